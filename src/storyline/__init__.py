@@ -1,0 +1,17 @@
+"""Storyline: many news articles about one event in, one short, cited brief out."""
+
+import logging
+
+from .errors import EmptyInputError, InputError, OptionsError, StorylineError
+from .ingest import read_cluster, read_clusters
+from .model import Article, Brief, BriefSentence, Citation
+from .options import Options
+from .pipeline import summarize
+
+__all__ = [
+    "Article", "Brief", "BriefSentence", "Citation", "EmptyInputError", "InputError",
+    "Options", "OptionsError", "StorylineError", "read_cluster", "read_clusters", "summarize",
+]
+__version__ = "0.1.0"
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -1,0 +1,189 @@
+"""Stage 1: drop news page clutter so that it never reaches a later stage.
+
+Works on lines (paragraphs): captions and credits, media-player text, "Read more" blocks
+and the headline lists after them, comment and login prompts, share and subscribe lines,
+translation banners, bylines, date stamps and exact repeats. The patterns are data
+(`data/boilerplate.toml`); what needs context (a list after "Read more", a caption
+before its credit line, a run of link lines) is decided here. The first line becomes
+the title when it reads like a headline. Every drop is kept as a `Removal`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, replace
+from datetime import date
+from importlib.resources import files
+
+from .model import Article, Removal
+
+MAX_HEADLINE_WORDS = 25  # longer unpunctuated lines are prose that lost its period
+_END = re.compile(r"""[.!?:…]["'”’)\]]*$|[.!?]["'”’]?\s*\(\w[^)]*\)$""")
+_DATELINE = re.compile(  # "WASHINGTON (AP) — ", "BEIRUT, Syria (Reuters) - ", "(CNN) — "
+    r"^(?:[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][\w.'-]*){0,3}\s*(?:\([A-Za-z. ]{2,25}\))?|\([A-Z][\w. ]{1,25}\))"
+    r"\s*[-—–]+\s+(?=[A-Z\"“'‘])")
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DATES = (  # (regex, order of the groups: d=day, m=month, y=year)
+    (re.compile(rf"\b(\d{{1,2}})\s+({_MONTH}),?\s+(\d{{4}})\b", re.I), "dmy"),
+    (re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I), "mdy"),
+    (re.compile(r"\b(\d{4})-(\d\d)-(\d\d)\b"), "ymd"),
+)
+_STAMP_PREFIX = re.compile(r"^(updated|published|posted|last (updated|modified)|first published)"
+                           r"\b\s*(on|at)?\s*:?", re.I)
+
+
+@dataclass(frozen=True)
+class Rule:
+    reason: str
+    patterns: tuple[re.Pattern, ...]
+    then: str | None = None  # "list" or "next": see data/boilerplate.toml
+
+
+def load_rules() -> tuple[Rule, ...]:
+    data = tomllib.loads(files("storyline.data").joinpath("boilerplate.toml").read_text("utf-8"))
+    return tuple(Rule(r["reason"], tuple(re.compile(p, re.I) for p in r["patterns"]), r.get("then"))
+                 for r in data["rule"])
+
+
+RULES = load_rules()
+
+
+def clean_all(articles: list[Article]) -> tuple[list[Article], list[Removal]]:
+    """Clean every article; return the cleaned articles and everything removed."""
+    cleaned, removed = [], []
+    for article in articles:
+        a, r = clean(article)
+        cleaned.append(a)
+        removed.extend(r)
+    return cleaned, removed
+
+
+def clean(article: Article) -> tuple[Article, list[Removal]]:
+    """The article without its clutter, its paragraphs joined by blank lines."""
+    removed: list[Removal] = []
+    published = article.published
+    source = article.source
+
+    def drop(line: str, reason: str) -> None:
+        removed.append(Removal(article.id, reason, line))
+
+    kept: list[str] = []
+    seen: set[str] = set()
+    pending: Rule | None = None
+    for line in _lines(article.text):
+        key = " ".join(line.lower().split())
+        repeated = key in seen
+        seen.add(key)
+        if pending and pending.then == "next":
+            drop(line, pending.reason)
+            pending = None
+            continue
+        if pending and pending.then == "list":
+            if _is_headline_like(line):
+                drop(line, pending.reason)
+                continue
+            pending = None
+        rule = _match(line)
+        if rule:
+            drop(line, rule.reason)
+            pending = rule if rule.then else None
+            if rule.reason == "source line" and not source:
+                source = line.split(":", 1)[1].strip()
+            if rule.reason == "photo caption or credit" and _is_credit_only(line) and len(kept) > 1 \
+                    and _is_headline_like(kept[-1]):
+                drop(kept.pop(), "photo caption or credit")  # the caption above its credit
+            continue
+        if _is_date_stamp(line):
+            drop(line, "date stamp")
+            if _STAMP_PREFIX.match(line) and not published:
+                published = find_date(line)
+            continue
+        if repeated:
+            drop(line, "repeated paragraph")
+            continue
+        kept.append(line)
+
+    kept = _drop_link_runs(kept, drop)
+    title = article.title
+    if title is None and len(kept) > 1 and _is_headline_like(kept[0]):
+        title = kept.pop(0)
+    kept = [_strip_dateline(line, drop) for line in kept]
+    text = "\n\n".join(kept)
+    return replace(article, text=text, title=title, published=published, source=source), removed
+
+
+def find_date(text: str) -> str | None:
+    """The first calendar date written in `text`, as YYYY-MM-DD, or None."""
+    for pattern, order in _DATES:
+        for match in pattern.finditer(text):
+            parts = dict(zip(order, match.groups()))
+            month = parts["m"]
+            month_number = int(month) if month.isdigit() else _month_number(month)
+            try:
+                return date(int(parts["y"]), month_number, int(parts["d"])).isoformat()
+            except ValueError:
+                continue
+    return None
+
+
+def _month_number(name: str) -> int:
+    return ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+            "dec"].index(name.lower()[:3]) + 1
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def _match(line: str) -> Rule | None:
+    for rule in RULES:
+        if any(p.search(line) for p in rule.patterns):
+            return rule
+    return None
+
+
+def _is_headline_like(line: str) -> bool:
+    """A short line without final punctuation: a headline, label or link text."""
+    return not _END.search(line) and len(line.split()) <= MAX_HEADLINE_WORDS
+
+
+def _is_credit_only(line: str) -> bool:
+    return len(line.split()) <= 3
+
+
+def _is_date_stamp(line: str) -> bool:
+    if len(line.split()) > 12 or line.endswith("."):
+        return False
+    return bool(_STAMP_PREFIX.match(line)) or find_date(line) is not None
+
+
+def _drop_link_runs(kept: list[str], drop) -> list[str]:
+    """Drop runs of two or more headline-like lines inside the body: link lists, labels.
+
+    A run at the very top is left alone: it is the headline and its standfirst.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(kept):
+        j = i
+        while j < len(kept) and _is_headline_like(kept[j]):
+            j += 1
+        if j - i >= 2 and out:
+            for line in kept[i:j]:
+                drop(line, "related links")
+        else:
+            out.extend(kept[i:j])
+        if j < len(kept):
+            out.append(kept[j])
+        i = j + 1
+    return out
+
+
+def _strip_dateline(line: str, drop) -> str:
+    match = _DATELINE.match(line)
+    if not match or len(match.group(0).split()) > 6:
+        return line
+    drop(match.group(0).strip(), "dateline")
+    return line[match.end():]

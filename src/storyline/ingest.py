@@ -1,0 +1,223 @@
+"""Reading articles: a folder of .txt/.md/.html files, one file, texts, JSON Lines clusters.
+
+Every reader checks its input here, at the boundary, and raises `InputError` with a
+message that names the file or line and says how to fix it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import EmptyInputError, InputError
+from .model import Article
+
+TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+                 ".html": "html", ".htm": "html"}
+MULTI_NEWS_SEPARATOR = "|||||"
+_HTML_START = re.compile(r"\s*(<!doctype html|<html|<head|<body|<article|<div|<p[\s>])", re.I)
+
+
+@dataclass(frozen=True)
+class ClusterLine:
+    """One line of a JSON Lines batch: its articles, or the reason it could not be read."""
+
+    number: int  # 1-based line number in the file
+    id: str
+    articles: tuple[Article, ...] = ()
+    error: str | None = None
+    published: str | None = None
+
+
+def read_cluster(path: str | Path) -> list[Article]:
+    """Read one cluster: a folder of article files, or a single article file.
+
+    In a folder, files are taken in natural order (article-2 before article-10); hidden
+    files and README files (documentation, not articles) are skipped.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path} does not exist; give a folder of articles or an article file")
+    if path.is_dir():
+        files = [p for p in sorted(path.iterdir(), key=_natural_key)
+                 if p.is_file() and not p.name.startswith(".")
+                 and not p.stem.lower().startswith("readme")]
+        articles_files = [p for p in files if p.suffix.lower() in TEXT_SUFFIXES]
+        if not articles_files:
+            kinds = ", ".join(sorted(TEXT_SUFFIXES))
+            raise EmptyInputError(f"{path} holds no article files ({kinds}); "
+                                  "put one article per file in the folder")
+    elif path.suffix.lower() in TEXT_SUFFIXES:
+        articles_files = [path]
+    else:
+        raise InputError(f"{path.name}: unsupported file type {path.suffix or '(none)'}; give a "
+                         ".txt, .md or .html article, a folder of them, or a .jsonl batch")
+    articles = [read_article(p, id=str(i)) for i, p in enumerate(articles_files, 1)]
+    return require_text(articles, where=str(path))
+
+
+def read_article(path: Path, *, id: str) -> Article:
+    """Read one article file; HTML goes through trafilatura's main-content extraction."""
+    text = decode(path.read_bytes(), where=path.name)
+    kind = TEXT_SUFFIXES.get(path.suffix.lower(), "text")
+    if kind == "html":
+        return article_from_html(text, id=id, file=path.name)
+    if kind == "markdown":
+        text = markdown_to_text(text)
+    return Article(id=id, text=text, file=path.name)
+
+
+def decode(data: bytes, *, where: str) -> str:
+    """UTF-8 text with Unix newlines, or an `InputError` that names the file."""
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{where} looks like a binary file, not text; "
+                         "give articles as .txt, .md or .html")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(f"{where} is not UTF-8 text (byte {data[e.start]:#04x} at offset "
+                         f"{e.start}); convert it, e.g. `iconv -f WINDOWS-1252 -t UTF-8`") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def article_from_html(html: str, *, id: str, file: str | None = None,
+                      url: str | None = None) -> Article:
+    """The main text of a web page, without navigation, comments and other page furniture."""
+    import trafilatura  # imported on use: plain-text input never pays for lxml
+
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                      include_tables=False, deduplicate=False)
+    text = getattr(doc, "text", None) or ""
+    if not text.strip():
+        raise InputError(f"{file or url or 'HTML article ' + id}: no article text found in the "
+                         "HTML; give the article's own page, or paste its text")
+    date = getattr(doc, "date", None)
+    return Article(id=id, text=text, title=getattr(doc, "title", None), file=file, url=url,
+                   published=date if date and re.fullmatch(r"\d{4}-\d\d-\d\d", date) else None)
+
+
+def markdown_to_text(text: str) -> str:
+    """Plain text from light Markdown: headings, emphasis, links and images."""
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)  # images
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # links keep their words
+    text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.M)  # headings
+    text = re.sub(r"^\s{0,3}>\s?", "", text, flags=re.M)  # block quotes
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)  # bold
+    text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)  # italics
+    return text
+
+
+def to_articles(items: Iterable[str | Article | dict]) -> list[Article]:
+    """Articles from what a caller has: texts (plain or HTML), `Article`s or JSON objects.
+
+    Texts are numbered from 1 in the order given. Empty texts are skipped; if nothing
+    is left, `EmptyInputError` says so.
+    """
+    if isinstance(items, (str, bytes)):
+        raise InputError("give a list of article texts, not a single string")
+    articles = []
+    for i, item in enumerate(items, 1):
+        if isinstance(item, Article):
+            articles.append(item)
+        elif isinstance(item, str):
+            articles.append(text_to_article(item, id=str(i)))
+        elif isinstance(item, dict):
+            articles.append(_article_from_object(item, id=str(i)))
+        else:
+            raise InputError(f"document {i} is a {type(item).__name__}; "
+                             "give article texts (str) or Article values")
+    return require_text(articles, where="the documents")
+
+
+def text_to_article(text: str, *, id: str, published: str | None = None) -> Article:
+    text = text.replace("\r\n", "\n")
+    if _HTML_START.match(text):
+        return article_from_html(text, id=id)
+    return Article(id=id, text=text, published=published)
+
+
+def require_text(articles: list[Article], *, where: str) -> list[Article]:
+    """Drop articles without text; raise if none is left."""
+    kept = [a for a in articles if a.text.strip()]
+    if not kept:
+        n = len(articles)
+        raise EmptyInputError(f"{where}: no article has any text ({n} given, all empty or "
+                              "whitespace); give at least one article with text")
+    return kept
+
+
+def read_clusters(path: str | Path) -> Iterator[ClusterLine]:
+    """Clusters from a JSON Lines file, one per line, streamed.
+
+    A line is `{"id": ..., "documents": [...]}` (extra fields ignored; documents may be
+    texts or objects with "text", "title", "url", "published"), a Multi-News object whose
+    `document` joins the articles with "|||||", or a plain Multi-News source line. A line
+    that cannot be read yields a `ClusterLine` with `error` set; the others go on.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path} does not exist or is not a file; give a .jsonl file of clusters")
+    with path.open("rb") as f:
+        for number, raw in enumerate(f, 1):
+            if not raw.strip():
+                continue
+            try:
+                yield parse_cluster_line(decode(raw, where=f"line {number}"), number)
+            except InputError as e:
+                yield ClusterLine(number=number, id=_guess_id(raw, number), error=str(e))
+
+
+def parse_cluster_line(line: str, number: int) -> ClusterLine:
+    stripped = line.strip()
+    if not stripped.startswith("{") and MULTI_NEWS_SEPARATOR in stripped:
+        obj: dict = {"document": stripped}
+    else:
+        try:
+            obj = json.loads(stripped)
+        except json.JSONDecodeError as e:
+            raise InputError(f"line {number} is not valid JSON ({e.msg} at column {e.colno}); "
+                             'each line must be {"id": ..., "documents": ["...", ...]}') from None
+        if not isinstance(obj, dict):
+            raise InputError(f'line {number} is not a JSON object; write {{"id": ..., '
+                             '"documents": ["...", ...]}')
+    cluster_id = str(obj["id"]) if obj.get("id") is not None else str(number)
+    docs = obj.get("documents", obj.get("document"))
+    if isinstance(docs, str):
+        docs = [d.replace("NEWLINE_CHAR", "\n") for d in docs.split(MULTI_NEWS_SEPARATOR)]
+    if not isinstance(docs, list):
+        raise InputError(f'line {number} (id {cluster_id}) has no "documents" list; '
+                         'write "documents": ["article text", ...]')
+    published = obj.get("published") if isinstance(obj.get("published"), str) else None
+    articles = []
+    for i, doc in enumerate(docs, 1):
+        if isinstance(doc, str):
+            articles.append(text_to_article(doc, id=str(i), published=published))
+        elif isinstance(doc, dict):
+            articles.append(_article_from_object(doc, id=str(i), published=published))
+        else:
+            raise InputError(f"line {number} (id {cluster_id}): document {i} is "
+                             f"{type(doc).__name__}, not text")
+    articles = require_text(articles, where=f"line {number} (id {cluster_id})")
+    return ClusterLine(number=number, id=cluster_id, articles=tuple(articles), published=published)
+
+
+def _article_from_object(obj: dict, *, id: str, published: str | None = None) -> Article:
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise InputError(f'document {id} has no "text" string')
+    article = text_to_article(text, id=str(obj.get("id", id)))
+    return Article(id=article.id, text=article.text, title=obj.get("title") or article.title,
+                   file=obj.get("file"), source=obj.get("source"), url=obj.get("url"),
+                   published=obj.get("published") or article.published or published)
+
+
+def _guess_id(raw: bytes, number: int) -> str:
+    match = re.search(rb'"id"\s*:\s*"?([^",}]+)', raw[:1000])
+    return match.group(1).decode("utf-8", "replace").strip() if match else str(number)
+
+
+def _natural_key(path: Path) -> list:
+    return [int(p) if p.isdigit() else p.lower() for p in re.split(r"(\d+)", path.name)]

@@ -1,0 +1,126 @@
+"""Small immutable values that travel through the pipeline.
+
+Attribution travels with the data: every `Sentence` knows its article and its character
+span in the cleaned article text, so no later stage has to look anything up again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article. `id` is how citations name it; `file` is where it came from."""
+
+    id: str
+    text: str
+    title: str | None = None
+    file: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD) when known
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A piece of page clutter that `clean` dropped, and why."""
+
+    article: str
+    reason: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a cleaned article: `text == article.text[start:end]`."""
+
+    article: str
+    index: int  # position among the article's sentences, from 0
+    text: str
+    start: int
+    end: int
+    of: int = 1  # how many sentences the article has (for relative position)
+
+    @property
+    def position(self) -> float:
+        """Relative position in the article: 0.0 for the lead, towards 1.0 for the end."""
+        return self.index / self.of
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Fact:
+    """Sentences that say the same thing, and the articles that report it.
+
+    `members` are indices into the cluster's sentence list, the representative (the
+    sentence a brief shows) first; `articles` are the ids of the supporting articles.
+    """
+
+    members: tuple[int, ...]
+    articles: tuple[str, ...]
+
+    @property
+    def representative(self) -> int:
+        return self.members[0]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a brief sentence is reported: an article, its file and the supporting span."""
+
+    article: str
+    file: str | None
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": self.article, "file": self.file, "start": self.start,
+                "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True)
+class BriefSentence:
+    """A sentence of the brief, verbatim from an article, with every source reporting it."""
+
+    text: str
+    sources: tuple[Citation, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "sources": [c.to_dict() for c in self.sources]}
+
+
+@dataclass(frozen=True)
+class Brief:
+    """The result of `summarize`: the brief, its analysis and how it was made."""
+
+    sentences: tuple[BriefSentence, ...]
+    articles: tuple[Article, ...] = ()
+    disagreements: tuple[Any, ...] = ()
+    timeline: tuple[Any, ...] = ()
+    removed: tuple[Removal, ...] = ()
+    stats: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def summary(self) -> str:
+        """The brief as plain text, one paragraph."""
+        return " ".join(s.text for s in self.sentences)
+
+    def to_dict(self, *, explain: bool = False) -> dict[str, Any]:
+        """The documented JSON schema (docs/schema.md); `explain` adds what was removed."""
+        out: dict[str, Any] = {
+            "sentences": [s.to_dict() for s in self.sentences],
+            "summary": self.summary,
+            "disagreements": list(self.disagreements),
+            "timeline": list(self.timeline),
+            "stats": dict(self.stats),
+        }
+        if explain:
+            out["removed"] = [{"article": r.article, "reason": r.reason, "text": r.text}
+                              for r in self.removed]
+        return out

@@ -1,0 +1,54 @@
+"""summarize(): the stages in a line, nothing else."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from . import clean, group, order, segment, vectors
+from .ingest import to_articles
+from .model import Article, Brief, BriefSentence, Citation, Fact, Sentence
+from .options import Options
+from .score import SCORERS
+from .select import SELECTORS
+
+
+def summarize(documents: Iterable[str | Article | dict], words: int = 120, *,
+              options: Options | None = None) -> Brief:
+    """One brief from the articles about one event.
+
+    `documents` are article texts (plain or HTML) or `Article` values; `words` is the
+    budget, never exceeded. Pass `options` for the other settings (it wins over `words`).
+    """
+    options = options or Options(words=words)
+    articles = to_articles(documents)
+    articles, removed = clean.clean_all(articles)
+    sentences = segment.split_all(articles)
+    matrix = vectors.tfidf(sentences)
+    facts = group.group(sentences, matrix)
+    scores = SCORERS[options.scorer](facts, sentences, matrix)
+    chosen = SELECTORS[options.selector](facts, scores, sentences, matrix, options.words)
+    ordered = order.by_position(chosen, facts, scores, sentences)
+    brief_sentences = tuple(_brief_sentence(facts[i], sentences, articles) for i in ordered)
+    stats = {
+        "articles": len(articles),
+        "sentences": len(sentences),
+        "facts": len(facts),
+        "words": sum(len(s.text.split()) for s in brief_sentences),
+        "budget": options.words,
+        "removed": dict(sorted(Counter(r.reason for r in removed).items())),
+    }
+    return Brief(sentences=brief_sentences, articles=tuple(articles), removed=tuple(removed),
+                 stats=stats)
+
+
+def _brief_sentence(fact: Fact, sentences: list[Sentence], articles: list[Article]) -> BriefSentence:
+    """The fact's representative, citing each supporting article once, in cluster order."""
+    files = {a.id: a.file for a in articles}
+    rank = {a.id: i for i, a in enumerate(articles)}
+    first_in_article: dict[str, Sentence] = {}
+    for k in fact.members:
+        first_in_article.setdefault(sentences[k].article, sentences[k])
+    citations = tuple(Citation(s.article, files[s.article], s.start, s.end, s.text)
+                      for s in sorted(first_in_article.values(), key=lambda s: rank[s.article]))
+    return BriefSentence(sentences[fact.representative].text, citations)

@@ -1,0 +1,76 @@
+"""Stage 7: the brief as text, Markdown or JSON.
+
+Citation markers number the articles in cluster order, [1] being the first article, so
+a marker means the same thing in every format.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+from .model import Article, Brief
+
+FORMATS = ("text", "markdown", "json")
+
+
+def render(brief: Brief, fmt: str = "text", *, explain: bool = False) -> str:
+    if fmt == "json":
+        return to_json(brief, explain=explain)
+    if fmt == "markdown":
+        return to_markdown(brief, explain=explain)
+    if fmt == "text":
+        return to_text(brief, explain=explain)
+    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def to_json(brief: Brief, *, explain: bool = False) -> str:
+    return json.dumps(brief.to_dict(explain=explain), ensure_ascii=False, indent=2)
+
+
+def to_text(brief: Brief, *, explain: bool = False, width: int = 88) -> str:
+    numbers = _numbers(brief)
+    body = " ".join(f"{s.text} [{', '.join(numbers[c.article] for c in s.sources)}]"
+                    for s in brief.sentences)
+    lines = [textwrap.fill(body, width) if body else "(empty brief: no sentence fits the budget)",
+             "", "Sources:"]
+    lines += [f"  [{numbers[a.id]}] {_label(a)}" for a in _cited(brief)]
+    if explain:
+        lines += ["", *_explanation(brief)]
+    return "\n".join(lines) + "\n"
+
+
+def to_markdown(brief: Brief, *, explain: bool = False) -> str:
+    numbers = _numbers(brief)
+    body = " ".join(s.text + "".join(f"[{numbers[c.article]}]" for c in s.sources)
+                    for s in brief.sentences)
+    lines = [body or "*Empty brief: no sentence fits the budget.*", "", "**Sources**", ""]
+    lines += [f"{numbers[a.id]}. {_label(a, markdown=True)}" for a in _cited(brief)]
+    if explain:
+        lines += ["", "**Removed**", "", *(f"- {line}" for line in _explanation(brief)[1:])]
+    return "\n".join(lines) + "\n"
+
+
+def _numbers(brief: Brief) -> dict[str, str]:
+    return {a.id: str(i) for i, a in enumerate(brief.articles, 1)}
+
+
+def _cited(brief: Brief) -> list[Article]:
+    cited = {c.article for s in brief.sentences for c in s.sources}
+    return [a for a in brief.articles if a.id in cited]
+
+
+def _label(article: Article, *, markdown: bool = False) -> str:
+    title = article.title or article.text[:60].split("\n")[0]
+    title = f"*{title}*" if markdown else title
+    where = ", ".join(x for x in (article.file, article.source, article.published, article.url) if x)
+    return f"{title} ({where})" if where else title
+
+
+def _explanation(brief: Brief) -> list[str]:
+    if not brief.removed:
+        return ["Removed: nothing"]
+    out = [f"Removed ({len(brief.removed)}):"]
+    out += [f"  [{r.article}] {r.reason}: {textwrap.shorten(r.text, 100)}" for r in brief.removed]
+    return out
+

@@ -1,0 +1,59 @@
+"""Stage 5: choose facts under the word budget, never stating one twice.
+
+A selector takes facts, their scores, the sentences and vectors and the budget, and
+returns the chosen fact indices. `SELECTORS` maps names to selectors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from scipy import sparse
+
+from .model import Fact, Sentence
+from .segment import is_statement
+
+# Maximal marginal relevance: the weight of a fact's own score against its similarity
+# to what is already chosen.
+MMR_LAMBDA = 0.7
+# A candidate at least this similar to a chosen sentence says the same thing again
+# (or nearly) and is never added, whatever its score.
+REDUNDANT = 0.4
+# Facts scoring below this share of the best fact's score are never chosen: a brief
+# that stops short reads better than one topped up with asides.
+MIN_RELATIVE_SCORE = 0.3
+
+Selector = Callable[[list[Fact], np.ndarray, list[Sentence], sparse.csr_matrix, int], list[int]]
+
+
+def mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
+        vectors: sparse.csr_matrix, budget: int) -> list[int]:
+    """Greedy maximal marginal relevance within `budget` words, in order of choice."""
+    floor = MIN_RELATIVE_SCORE * float(scores.max()) if len(scores) else 0.0
+    candidates = [i for i, f in enumerate(facts)
+                  if scores[i] >= floor and is_statement(sentences[f.representative].text)]
+    if not candidates:
+        return []
+    reps = vectors[[facts[i].representative for i in candidates]]
+    words = np.array([sentences[facts[i].representative].words for i in candidates])
+    own = np.array([scores[i] for i in candidates])
+    max_similarity = np.zeros(len(candidates))
+    available = np.ones(len(candidates), dtype=bool)
+    chosen: list[int] = []
+    left = budget
+    while True:
+        available &= words <= left
+        if not available.any():
+            return chosen
+        gain = np.where(available, MMR_LAMBDA * own - (1 - MMR_LAMBDA) * max_similarity, -np.inf)
+        best = int(np.argmax(gain))
+        chosen.append(candidates[best])
+        left -= int(words[best])
+        available[best] = False
+        similarity = np.asarray((reps @ reps[best].T).todense()).ravel()
+        max_similarity = np.maximum(max_similarity, similarity)
+        available &= max_similarity < REDUNDANT
+
+
+SELECTORS: dict[str, Selector] = {"mmr": mmr}
