@@ -1,13 +1,12 @@
 """Benchmark sentence splitters for Storyline's news pipeline.
 
-Every article is first cut into blocks (each non-empty line), as the pipeline
-does; each block then goes through the splitter.  Measures: exact match on a
-hand-written gold set, heuristic error counts on the five Baghuz example
-articles and on a fixed Multi-News sample, speed, and offset fidelity.
-
-Run:  .venv/bin/python benchmarks/splitters.py
-Data is read by path and never copied; missing data files are skipped.
+Articles are pre-split as in the pipeline (each non-empty line is a block); each block
+then goes through the splitter. Measures exact match on a hand-written gold set,
+heuristic error counts on the Baghuz examples and a fixed Multi-News sample (read by
+path, never copied; skipped if missing), speed, and whether offsets map back exactly.
+Run: .venv/bin/python benchmarks/splitters.py
 """
+import copy
 import json
 import re
 import statistics
@@ -18,7 +17,7 @@ from pathlib import Path
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 BAGHUZ = sorted((SHARED / "examples" / "baghuz").glob("article-*.txt"))
 MULTINEWS = SHARED / "data" / "multinews_dev250.jsonl"
-N_CLUSTERS = 60  # first 60 clusters, fixed
+N_CLUSTERS = 60  # the first 60 clusters, fixed
 N_EXAMPLES = 3  # examples printed per splitter and error type
 
 # Gold set: " | " marks each sentence boundary; text = parts joined by one space.
@@ -77,29 +76,28 @@ def load_nupunkt():
 
 
 # nupunkt's default model (trained on legal/OCR text) lists ~3,000 plain words as
-# abbreviations ("century.", "call.", "story.", "how."), which hides real boundaries.
-# The tuned variant keeps only dotted ones (u.s, a.m) plus this news list, and merges
-# splits after titles, before "5" after "Sept."/"No.", and before lowercase or ")".
+# abbreviations ("century", "call", "story", "how"), which hides real boundaries. The
+# tuned variant keeps only dotted ones (u.s, a.m) plus this news list, and merges a
+# split after a title, before a number after "Sept."/"No.", or before lowercase/")".
 NEWS_ABBREVS = set("""mr mrs ms dr gen lt col sgt maj capt cmdr adm sen rep gov st prof rev hon
     pres supt det cpl pvt jan feb mar apr jun jul aug sep sept oct nov dec no nos vol fig pp
     ch sec art ed eds op cf al vs etc approx est ca inc corp co ltd llc bros assn dept govt
     univ jr sr ave blvd rd hwy mt ft ala ariz ark calif colo conn del fla ga ill ind kan ky
     la md mass mich minn miss mo mont neb nev okla ore pa tenn tex vt va wash wis wyo""".split())
-URL = re.compile(r"(https?://|www\.|pic\.twitter)")
+URL = re.compile(r"https?://|www\.|pic\.twitter")
 TITLE_END = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Maj|Capt|Cmdr|Adm|Sen|Rep"
                        r"|Gov|Prof|Rev|Hon|St)\.$")
-NUMBER_ABBR_END = re.compile(r"(?<![\w.])(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|No|Nos)\.$")
+NUMBER_ABBR_END = re.compile(r"(?<![\w.])(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Nos?)\.$")
 
 
 def news_merge(prev, nxt):
-    """True if a nupunkt split between prev and nxt is a false split."""
+    """True if a split between sentences prev and nxt is a false split."""
     return bool(TITLE_END.search(prev) or nxt[:1] in ")]},;:"
                 or (NUMBER_ABBR_END.search(prev) and nxt[:1].isdigit())
                 or (nxt[:1].islower() and not URL.match(nxt)))
 
 
 def load_nupunkt_news():
-    import copy
     import nupunkt
     params = copy.deepcopy(nupunkt.load("default").parameters)  # never mutate the shared model
     tok = nupunkt.PunktSentenceTokenizer(params, include_common_abbrevs=False)
@@ -127,17 +125,14 @@ def load_pysbd():
 
 def load_syntok():
     from syntok import segmenter
-
-    def split(t):
-        return [("".join(tok.spacing + tok.value for tok in sent).strip(),
-                 sent[0].offset, sent[-1].offset + len(sent[-1].value))
-                for para in segmenter.analyze(t) for sent in para]
-    return split
+    return lambda t: [("".join(tok.spacing + tok.value for tok in sent),
+                       sent[0].offset, sent[-1].offset + len(sent[-1].value))
+                      for para in segmenter.analyze(t) for sent in para]
 
 
 def load_spacy(model=None):
     import spacy
-    if model:
+    if model:  # only the parser decides sentence boundaries
         nlp = spacy.load(model, exclude=["tagger", "attribute_ruler", "lemmatizer", "ner"])
     else:
         nlp = spacy.blank("en")
@@ -145,12 +140,11 @@ def load_spacy(model=None):
     return lambda t: [(s.text, s.start_char, s.end_char) for s in nlp(t).sents]
 
 
-REGEX_END = re.compile(r"[.!?][\"”’]?(?=\s+[A-Z])")
-
-
 def load_regex():
+    end = re.compile(r"[.!?][\"”’]?(?=\s+[A-Z])")
+
     def split(t):
-        cuts = [0] + [m.end() for m in REGEX_END.finditer(t)] + [len(t)]
+        cuts = [0] + [m.end() for m in end.finditer(t)] + [len(t)]
         return [(t[a:b], a, b) for a, b in zip(cuts, cuts[1:])]
     return split
 
@@ -165,7 +159,7 @@ CANDIDATES = {
     "regex baseline": load_regex,
 }
 
-# --- helpers --------------------------------------------------------------------------
+# --- heuristics -----------------------------------------------------------------------
 
 def blocks(text):
     """The pipeline's pre-split: every non-empty line is its own block."""
@@ -173,59 +167,56 @@ def blocks(text):
 
 
 def tight(block, raw):
-    """Spans with surrounding whitespace removed; empty spans dropped."""
+    """(start, end) spans with surrounding whitespace removed; empty ones dropped."""
     out = []
     for _, s, e in raw:
-        seg = block[s:e]
-        if seg.strip():
-            s += len(seg) - len(seg.lstrip())
-            out.append((s, s + len(seg.strip())))
+        lead = len(block[s:e]) - len(block[s:e].lstrip())
+        if block[s:e].strip():
+            out.append((s + lead, s + lead + len(block[s:e].strip())))
     return out
 
 
 def offset_problems(block, raw):
-    """Count sentences whose offsets do not reproduce them, plus lost/overlapping text."""
+    """Sentences whose offsets do not give back their text (after strip), plus 1 if
+    the block's sentences overlap or lose any non-space text."""
     bad = sum(block[s:e].strip() != sent.strip() for sent, s, e in raw)
-    covered, last = [], 0
-    for _, s, e in sorted((r for r in raw), key=lambda r: r[1]):
-        bad += s < last
-        covered.append(block[max(s, last):e])
-        last = max(last, e)
-    return bad + (" ".join(covered).split() != block.split())
+    spans = sorted((s, e) for _, s, e in raw)
+    kept = "".join(block[s:e] for s, e in spans)
+    lost = re.sub(r"\s", "", kept) != re.sub(r"\s", "", block)
+    return bad + (lost or any(e > s for (_, e), (s, _) in zip(spans, spans[1:])))
 
 
 # Abbreviations that (almost) never end a sentence vs. ones that often do.
 TITLES = set("mr mrs ms dr gen sen rep gov st lt col sgt capt maj cmdr adm prof rev hon "
              "jan feb mar apr aug sep sept oct nov dec vol vs gens sens reps".split())
-AMBIGUOUS = set("u.s u.k u.n e.u a.m p.m d.c inc corp co ltd jr sr etc no ave ft del ariz calif colo conn "
-                "fla ga ill ind kan ky la mass md mich minn miss mo nev okla ore pa tenn tex va "
-                "wash wis".split())
+AMBIGUOUS = set("u.s u.k u.n e.u a.m p.m d.c inc corp co ltd jr sr etc no ave ft del ariz "
+                "calif colo conn fla ga ill ind kan ky la mass md mich minn miss mo nev okla "
+                "ore pa tenn tex va wash wis".split())
 LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.[\"”’)]*$")
 MISSED = re.compile(r"([^\s\"“‘(\[]*[a-z]{2,})[.!?][\"”’]? +[A-Z][a-z]")
 TERMINAL = re.compile(r"[.!?…:;][\"”’')\]]*$")
 
 
 def split_error(prev, nxt):
-    """Heuristic label for a split between two sentences of one block (or None)."""
+    """Heuristic label for a split between two sentences of one block (None if fine)."""
     m = LAST_WORD.search(prev)
     word = m.group(1).lower() if m else ""
-    if word in TITLES or re.fullmatch(r"[A-Z]", m.group(1) if m else ""):
+    if word in TITLES or (m and re.fullmatch(r"[A-Z]", m.group(1))):
         return "abbr"
     if word in AMBIGUOUS and nxt[:1].isdigit():
-        return "abbr"  # "No. | 10", "Jan. | 5"
+        return "abbr"  # "No. | 10", "Sept. | 5"
     head = nxt.lstrip("\"“‘'([")
     if (head[:1].islower() and not URL.match(head)) or nxt[:1] in ")]},;:":
         return "lower"
     if not TERMINAL.search(prev):
-        return "nopunct"  # includes digit continuations ("No" | "10", "3" | ".5")
+        return "nopunct"  # e.g. "DENVER (AP) | — Troy", 'he said. " | There'
     if word in AMBIGUOUS:
-        return "amb"  # U.S./a.m./Inc. + capital: often right, listed for information
+        return "amb"  # "U.S. | The", "5 p.m. | He": often right, for information only
     return None
 
 
 def missed_splits(sent):
-    return [m for m in MISSED.finditer(sent)
-            if m.group(1).lower().lstrip(".") not in TITLES | AMBIGUOUS]
+    return [m for m in MISSED.finditer(sent) if m.group(1).lower() not in TITLES | AMBIGUOUS]
 
 
 def show(text, at, width=45):
@@ -234,7 +225,7 @@ def show(text, at, width=45):
 # --- measurements ---------------------------------------------------------------------
 
 def score_gold(split):
-    """Exact matches, false and missed boundaries, and the numbers of failed snippets."""
+    """Exact matches, false and missed boundaries, numbers of the failed snippets."""
     false = missed = 0
     failed = []
     for n, item in enumerate(GOLD, 1):
@@ -242,42 +233,42 @@ def score_gold(split):
         text = " ".join(parts)
         gold = {sum(len(p) + 1 for p in parts[:i]) for i in range(1, len(parts))}
         pred = {s for s, _ in tight(text, split(text))[1:]}
+        false, missed = false + len(pred - gold), missed + len(gold - pred)
         if gold != pred:
             failed.append(n)
-        false += len(pred - gold)
-        missed += len(gold - pred)
     return len(GOLD) - len(failed), false, missed, failed
 
 
 def score_corpus(split, docs):
-    counts = dict(sents=0, abbr=0, lower=0, nopunct=0, amb=0, missed=0, long=0, offsets=0)
+    counts = dict.fromkeys("sents abbr lower nopunct amb missed long offsets".split(), 0)
     examples = {}
-    for doc in docs:
-        for block in blocks(doc):
-            raw = split(block)
-            counts["offsets"] += offset_problems(block, raw)
-            spans = tight(block, raw)
-            counts["sents"] += len(spans)
-            for i, (s, e) in enumerate(spans):
-                sent = block[s:e]
-                if i:
-                    kind = split_error(block[spans[i - 1][0]:spans[i - 1][1]], sent)
-                    if kind:
-                        counts[kind] += 1
-                        examples.setdefault(kind, []).append(show(block, s))
-                for m in missed_splits(sent):
-                    counts["missed"] += 1
-                    examples.setdefault("missed", []).append(show(sent, m.end() - 2))
-                if len(sent.split()) > 80:
-                    counts["long"] += 1
-                    examples.setdefault("long", []).append(sent[:90] + "…")
+
+    def note(kind, example):
+        counts[kind] += 1
+        examples.setdefault(kind, []).append(example)
+
+    for block in (b for doc in docs for b in blocks(doc)):
+        raw = split(block)
+        counts["offsets"] += offset_problems(block, raw)
+        spans = tight(block, raw)
+        counts["sents"] += len(spans)
+        for i, (s, e) in enumerate(spans):
+            sent = block[s:e]
+            kind = i and split_error(block[spans[i - 1][0]:spans[i - 1][1]], sent)
+            if kind:
+                note(kind, show(block, s))
+            for m in missed_splits(sent):
+                note("missed", show(sent, m.end() - 2))
+            if len(sent.split()) > 80:
+                note("long", sent[:90] + "…")
     return counts, examples
 
 
 def speed(split, all_blocks, runs=3):
-    for b in all_blocks[:50]:  # warm-up
+    """(chars/s, sentences/s): median of `runs` passes, after a warm-up."""
+    for b in all_blocks[:50]:
         split(b)
-    times, n_sents = [], 0
+    times = []
     for _ in range(runs):
         t0 = time.perf_counter()
         n_sents = sum(len(split(b)) for b in all_blocks)
@@ -290,14 +281,12 @@ def load_corpora():
     corpora = {}
     if BAGHUZ:
         corpora["baghuz"] = [p.read_text(encoding="utf-8") for p in BAGHUZ]
-    else:
-        print("note: Baghuz example articles not found, skipped", file=sys.stderr)
     if MULTINEWS.exists():
         with MULTINEWS.open(encoding="utf-8") as f:
             rows = [json.loads(line) for _, line in zip(range(N_CLUSTERS), f)]
         corpora["multinews"] = [d for row in rows for d in row["documents"]]
     else:
-        print(f"note: {MULTINEWS} not found, Multi-News measurements skipped", file=sys.stderr)
+        print(f"{MULTINEWS} not found: Multi-News measurements skipped", file=sys.stderr)
     return corpora
 
 
@@ -305,46 +294,42 @@ def main():
     corpora = load_corpora()
     speed_docs = corpora.get("multinews") or corpora.get("baghuz") or [" ".join(GOLD)]
     speed_blocks = [b for d in speed_docs for b in blocks(d)]
-    rows, all_examples = [], {}
+    rows = []
     for name, loader in CANDIDATES.items():
+        print(f"measuring {name} …", file=sys.stderr)
         t0 = time.perf_counter()
         split = loader()
         load_s = time.perf_counter() - t0
-        print(f"measuring {name} …", file=sys.stderr)
         results = {c: score_corpus(split, docs) for c, docs in corpora.items()}
         rows.append((name, load_s, score_gold(split), speed(split, speed_blocks), results))
-        all_examples[name] = results.get("multinews", results.get("baghuz", ({}, {})))[1]
 
-    n_chars = sum(map(len, speed_blocks))
-    print(f"\n### Gold set ({len(GOLD)} snippets) and speed "
-          f"({len(speed_blocks)} blocks, {n_chars:,} chars, median of 3 runs)\n")
-    print("| splitter | exact match | false splits | missed splits | boundary errors "
-          "| failed snippets | load s | chars/s | sents/s | offset errors |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print(f"\n### Gold set ({len(GOLD)} snippets); speed on {len(speed_blocks)} blocks, "
+          f"{sum(map(len, speed_blocks)):,} chars (median of 3)\n")
+    print("| splitter | exact | false splits | missed splits | boundary errors | failed # "
+          "| load s | chars/s | sents/s | offset errors |\n" + "|---" * 10 + "|")
     for name, load_s, (exact, false, missed, failed), (cps, sps), results in rows:
-        off = sum(r[0]["offsets"] for r in results.values())
+        off = sum(counts["offsets"] for counts, _ in results.values())
         print(f"| {name} | {exact}/{len(GOLD)} | {false} | {missed} | {false + missed} "
-              f"| {' '.join(map(str, failed)) or '-'} | {load_s:.2f} | {cps:,.0f} | {sps:,.0f} | {off} |")
+              f"| {' '.join(map(str, failed)) or '-'} | {load_s:.2f} | {cps:,.0f} "
+              f"| {sps:,.0f} | {off} |")
 
-    for corpus in corpora:
-        n_docs = len(corpora[corpus])
-        print(f"\n### Heuristic errors: {corpus} ({n_docs} documents)\n")
-        print("| splitter | sentences | false: abbr | false: lowercase | false: no punct "
-              "| false total | missed | > 80 words | (split after U.S./a.m./Inc.…) |")
-        print("|---|---|---|---|---|---|---|---|---|")
+    for corpus, docs in corpora.items():
+        print(f"\n### Heuristic errors: {corpus} ({len(docs)} documents)\n")
+        print("| splitter | sentences | false: abbr | false: lowercase/')' | false: no punct "
+              "| false total | missed | > 80 words | after U.S./a.m./Inc. |\n" + "|---" * 9 + "|")
         for name, *_, results in rows:
             c = results[corpus][0]
             false = c["abbr"] + c["lower"] + c["nopunct"]
             print(f"| {name} | {c['sents']} | {c['abbr']} | {c['lower']} | {c['nopunct']} "
                   f"| {false} | {c['missed']} | {c['long']} | {c['amb']} |")
 
-    print("\n### Examples (first %d per error type; ⏐ = split point or missed boundary)"
-          % N_EXAMPLES)
-    for name, examples in all_examples.items():
+    corpus = "multinews" if "multinews" in corpora else next(iter(corpora), None)
+    print(f"\n### Examples from {corpus} (first {N_EXAMPLES} per type; ⏐ = split or missed split)")
+    for name, *_, results in rows:
         print(f"\n**{name}**")
         for kind in ("abbr", "lower", "nopunct", "amb", "missed", "long"):
-            for ex in examples.get(kind, [])[:N_EXAMPLES]:
-                print(f"- {kind}: {ex}")
+            for example in results[corpus][1].get(kind, [])[:N_EXAMPLES] if corpus else []:
+                print(f"- {kind}: {example}")
 
 
 if __name__ == "__main__":

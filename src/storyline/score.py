@@ -14,6 +14,7 @@ import numpy as np
 from scipy import sparse
 
 from .model import Fact, Sentence
+from .vectors import BLOCK_ROWS
 
 # A sentence that opens with a pronoun or a connective leans on a sentence that the brief
 # may not show ("He said ...", "But ..."); it keeps this share of its score.
@@ -43,12 +44,37 @@ def centrality(facts: list[Fact], sentences: list[Sentence],
     if central.max() > 0:
         central = central / central.max()
     lead = np.array([max(1 / np.sqrt(1 + sentences[k].index) for k in f.members) for f in facts])
-    n_articles = len({s.article for s in sentences})
-    support = np.array([(len(f.articles) - 1) / max(n_articles - 1, 1) for f in facts])
+    support = cross_support(reps, sentences, vectors)
     score = (WEIGHTS["centrality"] * central + WEIGHTS["lead"] * lead
              + WEIGHTS["support"] * support)
     dangling = np.array([bool(_DANGLING.match(sentences[r].text)) for r in reps])
     return np.where(dangling, score * DANGLING_FACTOR, score)
+
+
+def cross_support(rows: list[int], sentences: list[Sentence],
+                  vectors: sparse.csr_matrix) -> np.ndarray:
+    """How well the other articles echo each sentence: over every other article, the mean
+    of its best cosine with the sentence (0 when there is no other article).
+
+    A graded form of "how many sources report this" that also credits rewordings too
+    loose to be grouped into one fact.
+    """
+    article_ids = sorted({s.article for s in sentences})
+    if len(article_ids) < 2 or not rows:
+        return np.zeros(len(rows))
+    column = {a: i for i, a in enumerate(article_ids)}
+    owner = np.array([column[s.article] for s in sentences])
+    out = np.zeros(len(rows))
+    for start in range(0, len(rows), BLOCK_ROWS):
+        block = rows[start:start + BLOCK_ROWS]
+        similarity = (vectors[block] @ vectors.T).toarray()
+        best = np.zeros((len(block), len(article_ids)))
+        for a in range(len(article_ids)):
+            best[:, a] = similarity[:, owner == a].max(axis=1, initial=0.0)
+        own = owner[block]
+        best[np.arange(len(block)), own] = 0.0
+        out[start:start + len(block)] = best.sum(axis=1) / (len(article_ids) - 1)
+    return out
 
 
 SCORERS: dict[str, Scorer] = {"centrality": centrality}

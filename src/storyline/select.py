@@ -57,3 +57,4 @@ def mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
 
 
 SELECTORS: dict[str, Selector] = {"mmr": mmr}
+

@@ -1,0 +1,82 @@
+"""Batch mode: a JSON Lines file of clusters in, one brief (or error) line per cluster out.
+
+Output lines follow input order. A cluster that cannot be read or summarized gets an
+`{"id": ..., "error": ...}` line and the others go on. The output file is written to a
+temporary file beside it and renamed into place, so it is either complete or absent.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from .errors import StorylineError
+from .ingest import ClusterLine, read_clusters
+from .options import Options
+from .pipeline import summarize
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    clusters: int
+    failed: int
+
+
+def summarize_lines(path: str | Path, options: Options) -> Iterator[dict]:
+    """One output record per cluster line of `path`, in order."""
+    for line in read_clusters(path):
+        yield _record(line, options)
+
+
+def summarize_file(path: str | Path, out: IO[str], options: Options,
+                   progress: Callable[[], None] = lambda: None) -> BatchResult:
+    """Write one JSON line per cluster of `path` to `out`; count the failures."""
+    clusters = failed = 0
+    for record in summarize_lines(path, options):
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        clusters += 1
+        failed += "error" in record
+        progress()
+    return BatchResult(clusters, failed)
+
+
+def count_lines(path: str | Path) -> int:
+    with open(path, "rb") as f:
+        return sum(1 for raw in f if raw.strip())
+
+
+@contextmanager
+def atomic_writer(path: str | Path) -> Iterator[IO[str]]:
+    """A text file that appears at `path` only when the block finishes without error."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            yield f
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def _record(line: ClusterLine, options: Options) -> dict:
+    if line.error:
+        return {"id": line.id, "error": line.error}
+    try:
+        brief = summarize(line.articles, options=options)
+    except StorylineError as e:
+        return {"id": line.id, "error": str(e)}
+    except Exception as e:  # a bug must not cost the other clusters their briefs
+        log.exception("cluster %s (line %d) failed", line.id, line.number)
+        return {"id": line.id, "error": f"internal error ({type(e).__name__}: {e}); "
+                                        "please report it with this cluster"}
+    return {"id": line.id, **brief.to_dict()}

@@ -1,0 +1,91 @@
+"""The command line: parse, call the library, print. Library errors become exit codes here."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .batch import atomic_writer, count_lines, summarize_file
+from .errors import StorylineError
+from .ingest import MULTI_NEWS_SEPARATOR, read_cluster, to_articles
+from .options import MAX_WORDS, Options
+from .pipeline import summarize as summarize_articles
+from .render import FORMATS, render
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="storyline")
+def main() -> None:
+    """Storyline: many news articles about one event in, one short cited brief out."""
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path, allow_dash=True))
+@click.option("-w", "--words", type=click.IntRange(1, MAX_WORDS), default=120, show_default=True,
+              help="Word budget of each brief; never exceeded.")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format  [default: text; json for a .jsonl batch]")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write to this file (atomically) instead of standard output.")
+@click.option("--explain", is_flag=True, help="Also list the page clutter removed, and why.")
+def summarize(path: Path, words: int, fmt: str | None, output: Path | None, explain: bool) -> None:
+    """Summarize the articles at PATH into one cited brief.
+
+    PATH is a folder of .txt, .md or .html articles, one article file, "-" for articles
+    on standard input (separated by lines of "|||||"), or a .jsonl file of clusters
+    ({"id": ..., "documents": [...]} per line), which writes one JSON brief per line.
+    """
+    try:
+        options = Options(words=words)
+        if path.suffix.lower() == ".jsonl":
+            if fmt not in (None, "json"):
+                raise click.UsageError("a .jsonl batch writes JSON Lines; drop --format")
+            _batch(path, output, options)
+            return
+        if str(path) == "-":
+            articles = to_articles(sys.stdin.read().split(MULTI_NEWS_SEPARATOR))
+        else:
+            articles = read_cluster(path)
+        text = render(summarize_articles(articles, options=options), fmt or "text",
+                      explain=explain)
+    except StorylineError as e:
+        raise click.ClickException(str(e)) from None
+    except OSError as e:
+        raise click.ClickException(f"{e.filename or path}: {e.strerror}") from None
+    if output:
+        with atomic_writer(output) as f:
+            f.write(text)
+    else:
+        click.echo(text, nl=False)
+
+
+def _batch(path: Path, output: Path | None, options: Options) -> None:
+    if output is None:
+        result = summarize_file(path, sys.stdout, options)
+    else:
+        with atomic_writer(output) as f, _progress(path) as advance:
+            result = summarize_file(path, f, options, progress=advance)
+    if result.failed:
+        raise click.ClickException(f"{result.failed} of {result.clusters} clusters failed; "
+                                   "their lines hold an \"error\" that says why")
+    if output:
+        click.echo(f"{result.clusters} briefs written to {output}", err=True)
+
+
+@contextmanager
+def _progress(path: Path) -> Iterator[Callable[[], None]]:
+    """A progress bar on a terminal (on standard error); nothing otherwise."""
+    if not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("Summarizing", total=count_lines(path))
+        yield lambda: bar.advance(task)
