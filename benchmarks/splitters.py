@@ -125,7 +125,7 @@ def load_pysbd():
 
 def load_syntok():
     from syntok import segmenter
-    return lambda t: [("".join(tok.spacing + tok.value for tok in sent),
+    return lambda t: [("".join(tok.spacing + tok.value for tok in sent)[len(sent[0].spacing):],
                        sent[0].offset, sent[-1].offset + len(sent[-1].value))
                       for para in segmenter.analyze(t) for sent in para]
 
@@ -140,13 +140,9 @@ def load_spacy(model=None):
     return lambda t: [(s.text, s.start_char, s.end_char) for s in nlp(t).sents]
 
 
-def load_regex():
-    end = re.compile(r"[.!?][\"”’]?(?=\s+[A-Z])")
-
-    def split(t):
-        cuts = [0] + [m.end() for m in end.finditer(t)] + [len(t)]
-        return [(t[a:b], a, b) for a, b in zip(cuts, cuts[1:])]
-    return split
+def load_regex():  # a sentence runs to [.!?] + optional quote before space + capital
+    sentence = re.compile(r"\S.*?(?:[.!?][\"”’]?(?=\s+[A-Z])|$)")
+    return lambda t: [(m.group(), m.start(), m.end()) for m in sentence.finditer(t)]
 
 
 CANDIDATES = {
@@ -168,12 +164,8 @@ def blocks(text):
 
 def tight(block, raw):
     """(start, end) spans with surrounding whitespace removed; empty ones dropped."""
-    out = []
-    for _, s, e in raw:
-        lead = len(block[s:e]) - len(block[s:e].lstrip())
-        if block[s:e].strip():
-            out.append((s + lead, s + lead + len(block[s:e].strip())))
-    return out
+    found = (re.search(r"\S(.*\S)?", block[s:e], re.S) for _, s, e in raw)
+    return [(s + m.start(), s + m.end()) for (_, s, _), m in zip(raw, found) if m]
 
 
 def offset_problems(block, raw):

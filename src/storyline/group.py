@@ -39,7 +39,7 @@ def group(sentences: list[Sentence], vectors: sparse.csr_matrix,
             members[max(leaders)[1]].append(i)
         else:
             members[i] = [i]
-    return [Fact(tuple(m), tuple(dict.fromkeys(sentences[k].article for k in m)))
+    return [Fact(tuple(m), tuple(dict.fromkeys(sentences[k].article for k in sorted(m))))
             for m in members.values()]
 
 

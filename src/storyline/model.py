@@ -116,6 +116,8 @@ class Brief:
         out: dict[str, Any] = {
             "sentences": [s.to_dict() for s in self.sentences],
             "summary": self.summary,
+            "articles": [{"id": a.id, "file": a.file, "title": a.title, "source": a.source,
+                          "url": a.url, "published": a.published} for a in self.articles],
             "disagreements": list(self.disagreements),
             "timeline": list(self.timeline),
             "stats": dict(self.stats),

@@ -1,0 +1,145 @@
+import pytest
+
+from storyline.clean import clean, find_date
+from conftest import article
+
+BODY = "The council approved the new budget on Tuesday after a long debate."
+
+
+def cleaned(text: str):
+    a, removed = clean(article(text))
+    return a, {r.text: r.reason for r in removed}
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Image copyright", "photo caption or credit"),
+    ("Getty Images", "photo caption or credit"),
+    ("Protesters gather outside the court in Paris. AFP Photo", "photo caption or credit"),
+    ("Crowds at the port on February 9Image copyright", "photo caption or credit"),
+    ("Minister Florence Parly (2nd L) talks to soldiers near Al-Qaim. / AFP / Jane DOE",
+     "photo caption or credit"),
+    ("Media playback is unsupported on your device", "media player text"),
+    ("Media caption‘My son was a fighter’", "media player text"),
+    ("Leave a Reply", "comment prompt"),
+    ("You must be logged in to post a comment.", "comment prompt"),
+    ("Please let us know if you're having issues with commenting.", "comment prompt"),
+    ("COMMENTS", "comment prompt"),
+    ("Your email address will not be published.", "comment prompt"),
+    ("Share this article", "share or subscribe line"),
+    ("Facebook Twitter Email", "share or subscribe line"),
+    ("Sign up for our daily newsletter", "share or subscribe line"),
+    ("Beta V.1.0 - Powered by automated translation", "translation banner"),
+    ("Updated: September 13, 2018 02:35 PM", "date stamp"),
+    ("Abu Dhabi, UAEWednesday 22 January 2020", "date stamp"),
+    ("Source: BBC", "source line"),
+    ("Advertisement", "page furniture"),
+    ("Analysis by BBC Arab Affairs editor Sebastian Usher", "byline"),
+    ("Starting in 1996, Alexa Internet has been donating their crawl data to the Internet "
+     "Archive.", "web archive notice"),
+])
+def test_clutter_lines_are_dropped_with_their_reason(line, reason):
+    a, removed = cleaned(f"Headline here\n\n{BODY}\n\n{line}\n\nThe mayor said the plan would "
+                         "cut waiting times by half.")
+    assert line not in a.text
+    assert removed[line] == reason
+
+
+@pytest.mark.parametrize("sentence", [
+    "An unnamed commander told AFP news agency that at least 15 militants were killed.",
+    "The photo was taken by a reporter for Getty Images in 2019, the agency said.",
+    "Officials said comments on the plan would be collected until Friday.",
+    "Source: a senior official told reporters the talks had stalled over the weekend.",
+    "By the end of the year, the company expects to hire 2,000 new workers in the region.",
+    "Readers shared the story more than 10,000 times, the newspaper said on Monday.",
+    "Updated figures published on September 13, 2018 showed the toll had risen to 40.",
+])
+def test_news_sentences_are_kept(sentence):
+    a, removed = cleaned(f"Headline here\n\n{BODY}\n\n{sentence}")
+    assert sentence in a.text
+    assert sentence not in removed
+
+
+def test_read_more_drops_the_headline_list_after_it():
+    text = (f"Title\n\n{BODY}\n\nRead more:\n\nBombings drive 30,000 from homes\n\n"
+            "Fighters face last stand\n\nThe mayor said the plan would cut costs.")
+    a, removed = cleaned(text)
+    assert "Bombings" not in a.text and "last stand" not in a.text
+    assert a.text.endswith("The mayor said the plan would cut costs.")
+    assert removed["Fighters face last stand"] == "related links"
+
+
+def test_image_caption_label_drops_the_caption_after_it():
+    a, removed = cleaned(f"Title\n\n{BODY}\n\nImage caption\n\nThousands have fled the village"
+                         "\n\nThe mayor said the plan would cut costs.")
+    assert "Thousands have fled" not in a.text
+    assert removed["Thousands have fled the village"] == "photo caption or credit"
+
+
+def test_caption_above_a_credit_line_goes_with_it():
+    a, _ = cleaned(f"Title\n\n{BODY}\n\nMorocco repatriates eight alleged jihadists\nAFP\n\n"
+                   "The mayor said the plan would cut costs.")
+    assert "Morocco" not in a.text
+
+
+def test_run_of_link_lines_inside_the_body_is_dropped():
+    a, removed = cleaned(f"Title\n\n{BODY}\n\nSyria Civil War\n\nBombings drive 30,000 from "
+                         "homes\n\nThe mayor said the plan would cut costs.")
+    assert "Syria Civil War" not in a.text and removed["Syria Civil War"] == "related links"
+
+
+def test_exact_repeated_paragraph_is_dropped_once():
+    a, removed = cleaned(f"Title\n\n{BODY}\n\nThe mayor spoke.\n\n{BODY}")
+    assert a.text.count(BODY) == 1
+    assert removed[BODY] == "repeated paragraph"
+
+
+def test_headline_becomes_title_and_standfirst_stays():
+    a, _ = cleaned(f"Storm hits coast\n\nAn offensive began on Monday\n\n{BODY}")
+    assert a.title == "Storm hits coast"
+    assert a.text.startswith("An offensive began on Monday")
+
+
+def test_updated_stamp_gives_the_publication_date():
+    a, _ = cleaned(f"Title\n\n{BODY}\n\nUpdated: September 13, 2018 02:35 PM")
+    assert a.published == "2018-09-13"
+
+
+def test_scrape_dateline_is_not_taken_as_publication_date():
+    a, _ = cleaned(f"Abu Dhabi, UAEWednesday 22 January 2020\n\nTitle\n\n{BODY}")
+    assert a.published is None
+
+
+def test_agency_dateline_prefix_is_stripped():
+    a, removed = cleaned("Title\n\nBEIRUT (Reuters) — Syrian forces advanced on Sunday, "
+                         "officials said.")
+    assert a.text == "Syrian forces advanced on Sunday, officials said."
+    assert removed["BEIRUT (Reuters) —"] == "dateline"
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Updated: September 13, 2018", "2018-09-13"),
+    ("Wednesday 22 January 2020", "2020-01-22"),
+    ("on 2019-02-10 at noon", "2019-02-10"),
+    ("Feb. 9, 2019", "2019-02-09"),
+    ("February 30, 2019", None),
+    ("no date here", None),
+])
+def test_find_date(text, iso):
+    assert find_date(text) == iso
+
+
+def test_example_cluster_loses_all_its_clutter(example_dir):
+    from storyline import read_cluster
+    from storyline.clean import clean_all
+
+    articles, removed = clean_all(read_cluster(example_dir))
+    text = "\n".join(a.text for a in articles)
+    for clutter in ["Image copyright", "Image caption", "AFP Photo", "Getty Images",
+                    "Media playback", "Media caption", "Read more", "Leave a Reply",
+                    "logged in to post", "issues with commenting", "COMMENTS", "Updated:",
+                    "automated translation", "Idlib face last stand", "Source: BBC",
+                    "Abu Bakr al-Baghdadi has not been seen", "Morocco repatriates"]:
+        assert clutter not in text, clutter
+    assert {r.reason for r in removed} >= {"photo caption or credit", "media player text",
+                                           "related links", "comment prompt", "date stamp",
+                                           "translation banner", "repeated paragraph"}

@@ -1,0 +1,81 @@
+import numpy as np
+
+from storyline import Options
+from storyline.group import group
+from storyline.model import Article
+from storyline.segment import split_all
+from storyline.select import mmr
+from storyline.score import SCORERS
+from storyline.vectors import terms, tfidf
+
+SHARED = "Rescue teams evacuated about 2,000 people from the flooded villages on Tuesday."
+
+
+def pipeline_parts(*texts):
+    sentences = split_all([Article(id=str(i), text=t) for i, t in enumerate(texts, 1)])
+    vectors = tfidf(sentences)
+    return sentences, vectors, group(sentences, vectors)
+
+
+def test_same_sentence_in_two_articles_is_one_fact_with_both_sources():
+    sentences, _, facts = pipeline_parts(
+        f"A dam burst in the north of the country. {SHARED}",
+        f"{SHARED} The governor called it the worst flood in decades.")
+    [shared] = [f for f in facts if len(f.members) > 1]
+    assert shared.articles == ("1", "2")
+    assert {sentences[k].text for k in shared.members} == {SHARED}
+
+
+def test_reworded_repeat_inside_one_article_collapses():
+    sentences, _, facts = pipeline_parts(
+        'Defence Secretary James Mattis told reporters on Tuesday he "would not be surprised" '
+        "if the leaders were still in the area, while declining to give more details. "
+        'He told reporters he "would not be surprised" if the leaders were in the area, declining '
+        "to give more details. The coalition says 2,000 fighters remain in the valley. "
+        "Civilians fled across the river by boat. Aid groups set up camps near the border.")
+    repeated = [f for f in facts if len(f.members) > 1]
+    assert len(facts) == 4 and len(repeated) == 1 and repeated[0].articles == ("1",)
+    assert sentences[repeated[0].representative].text.startswith("Defence Secretary")
+
+
+def test_every_sentence_is_in_exactly_one_fact_and_grouping_is_stable():
+    texts = ["The storm hit the coast on Monday. Power was cut to 40,000 homes. Schools closed.",
+             "Power was cut to 40,000 homes after the storm hit. Officials opened shelters.",
+             "Officials opened three shelters. The storm hit the coast on Monday."]
+    sentences, vectors, facts = pipeline_parts(*texts)
+    members = sorted(k for f in facts for k in f.members)
+    assert members == list(range(len(sentences)))
+    assert group(sentences, vectors) == facts
+
+
+def test_unrelated_sentences_stay_apart():
+    _, _, facts = pipeline_parts("The central bank raised interest rates by half a point.",
+                                 "A rare white tiger was born at the city zoo last week.")
+    assert len(facts) == 2
+
+
+def test_terms_keep_acronyms_and_numbers_and_stem_words():
+    assert terms("The U.S. and US fighters said 2,000 fighters") == [
+        "us", "us", "fighter", "said", "2,000", "fighter"]
+
+
+def test_selection_respects_the_budget_and_never_repeats_a_fact():
+    text = ("The storm hit the coast on Monday and cut power to 40,000 homes in the region. "
+            "Officials opened three shelters for families who lost their homes in the storm. "
+            "The storm hit the coast on Monday and cut power to 40,000 homes in the area. "
+            "Schools across the region will stay closed until the end of the week, they said.")
+    sentences, vectors, facts = pipeline_parts(text)
+    scores = SCORERS["centrality"](facts, sentences, vectors)
+    for budget in [1, 10, 16, 20, 40, 200]:
+        chosen = mmr(facts, scores, sentences, vectors, budget)
+        words = sum(sentences[facts[i].representative].words for i in chosen)
+        assert words <= budget
+        texts = [sentences[facts[i].representative].text for i in chosen]
+        assert not any("cut power" in a and "cut power" in b
+                       for i, a in enumerate(texts) for b in texts[i + 1:])
+    assert mmr(facts, scores, sentences, vectors, 5) == []
+
+
+def test_selectors_and_scorers_are_named_in_options():
+    assert Options().scorer == "centrality" and Options().selector == "mmr"
+    assert isinstance(SCORERS["centrality"]([], [], tfidf([])), np.ndarray)

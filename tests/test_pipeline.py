@@ -1,0 +1,95 @@
+import json
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from storyline import Brief, Options, OptionsError, read_cluster, summarize
+from storyline.clean import clean_all
+from storyline.ingest import to_articles
+from storyline.render import render
+
+SUBJECTS = ["The mayor", "Rescue teams", "The governor", "Officials", "Police", "The army",
+            "Witnesses", "The company", "Doctors", "The minister"]
+VERBS = ["said", "reported", "confirmed", "announced", "warned", "denied"]
+OBJECTS = ["the bridge had collapsed", "about 2,000 people were evacuated", "the dam burst",
+           "schools would close on Monday", "the river rose by 3.5 metres overnight",
+           "the U.S. embassy would stay open", "three villages were flooded",
+           "aid would arrive by Friday", "the road to the airport was cut"]
+
+sentence = st.builds(lambda s, v, o: f"{s} {v} that {o}.", st.sampled_from(SUBJECTS),
+                     st.sampled_from(VERBS), st.sampled_from(OBJECTS))
+paragraph = st.lists(sentence, min_size=1, max_size=4).map(" ".join)
+article_text = st.lists(paragraph, min_size=1, max_size=5).map("\n\n".join)
+cluster = st.lists(article_text, min_size=1, max_size=5)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cluster, st.integers(min_value=1, max_value=300))
+def test_brief_properties(texts, words):
+    brief = summarize(texts, words=words)
+    cleaned, _ = clean_all(to_articles(texts))
+    by_id = {a.id: a.text for a in cleaned}
+    assert sum(len(s.text.split()) for s in brief.sentences) <= words
+    for s in brief.sentences:
+        assert s.sources, "every brief sentence cites at least one source"
+        assert any(s.text in text for text in by_id.values())
+        for c in s.sources:
+            assert by_id[c.article][c.start:c.end] == c.text
+    texts_in_brief = [s.text for s in brief.sentences]
+    assert len(texts_in_brief) == len(set(texts_in_brief))
+    assert summarize(texts, words=words).to_dict() == brief.to_dict()
+
+
+def test_schema_of_the_example_brief(example_dir):
+    brief = summarize(read_cluster(example_dir))
+    data = json.loads(render(brief, "json"))
+    assert list(data) == ["sentences", "summary", "articles", "disagreements", "timeline", "stats"]
+    assert data["disagreements"] == [] and data["timeline"] == []
+    first = data["sentences"][0]
+    assert set(first) == {"text", "sources"}
+    assert set(first["sources"][0]) == {"article", "file", "start", "end", "text"}
+    assert data["summary"] == " ".join(s["text"] for s in data["sentences"])
+    assert set(data["articles"][0]) >= {"id", "file", "title", "published"}
+    assert data["stats"]["budget"] == 120 and data["stats"]["words"] <= 120
+
+
+def test_one_article_is_summarized_on_its_own():
+    text = ("A dam burst early on Tuesday in the northern valley, flooding three villages. "
+            "Rescue teams evacuated about 2,000 people by boat in the afternoon. "
+            "Engineers had warned for years that the structure needed urgent repairs.")
+    brief = summarize([text], words=30)
+    assert brief.sentences and all(c.article == "1" for s in brief.sentences for c in s.sources)
+
+
+def test_nothing_fits_gives_an_empty_brief():
+    brief = summarize(["A dam burst early on Tuesday in the northern valley, flooding villages."],
+                      words=3)
+    assert brief.sentences == () and brief.summary == ""
+    assert "empty brief" in render(brief, "text")
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"words": 0}, "between 1 and"), ({"words": "120"}, "whole number"),
+    ({"scorer": "magic"}, "unknown scorer"), ({"selector": "x"}, "unknown selector"),
+])
+def test_bad_options_say_what_to_fix(kwargs, message):
+    with pytest.raises(OptionsError, match=message):
+        Options(**kwargs)
+
+
+def test_markdown_cites_with_numbered_sources(example_dir):
+    brief = summarize(read_cluster(example_dir), words=250)
+    md = render(brief, "markdown")
+    assert re.search(r"\.\[\d\](\[\d\])*", md)
+    assert "**Sources**" in md and re.search(r"^1\. \*ISIS holdouts", md, re.M)
+    text = render(brief, "text")
+    assert re.search(r"\. \[\d(, \d)*\]", text) and "Sources:" in text
+
+
+def test_brief_is_a_value(example_dir):
+    brief = summarize(read_cluster(example_dir))
+    assert isinstance(brief, Brief)
+    with pytest.raises(AttributeError):
+        brief.sentences = ()
