@@ -78,21 +78,21 @@ def load_nupunkt():
 # nupunkt's default model (trained on legal/OCR text) lists ~3,000 plain words as
 # abbreviations ("century", "call", "story", "how"), which hides real boundaries. The
 # tuned variant keeps only dotted ones (u.s, a.m) plus this news list, and merges a
-# split after a title, before a number after "Sept."/"No.", or before lowercase/")".
-NEWS_ABBREVS = set("""mr mrs ms dr gen lt col sgt maj capt cmdr adm sen rep gov st prof rev hon
-    pres supt det cpl pvt jan feb mar apr jun jul aug sep sept oct nov dec no nos vol fig pp
+# split after a title, before a number after "Sept."/"No.", or before lowercase/")"/"—".
+NEWS_ABBREVS = set("""mr mrs ms dr gen gens lt col sgt maj capt cmdr adm sen sens rep reps gov
+    st prof rev hon pres supt det cpl pvt jan feb mar apr jun jul aug sep sept oct nov dec no nos vol fig pp
     ch sec art ed eds op cf al vs etc approx est ca inc corp co ltd llc bros assn dept govt
     univ jr sr ave blvd rd hwy mt ft ala ariz ark calif colo conn del fla ga ill ind kan ky
     la md mass mich minn miss mo mont neb nev okla ore pa tenn tex vt va wash wis wyo""".split())
 URL = re.compile(r"https?://|www\.|pic\.twitter")
-TITLE_END = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Maj|Capt|Cmdr|Adm|Sen|Rep"
-                       r"|Gov|Prof|Rev|Hon|St)\.$")
+TITLE_END = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Gens?|Lt|Col|Sgt|Maj|Capt|Cmdr|Adm|Sens?"
+                       r"|Reps?|Gov|Prof|Rev|Hon|Det|St)\.$")
 NUMBER_ABBR_END = re.compile(r"(?<![\w.])(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Nos?)\.$")
 
 
 def news_merge(prev, nxt):
     """True if a split between sentences prev and nxt is a false split."""
-    return bool(TITLE_END.search(prev) or nxt[:1] in ")]},;:"
+    return bool(TITLE_END.search(prev) or nxt[:1] in ")]},;:—–"
                 or (NUMBER_ABBR_END.search(prev) and nxt[:1].isdigit())
                 or (nxt[:1].islower() and not URL.match(nxt)))
 
@@ -179,7 +179,7 @@ def offset_problems(block, raw):
 
 
 # Abbreviations that (almost) never end a sentence vs. ones that often do.
-TITLES = set("mr mrs ms dr gen sen rep gov st lt col sgt capt maj cmdr adm prof rev hon "
+TITLES = set("mr mrs ms dr gen sen rep gov st lt col sgt capt maj cmdr adm prof rev hon det "
              "jan feb mar apr aug sep sept oct nov dec vol vs gens sens reps".split())
 AMBIGUOUS = set("u.s u.k u.n e.u a.m p.m d.c inc corp co ltd jr sr etc no ave ft del ariz "
                 "calif colo conn fla ga ill ind kan ky la mass md mich minn miss mo nev okla "
@@ -198,10 +198,10 @@ def split_error(prev, nxt):
     if word in AMBIGUOUS and nxt[:1].isdigit():
         return "abbr"  # "No. | 10", "Sept. | 5"
     head = nxt.lstrip("\"“‘'([")
-    if (head[:1].islower() and not URL.match(head)) or nxt[:1] in ")]},;:":
+    if (head[:1].islower() and not URL.match(head)) or nxt[:1] in ")]},;:—–":
         return "lower"
     if not TERMINAL.search(prev):
-        return "nopunct"  # e.g. "DENVER (AP) | — Troy", 'he said. " | There'
+        return "nopunct"  # e.g. 'he said. " | There', 'her second child. 30 | Rock returns'
     if word in AMBIGUOUS:
         return "amb"  # "U.S. | The", "5 p.m. | He": often right, for information only
     return None
@@ -307,7 +307,7 @@ def main():
 
     for corpus, docs in corpora.items():
         print(f"\n### Heuristic errors: {corpus} ({len(docs)} documents)\n")
-        print("| splitter | sentences | false: abbr | false: lowercase/')' | false: no punct "
+        print("| splitter | sentences | false: abbr | false: lowercase/)/— | false: no punct "
               "| false total | missed | > 80 words | after U.S./a.m./Inc. |\n" + "|---" * 9 + "|")
         for name, *_, results in rows:
             c = results[corpus][0]

@@ -1,0 +1,126 @@
+import json
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from storyline.cli import main
+
+
+@pytest.fixture
+def run():
+    runner = CliRunner()
+    return lambda *args, **kw: runner.invoke(main, [str(a) for a in args], **kw)
+
+
+def test_summarize_example_as_text(run, example_dir):
+    result = run("summarize", example_dir)
+    assert result.exit_code == 0, result.output
+    assert "Sources:" in result.output and "[1]" in result.output
+
+
+@pytest.mark.parametrize("fmt, marker", [("markdown", "**Sources**"), ("json", '"sentences"')])
+def test_formats(run, example_dir, fmt, marker):
+    result = run("summarize", example_dir, "--format", fmt)
+    assert result.exit_code == 0 and marker in result.output
+
+
+def test_words_budget_and_explain(run, example_dir):
+    result = run("summarize", example_dir, "--words", 60, "--format", "json", "--explain")
+    data = json.loads(result.output)
+    assert data["stats"]["words"] <= 60 and data["stats"]["budget"] == 60
+    assert any(r["reason"] == "comment prompt" for r in data["removed"])
+    text = run("summarize", example_dir, "--explain").output
+    assert "Removed (" in text and "media player text: Media playback" in text
+
+
+def test_output_file(run, example_dir, tmp_path):
+    out = tmp_path / "brief.md"
+    result = run("summarize", example_dir, "-f", "markdown", "-o", out)
+    assert result.exit_code == 0 and out.read_text().startswith(result.output or "")
+    assert "**Sources**" in out.read_text()
+
+
+def test_stdin_articles(run):
+    text = ("A dam burst early on Tuesday in the northern valley, flooding three villages.\n"
+            "|||||\nRescue teams evacuated about 2,000 people from the flooded villages.")
+    result = run("summarize", "-", "--format", "json", input=text)
+    data = json.loads(result.output)
+    assert result.exit_code == 0 and data["stats"]["articles"] == 2
+
+
+@pytest.mark.parametrize("setup, args, message", [
+    (lambda d: None, ["missing"], "does not exist"),
+    (lambda d: (d / "empty").mkdir(), ["empty"], "holds no article files"),
+    (lambda d: (d / "blank").mkdir() or (d / "blank" / "a.txt").write_text("  \n"), ["blank"],
+     "no article has any text"),
+    (lambda d: (d / "bin").mkdir() or (d / "bin" / "x.txt").write_bytes(b"\x00\x01\x02"),
+     ["bin"], "x.txt looks like a binary file"),
+    (lambda d: (d / "enc").mkdir() or (d / "enc" / "l.txt").write_bytes(b"caf\xe9 au lait"),
+     ["enc"], "l.txt is not UTF-8"),
+    (lambda d: None, ["missing", "--words", "0"], "0 is not in the range"),
+])
+def test_bad_input_gives_a_message_and_nonzero_exit(run, tmp_path, setup, args, message):
+    setup(tmp_path)
+    args = [tmp_path / args[0], *args[1:]]
+    result = run("summarize", *args)
+    assert result.exit_code != 0
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_batch_writes_a_line_per_input_line_in_order(run, tmp_path):
+    src = tmp_path / "clusters.jsonl"
+    good = "A dam burst early on Tuesday in the northern valley, flooding three villages."
+    src.write_text("\n".join([
+        json.dumps({"id": "a", "documents": [good, good.replace("Tuesday", "Monday")]}),
+        "{broken json",
+        json.dumps({"id": "b", "documents": ["   "]}),
+        f"{good} ||||| Rescue teams evacuated about 2,000 people by boat on Tuesday.",
+    ]) + "\n")
+    out = tmp_path / "briefs.jsonl"
+    result = run("summarize", src, "-o", out, "--words", 50)
+    assert result.exit_code == 1 and "2 of 4 clusters failed" in result.output
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [line["id"] for line in lines] == ["a", "2", "b", "4"]
+    assert lines[0]["sentences"] and lines[0]["stats"]["budget"] == 50
+    assert "not valid JSON" in lines[1]["error"] and "no article has any text" in lines[2]["error"]
+    assert not list(tmp_path.glob(".briefs.jsonl.*"))  # no temporary file left behind
+
+
+def test_batch_output_is_atomic_when_interrupted(run, tmp_path, monkeypatch):
+    src = tmp_path / "clusters.jsonl"
+    src.write_text(json.dumps({"id": "a", "documents": ["One sentence that is long enough."]})
+                   + "\n")
+    out = tmp_path / "briefs.jsonl"
+    out.write_text("previous results\n")
+
+    def explode(*a, **k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("storyline.batch.summarize_lines", explode)
+    run("summarize", src, "-o", out)
+    assert out.read_text() == "previous results\n"
+    assert not list(tmp_path.glob(".briefs.jsonl.*"))
+
+
+def test_batch_to_stdout(run, tmp_path):
+    src = tmp_path / "c.jsonl"
+    src.write_text(json.dumps({"id": 1, "documents": ["A dam burst early on Tuesday in the "
+                                                      "northern valley, flooding villages."]}))
+    result = run("summarize", src)
+    assert result.exit_code == 0 and json.loads(result.output)["id"] == "1"
+    assert run("summarize", src, "-f", "text").exit_code == 2
+
+
+def _commands(group, prefix=()):
+    for name, command in group.commands.items():
+        yield (*prefix, name)
+        if isinstance(command, click.Group):
+            yield from _commands(command, (*prefix, name))
+
+
+@pytest.mark.parametrize("command", [(), *_commands(main)])
+def test_every_command_has_help(run, command):
+    result = run(*command, "--help")
+    assert result.exit_code == 0 and "Usage:" in result.output

@@ -1,0 +1,43 @@
+"""End to end on the bundled example cluster, as a user runs it."""
+
+import itertools
+
+from storyline import read_cluster, summarize
+from storyline.clean import clean_all
+from storyline.group import SAME_FACT
+from storyline.model import Article
+from storyline.segment import split_all
+from storyline.vectors import tfidf
+
+CLUTTER = ["Image copyright", "Image caption", "AFP Photo", "Getty Images", "Media playback",
+           "Media caption", "Read more", "Leave a Reply", "logged in to post a comment",
+           "issues with commenting", "COMMENTS", "Updated:", "automated translation",
+           "Source: BBC", "Beta V.1.0", "email address will not be published", "Daphné BENOIT",
+           "Idlib face last stand", "Syria Civil War"]
+
+
+def test_example_brief_is_clean_cited_and_says_nothing_twice(example_dir):
+    articles = read_cluster(example_dir)
+    for words in (60, 120, 250):
+        brief = summarize(articles, words=words)
+        assert brief.sentences
+        for clutter in CLUTTER:
+            assert clutter not in brief.summary, clutter
+        cleaned = {a.id: a for a in clean_all(articles)[0]}
+        for s in brief.sentences:
+            for c in s.sources:
+                assert cleaned[c.article].text[c.start:c.end] == c.text
+                assert c.file == f"article-{c.article}.txt"
+        # no fact repeats: no two brief sentences are near-copies of each other
+        sentences = split_all([Article(id=str(i), text=s.text)
+                               for i, s in enumerate(brief.sentences)])
+        vectors = tfidf(sentences)
+        similarity = (vectors @ vectors.T).toarray()
+        for i, j in itertools.combinations(range(len(sentences)), 2):
+            assert similarity[i, j] < SAME_FACT, (sentences[i].text, sentences[j].text)
+
+
+def test_repeated_fact_cites_every_article_that_reports_it(example_dir):
+    brief = summarize(read_cluster(example_dir), words=250)
+    trump = [s for s in brief.sentences if "Trump" in s.text and "2,000" in s.text]
+    assert trump and len({c.article for c in trump[0].sources}) >= 2
