@@ -21,12 +21,12 @@ from .vectors import BLOCK_ROWS
 DANGLING_FACTOR = 0.6
 _DANGLING = re.compile(
     r"""^["'“‘]?(i|we|you|our|he|she|they|his|her|their|him|them|but|and|however|also|"""
-    r"""meanwhile|the two)\b""", re.I)
+    r"""meanwhile|the two|it['’]s|that['’]s)\b""", re.I)
 
 # Weights of the default scorer, set by reading briefs of the example cluster and of ten
 # Multi-News dev clusters (not a fit to references): similarity to the cluster's
 # centroid, lead position, and the share of articles that report the fact.
-WEIGHTS = {"centrality": 0.5, "lead": 0.3, "support": 0.2}
+WEIGHTS = {"centrality": 0.4, "lead": 0.2, "support": 0.4}
 
 Scorer = Callable[[list[Fact], list[Sentence], sparse.csr_matrix], np.ndarray]
 
@@ -44,7 +44,9 @@ def centrality(facts: list[Fact], sentences: list[Sentence],
     if central.max() > 0:
         central = central / central.max()
     lead = np.array([max(1 / np.sqrt(1 + sentences[k].index) for k in f.members) for f in facts])
-    support = cross_support(reps, sentences, vectors)
+    n_articles = len({s.article for s in sentences})
+    reported = np.array([(len(f.articles) - 1) / max(n_articles - 1, 1) for f in facts])
+    support = (cross_support(reps, sentences, vectors) + reported) / 2
     score = (WEIGHTS["centrality"] * central + WEIGHTS["lead"] * lead
              + WEIGHTS["support"] * support)
     dangling = np.array([bool(_DANGLING.match(sentences[r].text)) for r in reps])
