@@ -23,9 +23,10 @@ _DANGLING = re.compile(
     r"""^["'“‘]?(i|we|you|our|he|she|they|his|her|their|him|them|but|and|however|also|"""
     r"""meanwhile|the two|it['’]s|that['’]s)\b""", re.I)
 
-# Weights of the default scorer, set by reading briefs of the example cluster and of ten
-# Multi-News dev clusters (not a fit to references): similarity to the cluster's
-# centroid, lead position, and the share of articles that report the fact.
+# Weights of the default scorer: similarity to the cluster's centroid, lead position, and
+# support by the other articles. Chosen among four hand-picked settings by ROUGE-1/2 F1
+# at 250 words on the first 60 clusters of the Multi-News dev sample (the tuning set) and
+# by reading the example brief; a fitted ranker is future work.
 WEIGHTS = {"centrality": 0.4, "lead": 0.2, "support": 0.4}
 
 Scorer = Callable[[list[Fact], list[Sentence], sparse.csr_matrix], np.ndarray]
