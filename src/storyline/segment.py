@@ -1,13 +1,17 @@
 """Stage 2: sentences with character offsets into the cleaned article text.
 
 Each paragraph (the cleaned text joins them with blank lines) is split on its own, so a
-headline or a line without a final period never runs into the next one. The splitter,
-nupunkt, was chosen by measurement (docs/segmentation.md).
+headline or a line without a final period never runs into the next one. The splitter is
+nupunkt with news abbreviations and a few merge rules, chosen by measurement against
+pysbd, syntok and spaCy (docs/segmentation.md, benchmarks/splitters.py).
 """
 
 from __future__ import annotations
 
+import copy
 import re
+from functools import lru_cache
+from importlib.resources import files
 
 import nupunkt
 
@@ -33,15 +37,54 @@ def split(article: Article) -> list[Sentence]:
 
 
 def _split_paragraph(text: str, offset: int) -> list[tuple[int, int]]:
-    spans = []
-    for start, end in nupunkt.sent_spans(text):
-        chunk = text[start:end]
-        stripped = chunk.strip()
-        if not stripped:
-            continue
-        start += len(chunk) - len(chunk.lstrip())
-        spans.append((offset + start, offset + start + len(stripped)))
+    return [(offset + start, offset + end) for start, end in sentence_spans(text)]
+
+
+def sentence_spans(block: str) -> list[tuple[int, int]]:
+    """Tight (start, end) spans of the sentences of one paragraph: no surrounding space."""
+    spans: list[tuple[int, int]] = []
+    for start, end in _tokenizer().spans(block):
+        if spans and _false_split(block[spans[-1][0]:spans[-1][1]], block[start:end]):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
     return spans
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> nupunkt.PunktSentenceTokenizer:
+    """nupunkt's model with news abbreviations instead of its plain-word ones."""
+    news = {w for line in files("storyline.data").joinpath("abbreviations.txt")
+            .read_text("utf-8").splitlines() if not line.startswith("#") for w in line.split()}
+    params = copy.deepcopy(nupunkt.load("default").parameters)  # the loaded model is shared
+    tokenizer = nupunkt.PunktSentenceTokenizer(params, include_common_abbrevs=False)
+    for abbreviation in list(tokenizer.abbreviations):
+        if "." not in abbreviation and abbreviation not in news:
+            tokenizer.remove_abbreviation(abbreviation)
+    tokenizer.add_abbreviations(sorted(news))
+    return tokenizer
+
+
+_URL = re.compile(r"https?://|www\.|pic\.twitter")
+_TITLE_END = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Gens?|Lt|Col|Sgt|Maj|Capt|Cmdr|Adm|Sens?"
+                        r"|Reps?|Gov|Prof|Rev|Hon|Det|St)\.$")
+_NUMBER_ABBREVIATION_END = re.compile(r"(?<![\w.])(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Nos?)\.$")
+_COUNTRY_END = re.compile(r"(?<![\w.])U\.[SNK]\.$")
+_COUNTRY_NOUN = re.compile(r"(Secretary|Ambassador|Army|Navy|Air Force|Marines?|Senate|House|"
+                           r"Embassy|Attorney|District|Supreme|Department|Security Council|"
+                           r"General Assembly|President|Rep|Sen|Gov|forces|troops|officials)\b")
+
+
+def _false_split(previous: str, following: str) -> bool:
+    """True when nupunkt split where no sentence ends: after a title ("Lt. | Col."), before
+    a day after a month ("Sept. | 5"), before ")" or a lowercase word, before a dash after
+    "(R-Ariz.)", or between "U.S." and a noun it qualifies ("U.S. | Ambassador")."""
+    first = following[:1]
+    return bool(_TITLE_END.search(previous) or first in ")]},;:"
+                or (_NUMBER_ABBREVIATION_END.search(previous) and first.isdigit())
+                or (previous.endswith(".)") and first in "—–")
+                or (first.islower() and not _URL.match(following))
+                or (_COUNTRY_END.search(previous) and _COUNTRY_NOUN.match(following)))
 
 
 def is_statement(text: str) -> bool:
