@@ -1,0 +1,56 @@
+import pytest
+
+from storyline.model import Article
+from storyline.segment import is_statement, sentence_spans, split
+
+
+def sentences(text):
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The U.S. military said it would stay in the region. Officials declined to comment.",
+    "U.S.-backed forces advanced on the town. They met little resistance.",
+    "Gen. Joseph Votel, the top U.S. commander, visited the base on Monday. He left at noon.",
+    "Lt. Col. Sean Ryan and Sgt. Maj. John Troxell arrived. Mr. Bali spoke to Ms. Wille.",
+    "The attack came at around 4.00am local time. The rate rose by 3.5 percent.",
+    "The meeting ended at 5 p.m. on Friday. Talks resume next week.",
+    '"This battle will be sealed in the coming days," he told AFP. The SDF advanced.',
+    "“The battle is very fierce,” he said. “Those remaining inside are experienced.”",
+    "Former U.S. Secretary of State John Kerry spoke. The U.N. Security Council met.",
+    "The assembly mound dates to the 13th century. Later on, earls were buried there.",
+    "The issue of Aug. 23-Sept. 5 sold out. Rep. Mark Meadows (R-N.C.), chairman, spoke.",
+])
+def test_news_sentences_split_where_they_end(text):
+    got = sentences(text)
+    assert len(got) == 2, got
+    assert " ".join(got) == text
+
+
+def test_offsets_map_back_and_headline_lines_stay_apart():
+    text = ("Dam bursts in valley\n\nA dam burst on Tuesday. About 2,000 people fled.\n\n"
+            "Rescue teams arrived by boat")
+    got = split(Article(id="a", text=text))
+    assert [s.text for s in got] == ["Dam bursts in valley", "A dam burst on Tuesday.",
+                                     "About 2,000 people fled.", "Rescue teams arrived by boat"]
+    for s in got:
+        assert text[s.start:s.end] == s.text and s.article == "a" and s.of == 4
+    assert [s.index for s in got] == [0, 1, 2, 3]
+
+
+def test_empty_text_has_no_sentences():
+    assert split(Article(id="a", text="")) == []
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("The coalition estimates that as many as 2,000 fighters remain.", True),
+    ('"This battle will be sealed in the coming days," he told AFP.', True),
+    ("2,000 people were evacuated from the valley overnight.", True),
+    ("An offensive began on Monday against an estimated 2,000 fighters", False),  # no period
+    ("How many militants are left in the enclave now?", False),  # a question
+    ("Bolton told ABC News on Sunday the following:", False),
+    ("We know that.", False),  # too short to stand alone
+    ("and then the fighters left the town before dawn.", False),  # a fragment
+])
+def test_is_statement(text, ok):
+    assert is_statement(text) is ok
