@@ -21,7 +21,7 @@ from .vectors import BLOCK_ROWS
 DANGLING_FACTOR = 0.6
 _DANGLING = re.compile(
     r"""^["'“‘]?(i|we|you|our|he|she|they|his|her|their|him|them|but|and|however|also|"""
-    r"""meanwhile|the two|it['’]s|that['’]s)\b""", re.I)
+    r"""meanwhile|the two|this|these|those|that|it['’]s)\b""", re.I)
 
 # Weights of the default scorer: similarity to the cluster's centroid, lead position, and
 # support by the other articles. Chosen among four hand-picked settings by ROUGE-1/2 F1

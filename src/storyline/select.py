@@ -23,6 +23,12 @@ REDUNDANT = 0.4
 # Facts scoring below this share of the best fact's score are never chosen: a brief
 # that stops short reads better than one topped up with asides.
 MIN_RELATIVE_SCORE = 0.3
+# Rewordings share few words, so redundancy is also measured in a latent topic space
+# (LSA over the candidates): the MMR penalty uses it, and candidates at least
+# TOPIC_REDUNDANT close to a chosen one in it are dropped.
+TOPIC_DIMS = 20
+TOPIC_REDUNDANT = 0.6
+MAX_CANDIDATES = 1000  # the best-scored candidates only, so memory stays bounded
 
 Selector = Callable[[list[Fact], np.ndarray, list[Sentence], sparse.csr_matrix, int], list[int]]
 
@@ -33,9 +39,12 @@ def mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
     floor = MIN_RELATIVE_SCORE * float(scores.max()) if len(scores) else 0.0
     candidates = [i for i, f in enumerate(facts)
                   if scores[i] >= floor and is_statement(sentences[f.representative].text)]
+    candidates = sorted(candidates, key=lambda i: -scores[i])[:MAX_CANDIDATES]
     if not candidates:
         return []
     reps = vectors[[facts[i].representative for i in candidates]]
+    gram = (reps @ reps.T).toarray()
+    topics = topic_space(gram, TOPIC_DIMS)
     words = np.array([sentences[facts[i].representative].words for i in candidates])
     own = np.array([scores[i] for i in candidates])
     max_similarity = np.zeros(len(candidates))
@@ -51,9 +60,21 @@ def mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
         chosen.append(candidates[best])
         left -= int(words[best])
         available[best] = False
-        similarity = np.asarray((reps @ reps[best].T).todense()).ravel()
-        max_similarity = np.maximum(max_similarity, similarity)
-        available &= max_similarity < REDUNDANT
+        topical = topics @ topics[best]
+        max_similarity = np.maximum(max_similarity, topical)
+        available &= (gram[:, best] < REDUNDANT) & (topical < TOPIC_REDUNDANT)
+
+
+def topic_space(gram: np.ndarray, dims: int) -> np.ndarray:
+    """Unit-length LSA coordinates of the rows whose cosine matrix is `gram`.
+
+    The top eigenvectors of the Gram matrix, scaled by the square roots of their
+    eigenvalues, are the rows' coordinates on the leading singular directions.
+    """
+    values, vectors = np.linalg.eigh(gram)
+    top = np.argsort(values)[::-1][:dims]
+    coordinates = vectors[:, top] * np.sqrt(np.clip(values[top], 0, None))
+    return coordinates / np.maximum(np.linalg.norm(coordinates, axis=1, keepdims=True), 1e-9)
 
 
 SELECTORS: dict[str, Selector] = {"mmr": mmr}
