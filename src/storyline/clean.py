@@ -14,8 +14,8 @@ import re
 import tomllib
 from dataclasses import dataclass, replace
 from datetime import date
-from importlib.resources import files
 
+from .data import read_text
 from .model import Article, Removal
 
 MAX_HEADLINE_WORDS = 25  # longer unpunctuated lines are prose that lost its period
@@ -42,7 +42,7 @@ class Rule:
 
 
 def load_rules() -> tuple[Rule, ...]:
-    data = tomllib.loads(files("storyline.data").joinpath("boilerplate.toml").read_text("utf-8"))
+    data = tomllib.loads(read_text("boilerplate.toml"))
     return tuple(Rule(r["reason"], tuple(re.compile(p, re.I) for p in r["patterns"]), r.get("then"))
                  for r in data["rule"])
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import copy
 import re
 from functools import lru_cache
-from importlib.resources import files
 
 import nupunkt
 
+from .data import word_list
 from .model import Article, Sentence
 
 MIN_STATEMENT_WORDS = 6
@@ -54,8 +54,7 @@ def sentence_spans(block: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=1)
 def _tokenizer() -> nupunkt.PunktSentenceTokenizer:
     """nupunkt's model with news abbreviations instead of its plain-word ones."""
-    news = {w for line in files("storyline.data").joinpath("abbreviations.txt")
-            .read_text("utf-8").splitlines() if not line.startswith("#") for w in line.split()}
+    news = word_list("abbreviations.txt")
     params = copy.deepcopy(nupunkt.load("default").parameters)  # the loaded model is shared
     tokenizer = nupunkt.PunktSentenceTokenizer(params, include_common_abbrevs=False)
     for abbreviation in list(tokenizer.abbreviations):

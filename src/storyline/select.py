@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from scipy import sparse
+from scipy import linalg, sparse
 
 from .model import Fact, Sentence
 from .segment import is_statement
@@ -71,9 +71,9 @@ def topic_space(gram: np.ndarray, dims: int) -> np.ndarray:
     The top eigenvectors of the Gram matrix, scaled by the square roots of their
     eigenvalues, are the rows' coordinates on the leading singular directions.
     """
-    values, vectors = np.linalg.eigh(gram)
-    top = np.argsort(values)[::-1][:dims]
-    coordinates = vectors[:, top] * np.sqrt(np.clip(values[top], 0, None))
+    n = gram.shape[0]
+    values, vectors = linalg.eigh(gram, subset_by_index=[max(n - dims, 0), n - 1])
+    coordinates = vectors * np.sqrt(np.clip(values, 0, None))
     return coordinates / np.maximum(np.linalg.norm(coordinates, axis=1, keepdims=True), 1e-9)
 
 

@@ -7,19 +7,21 @@ many sentences are computed in blocks, so memory stays bounded for large inputs.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
 import numpy as np
-import snowballstemmer
+import Stemmer  # PyStemmer: the Snowball stemmers in C
 from scipy import sparse
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
+from .data import word_list
 from .model import Sentence
 
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*")
 _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")
-_STEMMER = snowballstemmer.stemmer("english")
+_STOP_WORDS = word_list("stopwords.txt")
+_STEMMER = Stemmer.Stemmer("english")
 BLOCK_ROWS = 512  # rows per block in `similar_pairs`: 512 x 40,000 float32 is 80 MB
 
 
@@ -41,20 +43,32 @@ def terms(text: str) -> list[str]:
         lower = word.lower()
         if word.isupper() and len(word) > 1:
             out.append(lower)
-        elif lower not in ENGLISH_STOP_WORDS:
+        elif lower not in _STOP_WORDS:
             out.append(_stem(lower))
     return out
 
 
 def tfidf(sentences: list[Sentence]) -> sparse.csr_matrix:
-    """One L2-normalized tf-idf row per sentence; idf is computed over the cluster's sentences."""
-    if not sentences:
-        return sparse.csr_matrix((0, 0), dtype=np.float32)
-    vectorizer = TfidfVectorizer(analyzer=terms, sublinear_tf=True, dtype=np.float32)
-    try:
-        return vectorizer.fit_transform([s.text for s in sentences]).tocsr()
-    except ValueError:  # no content word at all: every row is empty
-        return sparse.csr_matrix((len(sentences), 1), dtype=np.float32)
+    """One L2-normalized tf-idf row per sentence, idf computed over the cluster's sentences.
+
+    Sublinear term frequency (1 + log tf) and smoothed idf (log((1 + n) / (1 + df)) + 1),
+    as scikit-learn's TfidfVectorizer(sublinear_tf=True) does, without its import cost.
+    """
+    vocabulary: dict[str, int] = {}
+    indptr, indices, counts = [0], [], []
+    for sentence in sentences:
+        row = Counter(vocabulary.setdefault(t, len(vocabulary)) for t in terms(sentence.text))
+        indices.extend(row)
+        counts.extend(row.values())
+        indptr.append(len(indices))
+    n = len(sentences)
+    matrix = sparse.csr_matrix((np.array(counts, dtype=np.float32), indices, indptr),
+                               shape=(n, max(len(vocabulary), 1)))
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    idf = (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
+    matrix.data = (1 + np.log(matrix.data)) * idf[matrix.indices]
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    return sparse.diags(1 / np.where(norms > 0, norms, 1)).astype(np.float32) @ matrix
 
 
 def similar_pairs(vectors: sparse.csr_matrix, threshold: float) -> Iterator[tuple[int, int, float]]:
