@@ -124,3 +124,17 @@ def _commands(group, prefix=()):
 def test_every_command_has_help(run, command):
     result = run(*command, "--help")
     assert result.exit_code == 0 and "Usage:" in result.output
+
+
+def test_batch_in_several_processes_gives_the_same_lines(run, tmp_path):
+    src = tmp_path / "clusters.jsonl"
+    texts = ["A dam burst early on Tuesday in the northern valley, flooding three villages.",
+             "Rescue teams evacuated about 2,000 people from the flooded villages by boat.",
+             "The governor called it the worst flood in the region in several decades."]
+    src.write_text("".join(json.dumps({"id": i, "documents": texts[i % 3:] + texts[:i % 3]})
+                           + "\n" for i in range(40)) + "{bad\n")
+    run("summarize", src, "-o", tmp_path / "one.jsonl")
+    run("summarize", src, "-o", tmp_path / "two.jsonl", "--jobs", 2)
+    one = (tmp_path / "one.jsonl").read_text()
+    assert one == (tmp_path / "two.jsonl").read_text()
+    assert len(one.splitlines()) == 41

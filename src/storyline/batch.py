@@ -12,8 +12,11 @@ import logging
 import os
 import tempfile
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
+from itertools import islice
 from pathlib import Path
 from typing import IO
 
@@ -23,6 +26,7 @@ from .options import Options
 from .pipeline import summarize
 
 log = logging.getLogger(__name__)
+WINDOW_PER_JOB = 16  # clusters in flight per process: enough to keep it busy, few in memory
 
 
 @dataclass(frozen=True)
@@ -31,17 +35,27 @@ class BatchResult:
     failed: int
 
 
-def summarize_lines(path: str | Path, options: Options) -> Iterator[dict]:
-    """One output record per cluster line of `path`, in order."""
-    for line in read_clusters(path):
-        yield _record(line, options)
+def summarize_lines(path: str | Path, options: Options, jobs: int = 1) -> Iterator[dict]:
+    """One output record per cluster line of `path`, in order.
+
+    With `jobs` > 1, clusters are summarized in that many processes, a window of
+    clusters at a time, so memory stays bounded however long the file is.
+    """
+    lines = read_clusters(path)
+    if jobs <= 1:
+        yield from (_record(line, options) for line in lines)
+        return
+    work = partial(_record, options=options)
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        while window := list(islice(lines, jobs * WINDOW_PER_JOB)):
+            yield from pool.map(work, window, chunksize=WINDOW_PER_JOB // 4)
 
 
-def summarize_file(path: str | Path, out: IO[str], options: Options,
+def summarize_file(path: str | Path, out: IO[str], options: Options, jobs: int = 1,
                    progress: Callable[[], None] = lambda: None) -> BatchResult:
     """Write one JSON line per cluster of `path` to `out`; count the failures."""
     clusters = failed = 0
-    for record in summarize_lines(path, options):
+    for record in summarize_lines(path, options, jobs):
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         clusters += 1
         failed += "error" in record

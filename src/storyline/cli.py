@@ -33,7 +33,10 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Write to this file (atomically) instead of standard output.")
 @click.option("--explain", is_flag=True, help="Also list the page clutter removed, and why.")
-def summarize(path: Path, words: int, fmt: str | None, output: Path | None, explain: bool) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="Processes for a .jsonl batch.")
+def summarize(path: Path, words: int, fmt: str | None, output: Path | None, explain: bool,
+              jobs: int) -> None:
     """Summarize the articles at PATH into one cited brief.
 
     PATH is a folder of .txt, .md or .html articles, one article file, "-" for articles
@@ -45,7 +48,7 @@ def summarize(path: Path, words: int, fmt: str | None, output: Path | None, expl
         if path.suffix.lower() == ".jsonl":
             if fmt not in (None, "json"):
                 raise click.UsageError("a .jsonl batch writes JSON Lines; drop --format")
-            _batch(path, output, options)
+            _batch(path, output, options, jobs)
             return
         if str(path) == "-":
             articles = to_articles(sys.stdin.read().split(MULTI_NEWS_SEPARATOR))
@@ -64,12 +67,12 @@ def summarize(path: Path, words: int, fmt: str | None, output: Path | None, expl
         click.echo(text, nl=False)
 
 
-def _batch(path: Path, output: Path | None, options: Options) -> None:
+def _batch(path: Path, output: Path | None, options: Options, jobs: int) -> None:
     if output is None:
-        result = summarize_file(path, sys.stdout, options)
+        result = summarize_file(path, sys.stdout, options, jobs)
     else:
         with atomic_writer(output) as f, _progress(path) as advance:
-            result = summarize_file(path, f, options, progress=advance)
+            result = summarize_file(path, f, options, jobs, progress=advance)
     if result.failed:
         raise click.ClickException(f"{result.failed} of {result.clusters} clusters failed; "
                                    "their lines hold an \"error\" that says why")
