@@ -33,6 +33,12 @@ def cleaned(text: str):
     ("Abu Dhabi, UAEWednesday 22 January 2020", "date stamp"),
     ("Source: BBC", "source line"),
     ("Advertisement", "page furniture"),
+    ("A Ku Klux Klansman, left, uses an American flag to fend off protesters on Saturday.",
+     "photo caption or credit"),
+    ("In this image released by Turner Classic Movies, Clark Gable appears in character.",
+     "photo caption or credit"),
+    ("A photo from the 1998 excavation, with the foot bones below a tail.",
+     "photo caption or credit"),
     ("Analysis by BBC Arab Affairs editor Sebastian Usher", "byline"),
     ("Starting in 1996, Alexa Internet has been donating their crawl data to the Internet "
      "Archive.", "web archive notice"),
@@ -107,6 +113,12 @@ def test_updated_stamp_gives_the_publication_date():
 def test_scrape_dateline_is_not_taken_as_publication_date():
     a, _ = cleaned(f"Abu Dhabi, UAEWednesday 22 January 2020\n\nTitle\n\n{BODY}")
     assert a.published is None
+
+
+def test_widget_prefix_is_stripped():
+    a, removed = cleaned("Title\n\nCLOSE The Dow plunged more than 1,100 points on Monday.")
+    assert a.text == "The Dow plunged more than 1,100 points on Monday."
+    assert removed["CLOSE"] == "page furniture"
 
 
 def test_agency_dateline_prefix_is_stripped():

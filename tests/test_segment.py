@@ -51,6 +51,10 @@ def test_empty_text_has_no_sentences():
     ("Bolton told ABC News on Sunday the following:", False),
     ("We know that.", False),  # too short to stand alone
     ("and then the fighters left the town before dawn.", False),  # a fragment
+    ("That doesn't just happen!” he tweeted last August.", False),  # a quotation's tail
+    ('Maybe somebody who had a super PAC."', False),
+    ("“Jimmy and I were just fooling around with the stuff at home.", True),  # opens one
+    ('"We will take control of it," the commander added on Monday.', True),
 ])
 def test_is_statement(text, ok):
     assert is_statement(text) is ok

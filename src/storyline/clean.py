@@ -23,6 +23,7 @@ _END = re.compile(r"""[.!?:…]["'”’)\]]*$|[.!?]["'”’]?\s*\(\w[^)]*\)$""
 _DATELINE = re.compile(  # "WASHINGTON (AP) — ", "BEIRUT, Syria (Reuters) - ", "(CNN) — "
     r"^(?:[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][\w.'-]*){0,3}\s*(?:\([A-Za-z. ]{2,25}\))?|\([A-Z][\w. ]{1,25}\))"
     r"\s*[-—–]+\s+(?=[A-Z\"“'‘])")
+_WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement|Video)\s+(?=[A-Z\"“'‘])")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DATES = (  # (regex, order of the groups: d=day, m=month, y=year)
@@ -109,7 +110,7 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
     title = article.title
     if title is None and len(kept) > 1 and _is_headline_like(kept[0]):
         title = kept.pop(0)
-    kept = [_strip_dateline(line, drop) for line in kept]
+    kept = [_strip_prefixes(line, drop) for line in kept]
     text = "\n\n".join(kept)
     return replace(article, text=text, title=title, published=published, source=source), removed
 
@@ -181,9 +182,12 @@ def _drop_link_runs(kept: list[str], drop) -> list[str]:
     return out
 
 
-def _strip_dateline(line: str, drop) -> str:
-    match = _DATELINE.match(line)
-    if not match or len(match.group(0).split()) > 6:
-        return line
-    drop(match.group(0).strip(), "dateline")
-    return line[match.end():]
+def _strip_prefixes(line: str, drop) -> str:
+    """Cut an agency dateline ("BEIRUT (Reuters) — ") or a widget's leftover word
+    ("CLOSE", "Updated |") from the start of a paragraph."""
+    for pattern, reason in ((_WIDGET_PREFIX, "page furniture"), (_DATELINE, "dateline")):
+        match = pattern.match(line)
+        if match and len(match.group(0).split()) <= 6:
+            drop(match.group(0).strip(), reason)
+            line = line[match.end():]
+    return line

@@ -90,9 +90,20 @@ def is_statement(text: str) -> bool:
     """A complete declarative sentence, fit to stand in a brief.
 
     It starts with a capital, a digit or an opening quote, ends with a period or "!"
-    (possibly inside closing quotes), and has between 6 and 70 words: headlines,
-    questions, lines ending in a colon and run-on fragments are left out.
+    (possibly inside closing quotes), has between 6 and 70 words, and
+    does not close a quotation opened in an earlier sentence: headlines, questions,
+    lines ending in a colon, run-on fragments and quotation tails are left out.
     """
     n = len(text.split())
     return (MIN_STATEMENT_WORDS <= n <= MAX_STATEMENT_WORDS
-            and bool(_STATEMENT_START.match(text)) and bool(_STATEMENT_END.search(text)))
+            and bool(_STATEMENT_START.match(text)) and bool(_STATEMENT_END.search(text))
+            and not _ends_earlier_quotation(text))
+
+
+def _ends_earlier_quotation(text: str) -> bool:
+    """True for the last piece of a quotation begun in an earlier sentence:
+    'That doesn't just happen!" he tweeted.' A sentence that opens a quotation and
+    leaves it open reads well alone; one that closes a quotation it never opened does not."""
+    if text.count("”") > text.count("“"):
+        return True
+    return text.count('"') % 2 == 1 and not text.lstrip("(").startswith('"')
