@@ -138,3 +138,28 @@ def test_batch_in_several_processes_gives_the_same_lines(run, tmp_path):
     one = (tmp_path / "one.jsonl").read_text()
     assert one == (tmp_path / "two.jsonl").read_text()
     assert len(one.splitlines()) == 41
+
+
+def test_a_worker_that_dies_costs_only_its_own_cluster(run, tmp_path, monkeypatch):
+    import os
+
+    import storyline.batch
+
+    real = storyline.batch.summarize
+
+    def dies_on_boom(articles, options):
+        if "BOOM" in articles[0].text:
+            os._exit(1)  # as the OOM killer would end it
+        return real(articles, options=options)
+
+    monkeypatch.setattr(storyline.batch, "summarize", dies_on_boom)
+    good = "A dam burst early on Tuesday in the northern valley, flooding three villages."
+    src = tmp_path / "clusters.jsonl"
+    src.write_text("".join(json.dumps({"id": i, "documents": [good if i != 3 else "BOOM " + good]})
+                           + "\n" for i in range(6)))
+    out = tmp_path / "briefs.jsonl"
+    result = run("summarize", src, "-o", out, "--jobs", 2)
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [line["id"] for line in lines] == [str(i) for i in range(6)]
+    assert "died" in lines[3]["error"] and all("sentences" in lines[i] for i in (0, 1, 2, 4, 5))
+    assert result.exit_code == 1 and "1 of 6 clusters failed" in result.output

@@ -105,9 +105,47 @@ def test_jsonl_lines_of_every_kind(tmp_path):
     ]
     path.write_text("\n".join(lines) + "\n")
     got = list(read_clusters(path))
-    assert [c.id for c in got] == ["a", "2", "mn", "4", "7", "x", "8", "empty"]
-    assert [len(c.articles) for c in got] == [2, 0, 2, 2, 1, 1, 0, 0]
+    assert [c.id for c in got] == ["a", "2", "mn", "4", "5", "7", "x", "8", "empty"]
+    assert [len(c.articles) for c in got] == [2, 0, 2, 2, 0, 1, 1, 0, 0]
     assert "line 2 is not valid JSON" in got[1].error
-    assert got[4].articles[0].published == "2019-02-10" and got[4].articles[0].title == "T"
-    assert "not a JSON object" in got[6].error
-    assert "no article has any text" in got[7].error
+    assert "line 5 is empty" in got[4].error
+    assert got[5].articles[0].published == "2019-02-10" and got[5].articles[0].title == "T"
+    assert "not a JSON object" in got[7].error
+    assert "no article has any text" in got[8].error
+
+
+@pytest.mark.parametrize("line, message", [
+    ({"id": {"a": 1}, "documents": ["Text."]}, '"id" must be a string or a whole number'),
+    ({"documents": [{"text": "Text.", "published": 2019}]}, '"published" must be an ISO date'),
+    ({"documents": [{"text": "Text.", "title": ["x"]}]}, '"title" must be a string'),
+    ({"documents": [{"title": "no text"}]}, 'document 1 has no "text" string'),
+    ({"documents": [{"text": "A.", "id": "x"}, {"text": "B.", "id": "x"}]}, "two articles have"),
+    ({"documents": [1, 2]}, "document 1 is int, not text"),
+])
+def test_jsonl_document_objects_are_checked(tmp_path, line, message):
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps(line) + "\n")
+    [got] = read_clusters(path)
+    assert message in got.error and got.error.startswith("line 1")
+
+
+def test_utf16_is_named_as_such(tmp_path):
+    (tmp_path / "a.txt").write_bytes("A sentence here.".encode("utf-16"))
+    with pytest.raises(InputError, match="a.txt is UTF-16 text"):
+        read_cluster(tmp_path)
+
+
+def test_empty_html_page_is_skipped_like_an_empty_text(tmp_path):
+    (tmp_path / "a.html").write_text("<html><head><title>x</title></head><body></body></html>")
+    (tmp_path / "b.txt").write_text("A dam burst early on Tuesday in the valley, officials said.")
+    assert [a.file for a in read_cluster(tmp_path)] == ["b.txt"]
+
+
+def test_markdown_list_markers_go():
+    assert markdown_to_text("* Rescue teams came.\n- Boats came.\n1. Aid came.") == (
+        "Rescue teams came.\nBoats came.\nAid came.")
+
+
+def test_lone_carriage_returns_become_newlines():
+    [a] = to_articles(["Title line\rA dam burst on Tuesday."])
+    assert a.text == "Title line\nA dam burst on Tuesday."

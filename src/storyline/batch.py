@@ -13,6 +13,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -46,9 +47,17 @@ def summarize_lines(path: str | Path, options: Options, jobs: int = 1) -> Iterat
         yield from (_record(line, options) for line in lines)
         return
     work = partial(_record, options=options)
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    try:
         while window := list(islice(lines, jobs * WINDOW_PER_JOB)):
-            yield from pool.map(work, window, chunksize=WINDOW_PER_JOB // 4)
+            try:
+                yield from list(pool.map(work, window, chunksize=WINDOW_PER_JOB // 4))
+            except BrokenProcessPool:  # a worker died (the OOM killer, a crash in C code)
+                pool.shutdown(cancel_futures=True)
+                yield from (_record_alone(line, options) for line in window)
+                pool = ProcessPoolExecutor(max_workers=jobs)
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
 def summarize_file(path: str | Path, out: IO[str], options: Options, jobs: int = 1,
@@ -80,6 +89,16 @@ def atomic_writer(path: str | Path) -> Iterator[IO[str]]:
     except BaseException:
         os.unlink(tmp)
         raise
+
+
+def _record_alone(line: ClusterLine, options: Options) -> dict:
+    """Summarize one cluster in a process of its own, so that if it dies only it fails."""
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        try:
+            return pool.submit(_record, line, options).result()
+        except BrokenProcessPool:
+            return {"id": line.id, "error": "the process summarizing this cluster died (out of "
+                                            "memory?); try it alone, or split its articles"}
 
 
 def _record(line: ClusterLine, options: Options) -> dict:

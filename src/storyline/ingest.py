@@ -18,6 +18,7 @@ from .model import Article
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
                  ".html": "html", ".htm": "html"}
 MULTI_NEWS_SEPARATOR = "|||||"
+_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 _HTML_START = re.compile(r"\s*(<!doctype html|<html|<head|<body|<article|<div|<p[\s>])", re.I)
 
 
@@ -29,7 +30,6 @@ class ClusterLine:
     id: str
     articles: tuple[Article, ...] = ()
     error: str | None = None
-    published: str | None = None
 
 
 def read_cluster(path: str | Path) -> list[Article]:
@@ -72,6 +72,9 @@ def read_article(path: Path, *, id: str) -> Article:
 
 def decode(data: bytes, *, where: str) -> str:
     """UTF-8 text with Unix newlines, or an `InputError` that names the file."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{where} is UTF-16 text; convert it to UTF-8, e.g. "
+                         "`iconv -f UTF-16 -t UTF-8`")
     if b"\x00" in data[:8192]:
         raise InputError(f"{where} looks like a binary file, not text; "
                          "give articles as .txt, .md or .html")
@@ -80,31 +83,46 @@ def decode(data: bytes, *, where: str) -> str:
     except UnicodeDecodeError as e:
         raise InputError(f"{where} is not UTF-8 text (byte {data[e.start]:#04x} at offset "
                          f"{e.start}); convert it, e.g. `iconv -f WINDOWS-1252 -t UTF-8`") from None
+    return unix_newlines(text)
+
+
+def unix_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def article_from_html(html: str, *, id: str, file: str | None = None,
-                      url: str | None = None) -> Article:
-    """The main text of a web page, without navigation, comments and other page furniture."""
+def read_stdin(data: bytes) -> list[Article]:
+    """Articles from standard input: texts separated by lines of "|||||"."""
+    text = decode(data, where="standard input")
+    if text.lstrip().startswith("{"):
+        raise InputError("standard input looks like JSON Lines; save it to a .jsonl file and "
+                         "give that path to summarize it as a batch")
+    return to_articles(text.split(MULTI_NEWS_SEPARATOR))
+
+
+def article_from_html(html: str, *, id: str, file: str | None = None, url: str | None = None,
+                      published: str | None = None) -> Article:
+    """The main text of a web page, without navigation, comments and other page furniture.
+
+    A page where no main text is found gives an article with empty text, which
+    `require_text` then skips like any empty article.
+    """
     import trafilatura  # imported on use: plain-text input never pays for lxml
 
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                       include_tables=False, deduplicate=False)
-    text = getattr(doc, "text", None) or ""
-    if not text.strip():
-        raise InputError(f"{file or url or 'HTML article ' + id}: no article text found in the "
-                         "HTML; give the article's own page, or paste its text")
     date = getattr(doc, "date", None)
-    return Article(id=id, text=text, title=getattr(doc, "title", None), file=file, url=url,
-                   published=date if date and re.fullmatch(r"\d{4}-\d\d-\d\d", date) else None)
+    return Article(id=id, text=unix_newlines(getattr(doc, "text", None) or ""),
+                   title=getattr(doc, "title", None), file=file, url=url,
+                   published=published or (date if date and _ISO_DATE.fullmatch(date) else None))
 
 
 def markdown_to_text(text: str) -> str:
-    """Plain text from light Markdown: headings, emphasis, links and images."""
+    """Plain text from light Markdown: headings, lists, emphasis, links and images."""
     text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)  # images
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # links keep their words
     text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.M)  # headings
     text = re.sub(r"^\s{0,3}>\s?", "", text, flags=re.M)  # block quotes
+    text = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", text, flags=re.M)  # list markers
     text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)  # bold
     text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)  # italics
     return text
@@ -114,7 +132,7 @@ def to_articles(items: Iterable[str | Article | dict]) -> list[Article]:
     """Articles from what a caller has: texts (plain or HTML), `Article`s or JSON objects.
 
     Texts are numbered from 1 in the order given. Empty texts are skipped; if nothing
-    is left, `EmptyInputError` says so.
+    is left, `EmptyInputError` says so. Ids must be unique.
     """
     if isinstance(items, (str, bytes)):
         raise InputError("give a list of article texts, not a single string")
@@ -133,14 +151,20 @@ def to_articles(items: Iterable[str | Article | dict]) -> list[Article]:
 
 
 def text_to_article(text: str, *, id: str, published: str | None = None) -> Article:
-    text = text.replace("\r\n", "\n")
+    text = unix_newlines(text)
     if _HTML_START.match(text):
-        return article_from_html(text, id=id)
+        return article_from_html(text, id=id, published=published)
     return Article(id=id, text=text, published=published)
 
 
 def require_text(articles: list[Article], *, where: str) -> list[Article]:
-    """Drop articles without text; raise if none is left."""
+    """Drop articles without text; raise if none is left or if two share an id."""
+    seen: set[str] = set()
+    for a in articles:
+        if a.id in seen:
+            raise InputError(f"{where}: two articles have the id {a.id!r}; "
+                             "give each article its own id")
+        seen.add(a.id)
     kept = [a for a in articles if a.text.strip()]
     if not kept:
         n = len(articles)
@@ -153,17 +177,16 @@ def read_clusters(path: str | Path) -> Iterator[ClusterLine]:
     """Clusters from a JSON Lines file, one per line, streamed.
 
     A line is `{"id": ..., "documents": [...]}` (extra fields ignored; documents may be
-    texts or objects with "text", "title", "url", "published"), a Multi-News object whose
-    `document` joins the articles with "|||||", or a plain Multi-News source line. A line
-    that cannot be read yields a `ClusterLine` with `error` set; the others go on.
+    texts or objects with "text", "id", "title", "url", "source", "published"), a
+    Multi-News object whose `document` joins the articles with "|||||", or a plain
+    Multi-News source line. A line that cannot be read, a blank one included, yields a
+    `ClusterLine` with `error` set, so that outputs stay line for line; the others go on.
     """
     path = Path(path)
     if not path.is_file():
         raise InputError(f"{path} does not exist or is not a file; give a .jsonl file of clusters")
     with path.open("rb") as f:
         for number, raw in enumerate(f, 1):
-            if not raw.strip():
-                continue
             try:
                 yield parse_cluster_line(decode(raw, where=f"line {number}"), number)
             except InputError as e:
@@ -172,6 +195,8 @@ def read_clusters(path: str | Path) -> Iterator[ClusterLine]:
 
 def parse_cluster_line(line: str, number: int) -> ClusterLine:
     stripped = line.strip()
+    if not stripped:
+        raise InputError(f"line {number} is empty; remove it or put a cluster on it")
     if not stripped.startswith("{") and MULTI_NEWS_SEPARATOR in stripped:
         obj: dict = {"document": stripped}
     else:
@@ -183,35 +208,65 @@ def parse_cluster_line(line: str, number: int) -> ClusterLine:
         if not isinstance(obj, dict):
             raise InputError(f'line {number} is not a JSON object; write {{"id": ..., '
                              '"documents": ["...", ...]}')
-    cluster_id = str(obj["id"]) if obj.get("id") is not None else str(number)
+    where = f"line {number}"
+    cluster_id = _id(obj.get("id"), default=str(number), where=where)
+    where = f"line {number} (id {cluster_id})"
     docs = obj.get("documents", obj.get("document"))
     if isinstance(docs, str):
         docs = [d.replace("NEWLINE_CHAR", "\n") for d in docs.split(MULTI_NEWS_SEPARATOR)]
     if not isinstance(docs, list):
-        raise InputError(f'line {number} (id {cluster_id}) has no "documents" list; '
-                         'write "documents": ["article text", ...]')
-    published = obj.get("published") if isinstance(obj.get("published"), str) else None
+        raise InputError(f'{where} has no "documents" list; write "documents": ["article text", ...]')
+    published = _date(obj.get("published"), where=where)
     articles = []
     for i, doc in enumerate(docs, 1):
         if isinstance(doc, str):
             articles.append(text_to_article(doc, id=str(i), published=published))
         elif isinstance(doc, dict):
-            articles.append(_article_from_object(doc, id=str(i), published=published))
+            articles.append(_article_from_object(doc, id=str(i), published=published,
+                                                 where=f"{where}, document {i}"))
         else:
-            raise InputError(f"line {number} (id {cluster_id}): document {i} is "
-                             f"{type(doc).__name__}, not text")
-    articles = require_text(articles, where=f"line {number} (id {cluster_id})")
-    return ClusterLine(number=number, id=cluster_id, articles=tuple(articles), published=published)
+            raise InputError(f"{where}: document {i} is {type(doc).__name__}, not text")
+    articles = require_text(articles, where=where)
+    return ClusterLine(number=number, id=cluster_id, articles=tuple(articles))
 
 
-def _article_from_object(obj: dict, *, id: str, published: str | None = None) -> Article:
+def _article_from_object(obj: dict, *, id: str, published: str | None = None,
+                         where: str = "") -> Article:
+    where = where or f"document {id}"
     text = obj.get("text")
     if not isinstance(text, str):
-        raise InputError(f'document {id} has no "text" string')
-    article = text_to_article(text, id=str(obj.get("id", id)))
-    return Article(id=article.id, text=article.text, title=obj.get("title") or article.title,
-                   file=obj.get("file"), source=obj.get("source"), url=obj.get("url"),
-                   published=obj.get("published") or article.published or published)
+        raise InputError(f'{where} has no "text" string; write {{"text": "the article", ...}}')
+    fields = {}
+    for name in ("title", "url", "source", "file"):
+        value = obj.get(name)
+        if value is not None and not isinstance(value, str):
+            raise InputError(f'{where}: "{name}" must be a string, not {type(value).__name__}')
+        fields[name] = value
+    published = _date(obj.get("published"), where=where) or published
+    article = text_to_article(text, id=_id(obj.get("id"), default=id, where=where),
+                              published=published)
+    return Article(id=article.id, text=article.text, title=fields["title"] or article.title,
+                   file=fields["file"], source=fields["source"], url=fields["url"],
+                   published=article.published)
+
+
+def _id(value, *, default: str, where: str) -> str:
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise InputError(f'{where}: "id" must be a string or a whole number, '
+                         f"not {type(value).__name__}")
+    return str(value)
+
+
+def _date(value, *, where: str) -> str | None:
+    """An ISO date (a time after it is ignored), or None; anything else is an error."""
+    if value is None:
+        return None
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        return value[:10]
+    raise InputError(f'{where}: "published" must be an ISO date such as "2019-02-10", '
+                     f"not {value!r}")
 
 
 def _guess_id(raw: bytes, number: int) -> str:

@@ -1,14 +1,12 @@
 """Sentence representations: stemmed tf-idf over the cluster's own sentences.
 
-Rows are L2-normalized, so a dot product is a cosine similarity. Similarities between
-many sentences are computed in blocks, so memory stays bounded for large inputs.
+Rows are L2-normalized, so a dot product is a cosine similarity.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 from functools import lru_cache
 
 import numpy as np
@@ -22,7 +20,9 @@ _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*")
 _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")
 _STOP_WORDS = word_list("stopwords.txt")
 _STEMMER = Stemmer.Stemmer("english")
-BLOCK_ROWS = 512  # rows per block in `similar_pairs`: 512 x 40,000 float32 is 80 MB
+# Rows compared at a time against all others (in `group` and `score`), so that memory
+# stays bounded: a 512 x 40,000 block of float32 similarities is 80 MB.
+BLOCK_ROWS = 512
 
 
 @lru_cache(maxsize=200_000)
@@ -69,15 +69,3 @@ def tfidf(sentences: list[Sentence]) -> sparse.csr_matrix:
     matrix.data = (1 + np.log(matrix.data)) * idf[matrix.indices]
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     return sparse.diags(1 / np.where(norms > 0, norms, 1)).astype(np.float32) @ matrix
-
-
-def similar_pairs(vectors: sparse.csr_matrix, threshold: float) -> Iterator[tuple[int, int, float]]:
-    """Every pair (i, j, cosine) with i > j and cosine >= threshold, in order of i."""
-    transposed = vectors.T.tocsc()
-    for start in range(0, vectors.shape[0], BLOCK_ROWS):
-        block = (vectors[start:start + BLOCK_ROWS] @ transposed).toarray()
-        rows, cols = np.nonzero(block >= threshold)
-        for r, c in zip(rows.tolist(), cols.tolist()):
-            i = start + r
-            if c < i:
-                yield i, c, float(block[r, c])
