@@ -58,6 +58,16 @@ def test_clutter_lines_are_dropped_with_their_reason(line, reason):
     "By the end of the year, the company expects to hire 2,000 new workers in the region.",
     "Readers shared the story more than 10,000 times, the newspaper said on Monday.",
     "Updated figures published on September 13, 2018 showed the toll had risen to 40.",
+    "By then the rebels had fled.",
+    "By Tuesday evening the water had receded.",
+    "Officials said the referendum would be held on May 5, 2024.”",
+    "Gov. Greg Abbott (R) signed the bill into law on Tuesday afternoon.",
+    "This still leaves about 2,000 fighters inside the enclave, officials said.",
+    "A photo of the suspect was released by police on Monday night.",
+    "Millions rushed to download the government's contact-tracing app.",
+    "Archived copies on the Wayback Machine show the page was edited twice.",
+    "Video Assistant Referee technology was used to review the goal.",
+    "Published reports on Monday said the deal was close.",
 ])
 def test_news_sentences_are_kept(sentence):
     a, removed = cleaned(f"Headline here\n\n{BODY}\n\n{sentence}")

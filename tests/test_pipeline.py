@@ -5,7 +5,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from storyline import Brief, Options, OptionsError, read_cluster, summarize
+from storyline import Brief, EmptyInputError, Options, OptionsError, read_cluster, summarize
 from storyline.clean import clean_all
 from storyline.ingest import to_articles
 from storyline.render import render
@@ -68,6 +68,16 @@ def test_nothing_fits_gives_an_empty_brief():
                       words=3)
     assert brief.sentences == () and brief.summary == ""
     assert "empty brief" in render(brief, "text")
+
+
+def test_only_headlines_and_clutter_is_an_error_not_an_empty_brief():
+    with pytest.raises(EmptyInputError, match="no complete sentence"):
+        summarize(["Storm hits coast\n\nImage copyright\n\nGetty Images\n\nLeave a Reply"])
+
+
+def test_words_and_options_together_are_refused():
+    with pytest.raises(OptionsError, match="not both"):
+        summarize(["A dam burst early on Tuesday in the valley."], words=50, options=Options())
 
 
 @pytest.mark.parametrize("kwargs, message", [

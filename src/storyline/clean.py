@@ -23,7 +23,7 @@ _END = re.compile(r"""[.!?:…]["'”’)\]]*$|[.!?]["'”’]?\s*\(\w[^)]*\)$""
 _DATELINE = re.compile(  # "WASHINGTON (AP) — ", "BEIRUT, Syria (Reuters) - ", "(CNN) — "
     r"^(?:[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][\w.'-]*){0,3}\s*(?:\([A-Za-z. ]{2,25}\))?|\([A-Z][\w. ]{1,25}\))"
     r"\s*[-—–]+\s+(?=[A-Z\"“'‘])")
-_WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement|Video)\s+(?=[A-Z\"“'‘])")
+_WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement)\s+(?=[A-Z\"“'‘])")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DATES = (  # (regex, order of the groups: d=day, m=month, y=year)
@@ -32,7 +32,7 @@ _DATES = (  # (regex, order of the groups: d=day, m=month, y=year)
     (re.compile(r"\b(\d{4})-(\d\d)-(\d\d)\b"), "ymd"),
 )
 _STAMP_PREFIX = re.compile(r"^(updated|published|posted|last (updated|modified)|first published)"
-                           r"\b\s*(on|at)?\s*:?", re.I)
+                           rf"\s*(on|at)?\s*(:|(?=\d|{_MONTH}|(mon|tue|wed|thu|fri|sat|sun)))", re.I)
 
 
 @dataclass(frozen=True)
@@ -40,11 +40,14 @@ class Rule:
     reason: str
     patterns: tuple[re.Pattern, ...]
     then: str | None = None  # "list" or "next": see data/boilerplate.toml
+    above: bool = False  # also drops a headline-like line just above (a caption)
+    capture: str | None = None  # "source": keep the line's text after "Source:"
 
 
 def load_rules() -> tuple[Rule, ...]:
     data = tomllib.loads(read_text("boilerplate.toml"))
-    return tuple(Rule(r["reason"], tuple(re.compile(p, re.I) for p in r["patterns"]), r.get("then"))
+    return tuple(Rule(r["reason"], tuple(re.compile(p, re.I) for p in r["patterns"]),
+                      r.get("then"), r.get("above", False), r.get("capture"))
                  for r in data["rule"])
 
 
@@ -90,11 +93,10 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
         if rule:
             drop(line, rule.reason)
             pending = rule if rule.then else None
-            if rule.reason == "source line" and not source:
+            if rule.capture == "source" and not source:
                 source = line.split(":", 1)[1].strip()
-            if rule.reason == "photo caption or credit" and _is_credit_only(line) and len(kept) > 1 \
-                    and _is_headline_like(kept[-1]):
-                drop(kept.pop(), "photo caption or credit")  # the caption above its credit
+            if rule.above and len(kept) > 1 and _is_headline_like(kept[-1]):
+                drop(kept.pop(), rule.reason)
             continue
         if _is_date_stamp(line):
             drop(line, "date stamp")
@@ -150,14 +152,11 @@ def _is_headline_like(line: str) -> bool:
     return not _END.search(line) and len(line.split()) <= MAX_HEADLINE_WORDS
 
 
-def _is_credit_only(line: str) -> bool:
-    return len(line.split()) <= 3
-
-
 def _is_date_stamp(line: str) -> bool:
-    if len(line.split()) > 12 or line.endswith("."):
+    """A short line that is a date ("Wednesday 22 January 2020", "Updated: Sept. 13")."""
+    if len(line.split()) > 12:
         return False
-    return bool(_STAMP_PREFIX.match(line)) or find_date(line) is not None
+    return bool(_STAMP_PREFIX.match(line)) or (not _END.search(line) and find_date(line) is not None)
 
 
 def _drop_link_runs(kept: list[str], drop) -> list[str]:

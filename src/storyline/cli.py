@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -12,9 +14,9 @@ import click
 from . import __version__
 from .batch import atomic_writer, count_lines, summarize_file
 from .errors import StorylineError
-from .ingest import MULTI_NEWS_SEPARATOR, read_cluster, to_articles
+from .ingest import read_cluster, read_stdin
 from .options import MAX_WORDS, Options
-from .pipeline import summarize as summarize_articles
+from .pipeline import summarize
 from .render import FORMATS, render
 
 
@@ -22,9 +24,10 @@ from .render import FORMATS, render
 @click.version_option(__version__, prog_name="storyline")
 def main() -> None:
     """Storyline: many news articles about one event in, one short cited brief out."""
+    logging.basicConfig(format="storyline: %(levelname)s: %(message)s", stream=sys.stderr)
 
 
-@main.command()
+@main.command("summarize")
 @click.argument("path", type=click.Path(path_type=Path, allow_dash=True))
 @click.option("-w", "--words", type=click.IntRange(1, MAX_WORDS), default=120, show_default=True,
               help="Word budget of each brief; never exceeded.")
@@ -33,38 +36,47 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Write to this file (atomically) instead of standard output.")
 @click.option("--explain", is_flag=True, help="Also list the page clutter removed, and why.")
-@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
-              help="Processes for a .jsonl batch.")
-def summarize(path: Path, words: int, fmt: str | None, output: Path | None, explain: bool,
-              jobs: int) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None,
+              help="Processes for a .jsonl batch  [default: 1]")
+def summarize_command(path: Path, words: int, fmt: str | None, output: Path | None,
+                      explain: bool, jobs: int | None) -> None:
     """Summarize the articles at PATH into one cited brief.
 
     PATH is a folder of .txt, .md or .html articles, one article file, "-" for articles
     on standard input (separated by lines of "|||||"), or a .jsonl file of clusters
     ({"id": ..., "documents": [...]} per line), which writes one JSON brief per line.
     """
+    batch = path.suffix.lower() == ".jsonl"
+    if batch and fmt not in (None, "json"):
+        raise click.UsageError("a .jsonl batch writes JSON Lines; drop --format")
+    if batch and explain:
+        raise click.UsageError("--explain is for one cluster; run it on that cluster's articles")
+    if not batch and jobs is not None:
+        raise click.UsageError("--jobs is for a .jsonl batch of clusters")
+    if output and not output.parent.is_dir():
+        raise click.UsageError(f"cannot write {output}: folder {output.parent} does not exist")
     try:
         options = Options(words=words)
-        if path.suffix.lower() == ".jsonl":
-            if fmt not in (None, "json"):
-                raise click.UsageError("a .jsonl batch writes JSON Lines; drop --format")
-            _batch(path, output, options, jobs)
+        if batch:
+            _batch(path, output, options, jobs or 1)
             return
         if str(path) == "-":
-            articles = to_articles(sys.stdin.read().split(MULTI_NEWS_SEPARATOR))
+            articles = read_stdin(sys.stdin.buffer.read())
         else:
             articles = read_cluster(path)
-        text = render(summarize_articles(articles, options=options), fmt or "text",
-                      explain=explain)
+        text = render(summarize(articles, options=options), fmt or "text", explain=explain)
+        if output:
+            with atomic_writer(output) as f:
+                f.write(text)
+        else:
+            click.echo(text, nl=False)
     except StorylineError as e:
         raise click.ClickException(str(e)) from None
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
     except OSError as e:
         raise click.ClickException(f"{e.filename or path}: {e.strerror}") from None
-    if output:
-        with atomic_writer(output) as f:
-            f.write(text)
-    else:
-        click.echo(text, nl=False)
 
 
 def _batch(path: Path, output: Path | None, options: Options, jobs: int) -> None:

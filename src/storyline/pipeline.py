@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from . import clean, group, order, segment, vectors
+from .errors import EmptyInputError, OptionsError
 from .ingest import to_articles
 from .model import Article, Brief, BriefSentence, Citation, Fact, Sentence
 from .options import Options
@@ -13,17 +14,23 @@ from .score import SCORERS
 from .select import SELECTORS
 
 
-def summarize(documents: Iterable[str | Article | dict], words: int = 120, *,
+def summarize(documents: Iterable[str | Article | dict], words: int | None = None, *,
               options: Options | None = None) -> Brief:
     """One brief from the articles about one event.
 
-    `documents` are article texts (plain or HTML) or `Article` values; `words` is the
-    budget, never exceeded. Pass `options` for the other settings (it wins over `words`).
+    `documents` are article texts (plain or HTML), `Article` values or document objects;
+    `words` is the budget (default 120), never exceeded. `options` holds every setting,
+    the budget included: give `words` or `options`, not both.
     """
-    options = options or Options(words=words)
+    if options is not None and words is not None:
+        raise OptionsError("give the word budget as words= or inside options=, not both")
+    options = options or Options(**({} if words is None else {"words": words}))
     articles = to_articles(documents)
     articles, removed = clean.clean_all(articles)
     sentences = segment.split_all(articles)
+    if not any(segment.is_statement(s.text) for s in sentences):
+        raise EmptyInputError("no complete sentence is left once page clutter is removed "
+                              "(only headlines, captions or fragments); give the full articles")
     matrix = vectors.tfidf(sentences)
     facts = group.group(sentences, matrix)
     scores = SCORERS[options.scorer](facts, sentences, matrix)

@@ -25,7 +25,7 @@ def render(brief: Brief, fmt: str = "text", *, explain: bool = False) -> str:
 
 
 def to_json(brief: Brief, *, explain: bool = False) -> str:
-    return json.dumps(brief.to_dict(explain=explain), ensure_ascii=False, indent=2)
+    return json.dumps(brief.to_dict(explain=explain), ensure_ascii=False, indent=2) + "\n"
 
 
 def to_text(brief: Brief, *, explain: bool = False, width: int = 88) -> str:
