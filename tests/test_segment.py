@@ -55,6 +55,7 @@ def test_empty_text_has_no_sentences():
     ('Maybe somebody who had a super PAC."', False),
     ("“Jimmy and I were just fooling around with the stuff at home.", True),  # opens one
     ('"We will take control of it," the commander added on Monday.', True),
+    ('She told CNN, "My colleagues are much nicer than the critics say.', True),
 ])
 def test_is_statement(text, ok):
     assert is_statement(text) is ok

@@ -106,4 +106,5 @@ def _ends_earlier_quotation(text: str) -> bool:
     leaves it open reads well alone; one that closes a quotation it never opened does not."""
     if text.count("”") > text.count("“"):
         return True
-    return text.count('"') % 2 == 1 and not text.lstrip("(").startswith('"')
+    first = text.find('"')  # a straight quote opens after a space, "(" or a dash
+    return text.count('"') % 2 == 1 and first > 0 and text[first - 1] not in " ([—–-:"
