@@ -103,3 +103,18 @@ def test_brief_is_a_value(example_dir):
     assert isinstance(brief, Brief)
     with pytest.raises(AttributeError):
         brief.sentences = ()
+
+
+def test_every_data_file_ships_in_the_wheel():
+    """The package-data globs in pyproject.toml cover every file in src/storyline/data."""
+    import fnmatch
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    globs = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"][
+        "package-data"]["storyline"]
+    data = root / "src" / "storyline" / "data"
+    for path in data.iterdir():
+        if path.suffix != ".py" and path.is_file():
+            assert any(fnmatch.fnmatch(f"data/{path.name}", g) for g in globs), path.name

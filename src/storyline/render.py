@@ -32,7 +32,8 @@ def to_text(brief: Brief, *, explain: bool = False, width: int = 88) -> str:
     numbers = _numbers(brief)
     body = " ".join(f"{s.text} [{', '.join(numbers[c.article] for c in s.sources)}]"
                     for s in brief.sentences)
-    lines = [textwrap.fill(body, width) if body else "(empty brief: no sentence fits the budget)",
+    lines = [textwrap.fill(body, width, break_on_hyphens=False) if body
+             else "(empty brief: no sentence fits the budget)",
              "", "Sources:"]
     lines += [f"  [{numbers[a.id]}] {_label(a)}" for a in _cited(brief)]
     if explain:
@@ -47,7 +48,8 @@ def to_markdown(brief: Brief, *, explain: bool = False) -> str:
     lines = [body or "*Empty brief: no sentence fits the budget.*", "", "**Sources**", ""]
     lines += [f"{numbers[a.id]}. {_label(a, markdown=True)}" for a in _cited(brief)]
     if explain:
-        lines += ["", "**Removed**", "", *(f"- {line}" for line in _explanation(brief)[1:])]
+        lines += ["", "**Removed**", ""]
+        lines += [f"- {line.strip()}" for line in _explanation(brief)[1:]] or ["Nothing."]
     return "\n".join(lines) + "\n"
 
 
@@ -61,7 +63,7 @@ def _cited(brief: Brief) -> list[Article]:
 
 
 def _label(article: Article, *, markdown: bool = False) -> str:
-    title = article.title or article.text[:60].split("\n")[0]
+    title = article.title or textwrap.shorten(article.text.split("\n")[0], 60, placeholder=" …")
     title = f"*{title}*" if markdown else title
     where = ", ".join(x for x in (article.file, article.source, article.published, article.url) if x)
     return f"{title} ({where})" if where else title
