@@ -16,8 +16,9 @@ from scipy import sparse
 from .model import Fact, Sentence
 from .vectors import BLOCK_ROWS
 
-# A sentence that opens with a pronoun or a connective leans on a sentence that the brief
-# may not show ("He said ...", "But ..."); it keeps this share of its score.
+# A sentence that opens with a pronoun, a demonstrative or a connective leans on a
+# sentence that the brief may not show ("He said ...", "That territory ...", "But ...");
+# it keeps this share of its score.
 DANGLING_FACTOR = 0.6
 _DANGLING = re.compile(
     r"""^["'“‘]?(i|we|you|our|he|she|they|his|her|their|him|them|but|and|however|also|"""
