@@ -39,6 +39,14 @@ def cleaned(text: str):
      "photo caption or credit"),
     ("A photo from the 1998 excavation, with the foot bones below a tail.",
      "photo caption or credit"),
+    ("In this May 24, 2016, file photo, Rep. John Conyers speaks on Capitol Hill.",
+     "photo caption or credit"),
+    ("File photo of Patsy Ramsey and her husband at a press conference in Atlanta.",
+     "photo caption or credit"),
+    ("Join us on Facebook Like us and you'll find top breaking news in your newsfeed.",
+     "share or subscribe line"),
+    ("This story has been corrected to show Gomes lived in Raynham, not Rayham.",
+     "page furniture"),
     ("Analysis by BBC Arab Affairs editor Sebastian Usher", "byline"),
     ("Starting in 1996, Alexa Internet has been donating their crawl data to the Internet "
      "Archive.", "web archive notice"),
@@ -136,6 +144,20 @@ def test_agency_dateline_prefix_is_stripped():
                          "officials said.")
     assert a.text == "Syrian forces advanced on Sunday, officials said."
     assert removed["BEIRUT (Reuters) —"] == "dateline"
+
+
+@pytest.mark.parametrize("line, rest", [
+    ("FORT WAYNE, Ind. (WANE) The mother said she acted alone.", "The mother said"),
+    ("WASHINGTON (AP) — The Senate voted on Tuesday.", "The Senate voted"),
+    ("(CNN) — A Detroit man pleaded not guilty Friday.", "A Detroit man"),
+    ("KATHMANDU, Nepal — Climbers found the bodies on Sunday.", "Climbers found"),
+    ("NATO (North Atlantic Treaty Organization) said it would act.", "NATO (North"),
+    ("FBI Director James Comey testified on Thursday.", "FBI Director"),
+    ("US President Donald Trump spoke on Monday.", "US President"),
+])
+def test_datelines(line, rest):
+    a, _ = cleaned(f"Title\n\n{line}")
+    assert a.text.startswith(rest)
 
 
 @pytest.mark.parametrize("text, iso", [

@@ -20,9 +20,10 @@ from .model import Article, Removal
 
 MAX_HEADLINE_WORDS = 25  # longer unpunctuated lines are prose that lost its period
 _END = re.compile(r"""[.!?:…]["'”’)\]]*$|[.!?]["'”’]?\s*\(\w[^)]*\)$""")
-_DATELINE = re.compile(  # "WASHINGTON (AP) — ", "BEIRUT, Syria (Reuters) - ", "(CNN) — "
-    r"^(?:[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][\w.'-]*){0,3}\s*(?:\([A-Za-z. ]{2,25}\))?|\([A-Z][\w. ]{1,25}\))"
-    r"\s*[-—–]+\s+(?=[A-Z\"“'‘])")
+_AGENCY = r"\((?:[A-Z]{2,6}|Reuters|Bloomberg|Xinhua|dpa)\)"
+_DATELINE = re.compile(  # "WASHINGTON (AP) — ", "FORT WAYNE, Ind. (WANE) ", "(CNN) — "
+    r"^(?:[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][\w.'-]*){0,3}\s*(?:" + _AGENCY + r"\s*[-—–]*|[-—–]+)"
+    r"|" + _AGENCY + r"\s*[-—–]+)\s+(?=[A-Z\"“'‘])")
 _WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement)\s+(?=[A-Z\"“'‘])")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
