@@ -187,3 +187,23 @@ def test_example_cluster_loses_all_its_clutter(example_dir):
     assert {r.reason for r in removed} >= {"photo caption or credit", "media player text",
                                            "related links", "comment prompt", "date stamp",
                                            "translation banner", "repeated paragraph"}
+
+
+def test_hard_wrapped_text_is_unwrapped_into_paragraphs():
+    text = ("Dam bursts in valley\n\nA dam burst early on Tuesday in the northern valley,\n"
+            "flooding three villages and forcing thousands of residents to\nflee, officials "
+            "said.\n\nRescue teams reached the area by boat in the\nafternoon and evacuated "
+            "about 2,000 people.\n")
+    a, _ = cleaned(text)
+    assert a.title == "Dam bursts in valley"
+    assert a.text == ("A dam burst early on Tuesday in the northern valley, flooding three "
+                      "villages and forcing thousands of residents to flee, officials said.\n\n"
+                      "Rescue teams reached the area by boat in the afternoon and evacuated "
+                      "about 2,000 people.")
+
+
+def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
+    from storyline.clean import paragraphs
+
+    text = (example_dir / "article-4.txt").read_text()
+    assert paragraphs(text) == [line.strip() for line in text.splitlines() if line.strip()]

@@ -19,6 +19,7 @@ from .data import read_text
 from .model import Article, Removal
 
 MAX_HEADLINE_WORDS = 25  # longer unpunctuated lines are prose that lost its period
+MAX_WRAPPED_LINE = 100  # hard-wrapped text breaks its lines at 72 to 80 characters
 _END = re.compile(r"""[.!?:…]["'”’)\]]*$|[.!?]["'”’]?\s*\(\w[^)]*\)$""")
 _AGENCY = r"\((?:[A-Z]{2,6}|Reuters|Bloomberg|Xinhua|dpa)\)"
 _DATELINE = re.compile(  # "WASHINGTON (AP) — ", "FORT WAYNE, Ind. (WANE) ", "(CNN) — "
@@ -77,7 +78,7 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
     kept: list[str] = []
     seen: set[str] = set()
     pending: Rule | None = None
-    for line in _lines(article.text):
+    for line in paragraphs(article.text):
         key = " ".join(line.lower().split())
         repeated = key in seen
         seen.add(key)
@@ -137,8 +138,24 @@ def _month_number(name: str) -> int:
             "dec"].index(name.lower()[:3]) + 1
 
 
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.split("\n") if line.strip()]
+def paragraphs(text: str) -> list[str]:
+    """The paragraphs of an article: its non-empty lines, or, when the text is
+    hard-wrapped (lines broken at a fixed width, as in e-mail and plain-text wires), its
+    blank-line separated blocks with their lines joined."""
+    lines = [line.strip() for line in text.split("\n")]
+    if not _hard_wrapped(lines):
+        return [line for line in lines if line]
+    blocks = " ".join(line or "\n" for line in lines).split("\n")
+    return [" ".join(block.split()) for block in blocks if block.strip()]
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Most lines run on into the next one, and none is longer than a wrapped line."""
+    filled = [line for line in lines if line]
+    if len(filled) < 4 or max(map(len, filled)) > MAX_WRAPPED_LINE:
+        return False
+    runs_on = sum(1 for a, b in zip(lines, lines[1:]) if a and b)
+    return runs_on >= len(filled) / 2
 
 
 def _match(line: str) -> Rule | None:
