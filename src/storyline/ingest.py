@@ -43,19 +43,18 @@ def read_cluster(path: str | Path) -> list[Article]:
         raise InputError(f"{path} does not exist; give a folder of articles or an article file")
     if path.is_dir():
         files = [p for p in sorted(path.iterdir(), key=_natural_key)
-                 if p.is_file() and not p.name.startswith(".")
-                 and not p.stem.lower().startswith("readme")]
-        articles_files = [p for p in files if p.suffix.lower() in TEXT_SUFFIXES]
-        if not articles_files:
+                 if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
+                 and not p.name.startswith(".") and not p.stem.lower().startswith("readme")]
+        if not files:
             kinds = ", ".join(sorted(TEXT_SUFFIXES))
             raise EmptyInputError(f"{path} holds no article files ({kinds}); "
                                   "put one article per file in the folder")
     elif path.suffix.lower() in TEXT_SUFFIXES:
-        articles_files = [path]
+        files = [path]
     else:
         raise InputError(f"{path.name}: unsupported file type {path.suffix or '(none)'}; give a "
                          ".txt, .md or .html article, a folder of them, or a .jsonl batch")
-    articles = [read_article(p, id=str(i)) for i, p in enumerate(articles_files, 1)]
+    articles = [read_article(p, id=str(i)) for i, p in enumerate(files, 1)]
     return require_text(articles, where=str(path))
 
 
