@@ -1,7 +1,7 @@
 import pytest
+from conftest import article
 
 from storyline.clean import clean, find_date
-from conftest import article
 
 BODY = "The council approved the new budget on Tuesday after a long debate."
 

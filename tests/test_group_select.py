@@ -3,9 +3,9 @@ import numpy as np
 from storyline import Options
 from storyline.group import group
 from storyline.model import Article
+from storyline.score import SCORERS
 from storyline.segment import split_all
 from storyline.select import mmr
-from storyline.score import SCORERS
 from storyline.vectors import terms, tfidf
 
 SHARED = "Rescue teams evacuated about 2,000 people from the flooded villages on Tuesday."

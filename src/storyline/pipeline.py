@@ -36,7 +36,8 @@ def summarize(documents: Iterable[str | Article | dict], words: int | None = Non
     scores = SCORERS[options.scorer](facts, sentences, matrix)
     chosen = SELECTORS[options.selector](facts, scores, sentences, matrix, options.words)
     ordered = order.by_position(chosen, facts, scores, sentences)
-    brief_sentences = tuple(_brief_sentence(facts[i], sentences, articles) for i in ordered)
+    files = {a.id: a.file for a in articles}
+    brief_sentences = tuple(_brief_sentence(facts[i], sentences, files) for i in ordered)
     stats = {
         "articles": len(articles),
         "sentences": len(sentences),
@@ -49,13 +50,13 @@ def summarize(documents: Iterable[str | Article | dict], words: int | None = Non
                  stats=stats)
 
 
-def _brief_sentence(fact: Fact, sentences: list[Sentence], articles: list[Article]) -> BriefSentence:
-    """The fact's representative, citing each supporting article once, in cluster order."""
-    files = {a.id: a.file for a in articles}
-    rank = {a.id: i for i, a in enumerate(articles)}
+def _brief_sentence(fact: Fact, sentences: list[Sentence],
+                    files: dict[str, str | None]) -> BriefSentence:
+    """The fact's representative, citing each supporting article once, in cluster order
+    (`files` maps article ids to file names, in cluster order)."""
     first_in_article: dict[str, Sentence] = {}
     for k in fact.members:
         first_in_article.setdefault(sentences[k].article, sentences[k])
-    citations = tuple(Citation(s.article, files[s.article], s.start, s.end, s.text)
-                      for s in sorted(first_in_article.values(), key=lambda s: rank[s.article]))
+    citations = tuple(Citation(a, files[a], s.start, s.end, s.text)
+                      for a in files if (s := first_in_article.get(a)))
     return BriefSentence(sentences[fact.representative].text, citations)
