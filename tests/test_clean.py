@@ -76,6 +76,14 @@ def test_clutter_lines_are_dropped_with_their_reason(line, reason):
     "Archived copies on the Wayback Machine show the page was edited twice.",
     "Video Assistant Referee technology was used to review the goal.",
     "Published reports on Monday said the deal was close.",
+    "Posted on Monday, the video drew two million views.",
+    "Published March 3, the report found 40 deaths in the camp.",
+    "This video has been viewed more than 2 million times, police said.",
+    "A photo taken by a resident shows smoke rising over the port.",
+    "Lawmakers on the left, right, and center condemned the attack on Monday.",
+    "Sometime in late 2011, according to the UN Population Division, there will be seven "
+    "billion of us, more than ever before, and the number keeps rising every year in most "
+    "of the poorest countries of the world. (Pictures: Population 7 Billion.)",
 ])
 def test_news_sentences_are_kept(sentence):
     a, removed = cleaned(f"Headline here\n\n{BODY}\n\n{sentence}")
@@ -154,10 +162,16 @@ def test_agency_dateline_prefix_is_stripped():
     ("NATO (North Atlantic Treaty Organization) said it would act.", "NATO (North"),
     ("FBI Director James Comey testified on Thursday.", "FBI Director"),
     ("US President Donald Trump spoke on Monday.", "US President"),
+    ("U.S. – China trade talks resumed on Monday in Beijing.", "U.S. – China"),
 ])
 def test_datelines(line, rest):
     a, _ = cleaned(f"Title\n\n{line}")
     assert a.text.startswith(rest)
+
+
+def test_a_dateline_is_only_cut_from_the_lead_paragraph():
+    a, _ = cleaned(f"Title\n\n{BODY}\n\nNATO — Russia relations worsened, diplomats said.")
+    assert "NATO — Russia relations" in a.text
 
 
 @pytest.mark.parametrize("text, iso", [
@@ -187,6 +201,38 @@ def test_example_cluster_loses_all_its_clutter(example_dir):
     assert {r.reason for r in removed} >= {"photo caption or credit", "media player text",
                                            "related links", "comment prompt", "date stamp",
                                            "translation banner", "repeated paragraph"}
+
+
+def test_a_long_paragraph_is_not_dropped_for_a_clutter_phrase_inside_it():
+    body = " ".join(["The council approved the new budget after a long debate."] * 10)
+    a, removed = cleaned(f"Title\n\n{body} Your email address will not be published.")
+    assert a.text.startswith(body) and not removed
+
+
+def test_short_lines_one_paragraph_each_are_not_taken_as_wrapped():
+    from storyline.clean import paragraphs
+
+    text = ("Storm hits coast\nA storm hit the coast on Tuesday, officials said.\nAdvertisement\n"
+            "Winds reached 120 km/h in the port city overnight.\n"
+            "Thousands of homes lost power, the utility said.\n")
+    assert paragraphs(text) == [line for line in text.splitlines()]
+
+
+def test_wrapped_text_with_a_long_url_line_and_indented_paragraphs():
+    from storyline.clean import paragraphs
+
+    text = ("  A dam burst early on Tuesday in the northern valley, flooding\n"
+            "three villages and forcing thousands of residents to flee their\n"
+            "homes, officials said.\n"
+            "  Rescue teams reached the area by boat in the afternoon and\n"
+            "evacuated about 2,000 people, according to the governor.\n\n"
+            "https://example.com/news/2024/05/21/a-very-long-address-of-the-story-page-here.html\n")
+    assert paragraphs(text) == [
+        "A dam burst early on Tuesday in the northern valley, flooding three villages and "
+        "forcing thousands of residents to flee their homes, officials said.",
+        "Rescue teams reached the area by boat in the afternoon and evacuated about 2,000 "
+        "people, according to the governor.",
+        "https://example.com/news/2024/05/21/a-very-long-address-of-the-story-page-here.html"]
 
 
 def test_hard_wrapped_text_is_unwrapped_into_paragraphs():

@@ -19,11 +19,12 @@ from .data import read_text
 from .model import Article, Removal
 
 MAX_HEADLINE_WORDS = 25  # longer unpunctuated lines are prose that lost its period
-MAX_WRAPPED_LINE = 100  # hard-wrapped text breaks its lines at 72 to 80 characters
+MAX_CLUTTER_WORDS = 40
+WRAP_FILL = 0.6  # a line of a hard-wrapped paragraph fills at least this share of the width  # the longest clutter line an unanchored pattern may condemn
 _END = re.compile(r"""[.!?:…]["'”’)\]]*$|[.!?]["'”’]?\s*\(\w[^)]*\)$""")
 _AGENCY = r"\((?:[A-Z]{2,6}|Reuters|Bloomberg|Xinhua|dpa)\)"
 _DATELINE = re.compile(  # "WASHINGTON (AP) — ", "FORT WAYNE, Ind. (WANE) ", "(CNN) — "
-    r"^(?:[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][\w.'-]*){0,3}\s*(?:" + _AGENCY + r"\s*[-—–]*|[-—–]+)"
+    r"^(?:[A-Z][A-Z'-]{2,}\.?(?:[ ,]+[A-Z][\w.'-]*){0,3}\s*(?:" + _AGENCY + r"\s*[-—–]*|[-—–]+)"
     r"|" + _AGENCY + r"\s*[-—–]+)\s+(?=[A-Z\"“'‘])")
 _WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement)\s+(?=[A-Z\"“'‘])")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -114,7 +115,7 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
     title = article.title
     if title is None and len(kept) > 1 and _is_headline_like(kept[0]):
         title = kept.pop(0)
-    kept = [_strip_prefixes(line, drop) for line in kept]
+    kept = [_strip_prefixes(line, drop, lead=i == 0) for i, line in enumerate(kept)]
     text = "\n\n".join(kept)
     return replace(article, text=text, title=title, published=published, source=source), removed
 
@@ -139,28 +140,52 @@ def _month_number(name: str) -> int:
 
 
 def paragraphs(text: str) -> list[str]:
-    """The paragraphs of an article: its non-empty lines, or, when the text is
-    hard-wrapped (lines broken at a fixed width, as in e-mail and plain-text wires), its
-    blank-line separated blocks with their lines joined."""
-    lines = [line.strip() for line in text.split("\n")]
-    if not _hard_wrapped(lines):
-        return [line for line in lines if line]
-    blocks = " ".join(line or "\n" for line in lines).split("\n")
-    return [" ".join(block.split()) for block in blocks if block.strip()]
+    """The paragraphs of an article: its non-empty lines or, when the text is hard-wrapped
+    (lines broken at a fixed width, as in e-mail and plain-text wires), its lines joined
+    into paragraphs wherever a line fills the width and the next goes on unindented."""
+    lines = text.split("\n")
+    width = _wrap_width(lines)
+    out: list[str] = []
+    current: list[str] = []
+    for line, following in zip(lines, lines[1:] + [""]):
+        if line.strip():
+            current.append(line.strip())
+        runs_on = (width and line.strip() and following.strip()
+                   and not following[:1].isspace() and len(line.rstrip()) >= WRAP_FILL * width)
+        if not runs_on and current:
+            out.append(" ".join(current))
+            current = []
+    return out
 
 
-def _hard_wrapped(lines: list[str]) -> bool:
-    """Most lines run on into the next one, and none is longer than a wrapped line."""
-    filled = [line for line in lines if line]
-    if len(filled) < 4 or max(map(len, filled)) > MAX_WRAPPED_LINE:
-        return False
-    runs_on = sum(1 for a, b in zip(lines, lines[1:]) if a and b)
-    return runs_on >= len(filled) / 2
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width the text is hard-wrapped at, or None when it is not hard-wrapped.
+
+    Wrapped text has most of its lines near one width (40 to 100 characters), and most of
+    those full lines break mid-sentence; text with one paragraph per line has neither.
+    """
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) < 4:
+        return None
+    width = lengths[int(0.9 * (len(lengths) - 1))]  # a URL or two longer lines don't count
+    if not 40 <= width <= 100:
+        return None
+    full = [line.rstrip() for line, following in zip(lines, lines[1:])
+            if following.strip() and len(line.rstrip()) >= WRAP_FILL * width]
+    mid_sentence = sum(1 for line in full if not _END.search(line))
+    return width if len(full) >= 3 and mid_sentence >= 0.5 * len(full) else None
 
 
 def _match(line: str) -> Rule | None:
+    """The first rule with a pattern that condemns the line.
+
+    A pattern anchored at the line's start ("^...") says what the whole line is; one that
+    matches inside a line only condemns a short one, so that a long paragraph that
+    happens to contain "(Pictures: ...)" or "all rights reserved" is kept.
+    """
+    short = len(line.split()) <= MAX_CLUTTER_WORDS
     for rule in RULES:
-        if any(p.search(line) for p in rule.patterns):
+        if any((short or p.pattern.startswith("^")) and p.search(line) for p in rule.patterns):
             return rule
     return None
 
@@ -171,10 +196,14 @@ def _is_headline_like(line: str) -> bool:
 
 
 def _is_date_stamp(line: str) -> bool:
-    """A short line that is a date ("Wednesday 22 January 2020", "Updated: Sept. 13")."""
+    """A short line that is a date ("Wednesday 22 January 2020", "Updated: Sept. 13"),
+    not a sentence that starts with one ("Posted on Monday, the video drew ...")."""
     if len(line.split()) > 12:
         return False
-    return bool(_STAMP_PREFIX.match(line)) or (not _END.search(line) and find_date(line) is not None)
+    stamp = _STAMP_PREFIX.match(line)
+    if stamp and stamp.group(0).rstrip().endswith(":"):
+        return True
+    return not _END.search(line) and (bool(stamp) or find_date(line) is not None)
 
 
 def _drop_link_runs(kept: list[str], drop) -> list[str]:
@@ -199,11 +228,11 @@ def _drop_link_runs(kept: list[str], drop) -> list[str]:
     return out
 
 
-def _strip_prefixes(line: str, drop) -> str:
-    """Cut an agency dateline ("BEIRUT (Reuters) — ") or a widget's leftover word
-    ("CLOSE", "Updated |") from the start of a paragraph."""
+def _strip_prefixes(line: str, drop, *, lead: bool) -> str:
+    """Cut a widget's leftover word ("CLOSE", "Updated |") from the start of a paragraph,
+    and an agency dateline ("BEIRUT (Reuters) — ") from the lead paragraph."""
     for pattern, reason in ((_WIDGET_PREFIX, "page furniture"), (_DATELINE, "dateline")):
-        match = pattern.match(line)
+        match = pattern.match(line) if lead or pattern is _WIDGET_PREFIX else None
         if match and len(match.group(0).split()) <= 6:
             drop(match.group(0).strip(), reason)
             line = line[match.end():]
