@@ -163,3 +163,69 @@ def test_a_worker_that_dies_costs_only_its_own_cluster(run, tmp_path, monkeypatc
     assert [line["id"] for line in lines] == [str(i) for i in range(6)]
     assert "died" in lines[3]["error"] and all("sentences" in lines[i] for i in (0, 1, 2, 4, 5))
     assert result.exit_code == 1 and "1 of 6 clusters failed" in result.output
+
+
+def test_output_follows_a_symlink_and_refuses_a_read_only_file(run, example_dir, tmp_path):
+    target = tmp_path / "real.txt"
+    target.write_text("old")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    assert run("summarize", example_dir, "-o", link).exit_code == 0
+    assert link.is_symlink() and "Sources:" in target.read_text()
+    target.chmod(0o444)
+    result = run("summarize", example_dir, "-o", target)
+    assert result.exit_code == 1 and "read-only" in result.output
+    assert "Sources:" in target.read_text()
+
+
+def test_output_into_a_missing_folder(run, example_dir, tmp_path):
+    result = run("summarize", example_dir, "-o", tmp_path / "nope" / "b.txt")
+    assert result.exit_code == 1 and "folder" in result.output and "does not exist" in result.output
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--explain"], "--explain is for one cluster"),
+    (["-f", "markdown"], "drop --format"),
+])
+def test_options_that_do_not_apply_to_a_batch_are_refused(run, tmp_path, args, message):
+    src = tmp_path / "c.jsonl"
+    src.write_text(json.dumps({"id": 1, "documents": ["A dam burst on Tuesday, officials said."]}))
+    result = run("summarize", src, *args)
+    assert result.exit_code == 2 and message in result.output
+
+
+def test_jobs_only_for_a_batch(run, example_dir):
+    result = run("summarize", example_dir, "--jobs", 2)
+    assert result.exit_code == 2 and "--jobs is for a .jsonl batch" in result.output
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"Caf\xe9 owners said prices rose sharply on Monday.", "standard input is not UTF-8"),
+    (b'{"id": 1, "documents": ["x"]}', "looks like JSON Lines"),
+    (b"\x00\x01\x02", "standard input looks like a binary file"),
+])
+def test_bad_standard_input(run, data, message):
+    result = run("summarize", "-", input=data)
+    assert result.exit_code == 1 and message in result.output
+
+
+def test_standard_input_with_a_byte_order_mark(run):
+    text = "\ufeffA dam burst early on Tuesday in the valley, officials said on Monday."
+    result = run("summarize", "-", input=text.encode())
+    assert result.exit_code == 0 and result.output.startswith("A dam burst")
+
+
+def test_json_output_ends_with_a_newline(run, example_dir):
+    assert run("summarize", example_dir, "-f", "json").output.endswith("}\n")
+
+
+def test_output_file_gets_the_usual_mode(run, example_dir, tmp_path):
+    import os
+
+    umask = os.umask(0o022)
+    try:
+        out = tmp_path / "brief.txt"
+        run("summarize", example_dir, "-o", out)
+        assert out.stat().st_mode & 0o777 == 0o644
+    finally:
+        os.umask(umask)

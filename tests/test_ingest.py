@@ -149,3 +149,38 @@ def test_markdown_list_markers_go():
 def test_lone_carriage_returns_become_newlines():
     [a] = to_articles(["Title line\rA dam burst on Tuesday."])
     assert a.text == "Title line\nA dam burst on Tuesday."
+
+
+def test_error_lines_keep_the_cluster_id(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps({"documents": [{"id": "d1", "text": 5}]}) + "\n"
+                    + json.dumps({"id": "a,b", "documents": 5}) + "\n"
+                    + '{"id": "x", broken\n')
+    got = list(read_clusters(path))
+    assert [c.id for c in got] == ["1", "a,b", "x"]
+    assert all(c.error for c in got)
+
+
+def test_impossible_dates_are_refused(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps({"id": 1, "published": "2019-13-45", "documents": ["Text."]}))
+    [got] = read_clusters(path)
+    assert '"published" must be an ISO date' in got.error
+
+
+def test_blank_lines_at_the_end_are_not_clusters(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps({"id": 1, "documents": ["Text."]}) + "\n\n\n")
+    assert [c.id for c in read_clusters(path)] == ["1"]
+
+
+def test_html_copyright_year_is_not_a_publication_date(tmp_path):
+    page = HTML.replace("<footer>Copyright 2024", "<footer>© 2017 Example News. Copyright 2017")
+    (tmp_path / "page.html").write_text(page)
+    [a] = read_cluster(tmp_path / "page.html")
+    assert a.published is None
+
+
+def test_html_fragment_is_read_as_text():
+    [a] = to_articles(["<p>A dam burst early on Tuesday in the valley, officials said.</p>"])
+    assert a.text == "A dam burst early on Tuesday in the valley, officials said."

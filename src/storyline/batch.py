@@ -7,9 +7,11 @@ temporary file beside it and renamed into place, so it is either complete or abs
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
+import signal
 import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -22,7 +24,7 @@ from pathlib import Path
 from typing import IO
 
 from .errors import StorylineError
-from .ingest import ClusterLine, read_clusters
+from .ingest import cluster_lines, parse_cluster_line
 from .options import Options
 from .pipeline import summarize
 
@@ -39,14 +41,14 @@ class BatchResult:
 def summarize_lines(path: str | Path, options: Options, jobs: int = 1) -> Iterator[dict]:
     """One output record per cluster line of `path`, in order.
 
-    With `jobs` > 1, clusters are summarized in that many processes, a window of
-    clusters at a time, so memory stays bounded however long the file is.
+    With `jobs` > 1, lines are read and summarized in that many processes, a window of
+    lines at a time, so memory stays bounded however long the file is.
     """
-    lines = read_clusters(path)
-    if jobs <= 1:
-        yield from (_record(line, options) for line in lines)
-        return
+    lines = cluster_lines(path)
     work = partial(_record, options=options)
+    if jobs <= 1:
+        yield from (work(line) for line in lines)
+        return
     pool = _pool(jobs)
     try:
         while window := list(islice(lines, jobs * WINDOW_PER_JOB)):
@@ -73,15 +75,28 @@ def summarize_file(path: str | Path, out: IO[str], options: Options, jobs: int =
 
 
 def count_lines(path: str | Path) -> int:
-    with open(path, "rb") as f:
-        return sum(1 for raw in f if raw.strip())
+    """How many output lines `summarize_file` will write for `path`."""
+    return sum(1 for _ in cluster_lines(path))
 
 
 @contextmanager
 def atomic_writer(path: str | Path) -> Iterator[IO[str]]:
-    """A text file that appears at `path` only when the block finishes without error."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """A text file that appears at `path` only when the block finishes without error.
+
+    A symlink is followed; a path that is not a regular file (a pipe, /dev/stdout) is
+    written to directly; a read-only file is refused, not replaced.
+    """
+    path = Path(path).resolve()
+    if path.exists() and not path.is_file():
+        with path.open("w", encoding="utf-8") as f:
+            yield f
+        return
+    if path.exists() and not path.stat().st_mode & 0o222:
+        raise PermissionError(errno.EACCES, "the file is read-only", str(path))
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as e:  # name the file the user asked for, not the temporary one
+        raise OSError(e.errno, e.strerror, str(path)) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             yield f
@@ -95,14 +110,17 @@ def atomic_writer(path: str | Path) -> Iterator[IO[str]]:
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_one_blas_thread)
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_worker_setup)
 
 
-def _one_blas_thread() -> None:
-    """Each worker keeps to one core: BLAS threads gain nothing on these small matrices
-    (measured: 200 clusters in 2.0 s with 1 thread or 2) and fight the other workers."""
+def _worker_setup() -> None:
+    """Workers leave interrupts to the main process, and keep to one core each: BLAS
+    threads gain nothing on these small matrices (measured: 200 clusters in 2.0 s with
+    one thread or two) and fight the other workers."""
     from threadpoolctl import threadpool_limits
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     threadpool_limits(1)
 
 
@@ -116,25 +134,28 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def _record_alone(line: ClusterLine, options: Options) -> dict:
+def _record_alone(line: tuple[int, bytes], options: Options) -> dict:
     """Summarize one cluster in a process of its own, so that if it dies only it fails."""
     with _pool(1) as pool:
         try:
             return pool.submit(_record, line, options).result()
         except BrokenProcessPool:
-            return {"id": line.id, "error": "the process summarizing this cluster died (out of "
-                                            "memory?); try it alone, or split its articles"}
+            number, raw = line
+            return {"id": parse_cluster_line(raw, number).id,
+                    "error": "the process summarizing this cluster died (out of memory?); "
+                             "try it alone, or split its articles"}
 
 
-def _record(line: ClusterLine, options: Options) -> dict:
-    if line.error:
-        return {"id": line.id, "error": line.error}
+def _record(line: tuple[int, bytes], options: Options) -> dict:
+    cluster = parse_cluster_line(line[1], line[0])
+    if cluster.error:
+        return {"id": cluster.id, "error": cluster.error}
     try:
-        brief = summarize(line.articles, options=options)
+        brief = summarize(cluster.articles, options=options)
     except StorylineError as e:
-        return {"id": line.id, "error": str(e)}
+        return {"id": cluster.id, "error": str(e)}
     except Exception as e:  # a bug must not cost the other clusters their briefs
-        log.exception("cluster %s (line %d) failed", line.id, line.number)
-        return {"id": line.id, "error": f"internal error ({type(e).__name__}: {e}); "
-                                        "please report it with this cluster"}
-    return {"id": line.id, **brief.to_dict()}
+        log.exception("cluster %s (line %d) failed", cluster.id, cluster.number)
+        return {"id": cluster.id, "error": f"internal error ({type(e).__name__}: {e}); "
+                                           "please report it with this cluster"}
+    return {"id": cluster.id, **brief.to_dict()}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -24,7 +25,18 @@ from .render import FORMATS, render
 @click.version_option(__version__, prog_name="storyline")
 def main() -> None:
     """Storyline: many news articles about one event in, one short cited brief out."""
-    logging.basicConfig(format="storyline: %(levelname)s: %(message)s", stream=sys.stderr)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("storyline: %(levelname)s: %(message)s"))
+    logging.getLogger("storyline").addHandler(handler)
+    for chatty in ("trafilatura", "htmldate", "courlan", "justext"):  # their notes are not ours
+        logging.getLogger(chatty).addHandler(logging.NullHandler())
+        logging.getLogger(chatty).propagate = False
+    for signum in (signal.SIGTERM, signal.SIGHUP):  # unwind, so no temporary file is left
+        signal.signal(signum, _exit_on_signal)
+
+
+def _exit_on_signal(signum, frame) -> None:
+    raise SystemExit(128 + signum)
 
 
 @main.command("summarize")
@@ -54,7 +66,7 @@ def summarize_command(path: Path, words: int, fmt: str | None, output: Path | No
     if not batch and jobs is not None:
         raise click.UsageError("--jobs is for a .jsonl batch of clusters")
     if output and not output.parent.is_dir():
-        raise click.UsageError(f"cannot write {output}: folder {output.parent} does not exist")
+        raise click.ClickException(f"cannot write {output}: folder {output.parent} does not exist")
     try:
         options = Options(words=words)
         if batch:
@@ -75,6 +87,8 @@ def summarize_command(path: Path, words: int, fmt: str | None, output: Path | No
     except BrokenPipeError:  # the reader went away (`| head`): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)
     except OSError as e:
         raise click.ClickException(f"{e.filename or path}: {e.strerror}") from None
 

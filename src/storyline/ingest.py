@@ -1,4 +1,5 @@
-"""Reading articles: a folder of .txt/.md/.html files, one file, texts, JSON Lines clusters.
+"""Reading articles: a folder of .txt/.md/.html files, one file, standard input, texts,
+JSON Lines clusters.
 
 Every reader checks its input here, at the boundary, and raises `InputError` with a
 message that names the file or line and says how to fix it.
@@ -10,6 +11,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from .errors import EmptyInputError, InputError
@@ -18,8 +20,8 @@ from .model import Article
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
                  ".html": "html", ".htm": "html"}
 MULTI_NEWS_SEPARATOR = "|||||"
-_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 _HTML_START = re.compile(r"\s*(<!doctype html|<html|<head|<body|<article|<div|<p[\s>])", re.I)
+_HTML_PAGE = re.compile(r"<body|<html", re.I)
 
 
 @dataclass(frozen=True)
@@ -35,8 +37,9 @@ class ClusterLine:
 def read_cluster(path: str | Path) -> list[Article]:
     """Read one cluster: a folder of article files, or a single article file.
 
-    In a folder, files are taken in natural order (article-2 before article-10); hidden
-    files and README files (documentation, not articles) are skipped.
+    In a folder, files are taken in natural order (article-2 before article-10) and
+    numbered from 1; hidden files and README files (documentation, not articles) are
+    skipped, and so are empty files, which keep their number.
     """
     path = Path(path)
     if not path.exists():
@@ -69,6 +72,15 @@ def read_article(path: Path, *, id: str) -> Article:
     return Article(id=id, text=text, file=path.name)
 
 
+def read_stdin(data: bytes) -> list[Article]:
+    """Articles from standard input: one text, or several separated by "|||||"."""
+    text = decode(data, where="standard input")
+    if text.lstrip().startswith("{"):
+        raise InputError("standard input looks like JSON Lines; save it to a .jsonl file and "
+                         "give that path to summarize it as a batch")
+    return to_articles(text.split(MULTI_NEWS_SEPARATOR), where="standard input")
+
+
 def decode(data: bytes, *, where: str) -> str:
     """UTF-8 text with Unix newlines, or an `InputError` that names the file."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -89,30 +101,40 @@ def unix_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_stdin(data: bytes) -> list[Article]:
-    """Articles from standard input: texts separated by lines of "|||||"."""
-    text = decode(data, where="standard input")
-    if text.lstrip().startswith("{"):
-        raise InputError("standard input looks like JSON Lines; save it to a .jsonl file and "
-                         "give that path to summarize it as a batch")
-    return to_articles(text.split(MULTI_NEWS_SEPARATOR))
-
-
 def article_from_html(html: str, *, id: str, file: str | None = None, url: str | None = None,
                       published: str | None = None) -> Article:
     """The main text of a web page, without navigation, comments and other page furniture.
 
-    A page where no main text is found gives an article with empty text, which
-    `require_text` then skips like any empty article.
+    A fragment (a few tags without <html> or <body>) that trafilatura finds no main text
+    in is taken as it is, tags removed. A page without main text gives an article with
+    empty text, which `require_text` then skips like any empty article. The date is the
+    page's own publication date; a copyright year or other guess is not taken.
     """
     import trafilatura  # imported on use: plain-text input never pays for lxml
 
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                      include_tables=False, deduplicate=False)
-    date = getattr(doc, "date", None)
-    return Article(id=id, text=unix_newlines(getattr(doc, "text", None) or ""),
-                   title=getattr(doc, "title", None), file=file, url=url,
-                   published=published or (date if date and _ISO_DATE.fullmatch(date) else None))
+    doc = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        deduplicate=False, date_extraction_params={"extensive_search": False,
+                                                   "original_date": True})
+    text = getattr(doc, "text", None) or ""
+    if not text.strip() and not _HTML_PAGE.search(html):
+        text = _fragment_text(html)
+    found = getattr(doc, "date", None)
+    return Article(id=id, text=unix_newlines(text), title=getattr(doc, "title", None),
+                   file=file, url=url, published=published or _valid_date(found))
+
+
+def _fragment_text(html: str) -> str:
+    import lxml.html
+
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except Exception:  # lxml raises several kinds on broken markup
+        return ""
+    for element in root.xpath("//script|//style"):
+        element.drop_tree()
+    blocks = [e.text_content().strip() for e in root.iter("p", "li", "h1", "h2", "h3", "h4")]
+    return "\n".join(b for b in blocks if b) or root.text_content()
 
 
 def markdown_to_text(text: str) -> str:
@@ -127,11 +149,14 @@ def markdown_to_text(text: str) -> str:
     return text
 
 
-def to_articles(items: Iterable[str | Article | dict]) -> list[Article]:
-    """Articles from what a caller has: texts (plain or HTML), `Article`s or JSON objects.
+def to_articles(items: Iterable[str | Article | dict], *, published: str | None = None,
+                where: str = "the documents") -> list[Article]:
+    """Articles from what a caller has: texts (plain or HTML), `Article`s or document
+    objects (`{"text", "id", "title", "url", "source", "file", "published"}`).
 
-    Texts are numbered from 1 in the order given. Empty texts are skipped; if nothing
-    is left, `EmptyInputError` says so. Ids must be unique.
+    Texts are numbered from 1 in the order given; empty ones are skipped and keep their
+    number. `published` dates the texts that carry no date of their own. If no text is
+    left, `EmptyInputError` says so; ids must be unique.
     """
     if isinstance(items, (str, bytes)):
         raise InputError("give a list of article texts, not a single string")
@@ -140,13 +165,14 @@ def to_articles(items: Iterable[str | Article | dict]) -> list[Article]:
         if isinstance(item, Article):
             articles.append(item)
         elif isinstance(item, str):
-            articles.append(text_to_article(item, id=str(i)))
+            articles.append(text_to_article(item, id=str(i), published=published))
         elif isinstance(item, dict):
-            articles.append(_article_from_object(item, id=str(i)))
+            articles.append(_article_from_object(item, id=str(i), published=published,
+                                                 where=f"{where}, document {i}"))
         else:
-            raise InputError(f"document {i} is a {type(item).__name__}; "
-                             "give article texts (str) or Article values")
-    return require_text(articles, where="the documents")
+            raise InputError(f"{where}: document {i} is {type(item).__name__}, not text; give "
+                             "article texts, Article values or {\"text\": ...} objects")
+    return require_text(articles, where=where)
 
 
 def text_to_article(text: str, *, id: str, published: str | None = None) -> Article:
@@ -173,65 +199,73 @@ def require_text(articles: list[Article], *, where: str) -> list[Article]:
 
 
 def read_clusters(path: str | Path) -> Iterator[ClusterLine]:
-    """Clusters from a JSON Lines file, one per line, streamed.
+    """Clusters from a JSON Lines file, one per line, streamed (see `parse_cluster_line`)."""
+    for number, raw in cluster_lines(path):
+        yield parse_cluster_line(raw, number)
 
-    A line is `{"id": ..., "documents": [...]}` (extra fields ignored; documents may be
-    texts or objects with "text", "id", "title", "url", "source", "published"), a
-    Multi-News object whose `document` joins the articles with "|||||", or a plain
-    Multi-News source line. A line that cannot be read, a blank one included, yields a
-    `ClusterLine` with `error` set, so that outputs stay line for line; the others go on.
-    """
+
+def cluster_lines(path: str | Path) -> Iterator[tuple[int, bytes]]:
+    """The numbered raw lines of a JSON Lines file; blank lines at its end are left out."""
     path = Path(path)
     if not path.is_file():
         raise InputError(f"{path} does not exist or is not a file; give a .jsonl file of clusters")
+    blank: list[tuple[int, bytes]] = []
     with path.open("rb") as f:
         for number, raw in enumerate(f, 1):
-            try:
-                yield parse_cluster_line(decode(raw, where=f"line {number}"), number)
-            except InputError as e:
-                yield ClusterLine(number=number, id=_guess_id(raw, number), error=str(e))
+            if not raw.strip():
+                blank.append((number, raw))
+                continue
+            yield from blank
+            blank.clear()
+            yield number, raw
 
 
-def parse_cluster_line(line: str, number: int) -> ClusterLine:
+def parse_cluster_line(raw: bytes, number: int) -> ClusterLine:
+    """One cluster from one line; what is wrong with the line goes into `error`.
+
+    A line is `{"id": ..., "documents": [...]}` (extra fields ignored; a document is a
+    text or an object as `to_articles` takes; `published` dates them all), a Multi-News
+    object whose `document` joins the articles with "|||||", or a plain Multi-News source
+    line. A blank line inside the file is an error too, so outputs stay line for line.
+    """
+    try:
+        obj = _cluster_object(decode(raw, where=f"line {number}"), number)
+        cluster_id = _id(obj.get("id"), default=str(number), where=f"line {number}")
+    except InputError as e:
+        return ClusterLine(number=number, id=_guess_id(raw, number), error=str(e))
+    where = f"line {number} (id {cluster_id})"
+    try:
+        docs = obj.get("documents", obj.get("document"))
+        if isinstance(docs, str):
+            docs = [d.replace("NEWLINE_CHAR", "\n") for d in docs.split(MULTI_NEWS_SEPARATOR)]
+        if not isinstance(docs, list):
+            raise InputError(f'{where} has no "documents" list; '
+                             'write "documents": ["article text", ...]')
+        articles = to_articles(docs, published=_date(obj.get("published"), where=where),
+                               where=where)
+    except InputError as e:
+        return ClusterLine(number=number, id=cluster_id, error=str(e))
+    return ClusterLine(number=number, id=cluster_id, articles=tuple(articles))
+
+
+def _cluster_object(line: str, number: int) -> dict:
     stripped = line.strip()
     if not stripped:
         raise InputError(f"line {number} is empty; remove it or put a cluster on it")
     if not stripped.startswith("{") and MULTI_NEWS_SEPARATOR in stripped:
-        obj: dict = {"document": stripped}
-    else:
-        try:
-            obj = json.loads(stripped)
-        except json.JSONDecodeError as e:
-            raise InputError(f"line {number} is not valid JSON ({e.msg} at column {e.colno}); "
-                             'each line must be {"id": ..., "documents": ["...", ...]}') from None
-        if not isinstance(obj, dict):
-            raise InputError(f'line {number} is not a JSON object; write {{"id": ..., '
-                             '"documents": ["...", ...]}')
-    where = f"line {number}"
-    cluster_id = _id(obj.get("id"), default=str(number), where=where)
-    where = f"line {number} (id {cluster_id})"
-    docs = obj.get("documents", obj.get("document"))
-    if isinstance(docs, str):
-        docs = [d.replace("NEWLINE_CHAR", "\n") for d in docs.split(MULTI_NEWS_SEPARATOR)]
-    if not isinstance(docs, list):
-        raise InputError(f'{where} has no "documents" list; write "documents": ["article text", ...]')
-    published = _date(obj.get("published"), where=where)
-    articles = []
-    for i, doc in enumerate(docs, 1):
-        if isinstance(doc, str):
-            articles.append(text_to_article(doc, id=str(i), published=published))
-        elif isinstance(doc, dict):
-            articles.append(_article_from_object(doc, id=str(i), published=published,
-                                                 where=f"{where}, document {i}"))
-        else:
-            raise InputError(f"{where}: document {i} is {type(doc).__name__}, not text")
-    articles = require_text(articles, where=where)
-    return ClusterLine(number=number, id=cluster_id, articles=tuple(articles))
+        return {"document": stripped}
+    try:
+        obj = json.loads(stripped)
+    except json.JSONDecodeError as e:
+        raise InputError(f"line {number} is not valid JSON ({e.msg} at column {e.colno}); "
+                         'each line must be {"id": ..., "documents": ["...", ...]}') from None
+    if not isinstance(obj, dict):
+        raise InputError(f'line {number} is not a JSON object; write {{"id": ..., '
+                         '"documents": ["...", ...]}')
+    return obj
 
 
-def _article_from_object(obj: dict, *, id: str, published: str | None = None,
-                         where: str = "") -> Article:
-    where = where or f"document {id}"
+def _article_from_object(obj: dict, *, id: str, published: str | None, where: str) -> Article:
     text = obj.get("text")
     if not isinstance(text, str):
         raise InputError(f'{where} has no "text" string; write {{"text": "the article", ...}}')
@@ -241,9 +275,8 @@ def _article_from_object(obj: dict, *, id: str, published: str | None = None,
         if value is not None and not isinstance(value, str):
             raise InputError(f'{where}: "{name}" must be a string, not {type(value).__name__}')
         fields[name] = value
-    published = _date(obj.get("published"), where=where) or published
     article = text_to_article(text, id=_id(obj.get("id"), default=id, where=where),
-                              published=published)
+                              published=_date(obj.get("published"), where=where) or published)
     return Article(id=article.id, text=article.text, title=fields["title"] or article.title,
                    file=fields["file"], source=fields["source"], url=fields["url"],
                    published=article.published)
@@ -259,18 +292,31 @@ def _id(value, *, default: str, where: str) -> str:
 
 
 def _date(value, *, where: str) -> str | None:
-    """An ISO date (a time after it is ignored), or None; anything else is an error."""
+    """A calendar date written the ISO way (a time after it is ignored), or None."""
     if value is None:
         return None
-    if isinstance(value, str) and _ISO_DATE.match(value):
-        return value[:10]
-    raise InputError(f'{where}: "published" must be an ISO date such as "2019-02-10", '
-                     f"not {value!r}")
+    iso = _valid_date(value)
+    if iso is None:
+        raise InputError(f'{where}: "published" must be an ISO date such as "2019-02-10", '
+                         f"not {value!r}")
+    return iso
+
+
+def _valid_date(value) -> str | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
 
 
 def _guess_id(raw: bytes, number: int) -> str:
-    match = re.search(rb'"id"\s*:\s*"?([^",}]+)', raw[:1000])
-    return match.group(1).decode("utf-8", "replace").strip() if match else str(number)
+    match = re.search(rb'^\s*\{\s*"id"\s*:\s*("((?:[^"\\]|\\.)*)"|-?\d+)', raw[:1000])
+    if not match:
+        return str(number)
+    return (match.group(2) if match.group(2) is not None else match.group(1)).decode(
+        "utf-8", "replace")
 
 
 def _natural_key(path: Path) -> list:

@@ -1,7 +1,7 @@
 """Stage 7: the brief as text, Markdown or JSON.
 
-Citation markers number the articles in cluster order, [1] being the first article, so
-a marker means the same thing in every format.
+A citation marker is the article's id, as in the JSON ("article": "3" is [3]): for
+articles read from a folder or a list, their 1-based position in it.
 """
 
 from __future__ import annotations
@@ -29,32 +29,32 @@ def to_json(brief: Brief, *, explain: bool = False) -> str:
 
 
 def to_text(brief: Brief, *, explain: bool = False, width: int = 88) -> str:
-    numbers = _numbers(brief)
-    body = " ".join(f"{s.text} [{', '.join(numbers[c.article] for c in s.sources)}]"
+    body = " ".join(f"{s.text} [{', '.join(c.article for c in s.sources)}]"
                     for s in brief.sentences)
-    lines = [textwrap.fill(body, width, break_on_hyphens=False) if body
-             else "(empty brief: no sentence fits the budget)",
-             "", "Sources:"]
-    lines += [f"  [{numbers[a.id]}] {_label(a)}" for a in _cited(brief)]
+    lines = [textwrap.fill(body, width, break_on_hyphens=False) if body else _empty(brief)]
+    if brief.sentences:
+        lines += ["", "Sources:", *(f"  [{a.id}] {_label(a)}" for a in _cited(brief))]
     if explain:
         lines += ["", *_explanation(brief)]
     return "\n".join(lines) + "\n"
 
 
 def to_markdown(brief: Brief, *, explain: bool = False) -> str:
-    numbers = _numbers(brief)
-    body = " ".join(s.text + "".join(f"[{numbers[c.article]}]" for c in s.sources)
+    body = " ".join(s.text + "".join(f"[{c.article}]" for c in s.sources)
                     for s in brief.sentences)
-    lines = [body or "*Empty brief: no sentence fits the budget.*", "", "**Sources**", ""]
-    lines += [f"{numbers[a.id]}. {_label(a, markdown=True)}" for a in _cited(brief)]
+    lines = [body or f"*{_empty(brief)}*"]
+    if brief.sentences:
+        lines += ["", "**Sources**", "",
+                  *(f"- [{a.id}] {_label(a, markdown=True)}" for a in _cited(brief))]
     if explain:
         lines += ["", "**Removed**", ""]
         lines += [f"- {line.strip()}" for line in _explanation(brief)[1:]] or ["Nothing."]
     return "\n".join(lines) + "\n"
 
 
-def _numbers(brief: Brief) -> dict[str, str]:
-    return {a.id: str(i) for i, a in enumerate(brief.articles, 1)}
+def _empty(brief: Brief) -> str:
+    return (f"(empty brief: no complete sentence fits in {brief.stats.get('budget')} words; "
+            "give a larger budget)")
 
 
 def _cited(brief: Brief) -> list[Article]:
