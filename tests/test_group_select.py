@@ -54,6 +54,10 @@ def test_unrelated_sentences_stay_apart():
     assert len(facts) == 2
 
 
+def test_a_sentence_in_capitals_is_the_same_as_in_lower_case():
+    assert terms("THE STORM HIT THE COAST ON MONDAY") == terms("The storm hit the coast on Monday")
+
+
 def test_terms_keep_acronyms_and_numbers_and_stem_words():
     assert terms("The U.S. and US fighters said 2,000 fighters") == [
         "us", "us", "fighter", "said", "2,000", "fighter"]

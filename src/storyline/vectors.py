@@ -34,14 +34,17 @@ def terms(text: str) -> list[str]:
     """Lower-cased, stemmed content words; numbers are kept.
 
     Stop words are dropped, except capitalized acronyms that look like one ("US", "IS",
-    "U.S." all count as words), so the United States does not vanish as the pronoun "us".
+    "U.S." all count as words), so the United States does not vanish as the pronoun "us";
+    in a line written in capitals, no word is taken for an acronym.
     """
     text = _DOTTED_ACRONYM.sub(lambda m: m.group().replace(".", ""), text.replace("’", "'"))
+    words = _WORD.findall(text)
+    shouting = sum(w.isupper() for w in words) > len(words) / 2
     out = []
-    for word in _WORD.findall(text):
+    for word in words:
         word = word.removesuffix("'s").removesuffix("'S")
         lower = word.lower()
-        if word.isupper() and len(word) > 1:
+        if word.isupper() and len(word) > 1 and not shouting:
             out.append(lower)
         elif lower not in _STOP_WORDS:
             out.append(_stem(lower))
