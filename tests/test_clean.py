@@ -196,7 +196,8 @@ def test_example_cluster_loses_all_its_clutter(example_dir):
                     "Media playback", "Media caption", "Read more", "Leave a Reply",
                     "logged in to post", "issues with commenting", "COMMENTS", "Updated:",
                     "automated translation", "Idlib face last stand", "Source: BBC",
-                    "Abu Bakr al-Baghdadi has not been seen", "Morocco repatriates"]:
+                    "Abu Bakr al-Baghdadi has not been seen", "Morocco repatriates",
+                    "Jean-Marc Vigilant (L)", "Daphné BENOIT", "Sebastian Usher"]:
         assert clutter not in text, clutter
     assert {r.reason for r in removed} >= {"photo caption or credit", "media player text",
                                            "related links", "comment prompt", "date stamp",

@@ -179,13 +179,14 @@ def _wrap_width(lines: list[str]) -> int | None:
 def _match(line: str) -> Rule | None:
     """The first rule with a pattern that condemns the line.
 
-    A pattern anchored at the line's start ("^...") says what the whole line is; one that
-    matches inside a line only condemns a short one, so that a long paragraph that
-    happens to contain "(Pictures: ...)" or "all rights reserved" is kept.
+    A pattern anchored at the line's start or end ("^...", "...$") says what the whole line
+    is; one that matches inside a line only condemns a short one, so that a long paragraph
+    that happens to contain "your email address will not be published" is kept.
     """
     short = len(line.split()) <= MAX_CLUTTER_WORDS
     for rule in RULES:
-        if any((short or p.pattern.startswith("^")) and p.search(line) for p in rule.patterns):
+        if any((short or p.pattern.startswith("^") or p.pattern.endswith("$")) and p.search(line)
+               for p in rule.patterns):
             return rule
     return None
 

@@ -50,8 +50,22 @@ def group(sentences: list[Sentence], vectors: sparse.csr_matrix,
                 new.append(b)
                 members[k] = [k]
         leaders.extend(block[b] for b in new)
-    return [Fact(tuple(m), tuple(dict.fromkeys(sentences[k].article for k in sorted(m))))
+    return [Fact(_medoid_first(m, sentences, vectors),
+                 tuple(dict.fromkeys(sentences[k].article for k in sorted(m))))
             for m in members.values()]
+
+
+def _medoid_first(members: list[int], sentences: list[Sentence],
+                  vectors: sparse.csr_matrix) -> tuple[int, ...]:
+    """The members with the one closest to all the others first: the wording the sources
+    share, so the sentence shown says what every cited source says, not one's extras."""
+    if len(members) < 2:
+        return tuple(members)
+    similarity = (vectors[members] @ vectors[members].T).toarray()
+    closeness = similarity.sum(axis=1) - similarity.diagonal()  # a tie goes to the leader
+    statement = [is_statement(sentences[k].text) for k in members]
+    best = max(range(len(members)), key=lambda i: (statement[i], closeness[i], -i))
+    return (members[best], *members[:best], *members[best + 1:])
 
 
 def _visit_key(sentence: Sentence, k: int) -> tuple:
