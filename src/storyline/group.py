@@ -61,8 +61,11 @@ def _medoid_first(members: list[int], sentences: list[Sentence],
     share, so the sentence shown says what every cited source says, not one's extras."""
     if len(members) < 2:
         return tuple(members)
-    similarity = (vectors[members] @ vectors[members].T).toarray()
-    closeness = similarity.sum(axis=1) - similarity.diagonal()  # a tie goes to the leader
+    rows = vectors[members]
+    total = np.asarray(rows.sum(axis=0)).ravel()
+    own = np.asarray(rows.multiply(rows).sum(axis=1)).ravel()
+    closeness = rows @ total - own  # each member's summed cosine with the others, in linear
+    # time and memory (a fact of thousands of repeats must not build their square)
     statement = [is_statement(sentences[k].text) for k in members]
     best = max(range(len(members)), key=lambda i: (statement[i], closeness[i], -i))
     return (members[best], *members[:best], *members[best + 1:])
