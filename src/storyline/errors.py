@@ -1,4 +1,4 @@
-"""The library's own exceptions. The CLI and the server translate them at the edge."""
+"""The library's own exceptions. The CLI translates them into exit codes at the edge."""
 
 
 class StorylineError(Exception):

@@ -20,8 +20,8 @@ _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*")
 _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")
 _STOP_WORDS = word_list("stopwords.txt")
 _STEMMER = Stemmer.Stemmer("english")
-# Rows compared at a time against all others (in `group` and `score`), so that memory
-# stays bounded: a 512 x 40,000 block of float32 similarities is 80 MB.
+# Rows compared at a time (in `group` against the fact leaders, in `score` against all
+# rows), so that memory stays bounded: a 512 x 40,000 block of float32 is 80 MB.
 BLOCK_ROWS = 512
 
 
