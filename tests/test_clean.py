@@ -83,7 +83,12 @@ def test_clutter_lines_are_dropped_with_their_reason(line, reason):
     "Lawmakers on the left, right, and center condemned the attack on Monday.",
     "Sometime in late 2011, according to the UN Population Division, there will be seven "
     "billion of us, more than ever before, and the number keeps rising every year in most "
-    "of the poorest countries of the world. (Pictures: Population 7 Billion.)",
+    "of the poorest countries of the world, where families are largest and incomes lowest, "
+    "demographers say. (Pictures: Population 7 Billion.)",
+    "This image of a drowned boy on a Turkish beach became a symbol of the refugee crisis "
+    "in 2015, and it changed how many governments in Europe spoke about the people who "
+    "crossed the sea in small boats, according to researchers who studied the coverage "
+    "and the debates in parliaments that followed it in the months after.",
 ])
 def test_news_sentences_are_kept(sentence):
     a, removed = cleaned(f"Headline here\n\n{BODY}\n\n{sentence}")
@@ -163,15 +168,18 @@ def test_agency_dateline_prefix_is_stripped():
     ("FBI Director James Comey testified on Thursday.", "FBI Director"),
     ("US President Donald Trump spoke on Monday.", "US President"),
     ("U.S. – China trade talks resumed on Monday in Beijing.", "U.S. – China"),
+    ("ST. LOUIS (AP) — Police said the man was arrested.", "Police said"),
+    ("EL PASO, Texas (AP) — The shooting began at 10 a.m.", "The shooting began"),
 ])
 def test_datelines(line, rest):
     a, _ = cleaned(f"Title\n\n{line}")
     assert a.text.startswith(rest)
 
 
-def test_a_dateline_is_only_cut_from_the_lead_paragraph():
-    a, _ = cleaned(f"Title\n\n{BODY}\n\nNATO — Russia relations worsened, diplomats said.")
-    assert "NATO — Russia relations" in a.text
+def test_a_dateline_is_only_cut_from_the_first_paragraphs():
+    a, _ = cleaned(f"Title\n\nStandfirst here\n\nWASHINGTON (AP) — {BODY}\n\n{BODY}\n\n"
+                   "Aid arrived.\n\nNATO — Russia relations worsened, diplomats said.")
+    assert "WASHINGTON" not in a.text and "NATO — Russia relations" in a.text
 
 
 @pytest.mark.parametrize("text, iso", [
@@ -208,6 +216,39 @@ def test_a_long_paragraph_is_not_dropped_for_a_clutter_phrase_inside_it():
     body = " ".join(["The council approved the new budget after a long debate."] * 10)
     a, removed = cleaned(f"Title\n\n{body} Your email address will not be published.")
     assert a.text.startswith(body) and not removed
+
+
+def test_long_clutter_that_is_sure_of_itself_still_goes():
+    gallery = "Photos: The search for MH370 Photos: The search for MH370 " + "Two years on. " * 60
+    newsletter = "Newsletter Sign Up Continue reading the main story " + "Please verify. " * 40
+    for line in (gallery, newsletter):
+        a, removed = cleaned(f"Title\n\n{BODY}\n\n{line.strip()}")
+        assert a.text == BODY and removed
+
+
+def test_html_style_short_paragraphs_are_not_taken_as_wrapped():
+    from storyline.clean import paragraphs
+
+    text = ("Storm hits the coast as thousands of residents flee\n"
+            "A storm hit the coast on Tuesday, forcing thousands to flee, officials said.\n"
+            "Winds reached 120 km/h in the port city overnight, the weather office said.\n"
+            "Read more\nFloods kill 40 in neighbouring province after days of rain\n"
+            "Schools to stay shut across the region until the end of next week\n"
+            "Aid agencies appeal for help as camps fill up along the coast road\n")
+    assert paragraphs(text) == text.splitlines()
+
+
+def test_wrapped_paragraph_ends_where_a_sentence_ends():
+    from storyline.clean import paragraphs
+
+    text = ("A dam burst early on Tuesday in the northern valley, flooding\n"
+            "three villages and forcing thousands of residents to flee their\n"
+            "homes, officials said on Wednesday after a night of rescues.\n"
+            "Photo: AP / Getty Images\n"
+            "Rescue teams reached the area by boat in the afternoon and\n"
+            "evacuated about 2,000 people, according to the governor.\n")
+    got = paragraphs(text)
+    assert got[1] == "Photo: AP / Getty Images" and got[0].endswith("night of rescues.")
 
 
 def test_short_lines_one_paragraph_each_are_not_taken_as_wrapped():

@@ -184,3 +184,19 @@ def test_html_copyright_year_is_not_a_publication_date(tmp_path):
 def test_html_fragment_is_read_as_text():
     [a] = to_articles(["<p>A dam burst early on Tuesday in the valley, officials said.</p>"])
     assert a.text == "A dam burst early on Tuesday in the valley, officials said."
+
+
+@pytest.mark.parametrize("value, ok", [("2019-02-10", True), ("2019-02-10T08:30:00Z", True),
+                                       ("2019-02-10garbage", False), ("2019-W06-1", False)])
+def test_published_must_be_a_real_iso_date(tmp_path, value, ok):
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps({"id": 1, "published": value, "documents": ["Text here."]}))
+    [got] = read_clusters(path)
+    assert (got.error is None) is ok
+
+
+def test_id_of_a_broken_line_is_read_with_its_escapes(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_text('{"id": "esc\\"q2", "documents": [\n')
+    [got] = read_clusters(path)
+    assert got.id == 'esc"q2' and "not valid JSON" in got.error

@@ -86,12 +86,13 @@ def atomic_writer(path: str | Path) -> Iterator[IO[str]]:
     A symlink is followed; a path that is not a regular file (a pipe, /dev/stdout) is
     written to directly; a read-only file is refused, not replaced.
     """
-    path = Path(path).resolve()
-    if path.exists() and not path.is_file():
+    path = Path(path)
+    if path.exists() and not path.is_file():  # stat() follows /dev/stdout to the pipe
         with path.open("w", encoding="utf-8") as f:
             yield f
         return
-    if path.exists() and not path.stat().st_mode & 0o222:
+    path = path.resolve()  # a symlink to a regular file: replace the file, keep the link
+    if path.exists() and (not path.stat().st_mode & 0o222 or not os.access(path, os.W_OK)):
         raise PermissionError(errno.EACCES, "the file is read-only", str(path))
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -120,7 +121,8 @@ def _worker_setup() -> None:
     from threadpoolctl import threadpool_limits
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
     threadpool_limits(1)
 
 

@@ -19,13 +19,16 @@ from .data import read_text
 from .model import Article, Removal
 
 MAX_HEADLINE_WORDS = 25  # longer unpunctuated lines are prose that lost its period
-MAX_CLUTTER_WORDS = 40
-WRAP_FILL = 0.6  # a line of a hard-wrapped paragraph fills at least this share of the width  # the longest clutter line an unanchored pattern may condemn
+MAX_CLUTTER_WORDS = 40  # longer lines are condemned only by rules marked any_length
+WRAP_FILL = 0.6  # a line of a hard-wrapped paragraph fills at least this share of the width
 _END = re.compile(r"""[.!?:…]["'”’)\]]*$|[.!?]["'”’]?\s*\(\w[^)]*\)$""")
 _AGENCY = r"\((?:[A-Z]{2,6}|Reuters|Bloomberg|Xinhua|dpa)\)"
-_DATELINE = re.compile(  # "WASHINGTON (AP) — ", "FORT WAYNE, Ind. (WANE) ", "(CNN) — "
-    r"^(?:[A-Z][A-Z'-]{2,}\.?(?:[ ,]+[A-Z][\w.'-]*){0,3}\s*(?:" + _AGENCY + r"\s*[-—–]*|[-—–]+)"
+_PLACE = r"(?:[ ,]+[A-Z][\w.'-]*){0,3}\s*"  # the rest of "FORT WAYNE, Ind."
+_DATELINE = re.compile(  # "ST. LOUIS (AP) — ", "FORT WAYNE, Ind. (WANE) ", "(CNN) — ", "WASHINGTON — "
+    r"^(?:[A-Z][A-Z.'-]+" + _PLACE + _AGENCY + r"\s*[-—–]*"
+    r"|[A-Z][A-Z'-]{2,}" + _PLACE + r"[-—–]+"  # no agency: a real word, not "U.S. –"
     r"|" + _AGENCY + r"\s*[-—–]+)\s+(?=[A-Z\"“'‘])")
+DATELINE_PARAGRAPHS = 3  # a dateline opens the story, after at most a headline and standfirst
 _WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement)\s+(?=[A-Z\"“'‘])")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -45,12 +48,14 @@ class Rule:
     then: str | None = None  # "list" or "next": see data/boilerplate.toml
     above: bool = False  # also drops a headline-like line just above (a caption)
     capture: str | None = None  # "source": keep the line's text after "Source:"
+    any_length: bool = False  # condemns long lines too (galleries, archive notices)
 
 
 def load_rules() -> tuple[Rule, ...]:
     data = tomllib.loads(read_text("boilerplate.toml"))
     return tuple(Rule(r["reason"], tuple(re.compile(p, re.I) for p in r["patterns"]),
-                      r.get("then"), r.get("above", False), r.get("capture"))
+                      r.get("then"), r.get("above", False), r.get("capture"),
+                      r.get("any_length", False))
                  for r in data["rule"])
 
 
@@ -115,7 +120,8 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
     title = article.title
     if title is None and len(kept) > 1 and _is_headline_like(kept[0]):
         title = kept.pop(0)
-    kept = [_strip_prefixes(line, drop, lead=i == 0) for i, line in enumerate(kept)]
+    kept = [_strip_prefixes(line, drop, lead=i < DATELINE_PARAGRAPHS)
+            for i, line in enumerate(kept)]
     text = "\n\n".join(kept)
     return replace(article, text=text, title=title, published=published, source=source), removed
 
@@ -150,7 +156,7 @@ def paragraphs(text: str) -> list[str]:
     for line, following in zip(lines, lines[1:] + [""]):
         if line.strip():
             current.append(line.strip())
-        runs_on = (width and line.strip() and following.strip()
+        runs_on = (width and line.strip() and following.strip() and not _END.search(line)
                    and not following[:1].isspace() and len(line.rstrip()) >= WRAP_FILL * width)
         if not runs_on and current:
             out.append(" ".join(current))
@@ -162,7 +168,9 @@ def _wrap_width(lines: list[str]) -> int | None:
     """The width the text is hard-wrapped at, or None when it is not hard-wrapped.
 
     Wrapped text has most of its lines near one width (40 to 100 characters), and most of
-    those full lines break mid-sentence; text with one paragraph per line has neither.
+    those full lines break mid-sentence, the next line going on in lower case or after a
+    comma; text with one paragraph per line (headlines, short paragraphs, link lists)
+    has neither.
     """
     lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
     if len(lengths) < 4:
@@ -170,23 +178,23 @@ def _wrap_width(lines: list[str]) -> int | None:
     width = lengths[int(0.9 * (len(lengths) - 1))]  # a URL or two longer lines don't count
     if not 40 <= width <= 100:
         return None
-    full = [line.rstrip() for line, following in zip(lines, lines[1:])
+    full = [(line.rstrip(), following.strip()) for line, following in zip(lines, lines[1:])
             if following.strip() and len(line.rstrip()) >= WRAP_FILL * width]
-    mid_sentence = sum(1 for line in full if not _END.search(line))
+    mid_sentence = sum(1 for line, following in full
+                       if following[:1].islower() or line.endswith(","))
     return width if len(full) >= 3 and mid_sentence >= 0.5 * len(full) else None
 
 
 def _match(line: str) -> Rule | None:
     """The first rule with a pattern that condemns the line.
 
-    A pattern anchored at the line's start or end ("^...", "...$") says what the whole line
-    is; one that matches inside a line only condemns a short one, so that a long paragraph
-    that happens to contain "your email address will not be published" is kept.
+    Only rules marked `any_length` condemn lines of more than MAX_CLUTTER_WORDS words, so
+    that a long paragraph that happens to contain "your email address will not be
+    published", or to start "This image of ...", is kept.
     """
     short = len(line.split()) <= MAX_CLUTTER_WORDS
     for rule in RULES:
-        if any((short or p.pattern.startswith("^") or p.pattern.endswith("$")) and p.search(line)
-               for p in rule.patterns):
+        if (short or rule.any_length) and any(p.search(line) for p in rule.patterns):
             return rule
     return None
 
@@ -231,7 +239,7 @@ def _drop_link_runs(kept: list[str], drop) -> list[str]:
 
 def _strip_prefixes(line: str, drop, *, lead: bool) -> str:
     """Cut a widget's leftover word ("CLOSE", "Updated |") from the start of a paragraph,
-    and an agency dateline ("BEIRUT (Reuters) — ") from the lead paragraph."""
+    and an agency dateline ("BEIRUT (Reuters) — ") from one of the first paragraphs."""
     for pattern, reason in ((_WIDGET_PREFIX, "page furniture"), (_DATELINE, "dateline")):
         match = pattern.match(line) if lead or pattern is _WIDGET_PREFIX else None
         if match and len(match.group(0).split()) <= 6:

@@ -22,6 +22,7 @@ TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown"
 MULTI_NEWS_SEPARATOR = "|||||"
 _HTML_START = re.compile(r"\s*(<!doctype html|<html|<head|<body|<article|<div|<p[\s>])", re.I)
 _HTML_PAGE = re.compile(r"<body|<html", re.I)
+_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?")
 
 
 @dataclass(frozen=True)
@@ -303,7 +304,8 @@ def _date(value, *, where: str) -> str | None:
 
 
 def _valid_date(value) -> str | None:
-    if not isinstance(value, str):
+    """YYYY-MM-DD from "YYYY-MM-DD" or an ISO date and time, if it is a real date."""
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
         return None
     try:
         return date.fromisoformat(value[:10]).isoformat()
@@ -312,11 +314,12 @@ def _valid_date(value) -> str | None:
 
 
 def _guess_id(raw: bytes, number: int) -> str:
-    match = re.search(rb'^\s*\{\s*"id"\s*:\s*("((?:[^"\\]|\\.)*)"|-?\d+)', raw[:1000])
-    if not match:
+    """The id of a line that is not valid JSON, if it starts like {"id": ...}."""
+    match = re.search(rb'^\s*\{\s*"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)', raw[:1000])
+    try:
+        return str(json.loads(match.group(1))) if match else str(number)
+    except ValueError:
         return str(number)
-    return (match.group(2) if match.group(2) is not None else match.group(1)).decode(
-        "utf-8", "replace")
 
 
 def _natural_key(path: Path) -> list:
