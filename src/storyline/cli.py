@@ -25,9 +25,11 @@ from .render import FORMATS, render
 @click.version_option(__version__, prog_name="storyline")
 def main() -> None:
     """Storyline: many news articles about one event in, one short cited brief out."""
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("storyline: %(levelname)s: %(message)s"))
-    logging.getLogger("storyline").addHandler(handler)
+    log = logging.getLogger("storyline")
+    if not any(isinstance(h, logging.StreamHandler) for h in log.handlers):  # once a process
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("storyline: %(levelname)s: %(message)s"))
+        log.addHandler(handler)
     for chatty in ("trafilatura", "htmldate", "courlan", "justext"):  # their notes are not ours
         logging.getLogger(chatty).addHandler(logging.NullHandler())
         logging.getLogger(chatty).propagate = False
