@@ -2,7 +2,7 @@
 
 Each variant turns one part off (by replacing a constant or function of the library in
 this process only) and scores the 250-word briefs of every cluster with ROUGE-1/2 F1
-(rouge-score, Porter stemming). Needs `pip install rouge-score`; reads
+(storyline.evaluate's scorer: rouge-score, Porter stemming). Needs the eval extra; reads
 ../shared/data/multinews_dev250.jsonl by path.
 
 Run: .venv/bin/python benchmarks/ablations.py [VARIANT ...]
@@ -12,19 +12,18 @@ from __future__ import annotations
 
 import json
 import re
-import statistics
 import subprocess
 import sys
 from pathlib import Path
 
 import numpy as np
-from rouge_score import rouge_scorer
 
 import storyline.group as group
 import storyline.score as score
 import storyline.segment as segment
 import storyline.select as select
 from storyline import summarize
+from storyline.evaluate.rouge import Rouge, cut
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "multinews_dev250.jsonl"
 
@@ -50,14 +49,10 @@ VARIANTS = {
 
 
 def rouge(clusters: list[dict]) -> str:
-    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
-    r1, r2 = [], []
-    for cluster in clusters:
-        brief = summarize(cluster["documents"], words=250)
-        result = scorer.score(cluster["summaries"][0], "\n".join(s.text for s in brief.sentences))
-        r1.append(result["rouge1"].fmeasure)
-        r2.append(result["rouge2"].fmeasure)
-    return f"{100 * statistics.mean(r1):.2f} / {100 * statistics.mean(r2):.2f}"
+    rouge = Rouge("f1")
+    scores = [rouge.score(cut([s.text for s in summarize(c["documents"], words=250).sentences],
+                              250), c["summaries"]) for c in clusters]
+    return " / ".join(f"{np.mean([s[m] for s in scores]):.2f}" for m in ("rouge1", "rouge2"))
 
 
 def main() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import signal
@@ -93,6 +94,97 @@ def summarize_command(path: Path, words: int, fmt: str | None, output: Path | No
         sys.exit(130)
     except OSError as e:
         raise click.ClickException(f"{e.filename or path}: {e.strerror}") from None
+
+
+@main.command("eval")
+@click.argument("data", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-w", "--words", type=click.IntRange(1, MAX_WORDS), default=250, show_default=True,
+              help="Cut every system's output to this many words.")
+@click.option("--metric", type=click.Choice(["f1", "recall"]), default="f1", show_default=True,
+              help="ROUGE F1 (Multi-News practice) or recall (DUC practice).")
+@click.option("--systems", default=None, metavar="NAMES",
+              help="Comma-separated systems to run  [default: all: storyline, lead-words, "
+                   "lead-sentences, lexrank, textrank, lsa, luhn, kl, sumbasic, oracle]")
+@click.option("--mode", "modes", multiple=True, metavar="KEY=VALUE,...",
+              help="A Storyline mode, e.g. scorer=centrality,selector=mmr; repeat for "
+                   "several  [default: every mode]")
+@click.option("--peer-outputs", type=click.Path(path_type=Path, dir_okay=False),
+              help='Published outputs to score too: JSON Lines of {"id", "system", "summary"}.')
+@click.option("--limit", type=click.IntRange(1), default=None,
+              help="Score only the first N clusters.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the bootstrap.")
+@click.option("--resamples", type=click.IntRange(100, 100_000), default=1000,
+              show_default=True, help="Bootstrap resamples.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=os.cpu_count() or 1,
+              show_default="all CPUs", help="Processes for scoring (systems run one at a time).")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+@click.option("--report", type=click.Path(path_type=Path, file_okay=False),
+              help="Also write report.md, chart.png and report.json to this folder.")
+def eval_command(data: Path, words: int, metric: str, systems: str | None,
+                 modes: tuple[str, ...], peer_outputs: Path | None, limit: int | None,
+                 seed: int, resamples: int, jobs: int, as_json: bool,
+                 report: Path | None) -> None:
+    """Score Storyline, lead baselines, sumy's summarizers and the oracle on DATA.
+
+    DATA is a JSON Lines file of clusters with human references:
+    {"id": ..., "documents": [...], "summaries": [...]} per line. Needs the eval extra:
+    pip install 'storyline[eval]'.
+    """
+    try:
+        from .evaluate import evaluate
+        from .evaluate.report import rich_table, write_report
+    except ImportError as e:
+        raise click.ClickException(f"storyline eval needs {e.name}; install the eval extra: "
+                                   "pip install 'storyline[eval]'") from None
+    try:
+        with _stages() as progress:
+            result = evaluate(
+                data, words=words, measure=metric, peer_outputs=peer_outputs, limit=limit,
+                systems=[s.strip() for s in systems.split(",") if s.strip()] if systems else None,
+                modes=[_mode(m) for m in modes], seed=seed, resamples=resamples, jobs=jobs,
+                progress=progress)
+        if report:
+            written = write_report(result, report)
+            click.echo("wrote " + ", ".join(str(p) for p in written), err=True)
+        if as_json:
+            click.echo(json.dumps(result.to_dict(), indent=2))
+        else:
+            from rich.console import Console
+
+            Console(width=None if sys.stdout.isatty() else 160).print(rich_table(result))
+    except StorylineError as e:
+        raise click.ClickException(str(e)) from None
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except (OSError, RuntimeError) as e:
+        raise click.ClickException(str(e)) from None
+
+
+def _mode(text: str) -> dict[str, str]:
+    mode = {}
+    for part in text.split(","):
+        key, sep, value = part.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise click.BadParameter(f"{text!r}: write KEY=VALUE pairs separated by commas, "
+                                     "e.g. scorer=centrality,selector=mmr", param_hint="--mode")
+        mode[key.strip()] = value.strip()
+    return mode
+
+
+@contextmanager
+def _stages():
+    """Progress bars on a terminal, one per stage (standard error); nothing otherwise."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        def stage(label: str, total: int):
+            task = bar.add_task(label, total=total)
+            return lambda n: bar.advance(task, n)
+        yield stage
 
 
 def _batch(path: Path, output: Path | None, options: Options, jobs: int) -> None:

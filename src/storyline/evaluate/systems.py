@@ -1,0 +1,195 @@
+"""The systems an evaluation compares, each a function from a cluster to sentences.
+
+Every system but Storyline reads the same input: the articles as Storyline cleans and
+splits them. The lead baselines and sumy's summarizers thus see no page clutter, and
+sumy needs no NLTK sentence model (which cannot be downloaded offline).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import product
+
+from .. import clean, segment
+from ..errors import OptionsError
+from ..options import Options
+from ..pipeline import summarize
+from .data import Cluster
+from .oracle import greedy_oracle
+
+SUMY = {  # our name: (module, class, the name shown)
+    "lexrank": ("lex_rank", "LexRankSummarizer", "sumy LexRank"),
+    "textrank": ("text_rank", "TextRankSummarizer", "sumy TextRank"),
+    "lsa": ("lsa", "LsaSummarizer", "sumy LSA"),
+    "luhn": ("luhn", "LuhnSummarizer", "sumy Luhn"),
+    "kl": ("kl", "KLSummarizer", "sumy KL-Sum"),
+    "sumbasic": ("sum_basic", "SumBasicSummarizer", "sumy SumBasic"),
+}
+BASELINES = {
+    "lead-words": "Lead: first N words",
+    "lead-sentences": "Lead: articles in turn",
+}
+ORACLE = "Oracle (sees the reference)"
+SYSTEMS = ("storyline", *BASELINES, *SUMY, "oracle")  # the names --systems takes
+
+Summarizer = Callable[[Cluster], list[str]]
+
+
+@dataclass(frozen=True)
+class System:
+    """One row of the results. `key` picks the implementation; `mode` holds Storyline's
+    options as (name, value) pairs."""
+
+    name: str
+    key: str
+    kind: str  # storyline, baseline, sumy, oracle or peer
+    mode: tuple[tuple[str, str], ...] = ()
+
+
+def storyline_modes(modes: list[dict[str, str]] | None = None) -> list[System]:
+    """Storyline in each mode given, or in every scorer and selector combination."""
+    from ..score import SCORERS
+    from ..select import SELECTORS
+
+    if not modes:
+        modes = [{"scorer": s, "selector": c} for s, c in product(SCORERS, SELECTORS)]
+    for mode in modes:
+        _options(mode, words=100)  # fail before anything runs
+    if len(modes) == 1 and _options(modes[0], 100) == Options(words=100):
+        return [System("Storyline", "storyline", "storyline", tuple(modes[0].items()))]
+    return [System("Storyline (" + ", ".join(f"{k}={v}" for k, v in mode.items()) + ")",
+                   "storyline", "storyline", tuple(mode.items())) for mode in modes]
+
+
+def builtin(key: str) -> System:
+    if key in SUMY:
+        return System(SUMY[key][2], key, "sumy")
+    if key in BASELINES:
+        return System(BASELINES[key], key, "baseline")
+    if key == "oracle":
+        return System(ORACLE, key, "oracle")
+    raise OptionsError(f"unknown system {key!r}; choose from {', '.join(SYSTEMS)}")
+
+
+def make(system: System, words: int, measure: str) -> Summarizer:
+    """The summarizing function of `system`, at a budget of `words`."""
+    if system.key == "storyline":
+        options = _options(dict(system.mode), words)
+        return lambda c: [s.text for s in summarize(c.articles, options=options).sentences]
+    if system.key == "lead-words":
+        return lambda c: [s for article in cleaned_sentences(c) for s in article]
+    if system.key == "lead-sentences":
+        return lambda c: round_robin(cleaned_sentences(c), words)
+    if system.key == "oracle":
+        return lambda c: greedy_oracle([s for a in cleaned_sentences(c) for s in a],
+                                       c.references, words, measure)
+    return _sumy(system.key, words)
+
+
+def cleaned_sentences(cluster: Cluster) -> list[list[str]]:
+    """Each article's sentences, once Storyline has removed the page clutter."""
+    articles, _ = clean.clean_all(list(cluster.articles))
+    return [[s.text for s in segment.split(a)] for a in articles]
+
+
+def round_robin(articles: list[list[str]], words: int) -> list[str]:
+    """The first sentence of each article, then the second of each, until `words`."""
+    out: list[str] = []
+    used = 0
+    for i in range(max(map(len, articles), default=0)):
+        for sentences in articles:
+            if used >= words:
+                return out
+            if i < len(sentences):
+                out.append(sentences[i])
+                used += len(sentences[i].split())
+    return out
+
+
+def _options(mode: dict[str, str], words: int) -> Options:
+    unknown = set(mode) - {"scorer", "selector"}
+    if unknown:
+        raise OptionsError(f"unknown Storyline option {sorted(unknown)[0]!r} in a mode; "
+                           "a mode sets scorer=... and/or selector=...")
+    return Options(words=words, **mode)
+
+
+def _sumy(key: str, words: int) -> Summarizer:
+    """A sumy summarizer as its documentation sets it up (English stemmer and stop
+    words), on Storyline's sentences, asked for the best-rated sentences that fill
+    `words` (sumy takes a callable count for exactly this)."""
+    from importlib import import_module
+
+    from nltk.tokenize import word_tokenize
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.nlp.tokenizers import Tokenizer
+    from sumy.utils import get_stop_words
+
+    module, name, _ = SUMY[key]
+    summarizer_class = getattr(import_module(f"sumy.summarizers.{module}"), name)
+    if key == "kl":
+        summarizer_class = _budgeted_kl(summarizer_class, words)
+    summarizer = summarizer_class(Stemmer("english"))
+    summarizer.stop_words = get_stop_words("english")
+
+    class Words:
+        """sumy's English word tokenizer (NLTK's Treebank words, sumy's word filter)
+        without the NLTK sentence model it loads first."""
+
+        language = "english"
+
+        @staticmethod
+        def to_words(sentence: str) -> tuple[str, ...]:
+            return tuple(w for w in word_tokenize(sentence, preserve_line=True)
+                         if Tokenizer._is_word(w))
+
+    def best_filling(infos):  # `infos` come best-rated first
+        taken, used = [], 0
+        for info in infos:
+            if used >= words:
+                break
+            taken.append(info)
+            used += len(str(info.sentence).split())
+        return taken
+
+    def run(cluster: Cluster) -> list[str]:
+        document = ObjectDocumentModel(
+            [Paragraph([Sentence(s, Words) for s in article])
+             for article in cleaned_sentences(cluster) if article])
+        return [str(s) for s in summarizer(document, best_filling)]
+
+    return run
+
+
+def _budgeted_kl(kl_summarizer: type, words: int) -> type:
+    """sumy's KL-Sum, its greedy loop stopped once `words` are chosen.
+
+    sumy ranks every sentence this way, one greedy step each, at a cost cubic in the
+    sentences: one 1,135-sentence DUC cluster did not finish in ten minutes. The steps
+    taken before the budget fills are sumy's own, so the sentences chosen are the same;
+    only the ranking of the unchosen rest is skipped (they tie below the chosen).
+    """
+
+    class BudgetedKL(kl_summarizer):
+        def _compute_ratings(self, sentences):
+            word_freq = self.compute_tf(sentences)
+            ratings, summary, used = {}, [], 0
+            sentences_list = list(sentences)
+            sentences_as_words = [self._get_content_words_in_sentence(s) for s in sentences]
+            while sentences_list and used < words:
+                summary_as_word_list = self._get_all_words_in_doc(summary)
+                kls = [self._kl_divergence(self._joint_freq(s, summary_as_word_list), word_freq)
+                       for s in sentences_as_words]
+                index = self._find_index_of_best_sentence(kls)
+                best = sentences_list.pop(index)
+                del sentences_as_words[index]
+                summary.append(best)
+                ratings[best] = -1 * len(ratings)
+                used += len(str(best).split())
+            for rest in sentences_list:
+                ratings.setdefault(rest, -len(sentences) - 1)
+            return ratings
+
+    return BudgetedKL
