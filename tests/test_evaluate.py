@@ -2,12 +2,13 @@
 oracle, the bootstrap, the data checks, and whole runs through the library and the CLI."""
 
 import json
-import re
 import math
+import re
 
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from conftest import EXAMPLE, SHARED_DATA
 
 from storyline.cli import main
 from storyline.errors import InputError, OptionsError
@@ -15,10 +16,9 @@ from storyline.evaluate import SYSTEMS, evaluate
 from storyline.evaluate.data import cluster_ids, read_clusters, read_peer_outputs
 from storyline.evaluate.oracle import greedy_oracle
 from storyline.evaluate.rouge import Rouge, cut, sentences_of
+from storyline.evaluate.runner import _died
 from storyline.evaluate.stats import interval, paired_difference
 from storyline.evaluate.systems import builtin, make, round_robin, storyline_modes
-
-from conftest import EXAMPLE, SHARED_DATA
 
 REFERENCE = ("U.S.-backed Syrian Democratic Forces attacked the last Islamic State pocket "
              "in eastern Syria. Thousands of civilians fled Baghuz before the assault. "
@@ -72,9 +72,11 @@ def test_rouge_lsum_matches_sentence_by_sentence():
     assert scores["rougeLsum"] == approx(100.0)
 
 
-def test_references_and_peers_are_split_into_sentences_across_line_breaks():
-    assert sentences_of("PEACH SPRINGS, Ariz.\n(AP) - Tribes met. They voted.") == (
-        "PEACH SPRINGS, Ariz. (AP) - Tribes met.", "They voted.")
+def test_references_and_peers_are_split_into_sentences_and_lines():
+    assert sentences_of("Tribes met. They voted\nin March.") == (
+        "Tribes met.", "They voted in March.")  # a wrapped line continues its sentence
+    assert sentences_of("Forces attack Baghuz\nCivilians flee") == (
+        "Forces attack Baghuz", "Civilians flee")  # highlights, one per line
 
 
 def test_an_empty_summary_scores_zero():
@@ -130,16 +132,16 @@ def example_documents():
 @pytest.fixture
 def data(tmp_path):
     docs = example_documents()
-    rows = [{"id": f"c{k}", "documents": docs[k:] + docs[:k], "summaries": [REFERENCE]}
-            for k in range(3)]
+    rows = [{"id": f"c{k}", "documents": (docs[k % 5:] + docs[:k % 5])[:2 + k % 4],
+             "summaries": [REFERENCE]} for k in range(12)]
     rows[2]["summaries"].append("Kurdish fighters pressed on against IS in Baghuz.")
     return write_lines(tmp_path / "clusters.jsonl", rows)
 
 
 def test_clusters_are_read_with_their_references(data):
     clusters = list(read_clusters(data))
-    assert [c.id for c in clusters] == ["c0", "c1", "c2"]
-    assert len(clusters[0].articles) == 5 and len(clusters[2].references) == 2
+    assert [c.id for c in clusters] == [f"c{k}" for k in range(12)]
+    assert len(clusters[0].articles) == 2 and len(clusters[2].references) == 2
     assert cluster_ids(data, limit=2) == ["c0", "c1"]
 
 
@@ -188,8 +190,39 @@ def test_every_system_summarizes_offline_from_the_input(data, key):
     assert all(" ".join(s.split()[:-1]) in text for s in sentences)
 
 
+def test_sumy_fills_the_budget_and_reads_a_repeated_wire_sentence_once(data):
+    docs = example_documents()
+    cluster = next(read_clusters(write_lines(data.parent / "wire.jsonl", [
+        {"id": "w", "documents": [docs[0], docs[0], docs[1]], "summaries": ["x"]}])))
+    for key in ("lexrank", "kl"):
+        sentences = make(builtin(key), 90, "f1")(cluster)
+        assert len(sentences) == len(set(sentences))
+        assert sum(len(s.split()) for s in sentences) == 90  # the overshoot trimmed
+
+
+def test_budgeted_kl_chooses_what_sumys_own_kl_chooses(data, monkeypatch):
+    import storyline.evaluate.systems as systems
+
+    clusters = list(read_clusters(data))[:4]
+    ours = [make(builtin("kl"), 120, "f1")(c) for c in clusters]
+    monkeypatch.setattr(systems, "_budgeted_kl", lambda kl, words: kl)
+    assert [make(builtin("kl"), 120, "f1")(c) for c in clusters] == ours
+
+
+def test_a_system_process_that_dies_leaves_error_lines_for_the_rest(data, tmp_path):
+    outputs = tmp_path / "outputs.jsonl"
+    outputs.write_text('{"id": "c0", "sentences": ["A b c."]}\n{"id": "c1", "sent')
+    run = _died(data, outputs, 3, "killed for memory")
+    lines = [json.loads(line) for line in outputs.read_text().splitlines()]
+    assert [line["id"] for line in lines] == ["c0", "c1", "c2"]
+    assert lines[1] == {"id": "c1", "error": "killed for memory"}
+    assert (run.failures, run.words, run.clusters_per_second) == (2, 3, None)
+
+
 def test_storyline_modes_are_checked_before_running():
     assert [s.name for s in storyline_modes()] == ["Storyline"]
+    twice = [{"scorer": "centrality"}, {"scorer": "centrality"}]
+    assert [s.name for s in storyline_modes(twice)] == ["Storyline"]
     with pytest.raises(OptionsError, match="unknown scorer"):
         storyline_modes([{"scorer": "magic"}])
     with pytest.raises(OptionsError, match="unknown Storyline option 'words'"):
@@ -220,7 +253,11 @@ def test_evaluate_compares_systems_with_intervals_speed_and_a_paired_test(data, 
     assert oracle.means["rouge1"] > next(
         s for s in report.scores if s.system.name == "Storyline").means["rouge1"]
     assert {c.metric for c in report.comparisons} == {"rouge1", "rouge2", "rougeL", "rougeLsum"}
-    assert all(c.system == "Storyline" and "Oracle" not in c.other for c in report.comparisons)
+    # the peer scored 2 clusters only: too few to be tested against, so Lead is
+    assert all((c.system, c.other, c.clusters) == ("Storyline", "Lead: first N words", 12)
+               for c in report.comparisons)
+    few = evaluate(data, **{**kwargs, "limit": 3, "peer_outputs": None})
+    assert few.comparisons == () and any("No paired test" in n for n in few.notes)
 
 
 def test_reruns_agree(data):
@@ -238,7 +275,7 @@ def test_eval_command_prints_json_and_writes_a_report(data, tmp_path):
         "--json", "--report", str(out), "--jobs", "2", "--resamples", "200"])
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)
-    assert payload["clusters"] == 3 and payload["measure"] == "f1"
+    assert payload["clusters"] == 12 and payload["measure"] == "f1"
     assert {s["name"] for s in payload["systems"]} == {
         "Storyline", "Lead: articles in turn", "sumy LexRank"}
     assert (out / "chart.png").read_bytes().startswith(b"\x89PNG")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import logging
 import os
@@ -130,12 +131,16 @@ def eval_command(data: Path, words: int, metric: str, systems: str | None,
     {"id": ..., "documents": [...], "summaries": [...]} per line. Needs the eval extra:
     pip install 'storyline[eval]'.
     """
-    try:
-        from .evaluate import evaluate
-        from .evaluate.report import rich_table, write_report
-    except ImportError as e:
-        raise click.ClickException(f"storyline eval needs {e.name}; install the eval extra: "
-                                   "pip install 'storyline[eval]'") from None
+    needed = ["sumy", "nltk", "rouge_score"] + (["matplotlib"] if report else [])
+    missing = [name for name in needed if importlib.util.find_spec(name) is None]
+    if missing:
+        raise click.ClickException(f"storyline eval needs {', '.join(missing)}; install the "
+                                   "eval extra: pip install 'storyline[eval]'")
+    if report and report.exists() and not report.is_dir():
+        raise click.ClickException(f"--report {report} is a file; give a folder to write to")
+    from .evaluate import evaluate
+    from .evaluate.report import rich_table, write_report
+
     try:
         with _stages() as progress:
             result = evaluate(
@@ -143,15 +148,15 @@ def eval_command(data: Path, words: int, metric: str, systems: str | None,
                 systems=[s.strip() for s in systems.split(",") if s.strip()] if systems else None,
                 modes=[_mode(m) for m in modes], seed=seed, resamples=resamples, jobs=jobs,
                 progress=progress)
-        if report:
-            written = write_report(result, report)
-            click.echo("wrote " + ", ".join(str(p) for p in written), err=True)
         if as_json:
             click.echo(json.dumps(result.to_dict(), indent=2))
         else:
             from rich.console import Console
 
             Console(width=None if sys.stdout.isatty() else 160).print(rich_table(result))
+        if report:
+            written = write_report(result, report)
+            click.echo("wrote " + ", ".join(str(p) for p in written), err=True)
     except StorylineError as e:
         raise click.ClickException(str(e)) from None
     except KeyboardInterrupt:

@@ -3,7 +3,9 @@ human references, in one run: ROUGE with bootstrap intervals, a paired test, spe
 memory. `evaluate()` is the whole of it; `storyline eval` is its command line.
 
     from storyline.evaluate import evaluate
-    report = evaluate("multinews_dev250.jsonl", words=250, measure="f1")
+
+    if __name__ == "__main__":  # each system runs in a fresh process that imports this file
+        report = evaluate("multinews_dev250.jsonl", words=250, measure="f1")
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import OptionsError
+from ..options import MAX_WORDS
 from .data import cluster_ids, read_peer_outputs
 from .report import Comparison, Report, Score
 from .rouge import MEASURES, METRICS, cut, sentences_of
@@ -27,6 +30,7 @@ from .systems import SYSTEMS, System, builtin, storyline_modes
 
 __all__ = ["Comparison", "Report", "Score", "SYSTEMS", "evaluate"]
 
+MIN_PAIRED = 10  # clusters two systems must share for a paired test to mean anything
 Progress = Callable[[str, int], Callable[[int], None]]  # (label, total) -> advance(n)
 INPUT_NOTE = ("The lead baselines, sumy and the oracle read the articles as Storyline "
               "cleans and splits them (sumy's own splitter needs NLTK data that cannot be "
@@ -47,8 +51,11 @@ def evaluate(data: str | Path, *, words: int = 250, measure: str = "f1",
     """
     if measure not in MEASURES:
         raise OptionsError(f"measure must be one of {', '.join(MEASURES)}, not {measure!r}")
-    if words < 1 or resamples < 1 or jobs < 1 or (limit is not None and limit < 1):
-        raise OptionsError("words, resamples, jobs and limit must be whole numbers above 0")
+    if not 1 <= words <= MAX_WORDS:
+        raise OptionsError(f"words must be between 1 and {MAX_WORDS}, got {words}")
+    for name, value in (("resamples", resamples), ("jobs", jobs), ("limit", limit or 1)):
+        if value < 1:
+            raise OptionsError(f"{name} must be a whole number above 0, got {value}")
     progress = progress or (lambda label, total: lambda n: None)
     data = Path(data)
     ids = cluster_ids(data, limit)
@@ -76,17 +83,26 @@ def evaluate(data: str | Path, *, words: int = 250, measure: str = "f1",
         scores = score_outputs(data, ids, outputs, measure, jobs,
                                progress("Scoring with ROUGE", len(ids)))
 
-    rows = [_score(system, scores[k], runs.get(system), seed, resamples)
-            for k, system in enumerate(lineup)]
-    for row in rows:
-        if row.failures:
-            notes.append(f"{row.system.name} failed on {row.failures} of {len(ids)} clusters, "
+    rows = []
+    for k, system in enumerate(lineup):
+        run = runs.get(system)
+        words_out = run.words / len(ids) if run else np.mean(
+            [sum(len(s.split()) for s in summary) for summary in outputs[k].values()])
+        rows.append(_score(system, scores[k], run, float(words_out), seed, resamples))
+        if run and run.error:
+            notes.append(f"{system.name} did not finish ({run.error}); its unfinished "
+                         "clusters score 0.")
+        if run and run.failures:
+            notes.append(f"{system.name} failed on {run.failures} of {len(ids)} clusters, "
                          "which score 0.")
+    comparisons = _comparisons(lineup, scores, seed, resamples)
+    if not comparisons and any(s.kind == "storyline" for s in lineup) and len(lineup) > 1:
+        notes.append(f"No paired test: it needs at least {MIN_PAIRED} clusters scored "
+                     "by Storyline and another system.")
     return Report(
         data=str(data), clusters=len(ids), words=words, measure=measure, seed=seed,
         resamples=resamples, scores=tuple(sorted(rows, key=lambda r: -r.means["rouge2"])),
-        comparisons=_comparisons(lineup, scores, seed, resamples), notes=tuple(notes),
-        machine=_machine())
+        comparisons=comparisons, notes=tuple(notes), machine=_machine())
 
 
 def _lineup(keys: list[str], modes: list[dict[str, str]] | None) -> list[System]:
@@ -101,32 +117,38 @@ def _lineup(keys: list[str], modes: list[dict[str, str]] | None) -> list[System]
     return lineup
 
 
-def _score(system: System, values: np.ndarray, run, seed: int, resamples: int) -> Score:
+def _score(system: System, values: np.ndarray, run, words: float, seed: int,
+           resamples: int) -> Score:
     """One system's means and intervals, over the clusters it has outputs for."""
     scored = ~np.isnan(values[0])
     means = {m: float(values[i, scored].mean()) for i, m in enumerate(METRICS)}
     intervals = {m: interval(values[i, scored], resamples, seed) for i, m in enumerate(METRICS)}
     return Score(system=system, clusters=int(scored.sum()), means=means, intervals=intervals,
-                 failures=run.failures if run else 0,
+                 words=words, failures=run.failures if run else 0,
                  clusters_per_second=run.clusters_per_second if run else None,
-                 peak_mb=run.peak_mb if run else None)
+                 peak_mb=run.peak_mb if run else None, base_mb=run.base_mb if run else None)
 
 
 def _comparisons(lineup: list[System], scores: np.ndarray, seed: int,
                  resamples: int) -> tuple[Comparison, ...]:
-    """Storyline (its first mode) against the best other real system, per metric."""
-    ours = next((k for k, s in enumerate(lineup) if s.kind == "storyline"), None)
+    """Storyline (its default mode, else its first) against the best other real system
+    on each metric, both judged on the clusters they share."""
+    ours = [k for k, s in enumerate(lineup) if s.kind == "storyline"]
     others = [k for k, s in enumerate(lineup) if s.kind not in ("storyline", "oracle")]
-    if ours is None or not others:
+    if not ours or not others:
         return ()
+    us = next((k for k in ours if lineup[k].name == "Storyline"), ours[0])
     comparisons = []
     for i, metric in enumerate(METRICS):
-        best = max(others, key=lambda k: np.nanmean(scores[k, i]))
-        both = ~np.isnan(scores[ours, i]) & ~np.isnan(scores[best, i])
-        difference = paired_difference(scores[ours, i, both], scores[best, i, both],
-                                       resamples, seed)
-        comparisons.append(Comparison(metric, lineup[ours].name, lineup[best].name,
-                                      int(both.sum()), difference))
+        shared = {k: ~np.isnan(scores[us, i]) & ~np.isnan(scores[k, i]) for k in others}
+        fair = [k for k in others if shared[k].sum() >= MIN_PAIRED]
+        if not fair:
+            return ()
+        best = max(fair, key=lambda k: scores[k, i, shared[k]].mean())
+        difference = paired_difference(scores[us, i, shared[best]],
+                                       scores[best, i, shared[best]], resamples, seed)
+        comparisons.append(Comparison(metric, lineup[us].name, lineup[best].name,
+                                      int(shared[best].sum()), difference))
     return tuple(comparisons)
 
 

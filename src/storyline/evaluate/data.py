@@ -9,6 +9,7 @@ streamed, so their size does not matter; a bad line stops the run with its numbe
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -18,6 +19,7 @@ from ..errors import InputError
 from ..ingest import cluster_lines, parse_cluster_line
 from ..model import Article
 
+_ROUGE_TOKEN = re.compile(r"[A-Za-z0-9]")
 FORMAT = '{"id": ..., "documents": ["article", ...], "summaries": ["reference", ...]}'
 
 
@@ -45,6 +47,9 @@ def read_clusters(path: str | Path, limit: int | None = None) -> Iterator[Cluste
                 or not all(isinstance(r, str) and r.strip() for r in references)):
             raise InputError(f'{where} needs "summaries": a list of one or more reference '
                              f"texts, to score against; each line is {FORMAT}")
+        if not all(_ROUGE_TOKEN.search(r) for r in references):
+            raise InputError(f"{where}: a reference has no Latin letter or digit, the only "
+                             "characters rouge-score counts; ROUGE cannot score this language")
         query = obj.get("query")
         yield Cluster(parsed.id, parsed.articles, tuple(references),
                       query if isinstance(query, str) and query.strip() else None)

@@ -10,6 +10,9 @@ from .rouge import METRICS
 from .stats import Difference
 from .systems import System
 
+COLUMNS = ("words: mean output length after the cut. clusters/s: the system's own calls "
+           "in one process and one thread, start-up excluded. peak MB: that process's "
+           "peak resident memory, interpreter and libraries included.")
 LABELS = {"rouge1": "ROUGE-1", "rouge2": "ROUGE-2", "rougeL": "ROUGE-L",
           "rougeLsum": "ROUGE-Lsum"}
 
@@ -23,9 +26,11 @@ class Score:
     clusters: int
     means: dict[str, float]
     intervals: dict[str, tuple[float, float]]
+    words: float  # mean output length after the cut
     failures: int = 0
     clusters_per_second: float | None = None
     peak_mb: float | None = None
+    base_mb: float | None = None  # its process before the first cluster
 
 
 @dataclass(frozen=True)
@@ -59,11 +64,11 @@ class Report:
             "machine": self.machine,
             "systems": [{
                 "name": s.system.name, "kind": s.system.kind, "mode": dict(s.system.mode),
-                "clusters": s.clusters, "failures": s.failures,
+                "clusters": s.clusters, "failures": s.failures, "words": round(s.words, 1),
                 **{m: {"mean": round(s.means[m], 4), "low": round(s.intervals[m][0], 4),
                        "high": round(s.intervals[m][1], 4)} for m in METRICS},
                 "clusters_per_second": _round(s.clusters_per_second, 2),
-                "peak_mb": _round(s.peak_mb, 1),
+                "peak_mb": _round(s.peak_mb, 1), "base_mb": _round(s.base_mb, 1),
             } for s in self.scores],
             "comparisons": [{
                 "metric": c.metric, "system": c.system, "other": c.other,
@@ -86,20 +91,20 @@ def markdown(report: Report, chart: str | None = None) -> str:
     """The results as a Markdown section: table, the paired tests, notes, the chart."""
     lines = [f"**{report.title}.**", "",
              "| system | " + " | ".join(LABELS[m] for m in METRICS)
-             + " | clusters/s | peak MB |",
-             "|---|" + "---|" * (len(METRICS) + 2)]
+             + " | words | clusters/s | peak MB |",
+             "|---|" + "---|" * (len(METRICS) + 3)]
     for s in report.scores:
         cells = [f"{s.means[m]:.2f} [{s.intervals[m][0]:.2f}, {s.intervals[m][1]:.2f}]"
                  for m in METRICS]
         lines.append(f"| {_name(s, report.clusters)} | " + " | ".join(cells)
-                     + f" | {_speed(s)} | {_memory(s)} |")
+                     + f" | {s.words:.0f} | {_speed(s)} | {_memory(s)} |")
     if report.comparisons:
         lines += ["", "Paired bootstrap test, Storyline against the best other system "
                   "(not the oracle) on each metric:", "",
                   "| metric | against | difference [95% interval] | p |", "|---|---|---|---|"]
         lines += [f"| {LABELS[c.metric]} | {c.other} | {_difference(c)} | "
                   f"{c.difference.p_value:.3f} |" for c in report.comparisons]
-    lines += [""] + [f"- {note}" for note in report.notes]
+    lines += ["", f"- {COLUMNS}"] + [f"- {note}" for note in report.notes]
     m = report.machine
     lines.append(f"- Machine: {m['cpus']} CPUs ({m['processor']}), Python {m['python']}, "
                  f"{m['platform']}, {m['date']}.")
@@ -116,15 +121,16 @@ def rich_table(report: Report):
     table.add_column("system")
     for m in METRICS:
         table.add_column(LABELS[m], justify="right")
+    table.add_column("words", justify="right")
     table.add_column("clusters/s", justify="right")
     table.add_column("peak MB", justify="right")
     for s in report.scores:
         table.add_row(_name(s, report.clusters), *(f"{s.means[m]:.2f}\n[{s.intervals[m][0]:.2f}, "
                                   f"{s.intervals[m][1]:.2f}]" for m in METRICS),
-                      _speed(s), _memory(s))
+                      f"{s.words:.0f}", _speed(s), _memory(s))
     caption = [f"{LABELS[c.metric]}: {c.system} − {c.other} = {_difference(c)}, "
                f"p = {c.difference.p_value:.3f}" for c in report.comparisons]
-    table.caption = "\n".join(caption + list(report.notes))
+    table.caption = "\n".join(caption + [COLUMNS] + list(report.notes))
     table.caption_justify = "left"
     return table
 
@@ -150,10 +156,10 @@ def write_chart(report: Report, path: Path) -> None:
         mean = s.means["rouge2"]
         ax.errorbar(s.clusters_per_second, mean, yerr=[[mean - low], [high - mean]], fmt="o",
                     color=colors[s.system.kind], capsize=3)
-        ax.annotate(_name(s, report.clusters), (s.clusters_per_second, mean), textcoords="offset points",
-                    xytext=(6, 4), fontsize=7)
+        ax.annotate(_name(s, report.clusters), (s.clusters_per_second, mean),
+                    textcoords="offset points", xytext=(6, 4), fontsize=7)
     ax.set_xscale("log")
-    ax.set_xlabel("clusters per second (log scale, one process)")
+    ax.set_xlabel("clusters per second (log scale, one process, one thread)")
     ax.set_ylabel(f"ROUGE-2 {'F1' if report.measure == 'f1' else 'recall'} (95% interval)")
     ax.grid(True, alpha=0.3)
     ax.set_title(f"{Path(report.data).name}: {report.clusters} clusters, {report.words} words",

@@ -7,6 +7,7 @@ their mean. Scores are percentages.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -34,9 +35,13 @@ def cut(sentences: Sequence[str], words: int) -> list[str]:
 def sentences_of(text: str) -> tuple[str, ...]:
     """A reference or published summary split into sentences by Storyline's splitter
     (rouge-score's own splitter needs NLTK data that cannot be downloaded offline).
-    Line breaks are ignored: DUC peers break lines inside sentences."""
-    flat = " ".join(text.split())
-    return tuple(flat[start:end] for start, end in sentence_spans(flat))
+
+    A line break ends a sentence unless the next line starts in lower case (a line
+    wrapped inside a sentence), so highlights written one per line without full stops
+    stay apart."""
+    blocks = re.split(r"\s*\n\s*(?![a-z])", text.strip())
+    return tuple(s for block in blocks if (flat := " ".join(block.split()))
+                 for s in (flat[a:b] for a, b in sentence_spans(flat)))
 
 
 class Rouge:

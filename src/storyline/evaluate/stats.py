@@ -41,9 +41,9 @@ def paired_difference(a: np.ndarray, b: np.ndarray, resamples: int = RESAMPLES,
                       seed: int = 0) -> Difference:
     """Paired bootstrap of mean(a - b) over the same clusters.
 
-    The p-value counts resamples whose difference strays from the observed one by at
-    least the observed amount: the bootstrap estimate of how often a difference this
-    large arises when the true difference is zero (Berg-Kirkpatrick et al., 2012).
+    The p-value is two-sided: the share of resamples whose difference strays from the
+    observed one by at least the observed amount, i.e. the bootstrap distribution
+    shifted to a true difference of zero (Efron and Tibshirani, 1993, ch. 16).
     """
     d = np.asarray(a, dtype=float) - np.asarray(b, dtype=float)
     observed = float(d.mean())

@@ -54,6 +54,7 @@ def storyline_modes(modes: list[dict[str, str]] | None = None) -> list[System]:
 
     if not modes:
         modes = [{"scorer": s, "selector": c} for s, c in product(SCORERS, SELECTORS)]
+    modes = [dict(m) for m in dict.fromkeys(tuple(sorted(m.items())) for m in modes)]
     for mode in modes:
         _options(mode, words=100)  # fail before anything runs
     if len(modes) == 1 and _options(modes[0], 100) == Options(words=100):
@@ -117,8 +118,8 @@ def _options(mode: dict[str, str], words: int) -> Options:
 
 def _sumy(key: str, words: int) -> Summarizer:
     """A sumy summarizer as its documentation sets it up (English stemmer and stop
-    words), on Storyline's sentences, asked for the best-rated sentences that fill
-    `words` (sumy takes a callable count for exactly this)."""
+    words), on Storyline's sentences (each text once), asked for the best-rated sentences
+    that fill `words` (sumy takes a callable count for exactly this)."""
     from importlib import import_module
 
     from nltk.tokenize import word_tokenize
@@ -145,20 +146,29 @@ def _sumy(key: str, words: int) -> Summarizer:
             return tuple(w for w in word_tokenize(sentence, preserve_line=True)
                          if Tokenizer._is_word(w))
 
-    def best_filling(infos):  # `infos` come best-rated first
-        taken, used = [], 0
-        for info in infos:
-            if used >= words:
-                break
-            taken.append(info)
-            used += len(str(info.sentence).split())
-        return taken
-
     def run(cluster: Cluster) -> list[str]:
+        seen: set[str] = set()  # sumy keys ratings by text: a repeated wire sentence once
+        articles = [[s for s in article if not (s in seen or seen.add(s))]
+                    for article in cleaned_sentences(cluster)]
         document = ObjectDocumentModel(
-            [Paragraph([Sentence(s, Words) for s in article])
-             for article in cleaned_sentences(cluster) if article])
-        return [str(s) for s in summarizer(document, best_filling)]
+            [Paragraph([Sentence(s, Words) for s in a]) for a in articles if a])
+        taken: list[str] = []
+
+        def best_filling(infos):  # sumy passes them best-rated first
+            used = 0
+            for info in infos:
+                if used >= words:
+                    break
+                taken.append(str(info.sentence))
+                used += len(taken[-1].split())
+            return infos[:len(taken)]
+
+        chosen = [str(s) for s in summarizer(document, best_filling)]
+        over = sum(len(s.split()) for s in chosen) - words
+        if over > 0:  # sumy returns document order: trim the lowest-rated sentence instead
+            k = chosen.index(taken[-1])
+            chosen[k] = " ".join(chosen[k].split()[:-over])
+        return chosen
 
     return run
 
