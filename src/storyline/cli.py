@@ -6,6 +6,7 @@ import importlib.util
 import json
 import logging
 import os
+import shlex
 import signal
 import sys
 from collections.abc import Callable, Iterator
@@ -155,7 +156,8 @@ def eval_command(data: Path, words: int, metric: str, systems: str | None,
 
             Console(width=None if sys.stdout.isatty() else 160).print(rich_table(result))
         if report:
-            written = write_report(result, report)
+            command = shlex.join(["storyline", *sys.argv[1:]])
+            written = write_report(result, report, command)
             click.echo("wrote " + ", ".join(str(p) for p in written), err=True)
     except StorylineError as e:
         raise click.ClickException(str(e)) from None

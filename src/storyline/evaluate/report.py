@@ -87,12 +87,14 @@ class Report:
                 f"intervals ({self.resamples} resamples, seed {self.seed})")
 
 
-def markdown(report: Report, chart: str | None = None) -> str:
+def markdown(report: Report, chart: str | None = None, command: str | None = None) -> str:
     """The results as a Markdown section: table, the paired tests, notes, the chart."""
-    lines = [f"**{report.title}.**", "",
-             "| system | " + " | ".join(LABELS[m] for m in METRICS)
-             + " | words | clusters/s | peak MB |",
-             "|---|" + "---|" * (len(METRICS) + 3)]
+    lines = [f"**{report.title}.**", ""]
+    if command:
+        lines += [f"Command: `{command}`", ""]
+    lines += ["| system | " + " | ".join(LABELS[m] for m in METRICS)
+              + " | words | clusters/s | peak MB |",
+              "|---|" + "---|" * (len(METRICS) + 3)]
     for s in report.scores:
         cells = [f"{s.means[m]:.2f} [{s.intervals[m][0]:.2f}, {s.intervals[m][1]:.2f}]"
                  for m in METRICS]
@@ -142,6 +144,7 @@ def write_chart(report: Report, path: Path) -> None:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    import matplotlib.ticker
 
     timed = [s for s in report.scores if s.clusters_per_second]
     published = [s for s in report.scores if not s.clusters_per_second]
@@ -149,16 +152,23 @@ def write_chart(report: Report, path: Path) -> None:
                              sharey=True, squeeze=False,
                              gridspec_kw={"width_ratios": [4, 1]} if published else None)
     ax = axes[0][0]
-    colors = {"storyline": "#c0392b", "baseline": "#7f8c8d", "sumy": "#2980b9",
-              "oracle": "#27ae60", "peer": "#8e44ad"}
-    for s in timed:
+    markers = {"storyline": "*", "baseline": "s", "sumy": "o", "oracle": "D"}
+    palette = plt.get_cmap("tab20b")
+    for k, s in enumerate(timed):  # a legend, not labels: fast systems crowd together
         low, high = s.intervals["rouge2"]
         mean = s.means["rouge2"]
-        ax.errorbar(s.clusters_per_second, mean, yerr=[[mean - low], [high - mean]], fmt="o",
-                    color=colors[s.system.kind], capsize=3)
-        ax.annotate(_name(s, report.clusters), (s.clusters_per_second, mean),
-                    textcoords="offset points", xytext=(6, 4), fontsize=7)
+        ax.errorbar(s.clusters_per_second, mean, yerr=[[mean - low], [high - mean]],
+                    fmt=markers.get(s.system.kind, "o"), capsize=3,
+                    color="#d62728" if s.system.kind == "storyline" else palette(k % 10),
+                    markersize=11 if s.system.kind == "storyline" else 6,
+                    label=_name(s, report.clusters))
+    ax.legend(fontsize=7, loc="best", framealpha=0.9)
     ax.set_xscale("log")
+    speeds = [s.clusters_per_second for s in timed] or [1.0]
+    ticks = [t * 10.0 ** e for e in range(-3, 6) for t in (1, 2, 5)
+             if min(speeds) / 1.5 <= t * 10.0 ** e <= max(speeds) * 1.5]
+    ax.set_xticks(ticks, [f"{t:g}" for t in ticks])
+    ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
     ax.set_xlabel("clusters per second (log scale, one process, one thread)")
     ax.set_ylabel(f"ROUGE-2 {'F1' if report.measure == 'f1' else 'recall'} (95% interval)")
     ax.grid(True, alpha=0.3)
@@ -170,7 +180,7 @@ def write_chart(report: Report, path: Path) -> None:
             low, high = s.intervals["rouge2"]
             mean = s.means["rouge2"]
             strip.errorbar(k, mean, yerr=[[mean - low], [high - mean]], fmt="o", markersize=3,
-                           color=colors["peer"], alpha=0.7, capsize=1)
+                           color="#8e44ad", alpha=0.7, capsize=1)
         best = max(published, key=lambda s: s.means["rouge2"])
         strip.annotate(_name(best, report.clusters), (len(published) - 1, best.means["rouge2"]),
                        textcoords="offset points", xytext=(-40, 8), fontsize=7)
@@ -182,14 +192,15 @@ def write_chart(report: Report, path: Path) -> None:
     plt.close(fig)
 
 
-def write_report(report: Report, folder: Path) -> list[Path]:
-    """report.md (with the chart), chart.png and report.json in `folder`."""
+def write_report(report: Report, folder: Path, command: str | None = None) -> list[Path]:
+    """report.md (with the chart and the `command` that made it), chart.png and
+    report.json in `folder`."""
     import json
 
     folder.mkdir(parents=True, exist_ok=True)
     chart = folder / "chart.png"
     write_chart(report, chart)
-    (folder / "report.md").write_text(markdown(report, chart.name), encoding="utf-8")
+    (folder / "report.md").write_text(markdown(report, chart.name, command), encoding="utf-8")
     (folder / "report.json").write_text(json.dumps(report.to_dict(), indent=2) + "\n",
                                         encoding="utf-8")
     return [folder / "report.md", chart, folder / "report.json"]
