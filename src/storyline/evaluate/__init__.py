@@ -66,7 +66,7 @@ def evaluate(data: str | Path, *, words: int = 250, measure: str = "f1",
         published, other = read_peer_outputs(peer_outputs, ids)
         for name in sorted(published, key=_natural):
             peers[name] = {i: cut(sentences_of(s), words) for i, s in published[name].items()}
-            lineup.append(System(f"peer {name}", "peer", "peer"))
+            lineup.append(System(f"peer {name}", name, "peer"))
         if other:
             notes.append(f"{other} peer outputs are for clusters not scored here; ignored.")
 
@@ -74,7 +74,7 @@ def evaluate(data: str | Path, *, words: int = 250, measure: str = "f1",
         runs, outputs = {}, []
         for k, system in enumerate(lineup):
             if system.kind == "peer":
-                outputs.append(peers[system.name.removeprefix("peer ")])
+                outputs.append(peers[system.key])
                 continue
             path = Path(tmp) / f"{k}.jsonl"
             runs[system] = run_system(system, data, len(ids), words, measure, path,

@@ -38,8 +38,8 @@ Summarizer = Callable[[Cluster], list[str]]
 
 @dataclass(frozen=True)
 class System:
-    """One row of the results. `key` picks the implementation; `mode` holds Storyline's
-    options as (name, value) pairs."""
+    """One row of the results. `key` picks the implementation (for published outputs,
+    it is the system's name in the file); `mode` holds Storyline's options as pairs."""
 
     name: str
     key: str
