@@ -73,7 +73,8 @@ def run_system(system: System, data: Path, clusters: int, words: int, measure: s
                     continue
                 child.join()
                 if not done and child.exitcode != -9:  # it never started: nothing to keep
-                    raise RuntimeError(f"{system.name} could not run: {_death(child.exitcode)}")
+                    raise RuntimeError(
+                        f"{system.name} could not run: {_death(child.exitcode)}") from None
                 return _died(data, outputs, clusters, _death(child.exitcode))
             if kind == "progress":
                 done += 1
