@@ -177,7 +177,7 @@ def _budgeted_kl(kl_summarizer: type, words: int) -> type:
     """sumy's KL-Sum, its greedy loop stopped once `words` are chosen.
 
     sumy ranks every sentence this way, one greedy step each, at a cost cubic in the
-    sentences: one 1,135-sentence DUC cluster did not finish in ten minutes. The steps
+    sentences: one 1,135-sentence DUC cluster had not finished after nine minutes. The steps
     taken before the budget fills are sumy's own, so the sentences chosen are the same;
     only the ranking of the unchosen rest is skipped (they tie below the chosen).
     """
