@@ -111,8 +111,9 @@ class Brief:
         """The brief as plain text, one paragraph."""
         return " ".join(s.text for s in self.sentences)
 
-    def to_dict(self, *, explain: bool = False) -> dict[str, Any]:
-        """The documented JSON schema (docs/schema.md); `explain` adds what was removed."""
+    def to_dict(self, *, explain: bool = False, texts: bool = False) -> dict[str, Any]:
+        """The documented JSON schema (docs/schema.md); `explain` adds what was removed,
+        `texts` each article's cleaned text (which citation offsets point into)."""
         out: dict[str, Any] = {
             "sentences": [s.to_dict() for s in self.sentences],
             "summary": self.summary,
@@ -122,6 +123,9 @@ class Brief:
             "timeline": list(self.timeline),
             "stats": dict(self.stats),
         }
+        if texts:
+            for entry, article in zip(out["articles"], self.articles, strict=True):
+                entry["text"] = article.text
         if explain:
             out["removed"] = [{"article": r.article, "reason": r.reason, "text": r.text}
                               for r in self.removed]

@@ -1,0 +1,126 @@
+// The page of Storyline: collects articles and links, asks /v1/briefs, shows the brief.
+// Article text is only ever inserted as text (textContent), never as HTML.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+
+function addBox(container, kind) {
+  const box = document.createElement(kind === "article" ? "textarea" : "input");
+  if (kind === "article") {
+    box.placeholder = "Paste an article's text (or its HTML)";
+  } else {
+    box.type = "url";
+    box.placeholder = "https://...";
+  }
+  box.className = kind;
+  box.setAttribute("aria-label", kind === "article" ? "Article text" : "Article link");
+  container.appendChild(box);
+  return box;
+}
+
+function element(tag, text, className) {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function showError(message) {
+  $("error").textContent = message;
+  $("error").hidden = !message;
+}
+
+// Offsets from the server count Unicode code points; JavaScript strings count UTF-16 units.
+function slice(text, start, end) {
+  return Array.from(text).slice(start, end).join("");
+}
+
+function showEvidence(brief, sentenceIndex) {
+  const box = $("evidence");
+  box.replaceChildren();
+  const sentence = brief.sentences[sentenceIndex];
+  const articles = Object.fromEntries(brief.articles.map((a) => [a.id, a]));
+  for (const source of sentence.sources) {
+    const article = articles[source.article];
+    const view = element("div", undefined, "article");
+    view.id = `evidence-${source.article}`;
+    view.appendChild(element("h3", `[${source.article}] ${article.title || article.file || "Article " + source.article}`));
+    const text = article.text || source.text;
+    const start = article.text ? source.start : 0;
+    const end = article.text ? source.end : Array.from(text).length;
+    view.appendChild(document.createTextNode(slice(text, 0, start)));
+    view.appendChild(element("mark", slice(text, start, end), "current"));
+    view.appendChild(document.createTextNode(slice(text, end)));
+    box.appendChild(view);
+  }
+  $("evidence-panel").open = true;
+  const first = box.querySelector("mark");
+  if (first) first.scrollIntoView({ block: "center", behavior: "smooth" });
+}
+
+function render(brief) {
+  const briefBox = $("brief");
+  briefBox.replaceChildren();
+  brief.sentences.forEach((sentence, i) => {
+    const p = element("p", sentence.text + " ");
+    for (const source of sentence.sources) {
+      const marker = element("button", `[${source.article}]`, "marker");
+      marker.type = "button";
+      marker.setAttribute("aria-pressed", "false");
+      marker.title = "Show the supporting sentences";
+      marker.addEventListener("click", () => {
+        document.querySelectorAll(".marker").forEach((m) => m.setAttribute("aria-pressed", "false"));
+        marker.setAttribute("aria-pressed", "true");
+        showEvidence(brief, i);
+      });
+      p.appendChild(marker);
+    }
+    briefBox.appendChild(p);
+  });
+  const list = (box, items, describe) => {
+    box.replaceChildren();
+    if (!items.length) box.appendChild(element("li", "None found.", "empty"));
+    for (const item of items) box.appendChild(element("li", describe(item)));
+  };
+  list($("disagreements"), brief.disagreements, (d) => typeof d === "string" ? d : JSON.stringify(d));
+  list($("timeline"), brief.timeline, (t) => typeof t === "string" ? t : JSON.stringify(t));
+  $("evidence").replaceChildren(element("p", "Click a marker in the brief.", "empty"));
+  $("result").hidden = false;
+}
+
+async function submit(event) {
+  event.preventDefault();
+  showError("");
+  const documents = [...document.querySelectorAll("textarea.article")].map((b) => b.value).filter((v) => v.trim());
+  const urls = [...document.querySelectorAll("input.link")].map((b) => b.value.trim()).filter(Boolean);
+  if (!documents.length && !urls.length) {
+    showError("Paste at least one article or link.");
+    return;
+  }
+  const button = $("submit");
+  button.disabled = true;
+  button.textContent = "Summarizing…";
+  try {
+    const response = await fetch("/v1/briefs", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ documents, urls, words: Number($("words").value) || 120, article_text: true }),
+    });
+    const body = await response.json().catch(() => ({ error: `The server answered ${response.status}.` }));
+    if (!response.ok) throw new Error(body.error || `The server answered ${response.status}.`);
+    render(body);
+  } catch (error) {
+    showError(error.message || String(error));
+  } finally {
+    button.disabled = false;
+    button.textContent = "Summarize";
+  }
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  for (let i = 0; i < 2; i++) addBox($("articles"), "article");
+  addBox($("links"), "link");
+  $("add-article").addEventListener("click", () => addBox($("articles"), "article").focus());
+  $("add-link").addEventListener("click", () => addBox($("links"), "link").focus());
+  $("input").addEventListener("submit", submit);
+});
