@@ -8,13 +8,12 @@ import threading
 import time
 
 import pytest
+from conftest import EXAMPLE
 from fastapi.testclient import TestClient
 
 import storyline.fetch as fetch_module
 from storyline.fetch import FetchError, fetch
 from storyline.server import create_app
-
-from conftest import EXAMPLE
 
 
 def example_documents():

@@ -1,0 +1,75 @@
+"""End to end: `storyline serve` started as a user would, the page in headless Chromium
+(Debian's package, through Playwright), the example cluster pasted and summarized, and a
+citation clicked. Saves a screenshot to test-artifacts/."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLE, ROOT
+
+CHROMIUM = os.environ.get("STORYLINE_CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = ROOT / "test-artifacts"
+
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).exists(),
+    reason=f"Chromium not found at {CHROMIUM}: install Debian's chromium package "
+           "(apt-get install chromium) or set STORYLINE_CHROMIUM to run the page test")
+
+
+@pytest.fixture
+def server():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    command = shutil.which("storyline", path=str(Path(sys.executable).parent))
+    process = subprocess.Popen([command, "serve", "--port", str(port), "--workers", "1"],
+                               stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url + "/healthz", timeout=1)
+            break
+        except OSError:
+            if process.poll() is not None:
+                pytest.fail(f"storyline serve exited: {process.stderr.read()}")
+            time.sleep(0.1)
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.mark.parametrize("width, height, name", [(1280, 900, "laptop"), (390, 844, "phone")])
+def test_paste_the_example_and_follow_a_citation(server, width, height, name):
+    from playwright.sync_api import expect, sync_playwright
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLE.glob("article-*.txt"))]
+    texts.append('<img src=x onerror="document.title=\'pwned\'"> Injected markup stays text.')
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True)
+        page = browser.new_page(viewport={"width": width, "height": height})
+        page.goto(server)
+        for i, text in enumerate(texts):
+            if i >= page.locator("textarea.article").count():
+                page.click("#add-article")
+            page.locator("textarea.article").nth(i).fill(text)
+        page.fill("#words", "100")
+        page.click("#submit")
+        expect(page.locator("#brief p").first).to_be_visible(timeout=30_000)
+        assert page.locator("#brief p").count() >= 2
+        marker = page.locator("#brief .marker").first
+        marker.click()
+        highlighted = page.locator("#evidence mark.current").first
+        expect(highlighted).to_be_visible()
+        assert highlighted.inner_text().strip() in page.locator("#evidence .article").first.inner_text()
+        assert page.title() != "pwned" and page.locator("#evidence img").count() == 0
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"page-{name}.png"), full_page=True)
+        browser.close()
