@@ -80,6 +80,7 @@ def create_app(*, workers: int | None = None, time_limit: float = TIME_LIMIT_SEC
     app = FastAPI(title="Storyline", version=__version__, lifespan=lifespan,
                   description="Many news articles about one event in, one cited brief out.")
     app.add_middleware(BodyLimit, max_body=max_body)
+    app.add_middleware(Admission, path="/v1/briefs")
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -102,43 +103,36 @@ def create_app(*, workers: int | None = None, time_limit: float = TIME_LIMIT_SEC
     @app.post("/v1/briefs")
     async def briefs(body: BriefRequest, request: Request):
         """One cited brief from the articles (texts and/or pages at URLs)."""
-        state = request.app.state
-        if state.busy >= state.capacity:
-            return _error(503, "the server is busy; try again in a moment",
-                          headers={"Retry-After": "2"})
-        state.busy += 1
+        # Admission (the 503) has happened in `Admission`, before the body was read.
         try:
-            try:
-                pages = await asyncio.wait_for(asyncio.gather(
-                    *(fetch(u, allow_private=allow_private_urls) for u in body.urls)),
-                    time_limit)
-            except FetchError as e:
-                return _error(422, str(e))
-            except TimeoutError:
-                return _error(504, f"fetching the pages took over {time_limit:g} s")
-            items = [("text", d) for d in body.documents]
-            items += [("html" if p.html else "text", p.text, p.url) for p in pages]
-            future = state.pool.schedule(_brief, args=(items, body.words, body.explain,
-                                                          body.article_text),
-                                            timeout=time_limit)
-            try:
-                return await asyncio.wrap_future(future)
-            except asyncio.CancelledError:  # the client went away: free its worker
-                future.cancel()
-                raise
-            except StorylineError as e:
-                return _error(422, str(e))
-            except FutureTimeout:
-                return _error(504, f"the brief took over {time_limit:g} s and was stopped; "
-                                   "send fewer or shorter articles")
-            except ProcessExpired:
-                return _error(500, "the worker summarizing this request died (out of "
-                                   "memory?); send fewer or shorter articles")
-            except Exception as e:  # a bug of ours: say so, and keep serving
-                log.exception("brief failed")
-                return _error(500, f"internal error ({type(e).__name__}); please report it")
-        finally:
-            state.busy -= 1
+            pages = await asyncio.wait_for(asyncio.gather(
+                *(fetch(u, allow_private=allow_private_urls) for u in body.urls)),
+                time_limit)
+        except FetchError as e:
+            return _error(422, str(e))
+        except TimeoutError:
+            return _error(504, f"fetching the pages took over {time_limit:g} s")
+        items = [("text", d) for d in body.documents]
+        items += [("html" if p.html else "text", p.text, p.url) for p in pages]
+        future = request.app.state.pool.schedule(
+            _brief, args=(items, body.words, body.explain, body.article_text),
+            timeout=time_limit)
+        try:
+            return await asyncio.wrap_future(future)
+        except asyncio.CancelledError:  # the client went away: free its worker
+            future.cancel()
+            raise
+        except StorylineError as e:
+            return _error(422, str(e))
+        except FutureTimeout:
+            return _error(504, f"the brief took over {time_limit:g} s and was stopped; "
+                               "send fewer or shorter articles")
+        except ProcessExpired:
+            return _error(500, "the worker summarizing this request died (out of "
+                               "memory?); send fewer or shorter articles")
+        except Exception as e:  # a bug of ours: say so, and keep serving
+            log.exception("brief failed")
+            return _error(500, f"internal error ({type(e).__name__}); please report it")
 
     app.mount("/", StaticFiles(directory=str(files("storyline") / "static"), html=True),
               name="page")
@@ -169,6 +163,30 @@ def _error(status: int, message: str, **extra) -> JSONResponse:
 
 def jsonable(errors: list[dict]) -> list[dict]:
     return [{k: v for k, v in e.items() if k in ("loc", "msg", "type")} for e in errors]
+
+
+class Admission:
+    """ASGI middleware: at most `app.state.capacity` requests to `path` at once (being
+    fetched, summarized or waiting for a worker); the next get 503 at once, before
+    their body is read, so a burst costs the server next to nothing."""
+
+    def __init__(self, app, path: str):
+        self.app = app
+        self.path = path
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["path"] != self.path:
+            return await self.app(scope, receive, send)
+        state = scope["app"].state
+        if state.busy >= state.capacity:
+            busy = _error(503, "the server is busy; try again in a moment",
+                          headers={"Retry-After": "2"})
+            return await busy(scope, receive, send)
+        state.busy += 1
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            state.busy -= 1
 
 
 class BodyLimit:
