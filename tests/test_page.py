@@ -12,7 +12,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLE, ROOT
 
 CHROMIUM = os.environ.get("STORYLINE_CHROMIUM", "/usr/bin/chromium")
@@ -68,7 +67,8 @@ def test_paste_the_example_and_follow_a_citation(server, width, height, name):
         marker.click()
         highlighted = page.locator("#evidence mark.current").first
         expect(highlighted).to_be_visible()
-        assert highlighted.inner_text().strip() in page.locator("#evidence .article").first.inner_text()
+        article = page.locator("#evidence .article").first.inner_text()
+        assert highlighted.inner_text().strip() in article
         assert page.title() != "pwned" and page.locator("#evidence img").count() == 0
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"page-{name}.png"), full_page=True)

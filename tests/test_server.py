@@ -2,6 +2,7 @@
 fetching against a local HTTP server the test starts."""
 
 import asyncio
+import gzip
 import http.server
 import json
 import threading
@@ -60,6 +61,9 @@ def test_a_brief_from_the_example_cluster_cites_into_the_article_texts(client):
     ({"urls": ["http://127.0.0.1:9/"]}, "private, loopback or link-local"),
     ({"urls": ["http://[::1]/"]}, "private, loopback or link-local"),
     ({"urls": ["http://169.254.169.254/latest/meta-data/"]}, "link-local"),
+    ({"urls": ["http://[::1"]}, "is not a valid URL"),
+    ({"urls": ["http://a..b/"]}, "a..b"),
+    ({"urls": ["http://bücher.invalid/"]}, "bücher.invalid was not found"),
 ])
 def test_bad_requests_get_422_saying_what_to_fix(client, body, message):
     response = client.post("/v1/briefs", json=body)
@@ -71,6 +75,50 @@ def test_invalid_json_gets_422(client):
     response = client.post("/v1/briefs", content=b"{bad", headers={
         "Content-Type": "application/json"})
     assert response.status_code == 422 and "not valid JSON" in response.json()["error"]
+    form = client.post("/v1/briefs", data={"documents": "text"})
+    assert form.status_code == 422 and "Content-Type: application/json" in form.json()["error"]
+
+
+@pytest.mark.parametrize("address, allowed", [
+    ("8.8.8.8", True), ("2001:4860:4860::8888", True), ("127.0.0.1", False),
+    ("10.1.2.3", False), ("169.254.169.254", False), ("0.0.0.0", False), ("::1", False),
+    ("::ffff:127.0.0.1", False), ("::7f00:1", False), ("64:ff9b::a9fe:a9fe", False),
+    ("2002:a9fe:a9fe::1", False), ("fec0::1", False), ("fe80::1", False), ("224.0.0.1", False),
+])
+def test_only_public_addresses_are_fetched(address, allowed):
+    import ipaddress
+
+    assert fetch_module._allowed(ipaddress.ip_address(address), False) is allowed
+
+
+def test_the_page_may_load_only_its_own_files(client):
+    page = client.get("/")
+    assert page.headers["content-security-policy"] == "default-src 'self'"
+    assert page.headers["x-content-type-options"] == "nosniff"
+    assert "content-security-policy" not in client.get("/docs").headers
+
+
+def test_a_body_that_trickles_in_gets_408():
+    from storyline.server import BodyLimit
+
+    sent = []
+
+    async def app(scope, receive, send):
+        while (await receive()).get("more_body"):
+            pass
+
+    async def receive():
+        if not sent:
+            sent.append("first")
+            return {"type": "http.request", "body": b"{", "more_body": True}
+        await asyncio.sleep(30)
+
+    async def send(message):
+        sent.append(message)
+
+    asyncio.run(BodyLimit(app, max_body=100, seconds=0.2)(
+        {"type": "http", "headers": []}, receive, send))
+    assert sent[1]["type"] == "http.response.start" and sent[1]["status"] == 408
 
 
 def test_a_body_over_the_limit_gets_413_declared_or_chunked():
@@ -138,6 +186,22 @@ class Pages(http.server.BaseHTTPRequestHandler):
             self.send_header("Location", "/article")
             self.end_headers()
             return
+        if self.path == "/trickle":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            for _ in range(30):
+                self.wfile.write(b"<p>a")
+                self.wfile.flush()
+                time.sleep(1)
+            return
+        if self.path == "/gzip":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Encoding", "gzip")
+            self.end_headers()
+            self.wfile.write(gzip.compress(b"<p>" + b"x" * 100_000))
+            return
         if self.path == "/huge":
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
@@ -176,9 +240,19 @@ def test_urls_are_fetched_through_redirects_and_extracted(site):
         assert brief["articles"][0]["title"] == "Forces attack last IS pocket"
         assert "Share this story" not in json.dumps(brief)
         for path, message in [("/image", "image/png, not a web page"),
-                              ("/missing", "answered 404"), ("/huge", "byte limit")]:
+                              ("/missing", "answered 404"), ("/huge", "byte limit"),
+                              ("/gzip", "uncompressed pages only")]:
             failed = c.post("/v1/briefs", json={"urls": [site + path]})
             assert failed.status_code == 422 and message in failed.json()["error"]
+
+
+def test_a_failed_link_stops_the_others_and_a_fetch_has_a_deadline(site):
+    with TestClient(create_app(workers=1, allow_private_urls=True)) as c:
+        start = time.monotonic()
+        failed = c.post("/v1/briefs", json={"urls": [f"{site}/missing", f"{site}/trickle"]})
+        assert failed.status_code == 422 and time.monotonic() - start < 5
+    with pytest.raises(FetchError, match="no complete answer within 1 s"):
+        asyncio.run(fetch(f"{site}/trickle", allow_private=True, timeout=1))
 
 
 def test_the_default_server_refuses_local_pages(site, client):

@@ -188,7 +188,8 @@ def serve_command(host: str, port: int, workers: int | None, time_limit: float,
                      allow_private_urls=allow_private_urls)
     click.echo(f"Storyline on http://{host}:{port}/ (API docs at /docs); Ctrl-C stops it",
                err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=5,
+                limit_concurrency=1000)  # past that, uvicorn itself answers 503
 
 
 def _mode(text: str) -> dict[str, str]:

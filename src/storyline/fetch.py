@@ -1,10 +1,14 @@
 """Fetching a web page for a brief, safely: the server must not become a way into the
-network it runs on (server-side request forgery).
+network it runs on (server-side request forgery), nor be starved by a hostile page.
 
-Only http and https; the host's every address must be public (loopback, private,
-link-local, multicast and reserved addresses are refused unless allowed); the
-connection goes to the address that was checked, so a DNS answer cannot change between
-check and use; each redirect is checked the same way; time and size are bounded.
+Only http and https; every address the host resolves to must be public (loopback,
+private, link-local, site-local, multicast and reserved addresses are refused, also
+when embedded in IPv6 as IPv4-mapped, 6to4, Teredo or NAT64, unless private ones are
+allowed); the connection goes to the address that was checked, so a DNS answer cannot
+change between check and use; each redirect is checked the same way. The whole fetch,
+redirects included, has one deadline, and the bytes of all pages of a request share one
+budget; pages must come uncompressed, so a small compressed "bomb" cannot expand in
+memory.
 """
 
 from __future__ import annotations
@@ -13,16 +17,16 @@ import asyncio
 import ipaddress
 import socket
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
 
 from .errors import InputError
 
 TIMEOUT_SECONDS = 10.0
-MAX_BYTES = 5_000_000
+MAX_BYTES = 5_000_000  # all pages of one request together
 MAX_REDIRECTS = 5
 TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+_NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
 
 
 class FetchError(InputError):
@@ -36,81 +40,124 @@ class Page:
     html: bool
 
 
+class Budget:
+    """Bytes that the pages of one request may still take, together."""
+
+    def __init__(self, limit: int = MAX_BYTES):
+        self.limit = limit
+        self.left = limit
+
+    def take(self, url: str, n: int) -> None:
+        self.left -= n
+        if self.left < 0:
+            raise FetchError(f"{url}: the pages are over the {self.limit:,}-byte limit "
+                             "(all links together); give fewer or shorter pages")
+
+
 async def fetch(url: str, *, allow_private: bool = False, timeout: float = TIMEOUT_SECONDS,
-                max_bytes: int = MAX_BYTES) -> Page:
+                budget: Budget | None = None) -> Page:
     """The page at `url`, its text decoded; FetchError if it is refused or fails."""
-    async with httpx.AsyncClient(timeout=timeout, follow_redirects=False,
-                                 headers={"User-Agent": "Storyline/0.1 (+news brief)"}) as client:
+    budget = budget or Budget()
+    try:
+        async with asyncio.timeout(timeout):
+            return await _fetch(url, allow_private, timeout, budget)
+    except TimeoutError:
+        raise FetchError(f"{url}: no complete answer within {timeout:g} s") from None
+
+
+async def _fetch(url: str, allow_private: bool, timeout: float, budget: Budget) -> Page:
+    async with httpx.AsyncClient(timeout=timeout, follow_redirects=False, trust_env=False,
+                                 headers={"User-Agent": "Storyline/0.1 (+news brief)",
+                                          "Accept-Encoding": "identity"}) as client:
+        origin = url
         for _ in range(MAX_REDIRECTS + 1):
-            host, address = await _checked_address(url, allow_private)
-            parts = urlsplit(url)
-            netloc = f"[{address}]" if ":" in address else address
-            if parts.port:
-                netloc += f":{parts.port}"
-            direct = urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, ""))
+            target = _parse(url)
+            address = await _checked_address(target, url, allow_private, origin)
+            direct = target.copy_with(host=address)
             request = client.build_request(
-                "GET", direct, headers={"Host": parts.netloc.rsplit("@", 1)[-1]},
-                extensions={"sni_hostname": host})
+                "GET", direct, headers={"Host": target.netloc.decode("ascii")},
+                extensions={"sni_hostname": target.raw_host.decode("ascii")})
             try:
                 response = await client.send(request, stream=True)
             except httpx.TimeoutException:
                 raise FetchError(f"{url}: no answer within {timeout:g} s") from None
             except httpx.HTTPError as e:
-                raise FetchError(f"{url}: could not connect ({type(e).__name__})") from None
+                raise FetchError(f"{url}: could not connect ({e or type(e).__name__})") from None
             try:
                 if response.is_redirect and "location" in response.headers:
-                    url = urljoin(url, response.headers["location"])
+                    url = str(target.join(response.headers["location"]))
                     continue
-                return await _read(url, response, max_bytes)
+                return await _read(url, response, budget)
             finally:
                 await response.aclose()
-    raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")
+    raise FetchError(f"{origin}: more than {MAX_REDIRECTS} redirects")
 
 
-async def _checked_address(url: str, allow_private: bool) -> tuple[str, str]:
-    """The host of `url` and one of its addresses, after checking all of them."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+def _parse(url: str) -> httpx.URL:
+    """The URL, its host in ASCII (internationalized names become punycode)."""
+    try:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, ValueError, UnicodeError):
+        raise FetchError(f"{url!r} is not a valid URL; give a web page's address") from None
+    if parsed.scheme not in ("http", "https") or not parsed.host:
         raise FetchError(f"{url!r} is not an http or https address; give a web page's URL")
-    host = parts.hostname
+    return parsed
+
+
+async def _checked_address(target: httpx.URL, url: str, allow_private: bool,
+                           origin: str) -> str:
+    """One address of the URL's host, after checking all of them."""
+    port = target.port or (443 if target.scheme == "https" else 80)
     try:
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-    except ValueError:
-        raise FetchError(f"{url}: the port is not a number") from None
-    try:
-        infos = await asyncio.get_running_loop().getaddrinfo(host, port,
-                                                             type=socket.SOCK_STREAM)
-    except socket.gaierror:
-        raise FetchError(f"{url}: the host {host} was not found") from None
+        infos = await asyncio.get_running_loop().getaddrinfo(
+            target.raw_host.decode("ascii"), port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError):
+        raise FetchError(f"{url}: the host {target.host} was not found") from None
     addresses = [info[4][0] for info in infos]
     for address in addresses:
         ip = ipaddress.ip_address(address.split("%")[0])
         if not _allowed(ip, allow_private):
-            raise FetchError(f"{url}: {host} is a private, loopback or link-local address "
-                             f"({ip}), which this server does not fetch")
-    return host, addresses[0]
+            via = f" (a redirect from {origin})" if url != origin else ""
+            raise FetchError(f"{url}{via}: {target.host} is a private, loopback or "
+                             f"link-local address ({ip}), which this server does not fetch")
+    return addresses[0]
 
 
 def _allowed(ip: ipaddress.IPv4Address | ipaddress.IPv6Address, allow_private: bool) -> bool:
-    """Public addresses only, unless private ones are allowed (never multicast)."""
-    mapped = getattr(ip, "ipv4_mapped", None)  # ::ffff:127.0.0.1 is 127.0.0.1
-    ip = mapped or ip
+    """Public addresses only, unless private ones are allowed; never multicast. An IPv4
+    address inside an IPv6 one (mapped, compatible, 6to4, Teredo, NAT64) is judged as
+    itself."""
+    if ip.version == 6:
+        embedded = ip.ipv4_mapped or ip.sixtofour or (ip.teredo and ip.teredo[1])
+        if not embedded and (any(ip in net for net in _NAT64)  # NAT64, or IPv4-compatible
+                             or (int(ip) >> 32 == 0 and int(ip) > 1)):
+            embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+        if embedded:
+            return _allowed(embedded, allow_private)
+        if ip.is_site_local and not allow_private:
+            return False
     return not ip.is_multicast and (allow_private or ip.is_global)
 
 
-async def _read(url: str, response: httpx.Response, max_bytes: int) -> Page:
+async def _read(url: str, response: httpx.Response, budget: Budget) -> Page:
     if response.status_code != 200:
         raise FetchError(f"{url}: the server answered {response.status_code}")
     kind = response.headers.get("content-type", "text/html").split(";")[0].strip().lower()
     if kind not in TEXT_TYPES:
         raise FetchError(f"{url}: the page is {kind}, not a web page or text")
+    encoding = response.headers.get("content-encoding", "identity").strip().lower()
+    if encoding not in ("", "identity"):
+        raise FetchError(f"{url}: the page came {encoding}-compressed though it was asked "
+                         "for plainly; this server reads uncompressed pages only")
     declared = response.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > max_bytes:
-        raise FetchError(f"{url}: the page is over the {max_bytes:,}-byte limit")
+    if declared.isdigit():
+        budget.take(url, 0 if int(declared) <= budget.left else int(declared))
     body = bytearray()
-    async for chunk in response.aiter_bytes():
+    async for chunk in response.aiter_raw():
+        budget.take(url, len(chunk))
         body += chunk
-        if len(body) > max_bytes:
-            raise FetchError(f"{url}: the page is over the {max_bytes:,}-byte limit")
-    text = bytes(body).decode(response.charset_encoding or "utf-8", errors="replace")
+    try:
+        text = bytes(body).decode(response.charset_encoding or "utf-8", errors="replace")
+    except (LookupError, UnicodeError):  # an unknown or unusable charset name
+        text = bytes(body).decode("utf-8", errors="replace")
     return Page(url=url, text=text, html=kind != "text/plain")

@@ -26,10 +26,11 @@ from fastapi.staticfiles import StaticFiles
 from pebble import ProcessPool
 from pebble.common import ProcessExpired
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import __version__
 from .errors import StorylineError
-from .fetch import FetchError, fetch
+from .fetch import Budget, FetchError, fetch
 from .options import MAX_WORDS
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,7 @@ MAX_BODY_BYTES = 5_000_000
 MAX_DOCUMENTS = 100
 MAX_URLS = 20
 TIME_LIMIT_SECONDS = 60.0
+BODY_SECONDS = 10.0  # for a request body to arrive
 QUEUE_PER_WORKER = 4  # requests that may wait per worker before new ones are refused
 
 
@@ -65,7 +67,9 @@ def create_app(*, workers: int | None = None, time_limit: float = TIME_LIMIT_SEC
                max_body: int = MAX_BODY_BYTES, allow_private_urls: bool = False,
                queue: int | None = None) -> FastAPI:
     """The application. `workers` processes summarize (default: the CPU count); `queue`
-    more requests may wait for them (default: 4 per worker) before new ones get 503."""
+    more requests may wait for them (default: 4 per worker) before new ones get 503.
+    `time_limit` bounds each request from admission to answer: fetching, waiting for a
+    worker and summarizing."""
     workers = workers or os.cpu_count() or 1
 
     @asynccontextmanager
@@ -79,22 +83,24 @@ def create_app(*, workers: int | None = None, time_limit: float = TIME_LIMIT_SEC
 
     app = FastAPI(title="Storyline", version=__version__, lifespan=lifespan,
                   description="Many news articles about one event in, one cited brief out.")
-    app.add_middleware(BodyLimit, max_body=max_body)
+    app.add_middleware(BodyLimit, max_body=max_body, seconds=BODY_SECONDS)
     app.add_middleware(Admission, path="/v1/briefs")
+    app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        problems = []
-        for e in exc.errors():
-            if e["type"] == "json_invalid":
-                reason = e.get("ctx", {}).get("error", e["msg"])
-                problems.append(f"the body is not valid JSON ({reason}); "
-                                'send {"documents": ["article text", ...]}')
-                continue
-            where = ".".join(str(p) for p in e["loc"] if p != "body")
-            message = e["msg"].removeprefix("Value error, ")
-            problems.append(f"{where}: {message}" if where else message)
-        return _error(422, "; ".join(problems), detail=jsonable(exc.errors()))
+        return _error(422, "; ".join(_problem(e) for e in exc.errors()),
+                      detail=[{k: e[k] for k in ("loc", "msg", "type") if k in e}
+                              for e in exc.errors()])
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return _error(exc.status_code, str(exc.detail), headers=exc.headers)
+
+    @app.exception_handler(Exception)
+    async def _bug(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("request failed")
+        return _error(500, f"internal error ({type(exc).__name__}); please report it")
 
     @app.get("/healthz")
     async def healthz() -> dict:
@@ -104,10 +110,10 @@ def create_app(*, workers: int | None = None, time_limit: float = TIME_LIMIT_SEC
     async def briefs(body: BriefRequest, request: Request):
         """One cited brief from the articles (texts and/or pages at URLs)."""
         # Admission (the 503) has happened in `Admission`, before the body was read.
+        deadline = asyncio.get_running_loop().time() + time_limit
         try:
-            pages = await asyncio.wait_for(asyncio.gather(
-                *(fetch(u, allow_private=allow_private_urls) for u in body.urls)),
-                time_limit)
+            async with asyncio.timeout_at(deadline):
+                pages = await _fetch_all(body.urls, allow_private_urls)
         except FetchError as e:
             return _error(422, str(e))
         except TimeoutError:
@@ -118,10 +124,14 @@ def create_app(*, workers: int | None = None, time_limit: float = TIME_LIMIT_SEC
             _brief, args=(items, body.words, body.explain, body.article_text),
             timeout=time_limit)
         try:
-            return await asyncio.wrap_future(future)
-        except asyncio.CancelledError:  # the client went away: free its worker
-            future.cancel()
-            raise
+            job = asyncio.wrap_future(future)
+            while not job.done():  # wait, watching the clock and the client
+                await asyncio.wait({job}, timeout=0.5)
+                if asyncio.get_running_loop().time() > deadline:
+                    raise FutureTimeout
+                if not job.done() and await request.is_disconnected():
+                    return _error(499, "the client went away")  # nobody reads this
+            return job.result()
         except StorylineError as e:
             return _error(422, str(e))
         except FutureTimeout:
@@ -130,13 +140,39 @@ def create_app(*, workers: int | None = None, time_limit: float = TIME_LIMIT_SEC
         except ProcessExpired:
             return _error(500, "the worker summarizing this request died (out of "
                                "memory?); send fewer or shorter articles")
-        except Exception as e:  # a bug of ours: say so, and keep serving
-            log.exception("brief failed")
-            return _error(500, f"internal error ({type(e).__name__}); please report it")
+        finally:
+            future.cancel()  # stops the worker if it still runs; nothing if it is done
 
     app.mount("/", StaticFiles(directory=str(files("storyline") / "static"), html=True),
               name="page")
     return app
+
+
+async def _fetch_all(urls: list[str], allow_private: bool) -> list:
+    """The pages, fetched at once under one byte budget; the first failure cancels the
+    others (a TaskGroup), so no fetch outlives its request."""
+    budget = Budget()
+    try:
+        async with asyncio.TaskGroup() as group:
+            tasks = [group.create_task(fetch(u, allow_private=allow_private, budget=budget))
+                     for u in urls]
+    except ExceptionGroup as failed:
+        raise failed.exceptions[0] from None  # the first failure; the rest were cancelled
+    return [t.result() for t in tasks]
+
+
+def _problem(error: dict) -> str:
+    """One validation error as a sentence that says what to fix."""
+    if error["type"] == "json_invalid":
+        reason = error.get("ctx", {}).get("error", error["msg"])
+        return (f"the body is not valid JSON ({reason}); "
+                'send {"documents": ["article text", ...]}')
+    where = ".".join(str(p) for p in error["loc"] if p != "body")
+    if not where and error["type"] in ("model_attributes_type", "dict_type"):
+        return ('send a JSON object, {"documents": ["article text", ...]}, with '
+                "Content-Type: application/json")
+    message = error["msg"].removeprefix("Value error, ")
+    return f"{where}: {message}" if where else message
 
 
 def _brief(items: list[tuple], words: int, explain: bool, article_text: bool) -> dict:
@@ -161,13 +197,9 @@ def _error(status: int, message: str, **extra) -> JSONResponse:
     return JSONResponse({"error": message, **extra}, status_code=status, headers=headers)
 
 
-def jsonable(errors: list[dict]) -> list[dict]:
-    return [{k: v for k, v in e.items() if k in ("loc", "msg", "type")} for e in errors]
-
-
 class Admission:
     """ASGI middleware: at most `app.state.capacity` requests to `path` at once (being
-    fetched, summarized or waiting for a worker); the next get 503 at once, before
+    read, fetched, summarized or waiting for a worker); the next get 503 at once, before
     their body is read, so a burst costs the server next to nothing."""
 
     def __init__(self, app, path: str):
@@ -191,11 +223,13 @@ class Admission:
 
 class BodyLimit:
     """ASGI middleware: 413 for a body over `max_body` bytes, whether its length is
-    declared or it arrives in chunks, before any of it is kept in memory."""
+    declared or it arrives in chunks, before any of it is kept in memory; 408 for a body
+    that takes over `seconds` to arrive (a slow sender must not hold a place)."""
 
-    def __init__(self, app, max_body: int):
+    def __init__(self, app, max_body: int, seconds: float):
         self.app = app
         self.max_body = max_body
+        self.seconds = seconds
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -205,13 +239,28 @@ class BodyLimit:
         declared = dict(scope.get("headers", [])).get(b"content-length", b"")
         if declared.isdigit() and int(declared) > self.max_body:
             return await too_big(scope, receive, send)
-        seen, answered = 0, False
+        seen, answered, complete = 0, False, False
+        deadline = asyncio.get_running_loop().time() + self.seconds
 
         async def counted():
-            nonlocal seen, answered
-            message = await receive()
+            # Once this middleware has answered (413 or 408), the app is told the client
+            # hung up, and whatever it then sends is dropped by `unless_answered`.
+            nonlocal seen, answered, complete
+            if answered:
+                return {"type": "http.disconnect"}
+            if complete:  # the body is in: the app only listens for a hang-up
+                return await receive()
+            try:
+                async with asyncio.timeout_at(deadline):
+                    message = await receive()
+            except TimeoutError:
+                answered = True
+                await _error(408, f"the body took over {self.seconds:g} s to arrive")(
+                    scope, receive, send)
+                return {"type": "http.disconnect"}
             seen += len(message.get("body", b""))
-            if seen > self.max_body and not answered:  # answer now; the app sees a hang-up
+            complete = message["type"] != "http.request" or not message.get("more_body")
+            if seen > self.max_body:
                 answered = True
                 await too_big(scope, receive, send)
                 return {"type": "http.disconnect"}
@@ -222,3 +271,27 @@ class BodyLimit:
                 await send(message)
 
         await self.app(scope, counted, unless_answered)
+
+
+class SecurityHeaders:
+    """ASGI middleware: no content sniffing anywhere; the page may load only its own
+    files (no inline script), a second guard behind inserting article text as text."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        page = not scope["path"].startswith(("/docs", "/redoc", "/openapi"))
+
+        async def with_headers(message):
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers.append((b"x-content-type-options", b"nosniff"))
+                if page:
+                    headers.append((b"content-security-policy", b"default-src 'self'"))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
