@@ -29,7 +29,9 @@ def client():
 
 def test_health_docs_and_page(client):
     assert client.get("/healthz").json()["status"] == "ok"
-    assert client.get("/docs").status_code == 200
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "cdn" not in docs.text  # works offline
+    assert client.get("/static-offline-docs/swagger-ui-bundle.js").status_code == 200
     assert "/v1/briefs" in client.get("/openapi.json").json()["paths"]
     page = client.get("/")
     assert page.status_code == 200 and "Storyline" in page.text

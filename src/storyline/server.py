@@ -23,6 +23,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 from pebble import ProcessPool
 from pebble.common import ProcessExpired
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -81,8 +82,9 @@ def create_app(*, workers: int | None = None, time_limit: float = TIME_LIMIT_SEC
         app.state.pool.stop()
         app.state.pool.join()
 
-    app = FastAPI(title="Storyline", version=__version__, lifespan=lifespan,
-                  description="Many news articles about one event in, one cited brief out.")
+    app = FastAPIOffline(  # FastAPI whose /docs page ships its files: no CDN, works offline
+        title="Storyline", version=__version__, lifespan=lifespan,
+        description="Many news articles about one event in, one cited brief out.")
     app.add_middleware(BodyLimit, max_body=max_body, seconds=BODY_SECONDS)
     app.add_middleware(Admission, path="/v1/briefs")
     app.add_middleware(SecurityHeaders)
@@ -283,7 +285,8 @@ class SecurityHeaders:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        page = not scope["path"].startswith(("/docs", "/redoc", "/openapi"))
+        page = not scope["path"].startswith(("/docs", "/redoc", "/openapi",
+                                             "/static-offline-docs"))
 
         async def with_headers(message):
             if message["type"] == "http.response.start":
