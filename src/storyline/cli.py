@@ -234,13 +234,7 @@ def _batch(path: Path, output: Path | None, options: Options, jobs: int) -> None
 
 @contextmanager
 def _progress(path: Path) -> Iterator[Callable[[], None]]:
-    """A progress bar on a terminal (on standard error); nothing otherwise."""
-    if not sys.stderr.isatty():
-        yield lambda: None
-        return
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("Summarizing", total=count_lines(path))
-        yield lambda: bar.advance(task)
+    """The batch's progress bar on a terminal; nothing otherwise."""
+    with _stages() as stage:
+        advance = stage("Summarizing", count_lines(path)) if stage else None
+        yield (lambda: advance(1)) if advance else (lambda: None)
