@@ -60,9 +60,13 @@ def test_paste_the_example_and_follow_a_citation(server, width, height, name):
                 page.click("#add-article")
             page.locator("textarea.article").nth(i).fill(text)
         page.fill("#words", "100")
+        page.fill("#focus", "fighters")
         page.click("#submit")
         expect(page.locator("#brief p").first).to_be_visible(timeout=30_000)
         assert page.locator("#brief p").count() >= 2
+        disagreements = page.locator("#disagreements").inner_text()
+        assert "ISIS fighters" in disagreements and "up to 600 [3]" in disagreements
+        assert "2018-09-10" in page.locator("#timeline").inner_text()
         marker = page.locator("#brief .marker").first
         marker.click()
         highlighted = page.locator("#evidence mark.current").first

@@ -46,7 +46,11 @@ def test_schema_of_the_example_brief(example_dir):
     brief = summarize(read_cluster(example_dir))
     data = json.loads(render(brief, "json"))
     assert list(data) == ["sentences", "summary", "articles", "disagreements", "timeline", "stats"]
-    assert data["disagreements"] == [] and data["timeline"] == []
+    assert data["disagreements"] and data["timeline"]  # their content: tests/test_analyze.py
+    assert set(data["disagreements"][0]) == {"subject", "kind", "figures"}
+    assert set(data["disagreements"][0]["figures"][0]) == {
+        "article", "file", "figure", "low", "high", "start", "end", "text"}
+    assert set(data["timeline"][0]) == {"date", "when", "text", "sources"}
     first = data["sentences"][0]
     assert set(first) == {"text", "sources"}
     assert set(first["sources"][0]) == {"article", "file", "start", "end", "text"}

@@ -52,12 +52,28 @@ def test_a_brief_from_the_example_cluster_cites_into_the_article_texts(client):
         "documents": example_documents()}).json()["articles"][0]
 
 
+def test_focus_since_and_published_reach_the_brief(client):
+    docs = example_documents()
+    response = client.post("/v1/briefs", json={
+        "documents": docs[1:], "since": docs[:1], "focus": "civilians",
+        "published": "2019-02-10"})
+    assert response.status_code == 200, response.text
+    brief = response.json()
+    assert brief["stats"]["focus"] == "civilians" and "already_seen" in brief["stats"]
+    assert any("fighters" in d["subject"] for d in brief["disagreements"]) is False  # [1] is seen
+    assert any(e["date"] == "2019-02-09" for e in brief["timeline"])
+    plain = client.post("/v1/briefs", json={"documents": docs, "analysis": False}).json()
+    assert plain["disagreements"] == [] and plain["timeline"] == []
+
+
 @pytest.mark.parametrize("body, message", [
     ({}, 'give "documents" (article texts) and/or "urls"'),
     ({"documents": ["A text."], "words": 0}, "words: Input should be greater than or equal to 1"),
     ({"documents": ["A text."], "wrds": 10}, "wrds: Extra inputs are not permitted"),
     ({"documents": [3]}, "documents.0: Input should be a valid string"),
     ({"documents": ["   "]}, "no article has any text"),
+    ({"documents": ["A text."], "focus": " "}, "focus must be"),
+    ({"documents": ["A text."], "published": "10/02/2019"}, "YYYY-MM-DD"),
     ({"documents": ["Menu. Home."]}, "no complete sentence"),
     ({"urls": ["file:///etc/passwd"]}, "is not an http or https address"),
     ({"urls": ["http://127.0.0.1:9/"]}, "private, loopback or link-local"),

@@ -18,7 +18,7 @@ import click
 from . import __version__
 from .batch import atomic_writer, count_lines, summarize_file
 from .errors import StorylineError
-from .ingest import read_cluster, read_stdin
+from .ingest import read_cluster, read_seen, read_stdin
 from .options import MAX_WORDS, Options
 from .pipeline import summarize
 from .render import FORMATS, render
@@ -55,8 +55,18 @@ def _exit_on_signal(signum, frame) -> None:
 @click.option("--explain", is_flag=True, help="Also list the page clutter removed, and why.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None,
               help="Processes for a .jsonl batch  [default: 1]")
+@click.option("--focus", metavar="TEXT",
+              help='Steer the brief towards a topic: a word, phrase or question, e.g. "civilians".')
+@click.option("--since", type=click.Path(path_type=Path, exists=True),
+              help="Articles already seen (a folder, an article file or a .jsonl): tell only "
+                   "what is new.")
+@click.option("--published", metavar="YYYY-MM-DD",
+              help="Date of the articles that carry none, for the timeline's relative dates.")
+@click.option("--no-analysis", is_flag=True,
+              help="Skip the disagreements and the timeline (faster; the brief is the same).")
 def summarize_command(path: Path, words: int, fmt: str | None, output: Path | None,
-                      explain: bool, jobs: int | None) -> None:
+                      explain: bool, jobs: int | None, focus: str | None, since: Path | None,
+                      published: str | None, no_analysis: bool) -> None:
     """Summarize the articles at PATH into one cited brief.
 
     PATH is a folder of .txt, .md or .html articles, one article file, "-" for articles
@@ -70,10 +80,13 @@ def summarize_command(path: Path, words: int, fmt: str | None, output: Path | No
         raise click.UsageError("--explain is for one cluster; run it on that cluster's articles")
     if not batch and jobs is not None:
         raise click.UsageError("--jobs is for a .jsonl batch of clusters")
+    if batch and since:
+        raise click.UsageError("--since is for one cluster; run it on that cluster's articles")
     if output and not output.parent.is_dir():
         raise click.ClickException(f"cannot write {output}: folder {output.parent} does not exist")
     try:
-        options = Options(words=words)
+        options = Options(words=words, focus=focus, published=published,
+                          analysis=not no_analysis)
         if batch:
             _batch(path, output, options, jobs or 1)
             return
@@ -81,7 +94,9 @@ def summarize_command(path: Path, words: int, fmt: str | None, output: Path | No
             articles = read_stdin(sys.stdin.buffer.read())
         else:
             articles = read_cluster(path)
-        text = render(summarize(articles, options=options), fmt or "text", explain=explain)
+        seen = read_seen(since) if since else None
+        text = render(summarize(articles, options=options, since=seen), fmt or "text",
+                      explain=explain)
         if output:
             with atomic_writer(output) as f:
                 f.write(text)

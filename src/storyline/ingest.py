@@ -199,6 +199,33 @@ def require_text(articles: list[Article], *, where: str) -> list[Article]:
     return kept
 
 
+def read_seen(path: str | Path) -> list[Article]:
+    """Articles already seen (for `--since`): a folder or an article file, as
+    `read_cluster` reads them, or a JSON Lines file of clusters (their documents) or of
+    articles (`{"text": ...}` or a JSON string per line)."""
+    path = Path(path)
+    if path.suffix.lower() != ".jsonl":
+        return read_cluster(path)
+    articles: list[Article] = []
+    for number, raw in cluster_lines(path):
+        where = f"{path.name} line {number}"
+        try:
+            obj = json.loads(decode(raw, where=where))
+        except json.JSONDecodeError as e:
+            raise InputError(f"{where} is not valid JSON ({e.msg}); give one cluster "
+                             '{"documents": [...]} or one article {"text": ...} per line') from None
+        if isinstance(obj, dict) and ("documents" in obj or "document" in obj):
+            cluster = parse_cluster_line(raw, number)
+            if cluster.error:
+                raise InputError(f"{path.name}: {cluster.error}")
+            articles.extend(cluster.articles)
+        else:
+            articles.extend(to_articles([obj], where=where))
+    if not articles:
+        raise EmptyInputError(f"{path} holds no articles; give the articles already seen")
+    return articles
+
+
 def read_clusters(path: str | Path) -> Iterator[ClusterLine]:
     """Clusters from a JSON Lines file, one per line, streamed (see `parse_cluster_line`)."""
     for number, raw in cluster_lines(path):

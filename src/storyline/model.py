@@ -96,13 +96,70 @@ class BriefSentence:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """One source's figure for a quantity: as written, the values it allows, and where.
+
+    `low`..`high` is the range the wording allows: "about 2,000" allows 1,600 to 2,400,
+    "up to 600" 300 to 600 (see `analyze.figures` for every reading).
+    """
+
+    article: str
+    file: str | None
+    figure: str
+    low: float
+    high: float
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": self.article, "file": self.file, "figure": self.figure,
+                "low": _number(self.low), "high": _number(self.high),
+                "start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Figures that sources give for the same quantity and that cannot all be right."""
+
+    subject: str
+    kind: str  # "count", "age", "area", "distance" or "money"
+    figures: tuple[Figure, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"subject": self.subject, "kind": self.kind,
+                "figures": [f.to_dict() for f in self.figures]}
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated statement of the timeline: `date` is YYYY-MM-DD, YYYY-MM or YYYY, as
+    precisely as the text allows; `when` is the date as written ("on Monday")."""
+
+    date: str
+    when: str
+    text: str
+    sources: tuple[Citation, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"date": self.date, "when": self.when, "text": self.text,
+                "sources": [c.to_dict() for c in self.sources]}
+
+
+def _number(value: float) -> float | int | None:
+    if value == float("inf"):
+        return None
+    return int(value) if float(value).is_integer() else round(value, 4)
+
+
+@dataclass(frozen=True)
 class Brief:
     """The result of `summarize`: the brief, its analysis and how it was made."""
 
     sentences: tuple[BriefSentence, ...]
     articles: tuple[Article, ...] = ()
-    disagreements: tuple[Any, ...] = ()
-    timeline: tuple[Any, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
+    timeline: tuple[Event, ...] = ()
     removed: tuple[Removal, ...] = ()
     stats: dict[str, Any] = field(default_factory=dict)
 
@@ -119,8 +176,8 @@ class Brief:
             "summary": self.summary,
             "articles": [{"id": a.id, "file": a.file, "title": a.title, "source": a.source,
                           "url": a.url, "published": a.published} for a in self.articles],
-            "disagreements": list(self.disagreements),
-            "timeline": list(self.timeline),
+            "disagreements": [d.to_dict() for d in self.disagreements],
+            "timeline": [e.to_dict() for e in self.timeline],
             "stats": dict(self.stats),
         }
         if texts:

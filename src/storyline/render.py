@@ -34,6 +34,18 @@ def to_text(brief: Brief, *, explain: bool = False, width: int = 88) -> str:
     lines = [textwrap.fill(body, width, break_on_hyphens=False) if body else _empty(brief)]
     if brief.sentences:
         lines += ["", "Sources:", *(f"  [{a.id}] {_label(a)}" for a in _cited(brief))]
+    if brief.disagreements:
+        lines += ["", "Where sources disagree:"]
+        for d in brief.disagreements:
+            lines.append(f"  {d.subject}: " + "; ".join(
+                f"{f.figure} [{f.article}]" for f in d.figures))
+            lines += [textwrap.fill(f"[{f.article}] {f.text}", width, initial_indent="    ",
+                                    subsequent_indent="      ") for f in d.figures]
+    if brief.timeline:
+        lines += ["", "Timeline:"]
+        lines += [textwrap.fill(f"{e.date:<10}  {e.text} [{_markers(e.sources)}]", width,
+                                initial_indent="  ", subsequent_indent=" " * 14)
+                  for e in brief.timeline]
     if explain:
         lines += ["", *_explanation(brief)]
     return "\n".join(lines) + "\n"
@@ -46,13 +58,29 @@ def to_markdown(brief: Brief, *, explain: bool = False) -> str:
     if brief.sentences:
         lines += ["", "**Sources**", "",
                   *(f"- [{a.id}] {_label(a, markdown=True)}" for a in _cited(brief))]
+    if brief.disagreements:
+        lines += ["", "**Where sources disagree**", ""]
+        for d in brief.disagreements:
+            lines.append(f"- {d.subject}: " + "; ".join(
+                f"{f.figure} [{f.article}]" for f in d.figures))
+            lines += [f"  - [{f.article}] “{f.text}”" for f in d.figures]
+    if brief.timeline:
+        lines += ["", "**Timeline**", ""]
+        lines += [f"- **{e.date}** {e.text}" + "".join(f"[{c.article}]" for c in e.sources)
+                  for e in brief.timeline]
     if explain:
         lines += ["", "**Removed**", ""]
         lines += [f"- {line.strip()}" for line in _explanation(brief)[1:]] or ["Nothing."]
     return "\n".join(lines) + "\n"
 
 
+def _markers(citations) -> str:
+    return ", ".join(c.article for c in citations)
+
+
 def _empty(brief: Brief) -> str:
+    if brief.stats.get("already_seen") and brief.stats.get("facts"):
+        return "(empty brief: nothing new since the articles already seen)"
     return (f"(empty brief: no complete sentence fits in {brief.stats.get('budget')} words; "
             "give a larger budget)")
 

@@ -32,7 +32,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from . import __version__
 from .errors import StorylineError
 from .fetch import Budget, FetchError, fetch
-from .options import MAX_WORDS
+from .options import MAX_FOCUS_CHARS, MAX_WORDS
 
 log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 5_000_000
@@ -56,6 +56,13 @@ class BriefRequest(BaseModel):
     explain: bool = Field(default=False, description="Also list the clutter removed.")
     article_text: bool = Field(default=False, description="Include each article's cleaned "
                                "text, which citation offsets point into.")
+    focus: str | None = Field(default=None, max_length=MAX_FOCUS_CHARS,
+                              description="A word, phrase or question to steer the brief to.")
+    since: list[str] = Field(default=[], max_length=MAX_DOCUMENTS, description="Texts of "
+                             "articles already seen: the brief tells only what is new.")
+    published: str | None = Field(default=None, description="Date (YYYY-MM-DD) of the "
+                                  "articles that carry none, for the timeline.")
+    analysis: bool = Field(default=True, description="Find disagreements and the timeline.")
 
     @model_validator(mode="after")
     def _something_to_summarize(self):
@@ -75,7 +82,7 @@ def create_app(*, workers: int | None = None, time_limit: float = TIME_LIMIT_SEC
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        app.state.pool = ProcessPool(max_workers=workers)
+        app.state.pool = ProcessPool(max_workers=workers, initializer=_warm_up)
         app.state.busy = 0  # requests being fetched, summarized or waiting for a worker
         app.state.capacity = workers + (QUEUE_PER_WORKER * workers if queue is None else queue)
         yield
@@ -122,8 +129,10 @@ def create_app(*, workers: int | None = None, time_limit: float = TIME_LIMIT_SEC
             return _error(504, f"fetching the pages took over {time_limit:g} s")
         items = [("text", d) for d in body.documents]
         items += [("html" if p.html else "text", p.text, p.url) for p in pages]
+        options = {"words": body.words, "focus": body.focus, "published": body.published,
+                   "analysis": body.analysis}
         future = request.app.state.pool.schedule(
-            _brief, args=(items, body.words, body.explain, body.article_text),
+            _brief, args=(items, options, body.since, body.explain, body.article_text),
             timeout=time_limit)
         try:
             job = asyncio.wrap_future(future)
@@ -177,7 +186,15 @@ def _problem(error: dict) -> str:
     return f"{where}: {message}" if where else message
 
 
-def _brief(items: list[tuple], words: int, explain: bool, article_text: bool) -> dict:
+def _warm_up() -> None:
+    """Runs once in each worker process: load spaCy before the first request needs it."""
+    from .analyze import language
+
+    language.nlp()
+
+
+def _brief(items: list[tuple], options: dict, since: list[str], explain: bool,
+           article_text: bool) -> dict:
     """Runs in a worker process: the articles in request order, summarized."""
     from .ingest import article_from_html, text_to_article
     from .options import Options
@@ -190,7 +207,7 @@ def _brief(items: list[tuple], words: int, explain: bool, article_text: bool) ->
         else:
             article = text_to_article(text, id=str(i))
             articles.append(replace(article, url=url[0]) if url else article)
-    brief = summarize(articles, options=Options(words=words))
+    brief = summarize(articles, options=Options(**options), since=since or None)
     return brief.to_dict(explain=explain, texts=article_text)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -51,23 +52,25 @@ def terms(text: str) -> list[str]:
     return out
 
 
-def tfidf(sentences: list[Sentence]) -> sparse.csr_matrix:
+def tfidf(sentences: list[Sentence], extra: Sequence[str] = ()) -> sparse.csr_matrix:
     """One L2-normalized tf-idf row per sentence, idf computed over the cluster's sentences.
 
     Sublinear term frequency (1 + log tf) and smoothed idf (log((1 + n) / (1 + df)) + 1),
     as scikit-learn's TfidfVectorizer(sublinear_tf=True) does, without its import cost.
+    Rows for the `extra` texts (a focus query, articles already seen) follow the
+    sentences' rows, in the same space: they use the sentences' idf and do not count in it.
     """
     vocabulary: dict[str, int] = {}
     indptr, indices, counts = [0], [], []
-    for sentence in sentences:
-        row = Counter(vocabulary.setdefault(t, len(vocabulary)) for t in terms(sentence.text))
+    n = len(sentences)
+    for text in [s.text for s in sentences] + list(extra):
+        row = Counter(vocabulary.setdefault(t, len(vocabulary)) for t in terms(text))
         indices.extend(row)
         counts.extend(row.values())
         indptr.append(len(indices))
-    n = len(sentences)
     matrix = sparse.csr_matrix((np.array(counts, dtype=np.float32), indices, indptr),
-                               shape=(n, max(len(vocabulary), 1)))
-    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+                               shape=(n + len(extra), max(len(vocabulary), 1)))
+    df = np.bincount(matrix[:n].indices, minlength=matrix.shape[1])
     idf = (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
     matrix.data = (1 + np.log(matrix.data)) * idf[matrix.indices]
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())

@@ -131,24 +131,29 @@ def _score(system: System, values: np.ndarray, run, words: float, seed: int,
 
 def _comparisons(lineup: list[System], scores: np.ndarray, seed: int,
                  resamples: int) -> tuple[Comparison, ...]:
-    """Storyline (its default mode, else its first) against the best other real system
-    on each metric, both judged on the clusters they share."""
+    """Each Storyline mode against the best other real system on each metric, and every
+    other mode against the default one (its first, when the default is not run), each
+    pair judged on the clusters both scored."""
     ours = [k for k, s in enumerate(lineup) if s.kind == "storyline"]
     others = [k for k, s in enumerate(lineup) if s.kind not in ("storyline", "oracle")]
-    if not ours or not others:
+    if not ours:
         return ()
-    us = next((k for k in ours if lineup[k].name == "Storyline"), ours[0])
+    anchor = next((k for k in ours if lineup[k].name == "Storyline"), ours[0])
     comparisons = []
-    for i, metric in enumerate(METRICS):
-        shared = {k: ~np.isnan(scores[us, i]) & ~np.isnan(scores[k, i]) for k in others}
-        fair = [k for k in others if shared[k].sum() >= MIN_PAIRED]
-        if not fair:
-            return ()
-        best = max(fair, key=lambda k: scores[k, i, shared[k]].mean())
-        difference = paired_difference(scores[us, i, shared[best]],
-                                       scores[best, i, shared[best]], resamples, seed)
-        comparisons.append(Comparison(metric, lineup[us].name, lineup[best].name,
-                                      int(shared[best].sum()), difference))
+    for us in [anchor, *(k for k in ours if k != anchor)]:
+        for i, metric in enumerate(METRICS):
+            shared = {k: ~np.isnan(scores[us, i]) & ~np.isnan(scores[k, i])
+                      for k in [*others, anchor]}
+            rivals = [k for k in others if shared[k].sum() >= MIN_PAIRED]
+            if rivals:
+                rivals = [max(rivals, key=lambda k: scores[k, i, shared[k]].mean())]
+            if us != anchor and shared[anchor].sum() >= MIN_PAIRED:
+                rivals.append(anchor)
+            for rival in rivals:
+                difference = paired_difference(scores[us, i, shared[rival]],
+                                               scores[rival, i, shared[rival]], resamples, seed)
+                comparisons.append(Comparison(metric, lineup[us].name, lineup[rival].name,
+                                              int(shared[rival].sum()), difference))
     return tuple(comparisons)
 
 

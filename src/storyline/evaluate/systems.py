@@ -8,7 +8,7 @@ sumy needs no NLTK sentence model (which cannot be downloaded offline).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import product
 
 from .. import clean, segment
@@ -57,7 +57,8 @@ def storyline_modes(modes: list[dict[str, str]] | None = None) -> list[System]:
     modes = [dict(m) for m in dict.fromkeys(tuple(sorted(m.items())) for m in modes)]
     for mode in modes:
         _options(mode, words=100)  # fail before anything runs
-    if len(modes) == 1 and _options(modes[0], 100) == Options(words=100):
+    if len(modes) == 1 and "focus" not in modes[0] and _options(modes[0], 100) == Options(
+            words=100, analysis=False):
         return [System("Storyline", "storyline", "storyline", tuple(modes[0].items()))]
     return [System("Storyline (" + ", ".join(f"{k}={v}" for k, v in mode.items()) + ")",
                    "storyline", "storyline", tuple(mode.items())) for mode in modes]
@@ -76,8 +77,14 @@ def builtin(key: str) -> System:
 def make(system: System, words: int, measure: str) -> Summarizer:
     """The summarizing function of `system`, at a budget of `words`."""
     if system.key == "storyline":
-        options = _options(dict(system.mode), words)
-        return lambda c: [s.text for s in summarize(c.articles, options=options).sentences]
+        mode = dict(system.mode)
+        by_query = mode.pop("focus", None) == "query"
+        options = _options(mode, words)
+
+        def run(c: Cluster) -> list[str]:
+            chosen = replace(options, focus=c.query) if by_query and c.query else options
+            return [s.text for s in summarize(c.articles, options=chosen).sentences]
+        return run
     if system.key == "lead-words":
         return lambda c: [s for article in cleaned_sentences(c) for s in article]
     if system.key == "lead-sentences":
@@ -109,11 +116,16 @@ def round_robin(articles: list[list[str]], words: int) -> list[str]:
 
 
 def _options(mode: dict[str, str], words: int) -> Options:
+    """Storyline's options in a mode. `focus=query` (each cluster's topic question) is
+    taken out by `make`; the analysis is off, since ROUGE reads only the brief."""
+    mode = dict(mode)
+    if mode.pop("focus", "query") != "query":
+        raise OptionsError("a mode can only set focus=query (each cluster's own question)")
     unknown = set(mode) - {"scorer", "selector"}
     if unknown:
         raise OptionsError(f"unknown Storyline option {sorted(unknown)[0]!r} in a mode; "
-                           "a mode sets scorer=... and/or selector=...")
-    return Options(words=words, **mode)
+                           "a mode sets scorer=..., selector=... and/or focus=query")
+    return Options(words=words, analysis=False, **mode)
 
 
 def _sumy(key: str, words: int) -> Summarizer:

@@ -80,10 +80,23 @@ function render(brief) {
   const list = (box, items, describe) => {
     box.replaceChildren();
     if (!items.length) box.appendChild(element("li", "None found.", "empty"));
-    for (const item of items) box.appendChild(element("li", describe(item)));
+    for (const item of items) box.appendChild(describe(item));
   };
-  list($("disagreements"), brief.disagreements, (d) => typeof d === "string" ? d : JSON.stringify(d));
-  list($("timeline"), brief.timeline, (t) => typeof t === "string" ? t : JSON.stringify(t));
+  list($("disagreements"), brief.disagreements, (d) => {
+    const item = element("li");
+    item.appendChild(element("strong", d.subject + ": "));
+    item.appendChild(document.createTextNode(d.figures.map((f) => `${f.figure} [${f.article}]`).join(" · ")));
+    const quotes = element("ul");
+    for (const f of d.figures) quotes.appendChild(element("li", `[${f.article}] ${f.text}`, "quote"));
+    item.appendChild(quotes);
+    return item;
+  });
+  list($("timeline"), brief.timeline, (e) => {
+    const item = element("li");
+    item.appendChild(element("time", e.date));
+    item.appendChild(document.createTextNode(` ${e.text} ` + e.sources.map((c) => `[${c.article}]`).join("")));
+    return item;
+  });
   $("evidence").replaceChildren(element("p", "Click a marker in the brief.", "empty"));
   $("result").hidden = false;
 }
@@ -104,7 +117,10 @@ async function submit(event) {
     const response = await fetch("/v1/briefs", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ documents, urls, words: Number($("words").value) || 120, article_text: true }),
+      body: JSON.stringify({
+        documents, urls, words: Number($("words").value) || 120, article_text: true,
+        focus: $("focus").value.trim() || null,
+      }),
     });
     const body = await response.json().catch(() => ({ error: `The server answered ${response.status}.` }));
     if (!response.ok) throw new Error(body.error || `The server answered ${response.status}.`);

@@ -1,0 +1,137 @@
+"""Precision and recall of Storyline's disagreements on the labelled pairs.
+
+    python benchmarks/disagreements/score.py [--show]
+
+labels.jsonl and heldout.jsonl hold pairs of figures from two articles of one cluster,
+each labelled a contradiction or not (see README.md beside them). The clusters are the
+bundled example and 30 Multi-News dev clusters, read from ../shared/data (never copied
+here); the rules were written looking at labels.jsonl, and heldout.jsonl was labelled
+and scored once after that. A predicted
+pair is two figures of one reported disagreement, from different articles, whose ranges
+do not overlap. It is matched to a label when each side's sentence holds the label's
+quote and the quote holds the figure's number.
+
+- precision: true contradictions among the predicted pairs that carry a label (pairs
+  without a label are counted and, with --show, printed for labelling);
+- recall: labelled contradictions that some predicted pair matches.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from storyline import clean, read_cluster, segment
+from storyline.analyze import figures, language
+from storyline.ingest import to_articles
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+DEV = ROOT.parent / "shared" / "data" / "multinews_dev250.jsonl"
+
+
+def clusters(ids: set[str]):
+    if "baghuz" in ids:
+        yield "baghuz", read_cluster(ROOT / "examples" / "baghuz")
+    if not DEV.exists():
+        sys.exit(f"{DEV} is missing: the dev clusters are read from there")
+    with DEV.open() as f:
+        for line in f:
+            row = json.loads(line)
+            if row["id"] in ids:
+                yield row["id"], to_articles(row["documents"])
+
+
+def predicted_pairs(articles):
+    articles, _ = clean.clean_all(articles)
+    sentences = segment.split_all(articles)
+    docs = language.parse(sentences)
+    files = {a.id: a.file for a in articles}
+    pairs = []
+    for d in figures.disagreements(docs, sentences, files):
+        for i, a in enumerate(d.figures):
+            for b in d.figures[i + 1:]:
+                if a.article != b.article and (a.high < b.low or b.high < a.low):
+                    pairs.append((d.subject, a, b))
+    return pairs
+
+
+def _numbers(text: str) -> set[str]:
+    return set(re.findall(r"\d[\d,.]*\d|\d", text.replace(",", "")))
+
+
+def matches(side: dict, figure) -> bool:
+    if side["article"] != figure.article or side["quote"] not in figure.text:
+        return False
+    found = _numbers(figure.figure)
+    return not found or bool(found & _numbers(side["quote"])) or figure.figure.lower() in \
+        side["quote"].lower()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", action="store_true", help="print errors and unlabelled pairs")
+    args = parser.parse_args()
+    labels = [dict(json.loads(line), split="example" if '"baghuz"' in line else "dev")
+              for line in (HERE / "labels.jsonl").open()]
+    labels += [dict(json.loads(line), split="held out")
+               for line in (HERE / "heldout.jsonl").open()]
+    by_cluster = defaultdict(list)
+    for label in labels:
+        by_cluster[label["cluster"]].append(label)
+    totals = {"example": defaultdict(int), "dev": defaultdict(int),
+              "held out": defaultdict(int)}
+    for cluster, articles in clusters(set(by_cluster)):
+        part = totals[by_cluster[cluster][0]["split"]]
+        found = set()
+        for subject, a, b in predicted_pairs(articles):
+            hit = [i for i, label in enumerate(by_cluster[cluster])
+                   if (matches(label["a"], a) and matches(label["b"], b))
+                   or (matches(label["a"], b) and matches(label["b"], a))]
+            if not hit:
+                part["unlabelled"] += 1
+                if args.show:
+                    print(f"UNLABELLED {cluster} {subject!r}: [{a.article}] {a.figure!r} | "
+                          f"[{b.article}] {b.figure!r}\n    {a.text}\n    {b.text}")
+                continue
+            truth = any(by_cluster[cluster][i]["contradiction"] for i in hit)
+            part["predicted"] += 1
+            part["correct"] += truth
+            found.update(i for i in hit if by_cluster[cluster][i]["contradiction"])
+            if args.show and not truth:
+                label = by_cluster[cluster][hit[0]]
+                print(f"FALSE {cluster} {subject!r}: [{a.article}] {a.figure!r} | "
+                      f"[{b.article}] {b.figure!r} -- {label['why']}")
+        for i, label in enumerate(by_cluster[cluster]):
+            if label["contradiction"]:
+                part["true"] += 1
+                part["recalled"] += i in found
+                if args.show and i not in found:
+                    print(f"MISSED {cluster}: {label['a']['quote']!r} | {label['b']['quote']!r}"
+                          f" ({label['subject']})")
+    print("| set | labelled pairs (true) | predicted pairs | precision | recall | unlabelled |")
+    print("|---|---|---|---|---|---|")
+    for name, t in [*totals.items(), ("all", _sum(totals.values()))]:
+        n = sum(1 for label in labels if name in (label["split"], "all"))
+        t_true = sum(1 for label in labels
+                     if label["contradiction"] and name in (label["split"], "all"))
+        precision = f"{t['correct'] / t['predicted']:.2f}" if t["predicted"] else "n/a"
+        recall = f"{t['recalled'] / t['true']:.2f}" if t["true"] else "n/a"
+        print(f"| {name} | {n} ({t_true}) | {t['predicted']} ({t['correct']} true) | "
+              f"{precision} | {recall} ({t['recalled']}/{t['true']}) | {t['unlabelled']} |")
+
+
+def _sum(parts):
+    out = defaultdict(int)
+    for part in parts:
+        for key, value in part.items():
+            out[key] += value
+    return out
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,25 @@
+"""Where sources disagree, and when things happened: the analysis beside the brief.
+
+It reads every sentence of the cluster, not only the brief's, with spaCy (only the
+sentences that hold a number or a date are parsed): `figures` finds the disagreements,
+`dates` the timeline.
+"""
+
+from __future__ import annotations
+
+from ..model import Article, Disagreement, Event, Fact, Sentence
+from . import dates, figures, language
+
+
+def analyze(articles: list[Article], sentences: list[Sentence],
+            facts: list[Fact]) -> tuple[tuple[Disagreement, ...], tuple[Event, ...]]:
+    """The disagreements and the timeline of the given facts' sentences (all the
+    cluster's facts, or only those not seen before)."""
+    wanted = sorted(k for f in facts for k in f.members)
+    support = {k: len(f.articles) for f in facts for k in f.members}
+    priority = [support[k] - sentences[k].position for k in wanted]  # widely told, early
+    docs = {wanted[i]: doc for i, doc in
+            language.parse([sentences[k] for k in wanted], priority).items()}
+    files = {a.id: a.file for a in articles}
+    events, conflicts = dates.timeline(docs, sentences, facts, articles)
+    return figures.disagreements(docs, sentences, files) + conflicts, events

@@ -1,0 +1,180 @@
+"""The timeline: dated statements in order, each citing every source that reports it.
+
+spaCy finds the dates ("on Monday", "last month", "February 9, 2019", "in 2014"); this
+module resolves them to calendar dates. A date that needs the article's own date
+(weekdays, "last month", a month without a year) is resolved against the article's
+`published` date, and left out when that is unknown: an undated statement is dropped,
+never guessed. Durations ("the past four months"), future dates ("next week", "until
+April", a verb with "will") and starting points ("since 2014") are not events.
+
+A sentence gives one entry, for its first date that resolves; a statement reported by
+several articles (one fact) is one entry citing them all.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from ..model import Article, Citation, Disagreement, Event, Fact, Sentence
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august",
+     "september", "october", "november", "december"], start=1)}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())} | {"sept": 9})
+_WEEKDAYS = {d: i for i, d in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_PATTERNS = [  # (pattern, what it gives); tried in order on the cleaned date text
+    (re.compile(r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)$"), "iso"),
+    (re.compile(_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})$"), "mdy"),
+    (re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<y>\d{4})$"),
+     "mdy"),
+    (re.compile(_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?$"), "md"),
+    (re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"$"), "md"),
+    (re.compile(_MONTH + r",?\s+(?P<y>\d{4})$"), "my"),
+    (re.compile(_MONTH + r"$"), "m"),
+    (re.compile(r"(?P<y>(?:19|20)\d\d)$"), "y"),
+    (re.compile(r"(?P<wd>" + "|".join(_WEEKDAYS) + r")$"), "weekday"),
+    (re.compile(r"(?P<rel>today|tonight|yesterday|last month|this month|last year|this year)$"),
+     "relative"),
+    (re.compile(r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+                r"(?P<unit>years?|days?)\s+ago$"), "ago"),
+]
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+          "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_TRIM = re.compile(r"^(?:(?:on|in|late|early|earlier|mid|the|of|during|last|this)\b[\s-]*)+|"
+                   r"\s+(?:morning|afternoon|evening|night)$")
+_NOT_EVENT_BEFORE = {"since", "until", "till", "by", "before", "from", "through", "next"}
+_NOT_EVENT_WORDS = re.compile(r"\b(?:next|coming|past|recent|ago,|upcoming|tomorrow)\b")
+
+
+def resolve(text: str, published: date | None) -> tuple[str, str] | None:
+    """A date as written, as ISO text and its precision ("day", "month", "year"), resolved
+    against the article's date where it needs one; None when it cannot be."""
+    raw = " ".join(text.lower().replace("’", "'").split())
+    if _NOT_EVENT_WORDS.search(raw):
+        return None
+    relative = re.match(r"^(?:earlier\s+|late\s+)?(last|this)\s+(month|year)$", raw)
+    cleaned = relative.group() if relative else _TRIM.sub("", raw).strip(" ,.")
+    for pattern, how in _PATTERNS:
+        m = pattern.match(cleaned.removeprefix("earlier ").removeprefix("late "))
+        if m:
+            return _resolved(how, m, published)
+    return None
+
+
+def _resolved(how: str, m: re.Match, published: date | None) -> tuple[str, str] | None:
+    g = m.groupdict()
+    month = _MONTHS.get(g["month"]) if g.get("month") else None
+    try:
+        if how in ("iso", "mdy"):
+            day = date(int(g["y"]), month or int(g["m"]), int(g["d"]))
+            return day.isoformat(), "day"
+        if how == "my":
+            return f"{int(g['y']):04d}-{month:02d}", "month"
+        if how == "y":
+            return g["y"], "year"
+        if published is None:
+            return None
+        if how == "md":
+            day = date(published.year, month, int(g["d"]))
+            if day > published + timedelta(days=2):  # "December 30" in a January article
+                day = day.replace(year=published.year - 1)
+            return day.isoformat(), "day"
+        if how == "m":
+            year = published.year if month <= published.month else published.year - 1
+            return f"{year:04d}-{month:02d}", "month"
+        if how == "weekday":
+            back = (published.weekday() - _WEEKDAYS[g["wd"]]) % 7
+            return (published - timedelta(days=back)).isoformat(), "day"
+        if how == "ago":
+            n = _SMALL.get(g["n"]) or int(g["n"])
+            if g["unit"].startswith("day"):
+                return (published - timedelta(days=n)).isoformat(), "day"
+            return f"{published.year - n:04d}", "year"
+        rel = g["rel"]
+        if rel in ("today", "tonight"):
+            return published.isoformat(), "day"
+        if rel == "yesterday":
+            return (published - timedelta(days=1)).isoformat(), "day"
+        if rel == "this month":
+            return f"{published.year:04d}-{published.month:02d}", "month"
+        if rel == "last month":
+            last = published.replace(day=1) - timedelta(days=1)
+            return f"{last.year:04d}-{last.month:02d}", "month"
+        return str(published.year - (rel == "last year")), "year"
+    except ValueError:  # "February 30"
+        return None
+
+
+def timeline(docs: dict[int, object], sentences: list[Sentence], facts: list[Fact],
+             articles: list[Article]) -> tuple[tuple[Event, ...], tuple[Disagreement, ...]]:
+    """Dated statements in date order (then cluster order); each fact gives at most one
+    entry per date, citing every article whose sentence of that fact does not give
+    another date. (Date disagreements are not reported yet: the empty second part.)"""
+    published = {a.id: _date(a.published) for a in articles}
+    files = {a.id: a.file for a in articles}
+    dated = {k: found for k, doc in docs.items()
+             if (found := _first_date(doc, published[sentences[k].article]))}
+    fact_of = {k: i for i, fact in enumerate(facts) for k in fact.members}
+    entries: dict[tuple[int, str], list[int]] = {}
+    for k in sorted(dated, key=lambda k: (_position(sentences[k], files), k)):
+        entries.setdefault((fact_of.get(k, -k - 1), dated[k][0]), []).append(k)
+    events = []
+    for (f, iso), carriers in entries.items():
+        shown = sentences[carriers[0]]
+        members = facts[f].members if f >= 0 else (carriers[0],)
+        citing = [k for k in members if k in carriers or k not in dated]
+        events.append((iso, _position(shown, files), Event(
+            iso, dated[carriers[0]][1], shown.text, _citations(citing, sentences, files))))
+    events.sort(key=lambda e: (e[0], e[1]))
+    return tuple(e for _, _, e in events), ()
+
+
+def _first_date(doc, published: date | None) -> tuple[str, str] | None:
+    """The first date of a sentence that is an event date: (ISO date, as written)."""
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        before = doc[ent.start - 1].text if ent.start > 0 else ""
+        if before.lower() in _NOT_EVENT_BEFORE or _not_past(ent):
+            continue
+        found = resolve(ent.text, published)
+        if found is None:
+            continue
+        if published is not None and found[0] > published.isoformat():
+            continue
+        when = f"{before} {ent.text}" if before.lower() in ("on", "in") else ent.text
+        return found[0], when
+    return None
+
+
+def _not_past(ent) -> bool:
+    """The date belongs to a verb in the future ("will meet on Friday") or the present
+    ("Today, it has a presence in three pockets"): a state or a plan, not an event."""
+    token = ent.root
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in token.children):
+        return True
+    return token.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in token.children)
+
+
+def _citations(members, sentences: list[Sentence], files) -> tuple[Citation, ...]:
+    first: dict[str, Sentence] = {}
+    for k in members:
+        first.setdefault(sentences[k].article, sentences[k])
+    return tuple(Citation(a, files[a], s.start, s.end, s.text)
+                 for a in files if (s := first.get(a)))
+
+
+def _position(sentence: Sentence, files) -> tuple[int, int]:
+    return (list(files).index(sentence.article), sentence.index)
+
+
+def _date(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None

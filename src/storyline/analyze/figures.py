@@ -1,0 +1,454 @@
+"""Disagreements: figures that different sources give for the same quantity.
+
+A *figure* is a number with what it counts, read from spaCy's entities and parse:
+"as many as 2,000 ISIS fighters could be bunkered down" counts fighters, modified by
+ISIS, in no named place, with no event verb. Two figures from different articles are
+*comparable* when they count the same thing (the same noun or a synonym; the same event
+verb class: killed, wounded, fled, detained, or none; the same places named in the
+sentence; modifiers equal or one side without any) and *contradict* when the ranges
+their wording allows do not overlap. A false contradiction is worse than a missed one,
+so every rule errs towards "comparable only when clearly the same":
+
+- approximations widen a figure: "about 2,000" allows 1,600 to 2,400, a round "2,000"
+  1,800 to 2,200;
+- bounds read as what a reporter means by them: "up to 600" is 300 to 600 (a bound far
+  above the truth would not be given), "more than 200" is 200 to 400, "at least 21" is 21
+  or more (a toll that may still rise);
+- ranges ("between 14,000 and 18,000") and vague amounts ("tens of thousands": 20,000
+  to 200,000) allow all they span;
+- different scopes are different quantities: "in Iraq" is not "in Iraq and Syria", and
+  a figure with places named is not compared with one without.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from ..model import Disagreement, Figure, Sentence
+
+_QUALIFIERS = [  # (the words before a number, how they widen it); the longest match wins
+    (r"up to|as many as|at most|no more than|not more than|as high as|a maximum of|"
+     r"fewer than|less than|under|below", "upper"),
+    (r"more than|over|upwards of|in excess of|above|some \d+ plus", "lower"),
+    (r"at least|no fewer than|no less than|a minimum of|a record", "floor"),
+    (r"nearly|almost|close to|just under|just shy of", "nearly"),
+    (r"about|around|some|roughly|approximately|an estimated|estimated|an approximate|"
+     r"approx\.?|circa|perhaps|maybe|reportedly|an average of", "about"),
+]
+_QUALIFIER = re.compile(
+    r"^(?:(?:" + "|".join(f"(?P<q{i}>{p})" for i, (p, _) in enumerate(_QUALIFIERS))
+    + r")\s+)", re.I)
+_FILLER = re.compile(r"^(?:only|just|a total of|an?|the|all|of|its|their|his|her)\s+", re.I)
+
+_UNITS = {  # unit word -> (kind, factor to km or km²)
+    "km": ("distance", 1.0), "kilometre": ("distance", 1.0), "kilometer": ("distance", 1.0),
+    "mile": ("distance", 1.609), "metre": ("distance", 0.001), "meter": ("distance", 0.001),
+    "square kilometre": ("area", 1.0), "square kilometer": ("area", 1.0),
+    "sq km": ("area", 1.0), "km2": ("area", 1.0), "square mile": ("area", 2.59),
+    "sq mile": ("area", 2.59), "hectare": ("area", 0.01), "acre": ("area", 0.004047),
+}
+_UNIT = re.compile(r"\s*(" + "|".join(sorted((re.escape(u) for u in _UNITS), key=len,
+                                               reverse=True)) + r")s?\b", re.I)
+_CURRENCY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds? sterling|yuan|rupees?)\b", re.I)
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "a dozen": 12, "a hundred": 100, "a thousand": 1000,
+    "a million": 1e6, "a billion": 1e9, "half a million": 5e5,
+}
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9,
+           "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
+_VAGUE = {  # amounts named by a word: the range a reader takes them to allow
+    "dozens": (24, 200), "scores": (40, 200), "hundreds": (200, 2000),
+    "thousands": (2000, 20000), "tens of thousands": (20000, 200000),
+    "hundreds of thousands": (200000, 2e6), "millions": (2e6, 2e7),
+    "tens of millions": (2e7, 2e8), "billions": (2e9, 2e10),
+}
+_NUMBER = re.compile(
+    r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    + "|".join(sorted(map(re.escape, _WORD_NUMBERS), key=len, reverse=True))
+    + r")(?:[\s-]+(?P<unit>(?:one|two|three|four|five|six|seven|eight|nine)\b))?"
+    r"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion|bn|m|k)\b)?", re.I)
+
+# What a figure counts: synonyms share a class; other nouns stand for themselves.
+_NOUN_CLASSES = {
+    "fighters": {"fighter", "militant", "jihadist", "jihadi", "insurgent", "extremist",
+                 "gunman", "terrorist", "combatant"},
+    "troops": {"troop", "soldier", "serviceman", "servicemember", "marine"},
+    "civilians": {"civilian", "resident", "inhabitant", "villager"},
+    "people": {"people", "person", "individual"},
+    "children": {"child", "kid"},
+}
+_NOUN_CLASS = {word: name for name, words in _NOUN_CLASSES.items() for word in words}
+_NOT_COUNTED = {"time", "year", "month", "week", "day", "hour", "minute", "second", "percent",
+                "%", "point", "per", "cent", "degree", "inch", "foot", "pound", "ounce"}
+# The event a count belongs to: "27 killed" and "27 living there" are different counts.
+_EVENTS = {
+    "killed": {"kill", "die", "dead", "death", "slay", "murder", "execute", "behead",
+               "massacre", "perish", "fatality", "toll", "body"},
+    "wounded": {"wound", "injure", "hurt", "wounded", "injured", "injury"},
+    "fled": {"flee", "leave", "evacuate", "escape", "displace", "displaced", "evacuee",
+             "refugee", "stream", "exit", "abandon", "uproot"},
+    "detained": {"arrest", "detain", "capture", "surrender", "imprison", "jail", "prisoner",
+                 "detainee", "kidnap", "abduct", "hostage"},
+    "missing": {"missing"},
+}
+_EVENT = {lemma: name for name, lemmas in _EVENTS.items() for lemma in lemmas}
+# Verbs that only say a count exists ("are", "remain", "are bunkered down"); any other
+# verb must be the same on both sides ("two men confronted him" is not "three men
+# were identified").
+_BEING = {"be", "remain", "stay", "bunker", "hole", "hide", "station", "base", "trap",
+          "live", "number", "total", "control", "have", "estimate", "believe", "think"}
+_ALIASES = {
+    "isis": "islamic state", "is": "islamic state", "isil": "islamic state",
+    "daesh": "islamic state", "islamic state": "islamic state",
+    "us": "us", "u.s": "us", "u.s.": "us", "american": "us", "america": "us",
+    "united states": "us", "the united states": "us", "uk": "uk", "british": "uk",
+    "britain": "uk", "united kingdom": "uk", "the uk": "uk", "the us": "us",
+}
+_PLAIN_MODIFIERS = {"estimated", "remaining", "other", "more", "additional", "further", "new",
+                    "last", "total", "local", "reported", "suspected", "alleged", "known",
+                    "only", "just", "least", "about", "some", "around", "many", "several"}
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """A figure with the key that decides what it can be compared with."""
+
+    figure: Figure
+    kind: str
+    noun: str
+    what: str  # the counted thing as written, for the subject line
+    event: str
+    places: frozenset[str]
+    times: frozenset[str]
+    modifiers: frozenset[str]
+    unit: str  # currency or "" for counts, areas and distances (held in km or km²)
+    order: int
+
+    def comparable(self, other: _Reading) -> bool:
+        return (self.figure.article != other.figure.article
+                and (self.kind, self.noun, self.event, self.places, self.times, self.unit)
+                == (other.kind, other.noun, other.event, other.places, other.times, other.unit)
+                and (self.modifiers == other.modifiers or not self.modifiers
+                     or not other.modifiers))
+
+    def contradicts(self, other: _Reading) -> bool:
+        return self.figure.high < other.figure.low or other.figure.high < self.figure.low
+
+
+def disagreements(docs: dict[int, object], sentences: list[Sentence],
+                  files: dict[str, str | None]) -> tuple[Disagreement, ...]:
+    """Groups of comparable figures in which at least two sources contradict each other,
+    each listing every source's figure, in the order the subjects first appear."""
+    readings = [r for k, doc in sorted(docs.items())
+                for r in _readings(doc, sentences[k], files, k)]
+    parent = list(range(len(readings)))  # union-find over the comparable pairs
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    buckets: dict[tuple, list[int]] = {}  # only readings with the same key can compare
+    for i, r in enumerate(readings):
+        buckets.setdefault((r.kind, r.noun, r.event, r.places, r.times, r.unit), []).append(i)
+    contradicted = set()
+    for bucket in buckets.values():
+        for n, i in enumerate(bucket):
+            for j in bucket[n + 1:]:
+                if readings[i].comparable(readings[j]):
+                    parent[root(j)] = root(i)
+                    if readings[i].contradicts(readings[j]):
+                        contradicted.add((i, j))
+    groups: dict[int, list[int]] = {}
+    for i in range(len(readings)):
+        groups.setdefault(root(i), []).append(i)
+    flagged = {root(i) for i, _ in contradicted}
+    out = []
+    for key in sorted(flagged, key=lambda g: min(groups[g])):
+        members = [readings[i] for i in groups[key]]
+        members.sort(key=lambda r: (_article_order(r.figure.article, files), r.order))
+        out.append(Disagreement(_subject(members), members[0].kind,
+                                tuple(_unique(r.figure for r in members))))
+    return tuple(out)
+
+
+def _readings(doc, sentence: Sentence, files: dict[str, str | None], k: int) -> list[_Reading]:
+    places, times = frozenset(_places(doc)), frozenset(_times(doc))
+    out = list(_ages(doc, sentence, files, k))
+    for ent in doc.ents:
+        if ent.label_ not in ("CARDINAL", "QUANTITY", "MONEY"):
+            continue
+        reading = _reading(doc, ent, sentence, files, places, times, k)
+        if reading is not None:
+            out.append(reading)
+    return out
+
+
+def _reading(doc, ent, sentence: Sentence, files, places, times, k: int) -> _Reading | None:
+    start = ent.start
+    for n in (3, 2, 1):  # a qualifier just before the entity: "up to" 600
+        m = _QUALIFIER.match(doc[max(ent.start - n, 0):ent.end].text) if ent.start >= n else None
+        if m and m.end() >= len(doc[ent.start - n:ent.start].text):
+            start = ent.start - n
+            break
+    phrase = doc[start:ent.end].text
+    after = doc[ent.end:ent.end + 4].text
+    unit_match = _UNIT.match(after) if ent.label_ != "MONEY" else None
+    value = _value(phrase + (" " + unit_match.group() if unit_match else ""))
+    if value is None:
+        return None
+    low, high = value
+    kind, unit, noun_token = "count", "", None
+    if currency := _CURRENCY.search(phrase):  # spaCy's MONEY without one is a count
+        kind, unit = "money", currency.group().lower()
+    elif (unit_found := _UNIT.search(phrase) or unit_match):
+        kind, factor = _UNITS[unit_found.group(1).lower().rstrip("s")]
+        low, high = low * factor, high * factor
+    if kind == "count":
+        noun_token = _counted(doc, ent)
+        if noun_token is None:
+            return None
+        lemma = noun_token.lemma_.lower()
+        if lemma in _NOT_COUNTED or (noun_token.pos_ == "PROPN" and noun_token.ent_type_):
+            return None
+        noun, what = _NOUN_CLASS.get(lemma, lemma), noun_token.text
+        if lemma in _EVENTS["killed"] and lemma not in ("body",):
+            noun, what = "people", "deaths"
+    else:  # money, areas and distances: keyed by what is done with them, and by whom
+        verb = _governing_verb(ent.root)
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")),
+                       None) if verb is not None else None
+        if subject is None or subject.pos_ == "PRON":
+            return None
+        noun = f"{verb.lemma_.lower()} by {subject.lemma_.lower()}"
+        what = f"{verb.text} by {subject.text}" if kind == "money" else subject.text
+    event = _event(doc, ent, noun_token)
+    modifiers: frozenset[str] = frozenset()
+    if noun_token is not None:
+        modifiers, first = _modifiers(noun_token, ent)
+        what = doc[first:noun_token.i + 1].text  # "ISIS fighters", as the source wrote it
+    figure = Figure(sentence.article, files.get(sentence.article), phrase.strip(),
+                    low, high, sentence.start, sentence.end, sentence.text)
+    return _Reading(figure, kind, noun, what, event, places - modifiers, times, modifiers,
+                    unit, k * 1000 + ent.start)
+
+
+_AGE = re.compile(r"\b\d{1,3}-years?-olds?\b", re.I)
+_AGE_BEFORE = re.compile(r"\b(\d{1,3})-years?-olds?\s+$", re.I)
+_AGE_AFTER = re.compile(r"^\s*(?:,\s*(?:aged\s+)?(\d{1,3})\s*(?:,|\.|;|$)|\((\d{1,3})\))")
+
+
+def _ages(doc, sentence: Sentence, files, k: int):
+    """People's ages: "Kevin Johnson, 25," / "Johnson (25)" / "13-year-old Liberty German".
+    An age belongs to a surname; first names, when both sides give one, must agree."""
+    text = doc.text
+    for ent in doc.ents:
+        names = [t.text for t in ent if t.is_alpha]
+        if len(ent) > 6 or not (ent.label_ == "PERSON" or (  # the small model often takes
+                ent.label_ in ("ORG", "FAC", "GPE") and len(names) >= 2  # a name for a place
+                and all(n.istitle() for n in names))):
+            continue
+        before = _AGE_BEFORE.search(text[:ent.start_char])
+        after = _AGE_AFTER.match(text[ent.end_char:])
+        age = before.group(1) if before else (after.group(1) or after.group(2)) if after else None
+        if age is None or not 0 < int(age) < 120:
+            continue
+        figure = Figure(sentence.article, files.get(sentence.article),
+                        before.group().strip() if before else age, float(age), float(age),
+                        sentence.start, sentence.end, sentence.text)
+        first = frozenset({names[0].lower()}) if len(names) > 1 else frozenset()
+        yield _Reading(figure, "age", "age of " + names[-1].lower(), ent.text, "",
+                       frozenset(), frozenset(), first, "", k * 1000 + ent.start)
+
+
+def _value(phrase: str) -> tuple[float, float] | None:
+    """The range of values a figure's wording allows, or None if it holds no number."""
+    text = phrase.lower().replace("–", "-").strip()
+    reading = "exact"
+    while True:
+        if m := _FILLER.match(text):
+            text = text[m.end():]
+        elif m := _QUALIFIER.match(text):
+            reading = next(r for i, (_, r) in enumerate(_QUALIFIERS) if m.group(f"q{i}"))
+            text = text[m.end():]
+        else:
+            break
+    text = _CURRENCY.sub("", text).strip()
+    if m := re.match(r"(?:between\s+)?(.+?)\s*(?:and|to|-)\s*(.+)$", text):
+        a, b = _number(m.group(1)), _number(m.group(2))
+        if a is not None and b is not None:
+            scale = _scale_of(m.group(2))
+            if a < b / 1000 and scale > 1:  # "3 to 4 million": the scale covers both
+                a *= scale
+            return (min(a, b), max(a, b))
+    for words in sorted(_VAGUE, key=len, reverse=True):
+        if text.startswith(words):
+            return _VAGUE[words]
+    x = _number(text)
+    if x is None or x <= 0:
+        return None
+    if reading == "upper":
+        return (x / 2, x)
+    if reading == "lower":
+        return (x, 2 * x)
+    if reading == "floor":
+        return (x, math.inf)
+    if reading == "nearly":
+        return (0.8 * x, x)
+    if reading == "about":
+        return (0.8 * x, 1.2 * x)
+    if x >= 100 and _round(x):
+        return (0.9 * x, 1.1 * x)
+    return (x, x)
+
+
+def _number(text: str) -> float | None:
+    m = _NUMBER.match(text.strip())
+    if not m:
+        return None
+    n = m.group("n").lower()
+    value = float(n.replace(",", "")) if n[0].isdigit() else float(_WORD_NUMBERS[n])
+    if m.group("unit"):
+        value += _WORD_NUMBERS[m.group("unit").lower()]
+    if m.group("scale"):
+        value *= _SCALES[m.group("scale").lower()]
+    return value
+
+
+def _scale_of(text: str) -> float:
+    m = _NUMBER.match(text.strip())
+    return _SCALES[m.group("scale").lower()] if m and m.group("scale") else 1.0
+
+
+def _round(x: float) -> bool:
+    """A number given to two or fewer significant figures (2,000; 7,500; 1.2 million)."""
+    digits = f"{x:.0f}".rstrip("0")
+    return len(digits) <= 2
+
+
+def _counted(doc, ent):
+    """The noun a number counts: "2,000 ISIS fighters" -> fighters; "tens of thousands of
+    civilians" -> civilians; "more than 200 dead" -> dead (people)."""
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and after.lower_ == "of":
+        nouns = [c for c in after.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+        if nouns:
+            return nouns[0]
+    if after is not None and after.lemma_.lower() in _EVENT and after.pos_ in ("ADJ", "VERB",
+                                                                                 "NOUN"):
+        return after  # "200 dead", "15 injured"
+    root = ent.root
+    if root.pos_ == "NOUN" and root.i == ent.end - 1 and root.lemma_.lower() not in _VAGUE:
+        return root  # the entity holds its noun: "between 14,000 and 18,000 militants"
+    if root.dep_ in ("nummod", "quantmod") and root.head.pos_ == "NOUN" and root.head.i >= ent.end:
+        return root.head
+    for token in doc[ent.end:ent.end + 4]:  # misparses: take the first plain noun after
+        if token.pos_ == "NOUN" and token.dep_ != "compound":
+            return token
+        if token.pos_ not in ("PROPN", "ADJ", "NOUN") and token.text not in ("-",):
+            break
+    return None
+
+
+def _event(doc, ent, noun) -> str:
+    """The event class of the count (killed, wounded, fled, detained) or "" for none."""
+    lemmas = []
+    if noun is not None:
+        lemmas.append(noun.lemma_.lower())
+        lemmas += [c.lemma_.lower() for c in noun.children if c.dep_ in ("relcl", "acl", "amod")]
+        for c in noun.children:
+            if c.dep_ in ("relcl", "acl"):
+                lemmas += [g.lemma_.lower() for g in c.children if g.pos_ in ("VERB", "ADJ")]
+    token = noun if noun is not None else ent.root
+    while token.head.i != token.i:
+        token = token.head
+        lemmas.append(token.lemma_.lower())
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+            lemmas += [c.lemma_.lower() for c in token.children
+                       if c.dep_ in ("acomp", "oprd", "xcomp")]
+            break
+    for lemma in lemmas:
+        if lemma in _EVENT:
+            return _EVENT[lemma]
+    verb = token.lemma_.lower() if token.pos_ in ("VERB", "AUX") else ""
+    return "" if not verb or verb in _BEING else f"({verb})"
+
+
+def _governing_verb(token):
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ == "VERB":
+            return token
+    return None
+
+
+def _modifiers(noun, ent) -> tuple[frozenset[str], int]:
+    """Who or what the counted noun is narrowed to ("ISIS fighters", "US troops"), and
+    where those words start."""
+    firsts = [t.left_edge.i for t in noun.lefts
+              if t.i >= ent.end and t.dep_ in ("compound", "amod", "nmod", "npadvmod")]
+    if not firsts:
+        return frozenset(), noun.i
+    first = max(min(firsts), ent.end)
+    words = [w for w in noun.doc[first:noun.i].text.split()
+             if _normal(w) not in _PLAIN_MODIFIERS and not any(ch.isdigit() for ch in w)]
+    return (frozenset({_normal(" ".join(words))}) if words else frozenset()), first
+
+
+def _places(doc) -> list[str]:
+    """The places a sentence names as places ("in Syria", "at O'Hare"), not as
+    adjectives ("US President", "UK-based")."""
+    return [_normal(e.text) for e in doc.ents
+            if (e.label_ in ("GPE", "LOC", "FAC") or (
+                e.label_ == "ORG" and e.root.dep_ == "pobj"
+                and e.root.head.lower_ in ("at", "in", "inside", "near", "outside")))
+            and e.root.dep_ not in ("compound", "amod", "npadvmod", "nmod")
+            and not (e.end < len(doc) and doc[e.end].text in ("-", "–"))]
+
+
+def _times(doc) -> list[str]:
+    """The times and named events a sentence is set in ("on Monday", "during Superstorm
+    Sandy"): a count on one day is not a count on another."""
+    return [e.text.lower().removeprefix("the ") for e in doc.ents
+            if (e.label_ in ("DATE", "TIME", "EVENT") and not _AGE.search(e.text))
+            or (e.root.dep_ == "pobj" and e.root.head.lower_ in ("during", "after", "before"))]
+
+
+def _normal(text: str) -> str:
+    text = re.sub(r"['’]s$", "", text.strip().lower()).strip(" .")
+    text = re.sub(r"^the\s+", "", text)
+    return _ALIASES.get(text, _ALIASES.get(text.replace(".", ""), text))
+
+
+def _subject(members: list[_Reading]) -> str:
+    """What the figures are about, for people: "ISIS fighters", "people killed in Kabul"."""
+    first = next((r for r in members if r.modifiers), members[0])
+    if first.kind == "age":
+        return f"age of {first.what}"
+    words = [first.what] if first.kind == "count" else [first.kind, first.what]
+    if first.event and not first.event.startswith("("):
+        words.append(first.event)
+    if first.places:
+        words.append("in " + ", ".join(sorted(p.title() if p.islower() else p
+                                              for p in first.places)))
+    return " ".join(words)
+
+
+def _unique(figures):
+    seen = set()
+    for f in figures:
+        key = (f.article, f.start, f.figure)
+        if key not in seen:
+            seen.add(key)
+            yield f
+
+
+def _article_order(article: str, files: dict[str, str | None]) -> int:
+    return list(files).index(article) if article in files else len(files)

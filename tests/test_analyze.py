@@ -1,0 +1,286 @@
+"""Disagreements, the timeline, focus and updates: the example cluster and small clusters
+built to hold known agreements, contradictions, look-alikes and dates."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+
+from storyline import Options, read_cluster, summarize
+from storyline.analyze.dates import resolve
+from storyline.cli import main
+from storyline.errors import OptionsError
+from storyline.group import SAME_FACT
+from storyline.segment import split_all
+from storyline.vectors import tfidf
+
+BACKGROUND = ("The regional government held an emergency meeting in the capital to discuss "
+              "the situation. Aid groups asked for access to the area. ")
+
+
+def brief_of(*texts: str, **options) -> object:
+    docs = [{"text": BACKGROUND + t, "id": str(i)} if isinstance(t, str) else t
+            for i, t in enumerate(texts, 1)]
+    return summarize(docs, options=Options(**options))
+
+
+def subjects(brief) -> list[str]:
+    return [d.subject for d in brief.disagreements]
+
+
+# --- disagreements ------------------------------------------------------------------
+
+def test_the_example_clusters_fighter_counts_disagree(example_dir):
+    brief = summarize(read_cluster(example_dir))
+    fighters = [d for d in brief.disagreements if "fighters" in d.subject]
+    assert len(fighters) == 1
+    figures = {(f.article, f.figure) for f in fighters[0].figures}
+    assert {("1", "as many as 2,000"), ("3", "up to 600")} <= figures
+    for f in fighters[0].figures:  # each figure points at its sentence in the article
+        text = next(a.text for a in brief.articles if a.id == f.article)
+        assert text[f.start:f.end] == f.text and f.figure in f.text
+
+
+def test_the_example_clusters_civilian_figures_count_different_things(example_dir):
+    # 60,000 living around Hajin (September) and some 20,000 let out of Baghuz (February)
+    # are different quantities; "tens of thousands" agrees with "some 20,000".
+    brief = summarize(read_cluster(example_dir))
+    assert not [d for d in brief.disagreements if "civilian" in d.subject]
+    assert all(d.kind in ("count", "age", "area", "distance", "money")
+               for d in brief.disagreements)
+
+
+def test_a_contradicting_death_toll_is_reported_with_every_source():
+    brief = brief_of("Officials said 12 people were killed in the attack on the market in Kabul.",
+                     "At least 30 people were killed in the attack on the market in Kabul.",
+                     "Police said 12 people were killed in the attack on the market in Kabul.")
+    assert len(brief.disagreements) == 1
+    d = brief.disagreements[0]
+    assert d.kind == "count" and "Kabul" in d.subject
+    assert [(f.article, f.figure, f.low, f.high) for f in d.figures] == [
+        ("1", "12", 12, 12), ("2", "At least 30", 30, float("inf")), ("3", "12", 12, 12)]
+    assert brief.to_dict()["disagreements"][0]["figures"][1]["high"] is None  # JSON: open
+
+
+@pytest.mark.parametrize("a, b", [
+    # approximations that overlap
+    ("About 2,000 people fled the town on foot.", "Some 2,100 people fled the town on foot."),
+    ("Up to 600 fighters remain inside the enclave.",
+     "About 500 fighters remain inside the enclave."),
+    ("At least 15 militants were killed in the raid.", "27 militants were killed in the raid."),
+    # ranges
+    ("Between 14,000 and 18,000 militants are based in the region.",
+     "About 16,000 militants are based in the region."),
+    # different scopes: places, times, sides, events
+    ("An estimated 5,000 US troops remain in Iraq.", "Some 2,000 US troops remain in Syria."),
+    ("Between 14,000 and 18,000 militants are thought to be in Iraq and Syria.",
+     "Between 15,500 and 17,100 militants are thought to be in Iraq."),
+    ("Ten rebel fighters were killed in the clashes.",
+     "Forty army soldiers were killed in the clashes."),
+    ("Two men confronted the victim inside the shop.", "Three men were arrested later that week."),
+    ("Airlines canceled more than 20,000 flights during Superstorm Sandy.",
+     "Airlines canceled about 1,000 flights."),
+    ("Around 60,000 civilians live in the town.", "Some 20,000 civilians left the town."),
+    # vague amounts
+    ("Tens of thousands of people fled the fighting.", "Some 20,000 people fled the fighting."),
+])
+def test_look_alikes_are_not_contradictions(a, b):
+    assert brief_of(a, b).disagreements == ()
+
+
+def test_ages_of_one_person_disagree_across_sources():
+    brief = brief_of("Police arrested Kevin Johnson, 24, on Friday near his home.",
+                     "Kevin Johnson, 25, was charged with murder by prosecutors.",
+                     "Prosecutors also charged Antheyst Jarrett, 27, and Maria Lopez, 31.")
+    assert [(d.kind, d.subject) for d in brief.disagreements] == [("age", "age of Kevin Johnson")]
+    assert [f.low for f in brief.disagreements[0].figures] == [24, 25]
+
+
+def test_no_analysis_leaves_both_lists_empty_and_the_brief_unchanged(example_dir):
+    articles = read_cluster(example_dir)
+    with_analysis = summarize(articles)
+    without = summarize(articles, options=Options(analysis=False))
+    assert without.disagreements == () and without.timeline == ()
+    assert without.sentences == with_analysis.sentences
+
+
+# --- timeline -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("February 9, 2019", None, ("2019-02-09", "day")),
+    ("9 February 2019", None, ("2019-02-09", "day")),
+    ("2019-02-09", None, ("2019-02-09", "day")),
+    ("July 2014", None, ("2014-07", "month")),
+    ("2014", None, ("2014", "year")),
+    ("Monday", date(2018, 9, 13), ("2018-09-10", "day")),       # a Thursday article
+    ("Thursday", date(2018, 9, 13), ("2018-09-13", "day")),     # its own day
+    ("late on Monday", date(2018, 9, 13), ("2018-09-10", "day")),
+    ("Sunday morning", date(2019, 2, 11), ("2019-02-10", "day")),
+    ("December", date(2019, 2, 11), ("2018-12", "month")),      # the December before
+    ("February", date(2019, 2, 11), ("2019-02", "month")),
+    ("December 30", date(2019, 1, 2), ("2018-12-30", "day")),
+    ("last month", date(2019, 1, 15), ("2018-12", "month")),
+    ("last year", date(2019, 1, 15), ("2018", "year")),
+    ("yesterday", date(2019, 3, 1), ("2019-02-28", "day")),
+    ("Two years ago", date(2019, 2, 11), ("2017", "year")),
+    ("Monday", None, None),          # relative dates need the article's date
+    ("December", None, None),
+    ("next week", date(2019, 2, 11), None),
+    ("the past four months", date(2019, 2, 11), None),
+    ("February 30", date(2019, 2, 11), None),
+])
+def test_dates_resolve_against_the_articles_date(text, published, expected):
+    assert resolve(text, published) == expected
+
+
+def test_the_timeline_orders_dated_events_and_drops_what_it_cannot_date():
+    dated = {"id": "1", "published": "2019-02-11", "text": BACKGROUND + (
+        "On Saturday the alliance launched the final battle for the village of Baghuz. "
+        "The commander will meet reporters on Friday. "
+        "Since 2014 the group has lost most of its territory. "
+        "In December the president announced a withdrawal of all troops.")}
+    undated = {"id": "2", "text": BACKGROUND + (
+        "On Sunday heavy clashes broke out near the river crossing. "
+        "The group declared its caliphate in June 2014 in the city of Mosul.")}
+    brief = summarize([dated, undated])
+    timeline = [(e.date, e.when, [c.article for c in e.sources]) for e in brief.timeline]
+    assert timeline == [("2014-06", "in June 2014", ["2"]),
+                        ("2018-12", "In December", ["1"]),
+                        ("2019-02-09", "On Saturday", ["1"])]
+    assert all(e.text in next(a.text for a in brief.articles if a.id == e.sources[0].article)
+               for e in brief.timeline)
+
+
+def test_a_statement_reported_by_two_articles_is_one_entry_citing_both():
+    one = {"id": "1", "published": "2018-09-13", "text": BACKGROUND +
+           "The SDF offensive began on Monday against the last pocket near Hajin."}
+    two = {"id": "2", "text": BACKGROUND +
+           "The SDF offensive began on Monday against the last pocket near the town of Hajin."}
+    entries = summarize([one, two]).timeline
+    assert [(e.date, [c.article for c in e.sources]) for e in entries] == [
+        ("2018-09-10", ["1", "2"])]
+
+
+def test_the_example_timeline_is_in_order_and_cites_its_sources(example_dir):
+    brief = summarize(read_cluster(example_dir))
+    dates = [e.date for e in brief.timeline]
+    assert dates == sorted(dates) and "2018-09-10" in dates and "2014" in dates
+    monday = next(e for e in brief.timeline if e.date == "2018-09-10")
+    assert "Monday" in monday.when and monday.sources[0].article == "1"
+    # article 2 is undated, so its "On Saturday" stays off the timeline ...
+    assert not any(e.when == "On Saturday" for e in brief.timeline)
+    # ... until its date is given
+    articles = read_cluster(example_dir)
+    given = summarize(articles, options=Options(published="2019-02-10"))
+    saturday = [e for e in given.timeline if e.date == "2019-02-09"]
+    assert saturday and {c.article for e in saturday for c in e.sources} >= {"2", "3"}
+    assert any(e.date == "2018-09-10" for e in given.timeline)  # article 1 keeps its own date
+
+
+# --- focus --------------------------------------------------------------------------
+
+def test_focus_steers_the_brief_towards_the_topic(example_dir):
+    articles = read_cluster(example_dir)
+    generic = summarize(articles, options=Options(analysis=False))
+    focused = summarize(articles, options=Options(focus="civilians", analysis=False))
+    about = [s for s in focused.sentences if "civilian" in s.text.lower()]
+    assert len(about) >= 3 and len(about) > sum("civilian" in s.text.lower()
+                                                 for s in generic.sentences)
+    assert focused.stats["focus"] == "civilians" and focused.stats["words"] <= 120
+
+
+def test_a_focus_that_matches_nothing_still_gives_a_brief(example_dir):
+    brief = summarize(read_cluster(example_dir), options=Options(focus="volcano tourism xyzzy"))
+    assert brief.sentences
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "x" * 2001])
+def test_a_bad_focus_is_refused(bad):
+    with pytest.raises(OptionsError, match="focus"):
+        Options(focus=bad)
+
+
+# --- updates ------------------------------------------------------------------------
+
+def test_since_leaves_out_every_fact_already_reported(example_dir):
+    articles = read_cluster(example_dir)
+    old = [a for a in articles if a.id in ("1", "4")]
+    new = [a for a in articles if a.id not in ("1", "4")]
+    brief = summarize(new, since=old, options=Options(words=250))
+    assert brief.sentences and brief.stats["already_seen"] >= 1
+    old_sentences = split_all(old)
+    rows = tfidf(old_sentences, [s.text for s in brief.sentences])
+    for k in range(len(brief.sentences)):  # no brief sentence repeats an old one
+        row = rows[len(old_sentences) + k]
+        assert (rows[:len(old_sentences)] @ row.T).max() < SAME_FACT
+
+
+def test_since_drops_a_repeated_lead_that_the_plain_brief_shows():
+    lead = "A dam burst early on Tuesday in the northern valley, flooding three villages."
+    old = [lead + " Officials blamed days of heavy rain."]
+    new = [lead + " Rescue teams evacuated about 2,000 people by boat in the afternoon. "
+           "Engineers warned on Wednesday that a second dam upstream was also at risk.",
+           lead + " The army sent helicopters to reach families trapped on rooftops."]
+    assert lead in summarize(new).summary
+    update = summarize(new, since=old)
+    assert lead not in update.summary and "second dam" in update.summary
+    assert update.stats["already_seen"] == 1
+
+
+def test_nothing_new_gives_an_empty_brief_that_says_so(example_dir):
+    articles = read_cluster(example_dir)
+    brief = summarize(articles, since=articles)
+    assert brief.sentences == () and brief.timeline == () and brief.disagreements == ()
+    from storyline.render import render
+    assert "nothing new" in render(brief, "text")
+
+
+# --- the command line ---------------------------------------------------------------
+
+def test_cli_prints_disagreements_and_timeline(example_dir):
+    result = CliRunner().invoke(main, ["summarize", str(example_dir)])
+    assert result.exit_code == 0, result.output
+    assert "Where sources disagree:" in result.output and "Timeline:" in result.output
+    assert "as many as 2,000 [1]" in result.output and "up to 600 [3]" in result.output
+    md = CliRunner().invoke(main, ["summarize", str(example_dir), "-f", "markdown"]).output
+    assert "**Where sources disagree**" in md and "**Timeline**" in md
+    assert "- **2018-09-10** An offensive began on Monday" in md
+
+
+def test_cli_focus_since_published_and_no_analysis(example_dir, tmp_path):
+    old = tmp_path / "old"
+    old.mkdir()
+    (old / "seen.jsonl").write_text(json.dumps(
+        {"documents": [(example_dir / "article-4.txt").read_text()]}) + "\n")
+    out = CliRunner().invoke(main, [
+        "summarize", str(example_dir), "-f", "json", "--focus", "civilians",
+        "--since", str(old / "seen.jsonl"), "--published", "2019-02-10"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.output)
+    assert data["stats"]["focus"] == "civilians" and data["stats"]["already_seen"] >= 1
+    assert any(e["date"] == "2019-02-09" for e in data["timeline"])
+    fast = json.loads(CliRunner().invoke(main, ["summarize", str(example_dir), "-f", "json",
+                                                "--no-analysis"]).output)
+    assert fast["disagreements"] == [] and fast["timeline"] == []
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--published", "2019-13-01"], "YYYY-MM-DD"),
+    (["--focus", " "], "focus must be"),
+    (["--since", "/nonexistent/folder"], "does not exist"),
+])
+def test_cli_bad_options_say_what_to_fix(example_dir, args, message):
+    result = CliRunner().invoke(main, ["summarize", str(example_dir), *args])
+    assert result.exit_code != 0 and message in result.output
+
+
+def test_since_reads_articles_as_json_lines(example_dir, tmp_path):
+    seen = tmp_path / "seen.jsonl"
+    seen.write_text(json.dumps({"text": (example_dir / "article-2.txt").read_text()}) + "\n"
+                    + json.dumps((example_dir / "article-4.txt").read_text()) + "\n")
+    from storyline.ingest import read_seen
+    assert [a.id for a in read_seen(seen)] == ["1", "1"]  # ids are renumbered in summarize
+    assert summarize(read_cluster(example_dir), since=read_seen(seen)).sentences
