@@ -284,3 +284,24 @@ def test_since_reads_articles_as_json_lines(example_dir, tmp_path):
     from storyline.ingest import read_seen
     assert [a.id for a in read_seen(seen)] == ["1", "1"]  # ids are renumbered in summarize
     assert summarize(read_cluster(example_dir), since=read_seen(seen)).sentences
+
+
+def test_sources_that_date_one_statement_differently_disagree_on_the_day():
+    one = {"id": "1", "published": "2019-02-11", "text": BACKGROUND +
+           "The alliance launched the final offensive on the village of Baghuz on Saturday."}
+    two = {"id": "2", "published": "2019-02-11", "text": BACKGROUND +
+           "The alliance launched the final offensive on the village of Baghuz on Sunday."}
+    three = {"id": "3", "text": BACKGROUND +
+             "The alliance launched the final offensive on the village of Baghuz on "
+             "February 9, 2019."}
+    brief = summarize([one, two, three])
+    dates = [d for d in brief.disagreements if d.kind == "date"]
+    assert len(dates) == 1 and dates[0].subject.startswith("date of: The alliance launched")
+    assert [(f.article, f.figure, f.low) for f in dates[0].figures] == [
+        ("1", "on Saturday", "2019-02-09"), ("2", "on Sunday", "2019-02-10"),
+        ("3", "on February 9, 2019", "2019-02-09")]
+    assert brief.to_dict()["disagreements"][0]["figures"][0]["high"] == "2019-02-09"
+    # a month and a day in it are not a disagreement
+    four = {"id": "4", "text": BACKGROUND +
+            "The alliance launched the final offensive on the village of Baghuz in February 2019."}
+    assert not [d for d in summarize([three, four]).disagreements if d.kind == "date"]

@@ -12,6 +12,7 @@ from conftest import EXAMPLE, SHARED_DATA
 
 from storyline.cli import main
 from storyline.errors import InputError, OptionsError
+from storyline.ingest import to_articles
 from storyline.evaluate import SYSTEMS, evaluate
 from storyline.evaluate.data import cluster_ids, read_clusters, read_peer_outputs
 from storyline.evaluate.oracle import greedy_oracle
@@ -227,6 +228,21 @@ def test_storyline_modes_are_checked_before_running():
         storyline_modes([{"scorer": "magic"}])
     with pytest.raises(OptionsError, match="unknown Storyline option 'words'"):
         storyline_modes([{"words": "10"}])
+    with pytest.raises(OptionsError, match="focus=query"):
+        storyline_modes([{"focus": "civilians"}])
+    assert [s.name for s in storyline_modes([{"focus": "query"}])] == [
+        "Storyline (focus=query)"]
+
+
+def test_the_focus_mode_reads_each_clusters_question():
+    from storyline.evaluate.data import Cluster
+
+    texts = [(EXAMPLE / f"article-{i}.txt").read_text() for i in range(1, 6)]
+    cluster = Cluster("c", tuple(to_articles(texts)), ("a reference",), "civilians")
+    focused = make(storyline_modes([{"focus": "query"}])[0], 120, "f1")(cluster)
+    generic = make(storyline_modes()[0], 120, "f1")(cluster)
+    assert focused != generic
+    assert sum("civilian" in s for s in focused) > sum("civilian" in s for s in generic)
 
 
 # --- whole runs -----------------------------------------------------------------------

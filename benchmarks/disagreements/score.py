@@ -25,8 +25,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from storyline import clean, read_cluster, segment
-from storyline.analyze import figures, language
+from storyline import clean, group, read_cluster, segment, vectors
+from storyline.analyze import analyze
 from storyline.ingest import to_articles
 
 HERE = Path(__file__).resolve().parent
@@ -49,10 +49,10 @@ def clusters(ids: set[str]):
 def predicted_pairs(articles):
     articles, _ = clean.clean_all(articles)
     sentences = segment.split_all(articles)
-    docs = language.parse(sentences)
-    files = {a.id: a.file for a in articles}
+    facts = group.group(sentences, vectors.tfidf(sentences))
+    disagreements, _ = analyze(articles, sentences, facts)
     pairs = []
-    for d in figures.disagreements(docs, sentences, files):
+    for d in disagreements:
         for i, a in enumerate(d.figures):
             for b in d.figures[i + 1:]:
                 if a.article != b.article and (a.high < b.low or b.high < a.low):

@@ -100,14 +100,15 @@ class Figure:
     """One source's figure for a quantity: as written, the values it allows, and where.
 
     `low`..`high` is the range the wording allows: "about 2,000" allows 1,600 to 2,400,
-    "up to 600" 300 to 600 (see `analyze.figures` for every reading).
+    "up to 600" 300 to 600 (see `analyze.figures` for every reading); for a date, the
+    first and last day of the day, month or year it names.
     """
 
     article: str
     file: str | None
     figure: str
-    low: float
-    high: float
+    low: float | str  # a number, or for a date the ISO first day of the period it names
+    high: float | str
     start: int
     end: int
     text: str
@@ -123,7 +124,7 @@ class Disagreement:
     """Figures that sources give for the same quantity and that cannot all be right."""
 
     subject: str
-    kind: str  # "count", "age", "area", "distance" or "money"
+    kind: str  # "count", "age", "area", "distance", "money" or "date"
     figures: tuple[Figure, ...]
 
     def to_dict(self) -> dict[str, Any]:
@@ -146,7 +147,9 @@ class Event:
                 "sources": [c.to_dict() for c in self.sources]}
 
 
-def _number(value: float) -> float | int | None:
+def _number(value: float | str) -> float | int | str | None:
+    if isinstance(value, str):
+        return value
     if value == float("inf"):
         return None
     return int(value) if float(value).is_integer() else round(value, 4)

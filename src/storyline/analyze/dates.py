@@ -8,7 +8,9 @@ never guessed. Durations ("the past four months"), future dates ("next week", "u
 April", a verb with "will") and starting points ("since 2014") are not events.
 
 A sentence gives one entry, for its first date that resolves; a statement reported by
-several articles (one fact) is one entry citing them all.
+several articles (one fact) is one entry citing them all. When the articles of one fact
+give dates that cannot be the same day (Saturday against Sunday, June 17 against June
+18), that is a date disagreement.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from ..model import Article, Citation, Disagreement, Event, Fact, Sentence
+from ..model import Article, Citation, Disagreement, Event, Fact, Figure, Sentence
 
 _MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august",
@@ -112,7 +114,8 @@ def timeline(docs: dict[int, object], sentences: list[Sentence], facts: list[Fac
              articles: list[Article]) -> tuple[tuple[Event, ...], tuple[Disagreement, ...]]:
     """Dated statements in date order (then cluster order); each fact gives at most one
     entry per date, citing every article whose sentence of that fact does not give
-    another date. (Date disagreements are not reported yet: the empty second part.)"""
+    another date. A fact that articles date differently is also returned as a date
+    disagreement (the second part): which day it happened."""
     published = {a.id: _date(a.published) for a in articles}
     files = {a.id: a.file for a in articles}
     dated = {k: found for k, doc in docs.items()
@@ -121,6 +124,11 @@ def timeline(docs: dict[int, object], sentences: list[Sentence], facts: list[Fac
     entries: dict[tuple[int, str], list[int]] = {}
     for k in sorted(dated, key=lambda k: (_position(sentences[k], files), k)):
         entries.setdefault((fact_of.get(k, -k - 1), dated[k][0]), []).append(k)
+    conflicts = []
+    for f in sorted({f for f, _ in entries if f >= 0}):
+        dates = [(iso, k) for (g, iso), ks in entries.items() if g == f for k in ks]
+        if len({sentences[k].article for _, k in dates}) > 1 and _disjoint(dates, dated):
+            conflicts.append(_conflict(dates, dated, sentences, files))
     events = []
     for (f, iso), carriers in entries.items():
         shown = sentences[carriers[0]]
@@ -129,7 +137,36 @@ def timeline(docs: dict[int, object], sentences: list[Sentence], facts: list[Fac
         events.append((iso, _position(shown, files), Event(
             iso, dated[carriers[0]][1], shown.text, _citations(citing, sentences, files))))
     events.sort(key=lambda e: (e[0], e[1]))
-    return tuple(e for _, _, e in events), ()
+    return tuple(e for _, _, e in events), tuple(conflicts)
+
+
+def _period(iso: str) -> tuple[str, str]:
+    """The first and last day a date names: a day, a month or a year."""
+    if len(iso) == 10:
+        return iso, iso
+    if len(iso) == 7:
+        year, month = map(int, iso.split("-"))
+        last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+        return f"{iso}-01", f"{iso}-{last:02d}"
+    return f"{iso}-01-01", f"{iso}-12-31"
+
+
+def _disjoint(dates: list[tuple[str, int]], dated) -> bool:
+    periods = [_period(iso) for iso, _ in dates]
+    return any(a[1] < b[0] or b[1] < a[0] for i, a in enumerate(periods) for b in periods[i + 1:])
+
+
+def _conflict(dates, dated, sentences: list[Sentence], files) -> Disagreement:
+    """One statement that sources date differently: "which day"."""
+    figures = []
+    for iso, k in sorted(dates, key=lambda d: _position(sentences[d[1]], files)):
+        s = sentences[k]
+        low, high = _period(iso)
+        figures.append(Figure(s.article, files[s.article], dated[k][1], low, high,
+                              s.start, s.end, s.text))
+    words = sentences[dates[0][1]].text.split()
+    subject = "date of: " + " ".join(words[:8]) + (" …" if len(words) > 8 else "")
+    return Disagreement(subject, "date", tuple(figures))
 
 
 def _first_date(doc, published: date | None) -> tuple[str, str] | None:

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Disagreement, Figure, Sentence
+from .language import lemma
 
 _QUALIFIERS = [  # (the words before a number, how they widen it); the longest match wins
     (r"up to|as many as|at most|no more than|not more than|as high as|a maximum of|"
@@ -97,7 +98,7 @@ _EVENTS = {
                  "detainee", "kidnap", "abduct", "hostage"},
     "missing": {"missing"},
 }
-_EVENT = {lemma: name for name, lemmas in _EVENTS.items() for lemma in lemmas}
+_EVENT = {word: name for name, words in _EVENTS.items() for word in words}
 # Verbs that only say a count exists ("are", "remain", "are bunkered down"); any other
 # verb must be the same on both sides ("two men confronted him" is not "three men
 # were identified").
@@ -215,11 +216,11 @@ def _reading(doc, ent, sentence: Sentence, files, places, times, k: int) -> _Rea
         noun_token = _counted(doc, ent)
         if noun_token is None:
             return None
-        lemma = noun_token.lemma_.lower()
-        if lemma in _NOT_COUNTED or (noun_token.pos_ == "PROPN" and noun_token.ent_type_):
+        counted = lemma(noun_token)
+        if counted in _NOT_COUNTED or (noun_token.pos_ == "PROPN" and noun_token.ent_type_):
             return None
-        noun, what = _NOUN_CLASS.get(lemma, lemma), noun_token.text
-        if lemma in _EVENTS["killed"] and lemma not in ("body",):
+        noun, what = _NOUN_CLASS.get(counted, counted), noun_token.text
+        if counted in _EVENTS["killed"] and counted != "body":
             noun, what = "people", "deaths"
     else:  # money, areas and distances: keyed by what is done with them, and by whom
         verb = _governing_verb(ent.root)
@@ -227,7 +228,7 @@ def _reading(doc, ent, sentence: Sentence, files, places, times, k: int) -> _Rea
                        None) if verb is not None else None
         if subject is None or subject.pos_ == "PRON":
             return None
-        noun = f"{verb.lemma_.lower()} by {subject.lemma_.lower()}"
+        noun = f"{lemma(verb)} by {lemma(subject)}"
         what = f"{verb.text} by {subject.text}" if kind == "money" else subject.text
     event = _event(doc, ent, noun_token)
     modifiers: frozenset[str] = frozenset()
@@ -341,11 +342,11 @@ def _counted(doc, ent):
         nouns = [c for c in after.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
         if nouns:
             return nouns[0]
-    if after is not None and after.lemma_.lower() in _EVENT and after.pos_ in ("ADJ", "VERB",
+    if after is not None and lemma(after) in _EVENT and after.pos_ in ("ADJ", "VERB",
                                                                                  "NOUN"):
         return after  # "200 dead", "15 injured"
     root = ent.root
-    if root.pos_ == "NOUN" and root.i == ent.end - 1 and root.lemma_.lower() not in _VAGUE:
+    if root.pos_ == "NOUN" and root.i == ent.end - 1 and lemma(root) not in _VAGUE:
         return root  # the entity holds its noun: "between 14,000 and 18,000 militants"
     if root.dep_ in ("nummod", "quantmod") and root.head.pos_ == "NOUN" and root.head.i >= ent.end:
         return root.head
@@ -361,23 +362,23 @@ def _event(doc, ent, noun) -> str:
     """The event class of the count (killed, wounded, fled, detained) or "" for none."""
     lemmas = []
     if noun is not None:
-        lemmas.append(noun.lemma_.lower())
-        lemmas += [c.lemma_.lower() for c in noun.children if c.dep_ in ("relcl", "acl", "amod")]
+        lemmas.append(lemma(noun))
+        lemmas += [lemma(c) for c in noun.children if c.dep_ in ("relcl", "acl", "amod")]
         for c in noun.children:
             if c.dep_ in ("relcl", "acl"):
-                lemmas += [g.lemma_.lower() for g in c.children if g.pos_ in ("VERB", "ADJ")]
+                lemmas += [lemma(g) for g in c.children if g.pos_ in ("VERB", "ADJ")]
     token = noun if noun is not None else ent.root
     while token.head.i != token.i:
         token = token.head
-        lemmas.append(token.lemma_.lower())
+        lemmas.append(lemma(token))
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
-            lemmas += [c.lemma_.lower() for c in token.children
+            lemmas += [lemma(c) for c in token.children
                        if c.dep_ in ("acomp", "oprd", "xcomp")]
             break
-    for lemma in lemmas:
-        if lemma in _EVENT:
-            return _EVENT[lemma]
-    verb = token.lemma_.lower() if token.pos_ in ("VERB", "AUX") else ""
+    for word in lemmas:
+        if word in _EVENT:
+            return _EVENT[word]
+    verb = lemma(token) if token.pos_ in ("VERB", "AUX") else ""
     return "" if not verb or verb in _BEING else f"({verb})"
 
 

@@ -102,9 +102,11 @@ def markdown(report: Report, chart: str | None = None, command: str | None = Non
                      + f" | {s.words:.0f} | {_speed(s)} | {_memory(s)} |")
     if report.comparisons:
         lines += ["", "Paired bootstrap test, Storyline against the best other system "
-                  "(not the oracle) on each metric:", "",
-                  "| metric | against | difference [95% interval] | p |", "|---|---|---|---|"]
-        lines += [f"| {LABELS[c.metric]} | {c.other} | {_difference(c)} | "
+                  "(not the oracle) on each metric, and each other Storyline mode against "
+                  "the default one:", "",
+                  "| metric | system | against | difference [95% interval] | p |",
+                  "|---|---|---|---|---|"]
+        lines += [f"| {LABELS[c.metric]} | {c.system} | {c.other} | {_difference(c)} | "
                   f"{c.difference.p_value:.3f} |" for c in report.comparisons]
     lines += ["", f"- {COLUMNS}"] + [f"- {note}" for note in report.notes]
     m = report.machine
