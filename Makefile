@@ -1,10 +1,11 @@
 # Benchmarks (not part of the tests). They read ../shared/data by path; see BENCHMARKS.md.
 DATA ?= ../shared/data
 STORYLINE ?= .venv/bin/storyline
+PYTHON ?= .venv/bin/python
 
-.PHONY: bench bench-multinews bench-duc2006
+.PHONY: bench bench-multinews bench-duc2006 bench-duc2006-focus bench-disagreements
 
-bench: bench-multinews bench-duc2006
+bench: bench-multinews bench-duc2006 bench-duc2006-focus bench-disagreements
 
 bench-multinews:
 	$(STORYLINE) eval $(DATA)/multinews_dev250.jsonl --metric f1 --words 250 \
@@ -13,3 +14,13 @@ bench-multinews:
 bench-duc2006:
 	$(STORYLINE) eval $(DATA)/duc2006.jsonl --metric recall --words 250 \
 		--peer-outputs $(DATA)/duc2006_peer_outputs.jsonl --report benchmarks/results/duc2006
+
+# Query focus: each DUC topic's question against generic mode and the 35 official runs.
+bench-duc2006-focus:
+	$(STORYLINE) eval $(DATA)/duc2006.jsonl --metric recall --words 250 \
+		--systems storyline,lead-words,oracle --mode scorer=centrality,selector=mmr \
+		--mode focus=query --peer-outputs $(DATA)/duc2006_peer_outputs.jsonl \
+		--report benchmarks/results/duc2006-focus
+
+bench-disagreements:
+	$(PYTHON) benchmarks/disagreements/score.py
