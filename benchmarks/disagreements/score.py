@@ -102,10 +102,11 @@ def main() -> None:
             part["predicted"] += 1
             part["correct"] += truth
             found.update(i for i in hit if by_cluster[cluster][i]["contradiction"])
-            if args.show and not truth:
+            if args.show:
                 label = by_cluster[cluster][hit[0]]
-                print(f"FALSE {cluster} {subject!r}: [{a.article}] {a.figure!r} | "
-                      f"[{b.article}] {b.figure!r} -- {label['why']}")
+                print(f"{'FOUND' if truth else 'FALSE'} {cluster} {subject!r}: "
+                      f"[{a.article}] {a.figure!r} | [{b.article}] {b.figure!r} -- "
+                      f"{label['why']}")
         for i, label in enumerate(by_cluster[cluster]):
             if label["contradiction"]:
                 part["true"] += 1
