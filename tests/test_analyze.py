@@ -86,6 +86,22 @@ def test_a_contradicting_death_toll_is_reported_with_every_source():
     ("Around 60,000 civilians live in the town.", "Some 20,000 civilians left the town."),
     # vague amounts
     ("Tens of thousands of people fled the fighting.", "Some 20,000 people fled the fighting."),
+    # shares, number words, floors, modifiers on one side only (from a review)
+    ("Three of the fighters are foreigners, officials said.",
+     "About 600 fighters remain, officials said."),
+    ("Two of the hostages are American citizens.", "Thirty hostages are being held."),
+    ("One-third of the residents fled the town.", "About 1,200 residents fled the town."),
+    ("Twenty-five people were killed in the blast.", "Police said 25 people were killed in "
+     "the blast."),
+    ("More than 200 people were killed in the fighting.",
+     "The fighting killed 500 people."),
+    ("About 2,000 fighters remain in the enclave.",
+     "Some 600 Kurdish fighters remain in the enclave."),
+    ("Ten hostages were freed on the road.", "Thirty hostages are still held."),
+    ("The driver, Mr. Smith, 41, was hurt.", "His wife, Mrs. Smith, 38, was unhurt."),
+    ("Deaths were reported in New York (45) and Boston.",
+     "Deaths were reported in New York (52) and Chicago."),
+    ("About 10 000 people fled the city.", "About 10,000 people fled the city."),
 ])
 def test_look_alikes_are_not_contradictions(a, b):
     assert brief_of(a, b).disagreements == ()
@@ -131,6 +147,12 @@ def test_no_analysis_leaves_both_lists_empty_and_the_brief_unchanged(example_dir
     ("next week", date(2019, 2, 11), None),
     ("the past four months", date(2019, 2, 11), None),
     ("February 30", date(2019, 2, 11), None),
+    ("March 3", date(2019, 2, 11), None),             # to come, not last year's
+    ("December", date(2019, 2, 11), ("2018-12", "month")),
+    ("this Friday", date(2019, 2, 11), None),
+    ("1000000 days ago", date(2019, 2, 11), None),
+    ("5000 years ago", date(2019, 2, 11), None),
+    ("May 0000", None, None),
 ])
 def test_dates_resolve_against_the_articles_date(text, published, expected):
     assert resolve(text, published) == expected
@@ -301,7 +323,27 @@ def test_sources_that_date_one_statement_differently_disagree_on_the_day():
         ("1", "on Saturday", "2019-02-09"), ("2", "on Sunday", "2019-02-10"),
         ("3", "on February 9, 2019", "2019-02-09")]
     assert brief.to_dict()["disagreements"][0]["figures"][0]["high"] == "2019-02-09"
+    # another action, or a date of saying, is no disagreement about the day
+    said = [{"id": str(i), "published": "2019-02-13", "text": BACKGROUND + t} for i, t in
+            enumerate(["The death toll rose to 50 in the town, officials said on Monday.",
+                       "The death toll rose to 50 in the town, officials said on Tuesday.",
+                       "Rebels launched the offensive on the town near the border on Saturday.",
+                       "Rebels resumed the offensive on the town near the border on Sunday."],
+                      1)]
+    assert not [d for d in summarize(said).disagreements if d.kind == "date"]
     # a month and a day in it are not a disagreement
     four = {"id": "4", "text": BACKGROUND +
             "The alliance launched the final offensive on the village of Baghuz in February 2019."}
     assert not [d for d in summarize([three, four]).disagreements if d.kind == "date"]
+
+
+@pytest.mark.parametrize("since", ["an article", {"text": "an article"}])
+def test_since_must_be_a_list_of_articles(example_dir, since):
+    with pytest.raises(OptionsError, match="list of articles"):
+        summarize(read_cluster(example_dir), since=since)
+
+
+@pytest.mark.parametrize("bad", ["2019-W06-7", "2019021000", "2019-02-30", "10/02/2019"])
+def test_published_must_be_a_calendar_date(bad):
+    with pytest.raises(OptionsError, match="YYYY-MM-DD"):
+        Options(published=bad)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -59,6 +60,7 @@ class Options:
 
 def _is_date(text) -> bool:
     try:
-        return isinstance(text, str) and len(text) == 10 and bool(date.fromisoformat(text))
+        return (isinstance(text, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", text) is not None
+                and bool(date.fromisoformat(text)))
     except ValueError:
         return False

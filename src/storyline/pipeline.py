@@ -71,11 +71,12 @@ def summarize(documents: Iterable[str | Article | dict], words: int | None = Non
 
 def _seen_sentences(since: Iterable[str | Article | dict]) -> list[Sentence]:
     """The sentences of the articles already seen, cleaned and split as the new ones."""
+    if isinstance(since, (str, bytes, dict)):
+        raise OptionsError("since= takes a list of articles (texts, Article values or "
+                           f"objects), not a single {type(since).__name__}")
     seen = list(since)
     if not seen:
         return []
-    if isinstance(since, (str, bytes)):
-        raise OptionsError("since= takes a list of article texts, not a single string")
     seen = [a if isinstance(a, Article) else to_articles([a], where="the articles already seen")[0]
             for a in seen]  # their ids may repeat (several clusters): number them anew
     seen = [replace(a, id=f"seen-{i}") for i, a in enumerate(seen, 1)]

@@ -30,9 +30,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import __version__
-from .errors import StorylineError
+from .errors import OptionsError, StorylineError
 from .fetch import Budget, FetchError, fetch
-from .options import MAX_FOCUS_CHARS, MAX_WORDS
+from .options import MAX_FOCUS_CHARS, MAX_WORDS, Options
 
 log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 5_000_000
@@ -68,6 +68,10 @@ class BriefRequest(BaseModel):
     def _something_to_summarize(self):
         if not self.documents and not self.urls:
             raise ValueError('give "documents" (article texts) and/or "urls" (web pages)')
+        try:  # the options' own checks, before any page is fetched or a worker is used
+            Options(words=self.words, focus=self.focus, published=self.published)
+        except OptionsError as e:
+            raise ValueError(str(e)) from None
         return self
 
 

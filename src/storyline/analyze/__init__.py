@@ -22,4 +22,5 @@ def analyze(articles: list[Article], sentences: list[Sentence],
             language.parse([sentences[k] for k in wanted], priority).items()}
     files = {a.id: a.file for a in articles}
     events, conflicts = dates.timeline(docs, sentences, facts, articles)
-    return figures.disagreements(docs, sentences, files) + conflicts, events
+    published = {a.id: a.published for a in articles}
+    return figures.disagreements(docs, sentences, files, published) + conflicts, events

@@ -19,6 +19,7 @@ import re
 from datetime import date, timedelta
 
 from ..model import Article, Citation, Disagreement, Event, Fact, Figure, Sentence
+from .language import lemma
 
 _MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august",
@@ -47,7 +48,10 @@ _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
           "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _TRIM = re.compile(r"^(?:(?:on|in|late|early|earlier|mid|the|of|during|last|this)\b[\s-]*)+|"
                    r"\s+(?:morning|afternoon|evening|night)$")
-_NOT_EVENT_BEFORE = {"since", "until", "till", "by", "before", "from", "through", "next"}
+_NOT_EVENT_BEFORE = {"since", "until", "till", "by", "before", "from", "through", "next",
+                     "for", "to"}  # "scheduled for March 3", "postponed to December"
+_SPEECH = {"say", "tell", "announce", "report", "state", "confirm", "add", "write", "claim"}
+AHEAD_DAYS = 183  # a month-day or month this far after the article is the coming one
 _NOT_EVENT_WORDS = re.compile(r"\b(?:next|coming|past|recent|ago,|upcoming|tomorrow)\b")
 
 
@@ -55,14 +59,15 @@ def resolve(text: str, published: date | None) -> tuple[str, str] | None:
     """A date as written, as ISO text and its precision ("day", "month", "year"), resolved
     against the article's date where it needs one; None when it cannot be."""
     raw = " ".join(text.lower().replace("’", "'").split())
-    if _NOT_EVENT_WORDS.search(raw):
+    if _NOT_EVENT_WORDS.search(raw) or re.match(r"(?:this|next|coming)\s+\w+day\b", raw):
         return None
     relative = re.match(r"^(?:earlier\s+|late\s+)?(last|this)\s+(month|year)$", raw)
     cleaned = relative.group() if relative else _TRIM.sub("", raw).strip(" ,.")
     for pattern, how in _PATTERNS:
         m = pattern.match(cleaned.removeprefix("earlier ").removeprefix("late "))
         if m:
-            return _resolved(how, m, published)
+            found = _resolved(how, m, published)
+            return found if found and 1000 <= int(found[0][:4]) <= 2999 else None
     return None
 
 
@@ -81,17 +86,24 @@ def _resolved(how: str, m: re.Match, published: date | None) -> tuple[str, str] 
             return None
         if how == "md":
             day = date(published.year, month, int(g["d"]))
-            if day > published + timedelta(days=2):  # "December 30" in a January article
-                day = day.replace(year=published.year - 1)
+            if day > published + timedelta(days=2):
+                if (day - published).days <= AHEAD_DAYS:
+                    return None  # "the vote is on March 3" in a February article: to come
+                day = day.replace(year=published.year - 1)  # "December 30" in January
             return day.isoformat(), "day"
         if how == "m":
-            year = published.year if month <= published.month else published.year - 1
-            return f"{year:04d}-{month:02d}", "month"
+            if month <= published.month:
+                return f"{published.year:04d}-{month:02d}", "month"
+            if (month - published.month) * 30 <= AHEAD_DAYS:
+                return None  # a month soon after the article's: to come
+            return f"{published.year - 1:04d}-{month:02d}", "month"
         if how == "weekday":
             back = (published.weekday() - _WEEKDAYS[g["wd"]]) % 7
             return (published - timedelta(days=back)).isoformat(), "day"
         if how == "ago":
             n = _SMALL.get(g["n"]) or int(g["n"])
+            if n > 200:
+                return None  # "1000000 days ago" is no date of the news
             if g["unit"].startswith("day"):
                 return (published - timedelta(days=n)).isoformat(), "day"
             return f"{published.year - n:04d}", "year"
@@ -106,7 +118,7 @@ def _resolved(how: str, m: re.Match, published: date | None) -> tuple[str, str] 
             last = published.replace(day=1) - timedelta(days=1)
             return f"{last.year:04d}-{last.month:02d}", "month"
         return str(published.year - (rel == "last year")), "year"
-    except ValueError:  # "February 30"
+    except (ValueError, OverflowError):  # "February 30", year 0 or 10000
         return None
 
 
@@ -127,7 +139,7 @@ def timeline(docs: dict[int, object], sentences: list[Sentence], facts: list[Fac
     conflicts = []
     for f in sorted({f for f, _ in entries if f >= 0}):
         dates = [(iso, k) for (g, iso), ks in entries.items() if g == f for k in ks]
-        if len({sentences[k].article for _, k in dates}) > 1 and _disjoint(dates, dated):
+        if _conflicting(dates, dated, sentences):
             conflicts.append(_conflict(dates, dated, sentences, files))
     events = []
     for (f, iso), carriers in entries.items():
@@ -151,9 +163,18 @@ def _period(iso: str) -> tuple[str, str]:
     return f"{iso}-01-01", f"{iso}-12-31"
 
 
-def _disjoint(dates: list[tuple[str, int]], dated) -> bool:
-    periods = [_period(iso) for iso, _ in dates]
-    return any(a[1] < b[0] or b[1] < a[0] for i, a in enumerate(periods) for b in periods[i + 1:])
+def _conflicting(dates: list[tuple[str, int]], dated, sentences: list[Sentence]) -> bool:
+    """Two articles date the same action differently: the dates belong to the same verb
+    (not a verb of saying: "officials said on Monday" dates the report, not the event)
+    and name periods that do not overlap."""
+    for i, (a, k) in enumerate(dates):
+        for b, j in dates[i + 1:]:
+            if (sentences[k].article != sentences[j].article and dated[k][2] == dated[j][2]
+                    and dated[k][2] not in _SPEECH):
+                (a0, a1), (b0, b1) = _period(a), _period(b)
+                if a1 < b0 or b1 < a0:
+                    return True
+    return False
 
 
 def _conflict(dates, dated, sentences: list[Sentence], files) -> Disagreement:
@@ -169,8 +190,9 @@ def _conflict(dates, dated, sentences: list[Sentence], files) -> Disagreement:
     return Disagreement(subject, "date", tuple(figures))
 
 
-def _first_date(doc, published: date | None) -> tuple[str, str] | None:
-    """The first date of a sentence that is an event date: (ISO date, as written)."""
+def _first_date(doc, published: date | None) -> tuple[str, str, str] | None:
+    """The first date of a sentence that is an event date: (ISO date, as written, the
+    lemma of the verb it belongs to)."""
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
@@ -183,16 +205,21 @@ def _first_date(doc, published: date | None) -> tuple[str, str] | None:
         if published is not None and found[0] > published.isoformat():
             continue
         when = f"{before} {ent.text}" if before.lower() in ("on", "in") else ent.text
-        return found[0], when
+        return found[0], when, lemma(_verb_of(ent))
     return None
+
+
+def _verb_of(ent):
+    token = ent.root
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+    return token
 
 
 def _not_past(ent) -> bool:
     """The date belongs to a verb in the future ("will meet on Friday") or the present
     ("Today, it has a presence in three pockets"): a state or a plan, not an event."""
-    token = ent.root
-    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
-        token = token.head
+    token = _verb_of(ent)
     if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in token.children):
         return True
     return token.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in token.children)

@@ -2,37 +2,41 @@
 
 A *figure* is a number with what it counts, read from spaCy's entities and parse:
 "as many as 2,000 ISIS fighters could be bunkered down" counts fighters, modified by
-ISIS, in no named place, with no event verb. Two figures from different articles are
-*comparable* when they count the same thing (the same noun or a synonym; the same event
-verb class: killed, wounded, fled, detained, or none; the same places named in the
-sentence; modifiers equal or one side without any) and *contradict* when the ranges
-their wording allows do not overlap. A false contradiction is worse than a missed one,
-so every rule errs towards "comparable only when clearly the same":
+ISIS, in no named place or time, with no event verb. Two figures from different
+articles are *comparable* when they count the same thing (the same noun or a synonym),
+for the same event (killed, wounded, fled, detained, or else the same verb, any verb of
+being counting as one), with the same modifiers, in the same named places and times, and
+from articles published within a week of each other when both dates are known. They
+*contradict* when the ranges their wording allows do not overlap. A false contradiction
+is worse than a missed one, so every rule errs towards "comparable only when clearly
+the same":
 
 - approximations widen a figure: "about 2,000" allows 1,600 to 2,400, a round "2,000"
   1,800 to 2,200;
 - bounds read as what a reporter means by them: "up to 600" is 300 to 600 (a bound far
-  above the truth would not be given), "more than 200" is 200 to 400, "at least 21" is 21
-  or more (a toll that may still rise);
+  above the truth would not be given); "more than 200" and "at least 21" are floors,
+  so 500 agrees with them;
 - ranges ("between 14,000 and 18,000") and vague amounts ("tens of thousands": 20,000
-  to 200,000) allow all they span;
+  to 200,000) allow all they span; shares ("two of the hostages", "one-third of the
+  residents") are not counts of the whole;
 - different scopes are different quantities: "in Iraq" is not "in Iraq and Syria", and
   a figure with places named is not compared with one without.
+- ages belong to a full name: "Kevin Johnson, 24" against "Kevin Johnson, 25".
 """
-
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
 from ..model import Disagreement, Figure, Sentence
 from .language import lemma
 
-_QUALIFIERS = [  # (the words before a number, how they widen it); the longest match wins
+_QUALIFIERS = [  # (the words before a number, how they widen it), tried in this order
     (r"up to|as many as|at most|no more than|not more than|as high as|a maximum of|"
      r"fewer than|less than|under|below", "upper"),
-    (r"more than|over|upwards of|in excess of|above|some \d+ plus", "lower"),
+    (r"more than|over|upwards of|in excess of|above", "lower"),
     (r"at least|no fewer than|no less than|a minimum of|a record", "floor"),
     (r"nearly|almost|close to|just under|just shy of", "nearly"),
     (r"about|around|some|roughly|approximately|an estimated|estimated|an approximate|"
@@ -41,6 +45,8 @@ _QUALIFIERS = [  # (the words before a number, how they widen it); the longest m
 _QUALIFIER = re.compile(
     r"^(?:(?:" + "|".join(f"(?P<q{i}>{p})" for i, (p, _) in enumerate(_QUALIFIERS))
     + r")\s+)", re.I)
+_FRACTION = re.compile(r"\b(?:half|third|quarter|fifth|tenth|percent)s?\b|%|\d/\d", re.I)
+_SPACED_THOUSANDS = re.compile(r"(?<=\d)[\u00a0\u2009\u202f ](?=\d{3}\b)")  # 10 000
 _FILLER = re.compile(r"^(?:only|just|a total of|an?|the|all|of|its|their|his|her)\s+", re.I)
 
 _UNITS = {  # unit word -> (kind, factor to km or km²)
@@ -104,6 +110,11 @@ _EVENT = {word: name for name, words in _EVENTS.items() for word in words}
 # were identified").
 _BEING = {"be", "remain", "stay", "bunker", "hole", "hide", "station", "base", "trap",
           "live", "number", "total", "control", "have", "estimate", "believe", "think"}
+# Bounds on the work a hostile input can cause, and on what one disagreement lists.
+MAX_PER_SENTENCE = 10
+MAX_PER_BUCKET = 300
+MAX_FIGURES = 30
+DAYS_APART = 7
 _ALIASES = {
     "isis": "islamic state", "is": "islamic state", "isil": "islamic state",
     "daesh": "islamic state", "islamic state": "islamic state",
@@ -130,24 +141,30 @@ class _Reading:
     modifiers: frozenset[str]
     unit: str  # currency or "" for counts, areas and distances (held in km or km²)
     order: int
+    published: str | None = None  # the article's date: counts weeks apart may both be right
 
     def comparable(self, other: _Reading) -> bool:
         return (self.figure.article != other.figure.article
                 and (self.kind, self.noun, self.event, self.places, self.times, self.unit)
                 == (other.kind, other.noun, other.event, other.places, other.times, other.unit)
-                and (self.modifiers == other.modifiers or not self.modifiers
-                     or not other.modifiers))
+                and self.modifiers == other.modifiers
+                and not _far_apart(self.published, other.published))
 
     def contradicts(self, other: _Reading) -> bool:
         return self.figure.high < other.figure.low or other.figure.high < self.figure.low
 
 
 def disagreements(docs: dict[int, object], sentences: list[Sentence],
-                  files: dict[str, str | None]) -> tuple[Disagreement, ...]:
+                  files: dict[str, str | None],
+                  published: dict[str, str | None] | None = None) -> tuple[Disagreement, ...]:
     """Groups of comparable figures in which at least two sources contradict each other,
-    each listing every source's figure, in the order the subjects first appear."""
-    readings = [r for k, doc in sorted(docs.items())
-                for r in _readings(doc, sentences[k], files, k)]
+    each listing every source's figure (at most `MAX_FIGURES`), in the order the
+    subjects first appear. `published` dates the articles: figures from articles more
+    than `DAYS_APART` days apart are not compared (a count may change)."""
+    published = published or {}
+    readings = [replace(r, published=published.get(r.figure.article))
+                for k, doc in sorted(docs.items())
+                for r in _readings(doc, sentences[k], files, k)[:MAX_PER_SENTENCE]]
     parent = list(range(len(readings)))  # union-find over the comparable pairs
 
     def root(i: int) -> int:
@@ -159,25 +176,32 @@ def disagreements(docs: dict[int, object], sentences: list[Sentence],
     buckets: dict[tuple, list[int]] = {}  # only readings with the same key can compare
     for i, r in enumerate(readings):
         buckets.setdefault((r.kind, r.noun, r.event, r.places, r.times, r.unit), []).append(i)
-    contradicted = set()
+    contradicted = []  # one member of each contradicting pair; roots are taken at the end
     for bucket in buckets.values():
+        bucket = bucket[:MAX_PER_BUCKET]  # bounded work on lists of hundreds of figures
         for n, i in enumerate(bucket):
             for j in bucket[n + 1:]:
                 if readings[i].comparable(readings[j]):
                     parent[root(j)] = root(i)
                     if readings[i].contradicts(readings[j]):
-                        contradicted.add((i, j))
+                        contradicted.append(i)
     groups: dict[int, list[int]] = {}
     for i in range(len(readings)):
         groups.setdefault(root(i), []).append(i)
-    flagged = {root(i) for i, _ in contradicted}
+    flagged = {root(i) for i in contradicted}
     out = []
     for key in sorted(flagged, key=lambda g: min(groups[g])):
         members = [readings[i] for i in groups[key]]
         members.sort(key=lambda r: (_article_order(r.figure.article, files), r.order))
         out.append(Disagreement(_subject(members), members[0].kind,
-                                tuple(_unique(r.figure for r in members))))
+                                tuple(_unique(r.figure for r in members))[:MAX_FIGURES]))
     return tuple(out)
+
+
+def _far_apart(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) > DAYS_APART
 
 
 def _readings(doc, sentence: Sentence, files: dict[str, str | None], k: int) -> list[_Reading]:
@@ -247,26 +271,29 @@ _AGE_AFTER = re.compile(r"^\s*(?:,\s*(?:aged\s+)?(\d{1,3})\s*(?:,|\.|;|$)|\((\d{
 
 
 def _ages(doc, sentence: Sentence, files, k: int):
-    """People's ages: "Kevin Johnson, 25," / "Johnson (25)" / "13-year-old Liberty German".
-    An age belongs to a surname; first names, when both sides give one, must agree."""
+    """People's ages: "Kevin Johnson, 25," / "Kevin Johnson (25)" / "13-year-old Liberty
+    German". An age belongs to a full name (first name and surname): "Mr. Smith, 41" and
+    "Mrs. Smith, 38" are two people."""
     text = doc.text
     for ent in doc.ents:
         names = [t.text for t in ent if t.is_alpha]
-        if len(ent) > 6 or not (ent.label_ == "PERSON" or (  # the small model often takes
-                ent.label_ in ("ORG", "FAC", "GPE") and len(names) >= 2  # a name for a place
-                and all(n.istitle() for n in names))):
-            continue
+        person = ent.label_ == "PERSON"
+        if len(ent) > 6 or len(names) < 2 or not (person or (  # the small model often takes
+                ent.label_ in ("ORG", "FAC") and all(n.istitle() for n in names))):  # a name
+            continue  # for an organisation or a building, never for a place
         before = _AGE_BEFORE.search(text[:ent.start_char])
         after = _AGE_AFTER.match(text[ent.end_char:])
+        if after and after.group(2) and not person:
+            after = None  # "New York (45)" is a count, not an age
         age = before.group(1) if before else (after.group(1) or after.group(2)) if after else None
         if age is None or not 0 < int(age) < 120:
             continue
         figure = Figure(sentence.article, files.get(sentence.article),
                         before.group().strip() if before else age, float(age), float(age),
                         sentence.start, sentence.end, sentence.text)
-        first = frozenset({names[0].lower()}) if len(names) > 1 else frozenset()
         yield _Reading(figure, "age", "age of " + names[-1].lower(), ent.text, "",
-                       frozenset(), frozenset(), first, "", k * 1000 + ent.start)
+                       frozenset(), frozenset(), frozenset({names[0].lower()}), "",
+                       k * 1000 + ent.start)
 
 
 def _value(phrase: str) -> tuple[float, float] | None:
@@ -274,15 +301,20 @@ def _value(phrase: str) -> tuple[float, float] | None:
     text = phrase.lower().replace("–", "-").strip()
     reading = "exact"
     while True:
-        if m := _FILLER.match(text):
-            text = text[m.end():]
-        elif m := _QUALIFIER.match(text):
+        if m := _QUALIFIER.match(text):  # before the fillers: "a maximum of", "an estimated"
             reading = next(r for i, (_, r) in enumerate(_QUALIFIERS) if m.group(f"q{i}"))
+            text = text[m.end():]
+        elif m := _FILLER.match(text):
             text = text[m.end():]
         else:
             break
-    text = _CURRENCY.sub("", text).strip()
-    if m := re.match(r"(?:between\s+)?(.+?)\s*(?:and|to|-)\s*(.+)$", text):
+    if _FRACTION.search(text):
+        return None  # "one-third of the residents", "half": a share, not a count
+    text = _CURRENCY.sub("", _SPACED_THOUSANDS.sub("", text)).strip()
+    whole = _NUMBER.fullmatch(text)  # "twenty-five" is a number, not a range
+    m = None if whole else (re.match(r"between\s+(.+?)\s+and\s+(.+)$", text)
+                            or re.match(r"(\d.*?)\s*(?:to|-|–)\s*(\d.*)$", text))
+    if m:
         a, b = _number(m.group(1)), _number(m.group(2))
         if a is not None and b is not None:
             scale = _scale_of(m.group(2))
@@ -297,8 +329,8 @@ def _value(phrase: str) -> tuple[float, float] | None:
         return None
     if reading == "upper":
         return (x / 2, x)
-    if reading == "lower":
-        return (x, 2 * x)
+    if reading == "lower":  # "more than 200" agrees with 500: a floor, like "at least"
+        return (x, math.inf)
     if reading == "floor":
         return (x, math.inf)
     if reading == "nearly":
@@ -338,10 +370,11 @@ def _counted(doc, ent):
     """The noun a number counts: "2,000 ISIS fighters" -> fighters; "tens of thousands of
     civilians" -> civilians; "more than 200 dead" -> dead (people)."""
     after = doc[ent.end] if ent.end < len(doc) else None
-    if after is not None and after.lower_ == "of":
+    if after is not None and after.lower_ == "of":  # "tens of thousands of civilians"
         nouns = [c for c in after.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
-        if nouns:
-            return nouns[0]
+        vague = any(ent.text.lower().endswith(words) for words in _VAGUE)
+        # but "two of the hostages" counts some of them, not the hostages
+        return nouns[0] if nouns and vague else None
     if after is not None and lemma(after) in _EVENT and after.pos_ in ("ADJ", "VERB",
                                                                                  "NOUN"):
         return after  # "200 dead", "15 injured"
@@ -361,8 +394,9 @@ def _counted(doc, ent):
 def _event(doc, ent, noun) -> str:
     """The event class of the count (killed, wounded, fled, detained) or "" for none."""
     lemmas = []
-    if noun is not None:
-        lemmas.append(lemma(noun))
+    if noun is not None:  # not the noun itself: "ten hostages were freed" is no detention
+        if lemma(noun) in ("dead", "injured", "wounded", "missing", "displaced"):
+            lemmas.append(lemma(noun))  # "200 dead": the adjective is the event
         lemmas += [lemma(c) for c in noun.children if c.dep_ in ("relcl", "acl", "amod")]
         for c in noun.children:
             if c.dep_ in ("relcl", "acl"):

@@ -78,6 +78,8 @@ def _cached_lemma(token) -> str:
     key = (token.lower_, token.pos_)
     found = _LEMMAS.get(key)
     if found is None:
+        if len(_LEMMAS) >= 100_000:  # a long-running server worker: keep it bounded
+            _LEMMAS.clear()
         found = _LEMMAS[key] = nlp().get_pipe("lemmatizer").lemmatize(token)[0].lower()
     return found
 
