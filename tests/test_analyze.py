@@ -190,6 +190,8 @@ def test_the_example_timeline_is_in_order_and_cites_its_sources(example_dir):
     brief = summarize(read_cluster(example_dir))
     dates = [e.date for e in brief.timeline]
     assert dates == sorted(dates) and "2018-09-10" in dates and "2014" in dates
+    assert "2018-07" in dates  # "in July", resolved against article 1's September date
+    assert not any(e.text.startswith("Today, it has") for e in brief.timeline)  # a state
     monday = next(e for e in brief.timeline if e.date == "2018-09-10")
     assert "Monday" in monday.when and monday.sources[0].article == "1"
     # article 2 is undated, so its "On Saturday" stays off the timeline ...

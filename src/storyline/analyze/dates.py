@@ -222,7 +222,13 @@ def _not_past(ent) -> bool:
     token = _verb_of(ent)
     if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in token.children):
         return True
-    return token.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in token.children)
+    # The present tense counts only for the date's own verb ("Today, it has"): far up the
+    # parse ("the field lies after an attack ... in July") the verb is another clause's.
+    hops, up = 0, ent.root
+    while up.i != token.i and hops < 3:
+        up, hops = up.head, hops + 1
+    return (hops < 3 and token.tag_ in ("VBZ", "VBP")
+            and not any(c.dep_ == "aux" for c in token.children))
 
 
 def _citations(members, sentences: list[Sentence], files) -> tuple[Citation, ...]:
