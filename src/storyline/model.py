@@ -6,6 +6,7 @@ span in the cleaned article text, so no later stage has to look anything up agai
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -82,6 +83,17 @@ class Citation:
     def to_dict(self) -> dict[str, Any]:
         return {"article": self.article, "file": self.file, "start": self.start,
                 "end": self.end, "text": self.text}
+
+
+def cite(members: Iterable[int], sentences: Sequence[Sentence],
+         files: dict[str, str | None]) -> tuple[Citation, ...]:
+    """Citations of the sentences `members` (indices into `sentences`): each article's
+    first one, in cluster order (`files` maps article ids to file names, in that order)."""
+    first: dict[str, Sentence] = {}
+    for k in members:
+        first.setdefault(sentences[k].article, sentences[k])
+    return tuple(Citation(a, files[a], s.start, s.end, s.text)
+                 for a in files if (s := first.get(a)))
 
 
 @dataclass(frozen=True)

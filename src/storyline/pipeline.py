@@ -10,7 +10,7 @@ from . import clean, focus, group, order, segment, updates, vectors
 from .analyze import analyze
 from .errors import EmptyInputError, OptionsError
 from .ingest import to_articles
-from .model import Article, Brief, BriefSentence, Citation, Fact, Sentence
+from .model import Article, Brief, BriefSentence, Fact, Sentence, cite
 from .options import Options
 from .score import SCORERS
 from .select import SELECTORS
@@ -86,11 +86,6 @@ def _seen_sentences(since: Iterable[str | Article | dict]) -> list[Sentence]:
 
 def _brief_sentence(fact: Fact, sentences: list[Sentence],
                     files: dict[str, str | None]) -> BriefSentence:
-    """The fact's representative, citing each supporting article once, in cluster order
-    (`files` maps article ids to file names, in cluster order)."""
-    first_in_article: dict[str, Sentence] = {}
-    for k in fact.members:
-        first_in_article.setdefault(sentences[k].article, sentences[k])
-    citations = tuple(Citation(a, files[a], s.start, s.end, s.text)
-                      for a in files if (s := first_in_article.get(a)))
-    return BriefSentence(sentences[fact.representative].text, citations)
+    """The fact's representative, citing each supporting article once, in cluster order."""
+    return BriefSentence(sentences[fact.representative].text,
+                         cite(fact.members, sentences, files))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from ..model import Article, Citation, Disagreement, Event, Fact, Figure, Sentence
+from ..model import Article, Disagreement, Event, Fact, Figure, Sentence, cite
 from .language import lemma
 
 _MONTHS = {m: i for i, m in enumerate(
@@ -147,7 +147,7 @@ def timeline(docs: dict[int, object], sentences: list[Sentence], facts: list[Fac
         members = facts[f].members if f >= 0 else (carriers[0],)
         citing = [k for k in members if k in carriers or k not in dated]
         events.append((iso, _position(shown, files), Event(
-            iso, dated[carriers[0]][1], shown.text, _citations(citing, sentences, files))))
+            iso, dated[carriers[0]][1], shown.text, cite(citing, sentences, files))))
     events.sort(key=lambda e: (e[0], e[1]))
     return tuple(e for _, _, e in events), tuple(conflicts)
 
@@ -229,14 +229,6 @@ def _not_past(ent) -> bool:
         up, hops = up.head, hops + 1
     return (hops < 3 and token.tag_ in ("VBZ", "VBP")
             and not any(c.dep_ == "aux" for c in token.children))
-
-
-def _citations(members, sentences: list[Sentence], files) -> tuple[Citation, ...]:
-    first: dict[str, Sentence] = {}
-    for k in members:
-        first.setdefault(sentences[k].article, sentences[k])
-    return tuple(Citation(a, files[a], s.start, s.end, s.text)
-                 for a in files if (s := first.get(a)))
 
 
 def _position(sentence: Sentence, files) -> tuple[int, int]:
