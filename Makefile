@@ -3,7 +3,7 @@ DATA ?= ../shared/data
 STORYLINE ?= .venv/bin/storyline
 PYTHON ?= .venv/bin/python
 
-.PHONY: bench bench-multinews bench-duc2006 bench-duc2006-focus bench-disagreements
+.PHONY: bench bench-multinews bench-duc2006 bench-duc2006-focus bench-disagreements bench-crossval
 
 bench: bench-multinews bench-duc2006 bench-duc2006-focus bench-disagreements
 
@@ -21,6 +21,9 @@ bench-duc2006-focus:
 		--systems storyline,lead-words,oracle --mode scorer=centrality,selector=mmr \
 		--mode focus=query --peer-outputs $(DATA)/duc2006_peer_outputs.jsonl \
 		--report benchmarks/results/duc2006-focus
+
+bench-crossval:
+	$(PYTHON) benchmarks/crossval.py
 
 bench-disagreements:
 	$(PYTHON) benchmarks/disagreements/score.py

@@ -124,7 +124,7 @@ def summarize_command(path: Path, words: int, fmt: str | None, output: Path | No
                    "lead-sentences, lexrank, textrank, lsa, luhn, kl, sumbasic, oracle]")
 @click.option("--mode", "modes", multiple=True, metavar="KEY=VALUE,...",
               help="A Storyline mode, e.g. scorer=centrality,selector=mmr; repeat for "
-                   "several  [default: every mode]")
+                   "several  [default: the default mode]")
 @click.option("--peer-outputs", type=click.Path(path_type=Path, dir_okay=False),
               help='Published outputs to score too: JSON Lines of {"id", "system", "summary"}.')
 @click.option("--limit", type=click.IntRange(1), default=None,
@@ -205,6 +205,28 @@ def serve_command(host: str, port: int, workers: int | None, time_limit: float,
                err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=5,
                 limit_concurrency=1000)  # past that, uvicorn itself answers 503
+
+
+@main.command("train")
+@click.argument("data", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the weights here  [default: standard output]")
+def train_command(data: Path, output: Path | None) -> None:
+    """Fit the learned scorer (scorer=learned) on DATA: JSON Lines of clusters with human
+    references ({"id", "documents", "summaries"} per line). The same data always gives
+    the same weights; the shipped ones come from ../shared/data/multinews_dev250.jsonl.
+    """
+    from .train import clusters, train
+
+    try:
+        text = json.dumps(train(clusters(data)), indent=1) + "\n"
+    except (StorylineError, KeyError, ValueError) as e:
+        raise click.ClickException(f"{data}: {e}") from None
+    if output:
+        with atomic_writer(output) as f:
+            f.write(text)
+    else:
+        click.echo(text, nl=False)
 
 
 def _mode(text: str) -> dict[str, str]:

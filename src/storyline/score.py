@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
 
 from .model import Fact, Sentence
+from .segment import is_statement
 from .vectors import BLOCK_ROWS
+
+_QUOTE = re.compile(r"[\"“”]")
+_DIGIT = re.compile(r"\d")
+_CAPITALIZED = re.compile(r"(?<=\s)[A-Z][a-z]+")
 
 # A sentence that opens with a pronoun, a demonstrative or a connective leans on a
 # sentence that the brief may not show ("He said ...", "That territory ...", "But ...");
@@ -81,4 +87,77 @@ def cross_support(rows: list[int], sentences: list[Sentence],
     return out
 
 
-SCORERS: dict[str, Scorer] = {"centrality": centrality}
+# The learned scorer: a ridge regression over `features`, fitted by `storyline train` on
+# each sentence's ROUGE overlap with human references (see train.py). Its weights ship
+# as package data; `FEATURES` names the columns, in order.
+FEATURES = ("central", "lead", "first", "position", "support", "cross_support", "words",
+            "short", "dangling", "quote", "digits", "capitals", "article_order",
+            "article_size", "statement", "question")
+_WEIGHTS_FILE = "salience.json"
+LEARNED_DANGLING_FACTOR = 0.85
+
+
+def features(facts: list[Fact], sentences: list[Sentence],
+             vectors: sparse.csr_matrix) -> np.ndarray:
+    """One row of `FEATURES` per fact, from the fact's sentence shown (its representative)
+    and its members: where they stand, how central and widely reported, what they hold."""
+    if not facts:
+        return np.zeros((0, len(FEATURES)))
+    reps = [f.representative for f in facts]
+    centroid = np.asarray(vectors.mean(axis=0)).ravel()
+    norm = np.linalg.norm(centroid)
+    central = np.asarray(vectors[reps] @ (centroid / norm)).ravel() if norm else np.zeros(len(reps))
+    central = central / central.max() if central.max() > 0 else central
+    articles = list(dict.fromkeys(s.article for s in sentences))
+    order = {a: i / max(len(articles) - 1, 1) for i, a in enumerate(articles)}
+    size = {a: np.log1p(sum(s.article == a for s in sentences)) for a in articles}
+    cross = cross_support(reps, sentences, vectors)
+    rows = []
+    for f, c, x in zip(facts, central, cross, strict=True):
+        s = sentences[f.representative]
+        first = min(sentences[k].index for k in f.members)
+        words = s.words
+        rows.append((
+            c, 1 / np.sqrt(1 + first), float(first == 0),
+            min(sentences[k].position for k in f.members),
+            (len(f.articles) - 1) / max(len(articles) - 1, 1), x, min(words, 60) / 30,
+            float(words < 8), float(bool(_DANGLING.match(s.text))),
+            float(bool(_QUOTE.search(s.text))), float(bool(_DIGIT.search(s.text))),
+            len(_CAPITALIZED.findall(s.text)) / max(words, 1), order[s.article],
+            size[s.article], float(is_statement(s.text)), float(s.text.rstrip().endswith("?"))))
+    return np.array(rows, dtype=float)
+
+
+def learned(facts: list[Fact], sentences: list[Sentence],
+            vectors: sparse.csr_matrix) -> np.ndarray:
+    """The fitted ridge regression's predicted ROUGE overlap of each fact."""
+    model = load_weights()
+    x = features(facts, sentences, vectors)
+    if not len(x):
+        return np.zeros(0)
+    predicted = np.clip(predict(model, x), 0, None)  # on the centrality scorer's 0..1 scale,
+    best = predicted.max()  # which selection's thresholds and MMR trade-off expect
+    predicted = predicted / best if best > 0 else predicted
+    # ROUGE does not mind "He said ..." without its context; a reader does.
+    dangling = x[:, FEATURES.index("dangling")] > 0
+    return np.where(dangling, predicted * LEARNED_DANGLING_FACTOR, predicted)
+
+
+def predict(model: dict, x: np.ndarray) -> np.ndarray:
+    z = (x - np.array(model["mean"])) / np.array(model["scale"])
+    return z @ np.array(model["weights"]) + model["bias"]
+
+
+@lru_cache(maxsize=1)
+def load_weights() -> dict:
+    import json
+
+    from .data import read_text
+
+    model = json.loads(read_text(_WEIGHTS_FILE))
+    if tuple(model["features"]) != FEATURES:
+        raise RuntimeError(f"{_WEIGHTS_FILE} was fitted on other features; run storyline train")
+    return model
+
+
+SCORERS: dict[str, Scorer] = {"centrality": centrality, "learned": learned}

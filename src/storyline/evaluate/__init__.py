@@ -46,7 +46,7 @@ def evaluate(data: str | Path, *, words: int = 250, measure: str = "f1",
     """Run and score every system on the clusters of `data` (the first `limit`).
 
     `systems` are names from `SYSTEMS` (default: all); Storyline runs in each of
-    `modes` ({"scorer": ..., "selector": ...}; default: every combination). Outputs
+    `modes` ({"scorer": ..., "selector": ...}; default: the default mode). Outputs
     are cut to `words` words; `measure` is "f1" or "recall". `jobs` processes score.
     """
     if measure not in MEASURES:

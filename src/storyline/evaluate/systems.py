@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from itertools import product
 
 from .. import clean, segment
 from ..errors import OptionsError
@@ -48,12 +47,8 @@ class System:
 
 
 def storyline_modes(modes: list[dict[str, str]] | None = None) -> list[System]:
-    """Storyline in each mode given, or in every scorer and selector combination."""
-    from ..score import SCORERS
-    from ..select import SELECTORS
-
-    if not modes:
-        modes = [{"scorer": s, "selector": c} for s, c in product(SCORERS, SELECTORS)]
+    """Storyline in each mode given, or in its default mode."""
+    modes = modes or [{}]
     modes = [dict(m) for m in dict.fromkeys(tuple(sorted(m.items())) for m in modes)]
     for mode in modes:
         _options(mode, words=100)  # fail before anything runs
