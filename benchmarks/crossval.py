@@ -19,6 +19,7 @@ import numpy as np
 
 import storyline.score as score
 from storyline import Options, summarize, train
+from storyline.evaluate.data import read_clusters
 from storyline.evaluate.rouge import Rouge, cut
 from storyline.evaluate.stats import interval, paired_difference
 
@@ -31,7 +32,7 @@ def main() -> None:
     parser.add_argument("--data", default=str(DATA))
     parser.add_argument("--words", type=int, default=250)
     args = parser.parse_args()
-    rows = list(train.clusters(args.data))
+    rows = list(read_clusters(args.data))
     rouge = Rouge("f1")
     scores = {"centrality": [], "learned": []}
     for fold in range(args.folds):
@@ -41,10 +42,10 @@ def main() -> None:
         score.load_weights = _fixed(model)
         for name in scores:
             options = Options(words=args.words, scorer=name, analysis=False)
-            for _, articles, references in held:
-                brief = summarize(articles, options=options)
+            for cluster in held:
+                brief = summarize(cluster.articles, options=options)
                 scores[name].append(rouge.score(cut([s.text for s in brief.sentences],
-                                                    args.words), references))
+                                                    args.words), cluster.references))
     out = {}
     for name, values in scores.items():
         r1 = np.array([v["rouge1"] for v in values])

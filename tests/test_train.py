@@ -63,6 +63,6 @@ def test_train_command_writes_weights(tmp_path):
 
 @pytest.mark.skipif(not DEV.exists(), reason="../shared/data (Multi-News dev) is not present")
 def test_training_on_the_dev_sample_reproduces_the_shipped_weights():
-    from storyline.train import clusters
+    from storyline.evaluate.data import read_clusters
 
-    assert json.loads(json.dumps(train(clusters(DEV)))) == load_weights()
+    assert json.loads(json.dumps(train(read_clusters(DEV)))) == load_weights()

@@ -216,12 +216,13 @@ def train_command(data: Path, output: Path | None) -> None:
     references ({"id", "documents", "summaries"} per line). The same data always gives
     the same weights; the shipped ones come from ../shared/data/multinews_dev250.jsonl.
     """
-    from .train import clusters, train
+    from .evaluate.data import read_clusters
+    from .train import train
 
     try:
-        text = json.dumps(train(clusters(data)), indent=1) + "\n"
-    except (StorylineError, KeyError, ValueError) as e:
-        raise click.ClickException(f"{data}: {e}") from None
+        text = json.dumps(train(read_clusters(data)), indent=1) + "\n"
+    except StorylineError as e:
+        raise click.ClickException(str(e)) from None
     if output:
         with atomic_writer(output) as f:
             f.write(text)

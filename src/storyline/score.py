@@ -8,6 +8,7 @@ beside the default without touching selection.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -44,6 +45,17 @@ def centrality(facts: list[Fact], sentences: list[Sentence],
     """Unsupervised salience: central, early and widely reported facts score high."""
     if not facts:
         return np.zeros(0)
+    x = _signals(facts, sentences, vectors)
+    score = (WEIGHTS["centrality"] * x["central"] + WEIGHTS["lead"] * x["lead"]
+             + WEIGHTS["support"] * (x["cross_support"] + x["support"]) / 2)
+    return np.where(x["dangling"] > 0, score * DANGLING_FACTOR, score)
+
+
+def _signals(facts: list[Fact], sentences: list[Sentence],
+             vectors: sparse.csr_matrix) -> dict[str, np.ndarray]:
+    """What both scorers read, one value per fact: similarity to the cluster's centroid
+    (the best fact at 1), lead position of the earliest member, the share of the other
+    articles that report it, how well they echo it, and whether it dangles."""
     reps = [f.representative for f in facts]
     centroid = np.asarray(vectors.mean(axis=0)).ravel()
     norm = np.linalg.norm(centroid)
@@ -51,14 +63,15 @@ def centrality(facts: list[Fact], sentences: list[Sentence],
     central = np.asarray(central).ravel()
     if central.max() > 0:
         central = central / central.max()
-    lead = np.array([max(1 / np.sqrt(1 + sentences[k].index) for k in f.members) for f in facts])
     n_articles = len({s.article for s in sentences})
-    reported = np.array([(len(f.articles) - 1) / max(n_articles - 1, 1) for f in facts])
-    support = (cross_support(reps, sentences, vectors) + reported) / 2
-    score = (WEIGHTS["centrality"] * central + WEIGHTS["lead"] * lead
-             + WEIGHTS["support"] * support)
-    dangling = np.array([bool(_DANGLING.match(sentences[r].text)) for r in reps])
-    return np.where(dangling, score * DANGLING_FACTOR, score)
+    return {
+        "central": central,
+        "lead": np.array([max(1 / np.sqrt(1 + sentences[k].index) for k in f.members)
+                          for f in facts]),
+        "support": np.array([(len(f.articles) - 1) / max(n_articles - 1, 1) for f in facts]),
+        "cross_support": cross_support(reps, sentences, vectors),
+        "dangling": np.array([float(bool(_DANGLING.match(sentences[r].text))) for r in reps]),
+    }
 
 
 def cross_support(rows: list[int], sentences: list[Sentence],
@@ -93,6 +106,8 @@ def cross_support(rows: list[int], sentences: list[Sentence],
 FEATURES = ("central", "lead", "first", "position", "support", "cross_support", "words",
             "short", "dangling", "quote", "digits", "capitals", "article_order",
             "article_size", "statement", "question")
+_OWN_FEATURES = ("first", "position", "words", "short", "quote", "digits", "capitals",
+                 "article_order", "article_size", "statement", "question")
 _WEIGHTS_FILE = "salience.json"
 LEARNED_DANGLING_FACTOR = 0.85
 
@@ -103,29 +118,25 @@ def features(facts: list[Fact], sentences: list[Sentence],
     and its members: where they stand, how central and widely reported, what they hold."""
     if not facts:
         return np.zeros((0, len(FEATURES)))
-    reps = [f.representative for f in facts]
-    centroid = np.asarray(vectors.mean(axis=0)).ravel()
-    norm = np.linalg.norm(centroid)
-    central = np.asarray(vectors[reps] @ (centroid / norm)).ravel() if norm else np.zeros(len(reps))
-    central = central / central.max() if central.max() > 0 else central
+    shared = _signals(facts, sentences, vectors)
     articles = list(dict.fromkeys(s.article for s in sentences))
     order = {a: i / max(len(articles) - 1, 1) for i, a in enumerate(articles)}
-    size = {a: np.log1p(sum(s.article == a for s in sentences)) for a in articles}
-    cross = cross_support(reps, sentences, vectors)
+    counts = Counter(s.article for s in sentences)
     rows = []
-    for f, c, x in zip(facts, central, cross, strict=True):
+    for f in facts:
         s = sentences[f.representative]
-        first = min(sentences[k].index for k in f.members)
         words = s.words
         rows.append((
-            c, 1 / np.sqrt(1 + first), float(first == 0),
-            min(sentences[k].position for k in f.members),
-            (len(f.articles) - 1) / max(len(articles) - 1, 1), x, min(words, 60) / 30,
-            float(words < 8), float(bool(_DANGLING.match(s.text))),
-            float(bool(_QUOTE.search(s.text))), float(bool(_DIGIT.search(s.text))),
+            float(min(sentences[k].index for k in f.members) == 0),
+            min(sentences[k].position for k in f.members), min(words, 60) / 30,
+            float(words < 8), float(bool(_QUOTE.search(s.text))),
+            float(bool(_DIGIT.search(s.text))),
             len(_CAPITALIZED.findall(s.text)) / max(words, 1), order[s.article],
-            size[s.article], float(is_statement(s.text)), float(s.text.rstrip().endswith("?"))))
-    return np.array(rows, dtype=float)
+            np.log1p(counts[s.article]), float(is_statement(s.text)),
+            float(s.text.rstrip().endswith("?"))))
+    own = np.array(rows, dtype=float)
+    columns = {**shared, **dict(zip(_OWN_FEATURES, own.T, strict=True))}
+    return np.column_stack([columns[name] for name in FEATURES])
 
 
 def learned(facts: list[Fact], sentences: list[Sentence],

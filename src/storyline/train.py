@@ -9,18 +9,16 @@ the same data always gives the same weights: no seed, no randomness.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from pathlib import Path
+from collections.abc import Iterable
 
 import numpy as np
 import Stemmer
 
 from . import clean, group, segment, vectors
 from .errors import InputError
-from .ingest import to_articles
+from .evaluate.data import Cluster
 from .model import Article
 from .score import FEATURES, features
 
@@ -32,25 +30,6 @@ RIDGE = 1.0
 LENGTH_POWER = 1.0
 _TOKEN = re.compile(r"[a-z0-9]+")
 _PORTER = Stemmer.Stemmer("porter")  # the stemmer rouge-score uses
-
-
-def clusters(path: str | Path, ids: set[str] | None = None
-             ) -> Iterator[tuple[str, list[Article], list[str]]]:
-    """(id, articles, references) of each line of a JSON Lines file of clusters with
-    `summaries`, or of those whose id is in `ids`."""
-    with Path(path).open(encoding="utf-8") as f:
-        for number, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            cluster_id = str(row.get("id", number))
-            if ids is not None and cluster_id not in ids:
-                continue
-            references = row.get("summaries") or []
-            if not references:
-                raise InputError(f"{path} line {number}: no \"summaries\"; training needs "
-                                 "human references")
-            yield cluster_id, to_articles(row["documents"]), references
 
 
 def examples(articles: list[Article], references: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -77,10 +56,11 @@ def fit(x: np.ndarray, y: np.ndarray, ridge: float = RIDGE) -> dict:
             "examples": int(len(y))}
 
 
-def train(items: Iterable[tuple[str, list[Article], list[str]]]) -> dict:
+def train(clusters: Iterable[Cluster]) -> dict:
+    """Weights fitted on the clusters' facts (`evaluate.data.read_clusters` reads them)."""
     xs, ys = [], []
-    for _, articles, references in items:
-        x, y = examples(articles, references)
+    for cluster in clusters:
+        x, y = examples(list(cluster.articles), list(cluster.references))
         xs.append(x)
         ys.append(y)
     if not xs:
