@@ -21,9 +21,18 @@ def greedy_oracle(sentences: Sequence[str], references: Sequence[str], words: in
     from rouge_score.tokenizers import DefaultTokenizer
 
     tokenizer = DefaultTokenizer(use_stemmer=True)  # the tokens rouge-score counts
-    refs = [_grams(tokenizer.tokenize(r)) for r in references]
+    chosen = greedy_choice([_grams(tokenizer.tokenize(s)) for s in sentences],
+                           [len(s.split()) for s in sentences],
+                           [_grams(tokenizer.tokenize(r)) for r in references], words, measure)
+    return [sentences[i] for i in chosen]
+
+
+def greedy_choice(candidates: Sequence[tuple[Counter, Counter]], lengths: Sequence[int],
+                  refs: Sequence[tuple[Counter, Counter]], words: int,
+                  measure: str = "f1") -> list[int]:
+    """The greedy oracle on counted unigrams and bigrams (`_grams` of each candidate and
+    reference): candidate indices in the order chosen. Training labels use it too."""
     ref_totals = [[sum(ref[n].values()) for n in (0, 1)] for ref in refs]
-    candidates = [_grams(tokenizer.tokenize(s)) for s in sentences]
     chosen: list[int] = []
     picked: tuple[Counter, Counter] = (Counter(), Counter())
     overlaps = [[0, 0] for _ in refs]  # per reference: matched unigrams, bigrams
@@ -46,8 +55,8 @@ def greedy_oracle(sentences: Sequence[str], references: Sequence[str], words: in
         chosen.append(i)
         for n in (0, 1):
             picked[n].update(candidates[i][n])
-        used += len(sentences[i].split())
-    return [sentences[i] for i in chosen]
+        used += lengths[i]
+    return chosen
 
 
 def _grams(tokens: list[str]) -> tuple[Counter, Counter]:
