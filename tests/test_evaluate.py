@@ -222,7 +222,7 @@ def test_a_system_process_that_dies_leaves_error_lines_for_the_rest(data, tmp_pa
 
 def test_storyline_modes_are_checked_before_running():
     assert [s.name for s in storyline_modes()] == ["Storyline"]
-    twice = [{"scorer": "centrality"}, {"scorer": "centrality"}]
+    twice = [{"scorer": "learned"}, {"scorer": "learned"}]
     assert [s.name for s in storyline_modes(twice)] == ["Storyline"]
     with pytest.raises(OptionsError, match="unknown scorer"):
         storyline_modes([{"scorer": "magic"}])

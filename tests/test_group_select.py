@@ -81,5 +81,43 @@ def test_selection_respects_the_budget_and_never_repeats_a_fact():
 
 
 def test_selectors_and_scorers_are_named_in_options():
-    assert Options().scorer == "centrality" and Options().selector == "mmr"
+    assert Options().scorer == "learned" and Options().selector == "mmr"
     assert isinstance(SCORERS["centrality"]([], [], tfidf([])), np.ndarray)
+
+
+def test_closeness_of_all_facts_at_once_is_each_facts_own_to_the_bit():
+    from storyline.group import _closeness
+
+    _, vectors, facts = pipeline_parts(
+        f"A dam burst in the north of the country. {SHARED} Dam burst.",
+        f"{SHARED} The governor called it the worst flood in decades. Burst dam.",
+        f"About 2,000 people were evacuated from the flooded villages. {SHARED} Dam burst.")
+    shared = [list(f.members) for f in facts if len(f.members) > 1]
+    assert len(shared) >= 2
+    alone = []
+    for members in shared:  # one fact at a time, in the plain way
+        rows = vectors[members]
+        total = np.asarray(rows.sum(axis=0)).ravel()
+        alone.extend(rows @ total - np.asarray(rows.multiply(rows).sum(axis=1)).ravel())
+    assert _closeness(shared, vectors).tobytes() == np.array(alone, np.float32).tobytes()
+
+
+def test_a_fact_of_rows_with_sorted_terms_gets_its_closeness_as_alone():
+    from scipy import sparse
+
+    from storyline.group import _closeness
+
+    # scipy squares and adds these in another order, with another float32 rounding, when
+    # they sit in one matrix with rows whose terms are not sorted
+    values = [0.6205118298530579, 0.4336986243724823, 0.41150403022766113,
+              0.43553626537323, 0.24604572355747223, 0.08546692878007889]
+    rows = [(values, [0, 1, 2, 3, 4, 5])] * 2 + [([1.0, 1.0], [1, 0])] * 2
+    vectors = sparse.csr_matrix(
+        (np.array([x for v, _ in rows for x in v], np.float32), [c for _, c in rows for c in c],
+         np.cumsum([0] + [len(c) for _, c in rows])), shape=(4, 6))
+    alone = []
+    for members in ([0, 1], [2, 3]):
+        fact = vectors[members]
+        total = np.asarray(fact.sum(axis=0)).ravel()
+        alone.extend(fact @ total - np.asarray(fact.multiply(fact).sum(axis=1)).ravel())
+    assert _closeness([[0, 1], [2, 3]], vectors).tobytes() == np.array(alone, np.float32).tobytes()

@@ -28,7 +28,7 @@ class Options:
     """
 
     words: int = 120
-    scorer: str = "centrality"
+    scorer: str = "learned"
     selector: str = "mmr"
     focus: str | None = None
     published: str | None = None
