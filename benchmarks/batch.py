@@ -1,0 +1,75 @@
+"""A batch as a user runs it: `storyline summarize CLUSTERS.jsonl`, against sumy's LexRank.
+
+    .venv/bin/python benchmarks/batch.py [--clusters 200] [--repeat 3]
+
+Writes the first N clusters of the Multi-News dev sample to a temporary .jsonl, then
+times, each in a fresh process with start-up included, `storyline summarize` on it
+(default, --jobs 2, --no-analysis, --no-analysis --jobs 2; 250 words) and a Python
+process that imports sumy and runs LexRank (as `storyline eval` sets it up) on the same
+clusters. Reports the median wall time of `--repeat` runs and the peak memory of each
+command (its largest process). Reads ../shared/data/multinews_dev250.jsonl by path;
+needs the eval extra.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "multinews_dev250.jsonl"
+BIN = Path(sys.executable).parent
+LEXRANK = """
+import sys
+from storyline.evaluate.data import read_clusters
+from storyline.evaluate.systems import builtin, make
+run = make(builtin("lexrank"), 250, "f1")
+with open(sys.argv[2], "w") as out:
+    for cluster in read_clusters(sys.argv[1]):
+        out.write(" ".join(run(cluster)) + "\\n")
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clusters", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--data", default=str(DATA))
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        batch = Path(tmp) / "clusters.jsonl"
+        with open(args.data) as source:
+            batch.write_text("".join(line for _, line in zip(range(args.clusters), source)))
+        out = str(Path(tmp) / "out.jsonl")
+        storyline = [str(BIN / "storyline"), "summarize", str(batch), "--words", "250",
+                     "-o", out]
+        commands = {
+            "storyline summarize (default)": storyline,
+            "storyline summarize --jobs 2": [*storyline, "--jobs", "2"],
+            "storyline summarize --no-analysis": [*storyline, "--no-analysis"],
+            "storyline summarize --no-analysis --jobs 2": [*storyline, "--no-analysis",
+                                                           "--jobs", "2"],
+            "sumy LexRank": [sys.executable, "-c", LEXRANK, str(batch), out],
+        }
+        for name, command in commands.items():
+            times, peak = [], 0
+            for _ in range(args.repeat):
+                start = time.perf_counter()
+                done = subprocess.run(["/usr/bin/time", "-f", "%M", *command], check=True,
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                      text=True)
+                times.append(time.perf_counter() - start)
+                peak = max(peak, int(done.stderr.split()[-1]))  # kB, its largest process
+            print(json.dumps({"command": name, "clusters": args.clusters,
+                              "seconds": round(statistics.median(times), 2),
+                              "runs": [round(t, 2) for t in times],
+                              "peak_mb": round(peak / 1024)}), flush=True)
+
+
+if __name__ == "__main__":
+    main()
