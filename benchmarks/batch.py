@@ -44,7 +44,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         batch = Path(tmp) / "clusters.jsonl"
         with open(args.data) as source:
-            batch.write_text("".join(line for _, line in zip(range(args.clusters), source)))
+            lines = [line for _, line in zip(range(args.clusters), source, strict=False)]
+        batch.write_text("".join(lines))
         out = str(Path(tmp) / "out.jsonl")
         storyline = [str(BIN / "storyline"), "summarize", str(batch), "--words", "250",
                      "-o", out]

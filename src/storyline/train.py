@@ -47,7 +47,8 @@ def examples(articles: list[Article], references: list[str]) -> tuple[np.ndarray
     refs = [_grams(r) for r in references]
     shown = [sentences[f.representative] for f in facts]
     grams = [_grams(s.text) for s in shown]
-    density = np.array([_overlap(g, refs) / max(s.words, 1) for g, s in zip(grams, shown)])
+    density = np.array([_overlap(g, refs) / max(s.words, 1)
+                        for g, s in zip(grams, shown, strict=True)])
     y = density / density.max() if len(density) and density.max() > 0 else density
     y = LABEL_PARTS["density"] * y
     y[greedy_choice(grams, [s.words for s in shown], refs, ORACLE_WORDS)] += LABEL_PARTS["oracle"]
