@@ -59,3 +59,16 @@ def test_empty_text_has_no_sentences():
 ])
 def test_is_statement(text, ok):
     assert is_statement(text) is ok
+
+
+@pytest.mark.parametrize("block", [
+    "  The storm hit on Monday.  Power was cut to 40,000 homes!\tSchools closed ",
+    "Lt. Col. Sean Ryan arrived. Mr. Bali spoke to Ms. Wille. \u00a0",
+    "No final period here",
+    " \t ",
+    "",
+])
+def test_one_line_paragraphs_split_as_nupunkt_splits_them(block):
+    from storyline.segment import _punkt_spans, _tokenizer
+
+    assert _punkt_spans(block) == _tokenizer().spans(block)

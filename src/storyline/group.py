@@ -37,38 +37,83 @@ def group(sentences: list[Sentence], vectors: sparse.csr_matrix,
         block = order[start:start + BLOCK_ROWS]
         rows = vectors[block]
         to_old = (rows @ vectors[leaders].T).toarray() if leaders else np.zeros((len(block), 0))
-        to_block = (rows @ rows.T).toarray()
+        similarity = np.hstack([to_old, (rows @ rows.T).toarray()])  # old leaders, block
         old = len(leaders)
+        leads = [True] * old + [False] * len(block)  # by column, as the block goes on
+        near: list[list[int]] = [[] for _ in block]  # the columns at or above threshold
+        for b, column in zip(*(i.tolist() for i in np.nonzero(similarity >= threshold))):
+            near[b].append(column)
         new: list[int] = []  # positions in `block` of the leaders it has made so far
         for b, k in enumerate(block):
-            similarity = np.concatenate([to_old[b], to_block[b, new]])
-            best = int(np.argmax(similarity)) if len(similarity) else -1
-            if best >= 0 and similarity[best] >= threshold:
-                leader = leaders[best] if best < old else block[new[best - old]]
-                members[leader].append(k)
+            candidates = [column for column in near[b] if leads[column]]
+            if candidates:  # the most similar leader, the earliest on a tie
+                best = max(candidates, key=similarity[b].__getitem__)
+                members[leaders[best] if best < old else block[best - old]].append(k)
             else:
+                leads[old + b] = True
                 new.append(b)
                 members[k] = [k]
         leaders.extend(block[b] for b in new)
-    return [Fact(_medoid_first(m, sentences, vectors),
+    facts = list(members.values())
+    firsts = _medoids(facts, sentences, vectors)
+    return [Fact((first, *(k for k in m if k != first)),
                  tuple(dict.fromkeys(sentences[k].article for k in sorted(m))))
-            for m in members.values()]
+            for first, m in zip(firsts, facts)]
 
 
-def _medoid_first(members: list[int], sentences: list[Sentence],
-                  vectors: sparse.csr_matrix) -> tuple[int, ...]:
-    """The members with the one closest to all the others first: the wording the sources
-    share, so the sentence shown says what every cited source says, not one's extras."""
-    if len(members) < 2:
-        return tuple(members)
-    rows = vectors[members]
-    total = np.asarray(rows.sum(axis=0)).ravel()
+def _medoids(facts: list[list[int]], sentences: list[Sentence],
+             vectors: sparse.csr_matrix) -> list[int]:
+    """Each fact's member to show first: the one closest to all the others, the wording
+    the sources share, so the sentence shown says what every cited source says, not one's
+    extras. Complete statements come first, the earlier member on a tie."""
+    closeness = iter(_closeness([m for m in facts if len(m) > 1], vectors))
+    firsts = []
+    for m in facts:
+        if len(m) == 1:
+            firsts.append(m[0])
+            continue
+        key = {k: (is_statement(sentences[k].text), next(closeness), -i)
+               for i, k in enumerate(m)}
+        firsts.append(max(m, key=key.__getitem__))
+    return firsts
+
+
+def _closeness(facts: list[list[int]], vectors: sparse.csr_matrix) -> np.ndarray:
+    """Each member's summed cosine with the other members of its fact, for the members of
+    all `facts` in turn: v·(sum of the fact's rows) - v·v, in linear time and memory (a
+    fact of thousands of repeats must not build their square).
+
+    All facts are done in a few sparse products, and each fact's float32 sums are added
+    in the order they would be for the fact alone, so that near ties between members fall
+    the same way whatever the other facts.
+    """
+    flat = [k for m in facts for k in m]
+    sizes = [len(m) for m in facts]
+    rows = vectors[flat]
+    if not rows.nnz:  # no facts, or no terms in them
+        return np.zeros(len(flat), np.float32)
+    membership = sparse.csr_matrix(
+        (np.ones(len(flat), np.float32), np.arange(len(flat)), np.cumsum([0, *sizes])),
+        shape=(len(facts), len(flat)))
+    totals = membership @ rows  # row f: the sum of fact f's rows, added in member order
+    # v·total term by term in v's order, as `row @ total` adds it: the total at each of
+    # the rows' entries, weighted by the entry (one column per entry) and summed by row
+    row_fact = np.repeat(np.arange(len(facts)), sizes)
+    entry_row = np.repeat(np.arange(len(flat)), np.diff(rows.indptr))
+    at_entries = np.asarray(totals[row_fact[entry_row], rows.indices]).ravel()
+    by_entry = sparse.csr_matrix((rows.data, np.arange(rows.nnz), rows.indptr),
+                                 shape=(len(flat), rows.nnz))
     own = np.asarray(rows.multiply(rows).sum(axis=1)).ravel()
-    closeness = rows @ total - own  # each member's summed cosine with the others, in linear
-    # time and memory (a fact of thousands of repeats must not build their square)
-    statement = [is_statement(sentences[k].text) for k in members]
-    best = max(range(len(members)), key=lambda i: (statement[i], closeness[i], -i))
-    return (members[best], *members[:best], *members[best + 1:])
+    # scipy adds up v·v in another order when all the rows it is given have sorted terms:
+    # such a fact gets it as it would alone.
+    unsorted = np.diff(rows.indices, prepend=-1) <= 0
+    unsorted[rows.indptr[:-1][np.diff(rows.indptr) > 0]] = False  # a row's first term
+    unsorted_rows = np.bincount(entry_row, weights=unsorted, minlength=len(flat)) > 0
+    ends = np.cumsum(sizes)
+    for f in np.flatnonzero(np.bincount(row_fact, weights=unsorted_rows) == 0):
+        alone = vectors[facts[f]]
+        own[ends[f] - sizes[f]:ends[f]] = np.asarray(alone.multiply(alone).sum(axis=1)).ravel()
+    return by_entry @ at_entries - own
 
 
 def _visit_key(sentence: Sentence, k: int) -> tuple:

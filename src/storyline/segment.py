@@ -43,10 +43,29 @@ def _split_paragraph(text: str, offset: int) -> list[tuple[int, int]]:
 def sentence_spans(block: str) -> list[tuple[int, int]]:
     """Tight (start, end) spans of the sentences of one paragraph: no surrounding space."""
     spans: list[tuple[int, int]] = []
-    for start, end in _tokenizer().spans(block):
+    for start, end in _punkt_spans(block):
         if spans and _false_split(block[spans[-1][0]:spans[-1][1]], block[start:end]):
             spans[-1] = (spans[-1][0], end)
         else:
+            spans.append((start, end))
+    return spans
+
+
+def _punkt_spans(block: str) -> list[tuple[int, int]]:
+    """nupunkt's tight sentence spans of a paragraph.
+
+    Its layout rules (a blank line ends a sentence) concern line breaks only, so a
+    paragraph of one line, the usual case, skips them and their overhead: the splitter's
+    raw spans, without the whitespace around them, are the same.
+    """
+    if "\n" in block:
+        return _tokenizer().spans(block)
+    spans = []
+    for start, end in _tokenizer().span_tokenize(block):
+        text = block[start:end].lstrip()
+        start = end - len(text)
+        end = start + len(text.rstrip())
+        if end > start:
             spans.append((start, end))
     return spans
 
@@ -79,13 +98,15 @@ def _false_split(previous: str, following: str) -> bool:
     a day after a month ("Sept. | 5"), before ")" or a lowercase word, before a dash after
     "(R-Ariz.)", or between "U.S." and a noun it qualifies ("U.S. | Ambassador")."""
     first = following[:1]
-    return bool(_TITLE_END.search(previous) or first in ")]},;:"
-                or (_NUMBER_ABBREVIATION_END.search(previous) and first.isdigit())
+    end = previous[-8:]  # the end patterns match at most 6 characters, lookbehind included
+    return bool(_TITLE_END.search(end) or first in ")]},;:"
+                or (_NUMBER_ABBREVIATION_END.search(end) and first.isdigit())
                 or (previous.endswith(".)") and first in "—–")
                 or (first.islower() and not _URL.match(following))
-                or (_COUNTRY_END.search(previous) and _COUNTRY_NOUN.match(following)))
+                or (_COUNTRY_END.search(end) and _COUNTRY_NOUN.match(following)))
 
 
+@lru_cache(maxsize=20_000)  # asked of each sentence by several stages
 def is_statement(text: str) -> bool:
     """A complete declarative sentence, fit to stand in a brief.
 

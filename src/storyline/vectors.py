@@ -19,16 +19,12 @@ from .model import Sentence
 
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*")
 _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")
+_MAYBE_DOTTED = re.compile(r"[A-Z]\.[A-Z]\.")  # in every dotted acronym, and fast to search
 _STOP_WORDS = word_list("stopwords.txt")
 _STEMMER = Stemmer.Stemmer("english")
 # Rows compared at a time (in `group` against the fact leaders, in `score` against all
 # rows), so that memory stays bounded: a 512 x 40,000 block of float32 is 80 MB.
 BLOCK_ROWS = 512
-
-
-@lru_cache(maxsize=200_000)
-def _stem(word: str) -> str:
-    return _STEMMER.stemWord(word)
 
 
 def terms(text: str) -> list[str]:
@@ -38,18 +34,22 @@ def terms(text: str) -> list[str]:
     "U.S." all count as words), so the United States does not vanish as the pronoun "us";
     in a line written in capitals, no word is taken for an acronym.
     """
-    text = _DOTTED_ACRONYM.sub(lambda m: m.group().replace(".", ""), text.replace("’", "'"))
+    text = text.replace("’", "'")
+    if _MAYBE_DOTTED.search(text):
+        text = _DOTTED_ACRONYM.sub(lambda m: m.group().replace(".", ""), text)
     words = _WORD.findall(text)
-    shouting = sum(w.isupper() for w in words) > len(words) / 2
-    out = []
-    for word in words:
-        word = word.removesuffix("'s").removesuffix("'S")
-        lower = word.lower()
-        if word.isupper() and len(word) > 1 and not shouting:
-            out.append(lower)
-        elif lower not in _STOP_WORDS:
-            out.append(_stem(lower))
-    return out
+    acronyms = sum(map(str.isupper, words)) <= len(words) / 2  # not shouting
+    return [t for word in words if (t := _term(word, acronyms)) is not None]
+
+
+@lru_cache(maxsize=200_000)
+def _term(word: str, acronyms: bool) -> str | None:
+    """The term of one word, None for a stop word (cached: most words recur)."""
+    word = word.removesuffix("'s").removesuffix("'S")
+    lower = word.lower()
+    if acronyms and word.isupper() and len(word) > 1:
+        return lower
+    return None if lower in _STOP_WORDS else _STEMMER.stemWord(lower)
 
 
 def tfidf(sentences: list[Sentence], extra: Sequence[str] = ()) -> sparse.csr_matrix:
@@ -64,8 +64,8 @@ def tfidf(sentences: list[Sentence], extra: Sequence[str] = ()) -> sparse.csr_ma
     indptr, indices, counts = [0], [], []
     n = len(sentences)
     for text in [s.text for s in sentences] + list(extra):
-        row = Counter(vocabulary.setdefault(t, len(vocabulary)) for t in terms(text))
-        indices.extend(row)
+        row = Counter(terms(text))  # terms in the order they first occur, as the columns
+        indices.extend([vocabulary.setdefault(t, len(vocabulary)) for t in row])
         counts.extend(row.values())
         indptr.append(len(indices))
     matrix = sparse.csr_matrix((np.array(counts, dtype=np.float32), indices, indptr),
