@@ -54,8 +54,9 @@ def centrality(facts: list[Fact], sentences: list[Sentence],
 def _signals(facts: list[Fact], sentences: list[Sentence],
              vectors: sparse.csr_matrix) -> dict[str, np.ndarray]:
     """What both scorers read, one value per fact: similarity to the cluster's centroid
-    (the best fact at 1), lead position of the earliest member, the share of the other
-    articles that report it, how well they echo it, and whether it dangles."""
+    (the best fact at 1), lead position of the earliest member and whether it opens its
+    article, the share of the other articles that report it, how well they echo it, and
+    whether it dangles."""
     reps = [f.representative for f in facts]
     centroid = np.asarray(vectors.mean(axis=0)).ravel()
     norm = np.linalg.norm(centroid)
@@ -64,10 +65,11 @@ def _signals(facts: list[Fact], sentences: list[Sentence],
     if central.max() > 0:
         central = central / central.max()
     n_articles = len({s.article for s in sentences})
+    earliest = np.array([min(sentences[k].index for k in f.members) for f in facts])
     return {
         "central": central,
-        "lead": np.array([max(1 / np.sqrt(1 + sentences[k].index) for k in f.members)
-                          for f in facts]),
+        "lead": 1 / np.sqrt(1 + earliest),
+        "first": (earliest == 0).astype(float),
         "support": np.array([(len(f.articles) - 1) / max(n_articles - 1, 1) for f in facts]),
         "cross_support": cross_support(reps, sentences, vectors),
         "dangling": np.array([float(bool(_DANGLING.match(sentences[r].text))) for r in reps]),
@@ -106,7 +108,7 @@ def cross_support(rows: list[int], sentences: list[Sentence],
 FEATURES = ("central", "lead", "first", "position", "support", "cross_support", "words",
             "short", "dangling", "quote", "digits", "capitals", "article_order",
             "article_size", "statement", "question")
-_OWN_FEATURES = ("first", "position", "words", "short", "quote", "digits", "capitals",
+_OWN_FEATURES = ("position", "words", "short", "quote", "digits", "capitals",
                  "article_order", "article_size", "statement", "question")
 _WEIGHTS_FILE = "salience.json"
 LEARNED_DANGLING_FACTOR = 0.85
@@ -127,7 +129,6 @@ def features(facts: list[Fact], sentences: list[Sentence],
         s = sentences[f.representative]
         words = s.words
         rows.append((
-            float(min(sentences[k].index for k in f.members) == 0),
             min(sentences[k].position for k in f.members), min(words, 60) / 30,
             float(words < 8), float(bool(_QUOTE.search(s.text))),
             float(bool(_DIGIT.search(s.text))),
