@@ -6,9 +6,10 @@ For each fold (cluster i is in fold i mod 5), `storyline.train` fits the weights
 other folds' clusters only, and Storyline summarizes the fold's clusters with them (250
 words, ROUGE F1, rouge-score with Porter stemming, as `storyline eval`). A cluster is
 thus never scored by a model that saw it. Each variant changes one part (a label part,
-a group of features, the readability penalty) inside this process only; `centrality` is
-the unsupervised scorer on the same clusters. Prints one JSON line per variant, with
-95% bootstrap intervals and the paired difference from `learned` (the default).
+a group of features, the readability penalty, cleaning, the splitter's rules) inside
+this process only; `centrality` is the unsupervised scorer on the same clusters. Prints
+one JSON line per variant, with 95% bootstrap intervals and the paired difference from
+`learned` (the default).
 Reads ../shared/data/multinews_dev250.jsonl by path; needs the eval extra.
 """
 
@@ -23,7 +24,7 @@ from unittest import mock
 import numpy as np
 
 import storyline.score as score
-from storyline import Options, summarize, train
+from storyline import Options, clean, segment, summarize, train
 from storyline.evaluate.data import read_clusters
 from storyline.evaluate.rouge import Rouge, cut
 from storyline.evaluate.stats import interval, paired_difference
@@ -40,7 +41,8 @@ GROUPS = {
     "article": ("article_order", "article_size"),
 }
 VARIANTS = ["learned", "centrality", "label: oracle only", "label: density only",
-            "no readability penalty", *(f"without {g} features" for g in GROUPS)]
+            "no readability penalty", *(f"without {g} features" for g in GROUPS),
+            "no cleaning", "splitter without news rules"]
 
 
 def main() -> None:
@@ -86,6 +88,10 @@ def _patches(variant: str) -> list:
         return [mock.patch.dict(train.LABEL_PARTS, {"density": 0.0})]
     if variant == "label: density only":
         return [mock.patch.dict(train.LABEL_PARTS, {"oracle": 0.0})]
+    if variant == "no cleaning":  # the articles as they come, clutter and all
+        return [mock.patch.object(clean, "clean_all", lambda articles: (articles, []))]
+    if variant == "splitter without news rules":  # nupunkt alone: "Sept." "U.S." may split
+        return [mock.patch.object(segment, "_false_split", lambda before, after: False)]
     if variant == "no readability penalty":
         return [mock.patch.object(score, "LEARNED_DANGLING_FACTOR", 1.0)]
     if variant.startswith("without "):
