@@ -3,7 +3,8 @@ DATA ?= ../shared/data
 STORYLINE ?= .venv/bin/storyline
 PYTHON ?= .venv/bin/python
 
-.PHONY: bench bench-multinews bench-duc2006 bench-duc2006-focus bench-disagreements bench-crossval
+.PHONY: bench bench-multinews bench-duc2006 bench-duc2006-focus bench-disagreements bench-crossval \
+	bench-batch
 
 bench: bench-multinews bench-duc2006 bench-duc2006-focus bench-disagreements
 
@@ -22,8 +23,13 @@ bench-duc2006-focus:
 		--mode focus=query --peer-outputs $(DATA)/duc2006_peer_outputs.jsonl \
 		--report benchmarks/results/duc2006-focus
 
+# The learned scorer out of fold, and its ablations (about 15 minutes).
 bench-crossval:
 	$(PYTHON) benchmarks/crossval.py
+
+# storyline summarize batches of 200 clusters against sumy LexRank, start-up included.
+bench-batch:
+	$(PYTHON) benchmarks/batch.py
 
 bench-disagreements:
 	$(PYTHON) benchmarks/disagreements/score.py
