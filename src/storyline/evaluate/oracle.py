@@ -21,16 +21,16 @@ def greedy_oracle(sentences: Sequence[str], references: Sequence[str], words: in
     from rouge_score.tokenizers import DefaultTokenizer
 
     tokenizer = DefaultTokenizer(use_stemmer=True)  # the tokens rouge-score counts
-    chosen = greedy_choice([_grams(tokenizer.tokenize(s)) for s in sentences],
+    chosen = greedy_choice([ngrams(tokenizer.tokenize(s)) for s in sentences],
                            [len(s.split()) for s in sentences],
-                           [_grams(tokenizer.tokenize(r)) for r in references], words, measure)
+                           [ngrams(tokenizer.tokenize(r)) for r in references], words, measure)
     return [sentences[i] for i in chosen]
 
 
 def greedy_choice(candidates: Sequence[tuple[Counter, Counter]], lengths: Sequence[int],
                   refs: Sequence[tuple[Counter, Counter]], words: int,
                   measure: str = "f1") -> list[int]:
-    """The greedy oracle on counted unigrams and bigrams (`_grams` of each candidate and
+    """The greedy oracle on counted unigrams and bigrams (`ngrams` of each candidate and
     reference): candidate indices in the order chosen. Training labels use it too."""
     ref_totals = [[sum(ref[n].values()) for n in (0, 1)] for ref in refs]
     chosen: list[int] = []
@@ -59,7 +59,8 @@ def greedy_choice(candidates: Sequence[tuple[Counter, Counter]], lengths: Sequen
     return chosen
 
 
-def _grams(tokens: list[str]) -> tuple[Counter, Counter]:
+def ngrams(tokens: list[str]) -> tuple[Counter, Counter]:
+    """The unigram and bigram counts of a token list."""
     return Counter(tokens), Counter(zip(tokens, tokens[1:], strict=False))
 
 
