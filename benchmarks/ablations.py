@@ -18,10 +18,10 @@ from pathlib import Path
 
 import numpy as np
 
-import storyline.group as group
-import storyline.score as score
-import storyline.segment as segment
-import storyline.select as select
+import storyline.brief.group as group
+import storyline.brief.score as score
+import storyline.brief.segment as segment
+import storyline.brief.select as select
 from storyline import summarize
 from storyline.evaluate.rouge import Rouge, cut
 

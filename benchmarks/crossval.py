@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/crossval.py [--folds 5] [VARIANT ...]
 
-For each fold (cluster i is in fold i mod 5), `storyline.train` fits the weights on the
+For each fold (cluster i is in fold i mod 5), `storyline.evaluate.train` fits the weights on the
 other folds' clusters only, and Storyline summarizes the fold's clusters with them (250
 words, ROUGE F1, rouge-score with Porter stemming, as `storyline eval`). A cluster is
 thus never scored by a model that saw it. Each variant changes one part (a label part,
@@ -23,7 +23,7 @@ from unittest import mock
 
 import numpy as np
 
-import storyline.score as score
+import storyline.brief.score as score
 from storyline import Options, clean, segment, summarize, train
 from storyline.evaluate.data import read_clusters
 from storyline.evaluate.rouge import Rouge, cut

@@ -76,7 +76,7 @@ def load_nupunkt():
 
 def load_storyline():
     """What Storyline ships: nupunkt with news abbreviations and merge rules."""
-    from storyline.segment import sentence_spans
+    from storyline.brief.segment import sentence_spans
     return lambda t: [(t[s:e], s, e) for s, e in sentence_spans(t)]
 
 

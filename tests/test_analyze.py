@@ -11,11 +11,11 @@ from click.testing import CliRunner
 
 from storyline import Options, read_cluster, summarize
 from storyline.analyze.dates import resolve
-from storyline.cli import main
+from storyline.faces.cli import main
 from storyline.errors import OptionsError
-from storyline.group import SAME_FACT
-from storyline.segment import split_all
-from storyline.vectors import tfidf
+from storyline.brief.group import SAME_FACT
+from storyline.brief.segment import split_all
+from storyline.brief.vectors import tfidf
 
 BACKGROUND = ("The regional government held an emergency meeting in the capital to discuss "
               "the situation. Aid groups asked for access to the area. ")
@@ -258,7 +258,7 @@ def test_nothing_new_gives_an_empty_brief_that_says_so(example_dir):
     articles = read_cluster(example_dir)
     brief = summarize(articles, since=articles)
     assert brief.sentences == () and brief.timeline == () and brief.disagreements == ()
-    from storyline.render import render
+    from storyline.brief.render import render
     assert "nothing new" in render(brief, "text")
 
 
@@ -305,7 +305,7 @@ def test_since_reads_articles_as_json_lines(example_dir, tmp_path):
     seen = tmp_path / "seen.jsonl"
     seen.write_text(json.dumps({"text": (example_dir / "article-2.txt").read_text()}) + "\n"
                     + json.dumps((example_dir / "article-4.txt").read_text()) + "\n")
-    from storyline.ingest import read_seen
+    from storyline.brief.ingest import read_seen
     assert [a.id for a in read_seen(seen)] == ["1", "1"]  # ids are renumbered in summarize
     assert summarize(read_cluster(example_dir), since=read_seen(seen)).sentences
 

@@ -1,7 +1,7 @@
 import pytest
 from conftest import article
 
-from storyline.clean import clean, find_date
+from storyline.brief.clean import clean, find_date
 
 BODY = "The council approved the new budget on Tuesday after a long debate."
 
@@ -196,7 +196,7 @@ def test_find_date(text, iso):
 
 def test_example_cluster_loses_all_its_clutter(example_dir):
     from storyline import read_cluster
-    from storyline.clean import clean_all
+    from storyline.brief.clean import clean_all
 
     articles, removed = clean_all(read_cluster(example_dir))
     text = "\n".join(a.text for a in articles)
@@ -227,7 +227,7 @@ def test_long_clutter_that_is_sure_of_itself_still_goes():
 
 
 def test_html_style_short_paragraphs_are_not_taken_as_wrapped():
-    from storyline.clean import paragraphs
+    from storyline.brief.clean import paragraphs
 
     text = ("Storm hits the coast as thousands of residents flee\n"
             "A storm hit the coast on Tuesday, forcing thousands to flee, officials said.\n"
@@ -239,7 +239,7 @@ def test_html_style_short_paragraphs_are_not_taken_as_wrapped():
 
 
 def test_wrapped_paragraph_ends_where_a_sentence_ends():
-    from storyline.clean import paragraphs
+    from storyline.brief.clean import paragraphs
 
     text = ("A dam burst early on Tuesday in the northern valley, flooding\n"
             "three villages and forcing thousands of residents to flee their\n"
@@ -252,7 +252,7 @@ def test_wrapped_paragraph_ends_where_a_sentence_ends():
 
 
 def test_short_lines_one_paragraph_each_are_not_taken_as_wrapped():
-    from storyline.clean import paragraphs
+    from storyline.brief.clean import paragraphs
 
     text = ("Storm hits coast\nA storm hit the coast on Tuesday, officials said.\nAdvertisement\n"
             "Winds reached 120 km/h in the port city overnight.\n"
@@ -261,7 +261,7 @@ def test_short_lines_one_paragraph_each_are_not_taken_as_wrapped():
 
 
 def test_wrapped_text_with_a_long_url_line_and_indented_paragraphs():
-    from storyline.clean import paragraphs
+    from storyline.brief.clean import paragraphs
 
     text = ("  A dam burst early on Tuesday in the northern valley, flooding\n"
             "three villages and forcing thousands of residents to flee their\n"
@@ -291,7 +291,7 @@ def test_hard_wrapped_text_is_unwrapped_into_paragraphs():
 
 
 def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
-    from storyline.clean import paragraphs
+    from storyline.brief.clean import paragraphs
 
     text = (example_dir / "article-4.txt").read_text()
     assert paragraphs(text) == [line.strip() for line in text.splitlines() if line.strip()]

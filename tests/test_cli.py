@@ -5,7 +5,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from storyline.cli import main
+from storyline.faces.cli import main
 
 
 @pytest.fixture
@@ -99,7 +99,7 @@ def test_batch_output_is_atomic_when_interrupted(run, tmp_path, monkeypatch):
     def explode(*a, **k):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("storyline.batch.summarize_lines", explode)
+    monkeypatch.setattr("storyline.engine.batch.summarize_lines", explode)
     run("summarize", src, "-o", out)
     assert out.read_text() == "previous results\n"
     assert not list(tmp_path.glob(".briefs.jsonl.*"))
@@ -144,16 +144,16 @@ def test_batch_in_several_processes_gives_the_same_lines(run, tmp_path):
 def test_a_worker_that_dies_costs_only_its_own_cluster(run, tmp_path, monkeypatch):
     import os
 
-    import storyline.batch
+    import storyline.engine.batch
 
-    real = storyline.batch.summarize
+    real = storyline.engine.batch.summarize
 
     def dies_on_boom(articles, options):
         if "BOOM" in articles[0].text:
             os._exit(1)  # as the OOM killer would end it
         return real(articles, options=options)
 
-    monkeypatch.setattr(storyline.batch, "summarize", dies_on_boom)
+    monkeypatch.setattr(storyline.engine.batch, "summarize", dies_on_boom)
     good = "A dam burst early on Tuesday in the northern valley, flooding three villages."
     src = tmp_path / "clusters.jsonl"
     src.write_text("".join(json.dumps({"id": i, "documents": [good if i != 3 else "BOOM " + good]})

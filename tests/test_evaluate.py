@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLE, SHARED_DATA
 
-from storyline.cli import main
+from storyline.faces.cli import main
 from storyline.errors import InputError, OptionsError
-from storyline.ingest import to_articles
+from storyline.brief.ingest import to_articles
 from storyline.evaluate import SYSTEMS, evaluate
 from storyline.evaluate.data import cluster_ids, read_clusters, read_peer_outputs
 from storyline.evaluate.oracle import greedy_oracle

@@ -3,11 +3,11 @@
 import itertools
 
 from storyline import read_cluster, summarize
-from storyline.clean import clean_all
-from storyline.group import SAME_FACT
+from storyline.brief.clean import clean_all
+from storyline.brief.group import SAME_FACT
 from storyline.model import Article
-from storyline.segment import split_all
-from storyline.vectors import tfidf
+from storyline.brief.segment import split_all
+from storyline.brief.vectors import tfidf
 
 CLUTTER = ["Image copyright", "Image caption", "AFP Photo", "Getty Images", "Media playback",
            "Media caption", "Read more", "Leave a Reply", "logged in to post a comment",

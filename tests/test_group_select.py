@@ -1,12 +1,12 @@
 import numpy as np
 
 from storyline import Options
-from storyline.group import group
+from storyline.brief.group import group
 from storyline.model import Article
-from storyline.score import SCORERS
-from storyline.segment import split_all
-from storyline.select import mmr
-from storyline.vectors import terms, tfidf
+from storyline.brief.score import SCORERS
+from storyline.brief.segment import split_all
+from storyline.brief.select import mmr
+from storyline.brief.vectors import terms, tfidf
 
 SHARED = "Rescue teams evacuated about 2,000 people from the flooded villages on Tuesday."
 
@@ -86,7 +86,7 @@ def test_selectors_and_scorers_are_named_in_options():
 
 
 def test_closeness_of_all_facts_at_once_is_each_facts_own_to_the_bit():
-    from storyline.group import _closeness
+    from storyline.brief.group import _closeness
 
     _, vectors, facts = pipeline_parts(
         f"A dam burst in the north of the country. {SHARED} Dam burst.",
@@ -105,7 +105,7 @@ def test_closeness_of_all_facts_at_once_is_each_facts_own_to_the_bit():
 def test_a_fact_of_rows_with_sorted_terms_gets_its_closeness_as_alone():
     from scipy import sparse
 
-    from storyline.group import _closeness
+    from storyline.brief.group import _closeness
 
     # scipy squares and adds these in another order, with another float32 rounding, when
     # they sit in one matrix with rows whose terms are not sorted

@@ -3,7 +3,7 @@ import json
 import pytest
 
 from storyline import EmptyInputError, InputError, read_cluster, read_clusters
-from storyline.ingest import markdown_to_text, to_articles
+from storyline.brief.ingest import markdown_to_text, to_articles
 
 HTML = """<!doctype html><html><head><title>Dam bursts in valley</title></head><body>
 <nav><a href="/">Home</a> | <a href="/world">World</a></nav>

@@ -6,9 +6,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from storyline import Brief, EmptyInputError, Options, OptionsError, read_cluster, summarize
-from storyline.clean import clean_all
-from storyline.ingest import to_articles
-from storyline.render import render
+from storyline.brief.clean import clean_all
+from storyline.brief.ingest import to_articles
+from storyline.brief.render import render
 
 SUBJECTS = ["The mayor", "Rescue teams", "The governor", "Officials", "Police", "The army",
             "Witnesses", "The company", "Doctors", "The minister"]

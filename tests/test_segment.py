@@ -1,7 +1,7 @@
 import pytest
 
 from storyline.model import Article
-from storyline.segment import is_statement, sentence_spans, split
+from storyline.brief.segment import is_statement, sentence_spans, split
 
 
 def sentences(text):
@@ -69,6 +69,6 @@ def test_is_statement(text, ok):
     "",
 ])
 def test_one_line_paragraphs_split_as_nupunkt_splits_them(block):
-    from storyline.segment import _punkt_spans, _tokenizer
+    from storyline.brief.segment import _punkt_spans, _tokenizer
 
     assert _punkt_spans(block) == _tokenizer().spans(block)

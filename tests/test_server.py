@@ -12,9 +12,9 @@ import pytest
 from conftest import EXAMPLE
 from fastapi.testclient import TestClient
 
-import storyline.fetch as fetch_module
-from storyline.fetch import FetchError, fetch
-from storyline.server import create_app
+import storyline.faces.fetch as fetch_module
+from storyline.faces.fetch import FetchError, fetch
+from storyline.faces.server import create_app
 
 
 def example_documents():
@@ -117,7 +117,7 @@ def test_the_page_may_load_only_its_own_files(client):
 
 
 def test_a_body_that_trickles_in_gets_408():
-    from storyline.server import BodyLimit
+    from storyline.faces.server import BodyLimit
 
     sent = []
 
@@ -167,14 +167,14 @@ def die(*args, **kwargs):
 
 
 def test_time_limit_gives_504_and_a_dying_worker_500_and_the_server_goes_on(monkeypatch):
-    import storyline.pipeline
+    import storyline.brief.pipeline
 
     body = {"documents": example_documents()}
-    monkeypatch.setattr(storyline.pipeline, "summarize", slow)  # workers are forked later
+    monkeypatch.setattr(storyline.brief.pipeline, "summarize", slow)  # workers are forked later
     with TestClient(create_app(workers=1, time_limit=1)) as c:
         timed_out = c.post("/v1/briefs", json=body)
         assert timed_out.status_code == 504 and "took over 1 s" in timed_out.json()["error"]
-    monkeypatch.setattr(storyline.pipeline, "summarize", die)
+    monkeypatch.setattr(storyline.brief.pipeline, "summarize", die)
     with TestClient(create_app(workers=1)) as c:
         died = c.post("/v1/briefs", json=body)
         assert died.status_code == 500 and "died" in died.json()["error"]

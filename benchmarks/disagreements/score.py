@@ -27,7 +27,7 @@ from pathlib import Path
 
 from storyline import clean, group, read_cluster, segment, vectors
 from storyline.analyze import analyze
-from storyline.ingest import to_articles
+from storyline.brief.ingest import to_articles
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent

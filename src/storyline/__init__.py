@@ -2,11 +2,11 @@
 
 import logging
 
+from .brief.ingest import read_cluster, read_clusters
+from .brief.pipeline import summarize
 from .errors import EmptyInputError, InputError, OptionsError, StorylineError
-from .ingest import read_cluster, read_clusters
 from .model import Article, Brief, BriefSentence, Citation
 from .options import Options
-from .pipeline import summarize
 
 __all__ = [
     "Article", "Brief", "BriefSentence", "Citation", "EmptyInputError", "InputError",

@@ -35,8 +35,8 @@ class Options:
     analysis: bool = True
 
     def __post_init__(self) -> None:
-        from .score import SCORERS
-        from .select import SELECTORS
+        from .brief.score import SCORERS
+        from .brief.select import SELECTORS
 
         if isinstance(self.words, bool) or not isinstance(self.words, int):
             raise OptionsError(f"words must be a whole number, got {self.words!r}")

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
+from ..brief.ingest import cluster_lines, parse_cluster_line
 from ..errors import InputError
-from ..ingest import cluster_lines, parse_cluster_line
 from ..model import Article
 
 _ROUGE_TOKEN = re.compile(r"[A-Za-z0-9]")

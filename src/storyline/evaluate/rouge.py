@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..segment import sentence_spans
+from ..brief.segment import sentence_spans
 
 METRICS = ("rouge1", "rouge2", "rougeL", "rougeLsum")
 MEASURES = {"f1": "fmeasure", "recall": "recall"}

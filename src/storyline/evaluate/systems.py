@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from .. import clean, segment
+from ..brief import clean, segment
+from ..brief.pipeline import summarize
 from ..errors import OptionsError
 from ..options import Options
-from ..pipeline import summarize
 from .data import Cluster
 from .oracle import greedy_oracle
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
-from .model import Fact
+from ..model import Fact
 
 # Chosen on DUC 2006 topics D0601-D0625 (the first half), scored on D0626-D0650; see
 # BENCHMARKS.md.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .model import Fact, Sentence
+from ..model import Fact, Sentence
 
 
 def by_position(chosen: list[int], facts: list[Fact], scores: np.ndarray,

@@ -15,7 +15,7 @@ from functools import lru_cache
 import numpy as np
 from scipy import sparse
 
-from .model import Fact, Sentence
+from ..model import Fact, Sentence
 from .segment import is_statement
 from .vectors import BLOCK_ROWS
 
@@ -164,7 +164,7 @@ def predict(model: dict, x: np.ndarray) -> np.ndarray:
 def load_weights() -> dict:
     import json
 
-    from .data import read_text
+    from ..data import read_text
 
     model = json.loads(read_text(_WEIGHTS_FILE))
     if tuple(model["features"]) != FEATURES:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
+from ..model import Fact
 from .group import SAME_FACT
-from .model import Fact
 from .vectors import BLOCK_ROWS
 
 

@@ -29,10 +29,10 @@ from pebble.common import ProcessExpired
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from . import __version__
-from .errors import OptionsError, StorylineError
+from .. import __version__
+from ..errors import OptionsError, StorylineError
+from ..options import MAX_FOCUS_CHARS, MAX_WORDS, Options
 from .fetch import Budget, FetchError, fetch
-from .options import MAX_FOCUS_CHARS, MAX_WORDS, Options
 
 log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 5_000_000
@@ -158,7 +158,7 @@ def create_app(*, workers: int | None = None, time_limit: float = TIME_LIMIT_SEC
         finally:
             future.cancel()  # stops the worker if it still runs; nothing if it is done
 
-    app.mount("/", StaticFiles(directory=str(files("storyline") / "static"), html=True),
+    app.mount("/", StaticFiles(directory=str(files("storyline.faces") / "static"), html=True),
               name="page")
     return app
 
@@ -192,7 +192,7 @@ def _problem(error: dict) -> str:
 
 def _warm_up() -> None:
     """Runs once in each worker process: load spaCy before the first request needs it."""
-    from .analyze import language
+    from ..analyze import language
 
     language.nlp()
 
@@ -200,9 +200,9 @@ def _warm_up() -> None:
 def _brief(items: list[tuple], options: dict, since: list[str], explain: bool,
            article_text: bool) -> dict:
     """Runs in a worker process: the articles in request order, summarized."""
-    from .ingest import article_from_html, text_to_article
-    from .options import Options
-    from .pipeline import summarize
+    from ..brief.ingest import article_from_html, text_to_article
+    from ..brief.pipeline import summarize
+    from ..options import Options
 
     articles = []
     for i, (kind, text, *url) in enumerate(items, 1):

@@ -23,10 +23,10 @@ from itertools import islice
 from pathlib import Path
 from typing import IO
 
-from .errors import StorylineError
-from .ingest import cluster_lines, parse_cluster_line
-from .options import Options
-from .pipeline import summarize
+from ..brief.ingest import cluster_lines, parse_cluster_line
+from ..brief.pipeline import summarize
+from ..errors import StorylineError
+from ..options import Options
 
 log = logging.getLogger(__name__)
 WINDOW_PER_JOB = 16  # clusters in flight per process: enough to keep it busy, few in memory

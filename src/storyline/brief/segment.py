@@ -14,8 +14,8 @@ from functools import lru_cache
 
 import nupunkt
 
-from .data import word_list
-from .model import Article, Sentence
+from ..data import word_list
+from ..model import Article, Sentence
 
 MIN_STATEMENT_WORDS = 6
 MAX_STATEMENT_WORDS = 70

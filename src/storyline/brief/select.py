@@ -11,7 +11,7 @@ from collections.abc import Callable
 import numpy as np
 from scipy import linalg, sparse
 
-from .model import Fact, Sentence
+from ..model import Fact, Sentence
 from .segment import is_statement
 
 # Maximal marginal relevance: the weight of a fact's own score against its similarity

@@ -19,12 +19,12 @@ from collections.abc import Iterable
 import numpy as np
 import Stemmer
 
-from . import clean, group, segment, vectors
-from .errors import InputError
-from .evaluate.data import Cluster
-from .evaluate.oracle import greedy_choice, ngrams
-from .model import Article
-from .score import FEATURES, features
+from ..brief import clean, group, segment, vectors
+from ..brief.score import FEATURES, features
+from ..errors import InputError
+from ..model import Article
+from .data import Cluster
+from .oracle import greedy_choice, ngrams
 
 RIDGE = 1.0
 # The oracle's budget, as Multi-News is scored. Out of fold on Multi-News dev (ROUGE-1/2

@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
-from .model import Fact, Sentence
+from ..model import Fact, Sentence
 from .segment import is_statement
 from .vectors import BLOCK_ROWS
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import textwrap
 
-from .model import Article, Brief
+from ..model import Article, Brief
 
 FORMATS = ("text", "markdown", "json")
 

@@ -15,8 +15,8 @@ import tomllib
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .data import read_text
-from .model import Article, Removal
+from ..data import read_text
+from ..model import Article, Removal
 
 MAX_HEADLINE_WORDS = 25  # longer unpunctuated lines are prose that lost its period
 MAX_CLUTTER_WORDS = 40  # longer lines are condemned only by rules marked any_length

@@ -6,12 +6,12 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
+from ..analyze import analyze
+from ..errors import EmptyInputError, OptionsError
+from ..model import Article, Brief, BriefSentence, Fact, Sentence, cite
+from ..options import Options
 from . import clean, focus, group, order, segment, updates, vectors
-from .analyze import analyze
-from .errors import EmptyInputError, OptionsError
 from .ingest import to_articles
-from .model import Article, Brief, BriefSentence, Fact, Sentence, cite
-from .options import Options
 from .score import SCORERS
 from .select import SELECTORS
 

@@ -14,8 +14,8 @@ import numpy as np
 import Stemmer  # PyStemmer: the Snowball stemmers in C
 from scipy import sparse
 
-from .data import word_list
-from .model import Sentence
+from ..data import word_list
+from ..model import Sentence
 
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*")
 _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")

@@ -1,0 +1,30 @@
+"""storyline serve: the HTTP API and the web page."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("-j", "--workers", type=click.IntRange(1, 64), default=None,
+              help="Processes that summarize  [default: the CPU count]")
+@click.option("--time-limit", type=click.FloatRange(1, 3600), default=60, show_default=True,
+              help="Seconds a request may take before it is stopped (504).")
+@click.option("--allow-private-urls", is_flag=True,
+              help="Also fetch URLs on loopback and private networks (off: no server-side "
+                   "request forgery).")
+def serve_command(host: str, port: int, workers: int | None, time_limit: float,
+                  allow_private_urls: bool) -> None:
+    """Serve the HTTP API (POST /v1/briefs, docs at /docs) and the web page at /."""
+    import uvicorn
+
+    from ..server import create_app
+
+    app = create_app(workers=workers, time_limit=time_limit,
+                     allow_private_urls=allow_private_urls)
+    click.echo(f"Storyline on http://{host}:{port}/ (API docs at /docs); Ctrl-C stops it",
+               err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=5,
+                limit_concurrency=1000)  # past that, uvicorn itself answers 503

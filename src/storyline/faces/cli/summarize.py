@@ -1,0 +1,109 @@
+"""storyline summarize: one cluster, or a JSON Lines batch of them."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from ...brief.ingest import read_cluster, read_seen, read_stdin
+from ...brief.pipeline import summarize
+from ...brief.render import FORMATS, render
+from ...engine.batch import atomic_writer, count_lines, summarize_file
+from ...errors import StorylineError
+from ...options import MAX_WORDS, Options
+from .progress import stages
+
+
+@click.command("summarize")
+@click.argument("path", type=click.Path(path_type=Path, allow_dash=True))
+@click.option("-w", "--words", type=click.IntRange(1, MAX_WORDS), default=120, show_default=True,
+              help="Word budget of each brief; never exceeded.")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format  [default: text; json for a .jsonl batch]")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write to this file (atomically) instead of standard output.")
+@click.option("--explain", is_flag=True, help="Also list the page clutter removed, and why.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None,
+              help="Processes for a .jsonl batch  [default: 1]")
+@click.option("--focus", metavar="TEXT",
+              help='Steer the brief towards a topic: a word, phrase or question, e.g. "civilians".')
+@click.option("--since", type=click.Path(path_type=Path, exists=True),
+              help="Articles already seen (a folder, an article file or a .jsonl): tell only "
+                   "what is new.")
+@click.option("--published", metavar="YYYY-MM-DD",
+              help="Date of the articles that carry none, for the timeline's relative dates.")
+@click.option("--no-analysis", is_flag=True,
+              help="Skip the disagreements and the timeline (faster; the brief is the same).")
+def summarize_command(path: Path, words: int, fmt: str | None, output: Path | None,
+                      explain: bool, jobs: int | None, focus: str | None, since: Path | None,
+                      published: str | None, no_analysis: bool) -> None:
+    """Summarize the articles at PATH into one cited brief.
+
+    PATH is a folder of .txt, .md or .html articles, one article file, "-" for articles
+    on standard input (separated by lines of "|||||"), or a .jsonl file of clusters
+    ({"id": ..., "documents": [...]} per line), which writes one JSON brief per line.
+    """
+    batch = path.suffix.lower() == ".jsonl"
+    if batch and fmt not in (None, "json"):
+        raise click.UsageError("a .jsonl batch writes JSON Lines; drop --format")
+    if batch and explain:
+        raise click.UsageError("--explain is for one cluster; run it on that cluster's articles")
+    if not batch and jobs is not None:
+        raise click.UsageError("--jobs is for a .jsonl batch of clusters")
+    if batch and since:
+        raise click.UsageError("--since is for one cluster; run it on that cluster's articles")
+    if output and not output.parent.is_dir():
+        raise click.ClickException(f"cannot write {output}: folder {output.parent} does not exist")
+    try:
+        options = Options(words=words, focus=focus, published=published,
+                          analysis=not no_analysis)
+        if batch:
+            _batch(path, output, options, jobs or 1)
+            return
+        if str(path) == "-":
+            articles = read_stdin(sys.stdin.buffer.read())
+        else:
+            articles = read_cluster(path)
+        seen = read_seen(since) if since else None
+        text = render(summarize(articles, options=options, since=seen), fmt or "text",
+                      explain=explain)
+        if output:
+            with atomic_writer(output) as f:
+                f.write(text)
+        else:
+            click.echo(text, nl=False)
+    except StorylineError as e:
+        raise click.ClickException(str(e)) from None
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except OSError as e:
+        raise click.ClickException(f"{e.filename or path}: {e.strerror}") from None
+
+
+def _batch(path: Path, output: Path | None, options: Options, jobs: int) -> None:
+    if output is None:
+        result = summarize_file(path, sys.stdout, options, jobs)
+    else:
+        with atomic_writer(output) as f, _progress(path) as advance:
+            result = summarize_file(path, f, options, jobs, progress=advance)
+    if result.failed:
+        raise click.ClickException(f"{result.failed} of {result.clusters} clusters failed; "
+                                   "their lines hold an \"error\" that says why")
+    if output:
+        click.echo(f"{result.clusters} briefs written to {output}", err=True)
+
+
+@contextmanager
+def _progress(path: Path) -> Iterator[Callable[[], None]]:
+    """The batch's progress bar on a terminal; nothing otherwise."""
+    with stages() as stage:
+        advance = stage("Summarizing", count_lines(path)) if stage else None
+        yield (lambda: advance(1)) if advance else (lambda: None)
