@@ -24,7 +24,9 @@ from unittest import mock
 import numpy as np
 
 import storyline.brief.score as score
-from storyline import Options, clean, segment, summarize, train
+from storyline import Options, summarize
+from storyline.brief import clean, segment
+from storyline.evaluate import train
 from storyline.evaluate.data import read_clusters
 from storyline.evaluate.rouge import Rouge, cut
 from storyline.evaluate.stats import interval, paired_difference

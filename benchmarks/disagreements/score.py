@@ -25,8 +25,9 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from storyline import clean, group, read_cluster, segment, vectors
+from storyline import read_cluster
 from storyline.analyze import analyze
+from storyline.brief import clean, group, segment, vectors
 from storyline.brief.ingest import to_articles
 
 HERE = Path(__file__).resolve().parent
