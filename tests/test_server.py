@@ -12,8 +12,8 @@ import pytest
 from conftest import EXAMPLE
 from fastapi.testclient import TestClient
 
-import storyline.faces.fetch as fetch_module
-from storyline.faces.fetch import FetchError, fetch
+import storyline.fetch as fetch_module
+from storyline.fetch import FetchError, fetch
 from storyline.faces.server import create_app
 
 

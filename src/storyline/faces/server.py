@@ -32,7 +32,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..errors import OptionsError, StorylineError
 from ..options import MAX_FOCUS_CHARS, MAX_WORDS, Options
-from .fetch import Budget, FetchError, fetch
+from ..fetch import Budget, FetchError, fetch
 
 log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 5_000_000

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import httpx
 
-from ..errors import InputError
+from .errors import InputError
 
 TIMEOUT_SECONDS = 10.0
 MAX_BYTES = 5_000_000  # all pages of one request together
