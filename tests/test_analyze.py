@@ -211,7 +211,7 @@ def test_focus_steers_the_brief_towards_the_topic(example_dir):
     generic = summarize(articles, options=Options(analysis=False))
     focused = summarize(articles, options=Options(focus="civilians", analysis=False))
     about = [s for s in focused.sentences if "civilian" in s.text.lower()]
-    assert len(about) >= 3 and len(about) > sum("civilian" in s.text.lower()
+    assert len(about) >= 2 and len(about) > sum("civilian" in s.text.lower()
                                                  for s in generic.sentences)
     assert focused.stats["focus"] == "civilians" and focused.stats["words"] <= 120
 

@@ -28,7 +28,7 @@ def test_formats(run, example_dir, fmt, marker):
 
 def test_words_budget_and_explain(run, example_dir):
     result = run("summarize", example_dir, "--words", 60, "--format", "json", "--explain")
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert data["stats"]["words"] <= 60 and data["stats"]["budget"] == 60
     assert any(r["reason"] == "comment prompt" for r in data["removed"])
     text = run("summarize", example_dir, "--explain").output
@@ -46,7 +46,7 @@ def test_stdin_articles(run):
     text = ("A dam burst early on Tuesday in the northern valley, flooding three villages.\n"
             "|||||\nRescue teams evacuated about 2,000 people from the flooded villages.")
     result = run("summarize", "-", "--format", "json", input=text)
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert result.exit_code == 0 and data["stats"]["articles"] == 2
 
 
@@ -110,7 +110,7 @@ def test_batch_to_stdout(run, tmp_path):
     src.write_text(json.dumps({"id": 1, "documents": ["A dam burst early on Tuesday in the "
                                                       "northern valley, flooding villages."]}))
     result = run("summarize", src)
-    assert result.exit_code == 0 and json.loads(result.output)["id"] == "1"
+    assert result.exit_code == 0 and json.loads(result.stdout)["id"] == "1"
     assert run("summarize", src, "-f", "text").exit_code == 2
 
 
@@ -213,7 +213,8 @@ def test_bad_standard_input(run, data, message):
 def test_standard_input_with_a_byte_order_mark(run):
     text = "\ufeffA dam burst early on Tuesday in the valley, officials said on Monday."
     result = run("summarize", "-", input=text.encode())
-    assert result.exit_code == 0 and result.output.startswith("A dam burst")
+    assert result.exit_code == 0 and result.stdout.startswith("A dam burst")
+    assert "warning: the articles hold very little text" in result.stderr
 
 
 def test_json_output_ends_with_a_newline(run, example_dir):

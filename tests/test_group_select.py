@@ -1,10 +1,11 @@
 import numpy as np
 
 from storyline import Options
+from storyline.brief.context import read
 from storyline.brief.group import group
 from storyline.model import Article
 from storyline.brief.score import SCORERS
-from storyline.brief.segment import split_all
+from storyline.brief.segment import is_statement, split_all
 from storyline.brief.select import mmr
 from storyline.brief.vectors import terms, tfidf
 
@@ -70,14 +71,19 @@ def test_selection_respects_the_budget_and_never_repeats_a_fact():
             "Schools across the region will stay closed until the end of the week, they said.")
     sentences, vectors, facts = pipeline_parts(text)
     scores = SCORERS["centrality"](facts, sentences, vectors)
+    reading = read([s.text for s in sentences], [is_statement(s.text) for s in sentences])
     for budget in [1, 10, 16, 20, 40, 200]:
-        chosen = mmr(facts, scores, sentences, vectors, budget)
-        words = sum(sentences[facts[i].representative].words for i in chosen)
+        chosen = mmr(facts, scores, sentences, vectors, budget, reading)
+        words = sum(sentences[p.sentence].words for p in chosen)
         assert words <= budget
-        texts = [sentences[facts[i].representative].text for i in chosen]
+        texts = [sentences[p.sentence].text for p in chosen]
         assert not any("cut power" in a and "cut power" in b
                        for i, a in enumerate(texts) for b in texts[i + 1:])
-    assert mmr(facts, scores, sentences, vectors, 5) == []
+        for pick in chosen:  # "they said" only with the sentence before it in the article
+            if "they said" in sentences[pick.sentence].text:
+                assert pick.after == pick.sentence - 1
+                assert pick.after in [p.sentence for p in chosen]
+    assert mmr(facts, scores, sentences, vectors, 5, reading) == []
 
 
 def test_selectors_and_scorers_are_named_in_options():

@@ -45,7 +45,8 @@ def test_brief_properties(texts, words):
 def test_schema_of_the_example_brief(example_dir):
     brief = summarize(read_cluster(example_dir))
     data = json.loads(render(brief, "json"))
-    assert list(data) == ["sentences", "summary", "articles", "disagreements", "timeline", "stats"]
+    assert list(data) == ["sentences", "summary", "articles", "disagreements", "timeline",
+                          "warnings", "stats"]
     assert data["disagreements"] and data["timeline"]  # their content: tests/test_analyze.py
     assert set(data["disagreements"][0]) == {"subject", "kind", "figures"}
     assert set(data["disagreements"][0]["figures"][0]) == {
@@ -53,7 +54,7 @@ def test_schema_of_the_example_brief(example_dir):
     assert set(data["timeline"][0]) == {"date", "when", "text", "sources"}
     first = data["sentences"][0]
     assert set(first) == {"text", "sources"}
-    assert set(first["sources"][0]) == {"article", "file", "start", "end", "text"}
+    assert set(first["sources"][0]) == {"article", "file", "start", "end", "text", "support"}
     assert data["summary"] == " ".join(s["text"] for s in data["sentences"])
     assert set(data["articles"][0]) >= {"id", "file", "title", "published"}
     assert data["stats"]["budget"] == 120 and data["stats"]["words"] <= 120

@@ -72,17 +72,20 @@ class Fact:
 
 @dataclass(frozen=True)
 class Citation:
-    """Where a brief sentence is reported: an article, its file and the supporting span."""
+    """Where a brief sentence is reported: an article, its file and the supporting span.
+    `support` is "full" when that sentence states all the brief sentence states,
+    "partial" when it states a good part of it (see `brief.support`)."""
 
     article: str
     file: str | None
     start: int
     end: int
     text: str
+    support: str = "full"
 
     def to_dict(self) -> dict[str, Any]:
         return {"article": self.article, "file": self.file, "start": self.start,
-                "end": self.end, "text": self.text}
+                "end": self.end, "text": self.text, "support": self.support}
 
 
 def cite(members: Iterable[int], sentences: Sequence[Sentence],
@@ -177,6 +180,7 @@ class Brief:
     timeline: tuple[Event, ...] = ()
     removed: tuple[Removal, ...] = ()
     stats: dict[str, Any] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()  # what makes this input a poor cluster, said plainly
 
     @property
     def summary(self) -> str:
@@ -193,6 +197,7 @@ class Brief:
                           "url": a.url, "published": a.published} for a in self.articles],
             "disagreements": [d.to_dict() for d in self.disagreements],
             "timeline": [e.to_dict() for e in self.timeline],
+            "warnings": list(self.warnings),
             "stats": dict(self.stats),
         }
         if texts:

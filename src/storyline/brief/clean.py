@@ -22,12 +22,15 @@ MAX_HEADLINE_WORDS = 25  # longer unpunctuated lines are prose that lost its per
 MAX_CLUTTER_WORDS = 40  # longer lines are condemned only by rules marked any_length
 WRAP_FILL = 0.6  # a line of a hard-wrapped paragraph fills at least this share of the width
 _END = re.compile(r"""[.!?:…]["'”’)\]]*$|[.!?]["'”’]?\s*\(\w[^)]*\)$""")
-_AGENCY = r"\((?:[A-Z]{2,6}|Reuters|Bloomberg|Xinhua|dpa)\)"
-_PLACE = r"(?:[ ,]+[A-Z][\w.'-]*){0,3}\s*"  # the rest of "FORT WAYNE, Ind."
-_DATELINE = re.compile(  # "ST. LOUIS (AP) — ", "FORT WAYNE, Ind. (WANE) ", "(CNN) — ", "WASHINGTON — "
-    r"^(?:[A-Z][A-Z.'-]+" + _PLACE + _AGENCY + r"\s*[-—–]*"
-    r"|[A-Z][A-Z'-]{2,}" + _PLACE + r"[-—–]+"  # no agency: a real word, not "U.S. –"
-    r"|" + _AGENCY + r"\s*[-—–]+)\s+(?=[A-Z\"“'‘])")
+_AGENCY = r"\((?:[A-Z]{2,6}|Reuters|Bloomberg|Xinhua|dpa|AP|AFP)\b[^)]{0,20}\)?"
+_PLACE = r"(?:[ ,]+[A-Z][\w.'-]*){0,3}(?:\s*\([A-Z][a-z]+\))?"  # "FORT WAYNE, Ind.", "(Hebei)"
+_DAY = r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # "SYDNEY, September 13 (Xinhua)"
+_DASH = r"(?:[-—–]+|_)"  # wires mark the end of a dateline with a dash, "--" or "_"
+_DATELINE = re.compile(  # "ST. LOUIS (AP) — ", "FORT WAYNE, Ind. (WANE) ", "(CNN) — ",
+    # "WASHINGTON — ", "BERLIN (AP) _ ", "SYDNEY, September 13 (Xinhua) -- ", "NEW YORK _ "
+    r"^(?:[A-Z][A-Z.'-]+" + _PLACE + _DAY + r"\s*" + _AGENCY + r"\s*" + _DASH + "*"
+    r"|[A-Z][A-Z'-]{2,}" + _PLACE + _DAY + r"\s*" + _DASH + "+"  # no agency: a real word
+    r"|" + _AGENCY + r"\s*" + _DASH + r"+|CNN\s*[-—–]+)\s+(?=[A-Z\"“'‘`])")
 DATELINE_PARAGRAPHS = 3  # a dateline opens the story, after at most a headline and standfirst
 _WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement)\s+(?=[A-Z\"“'‘])")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -39,6 +42,13 @@ _DATES = (  # (regex, order of the groups: d=day, m=month, y=year)
 )
 _STAMP_PREFIX = re.compile(r"^(updated|published|posted|last (updated|modified)|first published)"
                            rf"\s*(on|at)?\s*(:|(?=\d|{_MONTH}|(mon|tue|wed|thu|fri|sat|sun)))", re.I)
+
+
+# Characters and codes that are not text: zero-width spaces and joiners, a byte-order
+# mark, soft hyphens, and the SGML codes of newswire archives ("&QL;", "&UR;", "&LR;").
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_SGML_CODE = re.compile(r"&[A-Z]{2};")
+_SPACES = re.compile(r"[ \t]{2,}")
 
 
 @dataclass(frozen=True)
@@ -99,7 +109,9 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
     kept: list[str] = []
     seen: set[str] = set()
     pending: Rule | None = None
-    for line in paragraphs(article.text):
+    text = _SGML_CODE.sub(" ", _INVISIBLE.sub("", article.text))
+    for line in paragraphs(text):
+        line = _SPACES.sub(" ", line)
         key = " ".join(line.lower().split())
         repeated = key in seen
         seen.add(key)
@@ -135,6 +147,9 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
     title = article.title
     if title is None and len(kept) > 1 and _is_headline_like(kept[0]):
         title = kept.pop(0)
+        if not _is_title(title):
+            drop(title, "page furniture")
+            title = None
     kept = [_strip_prefixes(line, drop, lead=i < DATELINE_PARAGRAPHS)
             for i, line in enumerate(kept)]
     text = "\n\n".join(kept)
@@ -215,6 +230,27 @@ def _match(line: str) -> Rule | None:
     return None
 
 
+def is_clutter(text: str) -> bool:
+    """Whether a sentence is page clutter that cleaning could not cut off its line: the
+    last check before a sentence goes into a brief."""
+    return _match(text) is not None or bool(_CLUTTER_SENTENCE.search(text))
+
+
+# Clutter that sits inside a paragraph, glued to real text ("Morry Gash/AP Buy Photo
+# Wait 1 second to continue."), which line rules cannot drop without the text.
+_CLUTTER_SENTENCE = re.compile(
+    r"\b(?:buy photo|wait \d+ seconds? to continue|click here|(?:see|in) fig(?:ure)?\.? \d|"
+    r"replay more videos|image copyright|getty images|ap photo/|afp photo|"
+    r"sign up for\b.{0,60}\bnewsletter|follow us on (?:twitter|facebook|instagram))",
+    re.I)
+
+
+def _is_title(line: str) -> bool:
+    """A headline: words, at least two of them, not page furniture or a byline."""
+    words = [w for w in line.split() if any(c.isalpha() for c in w)]
+    return len(words) >= 2 and not is_clutter(line) and not _STAMP_PREFIX.match(line)
+
+
 def _is_headline_like(line: str) -> bool:
     """A short line without final punctuation: a headline, label or link text."""
     return not _END.search(line) and len(line.split()) <= MAX_HEADLINE_WORDS
@@ -258,7 +294,7 @@ def _strip_prefixes(line: str, drop, *, lead: bool) -> str:
     and an agency dateline ("BEIRUT (Reuters) — ") from one of the first paragraphs."""
     for pattern, reason in ((_WIDGET_PREFIX, "page furniture"), (_DATELINE, "dateline")):
         match = pattern.match(line) if lead or pattern is _WIDGET_PREFIX else None
-        if match and len(match.group(0).split()) <= 6:
+        if match and len(match.group(0).split()) <= 8:
             drop(match.group(0).strip(), reason)
             line = line[match.end():]
     return line

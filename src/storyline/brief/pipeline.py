@@ -8,9 +8,9 @@ from dataclasses import replace
 
 from ..analyze import analyze
 from ..errors import EmptyInputError, OptionsError
-from ..model import Article, Brief, BriefSentence, Fact, Sentence, cite
+from ..model import Article, Brief, BriefSentence, Sentence
 from ..options import Options
-from . import clean, focus, group, order, segment, updates, vectors
+from . import checks, clean, context, focus, group, order, segment, support, updates, vectors
 from .ingest import to_articles
 from .score import SCORERS
 from .select import SELECTORS
@@ -48,10 +48,18 @@ def summarize(documents: Iterable[str | Article | dict], words: int | None = Non
     scores = SCORERS[options.scorer](new, sentences, matrix)
     if query:
         scores = focus.focused(scores, focus.relevance(new, matrix, rows[-1]))
-    chosen = SELECTORS[options.selector](new, scores, sentences, matrix, options.words)
-    ordered = order.by_position(chosen, new, scores, sentences)
+    fit = [segment.is_statement(s.text) and not clean.is_clutter(s.text) for s in sentences]
+    reading = context.read([s.text for s in sentences], fit)
+    openers = _leads(sentences, reading)
+    picks = SELECTORS[options.selector](new, scores, sentences, matrix, options.words,
+                                        reading, openers)
+    opened = bool(picks) and picks[0].sentence in openers
+    picks = order.reading_order(picks, scores, sentences, reading, opened=opened)
     files = {a.id: a.file for a in articles}
-    brief_sentences = tuple(_brief_sentence(new[i], sentences, files) for i in ordered)
+    brief_sentences = tuple(
+        BriefSentence(sentences[p.sentence].text,
+                      support.citations(p.sentence, new[p.fact], sentences, matrix, files))
+        for p in picks)
     disagreements, timeline = analyze(articles, sentences, new) if options.analysis else ((), ())
     stats = {
         "articles": len(articles),
@@ -66,7 +74,8 @@ def summarize(documents: Iterable[str | Article | dict], words: int | None = Non
     if options.focus:
         stats["focus"] = options.focus
     return Brief(sentences=brief_sentences, articles=tuple(articles), removed=tuple(removed),
-                 disagreements=disagreements, timeline=timeline, stats=stats)
+                 disagreements=disagreements, timeline=timeline, stats=stats,
+                 warnings=checks.warnings(articles, sentences, fit, matrix))
 
 
 def _seen_sentences(since: Iterable[str | Article | dict]) -> list[Sentence]:
@@ -84,8 +93,11 @@ def _seen_sentences(since: Iterable[str | Article | dict]) -> list[Sentence]:
     return segment.split_all(articles)
 
 
-def _brief_sentence(fact: Fact, sentences: list[Sentence],
-                    files: dict[str, str | None]) -> BriefSentence:
-    """The fact's representative, citing each supporting article once, in cluster order."""
-    return BriefSentence(sentences[fact.representative].text,
-                         cite(fact.members, sentences, files))
+def _leads(sentences: list[Sentence], reading: context.Reading) -> set[int]:
+    """The sentences that may open a brief: each article's first complete statement,
+    when it comes among the article's first three sentences."""
+    leads: dict[str, int] = {}
+    for k, s in enumerate(sentences):
+        if s.article not in leads and reading.fit[k] and s.index <= 2:
+            leads[s.article] = k
+    return set(leads.values())

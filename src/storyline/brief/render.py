@@ -29,11 +29,13 @@ def to_json(brief: Brief, *, explain: bool = False) -> str:
 
 
 def to_text(brief: Brief, *, explain: bool = False, width: int = 88) -> str:
-    body = " ".join(f"{s.text} [{', '.join(c.article for c in s.sources)}]"
-                    for s in brief.sentences)
+    """The brief as plain text; warnings are left to the caller (standard error)."""
+    body = " ".join(f"{s.text} [{_markers(s.sources)}]" for s in brief.sentences)
     lines = [textwrap.fill(body, width, break_on_hyphens=False) if body else _empty(brief)]
     if brief.sentences:
         lines += ["", "Sources:", *(f"  [{a.id}] {_label(a)}" for a in _cited(brief))]
+        if _partial(brief):
+            lines.append(f"  {PARTIAL_MARK} the source states only part of the sentence")
     if brief.disagreements:
         lines += ["", "Where sources disagree:"]
         for d in brief.disagreements:
@@ -52,12 +54,16 @@ def to_text(brief: Brief, *, explain: bool = False, width: int = 88) -> str:
 
 
 def to_markdown(brief: Brief, *, explain: bool = False) -> str:
-    body = " ".join(s.text + "".join(f"[{c.article}]" for c in s.sources)
+    body = " ".join(s.text + "".join(f"[{_marker(c)}]" for c in s.sources)
                     for s in brief.sentences)
-    lines = [body or f"*{_empty(brief)}*"]
+    lines = [f"> **Warning:** {w}" for w in brief.warnings]
+    lines += [""] if lines else []
+    lines += [body or f"*{_empty(brief)}*"]
     if brief.sentences:
         lines += ["", "**Sources**", "",
                   *(f"- [{a.id}] {_label(a, markdown=True)}" for a in _cited(brief))]
+        if _partial(brief):
+            lines.append(f"- {PARTIAL_MARK} the source states only part of the sentence")
     if brief.disagreements:
         lines += ["", "**Where sources disagree**", ""]
         for d in brief.disagreements:
@@ -74,8 +80,19 @@ def to_markdown(brief: Brief, *, explain: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
+PARTIAL_MARK = "*"  # after a marker whose source supports the sentence only in part
+
+
+def _marker(citation) -> str:
+    return citation.article + (PARTIAL_MARK if citation.support == "partial" else "")
+
+
 def _markers(citations) -> str:
-    return ", ".join(c.article for c in citations)
+    return ", ".join(_marker(c) for c in citations)
+
+
+def _partial(brief: Brief) -> bool:
+    return any(c.support == "partial" for s in brief.sentences for c in s.sources)
 
 
 def _empty(brief: Brief) -> str:

@@ -111,7 +111,7 @@ FEATURES = ("central", "lead", "first", "position", "support", "cross_support", 
 _OWN_FEATURES = ("position", "words", "short", "quote", "digits", "capitals",
                  "article_order", "article_size", "statement", "question")
 _WEIGHTS_FILE = "salience.json"
-LEARNED_DANGLING_FACTOR = 0.85
+LEARNED_DANGLING_FACTOR = 1.0
 
 
 def features(facts: list[Fact], sentences: list[Sentence],

@@ -48,7 +48,48 @@ def sentence_spans(block: str) -> list[tuple[int, int]]:
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
-    return spans
+    spans = [part for span in spans for part in _unglued(block, *span)]
+    return _quotes_home(block, spans)
+
+
+def _quotes_home(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Give a closing quote that the splitter put at the start of the next sentence
+    back to the sentence whose quotation it closes ('He said "no.' + '"Then ...')."""
+    out = list(spans)
+    for i in range(1, len(out)):
+        (a, b), (c, d) = out[i - 1], out[i]
+        mark = block[c:c + 1]
+        previous = block[a:b]
+        open_ = (previous.count('"') % 2 == 1 if mark == '"'
+                 else previous.count("“") > previous.count("”") if mark == "”" else False)
+        if open_ and c == b and d > c + 1:
+            out[i - 1], out[i] = (a, b + 1), (c + 1, d)
+    return out
+
+
+# Two sentences run together without a space ("...jail time.Struthers' arraignment"):
+# a word of two or more lower-case letters, its final stop, then a capitalized word.
+_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])[\"”’]?(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?][\"”’])(?=[A-Z][a-z])")
+
+
+def _unglued(block: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span split where two sentences are glued together, unless the word before
+    the stop is an abbreviation ("vs.Smith")."""
+    parts, first = [], start
+    for match in _GLUED.finditer(block, start, end):
+        cut = match.end()
+        word = re.search(r"(\w+)[.!?][\"”’]?$", block[first:cut])
+        if not word or word.group(1).lower() in _abbreviations():
+            continue  # the start of the span, or an abbreviation
+        parts.append((first, cut))
+        first = cut
+    parts.append((first, end))
+    return [(a, b) for a, b in parts if b > a]
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return word_list("abbreviations.txt")
 
 
 def _punkt_spans(block: str) -> list[tuple[int, int]]:
@@ -118,7 +159,14 @@ def is_statement(text: str) -> bool:
     n = len(text.split())
     return (MIN_STATEMENT_WORDS <= n <= MAX_STATEMENT_WORDS
             and bool(_STATEMENT_START.match(text)) and bool(_STATEMENT_END.search(text))
+            and len(_LOWER_WORD.findall(text)) >= 2 and not _FRAGMENT.match(text)
             and not _ends_earlier_quotation(text))
+
+
+# A statement has words in lower case ("Austin Custodio, 21, Pine Bush, NY." is a list
+# item), and a subject: "Charged with eight counts of ..." lacks one.
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]+")
+_FRAGMENT = re.compile(r"^[A-Z][a-z]+ed (?:with|of|in|for|by|to|on|at)\b[^,;:—–]*$")
 
 
 def _ends_earlier_quotation(text: str) -> bool:

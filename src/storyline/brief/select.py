@@ -1,18 +1,27 @@
-"""Stage 5: choose facts under the word budget, never stating one twice.
+"""Stage 5: choose what the brief says under the word budget, never stating a fact twice,
+and only in sentences a reader can follow.
 
-A selector takes facts, their scores, the sentences and vectors and the budget, and
-returns the chosen fact indices. `SELECTORS` maps names to selectors.
+A selector takes the facts, their scores, the sentences, vectors and how each sentence
+reads alone (`context.Reading`), the budget and the opener candidates, and returns
+`Pick`s: a fact and the sentence that shows it. `SELECTORS` maps names to selectors.
+
+The default, `mmr`, opens with the main news (the best-scored lead of an article among
+`openers`), then adds facts by maximal marginal relevance. A fact is shown by a member
+that stands alone; a fact whose sentences all lean on the one before them ("He said
+...") is shown together with that sentence when the budget allows, or not at all; a
+sentence naming someone by surname waits until a chosen sentence has named them in full.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
 
 import numpy as np
 from scipy import linalg, sparse
 
 from ..model import Fact, Sentence
-from .segment import is_statement
+from .context import Reading
 
 # Maximal marginal relevance: the weight of a fact's own score against its similarity
 # to what is already chosen.
@@ -35,43 +44,168 @@ TOPIC_REDUNDANT = 0.6
 LEAD_INDEX = 1
 LEAD_OVERLAP = 0.5
 MAX_CANDIDATES = 1000  # the best-scored candidates only, so memory stays bounded
+# An opener is a real lead: long enough to say who did what.
+MIN_OPENER_WORDS = 10
 
-Selector = Callable[[list[Fact], np.ndarray, list[Sentence], sparse.csr_matrix, int], list[int]]
+
+@dataclass(frozen=True)
+class Pick:
+    """A chosen fact and the sentence that shows it; `after` is the sentence it must
+    directly follow (its antecedent, shown too), or None."""
+
+    fact: int
+    sentence: int
+    after: int | None = None
+
+
+Selector = Callable[..., list[Pick]]
 
 
 def mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
-        vectors: sparse.csr_matrix, budget: int) -> list[int]:
-    """Greedy maximal marginal relevance within `budget` words, in order of choice."""
+        vectors: sparse.csr_matrix, budget: int, reading: Reading,
+        openers: Collection[int] = ()) -> list[Pick]:
+    """Greedy maximal marginal relevance within `budget` words, in order of choice.
+
+    `openers` are the sentences that may open the brief (article leads of the latest
+    phase); the best-scored fact shown by one of them, standing alone, is chosen first.
+    """
     floor = MIN_RELATIVE_SCORE * float(scores.max()) if len(scores) else 0.0
-    candidates = [i for i, f in enumerate(facts)
-                  if scores[i] >= floor and is_statement(sentences[f.representative].text)]
-    candidates = sorted(candidates, key=lambda i: -scores[i])[:MAX_CANDIDATES]
+    members = {i: _showable(f, reading) for i, f in enumerate(facts) if scores[i] >= floor}
+    members = {i: m for i, m in members.items() if m}
+    shown = {i: m[0] for i, m in members.items()}  # for similarity: the preferred member
+    candidates = sorted(shown, key=lambda i: -scores[i])[:MAX_CANDIDATES]
     if not candidates:
         return []
-    reps = vectors[[facts[i].representative for i in candidates]]
+    column = {i: c for c, i in enumerate(candidates)}
+    fact_of = {k: i for i, f in enumerate(facts) for k in f.members}
+    introducers: dict[str, list[int]] = {}
+    for k, given in enumerate(reading.introduces):
+        for name in given:
+            introducers.setdefault(name, []).append(k)
+    reps = vectors[[shown[i] for i in candidates]]
     gram = (reps @ reps.T).toarray()
     topics = topic_space(gram, TOPIC_DIMS)
-    words = np.array([sentences[facts[i].representative].words for i in candidates])
     own = np.array([scores[i] for i in candidates])
-    lead = np.array([sentences[facts[i].representative].index <= LEAD_INDEX for i in candidates])
+    lead = np.array([sentences[shown[i]].index <= LEAD_INDEX for i in candidates])
     max_similarity = np.zeros(len(candidates))
-    available = np.ones(len(candidates), dtype=bool)
-    chosen: list[int] = []
+    open_ = np.ones(len(candidates), dtype=bool)  # not chosen and not redundant
+    chosen: list[Pick] = []
+    named: set[str] = set()  # surnames the chosen sentences introduce
+    on_show: set[int] = set()  # sentences shown
     left = budget
-    while True:
-        available &= words <= left
-        if not available.any():
-            return chosen
-        gain = np.where(available, MMR_LAMBDA * own - (1 - MMR_LAMBDA) * max_similarity, -np.inf)
-        best = int(np.argmax(gain))
-        chosen.append(candidates[best])
-        left -= int(words[best])
-        available[best] = False
-        topical = topics @ topics[best]
-        if lead[best]:  # article leads all tell the main event: a second one mostly repeats
+
+    def take(c: int | None, pick: Pick) -> None:
+        nonlocal max_similarity, left
+        chosen.append(pick)
+        on_show.add(pick.sentence)
+        named.update(reading.introduces[pick.sentence])
+        left -= sentences[pick.sentence].words
+        if c is None:  # an antecedent below the candidates, shown for the next one only
+            return
+        open_[c] = False
+        topical = topics @ topics[c]
+        if lead[c]:  # article leads all tell the main event: a second one mostly repeats
             topical = np.where(lead, np.maximum(topical, LEAD_OVERLAP), topical)
         max_similarity = np.maximum(max_similarity, topical)
-        available &= (gram[:, best] < REDUNDANT) & (topical < TOPIC_REDUNDANT)
+        open_[:] &= (gram[:, c] < REDUNDANT) & (topical < TOPIC_REDUNDANT)
+
+    def unit(c: int) -> list[tuple[int | None, Pick]] | None:
+        """What choosing candidate `c` shows now: a member of its fact that reads where it
+        stands, with the sentence before it when it continues that one, or with the
+        sentence after it when that one says who speaks; None when none can (yet)."""
+        i = candidates[c]
+        for k in members[i]:
+            steps = _with_context(c, i, k)
+            if steps is not None and sum(sentences[s.sentence].words for _, s in steps) <= left:
+                return steps
+        return None
+
+    def _with_context(c: int, i: int, k: int) -> list[tuple[int | None, Pick]] | None:
+        need = reading.needs[k]
+        steps: list[tuple[int | None, Pick]] = []
+        after = None
+        if need.antecedent:
+            after = reading.predecessor(sentences, k)
+            if after is None or not reading.fit[after] or not reading.needs[after].standalone:
+                return None
+            if after not in on_show:
+                step = _context_step(after)
+                if step is None:
+                    return None
+                steps.append(step)
+        names = set(named).union(*(reading.introduces[s.sentence] for _, s in steps))
+        for name in sorted(need.names - names - reading.introduces[k]):
+            step = _introduction(name, sentences[k].article, names)
+            if step is None:
+                return None
+            steps.insert(0, step)
+            names |= reading.introduces[step[1].sentence]
+        steps.append((c, Pick(i, k, after)))
+        if need.speaker:  # the next sentence must say who speaks, and read where it stands
+            speaker = reading.successor(sentences, k)
+            if (speaker is None or speaker in on_show or not reading.fit[speaker]
+                    or not reading.needs[speaker].standalone
+                    or not reading.needs[speaker].names <= names | reading.introduces[k]
+                    | reading.introduces[speaker]):
+                return None
+            step = _context_step(speaker, after=k)
+            if step is None:
+                return None
+            steps.append(step)
+        return steps
+
+    def _introduction(name: str, article: str,
+                      names: set[str]) -> tuple[int | None, Pick] | None:
+        """A sentence that names `name` in full and reads alone, to show first: the
+        earliest in `article`, else in the cluster; None if no such sentence can be told."""
+        found = sorted(introducers.get(name, ()), key=lambda j: sentences[j].article != article)
+        for j in found:
+            if (j not in on_show and reading.fit[j] and reading.needs[j].standalone
+                    and reading.needs[j].names <= names | reading.introduces[j]):
+                step = _context_step(j)
+                if step is not None:
+                    return step
+        return None
+
+    def _context_step(k: int, after: int | None = None) -> tuple[int | None, Pick] | None:
+        """Sentence `k` shown as context for a neighbour: None when its fact is told
+        already (or is redundant), or when it names people not yet introduced."""
+        if k not in fact_of:  # a sentence of a fact already seen (`since`)
+            return None
+        p = column.get(fact_of[k])
+        if p is not None and not open_[p] or not reading.needs[k].names <= named | reading.introduces[k]:
+            return None
+        return (p, Pick(fact_of[k], k, after))
+
+    if openers:
+        best = [c for c in range(len(candidates)) if shown[candidates[c]] in openers
+                and reading.needs[shown[candidates[c]]].none
+                and MIN_OPENER_WORDS <= sentences[shown[candidates[c]]].words <= left]
+        if best:
+            c = max(best, key=lambda c: own[c])
+            take(c, Pick(candidates[c], shown[candidates[c]]))
+    while True:
+        gain = np.where(open_, MMR_LAMBDA * own - (1 - MMR_LAMBDA) * max_similarity, -np.inf)
+        for c in np.argsort(-gain, kind="stable"):
+            if gain[c] == -np.inf:
+                return chosen
+            steps = unit(int(c))
+            if steps is not None:
+                break
+        else:
+            return chosen
+        for c, pick in steps:
+            take(c, pick)
+
+
+def _showable(fact: Fact, reading: Reading) -> list[int]:
+    """The members that may show a fact, the preferred first: those that need nothing
+    before or after them, then those that need names, then those that need a neighbour;
+    each group in member order (the representative, the wording the sources share,
+    first)."""
+    fit = [k for k in fact.members if reading.fit[k]]
+    return sorted(fit, key=lambda k: (not reading.needs[k].standalone,
+                                      bool(reading.needs[k].names)))
 
 
 def topic_space(gram: np.ndarray, dims: int) -> np.ndarray:
@@ -87,4 +221,3 @@ def topic_space(gram: np.ndarray, dims: int) -> np.ndarray:
 
 
 SELECTORS: dict[str, Selector] = {"mmr": mmr}
-

@@ -70,8 +70,10 @@ def summarize_command(path: Path, words: int, fmt: str | None, output: Path | No
         else:
             articles = read_cluster(path)
         seen = read_seen(since) if since else None
-        text = render(summarize(articles, options=options, since=seen), fmt or "text",
-                      explain=explain)
+        brief = summarize(articles, options=options, since=seen)
+        for warning in brief.warnings:
+            click.echo(f"storyline: warning: {warning}", err=True)
+        text = render(brief, fmt or "text", explain=explain)
         if output:
             with atomic_writer(output) as f:
                 f.write(text)

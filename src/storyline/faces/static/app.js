@@ -59,15 +59,21 @@ function showEvidence(brief, sentenceIndex) {
 }
 
 function render(brief) {
+  const warnings = $("warnings");
+  warnings.replaceChildren(...(brief.warnings || []).map((w) => element("li", w)));
+  warnings.hidden = !warnings.children.length;
   const briefBox = $("brief");
   briefBox.replaceChildren();
   brief.sentences.forEach((sentence, i) => {
     const p = element("p", sentence.text + " ");
     for (const source of sentence.sources) {
-      const marker = element("button", `[${source.article}]`, "marker");
+      const partial = source.support === "partial";
+      const marker = element("button", `[${source.article}${partial ? "*" : ""}]`,
+        partial ? "marker partial" : "marker");
       marker.type = "button";
       marker.setAttribute("aria-pressed", "false");
-      marker.title = "Show the supporting sentences";
+      marker.title = partial ? "This source states only part of the sentence: show it"
+        : "Show the supporting sentences";
       marker.addEventListener("click", () => {
         document.querySelectorAll(".marker").forEach((m) => m.setAttribute("aria-pressed", "false"));
         marker.setAttribute("aria-pressed", "true");

@@ -1,0 +1,84 @@
+"""Warnings for input that a brief cannot serve well, said instead of hidden.
+
+A brief reads as if its articles were one story told by several sources. When they are
+not — an article about something else, a teaser of a few words, a page of links or
+spam instead of an article — the brief says so in `warnings`, one sentence each, so
+that a reader or an app can tell a brief to trust from one to check.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import sparse
+
+from ..model import Article, Sentence
+
+# An article whose tf-idf profile has a cosine below this with every other article
+# shares little more than common words with them. Calibrated on the Multi-News dev and
+# DUC 2006 clusters (benchmarks/editor/README.md): true clusters keep their articles
+# above it; the clusters it flags hold an unrelated article or page furniture.
+OFF_TOPIC = 0.1
+# An article with fewer words in complete sentences is a teaser, a caption or a stub.
+THIN_WORDS = 40
+# An article with less than this share of its words in complete sentences is mostly
+# lists, links or fragments: page furniture or spam rather than news.
+PROSE_SHARE = 0.35
+
+
+def warnings(articles: list[Article], sentences: list[Sentence], fit: list[bool],
+             vectors: sparse.csr_matrix) -> tuple[str, ...]:
+    """What is wrong with the input as a cluster of articles about one story."""
+    ids = [a.id for a in articles]
+    prose = dict.fromkeys(ids, 0)
+    for s, ok in zip(sentences, fit, strict=True):
+        if ok:
+            prose[s.article] += s.words
+    total = {a.id: len(a.text.split()) for a in articles}
+    out = []
+    thin = [a for a in ids if prose[a] < THIN_WORDS]
+    junk = [a for a in ids if a not in thin and prose[a] < PROSE_SHARE * total[a]]
+    if thin and len(thin) == len(ids):
+        out.append("the articles hold very little text in complete sentences "
+                   f"({sum(prose.values())} words): the brief may miss what happened; "
+                   "give the full articles")
+    elif thin:
+        out.append(f"{_name(thin)} little text in complete sentences (a teaser, a caption "
+                   "or a stub?)")
+    if junk:
+        out.append(f"{_name(junk)} mostly lists, links or fragments rather than prose "
+                   "(page furniture or spam?)")
+    full = [a for a in ids if a not in thin]  # a stub is said to be one already
+    off = _off_topic(full, vectors, sentences)
+    if off and len(off) >= max(2, len(full) - 1):
+        out.append("the articles do not look like one story: they share almost no words "
+                   "beyond the common ones, so the brief mixes unrelated news")
+    elif off:
+        out.append(f"{_name(off, verb='does')} not look like the same story as the "
+                   "others (it shares almost no words with them); check that it belongs")
+    return tuple(out)
+
+
+def _off_topic(ids: list[str], vectors: sparse.csr_matrix,
+               sentences: list[Sentence]) -> list[str]:
+    """The articles (of `ids`) whose profile is far from every other one's."""
+    if len(ids) < 2:
+        return []
+    column = {a: i for i, a in enumerate(ids)}
+    rows = [k for k, s in enumerate(sentences) if s.article in column]
+    owner = sparse.csr_matrix(
+        (np.ones(len(rows)), ([column[sentences[k].article] for k in rows], rows)),
+        shape=(len(ids), len(sentences)))
+    profiles = owner @ vectors
+    norms = np.sqrt(np.asarray(profiles.multiply(profiles).sum(axis=1)).ravel())
+    profiles = sparse.diags(1 / np.where(norms > 0, norms, 1)) @ profiles
+    similarity = (profiles @ profiles.T).toarray()
+    np.fill_diagonal(similarity, 0)
+    return [a for a in ids if similarity[column[a]].max() < OFF_TOPIC]
+
+
+def _name(ids: list[str], verb: str = "holds") -> str:
+    """ "article 3 holds" or "articles 2 and 5 hold"."""
+    if len(ids) == 1:
+        return f"article {ids[0]} {verb}"
+    plural = {"holds": "hold", "does": "do"}[verb]
+    return f"articles {', '.join(ids[:-1])} and {ids[-1]} {plural}"

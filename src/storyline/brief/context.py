@@ -1,0 +1,310 @@
+"""What a sentence needs from the sentences before it to be understood.
+
+A brief shows a few sentences out of many; a sentence that leans on one the brief does
+not show reads as nonsense ("He said ...", "But the plan failed.", "One of the
+suspects ...", a quotation nobody says, "Alcorn" never introduced). This module finds
+those needs with cheap, explainable rules (no parse: the brief must stay fast):
+
+- `antecedent`: the sentence opens with a pronoun, a demonstrative, a connective or a
+  back-reference ("the two", "the actress", "a year earlier"), so it continues the
+  sentence before it in its article;
+- `speaker`: it is a quotation with nobody saying it, or part of a quotation that an
+  earlier or later sentence attributes;
+- `names`: people it names by surname only ("Bridges, then 29, ..."), which an earlier
+  sentence of the brief must introduce by full name.
+
+`Names` indexes the full names of a cluster once; `needs()` then reads one sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+_OPEN_QUOTE = "\"“‘'"
+
+# Openings that continue an earlier sentence. Pronouns and demonstratives refer back;
+# connectives answer or extend something said before; back-references name what the
+# reader was told before ("the two", "the actress", "the same day").
+_PRONOUNS = (r"he|she|they|it|his|her|hers|their|theirs|him|them|its|we|our|us|i|my|me|you|"
+             r"your|this|these|those|that|such|both|neither|either|another|others|"
+             r"the latter|the former|the rest|the others|the pair|the duo|the trio")
+_CONNECTIVES = (r"but|and|or|so|yet|also|however|meanwhile|still|instead|moreover|"
+                r"furthermore|besides|nevertheless|nonetheless|therefore|thus|hence|"
+                r"otherwise|then|later|earlier|afterwards?|likewise|similarly|indeed|"
+                r"in addition|in response|in turn|as a result|as well|even so|"
+                r"by contrast|in contrast|on the other hand|at the time|that day|"
+                r"the same day|the next day|the day before|the following day|"
+                r"a (?:day|week|month|year|decade) (?:earlier|later|before|after)|"
+                r"(?:days|weeks|months|years) (?:earlier|later)|not only|not long after|"
+                r"shortly (?:after|before)(?:ward)?|soon after(?:ward)?|until then|"
+                r"since then|by then|after that|before that|despite this|because of this|"
+                r"for (?:his|her|their|its) part")
+_BACK_NOUNS = (r"man|woman|men|women|boy|girl|boys|girls|child|children|teen|teenager|"
+               r"teens|couple|pair|duo|trio|two|three|four|five|suspect|suspects|victim|"
+               r"victims|officer|officers|official|actress|actor|singer|star|rapper|"
+               r"player|athlete|student|teacher|driver|pilot|mother|father|son|daughter|"
+               r"wife|husband|brother|sister|brothers|sisters|parents|family|families|"
+               r"girlfriend|boyfriend|defendant|accused|gunman|shooter|attacker|killer|"
+               r"baby|infant|toddler|former|latter|deceased|pope|senator|congressman|"
+               r"congresswoman|lawmaker|governor|mayor|president|ceo|founder|owner|"
+               r"billionaire|comedian|host|author|writer|reporter|journalist|doctor|"
+              r"nurse|patient|inmate|prisoner|soldier|veteran|lawyer|attorney|judge")
+_US = re.compile(r"^[\"“‘']?US\b")  # the United States, not "us"
+_DANGLING_OPENING = re.compile(
+    rf"^[\"“‘']?\s*(?:(?:{_PRONOUNS}|{_CONNECTIVES})\b(?!['’]s\b)"
+    rf"|one of (?:the|them|those|these|his|her|their)\b"
+    rf"|(?:the|both|all) (?:{_BACK_NOUNS})\b(?![-'’]))",
+    re.I)
+# "It is unclear whether ...", "It was not immediately clear ...": an "it" that stands
+# for nothing, which needs no earlier sentence.
+_DUMMY_IT = re.compile(
+    r"^[\"“‘']?it(?:['’]s| is| was| has been| had been| will be| would be| remains| seems)"
+    r"(?: not| still| also| now)? (?:unclear|not clear|not known|unknown|(?:not )?(?:immediately )?"
+    r"clear|possible|likely|unlikely|expected|believed|estimated|thought|reported|alleged|"
+    r"feared|hoped|the first|the second|the latest|the largest|the biggest|the worst|"
+    r"the most|the only|too early|time|important|hard|difficult|easy)\b", re.I)
+# "Then-President ...", "That's why": both still refer back; "This week", "This year",
+# "That night" date the sentence against the article and read well alone in a brief of
+# the same news.
+_TIME_DEMONSTRATIVE = re.compile(
+    r"^[\"“‘']?(?:this|that|last|next) (?:week|weekend|month|year|morning|afternoon|evening|"
+    r"night|spring|summer|fall|autumn|winter|season|time)\b", re.I)
+
+# A verb of saying outside the quotation tells who speaks.
+_SAYING = re.compile(
+    r"\b(?:said|says|say|told|tells|tell|asked|asks|added|adds|wrote|writes|write|tweeted|"
+    r"tweets|posted|explained|explains|noted|notes|stated|states|continued|continues|"
+    r"recalled|recalls|insisted|insists|argued|argues|warned|warns|claimed|claims|"
+    r"declared|declares|announced|announces|replied|replies|responded|responds|joked|"
+    r"jokes|admitted|admits|acknowledged|acknowledges|quipped|testified|testifies|"
+    r"described|describes|according to|in a statement|in an interview|reports|reported|"
+    r"shared|shares|captioned|exclaimed|observed|observes|remarked|remarks|concluded|"
+    r"concludes|predicted|predicts|urged|urges|pleaded|begged|vowed|vows|promised|"
+    r"promises|confirmed|confirms|revealed|reveals|suggested|suggests|called|calls|"
+    r"titled|entitled|headlined|dubbed)\b", re.I)
+# A pronoun that says who speaks ("..., he said.", '"...," they told reporters.'): the
+# reader must already know who "he" is.
+_PRONOUN_SPEAKER = re.compile(
+    r"(?:^\s*|[,;:\"”’']\s*)(?:he|she|they|we|i|it)\s+(?:\w+ly\s+)?(?:said|says|told|tells|added|"
+    r"adds|wrote|writes|tweeted|explained|continued|recalled|insisted|asked|noted|joked|"
+    r"replied|warned|argued|claimed)\b"
+    r"|\b(?:said|says|added|adds|asked|wrote|continued)\s+(?:he|she|they)\s*[.,;]", re.I)
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’(?![a-z])|''[^']*''|``[^']*''")
+
+# Names: two to four name words ("Jeffny Pally", "Abu Bakr al-Baghdadi", "J. Smith");
+# titles and other capitalized non-names before a name are not part of it.
+_WORD = r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)*"
+_NAME_TOKEN = rf"(?:{_WORD}|[A-Z]\.|(?:al|el|bin|ibn|de|da|del|di|van|von|der|le|la|du)(?:-{_WORD})?)"
+_FULL_NAME = re.compile(rf"(?<![\w.'’-])(?:{_WORD}|[A-Z]\.)(?:\s+{_NAME_TOKEN}){{1,5}}(?<=[a-z])(?![\w-])")
+_CAPITALIZED_WORD = re.compile(rf"(?<![\w'’-]){_WORD}(?![\w-])")
+_POSSESSIVE = re.compile(r"['’]s?$")
+# A role before a surname introduces the person well enough ("President Trump",
+# "Sen. Graham", "Judge Olivera"); "Mr." or "Ms." alone does not.
+_ROLE = re.compile(
+    r"\b(?:President|Vice President|Prime Minister|Chancellor|Secretary|Sen|Senator|Rep|"
+    r"Representative|Gov|Governor|Mayor|Gen|General|Adm|Admiral|Col|Colonel|Lt|Capt|Sgt|"
+    r"Judge|Justice|Dr|Prof|Professor|Pope|King|Queen|Prince|Princess|Chief|Sheriff|"
+    r"Detective|Officer|Coach|Ambassador|Commissioner|Minister|Speaker|Leader|"
+    r"Archbishop|Bishop|Cardinal|Rabbi|Imam|Rev|Reverend|Sir|Dame|Lord|Lady|"
+    r"Attorney General|Director|CEO|Chairman|Chairwoman)\.?\s+([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)")
+_TITLES = frozenset(
+    "mr mrs ms miss dr sen senator rep representative gov governor president pres vice "
+    "prime minister secretary gen general lt col colonel sgt sergeant maj major capt "
+    "captain cmdr adm admiral judge justice officer detective det chief sheriff deputy "
+    "prof professor rev reverend father sister brother pope king queen prince princess "
+    "lord lady sir dame mayor attorney coach agent trooper corporal cpl pvt private "
+    "chancellor ambassador commissioner inspector superintendent supt chairman chairwoman "
+    "st saint".split())
+# Capitalized words that open a sentence or a name-like run without being a name.
+_NOT_NAMES = frozenset(
+    "the a an and but or in on at of for to from with by as if when while after before "
+    "since until this that these those his her their its our my your it he she they we "
+    "i you there here what who which where how why yes no not one two three four five "
+    "monday tuesday wednesday thursday friday saturday sunday january february march "
+    "april may june july august september october november december today yesterday "
+    "tonight last next new north south east west northern southern eastern western "
+    "united national international american british chinese russian french german "
+    "european african asian islamic muslim christian catholic jewish democratic "
+    "republican democrat republicans democrats federal state states city county "
+    "university college school police department court house senate congress church "
+    "street avenue road river lake mount park island islands bay valley hospital news "
+    "times post journal daily press associated reuters company inc corp group party "
+    "army navy air force forces ministry council committee office agency service "
+    "center centre institute foundation museum airport station club team league cup "
+    "world war day year week month government administration society association "
+    "commission bureau authority network organization organisation herald tribune "
+    "globe sun star mail telegraph guardian observer gazette review magazine channel "
+    "fund bank corporation foundation trust council union alliance coalition front "
+    "movement brigade regiment division squad club".split()) | _TITLES
+
+
+@dataclass(frozen=True)
+class Needs:
+    """What a sentence needs before it: `antecedent` (the sentence before it in its
+    article), `speaker` (someone to say the quotation), `names` (full names the brief
+    must give first)."""
+
+    antecedent: bool = False
+    speaker: bool = False
+    names: frozenset[str] = frozenset()
+
+    @property
+    def standalone(self) -> bool:
+        """Needs nothing a brief could give it by reordering: no antecedent, a speaker."""
+        return not (self.antecedent or self.speaker)
+
+    @property
+    def none(self) -> bool:
+        return self.standalone and not self.names
+
+
+class Names:
+    """The people of a cluster: their full names, and the surnames that stand for them.
+
+    A surname counts only when the cluster shows it is a person's: written after a
+    title ("Mr. Stallone"), before a verb of saying ("Olivera said"), or with an age
+    ("Bridges, then 29,"), or when its full name appears so. Places and organisations
+    written the same way ("Northern Ireland" and "Ireland") therefore rarely count.
+    """
+
+    def __init__(self, texts: Iterable[str]):
+        full: dict[str, set[str]] = {}
+        person: set[str] = set()
+        for text in texts:
+            for name in full_names(text):
+                full.setdefault(name.split()[-1], set()).add(name)
+            person.update(_person_cues(text))
+        self.surnames = {last: frozenset(names) for last, names in full.items()
+                         if last in person}
+
+    def introduced(self, text: str) -> frozenset[str]:
+        """The surnames whose person `text` names in full, or with their role."""
+        named = {name.split()[-1] for name in full_names(text)}
+        named.update(_POSSESSIVE.sub("", m.group(1)) for m in _ROLE.finditer(text))
+        return frozenset(n for n in named if n in self.surnames)
+
+    def used(self, text: str) -> frozenset[str]:
+        """The surnames `text` uses alone, without the full name or a role."""
+        given = self.introduced(text)
+        return frozenset(w for w in _capitalized_words(text)
+                         if w in self.surnames and w not in given)
+
+
+def needs(text: str, names: Names | None = None) -> Needs:
+    """What `text` needs from the sentences before it (see the module's docstring)."""
+    antecedent, speaker = _opening_needs(text)
+    used = names.used(text) if names is not None else frozenset()
+    return Needs(antecedent, speaker, used)
+
+
+@lru_cache(maxsize=20_000)
+def _opening_needs(text: str) -> tuple[bool, bool]:
+    return _leans_back(text), _needs_speaker(text)
+
+
+def _leans_back(text: str) -> bool:
+    """An opening that continues an earlier sentence. In a quotation, the words are the
+    speaker's own ("I", "it" are theirs): what counts is who says them ("he said")."""
+    if _starts_quoted(text):
+        return bool(_PRONOUN_SPEAKER.search(_QUOTED.sub(" ", text)))
+    if _PRONOUN_SPEAKER.search(text):
+        return True
+    if _DUMMY_IT.match(text) or _TIME_DEMONSTRATIVE.match(text) or _US.match(text):
+        return False
+    return bool(_DANGLING_OPENING.match(text))
+
+
+def _starts_quoted(text: str) -> bool:
+    stripped = text.lstrip()
+    return bool(stripped) and (stripped[0] in _OPEN_QUOTE or stripped.startswith("``"))
+
+
+def _needs_speaker(text: str) -> bool:
+    """A quotation that no one in the sentence says: it opens with a quote mark and no
+    verb of saying stands outside the quoted words, or it opens a quotation that it
+    does not close (the next sentence goes on quoting, and says who speaks)."""
+    if not _starts_quoted(text):
+        return False
+    stripped = text.lstrip()
+    if _unclosed(stripped):
+        return True
+    outside = _QUOTED.sub(" ", stripped)
+    return not _SAYING.search(outside)
+
+
+def _unclosed(text: str) -> bool:
+    """The quotation that opens `text` does not close in it."""
+    closing = {"“": "”", "‘": "’", '"': "\"", "'": "'"}.get(text[0])
+    if text.startswith("``") or text[0] == '"' and "''" in text:
+        return "''" not in text
+    return closing is not None and closing not in text[1:]
+
+
+def full_names(text: str) -> list[str]:
+    """The multi-word names in `text`, titles and leading non-name words left out."""
+    found = []
+    for match in _FULL_NAME.finditer(text):
+        words = match.group().split()
+        words[-1] = _POSSESSIVE.sub("", words[-1])
+        while words and (words[0].lower().rstrip(".") in _NOT_NAMES or words[0].isupper()
+                         and len(words[0]) > 2):
+            words.pop(0)
+        if len(words) >= 2 and words[-1].lower() not in _NOT_NAMES and not words[-1].endswith("."):
+            found.append(" ".join(words))
+    return found
+
+
+def _capitalized_words(text: str) -> list[str]:
+    words = (_POSSESSIVE.sub("", w) for w in _CAPITALIZED_WORD.findall(text))
+    return [w for w in words if w.lower() not in _NOT_NAMES]
+
+
+_PERSON_CUES = (
+    re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Det|Prof|Rev)\.?\s+"
+               r"((?:[A-Z][a-z]+\s+)*[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)"),
+    re.compile(r"([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?),?\s+(?:then\s+)?\d{1,3},"),
+    re.compile(r"([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)\s+(?:said|says|told|tells|added|adds|"
+               r"wrote|writes|explained|recalled|insisted|testified|tweeted)\b"),
+    re.compile(r"(?:said|says|according to)\s+(?:(?:[A-Z][a-z]+\s+)*)([A-Z][a-z]+)\b"),
+)
+
+
+def _person_cues(text: str) -> set[str]:
+    """Names that `text` shows to be people's (their last word), and full names so cued."""
+    cued: set[str] = set()
+    for pattern in _PERSON_CUES:
+        for match in pattern.finditer(text):
+            cued.add(_POSSESSIVE.sub("", match.group(1).split()[-1]))
+    return cued
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How each sentence of a cluster reads alone, computed once per brief: what it needs
+    before it, which surnames it introduces, and whether it may stand in a brief at all
+    (a complete statement that is not page clutter)."""
+
+    needs: tuple[Needs, ...]
+    introduces: tuple[frozenset[str], ...]
+    fit: tuple[bool, ...]
+
+    def predecessor(self, sentences, k: int) -> int | None:
+        """The sentence just before sentence `k` in its article, if any."""
+        if k > 0 and sentences[k - 1].article == sentences[k].article:
+            return k - 1
+        return None
+
+    def successor(self, sentences, k: int) -> int | None:
+        """The sentence just after sentence `k` in its article, if any."""
+        if k + 1 < len(sentences) and sentences[k + 1].article == sentences[k].article:
+            return k + 1
+        return None
+
+
+def read(texts: list[str], fit: list[bool]) -> Reading:
+    names = Names(texts)
+    return Reading(tuple(needs(t, names) for t in texts),
+                   tuple(names.introduced(t) for t in texts), tuple(fit))
