@@ -37,6 +37,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import Stemmer
 
@@ -61,7 +62,7 @@ def rouge_terms(text: str) -> list[str]:
 
 
 def ngrams(terms: Sequence[str], n: int) -> Counter:
-    return Counter(zip(*(terms[i:] for i in range(n))))
+    return Counter(zip(*(terms[i:] for i in range(n)), strict=False))
 
 
 @dataclass(frozen=True)
@@ -175,3 +176,172 @@ def average(scores: Iterable[dict[str, PRF]]) -> dict[str, PRF]:
         return {}
     return {m: PRF(sum(s[m].precision for s in scores) / len(scores),
                    sum(s[m].recall for s in scores) / len(scores)) for m in scores[0]}
+
+
+# --- the protocol on data ----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Task:
+    """One reference timeline and the articles of its span: a line of T17-style data."""
+
+    id: str
+    articles: tuple[Article, ...]
+    reference: Timeline
+    dates: int  # l, the reference's number of dates
+    per_date: int  # k, its mean sentences per date, rounded
+    start: date
+    end: date
+
+
+def holds_timelines(path: str | Path) -> bool:
+    """Whether a JSON Lines file's first line carries a reference `timeline`."""
+    with Path(path).open("rb") as f:
+        for raw in f:
+            if raw.strip():
+                try:
+                    obj = json.loads(raw)
+                except json.JSONDecodeError:
+                    return False
+                return isinstance(obj, dict) and isinstance(obj.get("timeline"), list)
+    return False
+
+
+def read_tasks(path: str | Path, limit: int | None = None) -> list[Task]:
+    """The timelines of a JSON Lines file: `{"id", "documents": [{"text", "published"}],
+    "timeline": [{"date", "sentences"}]}` per line. Each task keeps the articles published
+    in its reference's span; tokenized text ("Egypt 's") is untokenized."""
+    from ..analyze.timeline import untokenized
+    from ..brief.ingest import to_articles
+
+    tasks = []
+    for number, raw in enumerate(Path(path).open("rb"), 1):
+        if not raw.strip():
+            continue
+        where = f"{Path(path).name} line {number}"
+        try:
+            obj = json.loads(raw)
+            reference = {date.fromisoformat(e["date"][:10]): list(e["sentences"])
+                         for e in obj["timeline"]}
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as e:
+            raise InputError(f'{where}: not a timeline line ({e}); write {{"id", "documents": '
+                             '[{"text", "published"}], "timeline": [{"date", "sentences"}]}') \
+                from None
+        if not reference:
+            raise InputError(f"{where}: the reference timeline is empty")
+        start, end = min(reference), max(reference)
+        articles = [untokenized(a) for a in to_articles(obj.get("documents") or [], where=where)
+                    if a.published and start.isoformat() <= a.published[:10] <= end.isoformat()]
+        sizes = [len(s) for s in reference.values()]
+        tasks.append(Task(str(obj.get("id", number)), tuple(articles), reference, len(reference),
+                          max(1, round(sum(sizes) / len(sizes))), start, end))
+        if limit and len(tasks) == limit:
+            break
+    return tasks
+
+
+def _storyline(task: Task, seed: int) -> Timeline:
+    from ..analyze.timeline import timeline
+
+    story = timeline(task.articles, dates=task.dates, per_date=task.per_date,
+                     start=task.start, end=task.end)
+    return {date.fromisoformat(d.date): [s.text for s in d.sentences] for d in story.days}
+
+
+def _leads_by_day(task: Task) -> dict[date, list[str]]:
+    from ..brief import segment
+
+    leads: dict[date, list[str]] = {}
+    for a in task.articles:
+        firsts = [s.text for s in segment.split(a) if segment.is_statement(s.text)][:1]
+        leads.setdefault(date.fromisoformat(a.published[:10]), []).extend(firsts)
+    return leads
+
+
+def _random(task: Task, seed: int) -> Timeline:
+    """Random publication days, and random first sentences of their articles."""
+    rng = random.Random(seed)
+    leads = _leads_by_day(task)
+    days = rng.sample(sorted(leads), min(task.dates, len(leads)))
+    return {d: rng.sample(leads[d], min(task.per_date, len(leads[d]))) for d in days}
+
+
+def _busiest(task: Task, seed: int) -> Timeline:
+    """The days with most articles published, and the first sentences of their first
+    articles (the "PubCount" baseline with lead sentences)."""
+    leads = _leads_by_day(task)
+    days = sorted(leads, key=lambda d: (-len(leads[d]), d))[:task.dates]
+    return {d: leads[d][:task.per_date] for d in days}
+
+
+SYSTEMS: dict[str, Callable[[Task, int], Timeline]] = {
+    "storyline": _storyline, "random": _random, "busiest-days": _busiest}
+# Published results on all of T17 (Gholipour Ghalandari & Ifrim 2020; SUnSET, 2025):
+# (AR-1 F1, AR-2 F1, date F1)
+ANCHORS = {"DATEWISE (published, all T17)": (0.120, 0.035, 0.544),
+           "CLUST (published, all T17)": (0.082, 0.020, 0.407),
+           "SUnSET 72B LLM (published, all T17)": (0.136, 0.044, 0.576)}
+
+
+@dataclass
+class TimelineReport:
+    """Per task and averaged scores of each system, with its seconds per timeline."""
+
+    tasks: list[str]
+    scores: dict[str, list[dict[str, PRF]]] = field(default_factory=dict)
+    seconds: dict[str, list[float]] = field(default_factory=dict)
+
+    def mean(self, system: str) -> dict[str, PRF]:
+        return average(self.scores[system])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"tasks": self.tasks, "anchors": {k: dict(zip(("AR-1", "AR-2", "date"), v,
+                                                             strict=True))
+                                                 for k, v in ANCHORS.items()},
+                "systems": {name: {"mean": {m: p.to_dict() for m, p in self.mean(name).items()},
+                                   "per_task": [{m: p.to_dict() for m, p in s.items()}
+                                                for s in per],
+                                   "seconds": self.seconds[name]}
+                            for name, per in self.scores.items()}}
+
+
+def run(path: str | Path, *, systems: Sequence[str] | None = None, limit: int | None = None,
+        seed: int = 0, progress: Callable[[str], None] | None = None) -> TimelineReport:
+    """The protocol on every timeline of `path`, for each system (default: all)."""
+    names = list(systems or SYSTEMS)
+    unknown = [n for n in names if n not in SYSTEMS]
+    if unknown:
+        raise InputError(f"unknown timeline system {', '.join(unknown)}; choose from "
+                         f"{', '.join(SYSTEMS)}")
+    tasks = read_tasks(path, limit)
+    report = TimelineReport([t.id for t in tasks])
+    for name in names:
+        report.scores[name], report.seconds[name] = [], []
+        for task in tasks:
+            if progress:
+                progress(f"{name}: {task.id}")
+            started = time.perf_counter()
+            output = SYSTEMS[name](task, seed)
+            report.seconds[name].append(time.perf_counter() - started)
+            report.scores[name].append(score(output, task.reference))
+    return report
+
+
+def table(report: TimelineReport) -> str:
+    """The report as a Markdown table: each system's mean, then per task F1s."""
+    lines = ["| system | AR-1 F1 | AR-2 F1 | date F1 | concat R-1 F1 | concat R-2 F1 | "
+             "s per timeline |", "|---|---|---|---|---|---|---|"]
+    for name in report.scores:
+        m = report.mean(name)
+        secs = report.seconds[name]
+        lines.append(f"| {name} | {m['AR-1'].f1:.3f} | {m['AR-2'].f1:.3f} | {m['date'].f1:.3f} "
+                     f"| {m['concat-1'].f1:.3f} | {m['concat-2'].f1:.3f} | "
+                     f"{sum(secs) / len(secs):.1f} (max {max(secs):.1f}) |")
+    for name, (r1, r2, d) in ANCHORS.items():
+        lines.append(f"| {name} | {r1:.3f} | {r2:.3f} | {d:.3f} | | | |")
+    lines += ["", "| task | " + " | ".join(f"{n} AR-1 / AR-2 / date" for n in report.scores)
+              + " |", "|---|" + "---|" * len(report.scores)]
+    for i, task in enumerate(report.tasks):
+        cells = [f"{s[i]['AR-1'].f1:.3f} / {s[i]['AR-2'].f1:.3f} / {s[i]['date'].f1:.3f}"
+                 for s in report.scores.values()]
+        lines.append(f"| {task} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
