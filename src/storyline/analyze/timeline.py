@@ -24,7 +24,9 @@ from `brief.vectors`, no parser.
 
 from __future__ import annotations
 
+import json
 import re
+import textwrap
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -103,7 +105,7 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
         picks = _pick(candidates.get(day, []), rows, sentences, per_date, chosen)
         if picks:
             chosen.extend(picks)
-            out.append(Day(day.isoformat(), tuple(_cited(k, sentences, rows, files)
+            out.append(Day(day.isoformat(), tuple(_with_sources(k, sentences, rows, files)
                                                   for k in picks)))
         if len(out) == dates:
             break
@@ -173,7 +175,7 @@ def _pick(candidates: list[int], rows, sentences: list[Sentence], k: int,
     return picks
 
 
-def _cited(k: int, sentences: list[Sentence], rows, files) -> BriefSentence:
+def _with_sources(k: int, sentences: list[Sentence], rows, files) -> BriefSentence:
     """The sentence with every article that has it (a near-identical sentence)."""
     same = (rows @ rows[k].T).toarray().ravel() > 0.9
     members = [k] + [j for j in np.flatnonzero(same) if j != k]
@@ -228,3 +230,60 @@ def untokenize(text: str) -> str:
 
 def untokenized(article: Article) -> Article:
     return replace(article, text=untokenize(article.text))
+
+
+# --- rendering ---------------------------------------------------------------------------
+
+FORMATS = ("text", "markdown", "json")
+
+
+def render(story: StoryTimeline, fmt: str = "text") -> str:
+    """The timeline as text, Markdown or JSON; a citation marker is the article's id."""
+    if fmt == "json":
+        return json.dumps(story.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "markdown":
+        return to_markdown(story)
+    if fmt == "text":
+        return to_text(story)
+    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def to_text(story: StoryTimeline, width: int = 88) -> str:
+    if not story.days:
+        return "(empty timeline: no sentence could be dated)\n"
+    lines = []
+    for day in story.days:
+        lines.append(day.date)
+        lines += [textwrap.fill(f"{s.text} [{_markers(s)}]", width, initial_indent="  - ",
+                                subsequent_indent="    ") for s in day.sentences]
+    lines += ["", "Sources:", *(f"  [{a.id}] {_label(a)}" for a in _cited_articles(story))]
+    return "\n".join(lines) + "\n"
+
+
+def to_markdown(story: StoryTimeline) -> str:
+    if not story.days:
+        return "*(empty timeline: no sentence could be dated)*\n"
+    lines = []
+    for day in story.days:
+        lines += [f"**{day.date}**", ""]
+        lines += [f"- {s.text}" + "".join(f"[{c.article}]" for c in s.sources)
+                  for s in day.sentences]
+        lines.append("")
+    lines += ["**Sources**", "", *(f"- [{a.id}] {_label(a)}" for a in _cited_articles(story))]
+    return "\n".join(lines) + "\n"
+
+
+def _markers(sentence: BriefSentence) -> str:
+    return ", ".join(c.article for c in sentence.sources)
+
+
+def _cited_articles(story: StoryTimeline) -> list[Article]:
+    cited = {c.article for d in story.days for s in d.sentences for c in s.sources}
+    return [a for a in story.articles if a.id in cited]
+
+
+def _label(article: Article) -> str:
+    title = article.title or textwrap.shorten(article.text.split("\n")[0], 60, placeholder=" …")
+    where = ", ".join(x for x in (article.file, article.source, article.published, article.url)
+                      if x)
+    return f"{title} ({where})" if where else title
