@@ -293,7 +293,11 @@ def require_text(articles: list[Article], *, where: str) -> list[Article]:
     return kept
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # not tab, newline, page breaks
+# Terminal control characters: C0 but tab, newline and page breaks, and DEL; in a title,
+# file name, source or URL also C1 (in article text, U+0080..U+009F are Windows-1252
+# punctuation read as Latin-1, "don\x92t", and stay, so the text is as given).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL_C1 = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _PAGE_BREAK = re.compile(r"[\x0b\x0c]")
 _CREDENTIALS = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@]*@")
 
@@ -311,7 +315,7 @@ def _safe(article: Article, *, where: str) -> Article:
             raise InputError(f"{where}: article {_printable(article.id)} has an unpaired "
                              f"surrogate (such as \\ud800) in its {name}, which is no "
                              "character; give the text as proper Unicode")
-        clean = _CONTROL.sub("", _PAGE_BREAK.sub("\n", value))
+        clean = (_CONTROL if name == "text" else _CONTROL_C1).sub("", _PAGE_BREAK.sub("\n", value))
         if name == "url":
             clean = without_credentials(clean)
         if clean != value:
