@@ -112,7 +112,7 @@ def test_the_command_reads_a_folder_and_jsonl(tmp_path):
     assert result.exit_code == 0, result.output
     assert [json.loads(line)["id"] for line in result.output.splitlines()] == ["c1", "c2"]
     result = runner.invoke(main, ["timeline", str(folder), "--from", "nonsense"])
-    assert result.exit_code == 1 and "YYYY-MM-DD" in result.output
+    assert result.exit_code == 2 and "YYYY-MM-DD" in result.output  # a misused option
 
 
 def test_eval_runs_the_timeline_protocol(tmp_path):

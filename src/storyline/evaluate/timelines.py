@@ -195,6 +195,8 @@ class Task:
 
 def holds_timelines(path: str | Path) -> bool:
     """Whether a JSON Lines file's first line carries a reference `timeline`."""
+    if not Path(path).is_file():
+        return False
     with Path(path).open("rb") as f:
         for raw in f:
             if raw.strip():

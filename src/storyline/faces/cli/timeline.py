@@ -14,6 +14,7 @@ from ...analyze.timeline import DATES, FORMATS, PER_DATE, render, timeline, unto
 from ...brief.ingest import read_cluster, read_clusters, read_seen
 from ...engine.batch import atomic_writer
 from ...errors import StorylineError
+from .errors import failure
 
 
 @click.command("timeline")
@@ -46,7 +47,7 @@ def timeline_command(path: Path, dates: int, per_date: int, fmt: str, start: str
         stories = [(name, timeline(articles, dates=dates, per_date=per_date, start=start,
                                    end=end)) for name, articles in _inputs(path)]
     except StorylineError as e:
-        raise click.ClickException(str(e)) from None
+        raise failure(e) from None
     except KeyboardInterrupt:
         sys.exit(130)
     if fmt == "json" and len(stories) > 1:  # JSON Lines, one timeline a line
@@ -100,7 +101,7 @@ def eval_timelines(data: Path, systems: str | None, limit: int | None, as_json: 
         result = run(data, systems=names, limit=limit,
                      progress=lambda message: click.echo(message, err=True))
     except StorylineError as e:
-        raise click.ClickException(str(e)) from None
+        raise failure(e) from None
     except KeyboardInterrupt:
         sys.exit(130)
     click.echo(json.dumps(result.to_dict(), indent=2) if as_json else table(result))
