@@ -51,12 +51,23 @@ _BACK_NOUNS = (r"man|woman|men|women|boy|girl|boys|girls|child|children|teen|tee
                r"baby|infant|toddler|former|latter|deceased|pope|senator|congressman|"
                r"congresswoman|lawmaker|governor|mayor|president|ceo|founder|owner|"
                r"billionaire|comedian|host|author|writer|reporter|journalist|doctor|"
-              r"nurse|patient|inmate|prisoner|soldier|veteran|lawyer|attorney|judge")
+               r"nurse|patient|inmate|prisoner|soldier|veteran|lawyer|attorney|judge|mc|"
+               r"musician|band|comic|model|chef|coach|priest|monk|mogul|tycoon|heir|"
+               r"heiress|socialite|celebrity|politician|candidate|nominee|lawmakers|"
+               r"officials|residents|protesters|researchers|scientists|authors|duo|"
+               r"statement|report|study|survey|letter|memo|interview|ruling|verdict|"
+               r"decision|move|deal|announcement|incident|attack|crash|accident|"
+               r"shooting|case|lawsuit|suit|complaint|probe|investigation|discovery|"
+               r"find|finding|findings|episode|show|film|movie|book|album|song|video|"
+               r"photo|photos|post|tweet|tweets|comments|remarks|plan|proposal|bill")
 _US = re.compile(r"^[\"“‘']?US\b")  # the United States, not "us"
 _DANGLING_OPENING = re.compile(
     rf"^[\"“‘']?\s*(?:(?:{_PRONOUNS}|{_CONNECTIVES})\b(?!['’]s\b)"
     rf"|one of (?:the|them|those|these|his|her|their)\b"
-    rf"|(?:the|both|all) (?:{_BACK_NOUNS})\b(?![-'’]))",
+    rf"|(?:many|most|some|several|few|half|none|all|each|both)"
+    rf"(?: of them| of those| of these)?,? (?:are|were|is|was|had|have|will|would|could|say|said)\b"
+    rf"|at least that\b|once again\b|again,|of (?:the|those|these) \w+ (?!of\b)"
+    rf"|(?:the|both|all)(?: [a-z0-9][\w-]*){{0,2}} (?:{_BACK_NOUNS})\b(?![-'’]))",
     re.I)
 # "It is unclear whether ...", "It was not immediately clear ...": an "it" that stands
 # for nothing, which needs no earlier sentence.
@@ -101,6 +112,7 @@ _NAME_TOKEN = rf"(?:{_WORD}|[A-Z]\.|(?:al|el|bin|ibn|de|da|del|di|van|von|der|le
 _FULL_NAME = re.compile(rf"(?<![\w.'’-])(?:{_WORD}|[A-Z]\.)(?:\s+{_NAME_TOKEN}){{1,5}}(?<=[a-z])(?![\w-])")
 _CAPITALIZED_WORD = re.compile(rf"(?<![\w'’-]){_WORD}(?![\w-])")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_ATTRIBUTIVE = re.compile(rf"\b(?:the|a|an)\s+({_WORD})\s+[a-z]", re.I)
 # A role before a surname introduces the person well enough ("President Trump",
 # "Sen. Graham", "Judge Olivera"); "Mr." or "Ms." alone does not.
 _ROLE = re.compile(
@@ -187,10 +199,12 @@ class Names:
         return frozenset(n for n in named if n in self.surnames)
 
     def used(self, text: str) -> frozenset[str]:
-        """The surnames `text` uses alone, without the full name or a role."""
+        """The surnames `text` uses alone, without the full name or a role; a surname
+        after an article names a thing, not the person ("the Trump administration")."""
         given = self.introduced(text)
+        attributive = {m.group(1) for m in _ATTRIBUTIVE.finditer(text)}
         return frozenset(w for w in _capitalized_words(text)
-                         if w in self.surnames and w not in given)
+                         if w in self.surnames and w not in given and w not in attributive)
 
 
 def needs(text: str, names: Names | None = None) -> Needs:

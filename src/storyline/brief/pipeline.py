@@ -10,7 +10,19 @@ from ..analyze import analyze
 from ..errors import EmptyInputError, OptionsError
 from ..model import Article, Brief, BriefSentence, Sentence
 from ..options import Options
-from . import checks, clean, context, focus, group, order, segment, support, updates, vectors
+from . import (
+    checks,
+    clean,
+    context,
+    focus,
+    group,
+    order,
+    segment,
+    select,
+    support,
+    updates,
+    vectors,
+)
 from .ingest import to_articles
 from .score import SCORERS
 from .select import SELECTORS
@@ -50,7 +62,7 @@ def summarize(documents: Iterable[str | Article | dict], words: int | None = Non
         scores = focus.focused(scores, focus.relevance(new, matrix, rows[-1]))
     fit = [segment.is_statement(s.text) and not clean.is_clutter(s.text) for s in sentences]
     reading = context.read([s.text for s in sentences], fit)
-    openers = _leads(sentences, reading)
+    openers = select.openers(sentences, reading, matrix)
     picks = SELECTORS[options.selector](new, scores, sentences, matrix, options.words,
                                         reading, openers)
     opened = bool(picks) and picks[0].sentence in openers
@@ -91,13 +103,3 @@ def _seen_sentences(since: Iterable[str | Article | dict]) -> list[Sentence]:
     seen = [replace(a, id=f"seen-{i}") for i, a in enumerate(seen, 1)]
     articles, _ = clean.clean_all(seen)
     return segment.split_all(articles)
-
-
-def _leads(sentences: list[Sentence], reading: context.Reading) -> set[int]:
-    """The sentences that may open a brief: each article's first complete statement,
-    when it comes among the article's first three sentences."""
-    leads: dict[str, int] = {}
-    for k, s in enumerate(sentences):
-        if s.article not in leads and reading.fit[k] and s.index <= 2:
-            leads[s.article] = k
-    return set(leads.values())

@@ -14,8 +14,9 @@ sentence naming someone by surname waits until a chosen sentence has named them 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, replace
+from types import MappingProxyType
 
 import numpy as np
 from scipy import linalg, sparse
@@ -63,12 +64,26 @@ Selector = Callable[..., list[Pick]]
 
 def mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
         vectors: sparse.csr_matrix, budget: int, reading: Reading,
-        openers: Collection[int] = ()) -> list[Pick]:
+        openers: Mapping[int, float] = MappingProxyType({})) -> list[Pick]:
     """Greedy maximal marginal relevance within `budget` words, in order of choice.
 
-    `openers` are the sentences that may open the brief (article leads of the latest
-    phase); the best-scored fact shown by one of them, standing alone, is chosen first.
+    `openers` are the sentences that may open the brief, with how well each tells the
+    main news (see `openers`); the best of them whose fact is a candidate opens it.
+    When names introduce each other in a circle (one sentence names Stallone in full and
+    Trump by surname, the other the reverse) and nothing can be told, the brief is made
+    without the names rule rather than left empty.
     """
+    chosen = _mmr(facts, scores, sentences, vectors, budget, reading, openers)
+    if chosen or not any(n.names for n in reading.needs):
+        return chosen
+    unnamed = Reading(tuple(replace(n, names=frozenset()) for n in reading.needs),
+                      reading.introduces, reading.fit)
+    return _mmr(facts, scores, sentences, vectors, budget, unnamed, openers)
+
+
+def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
+         vectors: sparse.csr_matrix, budget: int, reading: Reading,
+         openers: Mapping[int, float]) -> list[Pick]:
     floor = MIN_RELATIVE_SCORE * float(scores.max()) if len(scores) else 0.0
     members = {i: _showable(f, reading) for i, f in enumerate(facts) if scores[i] >= floor}
     members = {i: m for i, m in members.items() if m}
@@ -177,13 +192,10 @@ def mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
             return None
         return (p, Pick(fact_of[k], k, after))
 
-    if openers:
-        best = [c for c in range(len(candidates)) if shown[candidates[c]] in openers
-                and reading.needs[shown[candidates[c]]].none
-                and MIN_OPENER_WORDS <= sentences[shown[candidates[c]]].words <= left]
-        if best:
-            c = max(best, key=lambda c: own[c])
-            take(c, Pick(candidates[c], shown[candidates[c]]))
+    usable = [k for k in openers if fact_of.get(k) in column and sentences[k].words <= left]
+    if usable:
+        k = max(usable, key=lambda k: (openers[k], -k))
+        take(column[fact_of[k]], Pick(fact_of[k], k))
     while True:
         gain = np.where(open_, MMR_LAMBDA * own - (1 - MMR_LAMBDA) * max_similarity, -np.inf)
         for c in np.argsort(-gain, kind="stable"):
@@ -196,6 +208,42 @@ def mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
             return chosen
         for c, pick in steps:
             take(c, pick)
+
+
+def openers(sentences: list[Sentence], reading: Reading, vectors: sparse.csr_matrix,
+            articles: Collection[str] | None = None) -> dict[int, float]:
+    """The sentences that may open a brief, each with how well it tells the main news.
+
+    An opener is an article's lead (its first complete statement, among its first three
+    sentences) that reads alone, is no quotation and has at least MIN_OPENER_WORDS
+    words; `articles` restricts them (to the latest phase's). How well it tells the main
+    news is how much it agrees with what the other articles' leads say: its mean cosine
+    with their first three statements. On the Multi-News dev sample this picks leads
+    closer to the human summary's first sentence than the learned score does (ROUGE-1/2
+    26.2/7.9 against 25.6/7.7; on DUC 2006 20.4/5.4 against 20.1/4.8;
+    benchmarks/editor/README.md); with a single article, every lead agrees as well.
+    """
+    zone: dict[str, list[int]] = {}
+    leads: dict[str, int] = {}
+    for k, s in enumerate(sentences):
+        if not reading.fit[k]:
+            continue
+        if len(zone.setdefault(s.article, [])) < 3:
+            zone[s.article].append(k)
+        if s.article not in leads and s.index <= 2:
+            leads[s.article] = k
+    out = {}
+    for article, k in leads.items():
+        text = sentences[k].text
+        if (articles is not None and article not in articles or not reading.needs[k].none
+                or sentences[k].words < MIN_OPENER_WORDS or text[0] in _QUOTE_MARKS):
+            continue
+        others = [j for a, ks in zone.items() if a != article for j in ks]
+        out[k] = float((vectors[others] @ vectors[k].T).mean()) if others else 0.0
+    return out
+
+
+_QUOTE_MARKS = "\"“‘'`"
 
 
 def _showable(fact: Fact, reading: Reading) -> list[int]:
