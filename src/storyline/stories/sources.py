@@ -3,8 +3,8 @@ Atom feeds (files or URLs), and WARC web archives. Each source is read lazily, o
 `Incoming` article at a time, in its own order; what cannot be read becomes a `Skipped`
 with a message that says why, and the other articles go on.
 
-A feed item that carries the article (content:encoded or a long description) is taken as
-it is; otherwise its link is fetched with `storyline.fetch` (public addresses only,
+A feed item that carries the article (content:encoded, Atom content, or a description of
+`FULL_TEXT_WORDS` or more) is taken as it is; otherwise its link is fetched with `storyline.fetch` (public addresses only,
 time and size bounded) and its page goes through trafilatura. A relative link in a feed
 file on disk names a page file beside it, so a feed and its pages can be kept together.
 `known(id, url)` tells which items the store has already, so they are not fetched again.
@@ -182,7 +182,7 @@ def _read_feed(data: bytes, where: str, *, base: str, known: Known,
                allow_private: bool) -> Iterator[Incoming | Skipped]:
     import feedparser
 
-    feed = feedparser.parse(data, response_headers={"content-location": base})
+    feed = feedparser.parse(data)  # relative links stay relative: resolved below
     version = feed.get("version", "")
     if not version:
         head = data[:2000].lower()
@@ -203,10 +203,10 @@ def _read_feed(data: bytes, where: str, *, base: str, known: Known,
             yield Skipped(item_where, "already in the store", duplicate=True)
             continue
         published = _entry_date(entry)
-        text = _entry_text(entry)
+        text, full = _entry_text(entry)
         common = {"id": item_id, "title": entry.get("title"), "published": published,
                   "source": source, "url": None if url and url.startswith("file:") else url}
-        if len(_TAG.sub(" ", text).split()) >= FULL_TEXT_WORDS:
+        if full or len(_TAG.sub(" ", text).split()) >= FULL_TEXT_WORDS:
             yield Incoming(text=text, where=item_where, html=True, **common)
         elif url:
             pending.append((item_where, common, url, text))
@@ -216,9 +216,13 @@ def _read_feed(data: bytes, where: str, *, base: str, known: Known,
     yield from _fetch_pages(pending, allow_private)
 
 
-def _entry_text(entry) -> str:
-    contents = [c.get("value", "") for c in entry.get("content", [])]
-    return max(contents + [entry.get("summary", "") or ""], key=len)
+def _entry_text(entry) -> tuple[str, bool]:
+    """The item's own text, and whether it is the article (content:encoded or Atom
+    content) rather than a summary."""
+    contents = [c.get("value", "") for c in entry.get("content", []) if c.get("value")]
+    if contents:
+        return max(contents, key=len), True
+    return entry.get("summary", "") or "", False
 
 
 def _entry_date(entry) -> str | None:
