@@ -14,9 +14,11 @@ from . import (
     checks,
     clean,
     context,
+    dating,
     focus,
     group,
     order,
+    phases,
     segment,
     select,
     support,
@@ -41,11 +43,8 @@ def summarize(documents: Iterable[str | Article | dict], words: int | None = Non
     if options is not None and words is not None:
         raise OptionsError("give the word budget as words= or inside options=, not both")
     options = options or Options(**({} if words is None else {"words": words}))
-    articles = to_articles(documents)
+    articles = dating.date_all(to_articles(documents), fallback=options.published)
     articles, removed = clean.clean_all(articles)
-    if options.published:
-        articles = [a if a.published else replace(a, published=options.published)
-                    for a in articles]
     sentences = segment.split_all(articles)
     if not any(segment.is_statement(s.text) for s in sentences):
         raise EmptyInputError("no complete sentence is left once page clutter is removed "
@@ -72,7 +71,8 @@ def summarize(documents: Iterable[str | Article | dict], words: int | None = Non
         BriefSentence(sentences[p.sentence].text,
                       support.citations(p.sentence, new[p.fact], sentences, matrix, files))
         for p in picks)
-    disagreements, timeline = analyze(articles, sentences, new) if options.analysis else ((), ())
+    disagreements, changes, timeline = (analyze(articles, sentences, new) if options.analysis
+                                        else ((), (), ()))
     stats = {
         "articles": len(articles),
         "sentences": len(sentences),
@@ -86,7 +86,8 @@ def summarize(documents: Iterable[str | Article | dict], words: int | None = Non
     if options.focus:
         stats["focus"] = options.focus
     return Brief(sentences=brief_sentences, articles=tuple(articles), removed=tuple(removed),
-                 disagreements=disagreements, timeline=timeline, stats=stats,
+                 disagreements=disagreements, changes=changes, timeline=timeline,
+                 phases=periods, stats=stats,
                  warnings=checks.warnings(articles, sentences, fit, matrix))
 
 
