@@ -11,11 +11,11 @@ from click.testing import CliRunner
 
 from storyline import Options, read_cluster, summarize
 from storyline.analyze.dates import resolve
-from storyline.faces.cli import main
-from storyline.errors import OptionsError
 from storyline.brief.group import SAME_FACT
 from storyline.brief.segment import split_all
 from storyline.brief.vectors import tfidf
+from storyline.errors import OptionsError
+from storyline.faces.cli import main
 
 BACKGROUND = ("The regional government held an emergency meeting in the capital to discuss "
               "the situation. Aid groups asked for access to the area. ")

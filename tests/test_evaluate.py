@@ -10,9 +10,8 @@ import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLE, SHARED_DATA
 
-from storyline.faces.cli import main
-from storyline.errors import InputError, OptionsError
 from storyline.brief.ingest import to_articles
+from storyline.errors import InputError, OptionsError
 from storyline.evaluate import SYSTEMS, evaluate
 from storyline.evaluate.data import cluster_ids, read_clusters, read_peer_outputs
 from storyline.evaluate.oracle import greedy_oracle
@@ -20,6 +19,7 @@ from storyline.evaluate.rouge import Rouge, cut, sentences_of
 from storyline.evaluate.runner import _died
 from storyline.evaluate.stats import interval, paired_difference
 from storyline.evaluate.systems import builtin, make, round_robin, storyline_modes
+from storyline.faces.cli import main
 
 REFERENCE = ("U.S.-backed Syrian Democratic Forces attacked the last Islamic State pocket "
              "in eastern Syria. Thousands of civilians fled Baghuz before the assault. "

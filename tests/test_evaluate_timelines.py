@@ -13,7 +13,14 @@ from datetime import date
 import pytest
 
 from storyline.evaluate.timelines import (
-    PRF, alignment, average, concat_rouge, date_prf, rouge_terms, score)
+    PRF,
+    alignment,
+    average,
+    concat_rouge,
+    date_prf,
+    rouge_terms,
+    score,
+)
 
 D = date
 REFERENCE = {D(2010, 1, 1): ["timeline summarization ."],

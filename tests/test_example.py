@@ -5,9 +5,9 @@ import itertools
 from storyline import read_cluster, summarize
 from storyline.brief.clean import clean_all
 from storyline.brief.group import SAME_FACT
-from storyline.model import Article
 from storyline.brief.segment import split_all
 from storyline.brief.vectors import tfidf
+from storyline.model import Article
 
 CLUTTER = ["Image copyright", "Image caption", "AFP Photo", "Getty Images", "Media playback",
            "Media caption", "Read more", "Leave a Reply", "logged in to post a comment",

@@ -3,11 +3,11 @@ import numpy as np
 from storyline import Options
 from storyline.brief.context import read
 from storyline.brief.group import group
-from storyline.model import Article
 from storyline.brief.score import SCORERS
 from storyline.brief.segment import is_statement, split_all
 from storyline.brief.select import mmr
 from storyline.brief.vectors import terms, tfidf
+from storyline.model import Article
 
 SHARED = "Rescue teams evacuated about 2,000 people from the flooded villages on Tuesday."
 

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from conftest import EXAMPLE
 
 from storyline import InputError, summarize
-from storyline.brief.ingest import load_json, read_cluster, to_articles
+from storyline.brief.ingest import load_json
 from storyline.faces.cli import main
 
 GOOD = ("The army said on Tuesday that 300 soldiers had crossed the border into the "

@@ -55,7 +55,7 @@ def test_schema_of_the_example_brief(example_dir):
     assert set(data["phases"][0]) == {"start", "end", "articles"}
     assert set(data["timeline"][0]) == {"date", "when", "text", "sources"}
     first = data["sentences"][0]
-    assert set(first) == {"text", "sources"}
+    assert set(first) == {"text", "sources", "phase"}
     assert set(first["sources"][0]) == {"article", "file", "start", "end", "text", "support"}
     assert data["summary"] == " ".join(s["text"] for s in data["sentences"])
     assert set(data["articles"][0]) >= {"id", "file", "title", "published", "date_source"}
@@ -98,10 +98,11 @@ def test_bad_options_say_what_to_fix(kwargs, message):
 def test_markdown_cites_with_numbered_sources(example_dir):
     brief = summarize(read_cluster(example_dir), words=250)
     md = render(brief, "markdown")
-    assert re.search(r"\.\[\d\](\[\d\])*", md)
-    assert "**Sources**" in md and re.search(r"^- \[1\] \*ISIS holdouts", md, re.M)
+    assert re.search(r"\.\[\d\*?\](\[\d\*?\])*", md)
+    assert "**Sources**" in md and re.search(r"^- \[3\] \*Heavy fighting", md, re.M)
+    assert "**February 2019:**" in md and "**Earlier, September 2018:**" in md
     text = render(brief, "text")
-    assert re.search(r"\. \[\d(, \d)*\]", text) and "Sources:" in text
+    assert re.search(r"\. \[\d\*?(, \d\*?)*\]", text) and "Sources:" in text
 
 
 def test_markers_are_article_ids_in_every_format(tmp_path):

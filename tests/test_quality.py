@@ -1,7 +1,11 @@
 """Quality regression: the default mode's ROUGE on fixed subsets of the benchmark sets.
 
-The floors are pinned a little under what the default mode scores now and are only ever
-raised: a change that makes briefs worse fails here before it lands. The shipped weights
+The floors are pinned a little under what the default mode scores now and are only
+raised, except for a stated reason: a change that makes briefs worse fails here before it
+lands. They were lowered once, for issue 12: briefs that a reader can follow (no sentence
+that leans on one the brief lacks, no quotation without its speaker, no surname before
+its full name, the main news first) cost about 0.5 ROUGE-1 and 0.8 ROUGE-2 on these
+subsets, as BENCHMARKS.md measures on the whole sets. The shipped weights
 were fitted on all of Multi-News dev, so its subset is in-sample: this guards against
 regressions, it does not measure quality (BENCHMARKS.md does, out of fold). The test
 skips when ../shared/data is absent (it is present in CI).
@@ -17,10 +21,11 @@ from storyline.evaluate.rouge import Rouge, cut
 
 WORDS = 250
 # (data file, clusters from the start, measure, ROUGE-1 floor, ROUGE-2 floor); measured
-# 46.56 / 16.14 and 38.14 / 7.53 when pinned.
+# 46.11 / 15.64 and 37.83 / 7.37 when pinned (before issue 12: 46.56 / 16.14 and
+# 38.14 / 7.53).
 SUBSETS = [
-    ("multinews_dev250.jsonl", 50, "f1", 46.4, 16.0),
-    ("duc2006.jsonl", 10, "recall", 38.0, 7.4),
+    ("multinews_dev250.jsonl", 50, "f1", 45.95, 15.5),
+    ("duc2006.jsonl", 10, "recall", 37.7, 7.25),
 ]
 
 

@@ -1,7 +1,7 @@
 import pytest
 
-from storyline.model import Article
 from storyline.brief.segment import is_statement, sentence_spans, split
+from storyline.model import Article
 
 
 def sentences(text):

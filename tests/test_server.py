@@ -13,8 +13,8 @@ from conftest import EXAMPLE
 from fastapi.testclient import TestClient
 
 import storyline.fetch as fetch_module
-from storyline.fetch import FetchError, fetch
 from storyline.faces.server import create_app
+from storyline.fetch import FetchError, fetch
 
 
 def example_documents():

@@ -10,9 +10,9 @@ from click.testing import CliRunner
 from conftest import EXAMPLE, SHARED_DATA
 
 from storyline import Options, read_cluster, summarize
-from storyline.faces.cli import main
 from storyline.brief.score import FEATURES, load_weights
 from storyline.evaluate.train import examples, fit, train
+from storyline.faces.cli import main
 
 DEV = SHARED_DATA / "multinews_dev250.jsonl"
 

@@ -2,8 +2,8 @@
 
 import logging
 
-from .brief.ingest import read_cluster, read_clusters
 from .analyze.timeline import timeline
+from .brief.ingest import read_cluster, read_clusters
 from .brief.pipeline import summarize
 from .errors import EmptyInputError, InputError, OptionsError, StorylineError
 from .model import Article, Brief, BriefSentence, Citation

@@ -102,13 +102,17 @@ def cite(members: Iterable[int], sentences: Sequence[Sentence],
 
 @dataclass(frozen=True)
 class BriefSentence:
-    """A sentence of the brief, verbatim from an article, with every source reporting it."""
+    """A sentence of the brief, verbatim from an article, with every source reporting it.
+    `phase` is the index in `Brief.phases` of the time its article was written in, or
+    None (a cluster of one time, or an article not placed in one)."""
 
     text: str
     sources: tuple[Citation, ...]
+    phase: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "sources": [c.to_dict() for c in self.sources]}
+        return {"text": self.text, "sources": [c.to_dict() for c in self.sources],
+                "phase": self.phase}
 
 
 @dataclass(frozen=True)

@@ -240,6 +240,8 @@ def _needs_speaker(text: str) -> bool:
     """A quotation that no one in the sentence says: it opens with a quote mark and no
     verb of saying stands outside the quoted words, or it opens a quotation that it
     does not close (the next sentence goes on quoting, and says who speaks)."""
+    if _opens_quotation(text):
+        return True
     if not _starts_quoted(text):
         return False
     stripped = text.lstrip()
@@ -247,6 +249,12 @@ def _needs_speaker(text: str) -> bool:
         return True
     outside = _QUOTED.sub(" ", stripped)
     return not _SAYING.search(outside)
+
+
+def _opens_quotation(text: str) -> bool:
+    """The sentence ends inside a quotation that it opened: the next sentence goes on."""
+    return text.count("“") > text.count("”") or (
+        text.count('"') % 2 == 1 and not text.lstrip().startswith('"'))
 
 
 def _unclosed(text: str) -> bool:
@@ -283,6 +291,11 @@ _PERSON_CUES = (
     re.compile(r"([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)\s+(?:said|says|told|tells|added|adds|"
                r"wrote|writes|explained|recalled|insisted|testified|tweeted)\b"),
     re.compile(r"(?:said|says|according to)\s+(?:(?:[A-Z][a-z]+\s+)*)([A-Z][a-z]+)\b"),
+    # a role in lower case before a full name: "pole vaulter Dana Cervantes",
+    # "spokesman Mustafa Bali"
+    re.compile(r"\b(?!(?:the|and|for|with|from|that|this|when|after|before|into|about|"
+               r"than|then|while|where|which|who|whom|whose|said|says|told|asked|wrote)\b)"
+               r"[a-z]{4,}\s+((?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)"),
 )
 
 

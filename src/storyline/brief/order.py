@@ -5,9 +5,12 @@ order their articles tell them: by relative position in the article, so that lea
 before details and background comes last; among sentences at the same position the
 higher-scored goes first. Two rules keep every sentence readable where it stands: a
 sentence shown with its antecedent follows it directly, and a sentence that names
-someone by surname comes after the sentence that names them in full. When the articles
-fall into phases (periods of time), the latest phase is told first, then the earlier
-ones, each in that order.
+someone by surname comes after the sentence that names them in full.
+
+When the articles fall into phases (clearly different times, `brief.phases`), the
+latest phase is told first, the news first; then the earlier phases, in time order, as
+the background of how it came to this; the sentences of articles that belong to no
+phase come last. Each phase is told in the order above.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ def reading_order(picks: list[Pick], scores: np.ndarray, sentences: list[Sentenc
                   reading: Reading, *, opened: bool = False,
                   phases: Sequence[frozenset[str]] = ()) -> list[Pick]:
     """The picks in reading order; `opened` says that the first pick is the opener;
-    `phases` are sets of article ids, the latest first."""
+    `phases` are sets of article ids, in time order."""
     chains: list[list[Pick]] = []
     chain_of: dict[int, list[Pick]] = {}
     for pick in picks:
@@ -35,11 +38,13 @@ def reading_order(picks: list[Pick], scores: np.ndarray, sentences: list[Sentenc
             chains.append(chain)
         chain.append(pick)
         chain_of[pick.sentence] = chain
-    phase = {a: rank for rank, articles in enumerate(phases) for a in articles}
+    ranks = [len(phases) - 1, *range(len(phases) - 1)] if phases else []  # latest, earlier
+    phase = {a: rank for rank, i in enumerate(ranks) for a in phases[i]}
 
     def key(chain: list[Pick]) -> tuple[int, float, float]:
         first = sentences[chain[0].sentence]
-        return (phase.get(first.article, 0), first.position, -float(scores[chain[0].fact]))
+        return (phase.get(first.article, len(phases)), first.position,
+                -float(scores[chain[0].fact]))
 
     head = [chains.pop(0)] if opened and chains else []
     waiting = sorted(chains, key=key)

@@ -57,19 +57,33 @@ def summarize(documents: Iterable[str | Article | dict], words: int | None = Non
     facts = group.group(sentences, matrix)
     new = updates.unseen(facts, matrix, rows[n:n + len(old)]) if since is not None else facts
     scores = SCORERS[options.scorer](new, sentences, matrix)
-    if query:
-        scores = focus.focused(scores, focus.relevance(new, matrix, rows[-1]))
+    relevance = focus.relevance(new, matrix, rows[-1]) if query else None
+    if relevance is not None:
+        scores = focus.focused(scores, relevance)
     fit = [segment.is_statement(s.text) and not clean.is_clutter(s.text) for s in sentences]
     reading = context.read([s.text for s in sentences], fit)
-    openers = select.openers(sentences, reading, matrix)
+    periods = phases.find(articles)  # in time order; the news is in the latest
+    if periods:
+        scores = phases.recency(scores, new, periods)
+    told = [set(p.articles) for p in reversed(periods[-1 - phases.TOLD:])] or [None]
+    if relevance is not None:  # a focused brief opens with relevant news, in no time order
+        told = told[:1]
+    openers = [select.openers(sentences, reading, matrix, articles) for articles in told]
+    if relevance is not None:
+        fact_of = {k: i for i, f in enumerate(new) for k in f.members}
+        openers = [{k: v * float(focus.focused(1.0, relevance[fact_of[k]]))
+                    for k, v in group.items() if k in fact_of} for group in openers]
     picks = SELECTORS[options.selector](new, scores, sentences, matrix, options.words,
                                         reading, openers)
-    opened = bool(picks) and picks[0].sentence in openers
-    picks = order.reading_order(picks, scores, sentences, reading, opened=opened)
+    opened = bool(picks) and picks[0].sentence in openers[0]
+    picks = order.reading_order(picks, scores, sentences, reading, opened=opened,
+                                phases=[set(p.articles) for p in periods])
     files = {a.id: a.file for a in articles}
+    phase_of = {a: i for i, p in enumerate(periods) for a in p.articles}
     brief_sentences = tuple(
         BriefSentence(sentences[p.sentence].text,
-                      support.citations(p.sentence, new[p.fact], sentences, matrix, files))
+                      support.citations(p.sentence, new[p.fact], sentences, matrix, files),
+                      phase_of.get(sentences[p.sentence].article))
         for p in picks)
     disagreements, changes, timeline = (analyze(articles, sentences, new) if options.analysis
                                         else ((), (), ()))

@@ -30,8 +30,11 @@ def to_json(brief: Brief, *, explain: bool = False) -> str:
 
 def to_text(brief: Brief, *, explain: bool = False, width: int = 88) -> str:
     """The brief as plain text; warnings are left to the caller (standard error)."""
-    body = " ".join(f"{s.text} [{_markers(s.sources)}]" for s in brief.sentences)
-    lines = [textwrap.fill(body, width, break_on_hyphens=False) if body else _empty(brief)]
+    paragraphs = [(f"{label}: " if label else "")
+                  + " ".join(f"{s.text} [{_markers(s.sources)}]" for s in group)
+                  for label, group in sections(brief)]
+    body = "\n\n".join(textwrap.fill(p, width, break_on_hyphens=False) for p in paragraphs)
+    lines = [body or _empty(brief)]
     if brief.sentences:
         lines += ["", "Sources:", *(f"  [{a.id}] {_label(a)}" for a in _cited(brief))]
         if _partial(brief):
@@ -61,8 +64,9 @@ def to_text(brief: Brief, *, explain: bool = False, width: int = 88) -> str:
 
 
 def to_markdown(brief: Brief, *, explain: bool = False) -> str:
-    body = " ".join(s.text + "".join(f"[{_marker(c)}]" for c in s.sources)
-                    for s in brief.sentences)
+    body = "\n\n".join((f"**{label}:** " if label else "") + " ".join(
+        s.text + "".join(f"[{_marker(c)}]" for c in s.sources) for s in group)
+        for label, group in sections(brief))
     lines = [f"> **Warning:** {w}" for w in brief.warnings]
     lines += [""] if lines else []
     lines += [body or f"*{_empty(brief)}*"]
@@ -98,6 +102,41 @@ PARTIAL_MARK = "*"  # after a marker whose source supports the sentence only in 
 
 def _marker(citation) -> str:
     return citation.article + (PARTIAL_MARK if citation.support == "partial" else "")
+
+
+def sections(brief: Brief) -> list[tuple[str | None, list]]:
+    """The brief's sentences in runs of one phase each, with the phase's label ("February
+    2019", "Earlier, September 2018"); one unlabelled run when the cluster has no phases."""
+    if not brief.phases:
+        return [(None, list(brief.sentences))] if brief.sentences else []
+    runs: list[tuple[int | None, list]] = []
+    for s in brief.sentences:
+        if runs and runs[-1][0] == s.phase:
+            runs[-1][1].append(s)
+        else:
+            runs.append((s.phase, [s]))
+    latest = len(brief.phases) - 1
+    return [(_phase_label(brief.phases[p], earlier=p != latest) if p is not None
+             else "Undated", group) for p, group in runs]
+
+
+def _phase_label(phase, *, earlier: bool) -> str:
+    start, end = _full_month(phase.start), _full_month(phase.end)
+    if start == end:
+        span = start
+    elif start[-4:] == end[-4:]:
+        span = f"{start[:-5]}–{end}"
+    else:
+        span = f"{start} – {end}"
+    return f"Earlier, {span}" if earlier else span
+
+
+def _full_month(iso: str) -> str:
+    return f"{_FULL_MONTHS[int(iso[5:7]) - 1]} {iso[:4]}"
+
+
+_FULL_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December"]
 
 
 def _month(iso: str | None) -> str:

@@ -14,9 +14,8 @@ sentence naming someone by surname waits until a chosen sentence has named them 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
-from types import MappingProxyType
 
 import numpy as np
 from scipy import linalg, sparse
@@ -64,11 +63,13 @@ Selector = Callable[..., list[Pick]]
 
 def mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
         vectors: sparse.csr_matrix, budget: int, reading: Reading,
-        openers: Mapping[int, float] = MappingProxyType({})) -> list[Pick]:
+        openers: Sequence[Mapping[int, float]] = ()) -> list[Pick]:
     """Greedy maximal marginal relevance within `budget` words, in order of choice.
 
-    `openers` are the sentences that may open the brief, with how well each tells the
-    main news (see `openers`); the best of them whose fact is a candidate opens it.
+    `openers` are groups of sentences that may open the brief or one of its phases, each
+    with how well it tells the news (see `openers`): from each group in turn, the best
+    whose fact is a candidate and still fits is chosen first; the first group's opens
+    the brief.
     When names introduce each other in a circle (one sentence names Stallone in full and
     Trump by surname, the other the reverse) and nothing can be told, the brief is made
     without the names rule rather than left empty.
@@ -83,7 +84,7 @@ def mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
 
 def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
          vectors: sparse.csr_matrix, budget: int, reading: Reading,
-         openers: Mapping[int, float]) -> list[Pick]:
+         openers: Sequence[Mapping[int, float]]) -> list[Pick]:
     floor = MIN_RELATIVE_SCORE * float(scores.max()) if len(scores) else 0.0
     members = {i: _showable(f, reading) for i, f in enumerate(facts) if scores[i] >= floor}
     members = {i: m for i, m in members.items() if m}
@@ -192,10 +193,12 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
             return None
         return (p, Pick(fact_of[k], k, after))
 
-    usable = [k for k in openers if fact_of.get(k) in column and sentences[k].words <= left]
-    if usable:
-        k = max(usable, key=lambda k: (openers[k], -k))
-        take(column[fact_of[k]], Pick(fact_of[k], k))
+    for group in openers:
+        usable = [k for k in group if fact_of.get(k) in column and open_[column[fact_of[k]]]
+                  and sentences[k].words <= left]
+        if usable:
+            k = max(usable, key=lambda k: (group[k], -k))
+            take(column[fact_of[k]], Pick(fact_of[k], k))
     while True:
         gain = np.where(open_, MMR_LAMBDA * own - (1 - MMR_LAMBDA) * max_similarity, -np.inf)
         for c in np.argsort(-gain, kind="stable"):

@@ -19,7 +19,6 @@ import math
 import os
 import random
 import re
-import resource
 import subprocess
 import sys
 import tempfile

@@ -31,8 +31,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..errors import OptionsError, StorylineError
-from ..options import MAX_FOCUS_CHARS, MAX_WORDS, Options
 from ..fetch import Budget, FetchError, fetch
+from ..options import MAX_FOCUS_CHARS, MAX_WORDS, Options
 from . import timelines
 
 log = logging.getLogger(__name__)
