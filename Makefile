@@ -4,7 +4,7 @@ STORYLINE ?= .venv/bin/storyline
 PYTHON ?= .venv/bin/python
 
 .PHONY: bench bench-multinews bench-duc2006 bench-duc2006-focus bench-disagreements bench-crossval \
-	bench-batch bench-stories bench-stories-growth
+	bench-batch bench-stories bench-stories-growth bench-ray
 
 bench: bench-multinews bench-duc2006 bench-duc2006-focus bench-disagreements
 
@@ -47,3 +47,9 @@ bench-stories:
 bench-stories-growth:
 	$(PYTHON) -m storyline.evaluate.stories --growth 1000,10000,100000 \
 		$(DATA)/stories_duc2006.jsonl | tee benchmarks/results/stories-growth.jsonl
+
+# --engine ray against --jobs 1/2, on 200, 250 and 2500 clusters, analysis on and off, on a
+# local Ray instance and on clusters of 1 and 2 nodes started with `ray start` (about an
+# hour on a quiet 2-core machine; needs the ray extra). See BENCHMARKS.md, "Batches on Ray".
+bench-ray:
+	$(PYTHON) benchmarks/ray.py
