@@ -1,7 +1,7 @@
 """The timeline: dated statements in order, each citing every source that reports it.
 
-spaCy finds the dates ("on Monday", "last month", "February 9, 2019", "in 2014"); this
-module resolves them to calendar dates. A date that needs the article's own date
+spaCy finds the dates ("on Monday", "last month", "February 9, 2019", "in 2014");
+`timex.resolve` resolves them to calendar dates. A date that needs the article's own date
 (weekdays, "last month", a month without a year) is resolved against the article's
 `published` date, and left out when that is unknown: an undated statement is dropped,
 never guessed. Durations ("the past four months"), future dates ("next week", "until
@@ -15,111 +15,15 @@ give dates that cannot be the same day (Saturday against Sunday, June 17 against
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 
 from ..model import Article, Disagreement, Event, Fact, Figure, Sentence, cite
 from .language import lemma
+from .timex import resolve  # the resolution of a date as written, shared with timex.find
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august",
-     "september", "october", "november", "december"], start=1)}
-_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())} | {"sept": 9})
-_WEEKDAYS = {d: i for i, d in enumerate(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_PATTERNS = [  # (pattern, what it gives); tried in order on the cleaned date text
-    (re.compile(r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)$"), "iso"),
-    (re.compile(_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})$"), "mdy"),
-    (re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<y>\d{4})$"),
-     "mdy"),
-    (re.compile(_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?$"), "md"),
-    (re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"$"), "md"),
-    (re.compile(_MONTH + r",?\s+(?P<y>\d{4})$"), "my"),
-    (re.compile(_MONTH + r"$"), "m"),
-    (re.compile(r"(?P<y>(?:19|20)\d\d)$"), "y"),
-    (re.compile(r"(?P<wd>" + "|".join(_WEEKDAYS) + r")$"), "weekday"),
-    (re.compile(r"(?P<rel>today|tonight|yesterday|last month|this month|last year|this year)$"),
-     "relative"),
-    (re.compile(r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
-                r"(?P<unit>years?|days?)\s+ago$"), "ago"),
-]
-_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-          "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_TRIM = re.compile(r"^(?:(?:on|in|late|early|earlier|mid|the|of|during|last|this)\b[\s-]*)+|"
-                   r"\s+(?:morning|afternoon|evening|night)$")
 _NOT_EVENT_BEFORE = {"since", "until", "till", "by", "before", "from", "through", "next",
                      "for", "to"}  # "scheduled for March 3", "postponed to December"
 _SPEECH = {"say", "tell", "announce", "report", "state", "confirm", "add", "write", "claim"}
-AHEAD_DAYS = 183  # a month-day or month this far after the article is the coming one
-_NOT_EVENT_WORDS = re.compile(r"\b(?:next|coming|past|recent|ago,|upcoming|tomorrow)\b")
-
-
-def resolve(text: str, published: date | None) -> tuple[str, str] | None:
-    """A date as written, as ISO text and its precision ("day", "month", "year"), resolved
-    against the article's date where it needs one; None when it cannot be."""
-    raw = " ".join(text.lower().replace("’", "'").split())
-    if _NOT_EVENT_WORDS.search(raw) or re.match(r"(?:this|next|coming)\s+\w+day\b", raw):
-        return None
-    relative = re.match(r"^(?:earlier\s+|late\s+)?(last|this)\s+(month|year)$", raw)
-    cleaned = relative.group() if relative else _TRIM.sub("", raw).strip(" ,.")
-    for pattern, how in _PATTERNS:
-        m = pattern.match(cleaned.removeprefix("earlier ").removeprefix("late "))
-        if m:
-            found = _resolved(how, m, published)
-            return found if found and 1000 <= int(found[0][:4]) <= 2999 else None
-    return None
-
-
-def _resolved(how: str, m: re.Match, published: date | None) -> tuple[str, str] | None:
-    g = m.groupdict()
-    month = _MONTHS.get(g["month"]) if g.get("month") else None
-    try:
-        if how in ("iso", "mdy"):
-            day = date(int(g["y"]), month or int(g["m"]), int(g["d"]))
-            return day.isoformat(), "day"
-        if how == "my":
-            return f"{int(g['y']):04d}-{month:02d}", "month"
-        if how == "y":
-            return g["y"], "year"
-        if published is None:
-            return None
-        if how == "md":
-            day = date(published.year, month, int(g["d"]))
-            if day > published + timedelta(days=2):
-                if (day - published).days <= AHEAD_DAYS:
-                    return None  # "the vote is on March 3" in a February article: to come
-                day = day.replace(year=published.year - 1)  # "December 30" in January
-            return day.isoformat(), "day"
-        if how == "m":
-            if month <= published.month:
-                return f"{published.year:04d}-{month:02d}", "month"
-            if (month - published.month) * 30 <= AHEAD_DAYS:
-                return None  # a month soon after the article's: to come
-            return f"{published.year - 1:04d}-{month:02d}", "month"
-        if how == "weekday":
-            back = (published.weekday() - _WEEKDAYS[g["wd"]]) % 7
-            return (published - timedelta(days=back)).isoformat(), "day"
-        if how == "ago":
-            n = _SMALL.get(g["n"]) or int(g["n"])
-            if n > 200:
-                return None  # "1000000 days ago" is no date of the news
-            if g["unit"].startswith("day"):
-                return (published - timedelta(days=n)).isoformat(), "day"
-            return f"{published.year - n:04d}", "year"
-        rel = g["rel"]
-        if rel in ("today", "tonight"):
-            return published.isoformat(), "day"
-        if rel == "yesterday":
-            return (published - timedelta(days=1)).isoformat(), "day"
-        if rel == "this month":
-            return f"{published.year:04d}-{published.month:02d}", "month"
-        if rel == "last month":
-            last = published.replace(day=1) - timedelta(days=1)
-            return f"{last.year:04d}-{last.month:02d}", "month"
-        return str(published.year - (rel == "last year")), "year"
-    except (ValueError, OverflowError):  # "February 30", year 0 or 10000
-        return None
 
 
 def timeline(docs: dict[int, object], sentences: list[Sentence], facts: list[Fact],
