@@ -8,9 +8,11 @@ message that names the file or line and says how to fix it.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -43,34 +45,81 @@ def read_cluster(path: str | Path) -> list[Article]:
     skipped, and so are empty files, which keep their number.
     """
     path = Path(path)
+    articles = [read_article(p, id=str(i)) for i, p in enumerate(article_files(path), 1)]
+    return require_text(articles, where=shown_path(path))
+
+
+def article_files(path: str | Path) -> list[Path]:
+    """The files `read_cluster` reads for `path`: a folder's article files in natural
+    order, or the one article file."""
+    path = Path(path)
     if not path.exists():
-        raise InputError(f"{path} does not exist; give a folder of articles or an article file")
+        raise InputError(f"{shown_path(path)} does not exist; give a folder of articles or "
+                         "an article file")
     if path.is_dir():
         files = [p for p in sorted(path.iterdir(), key=_natural_key)
                  if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
                  and not p.name.startswith(".") and not p.stem.lower().startswith("readme")]
         if not files:
             kinds = ", ".join(sorted(TEXT_SUFFIXES))
-            raise EmptyInputError(f"{path} holds no article files ({kinds}); "
+            raise EmptyInputError(f"{shown_path(path)} holds no article files ({kinds}); "
                                   "put one article per file in the folder")
-    elif path.suffix.lower() in TEXT_SUFFIXES:
-        files = [path]
-    else:
-        raise InputError(f"{path.name}: unsupported file type {path.suffix or '(none)'}; give a "
-                         ".txt, .md or .html article, a folder of them, or a .jsonl batch")
-    articles = [read_article(p, id=str(i)) for i, p in enumerate(files, 1)]
-    return require_text(articles, where=str(path))
+        return files
+    if path.suffix.lower() in TEXT_SUFFIXES:
+        return [path]
+    raise InputError(f"{shown_path(path.name)}: unsupported file type {path.suffix or '(none)'}; "
+                     "give a .txt, .md or .html article, a folder of them, or a .jsonl batch")
+
+
+def _files_read(path: Path) -> list[Path]:
+    if str(path) == "-":
+        return [Path("/dev/stdin")]  # a file redirected to standard input is an input too
+    try:
+        return article_files(path) if path.is_dir() else [path]
+    except InputError:
+        return []
 
 
 def read_article(path: Path, *, id: str) -> Article:
     """Read one article file; HTML goes through trafilatura's main-content extraction."""
-    text = decode(path.read_bytes(), where=path.name)
+    name = shown_path(path.name)
+    text = decode(path.read_bytes(), where=name)
     kind = TEXT_SUFFIXES.get(path.suffix.lower(), "text")
     if kind == "html":
-        return article_from_html(text, id=id, file=path.name)
+        return article_from_html(text, id=id, file=name)
     if kind == "markdown":
         text = markdown_to_text(text)
-    return Article(id=id, text=text, file=path.name)
+    return Article(id=id, text=text, file=name)
+
+
+def shown_path(path: str | Path) -> str:
+    """A path as text that can be printed and written as UTF-8: bytes of a file name that
+    are not UTF-8 (which Python keeps as lone surrogates) become U+FFFD."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
+def check_output(output: str | Path, inputs: Iterable[str | Path]) -> None:
+    """Refuse (InputError) an output that is one of the files the inputs read (a folder's
+    articles, an article or .jsonl file, "-" for standard input), by name, through a
+    symbolic link or as a hard link: writing it would replace what is being read."""
+    try:
+        target = os.stat(output)
+    except OSError:  # not there yet (or unreadable): it cannot be an input
+        return
+    for path in (f for given in inputs for f in _files_read(Path(given))):
+        try:
+            same = os.path.samestat(target, os.stat(path))
+        except OSError:
+            continue
+        if same:
+            if str(path) == "/dev/stdin":
+                what = "the file on standard input"
+            elif os.path.abspath(output) == os.path.abspath(path):
+                what = "an input file"
+            else:
+                what = f"the input file {shown_path(path)} under another name"
+            raise InputError(f"the output {shown_path(output)} is {what}; writing it would "
+                             "replace the input: write the output to another file")
 
 
 def read_stdin(data: bytes) -> list[Article]:
@@ -98,6 +147,43 @@ def decode(data: bytes, *, where: str) -> str:
     return unix_newlines(text)
 
 
+def load_json(text: str | bytes, *, where: str, expected: str = ""):
+    """One JSON value, or an `InputError` that names `where`: for text that is not JSON,
+    and for JSON that is valid but unusable: nested past Python's recursion limit, an
+    integer of thousands of digits (past Python's conversion limit), or an unpaired
+    surrogate escape ("\\ud800"), which is no character and could not be written out.
+    `expected` ("each line is ...") ends the message for text that is not JSON."""
+    if isinstance(text, bytes):
+        text = decode(text, where=where)
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise InputError(f"{where} is not valid JSON ({e.msg} at column {e.colno})"
+                         + (f"; {expected}" if expected else "")) from None
+    except RecursionError:
+        raise InputError(f"{where} nests JSON arrays or objects too deeply; "
+                         "flatten it") from None
+    except ValueError:  # the integer-string conversion limit
+        raise InputError(f"{where} has a number of thousands of digits; "
+                         "write it as a string") from None
+    if _SURROGATE_ESCAPE.search(text) and not _encodable(json.dumps(value, ensure_ascii=False)):
+        raise InputError(f"{where} has an unpaired surrogate escape (such as \\ud800), which "
+                         "is no character; write the character itself or its full pair")
+    return value
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _encodable(text: str) -> bool:
+    """True unless `text` holds a lone surrogate, which UTF-8 cannot encode."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def unix_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -113,6 +199,9 @@ def article_from_html(html: str, *, id: str, file: str | None = None, url: str |
     """
     import trafilatura  # imported on use: plain-text input never pays for lxml
 
+    if not _encodable(html):  # lxml would silently drop the text after a lone surrogate
+        raise InputError(f"article {_printable(file or id)} has an unpaired surrogate (such as "
+                         "\\ud800), which is no character; give the text as proper Unicode")
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False,
         deduplicate=False, date_extraction_params={"extensive_search": False,
@@ -184,19 +273,94 @@ def text_to_article(text: str, *, id: str, published: str | None = None) -> Arti
 
 
 def require_text(articles: list[Article], *, where: str) -> list[Article]:
-    """Drop articles without text; raise if none is left or if two share an id."""
+    """The articles made safe to show (see `_safe`), without those that have no text;
+    raise if none is left, if two share an id, or if none is written in English."""
     seen: set[str] = set()
     for a in articles:
         if a.id in seen:
             raise InputError(f"{where}: two articles have the id {a.id!r}; "
                              "give each article its own id")
         seen.add(a.id)
-    kept = [a for a in articles if a.text.strip()]
+    kept = [_safe(a, where=where) for a in articles if a.text.strip()]
     if not kept:
         n = len(articles)
         raise EmptyInputError(f"{where}: no article has any text ({n} given, all empty or "
                               "whitespace); give at least one article with text")
+    scripts = [_script(a.text) for a in kept]
+    if all(scripts):
+        raise InputError(f"{where}: the articles are written in {_name_scripts(scripts)}, not "
+                         "English; Storyline reads English")
     return kept
+
+
+# Terminal control characters: C0 but tab, newline and page breaks, and DEL; in a title,
+# file name, source or URL also C1 (in article text, U+0080..U+009F are Windows-1252
+# punctuation read as Latin-1, "don\x92t", and stay, so the text is as given).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL_C1 = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_PAGE_BREAK = re.compile(r"[\x0b\x0c]")
+_CREDENTIALS = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@]*@")
+
+
+def _safe(article: Article, *, where: str) -> Article:
+    """The article as it may be stored and shown: no control characters (an ESC or BEL in
+    a title would act on the reader's terminal), no credentials in its URL, and only text
+    that UTF-8 can write (no lone surrogate)."""
+    fields = {}
+    for name in ("id", "text", "title", "file", "source", "url"):
+        value = getattr(article, name)
+        if value is None:
+            continue
+        if not _encodable(value):
+            raise InputError(f"{where}: article {_printable(article.id)} has an unpaired "
+                             f"surrogate (such as \\ud800) in its {name}, which is no "
+                             "character; give the text as proper Unicode")
+        clean = (_CONTROL if name == "text" else _CONTROL_C1).sub("", _PAGE_BREAK.sub("\n", value))
+        if name == "url":
+            clean = without_credentials(clean)
+        if clean != value:
+            fields[name] = clean
+    return replace(article, **fields) if fields else article
+
+
+def without_credentials(url: str) -> str:
+    """The URL without a user name and password ("https://user:pass@host/" gives
+    "https://host/"), so they are never stored or shown."""
+    return _CREDENTIALS.sub(r"\1", url)
+
+
+def _printable(text: str) -> str:
+    return repr(text)[1:-1] if not _encodable(text) or _CONTROL.search(text) else text
+
+
+_SCRIPT_NAMES = {"CJK": "Chinese or Japanese (CJK characters)", "HANGUL": "Korean (Hangul)",
+                 "HIRAGANA": "Japanese", "KATAKANA": "Japanese"}
+_SAMPLE_CHARS = 4000
+
+
+def _script(text: str) -> str | None:
+    """The writing system of most of the text's letters, unless it is the Latin alphabet
+    (then None): "ARABIC", "CJK", "CYRILLIC" ... (the first word of the letters' Unicode
+    names). Judged on the first few thousand characters."""
+    sample = text[:_SAMPLE_CHARS]
+    others = _OTHER_LETTER.findall(sample)  # usually none: the cheap case
+    if not others or len(others) <= len(_LATIN_LETTER.findall(sample)):
+        return None
+    counts: dict[str, int] = {}
+    for char in others:
+        script = unicodedata.name(char, "? ").split()[0]
+        counts[script] = counts.get(script, 0) + 1
+    return max(counts, key=counts.get)
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")  # a letter of another script
+
+
+def _name_scripts(scripts: list[str]) -> str:
+    names = [_SCRIPT_NAMES.get(s, s.title() + " script") for s in scripts]
+    names = list(dict.fromkeys(names))
+    return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def read_seen(path: str | Path) -> list[Article]:
@@ -208,21 +372,19 @@ def read_seen(path: str | Path) -> list[Article]:
         return read_cluster(path)
     articles: list[Article] = []
     for number, raw in cluster_lines(path):
-        where = f"{path.name} line {number}"
-        try:
-            obj = json.loads(decode(raw, where=where))
-        except json.JSONDecodeError as e:
-            raise InputError(f"{where} is not valid JSON ({e.msg}); give one cluster "
-                             '{"documents": [...]} or one article {"text": ...} per line') from None
+        where = f"{shown_path(path.name)} line {number}"
+        obj = load_json(raw, where=where, expected='give one cluster {"documents": [...]} '
+                        'or one article {"text": ...} per line')
         if isinstance(obj, dict) and ("documents" in obj or "document" in obj):
             cluster = parse_cluster_line(raw, number)
             if cluster.error:
-                raise InputError(f"{path.name}: {cluster.error}")
+                raise InputError(f"{shown_path(path.name)}: {cluster.error}")
             articles.extend(cluster.articles)
         else:
             articles.extend(to_articles([obj], where=where))
     if not articles:
-        raise EmptyInputError(f"{path} holds no articles; give the articles already seen")
+        raise EmptyInputError(f"{shown_path(path)} holds no articles; give the articles "
+                              "already seen")
     return articles
 
 
@@ -236,7 +398,8 @@ def cluster_lines(path: str | Path) -> Iterator[tuple[int, bytes]]:
     """The numbered raw lines of a JSON Lines file; blank lines at its end are left out."""
     path = Path(path)
     if not path.is_file():
-        raise InputError(f"{path} does not exist or is not a file; give a .jsonl file of clusters")
+        raise InputError(f"{shown_path(path)} does not exist or is not a file; give a .jsonl "
+                         "file of clusters")
     blank: list[tuple[int, bytes]] = []
     with path.open("rb") as f:
         for number, raw in enumerate(f, 1):
@@ -258,9 +421,13 @@ def parse_cluster_line(raw: bytes, number: int) -> ClusterLine:
     """
     try:
         obj = _cluster_object(decode(raw, where=f"line {number}"), number)
-        cluster_id = _id(obj.get("id"), default=str(number), where=f"line {number}")
     except InputError as e:
         return ClusterLine(number=number, id=_guess_id(raw, number), error=str(e))
+    cluster_id = _shown_id(obj.get("id"), number)
+    try:
+        _id(obj.get("id"), default=cluster_id, where=f"line {number}")
+    except InputError as e:
+        return ClusterLine(number=number, id=cluster_id, error=str(e))
     where = f"line {number} (id {cluster_id})"
     try:
         docs = obj.get("documents", obj.get("document"))
@@ -282,11 +449,8 @@ def _cluster_object(line: str, number: int) -> dict:
         raise InputError(f"line {number} is empty; remove it or put a cluster on it")
     if not stripped.startswith("{") and MULTI_NEWS_SEPARATOR in stripped:
         return {"document": stripped}
-    try:
-        obj = json.loads(stripped)
-    except json.JSONDecodeError as e:
-        raise InputError(f"line {number} is not valid JSON ({e.msg} at column {e.colno}); "
-                         'each line must be {"id": ..., "documents": ["...", ...]}') from None
+    obj = load_json(stripped, where=f"line {number}",
+                    expected='each line must be {"id": ..., "documents": ["...", ...]}')
     if not isinstance(obj, dict):
         raise InputError(f'line {number} is not a JSON object; write {{"id": ..., '
                          '"documents": ["...", ...]}')
@@ -319,6 +483,16 @@ def _id(value, *, default: str, where: str) -> str:
     return str(value)
 
 
+def _shown_id(value, number: int) -> str:
+    """How an error line names its cluster: the id as written (a number as in the file),
+    or the line number when the line has no usable id."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return repr(value)
+    return str(number)
+
+
 def _date(value, *, where: str) -> str | None:
     """A calendar date written the ISO way (a time after it is ignored), or None."""
     if value is None:
@@ -342,11 +516,16 @@ def _valid_date(value) -> str | None:
 
 def _guess_id(raw: bytes, number: int) -> str:
     """The id of a line that is not valid JSON, if it starts like {"id": ...}."""
-    match = re.search(rb'^\s*\{\s*"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)', raw[:1000])
+    match = re.search(rb'^\s*\{\s*"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)',
+                      raw[:1000])
+    if not match:
+        return str(number)
     try:
-        return str(json.loads(match.group(1))) if match else str(number)
+        guess = match.group(1).decode("utf-8")
+        guess = json.loads(guess) if guess.startswith('"') else guess
     except ValueError:
         return str(number)
+    return guess if _encodable(guess) and len(guess) < 200 else str(number)
 
 
 def _natural_key(path: Path) -> list:

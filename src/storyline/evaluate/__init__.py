@@ -61,8 +61,8 @@ def evaluate(data: str | Path, *, words: int = 250, measure: str = "f1",
             raise OptionsError(f"{name} must be a whole number above 0, got {value}")
     progress = progress or (lambda label, total: lambda n: None)
     data = Path(data)
+    lineup = _lineup(systems or list(SYSTEMS), modes)  # options first, before the data is read
     ids = cluster_ids(data, limit)
-    lineup = _lineup(systems or list(SYSTEMS), modes)
     notes = [INPUT_NOTE]
     peers: dict[str, dict[str, list[str]]] = {}
     if peer_outputs is not None:

@@ -9,14 +9,13 @@ streamed, so their size does not matter; a bad line stops the run with its numbe
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
-from ..brief.ingest import cluster_lines, parse_cluster_line
+from ..brief.ingest import cluster_lines, load_json, parse_cluster_line
 from ..errors import InputError
 from ..model import Article
 from .updates import old_articles
@@ -41,8 +40,8 @@ def read_clusters(path: str | Path, limit: int | None = None) -> Iterator[Cluste
         if parsed.error:
             raise InputError(f"{path}: {parsed.error}")
         try:
-            obj = json.loads(raw)
-        except ValueError:  # a raw Multi-News source line: articles, but no references
+            obj = load_json(raw, where=f"line {number}")
+        except InputError:  # a raw Multi-News source line: articles, but no references
             obj = {}
         where = f"{path}: line {number} (id {parsed.id})"
         references = obj.get("summaries")
@@ -84,16 +83,13 @@ def read_peer_outputs(path: str | Path, ids: list[str]) -> tuple[dict[str, dict[
     wanted = set(ids)
     peers: dict[str, dict[str, str]] = {}
     other = 0
-    with path.open(encoding="utf-8", errors="strict") as f:
+    with path.open("rb") as f:
         for number, line in enumerate(f, 1):
             if not line.strip():
                 continue
             where = f"{path}: line {number}"
-            try:
-                obj = json.loads(line)
-            except (json.JSONDecodeError, UnicodeDecodeError) as e:
-                raise InputError(f"{where} is not valid JSON ({e}); each line is "
-                                 '{"id": ..., "system": ..., "summary": "..."}') from None
+            obj = load_json(line, where=where, expected='each line is {"id": ..., "system": '
+                            '..., "summary": "..."}')
             if not isinstance(obj, dict) or not all(
                     isinstance(obj.get(k), (str, int)) and not isinstance(obj.get(k), bool)
                     for k in ("id", "system")) or not isinstance(obj.get("summary"), str):

@@ -12,9 +12,11 @@ from pathlib import Path
 
 import click
 
+from ...brief.ingest import check_output
 from ...engine.batch import atomic_writer
 from ...errors import StorylineError
 from ...options import MAX_WORDS
+from .errors import failure, os_failure, printable
 from .progress import stages
 
 
@@ -62,6 +64,9 @@ def eval_command(data: Path, words: int, metric: str, systems: str | None,
                                    "eval extra: pip install 'storyline[eval]'")
     if report and report.exists() and not report.is_dir():
         raise click.ClickException(f"--report {report} is a file; give a folder to write to")
+    if report:
+        _check_outputs([report / name for name in ("report.md", "chart.png", "report.json")],
+                       [data, peer_outputs] if peer_outputs else [data])
     from ...evaluate import evaluate
     from ...evaluate.report import rich_table, write_report
 
@@ -83,11 +88,13 @@ def eval_command(data: Path, words: int, metric: str, systems: str | None,
             written = write_report(result, report, command)
             click.echo("wrote " + ", ".join(str(p) for p in written), err=True)
     except StorylineError as e:
-        raise click.ClickException(str(e)) from None
+        raise failure(e) from None
     except KeyboardInterrupt:
         sys.exit(130)
-    except (OSError, RuntimeError) as e:
-        raise click.ClickException(str(e)) from None
+    except OSError as e:
+        raise os_failure(e, reading=data, writing=report) from None
+    except RuntimeError as e:
+        raise click.ClickException(printable(str(e))) from None
 
 
 @click.command("train")
@@ -102,15 +109,30 @@ def train_command(data: Path, output: Path | None) -> None:
     from ...evaluate.data import read_clusters
     from ...evaluate.train import train
 
+    if output:
+        _check_outputs([output], [data])
     try:
         text = json.dumps(train(read_clusters(data)), indent=1) + "\n"
     except StorylineError as e:
-        raise click.ClickException(str(e)) from None
-    if output:
-        with atomic_writer(output) as f:
-            f.write(text)
-    else:
-        click.echo(text, nl=False)
+        raise failure(e) from None
+    except OSError as e:
+        raise os_failure(e, reading=data) from None
+    try:
+        if output:
+            with atomic_writer(output) as f:
+                f.write(text)
+        else:
+            click.echo(text, nl=False)
+    except OSError as e:
+        raise os_failure(e, reading=None, writing=output or "standard output") from None
+
+
+def _check_outputs(outputs: list[Path], inputs: list[Path]) -> None:
+    try:
+        for output in outputs:
+            check_output(output, inputs)
+    except StorylineError as e:  # an output onto the input is a misused option
+        raise click.UsageError(printable(str(e))) from None
 
 
 def _mode(text: str) -> dict[str, str]:

@@ -10,12 +10,13 @@ from pathlib import Path
 
 import click
 
-from ...brief.ingest import read_cluster, read_seen, read_stdin
+from ...brief.ingest import check_output, read_cluster, read_seen, read_stdin, shown_path
 from ...brief.pipeline import summarize
 from ...brief.render import FORMATS, render
 from ...engine.batch import atomic_writer, count_lines, summarize_file
 from ...errors import StorylineError
 from ...options import MAX_WORDS, Options
+from .errors import failure, os_failure, printable
 from .progress import stages
 
 
@@ -57,11 +58,17 @@ def summarize_command(path: Path, words: int, fmt: str | None, output: Path | No
         raise click.UsageError("--jobs is for a .jsonl batch of clusters")
     if batch and since:
         raise click.UsageError("--since is for one cluster; run it on that cluster's articles")
-    if output and not output.parent.is_dir():
-        raise click.ClickException(f"cannot write {output}: folder {output.parent} does not exist")
     try:
         options = Options(words=words, focus=focus, published=published,
                           analysis=not no_analysis)
+        if output:
+            check_output(output, [path, since] if since else [path])
+    except StorylineError as e:  # both are misused options: exit status 2
+        raise click.UsageError(printable(str(e))) from None
+    if output and not output.parent.is_dir():
+        raise click.ClickException(f"cannot write {shown_path(output)}: folder "
+                                   f"{shown_path(output.parent)} does not exist")
+    with _ending(reading=path, writing=(output or "standard output") if batch else None):
         if batch:
             _batch(path, output, options, jobs or 1)
             return
@@ -72,20 +79,29 @@ def summarize_command(path: Path, words: int, fmt: str | None, output: Path | No
         seen = read_seen(since) if since else None
         text = render(summarize(articles, options=options, since=seen), fmt or "text",
                       explain=explain)
+    with _ending(reading=None, writing=output or "standard output"):
         if output:
             with atomic_writer(output) as f:
                 f.write(text)
         else:
             click.echo(text, nl=False)
+
+
+@contextmanager
+def _ending(*, reading: Path | None, writing: Path | str | None) -> Iterator[None]:
+    """Library and system errors as one line and an exit status; quiet ends for Ctrl-C
+    (130) and a reader that went away (`| head`)."""
+    try:
+        yield
     except StorylineError as e:
-        raise click.ClickException(str(e)) from None
-    except BrokenPipeError:  # the reader went away (`| head`): stop quietly
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(1)
+        raise failure(e) from None
     except KeyboardInterrupt:
         sys.exit(130)
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
     except OSError as e:
-        raise click.ClickException(f"{e.filename or path}: {e.strerror}") from None
+        raise os_failure(e, reading=reading, writing=writing) from None
 
 
 def _batch(path: Path, output: Path | None, options: Options, jobs: int) -> None:
@@ -98,7 +114,7 @@ def _batch(path: Path, output: Path | None, options: Options, jobs: int) -> None
         raise click.ClickException(f"{result.failed} of {result.clusters} clusters failed; "
                                    "their lines hold an \"error\" that says why")
     if output:
-        click.echo(f"{result.clusters} briefs written to {output}", err=True)
+        click.echo(f"{result.clusters} briefs written to {shown_path(output)}", err=True)
 
 
 @contextmanager

@@ -1,0 +1,241 @@
+"""Hostile and careless input: nothing lost, nothing crashes, every failure a clear line.
+
+Each test takes a class of bad input (not one payload) through the command line, the
+batch and the library; the server's share is in test_server.py and test_serve.py.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import EXAMPLE
+
+from storyline import InputError, summarize
+from storyline.brief.ingest import load_json, read_cluster, to_articles
+from storyline.faces.cli import main
+
+GOOD = ("The army said on Tuesday that 300 soldiers had crossed the border into the "
+        "northern region of the country.")
+STORYLINE = str(Path(sys.executable).parent / "storyline")  # as a user runs it
+ARTICLE = (EXAMPLE / "article-1.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def run():
+    runner = CliRunner()
+    return lambda *args, **kw: runner.invoke(main, [str(a) for a in args], **kw)
+
+
+@pytest.fixture
+def no_work(monkeypatch):
+    """Fails the test if anything is summarized."""
+    def refuse(*args, **kwargs):
+        raise AssertionError("work was done before the output was refused")
+
+    for where in ("storyline.faces.cli.summarize.summarize",
+                  "storyline.faces.cli.summarize.summarize_file"):
+        monkeypatch.setattr(where, refuse)
+
+
+# --- nothing lost: an output that is an input is refused before any work ----------------
+
+def _same_name(d):
+    return d / "a.txt", d / "a.txt"
+
+
+def _symlink(d):
+    (d / "link.txt").symlink_to(d / "a.txt")
+    return d / "a.txt", d / "link.txt"
+
+
+def _hard_link(d):
+    os.link(d / "a.txt", d / "hard.txt")
+    return d / "a.txt", d / "hard.txt"
+
+
+def _folder_member(d):
+    return d, d / "a.txt"
+
+
+def _link_to_folder_member(d):
+    (d / "out.txt").symlink_to(d / "a.txt")
+    return d, d / "out.txt"
+
+
+@pytest.mark.parametrize("make", [_same_name, _symlink, _hard_link, _folder_member,
+                                  _link_to_folder_member])
+def test_an_output_that_is_the_input_is_refused_before_any_work(run, tmp_path, make, no_work):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    source, output = make(tmp_path)
+    result = run("summarize", source, "-o", output)
+    assert result.exit_code == 2, result.output
+    assert "would replace the input" in result.output
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == ARTICLE
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_a_batch_or_since_file_as_output_is_refused(run, tmp_path, no_work):
+    batch = tmp_path / "clusters.jsonl"
+    batch.write_text(json.dumps({"id": 1, "documents": [GOOD]}) + "\n")
+    before = batch.read_text()
+    assert run("summarize", batch, "-o", batch).exit_code == 2
+    (tmp_path / "seen").mkdir()
+    seen = tmp_path / "seen" / "old.txt"
+    seen.write_text(ARTICLE, encoding="utf-8")
+    result = run("summarize", EXAMPLE, "--since", tmp_path / "seen", "-o", seen)
+    assert result.exit_code == 2 and "would replace the input" in result.output
+    assert batch.read_text() == before and seen.read_text(encoding="utf-8") == ARTICLE
+
+
+def test_train_and_eval_do_not_write_over_their_data(run, tmp_path):
+    data = tmp_path / "data.jsonl"
+    data.write_text(json.dumps({"id": 1, "documents": [GOOD], "summaries": [GOOD]}) + "\n")
+    before = data.read_text()
+    assert run("train", data, "-o", data).exit_code == 2
+    report = tmp_path / "report"
+    report.mkdir()
+    (report / "report.json").symlink_to(data)
+    result = run("eval", report / "report.json", "--report", report)
+    assert result.exit_code == 2 and "would replace the input" in result.output
+    assert data.read_text() == before
+
+
+def test_a_file_on_standard_input_is_not_replaced(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text(ARTICLE, encoding="utf-8")
+    with source.open("rb") as stdin:
+        done = subprocess.run([STORYLINE, "summarize", "-", "-o", str(source)], stdin=stdin,
+                              capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "the file on standard input" in done.stderr
+    assert source.read_text(encoding="utf-8") == ARTICLE
+
+
+def test_a_full_disk_names_the_output(run, tmp_path):
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full on this system")
+    result = run("summarize", EXAMPLE, "--no-analysis", "-o", "/dev/full")
+    assert result.exit_code == 1 and "cannot write /dev/full: No space left" in result.output
+    batch = tmp_path / "c.jsonl"
+    batch.write_text(json.dumps({"id": 1, "documents": [GOOD]}) + "\n")
+    result = run("summarize", batch, "--no-analysis", "-o", "/dev/full")
+    assert result.exit_code == 1 and "cannot write /dev/full" in result.output
+
+
+# --- nothing crashes: every bad line gets its own error line ----------------------------
+
+BAD_LINES = {  # valid JSON (or nearly) that Python's json module cannot take, or we cannot write
+    "deep": ("[" * 100_000 + "]" * 100_000, "nests JSON arrays or objects too deeply"),
+    "deep object": ('{"id": "x", "documents": ' + '{"a": ' * 50_000 + "1" + "}" * 50_001,
+                    "too deeply"),
+    "huge integer": ('{"id": ' + "7" * 5000 + ', "documents": ["x"]}', "thousands of digits"),
+    "huge integer inside": ('{"id": "n", "documents": ["x"], "extra": -' + "1" * 9000 + "}",
+                            "thousands of digits"),
+    "surrogate id": ('{"id": "\\ud800", "documents": ["x"]}', "unpaired surrogate"),
+    "surrogate text": (json.dumps({"id": "s", "documents": [GOOD + " \ud800 more."]}),
+                       "unpaired surrogate"),
+    "surrogate title": (json.dumps({"id": "t", "documents": [{"text": GOOD, "title": "\udfff"}]}),
+                        "unpaired surrogate"),
+    "float id": ('{"id": 1.5, "documents": 3}', '"id" must be a string or a whole number'),
+    "invalid UTF-8": (b'{"id": "u", "documents": ["caf\xe9"]}', "is not UTF-8"),
+}
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_every_bad_line_gets_its_own_error_line(run, tmp_path, jobs):
+    lines = [json.dumps({"id": "first", "documents": [GOOD]}).encode()]
+    for line, _ in BAD_LINES.values():
+        lines.append(line if isinstance(line, bytes) else line.encode("utf-8", "surrogatepass"))
+    lines.append(json.dumps({"id": "last", "documents": [GOOD]}).encode())
+    source = tmp_path / "c.jsonl"
+    source.write_bytes(b"\n".join(lines) + b"\n")
+    out = tmp_path / "out.jsonl"
+    result = run("summarize", source, "-o", out, "--no-analysis", "--jobs", jobs)
+    assert result.exit_code == 1, result.output
+    assert f"{len(BAD_LINES)} of {len(lines)} clusters failed" in result.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == len(lines)
+    assert records[0]["sentences"] and records[-1]["sentences"]
+    for record, (name, (_, message)) in zip(records[1:-1], BAD_LINES.items()):
+        assert message in record["error"], name
+        assert "internal error" not in record["error"]
+    ids = [r["id"] for r in records]
+    assert ids[BAD_LINES_ORDER("float id")] == "1.5"  # as written, not cut to 1
+    assert ids[BAD_LINES_ORDER("surrogate text")] == "s"
+
+
+def BAD_LINES_ORDER(name):
+    return list(BAD_LINES).index(name) + 1
+
+
+@pytest.mark.parametrize("name", ["deep", "huge integer", "surrogate id", "surrogate text"])
+def test_since_and_eval_name_the_file_and_line_of_a_bad_line(run, tmp_path, name):
+    line = BAD_LINES[name][0].encode("utf-8", "surrogatepass")
+    good = json.dumps({"id": "a", "documents": [GOOD], "summaries": [GOOD]}).encode()
+    data = tmp_path / "data.jsonl"
+    data.write_bytes(good + b"\n" + line + b"\n")
+    since = run("summarize", EXAMPLE, "--since", data)
+    scored = run("eval", data, "--systems", "lead-words")
+    for result in (since, scored):
+        assert result.exit_code == 1
+        assert "data.jsonl" in result.output and "line 2" in result.output, result.output
+        assert BAD_LINES[name][1] in result.output and "Traceback" not in result.output
+        assert len(result.output.strip().splitlines()) == 1
+
+
+def test_peer_outputs_name_the_file_and_line_of_a_bad_line(tmp_path):
+    from storyline.evaluate.data import read_peer_outputs
+
+    peers = tmp_path / "peers.jsonl"
+    peers.write_bytes(b'{"id": "a", "system": "x", "summary": "fine"}\n' + b"[" * 100_000 + b"\n")
+    with pytest.raises(InputError, match=r"peers.jsonl: line 2 nests JSON"):
+        read_peer_outputs(peers, ["a"])
+
+
+def test_load_json_takes_what_is_fine():
+    assert load_json('{"a": [1, 2.5, "\\ud83d\\ude00", "\\\\ud800"]}', where="x") == {
+        "a": [1, 2.5, "😀", "\\ud800"]}  # a surrogate pair, and an escaped backslash
+
+
+def test_a_file_name_that_is_not_utf8_is_written_and_shown(run, tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    name = os.fsdecode(b"caf\xe9\x1b[2J.txt")  # Latin-1 bytes and an escape sequence
+    (folder / name).write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "brief.json"
+    result = run("summarize", folder, "-f", "json", "-o", out, "--no-analysis")
+    assert result.exit_code == 0, result.output
+    brief = json.loads(out.read_text(encoding="utf-8"))
+    assert brief["articles"][0]["file"] == "caf\ufffd[2J.txt"
+    text = run("summarize", folder, "--no-analysis").output
+    assert "caf\ufffd[2J.txt" in text and "\x1b" not in text
+    (folder / os.fsdecode(b"b\xff.txt")).write_bytes(b"\x00\x01binary")
+    failed = run("summarize", folder)
+    assert failed.exit_code == 1 and "b\ufffd.txt looks like a binary file" in failed.output
+
+
+@pytest.mark.parametrize("documents", [
+    [GOOD + " \ud800"],
+    ["<html><body><article><p>" + GOOD + " \udc00 and more.</p></article></body></html>"],
+    [{"text": GOOD, "source": "\ud83d"}],
+])
+def test_the_library_refuses_lone_surrogates_with_an_input_error(documents):
+    with pytest.raises(InputError, match="unpaired surrogate"):
+        summarize(documents)
+
+
+def test_misused_options_exit_with_status_2(run, tmp_path):
+    for args in (["--focus", ""], ["--focus", "   "], ["--published", "2019-02-30"],
+                 ["--published", "tomorrow"], ["--words", "0"], ["--jobs", "2"]):
+        result = run("summarize", EXAMPLE, *args)
+        assert result.exit_code == 2, (args, result.output)
+        assert "Traceback" not in result.output
+    data = tmp_path / "data.jsonl"
+    data.write_text(json.dumps({"id": 1, "documents": [GOOD], "summaries": [GOOD]}) + "\n")
+    for args in (["--systems", "nonsense"], ["--mode", "scorer=nonsense"], ["--mode", "x"],
+                 ["--systems", "lead-words", "--mode", "scorer=centrality"]):
+        result = run("eval", data, *args)
+        assert result.exit_code == 2, (args, result.output)
