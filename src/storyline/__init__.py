@@ -3,6 +3,7 @@
 import logging
 
 from .brief.ingest import read_cluster, read_clusters
+from .analyze.timeline import timeline
 from .brief.pipeline import summarize
 from .errors import EmptyInputError, InputError, OptionsError, StorylineError
 from .model import Article, Brief, BriefSentence, Citation
@@ -11,6 +12,7 @@ from .options import Options
 __all__ = [
     "Article", "Brief", "BriefSentence", "Citation", "EmptyInputError", "InputError",
     "Options", "OptionsError", "StorylineError", "read_cluster", "read_clusters", "summarize",
+    "timeline",
 ]
 __version__ = "0.1.0"
 
