@@ -40,7 +40,7 @@ def test_storyline_tells_only_what_the_old_articles_do_not(tmp_path):
 
 def test_evaluate_scores_update_data_as_nist_did(tmp_path):
     data = write_update_data(tmp_path / "u.jsonl")
-    report = evaluate(data, words=40, measure="duc", systems=["storyline"],
+    report = evaluate(data, words=60, measure="duc", systems=["storyline"],
                       modes=[{"since": "old"}, {"since": "none"}], resamples=200)
     assert report.metrics == ("rouge2", "rougeSU4")
     assert {s.system.name for s in report.scores} == {"Storyline (since=old)",
