@@ -4,7 +4,7 @@ STORYLINE ?= .venv/bin/storyline
 PYTHON ?= .venv/bin/python
 
 .PHONY: bench bench-multinews bench-duc2006 bench-duc2006-focus bench-disagreements bench-crossval \
-	bench-batch
+	bench-batch bench-timelines
 
 bench: bench-multinews bench-duc2006 bench-duc2006-focus bench-disagreements
 
@@ -33,3 +33,8 @@ bench-batch:
 
 bench-disagreements:
 	$(PYTHON) benchmarks/disagreements/score.py
+
+# Timeline summarization on the T17 dev topics (the tuning set): the field's protocol, with
+# random and busiest-days baselines and seconds per timeline.
+bench-timelines:
+	$(STORYLINE) eval $(DATA)/t17_dev.jsonl --report benchmarks/results/t17_dev
