@@ -37,7 +37,7 @@ from typing import Any
 
 import numpy as np
 
-from ..brief import clean, segment, vectors
+from ..brief import clean, dating, segment, vectors
 from ..brief.ingest import to_articles
 from ..errors import EmptyInputError, OptionsError
 from ..model import Article, BriefSentence, Sentence, cite
@@ -94,7 +94,7 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
     if dates < 1 or per_date < 1:
         raise OptionsError(f"dates and per_date must be 1 or more, got {dates} and {per_date}")
     first, last = _day(start, "start"), _day(end, "end")
-    articles = [a for a in to_articles(documents)
+    articles = [a for a in dating.date_all(to_articles(documents))
                 if _inside(_day(a.published, None), first, last, undated=True)]
     if not articles:
         raise EmptyInputError(f"no article is published between {first} and {last}; "
