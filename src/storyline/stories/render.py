@@ -20,7 +20,7 @@ def render_story(data: dict[str, Any], fmt: str = "text") -> str:
     dates = " to ".join(dict.fromkeys(filter(None, (story["first_date"], story["last_date"]))))
     copies = story["size"] - story["sources"]
     about = ", ".join(filter(None, (f"{story['sources']} sources",
-                                    f"{copies} copies" if copies else "", dates,
+                                    f"{copies} {'copy' if copies == 1 else 'copies'}" if copies else "", dates,
                                     "closed" if story["closed"] else "")))
     head = (f"Story {story['id']}: {story['title']}", about)
     lines = [f"# {head[0]}" if md else head[0], f"*{head[1]}*" if md else head[1], ""]

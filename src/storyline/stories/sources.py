@@ -305,7 +305,7 @@ def read_warc(path: Path) -> Iterator[Incoming | Skipped]:
                 except LookupError:
                     text = body.decode("utf-8", errors="replace")
                 yield Incoming(text=text, where=where, html=True, id=url, url=url)
-        except (ArchiveLoadFailed, ValueError, OSError, EOFError) as e:
+        except (ArchiveLoadFailed, Exception) as e:  # warcio raises many kinds on bad bytes
             yield Skipped(f"{path} record {number + 1}",
                           f"{path}: record {number + 1} is broken ({e}); the rest of the "
                           "file is skipped, the records before it are kept")
