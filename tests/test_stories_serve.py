@@ -5,7 +5,6 @@ local web server, added with `storyline stories add URL`, served by `storyline s
 
 import functools
 import http.server
-import json
 import os
 import shutil
 import socket
@@ -31,7 +30,7 @@ ARTIFACTS = ROOT / "test-artifacts"
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,  # noqa: RUF012
                       ".xml": "application/xml"}
 
     def log_message(self, *args):

@@ -41,9 +41,11 @@ def render_story(data: dict[str, Any], fmt: str = "text") -> str:
                 f"{f['figure']} [{f['article']}]" for f in d["figures"]), md))
         lines.append("")
     if brief.get("changes"):
-        lines += _section("Changes", md)
-        lines += [_item(json.dumps(c, ensure_ascii=False) if not isinstance(c, dict) or
-                        "text" not in c else c["text"], md) for c in brief["changes"]] + [""]
+        lines += _section("Changes over time", md)
+        for c in brief["changes"]:
+            lines.append(_item(f"{c['subject']}: " + "; then ".join(
+                f"{f['figure']} [{f['article']}]" for f in c["figures"]), md))
+        lines.append("")
     lines += _section("Articles", md)
     for a in data["articles"]:
         lines.append(_item(f"[{a['n']}] {_label(a)}", md))

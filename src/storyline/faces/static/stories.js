@@ -112,7 +112,8 @@ async function loadStory(id) {
     `${d.subject}: ` + d.figures.map((f) => `${f.figure} [${f.article}]`).join("; "))));
   const changes = brief.changes || [];
   $("changes-section").hidden = !changes.length;
-  $("story-changes").replaceChildren(...changes.map((c) => el("li", c.text || JSON.stringify(c))));
+  $("story-changes").replaceChildren(...changes.map((c) => el("li",
+    `${c.subject}: ` + c.figures.map((f) => `${f.figure} [${f.article}]`).join("; then "))));
   $("story-sources").replaceChildren(...data.articles.map((a) => {
     const item = el("li");
     item.value = a.n;
