@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -20,6 +21,7 @@ from storyline.faces.cli import main
 from storyline.stories import Incoming, StoreError, prepare
 from storyline.stories.sources import read_sources
 
+ROOT_EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 TOPICS = {
     "flood": ["Floodwater from the Turia river swept through Valencia suburbs on {day}.",
               "Rescue crews in Valencia pulled {n} residents from flooded homes near the Turia.",
@@ -284,3 +286,32 @@ def test_growth_stream_copies_are_new_stories_not_duplicates(tmp_path):
     assert (result.added, result.duplicates) == (6, 0)
     first = {assigned[r["id"]] for r in grown[:3]}
     assert len(first) == 3 and not first & {assigned[r["id"]] for r in grown[3:]}
+
+
+def test_watch_polls_until_sigterm_and_stops_cleanly(tmp_path):
+    feeds = ROOT_EXAMPLES / "newsroom" / "feeds"
+    path = tmp_path / "s.db"
+    command = [sys.executable, "-c", "from storyline.faces.cli import main; main()",
+               "stories", "watch", str(feeds / "harbor-gazette.xml"), "--every", "1s",
+               "--db", str(path)]
+    proc = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    polls = ""
+    while time.monotonic() < deadline:
+        time.sleep(0.2)
+        if path.exists():
+            try:
+                with sqlite3.connect(path, timeout=1) as db:
+                    if db.execute("SELECT count(*) FROM articles").fetchone()[0] == 4:
+                        break
+            except sqlite3.Error:
+                pass
+    time.sleep(1.5)  # a second poll: nothing new
+    proc.send_signal(signal.SIGTERM)
+    _, polls = proc.communicate(timeout=30)
+    assert proc.returncode == 0, polls
+    assert "4 articles added" in polls and "0 articles added, 4 duplicates skipped" in polls
+    assert "stopped; everything reported as added is stored" in polls
+    with Stories(path) as stories:  # the lock is free again, the store whole
+        assert len(list(stories.export())) == 4
+        assert stories.add([make_article("merger", 3)]).added == 1

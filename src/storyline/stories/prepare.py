@@ -29,6 +29,7 @@ from . import dedup
 TERM_BITS = 20  # terms are hashed into 2**20 buckets: document frequencies take 4 MB, always
 DETECTION_CHARS = 4000  # detection and signatures read the first 4,000 characters (the lead)
 LABEL_CHARS = 100
+HEADLINE_WORDS = 4  # a first line of fewer words ("Politics", "2 years ago") is no headline
 FUTURE_DAYS = 1  # a date up to a day ahead is a time zone, not a mistake
 _SPACE = re.compile(r"\s+")
 _CODE = re.compile(r"&[A-Za-z]{1,8};|<[^>]{0,200}>")  # what html.unescape leaves
@@ -91,7 +92,9 @@ def prepare(item: Incoming, today: date | None = None) -> Prepared:
     if not text.strip():
         raise InputError(f"{item.where}: no article text (empty, or only page clutter such "
                          "as share buttons or an archive notice); skipped")
-    article = replace(article, title=_title(article.title) or _title(view[0].title))
+    found = _title(view[0].title)  # clean's headline guess: short ones are page sections
+    found = found if found and len(found.split()) >= HEADLINE_WORDS else None
+    article = replace(article, title=_title(article.title) or found)
     key = hashlib.sha256(_SPACE.sub(" ", text).strip().lower().encode()).hexdigest()
     if not article.id:
         article = replace(article, id=article.url or f"sha256:{key[:16]}")
