@@ -150,9 +150,9 @@ def evaluate_stream(stream: str | Path, baseline_threshold: float) -> dict:
     return out
 
 
-def sweep(stream: str | Path, thresholds: list[float], window_days: int) -> list[dict]:
+def sweep(stream: str | Path, thresholds: list[float], window_days: int | None) -> list[dict]:
     """Detection alone at several thresholds, in-process (no store): for tuning."""
-    from ..stories.detect import Detector
+    from ..stories.detect import WINDOW_DAYS, Detector
     from ..stories.prepare import Incoming, Skipped, prepare_or_skip
 
     rows = read_stream(stream)
@@ -160,6 +160,7 @@ def sweep(stream: str | Path, thresholds: list[float], window_days: int) -> list
                                          title=r.get("title"), published=r.get("published")))
                 for r in rows]
     out = []
+    window_days = WINDOW_DAYS if window_days is None else window_days
     for threshold in thresholds:
         detector = Detector(threshold=threshold, window_days=window_days)
         found = [("not taken", i) if isinstance(p, Skipped)
@@ -223,7 +224,8 @@ def main(argv: list[str]) -> None:
     parser.add_argument("streams", nargs="+")
     parser.add_argument("--baseline-threshold", type=float, default=0.2)
     parser.add_argument("--sweep", action="store_true")
-    parser.add_argument("--window-days", type=int, default=30)
+    parser.add_argument("--window-days", type=int, default=None,
+                        help="the window of detection  [default: detect.WINDOW_DAYS]")
     parser.add_argument("--growth", metavar="SIZES")
     args = parser.parse_args(argv)
     for stream in args.streams:

@@ -34,7 +34,11 @@ function dates(s) {
 async function loadFront() {
   $("front").hidden = false;
   $("story").hidden = true;
-  const data = await getJSON(`/v1/stories?limit=30&offset=${nextOffset}`);
+  const data = await getJSON(`/v1/stories?limit=30&offset=${nextOffset}`).catch((e) => {
+    throw e.message === "Not Found"
+      ? new Error("This server has no story store: start it with `storyline serve --db PATH`.")
+      : e;
+  });
   for (const s of data.stories) {
     const item = el("li");
     const link = el("a", s.title);
