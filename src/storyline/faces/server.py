@@ -32,6 +32,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..errors import OptionsError, StorylineError
 from ..fetch import Budget, FetchError, fetch
+from ..options import MAX_FOCUS_CHARS, MAX_WORDS, Options
 from . import stories_api, timelines
 
 log = logging.getLogger(__name__)
