@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from ..connections import CLIENT_SECONDS, PER_CLIENT, guarded_protocol
+
 
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
@@ -15,16 +17,23 @@ import click
 @click.option("--allow-private-urls", is_flag=True,
               help="Also fetch URLs on loopback and private networks (off: no server-side "
                    "request forgery).")
+@click.option("--per-client", type=click.IntRange(0, 10_000), default=PER_CLIENT,
+              show_default=True, help="Connections one client address may hold open, and "
+              "(half the queue) requests it may have admitted; 0: no cap per client (behind "
+              "a reverse proxy, which is one address).")
+@click.option("--client-timeout", type=click.FloatRange(0.1, 600), default=CLIENT_SECONDS,
+              show_default=True, help="Seconds a client has to send a request's head, or its "
+              "body, or to go on reading an answer.")
 def serve_command(host: str, port: int, workers: int | None, time_limit: float,
-                  allow_private_urls: bool) -> None:
+                  allow_private_urls: bool, per_client: int, client_timeout: float) -> None:
     """Serve the HTTP API (POST /v1/briefs, docs at /docs) and the web page at /."""
     import uvicorn
 
     from ..server import create_app
 
-    app = create_app(workers=workers, time_limit=time_limit,
-                     allow_private_urls=allow_private_urls)
+    app = create_app(workers=workers, time_limit=time_limit, body_seconds=client_timeout,
+                     allow_private_urls=allow_private_urls, per_client=per_client > 0)
     click.echo(f"Storyline on http://{host}:{port}/ (API docs at /docs); Ctrl-C stops it",
                err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=5,
-                limit_concurrency=1000)  # past that, uvicorn itself answers 503
+                http=guarded_protocol(per_client=per_client, seconds=client_timeout))
