@@ -4,7 +4,7 @@ STORYLINE ?= .venv/bin/storyline
 PYTHON ?= .venv/bin/python
 
 .PHONY: bench bench-multinews bench-duc2006 bench-duc2006-focus bench-disagreements bench-crossval \
-	bench-batch
+	bench-batch bench-stories bench-stories-growth
 
 bench: bench-multinews bench-duc2006 bench-duc2006-focus bench-disagreements
 
@@ -33,3 +33,17 @@ bench-batch:
 
 bench-disagreements:
 	$(PYTHON) benchmarks/disagreements/score.py
+
+# Story detection on the two dev streams, Storyline (`storyline stories add`, start-up
+# included) beside a plain tf-idf single pass, then the threshold sweep (detection alone).
+bench-stories:
+	$(PYTHON) -m storyline.evaluate.stories $(DATA)/stories_multinews_dev.jsonl \
+		$(DATA)/stories_duc2006.jsonl | tee benchmarks/results/stories.jsonl
+	$(PYTHON) -m storyline.evaluate.stories --sweep --window-days 365 \
+		$(DATA)/stories_multinews_dev.jsonl $(DATA)/stories_duc2006.jsonl \
+		| tee benchmarks/results/stories-sweep.jsonl
+
+# Time per article and peak memory at 1,000, 10,000 and 100,000 articles (about 30 minutes).
+bench-stories-growth:
+	$(PYTHON) -m storyline.evaluate.stories --growth 1000,10000,100000 \
+		$(DATA)/stories_duc2006.jsonl | tee benchmarks/results/stories-growth.jsonl

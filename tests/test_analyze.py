@@ -22,8 +22,9 @@ BACKGROUND = ("The regional government held an emergency meeting in the capital 
 
 
 def brief_of(*texts: str, **options) -> object:
-    docs = [{"text": BACKGROUND + t, "id": str(i)} if isinstance(t, str) else t
-            for i, t in enumerate(texts, 1)]
+    """A brief of articles published on the same day (figures of one time)."""
+    docs = [{"text": BACKGROUND + t, "id": str(i), "published": "2019-02-10"}
+            if isinstance(t, str) else t for i, t in enumerate(texts, 1)]
     return summarize(docs, options=Options(**options))
 
 
@@ -33,15 +34,40 @@ def subjects(brief) -> list[str]:
 
 # --- disagreements ------------------------------------------------------------------
 
-def test_the_example_clusters_fighter_counts_disagree(example_dir):
+def test_the_example_clusters_fighter_counts_are_a_change_not_a_disagreement(example_dir):
+    # about 2,000 in September 2018 (article 1's stamp), up to 600 in February 2019
+    # (article 3's photo caption): the count fell, no source is wrong
     brief = summarize(read_cluster(example_dir))
-    fighters = [d for d in brief.disagreements if "fighters" in d.subject]
+    assert not [d for d in brief.disagreements if "fighters" in d.subject]
+    fighters = [c for c in brief.changes if "fighters" in c.subject]
     assert len(fighters) == 1
-    figures = {(f.article, f.figure) for f in fighters[0].figures}
-    assert {("1", "as many as 2,000"), ("3", "up to 600")} <= figures
+    assert [(f.article, f.figure, f.date) for f in fighters[0].figures] == [
+        ("1", "as many as 2,000", "2018-09-13"), ("3", "up to 600", "2019-02-09")]
     for f in fighters[0].figures:  # each figure points at its sentence in the article
         text = next(a.text for a in brief.articles if a.id == f.article)
         assert text[f.start:f.end] == f.text and f.figure in f.text
+    data = brief.to_dict()["changes"][0]
+    assert data["subject"] == "ISIS fighters" and data["figures"][1]["date"] == "2019-02-09"
+
+
+def test_figures_days_apart_are_a_change_and_undated_ones_need_a_shared_time():
+    a = {"id": "1", "published": "2019-02-04", "text": BACKGROUND +
+         "Some 600 fighters remain inside the enclave, the alliance said."}
+    b = {"id": "2", "published": "2019-02-09", "text": BACKGROUND +
+         "About 300 fighters remain inside the enclave, the alliance said."}
+    same_day = dict(b, published="2019-02-05")
+    brief = summarize([a, b])
+    assert brief.disagreements == () and [c.subject for c in brief.changes] == ["fighters"]
+    assert [f.date for f in brief.changes[0].figures] == ["2019-02-04", "2019-02-09"]
+    brief = summarize([a, same_day])
+    assert [d.subject for d in brief.disagreements] == ["fighters"] and brief.changes == ()
+    # undated: different statements of no evident time are not compared ...
+    undated = [{k: v for k, v in x.items() if k != "published"} for x in (a, b)]
+    undated[1]["text"] = BACKGROUND + "Only about 300 fighters are still holed up there."
+    assert summarize(undated).disagreements == summarize(undated).changes == ()
+    # ... but the same statement, or a time both name, is of one time
+    undated[1]["text"] = b["text"]
+    assert [d.subject for d in summarize(undated).disagreements] == ["fighters"]
 
 
 def test_the_example_clusters_civilian_figures_count_different_things(example_dir):
@@ -267,10 +293,11 @@ def test_nothing_new_gives_an_empty_brief_that_says_so(example_dir):
 def test_cli_prints_disagreements_and_timeline(example_dir):
     result = CliRunner().invoke(main, ["summarize", str(example_dir)])
     assert result.exit_code == 0, result.output
-    assert "Where sources disagree:" in result.output and "Timeline:" in result.output
-    assert "as many as 2,000 [1]" in result.output and "up to 600 [3]" in result.output
+    assert "Changes over time:" in result.output and "Timeline:" in result.output
+    assert ("ISIS fighters: as many as 2,000 (Sept 2018) [1] → up to 600 (Feb 2019) [3]"
+            in result.output)
     md = CliRunner().invoke(main, ["summarize", str(example_dir), "-f", "markdown"]).output
-    assert "**Where sources disagree**" in md and "**Timeline**" in md
+    assert "**Changes over time**" in md and "**Timeline**" in md
     assert "- **2018-09-10** An offensive began on Monday" in md
 
 

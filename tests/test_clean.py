@@ -136,16 +136,6 @@ def test_headline_becomes_title_and_standfirst_stays():
     assert a.text.startswith("An offensive began on Monday")
 
 
-def test_updated_stamp_gives_the_publication_date():
-    a, _ = cleaned(f"Title\n\n{BODY}\n\nUpdated: September 13, 2018 02:35 PM")
-    assert a.published == "2018-09-13"
-
-
-def test_scrape_dateline_is_not_taken_as_publication_date():
-    a, _ = cleaned(f"Abu Dhabi, UAEWednesday 22 January 2020\n\nTitle\n\n{BODY}")
-    assert a.published is None
-
-
 def test_widget_prefix_is_stripped():
     a, removed = cleaned("Title\n\nCLOSE The Dow plunged more than 1,100 points on Monday.")
     assert a.text == "The Dow plunged more than 1,100 points on Monday."

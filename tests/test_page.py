@@ -64,8 +64,9 @@ def test_paste_the_example_and_follow_a_citation(server, width, height, name):
         page.click("#submit")
         expect(page.locator("#brief p").first).to_be_visible(timeout=30_000)
         assert page.locator("#brief p").count() >= 2
-        disagreements = page.locator("#disagreements").inner_text()
-        assert "ISIS fighters" in disagreements and "up to 600 [3]" in disagreements
+        changes = page.locator("#changes").inner_text()  # months apart: a change
+        assert "ISIS fighters" in changes and "up to 600 (2019-02-09) [3]" in changes
+        assert "up to 600" not in page.locator("#disagreements").inner_text()
         assert "2018-09-10" in page.locator("#timeline").inner_text()
         marker = page.locator("#brief .marker").first
         marker.click()

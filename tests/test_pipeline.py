@@ -45,17 +45,20 @@ def test_brief_properties(texts, words):
 def test_schema_of_the_example_brief(example_dir):
     brief = summarize(read_cluster(example_dir))
     data = json.loads(render(brief, "json"))
-    assert list(data) == ["sentences", "summary", "articles", "disagreements", "timeline", "stats"]
-    assert data["disagreements"] and data["timeline"]  # their content: tests/test_analyze.py
-    assert set(data["disagreements"][0]) == {"subject", "kind", "figures"}
-    assert set(data["disagreements"][0]["figures"][0]) == {
-        "article", "file", "figure", "low", "high", "start", "end", "text"}
+    assert list(data) == ["sentences", "summary", "articles", "disagreements", "changes",
+                          "phases", "timeline", "stats"]
+    assert data["changes"] and data["timeline"]  # their content: tests/test_analyze.py
+    assert data["disagreements"] == []  # its one contradiction is months apart: a change
+    assert set(data["changes"][0]) == {"subject", "kind", "figures"}
+    assert set(data["changes"][0]["figures"][0]) == {
+        "article", "file", "figure", "low", "high", "start", "end", "text", "date"}
+    assert set(data["phases"][0]) == {"start", "end", "articles"}
     assert set(data["timeline"][0]) == {"date", "when", "text", "sources"}
     first = data["sentences"][0]
     assert set(first) == {"text", "sources"}
     assert set(first["sources"][0]) == {"article", "file", "start", "end", "text"}
     assert data["summary"] == " ".join(s["text"] for s in data["sentences"])
-    assert set(data["articles"][0]) >= {"id", "file", "title", "published"}
+    assert set(data["articles"][0]) >= {"id", "file", "title", "published", "date_source"}
     assert data["stats"]["budget"] == 120 and data["stats"]["words"] <= 120
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from storyline import read_cluster
 from storyline.analyze import analyze
-from storyline.brief import clean, group, segment, vectors
+from storyline.brief import clean, dating, group, segment, vectors
 from storyline.brief.ingest import to_articles
 
 HERE = Path(__file__).resolve().parent
@@ -48,16 +48,20 @@ def clusters(ids: set[str]):
 
 
 def predicted_pairs(articles):
-    articles, _ = clean.clean_all(articles)
+    """(kind, subject, a, b) for every pair of figures from different articles whose
+    ranges do not overlap, in a reported disagreement ("disagreement") or change
+    ("change")."""
+    articles, _ = clean.clean_all(dating.date_all(articles))
     sentences = segment.split_all(articles)
     facts = group.group(sentences, vectors.tfidf(sentences))
-    disagreements, _ = analyze(articles, sentences, facts)
+    disagreements, changes, _ = analyze(articles, sentences, facts)
     pairs = []
-    for d in disagreements:
-        for i, a in enumerate(d.figures):
-            for b in d.figures[i + 1:]:
-                if a.article != b.article and (a.high < b.low or b.high < a.low):
-                    pairs.append((d.subject, a, b))
+    for kind, found in (("disagreement", disagreements), ("change", changes)):
+        for d in found:
+            for i, a in enumerate(d.figures):
+                for b in d.figures[i + 1:]:
+                    if a.article != b.article and (a.high < b.low or b.high < a.low):
+                        pairs.append((kind, d.subject, a, b))
     return pairs
 
 
@@ -84,47 +88,53 @@ def main() -> None:
     by_cluster = defaultdict(list)
     for label in labels:
         by_cluster[label["cluster"]].append(label)
-    totals = {"example": defaultdict(int), "dev": defaultdict(int),
-              "held out": defaultdict(int)}
+    truth_of = {"disagreement": "contradiction", "change": "change"}
+    totals = {kind: {"example": defaultdict(int), "dev": defaultdict(int),
+                     "held out": defaultdict(int)} for kind in truth_of}
     for cluster, articles in clusters(set(by_cluster)):
-        part = totals[by_cluster[cluster][0]["split"]]
-        found = set()
-        for subject, a, b in predicted_pairs(articles):
+        split = by_cluster[cluster][0]["split"]
+        found = {kind: set() for kind in truth_of}
+        for kind, subject, a, b in predicted_pairs(articles):
+            part, field = totals[kind][split], truth_of[kind]
             hit = [i for i, label in enumerate(by_cluster[cluster])
                    if (matches(label["a"], a) and matches(label["b"], b))
                    or (matches(label["a"], b) and matches(label["b"], a))]
             if not hit:
                 part["unlabelled"] += 1
                 if args.show:
-                    print(f"UNLABELLED {cluster} {subject!r}: [{a.article}] {a.figure!r} | "
+                    print(f"UNLABELLED {kind} {cluster} {subject!r}: [{a.article}] {a.figure!r} | "
                           f"[{b.article}] {b.figure!r}\n    {a.text}\n    {b.text}")
                 continue
-            truth = any(by_cluster[cluster][i]["contradiction"] for i in hit)
+            truth = any(by_cluster[cluster][i][field] for i in hit)
             part["predicted"] += 1
             part["correct"] += truth
-            found.update(i for i in hit if by_cluster[cluster][i]["contradiction"])
+            found[kind].update(i for i in hit if by_cluster[cluster][i][field])
             if args.show:
                 label = by_cluster[cluster][hit[0]]
-                print(f"{'FOUND' if truth else 'FALSE'} {cluster} {subject!r}: "
+                print(f"{'FOUND' if truth else 'FALSE'} {kind} {cluster} {subject!r}: "
                       f"[{a.article}] {a.figure!r} | [{b.article}] {b.figure!r} -- "
                       f"{label['why']}")
-        for i, label in enumerate(by_cluster[cluster]):
-            if label["contradiction"]:
-                part["true"] += 1
-                part["recalled"] += i in found
-                if args.show and i not in found:
-                    print(f"MISSED {cluster}: {label['a']['quote']!r} | {label['b']['quote']!r}"
-                          f" ({label['subject']})")
-    print("| set | labelled pairs (true) | predicted pairs | precision | recall | unlabelled |")
-    print("|---|---|---|---|---|---|")
-    for name, t in [*totals.items(), ("all", _sum(totals.values()))]:
-        n = sum(1 for label in labels if name in (label["split"], "all"))
-        t_true = sum(1 for label in labels
-                     if label["contradiction"] and name in (label["split"], "all"))
-        precision = f"{t['correct'] / t['predicted']:.2f}" if t["predicted"] else "n/a"
-        recall = f"{t['recalled'] / t['true']:.2f}" if t["true"] else "n/a"
-        print(f"| {name} | {n} ({t_true}) | {t['predicted']} ({t['correct']} true) | "
-              f"{precision} | {recall} ({t['recalled']}/{t['true']}) | {t['unlabelled']} |")
+        for kind, field in truth_of.items():
+            part = totals[kind][split]
+            for i, label in enumerate(by_cluster[cluster]):
+                if label[field]:
+                    part["true"] += 1
+                    part["recalled"] += i in found[kind]
+                    if args.show and i not in found[kind]:
+                        print(f"MISSED {kind} {cluster}: {label['a']['quote']!r} | "
+                              f"{label['b']['quote']!r} ({label['subject']})")
+    for kind, field in truth_of.items():
+        print(f"\n{kind}s (labelled true: {field})\n")
+        print("| set | labelled pairs (true) | predicted pairs | precision | recall | unlabelled |")
+        print("|---|---|---|---|---|---|")
+        for name, t in [*totals[kind].items(), ("all", _sum(totals[kind].values()))]:
+            n = sum(1 for label in labels if name in (label["split"], "all"))
+            t_true = sum(1 for label in labels
+                         if label[field] and name in (label["split"], "all"))
+            precision = f"{t['correct'] / t['predicted']:.2f}" if t["predicted"] else "n/a"
+            recall = f"{t['recalled'] / t['true']:.2f}" if t["true"] else "n/a"
+            print(f"| {name} | {n} ({t_true}) | {t['predicted']} ({t['correct']} true) | "
+                  f"{precision} | {recall} ({t['recalled']}/{t['true']}) | {t['unlabelled']} |")
 
 
 def _sum(parts):

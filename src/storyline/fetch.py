@@ -29,6 +29,8 @@ MAX_BYTES = 5_000_000  # all pages of one request together
 MAX_REDIRECTS = 5
 MAX_SHOWN = 200  # characters of a URL that a message shows
 TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+FEED_TYPES = TEXT_TYPES + ("application/rss+xml", "application/atom+xml", "application/xml",
+                           "text/xml", "application/rdf+xml")
 _NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
 
 
@@ -58,17 +60,19 @@ class Budget:
 
 
 async def fetch(url: str, *, allow_private: bool = False, timeout: float = TIMEOUT_SECONDS,
-                budget: Budget | None = None) -> Page:
-    """The page at `url`, its text decoded; FetchError if it is refused or fails."""
+                budget: Budget | None = None, types: tuple[str, ...] = TEXT_TYPES) -> Page:
+    """The page at `url`, its text decoded; FetchError if it is refused or fails.
+    `types` are the content types accepted (feeds add `FEED_TYPES`)."""
     budget = budget or Budget()
     try:
         async with asyncio.timeout(timeout):
-            return await _fetch(url, allow_private, timeout, budget)
+            return await _fetch(url, allow_private, timeout, budget, types)
     except TimeoutError:
         raise FetchError(f"{_shown(url)}: no complete answer within {timeout:g} s") from None
 
 
-async def _fetch(url: str, allow_private: bool, timeout: float, budget: Budget) -> Page:
+async def _fetch(url: str, allow_private: bool, timeout: float, budget: Budget,
+                 types: tuple[str, ...]) -> Page:
     async with httpx.AsyncClient(timeout=timeout, follow_redirects=False, trust_env=False,
                                  headers={"User-Agent": "Storyline/0.1 (+news brief)",
                                           "Accept-Encoding": "identity"}) as client:
@@ -91,7 +95,7 @@ async def _fetch(url: str, allow_private: bool, timeout: float, budget: Budget) 
                 if response.is_redirect and "location" in response.headers:
                     url = str(target.join(response.headers["location"]))
                     continue
-                return await _read(url, response, budget)
+                return await _read(url, response, budget, types)
             finally:
                 await response.aclose()
     raise FetchError(f"{_shown(origin)}: more than {MAX_REDIRECTS} redirects")
@@ -145,12 +149,14 @@ def _allowed(ip: ipaddress.IPv4Address | ipaddress.IPv6Address, allow_private: b
     return not ip.is_multicast and (allow_private or ip.is_global)
 
 
-async def _read(url: str, response: httpx.Response, budget: Budget) -> Page:
+async def _read(url: str, response: httpx.Response, budget: Budget,
+                types: tuple[str, ...] = TEXT_TYPES) -> Page:
     if response.status_code != 200:
         raise FetchError(f"{_shown(url)}: the server answered {response.status_code}")
     kind = response.headers.get("content-type", "text/html").split(";")[0].strip().lower()
-    if kind not in TEXT_TYPES:
-        raise FetchError(f"{_shown(url)}: the page is {kind}, not a web page or text")
+    if kind not in types:
+        what = "a feed, a web page or text" if types != TEXT_TYPES else "a web page or text"
+        raise FetchError(f"{_shown(url)}: the page is {kind}, not {what}")
     encoding = response.headers.get("content-encoding", "identity").strip().lower()
     if encoding not in ("", "identity"):
         raise FetchError(f"{_shown(url)}: the page came {encoding}-compressed though it was "
@@ -166,7 +172,8 @@ async def _read(url: str, response: httpx.Response, budget: Budget) -> Page:
         text = bytes(body).decode(response.charset_encoding or "utf-8", errors="replace")
     except (LookupError, UnicodeError):  # an unknown or unusable charset name
         text = bytes(body).decode("utf-8", errors="replace")
-    return Page(url=without_credentials(url), text=text, html=kind != "text/plain")
+    return Page(url=without_credentials(url), text=text,
+                html=kind in ("text/html", "application/xhtml+xml"))
 
 
 def _shown(url: str) -> str:

@@ -22,6 +22,7 @@ class Article:
     source: str | None = None
     url: str | None = None
     published: str | None = None  # ISO date (YYYY-MM-DD) when known
+    date_source: str | None = None  # where `published` came from: see `brief.dating`
 
 
 @dataclass(frozen=True)
@@ -124,11 +125,12 @@ class Figure:
     start: int
     end: int
     text: str
+    date: str | None = None  # its article's date (YYYY-MM-DD), when known
 
     def to_dict(self) -> dict[str, Any]:
         return {"article": self.article, "file": self.file, "figure": self.figure,
                 "low": _number(self.low), "high": _number(self.high),
-                "start": self.start, "end": self.end, "text": self.text}
+                "start": self.start, "end": self.end, "text": self.text, "date": self.date}
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,21 @@ class Disagreement:
 
     subject: str
     kind: str  # "count", "age", "area", "distance", "money" or "date"
+    figures: tuple[Figure, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"subject": self.subject, "kind": self.kind,
+                "figures": [f.to_dict() for f in self.figures]}
+
+
+@dataclass(frozen=True)
+class Change:
+    """Figures for the same quantity from different times, which could not all hold at
+    once: a development ("ISIS fighters: as many as 2,000 in September 2018, up to 600 in
+    February 2019"), not a disagreement. `figures` are in date order, each with its date."""
+
+    subject: str
+    kind: str  # as for `Disagreement`
     figures: tuple[Figure, ...]
 
     def to_dict(self) -> dict[str, Any]:
@@ -159,6 +176,20 @@ class Event:
                 "sources": [c.to_dict() for c in self.sources]}
 
 
+@dataclass(frozen=True)
+class Phase:
+    """A time in which some of the cluster's articles were written: the first and last
+    dates (YYYY-MM-DD) of its dated articles, and the ids of its articles, in cluster
+    order (its dated ones, and the undated ones clearly like them; see `brief.phases`)."""
+
+    start: str
+    end: str
+    articles: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "articles": list(self.articles)}
+
+
 def _number(value: float | str) -> float | int | str | None:
     if isinstance(value, str):
         return value
@@ -175,6 +206,8 @@ class Brief:
     articles: tuple[Article, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
     timeline: tuple[Event, ...] = ()
+    changes: tuple[Change, ...] = ()
+    phases: tuple[Phase, ...] = ()  # empty when the articles are of one time
     removed: tuple[Removal, ...] = ()
     stats: dict[str, Any] = field(default_factory=dict)
 
@@ -190,8 +223,11 @@ class Brief:
             "sentences": [s.to_dict() for s in self.sentences],
             "summary": self.summary,
             "articles": [{"id": a.id, "file": a.file, "title": a.title, "source": a.source,
-                          "url": a.url, "published": a.published} for a in self.articles],
+                          "url": a.url, "published": a.published, "date_source": a.date_source}
+                         for a in self.articles],
             "disagreements": [d.to_dict() for d in self.disagreements],
+            "changes": [c.to_dict() for c in self.changes],
+            "phases": [p.to_dict() for p in self.phases],
             "timeline": [e.to_dict() for e in self.timeline],
             "stats": dict(self.stats),
         }

@@ -24,6 +24,10 @@ from .timex import resolve  # the resolution of a date as written, shared with t
 _NOT_EVENT_BEFORE = {"since", "until", "till", "by", "before", "from", "through", "next",
                      "for", "to"}  # "scheduled for March 3", "postponed to December"
 _SPEECH = {"say", "tell", "announce", "report", "state", "confirm", "add", "write", "claim"}
+SAME_STORY_DAYS = 7  # articles further apart can tell like events that are not the same
+# An article dated by the picture or the post it shows was written that day or soon
+# after: its weekdays ("on Sunday", the day after a Saturday photo) resolve a day later.
+LOWER_BOUND_SOURCES = ("caption", "post")
 
 
 def timeline(docs: dict[int, object], sentences: list[Sentence], facts: list[Fact],
@@ -32,7 +36,7 @@ def timeline(docs: dict[int, object], sentences: list[Sentence], facts: list[Fac
     entry per date, citing every article whose sentence of that fact does not give
     another date. A fact that articles date differently is also returned as a date
     disagreement (the second part): which day it happened."""
-    published = {a.id: _date(a.published) for a in articles}
+    published = {a.id: _reference(a) for a in articles}
     files = {a.id: a.file for a in articles}
     dated = {k: found for k, doc in docs.items()
              if (found := _first_date(doc, published[sentences[k].article]))}
@@ -43,7 +47,7 @@ def timeline(docs: dict[int, object], sentences: list[Sentence], facts: list[Fac
     conflicts = []
     for f in sorted({f for f, _ in entries if f >= 0}):
         dates = [(iso, k) for (g, iso), ks in entries.items() if g == f for k in ks]
-        if _conflicting(dates, dated, sentences):
+        if _conflicting(dates, dated, sentences, published):
             conflicts.append(_conflict(dates, dated, sentences, files))
     events = []
     for (f, iso), carriers in entries.items():
@@ -67,14 +71,19 @@ def _period(iso: str) -> tuple[str, str]:
     return f"{iso}-01-01", f"{iso}-12-31"
 
 
-def _conflicting(dates: list[tuple[str, int]], dated, sentences: list[Sentence]) -> bool:
+def _conflicting(dates: list[tuple[str, int]], dated, sentences: list[Sentence],
+                 published: dict[str, date | None]) -> bool:
     """Two articles date the same action differently: the dates belong to the same verb
     (not a verb of saying: "officials said on Monday" dates the report, not the event)
-    and name periods that do not overlap."""
+    and name periods that do not overlap, in articles of the same week (months apart,
+    like wording tells of two like events: an offensive in September, another in
+    February)."""
     for i, (a, k) in enumerate(dates):
         for b, j in dates[i + 1:]:
+            p, q = published[sentences[k].article], published[sentences[j].article]
             if (sentences[k].article != sentences[j].article and dated[k][2] == dated[j][2]
-                    and dated[k][2] not in _SPEECH):
+                    and dated[k][2] not in _SPEECH
+                    and not (p and q and abs((p - q).days) > SAME_STORY_DAYS)):
                 (a0, a1), (b0, b1) = _period(a), _period(b)
                 if a1 < b0 or b1 < a0:
                     return True
@@ -133,6 +142,14 @@ def _not_past(ent) -> bool:
         up, hops = up.head, hops + 1
     return (hops < 3 and token.tag_ in ("VBZ", "VBP")
             and not any(c.dep_ == "aux" for c in token.children))
+
+
+def _reference(article: Article) -> date | None:
+    """The date the article's relative dates ("on Monday", "yesterday") count from."""
+    day = _date(article.published)
+    if day is not None and article.date_source in LOWER_BOUND_SOURCES:
+        return day + timedelta(days=1)
+    return day
 
 
 def _position(sentence: Sentence, files) -> tuple[int, int]:

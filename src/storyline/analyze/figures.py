@@ -1,15 +1,20 @@
-"""Disagreements: figures that different sources give for the same quantity.
+"""Disagreements and changes: figures that different sources give for the same quantity.
 
 A *figure* is a number with what it counts, read from spaCy's entities and parse:
 "as many as 2,000 ISIS fighters could be bunkered down" counts fighters, modified by
 ISIS, in no named place or time, with no event verb. Two figures from different
 articles are *comparable* when they count the same thing (the same noun or a synonym),
 for the same event (killed, wounded, fled, detained, or else the same verb, any verb of
-being counting as one), with the same modifiers, in the same named places and times, and
-from articles published within a week of each other when both dates are known. They
-*contradict* when the ranges their wording allows do not overlap. A false contradiction
-is worse than a missed one, so every rule errs towards "comparable only when clearly
-the same":
+being counting as one), with the same modifiers, in the same named places and times.
+They *contradict* when the ranges their wording allows do not overlap.
+
+Whether that is a disagreement depends on time. Figures from articles published days
+apart are a *change* ("ISIS fighters: as many as 2,000 in September 2018, up to 600 in
+February 2019"), not a disagreement. A disagreement needs one time: articles published
+within a day of each other, or, when either is undated, a text that makes the time
+evident (the two sentences are the same statement, or name the same time). Undated
+figures without that are not compared at all. A false contradiction is worse than a
+missed one, so every rule errs towards "comparable only when clearly the same":
 
 - approximations widen a figure: "about 2,000" allows 1,600 to 2,400, a round "2,000"
   1,800 to 2,200;
@@ -30,7 +35,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from ..model import Disagreement, Figure, Sentence
+from ..model import Change, Disagreement, Figure, Sentence
 from .language import lemma
 
 _QUALIFIERS = [  # (the words before a number, how they widen it), tried in this order
@@ -114,7 +119,7 @@ _BEING = {"be", "remain", "stay", "bunker", "hole", "hide", "station", "base", "
 MAX_PER_SENTENCE = 10
 MAX_PER_BUCKET = 300
 MAX_FIGURES = 30
-DAYS_APART = 7
+SAME_TIME_DAYS = 1  # articles a day apart (time zones, a late edition) report one moment
 _ALIASES = {
     "isis": "islamic state", "is": "islamic state", "isil": "islamic state",
     "daesh": "islamic state", "islamic state": "islamic state",
@@ -141,67 +146,108 @@ class _Reading:
     modifiers: frozenset[str]
     unit: str  # currency or "" for counts, areas and distances (held in km or km²)
     order: int
-    published: str | None = None  # the article's date: counts weeks apart may both be right
+    published: str | None = None  # the article's date: counts days apart may both be right
+    fact: int = -1  # the statement (fact) its sentence belongs to
 
     def comparable(self, other: _Reading) -> bool:
+        """The same quantity, by another source (at any time)."""
         return (self.figure.article != other.figure.article
                 and (self.kind, self.noun, self.event, self.places, self.times, self.unit)
                 == (other.kind, other.noun, other.event, other.places, other.times, other.unit)
-                and self.modifiers == other.modifiers
-                and not _far_apart(self.published, other.published))
+                and self.modifiers == other.modifiers)
 
     def contradicts(self, other: _Reading) -> bool:
         return self.figure.high < other.figure.low or other.figure.high < self.figure.low
 
 
-def disagreements(docs: dict[int, object], sentences: list[Sentence],
-                  files: dict[str, str | None],
-                  published: dict[str, str | None] | None = None) -> tuple[Disagreement, ...]:
-    """Groups of comparable figures in which at least two sources contradict each other,
-    each listing every source's figure (at most `MAX_FIGURES`), in the order the
-    subjects first appear. `published` dates the articles: figures from articles more
-    than `DAYS_APART` days apart are not compared (a count may change)."""
-    published = published or {}
-    readings = [replace(r, published=published.get(r.figure.article))
+def compare(docs: dict[int, object], sentences: list[Sentence], files: dict[str, str | None],
+            published: dict[str, str | None] | None = None,
+            fact_of: dict[int, int] | None = None,
+            ) -> tuple[tuple[Disagreement, ...], tuple[Change, ...]]:
+    """Comparable figures that contradict: at one time they are a disagreement, at
+    different times a change.
+
+    Disagreements are groups of figures of one time in which two sources contradict each
+    other; changes are groups of figures from articles published days apart that could
+    not all hold at once, in date order. Each lists every source's figure (at most
+    `MAX_FIGURES`), in the order the subjects first appear. `published` dates the
+    articles; `fact_of` maps a sentence index to its fact (the same statement in two
+    articles is of one time even when neither article is dated).
+    """
+    published, fact_of = published or {}, fact_of or {}
+    readings = [replace(r, published=published.get(r.figure.article), fact=fact_of.get(k, -1 - k))
                 for k, doc in sorted(docs.items())
                 for r in _readings(doc, sentences[k], files, k)[:MAX_PER_SENTENCE]]
-    parent = list(range(len(readings)))  # union-find over the comparable pairs
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    readings = [replace(r, figure=replace(r.figure, date=r.published)) for r in readings]
+    same, apart = _Groups(len(readings)), _Groups(len(readings))
     buckets: dict[tuple, list[int]] = {}  # only readings with the same key can compare
     for i, r in enumerate(readings):
         buckets.setdefault((r.kind, r.noun, r.event, r.places, r.times, r.unit), []).append(i)
-    contradicted = []  # one member of each contradicting pair; roots are taken at the end
     for bucket in buckets.values():
         bucket = bucket[:MAX_PER_BUCKET]  # bounded work on lists of hundreds of figures
         for n, i in enumerate(bucket):
             for j in bucket[n + 1:]:
-                if readings[i].comparable(readings[j]):
-                    parent[root(j)] = root(i)
-                    if readings[i].contradicts(readings[j]):
-                        contradicted.append(i)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(readings)):
-        groups.setdefault(root(i), []).append(i)
-    flagged = {root(i) for i in contradicted}
-    out = []
-    for key in sorted(flagged, key=lambda g: min(groups[g])):
-        members = [readings[i] for i in groups[key]]
-        members.sort(key=lambda r: (_article_order(r.figure.article, files), r.order))
-        out.append(Disagreement(_subject(members), members[0].kind,
-                                tuple(_unique(r.figure for r in members))[:MAX_FIGURES]))
-    return tuple(out)
+                a, b = readings[i], readings[j]
+                if not a.comparable(b):
+                    continue
+                when = _when(a, b)
+                if when == "same":
+                    same.join(i, j, flag=a.contradicts(b))
+                elif when == "apart" and a.contradicts(b):
+                    apart.join(i, j, flag=True)
+    disagreements = tuple(
+        Disagreement(_subject(members), members[0].kind, _listed(members, files))
+        for members in same.flagged(readings))
+    changes = tuple(
+        Change(_subject(members), members[0].kind,
+               _listed(sorted(members, key=lambda r: r.published or ""), files, by_article=False))
+        for members in apart.flagged(readings))
+    return disagreements, changes
 
 
-def _far_apart(a: str | None, b: str | None) -> bool:
-    if not a or not b:
-        return False
-    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) > DAYS_APART
+class _Groups:
+    """Union-find over readings; a group is flagged when one of its joins was."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+        self.marked: list[int] = []
+
+    def root(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int, *, flag: bool) -> None:
+        self.parent[self.root(j)] = self.root(i)
+        if flag:
+            self.marked.append(i)  # its root is taken at the end
+
+    def flagged(self, readings: list[_Reading]) -> list[list[_Reading]]:
+        groups: dict[int, list[int]] = {}
+        for i in range(len(readings)):
+            groups.setdefault(self.root(i), []).append(i)
+        keys = sorted({self.root(i) for i in self.marked}, key=lambda g: min(groups[g]))
+        return [[readings[i] for i in groups[key]] for key in keys]
+
+
+def _listed(members: list[_Reading], files, *, by_article: bool = True) -> tuple[Figure, ...]:
+    if by_article:
+        members = sorted(members, key=lambda r: (_article_order(r.figure.article, files), r.order))
+    return tuple(_unique(r.figure for r in members))[:MAX_FIGURES]
+
+
+def _when(a: _Reading, b: _Reading) -> str:
+    """"same" when two comparable figures are of one time, "apart" when their articles
+    were published days apart, "" when nothing says (they are then not compared).
+
+    Dated articles decide by their dates. Otherwise the text must make the time evident:
+    the two sentences are the same statement (one fact), or name the same time ("on
+    Monday", "in 2014"; the comparable key already holds it equal on both sides)."""
+    if a.published and b.published:
+        days = abs((date.fromisoformat(a.published) - date.fromisoformat(b.published)).days)
+        return "same" if days <= SAME_TIME_DAYS else "apart"
+    return "same" if a.fact == b.fact or a.times else ""
 
 
 def _readings(doc, sentence: Sentence, files: dict[str, str | None], k: int) -> list[_Reading]:

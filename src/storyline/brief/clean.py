@@ -90,7 +90,6 @@ def clean_all(articles: list[Article]) -> tuple[list[Article], list[Removal]]:
 def clean(article: Article) -> tuple[Article, list[Removal]]:
     """The article without its clutter, its paragraphs joined by blank lines."""
     removed: list[Removal] = []
-    published = article.published
     source = article.source
 
     def drop(line: str, reason: str) -> None:
@@ -121,10 +120,8 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
             if rule.above and len(kept) > 1 and _is_headline_like(kept[-1]):
                 drop(kept.pop(), rule.reason)
             continue
-        if _is_date_stamp(line):
+        if _is_date_stamp(line):  # its date was read before cleaning (brief/dating.py)
             drop(line, "date stamp")
-            if _STAMP_PREFIX.match(line) and not published:
-                published = find_date(line)
             continue
         if repeated:
             drop(line, "repeated paragraph")
@@ -138,7 +135,7 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
     kept = [_strip_prefixes(line, drop, lead=i < DATELINE_PARAGRAPHS)
             for i, line in enumerate(kept)]
     text = "\n\n".join(kept)
-    return replace(article, text=text, title=title, published=published, source=source), removed
+    return replace(article, text=text, title=title, source=source), removed
 
 
 def find_date(text: str) -> str | None:

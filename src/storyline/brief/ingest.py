@@ -268,9 +268,10 @@ def article_from_html(html: str, *, id: str, file: str | None = None, url: str |
     text = getattr(doc, "text", None) or ""
     if not text.strip() and not _HTML_PAGE.search(html):
         text = _fragment_text(html)
-    found = getattr(doc, "date", None)
+    found = None if published else _valid_date(getattr(doc, "date", None))
     return Article(id=id, text=unix_newlines(text), title=getattr(doc, "title", None),
-                   file=file, url=url, published=published or _valid_date(found))
+                   file=file, url=url, published=published or found,
+                   date_source="metadata" if found else None)
 
 
 # Elements whose text is not the article's: code, and the fallback a browser shows only
@@ -539,7 +540,7 @@ def _article_from_object(obj: dict, *, id: str, published: str | None, where: st
                               published=_date(obj.get("published"), where=where) or published)
     return Article(id=article.id, text=article.text, title=fields["title"] or article.title,
                    file=fields["file"], source=fields["source"], url=fields["url"],
-                   published=article.published)
+                   published=article.published, date_source=article.date_source)
 
 
 def _id(value, *, default: str, where: str) -> str:

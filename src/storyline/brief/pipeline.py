@@ -10,7 +10,7 @@ from ..analyze import analyze
 from ..errors import EmptyInputError, OptionsError
 from ..model import Article, Brief, BriefSentence, Fact, Sentence, cite
 from ..options import Options
-from . import clean, focus, group, order, segment, updates, vectors
+from . import clean, dating, focus, group, order, phases, segment, updates, vectors
 from .ingest import to_articles
 from .score import SCORERS
 from .select import SELECTORS
@@ -29,11 +29,8 @@ def summarize(documents: Iterable[str | Article | dict], words: int | None = Non
     if options is not None and words is not None:
         raise OptionsError("give the word budget as words= or inside options=, not both")
     options = options or Options(**({} if words is None else {"words": words}))
-    articles = to_articles(documents)
+    articles = dating.date_all(to_articles(documents), fallback=options.published)
     articles, removed = clean.clean_all(articles)
-    if options.published:
-        articles = [a if a.published else replace(a, published=options.published)
-                    for a in articles]
     sentences = segment.split_all(articles)
     if not any(segment.is_statement(s.text) for s in sentences):
         raise EmptyInputError("no complete sentence is left once page clutter is removed "
@@ -52,7 +49,8 @@ def summarize(documents: Iterable[str | Article | dict], words: int | None = Non
     ordered = order.by_position(chosen, new, scores, sentences)
     files = {a.id: a.file for a in articles}
     brief_sentences = tuple(_brief_sentence(new[i], sentences, files) for i in ordered)
-    disagreements, timeline = analyze(articles, sentences, new) if options.analysis else ((), ())
+    disagreements, changes, timeline = (analyze(articles, sentences, new) if options.analysis
+                                        else ((), (), ()))
     stats = {
         "articles": len(articles),
         "sentences": len(sentences),
@@ -66,7 +64,8 @@ def summarize(documents: Iterable[str | Article | dict], words: int | None = Non
     if options.focus:
         stats["focus"] = options.focus
     return Brief(sentences=brief_sentences, articles=tuple(articles), removed=tuple(removed),
-                 disagreements=disagreements, timeline=timeline, stats=stats)
+                 disagreements=disagreements, changes=changes, timeline=timeline,
+                 phases=phases.find(articles), stats=stats)
 
 
 def _seen_sentences(since: Iterable[str | Article | dict]) -> list[Sentence]:

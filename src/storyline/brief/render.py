@@ -41,6 +41,13 @@ def to_text(brief: Brief, *, explain: bool = False, width: int = 88) -> str:
                 f"{f.figure} [{f.article}]" for f in d.figures))
             lines += [textwrap.fill(f"[{f.article}] {f.text}", width, initial_indent="    ",
                                     subsequent_indent="      ") for f in d.figures]
+    if brief.changes:
+        lines += ["", "Changes over time:"]
+        for c in brief.changes:
+            lines.append(f"  {c.subject}: " + " → ".join(
+                f"{f.figure} ({_month(f.date)}) [{f.article}]" for f in c.figures))
+            lines += [textwrap.fill(f"[{f.article}] {f.text}", width, initial_indent="    ",
+                                    subsequent_indent="      ") for f in c.figures]
     if brief.timeline:
         lines += ["", "Timeline:"]
         lines += [textwrap.fill(f"{e.date:<10}  {e.text} [{_markers(e.sources)}]", width,
@@ -64,6 +71,12 @@ def to_markdown(brief: Brief, *, explain: bool = False) -> str:
             lines.append(f"- {d.subject}: " + "; ".join(
                 f"{f.figure} [{f.article}]" for f in d.figures))
             lines += [f"  - [{f.article}] “{f.text}”" for f in d.figures]
+    if brief.changes:
+        lines += ["", "**Changes over time**", ""]
+        for c in brief.changes:
+            lines.append(f"- {c.subject}: " + " → ".join(
+                f"{f.figure} ({_month(f.date)}) [{f.article}]" for f in c.figures))
+            lines += [f"  - [{f.article}] “{f.text}”" for f in c.figures]
     if brief.timeline:
         lines += ["", "**Timeline**", ""]
         lines += [f"- **{e.date}** {e.text}" + "".join(f"[{c.article}]" for c in e.sources)
@@ -72,6 +85,18 @@ def to_markdown(brief: Brief, *, explain: bool = False) -> str:
         lines += ["", "**Removed**", ""]
         lines += [f"- {line.strip()}" for line in _explanation(brief)[1:]] or ["Nothing."]
     return "\n".join(lines) + "\n"
+
+
+def _month(iso: str | None) -> str:
+    """"Sept 2018" for a change's figure: months apart is what a reader compares."""
+    if not iso:
+        return "undated"
+    year, month = iso[:4], int(iso[5:7])
+    return f"{_MONTHS[month - 1]} {year}"
+
+
+_MONTHS = ["Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct",
+           "Nov", "Dec"]
 
 
 def _markers(citations) -> str:

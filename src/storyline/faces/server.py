@@ -42,6 +42,7 @@ from ..brief.ingest import json_value
 from ..errors import InputError, OptionsError, StorylineError
 from ..options import MAX_FOCUS_CHARS, MAX_WORDS, Options
 from ..fetch import Budget, FetchError, fetch
+from . import timelines
 
 log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 5_000_000
@@ -185,6 +186,7 @@ def create_app(*, workers: int | None = None, time_limit: float = TIME_LIMIT_SEC
         finally:
             future.cancel()  # stops the worker if it still runs; nothing if it is done
 
+    app.include_router(timelines.router)  # POST /v1/timelines (faces/timelines.py)
     app.router.routes.append(Page(
         "/", app=StaticFiles(directory=str(files("storyline.faces") / "static"), html=True),
         name="page"))

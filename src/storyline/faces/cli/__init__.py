@@ -12,7 +12,7 @@ import sys
 import click
 
 from ... import __version__
-from . import evaluate, serve, summarize
+from . import evaluate, serve, stories, summarize, timeline
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -36,5 +36,5 @@ def _exit_on_signal(signum, frame) -> None:
 
 
 for _command in (summarize.summarize_command, evaluate.eval_command, serve.serve_command,
-                 evaluate.train_command):
+                 evaluate.train_command, timeline.timeline_command, stories.stories_group):
     main.add_command(_command)

@@ -54,6 +54,10 @@ def eval_command(data: Path, words: int, metric: str, systems: str | None,
     {"id": ..., "documents": [...], "summaries": [...]} per line. Needs the eval extra:
     pip install 'storyline[eval]'.
     """
+    from ...evaluate.timelines import holds_timelines
+    if holds_timelines(data):  # reference timelines: the timeline summarization protocol
+        from .timeline import eval_timelines
+        return eval_timelines(data, systems, limit, as_json, report)
     needed = ["sumy", "nltk", "rouge_score"] + (["matplotlib"] if report else [])
     missing = [name for name in needed if importlib.util.find_spec(name) is None]
     if missing:

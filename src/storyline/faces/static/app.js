@@ -91,6 +91,15 @@ function render(brief) {
     item.appendChild(quotes);
     return item;
   });
+  list($("changes"), brief.changes || [], (c) => {
+    const item = element("li");
+    item.appendChild(element("strong", c.subject + ": "));
+    item.appendChild(document.createTextNode(c.figures.map((f) => `${f.figure} (${f.date || "undated"}) [${f.article}]`).join(" → ")));
+    const quotes = element("ul");
+    for (const f of c.figures) quotes.appendChild(element("li", `[${f.article}] ${f.text}`, "quote"));
+    item.appendChild(quotes);
+    return item;
+  });
   list($("timeline"), brief.timeline, (e) => {
     const item = element("li");
     item.appendChild(element("time", e.date));

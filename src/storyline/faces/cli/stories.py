@@ -1,0 +1,182 @@
+"""storyline stories: a story store fed from a stream of articles.
+
+    storyline stories add SOURCE... [--db PATH]      folders, .jsonl, feeds, WARC
+    storyline stories watch FEED... --every 10m      poll until Ctrl-C or SIGTERM
+    storyline stories list [--since DATE] [--format text|json]
+    storyline stories show ID [--format text|markdown|json]
+    storyline stories export --format jsonl
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import signal
+import sys
+import threading
+
+import click
+
+from ...errors import StorylineError
+from ...stories import Stories, read_sources
+from ...stories.render import FORMATS, render_story
+from .progress import stages
+
+DB_HELP = "The story store (an SQLite file; created if missing)."
+
+
+def _db_option(f):
+    return click.option("--db", default="storyline.db", show_default=True,
+                        type=click.Path(dir_okay=False), help=DB_HELP)(f)
+
+
+@click.group("stories")
+def stories_group() -> None:
+    """Stories from a stream of articles: add, watch, list, show, export."""
+
+
+@stories_group.command("add")
+@click.argument("sources", nargs=-1, required=True)
+@_db_option
+@click.option("--allow-private-urls", is_flag=True,
+              help="Also fetch feeds and pages on loopback and private networks.")
+def add_command(sources: tuple[str, ...], db: str, allow_private_urls: bool) -> None:
+    """Add the articles of SOURCES to the store and group them into stories.
+
+    A SOURCE is a folder (of .txt, .md, .html articles, feeds, .jsonl or WARC files), a
+    .jsonl file of articles ({"id", "title", "text", "published", "url", "source"} per
+    line), an RSS or Atom feed file or URL, or a WARC file (.warc, .warc.gz).
+    """
+    with _errors(), Stories(db) as stories:
+        result = _add(stories, sources, allow_private_urls)
+        click.echo(result.summary(), err=True)
+
+
+def _add(stories: Stories, sources, allow_private: bool):
+    items = read_sources(sources, known=_known(stories), allow_private=allow_private)
+    with stages() as stage:
+        if stage is None:
+            result = stories.add(items)
+        else:
+            bar = stage("Adding articles", None)
+            result = stories.add(_counting(items, bar))
+    for skipped in result.skipped:
+        click.echo(f"storyline: skipped: {skipped.reason}", err=True)
+    return result
+
+
+def _counting(items, advance):
+    for item in items:
+        yield item
+        advance(1)
+
+
+def _known(stories: Stories):
+    def known(article_id, url) -> bool:
+        return stories.db.execute("SELECT 1 FROM articles WHERE id = ? OR url = ?",
+                                  (article_id, url)).fetchone() is not None
+    return known
+
+
+@stories_group.command("watch")
+@click.argument("feeds", nargs=-1, required=True)
+@_db_option
+@click.option("--every", default="10m", show_default=True, metavar="INTERVAL",
+              help="How often to poll: 30s, 10m, 1h.")
+@click.option("--allow-private-urls", is_flag=True,
+              help="Also fetch feeds and pages on loopback and private networks.")
+def watch_command(feeds: tuple[str, ...], db: str, every: str, allow_private_urls: bool) -> None:
+    """Poll FEEDS every INTERVAL and add what is new, until Ctrl-C or SIGTERM.
+
+    A stop waits for the article being added; every batch is committed whole, so
+    nothing is half-written.
+    """
+    seconds = _interval(every)
+    stop = threading.Event()
+
+    def on_signal(signum, frame):
+        stop.set()
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, on_signal)
+    try:
+        with _errors(), Stories(db) as stories:
+            while not stop.is_set():
+                result = _add(stories, feeds, allow_private_urls)
+                click.echo(f"storyline: {result.summary()}", err=True)
+                stop.wait(seconds)
+    except KeyboardInterrupt:
+        click.echo("storyline: stopped; everything reported as added is stored", err=True)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interval(text: str) -> float:
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([smh]?)", text.strip())
+    if not match or float(match.group(1)) <= 0:
+        raise click.BadParameter(f"{text!r} is not an interval; write 30s, 10m or 1h",
+                                 param_hint="--every")
+    return float(match.group(1)) * {"": 1, "s": 1, "m": 60, "h": 3600}[match.group(2)]
+
+
+@stories_group.command("list")
+@_db_option
+@click.option("--since", metavar="YYYY-MM-DD", help="Only stories active since that day.")
+@click.option("-n", "--limit", type=click.IntRange(1), default=None, help="At most N stories.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+def list_command(db: str, since: str | None, limit: int | None, fmt: str) -> None:
+    """The stories, the most recently active first, with their size and dates."""
+    if since and not re.fullmatch(r"\d{4}-\d\d-\d\d", since):
+        raise click.BadParameter(f"{since!r} is not a date; write YYYY-MM-DD",
+                                 param_hint="--since")
+    with _errors(), Stories(db, create=False) as stories:
+        found = stories.list(since=since, limit=limit)
+        if fmt == "json":
+            for s in found:
+                click.echo(json.dumps(s.to_dict(), ensure_ascii=False))
+            return
+        for s in found:
+            dates = " to ".join(dict.fromkeys(filter(None, (s.first_date, s.last_date))))
+            click.echo(f"{s.id:>6}  {s.sources:>3} sources  {dates or '(undated)':<24}  "
+                       f"{s.title}")
+
+
+@stories_group.command("show")
+@click.argument("story_id", metavar="ID", type=int)
+@_db_option
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text",
+              show_default=True)
+@click.option("-w", "--words", type=click.IntRange(1, 5000), default=120, show_default=True,
+              help="Word budget of the brief.")
+def show_command(story_id: int, db: str, fmt: str, words: int) -> None:
+    """A story: its brief, what is new since its previous brief, its timeline,
+    disagreements, changes and articles."""
+    with _errors(), Stories(db, create=False) as stories:
+        click.echo(render_story(stories.brief(story_id, words=words).to_dict(), fmt), nl=False)
+
+
+@stories_group.command("export")
+@_db_option
+@click.option("-f", "--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl",
+              show_default=True)
+def export_command(db: str, fmt: str) -> None:
+    """One line per article, {"id", "story"}, in arrival order."""
+    with _errors(), Stories(db, create=False) as stories:
+        for article_id, story in stories.export():
+            click.echo(json.dumps({"id": article_id, "story": story}, ensure_ascii=False))
+
+
+class _errors:
+    """Library errors become one clear line and exit status 1; a closed pipe ends quietly."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, tb):
+        if isinstance(error, StorylineError):
+            raise click.ClickException(str(error)) from None
+        if isinstance(error, BrokenPipeError):
+            sys.stderr.close()
+            raise SystemExit(1)
+        return False

@@ -1,0 +1,115 @@
+"""storyline timeline: the dates that matter in a long story, and what happened on each;
+and `storyline eval` on data with reference timelines."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import click
+
+from ...analyze.timeline import DATES, FORMATS, PER_DATE, render, timeline, untokenized
+from ...brief.ingest import read_cluster, read_clusters, read_seen
+from ...engine.batch import atomic_writer
+from ...errors import StorylineError
+from .errors import failure
+
+
+@click.command("timeline")
+@click.argument("path", type=click.Path(path_type=Path, exists=True))
+@click.option("-n", "--dates", type=click.IntRange(1, 1000), default=DATES, show_default=True,
+              help="How many dates the timeline has.")
+@click.option("-k", "--per-date", type=click.IntRange(1, 50), default=PER_DATE,
+              show_default=True, help="Sentences for each date.")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text",
+              show_default=True, help="Output format.")
+@click.option("--from", "start", metavar="YYYY-MM-DD",
+              help="Read only the articles published on or after this day.")
+@click.option("--to", "end", metavar="YYYY-MM-DD",
+              help="Read only the articles published on or before this day.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write to this file (atomically) instead of standard output.")
+def timeline_command(path: Path, dates: int, per_date: int, fmt: str, start: str | None,
+                     end: str | None, output: Path | None) -> None:
+    """The timeline of the story told by the dated articles at PATH: its most important
+    dates, and for each the sentences that best tell what happened, every one cited.
+
+    PATH is a folder of articles, a .jsonl file of articles ({"text", "published", ...}
+    per line), or a .jsonl file of clusters ({"id", "documents": [{"text", "published"},
+    ...]} per line, as ../shared/data/t17_dev.jsonl), which gives one timeline per line.
+    Articles need a publication date to be placed on the timeline.
+    """
+    if output and not output.parent.is_dir():
+        raise click.ClickException(f"cannot write {output}: folder {output.parent} does not exist")
+    try:
+        stories = [(name, timeline(articles, dates=dates, per_date=per_date, start=start,
+                                   end=end)) for name, articles in _inputs(path)]
+    except StorylineError as e:
+        raise failure(e) from None
+    except KeyboardInterrupt:
+        sys.exit(130)
+    if fmt == "json" and len(stories) > 1:  # JSON Lines, one timeline a line
+        text = "".join(json.dumps({"id": name, **story.to_dict()}, ensure_ascii=False) + "\n"
+                       for name, story in stories)
+    else:
+        text = "\n".join((f"== {name} ==\n\n" if len(stories) > 1 else "") + render(story, fmt)
+                         for name, story in stories)
+    if output:
+        with atomic_writer(output) as f:
+            f.write(text)
+    else:
+        click.echo(text, nl=False)
+
+
+def _inputs(path: Path) -> list[tuple[str, list]]:
+    """(name, articles) for each timeline to make: a folder or file is one; a .jsonl of
+    clusters gives one a line (tokenized text, as T17's, is untokenized)."""
+    if path.suffix.lower() != ".jsonl":
+        return [(path.name, read_cluster(path))]
+    if not _holds_clusters(path):  # one article a line: numbered by line unless they have ids
+        articles = read_seen(path)
+        if len({a.id for a in articles}) < len(articles):
+            articles = [replace(a, id=str(i)) for i, a in enumerate(articles, 1)]
+        return [(path.name, [untokenized(a) for a in articles])]
+    out = []
+    for line in read_clusters(path):
+        if line.error:
+            raise click.ClickException(f"{path.name}: {line.error}")
+        out.append((line.id, [untokenized(a) for a in line.articles]))
+    return out
+
+
+def _holds_clusters(path: Path) -> bool:
+    with path.open("rb") as f:
+        first = next((raw for raw in f if raw.strip()), b"")
+    try:
+        obj = json.loads(first)
+    except json.JSONDecodeError:
+        return False
+    return isinstance(obj, dict) and ("documents" in obj or "document" in obj)
+
+
+def eval_timelines(data: Path, systems: str | None, limit: int | None, as_json: bool,
+                   report: Path | None) -> None:
+    """`storyline eval` on lines with a reference `timeline`: the T17 protocol."""
+    from ...evaluate.timelines import run, table
+
+    names = [s.strip() for s in systems.split(",") if s.strip()] if systems else None
+    try:
+        result = run(data, systems=names, limit=limit,
+                     progress=lambda message: click.echo(message, err=True))
+    except StorylineError as e:
+        raise failure(e) from None
+    except KeyboardInterrupt:
+        sys.exit(130)
+    click.echo(json.dumps(result.to_dict(), indent=2) if as_json else table(result))
+    if report:
+        report.mkdir(parents=True, exist_ok=True)
+        command = "storyline " + " ".join(sys.argv[1:])
+        with atomic_writer(report / "report.md") as f:
+            f.write(f"# Timelines: {data.name}\n\n`{command}`\n\n{table(result)}\n")
+        with atomic_writer(report / "report.json") as f:
+            f.write(json.dumps(result.to_dict(), indent=2) + "\n")
+        click.echo(f"wrote {report / 'report.md'}, {report / 'report.json'}", err=True)

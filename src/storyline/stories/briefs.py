@@ -1,0 +1,77 @@
+"""A story's brief: the brief pipeline, unchanged, over the story's articles.
+
+Citation markers number the story's articles from 1 in arrival order; copies of an
+article (syndicated near duplicates) are left out of the brief and listed under it.
+What is new is `summarize(newer, since=older)`: the articles that came after the
+previous brief, against those it covered.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..brief.pipeline import summarize
+from ..errors import StorylineError
+from ..model import Article
+from ..options import Options
+
+NEW_WORDS = 80
+
+
+def story_brief(articles: list[dict], previous: Any, *, words: int) -> dict[str, Any]:
+    """{"brief", "new", "previous"} for the story's articles (store rows, arrival order);
+    `previous` is the previous brief's row (version, upto, made) or None."""
+    numbers = _numbers(articles)
+    sources = [a for a in articles if a["copy_of"] is None][-50:]
+    brief = _summarize([_article(a, numbers) for a in sources], Options(words=words))
+    new = None
+    if previous is not None:
+        older = [_article(a, numbers) for a in sources if a["seq"] <= previous["upto"]]
+        newer = [_article(a, numbers) for a in sources if a["seq"] > previous["upto"]]
+        if newer:
+            new = _summarize(newer, Options(words=min(words, NEW_WORDS), analysis=False),
+                             since=older)
+        previous = {"version": previous["version"], "made": previous["made"],
+                    "articles": sum(a["seq"] <= previous["upto"] for a in articles)}
+    return {"brief": brief, "new": new, "previous": previous}
+
+
+def listing(articles: list[dict]) -> list[dict[str, Any]]:
+    """The story's articles, each with its citation number and its copies."""
+    numbers = _numbers(articles)
+    out: list[dict[str, Any]] = []
+    by_seq: dict[int, dict] = {}
+    for a in articles:
+        entry = {"n": numbers[a["seq"]], "id": a["id"], "title": a["title"],
+                 "source": a["source"], "url": a["url"], "published": a["published"],
+                 "added": a["added"]}
+        if a["copy_of"] is not None and a["copy_of"] in by_seq:
+            by_seq[a["copy_of"]]["copies"].append(entry)
+        else:
+            entry["copies"] = []
+            by_seq[a["seq"]] = entry
+            out.append(entry)
+    return out
+
+
+def _numbers(articles: list[dict]) -> dict[int, int]:
+    """seq -> citation number: originals numbered in arrival order, a copy its original's."""
+    numbers: dict[int, int] = {}
+    for a in articles:
+        if a["copy_of"] is None or a["copy_of"] not in numbers:
+            numbers[a["seq"]] = len(set(numbers.values())) + 1
+        else:
+            numbers[a["seq"]] = numbers[a["copy_of"]]
+    return numbers
+
+
+def _article(row: dict, numbers: dict[int, int]) -> Article:
+    return Article(id=str(numbers[row["seq"]]), text=row["text"], title=row["title"],
+                   source=row["source"], url=row["url"], published=row["published"])
+
+
+def _summarize(articles: list[Article], options: Options, since=None) -> dict[str, Any]:
+    try:
+        return summarize(articles, options=options, since=since).to_dict()
+    except StorylineError as e:
+        return {"error": str(e)}

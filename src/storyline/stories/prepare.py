@@ -1,0 +1,125 @@
+"""The work on one article, before it meets the stream: a pure function.
+
+`prepare(item)` extracts the text (HTML through trafilatura), cleans page clutter for
+detection's view of it, and computes what the ordered pass needs: the content key
+(exact duplicates), the hashed term counts (story detection) and the MinHash signature
+(near duplicates). It reads nothing but its argument, so a pool of processes, or Ray,
+can run it on many articles at once; only `Stories.add`'s assignment pass is in order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+from ..brief import clean
+from ..brief.ingest import article_from_html, unix_newlines
+from ..brief.vectors import terms
+from ..errors import InputError
+from ..model import Article
+from . import dedup
+
+TERM_BITS = 20  # terms are hashed into 2**20 buckets: document frequencies take 4 MB, always
+DETECTION_CHARS = 4000  # detection and signatures read the first 4,000 characters (the lead)
+LABEL_CHARS = 100
+FUTURE_DAYS = 1  # a date up to a day ahead is a time zone, not a mistake
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One article as a source found it, before any work on it. `where` names it in
+    messages ("world.xml, item 3"); `extra` keeps a JSON line's other fields."""
+
+    text: str
+    where: str
+    html: bool = False
+    id: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    source: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An article ready for the ordered pass: what is stored, and what is compared."""
+
+    article: Article  # the text as extracted (clutter is left for the brief to remove)
+    where: str
+    key: str  # hash of the cleaned, normalized text: the same content gives the same key
+    terms: dict[int, int]  # hashed, stemmed term -> count, headline counted twice
+    signature: bytes  # MinHash of word shingles (dedup.py)
+    label: str = ""  # for listings: the title, or the cleaned text's opening words
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An article that cannot be added, and why (the message says how to fix it)."""
+
+    where: str
+    reason: str
+    duplicate: bool = False  # already in the store: counted as a duplicate, not an error
+
+
+def prepare(item: Incoming, today: date | None = None) -> Prepared:
+    """The article's text, key, terms and signature; `InputError` if it has no text or a
+    date in the future (after `today`, by default the current date)."""
+    if item.html:
+        article = article_from_html(item.text, id=item.id or "", url=item.url,
+                                    published=item.published)
+        article = replace(article, title=item.title or article.title, source=item.source)
+    else:
+        article = Article(id=item.id or "", text=unix_newlines(item.text), title=item.title,
+                          url=item.url, published=item.published, source=item.source)
+    limit = (today or date.today()) + timedelta(days=FUTURE_DAYS)
+    if article.published and article.published > limit.isoformat():
+        raise InputError(f"{item.where}: its date {article.published} is in the future; "
+                         "fix the date or leave it out")
+    view, _ = clean.clean_all([replace(article, text=article.text[:DETECTION_CHARS])])
+    text = view[0].text
+    if not text.strip():
+        raise InputError(f"{item.where}: no article text (empty, or only page clutter such "
+                         "as share buttons or an archive notice); skipped")
+    article = replace(article, title=article.title or view[0].title)
+    key = hashlib.sha256(_SPACE.sub(" ", text).strip().lower().encode()).hexdigest()
+    if not article.id:
+        article = replace(article, id=article.url or f"sha256:{key[:16]}")
+    counts = Counter(map(term_id, terms(text)))
+    if article.title:
+        counts.update({t: 2 for t in map(term_id, terms(article.title))})
+    label = article.title or _shorten(" ".join(text.split()), LABEL_CHARS)
+    return Prepared(article=article, where=item.where, key=key, terms=dict(counts),
+                    signature=dedup.signature(text), label=label, extra=item.extra)
+
+
+def prepare_or_skip(item: Incoming | Prepared | Skipped,
+                    today: date | None = None) -> Prepared | Skipped:
+    """`prepare`, with a bad article given back as `Skipped` (for a map over many); what
+    is already prepared or skipped passes through."""
+    if isinstance(item, (Prepared, Skipped)):
+        return item
+    try:
+        return prepare(item, today)
+    except InputError as e:
+        return Skipped(item.where, str(e))
+
+
+def _shorten(text: str, chars: int) -> str:
+    if len(text) <= chars:
+        return text
+    return text[:chars].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+
+
+@lru_cache(maxsize=200_000)
+def term_id(term: str) -> int:
+    """The term's bucket: stable across processes and runs (Python's own hash is not)."""
+    return zlib.crc32(term.encode()) & ((1 << TERM_BITS) - 1)

@@ -1,0 +1,78 @@
+"""A story as text, Markdown or JSON: its brief, what is new, timeline, disagreements,
+changes and articles. Works on `StoryBrief.to_dict()`, the form the store caches."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from typing import Any
+
+FORMATS = ("text", "markdown", "json")
+
+
+def render_story(data: dict[str, Any], fmt: str = "text") -> str:
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    md = fmt == "markdown"
+    story, brief = data["story"], data["brief"]
+    dates = " to ".join(dict.fromkeys(filter(None, (story["first_date"], story["last_date"]))))
+    copies = story["size"] - story["sources"]
+    about = ", ".join(filter(None, (f"{story['sources']} sources",
+                                    f"{copies} copies" if copies else "", dates,
+                                    "closed" if story["closed"] else "")))
+    head = (f"Story {story['id']}: {story['title']}", about)
+    lines = [f"# {head[0]}" if md else head[0], f"*{head[1]}*" if md else head[1], ""]
+    lines += _section("Brief", md) + [_body(brief, md), ""]
+    if data["new"] is not None:
+        previous = data["previous"]
+        lines += _section(f"What is new since the previous brief ({previous['made']}, "
+                          f"{previous['articles']} articles)", md)
+        lines += [_body(data["new"], md, empty="Nothing new."), ""]
+    if brief.get("timeline"):
+        lines += _section("Timeline", md)
+        lines += [_item(f"{e['date']}  {e['text']} {_marks(e['sources'])}", md)
+                  for e in brief["timeline"]] + [""]
+    if brief.get("disagreements"):
+        lines += _section("Where sources disagree", md)
+        for d in brief["disagreements"]:
+            lines.append(_item(f"{d['subject']}: " + "; ".join(
+                f"{f['figure']} [{f['article']}]" for f in d["figures"]), md))
+        lines.append("")
+    if brief.get("changes"):
+        lines += _section("Changes", md)
+        lines += [_item(json.dumps(c, ensure_ascii=False) if not isinstance(c, dict) or
+                        "text" not in c else c["text"], md) for c in brief["changes"]] + [""]
+    lines += _section("Articles", md)
+    for a in data["articles"]:
+        lines.append(_item(f"[{a['n']}] {_label(a)}", md))
+        lines += ["  " + _item(f"copy: {_label(c)}", md) for c in a["copies"]]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _section(title: str, md: bool) -> list[str]:
+    return [f"## {title}", ""] if md else [title + ":"]
+
+
+def _body(brief: dict[str, Any], md: bool, empty: str = "(no brief)") -> str:
+    if "error" in brief:
+        return f"({brief['error']})"
+    if not brief.get("sentences"):
+        return empty
+    text = " ".join(f"{s['text']} {_marks(s['sources'])}" for s in brief["sentences"])
+    return text if md else textwrap.fill(text, 88, break_on_hyphens=False)
+
+
+def _marks(sources: list[dict]) -> str:
+    return "[" + ", ".join(dict.fromkeys(s["article"] for s in sources)) + "]"
+
+
+def _item(text: str, md: bool) -> str:
+    return f"- {text}" if md else f"  {text}"
+
+
+def _label(a: dict[str, Any]) -> str:
+    where = ", ".join(x for x in (a.get("source"), a.get("published"), a.get("url")) if x)
+    title = a.get("title") or a.get("id")
+    return f"{title} ({where})" if where else str(title)

@@ -1,0 +1,311 @@
+"""Where articles come from: folders of article files, JSON Lines of articles, RSS and
+Atom feeds (files or URLs), and WARC web archives. Each source is read lazily, one
+`Incoming` article at a time, in its own order; what cannot be read becomes a `Skipped`
+with a message that says why, and the other articles go on.
+
+A feed item that carries the article (content:encoded, Atom content, or a description of
+`FULL_TEXT_WORDS` or more) is taken as it is; otherwise its link is fetched with `storyline.fetch` (public addresses only,
+time and size bounded) and its page goes through trafilatura. A relative link in a feed
+file on disk names a page file beside it, so a feed and its pages can be kept together.
+`known(id, url)` tells which items the store has already, so they are not fetched again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+from ..brief.ingest import TEXT_SUFFIXES, _natural_key, _valid_date, decode, markdown_to_text
+from ..errors import InputError
+from .prepare import Incoming, Skipped
+
+FEED_SUFFIXES = {".xml", ".rss", ".atom"}
+WARC_SUFFIXES = (".warc", ".warc.gz")
+FULL_TEXT_WORDS = 150  # a feed item with this many words of its own is the article
+FETCH_AT_ONCE = 4  # pages of one feed fetched at the same time
+ARTICLE_FIELDS = ("id", "title", "text", "published", "url", "source")
+_TAG = re.compile(r"<[^>]+>")
+
+Known = Callable[[str | None, str | None], bool]
+
+
+def read_sources(sources: Iterable[str], *, known: Known = lambda id, url: False,
+                 allow_private: bool = False) -> Iterator[Incoming | Skipped]:
+    """Every article of every source, in order: a folder's files in natural order
+    (article files, feeds, .jsonl and WARC files), a file by its kind, a URL as a feed."""
+    for source in sources:
+        if re.match(r"https?://", source):
+            yield from read_feed_url(source, known=known, allow_private=allow_private)
+            continue
+        path = Path(source)
+        if not path.exists():
+            yield Skipped(source, f"{source} does not exist; give a folder, a file "
+                                  "(.jsonl, .xml/.rss/.atom, .warc) or a feed URL")
+        elif path.is_dir():
+            files = [p for p in sorted(path.iterdir(), key=_natural_key)
+                     if p.is_file() and not p.name.startswith(".")
+                     and not p.stem.lower().startswith("readme") and _kind(p)]
+            if not files:
+                yield Skipped(source, f"{source} holds no articles, feeds, .jsonl or WARC "
+                                      "files")
+            for p in files:
+                yield from _read_file(p, known, allow_private)
+        elif _kind(path):
+            yield from _read_file(path, known, allow_private)
+        else:
+            yield Skipped(source, f"{source}: unsupported file type; give .txt, .md, .html "
+                                  "articles, .jsonl, an RSS or Atom feed (.xml, .rss, .atom) "
+                                  "or a WARC file (.warc, .warc.gz)")
+
+
+def _kind(path: Path) -> str | None:
+    name = path.name.lower()
+    if name.endswith(WARC_SUFFIXES):
+        return "warc"
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        return "jsonl"
+    if suffix in FEED_SUFFIXES:
+        return "feed"
+    return "article" if suffix in TEXT_SUFFIXES else None
+
+
+def _read_file(path: Path, known: Known, allow_private: bool) -> Iterator[Incoming | Skipped]:
+    kind = _kind(path)
+    if kind == "jsonl":
+        yield from read_jsonl(path)
+    elif kind == "feed":
+        yield from read_feed_file(path, known=known, allow_private=allow_private)
+    elif kind == "warc":
+        yield from read_warc(path)
+    else:
+        try:
+            text = decode(path.read_bytes(), where=str(path))
+        except (InputError, OSError) as e:
+            yield Skipped(str(path), str(e) if isinstance(e, InputError) else
+                          f"{path}: {e.strerror}")
+            return
+        html = TEXT_SUFFIXES[path.suffix.lower()] == "html"
+        if TEXT_SUFFIXES[path.suffix.lower()] == "markdown":
+            text = markdown_to_text(text)
+        yield Incoming(text=text, where=str(path), html=html, id=str(path))
+
+
+# --- JSON Lines ---------------------------------------------------------------------------
+
+def read_jsonl(path: Path) -> Iterator[Incoming | Skipped]:
+    """One article per line: {"id", "title", "text", "published", "url", "source"}; other
+    fields are kept with the article."""
+    try:
+        f = path.open("rb")
+    except OSError as e:
+        yield Skipped(str(path), f"{path}: {e.strerror}")
+        return
+    with f:
+        for number, raw in enumerate(f, 1):
+            where = f"{path} line {number}"
+            if not raw.strip():
+                continue
+            try:
+                obj = json.loads(decode(raw, where=where))
+                if not isinstance(obj, dict):
+                    raise InputError(f'{where} is not a JSON object; write {{"text": ...}}')
+                yield from_object(obj, where=where)
+            except (InputError, ValueError, RecursionError) as e:
+                reason = str(e) if isinstance(e, InputError) else (
+                    f"{where} is not valid JSON ({e}); write one article "
+                    '{"id", "title", "text", "published", "url", "source"} per line')
+                yield Skipped(where, reason)
+
+
+def from_object(obj: dict, *, where: str) -> Incoming:
+    """An article object: "text" is required, the others optional strings; "published"
+    an ISO date (a time after it is ignored); other fields are kept as `extra`."""
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise InputError(f'{where} has no "text" string; write {{"text": "the article", ...}}')
+    fields = {}
+    for name in ("title", "url", "source"):
+        value = obj.get(name)
+        if value is not None and not isinstance(value, str):
+            raise InputError(f'{where}: "{name}" must be a string, not {type(value).__name__}')
+        fields[name] = value or None
+    article_id = obj.get("id")
+    if article_id is not None and (isinstance(article_id, bool)
+                                   or not isinstance(article_id, (str, int))):
+        raise InputError(f'{where}: "id" must be a string or a whole number')
+    published = obj.get("published")
+    if published is not None:
+        published = _valid_date(published)
+        if published is None:
+            raise InputError(f'{where}: "published" must be an ISO date such as '
+                             f'"2019-02-10", not {obj.get("published")!r}')
+    html = bool(re.match(r"\s*<(!doctype html|html|body|article|div|p[\s>])", text, re.IGNORECASE))
+    extra = {k: v for k, v in obj.items() if k not in ARTICLE_FIELDS}
+    return Incoming(text=text, where=where, html=html,
+                    id=None if article_id is None else str(article_id),
+                    published=published, extra=extra, **fields)
+
+
+# --- feeds --------------------------------------------------------------------------------
+
+def read_feed_file(path: Path, *, known: Known = lambda id, url: False,
+                   allow_private: bool = False) -> Iterator[Incoming | Skipped]:
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        yield Skipped(str(path), f"{path}: {e.strerror}")
+        return
+    yield from _read_feed(data, str(path), base=path.resolve().as_uri(), known=known,
+                          allow_private=allow_private)
+
+
+def read_feed_url(url: str, *, known: Known = lambda id, url: False,
+                  allow_private: bool = False) -> Iterator[Incoming | Skipped]:
+    from ..fetch import FEED_TYPES, FetchError, fetch
+
+    try:
+        page = asyncio.run(fetch(url, allow_private=allow_private, types=FEED_TYPES))
+    except FetchError as e:
+        yield Skipped(url, str(e))
+        return
+    yield from _read_feed(page.text.encode(), url, base=page.url, known=known,
+                          allow_private=allow_private)
+
+
+def _read_feed(data: bytes, where: str, *, base: str, known: Known,
+               allow_private: bool) -> Iterator[Incoming | Skipped]:
+    import feedparser
+
+    feed = feedparser.parse(data)  # relative links stay relative: resolved below
+    version = feed.get("version", "")
+    if not version:
+        head = data[:2000].lower()
+        what = ("an HTML page" if b"<html" in head or b"<!doctype html" in head
+                else "not a feed")
+        reason = f" ({feed.bozo_exception})" if feed.get("bozo") else ""
+        yield Skipped(where, f"{where} is {what}, not an RSS or Atom feed{reason}; give "
+                             "the feed's address (often linked as RSS on the site)")
+        return
+    source = feed.feed.get("title") or urlparse(base).netloc or None
+    pending: list[tuple[str, dict, str | None, str | None]] = []
+    for number, entry in enumerate(feed.entries, 1):
+        item_where = f"{where} item {number}"
+        link = entry.get("link")
+        url = urljoin(base, link) if link else None
+        item_id = entry.get("id") or url
+        if known(item_id, url):
+            yield Skipped(item_where, "already in the store", duplicate=True)
+            continue
+        published = _entry_date(entry)
+        text, full = _entry_text(entry)
+        common = {"id": item_id, "title": entry.get("title"), "published": published,
+                  "source": source, "url": None if url and url.startswith("file:") else url}
+        if full or len(_TAG.sub(" ", text).split()) >= FULL_TEXT_WORDS:
+            yield Incoming(text=text, where=item_where, html=True, **common)
+        elif url:
+            pending.append((item_where, common, url, text))
+        else:
+            yield Skipped(item_where, f"{item_where} has neither the article's text nor a "
+                                      "link to it")
+    yield from _fetch_pages(pending, allow_private)
+
+
+def _entry_text(entry) -> tuple[str, bool]:
+    """The item's own text, and whether it is the article (content:encoded or Atom
+    content) rather than a summary."""
+    contents = [c.get("value", "") for c in entry.get("content", []) if c.get("value")]
+    if contents:
+        return max(contents, key=len), True
+    return entry.get("summary", "") or "", False
+
+
+def _entry_date(entry) -> str | None:
+    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    if not parsed:
+        return None
+    try:
+        return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday).isoformat()
+    except ValueError:
+        return None
+
+
+def _fetch_pages(pending: list, allow_private: bool) -> Iterator[Incoming | Skipped]:
+    """The pages of the items without their text: files beside a feed file are read;
+    web pages are fetched a few at a time, each within the fetcher's limits."""
+    if not pending:
+        return
+    from ..fetch import FetchError, fetch
+
+    async def one(url: str, semaphore: asyncio.Semaphore):
+        if url.startswith("file:"):
+            return _page_file(url)
+        async with semaphore:
+            try:
+                return (await fetch(url, allow_private=allow_private)).text
+            except FetchError as e:
+                return e
+
+    async def run():
+        semaphore = asyncio.Semaphore(FETCH_AT_ONCE)
+        return await asyncio.gather(*(one(url, semaphore) for _, _, url, _ in pending))
+
+    for (where, common, url, _), page in zip(pending, asyncio.run(run()), strict=True):
+        if isinstance(page, Exception):
+            yield Skipped(where, f"{where}: {page}")
+        else:
+            yield Incoming(text=page, where=where, html=True, **common)
+
+
+def _page_file(uri: str) -> str | InputError:
+    path = Path(urlparse(uri).path)
+    try:
+        return decode(path.read_bytes(), where=str(path))
+    except InputError as e:
+        return e
+    except OSError as e:
+        return InputError(f"{path}: {e.strerror}")
+
+
+# --- WARC ---------------------------------------------------------------------------------
+
+def read_warc(path: Path) -> Iterator[Incoming | Skipped]:
+    """The HTML pages of a WARC file's response records (others are passed over); a
+    broken record ends the file's reading with a message, keeping what came before."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    try:
+        f = path.open("rb")
+    except OSError as e:
+        yield Skipped(str(path), f"{path}: {e.strerror}")
+        return
+    with f:
+        number = 0
+        try:
+            for record in ArchiveIterator(f):
+                number += 1
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                kind = record.http_headers.get_header("Content-Type", "") or ""
+                if "html" not in kind.lower():
+                    continue
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                where = f"{path} record {number}"
+                body = record.content_stream().read()
+                charset = re.search(r"charset=([\w-]+)", kind)
+                try:
+                    text = body.decode(charset.group(1) if charset else "utf-8",
+                                       errors="replace")
+                except LookupError:
+                    text = body.decode("utf-8", errors="replace")
+                yield Incoming(text=text, where=where, html=True, id=url, url=url)
+        except (ArchiveLoadFailed, ValueError, OSError, EOFError) as e:
+            yield Skipped(f"{path} record {number + 1}",
+                          f"{path}: record {number + 1} is broken ({e}); the rest of the "
+                          "file is skipped, the records before it are kept")

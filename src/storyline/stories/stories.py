@@ -1,0 +1,381 @@
+"""`Stories`: a story store opened from Python. Add articles, list stories, read one.
+
+    with Stories("news.db") as stories:
+        result = stories.add(read_sources(["feeds/"]))
+        for story in stories.list():
+            print(story.id, story.title, stories.brief(story.id).brief["summary"])
+
+`add` runs the per-article work (`prepare.prepare_or_skip`, a pure function) through
+`prepare_with` (the built-in `map` by default; an engine may pass its own ordered map),
+then the ordered pass: exact duplicates, near duplicates (dedup.py), story detection
+(detect.py) and the store (store.py), a batch of articles per transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import StorylineError
+from ..model import Article
+from . import dedup, detect, store
+from .prepare import TERM_BITS, Incoming, Prepared, Skipped, prepare_or_skip
+
+DEFAULT_PATH = "storyline.db"
+BATCH_ARTICLES = 200  # articles per transaction ...
+BATCH_SECONDS = 2.0  # ... or seconds, whichever comes first
+BRIEF_ARTICLES = 50  # a story's brief reads its latest 50 articles (copies left out)
+
+
+@dataclass(frozen=True)
+class Added:
+    """What `add` did: articles added (copies of earlier ones among them), duplicates
+    skipped, bad articles skipped (each with its reason), stories opened and updated."""
+
+    added: int = 0
+    copies: int = 0
+    duplicates: int = 0
+    opened: int = 0
+    updated: int = 0
+    skipped: tuple[Skipped, ...] = ()
+
+    def __add__(self, other: Added) -> Added:
+        return Added(self.added + other.added, self.copies + other.copies,
+                     self.duplicates + other.duplicates, self.opened + other.opened,
+                     self.updated + other.updated, self.skipped + other.skipped)
+
+    def summary(self) -> str:
+        copies = f" ({self.copies} copies of earlier ones)" if self.copies else ""
+        skipped = f", {len(self.skipped)} skipped" if self.skipped else ""
+        return (f"{self.added} articles added{copies}, {self.duplicates} duplicates "
+                f"skipped{skipped}; {self.opened} stories opened, {self.updated} updated")
+
+
+@dataclass(frozen=True)
+class Story:
+    """A story as listed: its size, sources and dates."""
+
+    id: int
+    title: str
+    size: int  # articles, copies included
+    sources: int  # articles that are not copies of another
+    first_date: str | None
+    last_date: str | None
+    updated: str  # UTC time of its last change
+    closed: bool
+    version: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "size": self.size,
+                "sources": self.sources, "first_date": self.first_date,
+                "last_date": self.last_date, "updated": self.updated,
+                "closed": self.closed}
+
+
+@dataclass(frozen=True)
+class StoryBrief:
+    """A story's brief and what goes with it, as JSON-ready dicts (docs/schema.md)."""
+
+    story: Story
+    brief: dict[str, Any]  # the brief's schema, or {"error": ...} if none could be made
+    new: dict[str, Any] | None  # what is new since the previous brief, or None
+    previous: dict[str, Any] | None  # that previous brief's version, time and articles
+    articles: list[dict[str, Any]] = field(default_factory=list)
+    made: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"story": self.story.to_dict(), "brief": self.brief, "new": self.new,
+                "previous": self.previous, "articles": self.articles, "made": self.made}
+
+
+class Stories:
+    """A story store at `path` (created if missing). Readers need nothing more; the
+    first `add` takes the store's writer lock until `close`."""
+
+    def __init__(self, path: str | Path = DEFAULT_PATH, *, create: bool = True):
+        self.path = Path(path)
+        self.db = store.connect(self.path, create=create)
+        self._lock: store.WriterLock | None = None
+        self._detector: detect.Detector | None = None
+
+    def __enter__(self) -> Stories:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+        if self._lock:
+            self._lock.release()
+            self._lock = None
+
+    # --- adding -------------------------------------------------------------------------
+
+    def add(self, items: Iterable[Incoming | Article | dict | Prepared | Skipped], *,
+            prepare_with: Callable = map,
+            progress: Callable[[Added], None] | None = None) -> Added:
+        """Add articles in the order given; return what was done. Each batch is committed
+        with all it changed, so what `progress` or the result reports as added is stored.
+        """
+        if self._lock is None:
+            lock = store.WriterLock(self.path)
+            lock.acquire()
+            self._lock = lock
+        if self._detector is None:
+            self._detector = self._load_detector()
+        prepared = prepare_with(prepare_or_skip, _incoming(items))
+        batch = _Batch(self)
+        try:
+            for item in prepared:
+                batch.take(item)
+                if batch.full():
+                    batch.commit()
+                    if progress:
+                        progress(batch.done())
+            batch.commit()
+        except BaseException:
+            batch.rollback()
+            self._detector = None  # it saw the articles rolled back: reload it from the store
+            raise
+        if progress:
+            progress(batch.done())
+        return batch.done()
+
+    def _load_detector(self) -> detect.Detector:
+        df = np.zeros(1 << TERM_BITS, dtype=np.int32)
+        rows = self.db.execute("SELECT term, n FROM df").fetchall()
+        if rows:
+            terms, counts = np.array(rows, dtype=np.int64).T
+            df[terms] = counts
+        state = dict(self.db.execute("SELECT key, value FROM state").fetchall())
+        stories = [detect.Story(r["id"], *detect.unpack(r["centroid"]), r["last_date"],
+                                r["last_seq"], r["size"] - r["copies"])
+                   for r in self.db.execute("SELECT * FROM stories WHERE closed = 0")]
+        return detect.Detector.from_state(
+            df, int(state.get("articles", 0)), state.get("clock"),
+            int(state.get("next_story", 1)), stories)
+
+    # --- reading ------------------------------------------------------------------------
+
+    def list(self, *, since: str | None = None, limit: int | None = None,
+             offset: int = 0) -> list[Story]:
+        """Stories, the most recently active first; `since` (YYYY-MM-DD) keeps those
+        active on or after that day (by their articles' dates, else when they changed)."""
+        sql = "SELECT * FROM stories"
+        args: list[Any] = []
+        if since:
+            sql += " WHERE coalesce(last_date, substr(updated, 1, 10)) >= ?"
+            args.append(since)
+        sql += " ORDER BY last_seq DESC LIMIT ? OFFSET ?"
+        args += [-1 if limit is None else limit, offset]
+        return [_story(r) for r in self.db.execute(sql, args)]
+
+    def __iter__(self) -> Iterator[Story]:
+        return iter(self.list())
+
+    def count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM stories").fetchone()[0]
+
+    def story(self, story_id: int) -> Story:
+        row = self.db.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if row is None:
+            raise StorylineError(f"no story {story_id} in {self.path}; "
+                                 "`storyline stories list` shows the stories")
+        return _story(row)
+
+    def export(self) -> Iterator[tuple[str, int]]:
+        """(article id, story id) for every article, in arrival order."""
+        for row in self.db.execute("SELECT a.id, s.story FROM articles a JOIN assignments s "
+                                   "ON s.article = a.seq ORDER BY a.seq"):
+            yield row[0], row[1]
+
+    def brief(self, story_id: int, *, words: int = 120) -> StoryBrief:
+        """The story's brief, computed only if the story changed since the cached one;
+        `new` tells what the articles since the previous brief add to it."""
+        from . import briefs  # the brief pipeline is loaded only when a brief is wanted
+
+        story = self.story(story_id)
+        articles = self._articles(story_id)
+        cached = self.db.execute("SELECT * FROM briefs WHERE story = ? AND version = ?",
+                                 (story_id, story.version)).fetchone()
+        if cached is not None:
+            data = json.loads(cached["brief"])
+        else:
+            previous = self.db.execute(
+                "SELECT version, upto, made FROM briefs WHERE story = ? AND version < ? "
+                "ORDER BY version DESC LIMIT 1", (story_id, story.version)).fetchone()
+            data = briefs.story_brief(articles, previous, words=words)
+            data["made"] = _now()
+            upto = max(a["seq"] for a in articles)
+            self.db.execute("INSERT OR REPLACE INTO briefs VALUES (?, ?, ?, ?, ?)",
+                            (story_id, story.version, upto, data["made"], json.dumps(data)))
+        return StoryBrief(story=story, brief=data["brief"], new=data["new"],
+                          previous=data["previous"], articles=briefs.listing(articles),
+                          made=data["made"])
+
+    def _articles(self, story_id: int) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            "SELECT a.seq, a.id, a.title, a.text, a.url, a.source, a.published, a.added, "
+            "s.copy_of FROM assignments s JOIN articles a ON a.seq = s.article "
+            "WHERE s.story = ? ORDER BY a.seq", (story_id,))
+        return [dict(r) for r in rows]
+
+
+class _Batch:
+    """The articles of one transaction, and what they changed; `done` adds up the
+    committed ones."""
+
+    def __init__(self, stories: Stories):
+        self.stories = stories
+        self.db = stories.db
+        self.detector = stories._detector
+        self.started = time.monotonic()
+        self.count = self.committed = Added()
+        self.opened: set[int] = set()
+        self.touched: set[int] = set()
+        self.opened_before: set[int] = set()  # by the batches committed already
+        self.touched_before: set[int] = set()
+        self.active = False
+        self.seq = (self.db.execute("SELECT max(seq) FROM articles").fetchone()[0] or 0)
+
+    def take(self, item: Prepared | Skipped) -> None:
+        if isinstance(item, Skipped):
+            self.count += Added(duplicates=1) if item.duplicate else Added(skipped=(item,))
+            return
+        if not self.active:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.active, self.started = True, time.monotonic()
+        a = item.article
+        if self.db.execute("SELECT 1 FROM articles WHERE id = ? OR key = ? OR url = ?",
+                           (a.id, item.key, a.url)).fetchone():
+            self.count += Added(duplicates=1)
+            return
+        self.seq += 1
+        original, jaccard = self._original(item.signature)
+        if original is not None:
+            story, copy_of, similarity = original["story"], original["seq"], jaccard
+        else:
+            decision = self.detector.assign(item.terms, a.published, self.seq)
+            story, copy_of, similarity = decision.story, None, decision.similarity
+        self._insert(item, story, copy_of, similarity)
+        self.count += Added(added=1, copies=int(copy_of is not None))
+
+    def _original(self, signature: bytes) -> tuple[sqlite3.Row | None, float]:
+        """The earliest article whose near duplicate this is (not a copy itself)."""
+        keys = dedup.bands(signature)
+        placeholders = " OR ".join("(band = ? AND hash = ?)" for _ in keys)
+        candidates = self.db.execute(
+            f"SELECT DISTINCT article FROM bands WHERE {placeholders}",
+            [x for key in keys for x in key]).fetchall()
+        best, best_jaccard = None, 0.0
+        for (seq,) in candidates:
+            row = self.db.execute(
+                "SELECT a.seq, a.signature, s.story, s.copy_of FROM articles a "
+                "JOIN assignments s ON s.article = a.seq WHERE a.seq = ?", (seq,)).fetchone()
+            jaccard = dedup.similarity(signature, row["signature"])
+            if jaccard >= dedup.COPY and jaccard > best_jaccard and row["copy_of"] is None:
+                best, best_jaccard = row, jaccard
+        return best, best_jaccard
+
+    def _insert(self, item: Prepared, story: int, copy_of: int | None,
+                similarity: float) -> None:
+        a, now = item.article, _now()
+        self.db.execute(
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (self.seq, a.id, a.url, item.key, a.title, a.text, a.published, a.source,
+             json.dumps(item.extra, ensure_ascii=False) if item.extra else None, now,
+             item.signature))
+        if copy_of is None:  # copies are found through their original
+            self.db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?, ?)",
+                                [(b, h, self.seq) for b, h in dedup.bands(item.signature)])
+        exists = self.db.execute("SELECT 1 FROM stories WHERE id = ?", (story,)).fetchone()
+        if exists:
+            self.db.execute(
+                "UPDATE stories SET last_seq = ?, size = size + 1, copies = copies + ?, "
+                "first_date = min(coalesce(first_date, ?), coalesce(?, first_date)), "
+                "last_date = max(coalesce(last_date, ?), coalesce(?, last_date)), "
+                "version = version + 1, updated = ? WHERE id = ?",
+                (self.seq, int(copy_of is not None), a.published, a.published, a.published,
+                 a.published, now, story))
+            if story not in self.opened and story not in self.opened_before:
+                self.touched.add(story)
+        else:
+            title = item.label or a.id
+            self.db.execute(
+                "INSERT INTO stories (id, title, first_seq, last_seq, first_date, last_date, "
+                "size, version, updated) VALUES (?, ?, ?, ?, ?, ?, 1, 1, ?)",
+                (story, title, self.seq, self.seq, a.published, a.published, now))
+            self.opened.add(story)
+        self.db.execute("INSERT INTO assignments VALUES (?, ?, ?, ?)",
+                        (self.seq, story, similarity, copy_of))
+
+    def full(self) -> bool:
+        return self.active and (self.count.added + self.count.duplicates >= BATCH_ARTICLES
+                                or time.monotonic() - self.started >= BATCH_SECONDS)
+
+    def done(self) -> Added:
+        """What the committed batches did."""
+        return replace(self.committed, opened=len(self.opened_before),
+                       updated=len(self.touched_before))
+
+    def commit(self) -> None:
+        """Save detection's state with the batch, commit, and start a new batch."""
+        if self.active:
+            terms, changed, closed = self.detector.changes()
+            self.db.executemany("INSERT INTO df VALUES (?, ?) ON CONFLICT (term) DO UPDATE "
+                                "SET n = excluded.n", terms)
+            self.db.executemany("UPDATE stories SET centroid = ? WHERE id = ?",
+                                [(detect.pack(s), s.id) for s in changed])
+            self.db.executemany("UPDATE stories SET closed = 1, centroid = NULL WHERE id = ?",
+                                [(s,) for s in closed])
+            d = self.detector
+            self.db.executemany("INSERT OR REPLACE INTO state VALUES (?, ?)",
+                                [("articles", d.articles), ("clock", d.clock),
+                                 ("next_story", d.next_id)])
+            self.db.execute("COMMIT")
+        self.committed += self.count
+        self.opened_before |= self.opened
+        self.touched_before |= self.touched
+        self.active, self.count = False, Added()
+        self.opened, self.touched = set(), set()
+
+    def rollback(self) -> None:
+        if self.active:
+            self.db.execute("ROLLBACK")
+            self.active = False
+
+
+def _incoming(items: Iterable) -> Iterator[Incoming | Prepared | Skipped]:
+    for i, item in enumerate(items, 1):
+        if isinstance(item, (Incoming, Prepared, Skipped)):
+            yield item
+        elif isinstance(item, Article):
+            yield Incoming(text=item.text, where=item.file or item.id or f"article {i}",
+                           id=item.id or None, title=item.title, url=item.url,
+                           published=item.published, source=item.source)
+        elif isinstance(item, dict):
+            from .sources import from_object
+            yield from_object(item, where=f"article {i}")
+        else:
+            raise StorylineError(f"article {i} is {type(item).__name__}; give Incoming, "
+                                 "Article or {\"text\": ...} values")
+
+
+def _story(row: sqlite3.Row) -> Story:
+    return Story(id=row["id"], title=row["title"] or "", size=row["size"],
+                 sources=row["size"] - row["copies"], first_date=row["first_date"],
+                 last_date=row["last_date"], updated=row["updated"],
+                 closed=bool(row["closed"]), version=row["version"])
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")

@@ -1,0 +1,49 @@
+"""Phases: the clearly different times a cluster's articles fall into."""
+
+from __future__ import annotations
+
+from storyline import Options, read_cluster, summarize
+from storyline.brief.phases import find
+from storyline.model import Article, Phase
+
+HAJIN = ("The Syrian Democratic Forces launched a ground offensive on Monday against jihadist "
+         "militants around Hajin, a town in the Middle Euphrates River Valley. Mattis said "
+         "commanders expect a difficult fight near Hajin and the Safa volcanic field.")
+BAGHUZ = ("Kurdish-led fighters announced the final battle for the village of Baghuz. SDF "
+          "spokesman Mustafa Bali said the battle for Baghuz would be sealed within days as "
+          "civilians were evacuated by truck.")
+BOTH = "Both Hajin and Baghuz were once held by the group, residents recalled."
+
+
+def test_the_example_has_two_phases_with_its_undated_articles_placed_where_clear(example_dir):
+    brief = summarize(read_cluster(example_dir), options=Options(analysis=False))
+    assert brief.phases == (Phase("2018-09-13", "2018-09-13", ("1", "4")),
+                            Phase("2019-02-09", "2019-02-09", ("2", "3")))
+    assert brief.to_dict()["phases"][1] == {"start": "2019-02-09", "end": "2019-02-09",
+                                            "articles": ["2", "3"]}
+
+
+def test_articles_of_one_time_have_no_phases():
+    articles = [Article("1", HAJIN, published="2018-09-10"),
+                Article("2", BAGHUZ, published="2018-09-30"),  # 20 days on: the same time
+                Article("3", BOTH)]
+    assert find(articles) == ()
+    assert find([Article("1", HAJIN), Article("2", BAGHUZ)]) == ()  # nothing dated
+
+
+def test_an_undated_article_joins_a_phase_only_when_clearly_like_it():
+    articles = [Article("1", HAJIN, published="2018-09-13"),
+                Article("2", BAGHUZ, published="2019-02-09"),
+                Article("3", BAGHUZ.replace("final battle", "last assault")),
+                Article("4", BOTH),
+                Article("5", HAJIN + " " + BAGHUZ)]
+    assert find(articles) == (Phase("2018-09-13", "2018-09-13", ("1",)),
+                              Phase("2019-02-09", "2019-02-09", ("2", "3")))
+
+
+def test_runs_of_dated_articles_make_a_phase_each():
+    articles = [Article(str(i), HAJIN, published=d) for i, d in enumerate(
+        ["2019-01-05", "2018-09-13", "2018-09-20", "2019-01-01", "2019-04-01"], 1)]
+    assert [(p.start, p.end, p.articles) for p in find(articles)] == [
+        ("2018-09-13", "2018-09-20", ("2", "3")), ("2019-01-01", "2019-01-05", ("1", "4")),
+        ("2019-04-01", "2019-04-01", ("5",))]

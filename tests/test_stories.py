@@ -1,0 +1,256 @@
+"""The story store: ingest, duplicates, copies, detection, briefs, crash safety, bad input.
+
+The articles are made here from sentence templates about three unrelated events, so the
+tests need no data and know the true stories.
+"""
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+
+import pytest
+from click.testing import CliRunner
+
+from storyline import Stories
+from storyline.faces.cli import main
+from storyline.stories import Incoming, StoreError, prepare
+from storyline.stories.sources import read_sources
+
+TOPICS = {
+    "flood": ["Floodwater from the Turia river swept through Valencia suburbs on {day}.",
+              "Rescue crews in Valencia pulled {n} residents from flooded homes near the Turia.",
+              "The regional government of Valencia declared an emergency after the flash flood.",
+              "Farmers south of Valencia said the Turia flood ruined orange groves and rice fields.",
+              "Spain's weather agency warned that more torrential rain would hit Valencia."],
+    "election": ["Norwegian voters gave the Labour party {n} seats in the Storting election.",
+                 "Labour leader Jonas Gahr Store claimed victory in Oslo on {day}.",
+                 "The Conservatives conceded the Norwegian election after counting in Bergen.",
+                 "Turnout in the Storting election reached a record in Trondheim and Oslo.",
+                 "Coalition talks between Labour and the Centre party begin in Oslo next week."],
+    "merger": ["Chipmakers Halvorsen Semiconductor and Quillon agreed a merger worth {n} billion.",
+               "Shares of Quillon jumped after the Halvorsen merger was announced on {day}.",
+               "Regulators in Brussels will review the Halvorsen and Quillon chip merger.",
+               "The merged chipmaker will keep Quillon's wafer plant in Dresden open.",
+               "Halvorsen's chief executive said the merger creates a European chip champion."],
+}
+
+
+def make_article(topic: str, k: int, **fields) -> dict:
+    """Article k of a topic: the topic's sentences in a rotated order, with details."""
+    sentences = TOPICS[topic]
+    lines = [sentences[(k + i) % len(sentences)].format(day="Monday", n=10 + k)
+             for i in range(len(sentences))]
+    lines.append(f"Reporter number {k} filed this from the newsroom desk {k * 7}.")
+    return {"id": f"{topic}-{k}", "title": None, "text": " ".join(lines), **fields}
+
+
+def stream(n_per_topic: int = 4) -> list[dict]:
+    return [make_article(t, k) for k in range(n_per_topic) for t in TOPICS]
+
+
+def write_jsonl(path, rows) -> str:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return str(path)
+
+
+def test_stream_groups_into_its_stories(tmp_path):
+    with Stories(tmp_path / "s.db") as stories:
+        result = stories.add(stream())
+        assert (result.added, result.opened, result.duplicates) == (12, 3, 0)
+        groups = {}
+        for article_id, story in stories.export():
+            groups.setdefault(story, set()).add(article_id.split("-")[0])
+        assert sorted(len(g) for g in groups.values()) == [1, 1, 1]
+        assert [s.sources for s in stories.list()] == [4, 4, 4]
+
+
+def test_same_article_again_adds_nothing(tmp_path):
+    rows = stream(2)
+    with Stories(tmp_path / "s.db") as stories:
+        stories.add(rows)
+        again = stories.add(rows)  # same ids
+        assert (again.added, again.duplicates) == (0, 6)
+        renamed = [{**r, "id": r["id"] + "-bis"} for r in rows]  # same content
+        assert stories.add(renamed).duplicates == 6
+        by_url = [{**make_article("flood", 9), "url": "https://example.org/a"},
+                  {**make_article("merger", 9), "url": "https://example.org/a"}]
+        assert stories.add(by_url).duplicates == 1
+        assert len(list(stories.export())) == 7
+
+
+def test_near_duplicate_is_a_copy_of_its_original(tmp_path):
+    original = make_article("flood", 1)
+    copy = {**original, "id": "wire-copy", "source": "Other Daily",
+            "text": original["text"] + " Additional reporting by the wire service."}
+    with Stories(tmp_path / "s.db") as stories:
+        result = stories.add([original, make_article("merger", 1), copy])
+        assert (result.added, result.copies) == (3, 1)
+        assigned = dict(stories.export())
+        assert assigned["wire-copy"] == assigned["flood-1"]
+        story = stories.list()[0] if stories.list()[0].size == 2 else stories.list()[1]
+        assert (story.size, story.sources) == (2, 1)
+        shown = stories.brief(assigned["flood-1"])
+        assert [c["id"] for c in shown.articles[0]["copies"]] == ["wire-copy"]
+
+
+def test_brief_is_cached_until_the_story_changes_and_tells_what_is_new(tmp_path):
+    with Stories(tmp_path / "s.db") as stories:
+        stories.add([make_article("flood", k) for k in range(2)])
+        story = stories.list()[0].id
+        first = stories.brief(story)
+        assert first.brief["sentences"] and first.new is None
+        assert stories.brief(story).made == first.made  # unchanged: from the cache
+        news = make_article("flood", 5)
+        news["text"] += " A dam upstream of Valencia was inspected for cracks by engineers."
+        stories.add([news])
+        second = stories.brief(story)
+        assert second.previous["articles"] == 2
+        assert second.new is not None and "error" not in second.new
+        new_text = " ".join(s["text"] for s in second.new["sentences"])
+        assert "dam upstream" in new_text
+        rows = stories.db.execute("SELECT count(*) FROM briefs").fetchone()[0]
+        assert rows == 2
+
+
+def test_bad_articles_are_skipped_with_reasons(tmp_path):
+    future = (date.today() + timedelta(days=30)).isoformat()
+    lines = [json.dumps(make_article("flood", 1)), "{not json", json.dumps({"id": "x"}),
+             json.dumps({"id": "empty", "text": "   "}),
+             json.dumps({**make_article("merger", 1), "published": future}),
+             json.dumps({"id": "clutter", "text": "Share this article\nFollow us on Twitter"})]
+    path = tmp_path / "a.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    with Stories(tmp_path / "s.db") as stories:
+        result = stories.add(read_sources([str(path)]))
+    assert result.added == 1
+    reasons = " | ".join(s.reason for s in result.skipped)
+    assert len(result.skipped) == 5
+    assert "line 2 is not valid JSON" in reasons
+    assert 'no "text" string' in reasons
+    assert "in the future" in reasons
+    assert reasons.count("no article text") == 2
+
+
+def test_extra_fields_are_kept(tmp_path):
+    rows = [{**make_article("flood", 1), "story": "gold-7", "lang": "en"}]
+    with Stories(tmp_path / "s.db") as stories:
+        stories.add(read_sources([write_jsonl(tmp_path / "a.jsonl", rows)]))
+        extra = stories.db.execute("SELECT extra FROM articles").fetchone()[0]
+    assert json.loads(extra) == {"story": "gold-7", "lang": "en"}
+
+
+def test_a_file_that_is_not_a_store_is_refused_untouched(tmp_path):
+    text = tmp_path / "notes.db"
+    text.write_text("my notes, not a database " * 100)
+    with pytest.raises(StoreError, match="not a Storyline store"):
+        Stories(text)
+    assert text.read_text() == "my notes, not a database " * 100
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE things (x)")
+    with pytest.raises(StoreError, match="another program"):
+        Stories(other)
+    newer = tmp_path / "newer.db"
+    Stories(newer).close()
+    with sqlite3.connect(newer) as db:
+        db.execute("PRAGMA user_version = 99")
+    with pytest.raises(StoreError, match="newer Storyline"):
+        Stories(newer)
+
+
+def test_one_writer_at_a_time_readers_welcome(tmp_path):
+    path = tmp_path / "s.db"
+    with Stories(path) as writer:
+        writer.add(stream(1))
+        with Stories(path) as second:
+            with pytest.raises(StoreError, match="is being written by process"):
+                second.add(stream(1))
+            assert len(second.list()) == 3  # reading is fine meanwhile
+    with Stories(path) as again:  # the lock went with the writer
+        assert again.add([make_article("flood", 8)]).added == 1
+
+
+def test_kill_9_mid_ingest_loses_nothing_reported_and_resumes(tmp_path):
+    rows = [make_article(t, k) for k in range(150) for t in TOPICS]  # 450: several batches
+    source = write_jsonl(tmp_path / "a.jsonl", rows)
+    path = tmp_path / "s.db"
+    code = ("import sys, storyline.stories.stories as s; s.BATCH_ARTICLES = 20\n"
+            "from storyline.faces.cli import main; main()")
+    proc = subprocess.Popen([sys.executable, "-c", code, "stories", "add", source,
+                             "--db", str(path)], stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    stored = 0
+    while time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+        try:
+            with sqlite3.connect(path, timeout=1) as db:
+                stored = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        except sqlite3.Error:
+            continue
+        if stored >= 40:
+            break
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert stored >= 40
+    with Stories(path) as stories:
+        kept = len(list(stories.export()))
+        assert kept >= stored and kept % 20 == 0  # whole batches only
+        result = stories.add(read_sources([source]))
+        assert result.added + result.duplicates == 450 and result.duplicates == kept
+        resumed = list(stories.export())
+    with Stories(tmp_path / "clean.db") as clean:
+        clean.add(read_sources([source]))
+        assert list(clean.export()) == resumed
+
+
+def test_prepare_is_pure_and_picklable():
+    import pickle
+
+    item = Incoming(text=make_article("flood", 1)["text"], where="x", id="a")
+    first, second = prepare(item), prepare(item)
+    assert first == second
+    assert pickle.loads(pickle.dumps(first)) == first
+
+
+def test_cli_add_list_show_export(tmp_path):
+    source = write_jsonl(tmp_path / "a.jsonl", stream(2))
+    db = str(tmp_path / "s.db")
+    runner = CliRunner()
+    added = runner.invoke(main, ["stories", "add", source, "--db", db])
+    assert added.exit_code == 0, added.output
+    assert "6 articles added, 0 duplicates skipped; 3 stories opened" in added.output
+    listed = runner.invoke(main, ["stories", "list", "--db", db, "--format", "json"])
+    stories = [json.loads(line) for line in listed.output.splitlines()]
+    assert len(stories) == 3 and all(s["sources"] == 2 for s in stories)
+    shown = runner.invoke(main, ["stories", "show", str(stories[0]["id"]), "--db", db,
+                                 "--format", "json"])
+    data = json.loads(shown.output)
+    assert set(data) == {"story", "brief", "new", "previous", "articles", "made"}
+    assert data["brief"]["sentences"]
+    for fmt, marker in (("text", "Brief:"), ("markdown", "## Brief")):
+        out = runner.invoke(main, ["stories", "show", str(stories[0]["id"]), "--db", db,
+                                   "-f", fmt]).output
+        assert marker in out and "[1]" in out
+    exported = runner.invoke(main, ["stories", "export", "--db", db]).output.splitlines()
+    assert [json.loads(x)["id"] for x in exported] == [r["id"] for r in stream(2)]
+
+
+def test_cli_errors_are_one_clear_line(tmp_path):
+    runner = CliRunner()
+    missing = runner.invoke(main, ["stories", "list", "--db", str(tmp_path / "none.db")])
+    assert missing.exit_code == 1 and "does not exist; add articles first" in missing.output
+    notes = tmp_path / "notes.txt"
+    notes.write_text("hello " * 1000)
+    bad = runner.invoke(main, ["stories", "add", str(tmp_path), "--db", str(notes)])
+    assert bad.exit_code == 1 and "not a Storyline store" in bad.output
+    absent = runner.invoke(main, ["stories", "show", "42", "--db", str(tmp_path / "s.db")])
+    assert "does not exist" in absent.output
+    db = str(tmp_path / "s.db")
+    runner.invoke(main, ["stories", "add", write_jsonl(tmp_path / "a.jsonl", stream(1)),
+                         "--db", db])
+    nothing = runner.invoke(main, ["stories", "show", "42", "--db", db])
+    assert nothing.exit_code == 1 and "no story 42" in nothing.output

@@ -1,0 +1,138 @@
+"""The long-story timeline (analyze.timeline), its command, its HTTP route, and `storyline
+eval` on reference timelines, on a small made-up story."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+from storyline import timeline
+from storyline.analyze.timeline import render, untokenize
+from storyline.errors import EmptyInputError, OptionsError
+from storyline.faces.cli import main
+from storyline.faces.server import create_app
+
+FILLER = ("Residents said the situation in the northern province remained tense and uncertain. "
+          "Aid groups called for calm and asked the authorities to open the main roads again. ")
+STORY = [
+    ("2011-02-15", "Protesters gathered in Benghazi on Tuesday to demand the release of a "
+                   "human rights lawyer held by the police. "),
+    ("2011-02-17", "Thousands of protesters marched through Benghazi on Thursday in a day of "
+                   "rage against the government. "
+                   "Security forces opened fire on the protesters in Benghazi on Tuesday, "
+                   "witnesses said in interviews. "),
+    ("2011-02-18", "Security forces killed dozens of protesters in Benghazi on Thursday, "
+                   "according to a rights group based in New York. "),
+    ("2011-02-21", "The protesters took control of Benghazi on Sunday after days of fighting "
+                   "with the security forces. "
+                   "Thousands of protesters marched through Benghazi on Thursday in a day of "
+                   "rage against the government. "),
+    ("2011-02-22", "The leader vowed on Tuesday to fight on to the last drop of his blood in a "
+                   "long speech on state television. "
+                   "The protesters took control of Benghazi on Sunday after heavy fighting "
+                   "with the security forces. "),
+]
+
+
+def articles():
+    return [{"text": text + FILLER, "published": day, "title": f"Report {i}"}
+            for i, (day, text) in enumerate(STORY, 1)]
+
+
+def test_the_timeline_chooses_the_days_most_articles_tell():
+    story = timeline(articles(), dates=3, per_date=1)
+    assert [d.date for d in story.days] == ["2011-02-15", "2011-02-17", "2011-02-20"]
+    march = story.days[1].sentences[0]
+    assert march.text.startswith("Thousands of protesters marched")
+    assert [c.article for c in march.sources] == ["2", "4"]  # both articles that have it
+
+
+def test_every_sentence_is_verbatim_and_cited_and_days_are_in_order():
+    story = timeline(articles(), dates=5, per_date=2)
+    texts = {a.id: a.text for a in story.articles}
+    dates = [d.date for d in story.days]
+    assert dates == sorted(dates) and len(dates) <= 5
+    for day in story.days:
+        assert 1 <= len(day.sentences) <= 2
+        for s in day.sentences:
+            assert s.sources and all(texts[c.article][c.start:c.end] == c.text == s.text
+                                     for c in s.sources)
+    shown = [s.text for d in story.days for s in d.sentences]
+    assert len(shown) == len(set(shown))  # nothing told twice
+
+
+def test_the_span_limits_the_articles_read():
+    story = timeline(articles(), dates=5, per_date=1, start="2011-02-20", end="2011-02-22")
+    assert {a.published for a in story.articles} == {"2011-02-21", "2011-02-22"}
+    assert all("2011-02-20" <= d.date <= "2011-02-22" for d in story.days)
+    with pytest.raises(EmptyInputError, match="no article is published between"):
+        timeline(articles(), start="2012-01-01")
+    with pytest.raises(OptionsError, match="YYYY-MM-DD"):
+        timeline(articles(), start="last week")
+    with pytest.raises(OptionsError):
+        timeline(articles(), dates=0)
+
+
+def test_untokenize_restores_written_text():
+    assert untokenize("Egypt 's president , 82 , said -LRB- AP -RRB- `` no '' . He did n't go .") \
+        == "Egypt's president, 82, said (AP) “no”. He didn't go."
+    assert untokenize("Plain text, as written.") == "Plain text, as written."
+
+
+def test_renderings():
+    story = timeline(articles(), dates=2, per_date=1)
+    text = render(story, "text")
+    first = story.days[0].sentences[0]
+    assert text.startswith(story.days[0].date) and "Sources:" in text
+    assert f"[{', '.join(c.article for c in first.sources)}]" in text
+    assert "**2011-02-" in render(story, "markdown")
+    data = json.loads(render(story, "json"))
+    assert data["timeline"][0]["sentences"][0]["sources"][0]["article"]
+    assert set(data["timeline"][0]) == {"date", "sentences"}
+
+
+def test_the_command_reads_a_folder_and_jsonl(tmp_path):
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for i, a in enumerate(articles(), 1):
+        (folder / f"{i}.txt").write_text(f"Published: {a['published']}\n\n{a['text']}")
+    lines = tmp_path / "articles.jsonl"
+    lines.write_text("".join(json.dumps(a) + "\n" for a in articles()))
+    clusters = tmp_path / "clusters.jsonl"
+    clusters.write_text("".join(json.dumps({"id": f"c{i}", "documents": articles()}) + "\n"
+                                for i in (1, 2)))
+    runner = CliRunner()
+    result = runner.invoke(main, ["timeline", str(lines), "-n", "2", "-k", "1"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("2011-02-")
+    result = runner.invoke(main, ["timeline", str(clusters), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["id"] for line in result.output.splitlines()] == ["c1", "c2"]
+    result = runner.invoke(main, ["timeline", str(folder), "--from", "nonsense"])
+    assert result.exit_code == 2 and "YYYY-MM-DD" in result.output  # a misused option
+
+
+def test_eval_runs_the_timeline_protocol(tmp_path):
+    reference = [{"date": "2011-02-17", "sentences": ["Protesters marched in Benghazi ."]},
+                 {"date": "2011-02-20", "sentences": ["Protesters took Benghazi ."]}]
+    data = tmp_path / "tl.jsonl"
+    data.write_text(json.dumps({"id": "t", "documents": articles(), "timeline": reference}) + "\n")
+    result = CliRunner().invoke(main, ["eval", str(data), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output[result.output.index("{"):])
+    assert set(report["systems"]) == {"storyline", "random", "busiest-days"}
+    assert report["systems"]["storyline"]["mean"]["date"]["f1"] > 0
+
+
+def test_the_http_route():
+    with TestClient(create_app(workers=1)) as client:
+        response = client.post("/v1/timelines", json={"documents": articles(), "dates": 2,
+                                                      "per_date": 1})
+        assert response.status_code == 200, response.text
+        assert len(response.json()["timeline"]) == 2
+        response = client.post("/v1/timelines", json={"documents": articles(), "start": "x"})
+        assert response.status_code == 422 and "YYYY-MM-DD" in response.json()["error"]
+        assert client.post("/v1/timelines", json={"documents": []}).status_code == 422
