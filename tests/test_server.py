@@ -402,3 +402,24 @@ def test_one_client_may_take_only_half_the_places():
     asyncio.run(scenario())
     assert answers == [("10.0.0.1", 503)]
     assert App.state.busy == 0 and not App.state.busy_by_client
+
+
+def test_every_json_route_reads_its_body_the_same_safe_way(client):
+    """Nested objects too: no object may have more fields than any model has."""
+    huge = '{"documents": [{"text": "x", ' + ",".join(f'"{i:x}":1' for i in range(400_000)) + "}]}"
+    for path in ("/v1/briefs", "/v1/timelines"):
+        start = time.monotonic()
+        response = client.post(path, content=huge.encode(),
+                               headers={"Content-Type": "application/json"})
+        assert response.status_code == 422 and len(response.content) < 1000, path
+        assert "over 100 fields" in response.json()["error"] and time.monotonic() - start < 10
+        deep = client.post(path, content=b'{"documents": ' + b"[" * 50_000 + b"]" * 50_000 + b"}",
+                           headers={"Content-Type": "application/json"})
+        assert deep.status_code == 422 and "too deeply" in deep.json()["error"]
+        wrong = client.post(path, json={"documents": [{"text": "x"}], "dates": True,
+                                        "words": True})
+        assert wrong.status_code == 422
+    schema = client.get("/openapi.json").json()["paths"]
+    for path in ("/v1/briefs", "/v1/timelines"):
+        body = schema[path]["post"]["requestBody"]["content"]["application/json"]["schema"]
+        assert "documents" in body["properties"] and "$ref" not in json.dumps(body)

@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from ..errors import EmptyInputError, InputError
@@ -170,19 +171,24 @@ def load_json(text: str | bytes, *, where: str, expected: str = ""):
     return value
 
 
-def json_value(text: str, at: int, *, where: str):
+def json_value(text: str, at: int, *, where: str, max_fields: int | None = None):
     """The JSON value that starts at offset `at` of `text`, and the offset after it; an
     `InputError` naming `where` for what is not JSON, and for what is valid JSON but
     unusable: nested past Python's recursion limit, an integer of thousands of digits
-    (past Python's conversion limit), NaN or Infinity, or an unpaired surrogate escape
-    ("\\ud800"), which is no character and could not be written out."""
+    (past Python's conversion limit), NaN or Infinity, an unpaired surrogate escape
+    ("\\ud800"), which is no character and could not be written out, or an object of
+    more than `max_fields` fields."""
+    decoder = _JSON if max_fields is None else json.JSONDecoder(
+        parse_constant=_no_constant, object_pairs_hook=partial(_few_fields, max_fields))
     try:
-        value, end = _JSON.raw_decode(text, at)
+        value, end = decoder.raw_decode(text, at)
     except json.JSONDecodeError as e:
         raise InputError(f"{where} is not valid JSON ({e.msg} at column {e.colno})") from None
     except RecursionError:
         raise InputError(f"{where} nests JSON arrays or objects too deeply; "
                          "flatten it") from None
+    except _TooManyFields:
+        raise InputError(f"{where} has an object of over {max_fields} fields") from None
     except ValueError as e:  # the integer-string conversion limit, or NaN
         if "constant" in str(e):
             raise InputError(f"{where} has NaN or Infinity, which is no JSON number; write "
@@ -198,6 +204,16 @@ def json_value(text: str, at: int, *, where: str):
 
 def _no_constant(name: str):
     raise ValueError(f"constant {name}")
+
+
+class _TooManyFields(ValueError):
+    pass
+
+
+def _few_fields(most: int, pairs: list[tuple]) -> dict:
+    if len(pairs) > most:
+        raise _TooManyFields
+    return dict(pairs)
 
 
 _JSON = json.JSONDecoder(parse_constant=_no_constant)
@@ -262,9 +278,9 @@ def article_from_html(html: str, *, id: str, file: str | None = None, url: str |
     for element in tree.xpath(_NOT_TEXT_XPATH) if tree is not None else ():
         element.drop_tree()  # its tail, the text after it, stays
     doc = trafilatura.bare_extraction(
-        html if tree is None else tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
-        deduplicate=False, date_extraction_params={"extensive_search": False,
-                                                   "original_date": True})
+        html if tree is None else tree, url=url, with_metadata=True, include_comments=False,
+        include_tables=False, deduplicate=False,
+        date_extraction_params={"extensive_search": False, "original_date": True})
     text = getattr(doc, "text", None) or ""
     if not text.strip() and not _HTML_PAGE.search(html):
         text = _fragment_text(html)

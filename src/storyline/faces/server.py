@@ -15,7 +15,6 @@ import asyncio
 import json
 import logging
 import os
-import re
 import socket
 import stat
 from collections import Counter
@@ -32,17 +31,17 @@ from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 from pebble import ProcessPool
 from pebble.common import ProcessExpired
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.requests import ClientDisconnect
 from starlette.routing import Match, Mount
 
 from .. import __version__
-from ..brief.ingest import json_value
-from ..errors import InputError, OptionsError, StorylineError
+from ..errors import OptionsError, StorylineError
 from ..options import MAX_FOCUS_CHARS, MAX_WORDS, Options
 from ..fetch import Budget, FetchError, fetch
 from . import timelines
+from .body import BadBody, body_schema, invalid_body, read_body
+from .body import error as _error
 
 log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 5_000_000
@@ -52,7 +51,6 @@ MAX_URL_CHARS = 2048
 TIME_LIMIT_SECONDS = 60.0
 BODY_SECONDS = 10.0  # for a request body to arrive
 QUEUE_PER_WORKER = 4  # requests that may wait per worker before new ones are refused
-MAX_PROBLEMS = 5  # validation problems named in one answer
 API_PATHS = ("/v1/", "/healthz")
 
 
@@ -119,7 +117,7 @@ def create_app(*, workers: int | None = None, time_limit: float = TIME_LIMIT_SEC
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        return _invalid_body(exc.errors())
+        return invalid_body(exc.errors())
 
     @app.exception_handler(BadBody)
     async def _bad_body(request: Request, exc: BadBody) -> JSONResponse:
@@ -203,106 +201,6 @@ class Page(Mount):
         return super().matches(scope)
 
 
-class BadBody(Exception):
-    """A request body that cannot be read as the route's model: the 422 answer."""
-
-    def __init__(self, response: JSONResponse):
-        self.response = response
-
-
-async def read_body(request: Request, model: type[BaseModel]):
-    """The request's JSON body as `model`, or `BadBody` (422) saying what to fix, cheaply
-    whatever the body holds (see `_fields`); an error never echoes the input nor lists
-    more than a few problems. Routes that take JSON use this rather than a model
-    parameter, which FastAPI would answer 400 for such bodies, after parsing all of it."""
-    try:
-        raw = await request.body()
-    except ClientDisconnect:  # BodyLimit answered 408 or 413, or the client hung up
-        raise BadBody(_error(499, "the client went away")) from None
-    kind = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
-    if kind != "application/json" and not kind.endswith("+json"):
-        raise BadBody(_error(422, f"the body is {_shown(kind)}; send a JSON object, {_EXAMPLE}, "
-                                  "with Content-Type: application/json"))
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise BadBody(_error(422, f"the body is not UTF-8 (byte {raw[e.start]:#04x} at offset "
-                                  f"{e.start}); send JSON in UTF-8")) from None
-    try:
-        data = _fields(text, model.model_fields)
-    except InputError as e:
-        raise BadBody(_error(422, f"{e}; send {_EXAMPLE}")) from None
-    try:
-        return model.model_validate(data)
-    except ValidationError as e:
-        raise BadBody(_invalid_body(e.errors())) from None
-
-
-def _fields(text: str, fields) -> dict:
-    """The fields of the JSON object in `text`, parsed one at a time with the standard
-    parser, so that an unknown or repeated field stops the parse at once: a body of half
-    a million unknown keys costs no more than one. Values are checked as `load_json`
-    checks a batch line (nesting, huge integers, lone surrogates, NaN)."""
-    where = "the body"
-    at = _space(text, 0)
-    if text[at:at + 1] != "{":
-        raise InputError(f"{where} is not a JSON object")
-    data: dict = {}
-    at = _space(text, at + 1)
-    while text[at:at + 1] != "}" or data:
-        if text[at:at + 1] != '"':
-            raise InputError(f"{where} is not valid JSON (a field name in double quotes "
-                             f"expected at offset {at})")
-        name, at = json_value(text, at, where=where)
-        if name not in fields:
-            raise InputError(f"{where} has an unknown field {_shown(name)}; the fields are "
-                             f"{', '.join(fields)}")
-        if name in data:
-            raise InputError(f"{where} has the field {_shown(name)} twice; give it once")
-        at = _space(text, at)
-        if text[at:at + 1] != ":":
-            raise InputError(f"{where} is not valid JSON (\":\" expected at offset {at})")
-        data[name], at = json_value(text, _space(text, at + 1), where=f'"{name}"')
-        at = _space(text, at)
-        if text[at:at + 1] == "}":
-            break
-        if text[at:at + 1] != ",":
-            raise InputError(f"{where} is not valid JSON (\",\" or \"}}\" expected at offset {at})")
-        at = _space(text, at + 1)
-    if _space(text, at + 1) != len(text):
-        raise InputError(f"{where} is not valid JSON (more after the object, at offset {at + 1})")
-    return data
-
-
-def _space(text: str, at: int) -> int:
-    return _JSON_SPACE.match(text, at).end()
-
-
-_JSON_SPACE = re.compile(r"[ \t\n\r]*")
-
-
-def body_schema(model: type[BaseModel]) -> dict:
-    """The OpenAPI description of a route whose body `read_body` reads as `model`."""
-    return {"requestBody": {"required": True, "content": {
-        "application/json": {"schema": model.model_json_schema()}}}}
-
-
-_EXAMPLE = '{"documents": ["article text", ...]}'
-def _shown(name: str) -> str:
-    """A field name from the request, quoted, short and printable (never the whole input)."""
-    return json.dumps(name[:40] + ("…" if len(name) > 40 else ""))
-
-
-def _invalid_body(errors: list[dict]) -> JSONResponse:
-    """422 for a body that failed validation: the first few problems, said plainly."""
-    shown = errors[:MAX_PROBLEMS]
-    message = "; ".join(_problem(e) for e in shown)
-    if len(errors) > MAX_PROBLEMS:
-        message += f" (and {len(errors) - MAX_PROBLEMS:,} more problems)"
-    return _error(422, message, detail=[{k: e[k] for k in ("loc", "msg", "type") if k in e}
-                                        for e in shown])
-
-
 async def _fetch_all(urls: list[str], allow_private: bool) -> list:
     """The pages, fetched at once under one byte budget; the first failure cancels the
     others (a TaskGroup), so no fetch outlives its request."""
@@ -314,20 +212,6 @@ async def _fetch_all(urls: list[str], allow_private: bool) -> list:
     except ExceptionGroup as failed:
         raise failed.exceptions[0] from None  # the first failure; the rest were cancelled
     return [t.result() for t in tasks]
-
-
-def _problem(error: dict) -> str:
-    """One validation error as a sentence that says what to fix."""
-    if error["type"] == "json_invalid":
-        reason = error.get("ctx", {}).get("error", error["msg"])
-        return (f"the body is not valid JSON ({reason}); "
-                'send {"documents": ["article text", ...]}')
-    where = ".".join(str(p) for p in error["loc"] if p != "body")
-    if not where and error["type"] in ("model_attributes_type", "dict_type"):
-        return ('send a JSON object, {"documents": ["article text", ...]}, with '
-                "Content-Type: application/json")
-    message = error["msg"].removeprefix("Value error, ")
-    return f"{where}: {message}" if where else message
 
 
 def _warm_up() -> None:
@@ -375,11 +259,6 @@ def _brief(items: list[tuple], options: dict, since: list[str], explain: bool,
             articles.append(replace(article, url=url[0]) if url else article)
     brief = summarize(articles, options=Options(**options), since=since or None)
     return brief.to_dict(explain=explain, texts=article_text)
-
-
-def _error(status: int, message: str, **extra) -> JSONResponse:
-    headers = extra.pop("headers", None)
-    return JSONResponse({"error": message, **extra}, status_code=status, headers=headers)
 
 
 class Admission:
