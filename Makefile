@@ -4,7 +4,7 @@ STORYLINE ?= .venv/bin/storyline
 PYTHON ?= .venv/bin/python
 
 .PHONY: bench bench-multinews bench-duc2006 bench-duc2006-focus bench-disagreements bench-crossval \
-	bench-batch bench-stories bench-stories-growth
+	bench-batch bench-stories bench-stories-growth bench-duc2007
 
 bench: bench-multinews bench-duc2006 bench-duc2006-focus bench-disagreements
 
@@ -47,3 +47,15 @@ bench-stories:
 bench-stories-growth:
 	$(PYTHON) -m storyline.evaluate.stories --growth 1000,10000,100000 \
 		$(DATA)/stories_duc2006.jsonl | tee benchmarks/results/stories-growth.jsonl
+
+# Update summarization: DUC 2007 update set B (old articles already read), scored as NIST
+# did (--metric duc: ROUGE-2 and ROUGE-SU4 recall, jackknifed, 100 words), with the 24
+# official runs; Storyline told what was read (since=old), generic, with the topic, and
+# with the unsupervised scorer.
+bench-duc2007:
+	$(STORYLINE) eval $(DATA)/duc2007_update_b.jsonl --metric duc --words 100 \
+		--systems storyline,lead-words,lead-sentences,lexrank,oracle \
+		--mode since=old --mode since=none --mode since=old,focus=query \
+		--mode since=old,scorer=centrality \
+		--peer-outputs $(DATA)/duc2007_update_b_peer_outputs.jsonl \
+		--report benchmarks/results/duc2007-update
