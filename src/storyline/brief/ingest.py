@@ -313,15 +313,25 @@ def _fragment_text(html: str) -> str:
 
 
 def markdown_to_text(text: str) -> str:
-    """Plain text from light Markdown: headings, lists, emphasis, links and images."""
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)  # images
-    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # links keep their words
-    text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.M)  # headings
-    text = re.sub(r"^\s{0,3}>\s?", "", text, flags=re.M)  # block quotes
-    text = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", text, flags=re.M)  # list markers
-    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)  # bold
-    text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)  # italics
-    return text
+    """Plain text from light Markdown: headings, lists, emphasis, links and images.
+
+    Every pattern here takes time linear in the text, whatever it holds: a bracket, a
+    parenthesis or an emphasis never looks past the next one of its kind, and line
+    starts look at their own line only (a line of ten thousand "*a " or "[a" took 12 s).
+    """
+    text = _MD_IMAGE.sub("", text)
+    text = _MD_LINK.sub(r"\1", text)  # links keep their words
+    text = _MD_LINE_START.sub("", text)  # headings, block quotes, list markers
+    text = _MD_BOLD.sub(r"\2", text)
+    return _MD_ITALIC.sub(r"\1", text)
+
+
+_MD_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)")
+_MD_LINK = re.compile(r"\[([^\[\]\n]+)\]\([^()\n]*\)")
+_MD_LINE_START = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]*|>[ \t]?)|^[ \t]*(?:[-*+]|\d+[.)])[ \t]+",
+                            re.M)
+_MD_BOLD = re.compile(r"(\*\*|__)(.+?)\1")  # a second "**" closes: no start scans past it
+_MD_ITALIC = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
 
 
 def to_articles(items: Iterable[str | Article | dict], *, published: str | None = None,

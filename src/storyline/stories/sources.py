@@ -29,7 +29,7 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 FULL_TEXT_WORDS = 150  # a feed item with this many words of its own is the article
 FETCH_AT_ONCE = 4  # pages of one feed fetched at the same time
 ARTICLE_FIELDS = ("id", "title", "text", "published", "url", "source")
-_TAG = re.compile(r"<[^>]+>")
+_TAG = re.compile(r"<[^<>]+>")  # not "[^>]": each "<" of "<<<<..." would scan to the end
 
 Known = Callable[[str | None, str | None], bool]
 
