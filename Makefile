@@ -3,7 +3,7 @@ DATA ?= ../shared/data
 STORYLINE ?= .venv/bin/storyline
 PYTHON ?= .venv/bin/python
 
-.PHONY: bench bench-multinews bench-duc2006 bench-duc2006-focus bench-disagreements bench-crossval \
+.PHONY: bench-hostile bench bench-multinews bench-duc2006 bench-duc2006-focus bench-disagreements bench-crossval \
 	bench-batch bench-stories bench-stories-growth bench-duc2007
 
 bench: bench-multinews bench-duc2006 bench-duc2006-focus bench-disagreements
@@ -59,3 +59,8 @@ bench-duc2007:
 		--mode since=old,scorer=centrality \
 		--peer-outputs $(DATA)/duc2007_update_b_peer_outputs.jsonl \
 		--report benchmarks/results/duc2007-update
+
+# issue 17: a request of half a million unknown keys, and 1,000 half-sent requests from one
+# address, against `storyline serve` on loopback (see BENCHMARKS.md, "Hardening").
+bench-hostile:
+	$(PYTHON) benchmarks/hostile_server.py
