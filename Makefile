@@ -3,8 +3,8 @@ DATA ?= ../shared/data
 STORYLINE ?= .venv/bin/storyline
 PYTHON ?= .venv/bin/python
 
-.PHONY: bench-hostile bench bench-multinews bench-duc2006 bench-duc2006-focus bench-disagreements bench-crossval \
-	bench-batch bench-stories bench-stories-growth bench-duc2007
+.PHONY: bench bench-multinews bench-duc2006 bench-duc2006-focus bench-disagreements bench-crossval \
+	bench-batch bench-stories bench-stories-growth bench-duc2007 bench-ray bench-hostile
 
 bench: bench-multinews bench-duc2006 bench-duc2006-focus bench-disagreements
 
@@ -59,6 +59,12 @@ bench-duc2007:
 		--mode since=old,scorer=centrality \
 		--peer-outputs $(DATA)/duc2007_update_b_peer_outputs.jsonl \
 		--report benchmarks/results/duc2007-update
+
+# --engine ray against --jobs 1/2, on 200, 250 and 2500 clusters, analysis on and off, on a
+# local Ray instance and on clusters of 1 and 2 nodes started with `ray start` (about an
+# hour on a quiet 2-core machine; needs the ray extra). See BENCHMARKS.md, "Batches on Ray".
+bench-ray:
+	$(PYTHON) benchmarks/ray.py
 
 # issue 17: a request of half a million unknown keys, and 1,000 half-sent requests from one
 # address, against `storyline serve` on loopback (see BENCHMARKS.md, "Hardening").
