@@ -352,3 +352,35 @@ def test_iframe_and_media_fallback_text_is_not_glued_into_a_sentence():
     assert text == ("A dam burst early on Tuesday in the northern valley. Rescue teams "
                     "evacuated about 2,000 people. The governor visited.\nRain is expected "
                     "on Wednesday.")
+
+
+# --- the other commands and readers: the same classes -------------------------------------
+
+def test_timeline_refuses_its_input_as_output_and_names_bad_lines(run, tmp_path):
+    articles = tmp_path / "story.jsonl"
+    articles.write_text(json.dumps({"text": GOOD, "published": "2019-02-06"}) + "\n")
+    before = articles.read_text()
+    result = run("timeline", articles, "-o", articles)
+    assert result.exit_code == 2 and "would replace the input" in result.output
+    assert articles.read_text() == before
+    deep = tmp_path / "deep.jsonl"
+    deep.write_text("[" * 100_000 + "\n")
+    result = run("timeline", deep)
+    assert result.exit_code == 1 and "deep.jsonl line 1 nests JSON" in result.output
+    if os.path.exists("/dev/full"):
+        full = run("timeline", articles, "-o", "/dev/full")
+        assert full.exit_code == 1 and "cannot write /dev/full" in full.output
+
+
+def test_story_sources_skip_a_line_json_cannot_take(tmp_path):
+    from storyline.stories.prepare import Skipped
+    from storyline.stories.sources import read_sources
+
+    source = tmp_path / "articles.jsonl"
+    source.write_bytes(b"\n".join([
+        json.dumps({"text": GOOD}).encode(), b'{"text": "\\ud800"}', b"[" * 100_000,
+        b'{"text": "x", "n": ' + b"9" * 5000 + b"}"]) + b"\n")
+    read = list(read_sources([str(source)]))
+    assert not isinstance(read[0], Skipped)
+    assert [isinstance(r, Skipped) for r in read[1:]] == [True, True, True]
+    assert "unpaired surrogate" in read[1].reason and "too deeply" in read[2].reason
