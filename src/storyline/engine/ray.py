@@ -36,6 +36,7 @@ from ..errors import StorylineError
 from ..options import Options
 from .batch import Engine, Line, Output, died, summarize_chunk, summarize_line
 
+log = logging.getLogger(__name__)
 CHUNK = 8  # lines per actor call: a few seconds of work with the analysis, ms of overhead
 DEPTH = 4  # chunks queued per actor: enough to keep it busy while the driver gathers
 # An actor asks for half a CPU: with one actor per CPU, the actors of a lost node can
@@ -207,6 +208,11 @@ while True:
 def _guard(ray):
     if not sys.platform.startswith("linux"):
         return None
-    session = os.path.basename(ray._private.worker._global_node.get_session_dir_path())
+    try:  # Ray's own name for the session (its folder), from a private attribute
+        session = os.path.basename(ray._private.worker._global_node.get_session_dir_path())
+    except AttributeError:
+        log.warning("cannot name this Ray session; if this run is killed, `ray stop` "
+                    "ends what it leaves")
+        return None
     return subprocess.Popen([sys.executable, "-c", _GUARD, session, str(os.getpid())],
                             stdin=subprocess.DEVNULL, start_new_session=True)
