@@ -55,7 +55,10 @@ def eval_command(data: Path, words: int, metric: str, systems: str | None,
     DATA is a JSON Lines file of clusters with human references:
     {"id": ..., "documents": [...], "summaries": [...]} per line; lines that also carry
     "old" (articles already read) are update data, summarized with since= them. Needs
-    the eval extra: pip install 'storyline[eval]'.
+    the eval extra: pip install 'storyline[eval]'. Lines with a reference "timeline"
+    ({"date", "sentences"} list, as T17's) are scored as timelines instead: storyline
+    timeline against baselines, alignment ROUGE and date F1 (--systems, --limit, --json,
+    --report apply).
     """
     from ...evaluate.timelines import holds_timelines
     if holds_timelines(data):  # reference timelines: the timeline summarization protocol
