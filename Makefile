@@ -4,7 +4,7 @@ STORYLINE ?= .venv/bin/storyline
 PYTHON ?= .venv/bin/python
 
 .PHONY: bench bench-multinews bench-duc2006 bench-duc2006-focus bench-disagreements bench-crossval \
-	bench-batch bench-stories bench-stories-growth bench-duc2007 bench-ray bench-timelines
+	bench-batch bench-stories bench-stories-growth bench-duc2007 bench-ray bench-timelines bench-hostile
 
 bench: bench-multinews bench-duc2006 bench-duc2006-focus bench-disagreements
 
@@ -70,3 +70,8 @@ bench-ray:
 # random and busiest-days baselines and seconds per timeline.
 bench-timelines:
 	$(STORYLINE) eval $(DATA)/t17_dev.jsonl --report benchmarks/results/t17_dev
+
+# issue 17: a request of half a million unknown keys, and 1,000 half-sent requests from one
+# address, against `storyline serve` on loopback (see BENCHMARKS.md, "Hardening").
+bench-hostile:
+	$(PYTHON) benchmarks/hostile_server.py

@@ -93,7 +93,7 @@ def _start(args: list[str], folder: Path, number: int) -> Node:
                "--runtime-env-agent-port", str(ports[4]), "--metrics-export-port", str(ports[5]),
                "--min-worker-port", "0", "--max-worker-port", "0",
                "--object-store-memory", str(200 * 2**20)]
-    env = {**os.environ, **ENV}
+    env = {**os.environ, **ENV, "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER": "1"}  # a node of several
     process = subprocess.Popen(command, stdout=log.open("w"), stderr=subprocess.STDOUT,
                                stdin=subprocess.DEVNULL, start_new_session=True, env=env)
     return Node(process, log)

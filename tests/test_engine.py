@@ -217,6 +217,7 @@ def test_the_default_install_never_imports_ray(tmp_path):
 
 def test_engine_ray_without_ray_says_which_pip_install_fixes_it(run, tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "ray", None)  # as if not installed: import fails
+    monkeypatch.setenv("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")  # what engine(None) sets
     src = tmp_path / "c.jsonl"
     src.write_text(example_clusters(1))
     result = run("summarize", src, "-o", tmp_path / "o.jsonl", "--engine", "ray")

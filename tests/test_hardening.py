@@ -239,3 +239,148 @@ def test_misused_options_exit_with_status_2(run, tmp_path):
                  ["--systems", "lead-words", "--mode", "scorer=centrality"]):
         result = run("eval", data, *args)
         assert result.exit_code == 2, (args, result.output)
+
+
+# --- input named for what it is --------------------------------------------------------
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [ARTICLE, "مرحبا بكم في هذا الخبر العاجل عن الجيش " * 20])
+def test_utf16_without_a_byte_order_mark_is_named(run, tmp_path, encoding, text):
+    (tmp_path / "a.txt").write_bytes(text.encode(encoding))
+    result = run("summarize", tmp_path / "a.txt")
+    name = encoding.upper().replace("-", "", 1).replace("-", "")  # UTF16LE -> UTF-16LE below
+    assert result.exit_code == 1
+    assert f"a.txt is {name[:3]}-{name[3:]} text without a byte-order mark" in result.output
+    assert f"iconv -f {name[:3]}-{name[3:]} -t UTF-8" in result.output
+
+
+@pytest.mark.parametrize("data", [bytes(range(256)) * 4, b"\x7fELF\x02\x01\x01" + b"\x00" * 64])
+def test_binary_is_still_called_binary(tmp_path, data):
+    (tmp_path / "a.txt").write_bytes(data)
+    with pytest.raises(InputError, match="looks like a binary file"):
+        read_cluster(tmp_path / "a.txt")
+
+
+@pytest.mark.parametrize("texts, script", [
+    (["أعلنت قوات سوريا الديمقراطية يوم الأحد أنها بدأت الهجوم الأخير على آخر جيب "
+      "لتنظيم الدولة الإسلامية قرب الحدود العراقية."] * 2, "Arabic script"),
+    (["叙利亚民主力量周日表示，他们已开始对伊拉克边境附近伊斯兰国组织控制的最后一块"
+      "飞地发起最后攻击。", "数千名平民在最近几周逃离了巴古兹村。"], "Chinese or Japanese"),
+    (["Сирийские демократические силы заявили в воскресенье, что начали последний штурм."],
+     "Cyrillic script"),
+])
+def test_articles_in_another_language_are_named_as_such(texts, script):
+    with pytest.raises(InputError, match=f"written in {script}.*Storyline reads English"):
+        summarize(texts)
+
+
+def test_one_english_article_among_others_is_summarized():
+    brief = summarize([GOOD + " Officials said more troops would follow in the coming days.",
+                       "叙利亚民主力量周日表示，他们已开始对最后一块飞地发起最后攻击。"])
+    assert brief.sentences
+
+
+# --- what is shown is safe to show --------------------------------------------------------
+
+def test_control_characters_never_reach_the_terminal(run, tmp_path):
+    page = ("<html><head><title>Floods\x1b]0;owned\x07 hit the valley\x1b[2J</title></head>"
+            "<body><article><h1>Floods\x1b[31m hit the valley</h1><p>" + GOOD + "</p><p>"
+            "Rescue\x07 teams evacuated about 2,000 people from the flooded villages by boat."
+            "</p></article></body></html>")
+    (tmp_path / "a.html").write_text(page, encoding="utf-8")
+    batch = tmp_path / "c.jsonl"
+    batch.write_text(json.dumps({"id": 1, "documents": [
+        {"text": GOOD, "title": "Title\x1b[2J\x9b31m", "source": "Wire\x07", "url": "x\x00"}]}))
+    for args in ([tmp_path / "a.html"], [tmp_path / "a.html", "-f", "markdown"],
+                 [batch, "--no-analysis"]):
+        result = run("summarize", *args)
+        assert result.exit_code == 0, result.output
+        assert not any(c in result.output for c in "\x1b\x07\x00\x9b"), repr(result.output)
+    assert "Floods[31m hit the valley" in run("summarize", tmp_path / "a.html").output
+
+
+def test_an_escape_in_a_file_name_is_not_printed_raw_in_an_error(run, tmp_path):
+    (tmp_path / "x\x1b[2J.txt").write_bytes(b"\x00\x01binary")
+    result = run("summarize", tmp_path / "x\x1b[2J.txt")
+    assert result.exit_code == 1 and "\x1b" not in result.output
+
+
+@pytest.mark.parametrize("url, kept", [
+    ("https://user:secret@example.org/a?b=1#c", "https://example.org/a?b=1#c"),
+    ("http://:secret@example.org/", "http://example.org/"),
+    ("https://user@example.org:8443/x", "https://example.org:8443/x"),
+    ("https://example.org/a@b", "https://example.org/a@b"),  # an @ in the path is no login
+])
+def test_credentials_in_a_url_are_neither_stored_nor_shown(url, kept):
+    articles = to_articles([{"text": GOOD, "url": url}])
+    assert articles[0].url == kept
+    brief = summarize([{"text": GOOD, "url": url}], words=60)
+    assert "secret" not in json.dumps(brief.to_dict()) and "user" not in json.dumps(
+        brief.to_dict())
+
+
+def test_a_fetch_error_does_not_show_the_password():
+    import asyncio
+
+    from storyline.fetch import FetchError, fetch
+
+    for url in ("https://user:secret@127.0.0.1:9/x", "ftp://user:secret@example.org/",
+                "https://user:secret@[::1"):
+        with pytest.raises(FetchError) as failed:
+            asyncio.run(fetch(url))
+        assert "secret" not in str(failed.value) and "user" not in str(failed.value)
+
+
+def test_a_huge_url_is_not_echoed_whole():
+    import asyncio
+
+    from storyline.fetch import FetchError, fetch
+
+    with pytest.raises(FetchError) as failed:
+        asyncio.run(fetch("ftp://" + "x" * 100_000))
+    assert len(str(failed.value)) < 400
+
+
+def test_iframe_and_media_fallback_text_is_not_glued_into_a_sentence():
+    fragment = ("<p>A dam burst early on Tuesday in the northern valley.<iframe src='v'>Your "
+                "browser does not support iframes.</iframe> Rescue teams evacuated about 2,000 "
+                "people.<video src='v.mp4'>Your browser does not support video.</video> "
+                "<noscript>Enable JavaScript.</noscript>The governor visited.<br>Rain "
+                "is expected on Wednesday.</p>")
+    text = to_articles([fragment])[0].text
+    assert "browser" not in text and "JavaScript" not in text
+    assert text == ("A dam burst early on Tuesday in the northern valley. Rescue teams "
+                    "evacuated about 2,000 people. The governor visited.\nRain is expected "
+                    "on Wednesday.")
+
+
+# --- the other commands and readers: the same classes -------------------------------------
+
+def test_timeline_refuses_its_input_as_output_and_names_bad_lines(run, tmp_path):
+    articles = tmp_path / "story.jsonl"
+    articles.write_text(json.dumps({"text": GOOD, "published": "2019-02-06"}) + "\n")
+    before = articles.read_text()
+    result = run("timeline", articles, "-o", articles)
+    assert result.exit_code == 2 and "would replace the input" in result.output
+    assert articles.read_text() == before
+    deep = tmp_path / "deep.jsonl"
+    deep.write_text("[" * 100_000 + "\n")
+    result = run("timeline", deep)
+    assert result.exit_code == 1 and "deep.jsonl line 1 nests JSON" in result.output
+    if os.path.exists("/dev/full"):
+        full = run("timeline", articles, "-o", "/dev/full")
+        assert full.exit_code == 1 and "cannot write /dev/full" in full.output
+
+
+def test_story_sources_skip_a_line_json_cannot_take(tmp_path):
+    from storyline.stories.prepare import Skipped
+    from storyline.stories.sources import read_sources
+
+    source = tmp_path / "articles.jsonl"
+    source.write_bytes(b"\n".join([
+        json.dumps({"text": GOOD}).encode(), b'{"text": "\\ud800"}', b"[" * 100_000,
+        b'{"text": "x", "n": ' + b"9" * 5000 + b"}"]) + b"\n")
+    read = list(read_sources([str(source)]))
+    assert not isinstance(read[0], Skipped)
+    assert [isinstance(r, Skipped) for r in read[1:]] == [True, True, True]
+    assert "unpaired surrogate" in read[1].reason and "too deeply" in read[2].reason

@@ -4,6 +4,7 @@ starts one (`ray start --head`, `ray start --address`), against the local run.""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -14,8 +15,8 @@ import pytest
 
 pytest.importorskip("ray", reason="the Ray engine's tests need Ray: pip install -e '.[test,ray]'")
 
-from ray_cluster import ENV, cluster  # noqa: E402
-from test_engine import example_clusters, temporaries  # noqa: E402
+from ray_cluster import ENV, cluster
+from test_engine import example_clusters, temporaries
 
 STORYLINE = str(Path(sys.executable).parent / "storyline")
 CLUSTERS = 32  # four chunks of 8 (engine/ray.py CHUNK): work in flight on both nodes
@@ -85,12 +86,40 @@ def test_a_two_node_cluster_gives_the_local_output_survives_a_lost_node_and_resu
 
 
 def test_without_an_address_a_ray_instance_of_its_own(batch, tmp_path):
-    src, local = batch
+    src, _ = batch
     few = tmp_path / "few.jsonl"
     few.write_text("".join(src.read_text().splitlines(keepends=True)[:4]))
     storyline(few, "-o", tmp_path / "local.jsonl")
     storyline(few, "-o", tmp_path / "ray.jsonl", "--engine", "ray")
     assert (tmp_path / "ray.jsonl").read_bytes() == (tmp_path / "local.jsonl").read_bytes()
+
+    # Killed with kill -9, it leaves no process of its Ray instance behind.
+    run = subprocess.Popen([STORYLINE, "summarize", src, "-o", tmp_path / "killed.jsonl",
+                            "--engine", "ray"], env={**os.environ, **ENV},
+                           stderr=subprocess.DEVNULL)
+    wait_for_lines(tmp_path, 1, run)
+    assert ray_processes(run.pid), "the run's Ray instance was not found"
+    run.send_signal(signal.SIGKILL)
+    run.wait()
+    deadline = time.monotonic() + 30
+    while ray_processes(run.pid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not ray_processes(run.pid), "Ray processes outlived their killed driver"
+
+
+def ray_processes(driver: int) -> list[int]:
+    """The live processes of the Ray session that `driver` started (Ray names a
+    session after the process that starts it: session_DATE_TIME_PID)."""
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if re.search(rb"session_[\d_-]+_%d\b" % driver, cmdline) and state != "Z":
+            found.append(int(pid))
+    return found
 
 
 def test_an_address_where_no_cluster_listens_is_a_clear_error(batch, tmp_path):

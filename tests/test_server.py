@@ -69,7 +69,7 @@ def test_focus_since_and_published_reach_the_brief(client):
 @pytest.mark.parametrize("body, message", [
     ({}, 'give "documents" (article texts) and/or "urls"'),
     ({"documents": ["A text."], "words": 0}, "words: Input should be greater than or equal to 1"),
-    ({"documents": ["A text."], "wrds": 10}, "wrds: Extra inputs are not permitted"),
+    ({"documents": ["A text."], "wrds": 10}, 'unknown field "wrds"; the fields are documents'),
     ({"documents": [3]}, "documents.0: Input should be a valid string"),
     ({"documents": ["   "]}, "no article has any text"),
     ({"documents": ["A text."], "focus": " "}, "focus must be"),
@@ -291,3 +291,135 @@ def test_a_redirect_is_checked_again(site, monkeypatch):
     with pytest.raises(FetchError, match="private, loopback"):
         asyncio.run(fetch(f"{site}/moved"))
     assert len(calls) == 2
+
+
+# --- hostile bodies and paths: 422 for what cannot be read, cheaply, never echoed --------
+
+@pytest.mark.parametrize("body, message", [
+    (b'{"documents": ["caf\xe9"]}', "not UTF-8 (byte 0xe9 at offset 19)"),
+    (b'{"documents": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "nests JSON"),
+    (b'{"documents": [' + b'{"a": ' * 5000 + b"1" + b"}" * 5000 + b"]}", "nests JSON"),
+    (b'{"words": ' + b"9" * 5000 + b', "documents": ["x"]}', "thousands of digits"),
+    (b'{"documents": ["\\ud800 text"]}', "unpaired surrogate"),
+    (b'{"documents": ["text"], "focus": "\\udfff"}', "unpaired surrogate"),
+    (b'{"documents": ["text"], "words": NaN}', "NaN or Infinity"),
+    (b'{"documents": ["a"], "documents": ["b"]}', '"documents" twice'),
+    (b'{"documents": ["a"]} trailing', "more after the object"),
+    (b'{"documents": ["a"],}', "not valid JSON"),
+    (b'["a text"]', "not a JSON object"),
+    (b"", "not a JSON object"),
+    (b'{"documents": ["a"], "\\u0000": 1}', "unknown field"),
+])
+def test_unreadable_bodies_get_422_saying_why(client, body, message):
+    response = client.post("/v1/briefs", content=body, headers={"Content-Type": "application/json"})
+    assert response.status_code == 422, response.text
+    assert message in response.json()["error"] and len(response.content) < 1000
+
+
+@pytest.mark.parametrize("field, value", [
+    ("words", True), ("words", "120"), ("words", 12.5), ("words", 120.0), ("explain", 1),
+    ("analysis", "false"), ("documents", "one text"), ("urls", "https://example.org/"),
+    ("focus", 3), ("since", [1]), ("published", 20190210),
+])
+def test_field_types_are_strict(client, field, value):
+    body = {"documents": ["A text."], field: value}
+    response = client.post("/v1/briefs", json=body)
+    assert response.status_code == 422 and response.json()["error"].startswith(field)
+
+
+def test_half_a_million_unknown_fields_are_refused_at_the_first(client):
+    body = "{" + ",".join(f'"{i:x}":1' for i in range(500_000)) + "}"
+    start = time.monotonic()
+    response = client.post("/v1/briefs", content=body.encode(),
+                           headers={"Content-Type": "application/json"})
+    assert response.status_code == 422 and len(response.content) < 1000
+    assert 'unknown field "0"' in response.json()["error"]
+    assert time.monotonic() - start < 10  # 20 s and 805 MB when every key was parsed
+    many = client.post("/v1/briefs", json={"documents": ["x"] * 1_000_000})
+    assert many.status_code == 422 and len(many.content) < 1000
+
+
+def test_a_lone_surrogate_in_a_valid_body_is_not_a_500(client):
+    """Pairs are characters; a surrogate written raw (invalid UTF-8) or escaped alone is not."""
+    docs = example_documents()
+    pair = client.post("/v1/briefs", content=json.dumps(
+        {"documents": [docs[0] + " \U0001F600", *docs[1:]], "analysis": False}).encode(),
+        headers={"Content-Type": "application/json"})
+    assert pair.status_code == 200
+    raw = client.post("/v1/briefs", content='{"documents": ["\ud800"]}'.encode(
+        "utf-8", "surrogatepass"), headers={"Content-Type": "application/json"})
+    assert raw.status_code == 422 and "not UTF-8" in raw.json()["error"]
+
+
+@pytest.mark.parametrize("method, path, status, message", [
+    ("GET", "/v1/briefs", 405, "use POST"), ("PUT", "/v1/briefs", 405, "use POST"),
+    ("DELETE", "/healthz", 405, "use GET"), ("GET", "/v1/stories", 404, "nothing at"),
+    ("GET", "/no-such-page.html", 404, "nothing at"),
+])
+def test_wrong_methods_and_paths_get_json(client, method, path, status, message):
+    response = client.request(method, path)
+    assert response.status_code == status and message in response.json()["error"]
+    if status == 405:
+        assert response.headers["allow"]
+
+
+def test_one_client_may_take_only_half_the_places():
+    from storyline.faces.server import Admission
+
+    class State:
+        busy, capacity, client_share = 0, 4, 2
+        busy_by_client = __import__("collections").Counter()
+
+    class App:
+        state = State()
+
+    release = asyncio.Event()
+    answers = []
+
+    async def app(scope, receive, send):
+        await release.wait()
+
+    async def scenario():
+        guard = Admission(app, path="/v1/briefs")
+
+        def call(client):
+            scope = {"type": "http", "path": "/v1/briefs", "app": App, "client": (client, 1)}
+
+            async def send(message):
+                if message["type"] == "http.response.start":
+                    answers.append((client, message["status"]))
+            return asyncio.create_task(guard(scope, None, send))
+
+        held = [call("10.0.0.1") for _ in range(2)]
+        await asyncio.sleep(0)
+        await call("10.0.0.1")  # a third from the same address: 503 at once
+        other = call("10.0.0.2")  # another address still gets in
+        await asyncio.sleep(0)
+        assert App.state.busy == 3 and not other.done()
+        release.set()
+        await asyncio.gather(*held, other)
+
+    asyncio.run(scenario())
+    assert answers == [("10.0.0.1", 503)]
+    assert App.state.busy == 0 and not App.state.busy_by_client
+
+
+def test_every_json_route_reads_its_body_the_same_safe_way(client):
+    """Nested objects too: no object may have more fields than any model has."""
+    huge = '{"documents": [{"text": "x", ' + ",".join(f'"{i:x}":1' for i in range(400_000)) + "}]}"
+    for path in ("/v1/briefs", "/v1/timelines"):
+        start = time.monotonic()
+        response = client.post(path, content=huge.encode(),
+                               headers={"Content-Type": "application/json"})
+        assert response.status_code == 422 and len(response.content) < 1000, path
+        assert "over 100 fields" in response.json()["error"] and time.monotonic() - start < 10
+        deep = client.post(path, content=b'{"documents": ' + b"[" * 50_000 + b"]" * 50_000 + b"}",
+                           headers={"Content-Type": "application/json"})
+        assert deep.status_code == 422 and "too deeply" in deep.json()["error"]
+        wrong = client.post(path, json={"documents": [{"text": "x"}], "dates": True,
+                                        "words": True})
+        assert wrong.status_code == 422
+    schema = client.get("/openapi.json").json()["paths"]
+    for path in ("/v1/briefs", "/v1/timelines"):
+        body = schema[path]["post"]["requestBody"]["content"]["application/json"]["schema"]
+        assert "documents" in body["properties"] and "$ref" not in json.dumps(body)

@@ -8,7 +8,8 @@ allowed); the connection goes to the address that was checked, so a DNS answer c
 change between check and use; each redirect is checked the same way. The whole fetch,
 redirects included, has one deadline, and the bytes of all pages of a request share one
 budget; pages must come uncompressed, so a small compressed "bomb" cannot expand in
-memory.
+memory. A user name and password in a URL are sent to its host, but never kept in the
+page's URL nor shown in a message.
 """
 
 from __future__ import annotations
@@ -20,11 +21,13 @@ from dataclasses import dataclass
 
 import httpx
 
+from .brief.ingest import without_credentials
 from .errors import InputError
 
 TIMEOUT_SECONDS = 10.0
 MAX_BYTES = 5_000_000  # all pages of one request together
 MAX_REDIRECTS = 5
+MAX_SHOWN = 200  # characters of a URL that a message shows
 TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 FEED_TYPES = TEXT_TYPES + ("application/rss+xml", "application/atom+xml", "application/xml",
                            "text/xml", "application/rdf+xml")
@@ -52,8 +55,8 @@ class Budget:
     def take(self, url: str, n: int) -> None:
         self.left -= n
         if self.left < 0:
-            raise FetchError(f"{url}: the pages are over the {self.limit:,}-byte limit "
-                             "(all links together); give fewer or shorter pages")
+            raise FetchError(f"{_shown(url)}: the pages are over the {self.limit:,}-byte "
+                             "limit (all links together); give fewer or shorter pages")
 
 
 async def fetch(url: str, *, allow_private: bool = False, timeout: float = TIMEOUT_SECONDS,
@@ -65,7 +68,7 @@ async def fetch(url: str, *, allow_private: bool = False, timeout: float = TIMEO
         async with asyncio.timeout(timeout):
             return await _fetch(url, allow_private, timeout, budget, types)
     except TimeoutError:
-        raise FetchError(f"{url}: no complete answer within {timeout:g} s") from None
+        raise FetchError(f"{_shown(url)}: no complete answer within {timeout:g} s") from None
 
 
 async def _fetch(url: str, allow_private: bool, timeout: float, budget: Budget,
@@ -84,9 +87,10 @@ async def _fetch(url: str, allow_private: bool, timeout: float, budget: Budget,
             try:
                 response = await client.send(request, stream=True)
             except httpx.TimeoutException:
-                raise FetchError(f"{url}: no answer within {timeout:g} s") from None
+                raise FetchError(f"{_shown(url)}: no answer within {timeout:g} s") from None
             except httpx.HTTPError as e:
-                raise FetchError(f"{url}: could not connect ({e or type(e).__name__})") from None
+                raise FetchError(f"{_shown(url)}: could not connect "
+                                 f"({e or type(e).__name__})") from None
             try:
                 if response.is_redirect and "location" in response.headers:
                     url = str(target.join(response.headers["location"]))
@@ -94,7 +98,7 @@ async def _fetch(url: str, allow_private: bool, timeout: float, budget: Budget,
                 return await _read(url, response, budget, types)
             finally:
                 await response.aclose()
-    raise FetchError(f"{origin}: more than {MAX_REDIRECTS} redirects")
+    raise FetchError(f"{_shown(origin)}: more than {MAX_REDIRECTS} redirects")
 
 
 def _parse(url: str) -> httpx.URL:
@@ -102,9 +106,11 @@ def _parse(url: str) -> httpx.URL:
     try:
         parsed = httpx.URL(url)
     except (httpx.InvalidURL, ValueError, UnicodeError):
-        raise FetchError(f"{url!r} is not a valid URL; give a web page's address") from None
+        raise FetchError(f"{_shown(url)!r} is not a valid URL; give a web page's "
+                         "address") from None
     if parsed.scheme not in ("http", "https") or not parsed.host:
-        raise FetchError(f"{url!r} is not an http or https address; give a web page's URL")
+        raise FetchError(f"{_shown(url)!r} is not an http or https address; give a web "
+                         "page's URL")
     return parsed
 
 
@@ -116,13 +122,13 @@ async def _checked_address(target: httpx.URL, url: str, allow_private: bool,
         infos = await asyncio.get_running_loop().getaddrinfo(
             target.raw_host.decode("ascii"), port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError):
-        raise FetchError(f"{url}: the host {target.host} was not found") from None
+        raise FetchError(f"{_shown(url)}: the host {target.host} was not found") from None
     addresses = [info[4][0] for info in infos]
     for address in addresses:
         ip = ipaddress.ip_address(address.split("%")[0])
         if not _allowed(ip, allow_private):
-            via = f" (a redirect from {origin})" if url != origin else ""
-            raise FetchError(f"{url}{via}: {target.host} is a private, loopback or "
+            via = f" (a redirect from {_shown(origin)})" if url != origin else ""
+            raise FetchError(f"{_shown(url)}{via}: {target.host} is a private, loopback or "
                              f"link-local address ({ip}), which this server does not fetch")
     return addresses[0]
 
@@ -146,15 +152,15 @@ def _allowed(ip: ipaddress.IPv4Address | ipaddress.IPv6Address, allow_private: b
 async def _read(url: str, response: httpx.Response, budget: Budget,
                 types: tuple[str, ...] = TEXT_TYPES) -> Page:
     if response.status_code != 200:
-        raise FetchError(f"{url}: the server answered {response.status_code}")
+        raise FetchError(f"{_shown(url)}: the server answered {response.status_code}")
     kind = response.headers.get("content-type", "text/html").split(";")[0].strip().lower()
     if kind not in types:
         what = "a feed, a web page or text" if types != TEXT_TYPES else "a web page or text"
-        raise FetchError(f"{url}: the page is {kind}, not {what}")
+        raise FetchError(f"{_shown(url)}: the page is {kind}, not {what}")
     encoding = response.headers.get("content-encoding", "identity").strip().lower()
     if encoding not in ("", "identity"):
-        raise FetchError(f"{url}: the page came {encoding}-compressed though it was asked "
-                         "for plainly; this server reads uncompressed pages only")
+        raise FetchError(f"{_shown(url)}: the page came {encoding}-compressed though it was "
+                         "asked for plainly; this server reads uncompressed pages only")
     declared = response.headers.get("content-length", "")
     if declared.isdigit():
         budget.take(url, 0 if int(declared) <= budget.left else int(declared))
@@ -166,4 +172,11 @@ async def _read(url: str, response: httpx.Response, budget: Budget,
         text = bytes(body).decode(response.charset_encoding or "utf-8", errors="replace")
     except (LookupError, UnicodeError):  # an unknown or unusable charset name
         text = bytes(body).decode("utf-8", errors="replace")
-    return Page(url=url, text=text, html=kind in ("text/html", "application/xhtml+xml"))
+    return Page(url=without_credentials(url), text=text,
+                html=kind in ("text/html", "application/xhtml+xml"))
+
+
+def _shown(url: str) -> str:
+    """A URL as messages show it: without user name and password, and not too long."""
+    url = without_credentials(url)
+    return url if len(url) <= MAX_SHOWN else url[:MAX_SHOWN] + "…"

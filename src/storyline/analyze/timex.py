@@ -260,15 +260,22 @@ def _scan(text: str, reference: date | None, lenient: bool) -> list[Timex]:
     return out
 
 
+MAX_TOKEN_CHARS = 64  # a window widens to whole tokens, but no word is longer
+
+
 def _windows(text: str, anchor: re.Pattern, before: int,
              after: int) -> list[tuple[int, int]]:
     """Spans of the text around each anchor, within its line, widened to whole tokens and
     merged where they overlap."""
     spans: list[tuple[int, int]] = []
     for m in anchor.finditer(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line_end = text.find("\n", m.end())
-        line_end = len(text) if line_end < 0 else line_end
+        # Looking no further than a window and a word away keeps this linear in the text,
+        # however long its lines and tokens (a line of 30,000 digits took minutes).
+        reach_lo = max(0, m.start() - before - MAX_TOKEN_CHARS)
+        reach_hi = min(len(text), m.end() + after + MAX_TOKEN_CHARS)
+        line_start = max(text.rfind("\n", reach_lo, m.start()) + 1, reach_lo)
+        line_end = text.find("\n", m.end(), reach_hi)
+        line_end = reach_hi if line_end < 0 else line_end
         lo, hi = max(line_start, m.start() - before), min(line_end, m.end() + after)
         while lo > line_start and not text[lo - 1].isspace():
             lo -= 1

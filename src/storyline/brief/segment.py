@@ -19,6 +19,8 @@ from ..model import Article, Sentence
 
 MIN_STATEMENT_WORDS = 6
 MAX_STATEMENT_WORDS = 70
+MAX_RUN_CHARS = 1000
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_RUN_CHARS},}}")  # tried once per run: linear
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")
 _STATEMENT_END = re.compile(r"""[.!]["'”’)\]]*$""")
 _STATEMENT_START = re.compile(r"""^["'“‘(]?[A-Z0-9]""")
@@ -97,8 +99,14 @@ def _punkt_spans(block: str) -> list[tuple[int, int]]:
 
     Its layout rules (a blank line ends a sentence) concern line breaks only, so a
     paragraph of one line, the usual case, skips them and their overhead: the splitter's
-    raw spans, without the whitespace around them, are the same.
+    raw spans, without the whitespace around them, are the same. A run of over
+    MAX_RUN_CHARS characters without a space (no word, but a hostile or broken input) is
+    a span of its own: nupunkt's time grows with the square of such a run.
     """
+    if len(block) > MAX_RUN_CHARS and (run := _LONG_RUN.search(block)):
+        before = _punkt_spans(block[:run.start()])
+        after = [(run.end() + s, run.end() + e) for s, e in _punkt_spans(block[run.end():])]
+        return [*before, run.span(), *after]
     if "\n" in block:
         return _tokenizer().spans(block)
     spans = []

@@ -23,6 +23,8 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import subprocess
+import sys
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,6 +36,7 @@ from ..errors import StorylineError
 from ..options import Options
 from .batch import Engine, Line, Output, died, summarize_chunk, summarize_line
 
+log = logging.getLogger(__name__)
 CHUNK = 8  # lines per actor call: a few seconds of work with the analysis, ms of overhead
 DEPTH = 4  # chunks queued per actor: enough to keep it busy while the driver gathers
 # An actor asks for half a CPU: with one actor per CPU, the actors of a lost node can
@@ -153,8 +156,10 @@ def _reachable(address: str) -> None:
 def _connected(address: str | None) -> Iterator[object]:
     ray = require_ray()
     quiet = {"logging_level": logging.WARNING, "log_to_driver": False}
+    guard = None
     if address is None:  # a Ray instance of this machine's own, for this run only
         ray.init(num_cpus=os.cpu_count(), include_dashboard=False, **quiet)
+        guard = _guard(ray)
     else:
         _reachable(address)
         try:
@@ -171,3 +176,43 @@ def _connected(address: str | None) -> Iterator[object]:
         yield ray
     finally:
         ray.shutdown()
+        if guard:
+            guard.terminate()
+            guard.wait()
+
+
+# Ends every process of a Ray session when its driver ends, however it ends: Ray's own
+# fate sharing stops its server and raylet, but its agents and workers outlive a driver
+# killed with kill -9. The guard dies with the driver (PR_SET_PDEATHSIG, SIGTERM) and on
+# SIGTERM kills the processes whose command line names the session.
+_GUARD = """
+import ctypes, os, signal, sys
+session, driver = sys.argv[1].encode(), int(sys.argv[2])
+def end(*_):
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            if int(pid) != os.getpid() and session in open(f"/proc/{pid}/cmdline", "rb").read():
+                os.kill(int(pid), signal.SIGKILL)
+        except OSError:
+            pass
+    os._exit(0)
+signal.signal(signal.SIGTERM, end)
+ctypes.CDLL(None).prctl(1, signal.SIGTERM)
+if os.getppid() != driver:
+    end()
+while True:
+    signal.pause()
+"""
+
+
+def _guard(ray):
+    if not sys.platform.startswith("linux"):
+        return None
+    try:  # Ray's own name for the session (its folder), from a private attribute
+        session = os.path.basename(ray._private.worker._global_node.get_session_dir_path())
+    except AttributeError:
+        log.warning("cannot name this Ray session; if this run is killed, `ray stop` "
+                    "ends what it leaves")
+        return None
+    return subprocess.Popen([sys.executable, "-c", _GUARD, session, str(os.getpid())],
+                            stdin=subprocess.DEVNULL, start_new_session=True)

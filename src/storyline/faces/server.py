@@ -12,12 +12,17 @@ a worker that crashes costs only its own request. The page at / is static files.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import os
+import socket
+import stat
+from collections import Counter
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import asynccontextmanager
 from dataclasses import replace
 from importlib.resources import files
+from typing import Annotated
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -28,31 +33,36 @@ from pebble import ProcessPool
 from pebble.common import ProcessExpired
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match, Mount
 
 from .. import __version__
 from ..errors import OptionsError, StorylineError
 from ..fetch import Budget, FetchError, fetch
 from ..options import MAX_FOCUS_CHARS, MAX_WORDS, Options
 from . import stories_api, timelines
+from .body import BadBody, body_schema, invalid_body, read_body
+from .body import error as _error
 
 log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 5_000_000
 MAX_DOCUMENTS = 100
 MAX_URLS = 20
+MAX_URL_CHARS = 2048
 TIME_LIMIT_SECONDS = 60.0
 BODY_SECONDS = 10.0  # for a request body to arrive
 QUEUE_PER_WORKER = 4  # requests that may wait per worker before new ones are refused
+API_PATHS = ("/v1/", "/healthz")
 
 
 class BriefRequest(BaseModel):
     """What to summarize, and how: the options of `storyline summarize`."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)  # "words": true is no number
 
     documents: list[str] = Field(default=[], max_length=MAX_DOCUMENTS,
                                  description="Article texts, plain or HTML.")
-    urls: list[str] = Field(default=[], max_length=MAX_URLS,
-                            description="Web pages to fetch (http or https).")
+    urls: list[Annotated[str, Field(max_length=MAX_URL_CHARS)]] = Field(
+        default=[], max_length=MAX_URLS, description="Web pages to fetch (http or https).")
     words: int = Field(default=120, ge=1, le=MAX_WORDS, description="Word budget.")
     explain: bool = Field(default=False, description="Also list the clutter removed.")
     article_text: bool = Field(default=False, description="Include each article's cleaned "
@@ -77,13 +87,15 @@ class BriefRequest(BaseModel):
 
 
 def create_app(*, workers: int | None = None, time_limit: float = TIME_LIMIT_SECONDS,
-               max_body: int = MAX_BODY_BYTES, allow_private_urls: bool = False,
-               queue: int | None = None, db: str | None = None,
+               max_body: int = MAX_BODY_BYTES, body_seconds: float = BODY_SECONDS,
+               allow_private_urls: bool = False, queue: int | None = None,
+               per_client: bool = True, db: str | None = None,
                token: str | None = None) -> FastAPI:
     """The application. `workers` processes summarize (default: the CPU count); `queue`
-    more requests may wait for them (default: 4 per worker) before new ones get 503.
+    more requests may wait for them (default: 4 per worker) before new ones get 503;
+    with `per_client`, one client address may have at most half of these places.
     `time_limit` bounds each request from admission to answer: fetching, waiting for a
-    worker and summarizing."""
+    worker and summarizing; a body must arrive within `body_seconds`."""
     workers = workers or os.cpu_count() or 1
 
     @asynccontextmanager
@@ -91,6 +103,8 @@ def create_app(*, workers: int | None = None, time_limit: float = TIME_LIMIT_SEC
         app.state.pool = ProcessPool(max_workers=workers, initializer=_warm_up)
         app.state.busy = 0  # requests being fetched, summarized or waiting for a worker
         app.state.capacity = workers + (QUEUE_PER_WORKER * workers if queue is None else queue)
+        app.state.busy_by_client = Counter()  # client address -> requests admitted
+        app.state.client_share = max(1, app.state.capacity // 2) if per_client else None
         yield
         app.state.pool.stop()
         app.state.pool.join()
@@ -98,19 +112,29 @@ def create_app(*, workers: int | None = None, time_limit: float = TIME_LIMIT_SEC
     app = FastAPIOffline(  # FastAPI whose /docs page ships its files: no CDN, works offline
         title="Storyline", version=__version__, lifespan=lifespan,
         description="Many news articles about one event in, one cited brief out.")
-    app.add_middleware(BodyLimit, max_body=max_body, seconds=BODY_SECONDS)
+    app.add_middleware(BodyLimit, max_body=max_body, seconds=body_seconds)
     app.add_middleware(Admission, path="/v1/briefs")
     app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        return _error(422, "; ".join(_problem(e) for e in exc.errors()),
-                      detail=[{k: e[k] for k in ("loc", "msg", "type") if k in e}
-                              for e in exc.errors()])
+        return invalid_body(exc.errors())
+
+    @app.exception_handler(BadBody)
+    async def _bad_body(request: Request, exc: BadBody) -> JSONResponse:
+        return exc.response
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return _error(exc.status_code, str(exc.detail), headers=exc.headers)
+        message = str(exc.detail)
+        path = json.dumps(request.url.path[:100])
+        if exc.status_code == 405:
+            allowed = (exc.headers or {}).get("Allow", "")
+            message = f"{request.method} is not allowed on {path}; use {allowed}"
+        elif exc.status_code == 404 and message == "Not Found":
+            message = (f"there is nothing at {path}; the API is POST /v1/briefs, described "
+                       "at /docs")
+        return _error(exc.status_code, message, headers=exc.headers)
 
     @app.exception_handler(Exception)
     async def _bug(request: Request, exc: Exception) -> JSONResponse:
@@ -121,10 +145,11 @@ def create_app(*, workers: int | None = None, time_limit: float = TIME_LIMIT_SEC
     async def healthz() -> dict:
         return {"status": "ok", "version": __version__}
 
-    @app.post("/v1/briefs")
-    async def briefs(body: BriefRequest, request: Request):
+    @app.post("/v1/briefs", openapi_extra=body_schema(BriefRequest))
+    async def briefs(request: Request):
         """One cited brief from the articles (texts and/or pages at URLs)."""
         # Admission (the 503) has happened in `Admission`, before the body was read.
+        body = await read_body(request, BriefRequest)
         deadline = asyncio.get_running_loop().time() + time_limit
         try:
             async with asyncio.timeout_at(deadline):
@@ -163,9 +188,20 @@ def create_app(*, workers: int | None = None, time_limit: float = TIME_LIMIT_SEC
     app.include_router(timelines.router)  # POST /v1/timelines (faces/timelines.py)
     if db:  # the story store: /v1/stories, /v1/articles (faces/stories_api.py)
         stories_api.register(app, db=db, token=token, time_limit=time_limit)
-    app.mount("/", StaticFiles(directory=str(files("storyline.faces") / "static"), html=True),
-              name="page")
+    app.router.routes.append(Page(
+        "/", app=StaticFiles(directory=str(files("storyline.faces") / "static"), html=True),
+        name="page"))
     return app
+
+
+class Page(Mount):
+    """The page's static files at "/", but not the API's paths: a GET to a POST route gets
+    405 with "Allow", an unknown API path 404, both as JSON, not the page's 404."""
+
+    def matches(self, scope):
+        if scope["type"] == "http" and scope["path"].startswith(API_PATHS):
+            return Match.NONE, {}
+        return super().matches(scope)
 
 
 async def _fetch_all(urls: list[str], allow_private: bool) -> list:
@@ -181,25 +217,33 @@ async def _fetch_all(urls: list[str], allow_private: bool) -> list:
     return [t.result() for t in tasks]
 
 
-def _problem(error: dict) -> str:
-    """One validation error as a sentence that says what to fix."""
-    if error["type"] == "json_invalid":
-        reason = error.get("ctx", {}).get("error", error["msg"])
-        return (f"the body is not valid JSON ({reason}); "
-                'send {"documents": ["article text", ...]}')
-    where = ".".join(str(p) for p in error["loc"] if p != "body")
-    if not where and error["type"] in ("model_attributes_type", "dict_type"):
-        return ('send a JSON object, {"documents": ["article text", ...]}, with '
-                "Content-Type: application/json")
-    message = error["msg"].removeprefix("Value error, ")
-    return f"{where}: {message}" if where else message
-
-
 def _warm_up() -> None:
-    """Runs once in each worker process: load spaCy before the first request needs it."""
+    """Runs once in each worker process: let go of the server's network connections, and
+    load spaCy before the first request needs it."""
     from ..analyze import language
 
+    _close_network_sockets()
     language.nlp()
+
+
+def _close_network_sockets() -> None:
+    """Close the TCP sockets a forked worker inherits: the listening one and every client
+    connection open when it was forked (at start, or replacing a stopped worker). Kept
+    open here, a connection the server has closed would stay open for its client, which
+    would wait for the end of an answer long sent. Workers talk to the server by pipes."""
+    fds = ([int(fd) for fd in os.listdir("/proc/self/fd")] if os.path.isdir("/proc/self/fd")
+           else range(3, 1024))
+    for fd in fds:
+        try:
+            if not stat.S_ISSOCK(os.fstat(fd).st_mode):
+                continue
+            probe = socket.socket(fileno=fd)
+        except OSError:
+            continue
+        family = probe.family
+        probe.detach()  # the probe must not close what it only looked at
+        if family in (socket.AF_INET, socket.AF_INET6):
+            os.close(fd)
 
 
 def _brief(items: list[tuple], options: dict, since: list[str], explain: bool,
@@ -220,15 +264,12 @@ def _brief(items: list[tuple], options: dict, since: list[str], explain: bool,
     return brief.to_dict(explain=explain, texts=article_text)
 
 
-def _error(status: int, message: str, **extra) -> JSONResponse:
-    headers = extra.pop("headers", None)
-    return JSONResponse({"error": message, **extra}, status_code=status, headers=headers)
-
-
 class Admission:
     """ASGI middleware: at most `app.state.capacity` requests to `path` at once (being
-    read, fetched, summarized or waiting for a worker); the next get 503 at once, before
-    their body is read, so a burst costs the server next to nothing."""
+    read, fetched, summarized or waiting for a worker), and at most `client_share` of
+    them from one client address, so that no lone client can take every place; the next
+    get 503 at once, before their body is read, so a burst costs the server next to
+    nothing."""
 
     def __init__(self, app, path: str):
         self.app = app
@@ -238,15 +279,25 @@ class Admission:
         if scope["type"] != "http" or scope["path"] != self.path:
             return await self.app(scope, receive, send)
         state = scope["app"].state
+        client = (scope.get("client") or ("?", 0))[0]
         if state.busy >= state.capacity:
-            busy = _error(503, "the server is busy; try again in a moment",
-                          headers={"Retry-After": "2"})
-            return await busy(scope, receive, send)
+            return await _busy("the server is busy; try again in a moment")(scope, receive, send)
+        if state.client_share and state.busy_by_client[client] >= state.client_share:
+            return await _busy(f"this address has {state.client_share} requests under way "
+                               "already; wait for their answers")(scope, receive, send)
         state.busy += 1
+        state.busy_by_client[client] += 1
         try:
             await self.app(scope, receive, send)
         finally:
             state.busy -= 1
+            state.busy_by_client[client] -= 1
+            if not state.busy_by_client[client]:
+                del state.busy_by_client[client]
+
+
+def _busy(message: str) -> JSONResponse:
+    return _error(503, message, headers={"Retry-After": "2"})
 
 
 class BodyLimit:
@@ -262,8 +313,9 @@ class BodyLimit:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        # The rest of a refused body is not read: the connection closes after the answer.
         too_big = _error(413, f"the body is over {self.max_body:,} bytes; send fewer or "
-                              "shorter articles")
+                              "shorter articles", headers={"Connection": "close"})
         declared = dict(scope.get("headers", [])).get(b"content-length", b"")
         if declared.isdigit() and int(declared) > self.max_body:
             return await too_big(scope, receive, send)
@@ -283,7 +335,8 @@ class BodyLimit:
                     message = await receive()
             except TimeoutError:
                 answered = True
-                await _error(408, f"the body took over {self.seconds:g} s to arrive")(
+                await _error(408, f"the body took over {self.seconds:g} s to arrive",
+                             headers={"Connection": "close"})(
                     scope, receive, send)
                 return {"type": "http.disconnect"}
             seen += len(message.get("body", b""))

@@ -20,6 +20,7 @@ from pebble.common import ProcessExpired
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import StorylineError
+from .body import body_schema, read_body
 
 MAX_ARTICLES = 500  # per POST
 PAGE_SIZE = 50
@@ -75,8 +76,8 @@ async def show_story(story_id: int, request: Request,
                           words, missing=404)
 
 
-@router.post("/v1/articles")
-async def add_articles(body: ArticlesRequest, request: Request):
+@router.post("/v1/articles", openapi_extra=body_schema(ArticlesRequest))
+async def add_articles(request: Request):
     """Add articles to the store and its stories; all of them, or none if it fails."""
     token = request.app.state.stories_token
     if token:
@@ -85,6 +86,7 @@ async def add_articles(body: ArticlesRequest, request: Request):
             return _error(401, "adding articles needs the server's token: send "
                                "Authorization: Bearer TOKEN", headers={"WWW-Authenticate":
                                                                        "Bearer"})
+    body = await read_body(request, ArticlesRequest)  # 422 for any body it cannot read
     articles = [a.model_dump(exclude_none=True) for a in body.articles]
     return await _in_pool(request, _add, request.app.state.stories_db, articles)
 

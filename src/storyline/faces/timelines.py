@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..analyze.timeline import DATES, PER_DATE
 from ..errors import StorylineError
+from .body import body_schema, read_body
 
 MAX_ARTICLES = 2000
 TIME_LIMIT_SECONDS = 60.0
@@ -51,10 +52,11 @@ class TimelineRequest(BaseModel):
                             "before this day (YYYY-MM-DD).")
 
 
-@router.post("/v1/timelines")
-async def timelines(body: TimelineRequest, request: Request):
+@router.post("/v1/timelines", openapi_extra=body_schema(TimelineRequest))
+async def timelines(request: Request):
     """The timeline of a story: its most important dates and, for each, the sentences that
     best tell what happened, every one cited."""
+    body = await read_body(request, TimelineRequest)  # 422 for any body it cannot read
     limit = getattr(request.app.state, "time_limit", TIME_LIMIT_SECONDS)
     future = request.app.state.pool.schedule(
         _timeline, args=([d.model_dump(exclude_none=True) for d in body.documents],

@@ -13,14 +13,14 @@ file on disk names a page file beside it, so a feed and its pages can be kept to
 from __future__ import annotations
 
 import asyncio
-import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-from ..brief.ingest import TEXT_SUFFIXES, _natural_key, _valid_date, decode, markdown_to_text
+from ..brief.ingest import (TEXT_SUFFIXES, _natural_key, _valid_date, decode, load_json,
+                            markdown_to_text)
 from ..errors import InputError
 from .prepare import Incoming, Skipped
 
@@ -29,7 +29,7 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 FULL_TEXT_WORDS = 150  # a feed item with this many words of its own is the article
 FETCH_AT_ONCE = 4  # pages of one feed fetched at the same time
 ARTICLE_FIELDS = ("id", "title", "text", "published", "url", "source")
-_TAG = re.compile(r"<[^>]+>")
+_TAG = re.compile(r"<[^<>]+>")  # not "[^>]": each "<" of "<<<<..." would scan to the end
 
 Known = Callable[[str | None, str | None], bool]
 
@@ -112,7 +112,7 @@ def read_jsonl(path: Path) -> Iterator[Incoming | Skipped]:
             if not raw.strip():
                 continue
             try:
-                obj = json.loads(decode(raw, where=where))
+                obj = load_json(raw, where=where)  # also lone surrogates, deep nesting
                 if not isinstance(obj, dict):
                     raise InputError(f'{where} is not a JSON object; write {{"text": ...}}')
                 yield from_object(obj, where=where)

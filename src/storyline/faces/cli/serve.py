@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from ..connections import CLIENT_SECONDS, PER_CLIENT, guarded_protocol
+
 
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
@@ -20,8 +22,16 @@ import click
                    "the stories page at /stories.html.")
 @click.option("--token", envvar="STORYLINE_TOKEN", default=None,
               help="Bearer token that POST /v1/articles requires (or set STORYLINE_TOKEN).")
+@click.option("--per-client", type=click.IntRange(0, 10_000), default=PER_CLIENT,
+              show_default=True, help="Connections one client address may hold open, and "
+              "(half the queue) requests it may have admitted; 0: no cap per client (behind "
+              "a reverse proxy, which is one address).")
+@click.option("--client-timeout", type=click.FloatRange(0.1, 600), default=CLIENT_SECONDS,
+              show_default=True, help="Seconds a client has to send a request's head, or its "
+              "body, or to go on reading an answer.")
 def serve_command(host: str, port: int, workers: int | None, time_limit: float,
-                  allow_private_urls: bool, db: str | None, token: str | None) -> None:
+                  allow_private_urls: bool, db: str | None, token: str | None,
+                  per_client: int, client_timeout: float) -> None:
     """Serve the HTTP API (POST /v1/briefs, docs at /docs) and the web page at /."""
     import uvicorn
 
@@ -30,11 +40,12 @@ def serve_command(host: str, port: int, workers: int | None, time_limit: float,
     from ...errors import StorylineError
 
     try:
-        app = create_app(workers=workers, time_limit=time_limit,
-                         allow_private_urls=allow_private_urls, db=db, token=token)
+        app = create_app(workers=workers, time_limit=time_limit, body_seconds=client_timeout,
+                         allow_private_urls=allow_private_urls, per_client=per_client > 0,
+                         db=db, token=token)
     except StorylineError as e:
         raise click.ClickException(str(e)) from None
     click.echo(f"Storyline on http://{host}:{port}/ (API docs at /docs); Ctrl-C stops it",
                err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=5,
-                limit_concurrency=1000)  # past that, uvicorn itself answers 503
+                http=guarded_protocol(per_client=per_client, seconds=client_timeout))

@@ -20,6 +20,7 @@ import click
 from ...errors import StorylineError
 from ...stories import Stories, read_sources
 from ...stories.render import FORMATS, render_story
+from .errors import failure, os_failure
 from .progress import stages
 
 DB_HELP = "The story store (an SQLite file; created if missing)."
@@ -175,8 +176,10 @@ class _errors:
 
     def __exit__(self, kind, error, tb):
         if isinstance(error, StorylineError):
-            raise click.ClickException(str(error)) from None
+            raise failure(error) from None  # exit status 2 for a misused option
         if isinstance(error, BrokenPipeError):
             sys.stderr.close()
             raise SystemExit(1)
+        if isinstance(error, OSError):
+            raise os_failure(error, reading=None) from None
         return False

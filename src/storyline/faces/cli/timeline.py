@@ -11,10 +11,10 @@ from pathlib import Path
 import click
 
 from ...analyze.timeline import DATES, FORMATS, PER_DATE, render, timeline, untokenized
-from ...brief.ingest import read_cluster, read_clusters, read_seen
+from ...brief.ingest import check_output, load_json, read_cluster, read_clusters, read_seen
 from ...engine.output import atomic_writer
 from ...errors import StorylineError
-from .errors import failure
+from .errors import failure, os_failure, printable
 
 
 @click.command("timeline")
@@ -41,6 +41,11 @@ def timeline_command(path: Path, dates: int, per_date: int, fmt: str, start: str
     ...]} per line, as ../shared/data/t17_dev.jsonl), which gives one timeline per line.
     Articles need a publication date to be placed on the timeline.
     """
+    if output:
+        try:
+            check_output(output, [path])
+        except StorylineError as e:  # an output onto the input is a misused option
+            raise click.UsageError(printable(str(e))) from None
     if output and not output.parent.is_dir():
         raise click.ClickException(f"cannot write {output}: folder {output.parent} does not exist")
     try:
@@ -50,17 +55,22 @@ def timeline_command(path: Path, dates: int, per_date: int, fmt: str, start: str
         raise failure(e) from None
     except KeyboardInterrupt:
         sys.exit(130)
+    except OSError as e:
+        raise os_failure(e, reading=path) from None
     if fmt == "json" and len(stories) > 1:  # JSON Lines, one timeline a line
         text = "".join(json.dumps({"id": name, **story.to_dict()}, ensure_ascii=False) + "\n"
                        for name, story in stories)
     else:
         text = "\n".join((f"== {name} ==\n\n" if len(stories) > 1 else "") + render(story, fmt)
                          for name, story in stories)
-    if output:
-        with atomic_writer(output) as f:
-            f.write(text)
-    else:
-        click.echo(text, nl=False)
+    try:
+        if output:
+            with atomic_writer(output) as f:
+                f.write(text)
+        else:
+            click.echo(text, nl=False)
+    except OSError as e:
+        raise os_failure(e, reading=None, writing=output or "standard output") from None
 
 
 def _inputs(path: Path) -> list[tuple[str, list]]:
@@ -85,8 +95,8 @@ def _holds_clusters(path: Path) -> bool:
     with path.open("rb") as f:
         first = next((raw for raw in f if raw.strip()), b"")
     try:
-        obj = json.loads(first)
-    except json.JSONDecodeError:
+        obj = load_json(first, where=path.name)
+    except StorylineError:  # not JSON (or JSON Python cannot take): reading says which line
         return False
     return isinstance(obj, dict) and ("documents" in obj or "document" in obj)
 
