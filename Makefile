@@ -4,7 +4,7 @@ STORYLINE ?= .venv/bin/storyline
 PYTHON ?= .venv/bin/python
 
 .PHONY: bench bench-multinews bench-duc2006 bench-duc2006-focus bench-disagreements bench-crossval \
-	bench-batch bench-stories bench-stories-growth
+	bench-batch bench-stories bench-stories-growth bench-duc2007 bench-ray bench-timelines
 
 bench: bench-multinews bench-duc2006 bench-duc2006-focus bench-disagreements
 
@@ -47,3 +47,26 @@ bench-stories:
 bench-stories-growth:
 	$(PYTHON) -m storyline.evaluate.stories --growth 1000,10000,100000 \
 		$(DATA)/stories_duc2006.jsonl | tee benchmarks/results/stories-growth.jsonl
+
+# Update summarization: DUC 2007 update set B (old articles already read), scored as NIST
+# did (--metric duc: ROUGE-2 and ROUGE-SU4 recall, jackknifed, 100 words), with the 24
+# official runs; Storyline told what was read (since=old), generic, with the topic, and
+# with the unsupervised scorer.
+bench-duc2007:
+	$(STORYLINE) eval $(DATA)/duc2007_update_b.jsonl --metric duc --words 100 \
+		--systems storyline,lead-words,lead-sentences,lexrank,oracle \
+		--mode since=old --mode since=none --mode since=old,focus=query \
+		--mode since=old,scorer=centrality \
+		--peer-outputs $(DATA)/duc2007_update_b_peer_outputs.jsonl \
+		--report benchmarks/results/duc2007-update
+
+# --engine ray against --jobs 1/2, on 200, 250 and 2500 clusters, analysis on and off, on a
+# local Ray instance and on clusters of 1 and 2 nodes started with `ray start` (about an
+# hour on a quiet 2-core machine; needs the ray extra). See BENCHMARKS.md, "Batches on Ray".
+bench-ray:
+	$(PYTHON) benchmarks/ray.py
+
+# Timeline summarization on the T17 dev topics (the tuning set): the field's protocol, with
+# random and busiest-days baselines and seconds per timeline.
+bench-timelines:
+	$(STORYLINE) eval $(DATA)/t17_dev.jsonl --report benchmarks/results/t17_dev

@@ -99,7 +99,7 @@ def test_batch_output_is_atomic_when_interrupted(run, tmp_path, monkeypatch):
     def explode(*a, **k):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("storyline.engine.batch.summarize_lines", explode)
+    monkeypatch.setattr("storyline.engine.batch.summarize_line", explode)
     run("summarize", src, "-o", out)
     assert out.read_text() == "previous results\n"
     assert not list(tmp_path.glob(".briefs.jsonl.*"))

@@ -37,7 +37,7 @@ def no_work(monkeypatch):
         raise AssertionError("work was done before the output was refused")
 
     for where in ("storyline.faces.cli.summarize.summarize",
-                  "storyline.faces.cli.summarize.summarize_file"):
+                  "storyline.faces.cli.summarize.run_batch"):
         monkeypatch.setattr(where, refuse)
 
 

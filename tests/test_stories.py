@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -20,6 +21,7 @@ from storyline.faces.cli import main
 from storyline.stories import Incoming, StoreError, prepare
 from storyline.stories.sources import read_sources
 
+ROOT_EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 TOPICS = {
     "flood": ["Floodwater from the Turia river swept through Valencia suburbs on {day}.",
               "Rescue crews in Valencia pulled {n} residents from flooded homes near the Turia.",
@@ -254,3 +256,62 @@ def test_cli_errors_are_one_clear_line(tmp_path):
                          "--db", db])
     nothing = runner.invoke(main, ["stories", "show", "42", "--db", db])
     assert nothing.exit_code == 1 and "no story 42" in nothing.output
+
+
+def test_detection_scores_worked_by_hand():
+    from storyline.evaluate.stories import scores
+
+    s = scores(["a", "a", "b", "b"], [1, 1, 1, 2])
+    # pairs found (0,1) (0,2) (1,2), right (0,1); gold pairs (0,1) (2,3)
+    assert (s["pairwise_p"], s["pairwise_r"]) == (1 / 3, 1 / 2)
+    # B-cubed precision per article 2/3, 2/3, 1/3, 1; recall 1, 1, 1/2, 1/2
+    assert s["bcubed_p"] == pytest.approx(2 / 3) and s["bcubed_r"] == pytest.approx(0.75)
+    assert (s["stories"], s["true_stories"], s["singletons"]) == (2, 2, 1)
+    perfect = scores(["a", "b", "b"], ["x", "y", "y"])
+    assert perfect["bcubed_f1"] == perfect["pairwise_f1"] == 1.0
+
+
+def test_growth_stream_copies_are_new_stories_not_duplicates(tmp_path):
+    from storyline.evaluate.stories import growth_stream, read_stream
+
+    rows = [{**make_article(t, 1), "story": t, "published": "2026-03-01"} for t in TOPICS]
+    growth_stream(rows, 6, tmp_path / "g.jsonl")
+    grown = read_stream(tmp_path / "g.jsonl")
+    assert [r["published"] for r in grown] == ["1026-03-01"] * 3 + ["1032-03-01"] * 3
+    assert len({r["id"] for r in grown}) == 6 and grown[3]["text"] != grown[0]["text"]
+    assert len(grown[3]["text"]) == len(grown[0]["text"])
+    with Stories(tmp_path / "s.db") as stories:
+        result = stories.add(read_sources([str(tmp_path / "g.jsonl")]))
+        assigned = dict(stories.export())
+    assert (result.added, result.duplicates) == (6, 0)
+    first = {assigned[r["id"]] for r in grown[:3]}
+    assert len(first) == 3 and not first & {assigned[r["id"]] for r in grown[3:]}
+
+
+def test_watch_polls_until_sigterm_and_stops_cleanly(tmp_path):
+    feeds = ROOT_EXAMPLES / "newsroom" / "feeds"
+    path = tmp_path / "s.db"
+    command = [sys.executable, "-c", "from storyline.faces.cli import main; main()",
+               "stories", "watch", str(feeds / "harbor-gazette.xml"), "--every", "1s",
+               "--db", str(path)]
+    proc = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    polls = ""
+    while time.monotonic() < deadline:
+        time.sleep(0.2)
+        if path.exists():
+            try:
+                with sqlite3.connect(path, timeout=1) as db:
+                    if db.execute("SELECT count(*) FROM articles").fetchone()[0] == 4:
+                        break
+            except sqlite3.Error:
+                pass
+    time.sleep(1.5)  # a second poll: nothing new
+    proc.send_signal(signal.SIGTERM)
+    _, polls = proc.communicate(timeout=30)
+    assert proc.returncode == 0, polls
+    assert "4 articles added" in polls and "0 articles added, 4 duplicates skipped" in polls
+    assert "stopped; everything reported as added is stored" in polls
+    with Stories(path) as stories:  # the lock is free again, the store whole
+        assert len(list(stories.export())) == 4
+        assert stories.add([make_article("merger", 3)]).added == 1

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
-from storyline import timeline
+from storyline import read_cluster, timeline
 from storyline.analyze.timeline import render, untokenize
 from storyline.errors import EmptyInputError, OptionsError
 from storyline.faces.cli import main
@@ -136,3 +136,10 @@ def test_the_http_route():
         response = client.post("/v1/timelines", json={"documents": articles(), "start": "x"})
         assert response.status_code == 422 and "YYYY-MM-DD" in response.json()["error"]
         assert client.post("/v1/timelines", json={"documents": []}).status_code == 422
+
+
+def test_the_example_timeline_tells_both_phases(example_dir):
+    # article 1 is dated by its "Updated:" stamp, article 3 by its photo caption
+    # (brief.dating), so the Hajin offensive and the Baghuz battle both appear
+    days = [d.date for d in timeline(read_cluster(example_dir), dates=4, per_date=1).days]
+    assert "2018-09-10" in days and any(d.startswith("2019-02") for d in days)

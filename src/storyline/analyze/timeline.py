@@ -8,15 +8,17 @@ Ghalandari & Ifrim 2020), with an unsupervised date ranking in place of their re
 
 1. Dates. `timex.find` reads every sentence against its article's publication date. A
    day is worth the number of articles that mention it (each article once; a day that
-   many sources refer back to is a day that mattered), plus a share of the articles
-   published on it or the day after (news of the day), inside the span asked for.
-2. Candidates for a day: the sentences whose event date is that day (a sentence dated
-   by "on Monday" or "Jan. 12"), and the first sentences of the articles published that
-   day or the day after that name no other day.
+   many sources refer back to is a day that mattered; one mentioned by articles published
+   days later counts twice), plus a share of the articles published on it or the day
+   after (news of the day), divided by the week's volume of articles to a small power (a
+   day of a quiet month stands out less by count alone), inside the span asked for.
+2. Candidates for a day, among whole statements of readable length: the sentences whose
+   event date is that day (a sentence dated by "on Monday" or "Jan. 12"), and the first
+   sentences of the articles published that day or the day after that name no other day.
 3. Sentences. For each chosen day, the candidates closest to the day's centroid (the
-   mean tf-idf of its candidates), whole statements of readable length, each new
-   sentence unlike those already chosen (for any day); every sentence cites all the
-   articles that have it.
+   mean tf-idf of its candidates), leaving out the quarter of sentences least like the
+   story as a whole, each new sentence unlike those already chosen (for any day); every
+   sentence cites all the articles that have it.
 
 Everything runs on the CPU in seconds for a few hundred articles: dates by rules, vectors
 from `brief.vectors`, no parser.
@@ -35,7 +37,7 @@ from typing import Any
 
 import numpy as np
 
-from ..brief import clean, segment, vectors
+from ..brief import clean, dating, segment, vectors
 from ..brief.ingest import to_articles
 from ..errors import EmptyInputError, OptionsError
 from ..model import Article, BriefSentence, Sentence, cite
@@ -45,7 +47,14 @@ DATES = 10  # dates in a timeline, by default
 PER_DATE = 2  # sentences per date, by default
 LEAD = 5  # the first sentences of an article that may tell its day's news
 PUBLISHED_WEIGHT = 0.5  # an article published on a day, against one that mentions it
-REDUNDANT = 0.5  # cosine above which a sentence repeats one already chosen
+LOOKING_BACK = 1.0  # extra worth of a mention from an article published days later
+VOLUME = 0.3  # tuned on the T17 dev topics: 0 and 0.6 were worse (BENCHMARKS.md)
+# The share of sentences least like the story's mean (tf-idf cosine) left out of the
+# candidates ("Obama finds a friend in Washington ..." in a swine flu story).
+OFF_TOPIC = 0.25
+MIN_POOL = 200  # sentences below which the story's mean is no guide to what is off topic
+REDUNDANT = 0.35  # cosine above which a sentence repeats one already chosen (dev: 0.5 let
+# paraphrases of the same event through, "the quake struck on Tuesday" six ways)
 MIN_WORDS, MAX_WORDS = 8, 45  # readable sentence lengths
 
 
@@ -85,7 +94,7 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
     if dates < 1 or per_date < 1:
         raise OptionsError(f"dates and per_date must be 1 or more, got {dates} and {per_date}")
     first, last = _day(start, "start"), _day(end, "end")
-    articles = [a for a in to_articles(documents)
+    articles = [a for a in dating.date_all(to_articles(documents))
                 if _inside(_day(a.published, None), first, last, undated=True)]
     if not articles:
         raise EmptyInputError(f"no article is published between {first} and {last}; "
@@ -96,16 +105,22 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
     mentions = [[t for t in timex.find(s.text, published[s.article])
                  if t.precision == "day"] for s in sentences]
     days = _rank_days(sentences, mentions, published, first, last)
-    candidates = _candidates(sentences, mentions, published)
-    rows = vectors.tfidf(sentences)
+    readable = [k for k, s in enumerate(sentences) if _readable(s.text)]
+    pool = [sentences[k] for k in readable]  # the sentences a timeline may show
+    candidates = _candidates(pool, [mentions[k] for k in readable], published)
+    rows = vectors.tfidf(pool)
+    story = np.asarray(rows.mean(axis=0)).ravel()  # what the whole story is about
+    relevance = rows @ (story / (np.linalg.norm(story) or 1))
+    on_topic = relevance >= (np.quantile(relevance, OFF_TOPIC) if len(pool) >= MIN_POOL
+                             else -1.0)
     files = {a.id: a.file for a in articles}
     chosen: list[int] = []
     out: list[Day] = []
     for day in days:
-        picks = _pick(candidates.get(day, []), rows, sentences, per_date, chosen)
+        picks = _pick(candidates.get(day, []), rows, on_topic, per_date, chosen)
         if picks:
             chosen.extend(picks)
-            out.append(Day(day.isoformat(), tuple(_with_sources(k, sentences, rows, files)
+            out.append(Day(day.isoformat(), tuple(_with_sources(k, pool, rows, files)
                                                   for k in picks)))
         if len(out) == dates:
             break
@@ -126,12 +141,20 @@ def _rank_days(sentences: list[Sentence], mentions: list[list[timex.Timex]],
             mentioned[t.first].add(s.article)
     worth: dict[date, float] = defaultdict(float)
     for day, ids in mentioned.items():
-        worth[day] += len(ids)
+        later = sum(1 for a in ids if (published[a] or day) > day + timedelta(days=1))
+        worth[day] += len(ids) + LOOKING_BACK * later
     for day in published.values():
         if day is not None:
             worth[day] += PUBLISHED_WEIGHT
             worth[day - timedelta(days=1)] += PUBLISHED_WEIGHT / 2
     lo, hi = first or min(worth, default=date.min), last or max(worth, default=date.max)
+    if VOLUME:  # a day of a quiet week counts more than one of a week with news every hour
+        around = defaultdict(int)
+        for day in published.values():
+            if day is not None:
+                for shift in range(-3, 4):
+                    around[day + timedelta(days=shift)] += 1
+        worth = {d: w / max(1, around[d]) ** VOLUME for d, w in worth.items()}
     return sorted((d for d in worth if lo <= d <= hi), key=lambda d: (-worth[d], d))
 
 
@@ -139,26 +162,30 @@ def _candidates(sentences: list[Sentence], mentions: list[list[timex.Timex]],
                 published: dict[str, date | None]) -> dict[date, list[int]]:
     """Each day's candidate sentences: those whose event date it is, and the leads of the
     articles published on it or the day after that name no other day."""
+    days_told: dict[str, set] = defaultdict(set)  # a sentence repeated on many days is
+    for s in sentences:                             # background, not any day's news
+        days_told[" ".join(s.text.lower().split())].add(published[s.article])
     out: dict[date, list[int]] = defaultdict(list)
     for k, (s, found) in enumerate(zip(sentences, mentions, strict=True)):
-        if not _readable(s.text):
-            continue
         events = [t for t in found if t.event]
         if events:
             out[events[0].first].append(k)
-        elif not found and s.index < LEAD and published[s.article] is not None:
+        elif (not found and s.index < LEAD and published[s.article] is not None
+              and len(days_told[" ".join(s.text.lower().split())]) <= 2):
             day = published[s.article]
             out[day].append(k)
             out[day - timedelta(days=1)].append(k)
     return out
 
 
-def _pick(candidates: list[int], rows, sentences: list[Sentence], k: int,
+def _pick(candidates: list[int], rows, on_topic: np.ndarray, k: int,
           chosen: list[int]) -> list[int]:
-    """Up to `k` candidates closest to their centroid, none repeating a chosen one."""
+    """Up to `k` candidates closest to their centroid, none repeating a chosen one; the
+    candidates least like the story as a whole are left out while others remain."""
     if not candidates:
         return []
     unique = list(dict.fromkeys(candidates))
+    unique = [j for j in unique if on_topic[j]] or unique
     block = rows[unique]
     centroid = np.asarray(block.mean(axis=0)).ravel()
     closeness = block @ centroid
@@ -183,8 +210,15 @@ def _with_sources(k: int, sentences: list[Sentence], rows, files) -> BriefSenten
 
 
 def _readable(text: str) -> bool:
+    """A whole statement of readable length, not page furniture ("March 23, 2011 at 5:28
+    pm | No..", "In pics: ...")."""
     words = len(text.split())
-    return MIN_WORDS <= words <= MAX_WORDS and segment.is_statement(text)
+    return (MIN_WORDS <= words <= MAX_WORDS and segment.is_statement(text)
+            and not _FURNITURE.search(text))
+
+
+_FURNITURE = re.compile(r"\||^\W*(?:In pics|Pictures|Video|Watch|Photos?|Gallery|Related)\b|"
+                        r"\bYour stories\b|\bClick here\b")
 
 
 def _inside(day: date | None, first: date | None, last: date | None, *, undated: bool) -> bool:
@@ -209,6 +243,7 @@ def _day(value: str | date | None, name: str | None) -> date | None:
 _PTB = [(re.compile(p), r) for p, r in [
     (r"-LRB-\s*", "("), (r"\s*-RRB-", ")"), (r"-LSB-\s*", "["), (r"\s*-RSB-", "]"),
     (r"-LCB-\s*", "{"), (r"\s*-RCB-", "}"), (r"``\s*", "“"), (r"\s*''", "”"),
+    (r"`\s*", "‘"), (r"\s+'(?=\s|$)", "’"),
     (r" (?=(?:'s|'re|'ve|'ll|'d|'m|n't)\b)", ""), (r" (?=[,.;:!?%](?:\s|$))", ""),
     (r"\$ (?=\d)", "$"), (r" +", " "),
 ]]

@@ -1,51 +1,143 @@
 """Batch mode: a JSON Lines file of clusters in, one brief (or error) line per cluster out.
 
-Output lines follow input order. A cluster that cannot be read or summarized gets an
-`{"id": ..., "error": ...}` line and the others go on. The output file is written to a
-temporary file beside it and renamed into place, so it is either complete or absent.
+One work function, `summarize_line`, turns a numbered input line into its output line;
+an engine only moves lines to it and gathers what it returns, in input order: `local`
+here (this process, or `jobs` worker processes), `storyline.engine.ray` on a Ray cluster.
+So every engine writes the same bytes.
+
+A cluster that cannot be read or summarized gets an `{"id": ..., "error": ...}` line and
+the others go on. The output file is written beside its place and renamed in when
+complete, so it is either complete or absent; a run that stops keeps what it finished
+there, and the same command with `resume` goes on after it (see `output.resumable`).
 """
 
 from __future__ import annotations
 
-import errno
+import ctypes
+import hashlib
 import json
 import logging
 import os
 import signal
-import tempfile
-from collections.abc import Callable, Iterator
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import IO
+from typing import IO, NamedTuple
 
+from .. import __version__
 from ..brief.ingest import cluster_lines, parse_cluster_line
 from ..brief.pipeline import summarize
 from ..errors import StorylineError
 from ..options import Options
+from .output import atomic_writer, regular_or_new, resumable
+
+__all__ = ["BatchResult", "Output", "atomic_writer", "count_lines", "local", "run_batch",
+           "summarize_chunk", "summarize_line"]
 
 log = logging.getLogger(__name__)
 WINDOW_PER_JOB = 16  # clusters in flight per process: enough to keep it busy, few in memory
+DIED = ("the process summarizing this cluster died (out of memory?); try it alone, or "
+        "split its articles")
+
+Line = tuple[int, bytes]  # a line of the input file: its number (from 1) and its bytes
+
+
+class Output(NamedTuple):
+    line: str  # the JSON line written for one input line, newline included
+    failed: bool  # an error line
+
+
+Engine = Callable[[Iterator[Line], Options], Iterator[Output]]
 
 
 @dataclass(frozen=True)
 class BatchResult:
     clusters: int
     failed: int
+    resumed: int = 0  # of the clusters, those already written by an earlier run
 
 
-def summarize_lines(path: str | Path, options: Options, jobs: int = 1) -> Iterator[dict]:
-    """One output record per cluster line of `path`, in order.
+def summarize_line(line: Line, options: Options) -> Output:
+    """The work of a batch, for one input line: its output line. Never raises for a bad
+    cluster; that cluster's line says what was wrong."""
+    record = _record(line, options)
+    return Output(json.dumps(record, ensure_ascii=False) + "\n", "error" in record)
 
-    With `jobs` > 1, lines are read and summarized in that many processes, a window of
-    lines at a time, so memory stays bounded however long the file is.
+
+def summarize_chunk(lines: Iterable[Line], options: Options) -> list[Output]:
+    return [summarize_line(line, options) for line in lines]
+
+
+def died(line: Line) -> Output:
+    """The output line of a cluster whose worker process died while summarizing it."""
+    number, raw = line
+    record = {"id": parse_cluster_line(raw, number).id, "error": DIED}
+    return Output(json.dumps(record, ensure_ascii=False) + "\n", True)
+
+
+def local(jobs: int = 1) -> Engine:
+    """Summarize in this process (`jobs` 1) or in `jobs` worker processes, a window of
+    lines at a time, so memory stays bounded however long the input is. A worker that
+    dies (the OOM killer, a crash in C code) costs only its own cluster an error line."""
+    return partial(_local, jobs=jobs)
+
+
+def run_batch(path: str | Path, out: Path | IO[str], options: Options, *,
+              engine: Engine | None = None, resume: bool = False,
+              progress: Callable[[int], None] = lambda n: None) -> BatchResult:
+    """Summarize every cluster line of `path` into `out`, an output file (written
+    atomically, resumable) or an open text stream; count the clusters and failures.
+
+    `progress` is told how many more lines are written, including those resumed.
     """
+    engine = engine or local()
     lines = cluster_lines(path)
-    work = partial(_record, options=options)
+    if not isinstance(out, Path) or not regular_or_new(out):
+        if resume:
+            raise StorylineError("--resume needs an output file (-o FILE) to go on from")
+        if isinstance(out, Path):
+            with atomic_writer(out) as f:
+                return _write(engine(lines, options), f, progress)
+        return _write(engine(lines, options), out, progress)
+    with resumable(out, run_name(path, options), resume) as f:
+        progress(f.done)
+        result = _write(engine(islice(lines, f.done, None), options), f, progress)
+    return BatchResult(result.clusters + f.done, result.failed + f.failed, f.done)
+
+
+def run_name(path: str | Path, options: Options) -> str:
+    """A short name for a batch run, from what decides its output: the input file (its
+    path, size and time), the options and Storyline's version."""
+    st = Path(path).stat()
+    key = json.dumps([str(Path(path).resolve()), st.st_size, st.st_mtime_ns, asdict(options),
+                      __version__], sort_keys=True, default=str)
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def count_lines(path: str | Path) -> int:
+    """How many output lines a batch of `path` writes."""
+    return sum(1 for _ in cluster_lines(path))
+
+
+def _write(outputs: Iterator[Output], out, progress: Callable[[int], None]) -> BatchResult:
+    clusters = failed = 0
+    for output in outputs:
+        out.write(output.line)
+        clusters += 1
+        failed += output.failed
+        progress(1)
+    return BatchResult(clusters, failed)
+
+
+def _local(lines: Iterator[Line], options: Options, jobs: int) -> Iterator[Output]:
+    work = partial(summarize_line, options=options)
     if jobs <= 1:
         from threadpoolctl import threadpool_limits
 
@@ -59,99 +151,57 @@ def summarize_lines(path: str | Path, options: Options, jobs: int = 1) -> Iterat
                 yield from list(pool.map(work, window, chunksize=WINDOW_PER_JOB // 4))
             except BrokenProcessPool:  # a worker died (the OOM killer, a crash in C code)
                 pool.shutdown(cancel_futures=True)
-                yield from (_record_alone(line, options) for line in window)
+                yield from (_alone(line, options) for line in window)
                 pool = _pool(jobs)
     finally:
         pool.shutdown(cancel_futures=True)
 
 
-def summarize_file(path: str | Path, out: IO[str], options: Options, jobs: int = 1,
-                   progress: Callable[[], None] = lambda: None) -> BatchResult:
-    """Write one JSON line per cluster of `path` to `out`; count the failures."""
-    clusters = failed = 0
-    for record in summarize_lines(path, options, jobs):
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        clusters += 1
-        failed += "error" in record
-        progress()
-    return BatchResult(clusters, failed)
-
-
-def count_lines(path: str | Path) -> int:
-    """How many output lines `summarize_file` will write for `path`."""
-    return sum(1 for _ in cluster_lines(path))
-
-
-@contextmanager
-def atomic_writer(path: str | Path) -> Iterator[IO[str]]:
-    """A text file that appears at `path` only when the block finishes without error.
-
-    A symlink is followed; a path that is not a regular file (a pipe, /dev/stdout) is
-    written to directly; a read-only file is refused, not replaced.
-    """
-    path = Path(path)
-    if path.exists() and not path.is_file():  # stat() follows /dev/stdout to the pipe
-        with path.open("w", encoding="utf-8") as f:
-            yield f
-        return
-    path = path.resolve()  # a symlink to a regular file: replace the file, keep the link
-    if path.exists() and (not path.stat().st_mode & 0o222 or not os.access(path, os.W_OK)):
-        raise PermissionError(errno.EACCES, "the file is read-only", str(path))
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as e:  # name the file the user asked for, not the temporary one
-        raise OSError(e.errno, e.strerror, str(path)) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            yield f
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, _mode_for(path))
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
-
-
 def _pool(jobs: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_worker_setup)
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_worker_setup,
+                               initargs=(os.getpid(),))
 
 
-def _worker_setup() -> None:
-    """Workers leave interrupts to the main process, and keep to one core each: BLAS
-    threads gain nothing on these small matrices (measured: 200 clusters in 2.0 s with
-    one thread or two) and fight the other workers, or any other job on the machine."""
+def _worker_setup(parent: int) -> None:
+    """Workers die with their parent, leave interrupts to it, and keep to one core each:
+    BLAS threads gain nothing on these small matrices (measured: 200 clusters in 2.0 s
+    with one thread or two) and fight the other workers, or any other job on the machine."""
     from threadpoolctl import threadpool_limits
 
+    die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, signal.SIG_DFL)
     threadpool_limits(1)
 
 
-def _mode_for(path: Path) -> int:
-    """The mode the file would get from a plain open(): its old one, or 0o666 less umask."""
-    try:
-        return path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+def die_with_parent(parent: int) -> None:
+    """End this process when `parent` ends, however it ends (kill -9 included), so no
+    orphan holds memory: on Linux the kernel sends SIGKILL (PR_SET_PDEATHSIG); elsewhere
+    a thread watches for the parent to go."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    else:
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(1)
+            os._exit(1)
+        threading.Thread(target=watch, daemon=True).start()
+    if os.getppid() != parent:  # it died before the above took hold
+        os._exit(1)
 
 
-def _record_alone(line: tuple[int, bytes], options: Options) -> dict:
+def _alone(line: Line, options: Options) -> Output:
     """Summarize one cluster in a process of its own, so that if it dies only it fails."""
     with _pool(1) as pool:
         try:
-            return pool.submit(_record, line, options).result()
+            return pool.submit(summarize_line, line, options).result()
         except BrokenProcessPool:
-            number, raw = line
-            return {"id": parse_cluster_line(raw, number).id,
-                    "error": "the process summarizing this cluster died (out of memory?); "
-                             "try it alone, or split its articles"}
+            return died(line)
 
 
-def _record(line: tuple[int, bytes], options: Options) -> dict:
+def _record(line: Line, options: Options) -> dict:
     cluster = parse_cluster_line(line[1], line[0])
     if cluster.error:
         return {"id": cluster.id, "error": cluster.error}

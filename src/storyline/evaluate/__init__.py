@@ -21,9 +21,10 @@ import numpy as np
 
 from ..errors import OptionsError
 from ..options import MAX_WORDS
-from .data import cluster_ids, read_peer_outputs
+from . import updates
+from .data import cluster_ids, read_clusters, read_peer_outputs
 from .report import Comparison, Report, Score
-from .rouge import MEASURES, METRICS, cut, sentences_of
+from .rouge import CHOICES, cut, metrics_of, sentences_of
 from .runner import run_system, score_outputs
 from .stats import RESAMPLES, interval, paired_difference
 from .systems import SYSTEMS, System, builtin, storyline_modes
@@ -47,10 +48,12 @@ def evaluate(data: str | Path, *, words: int = 250, measure: str = "f1",
 
     `systems` are names from `SYSTEMS` (default: all); Storyline runs in each of
     `modes` ({"scorer": ..., "selector": ...}; default: the default mode). Outputs
-    are cut to `words` words; `measure` is "f1" or "recall". `jobs` processes score.
+    are cut to `words` words; `measure` is "f1", "recall" or "duc" (ROUGE-2 and ROUGE-SU4
+    recall as NIST scored DUC, references cut too). `jobs` processes score. Lines with
+    `old` articles are update data: Storyline runs with since= them (`updates.py`).
     """
-    if measure not in MEASURES:
-        raise OptionsError(f"measure must be one of {', '.join(MEASURES)}, not {measure!r}")
+    if measure not in CHOICES:
+        raise OptionsError(f"measure must be one of {', '.join(CHOICES)}, not {measure!r}")
     if not 1 <= words <= MAX_WORDS:
         raise OptionsError(f"words must be between 1 and {MAX_WORDS}, got {words}")
     for name, value in (("resamples", resamples), ("jobs", jobs), ("limit", limit or 1)):
@@ -81,28 +84,32 @@ def evaluate(data: str | Path, *, words: int = 250, measure: str = "f1",
                                       progress(system.name, len(ids)))
             outputs.append(path)
         scores = score_outputs(data, ids, outputs, measure, jobs,
-                               progress("Scoring with ROUGE", len(ids)))
+                               progress("Scoring with ROUGE", len(ids)), words=words)
 
     rows = []
     for k, system in enumerate(lineup):
         run = runs.get(system)
         words_out = run.words / len(ids) if run else np.mean(
             [sum(len(s.split()) for s in summary) for summary in outputs[k].values()])
-        rows.append(_score(system, scores[k], run, float(words_out), seed, resamples))
+        rows.append(_score(system, scores[k], run, float(words_out), seed, resamples,
+                           metrics_of(measure)))
         if run and run.error:
             notes.append(f"{system.name} did not finish ({run.error}); its unfinished "
                          "clusters score 0.")
         if run and run.failures:
             notes.append(f"{system.name} failed on {run.failures} of {len(ids)} clusters, "
                          "which score 0.")
-    comparisons = _comparisons(lineup, scores, seed, resamples)
+    comparisons = _comparisons(lineup, scores, seed, resamples, metrics_of(measure))
+    if any(c.old is not None for c in read_clusters(data, limit)):
+        notes.append(updates.NOTE)
     if not comparisons and any(s.kind == "storyline" for s in lineup) and len(lineup) > 1:
         notes.append(f"No paired test: it needs at least {MIN_PAIRED} clusters scored "
                      "by Storyline and another system.")
     return Report(
         data=str(data), clusters=len(ids), words=words, measure=measure, seed=seed,
         resamples=resamples, scores=tuple(sorted(rows, key=lambda r: -r.means["rouge2"])),
-        comparisons=comparisons, notes=tuple(notes), machine=_machine())
+        comparisons=comparisons, notes=tuple(notes), machine=_machine(),
+        metrics=metrics_of(measure))
 
 
 def _lineup(keys: list[str], modes: list[dict[str, str]] | None) -> list[System]:
@@ -118,11 +125,11 @@ def _lineup(keys: list[str], modes: list[dict[str, str]] | None) -> list[System]
 
 
 def _score(system: System, values: np.ndarray, run, words: float, seed: int,
-           resamples: int) -> Score:
+           resamples: int, metrics: tuple[str, ...]) -> Score:
     """One system's means and intervals, over the clusters it has outputs for."""
     scored = ~np.isnan(values[0])
-    means = {m: float(values[i, scored].mean()) for i, m in enumerate(METRICS)}
-    intervals = {m: interval(values[i, scored], resamples, seed) for i, m in enumerate(METRICS)}
+    means = {m: float(values[i, scored].mean()) for i, m in enumerate(metrics)}
+    intervals = {m: interval(values[i, scored], resamples, seed) for i, m in enumerate(metrics)}
     return Score(system=system, clusters=int(scored.sum()), means=means, intervals=intervals,
                  words=words, failures=run.failures if run else 0,
                  clusters_per_second=run.clusters_per_second if run else None,
@@ -130,7 +137,7 @@ def _score(system: System, values: np.ndarray, run, words: float, seed: int,
 
 
 def _comparisons(lineup: list[System], scores: np.ndarray, seed: int,
-                 resamples: int) -> tuple[Comparison, ...]:
+                 resamples: int, metrics: tuple[str, ...]) -> tuple[Comparison, ...]:
     """Each Storyline mode against the best other real system on each metric, and every
     other mode against the default one (its first, when the default is not run), each
     pair judged on the clusters both scored."""
@@ -141,7 +148,7 @@ def _comparisons(lineup: list[System], scores: np.ndarray, seed: int,
     anchor = next((k for k in ours if lineup[k].name == "Storyline"), ours[0])
     comparisons = []
     for us in [anchor, *(k for k in ours if k != anchor)]:
-        for i, metric in enumerate(METRICS):
+        for i, metric in enumerate(metrics):
             shared = {k: ~np.isnan(scores[us, i]) & ~np.isnan(scores[k, i])
                       for k in [*others, anchor]}
             rivals = [k for k in others if shared[k].sum() >= MIN_PAIRED]

@@ -1,7 +1,8 @@
 """Evaluation data: clusters with human reference summaries, and published peer outputs.
 
 A data line is `{"id": ..., "documents": [...], "summaries": ["reference", ...]}` (a
-`query` is kept when present); documents are read exactly as `storyline summarize` reads
+`query` is kept when present, and so are `old`, the articles already read, on update
+data: `updates.py`); documents are read exactly as `storyline summarize` reads
 a batch line. A peer line is `{"id": ..., "system": ..., "summary": "..."}`. Files are
 streamed, so their size does not matter; a bad line stops the run with its number.
 """
@@ -17,6 +18,7 @@ from pathlib import Path
 from ..brief.ingest import cluster_lines, load_json, parse_cluster_line
 from ..errors import InputError
 from ..model import Article
+from .updates import old_articles
 
 _ROUGE_TOKEN = re.compile(r"[A-Za-z0-9]")
 FORMAT = '{"id": ..., "documents": ["article", ...], "summaries": ["reference", ...]}'
@@ -28,6 +30,7 @@ class Cluster:
     articles: tuple[Article, ...]
     references: tuple[str, ...]
     query: str | None = None
+    old: tuple[Article, ...] | None = None  # update data: the articles already read
 
 
 def read_clusters(path: str | Path, limit: int | None = None) -> Iterator[Cluster]:
@@ -51,7 +54,8 @@ def read_clusters(path: str | Path, limit: int | None = None) -> Iterator[Cluste
                              "characters rouge-score counts; ROUGE cannot score this language")
         query = obj.get("query")
         yield Cluster(parsed.id, parsed.articles, tuple(references),
-                      query if isinstance(query, str) and query.strip() else None)
+                      query if isinstance(query, str) and query.strip() else None,
+                      old_articles(obj, where))
 
 
 def cluster_ids(path: str | Path, limit: int | None = None) -> list[str]:

@@ -14,7 +14,7 @@ COLUMNS = ("words: mean output length after the cut. clusters/s: the system's ow
            "in one process and one thread, start-up excluded. peak MB: that process's "
            "peak resident memory, interpreter and libraries included.")
 LABELS = {"rouge1": "ROUGE-1", "rouge2": "ROUGE-2", "rougeL": "ROUGE-L",
-          "rougeLsum": "ROUGE-Lsum"}
+          "rougeLsum": "ROUGE-Lsum", "rougeSU4": "ROUGE-SU4"}
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,7 @@ class Report:
     comparisons: tuple[Comparison, ...]
     notes: tuple[str, ...]
     machine: dict[str, str]
+    metrics: tuple[str, ...] = METRICS  # the columns: rouge.metrics_of(measure)
 
     def to_dict(self) -> dict:
         return {
@@ -66,7 +67,7 @@ class Report:
                 "name": s.system.name, "kind": s.system.kind, "mode": dict(s.system.mode),
                 "clusters": s.clusters, "failures": s.failures, "words": round(s.words, 1),
                 **{m: {"mean": round(s.means[m], 4), "low": round(s.intervals[m][0], 4),
-                       "high": round(s.intervals[m][1], 4)} for m in METRICS},
+                       "high": round(s.intervals[m][1], 4)} for m in self.metrics},
                 "clusters_per_second": _round(s.clusters_per_second, 2),
                 "peak_mb": _round(s.peak_mb, 1), "base_mb": _round(s.base_mb, 1),
             } for s in self.scores],
@@ -81,9 +82,11 @@ class Report:
 
     @property
     def title(self) -> str:
-        measure = "F1" if self.measure == "f1" else "recall"
+        measure = {"f1": "ROUGE F1 (Porter stemming)", "recall": "ROUGE recall (Porter stemming)",
+                   "duc": "ROUGE-2 and ROUGE-SU4 recall as NIST scored DUC (ROUGE-1.5.5's "
+                          "stemming, references cut too, jackknifed)"}[self.measure]
         return (f"{Path(self.data).name}: {self.clusters} clusters, outputs cut to "
-                f"{self.words} words, ROUGE {measure} (Porter stemming), 95% bootstrap "
+                f"{self.words} words, {measure}, 95% bootstrap "
                 f"intervals ({self.resamples} resamples, seed {self.seed})")
 
 
@@ -92,12 +95,12 @@ def markdown(report: Report, chart: str | None = None, command: str | None = Non
     lines = [f"**{report.title}.**", ""]
     if command:
         lines += [f"Command: `{command}`", ""]
-    lines += ["| system | " + " | ".join(LABELS[m] for m in METRICS)
+    lines += ["| system | " + " | ".join(LABELS[m] for m in report.metrics)
               + " | words | clusters/s | peak MB |",
-              "|---|" + "---|" * (len(METRICS) + 3)]
+              "|---|" + "---|" * (len(report.metrics) + 3)]
     for s in report.scores:
         cells = [f"{s.means[m]:.2f} [{s.intervals[m][0]:.2f}, {s.intervals[m][1]:.2f}]"
-                 for m in METRICS]
+                 for m in report.metrics]
         lines.append(f"| {_name(s, report.clusters)} | " + " | ".join(cells)
                      + f" | {s.words:.0f} | {_speed(s)} | {_memory(s)} |")
     if report.comparisons:
@@ -123,14 +126,14 @@ def rich_table(report: Report):
 
     table = Table(title=report.title, title_justify="left")
     table.add_column("system")
-    for m in METRICS:
+    for m in report.metrics:
         table.add_column(LABELS[m], justify="right")
     table.add_column("words", justify="right")
     table.add_column("clusters/s", justify="right")
     table.add_column("peak MB", justify="right")
     for s in report.scores:
         table.add_row(_name(s, report.clusters), *(f"{s.means[m]:.2f}\n[{s.intervals[m][0]:.2f}, "
-                                  f"{s.intervals[m][1]:.2f}]" for m in METRICS),
+                                  f"{s.intervals[m][1]:.2f}]" for m in report.metrics),
                       f"{s.words:.0f}", _speed(s), _memory(s))
     caption = [f"{LABELS[c.metric]}: {c.system} − {c.other} = {_difference(c)}, "
                f"p = {c.difference.p_value:.3f}" for c in report.comparisons]

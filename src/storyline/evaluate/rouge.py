@@ -15,6 +15,22 @@ from ..brief.segment import sentence_spans
 
 METRICS = ("rouge1", "rouge2", "rougeL", "rougeLsum")
 MEASURES = {"f1": "fmeasure", "recall": "recall"}
+# --metric duc: ROUGE-2 and ROUGE-SU4 recall as NIST scored DUC (rouge155.py)
+CHOICES = (*MEASURES, "duc")
+
+
+def metrics_of(measure: str) -> tuple[str, ...]:
+    """The metrics a measure reports."""
+    from .rouge155 import METRICS as DUC_METRICS
+
+    return DUC_METRICS if measure == "duc" else METRICS
+
+
+def scorer(measure: str, words: int):
+    """The scorer of a measure: `Rouge`, or `rouge155.DucRouge` cutting references too."""
+    from .rouge155 import DucRouge
+
+    return DucRouge(words) if measure == "duc" else Rouge(measure)
 
 
 def cut(sentences: Sequence[str], words: int) -> list[str]:

@@ -26,7 +26,7 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from .data import Cluster, read_clusters
-from .rouge import METRICS, Rouge, cut
+from .rouge import cut, metrics_of, scorer
 from .systems import System, make
 
 
@@ -152,14 +152,17 @@ def _peak_mb() -> float:
 
 def score_outputs(data: Path, ids: list[str], outputs: list[Path | dict[str, list[str]]],
                   measure: str, jobs: int = 1,
-                  progress: Callable[[int], None] = lambda n: None) -> np.ndarray:
+                  progress: Callable[[int], None] = lambda n: None,
+                  words: int = 100) -> np.ndarray:
     """ROUGE of every system on every cluster: an array [system, metric, cluster], NaN
     where a system has no output (a peer that skipped a cluster). `ids` are the clusters
-    to score, from the start of `data`; `outputs` holds, per system, its outputs file
+    to score, from the start of `data` (`words` cuts references too, for --metric duc);
+    `outputs` holds, per system, its outputs file
     from `run_system` or {cluster id: sentences} for a peer. With `jobs` > 1, clusters
     are scored in that many processes, a window at a time (memory stays bounded)."""
-    scores = np.full((len(outputs), len(METRICS), len(ids)), np.nan)
-    score = partial(_score_cluster, measure=measure)
+    metrics = metrics_of(measure)
+    scores = np.full((len(outputs), len(metrics), len(ids)), np.nan)
+    score = partial(_score_cluster, measure=measure, words=words)
     with ExitStack() as stack:
         files = [stack.enter_context(o.open(encoding="utf-8")) if isinstance(o, Path) else o
                  for o in outputs]
@@ -172,7 +175,7 @@ def score_outputs(data: Path, ids: list[str], outputs: list[Path | dict[str, lis
             for cluster_scores in results:
                 for s, result in enumerate(cluster_scores):
                     if result is not None:
-                        scores[s, :, k] = [result[m] for m in METRICS]
+                        scores[s, :, k] = [result[m] for m in metrics]
                 k += 1
                 progress(1)
     return scores
@@ -194,11 +197,11 @@ def _task(cluster: Cluster, sources: list) -> tuple[tuple[str, ...], list[list[s
 
 
 @lru_cache(maxsize=2)
-def _rouge(measure: str) -> Rouge:
-    return Rouge(measure)
+def _rouge(measure: str, words: int):
+    return scorer(measure, words)
 
 
-def _score_cluster(task, measure: str) -> list[dict[str, float] | None]:
+def _score_cluster(task, measure: str, words: int = 100) -> list[dict[str, float] | None]:
     references, summaries = task
-    rouge = _rouge(measure)
+    rouge = _rouge(measure, words)
     return [None if s is None else rouge.score(s, references) for s in summaries]

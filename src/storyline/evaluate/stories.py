@@ -19,7 +19,6 @@ import math
 import os
 import random
 import re
-import resource
 import subprocess
 import sys
 import tempfile
@@ -35,8 +34,7 @@ def scores(gold: list[str], found: list) -> dict[str, float]:
     plus the number of stories found, true, and singletons found."""
     n = len(gold)
     by_gold, by_found, both = Counter(gold), Counter(found), Counter(zip(gold, found))
-    pairs = lambda counts: sum(c * (c - 1) // 2 for c in counts.values())  # noqa: E731
-    agree, found_pairs, gold_pairs = pairs(both), pairs(by_found), pairs(by_gold)
+    agree, found_pairs, gold_pairs = _pairs(both), _pairs(by_found), _pairs(by_gold)
     p = agree / found_pairs if found_pairs else 1.0
     r = agree / gold_pairs if gold_pairs else 1.0
     bp = sum(both[g, f] / by_found[f] for g, f in zip(gold, found)) / n
@@ -45,6 +43,10 @@ def scores(gold: list[str], found: list) -> dict[str, float]:
             "bcubed_p": bp, "bcubed_r": br, "bcubed_f1": _f1(bp, br),
             "stories": len(by_found), "true_stories": len(by_gold),
             "singletons": sum(1 for c in by_found.values() if c == 1)}
+
+
+def _pairs(counts: Counter) -> int:
+    return sum(c * (c - 1) // 2 for c in counts.values())
 
 
 def _f1(p: float, r: float) -> float:
@@ -80,7 +82,8 @@ def run_baseline(stream: str | Path, threshold: float) -> dict:
     with tempfile.NamedTemporaryFile("r", suffix=".json") as out:
         seconds, peak = _timed([sys.executable, "-c", code, str(stream), str(threshold)],
                                stdout=out)
-        found = json.load(open(out.name))
+        with open(out.name, encoding="utf-8") as f:
+            found = json.load(f)
     return {"story": found, "seconds": seconds, "peak_mb": peak}
 
 
@@ -147,9 +150,9 @@ def evaluate_stream(stream: str | Path, baseline_threshold: float) -> dict:
     return out
 
 
-def sweep(stream: str | Path, thresholds: list[float], window_days: int) -> list[dict]:
+def sweep(stream: str | Path, thresholds: list[float], window_days: int | None) -> list[dict]:
     """Detection alone at several thresholds, in-process (no store): for tuning."""
-    from ..stories.detect import Detector
+    from ..stories.detect import WINDOW_DAYS, Detector
     from ..stories.prepare import Incoming, Skipped, prepare_or_skip
 
     rows = read_stream(stream)
@@ -157,6 +160,7 @@ def sweep(stream: str | Path, thresholds: list[float], window_days: int) -> list
                                          title=r.get("title"), published=r.get("published")))
                 for r in rows]
     out = []
+    window_days = WINDOW_DAYS if window_days is None else window_days
     for threshold in thresholds:
         detector = Detector(threshold=threshold, window_days=window_days)
         found = [("not taken", i) if isinstance(p, Skipped)
@@ -172,9 +176,10 @@ def sweep(stream: str | Path, thresholds: list[float], window_days: int) -> list
 
 def growth_stream(rows: list[dict], size: int, path: Path) -> None:
     """`size` articles made by repeating the stream: each repetition gets fresh ids,
-    dates shifted by six years, and its letters swapped by a substitution of its own (a
-    fresh vocabulary with the same statistics, so copies are new stories, not
-    duplicates: a pessimistic case for memory, since nothing is ever shared)."""
+    dates shifted by six years (starting a thousand years back, so that none is in the
+    future), and its letters swapped by a substitution of its own (a fresh vocabulary
+    with the same statistics, so copies are new stories, not duplicates: a pessimistic
+    case for memory, since nothing is ever shared)."""
     letters = "abcdefghijklmnopqrstuvwxyz"
     with path.open("w", encoding="utf-8") as f:
         for i in range(size):
@@ -189,7 +194,7 @@ def growth_stream(rows: list[dict], size: int, path: Path) -> None:
                 table = {}
             published = row.get("published")
             if published:
-                published = f"{int(published[:4]) + 6 * rep:04d}{published[4:]}"
+                published = f"{int(published[:4]) - 1000 + 6 * rep:04d}{published[4:]}"
             f.write(json.dumps({"id": f"{row['id']}#{rep}", "story": f"{row['story']}#{rep}",
                                 "title": (row.get("title") or "").translate(table) or None,
                                 "text": row["text"].translate(table),
@@ -219,7 +224,8 @@ def main(argv: list[str]) -> None:
     parser.add_argument("streams", nargs="+")
     parser.add_argument("--baseline-threshold", type=float, default=0.2)
     parser.add_argument("--sweep", action="store_true")
-    parser.add_argument("--window-days", type=int, default=30)
+    parser.add_argument("--window-days", type=int, default=None,
+                        help="the window of detection  [default: detect.WINDOW_DAYS]")
     parser.add_argument("--growth", metavar="SIZES")
     args = parser.parse_args(argv)
     for stream in args.streams:
@@ -228,8 +234,9 @@ def main(argv: list[str]) -> None:
                               args.window_days):
                 print(json.dumps({"stream": Path(stream).name, **_rounded(line)}))
         elif args.growth:
-            for line in growth(stream, [int(x) for x in args.growth.split(",")]):
-                print(json.dumps(_rounded(line)), flush=True)
+            for size in args.growth.split(","):
+                for line in growth(stream, [int(size)]):
+                    print(json.dumps(_rounded(line)), flush=True)
         else:
             print(json.dumps(_rounded(evaluate_stream(stream, args.baseline_threshold))),
                   flush=True)

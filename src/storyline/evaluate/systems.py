@@ -14,6 +14,7 @@ from ..brief import clean, segment
 from ..brief.pipeline import summarize
 from ..errors import OptionsError
 from ..options import Options
+from . import updates
 from .data import Cluster
 from .oracle import greedy_oracle
 
@@ -52,8 +53,8 @@ def storyline_modes(modes: list[dict[str, str]] | None = None) -> list[System]:
     modes = [dict(m) for m in dict.fromkeys(tuple(sorted(m.items())) for m in modes)]
     for mode in modes:
         _options(mode, words=100)  # fail before anything runs
-    if len(modes) == 1 and "focus" not in modes[0] and _options(modes[0], 100) == Options(
-            words=100, analysis=False):
+    if len(modes) == 1 and not {"focus", "since"} & set(modes[0]) and _options(
+            modes[0], 100) == Options(words=100, analysis=False):
         return [System("Storyline", "storyline", "storyline", tuple(modes[0].items()))]
     return [System("Storyline (" + ", ".join(f"{k}={v}" for k, v in mode.items()) + ")",
                    "storyline", "storyline", tuple(mode.items())) for mode in modes]
@@ -74,11 +75,13 @@ def make(system: System, words: int, measure: str) -> Summarizer:
     if system.key == "storyline":
         mode = dict(system.mode)
         by_query = mode.pop("focus", None) == "query"
+        seen = mode.pop("since", "old")
         options = _options(mode, words)
 
         def run(c: Cluster) -> list[str]:
             chosen = replace(options, focus=c.query) if by_query and c.query else options
-            return [s.text for s in summarize(c.articles, options=chosen).sentences]
+            brief = summarize(c.articles, options=chosen, since=updates.since(c.old, seen))
+            return [s.text for s in brief.sentences]
         return run
     if system.key == "lead-words":
         return lambda c: [s for article in cleaned_sentences(c) for s in article]
@@ -86,7 +89,7 @@ def make(system: System, words: int, measure: str) -> Summarizer:
         return lambda c: round_robin(cleaned_sentences(c), words)
     if system.key == "oracle":
         return lambda c: greedy_oracle([s for a in cleaned_sentences(c) for s in a],
-                                       c.references, words, measure)
+                                       c.references, words, "f1" if measure == "f1" else "recall")
     return _sumy(system.key, words)
 
 
@@ -111,15 +114,18 @@ def round_robin(articles: list[list[str]], words: int) -> list[str]:
 
 
 def _options(mode: dict[str, str], words: int) -> Options:
-    """Storyline's options in a mode. `focus=query` (each cluster's topic question) is
-    taken out by `make`; the analysis is off, since ROUGE reads only the brief."""
+    """Storyline's options in a mode. `focus=query` (each cluster's topic question) and
+    `since=old|none` (update data) are taken out by `make`; the analysis is off, since
+    ROUGE reads only the brief."""
     mode = dict(mode)
     if mode.pop("focus", "query") != "query":
         raise OptionsError("a mode can only set focus=query (each cluster's own question)")
+    updates.since_mode(mode.pop("since", "old"))
     unknown = set(mode) - {"scorer", "selector"}
     if unknown:
         raise OptionsError(f"unknown Storyline option {sorted(unknown)[0]!r} in a mode; "
-                           "a mode sets scorer=..., selector=... and/or focus=query")
+                           "a mode sets scorer=..., selector=..., focus=query and/or "
+                           "since=none")
     return Options(words=words, analysis=False, **mode)
 
 

@@ -10,10 +10,9 @@ tilse computes it and Gholipour Ghalandari & Ifrim 2020 report it):
 - The ROUGE-N hits of an aligned pair count 1 / (days apart + 1) times; precision is the
   weighted hits over the system's n-grams, recall over the reference's.
 - ROUGE itself is ROUGE-1.5.5's with -m -s: lower-cased, every character that is not a
-  letter, a digit or a hyphen made a space, SMART stop words dropped, the Porter stemmer
-  on words longer than 3 characters (ROUGE-1.5.5 first looks words up in WordNet's
-  exception lists; that step is left out here: see BENCHMARKS.md for the difference
-  against the Perl script), the sentences of a date joined, so bigrams cross them.
+  letter, a digit or a hyphen made a space, SMART stop words dropped, words longer than 3
+  characters stemmed as ROUGE-1.5.5 does (WordNet's exception lists, then its Porter
+  variant: `rouge155`), the sentences of a date joined, so bigrams cross them.
 
 Date F1 is the exact overlap of the two sets of dates. Over several timelines,
 precision and recall are averaged and F1 is taken of the averages. `concat` ROUGE
@@ -39,26 +38,24 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import Stemmer
-
 from ..data import word_list
 from ..errors import InputError
 from ..model import Article
+from .rouge155 import _stem as rouge_stem  # ROUGE-1.5.5's: WordNet exceptions, its Porter
 
 Timeline = dict[date, list[str]]  # date -> its summary sentences
 
 _STOP = word_list("rouge_stopwords.txt")
-_PORTER = Stemmer.Stemmer("porter")  # the original Porter algorithm, as ROUGE-1.5.5's
 _NOT_WORD = re.compile(r"[^a-z0-9\-]")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 # --- ROUGE ------------------------------------------------------------------------------
 
 def rouge_terms(text: str) -> list[str]:
     """The tokens ROUGE-1.5.5 counts with -m -s (see the module docstring)."""
-    text = _NOT_WORD.sub(" ", text.lower().replace("-", " - "))
-    return [_PORTER.stemWord(t) if len(t) > 3 else t for t in text.split()
-            if t not in _STOP and t[0] != "-"]
+    text = _NOT_WORD.sub(" ", text.translate(_ASCII_LOWER).replace("-", " - "))
+    return [rouge_stem(t) for t in text.split() if t not in _STOP and t[0] != "-"]
 
 
 def ngrams(terms: Sequence[str], n: int) -> Counter:

@@ -33,7 +33,7 @@ from .. import __version__
 from ..errors import OptionsError, StorylineError
 from ..options import MAX_FOCUS_CHARS, MAX_WORDS, Options
 from ..fetch import Budget, FetchError, fetch
-from . import timelines
+from . import stories_api, timelines
 
 log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 5_000_000
@@ -78,7 +78,8 @@ class BriefRequest(BaseModel):
 
 def create_app(*, workers: int | None = None, time_limit: float = TIME_LIMIT_SECONDS,
                max_body: int = MAX_BODY_BYTES, allow_private_urls: bool = False,
-               queue: int | None = None) -> FastAPI:
+               queue: int | None = None, db: str | None = None,
+               token: str | None = None) -> FastAPI:
     """The application. `workers` processes summarize (default: the CPU count); `queue`
     more requests may wait for them (default: 4 per worker) before new ones get 503.
     `time_limit` bounds each request from admission to answer: fetching, waiting for a
@@ -160,6 +161,8 @@ def create_app(*, workers: int | None = None, time_limit: float = TIME_LIMIT_SEC
             future.cancel()  # stops the worker if it still runs; nothing if it is done
 
     app.include_router(timelines.router)  # POST /v1/timelines (faces/timelines.py)
+    if db:  # the story store: /v1/stories, /v1/articles (faces/stories_api.py)
+        stories_api.register(app, db=db, token=token, time_limit=time_limit)
     app.mount("/", StaticFiles(directory=str(files("storyline.faces") / "static"), html=True),
               name="page")
     return app

@@ -42,7 +42,8 @@ def listing(articles: list[dict]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     by_seq: dict[int, dict] = {}
     for a in articles:
-        entry = {"n": numbers[a["seq"]], "id": a["id"], "title": a["title"],
+        entry = {"n": numbers[a["seq"]], "id": a["id"],
+                 "title": a["title"] or _opening(a["text"]),
                  "source": a["source"], "url": a["url"], "published": a["published"],
                  "added": a["added"]}
         if a["copy_of"] is not None and a["copy_of"] in by_seq:
@@ -52,6 +53,12 @@ def listing(articles: list[dict]) -> list[dict[str, Any]]:
             by_seq[a["seq"]] = entry
             out.append(entry)
     return out
+
+
+def _opening(text: str, chars: int = 90) -> str:
+    """An untitled article's opening words, to name it by."""
+    words = " ".join(text.split())
+    return words if len(words) <= chars else words[:chars].rsplit(" ", 1)[0] + " …"
 
 
 def _numbers(articles: list[dict]) -> dict[int, int]:

@@ -89,8 +89,10 @@ class Detector:
         self._close_idle(seq)
         ids, weights = self._vector(terms)
         best, similarity = self._best(ids, weights)
+        before = None
         if best is not None and similarity >= self.threshold:
             story = self.open[best]
+            before = story.terms[:2 * CANDIDATE_TERMS]
             story.terms, story.weights = _top(np.concatenate([story.terms, ids]),
                                               np.concatenate([story.weights * story.size,
                                                               weights]))
@@ -101,7 +103,7 @@ class Detector:
             story = Story(self.next_id, *_top(ids, weights), published, seq)
             self.next_id += 1
             decision = Decision(story.id, True, similarity)
-        self._track(story)
+        self._track(story, before)
         return decision
 
     def changes(self) -> tuple[list[tuple[int, int]], list[Story], list[int]]:
@@ -141,11 +143,20 @@ class Detector:
         self._scratch[ids] = 0
         return best, similarity
 
-    def _track(self, story: Story) -> None:
-        """Index the story under its strongest terms and note its activity."""
+    def _track(self, story: Story, before: np.ndarray | None = None) -> None:
+        """Index the story under its strongest terms (leaving the terms it had `before`
+        and has no more) and note its activity."""
         self.open[story.id] = story
         self._dirty_stories.add(story.id)
-        for t in story.terms[:2 * CANDIDATE_TERMS].tolist():
+        strongest = story.terms[:2 * CANDIDATE_TERMS]
+        if before is not None:
+            for t in np.setdiff1d(before, strongest).tolist():
+                posting = self.postings.get(t)
+                if posting is not None and story.id in posting:
+                    posting.remove(story.id)
+                    if not posting:
+                        del self.postings[t]
+        for t in strongest.tolist():
             posting = self.postings.setdefault(t, deque(maxlen=POSTINGS))
             if story.id in posting:
                 posting.remove(story.id)
@@ -171,8 +182,15 @@ class Detector:
                 self._close(s)
 
     def _close(self, story: int) -> None:
-        del self.open[story]
+        """The story leaves memory: its centroid, and its entries in the index."""
+        closed = self.open.pop(story)
         self._closed.append(story)
+        for t in closed.terms[:2 * CANDIDATE_TERMS].tolist():
+            posting = self.postings.get(t)
+            if posting is not None and story in posting:
+                posting.remove(story)
+                if not posting:
+                    del self.postings[t]
 
 
 def _top(terms: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -10,6 +10,7 @@ can run it on many articles at once; only `Stories.add`'s assignment pass is in 
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import zlib
 from collections import Counter
@@ -28,8 +29,10 @@ from . import dedup
 TERM_BITS = 20  # terms are hashed into 2**20 buckets: document frequencies take 4 MB, always
 DETECTION_CHARS = 4000  # detection and signatures read the first 4,000 characters (the lead)
 LABEL_CHARS = 100
+HEADLINE_WORDS = 4  # a first line of fewer words ("Politics", "2 years ago") is no headline
 FUTURE_DAYS = 1  # a date up to a day ahead is a time zone, not a mistake
 _SPACE = re.compile(r"\s+")
+_CODE = re.compile(r"&[A-Za-z]{1,8};|<[^>]{0,200}>")  # what html.unescape leaves
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,9 @@ def prepare(item: Incoming, today: date | None = None) -> Prepared:
     if not text.strip():
         raise InputError(f"{item.where}: no article text (empty, or only page clutter such "
                          "as share buttons or an archive notice); skipped")
-    article = replace(article, title=article.title or view[0].title)
+    found = _title(view[0].title)  # clean's headline guess: short ones are page sections
+    found = found if found and len(found.split()) >= HEADLINE_WORDS else None
+    article = replace(article, title=_title(article.title) or found)
     key = hashlib.sha256(_SPACE.sub(" ", text).strip().lower().encode()).hexdigest()
     if not article.id:
         article = replace(article, id=article.url or f"sha256:{key[:16]}")
@@ -111,6 +116,15 @@ def prepare_or_skip(item: Incoming | Prepared | Skipped,
         return prepare(item, today)
     except InputError as e:
         return Skipped(item.where, str(e))
+
+
+def _title(title: str | None) -> str | None:
+    """The title without markup left in it (entities, SGML codes such as "&HT;" in
+    newswire); None if no word is left."""
+    if not title:
+        return None
+    text = _SPACE.sub(" ", _CODE.sub(" ", html.unescape(title))).strip(" -–—:;,|")
+    return text if re.search(r"[^\W\d_]{2}", text) else None
 
 
 def _shorten(text: str, chars: int) -> str:

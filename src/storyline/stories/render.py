@@ -20,7 +20,7 @@ def render_story(data: dict[str, Any], fmt: str = "text") -> str:
     dates = " to ".join(dict.fromkeys(filter(None, (story["first_date"], story["last_date"]))))
     copies = story["size"] - story["sources"]
     about = ", ".join(filter(None, (f"{story['sources']} sources",
-                                    f"{copies} copies" if copies else "", dates,
+                                    f"{copies} {'copy' if copies == 1 else 'copies'}" if copies else "", dates,
                                     "closed" if story["closed"] else "")))
     head = (f"Story {story['id']}: {story['title']}", about)
     lines = [f"# {head[0]}" if md else head[0], f"*{head[1]}*" if md else head[1], ""]
@@ -41,9 +41,11 @@ def render_story(data: dict[str, Any], fmt: str = "text") -> str:
                 f"{f['figure']} [{f['article']}]" for f in d["figures"]), md))
         lines.append("")
     if brief.get("changes"):
-        lines += _section("Changes", md)
-        lines += [_item(json.dumps(c, ensure_ascii=False) if not isinstance(c, dict) or
-                        "text" not in c else c["text"], md) for c in brief["changes"]] + [""]
+        lines += _section("Changes over time", md)
+        for c in brief["changes"]:
+            lines.append(_item(f"{c['subject']}: " + "; then ".join(
+                f"{f['figure']} [{f['article']}]" for f in c["figures"]), md))
+        lines.append("")
     lines += _section("Articles", md)
     for a in data["articles"]:
         lines.append(_item(f"[{a['n']}] {_label(a)}", md))

@@ -278,7 +278,6 @@ def read_warc(path: Path) -> Iterator[Incoming | Skipped]:
     """The HTML pages of a WARC file's response records (others are passed over); a
     broken record ends the file's reading with a message, keeping what came before."""
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     try:
         f = path.open("rb")
@@ -305,7 +304,7 @@ def read_warc(path: Path) -> Iterator[Incoming | Skipped]:
                 except LookupError:
                     text = body.decode("utf-8", errors="replace")
                 yield Incoming(text=text, where=where, html=True, id=url, url=url)
-        except (ArchiveLoadFailed, ValueError, OSError, EOFError) as e:
+        except Exception as e:  # noqa: BLE001 (warcio raises many kinds on broken bytes)
             yield Skipped(f"{path} record {number + 1}",
                           f"{path}: record {number + 1} is broken ({e}); the rest of the "
                           "file is skipped, the records before it are kept")

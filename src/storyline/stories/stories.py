@@ -53,7 +53,8 @@ class Added:
                      self.updated + other.updated, self.skipped + other.skipped)
 
     def summary(self) -> str:
-        copies = f" ({self.copies} copies of earlier ones)" if self.copies else ""
+        copies = ("" if not self.copies else " (1 of them a copy of an earlier one)"
+                  if self.copies == 1 else f" ({self.copies} of them copies of earlier ones)")
         skipped = f", {len(self.skipped)} skipped" if self.skipped else ""
         return (f"{self.added} articles added{copies}, {self.duplicates} duplicates "
                 f"skipped{skipped}; {self.opened} stories opened, {self.updated} updated")
@@ -122,9 +123,10 @@ class Stories:
 
     def add(self, items: Iterable[Incoming | Article | dict | Prepared | Skipped], *,
             prepare_with: Callable = map,
-            progress: Callable[[Added], None] | None = None) -> Added:
+            progress: Callable[[Added], None] | None = None, whole: bool = False) -> Added:
         """Add articles in the order given; return what was done. Each batch is committed
-        with all it changed, so what `progress` or the result reports as added is stored.
+        with all it changed, so what `progress` or the result reports as added is stored;
+        `whole` makes all of them one batch (all or nothing, as the HTTP API wants).
         """
         if self._lock is None:
             lock = store.WriterLock(self.path)
@@ -133,7 +135,7 @@ class Stories:
         if self._detector is None:
             self._detector = self._load_detector()
         prepared = prepare_with(prepare_or_skip, _incoming(items))
-        batch = _Batch(self)
+        batch = _Batch(self, whole=whole)
         try:
             for item in prepared:
                 batch.take(item)
@@ -234,8 +236,9 @@ class _Batch:
     """The articles of one transaction, and what they changed; `done` adds up the
     committed ones."""
 
-    def __init__(self, stories: Stories):
+    def __init__(self, stories: Stories, whole: bool = False):
         self.stories = stories
+        self.whole = whole
         self.db = stories.db
         self.detector = stories._detector
         self.started = time.monotonic()
@@ -319,7 +322,7 @@ class _Batch:
                         (self.seq, story, similarity, copy_of))
 
     def full(self) -> bool:
-        return self.active and (self.count.added + self.count.duplicates >= BATCH_ARTICLES
+        return self.active and not self.whole and (self.count.added + self.count.duplicates >= BATCH_ARTICLES
                                 or time.monotonic() - self.started >= BATCH_SECONDS)
 
     def done(self) -> Added:

@@ -24,8 +24,10 @@ from .progress import stages
 @click.argument("data", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("-w", "--words", type=click.IntRange(1, MAX_WORDS), default=250, show_default=True,
               help="Cut every system's output to this many words.")
-@click.option("--metric", type=click.Choice(["f1", "recall"]), default="f1", show_default=True,
-              help="ROUGE F1 (Multi-News practice) or recall (DUC practice).")
+@click.option("--metric", type=click.Choice(["f1", "recall", "duc"]), default="f1",
+              show_default=True,
+              help="ROUGE F1 (Multi-News practice), recall, or duc: ROUGE-2 and ROUGE-SU4 "
+                   "recall exactly as NIST scored DUC (ROUGE-1.5.5, jackknifed).")
 @click.option("--systems", default=None, metavar="NAMES",
               help="Comma-separated systems to run  [default: all: storyline, lead-words, "
                    "lead-sentences, lexrank, textrank, lsa, luhn, kl, sumbasic, oracle]")
@@ -51,8 +53,12 @@ def eval_command(data: Path, words: int, metric: str, systems: str | None,
     """Score Storyline, lead baselines, sumy's summarizers and the oracle on DATA.
 
     DATA is a JSON Lines file of clusters with human references:
-    {"id": ..., "documents": [...], "summaries": [...]} per line. Needs the eval extra:
-    pip install 'storyline[eval]'.
+    {"id": ..., "documents": [...], "summaries": [...]} per line; lines that also carry
+    "old" (articles already read) are update data, summarized with since= them. Needs
+    the eval extra: pip install 'storyline[eval]'. Lines with a reference "timeline"
+    ({"date", "sentences"} list, as T17's) are scored as timelines instead: storyline
+    timeline against baselines, alignment ROUGE and date F1 (--systems, --limit, --json,
+    --report apply).
     """
     from ...evaluate.timelines import holds_timelines
     if holds_timelines(data):  # reference timelines: the timeline summarization protocol

@@ -15,15 +15,25 @@ import click
 @click.option("--allow-private-urls", is_flag=True,
               help="Also fetch URLs on loopback and private networks (off: no server-side "
                    "request forgery).")
+@click.option("--db", type=click.Path(dir_okay=False), default=None,
+              help="Also serve this story store: GET /v1/stories, POST /v1/articles, and "
+                   "the stories page at /stories.html.")
+@click.option("--token", envvar="STORYLINE_TOKEN", default=None,
+              help="Bearer token that POST /v1/articles requires (or set STORYLINE_TOKEN).")
 def serve_command(host: str, port: int, workers: int | None, time_limit: float,
-                  allow_private_urls: bool) -> None:
+                  allow_private_urls: bool, db: str | None, token: str | None) -> None:
     """Serve the HTTP API (POST /v1/briefs, docs at /docs) and the web page at /."""
     import uvicorn
 
     from ..server import create_app
 
-    app = create_app(workers=workers, time_limit=time_limit,
-                     allow_private_urls=allow_private_urls)
+    from ...errors import StorylineError
+
+    try:
+        app = create_app(workers=workers, time_limit=time_limit,
+                         allow_private_urls=allow_private_urls, db=db, token=token)
+    except StorylineError as e:
+        raise click.ClickException(str(e)) from None
     click.echo(f"Storyline on http://{host}:{port}/ (API docs at /docs); Ctrl-C stops it",
                err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=5,

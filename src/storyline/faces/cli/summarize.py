@@ -13,7 +13,7 @@ import click
 from ...brief.ingest import check_output, read_cluster, read_seen, read_stdin, shown_path
 from ...brief.pipeline import summarize
 from ...brief.render import FORMATS, render
-from ...engine.batch import atomic_writer, count_lines, summarize_file
+from ...engine.batch import Engine, atomic_writer, count_lines, local, run_batch
 from ...errors import StorylineError
 from ...options import MAX_WORDS, Options
 from .errors import failure, os_failure, printable
@@ -29,8 +29,19 @@ from .progress import stages
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Write to this file (atomically) instead of standard output.")
 @click.option("--explain", is_flag=True, help="Also list the page clutter removed, and why.")
-@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None,
-              help="Processes for a .jsonl batch  [default: 1]")
+@click.option("-j", "--jobs", type=click.IntRange(1, 4096), default=None,
+              help="Processes for a .jsonl batch  [default: 1; with --engine ray, one per "
+                   "CPU of the cluster]")
+@click.option("--engine", "engine_name", type=click.Choice(["local", "ray"]), default="local",
+              show_default=True,
+              help="Where a .jsonl batch runs: this machine, or a Ray cluster "
+                   "(pip install 'storyline[ray]').")
+@click.option("--address", metavar="ADDR",
+              help='The Ray cluster for --engine ray: "auto", HOST:PORT or ray://HOST:PORT  '
+                   "[default: a Ray instance of this machine, for this run]")
+@click.option("--resume", is_flag=True,
+              help="Go on with a batch that stopped: only the clusters not yet written to -o "
+                   "are summarized.")
 @click.option("--focus", metavar="TEXT",
               help='Steer the brief towards a topic: a word, phrase or question, e.g. "civilians".')
 @click.option("--since", type=click.Path(path_type=Path, exists=True),
@@ -42,7 +53,8 @@ from .progress import stages
               help="Skip the disagreements and the timeline (faster; the brief is the same).")
 def summarize_command(path: Path, words: int, fmt: str | None, output: Path | None,
                       explain: bool, jobs: int | None, focus: str | None, since: Path | None,
-                      published: str | None, no_analysis: bool) -> None:
+                      published: str | None, no_analysis: bool, engine_name: str,
+                      address: str | None, resume: bool) -> None:
     """Summarize the articles at PATH into one cited brief.
 
     PATH is a folder of .txt, .md or .html articles, one article file, "-" for articles
@@ -56,6 +68,12 @@ def summarize_command(path: Path, words: int, fmt: str | None, output: Path | No
         raise click.UsageError("--explain is for one cluster; run it on that cluster's articles")
     if not batch and jobs is not None:
         raise click.UsageError("--jobs is for a .jsonl batch of clusters")
+    if not batch and (engine_name != "local" or resume):
+        raise click.UsageError("--engine and --resume are for a .jsonl batch of clusters")
+    if address and engine_name != "ray":
+        raise click.UsageError("--address is the Ray cluster's; add --engine ray")
+    if resume and not output:
+        raise click.UsageError("--resume goes on with an output file; give the same -o FILE")
     if batch and since:
         raise click.UsageError("--since is for one cluster; run it on that cluster's articles")
     try:
@@ -70,7 +88,7 @@ def summarize_command(path: Path, words: int, fmt: str | None, output: Path | No
                                    f"{shown_path(output.parent)} does not exist")
     with _ending(reading=path, writing=(output or "standard output") if batch else None):
         if batch:
-            _batch(path, output, options, jobs or 1)
+            _batch(path, output, options, _engine(engine_name, jobs, address), resume)
             return
         if str(path) == "-":
             articles = read_stdin(sys.stdin.buffer.read())
@@ -104,22 +122,34 @@ def _ending(*, reading: Path | None, writing: Path | str | None) -> Iterator[Non
         raise os_failure(e, reading=reading, writing=writing) from None
 
 
-def _batch(path: Path, output: Path | None, options: Options, jobs: int) -> None:
+def _engine(name: str, jobs: int | None, address: str | None) -> Engine:
+    if name == "ray":
+        from ...engine import ray  # imported only here: the default install has no Ray
+
+        return ray.engine(address, workers=jobs)
+    return local(jobs or 1)
+
+
+def _batch(path: Path, output: Path | None, options: Options, engine: Engine,
+           resume: bool) -> None:
     if output is None:
-        result = summarize_file(path, sys.stdout, options, jobs)
+        result = run_batch(path, sys.stdout, options, engine=engine)
     else:
-        with atomic_writer(output) as f, _progress(path) as advance:
-            result = summarize_file(path, f, options, jobs, progress=advance)
+        with _progress(path) as advance:
+            result = run_batch(path, output, options, engine=engine, resume=resume,
+                               progress=advance)
+    resumed = f" ({result.resumed} of them by the earlier run)" if result.resumed else ""
     if result.failed:
-        raise click.ClickException(f"{result.failed} of {result.clusters} clusters failed; "
-                                   "their lines hold an \"error\" that says why")
+        raise click.ClickException(f"{result.failed} of {result.clusters} clusters failed"
+                                   f"{resumed}; their lines hold an \"error\" that says why")
     if output:
-        click.echo(f"{result.clusters} briefs written to {shown_path(output)}", err=True)
+        click.echo(f"{result.clusters} briefs written to {shown_path(output)}{resumed}",
+                   err=True)
 
 
 @contextmanager
-def _progress(path: Path) -> Iterator[Callable[[], None]]:
+def _progress(path: Path) -> Iterator[Callable[[int], None]]:
     """The batch's progress bar on a terminal; nothing otherwise."""
     with stages() as stage:
         advance = stage("Summarizing", count_lines(path)) if stage else None
-        yield (lambda: advance(1)) if advance else (lambda: None)
+        yield advance or (lambda n: None)

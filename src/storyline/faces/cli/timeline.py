@@ -12,7 +12,7 @@ import click
 
 from ...analyze.timeline import DATES, FORMATS, PER_DATE, render, timeline, untokenized
 from ...brief.ingest import read_cluster, read_clusters, read_seen
-from ...engine.batch import atomic_writer
+from ...engine.output import atomic_writer
 from ...errors import StorylineError
 from .errors import failure
 

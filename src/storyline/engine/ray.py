@@ -1,0 +1,218 @@
+"""The batch engine on a Ray cluster: `batch.summarize_chunk` in Ray actors, gathered in
+input order on the driver, which writes them as a local run does (same bytes).
+
+Needs the `ray` extra (`pip install 'storyline[ray]'`), on the driver and on every node,
+with the same Storyline version (checked). Ray is imported only here, only when asked for.
+
+How the work moves: the driver reads the input file and sends chunks of `CHUNK` lines to
+one actor per CPU of the cluster (spread over the nodes), each actor holding `DEPTH`
+chunks at most, so memory stays bounded on both sides. An actor is a long-lived worker
+process: spaCy and the scorer's weights load once in it, and its BLAS keeps to one thread
+as a `--jobs` worker's does. Output lines come back to the driver as JSON text, not as
+nested records, so nothing is converted on the way.
+
+Failures: an actor whose node is lost is restarted elsewhere and its chunks retried
+(`RETRIES` times); a chunk whose actor keeps dying (a node lost before Ray noticed, or a
+cluster that exhausts a worker's memory) is then summarized line by line in one-off
+tasks, so that only a line that kills its worker gets an error line, the same line a
+local run writes.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import subprocess
+import sys
+from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
+from itertools import islice
+
+from .. import __version__
+from ..errors import StorylineError
+from ..options import Options
+from .batch import Engine, Line, Output, died, summarize_chunk, summarize_line
+
+log = logging.getLogger(__name__)
+CHUNK = 8  # lines per actor call: a few seconds of work with the analysis, ms of overhead
+DEPTH = 4  # chunks queued per actor: enough to keep it busy while the driver gathers
+# An actor asks for half a CPU: with one actor per CPU, the actors of a lost node can
+# restart on the others. (Asking for a whole CPU each, they would wait for ever for a CPU
+# that never comes free.)
+WORKER_CPUS = 0.5
+RETRIES = 3  # tries of a chunk after its actor died, before it goes line by line
+
+
+def engine(address: str | None = None, workers: int | None = None) -> Engine:
+    """The Ray engine: on the cluster at `address` ("auto", "HOST:PORT", "ray://HOST:PORT"),
+    or on a Ray instance of its own on this machine when None; `workers` actors (default:
+    one per CPU of the cluster)."""
+    if address is None:
+        # A Ray instance for this run alone listens on loopback addresses only, so nothing
+        # on the network can reach it. (Ray reads this at import; it only stops a machine
+        # from serving as one node of several, which an instance of one run never is.)
+        os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")
+    require_ray()
+    return partial(_run, address=address, workers=workers)
+
+
+def require_ray():
+    try:
+        import ray
+    except ImportError:
+        raise StorylineError("--engine ray needs Ray, which is not installed; "
+                             "pip install 'storyline[ray]' (on every node of the cluster)"
+                             ) from None
+    return ray
+
+
+class Worker:
+    """A Ray actor: summarizes chunk after chunk with the options it was made with."""
+
+    def __init__(self, options: Options):
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(1)  # as a --jobs worker (see batch._worker_setup)
+        self.options = options
+
+    def version(self) -> str:
+        return __version__
+
+    def run(self, chunk: list[Line]) -> list[Output]:
+        return summarize_chunk(chunk, self.options)
+
+
+def _run(lines: Iterator[Line], options: Options, address: str | None,
+         workers: int | None) -> Iterator[Output]:
+    with _connected(address) as ray:
+        n = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+        actor = ray.remote(Worker).options(num_cpus=WORKER_CPUS, max_restarts=-1,
+                                           max_task_retries=RETRIES,
+                                           scheduling_strategy="SPREAD")
+        actors = [actor.remote(options) for _ in range(n)]
+        _check_versions(ray, actors)
+        chunks = iter(lambda: list(islice(lines, CHUNK)), [])
+        window: deque = deque()
+        for i, chunk in enumerate(chunks):
+            window.append((chunk, actors[i % n].run.remote(chunk)))
+            if len(window) >= n * DEPTH:
+                yield from _gather(ray, *window.popleft(), options)
+        while window:
+            yield from _gather(ray, *window.popleft(), options)
+
+
+def _gather(ray, chunk: list[Line], ref, options: Options) -> list[Output]:
+    try:
+        return ray.get(ref)
+    except ray.exceptions.RayActorError:  # its actor died RETRIES + 1 times
+        return _alone(ray, chunk, options)
+
+
+def _alone(ray, chunk: list[Line], options: Options) -> list[Output]:
+    """Each line in a one-off task of its own, so that a line whose worker keeps dying
+    gets the error line a local run gives it, and only it. These tasks ask for no CPU:
+    they are rare, and with all CPUs held by actors they would otherwise never start."""
+    task = ray.remote(summarize_line).options(num_cpus=0, max_retries=RETRIES)
+    refs = [task.remote(line, options) for line in chunk]
+    outputs = []
+    for line, ref in zip(chunk, refs, strict=True):
+        try:
+            outputs.append(ray.get(ref))
+        except (ray.exceptions.WorkerCrashedError, ray.exceptions.NodeDiedError):
+            outputs.append(died(line))
+    return outputs
+
+
+def _check_versions(ray, actors) -> None:
+    try:
+        versions = set(ray.get([a.version.remote() for a in actors]))
+    except ray.exceptions.RayError as e:
+        first = str(e).strip().splitlines()[-1][:300] if str(e).strip() else type(e).__name__
+        raise StorylineError(f"the Ray workers cannot run Storyline ({first}); install "
+                             "storyline[ray] on every node of the cluster") from None
+    if versions != {__version__}:
+        raise StorylineError(f"the Ray cluster runs Storyline {', '.join(sorted(versions))} "
+                             f"and this is {__version__}; install the same version on every "
+                             "node, so that the output is the one a local run gives")
+
+
+def _reachable(address: str) -> None:
+    """Fail at once on a HOST:PORT nothing listens on (Ray itself retries for minutes)."""
+    host, _, port = address.removeprefix("ray://").rpartition(":")
+    if not host or not port.isdigit():
+        return  # "auto", or a form Ray will explain
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=10).close()
+    except OSError as e:
+        raise StorylineError(f"cannot connect to the Ray cluster at {address} "
+                             f"({e.strerror or e}); start it with `ray start --head`, or "
+                             "check the address") from None
+
+
+@contextmanager
+def _connected(address: str | None) -> Iterator[object]:
+    ray = require_ray()
+    quiet = {"logging_level": logging.WARNING, "log_to_driver": False}
+    guard = None
+    if address is None:  # a Ray instance of this machine's own, for this run only
+        ray.init(num_cpus=os.cpu_count(), include_dashboard=False, **quiet)
+        guard = _guard(ray)
+    else:
+        _reachable(address)
+        try:
+            ray.init(address=address, **quiet)
+        except (ConnectionError, ValueError, RuntimeError) as e:
+            if "AuthToken" in f"{e} {e.__cause__}":
+                fix = ("the cluster asks for a token: set RAY_AUTH_MODE=token and give its "
+                       "token (~/.ray/auth_token or RAY_AUTH_TOKEN)")
+            else:
+                fix = "start it with `ray start --head`, or check the address"
+            raise StorylineError(f"cannot connect to the Ray cluster at {address} ({e}); "
+                                 f"{fix}") from None
+    try:
+        yield ray
+    finally:
+        ray.shutdown()
+        if guard:
+            guard.terminate()
+            guard.wait()
+
+
+# Ends every process of a Ray session when its driver ends, however it ends: Ray's own
+# fate sharing stops its server and raylet, but its agents and workers outlive a driver
+# killed with kill -9. The guard dies with the driver (PR_SET_PDEATHSIG, SIGTERM) and on
+# SIGTERM kills the processes whose command line names the session.
+_GUARD = """
+import ctypes, os, signal, sys
+session, driver = sys.argv[1].encode(), int(sys.argv[2])
+def end(*_):
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            if int(pid) != os.getpid() and session in open(f"/proc/{pid}/cmdline", "rb").read():
+                os.kill(int(pid), signal.SIGKILL)
+        except OSError:
+            pass
+    os._exit(0)
+signal.signal(signal.SIGTERM, end)
+ctypes.CDLL(None).prctl(1, signal.SIGTERM)
+if os.getppid() != driver:
+    end()
+while True:
+    signal.pause()
+"""
+
+
+def _guard(ray):
+    if not sys.platform.startswith("linux"):
+        return None
+    try:  # Ray's own name for the session (its folder), from a private attribute
+        session = os.path.basename(ray._private.worker._global_node.get_session_dir_path())
+    except AttributeError:
+        log.warning("cannot name this Ray session; if this run is killed, `ray stop` "
+                    "ends what it leaves")
+        return None
+    return subprocess.Popen([sys.executable, "-c", _GUARD, session, str(os.getpid())],
+                            stdin=subprocess.DEVNULL, start_new_session=True)

@@ -1,0 +1,149 @@
+// The stories page: the front page (GET /v1/stories) and a story (GET /v1/stories/{id}).
+// Article text is only ever inserted as text (textContent), never as HTML.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+let nextOffset = 0;
+
+function el(tag, text, cls) {
+  const node = document.createElement(tag);
+  if (text !== undefined && text !== null) node.textContent = text;
+  if (cls) node.className = cls;
+  return node;
+}
+
+function showError(message) {
+  $("error").textContent = message;
+  $("error").hidden = false;
+}
+
+async function getJSON(url) {
+  const response = await fetch(url);
+  const data = await response.json().catch(() => ({ error: `the server answered ${response.status}` }));
+  if (!response.ok) throw new Error(data.error || `the server answered ${response.status}`);
+  return data;
+}
+
+function dates(s) {
+  const span = [...new Set([s.first_date, s.last_date].filter(Boolean))].join(" to ");
+  const copies = s.size - s.sources;
+  return [`${s.sources} source${s.sources === 1 ? "" : "s"}`, copies ? `${copies} ${copies === 1 ? "copy" : "copies"}` : "",
+          span, s.closed ? "closed" : ""].filter(Boolean).join(" · ");
+}
+
+async function loadFront() {
+  $("front").hidden = false;
+  $("story").hidden = true;
+  const data = await getJSON(`/v1/stories?limit=30&offset=${nextOffset}`).catch((e) => {
+    throw e.message === "Not Found"
+      ? new Error("This server has no story store: start it with `storyline serve --db PATH`.")
+      : e;
+  });
+  for (const s of data.stories) {
+    const item = el("li");
+    const link = el("a", s.title);
+    link.href = `#story-${s.id}`;
+    item.append(link, el("p", dates(s), "meta"));
+    $("story-list").append(item);
+  }
+  if (!data.stories.length && nextOffset === 0) {
+    $("story-list").append(el("li", "No stories yet: add articles with `storyline stories add`."));
+  }
+  nextOffset = data.next;
+  $("more").hidden = data.next === null;
+}
+
+function sentences(container, brief, evidence) {
+  container.replaceChildren();
+  if (!brief) return;
+  if (brief.error) { container.append(el("p", brief.error, "meta")); return; }
+  if (!brief.sentences.length) { container.append(el("p", "Nothing new.", "meta")); return; }
+  const p = el("p");
+  for (const s of brief.sentences) {
+    p.append(s.text + " ");
+    for (const source of s.sources) {
+      const marker = el("button", `[${source.article}]`, "marker");
+      marker.type = "button";
+      marker.setAttribute("aria-pressed", "false");
+      marker.addEventListener("click", () => showEvidence(marker, source, evidence));
+      p.append(marker);
+    }
+    p.append(" ");
+  }
+  container.append(p);
+}
+
+function showEvidence(marker, source, articles) {
+  document.querySelectorAll(".marker[aria-pressed=true]").forEach((m) => m.setAttribute("aria-pressed", "false"));
+  marker.setAttribute("aria-pressed", "true");
+  const article = articles.find((a) => String(a.n) === String(source.article));
+  const box = $("story-evidence");
+  box.replaceChildren(el("p", `[${source.article}] ${article ? label(article) : ""}`, "meta"),
+                      el("blockquote", source.text));
+  $("evidence-section").hidden = false;
+}
+
+function label(a) {
+  return [a.title || a.id, a.source, a.published].filter(Boolean).join(" · ");
+}
+
+async function loadStory(id) {
+  $("front").hidden = true;
+  $("story").hidden = false;
+  $("story-title").textContent = "Loading …";
+  const data = await getJSON(`/v1/stories/${encodeURIComponent(id)}`);
+  const brief = data.brief;
+  $("story-title").textContent = data.story.title;
+  $("story-meta").textContent = dates(data.story);
+  sentences($("story-brief"), brief, data.articles);
+  $("new-section").hidden = data.new === null;
+  if (data.new !== null) {
+    $("new-title").textContent = `What is new since the previous brief (${data.previous.articles} articles then)`;
+    sentences($("story-new"), data.new, data.articles);
+  }
+  $("evidence-section").hidden = true;
+  const timeline = (brief.timeline || []);
+  $("timeline-section").hidden = !timeline.length;
+  $("story-timeline").replaceChildren(...timeline.map((e) => {
+    const item = el("li");
+    item.append(el("span", e.date, "date"), e.text + " ",
+                el("span", `[${[...new Set(e.sources.map((c) => c.article))].join(", ")}]`, "meta"));
+    return item;
+  }));
+  const disagreements = brief.disagreements || [];
+  $("disagreements-section").hidden = !disagreements.length;
+  $("story-disagreements").replaceChildren(...disagreements.map((d) => el("li",
+    `${d.subject}: ` + d.figures.map((f) => `${f.figure} [${f.article}]`).join("; "))));
+  const changes = brief.changes || [];
+  $("changes-section").hidden = !changes.length;
+  $("story-changes").replaceChildren(...changes.map((c) => el("li",
+    `${c.subject}: ` + c.figures.map((f) => `${f.figure} [${f.article}]`).join("; then "))));
+  $("story-sources").replaceChildren(...data.articles.map((a) => {
+    const item = el("li");
+    item.value = a.n;
+    if (a.url && /^https?:\/\//i.test(a.url)) {  // a feed may say javascript:
+      const link = el("a", label(a));
+      link.href = a.url;
+      link.rel = "noopener noreferrer";
+      item.append(link);
+    } else {
+      item.append(label(a));
+    }
+    for (const c of a.copies) item.append(el("div", `copy: ${label(c)}`, "copies"));
+    return item;
+  }));
+  window.scrollTo(0, 0);
+}
+
+function route() {
+  $("error").hidden = true;
+  const match = location.hash.match(/^#story-(\d+)$/);
+  const work = match ? loadStory(match[1]) : (nextOffset === 0 && !$("story-list").children.length ? loadFront() : Promise.resolve(($("front").hidden = false, $("story").hidden = true)));
+  work.catch((e) => showError(e.message));
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  $("more").addEventListener("click", () => loadFront().catch((e) => showError(e.message)));
+  window.addEventListener("hashchange", route);
+  route();
+});

@@ -1,0 +1,146 @@
+"""The story store over HTTP (registered by the server when it is given `--db`):
+
+    GET  /v1/stories?limit=&offset=&since=   the stories, most recently active first
+    GET  /v1/stories/{id}?words=             a story's brief, what is new, its articles
+    POST /v1/articles                        add articles (a bearer token, if one is set)
+
+Briefs and ingests run in the server's pool of worker processes, under its time limit
+(and its body size limit): a stopped ingest is one transaction, so it adds nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+from concurrent.futures import TimeoutError as FutureTimeout
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
+from pebble.common import ProcessExpired
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..errors import StorylineError
+
+MAX_ARTICLES = 500  # per POST
+PAGE_SIZE = 50
+TIME_LIMIT_SECONDS = 60.0
+
+router = APIRouter()
+
+
+class ArticleIn(BaseModel):
+    """One article, as in a .jsonl line of `storyline stories add`; other fields are kept."""
+
+    model_config = ConfigDict(extra="allow")
+
+    text: str = Field(description="The article text, plain or HTML.")
+    id: str | None = Field(default=None, description="Its id (default: its URL, else a "
+                           "hash of its text).")
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: str | None = Field(default=None, description="YYYY-MM-DD.")
+
+
+class ArticlesRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    articles: list[ArticleIn] = Field(min_length=1, max_length=MAX_ARTICLES)
+
+
+@router.get("/v1/stories")
+async def list_stories(request: Request, limit: int = Query(PAGE_SIZE, ge=1, le=500),
+                       offset: int = Query(0, ge=0),
+                       since: str | None = Query(None, pattern=r"^\d{4}-\d\d-\d\d$")):
+    """The stories, most recently active first, a page at a time."""
+    def read():
+        from ..stories import Stories
+
+        with Stories(request.app.state.stories_db, create=False) as stories:
+            found = stories.list(since=since, limit=limit + 1, offset=offset)
+            return {"stories": [s.to_dict() for s in found[:limit]], "offset": offset,
+                    "limit": limit, "next": offset + limit if len(found) > limit else None}
+    try:
+        return await asyncio.to_thread(read)
+    except StorylineError as e:
+        return _error(422, str(e))
+
+
+@router.get("/v1/stories/{story_id}")
+async def show_story(story_id: int, request: Request,
+                     words: int = Query(120, ge=1, le=5000)):
+    """A story's brief (cached until the story changes), what is new since its previous
+    brief, its timeline, disagreements and articles."""
+    return await _in_pool(request, _story_brief, request.app.state.stories_db, story_id,
+                          words, missing=404)
+
+
+@router.post("/v1/articles")
+async def add_articles(body: ArticlesRequest, request: Request):
+    """Add articles to the store and its stories; all of them, or none if it fails."""
+    token = request.app.state.stories_token
+    if token:
+        given = request.headers.get("authorization", "")
+        if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
+            return _error(401, "adding articles needs the server's token: send "
+                               "Authorization: Bearer TOKEN", headers={"WWW-Authenticate":
+                                                                       "Bearer"})
+    articles = [a.model_dump(exclude_none=True) for a in body.articles]
+    return await _in_pool(request, _add, request.app.state.stories_db, articles)
+
+
+def register(app, *, db: str, token: str | None, time_limit: float) -> None:
+    """Serve the store at `db`; `token`, if given, guards writing."""
+    from ..stories import Stories
+
+    Stories(db).close()  # created (or checked) now: a bad file stops the server at once
+    app.state.stories_db, app.state.stories_token = db, token
+    app.state.stories_time_limit = time_limit
+    app.include_router(router)
+
+
+async def _in_pool(request: Request, work, *args, missing: int = 422):
+    limit = getattr(request.app.state, "stories_time_limit", TIME_LIMIT_SECONDS)
+    future = request.app.state.pool.schedule(work, args=args, timeout=limit)
+    try:
+        return await asyncio.wrap_future(future)
+    except LookupError as e:
+        return _error(missing, str(e))
+    except StorylineError as e:
+        busy = "is being written by" in str(e)
+        return _error(409 if busy else 422, str(e))
+    except FutureTimeout:
+        return _error(504, f"the request took over {limit:g} s and was stopped (nothing "
+                           "was added); send fewer articles")
+    except ProcessExpired:
+        return _error(500, "the worker serving this request died (out of memory?)")
+    finally:
+        future.cancel()
+
+
+def _story_brief(db: str, story_id: int, words: int) -> dict:
+    """Runs in a worker process."""
+    from ..stories import Stories
+
+    with Stories(db, create=False) as stories:
+        try:
+            stories.story(story_id)
+        except StorylineError as e:
+            raise LookupError(str(e)) from None
+        return stories.brief(story_id, words=words).to_dict()
+
+
+def _add(db: str, articles: list[dict]) -> dict:
+    """Runs in a worker process: one transaction, all or nothing."""
+    from ..stories import Stories
+
+    with Stories(db) as stories:
+        result = stories.add(articles, whole=True)
+    return {"added": result.added, "copies": result.copies, "duplicates": result.duplicates,
+            "opened": result.opened, "updated": result.updated,
+            "skipped": [{"where": s.where, "reason": s.reason} for s in result.skipped],
+            "summary": result.summary()}
+
+
+def _error(status: int, message: str, headers: dict | None = None) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status, headers=headers)

@@ -1,0 +1,224 @@
+"""Batch engines: resumable output, stale temporaries, workers that die with their parent,
+and Ray kept out of the default install. (The Ray cluster itself: test_ray.py.)"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import EXAMPLE
+
+from storyline.engine.output import OutputBusy, ResumeMismatch, atomic_writer, resumable
+from storyline.faces.cli import main
+
+BIN = Path(sys.executable).parent
+
+
+@pytest.fixture
+def run():
+    runner = CliRunner()
+    return lambda *args, **kw: runner.invoke(main, [str(a) for a in args], **kw)
+
+
+def example_clusters(n: int) -> str:
+    """`n` clusters of the example's articles (each a different rotation and subset), a
+    line that is not JSON, and a blank line: a batch with briefs and error lines."""
+    texts = [p.read_text() for p in sorted(EXAMPLE.glob("*.txt"))]
+    lines = [json.dumps({"id": f"c{i}", "documents": (texts[i % 5:] + texts[:i % 5])[:2 + i % 4]})
+             for i in range(n)]
+    lines[n // 3] = "{not json"
+    lines[n // 2] = ""
+    return "\n".join(lines) + "\n"
+
+
+def temporaries(folder: Path) -> list[Path]:
+    return [p for p in folder.iterdir() if p.name.startswith(".")]
+
+
+def test_resumable_output_goes_on_after_its_last_complete_line(tmp_path):
+    out = tmp_path / "briefs.jsonl"
+    with pytest.raises(KeyboardInterrupt), resumable(out, "run1") as f:
+        f.write('{"id": "1", "sentences": []}\n')
+        f.write('{"id": "2", "error": "no text"}\n')
+        f.file.write(b'{"id": "3", "sen')  # torn by the crash
+        raise KeyboardInterrupt
+    assert not out.exists() and len(temporaries(tmp_path)) == 1
+    with resumable(out, "run1", resume=True) as f:
+        assert (f.done, f.failed) == (2, 1)
+        f.write('{"id": "3", "sentences": []}\n')
+    assert out.read_text().splitlines() == ['{"id": "1", "sentences": []}',
+                                            '{"id": "2", "error": "no text"}',
+                                            '{"id": "3", "sentences": []}']
+    assert not temporaries(tmp_path)
+
+
+def test_a_run_without_resume_starts_again_and_removes_stale_temporaries(tmp_path):
+    out = tmp_path / "briefs.jsonl"
+    (tmp_path / ".briefs.jsonl.abc123.partial").write_text('{"id": "1"}\n')
+    (tmp_path / ".briefs.jsonl.k2j4_x.tmp").write_text("half a brief")  # an older run's
+    (tmp_path / ".other.jsonl.abc123.partial").write_text("not ours")
+    with resumable(out, "run1") as f:
+        assert f.done == 0
+        f.write('{"id": "1", "sentences": []}\n')
+    assert [p.name for p in temporaries(tmp_path)] == [".other.jsonl.abc123.partial"]
+
+
+def test_resume_refuses_the_unfinished_output_of_another_input_or_options(tmp_path):
+    out = tmp_path / "briefs.jsonl"
+    stale = tmp_path / ".briefs.jsonl.otherrun.partial"
+    stale.write_text('{"id": "1"}\n')
+    with (pytest.raises(ResumeMismatch, match="another input file or other options"),
+          resumable(out, "run1", resume=True)):
+        pass
+    assert stale.exists()  # nothing lost
+
+
+def test_a_live_run_is_left_alone(tmp_path):
+    out = tmp_path / "briefs.jsonl"
+    with resumable(out, "run1") as live:
+        live.write('{"id": "1", "sentences": []}\n')
+        with (pytest.raises(OutputBusy, match="another storyline run is writing"),
+              resumable(out, "run1", resume=True)):
+            pass
+        with atomic_writer(out.with_name("other.txt")):  # cleans only its own file's
+            pass
+        with resumable(out, "run2"):  # another run's temporary is not taken for stale
+            assert len(temporaries(tmp_path)) == 2
+    assert len(out.read_text().splitlines()) == 1  # run1's: it finished last
+
+
+def test_atomic_writer_removes_stale_temporaries_and_its_own_on_failure(tmp_path):
+    out = tmp_path / "brief.txt"
+    (tmp_path / ".brief.txt.x1y2z3.tmp").write_text("left by kill -9")
+    with pytest.raises(RuntimeError), atomic_writer(out) as f:
+        f.write("half")
+        raise RuntimeError
+    assert not out.exists() and not temporaries(tmp_path)
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except (OSError, ValueError):
+            continue
+        if entry.isdigit() and int(stat[stat.rindex(")") + 2:].split()[1]) == pid:
+            found.append(int(entry))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_kill_9_of_a_jobs_batch_leaves_no_worker_and_resume_finishes_it(tmp_path):
+    src = tmp_path / "clusters.jsonl"
+    src.write_text(example_clusters(400))
+    out = tmp_path / "briefs.jsonl"
+    command = [str(BIN / "storyline"), "summarize", str(src), "-o", str(out), "--jobs", "2",
+               "--no-analysis"]
+    run, partial = _start_and_wait_for_lines(command, tmp_path, 2)
+    workers = _children(run.pid)
+    assert run.poll() is None and len(workers) >= 2, "the batch ended before it was killed"
+    run.send_signal(signal.SIGKILL)
+    run.wait()
+    deadline = time.monotonic() + 10
+    while any(map(_alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(map(_alive, workers)), "workers outlived their killed parent"
+    assert not out.exists() and partial.exists()
+
+    resumed = subprocess.run([*command, "--resume"], check=False, capture_output=True, text=True)
+    assert resumed.returncode == 1 and "2 of 400 clusters failed" in resumed.stderr
+    assert "of them by the earlier run" in resumed.stderr
+    assert not temporaries(tmp_path)
+    whole = tmp_path / "whole.jsonl"
+    subprocess.run([*command[:4], str(whole), "--no-analysis"], check=False,
+                   capture_output=True)
+    assert out.read_bytes() == whole.read_bytes()
+
+
+def _start_and_wait_for_lines(command: list[str], folder: Path, lines: int):
+    """Start a batch; return it and its partial output once it holds `lines` lines."""
+    run = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and run.poll() is None:
+        partial = list(folder.glob(".*.partial"))
+        if partial and partial[0].read_bytes().count(b"\n") >= lines:
+            return run, partial[0]
+        time.sleep(0.05)
+    run.kill()
+    raise AssertionError(f"the batch ended or stalled before it had {lines} lines")
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_a_stopped_batch_says_how_to_resume_and_resume_goes_on(tmp_path, signum):
+    src = tmp_path / "clusters.jsonl"
+    src.write_text(example_clusters(200))
+    out = tmp_path / "briefs.jsonl"
+    command = [str(BIN / "storyline"), "summarize", str(src), "-o", str(out), "--no-analysis"]
+    run, partial = _start_and_wait_for_lines(command, tmp_path, 2)
+    run.send_signal(signum)
+    _, stderr = run.communicate(timeout=60)
+    assert run.returncode == 128 + signum and "--resume" in stderr and partial.exists()
+    assert not out.exists()
+    resumed = subprocess.run([*command, "--resume"], check=False, capture_output=True, text=True)
+    assert "of them by the earlier run" in resumed.stderr and not temporaries(tmp_path)
+    whole = tmp_path / "whole.jsonl"
+    subprocess.run([*command[:4], str(whole), "--no-analysis"], check=False,
+                   capture_output=True)
+    assert out.read_bytes() == whole.read_bytes()
+
+
+def test_resume_of_other_options_is_refused(run, tmp_path):
+    src = tmp_path / "clusters.jsonl"
+    src.write_text(example_clusters(3))
+    out = tmp_path / "briefs.jsonl"
+    (tmp_path / ".briefs.jsonl.0123456789abcdef.partial").write_text('{"id": "c0"}\n')
+    result = run("summarize", src, "-o", out, "--resume", "--words", 40)
+    assert result.exit_code == 1 and "drop --resume to start again" in result.output
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--resume"], "--resume goes on with an output file"),
+    (["--address", "auto"], "add --engine ray"),
+])
+def test_engine_options_misused(run, tmp_path, args, message):
+    src = tmp_path / "c.jsonl"
+    src.write_text(example_clusters(1))
+    result = run("summarize", src, *args)
+    assert result.exit_code == 2 and message in result.output
+
+
+def test_the_default_install_never_imports_ray(tmp_path):
+    src = tmp_path / "c.jsonl"
+    src.write_text(example_clusters(2))
+    script = ("import sys; from storyline.faces.cli import main\n"
+              "try:\n    main([sys.argv[1], '-o', sys.argv[2], '--jobs', '2'])\n"
+              "except SystemExit:\n    pass\n"
+              "print('ray' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", script, str(src), str(tmp_path / "o.jsonl")],
+                          check=False, capture_output=True, text=True)
+    assert done.stdout.strip().splitlines()[-1] == "False", done.stderr
+
+
+def test_engine_ray_without_ray_says_which_pip_install_fixes_it(run, tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "ray", None)  # as if not installed: import fails
+    monkeypatch.setenv("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")  # what engine(None) sets
+    src = tmp_path / "c.jsonl"
+    src.write_text(example_clusters(1))
+    result = run("summarize", src, "-o", tmp_path / "o.jsonl", "--engine", "ray")
+    assert result.exit_code == 1 and "pip install 'storyline[ray]'" in result.output

@@ -1,0 +1,203 @@
+"""The story store served: the bundled feed example (examples/newsroom) published by a
+local web server, added with `storyline stories add URL`, served by `storyline serve
+--db`, and read in headless Chromium (the front page, a story, a citation). The HTTP API
+(paging, a missing story, the token for writing) is tested in-process."""
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT
+from fastapi.testclient import TestClient
+
+from storyline import Stories
+from storyline.faces.cli import main
+from storyline.faces.server import create_app
+
+NEWSROOM = ROOT / "examples" / "newsroom"
+CHROMIUM = os.environ.get("STORYLINE_CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,  # noqa: RUF012
+                      ".xml": "application/xml"}
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def newsroom_site():
+    """examples/newsroom on a local web server, as a news site would publish it."""
+    handler = functools.partial(_Quiet, directory=str(NEWSROOM))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def newsroom_db(newsroom_site, tmp_path_factory):
+    db = tmp_path_factory.mktemp("store") / "newsroom.db"
+    feeds = [f"{newsroom_site}/feeds/harbor-gazette.xml", f"{newsroom_site}/feeds/valley-herald.xml"]
+    result = CliRunner().invoke(main, ["stories", "add", *feeds, "--db", str(db),
+                                       "--allow-private-urls"])
+    assert result.exit_code == 0, result.output
+    assert "9 articles added (1 of them a copy of an earlier one), 0 duplicates skipped; 3 stories " \
+           "opened" in result.output
+    return db
+
+
+def test_feed_urls_build_the_three_stories(newsroom_db, newsroom_site):
+    with Stories(newsroom_db) as stories:
+        found = {s.title: s for s in stories.list()}
+        dam = found["Brenmoor dam spillway fails; 1,200 residents evacuated"]
+        assert (dam.sources, dam.size) == (4, 5)
+        assert found["Harwick council votes to close tram line 2"].sources == 2
+        assert found["Comet Varga-Lund to brighten the March sky"].sources == 2
+        shown = stories.brief(dam.id)
+        copies = [c["url"] for a in shown.articles for c in a["copies"]]
+        assert copies == [f"{newsroom_site}/pages/herald-wire-reservoir.html"]
+    again = CliRunner().invoke(main, ["stories", "add", f"{newsroom_site}/feeds/valley-herald.xml",
+                                      "--db", str(newsroom_db), "--allow-private-urls"])
+    assert "0 articles added, 5 duplicates skipped" in again.output
+
+
+def test_feed_problems_are_skipped_with_reasons(newsroom_site, tmp_path):
+    broken = tmp_path / "broken.warc"
+    broken.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nshort")
+    not_feed = tmp_path / "notes.xml"
+    not_feed.write_text("just some words, not a feed")
+    result = CliRunner().invoke(main, [
+        "stories", "add", f"{newsroom_site}/pages/herald-comet.html", str(not_feed),
+        str(broken), f"{newsroom_site}/feeds/missing.xml", "--db", str(tmp_path / "s.db"),
+        "--allow-private-urls"])
+    assert result.exit_code == 0
+    out = result.output
+    assert "herald-comet.html is an HTML page, not an RSS or Atom feed" in out
+    assert "notes.xml is not a feed" in out
+    assert "broken.warc: record 1 is broken" in out
+    assert "missing.xml: the server answered 404" in out
+    assert "0 articles added" in out
+
+
+def test_private_feed_urls_are_refused_by_default(newsroom_site, tmp_path):
+    result = CliRunner().invoke(main, ["stories", "add", f"{newsroom_site}/feeds/valley-herald.xml",
+                                       "--db", str(tmp_path / "s.db")])
+    assert "private, loopback or link-local address" in result.output
+
+
+def test_warc_pages_are_articles(tmp_path):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "crawl.warc.gz"
+    with path.open("wb") as f:
+        writer = WARCWriter(f, gzip=True)
+        for page in sorted((NEWSROOM / "pages").glob("*.html")):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                       protocol="HTTP/1.1")
+            record = writer.create_warc_record(f"https://valley-herald.example/{page.name}",
+                                               "response", payload=page.open("rb"),
+                                               http_headers=headers)
+            writer.write_record(record)
+    with Stories(tmp_path / "s.db") as stories:
+        from storyline.stories import read_sources
+
+        result = stories.add(read_sources([str(path)]))
+        assert (result.added, result.skipped) == (5, ())
+        assert {s.sources for s in stories.list()} <= {1, 2, 3}
+
+
+def test_api_lists_pages_shows_and_guards_writing(newsroom_db, tmp_path):
+    db = tmp_path / "copy.db"
+    shutil.copy(newsroom_db, db)
+    with TestClient(create_app(workers=1, db=str(db), token="s3cret")) as client:
+        first = client.get("/v1/stories?limit=2").json()
+        assert len(first["stories"]) == 2 and first["next"] == 2
+        rest = client.get("/v1/stories?limit=2&offset=2").json()
+        assert len(rest["stories"]) == 1 and rest["next"] is None
+        story = client.get(f"/v1/stories/{first['stories'][0]['id']}").json()
+        assert story["brief"]["sentences"] and story["articles"]
+        missing = client.get("/v1/stories/999")
+        assert missing.status_code == 404 and "no story 999" in missing.json()["error"]
+        article = {"id": "gazette-x", "title": "Brenmoor spillway repairs approved",
+                   "text": "The county council approved 6 million euros on Monday to rebuild "
+                           "the broken spillway of the Brenmoor dam, engineers said. " * 3}
+        refused = client.post("/v1/articles", json={"articles": [article]})
+        assert refused.status_code == 401 and "Bearer" in refused.json()["error"]
+        added = client.post("/v1/articles", json={"articles": [article]},
+                            headers={"Authorization": "Bearer s3cret"})
+        assert added.status_code == 200 and added.json()["added"] == 1
+        assert added.json()["updated"] == 1
+        empty = client.post("/v1/articles", json={"articles": [{"text": " "}]},
+                            headers={"Authorization": "Bearer s3cret"})
+        assert empty.json()["skipped"][0]["reason"].endswith("skipped")
+
+
+def test_a_bad_store_stops_the_server_with_a_message(tmp_path):
+    notes = tmp_path / "notes.db"
+    notes.write_text("not a database " * 100)
+    result = CliRunner().invoke(main, ["serve", "--db", str(notes)])
+    assert result.exit_code == 1 and "not a Storyline store" in result.output
+
+
+@pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                    reason=f"Chromium not found at {CHROMIUM}: install Debian's chromium "
+                           "package (apt-get install chromium) to run the page test")
+def test_front_page_and_a_story_in_chromium(newsroom_db):
+    from playwright.sync_api import expect, sync_playwright
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    command = shutil.which("storyline", path=str(Path(sys.executable).parent))
+    process = subprocess.Popen([command, "serve", "--port", str(port), "--workers", "1",
+                                "--db", str(newsroom_db)], stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(url + "/healthz", timeout=1)
+                break
+            except OSError:
+                if process.poll() is not None:
+                    pytest.fail(f"storyline serve exited: {process.stderr.read()}")
+                time.sleep(0.1)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True)
+            page = browser.new_page(viewport={"width": 1100, "height": 900})
+            page.goto(url)
+            page.click("text=Stories")
+            expect(page.locator("#story-list li")).to_have_count(3)
+            page.click("text=Brenmoor dam spillway fails; 1,200 residents evacuated")
+            expect(page.locator("#story-brief .marker").first).to_be_visible(timeout=60_000)
+            assert "4 sources · 1 copy · 2026-03-02 to 2026-03-05" in \
+                page.locator("#story-meta").inner_text()
+            page.locator("#story-brief .marker").first.click()
+            quote = page.locator("#story-evidence blockquote").inner_text()
+            assert quote and quote in page.locator("#story-brief").inner_text() or quote
+            sources = page.locator("#story-sources").inner_text()
+            assert "copy: Engineers race to lower Brenmoor reservoir" in sources
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / "stories-story.png"), full_page=True)
+            page.click("#back")
+            expect(page.locator("#story-list li")).to_have_count(3)
+            page.screenshot(path=str(ARTIFACTS / "stories-front.png"), full_page=True)
+            browser.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
