@@ -33,6 +33,8 @@ from storyline.brief.ingest import to_articles
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 DEV = ROOT.parent / "shared" / "data" / "multinews_dev250.jsonl"
+DUC2006 = ROOT.parent / "shared" / "data" / "duc2006.jsonl"
+DUC2007 = ROOT.parent / "shared" / "data" / "duc2007_update_b.jsonl"
 
 
 def clusters(ids: set[str]):
@@ -45,6 +47,22 @@ def clusters(ids: set[str]):
             row = json.loads(line)
             if row["id"] in ids:
                 yield row["id"], to_articles(row["documents"])
+    for path in (DUC2006, DUC2007):
+        for line in path.open() if path.exists() else ():
+            row = json.loads(line)
+            if row["id"] in ids:
+                yield row["id"], to_articles(_dated_documents(row))
+
+
+def _dated_documents(row: dict) -> list[dict]:
+    """DUC newswire with its dates: DUC 2006 names them in its document ids
+    (APW19990707.0181), DUC 2007's update task lists them (both sets of a topic)."""
+    if "doc_dates" in row:
+        return [{"text": t, "published": d} for t, d in
+                zip(row["old"] + row["documents"], row["old_doc_dates"] + row["doc_dates"])]
+    return [{"text": t, "published": "{}-{}-{}".format(*re.search(
+        r"((?:19|20)\d\d)(\d\d)(\d\d)", i).groups())}
+        for t, i in zip(row["documents"], row["doc_ids"])]
 
 
 def predicted_pairs(articles):
@@ -85,12 +103,17 @@ def main() -> None:
               for line in (HERE / "labels.jsonl").open()]
     labels += [dict(json.loads(line), split="held out")
                for line in (HERE / "heldout.jsonl").open()]
+    for name, split in (("duc2006.jsonl", "dated dev"), ("duc2007.jsonl", "dated held out")):
+        path = HERE / name
+        labels += [dict(json.loads(line), split=split)
+                   for line in (path.open() if path.exists() else ())]
     by_cluster = defaultdict(list)
     for label in labels:
         by_cluster[label["cluster"]].append(label)
     truth_of = {"disagreement": "contradiction", "change": "change"}
-    totals = {kind: {"example": defaultdict(int), "dev": defaultdict(int),
-                     "held out": defaultdict(int)} for kind in truth_of}
+    totals = {kind: {split: defaultdict(int) for split in
+                     ("example", "dev", "held out", "dated dev", "dated held out")}
+              for kind in truth_of}
     for cluster, articles in clusters(set(by_cluster)):
         split = by_cluster[cluster][0]["split"]
         found = {kind: set() for kind in truth_of}

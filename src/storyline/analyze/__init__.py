@@ -21,7 +21,8 @@ def analyze(articles: list[Article], sentences: list[Sentence], facts: list[Fact
     docs = {wanted[i]: doc for i, doc in
             language.parse([sentences[k] for k in wanted], priority).items()}
     files = {a.id: a.file for a in articles}
-    events, conflicts = dates.timeline(docs, sentences, facts, articles)
+    found = dates.candidates(sentences, facts, articles)
+    events, conflicts = dates.timeline(sentences, facts, articles, found, docs)
     published = {a.id: a.published for a in articles}
     fact_of = {k: i for i, fact in enumerate(facts) for k in fact.members}
     disagreements, changes = figures.compare(docs, sentences, files, published, fact_of)

@@ -1,49 +1,141 @@
 """The timeline: dated statements in order, each citing every source that reports it.
 
-spaCy finds the dates ("on Monday", "last month", "February 9, 2019", "in 2014");
-`timex.resolve` resolves them to calendar dates. A date that needs the article's own date
-(weekdays, "last month", a month without a year) is resolved against the article's
-`published` date, and left out when that is unknown: an undated statement is dropped,
-never guessed. Durations ("the past four months"), future dates ("next week", "until
-April", a verb with "will") and starting points ("since 2014") are not events.
+`timex.find` reads the dates a sentence names, by rules, without a parser: explicit
+dates ("February 9, 2019", "July 2014", "in 2014") as they are, relative ones ("on
+Monday", "last month", "yesterday") against the article's `published` date, and none of
+those when it is unknown (an undated statement is dropped, never guessed). A date dates
+the sentence only when it can be when its main event happened: not a clock time, an age
+or a count (timex never returns those), not a year that labels a thing ("the 1988
+bombing"), a time to come ("will meet on Friday"), a start or end point ("since 2014"),
+a date inside a relative clause about something else ("Trump, who took office in
+January 2017, said on Monday ..."), or the "now" of a state ("Today, it has a presence
+in three pockets"). Only statements are dated, not headlines, bylines or post signatures.
 
-A sentence gives one entry, for its first date that resolves; a statement reported by
-several articles (one fact) is one entry citing them all. When the articles of one fact
-give dates that cannot be the same day (Saturday against Sunday, June 17 against June
-18), that is a date disagreement.
+A sentence gives one entry, for its first date that dates its event; a statement reported
+by several articles (one fact) is one entry citing them all. When the articles of one
+fact, published within a week of each other, give dates that cannot be the same day for
+the same word (Saturday against Sunday, June 17 against June 18), that is a date
+disagreement; a date of saying ("officials said on Monday") never counts.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..model import Article, Disagreement, Event, Fact, Figure, Sentence, cite
+from . import timex
 from .language import lemma
-from .timex import resolve  # the resolution of a date as written, shared with timex.find
 
-_NOT_EVENT_BEFORE = {"since", "until", "till", "by", "before", "from", "through", "next",
-                     "for", "to"}  # "scheduled for March 3", "postponed to December"
-_SPEECH = {"say", "tell", "announce", "report", "state", "confirm", "add", "write", "claim"}
 SAME_STORY_DAYS = 7  # articles further apart can tell like events that are not the same
 # An article dated by the picture or the post it shows was written that day or soon
-# after: its weekdays ("on Sunday", the day after a Saturday photo) resolve a day later.
+# after: its weekdays ("on Sunday", the day after a Saturday photo) count from the next day.
 LOWER_BOUND_SOURCES = ("caption", "post")
+MIN_WORDS = 6  # fewer words: a headline, a label or a signature line, not a statement
+_SAID = re.compile(r"(?i)\b(?:said|says|told|announced|reported|stated|confirmed|added|"
+                   r"wrote|claimed|tweeted|posted|noted|explained|insisted)\b(?:\W+\w+){0,3}"
+                   r"\W*$")
+# A clause or an aside about something else, opened before the date and not closed:
+# ", who took office in January 2017,", ", recorded in 1970,", "(opened in 2014)", "after
+# the Great Blackout of 1965", "a band that broke up in 1980" is left to the reader.
+_ASIDE = re.compile(
+    r"(?i)(?:(?:,|\(|—|–)(?:[^,;()—–]*\b(?:who|whom|whose|which)|\s*(?:where|when|once|"
+    r"formerly|having|\w+ed))|\w[^,;()—–]*\bwhen|\b(?:after|following|amid))\b[^,;()—–]*$"
+    r"|\([^)]*$")
+# Start and end points the rules of timex leave: "since his first day as a candidate in
+# June 2015", "between May 2010 and May 2011", "well into the year 2007".
+_BOUND = re.compile(r"(?i)\bsince\b[^,;]*$|\bbetween\b[^,;]*\band\s*$|\binto\s+(?:the\s+year\s+)?$"
+                    r"|(?:^|[,;]\s*)(?:from|until|till)\b[^,;]*$")
+_RANGE_AFTER = re.compile(r"^\s*(?:(?:through|thru|to|until|till)\s|[-–]\s*[A-Z\d])")  # "Monday-Friday"
+# A date of something compared with: "up from 27% in 2011", "compared with 72% in 2013",
+# "more than in June 2013", "as in 2013", a story's setting ("is set in 1973").
+_BASELINE = re.compile(r"(?i)\bfrom\s+(?:an?\s+(?:\w+\s+)?(?:low|high|peak)\s+of\s+)?[$£€]?"
+                       r"\d[^,;]*$|\bcompared\s+(?:with|to)\b[^,;]*$|\bthan\b[^,;]*$"
+                       r"|(?:^|\W)as\s+(?:was\s+the\s+case\s+)?in\s*$|\bset\b[^,;.]*\bin\s*$")
+# Plans, forecasts and conditions: "we hope to begin in 2017", "may reach nine billion
+# in 2045", and a modal after the date ("In 2050 will there be ...").
+_PLAN = re.compile(r"(?i)\b(?:hopes?|plans?|aims?|intends?|wants?|expects?|projects?|"
+                   r"forecasts?|predicts?|would|could|might|(?-i:may))\b[^.;,]*$")
+_MODAL = re.compile(r"(?i)^(?:(?!\bthat\b)[^,;.])*\b(?:will|won't|'ll|would|could|might)\b")
+_LABEL_AFTER = re.compile(r"^[’']s\b")  # "Tuesday's revelations", "last year's disaster"
+_DETERMINER = re.compile(r"(?i)\b(?:the|a|an|this|that)\s+$")
+_LABEL_COMMA = re.compile(r"^,\s*[\"“]?[a-z]")  # "the Oct. 28, 2016, hush agreement"
+_QUOTES = re.compile(r"[\"“”]")
+# Something in the sentence happened: a past-tense verb (regular, or a common irregular).
+_PAST = re.compile(
+    r"(?i)\b(?:was|were|had|did|\w{2,}ed|\w+aid|went|came|took|made|told|gave|got|found|left|"
+    r"began|ran|saw|wrote|won|lost|held|met|led|fell|rose|sold|bought|brought|built|caught|"
+    r"chose|drew|drove|fought|flew|grew|hid|kept|knew|laid|lay|let|meant|put|quit|rode|sat|"
+    r"sent|set|shook|shot|shut|spoke|spent|split|stood|stole|struck|swore|swept|taught|tore|"
+    r"thought|threw|understood|woke|wore|withdrew|became|broke|arose|beat|bit|blew|burst|"
+    r"cast|cut|dealt|dug|drank|fed|felt|fled|forgave|froze|heard|hung|hurt|knelt|lit|"
+    r"overcame|overtook|sought|sank|sang|slid|slept|spun|spread|stuck|stung|swam|swung|"
+    r"undertook|upheld|wept|wound)\b")
+# Where a date's place settles that it dates the event, without a parse: it opens the
+# sentence ("In 1947, ...", "On Aug. 6, 2013, ..."), follows a past passive or perfect
+# ("was excavated in 1998"), or a verb of news ("said on Monday", "died in 1999").
+_OPENS = re.compile(r"(?i)^[\"“‘']?(?:(?:back|early|late|earlier|later|just|also|and|but|"
+                    r"then)\s+)?(?:in|on|during|by)?\s*$")
+_PASSIVE = re.compile(r"(?i)\b(?:was|were|had been|has been|have been|had|got)\s+(?:\w+ly\s+)?"
+                      r"\w+(?:ed|en|wn|t)\b(?:\s+[\w'’-]+){0,6}\s+(?:in|on|at|during|late|"
+                      r"early)?\s*$")
+_ACTION = re.compile(r"(?i)\b(?:said|told|announced|reported|confirmed|tweeted|wrote|added|"
+                     r"stated|released|posted|published|named|identified|charged|arrested|"
+                     r"filed|died|killed|launched|began|started|ended|opened|closed|signed|"
+                     r"voted|won|lost|found|married|born)\b(?:\s+[\w'’-]+){0,6}\s+(?:in|on|at|"
+                     r"late|early)?\s*$")
+# The parse: modals, past auxiliaries, verbs whose complement is the news.
+_MODALS = {"will", "would", "could", "might", "may", "shall", "'ll", "should", "can", "must"}
+_PAST_AUXILIARIES = {"did", "had", "was", "were"}
+_PERFECT = {"was", "were", "had", "has", "have", "been", "'s", "is", "are", "'ve", "'d"}
+_REPORTING = {"say", "tell", "announce", "report", "state", "confirm", "add", "write",
+              "claim", "allege", "tweet", "note", "explain", "insist", "recall", "reveal",
+              "show", "find", "accuse", "charge", "argue", "acknowledge", "admit", "disclose",
+              "indicate"}
+_START = re.compile(r"^[\"“‘'(\[]?[A-Z0-9]")
+# Not statements of the story: embedded posts, their signatures, file photos.
+_NOT_STORY = re.compile(r"\(@\w+\)|pic\.twitter\.com|\bA post shared by\b|\bfile photo\b",
+                        re.IGNORECASE)
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence's date that may be when its event happened: the value, the date as
+    written, the word it dates (to tell one action from another), where it starts, and
+    whether its place in the sentence settles it (`anchored`) or the parse must."""
+
+    value: str
+    when: str
+    key: str
+    start: int
+    anchored: bool
 
 
-def timeline(docs: dict[int, object], sentences: list[Sentence], facts: list[Fact],
-             articles: list[Article]) -> tuple[tuple[Event, ...], tuple[Disagreement, ...]]:
-    """Dated statements in date order (then cluster order); each fact gives at most one
-    entry per date, citing every article whose sentence of that fact does not give
-    another date. A fact that articles date differently is also returned as a date
-    disagreement (the second part): which day it happened."""
-    published = {a.id: _reference(a) for a in articles}
+def candidates(sentences: list[Sentence], facts: list[Fact],
+               articles: list[Article]) -> dict[int, Candidate]:
+    """The candidate event date of each of the facts' sentences that has one, by index."""
+    by_id = {a.id: a for a in articles}
+    return {k: found for fact in facts for k in fact.members
+            if (found := event_date(sentences[k].text, by_id[sentences[k].article]))}
+
+
+def timeline(sentences: list[Sentence], facts: list[Fact], articles: list[Article],
+             found: dict[int, Candidate], docs: dict[int, object],
+             ) -> tuple[tuple[Event, ...], tuple[Disagreement, ...]]:
+    """Dated statements of the given facts in date order (then cluster order): the
+    anchored candidates, and the others whose parse (`docs`, by sentence index) shows
+    the date on the sentence's main, past event. Each fact gives at most one entry per
+    date, citing every article whose sentence of that fact does not give another date.
+    A fact that articles date differently is also returned as a date disagreement (the
+    second part): which day it happened."""
     files = {a.id: a.file for a in articles}
-    dated = {k: found for k, doc in docs.items()
-             if (found := _first_date(doc, published[sentences[k].article]))}
+    dated = {k: c for k, c in found.items()
+             if c.anchored or (k in docs and main_event(docs[k], c.start))}
+    published = {a.id: _date(a.published) for a in articles}
     fact_of = {k: i for i, fact in enumerate(facts) for k in fact.members}
     entries: dict[tuple[int, str], list[int]] = {}
     for k in sorted(dated, key=lambda k: (_position(sentences[k], files), k)):
-        entries.setdefault((fact_of.get(k, -k - 1), dated[k][0]), []).append(k)
+        entries.setdefault((fact_of.get(k, -k - 1), dated[k].value), []).append(k)
     conflicts = []
     for f in sorted({f for f, _ in entries if f >= 0}):
         dates = [(iso, k) for (g, iso), ks in entries.items() if g == f for k in ks]
@@ -53,11 +145,79 @@ def timeline(docs: dict[int, object], sentences: list[Sentence], facts: list[Fac
     for (f, iso), carriers in entries.items():
         shown = sentences[carriers[0]]
         members = facts[f].members if f >= 0 else (carriers[0],)
-        citing = [k for k in members if k in carriers or k not in dated]
+        citing = carriers + [k for k in members if k not in dated]  # an article's carrier
+        # is its citation, before its undated sentences of the same fact
         events.append((iso, _position(shown, files), Event(
-            iso, dated[carriers[0]][1], shown.text, cite(citing, sentences, files))))
+            iso, dated[carriers[0]].when, shown.text, cite(citing, sentences, files))))
     events.sort(key=lambda e: (e[0], e[1]))
     return tuple(e for _, _, e in events), tuple(conflicts)
+
+
+def event_date(text: str, article: Article) -> Candidate | None:
+    """The sentence's candidate event date, if it names one (see the module's rules)."""
+    if (len(text.split()) < MIN_WORDS or not _START.match(text) or _NOT_STORY.search(text)
+            or text.rstrip().endswith(":") or not _PAST.search(text)):
+        return None  # not a statement, or nothing in it happened: all present or future
+    for t in _dates(text, article):
+        before, after = text[:t.start], text[t.end:]
+        if t.bound or _BOUND.search(before) or _RANGE_AFTER.match(after):
+            return None  # a start or end point; a later date is the other end
+        if (not t.event or t.precision == "week" or _ASIDE.search(before)
+                or _BASELINE.search(before) or _PLAN.search(before) or _MODAL.match(after)
+                or _LABEL_AFTER.match(after) or (_DETERMINER.search(before)
+                                                 and _LABEL_COMMA.match(after))
+                or (t.relative and len(_QUOTES.findall(before)) % 2 == 1)):
+            continue  # a relative date inside a quotation counts from when it was said
+        word = re.findall(r"[A-Za-z]+", before)[-1:]
+        when = f"{word[0]} {t.text}" if word and word[0].lower() in ("on", "in") else t.text
+        verbs = [m.group().lower() for m in _PAST.finditer(before)]
+        key = "said" if _SAID.search(before) else verbs[-1] if verbs else ""
+        anchored = t.relative or bool(_OPENS.match(before) or _PASSIVE.search(before)
+                                      or _ACTION.search(before))
+        return Candidate(t.value, when, key, t.start, anchored)
+    return None
+
+
+def main_event(doc, start: int) -> bool:
+    """Whether the date at character `start` of a parsed sentence belongs to its main
+    verb (the root, a verb joined to it, or what a verb of saying reports), and that
+    verb tells something that happened: past, not present, future or conditional."""
+    token = next((t for t in doc if t.idx >= start), None)
+    if token is None:
+        return False
+    verb = token
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _MODALS for a in auxiliaries):
+        return False
+    past = verb.tag_ == "VBD" or any(a.lower_ in _PAST_AUXILIARIES for a in auxiliaries) or (
+        verb.tag_ == "VBN" and any(a.lower_ in _PERFECT for a in auxiliaries))
+    if not past:
+        return False
+    up, hops = verb, 0
+    while up.head.i != up.i and hops < 4:
+        if up.dep_ == "conj" or (up.dep_ == "ccomp" and up.head.head.i == up.head.i) or (
+                up.dep_ in ("ccomp", "xcomp", "parataxis") and lemma(up.head) in _REPORTING):
+            up, hops = up.head, hops + 1
+            continue
+        return False
+    return up.head.i == up.i
+
+
+def _dates(text: str, article: Article) -> list[timex.Timex]:
+    """The sentence's dates, resolved against its article's date. For an article dated
+    by a caption or a post (the earliest it can be), a weekday counts from the next day."""
+    day = _date(article.published)
+    found = timex.find(text, day)
+    if day is None or article.date_source not in LOWER_BOUND_SOURCES:
+        return found
+    later = {(t.start, t.end): t for t in timex.find(text, day + timedelta(days=1))}
+    return [later.get((t.start, t.end), t) if _is_weekday(t.text) else t for t in found]
+
+
+def _is_weekday(text: str) -> bool:
+    return bool(re.search(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day", text))
 
 
 def _period(iso: str) -> tuple[str, str]:
@@ -73,7 +233,7 @@ def _period(iso: str) -> tuple[str, str]:
 
 def _conflicting(dates: list[tuple[str, int]], dated, sentences: list[Sentence],
                  published: dict[str, date | None]) -> bool:
-    """Two articles date the same action differently: the dates belong to the same verb
+    """Two articles date the same action differently: the dates follow the same word
     (not a verb of saying: "officials said on Monday" dates the report, not the event)
     and name periods that do not overlap, in articles of the same week (months apart,
     like wording tells of two like events: an offensive in September, another in
@@ -81,8 +241,8 @@ def _conflicting(dates: list[tuple[str, int]], dated, sentences: list[Sentence],
     for i, (a, k) in enumerate(dates):
         for b, j in dates[i + 1:]:
             p, q = published[sentences[k].article], published[sentences[j].article]
-            if (sentences[k].article != sentences[j].article and dated[k][2] == dated[j][2]
-                    and dated[k][2] not in _SPEECH
+            if (sentences[k].article != sentences[j].article and dated[k].key == dated[j].key
+                    and dated[k].key not in ("said", "")
                     and not (p and q and abs((p - q).days) > SAME_STORY_DAYS)):
                 (a0, a1), (b0, b1) = _period(a), _period(b)
                 if a1 < b0 or b1 < a0:
@@ -96,60 +256,11 @@ def _conflict(dates, dated, sentences: list[Sentence], files) -> Disagreement:
     for iso, k in sorted(dates, key=lambda d: _position(sentences[d[1]], files)):
         s = sentences[k]
         low, high = _period(iso)
-        figures.append(Figure(s.article, files[s.article], dated[k][1], low, high,
+        figures.append(Figure(s.article, files[s.article], dated[k].when, low, high,
                               s.start, s.end, s.text))
     words = sentences[dates[0][1]].text.split()
     subject = "date of: " + " ".join(words[:8]) + (" …" if len(words) > 8 else "")
     return Disagreement(subject, "date", tuple(figures))
-
-
-def _first_date(doc, published: date | None) -> tuple[str, str, str] | None:
-    """The first date of a sentence that is an event date: (ISO date, as written, the
-    lemma of the verb it belongs to)."""
-    for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
-        before = doc[ent.start - 1].text if ent.start > 0 else ""
-        if before.lower() in _NOT_EVENT_BEFORE or _not_past(ent):
-            continue
-        found = resolve(ent.text, published)
-        if found is None:
-            continue
-        if published is not None and found[0] > published.isoformat():
-            continue
-        when = f"{before} {ent.text}" if before.lower() in ("on", "in") else ent.text
-        return found[0], when, lemma(_verb_of(ent))
-    return None
-
-
-def _verb_of(ent):
-    token = ent.root
-    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
-        token = token.head
-    return token
-
-
-def _not_past(ent) -> bool:
-    """The date belongs to a verb in the future ("will meet on Friday") or the present
-    ("Today, it has a presence in three pockets"): a state or a plan, not an event."""
-    token = _verb_of(ent)
-    if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in token.children):
-        return True
-    # The present tense counts only for the date's own verb ("Today, it has"): far up the
-    # parse ("the field lies after an attack ... in July") the verb is another clause's.
-    hops, up = 0, ent.root
-    while up.i != token.i and hops < 3:
-        up, hops = up.head, hops + 1
-    return (hops < 3 and token.tag_ in ("VBZ", "VBP")
-            and not any(c.dep_ == "aux" for c in token.children))
-
-
-def _reference(article: Article) -> date | None:
-    """The date the article's relative dates ("on Monday", "yesterday") count from."""
-    day = _date(article.published)
-    if day is not None and article.date_source in LOWER_BOUND_SOURCES:
-        return day + timedelta(days=1)
-    return day
 
 
 def _position(sentence: Sentence, files) -> tuple[int, int]:

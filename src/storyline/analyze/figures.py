@@ -120,6 +120,7 @@ MAX_PER_SENTENCE = 10
 MAX_PER_BUCKET = 300
 MAX_FIGURES = 30
 SAME_TIME_DAYS = 1  # articles a day apart (time zones, a late edition) report one moment
+CHANGE_DAYS = 183  # a change is told within half a year (see `_may_change`)
 _ALIASES = {
     "isis": "islamic state", "is": "islamic state", "isil": "islamic state",
     "daesh": "islamic state", "islamic state": "islamic state",
@@ -191,9 +192,10 @@ def compare(docs: dict[int, object], sentences: list[Sentence], files: dict[str,
                 if not a.comparable(b):
                     continue
                 when = _when(a, b)
+                clash = a.contradicts(b) and not _also_given(a, b, readings, bucket)
                 if when == "same":
-                    same.join(i, j, flag=a.contradicts(b))
-                elif when == "apart" and a.contradicts(b):
+                    same.join(i, j, flag=clash)
+                elif when == "apart" and clash and _may_change(a, b):
                     apart.join(i, j, flag=True)
     disagreements = tuple(
         Disagreement(_subject(members), members[0].kind, _listed(members, files))
@@ -237,6 +239,37 @@ def _listed(members: list[_Reading], files, *, by_article: bool = True) -> tuple
     return tuple(_unique(r.figure for r in members))[:MAX_FIGURES]
 
 
+def _also_given(a: _Reading, b: _Reading, readings: list[_Reading], bucket: list[int]) -> bool:
+    """Either source also gives a figure like the other's for the same key: then the two
+    figures count different things the key does not tell apart (a 25 mph and a 30 mph
+    test, both in each article), not one quantity that the sources disagree on."""
+    for k in bucket:
+        r = readings[k]
+        if r is a or r is b:
+            continue
+        if r.figure.article == a.figure.article and not r.contradicts(b) and _same_key(r, b):
+            return True
+        if r.figure.article == b.figure.article and not r.contradicts(a) and _same_key(r, a):
+            return True
+    return False
+
+
+def _same_key(x: _Reading, y: _Reading) -> bool:
+    return ((x.kind, x.noun, x.event, x.places, x.times, x.unit, x.modifiers)
+            == (y.kind, y.noun, y.event, y.places, y.times, y.unit, y.modifiers))
+
+
+def _may_change(a: _Reading, b: _Reading) -> bool:
+    """Figures from different times are a change only for a named state (its counted
+    thing narrowed by who or where: "ISIS fighters", "troops in Syria"), not the count of
+    an event (the dead of two attacks are two counts; a toll revised is the sources'
+    difference), not an age (which changes as expected), and within half a year: further
+    apart, like figures in a topic's articles count different things."""
+    days = abs((date.fromisoformat(a.published) - date.fromisoformat(b.published)).days)
+    return (a.kind != "age" and not a.event and bool(a.modifiers or a.places)
+            and days <= CHANGE_DAYS)
+
+
 def _when(a: _Reading, b: _Reading) -> str:
     """"same" when two comparable figures are of one time, "apart" when their articles
     were published days apart, "" when nothing says (they are then not compared).
@@ -276,6 +309,8 @@ def _reading(doc, ent, sentence: Sentence, files, places, times, k: int) -> _Rea
     if value is None:
         return None
     low, high = value
+    if high == 1 or _PARTIAL_BEFORE.search(doc[:start].text) or _PARTIAL_AFTER.match(after):
+        return None  # "one course", "another 11 people", "three other people": no totals
     kind, unit, noun_token = "count", "", None
     if currency := _CURRENCY.search(phrase):  # spaCy's MONEY without one is a count
         kind, unit = "money", currency.group().lower()
@@ -301,16 +336,26 @@ def _reading(doc, ent, sentence: Sentence, files, places, times, k: int) -> _Rea
         noun = f"{lemma(verb)} by {lemma(subject)}"
         what = f"{verb.text} by {subject.text}" if kind == "money" else subject.text
     event = _event(doc, ent, noun_token)
+    if event:  # "The Lauda Air crash killed 223": the names of what did it are its scope
+        places = places | _agent_names(noun_token if noun_token is not None else ent.root)
     modifiers: frozenset[str] = frozenset()
     if noun_token is not None:
         modifiers, first = _modifiers(noun_token, ent)
         what = doc[first:noun_token.i + 1].text  # "ISIS fighters", as the source wrote it
+        if scope := _SCOPE.match(doc.text[noun_token.idx + len(noun_token.text):]):
+            modifiers |= {"on the ground" if "ground" in scope.group() else "aboard"}
     figure = Figure(sentence.article, files.get(sentence.article), phrase.strip(),
                     low, high, sentence.start, sentence.end, sentence.text)
     return _Reading(figure, kind, noun, what, event, places - modifiers, times, modifiers,
                     unit, k * 1000 + ent.start)
 
 
+# Part of a total, not the total: "another 11 people", "three other people".
+_PARTIAL_BEFORE = re.compile(r"(?i)\b(?:another|an additional|a further)\s*$")
+_PARTIAL_AFTER = re.compile(r"(?i)^\s*(?:other|more|additional|further)\b")
+# Where the counted people were: "109 people on board" are not the 113 killed in all.
+_SCOPE = re.compile(r"(?i)^\s+(?:on\s+board|aboard|on\s+the\s+(?:ground|plane|airplane|aircraft|"
+                    r"jet|ship|train|bus|flight|submarine))\b")
 _AGE = re.compile(r"\b\d{1,3}-years?-olds?\b", re.I)
 _AGE_BEFORE = re.compile(r"\b(\d{1,3})-years?-olds?\s+$", re.I)
 _AGE_AFTER = re.compile(r"^\s*(?:,\s*(?:aged\s+)?(\d{1,3})\s*(?:,|\.|;|$)|\((\d{1,3})\))")
@@ -481,6 +526,25 @@ def _modifiers(noun, ent) -> tuple[frozenset[str], int]:
     words = [w for w in noun.doc[first:noun.i].text.split()
              if _normal(w) not in _PLAIN_MODIFIERS and not any(ch.isdigit() for ch in w)]
     return (frozenset({_normal(" ".join(words))}) if words else frozenset()), first
+
+
+def _agent_names(token) -> frozenset[str]:
+    """The names in the subject of the verb a count belongs to, when the count is not
+    that subject: "The Lauda Air crash killed all 223 people" is Lauda Air's toll."""
+    verb = _governing_verb(token)
+    if verb is None:
+        return frozenset()
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                and not any(t.i == token.i for t in c.subtree)]
+    names, current = set(), []
+    for s in subjects:  # runs of proper nouns: the small model misses many names
+        for t in list(s.subtree) + [None]:
+            if t is not None and t.pos_ == "PROPN":
+                current.append(t.text)
+            elif current:
+                names.add(_normal(" ".join(current)))
+                current = []
+    return frozenset(names)
 
 
 def _places(doc) -> list[str]:
