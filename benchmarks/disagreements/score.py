@@ -9,7 +9,7 @@ here); the rules were written looking at labels.jsonl, and heldout.jsonl was lab
 and scored once after that. A predicted
 pair is two figures of one reported disagreement, from different articles, whose ranges
 do not overlap. It is matched to a label when each side's sentence holds the label's
-quote and the quote holds the figure's number.
+quote (found by its fingerprint) and the quote holds the figure's number.
 
 - precision: true contradictions among the predicted pairs that carry a label (pairs
   without a label are counted and, with --show, printed for labelling);
@@ -19,6 +19,7 @@ quote and the quote holds the figure's number.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import sys
@@ -87,12 +88,26 @@ def _numbers(text: str) -> set[str]:
     return set(re.findall(r"\d[\d,.]*\d|\d", text.replace(",", "")))
 
 
+def quote(span: str, text: str) -> str | None:
+    """The part of text whose fingerprint is span ("SHA1PREFIX/CHARS"), if any: the labels
+    keep fingerprints of their quotes, never the words of the articles."""
+    digest, chars = span.split("/")
+    size = int(chars)
+    for start in range(len(text) - size + 1):
+        piece = text[start:start + size]
+        if hashlib.sha1(piece.encode()).hexdigest()[:len(digest)] == digest:
+            return piece
+    return None
+
+
 def matches(side: dict, figure) -> bool:
-    if side["article"] != figure.article or side["quote"] not in figure.text:
+    if side["article"] != figure.article:
+        return False
+    said = quote(side["span"], figure.text)
+    if said is None:
         return False
     found = _numbers(figure.figure)
-    return not found or bool(found & _numbers(side["quote"])) or figure.figure.lower() in \
-        side["quote"].lower()
+    return not found or bool(found & _numbers(said)) or figure.figure.lower() in said.lower()
 
 
 def main() -> None:
@@ -144,8 +159,8 @@ def main() -> None:
                     part["true"] += 1
                     part["recalled"] += i in found[kind]
                     if args.show and i not in found[kind]:
-                        print(f"MISSED {kind} {cluster}: {label['a']['quote']!r} | "
-                              f"{label['b']['quote']!r} ({label['subject']})")
+                        print(f"MISSED {kind} {cluster}: article {label['a']['article']} | "
+                              f"article {label['b']['article']} ({label['subject']})")
     for kind, field in truth_of.items():
         print(f"\n{kind}s (labelled true: {field})\n")
         print("| set | labelled pairs (true) | predicted pairs | precision | recall | unlabelled |")
