@@ -251,6 +251,26 @@ def _needs_speaker(text: str) -> bool:
     return not _SAYING.search(outside)
 
 
+def says_who(text: str) -> bool:
+    """Whether `text`, right after a quotation nobody says, tells who says it: it goes on
+    quoting and names its speaker outside the quotation marks, or it opens with the
+    speaker and a verb of saying, or a verb of saying follows a closing quote mark. A
+    sentence that merely holds "said" ("Aides have said they would like ...") does not."""
+    stripped = text.lstrip()
+    if _starts_quoted(stripped):
+        return bool(_SAYING.search(_QUOTED.sub(" ", stripped)))
+    return bool(_SPEAKER_FIRST.match(stripped) or _SAID_AFTER_QUOTE.search(stripped))
+
+
+_SPEAKER_FIRST = re.compile(
+    r"[A-Z](?:[\w.'’-]*,?\s+){1,8}(?<!\bhave )(?<!\bhas )(?<!\bhad )(?<!\bwould )(?<!\bwill )"
+    r"(?:\w+ly\s+)?(?:said|says|told|tells|added|adds|wrote|writes|tweeted|explained|"
+    r"continued|stated)\b")
+_SAID_AFTER_QUOTE = re.compile(
+    r"[”\"’']\s*(?:[\w.'’-]+\s+){0,5}(?:said|says|added|adds|told|tells|wrote|writes|"
+    r"tweeted|continued|explained)\b")
+
+
 def _opens_quotation(text: str) -> bool:
     """The sentence ends inside a quotation that it opened: the next sentence goes on."""
     return text.count("“") > text.count("”") or (

@@ -21,7 +21,7 @@ import numpy as np
 from scipy import linalg, sparse
 
 from ..model import Fact, Sentence
-from .context import Reading
+from .context import Reading, says_who
 
 # Maximal marginal relevance: the weight of a fact's own score against its similarity
 # to what is already chosen.
@@ -160,6 +160,7 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
         if need.speaker:  # the next sentence must say who speaks, and read where it stands
             speaker = reading.successor(sentences, k)
             if (speaker is None or speaker in on_show or not reading.fit[speaker]
+                    or not says_who(sentences[speaker].text)
                     or not reading.needs[speaker].standalone
                     or not reading.needs[speaker].names <= names | reading.introduces[k]
                     | reading.introduces[speaker]):

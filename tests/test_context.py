@@ -1,0 +1,78 @@
+"""brief.context: what a sentence needs from the sentences before it, and the brief
+that honours it (no sentence leaning on one it lacks, no quotation without its speaker,
+no surname before the full name)."""
+
+import pytest
+
+from storyline import Options, summarize
+from storyline.brief.context import Names, needs, says_who
+
+
+@pytest.mark.parametrize("text", [
+    "He said the talks would resume on Monday.",
+    "But the plan failed within a week.",
+    "The two were arrested at the border.",
+    "One of the suspects was released on bail.",
+    "A year earlier, the company had listed its shares in London.",
+    "The actress later apologized for the remark.",
+    "“We will not stop,” he said.",
+])
+def test_openings_that_lean_on_an_earlier_sentence(text):
+    assert needs(text).antecedent
+
+
+@pytest.mark.parametrize("text", [
+    "The Syrian Democratic Forces began an offensive on Monday.",
+    "It is unclear whether the talks will resume.",
+    "US forces have left the base.",
+    "The Trump administration announced new tariffs on Friday.",
+    "“We will not stop,” the general said.",
+])
+def test_openings_that_stand_alone(text):
+    assert not needs(text).antecedent
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“We are occupying all the hallways.”", True),           # nobody says it
+    ("“The fighting is fierce,” a spokesman said.", False),
+    ("“The battle,” he said, “will be over in days.", True),   # the quotation goes on
+    ("The army said the battle would be over in days.", False),
+])
+def test_quotations_need_a_speaker(text, speaker):
+    assert needs(text).speaker is speaker
+
+
+@pytest.mark.parametrize("text, says", [
+    ("“The staff is just walking over students,” she said.", True),
+    ("Jamie Gorelick, his lawyer, said in a statement.", True),
+    ("We will win,” he added.", True),
+    ("Congressional aides have said they would like to question him.", False),
+    ("The vote is set for next week.", False),
+])
+def test_what_tells_who_says_a_quotation(text, says):
+    assert says_who(text) is says
+
+
+def test_a_surname_needs_its_full_name_first():
+    names = Names(["Senator Elizabeth Warren spoke on Monday.", "Warren said she would run."])
+    assert needs("Warren said she would run.", names).names == {"Warren"}
+    assert not needs("Senator Elizabeth Warren spoke on Monday.", names).names
+
+
+QUOTE_CLUSTER = [
+    "The city council voted on Tuesday to close the old bridge over the river for repairs "
+    "that will take two years. The vote was seven to two. "
+    "Traffic will be sent over the northern bridge, which will get a new lane. "
+    "\"We cannot wait for the bridge to fall down.\" "
+    "Council members have said they would like to hear from residents before the work starts.",
+    "The city council voted to close the old bridge over the river for two years of repairs. "
+    "Engineers found cracks in its main beams last spring. "
+    "Residents of the east side fear longer trips to work while the bridge is closed.",
+]
+
+
+def test_a_quotation_nobody_says_is_left_out_when_the_next_sentence_does_not_say_who():
+    brief = summarize(QUOTE_CLUSTER, options=Options(words=200, analysis=False))
+    texts = [s.text for s in brief.sentences]
+    assert texts  # the brief is made
+    assert not any(t.startswith('"We cannot wait') for t in texts)
