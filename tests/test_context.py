@@ -76,3 +76,27 @@ def test_a_quotation_nobody_says_is_left_out_when_the_next_sentence_does_not_say
     texts = [s.text for s in brief.sentences]
     assert texts  # the brief is made
     assert not any(t.startswith('"We cannot wait') for t in texts)
+
+
+GOES_ON_CLUSTER = [
+    "The city council voted on Tuesday to close the old bridge over the river for two "
+    "years of repairs. The mayor, Jane Okafor, said in a statement: \u201cWe cannot wait "
+    "for the bridge to fall down. "
+    "\u201cEvery week we wait, the cracks grow and the repairs cost more.\u201d "
+    "Traffic will be sent over the northern bridge, which will get a new lane.",
+    "The city council voted to close the old bridge over the river for two years of "
+    "repairs. Engineers found cracks in its main beams last spring, and every week the "
+    "cracks grow and the repairs cost more, they said.",
+]
+
+
+@pytest.mark.parametrize("cluster", [QUOTE_CLUSTER, GOES_ON_CLUSTER])
+@pytest.mark.parametrize("words", [60, 120, 200])
+def test_every_quotation_in_a_brief_has_its_speaker_beside_it(cluster, words):
+    texts = [s.text for s in summarize(cluster, options=Options(words=words,
+                                                                analysis=False)).sentences]
+    for i, text in enumerate(texts):
+        if needs(text).speaker and not needs(text).antecedent:
+            before = texts[i - 1] if i else ""
+            after = texts[i + 1] if i + 1 < len(texts) else ""
+            assert says_who(before) or says_who(after), texts

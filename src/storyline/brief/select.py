@@ -156,20 +156,31 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
                 return None
             steps.insert(0, step)
             names |= reading.introduces[step[1].sentence]
-        steps.append((c, Pick(i, k, after)))
-        if need.speaker:  # the next sentence must say who speaks, and read where it stands
-            speaker = reading.successor(sentences, k)
-            if (speaker is None or speaker in on_show or not reading.fit[speaker]
-                    or not says_who(sentences[speaker].text)
-                    or not reading.needs[speaker].standalone
-                    or not reading.needs[speaker].names <= names | reading.introduces[k]
-                    | reading.introduces[speaker]):
-                return None
+        if not need.speaker:
+            return [*steps, (c, Pick(i, k, after))]
+        # A quotation nobody in it says: the next sentence says who speaks, or the
+        # quotation goes on from the sentence before, which does.
+        speaker = reading.successor(sentences, k)
+        if (speaker is not None and speaker not in on_show and reading.fit[speaker]
+                and says_who(sentences[speaker].text) and reading.needs[speaker].standalone
+                and reading.needs[speaker].names <= names | reading.introduces[k]
+                | reading.introduces[speaker]):
             step = _context_step(speaker, after=k)
             if step is None:
                 return None
+            return [*steps, (c, Pick(i, k, after)), step]
+        if after is not None:  # shown before it already: it must be the one who speaks
+            return [*steps, (c, Pick(i, k, after))] if says_who(sentences[after].text) else None
+        opener = reading.predecessor(sentences, k)
+        if (opener is None or not reading.fit[opener] or reading.needs[opener].antecedent
+                or not says_who(sentences[opener].text)):
+            return None
+        if opener not in on_show:
+            step = _context_step(opener)
+            if step is None:
+                return None
             steps.append(step)
-        return steps
+        return [*steps, (c, Pick(i, k, opener))]
 
     def _introduction(name: str, article: str,
                       names: set[str]) -> tuple[int | None, Pick] | None:
