@@ -74,8 +74,7 @@ def require_ray():
 
 @contextmanager
 def mapper(address: str | None = None, workers: int | None = None, *, chunk: int = CHUNK,
-           died: Callable = lambda item: None) -> Iterator[Callable[[Callable, Iterable],
-                                                                      Iterator]]:
+           died: Callable = lambda item: None) -> Iterator[Callable]:
     """While open, connected to the cluster at `address` (as `engine`), an ordered map:
     `map(fn, items)` with `fn` run in `workers` actors, `chunk` items a call; an item
     whose worker keeps dying gives `died(item)`."""
