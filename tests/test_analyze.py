@@ -489,8 +489,8 @@ def test_a_cluster_without_figures_to_compare_or_dates_to_settle_never_loads_spa
         raise AssertionError("spaCy was asked for")
 
     monkeypatch.setattr(language, "nlp", refuse)
-    brief = summarize(["The river rose above its banks and flooded the old town center. "
-                       "Residents said the water reached their windows.",
-                       "Floodwater covered the streets of the old town center. "
-                       "Shop owners were cleaning up the mud."])
+    brief = summarize([("The river rose above its banks and flooded the old town center. "
+                        "Residents said the water reached their windows."),
+                       ("Floodwater covered the streets of the old town center. "
+                        "Shop owners were cleaning up the mud.")])
     assert brief.disagreements == () and brief.timeline == ()

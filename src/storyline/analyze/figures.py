@@ -146,7 +146,7 @@ _NUMERAL = re.compile(
                                      | {"dozen", "score", "scores", "hundred", "tens",
                                         "thirteen", "fourteen", "fifteen", "sixteen",
                                         "seventeen", "eighteen", "nineteen"}, key=len,
-                                     reverse=True)) + r")\b", re.I)
+                                     reverse=True)) + r")\b", re.IGNORECASE)
 _TOKEN = re.compile(r"\w+(?:[.,'’]\w+)*")
 KEY_WINDOW = 8  # tokens after a number in which its counted noun is looked for
 _IRREGULAR = {"men": "man", "women": "woman", "children": "child", "feet": "foot",
@@ -173,7 +173,7 @@ def _lemmas(word: str) -> set[str]:
     if lower.endswith("men"):
         forms.add(lower[:-3] + "man")
     if lower.endswith("s"):
-        forms |= {lower[:-1], lower[:-2] if lower.endswith("es") else lower,
+        forms |= {lower[:-1], lower.removesuffix("es"),
                   lower[:-3] + "y" if lower.endswith("ies") else lower}
     if lower.endswith("ves"):
         forms |= {lower[:-3] + "f", lower[:-3] + "fe"}
