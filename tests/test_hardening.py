@@ -384,3 +384,73 @@ def test_story_sources_skip_a_line_json_cannot_take(tmp_path):
     assert not isinstance(read[0], Skipped)
     assert [isinstance(r, Skipped) for r in read[1:]] == [True, True, True]
     assert "unpaired surrogate" in read[1].reason and "too deeply" in read[2].reason
+
+
+def _timeline_line(task_id="t1"):
+    return json.dumps({"id": task_id, "documents": [{"text": GOOD, "published": "2019-02-05"}],
+                       "timeline": [{"date": "2019-02-05", "sentences": [GOOD]}]})
+
+
+@pytest.mark.parametrize("name", ["deep", "huge integer", "surrogate id", "invalid UTF-8"])
+@pytest.mark.parametrize("line", [1, 2])
+def test_eval_of_timelines_names_the_file_and_line_of_a_bad_line(run, tmp_path, name, line):
+    bad = BAD_LINES[name][0]
+    bad = bad if isinstance(bad, bytes) else bad.encode("utf-8", "surrogatepass")
+    lines = [_timeline_line().encode(), bad] if line == 2 else [bad, _timeline_line().encode()]
+    data = tmp_path / "t17.jsonl"
+    data.write_bytes(b"\n".join(lines) + b"\n")
+    result = run("eval", data, "--systems", "random")
+    assert result.exit_code == 1, result.output
+    assert f"t17.jsonl line {line}" in result.output and "Traceback" not in result.output
+    assert BAD_LINES[name][1] in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_eval_of_timelines_does_not_write_its_report_over_the_data(run, tmp_path):
+    data = tmp_path / "t17.jsonl"
+    data.write_text(_timeline_line() + "\n")
+    report = tmp_path / "report"
+    report.mkdir()
+    (report / "report.md").symlink_to(data)
+    result = run("eval", data, "--systems", "random", "--report", report)
+    assert result.exit_code == 2 and "would replace the input" in result.output
+    assert data.read_text() == _timeline_line() + "\n"
+
+
+def _appending_to(path, args, stdin=subprocess.DEVNULL):
+    with path.open("ab") as stdout:
+        return subprocess.run([STORYLINE, *map(str, args)], stdin=stdin, stdout=stdout,
+                              stderr=subprocess.PIPE, text=True, timeout=300)
+
+
+def test_standard_output_redirected_onto_an_input_is_refused(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    story = tmp_path / "story.jsonl"
+    story.write_text(json.dumps({"text": ARTICLE, "published": "2019-02-06"}) + "\n")
+    data = tmp_path / "t17.jsonl"
+    data.write_text(_timeline_line() + "\n")
+    db = tmp_path / "s.db"
+    added = subprocess.run([STORYLINE, "stories", "add", str(story), "--db", str(db)],
+                           capture_output=True, timeout=300)
+    assert added.returncode == 0, added.stderr
+    cases = [(article, ["summarize", article]), (story, ["timeline", story]),
+             (data, ["eval", data, "--systems", "random"]),
+             (db, ["stories", "export", "--db", db]), (db, ["stories", "list", "--db", db])]
+    for target, args in cases:
+        before = target.read_bytes()
+        done = _appending_to(target, args)
+        assert done.returncode == 2, (args, done.stderr)
+        assert f"standard output is redirected to the input file {target}" in done.stderr
+        assert target.read_bytes() == before
+    with article.open("rb") as stdin:  # `storyline summarize - < a.txt >> a.txt`
+        done = _appending_to(article, ["summarize", "-"], stdin=stdin)
+    assert done.returncode == 2 and "redirected to the file on standard input" in done.stderr
+    assert article.read_text(encoding="utf-8") == ARTICLE
+
+
+def test_a_device_both_read_and_written_is_no_input_refused(tmp_path):
+    done = subprocess.run([STORYLINE, "summarize", "-"], stdin=subprocess.DEVNULL,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                          timeout=300)
+    assert done.returncode == 1 and "no article has any text" in done.stderr

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -108,20 +109,45 @@ def check_output(output: str | Path, inputs: Iterable[str | Path]) -> None:
         target = os.stat(output)
     except OSError:  # not there yet (or unreadable): it cannot be an input
         return
+    path = _input_at(target, inputs)
+    if path is not None:
+        if str(path) == "/dev/stdin":
+            what = "the file on standard input"
+        elif os.path.abspath(output) == os.path.abspath(path):
+            what = "an input file"
+        else:
+            what = f"the input file {shown_path(path)} under another name"
+        raise InputError(f"the output {shown_path(output)} is {what}; writing it would "
+                         "replace the input: write the output to another file")
+
+
+def check_stdout(inputs: Iterable[str | Path]) -> None:
+    """Refuse (InputError) a standard output redirected to one of the inputs
+    (`storyline summarize a.txt >> a.txt`), which would write into what is read."""
+    try:
+        target = os.fstat(1)
+    except OSError:
+        return
+    path = _input_at(target, inputs)
+    if path is not None:
+        what = "the file on standard input" if str(path) == "/dev/stdin" else \
+            f"the input file {shown_path(path)}"
+        raise InputError(f"standard output is redirected to {what}; redirect it to another "
+                         "file")
+
+
+def _input_at(target: os.stat_result, inputs: Iterable[str | Path]) -> Path | None:
+    """The input file that `target` is, if any. Only regular files count: a terminal or
+    /dev/null may be both read and written."""
+    if not stat.S_ISREG(target.st_mode):
+        return None
     for path in (f for given in inputs for f in _files_read(Path(given))):
         try:
-            same = os.path.samestat(target, os.stat(path))
+            if os.path.samestat(target, os.stat(path)):
+                return path
         except OSError:
             continue
-        if same:
-            if str(path) == "/dev/stdin":
-                what = "the file on standard input"
-            elif os.path.abspath(output) == os.path.abspath(path):
-                what = "an input file"
-            else:
-                what = f"the input file {shown_path(path)} under another name"
-            raise InputError(f"the output {shown_path(output)} is {what}; writing it would "
-                             "replace the input: write the output to another file")
+    return None
 
 
 def read_stdin(data: bytes) -> list[Article]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from ...brief.ingest import check_output
+from ...brief.ingest import check_output, check_stdout
 from ...engine.batch import atomic_writer
 from ...errors import StorylineError
 from ...options import MAX_WORDS
@@ -61,7 +61,18 @@ def eval_command(data: Path, words: int, metric: str, systems: str | None,
     --report apply).
     """
     from ...evaluate.timelines import holds_timelines
-    if holds_timelines(data):  # reference timelines: the timeline summarization protocol
+    if report and report.exists() and not report.is_dir():
+        raise click.ClickException(f"--report {report} is a file; give a folder to write to")
+    reports = [report / name for name in ("report.md", "chart.png", "report.json")] \
+        if report else []
+    _check_outputs(reports, [data, peer_outputs] if peer_outputs else [data])  # before any work
+    try:
+        timelines = holds_timelines(data)
+    except StorylineError as e:
+        raise failure(e) from None
+    except OSError as e:
+        raise os_failure(e, reading=data) from None
+    if timelines:  # reference timelines: the timeline summarization protocol
         from .timeline import eval_timelines
         return eval_timelines(data, systems, limit, as_json, report)
     needed = ["sumy", "nltk", "rouge_score"] + (["matplotlib"] if report else [])
@@ -69,11 +80,6 @@ def eval_command(data: Path, words: int, metric: str, systems: str | None,
     if missing:
         raise click.ClickException(f"storyline eval needs {', '.join(missing)}; install the "
                                    "eval extra: pip install 'storyline[eval]'")
-    if report and report.exists() and not report.is_dir():
-        raise click.ClickException(f"--report {report} is a file; give a folder to write to")
-    if report:
-        _check_outputs([report / name for name in ("report.md", "chart.png", "report.json")],
-                       [data, peer_outputs] if peer_outputs else [data])
     from ...evaluate import evaluate
     from ...evaluate.report import rich_table, write_report
 
@@ -116,8 +122,7 @@ def train_command(data: Path, output: Path | None) -> None:
     from ...evaluate.data import read_clusters
     from ...evaluate.train import train
 
-    if output:
-        _check_outputs([output], [data])
+    _check_outputs([output] if output else [], [data])
     try:
         text = json.dumps(train(read_clusters(data)), indent=1) + "\n"
     except StorylineError as e:
@@ -135,9 +140,11 @@ def train_command(data: Path, output: Path | None) -> None:
 
 
 def _check_outputs(outputs: list[Path], inputs: list[Path]) -> None:
+    """Refuse (exit status 2) outputs, standard output included, that are inputs."""
     try:
         for output in outputs:
             check_output(output, inputs)
+        check_stdout(inputs)
     except StorylineError as e:  # an output onto the input is a misused option
         raise click.UsageError(printable(str(e))) from None
 

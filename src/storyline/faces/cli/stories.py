@@ -17,10 +17,11 @@ import threading
 
 import click
 
+from ...brief.ingest import check_stdout
 from ...errors import StorylineError
 from ...stories import Stories, read_sources
 from ...stories.render import FORMATS, render_story
-from .errors import failure, os_failure
+from .errors import failure, os_failure, printable
 from .progress import stages
 
 DB_HELP = "The story store (an SQLite file; created if missing)."
@@ -131,6 +132,7 @@ def list_command(db: str, since: str | None, limit: int | None, fmt: str) -> Non
     if since and not re.fullmatch(r"\d{4}-\d\d-\d\d", since):
         raise click.BadParameter(f"{since!r} is not a date; write YYYY-MM-DD",
                                  param_hint="--since")
+    _check_stdout(db)
     with _errors(), Stories(db, create=False) as stories:
         found = stories.list(since=since, limit=limit)
         if fmt == "json":
@@ -153,6 +155,7 @@ def list_command(db: str, since: str | None, limit: int | None, fmt: str) -> Non
 def show_command(story_id: int, db: str, fmt: str, words: int) -> None:
     """A story: its brief, what is new since its previous brief, its timeline,
     disagreements, changes and articles."""
+    _check_stdout(db)
     with _errors(), Stories(db, create=False) as stories:
         click.echo(render_story(stories.brief(story_id, words=words).to_dict(), fmt), nl=False)
 
@@ -163,9 +166,18 @@ def show_command(story_id: int, db: str, fmt: str, words: int) -> None:
               show_default=True)
 def export_command(db: str, fmt: str) -> None:
     """One line per article, {"id", "story"}, in arrival order."""
+    _check_stdout(db)
     with _errors(), Stories(db, create=False) as stories:
         for article_id, story in stories.export():
             click.echo(json.dumps({"id": article_id, "story": story}, ensure_ascii=False))
+
+
+def _check_stdout(db: str) -> None:
+    """`storyline stories export >> storyline.db` would write into the store: refused."""
+    try:
+        check_stdout([db])
+    except StorylineError as e:
+        raise click.UsageError(printable(str(e))) from None
 
 
 class _errors:

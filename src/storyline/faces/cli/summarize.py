@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from ...brief.ingest import check_output, read_cluster, read_seen, read_stdin, shown_path
+from ...brief.ingest import check_output, check_stdout, read_cluster, read_seen, read_stdin, shown_path
 from ...brief.pipeline import summarize
 from ...brief.render import FORMATS, render
 from ...engine.batch import Engine, atomic_writer, count_lines, local, run_batch
@@ -81,6 +81,8 @@ def summarize_command(path: Path, words: int, fmt: str | None, output: Path | No
                           analysis=not no_analysis)
         if output:
             check_output(output, [path, since] if since else [path])
+        else:
+            check_stdout([path, since] if since else [path])
     except StorylineError as e:  # both are misused options: exit status 2
         raise click.UsageError(printable(str(e))) from None
     if output and not output.parent.is_dir():

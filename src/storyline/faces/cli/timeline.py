@@ -11,7 +11,8 @@ from pathlib import Path
 import click
 
 from ...analyze.timeline import DATES, FORMATS, PER_DATE, render, timeline, untokenized
-from ...brief.ingest import check_output, load_json, read_cluster, read_clusters, read_seen
+from ...brief.ingest import (check_output, check_stdout, load_json, read_cluster, read_clusters,
+                              read_seen, shown_path)
 from ...engine.output import atomic_writer
 from ...errors import StorylineError
 from .errors import failure, os_failure, printable
@@ -41,13 +42,16 @@ def timeline_command(path: Path, dates: int, per_date: int, fmt: str, start: str
     ...]} per line, as ../shared/data/t17_dev.jsonl), which gives one timeline per line.
     Articles need a publication date to be placed on the timeline.
     """
-    if output:
-        try:
+    try:
+        if output:
             check_output(output, [path])
-        except StorylineError as e:  # an output onto the input is a misused option
-            raise click.UsageError(printable(str(e))) from None
+        else:
+            check_stdout([path])
+    except StorylineError as e:  # an output onto the input is a misused option
+        raise click.UsageError(printable(str(e))) from None
     if output and not output.parent.is_dir():
-        raise click.ClickException(f"cannot write {output}: folder {output.parent} does not exist")
+        raise click.ClickException(f"cannot write {shown_path(output)}: folder "
+                                   f"{shown_path(output.parent)} does not exist")
     try:
         stories = [(name, timeline(articles, dates=dates, per_date=per_date, start=start,
                                    end=end)) for name, articles in _inputs(path)]
@@ -114,12 +118,17 @@ def eval_timelines(data: Path, systems: str | None, limit: int | None, as_json: 
         raise failure(e) from None
     except KeyboardInterrupt:
         sys.exit(130)
+    except OSError as e:
+        raise os_failure(e, reading=data) from None
     click.echo(json.dumps(result.to_dict(), indent=2) if as_json else table(result))
     if report:
-        report.mkdir(parents=True, exist_ok=True)
-        command = "storyline " + " ".join(sys.argv[1:])
-        with atomic_writer(report / "report.md") as f:
-            f.write(f"# Timelines: {data.name}\n\n`{command}`\n\n{table(result)}\n")
-        with atomic_writer(report / "report.json") as f:
-            f.write(json.dumps(result.to_dict(), indent=2) + "\n")
+        try:
+            report.mkdir(parents=True, exist_ok=True)
+            command = "storyline " + " ".join(sys.argv[1:])
+            with atomic_writer(report / "report.md") as f:
+                f.write(f"# Timelines: {data.name}\n\n`{command}`\n\n{table(result)}\n")
+            with atomic_writer(report / "report.json") as f:
+                f.write(json.dumps(result.to_dict(), indent=2) + "\n")
+        except OSError as e:
+            raise os_failure(e, reading=None, writing=report) from None
         click.echo(f"wrote {report / 'report.md'}, {report / 'report.json'}", err=True)
