@@ -454,3 +454,42 @@ def test_a_device_both_read_and_written_is_no_input_refused(tmp_path):
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                           timeout=300)
     assert done.returncode == 1 and "no article has any text" in done.stderr
+
+
+def test_file_names_that_are_not_utf8_through_timeline_and_stories(run, tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    name = os.fsdecode(b"caf\xe9.txt")
+    (folder / name).write_text(ARTICLE, encoding="utf-8")
+    (folder / "b.txt").write_text(GOOD + " Officials said more troops would follow.",
+                                  encoding="utf-8")
+    out = tmp_path / os.fsdecode(b"out\xff.json")
+    result = run("timeline", folder, "-f", "json", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "caf\ufffd.txt" in out.read_text(encoding="utf-8")
+    db = tmp_path / "s.db"
+    added = run("stories", "add", folder, "--db", db)
+    assert added.exit_code == 0, added.output
+    exported = run("stories", "export", "--db", db)
+    assert "caf\ufffd.txt" in exported.output
+
+
+@pytest.mark.parametrize("args", [
+    ["summarize", "{d}/no\x1b[2J.txt"],  # click's own message quotes the name
+    ["timeline", "{d}/no\x1b[2J"],
+    ["summarize", EXAMPLE, "-o", "{d}/no\x1b[2J/out.txt"],  # ours
+    ["timeline", EXAMPLE, "-o", "{d}/no\x1b[2J/out.txt"],
+    ["eval", "{d}/no\x1b]0;x\x07.jsonl"],
+])
+def test_no_message_prints_a_control_character_from_a_name(run, tmp_path, args):
+    result = run(*[str(a).format(d=tmp_path) for a in args])
+    assert result.exit_code in (1, 2), result.output
+    assert "\\x1b" in result.output and not any(c in result.output for c in "\x1b\x07")
+
+
+def test_a_batch_written_to_a_name_with_an_escape_says_so_safely(run, tmp_path):
+    batch = tmp_path / "c.jsonl"
+    batch.write_text(json.dumps({"id": 1, "documents": [GOOD]}) + "\n")
+    result = run("summarize", batch, "--no-analysis", "-o", tmp_path / "out\x1b[2J.jsonl")
+    assert result.exit_code == 0, result.output
+    assert "written to" in result.output and "\x1b" not in result.output

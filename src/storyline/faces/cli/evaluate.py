@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from ...brief.ingest import check_output, check_stdout
+from ...brief.ingest import check_output, check_stdout, shown_path
 from ...engine.batch import atomic_writer
 from ...errors import StorylineError
 from ...options import MAX_WORDS
@@ -99,7 +99,8 @@ def eval_command(data: Path, words: int, metric: str, systems: str | None,
         if report:
             command = shlex.join(["storyline", *sys.argv[1:]])
             written = write_report(result, report, command)
-            click.echo("wrote " + ", ".join(str(p) for p in written), err=True)
+            click.echo(printable("wrote " + ", ".join(shown_path(p) for p in written)),
+                       err=True)
     except StorylineError as e:
         raise failure(e) from None
     except KeyboardInterrupt:

@@ -63,7 +63,7 @@ def _add(stories: Stories, sources, allow_private: bool):
             bar = stage("Adding articles", None)
             result = stories.add(_counting(items, bar))
     for skipped in result.skipped:
-        click.echo(f"storyline: skipped: {skipped.reason}", err=True)
+        click.echo(f"storyline: skipped: {printable(skipped.reason)}", err=True)
     return result
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import click
 
-from ...brief.ingest import check_output, check_stdout, read_cluster, read_seen, read_stdin, shown_path
+from ...brief.ingest import (check_output, check_stdout, read_cluster, read_seen, read_stdin,
+                             shown_path)
 from ...brief.pipeline import summarize
 from ...brief.render import FORMATS, render
 from ...engine.batch import Engine, atomic_writer, count_lines, local, run_batch
@@ -147,8 +148,8 @@ def _batch(path: Path, output: Path | None, options: Options, engine: Engine,
         raise click.ClickException(f"{result.failed} of {result.clusters} clusters failed"
                                    f"{resumed}; their lines hold an \"error\" that says why")
     if output:
-        click.echo(f"{result.clusters} briefs written to {shown_path(output)}{resumed}",
-                   err=True)
+        click.echo(printable(f"{result.clusters} briefs written to {shown_path(output)}"
+                             f"{resumed}"), err=True)
 
 
 @contextmanager

@@ -131,4 +131,5 @@ def eval_timelines(data: Path, systems: str | None, limit: int | None, as_json: 
                 f.write(json.dumps(result.to_dict(), indent=2) + "\n")
         except OSError as e:
             raise os_failure(e, reading=None, writing=report) from None
-        click.echo(f"wrote {report / 'report.md'}, {report / 'report.json'}", err=True)
+        click.echo(printable(f"wrote {shown_path(report / 'report.md')}, "
+                             f"{shown_path(report / 'report.json')}"), err=True)
