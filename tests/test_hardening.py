@@ -493,3 +493,22 @@ def test_a_batch_written_to_a_name_with_an_escape_says_so_safely(run, tmp_path):
     result = run("summarize", batch, "--no-analysis", "-o", tmp_path / "out\x1b[2J.jsonl")
     assert result.exit_code == 0, result.output
     assert "written to" in result.output and "\x1b" not in result.output
+
+
+def test_stories_keep_no_password_nor_terminal_control_and_refuse_impossible_days(run,
+                                                                                 tmp_path):
+    source = tmp_path / "articles.jsonl"
+    source.write_text(json.dumps({
+        "text": ARTICLE, "url": "https://user:secretpw@example.org/a",
+        "title": "Siege\x1b[2J of the\x07 last village", "source": "Wire\x1b]0;x\x07"}) + "\n")
+    db = tmp_path / "s.db"
+    assert run("stories", "add", source, "--db", db).exit_code == 0
+    shown = (run("stories", "show", "1", "--db", db).output
+             + run("stories", "list", "--db", db).output
+             + run("stories", "show", "1", "--db", db, "-f", "json").output)
+    assert "secretpw" not in shown and "user:" not in shown
+    assert not any(c in shown for c in "\x1b\x07") and "\\u001b" not in shown
+    assert "https://example.org/a" in shown
+    for day in ("2019-02-30", "yesterday"):
+        result = run("stories", "list", "--db", db, "--since", day)
+        assert result.exit_code == 2 and "YYYY-MM-DD" in result.output

@@ -423,3 +423,36 @@ def test_every_json_route_reads_its_body_the_same_safe_way(client):
     for path in ("/v1/briefs", "/v1/timelines"):
         body = schema[path]["post"]["requestBody"]["content"]["application/json"]["schema"]
         assert "documents" in body["properties"] and "$ref" not in json.dumps(body)
+
+
+def test_the_story_routes_answer_hostile_requests_as_the_others_do(tmp_path):
+    """POST /v1/articles and GET /v1/stories: the same 422s, the route's own field in the
+    message, and what is stored safe to show (no password, no terminal control)."""
+    auth = {"Authorization": "Bearer t", "Content-Type": "application/json"}
+    text = ("The county council approved 6 million euros on Monday to rebuild the broken "
+            "spillway of the Brenmoor dam, engineers said. ") * 3
+    with TestClient(create_app(workers=1, db=str(tmp_path / "s.db"), token="t")) as client:
+        for body, message in [
+            (b'{"articles": [{"text": ' + b"[" * 50_000 + b"]" * 50_000 + b"}]}", "too deeply"),
+            (b'{"articles": [{"text": "x", "id": ' + b"9" * 5000 + b"}]}", "thousands of digits"),
+            (b'{"articles": [{"text": "\\ud800 x"}]}', "unpaired surrogate"),
+            (b'{"articles": [{"text": true}]}', "articles.0.text"),
+            (b'{"articles": [], "text": "x"}', 'unknown field "text"'),
+            (b'{"articles": [{"text": "caf\xe9"}]}', "not UTF-8"),
+        ]:
+            answer = client.post("/v1/articles", content=body, headers=auth)
+            assert answer.status_code == 422, (body[:40], answer.text)
+            assert message in answer.json()["error"]
+            assert '"documents"' not in answer.json()["error"]  # this route's shape is named
+        unknown = client.post("/v1/articles", content=b'{"zz": 1}', headers=auth)
+        assert '{"articles": [...], ...}' in unknown.json()["error"]
+        bad_day = client.get("/v1/stories?since=2019-02-30")
+        assert bad_day.status_code == 422 and "YYYY-MM-DD" in bad_day.json()["error"]
+        added = client.post("/v1/articles", headers=auth, content=json.dumps({"articles": [
+            {"text": text, "url": "https://user:secretpw@example.org/dam",
+             "title": "Spillway\x1b[2J repairs\x07 approved", "source": "Gazette\x1b]0;x\x07"}]}))
+        assert added.status_code == 200 and added.json()["added"] == 1, added.text
+        shown = client.get("/v1/stories/1").text + client.get("/v1/stories").text
+        assert "secretpw" not in shown and "user" not in shown
+        assert "\\u001b" not in shown and "\\u0007" not in shown
+        assert "https://example.org/dam" in shown

@@ -394,7 +394,7 @@ def text_to_article(text: str, *, id: str, published: str | None = None) -> Arti
 
 
 def require_text(articles: list[Article], *, where: str) -> list[Article]:
-    """The articles made safe to show (see `_safe`), without those that have no text;
+    """The articles made safe to show (see `safe_article`), without those that have no text;
     raise if none is left, if two share an id, or if none is written in English."""
     seen: set[str] = set()
     for a in articles:
@@ -402,7 +402,7 @@ def require_text(articles: list[Article], *, where: str) -> list[Article]:
             raise InputError(f"{where}: two articles have the id {a.id!r}; "
                              "give each article its own id")
         seen.add(a.id)
-    kept = [_safe(a, where=where) for a in articles if a.text.strip()]
+    kept = [safe_article(a, where=where) for a in articles if a.text.strip()]
     if not kept:
         n = len(articles)
         raise EmptyInputError(f"{where}: no article has any text ({n} given, all empty or "
@@ -423,7 +423,7 @@ _PAGE_BREAK = re.compile(r"[\x0b\x0c]")
 _CREDENTIALS = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@]*@")
 
 
-def _safe(article: Article, *, where: str) -> Article:
+def safe_article(article: Article, *, where: str) -> Article:
     """The article as it may be stored and shown: no control characters (an ESC or BEL in
     a title would act on the reader's terminal), no credentials in its URL, and only text
     that UTF-8 can write (no lone surrogate)."""

@@ -24,7 +24,8 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import StorylineError
+from ..brief.ingest import _valid_date
+from ..errors import OptionsError, StorylineError
 from ..model import Article
 from . import dedup, detect, store
 from .prepare import TERM_BITS, Incoming, Prepared, Skipped, prepare_or_skip
@@ -175,6 +176,9 @@ class Stories:
         sql = "SELECT * FROM stories"
         args: list[Any] = []
         if since:
+            if _valid_date(since) != since:
+                raise OptionsError(f"since must be a date written YYYY-MM-DD, such as "
+                                   f"2019-02-28, not {since[:20]!r}")
             sql += " WHERE coalesce(last_date, substr(updated, 1, 10)) >= ?"
             args.append(since)
         sql += " ORDER BY last_seq DESC LIMIT ? OFFSET ?"

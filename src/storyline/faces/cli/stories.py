@@ -17,7 +17,7 @@ import threading
 
 import click
 
-from ...brief.ingest import check_stdout
+from ...brief.ingest import _valid_date, check_stdout
 from ...errors import StorylineError
 from ...stories import Stories, read_sources
 from ...stories.render import FORMATS, render_story
@@ -129,7 +129,7 @@ def _interval(text: str) -> float:
               show_default=True)
 def list_command(db: str, since: str | None, limit: int | None, fmt: str) -> None:
     """The stories, the most recently active first, with their size and dates."""
-    if since and not re.fullmatch(r"\d{4}-\d\d-\d\d", since):
+    if since and _valid_date(since) != since:
         raise click.BadParameter(f"{since!r} is not a date; write YYYY-MM-DD",
                                  param_hint="--since")
     _check_stdout(db)
