@@ -512,3 +512,17 @@ def test_stories_keep_no_password_nor_terminal_control_and_refuse_impossible_day
     for day in ("2019-02-30", "yesterday"):
         result = run("stories", "list", "--db", db, "--since", day)
         assert result.exit_code == 2 and "YYYY-MM-DD" in result.output
+
+
+def test_timeline_and_stories_options_out_of_range(run, tmp_path):
+    for args in (["--from", "2019-02-30"], ["--to", "soon"],
+                 ["--from", "2019-03-01", "--to", "2019-02-01"]):
+        result = run("timeline", EXAMPLE, *args)
+        assert result.exit_code == 2, (args, result.output)
+    source = tmp_path / "a.jsonl"
+    source.write_text(json.dumps({"text": ARTICLE}) + "\n")
+    db = tmp_path / "s.db"
+    assert run("stories", "add", source, "--db", db).exit_code == 0
+    for story in ("9" * 30, "0"):  # past SQLite's integers, and none
+        result = run("stories", "show", story, "--db", db)
+        assert result.exit_code == 1 and f"no story {story}" in result.output, result.output

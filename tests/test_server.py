@@ -153,6 +153,9 @@ def test_a_full_server_refuses_with_503(client):
     client.app.state.busy = client.app.state.capacity
     response = client.post("/v1/briefs", json={"documents": ["A text here."]})
     assert response.status_code == 503 and response.headers["Retry-After"] == "2"
+    timelines = client.post("/v1/timelines", json={"documents": []})
+    assert timelines.status_code == 503  # every route of the pool shares its places
+    assert client.get("/healthz").status_code == 200
     client.app.state.busy = 0
 
 
@@ -364,7 +367,7 @@ def test_wrong_methods_and_paths_get_json(client, method, path, status, message)
 
 
 def test_one_client_may_take_only_half_the_places():
-    from storyline.faces.server import Admission
+    from storyline.faces.server import WORK_PATHS, Admission
 
     class State:
         busy, capacity, client_share = 0, 4, 2
@@ -380,10 +383,11 @@ def test_one_client_may_take_only_half_the_places():
         await release.wait()
 
     async def scenario():
-        guard = Admission(app, path="/v1/briefs")
+        guard = Admission(app, paths=WORK_PATHS)
+        paths = iter(["/v1/briefs", "/v1/timelines", "/v1/stories/3", "/v1/articles"])
 
         def call(client):
-            scope = {"type": "http", "path": "/v1/briefs", "app": App, "client": (client, 1)}
+            scope = {"type": "http", "path": next(paths), "app": App, "client": (client, 1)}
 
             async def send(message):
                 if message["type"] == "http.response.start":
@@ -400,7 +404,7 @@ def test_one_client_may_take_only_half_the_places():
         await asyncio.gather(*held, other)
 
     asyncio.run(scenario())
-    assert answers == [("10.0.0.1", 503)]
+    assert answers == [("10.0.0.1", 503)]  # the routes of the pool share its places
     assert App.state.busy == 0 and not App.state.busy_by_client
 
 
@@ -446,6 +450,9 @@ def test_the_story_routes_answer_hostile_requests_as_the_others_do(tmp_path):
             assert '"documents"' not in answer.json()["error"]  # this route's shape is named
         unknown = client.post("/v1/articles", content=b'{"zz": 1}', headers=auth)
         assert '{"articles": [...], ...}' in unknown.json()["error"]
+        for story in ("9" * 30, "0", "-1"):
+            missing = client.get(f"/v1/stories/{story}")
+            assert missing.status_code == 404 and "no story" in missing.json()["error"]
         bad_day = client.get("/v1/stories?since=2019-02-30")
         assert bad_day.status_code == 422 and "YYYY-MM-DD" in bad_day.json()["error"]
         added = client.post("/v1/articles", headers=auth, content=json.dumps({"articles": [

@@ -94,6 +94,8 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
     if dates < 1 or per_date < 1:
         raise OptionsError(f"dates and per_date must be 1 or more, got {dates} and {per_date}")
     first, last = _day(start, "start"), _day(end, "end")
+    if first and last and first > last:
+        raise OptionsError(f"start {first} is after end {last}; give the earlier day first")
     articles = [a for a in dating.date_all(to_articles(documents))
                 if _inside(_day(a.published, None), first, last, undated=True)]
     if not articles:

@@ -192,7 +192,9 @@ class Stories:
         return self.db.execute("SELECT count(*) FROM stories").fetchone()[0]
 
     def story(self, story_id: int) -> Story:
-        row = self.db.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+        row = None
+        if 0 < story_id < 2**63:  # SQLite's integers: a larger one is no story either
+            row = self.db.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
         if row is None:
             raise StorylineError(f"no story {story_id} in {self.path}; "
                                  "`storyline stories list` shows the stories")
