@@ -526,3 +526,32 @@ def test_timeline_and_stories_options_out_of_range(run, tmp_path):
     for story in ("9" * 30, "0"):  # past SQLite's integers, and none
         result = run("stories", "show", story, "--db", db)
         assert result.exit_code == 1 and f"no story {story}" in result.output, result.output
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A 64 KB file system, if this process may mount one (root), else the test skips."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(disk)],
+                      capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    yield disk
+    subprocess.run(["umount", str(disk)], check=True)
+
+
+def test_a_full_disk_beside_the_output_names_it_and_leaves_the_input(run, tmp_path, tiny_disk):
+    """The temporary file beside the output is where the disk fills, not /dev/full."""
+    (tiny_disk / "fill").write_bytes(b"\0" * 56_000)  # 8 KB left
+    batch = tmp_path / "c.jsonl"
+    batch.write_text("".join(json.dumps({"id": i, "documents": [ARTICLE]}) + "\n"
+                             for i in range(12)))
+    before = batch.read_bytes()
+    for args in ([batch, "--no-analysis"], [EXAMPLE, "-f", "json"]):
+        result = run("summarize", *args, "-o", tiny_disk / "out.json")
+        assert result.exit_code == 1, result.output
+        assert f"cannot write {tiny_disk / 'out.json'}: No space left" in result.output
+    result = run("timeline", EXAMPLE, "-f", "json", "-o", tiny_disk / "t.json")
+    assert result.exit_code == 1 and "cannot write" in result.output and "t.json" in result.output
+    assert batch.read_bytes() == before and not (tiny_disk / "out.json").exists()
+    assert not list(tiny_disk.glob(".*.tmp"))
