@@ -555,3 +555,21 @@ def test_a_full_disk_beside_the_output_names_it_and_leaves_the_input(run, tmp_pa
     assert result.exit_code == 1 and "cannot write" in result.output and "t.json" in result.output
     assert batch.read_bytes() == before and not (tiny_disk / "out.json").exists()
     assert not list(tiny_disk.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize("encoding, name", [("utf-16-le", "UTF-16LE text without a byte-order"),
+                                            ("utf-16", "UTF-16 text")])
+def test_a_utf16_jsonl_is_one_error_naming_the_file_for_every_reader(run, tmp_path, encoding,
+                                                                      name):
+    line = {"id": 1, "documents": [GOOD], "summaries": [GOOD], "text": GOOD}
+    data = tmp_path / "d.jsonl"
+    data.write_bytes("".join(json.dumps(line) + "\n" for _ in range(3)).encode(encoding))
+    for args in (["summarize", data, "-o", tmp_path / "out.jsonl"], ["summarize", data],
+                 ["summarize", EXAMPLE, "--since", data], ["timeline", data],
+                 ["eval", data, "--systems", "lead-words"]):
+        result = run(*args)
+        assert result.exit_code == 1 and f"d.jsonl is {name}" in result.output, args
+        assert len(result.output.strip().splitlines()) == 1, result.output
+    assert not (tmp_path / "out.jsonl").exists()
+    added = run("stories", "add", data, "--db", tmp_path / "s.db")
+    assert added.output.count("skipped: ") == 1 and f"d.jsonl is {name}" in added.output

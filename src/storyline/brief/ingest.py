@@ -161,14 +161,8 @@ def read_stdin(data: bytes) -> list[Article]:
 
 def decode(data: bytes, *, where: str) -> str:
     """UTF-8 text with Unix newlines, or an `InputError` that names the file."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{where} is UTF-16 text; convert it to UTF-8, e.g. "
-                         "`iconv -f UTF-16 -t UTF-8`")
+    refuse_utf16(data[:8192], where=where)
     if b"\x00" in data[:8192]:
-        utf16 = _utf16_without_mark(data[:8192])
-        if utf16:
-            raise InputError(f"{where} is {utf16} text without a byte-order mark; convert it "
-                             f"to UTF-8, e.g. `iconv -f {utf16} -t UTF-8`")
         raise InputError(f"{where} looks like a binary file, not text; "
                          "give articles as .txt, .md or .html")
     try:
@@ -259,6 +253,18 @@ def _encodable(text: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+def refuse_utf16(head: bytes, *, where: str) -> None:
+    """An `InputError` naming `where` if `head`, the start of a file, is UTF-16 text, with
+    or without a byte-order mark."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{where} is UTF-16 text; convert it to UTF-8, e.g. "
+                         "`iconv -f UTF-16 -t UTF-8`")
+    utf16 = b"\x00" in head and _utf16_without_mark(head)
+    if utf16:
+        raise InputError(f"{where} is {utf16} text without a byte-order mark; convert it "
+                         f"to UTF-8, e.g. `iconv -f {utf16} -t UTF-8`")
 
 
 def _utf16_without_mark(head: bytes) -> str | None:
@@ -523,6 +529,9 @@ def cluster_lines(path: str | Path) -> Iterator[tuple[int, bytes]]:
                          "file of clusters")
     blank: list[tuple[int, bytes]] = []
     with path.open("rb") as f:
+        # A UTF-16 file is no file of lines (its newlines are two bytes): one error for it.
+        refuse_utf16(f.read(8192), where=shown_path(path))
+        f.seek(0)
         for number, raw in enumerate(f, 1):
             if not raw.strip():
                 blank.append((number, raw))

@@ -194,9 +194,11 @@ def holds_timelines(path: str | Path) -> bool:
     `InputError` naming the line if that line is JSON Python cannot take."""
     if not Path(path).is_file():
         return False
-    from ..brief.ingest import load_json
+    from ..brief.ingest import load_json, refuse_utf16
 
     with Path(path).open("rb") as f:
+        refuse_utf16(f.read(8192), where=Path(path).name)  # no lines to read: one error
+        f.seek(0)
         for raw in f:
             if raw.strip():
                 try:

@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 from ..brief.ingest import (TEXT_SUFFIXES, _natural_key, _valid_date, decode, load_json,
-                            markdown_to_text, shown_path)
+                            markdown_to_text, refuse_utf16, shown_path)
 from ..errors import InputError
 from .prepare import Incoming, Skipped
 
@@ -108,6 +108,12 @@ def read_jsonl(path: Path) -> Iterator[Incoming | Skipped]:
         yield Skipped(shown_path(path), f"{shown_path(path)}: {e.strerror}")
         return
     with f:
+        try:  # a UTF-16 file has no lines to read one by one: one reason for it all
+            refuse_utf16(f.read(8192), where=shown_path(path))
+        except InputError as e:
+            yield Skipped(shown_path(path), str(e))
+            return
+        f.seek(0)
         for number, raw in enumerate(f, 1):
             where = f"{shown_path(path)} line {number}"
             if not raw.strip():
