@@ -14,8 +14,8 @@ import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLE
 
-from storyline import InputError, summarize
-from storyline.brief.ingest import load_json
+from storyline import InputError, read_cluster, summarize
+from storyline.brief.ingest import load_json, to_articles
 from storyline.faces.cli import main
 
 GOOD = ("The army said on Tuesday that 300 soldiers had crossed the border into the "

@@ -21,7 +21,7 @@ For each cluster of ../shared/data/multinews_dev250.jsonl and duc2006.jsonl, the
   first two sentences of an article), the usual place of the news.
 
 The detectors are the ones the system itself uses (except the citation check), so the
-measures show what the rules catch, not independent truth: the hand-labelled rubric
+measures show what the rules catch, not independent truth: the blind-labelled rubric
 (benchmarks/editor/rubric.jsonl) is the independent check. To measure another version
 of Storyline, make its briefs with its src/ first on PYTHONPATH; the scoring always uses
 the current detectors, so every version is read by the same yardstick. The briefs files
@@ -35,7 +35,6 @@ import json
 import re
 import sys
 from pathlib import Path
-
 
 if __name__ == "__main__" and sys.argv[1:2] == ["score"]:
     from storyline.brief.clean import is_clutter

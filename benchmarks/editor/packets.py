@@ -1,0 +1,89 @@
+"""Blind packets for the editor's rubric (their texts stay outside the repository).
+
+    # the briefs of each version, made with that version's src/ first on PYTHONPATH
+    PYTHONPATH=OLD/src .venv/bin/python benchmarks/editor/packets.py briefs before.jsonl
+    .venv/bin/python benchmarks/editor/packets.py briefs after.jsonl
+    .venv/bin/python benchmarks/editor/packets.py packets before.jsonl after.jsonl OUTDIR
+
+The rubric clusters are Multi-News dev rows 200-239 and DUC 2006 rows 40-49, chosen
+before anyone read them and not read while issue 12 was worked on. Each packet shows the
+articles (cut to 350 words each, 120 when a cluster has more than six) and three
+accounts under shuffled letters (seed 12): the lead paragraph (dump.lead_paragraph, the
+first paragraph of the first article as the old version cleans it; when that is under 15
+words, the first raw paragraph of 15 words or more), and the two briefs (120 words,
+analysis off), each sentence followed by its cited article numbers. OUTDIR/key.json maps
+the letters back; the reader never sees it.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+ROWS = (("multinews_dev250.jsonl", 200, 240), ("duc2006.jsonl", 40, 50))
+
+
+def briefs(out: Path) -> None:
+    from storyline import Options, summarize
+    from storyline.evaluate.data import read_clusters
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from dump import lead_paragraph
+
+    with out.open("w") as f:
+        for name, start, stop in ROWS:
+            for row, cluster in enumerate(read_clusters(DATA / name)):
+                if start <= row < stop:
+                    brief = summarize(cluster.articles, options=Options(words=120, analysis=False))
+                    f.write(json.dumps({"set": name, "row": row, "id": cluster.id,
+                                        "lead": lead_paragraph(cluster.articles),
+                                        "brief": brief.to_dict()}) + "\n")
+
+
+def first_paragraph(texts: list[str]) -> str:
+    for text in texts:
+        paragraphs = [p.strip() for p in re.split(r"\n", text) if len(p.split()) >= 15]
+        if paragraphs:
+            return paragraphs[0]
+    return ""
+
+
+def account(brief: dict) -> str:
+    said = []
+    for sentence in brief["sentences"]:
+        ids = sorted({s["article"] for s in sentence["sources"]}, key=lambda a: (len(a), a))
+        said.append(sentence["text"] + (f" [{', '.join(ids)}]" if ids else ""))
+    return " ".join(said)
+
+
+def packets(before: Path, after: Path, outdir: Path) -> None:
+    outdir.mkdir(parents=True, exist_ok=True)
+    rng, key = random.Random(12), {}
+    rows = {(name, i): json.loads(line) for name, _, _ in ROWS
+            for i, line in enumerate((DATA / name).open())}
+    old = [json.loads(line) for line in before.open()]
+    new = [json.loads(line) for line in after.open()]
+    for number, (b, a) in enumerate(zip(old, new, strict=True), 1):
+        texts = [d["text"] if isinstance(d, dict) else d for d in rows[(b["set"], b["row"])]["documents"]]
+        lead = b["lead"] if len(b["lead"].split()) >= 15 else first_paragraph(texts)
+        accounts = {"lead": lead, "before": account(b["brief"]), "after": account(a["brief"])}
+        letters = list(accounts)
+        rng.shuffle(letters)
+        key[b["id"]] = dict(zip("ABC", letters))
+        cap = 350 if len(texts) <= 6 else 120
+        parts = [f"# Cluster {number:02d} ({len(texts)} articles)", f"## Articles (first {cap} words)"]
+        parts += [f"### Article {j}\n{' '.join(t.split()[:cap])}" for j, t in enumerate(texts, 1)]
+        parts += ["## Candidates"] + [f"### {c}\n{accounts[key[b['id']][c]]}" for c in "ABC"]
+        (outdir / f"packet_{number:02d}.md").write_text("\n\n".join(parts) + "\n")
+    (outdir / "key.json").write_text(json.dumps(key, indent=1))
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "briefs":
+        briefs(Path(sys.argv[2]))
+    else:
+        packets(Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4]))

@@ -1,0 +1,49 @@
+"""The editor's rubric: blind judgements of three accounts of 50 dev clusters, scored.
+
+    .venv/bin/python benchmarks/editor/rubric.py        # the table of BENCHMARKS.md
+
+benchmarks/editor/rubric.jsonl holds one line per cluster (labels only, no text): for
+each account ("lead", the first paragraph of the first article; "before", the brief of
+commit 6019064, before issue 12; "after", the brief after it) the reader's coherence
+(1-5), clutter and dangling sentence counts, whether it states the main news and whether
+it opens with background; the account the reader would run, all three ranked, and the
+reader's reason in their own words. packets.py shows how the blind packets were made.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+SYSTEMS = ("lead", "before", "after")
+PAIRS = (("after", "lead"), ("before", "lead"), ("after", "before"))
+
+
+def table(rows: list[dict]) -> str:
+    lines = [("| set | account | coherence (1-5) | clutter / brief | dangling / brief | "
+              "states the main news | background first | would run |"),
+             "|---|---|---|---|---|---|---|---|"]
+    for name in ("multinews_dev250", "duc2006", "all"):
+        part = [r for r in rows if name in ("all", r["set"])]
+        n = len(part)
+        for system in SYSTEMS:
+            marks = [r[system] for r in part]
+            lines.append(
+                f"| {name} ({n}) | {system} | {sum(m['coherence'] for m in marks) / n:.2f} | "
+                f"{sum(m['clutter'] for m in marks) / n:.2f} | "
+                f"{sum(m['dangling'] for m in marks) / n:.2f} | "
+                f"{sum(m['main_news'] for m in marks)} | "
+                f"{sum(m['background_first'] for m in marks)} | "
+                f"{sum(r['run'] == system for r in part)} |")
+    lines += ["", "| set | ranked above | wins |", "|---|---|---|"]
+    for name in ("multinews_dev250", "duc2006", "all"):
+        part = [r for r in rows if name in ("all", r["set"])]
+        for a, b in PAIRS:
+            wins = sum(r["ranking"].index(a) < r["ranking"].index(b) for r in part)
+            lines.append(f"| {name} | {a} over {b} | {wins} of {len(part)} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    path = Path(__file__).with_name("rubric.jsonl")
+    print(table([json.loads(line) for line in path.open()]))
