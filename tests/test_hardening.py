@@ -573,3 +573,25 @@ def test_a_utf16_jsonl_is_one_error_naming_the_file_for_every_reader(run, tmp_pa
     assert not (tmp_path / "out.jsonl").exists()
     added = run("stories", "add", data, "--db", tmp_path / "s.db")
     assert added.output.count("skipped: ") == 1 and f"d.jsonl is {name}" in added.output
+
+
+def test_a_timeline_batch_gives_a_bad_line_its_own_error_entry(run, tmp_path):
+    def cluster(name, text):
+        return json.dumps({"id": name, "documents": [{"text": text, "published": "2019-02-06"},
+                                                     {"text": text, "published": "2019-02-07"}]})
+    lines = [cluster("first", ARTICLE), "[" * 100_000, '{"id": "\\ud800", "documents": []}',
+             cluster("no sentence", "x"), cluster("last", ARTICLE)]
+    source = tmp_path / "clusters.jsonl"
+    source.write_text("\n".join(lines) + "\n")
+    out = tmp_path / "timelines.jsonl"
+    result = run("timeline", source, "-f", "json", "-o", out)
+    assert result.exit_code == 1 and "3 of 5 timelines failed" in result.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == ["first", "2", "3", "no sentence", "last"]
+    assert records[0]["timeline"] and records[-1]["timeline"]
+    assert "clusters.jsonl line 2 nests JSON" in records[1]["error"]
+    assert "unpaired surrogate" in records[2]["error"]
+    assert "no complete sentence" in records[3]["error"]
+    text = run("timeline", source)
+    assert text.exit_code == 1 and "== no sentence ==\n\nerror: " in text.output
+    assert run("timeline", source, "--from", "2019-02-30").exit_code == 2  # every line's

@@ -420,6 +420,10 @@ def test_every_json_route_reads_its_body_the_same_safe_way(client):
         deep = client.post(path, content=b'{"documents": ' + b"[" * 50_000 + b"]" * 50_000 + b"}",
                            headers={"Content-Type": "application/json"})
         assert deep.status_code == 422 and "too deeply" in deep.json()["error"]
+        if path == "/v1/timelines":  # nothing to place: said, not a 500
+            empty = client.post(path, json={"documents": [{"text": "x",
+                                                           "published": "2019-02-06"}]})
+            assert empty.status_code == 422 and "no complete sentence" in empty.json()["error"]
         wrong = client.post(path, json={"documents": [{"text": "x"}], "dates": True,
                                         "words": True})
         assert wrong.status_code == 422
