@@ -457,6 +457,8 @@ def test_the_story_routes_answer_hostile_requests_as_the_others_do(tmp_path):
         for story in ("9" * 30, "0", "-1"):
             missing = client.get(f"/v1/stories/{story}")
             assert missing.status_code == 404 and "no story" in missing.json()["error"]
+        far = client.get("/v1/stories?offset=" + "9" * 30)  # past SQLite's integers
+        assert far.status_code == 200 and far.json()["stories"] == []
         bad_day = client.get("/v1/stories?since=2019-02-30")
         assert bad_day.status_code == 422 and "YYYY-MM-DD" in bad_day.json()["error"]
         added = client.post("/v1/articles", headers=auth, content=json.dumps({"articles": [

@@ -30,6 +30,8 @@ from ..model import Article
 from . import dedup, detect, store
 from .prepare import TERM_BITS, Incoming, Prepared, Skipped, prepare_or_skip
 
+_SQL_INT = 2**63 - 1  # the largest integer SQLite stores; Python's go further
+
 DEFAULT_PATH = "storyline.db"
 BATCH_ARTICLES = 200  # articles per transaction ...
 BATCH_SECONDS = 2.0  # ... or seconds, whichever comes first
@@ -181,8 +183,10 @@ class Stories:
                                    f"2019-02-28, not {since[:20]!r}")
             sql += " WHERE coalesce(last_date, substr(updated, 1, 10)) >= ?"
             args.append(since)
+        if offset > _SQL_INT:  # past SQLite's integers: past every story
+            return []
         sql += " ORDER BY last_seq DESC LIMIT ? OFFSET ?"
-        args += [-1 if limit is None else limit, offset]
+        args += [-1 if limit is None else min(limit, _SQL_INT), offset]
         return [_story(r) for r in self.db.execute(sql, args)]
 
     def __iter__(self) -> Iterator[Story]:
@@ -193,7 +197,7 @@ class Stories:
 
     def story(self, story_id: int) -> Story:
         row = None
-        if 0 < story_id < 2**63:  # SQLite's integers: a larger one is no story either
+        if 0 < story_id <= _SQL_INT:  # a larger one is no story either
             row = self.db.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
         if row is None:
             raise StorylineError(f"no story {story_id} in {self.path}; "
