@@ -597,3 +597,21 @@ def test_a_timeline_batch_gives_a_bad_line_its_own_error_entry(run, tmp_path):
     text = run("timeline", source)
     assert text.exit_code == 1 and "== no sentence ==\n\nerror: " in text.output
     assert run("timeline", source, "--from", "2019-02-30").exit_code == 2  # every line's
+
+
+def test_eval_writes_its_report_for_names_that_are_not_utf8(run, tmp_path, monkeypatch):
+    summaries = tmp_path / os.fsdecode(b"d\xff.jsonl")
+    summaries.write_text(json.dumps({"id": 1, "documents": [ARTICLE], "summaries": [GOOD]})
+                         + "\n")
+    timelines = tmp_path / os.fsdecode(b"t\xff.jsonl")
+    timelines.write_text(_timeline_line() + "\n")
+    for data, system in ((summaries, "lead-words"), (timelines, "random")):
+        report = tmp_path / os.fsdecode(b"report\xe9") / data.stem
+        args = ["eval", data, "--systems", system, "--resamples", "100", "--report", report]
+        monkeypatch.setattr(sys, "argv", ["storyline", *map(str, args)])  # the report's
+        result = run(*args)
+        assert result.exit_code == 0, result.output
+        written = (report / "report.md").read_text(encoding="utf-8")
+        assert "\ufffd.jsonl" in written and "report\ufffd" in written
+        as_json = run("eval", data, "--systems", system, "--resamples", "100", "--json")
+        assert "\\udc" not in as_json.output

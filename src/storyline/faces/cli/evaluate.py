@@ -97,7 +97,7 @@ def eval_command(data: Path, words: int, metric: str, systems: str | None,
 
             Console(width=None if sys.stdout.isatty() else 160).print(rich_table(result))
         if report:
-            command = shlex.join(["storyline", *sys.argv[1:]])
+            command = shlex.join(["storyline", *map(shown_path, sys.argv[1:])])  # UTF-8
             written = write_report(result, report, command)
             click.echo(printable("wrote " + ", ".join(shown_path(p) for p in written)),
                        err=True)

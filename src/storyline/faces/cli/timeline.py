@@ -4,6 +4,7 @@ and `storyline eval` on data with reference timelines."""
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -145,9 +146,10 @@ def eval_timelines(data: Path, systems: str | None, limit: int | None, as_json: 
     if report:
         try:
             report.mkdir(parents=True, exist_ok=True)
-            command = "storyline " + " ".join(sys.argv[1:])
+            command = shlex.join(["storyline", *map(shown_path, sys.argv[1:])])  # UTF-8
             with atomic_writer(report / "report.md") as f:
-                f.write(f"# Timelines: {data.name}\n\n`{command}`\n\n{table(result)}\n")
+                f.write(f"# Timelines: {shown_path(data.name)}\n\n`{command}`\n\n"
+                        f"{table(result)}\n")
             with atomic_writer(report / "report.json") as f:
                 f.write(json.dumps(result.to_dict(), indent=2) + "\n")
         except OSError as e:
