@@ -615,3 +615,28 @@ def test_eval_writes_its_report_for_names_that_are_not_utf8(run, tmp_path, monke
         assert "\ufffd.jsonl" in written and "report\ufffd" in written
         as_json = run("eval", data, "--systems", system, "--resamples", "100", "--json")
         assert "\\udc" not in as_json.output
+
+
+def test_a_full_disk_on_standard_output_names_it_for_every_command(tmp_path):
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full on this system")
+    story = tmp_path / "story.jsonl"
+    story.write_text(json.dumps({"text": ARTICLE, "published": "2019-02-06"}) + "\n")
+    timelines = tmp_path / "t17.jsonl"
+    timelines.write_text(_timeline_line() + "\n")
+    summaries = tmp_path / "data.jsonl"
+    summaries.write_text(json.dumps({"id": 1, "documents": [ARTICLE], "summaries": [GOOD]})
+                         + "\n")
+    db = tmp_path / "s.db"
+    subprocess.run([STORYLINE, "stories", "add", str(story), "--db", str(db)], check=True,
+                   capture_output=True, timeout=300)
+    for args in (["stories", "export", "--db", db], ["timeline", story],
+                 ["eval", timelines, "--systems", "random"],
+                 ["eval", summaries, "--systems", "lead-words", "--resamples", "100"]):
+        with open("/dev/full", "w") as full:
+            done = subprocess.run([STORYLINE, *map(str, args)], stdout=full,
+                                  stderr=subprocess.PIPE, text=True, timeout=300)
+        assert done.returncode == 1, (args, done.stderr)
+        assert done.stderr.strip().splitlines()[-1] == (
+            "Error: cannot write standard output: No space left on device"), done.stderr
+        assert "Traceback" not in done.stderr

@@ -16,7 +16,7 @@ from ...brief.ingest import check_output, check_stdout, shown_path
 from ...engine.batch import atomic_writer
 from ...errors import StorylineError
 from ...options import MAX_WORDS
-from .errors import failure, os_failure, printable
+from .errors import ending, failure, os_failure, printable
 from .progress import stages
 
 
@@ -66,12 +66,8 @@ def eval_command(data: Path, words: int, metric: str, systems: str | None,
     reports = [report / name for name in ("report.md", "chart.png", "report.json")] \
         if report else []
     _check_outputs(reports, [data, peer_outputs] if peer_outputs else [data])  # before any work
-    try:
+    with ending(reading=data, writing=None):
         timelines = holds_timelines(data)
-    except StorylineError as e:
-        raise failure(e) from None
-    except OSError as e:
-        raise os_failure(e, reading=data) from None
     if timelines:  # reference timelines: the timeline summarization protocol
         from .timeline import eval_timelines
         return eval_timelines(data, systems, limit, as_json, report)
@@ -84,31 +80,26 @@ def eval_command(data: Path, words: int, metric: str, systems: str | None,
     from ...evaluate.report import rich_table, write_report
 
     try:
-        with stages() as progress:
+        with ending(reading=data, writing=None), stages() as progress:
             result = evaluate(
                 data, words=words, measure=metric, peer_outputs=peer_outputs, limit=limit,
                 systems=[s.strip() for s in systems.split(",") if s.strip()] if systems else None,
                 modes=[_mode(m) for m in modes], seed=seed, resamples=resamples, jobs=jobs,
                 progress=progress)
+    except RuntimeError as e:
+        raise click.ClickException(printable(str(e))) from None
+    with ending(reading=None, writing="standard output"):
         if as_json:
             click.echo(json.dumps(result.to_dict(), indent=2))
         else:
             from rich.console import Console
 
             Console(width=None if sys.stdout.isatty() else 160).print(rich_table(result))
-        if report:
+    if report:
+        with ending(reading=None, writing=report):
             command = shlex.join(["storyline", *map(shown_path, sys.argv[1:])])  # UTF-8
             written = write_report(result, report, command)
-            click.echo(printable("wrote " + ", ".join(shown_path(p) for p in written)),
-                       err=True)
-    except StorylineError as e:
-        raise failure(e) from None
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except OSError as e:
-        raise os_failure(e, reading=data, writing=report) from None
-    except RuntimeError as e:
-        raise click.ClickException(printable(str(e))) from None
+        click.echo(printable("wrote " + ", ".join(shown_path(p) for p in written)), err=True)
 
 
 @click.command("train")

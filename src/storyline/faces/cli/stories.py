@@ -133,7 +133,7 @@ def list_command(db: str, since: str | None, limit: int | None, fmt: str) -> Non
         raise click.BadParameter(f"{since!r} is not a date; write YYYY-MM-DD",
                                  param_hint="--since")
     _check_stdout(db)
-    with _errors(), Stories(db, create=False) as stories:
+    with _errors(writing="standard output"), Stories(db, create=False) as stories:
         found = stories.list(since=since, limit=limit)
         if fmt == "json":
             for s in found:
@@ -156,7 +156,7 @@ def show_command(story_id: int, db: str, fmt: str, words: int) -> None:
     """A story: its brief, what is new since its previous brief, its timeline,
     disagreements, changes and articles."""
     _check_stdout(db)
-    with _errors(), Stories(db, create=False) as stories:
+    with _errors(writing="standard output"), Stories(db, create=False) as stories:
         click.echo(render_story(stories.brief(story_id, words=words).to_dict(), fmt), nl=False)
 
 
@@ -167,7 +167,7 @@ def show_command(story_id: int, db: str, fmt: str, words: int) -> None:
 def export_command(db: str, fmt: str) -> None:
     """One line per article, {"id", "story"}, in arrival order."""
     _check_stdout(db)
-    with _errors(), Stories(db, create=False) as stories:
+    with _errors(writing="standard output"), Stories(db, create=False) as stories:
         for article_id, story in stories.export():
             click.echo(json.dumps({"id": article_id, "story": story}, ensure_ascii=False))
 
@@ -181,7 +181,11 @@ def _check_stdout(db: str) -> None:
 
 
 class _errors:
-    """Library errors become one clear line and exit status 1; a closed pipe ends quietly."""
+    """Library errors become one clear line and exit status 1; a closed pipe ends quietly.
+    `writing`: what a full disk fills (standard output, for the commands that print)."""
+
+    def __init__(self, writing: str | None = None):
+        self.writing = writing
 
     def __enter__(self):
         return self
@@ -193,5 +197,5 @@ class _errors:
             sys.stderr.close()
             raise SystemExit(1)
         if isinstance(error, OSError):
-            raise os_failure(error, reading=None) from None
+            raise os_failure(error, reading=None, writing=self.writing) from None
         return False

@@ -16,7 +16,7 @@ from ...brief.ingest import (check_output, check_stdout, load_json, read_cluster
                               read_seen, shown_path)
 from ...engine.output import atomic_writer
 from ...errors import InputError, OptionsError, StorylineError
-from .errors import failure, os_failure, printable
+from .errors import ending, printable
 
 
 @click.command("timeline")
@@ -53,17 +53,11 @@ def timeline_command(path: Path, dates: int, per_date: int, fmt: str, start: str
     if output and not output.parent.is_dir():
         raise click.ClickException(f"cannot write {shown_path(output)}: folder "
                                    f"{shown_path(output.parent)} does not exist")
-    try:
+    with ending(reading=path, writing=None):
         inputs = _inputs(path)
         stories = [(name, _timeline(articles, dates=dates, per_date=per_date, start=start,
                                     end=end, alone=len(inputs) == 1))
                    for name, articles in inputs]
-    except StorylineError as e:
-        raise failure(e) from None
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except OSError as e:
-        raise os_failure(e, reading=path) from None
     if fmt == "json" and len(stories) > 1:  # JSON Lines, one timeline (or error) a line
         text = "".join(json.dumps({"id": name, **({"error": story} if isinstance(story, str)
                                                   else story.to_dict())},
@@ -72,14 +66,12 @@ def timeline_command(path: Path, dates: int, per_date: int, fmt: str, start: str
         text = "\n".join((f"== {name} ==\n\n" if len(stories) > 1 else "")
                          + (f"error: {story}\n" if isinstance(story, str) else render(story, fmt))
                          for name, story in stories)
-    try:
+    with ending(reading=None, writing=output or "standard output"):
         if output:
             with atomic_writer(output) as f:
                 f.write(text)
         else:
             click.echo(text, nl=False)
-    except OSError as e:
-        raise os_failure(e, reading=None, writing=output or "standard output") from None
     failed = sum(isinstance(story, str) for _, story in stories)
     if failed:
         raise click.ClickException(f"{failed} of {len(stories)} timelines failed; their "
@@ -133,18 +125,13 @@ def eval_timelines(data: Path, systems: str | None, limit: int | None, as_json: 
     from ...evaluate.timelines import run, table
 
     names = [s.strip() for s in systems.split(",") if s.strip()] if systems else None
-    try:
+    with ending(reading=data, writing=None):
         result = run(data, systems=names, limit=limit,
                      progress=lambda message: click.echo(message, err=True))
-    except StorylineError as e:
-        raise failure(e) from None
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except OSError as e:
-        raise os_failure(e, reading=data) from None
-    click.echo(json.dumps(result.to_dict(), indent=2) if as_json else table(result))
+    with ending(reading=None, writing="standard output"):
+        click.echo(json.dumps(result.to_dict(), indent=2) if as_json else table(result))
     if report:
-        try:
+        with ending(reading=None, writing=report):
             report.mkdir(parents=True, exist_ok=True)
             command = shlex.join(["storyline", *map(shown_path, sys.argv[1:])])  # UTF-8
             with atomic_writer(report / "report.md") as f:
@@ -152,7 +139,5 @@ def eval_timelines(data: Path, systems: str | None, limit: int | None, as_json: 
                         f"{table(result)}\n")
             with atomic_writer(report / "report.json") as f:
                 f.write(json.dumps(result.to_dict(), indent=2) + "\n")
-        except OSError as e:
-            raise os_failure(e, reading=None, writing=report) from None
         click.echo(printable(f"wrote {shown_path(report / 'report.md')}, "
                              f"{shown_path(report / 'report.json')}"), err=True)
