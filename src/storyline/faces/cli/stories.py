@@ -19,6 +19,7 @@ import click
 
 from ...errors import StorylineError
 from ...stories import Stories, read_sources
+from ...stories.parallel import Workers, cores
 from ...stories.render import FORMATS, render_story
 from .errors import failure, os_failure
 from .progress import stages
@@ -31,6 +32,13 @@ def _db_option(f):
                         type=click.Path(dir_okay=False), help=DB_HELP)(f)
 
 
+def _jobs_option(f):
+    return click.option("-j", "--jobs", type=click.IntRange(1, 4096), default=None,
+                        help="Processes preparing articles (cleaning, terms, signatures) "
+                             "beside the one that groups and stores them  "
+                             "[default: the cores available]")(f)
+
+
 @click.group("stories")
 def stories_group() -> None:
     """Stories from a stream of articles: add, watch, list, show, export."""
@@ -39,28 +47,31 @@ def stories_group() -> None:
 @stories_group.command("add")
 @click.argument("sources", nargs=-1, required=True)
 @_db_option
+@_jobs_option
 @click.option("--allow-private-urls", is_flag=True,
               help="Also fetch feeds and pages on loopback and private networks.")
-def add_command(sources: tuple[str, ...], db: str, allow_private_urls: bool) -> None:
+def add_command(sources: tuple[str, ...], db: str, jobs: int | None,
+                allow_private_urls: bool) -> None:
     """Add the articles of SOURCES to the store and group them into stories.
 
     A SOURCE is a folder (of .txt, .md, .html articles, feeds, .jsonl or WARC files), a
     .jsonl file of articles ({"id", "title", "text", "published", "url", "source"} per
     line), an RSS or Atom feed file or URL, or a WARC file (.warc, .warc.gz).
     """
-    with _errors(), Stories(db) as stories:
-        result = _add(stories, sources, allow_private_urls)
+    with _errors(), Workers(jobs or cores()) as workers, Stories(db) as stories:
+        result = _add(stories, sources, allow_private_urls, workers)
         click.echo(result.summary(), err=True)
 
 
-def _add(stories: Stories, sources, allow_private: bool):
+def _add(stories: Stories, sources, allow_private: bool, workers: Workers):
     items = read_sources(sources, known=_known(stories), allow_private=allow_private)
+    prepare_with = workers.map
     with stages() as stage:
         if stage is None:
-            result = stories.add(items)
+            result = stories.add(items, prepare_with=prepare_with)
         else:
             bar = stage("Adding articles", None)
-            result = stories.add(_counting(items, bar))
+            result = stories.add(_counting(items, bar), prepare_with=prepare_with)
     for skipped in result.skipped:
         click.echo(f"storyline: skipped: {skipped.reason}", err=True)
     return result
@@ -82,11 +93,13 @@ def _known(stories: Stories):
 @stories_group.command("watch")
 @click.argument("feeds", nargs=-1, required=True)
 @_db_option
+@_jobs_option
 @click.option("--every", default="10m", show_default=True, metavar="INTERVAL",
               help="How often to poll: 30s, 10m, 1h.")
 @click.option("--allow-private-urls", is_flag=True,
               help="Also fetch feeds and pages on loopback and private networks.")
-def watch_command(feeds: tuple[str, ...], db: str, every: str, allow_private_urls: bool) -> None:
+def watch_command(feeds: tuple[str, ...], db: str, jobs: int | None, every: str,
+                  allow_private_urls: bool) -> None:
     """Poll FEEDS every INTERVAL and add what is new, until Ctrl-C or SIGTERM.
 
     A stop waits for the article being added; every batch is committed whole, so
@@ -101,9 +114,9 @@ def watch_command(feeds: tuple[str, ...], db: str, every: str, allow_private_url
 
     previous = signal.signal(signal.SIGTERM, on_signal)
     try:
-        with _errors(), Stories(db) as stories:
+        with _errors(), Workers(jobs or cores()) as workers, Stories(db) as stories:
             while not stop.is_set():
-                result = _add(stories, feeds, allow_private_urls)
+                result = _add(stories, feeds, allow_private_urls, workers)
                 click.echo(f"storyline: {result.summary()}", err=True)
                 stop.wait(seconds)
     except KeyboardInterrupt:
