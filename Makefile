@@ -4,7 +4,7 @@ STORYLINE ?= .venv/bin/storyline
 PYTHON ?= .venv/bin/python
 
 .PHONY: bench bench-multinews bench-duc2006 bench-duc2006-focus bench-disagreements bench-crossval \
-	bench-batch bench-stories bench-stories-growth bench-duc2007 bench-ray bench-timelines bench-hostile
+	bench-batch bench-stories bench-stories-growth bench-duc2007 bench-ray bench-stories-ray bench-timelines bench-hostile
 
 bench: bench-multinews bench-duc2006 bench-duc2006-focus bench-disagreements
 
@@ -65,6 +65,12 @@ bench-duc2007:
 # hour on a quiet 2-core machine; needs the ray extra). See BENCHMARKS.md, "Batches on Ray".
 bench-ray:
 	$(PYTHON) benchmarks/ray.py
+
+# `stories add` of the two story streams: one process, --jobs 2, --engine ray (own
+# instance, and a 1-node cluster of 2 CPUs); every store checked equal. BENCHMARKS.md,
+# "Stories on Ray".
+bench-stories-ray:
+	$(PYTHON) benchmarks/stories_ray.py | tee benchmarks/results/stories-ray.jsonl
 
 # Timeline summarization on the T17 dev topics (the tuning set): the field's protocol, with
 # random and busiest-days baselines and seconds per timeline.

@@ -17,16 +17,21 @@ pytest.importorskip("ray", reason="the Ray engine's tests need Ray: pip install 
 
 from ray_cluster import ENV, cluster
 from test_engine import example_clusters, temporaries
+from test_stories_engine import sources, store_contents
 
 STORYLINE = str(Path(sys.executable).parent / "storyline")
 CLUSTERS = 32  # four chunks of 8 (engine/ray.py CHUNK): work in flight on both nodes
 
 
-def storyline(*args, check_exit=(0, 1)) -> subprocess.CompletedProcess:
-    done = subprocess.run([STORYLINE, "summarize", *map(str, args)], capture_output=True,
+def storyline(*args, check_exit=(0, 1), command=("summarize",)) -> subprocess.CompletedProcess:
+    done = subprocess.run([STORYLINE, *command, *map(str, args)], capture_output=True,
                           text=True, env={**os.environ, **ENV}, timeout=600, check=False)
     assert done.returncode in check_exit, done.stderr
     return done
+
+
+def stories_add(*args) -> str:
+    return storyline(*args, check_exit=(0,), command=("stories", "add")).stderr
 
 
 def wait_for_lines(folder: Path, lines: int, run: subprocess.Popen) -> None:
@@ -49,40 +54,75 @@ def batch(tmp_path_factory):
     return src, (folder / "local.jsonl").read_bytes()
 
 
-def test_a_two_node_cluster_gives_the_local_output_survives_a_lost_node_and_resumes(
-        batch, tmp_path):
-    src, local = batch
+@pytest.fixture(scope="module")
+def two_nodes():
+    """One two-node cluster for this module's tests (its start takes a minute under load).
+    The batch test, last, kills its second node."""
     with cluster(nodes=2, cpus=1) as (address, nodes):
-        out = tmp_path / "ray.jsonl"
-        done = storyline(src, "-o", out, "--engine", "ray", "--address", address)
-        assert out.read_bytes() == local, "a Ray run must write what a local run writes"
-        assert f"2 of {CLUSTERS} clusters failed" in done.stderr
+        yield address, nodes
 
-        # A worker node lost mid-run: its actor restarts on the head, nothing is lost.
-        lost = tmp_path / "lost.jsonl"
-        run = subprocess.Popen([STORYLINE, "summarize", src, "-o", lost, "--engine", "ray",
-                                "--address", address], env={**os.environ, **ENV},
-                               stderr=subprocess.PIPE, text=True)
-        wait_for_lines(tmp_path, 2, run)
-        nodes[1].kill()
-        _, stderr = run.communicate(timeout=600)
-        assert run.returncode == 1, stderr
-        assert lost.read_bytes() == local
 
-        # The driver killed (kill -9) mid-run: --resume does only the rest.
-        resumed = tmp_path / "resumed.jsonl"
-        run = subprocess.Popen([STORYLINE, "summarize", src, "-o", resumed, "--engine", "ray",
-                                "--address", address], env={**os.environ, **ENV},
-                               stderr=subprocess.DEVNULL)
-        wait_for_lines(tmp_path, 8, run)
-        run.send_signal(signal.SIGKILL)
-        run.wait()
-        assert not resumed.exists()
-        done = storyline(src, "-o", resumed, "--engine", "ray", "--address", address,
-                         "--resume")
-        assert resumed.read_bytes() == local and not temporaries(tmp_path)
-        earlier = int(done.stderr.split(" of them by the earlier run")[0].rsplit("(", 1)[1])
-        assert 8 <= earlier < CLUSTERS
+@pytest.fixture(scope="module")
+def articles(tmp_path_factory):
+    """Story sources (a WARC file, a JSON Lines stream) and a plain run's store of them."""
+    folder = tmp_path_factory.mktemp("stories")
+    given = sources(folder)
+    plain = stories_add(*given, "--db", folder / "plain.db")
+    return given, plain, store_contents(folder / "plain.db")
+
+
+def test_stories_add_on_a_two_node_cluster_stores_what_a_plain_run_stores(
+        two_nodes, articles, tmp_path):
+    given, plain, stored = articles
+    address, nodes = two_nodes
+    assert all(node.process.poll() is None for node in nodes)
+    done = stories_add(*given, "--db", tmp_path / "ray.db", "--engine", "ray", "--address",
+                       address)
+    assert done.splitlines()[-1] == plain.splitlines()[-1]
+    assert store_contents(tmp_path / "ray.db") == stored
+
+
+def test_stories_add_on_a_ray_instance_of_its_own(articles, tmp_path):
+    given, plain, stored = articles
+    done = stories_add(*given, "--db", tmp_path / "ray.db", "--engine", "ray")
+    assert done.splitlines()[-1] == plain.splitlines()[-1]
+    assert store_contents(tmp_path / "ray.db") == stored
+
+
+def test_a_two_node_cluster_gives_the_local_output_survives_a_lost_node_and_resumes(
+        two_nodes, batch, tmp_path):
+    src, local = batch
+    address, nodes = two_nodes
+    out = tmp_path / "ray.jsonl"
+    done = storyline(src, "-o", out, "--engine", "ray", "--address", address)
+    assert out.read_bytes() == local, "a Ray run must write what a local run writes"
+    assert f"2 of {CLUSTERS} clusters failed" in done.stderr
+
+    # A worker node lost mid-run: its actor restarts on the head, nothing is lost.
+    lost = tmp_path / "lost.jsonl"
+    run = subprocess.Popen([STORYLINE, "summarize", src, "-o", lost, "--engine", "ray",
+                            "--address", address], env={**os.environ, **ENV},
+                           stderr=subprocess.PIPE, text=True)
+    wait_for_lines(tmp_path, 2, run)
+    nodes[1].kill()
+    _, stderr = run.communicate(timeout=600)
+    assert run.returncode == 1, stderr
+    assert lost.read_bytes() == local
+
+    # The driver killed (kill -9) mid-run: --resume does only the rest.
+    resumed = tmp_path / "resumed.jsonl"
+    run = subprocess.Popen([STORYLINE, "summarize", src, "-o", resumed, "--engine", "ray",
+                            "--address", address], env={**os.environ, **ENV},
+                           stderr=subprocess.DEVNULL)
+    wait_for_lines(tmp_path, 8, run)
+    run.send_signal(signal.SIGKILL)
+    run.wait()
+    assert not resumed.exists()
+    done = storyline(src, "-o", resumed, "--engine", "ray", "--address", address,
+                     "--resume")
+    assert resumed.read_bytes() == local and not temporaries(tmp_path)
+    earlier = int(done.stderr.split(" of them by the earlier run")[0].rsplit("(", 1)[1])
+    assert 8 <= earlier < CLUSTERS
 
 
 def test_without_an_address_a_ray_instance_of_its_own(batch, tmp_path):

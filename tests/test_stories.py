@@ -245,23 +245,6 @@ def test_prepare_is_pure_and_picklable():
     assert pickle.loads(pickle.dumps(first)) == first
 
 
-def test_prepared_on_two_processes_gives_the_same_stories(tmp_path):
-    import multiprocessing
-
-    from storyline.stories.parallel import Workers
-
-    rows = [make_article(t, k) for k in range(12) for t in TOPICS]
-    rows.append({"id": "empty", "text": " "})
-    with Workers(2) as workers, Stories(tmp_path / "one.db") as one, \
-            Stories(tmp_path / "two.db") as two:
-        alone = one.add(rows)
-        pooled_ = two.add(rows, prepare_with=workers.map)
-        assert list(one.export()) == list(two.export())
-        assert (alone.added, len(alone.skipped)) == (36, 1)
-        assert (pooled_.added, len(pooled_.skipped)) == (36, 1)
-    assert not multiprocessing.active_children()  # the workers are gone
-
-
 def test_cli_add_list_show_export(tmp_path):
     source = write_jsonl(tmp_path / "a.jsonl", stream(2))
     db = str(tmp_path / "s.db")

@@ -13,18 +13,10 @@ there, and the same command with `resume` goes on after it (see `output.resumabl
 
 from __future__ import annotations
 
-import ctypes
 import hashlib
 import json
 import logging
-import os
-import signal
-import sys
-import threading
-import time
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from functools import partial
 from itertools import islice
@@ -37,12 +29,12 @@ from ..brief.pipeline import summarize
 from ..errors import StorylineError
 from ..options import Options
 from .output import atomic_writer, regular_or_new, resumable
+from .pool import ordered_map
 
 __all__ = ["BatchResult", "Output", "atomic_writer", "count_lines", "local", "run_batch",
-           "summarize_chunk", "summarize_line"]
+           "summarize_line"]
 
 log = logging.getLogger(__name__)
-WINDOW_PER_JOB = 16  # clusters in flight per process: enough to keep it busy, few in memory
 DIED = ("the process summarizing this cluster died (out of memory?); try it alone, or "
         "split its articles")
 
@@ -69,10 +61,6 @@ def summarize_line(line: Line, options: Options) -> Output:
     cluster; that cluster's line says what was wrong."""
     record = _record(line, options)
     return Output(json.dumps(record, ensure_ascii=False) + "\n", "error" in record)
-
-
-def summarize_chunk(lines: Iterable[Line], options: Options) -> list[Output]:
-    return [summarize_line(line, options) for line in lines]
 
 
 def died(line: Line) -> Output:
@@ -137,68 +125,7 @@ def _write(outputs: Iterator[Output], out, progress: Callable[[int], None]) -> B
 
 
 def _local(lines: Iterator[Line], options: Options, jobs: int) -> Iterator[Output]:
-    work = partial(summarize_line, options=options)
-    if jobs <= 1:
-        from threadpoolctl import threadpool_limits
-
-        with threadpool_limits(1):  # as in the workers (see _worker_setup)
-            yield from (work(line) for line in lines)
-        return
-    pool = _pool(jobs)
-    try:
-        while window := list(islice(lines, jobs * WINDOW_PER_JOB)):
-            try:
-                yield from list(pool.map(work, window, chunksize=WINDOW_PER_JOB // 4))
-            except BrokenProcessPool:  # a worker died (the OOM killer, a crash in C code)
-                pool.shutdown(cancel_futures=True)
-                yield from (_alone(line, options) for line in window)
-                pool = _pool(jobs)
-    finally:
-        pool.shutdown(cancel_futures=True)
-
-
-def _pool(jobs: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_worker_setup,
-                               initargs=(os.getpid(),))
-
-
-def _worker_setup(parent: int) -> None:
-    """Workers die with their parent, leave interrupts to it, and keep to one core each:
-    BLAS threads gain nothing on these small matrices (measured: 200 clusters in 2.0 s
-    with one thread or two) and fight the other workers, or any other job on the machine."""
-    from threadpoolctl import threadpool_limits
-
-    die_with_parent(parent)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for signum in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(signum, signal.SIG_DFL)
-    threadpool_limits(1)
-
-
-def die_with_parent(parent: int) -> None:
-    """End this process when `parent` ends, however it ends (kill -9 included), so no
-    orphan holds memory: on Linux the kernel sends SIGKILL (PR_SET_PDEATHSIG); elsewhere
-    a thread watches for the parent to go."""
-    if sys.platform.startswith("linux"):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
-    else:
-        def watch() -> None:
-            while os.getppid() == parent:
-                time.sleep(1)
-            os._exit(1)
-        threading.Thread(target=watch, daemon=True).start()
-    if os.getppid() != parent:  # it died before the above took hold
-        os._exit(1)
-
-
-def _alone(line: Line, options: Options) -> Output:
-    """Summarize one cluster in a process of its own, so that if it dies only it fails."""
-    with _pool(1) as pool:
-        try:
-            return pool.submit(summarize_line, line, options).result()
-        except BrokenProcessPool:
-            return died(line)
+    return ordered_map(partial(summarize_line, options=options), lines, jobs, died)
 
 
 def _record(line: Line, options: Options) -> dict:

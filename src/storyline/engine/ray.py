@@ -1,21 +1,24 @@
-"""The batch engine on a Ray cluster: `batch.summarize_chunk` in Ray actors, gathered in
-input order on the driver, which writes them as a local run does (same bytes).
+"""The engines on a Ray cluster: an ordered map whose work runs in Ray actors, gathered
+in input order on the driver. `engine` runs a batch's `batch.summarize_line` (the driver
+writes the lines as a local run does: same bytes); `mapper` gives the ordered map that
+`Stories.add(prepare_with=...)` takes, for the per-article work of `stories add`.
 
 Needs the `ray` extra (`pip install 'storyline[ray]'`), on the driver and on every node,
 with the same Storyline version (checked). Ray is imported only here, only when asked for.
 
-How the work moves: the driver reads the input file and sends chunks of `CHUNK` lines to
-one actor per CPU of the cluster (spread over the nodes), each actor holding `DEPTH`
-chunks at most, so memory stays bounded on both sides. An actor is a long-lived worker
-process: spaCy and the scorer's weights load once in it, and its BLAS keeps to one thread
-as a `--jobs` worker's does. Output lines come back to the driver as JSON text, not as
-nested records, so nothing is converted on the way.
+How the work moves: the driver reads the input and sends chunks of items (`CHUNK` lines
+of a batch) to one actor per CPU of the cluster (spread over the nodes), each actor
+holding `DEPTH` chunks at most, so memory stays bounded on both sides. An actor is a
+long-lived worker process: spaCy, the scorer's weights and the word caches load once in
+it, and its BLAS keeps to one thread as a `--jobs` worker's does. A batch's output lines
+come back to the driver as JSON text, not as nested records, so nothing is converted on
+the way.
 
 Failures: an actor whose node is lost is restarted elsewhere and its chunks retried
 (`RETRIES` times); a chunk whose actor keeps dying (a node lost before Ray noticed, or a
-cluster that exhausts a worker's memory) is then summarized line by line in one-off
-tasks, so that only a line that kills its worker gets an error line, the same line a
-local run writes.
+cluster that exhausts a worker's memory) is then done item by item in one-off tasks, so
+that only an item that kills its worker fails, with `died(item)`: for a batch line, the
+same error line a local run writes.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ import socket
 import subprocess
 import sys
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from itertools import islice
@@ -34,10 +37,10 @@ from itertools import islice
 from .. import __version__
 from ..errors import StorylineError
 from ..options import Options
-from .batch import Engine, Line, Output, died, summarize_chunk, summarize_line
+from .batch import Engine, Line, Output, died, summarize_line
 
 log = logging.getLogger(__name__)
-CHUNK = 8  # lines per actor call: a few seconds of work with the analysis, ms of overhead
+CHUNK = 8  # batch lines per actor call: a few seconds of work with the analysis, ms of overhead
 DEPTH = 4  # chunks queued per actor: enough to keep it busy while the driver gathers
 # An actor asks for half a CPU: with one actor per CPU, the actors of a lost node can
 # restart on the others. (Asking for a whole CPU each, they would wait for ever for a CPU
@@ -69,61 +72,88 @@ def require_ray():
     return ray
 
 
-class Worker:
-    """A Ray actor: summarizes chunk after chunk with the options it was made with."""
+@contextmanager
+def mapper(address: str | None = None, workers: int | None = None, *, chunk: int = CHUNK,
+           died: Callable = lambda item: None) -> Iterator[Callable]:
+    """While open, connected to the cluster at `address` (as `engine`), an ordered map:
+    `map(fn, items)` with `fn` run in `workers` actors, `chunk` items a call; an item
+    whose worker keeps dying gives `died(item)`."""
+    if address is None:
+        os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")  # see engine()
+    with _connected(address) as ray:
+        yield partial(_map, ray, workers=workers, chunk=chunk, died=died)
 
-    def __init__(self, options: Options):
+
+class Worker:
+    """A Ray actor: runs its function on chunk after chunk of items."""
+
+    def __init__(self, fn: Callable):
         from threadpoolctl import threadpool_limits
 
-        threadpool_limits(1)  # as a --jobs worker (see batch._worker_setup)
-        self.options = options
+        threadpool_limits(1)  # as a --jobs worker (see pool._worker_setup)
+        self.fn = fn
 
     def version(self) -> str:
         return __version__
 
-    def run(self, chunk: list[Line]) -> list[Output]:
-        return summarize_chunk(chunk, self.options)
+    def run(self, chunk: list) -> list:
+        return [self.fn(item) for item in chunk]
 
 
 def _run(lines: Iterator[Line], options: Options, address: str | None,
          workers: int | None) -> Iterator[Output]:
     with _connected(address) as ray:
-        n = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
-        actor = ray.remote(Worker).options(num_cpus=WORKER_CPUS, max_restarts=-1,
-                                           max_task_retries=RETRIES,
-                                           scheduling_strategy="SPREAD")
-        actors = [actor.remote(options) for _ in range(n)]
+        yield from _map(ray, partial(summarize_line, options=options), lines,
+                        workers=workers, chunk=CHUNK, died=died)
+
+
+def _map(ray, fn: Callable, items: Iterable, *, workers: int | None, chunk: int,
+         died: Callable) -> Iterator:
+    n = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+    actor = ray.remote(Worker).options(num_cpus=WORKER_CPUS, max_restarts=-1,
+                                       max_task_retries=RETRIES, scheduling_strategy="SPREAD")
+    actors = [actor.remote(fn) for _ in range(n)]
+    try:
         _check_versions(ray, actors)
-        chunks = iter(lambda: list(islice(lines, CHUNK)), [])
+        items = iter(items)
+        chunks = iter(lambda: list(islice(items, chunk)), [])
         window: deque = deque()
-        for i, chunk in enumerate(chunks):
-            window.append((chunk, actors[i % n].run.remote(chunk)))
+        for i, part in enumerate(chunks):
+            window.append((part, actors[i % n].run.remote(part)))
             if len(window) >= n * DEPTH:
-                yield from _gather(ray, *window.popleft(), options)
+                yield from _gather(ray, *window.popleft(), fn, died)
         while window:
-            yield from _gather(ray, *window.popleft(), options)
+            yield from _gather(ray, *window.popleft(), fn, died)
+    finally:  # a mapper's connection outlives this map: free the CPUs now
+        if ray.is_initialized():
+            for a in actors:
+                ray.kill(a)
 
 
-def _gather(ray, chunk: list[Line], ref, options: Options) -> list[Output]:
+def _gather(ray, chunk: list, ref, fn: Callable, died: Callable) -> list:
     try:
         return ray.get(ref)
     except ray.exceptions.RayActorError:  # its actor died RETRIES + 1 times
-        return _alone(ray, chunk, options)
+        return _alone(ray, chunk, fn, died)
 
 
-def _alone(ray, chunk: list[Line], options: Options) -> list[Output]:
-    """Each line in a one-off task of its own, so that a line whose worker keeps dying
-    gets the error line a local run gives it, and only it. These tasks ask for no CPU:
-    they are rare, and with all CPUs held by actors they would otherwise never start."""
-    task = ray.remote(summarize_line).options(num_cpus=0, max_retries=RETRIES)
-    refs = [task.remote(line, options) for line in chunk]
+def _alone(ray, chunk: list, fn: Callable, died: Callable) -> list:
+    """Each item in a one-off task of its own, so that an item whose worker keeps dying
+    gets `died(item)`, and only it. These tasks ask for no CPU: they are rare, and with
+    all CPUs held by actors they would otherwise never start."""
+    task = ray.remote(_call).options(num_cpus=0, max_retries=RETRIES)
+    refs = [task.remote(fn, item) for item in chunk]
     outputs = []
-    for line, ref in zip(chunk, refs, strict=True):
+    for item, ref in zip(chunk, refs, strict=True):
         try:
             outputs.append(ray.get(ref))
         except (ray.exceptions.WorkerCrashedError, ray.exceptions.NodeDiedError):
-            outputs.append(died(line))
+            outputs.append(died(item))
     return outputs
+
+
+def _call(fn: Callable, item):
+    return fn(item)
 
 
 def _check_versions(ray, actors) -> None:
@@ -158,7 +188,9 @@ def _connected(address: str | None) -> Iterator[object]:
     quiet = {"logging_level": logging.WARNING, "log_to_driver": False}
     guard = None
     if address is None:  # a Ray instance of this machine's own, for this run only
-        ray.init(num_cpus=os.cpu_count(), include_dashboard=False, **quiet)
+        # "local": a new instance even where `ray start` or RAY_ADDRESS names a running
+        # cluster (ray.init() would join that one, and the guard would then end it).
+        ray.init(address="local", num_cpus=os.cpu_count(), include_dashboard=False, **quiet)
         guard = _guard(ray)
     else:
         _reachable(address)

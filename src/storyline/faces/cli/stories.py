@@ -1,6 +1,7 @@
 """storyline stories: a story store fed from a stream of articles.
 
     storyline stories add SOURCE... [--db PATH]      folders, .jsonl, feeds, WARC
+                  [--jobs N] [--engine ray [--address ADDR]]
     storyline stories watch FEED... --every 10m      poll until Ctrl-C or SIGTERM
     storyline stories list [--since DATE] [--format text|json]
     storyline stories show ID [--format text|markdown|json]
@@ -17,9 +18,9 @@ import threading
 
 import click
 
+from ...engine.stories import prepare_map
 from ...errors import StorylineError
 from ...stories import Stories, read_sources
-from ...stories.parallel import Workers, cores
 from ...stories.render import FORMATS, render_story
 from .errors import failure, os_failure
 from .progress import stages
@@ -32,13 +33,6 @@ def _db_option(f):
                         type=click.Path(dir_okay=False), help=DB_HELP)(f)
 
 
-def _jobs_option(f):
-    return click.option("-j", "--jobs", type=click.IntRange(1, 4096), default=None,
-                        help="Processes preparing articles (cleaning, terms, signatures) "
-                             "beside the one that groups and stores them  "
-                             "[default: the cores available]")(f)
-
-
 @click.group("stories")
 def stories_group() -> None:
     """Stories from a stream of articles: add, watch, list, show, export."""
@@ -47,31 +41,42 @@ def stories_group() -> None:
 @stories_group.command("add")
 @click.argument("sources", nargs=-1, required=True)
 @_db_option
-@_jobs_option
 @click.option("--allow-private-urls", is_flag=True,
               help="Also fetch feeds and pages on loopback and private networks.")
-def add_command(sources: tuple[str, ...], db: str, jobs: int | None,
-                allow_private_urls: bool) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(1, 4096), default=None,
+              help="Processes preparing the articles (extraction, cleaning, vectors)  "
+                   "[default: 1; with --engine ray, one per CPU of the cluster]")
+@click.option("--engine", "engine_name", type=click.Choice(["local", "ray"]), default="local",
+              show_default=True,
+              help="Where the articles are prepared: this machine, or a Ray cluster "
+                   "(pip install 'storyline[ray]'). Stories are assigned in order either way.")
+@click.option("--address", metavar="ADDR",
+              help='The Ray cluster for --engine ray: "auto", HOST:PORT or ray://HOST:PORT  '
+                   "[default: a Ray instance of this machine, for this command]")
+def add_command(sources: tuple[str, ...], db: str, allow_private_urls: bool,
+                jobs: int | None, engine_name: str, address: str | None) -> None:
     """Add the articles of SOURCES to the store and group them into stories.
 
     A SOURCE is a folder (of .txt, .md, .html articles, feeds, .jsonl or WARC files), a
     .jsonl file of articles ({"id", "title", "text", "published", "url", "source"} per
     line), an RSS or Atom feed file or URL, or a WARC file (.warc, .warc.gz).
     """
-    with _errors(), Workers(jobs or cores()) as workers, Stories(db) as stories:
-        result = _add(stories, sources, allow_private_urls, workers)
+    if address and engine_name != "ray":
+        raise click.UsageError("--address is the Ray cluster's; add --engine ray")
+    with _errors(), Stories(db) as stories, prepare_map(engine_name, jobs, address) as pmap:
+        result = _add(stories, sources, allow_private_urls, pmap)
         click.echo(result.summary(), err=True)
 
 
-def _add(stories: Stories, sources, allow_private: bool, workers: Workers):
+def _add(stories: Stories, sources, allow_private: bool, prepare_with=map):
     items = read_sources(sources, known=_known(stories), allow_private=allow_private)
-    prepare_with = workers.map
     with stages() as stage:
         if stage is None:
             result = stories.add(items, prepare_with=prepare_with)
-        else:
+        else:  # counted as prepared, so the bar does not run ahead of the work
             bar = stage("Adding articles", None)
-            result = stories.add(_counting(items, bar), prepare_with=prepare_with)
+            result = stories.add(items, prepare_with=lambda fn, xs: _counting(
+                prepare_with(fn, xs), bar))
     for skipped in result.skipped:
         click.echo(f"storyline: skipped: {skipped.reason}", err=True)
     return result
@@ -93,13 +98,11 @@ def _known(stories: Stories):
 @stories_group.command("watch")
 @click.argument("feeds", nargs=-1, required=True)
 @_db_option
-@_jobs_option
 @click.option("--every", default="10m", show_default=True, metavar="INTERVAL",
               help="How often to poll: 30s, 10m, 1h.")
 @click.option("--allow-private-urls", is_flag=True,
               help="Also fetch feeds and pages on loopback and private networks.")
-def watch_command(feeds: tuple[str, ...], db: str, jobs: int | None, every: str,
-                  allow_private_urls: bool) -> None:
+def watch_command(feeds: tuple[str, ...], db: str, every: str, allow_private_urls: bool) -> None:
     """Poll FEEDS every INTERVAL and add what is new, until Ctrl-C or SIGTERM.
 
     A stop waits for the article being added; every batch is committed whole, so
@@ -114,9 +117,9 @@ def watch_command(feeds: tuple[str, ...], db: str, jobs: int | None, every: str,
 
     previous = signal.signal(signal.SIGTERM, on_signal)
     try:
-        with _errors(), Workers(jobs or cores()) as workers, Stories(db) as stories:
+        with _errors(), Stories(db) as stories:
             while not stop.is_set():
-                result = _add(stories, feeds, allow_private_urls, workers)
+                result = _add(stories, feeds, allow_private_urls)
                 click.echo(f"storyline: {result.summary()}", err=True)
                 stop.wait(seconds)
     except KeyboardInterrupt:

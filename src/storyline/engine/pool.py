@@ -1,0 +1,92 @@
+"""An ordered map over worker processes of this machine: the local engine's machinery.
+
+`ordered_map(fn, items, jobs, died)` is `map(fn, items)` run by `jobs` processes, a
+window of items at a time (memory stays bounded however long the input is), results in
+input order. A worker that dies (the OOM killer, a crash in C code) costs only its own
+item: the window is done again one item per process, and the item that kills its
+process gets `died(item)`. Workers keep BLAS to one thread and die with their parent.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
+from typing import Any
+
+WINDOW_PER_JOB = 16  # items in flight per process: enough to keep it busy, few in memory
+
+
+def ordered_map(fn: Callable[[Any], Any], items: Iterable, jobs: int,
+                died: Callable[[Any], Any], *, chunk: int = WINDOW_PER_JOB // 4) -> Iterator:
+    """`fn` over `items` in `jobs` processes (`chunk` items per task), in order; an item
+    whose process dies gives `died(item)`. With one job, in this process."""
+    items = iter(items)
+    if jobs <= 1:
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(1):  # as in the workers (see _worker_setup)
+            yield from map(fn, items)
+        return
+    pool = _pool(jobs)
+    try:
+        while window := list(islice(items, jobs * max(WINDOW_PER_JOB, 4 * chunk))):
+            try:
+                yield from list(pool.map(fn, window, chunksize=chunk))
+            except BrokenProcessPool:  # a worker died (the OOM killer, a crash in C code)
+                pool.shutdown(cancel_futures=True)
+                yield from (_alone(fn, item, died) for item in window)
+                pool = _pool(jobs)
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_worker_setup,
+                               initargs=(os.getpid(),))
+
+
+def _worker_setup(parent: int) -> None:
+    """Workers die with their parent, leave interrupts to it, and keep to one core each:
+    BLAS threads gain nothing on these small matrices (measured: 200 clusters in 2.0 s
+    with one thread or two) and fight the other workers, or any other job on the machine."""
+    from threadpoolctl import threadpool_limits
+
+    die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
+    threadpool_limits(1)
+
+
+def die_with_parent(parent: int) -> None:
+    """End this process when `parent` ends, however it ends (kill -9 included), so no
+    orphan holds memory: on Linux the kernel sends SIGKILL (PR_SET_PDEATHSIG); elsewhere
+    a thread watches for the parent to go."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    else:
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(1)
+            os._exit(1)
+        threading.Thread(target=watch, daemon=True).start()
+    if os.getppid() != parent:  # it died before the above took hold
+        os._exit(1)
+
+
+def _alone(fn: Callable, item, died: Callable):
+    """`fn(item)` in a process of its own, so that if it dies only this item fails."""
+    with _pool(1) as pool:
+        try:
+            return pool.submit(fn, item).result()
+        except BrokenProcessPool:
+            return died(item)
