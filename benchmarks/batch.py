@@ -7,7 +7,8 @@ times, each in a fresh process with start-up included, `storyline summarize` on 
 (default, --jobs 2, --no-analysis, --no-analysis --jobs 2; 250 words) and a Python
 process that imports sumy and runs LexRank (as `storyline eval` sets it up) on the same
 clusters. Reports the median wall time of `--repeat` runs and the peak memory of each
-command (its largest process). Reads ../shared/data/multinews_dev250.jsonl by path;
+command (its largest process) and its CPU time (user + system, all its processes: on a
+shared machine a steadier measure of the work than the wall time). Reads ../shared/data/multinews_dev250.jsonl by path;
 needs the eval extra.
 """
 
@@ -40,6 +41,8 @@ def main() -> None:
     parser.add_argument("--clusters", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--data", default=str(DATA))
+    parser.add_argument("--only", help="run only the commands whose name holds this text "
+                        "(LexRank always runs)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         batch = Path(tmp) / "clusters.jsonl"
@@ -58,17 +61,22 @@ def main() -> None:
             "sumy LexRank": [sys.executable, "-c", LEXRANK, str(batch), out],
         }
         for name, command in commands.items():
-            times, peak = [], 0
+            if args.only and args.only not in name and name != "sumy LexRank":
+                continue
+            times, cpu, peak = [], [], 0
             for _ in range(args.repeat):
                 start = time.perf_counter()
-                done = subprocess.run(["/usr/bin/time", "-f", "%M", *command], check=True,
-                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                      text=True)
+                done = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", *command],
+                                      check=True, stdout=subprocess.DEVNULL,
+                                      stderr=subprocess.PIPE, text=True)
                 times.append(time.perf_counter() - start)
-                peak = max(peak, int(done.stderr.split()[-1]))  # kB, its largest process
+                kb, user, system = done.stderr.split()[-3:]
+                peak = max(peak, int(kb))  # kB, its largest process
+                cpu.append(float(user) + float(system))  # all its processes
             print(json.dumps({"command": name, "clusters": args.clusters,
                               "seconds": round(statistics.median(times), 2),
                               "runs": [round(t, 2) for t in times],
+                              "cpu_seconds": round(statistics.median(cpu), 2),
                               "peak_mb": round(peak / 1024)}), flush=True)
 
 

@@ -464,3 +464,33 @@ def test_since_must_be_a_list_of_articles(example_dir, since):
 def test_published_must_be_a_calendar_date(bad):
     with pytest.raises(OptionsError, match="YYYY-MM-DD"):
         Options(published=bad)
+
+
+def test_only_figures_that_may_meet_another_articles_are_parsed():
+    from storyline.analyze import figures
+
+    assert "fighters" in figures.keys("As many as 2,000 heavily armed ISIS militants remain.")
+    assert "people" in figures.keys("More than 200 dead were counted.")  # the killed count people
+    assert "age:johnson" in figures.keys("Kevin Johnson, 24, was arrested.")
+    assert "money:$" in figures.keys("The city paid $2 million.")
+    assert not figures.keys("He said it was over.")
+    texts = {0: ("1", "As many as 2,000 ISIS fighters are bunkered down."),
+             1: ("2", "Up to 600 jihadists are left in the town."),
+             2: ("2", "Ten hostages were freed on Monday."),
+             3: ("1", "Another 40 fighters surrendered to the 12 guards.")}
+    # the hostages are counted by one article only; the guards too
+    assert figures.worth_parsing(texts) == {0, 1, 3}
+
+
+def test_a_cluster_without_figures_to_compare_or_dates_to_settle_never_loads_spacy(monkeypatch):
+    from storyline.analyze import language
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("spaCy was asked for")
+
+    monkeypatch.setattr(language, "nlp", refuse)
+    brief = summarize([("The river rose above its banks and flooded the old town center. "
+                        "Residents said the water reached their windows."),
+                       ("Floodwater covered the streets of the old town center. "
+                        "Shop owners were cleaning up the mud.")])
+    assert brief.disagreements == () and brief.timeline == ()

@@ -1,8 +1,10 @@
 """Where sources disagree, and when things happened: the analysis beside the brief.
 
-It reads every sentence of the cluster, not only the brief's, with spaCy (only the
-sentences that hold a number or a date are parsed): `figures` finds the disagreements
-and the changes over time, `dates` the timeline.
+It reads every sentence of the cluster, not only the brief's: `dates` finds the timeline
+by rules (`timex`), `figures` the disagreements and the changes over time. spaCy parses
+only what the rules cannot settle: the sentences whose date may or may not date their
+main event, and those whose figures may count the same thing as another article's
+(`figures.worth_parsing`); a cluster with neither never loads it.
 """
 
 from __future__ import annotations
@@ -15,15 +17,20 @@ def analyze(articles: list[Article], sentences: list[Sentence], facts: list[Fact
             ) -> tuple[tuple[Disagreement, ...], tuple[Change, ...], tuple[Event, ...]]:
     """The disagreements, the changes over time and the timeline of the given facts'
     sentences (all the cluster's facts, or only those not seen before)."""
-    wanted = sorted(k for f in facts for k in f.members)
-    support = {k: len(f.articles) for f in facts for k in f.members}
-    priority = [support[k] - sentences[k].position for k in wanted]  # widely told, early
-    docs = {wanted[i]: doc for i, doc in
-            language.parse([sentences[k] for k in wanted], priority).items()}
-    files = {a.id: a.file for a in articles}
     found = dates.candidates(sentences, facts, articles)
+    undecided = {k for k, c in found.items() if not c.anchored}  # the parse settles these
+    counted = figures.worth_parsing({k: (sentences[k].article, sentences[k].text)
+                                     for f in facts for k in f.members})
+    chosen = sorted(undecided | counted)
+    support = {k: len(f.articles) for f in facts for k in f.members}
+    priority = [support[k] - sentences[k].position for k in chosen]  # widely told, early
+    docs = {chosen[i]: doc for i, doc in language.parse(
+        [sentences[k] for k in chosen], priority,
+        entities={i for i, k in enumerate(chosen) if k in counted}).items()}
+    files = {a.id: a.file for a in articles}
     events, conflicts = dates.timeline(sentences, facts, articles, found, docs)
     published = {a.id: a.published for a in articles}
     fact_of = {k: i for i, fact in enumerate(facts) for k in fact.members}
-    disagreements, changes = figures.compare(docs, sentences, files, published, fact_of)
+    disagreements, changes = figures.compare({k: d for k, d in docs.items() if k in counted},
+                                             sentences, files, published, fact_of)
     return disagreements + conflicts, changes, events

@@ -35,6 +35,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+import Stemmer  # PyStemmer, as for the tf-idf vectors
+
 from ..model import Change, Disagreement, Figure, Sentence
 from .language import lemma
 
@@ -131,6 +133,107 @@ _ALIASES = {
 _PLAIN_MODIFIERS = {"estimated", "remaining", "other", "more", "additional", "further", "new",
                     "last", "total", "local", "reported", "suspected", "alleged", "known",
                     "only", "just", "least", "about", "some", "around", "many", "several"}
+
+
+# What a figure may count, found without a parse, to pick the sentences worth parsing: a
+# figure is compared only with another article's figure of the same kind and counted noun,
+# and that noun is a word of the figure (the number's entity) or one of the few words
+# after it ("2,000 heavily armed ISIS fighters", "tens of thousands of civilians").
+_STEMMER = Stemmer.Stemmer("english")
+_NUMERAL = re.compile(
+    r"\d[\d,.]*|\b(?:" + "|".join(sorted({w for p in (*_WORD_NUMBERS, *_VAGUE, *_SCALES) for w in
+                                      p.split() if len(w) > 2}
+                                     | {"dozen", "score", "scores", "hundred", "tens",
+                                        "thirteen", "fourteen", "fifteen", "sixteen",
+                                        "seventeen", "eighteen", "nineteen"}, key=len,
+                                     reverse=True)) + r")\b", re.IGNORECASE)
+_TOKEN = re.compile(r"\w+(?:[.,'’]\w+)*")
+KEY_WINDOW = 8  # tokens after a number in which its counted noun is looked for
+_IRREGULAR = {"men": "man", "women": "woman", "children": "child", "feet": "foot",
+              "teeth": "tooth", "mice": "mouse", "geese": "goose", "slain": "slay",
+              "slew": "slay", "dying": "die", "fled": "flee", "left": "leave", "pence": "penny",
+              "phalanges": "phalanx", "corpses": "corpse", "lives": "life", "wives": "wife"}
+_NOT_NOUNS = frozenset(
+    "the a an and or but of in on at to for from by with as than that this these those it "
+    "its their his her our your my we they he she i you them him who whom whose which "
+    "what when where while is are was were be been being has have had do does did not no "
+    "so if then there here also just only about some said says after before into out up "
+    "all most more over under during since including".split())
+
+
+def _stem(word: str) -> str:
+    return _STEMMER.stemWord(word.lower())
+
+
+def _lemmas(word: str) -> set[str]:
+    """Stems of what a word's lemma may be: "fighters" fighter, "MPs" mp, "Klansmen"
+    klansman, "pence" penny (a superset; a parse picks one)."""
+    lower = word.lower()
+    forms = {lower, _IRREGULAR.get(lower, lower)}
+    if lower.endswith("men"):
+        forms.add(lower[:-3] + "man")
+    if lower.endswith("s"):
+        forms |= {lower[:-1], lower.removesuffix("es"),
+                  lower[:-3] + "y" if lower.endswith("ies") else lower}
+    if lower.endswith("ves"):
+        forms |= {lower[:-3] + "f", lower[:-3] + "fe"}
+    if lower[:1].isdigit():  # "400m", "234g", "49ers": the letters may be a token
+        letters = lower.lstrip("0123456789,.")
+        forms = {lower} | ({letters} if letters not in ("", "s", "st", "nd", "rd", "th") else set())
+    return {_STEMMER.stemWord(f) for f in forms}
+
+
+_CLASS_OF_STEM = {_stem(w): name for w, name in _NOUN_CLASS.items()}
+_KILLED_STEMS = {_stem(w) for w in _EVENTS["killed"] - {"body"}}
+_NOT_COUNTED_STEMS = {_stem(w) for w in _NOT_COUNTED}  # no reading counts these
+
+
+def noun_key(noun: str) -> str:
+    """The key `keys` gives the counted noun of a reading (a lemma or a class name)."""
+    if noun in _NOUN_CLASSES:
+        return noun
+    stem = _stem(noun)
+    return _CLASS_OF_STEM.get(stem, stem)
+
+
+def keys(text: str) -> frozenset[str]:
+    """The kinds and counted nouns the sentence's figures may have, read cheaply (a
+    superset of what `_readings` finds with the parse): "money:" and the currency,
+    "unit", "age:" and the name, and the stems of the words after each number, synonyms
+    by their class."""
+    found = {"money:" + m.group().lower() for m in _CURRENCY.finditer(text)}
+    if _UNIT.search(text):
+        found.add("unit")
+    for m in _AGE_NEAR_NAME.finditer(text):  # "Kevin Johnson, 24," "(24)": the surname
+        found.add("age:" + m.group(1).lower())
+    for m in _AGE.finditer(text):  # "13-year-old Liberty German": one of the next names
+        found |= {"age:" + w.lower() for w in _NAME.findall(text, m.end(), m.end() + 80)[:4]}
+    for m in _NUMERAL.finditer(text):
+        for token in _TOKEN.findall(text, m.end(), m.end() + 300)[:KEY_WINDOW]:
+            if token.lower() in _NOT_NOUNS or _NUMERAL.fullmatch(token):
+                continue
+            for stem in _lemmas(token) - _NOT_COUNTED_STEMS:
+                found.add(_CLASS_OF_STEM.get(stem, stem))
+                if stem in _KILLED_STEMS:
+                    found.add("people")
+        if m.group()[0].isdigit() and text[m.end():m.end() + 1].isalpha():  # "49ers"
+            token = _TOKEN.match(text, m.start()).group()
+            if token.lower().lstrip("0123456789,.") not in ("st", "nd", "rd", "th", "s"):
+                found |= _lemmas(token)
+    return frozenset(found)
+
+
+def worth_parsing(texts: dict[int, tuple[str, str]]) -> set[int]:
+    """Of the sentences (index -> (article, text)), those whose figures may be compared
+    with a figure of another article: they share a key (`keys`) with another article's
+    sentence. Only these need spaCy for the disagreements and changes."""
+    keyed = {k: keys(text) for k, (_, text) in texts.items()}
+    articles: dict[str, set[str]] = {}
+    for k, found in keyed.items():
+        for key in found:
+            articles.setdefault(key, set()).add(texts[k][0])
+    shared = {key for key, where in articles.items() if len(where) > 1}
+    return {k for k, found in keyed.items() if found & shared}
 
 
 @dataclass(frozen=True)
@@ -359,6 +462,8 @@ _SCOPE = re.compile(r"(?i)^\s+(?:on\s+board|aboard|on\s+the\s+(?:ground|plane|ai
 _AGE = re.compile(r"\b\d{1,3}-years?-olds?\b", re.I)
 _AGE_BEFORE = re.compile(r"\b(\d{1,3})-years?-olds?\s+$", re.I)
 _AGE_AFTER = re.compile(r"^\s*(?:,\s*(?:aged\s+)?(\d{1,3})\s*(?:,|\.|;|$)|\((\d{1,3})\))")
+_AGE_NEAR_NAME = re.compile(r"([A-Za-z]+)[.]?\s*(?:,\s*(?:aged\s+)?\d{1,3}\s*(?:[,.;]|$)|\(\d{1,3}\))")
+_NAME = re.compile(r"\b[A-Z][\w'’-]*")
 
 
 def _ages(doc, sentence: Sentence, files, k: int):
