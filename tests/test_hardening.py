@@ -384,3 +384,259 @@ def test_story_sources_skip_a_line_json_cannot_take(tmp_path):
     assert not isinstance(read[0], Skipped)
     assert [isinstance(r, Skipped) for r in read[1:]] == [True, True, True]
     assert "unpaired surrogate" in read[1].reason and "too deeply" in read[2].reason
+
+
+def _timeline_line(task_id="t1"):
+    return json.dumps({"id": task_id, "documents": [{"text": GOOD, "published": "2019-02-05"}],
+                       "timeline": [{"date": "2019-02-05", "sentences": [GOOD]}]})
+
+
+@pytest.mark.parametrize("name", ["deep", "huge integer", "surrogate id", "invalid UTF-8"])
+@pytest.mark.parametrize("line", [1, 2])
+def test_eval_of_timelines_names_the_file_and_line_of_a_bad_line(run, tmp_path, name, line):
+    bad = BAD_LINES[name][0]
+    bad = bad if isinstance(bad, bytes) else bad.encode("utf-8", "surrogatepass")
+    lines = [_timeline_line().encode(), bad] if line == 2 else [bad, _timeline_line().encode()]
+    data = tmp_path / "t17.jsonl"
+    data.write_bytes(b"\n".join(lines) + b"\n")
+    result = run("eval", data, "--systems", "random")
+    assert result.exit_code == 1, result.output
+    assert f"t17.jsonl line {line}" in result.output and "Traceback" not in result.output
+    assert BAD_LINES[name][1] in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_eval_of_timelines_does_not_write_its_report_over_the_data(run, tmp_path):
+    data = tmp_path / "t17.jsonl"
+    data.write_text(_timeline_line() + "\n")
+    report = tmp_path / "report"
+    report.mkdir()
+    (report / "report.md").symlink_to(data)
+    result = run("eval", data, "--systems", "random", "--report", report)
+    assert result.exit_code == 2 and "would replace the input" in result.output
+    assert data.read_text() == _timeline_line() + "\n"
+
+
+def _appending_to(path, args, stdin=subprocess.DEVNULL):
+    with path.open("ab") as stdout:
+        return subprocess.run([STORYLINE, *map(str, args)], stdin=stdin, stdout=stdout,
+                              stderr=subprocess.PIPE, text=True, timeout=300)
+
+
+def test_standard_output_redirected_onto_an_input_is_refused(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    story = tmp_path / "story.jsonl"
+    story.write_text(json.dumps({"text": ARTICLE, "published": "2019-02-06"}) + "\n")
+    data = tmp_path / "t17.jsonl"
+    data.write_text(_timeline_line() + "\n")
+    db = tmp_path / "s.db"
+    added = subprocess.run([STORYLINE, "stories", "add", str(story), "--db", str(db)],
+                           capture_output=True, timeout=300)
+    assert added.returncode == 0, added.stderr
+    cases = [(article, ["summarize", article]), (story, ["timeline", story]),
+             (data, ["eval", data, "--systems", "random"]),
+             (db, ["stories", "export", "--db", db]), (db, ["stories", "list", "--db", db])]
+    for target, args in cases:
+        before = target.read_bytes()
+        done = _appending_to(target, args)
+        assert done.returncode == 2, (args, done.stderr)
+        assert f"standard output is redirected to the input file {target}" in done.stderr
+        assert target.read_bytes() == before
+    with article.open("rb") as stdin:  # `storyline summarize - < a.txt >> a.txt`
+        done = _appending_to(article, ["summarize", "-"], stdin=stdin)
+    assert done.returncode == 2 and "redirected to the file on standard input" in done.stderr
+    assert article.read_text(encoding="utf-8") == ARTICLE
+
+
+def test_a_device_both_read_and_written_is_no_input_refused(tmp_path):
+    done = subprocess.run([STORYLINE, "summarize", "-"], stdin=subprocess.DEVNULL,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                          timeout=300)
+    assert done.returncode == 1 and "no article has any text" in done.stderr
+
+
+def test_file_names_that_are_not_utf8_through_timeline_and_stories(run, tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    name = os.fsdecode(b"caf\xe9.txt")
+    (folder / name).write_text(ARTICLE, encoding="utf-8")
+    (folder / "b.txt").write_text(GOOD + " Officials said more troops would follow.",
+                                  encoding="utf-8")
+    out = tmp_path / os.fsdecode(b"out\xff.json")
+    result = run("timeline", folder, "-f", "json", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "caf\ufffd.txt" in out.read_text(encoding="utf-8")
+    db = tmp_path / "s.db"
+    added = run("stories", "add", folder, "--db", db)
+    assert added.exit_code == 0, added.output
+    exported = run("stories", "export", "--db", db)
+    assert "caf\ufffd.txt" in exported.output
+
+
+@pytest.mark.parametrize("args", [
+    ["summarize", "{d}/no\x1b[2J.txt"],  # click's own message quotes the name
+    ["timeline", "{d}/no\x1b[2J"],
+    ["summarize", EXAMPLE, "-o", "{d}/no\x1b[2J/out.txt"],  # ours
+    ["timeline", EXAMPLE, "-o", "{d}/no\x1b[2J/out.txt"],
+    ["eval", "{d}/no\x1b]0;x\x07.jsonl"],
+])
+def test_no_message_prints_a_control_character_from_a_name(run, tmp_path, args):
+    result = run(*[str(a).format(d=tmp_path) for a in args])
+    assert result.exit_code in (1, 2), result.output
+    assert "\\x1b" in result.output and not any(c in result.output for c in "\x1b\x07")
+
+
+def test_a_batch_written_to_a_name_with_an_escape_says_so_safely(run, tmp_path):
+    batch = tmp_path / "c.jsonl"
+    batch.write_text(json.dumps({"id": 1, "documents": [GOOD]}) + "\n")
+    result = run("summarize", batch, "--no-analysis", "-o", tmp_path / "out\x1b[2J.jsonl")
+    assert result.exit_code == 0, result.output
+    assert "written to" in result.output and "\x1b" not in result.output
+
+
+def test_stories_keep_no_password_nor_terminal_control_and_refuse_impossible_days(run,
+                                                                                 tmp_path):
+    source = tmp_path / "articles.jsonl"
+    source.write_text(json.dumps({
+        "text": ARTICLE, "url": "https://user:secretpw@example.org/a",
+        "title": "Siege\x1b[2J of the\x07 last village", "source": "Wire\x1b]0;x\x07"}) + "\n")
+    db = tmp_path / "s.db"
+    assert run("stories", "add", source, "--db", db).exit_code == 0
+    shown = (run("stories", "show", "1", "--db", db).output
+             + run("stories", "list", "--db", db).output
+             + run("stories", "show", "1", "--db", db, "-f", "json").output)
+    assert "secretpw" not in shown and "user:" not in shown
+    assert not any(c in shown for c in "\x1b\x07") and "\\u001b" not in shown
+    assert "https://example.org/a" in shown
+    for day in ("2019-02-30", "yesterday"):
+        result = run("stories", "list", "--db", db, "--since", day)
+        assert result.exit_code == 2 and "YYYY-MM-DD" in result.output
+
+
+def test_timeline_and_stories_options_out_of_range(run, tmp_path):
+    for args in (["--from", "2019-02-30"], ["--to", "soon"],
+                 ["--from", "2019-03-01", "--to", "2019-02-01"]):
+        result = run("timeline", EXAMPLE, *args)
+        assert result.exit_code == 2, (args, result.output)
+    source = tmp_path / "a.jsonl"
+    source.write_text(json.dumps({"text": ARTICLE}) + "\n")
+    db = tmp_path / "s.db"
+    assert run("stories", "add", source, "--db", db).exit_code == 0
+    for story in ("9" * 30, "0"):  # past SQLite's integers, and none
+        result = run("stories", "show", story, "--db", db)
+        assert result.exit_code == 1 and f"no story {story}" in result.output, result.output
+    listed = run("stories", "list", "--db", db, "-n", "9" * 30)
+    assert listed.exit_code == 0 and listed.output.count("sources") == 1
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A 64 KB file system, if this process may mount one (root), else the test skips."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(disk)],
+                      capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    yield disk
+    subprocess.run(["umount", str(disk)], check=True)
+
+
+def test_a_full_disk_beside_the_output_names_it_and_leaves_the_input(run, tmp_path, tiny_disk):
+    """The temporary file beside the output is where the disk fills, not /dev/full."""
+    (tiny_disk / "fill").write_bytes(b"\0" * 56_000)  # 8 KB left
+    batch = tmp_path / "c.jsonl"
+    batch.write_text("".join(json.dumps({"id": i, "documents": [ARTICLE]}) + "\n"
+                             for i in range(12)))
+    before = batch.read_bytes()
+    for args in ([batch, "--no-analysis"], [EXAMPLE, "-f", "json"]):
+        result = run("summarize", *args, "-o", tiny_disk / "out.json")
+        assert result.exit_code == 1, result.output
+        assert f"cannot write {tiny_disk / 'out.json'}: No space left" in result.output
+    result = run("timeline", EXAMPLE, "-f", "json", "-o", tiny_disk / "t.json")
+    assert result.exit_code == 1 and "cannot write" in result.output and "t.json" in result.output
+    assert batch.read_bytes() == before and not (tiny_disk / "out.json").exists()
+    assert not list(tiny_disk.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize("encoding, name", [("utf-16-le", "UTF-16LE text without a byte-order"),
+                                            ("utf-16", "UTF-16 text")])
+def test_a_utf16_jsonl_is_one_error_naming_the_file_for_every_reader(run, tmp_path, encoding,
+                                                                      name):
+    line = {"id": 1, "documents": [GOOD], "summaries": [GOOD], "text": GOOD}
+    data = tmp_path / "d.jsonl"
+    data.write_bytes("".join(json.dumps(line) + "\n" for _ in range(3)).encode(encoding))
+    for args in (["summarize", data, "-o", tmp_path / "out.jsonl"], ["summarize", data],
+                 ["summarize", EXAMPLE, "--since", data], ["timeline", data],
+                 ["eval", data, "--systems", "lead-words"]):
+        result = run(*args)
+        assert result.exit_code == 1 and f"d.jsonl is {name}" in result.output, args
+        assert len(result.output.strip().splitlines()) == 1, result.output
+    assert not (tmp_path / "out.jsonl").exists()
+    added = run("stories", "add", data, "--db", tmp_path / "s.db")
+    assert added.output.count("skipped: ") == 1 and f"d.jsonl is {name}" in added.output
+
+
+def test_a_timeline_batch_gives_a_bad_line_its_own_error_entry(run, tmp_path):
+    def cluster(name, text):
+        return json.dumps({"id": name, "documents": [{"text": text, "published": "2019-02-06"},
+                                                     {"text": text, "published": "2019-02-07"}]})
+    lines = [cluster("first", ARTICLE), "[" * 100_000, '{"id": "\\ud800", "documents": []}',
+             cluster("no sentence", "x"), cluster("last", ARTICLE)]
+    source = tmp_path / "clusters.jsonl"
+    source.write_text("\n".join(lines) + "\n")
+    out = tmp_path / "timelines.jsonl"
+    result = run("timeline", source, "-f", "json", "-o", out)
+    assert result.exit_code == 1 and "3 of 5 timelines failed" in result.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == ["first", "2", "3", "no sentence", "last"]
+    assert records[0]["timeline"] and records[-1]["timeline"]
+    assert "clusters.jsonl line 2 nests JSON" in records[1]["error"]
+    assert "unpaired surrogate" in records[2]["error"]
+    assert "no complete sentence" in records[3]["error"]
+    text = run("timeline", source)
+    assert text.exit_code == 1 and "== no sentence ==\n\nerror: " in text.output
+    assert run("timeline", source, "--from", "2019-02-30").exit_code == 2  # every line's
+
+
+def test_eval_writes_its_report_for_names_that_are_not_utf8(run, tmp_path, monkeypatch):
+    summaries = tmp_path / os.fsdecode(b"d\xff.jsonl")
+    summaries.write_text(json.dumps({"id": 1, "documents": [ARTICLE], "summaries": [GOOD]})
+                         + "\n")
+    timelines = tmp_path / os.fsdecode(b"t\xff.jsonl")
+    timelines.write_text(_timeline_line() + "\n")
+    for data, system in ((summaries, "lead-words"), (timelines, "random")):
+        report = tmp_path / os.fsdecode(b"report\xe9") / data.stem
+        args = ["eval", data, "--systems", system, "--resamples", "100", "--report", report]
+        monkeypatch.setattr(sys, "argv", ["storyline", *map(str, args)])  # the report's
+        result = run(*args)
+        assert result.exit_code == 0, result.output
+        written = (report / "report.md").read_text(encoding="utf-8")
+        assert "\ufffd.jsonl" in written and "report\ufffd" in written
+        as_json = run("eval", data, "--systems", system, "--resamples", "100", "--json")
+        assert "\\udc" not in as_json.output
+
+
+def test_a_full_disk_on_standard_output_names_it_for_every_command(tmp_path):
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full on this system")
+    story = tmp_path / "story.jsonl"
+    story.write_text(json.dumps({"text": ARTICLE, "published": "2019-02-06"}) + "\n")
+    timelines = tmp_path / "t17.jsonl"
+    timelines.write_text(_timeline_line() + "\n")
+    summaries = tmp_path / "data.jsonl"
+    summaries.write_text(json.dumps({"id": 1, "documents": [ARTICLE], "summaries": [GOOD]})
+                         + "\n")
+    db = tmp_path / "s.db"
+    subprocess.run([STORYLINE, "stories", "add", str(story), "--db", str(db)], check=True,
+                   capture_output=True, timeout=300)
+    for args in (["stories", "export", "--db", db], ["timeline", story],
+                 ["eval", timelines, "--systems", "random"],
+                 ["eval", summaries, "--systems", "lead-words", "--resamples", "100"]):
+        with open("/dev/full", "w") as full:
+            done = subprocess.run([STORYLINE, *map(str, args)], stdout=full,
+                                  stderr=subprocess.PIPE, text=True, timeout=300)
+        assert done.returncode == 1, (args, done.stderr)
+        assert done.stderr.strip().splitlines()[-1] == (
+            "Error: cannot write standard output: No space left on device"), done.stderr
+        assert "Traceback" not in done.stderr

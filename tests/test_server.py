@@ -153,6 +153,9 @@ def test_a_full_server_refuses_with_503(client):
     client.app.state.busy = client.app.state.capacity
     response = client.post("/v1/briefs", json={"documents": ["A text here."]})
     assert response.status_code == 503 and response.headers["Retry-After"] == "2"
+    timelines = client.post("/v1/timelines", json={"documents": []})
+    assert timelines.status_code == 503  # every route of the pool shares its places
+    assert client.get("/healthz").status_code == 200
     client.app.state.busy = 0
 
 
@@ -364,7 +367,7 @@ def test_wrong_methods_and_paths_get_json(client, method, path, status, message)
 
 
 def test_one_client_may_take_only_half_the_places():
-    from storyline.faces.server import Admission
+    from storyline.faces.server import WORK_PATHS, Admission
 
     class State:
         busy, capacity, client_share = 0, 4, 2
@@ -380,10 +383,11 @@ def test_one_client_may_take_only_half_the_places():
         await release.wait()
 
     async def scenario():
-        guard = Admission(app, path="/v1/briefs")
+        guard = Admission(app, paths=WORK_PATHS)
+        paths = iter(["/v1/briefs", "/v1/timelines", "/v1/stories/3", "/v1/articles"])
 
         def call(client):
-            scope = {"type": "http", "path": "/v1/briefs", "app": App, "client": (client, 1)}
+            scope = {"type": "http", "path": next(paths), "app": App, "client": (client, 1)}
 
             async def send(message):
                 if message["type"] == "http.response.start":
@@ -400,7 +404,7 @@ def test_one_client_may_take_only_half_the_places():
         await asyncio.gather(*held, other)
 
     asyncio.run(scenario())
-    assert answers == [("10.0.0.1", 503)]
+    assert answers == [("10.0.0.1", 503)]  # the routes of the pool share its places
     assert App.state.busy == 0 and not App.state.busy_by_client
 
 
@@ -416,6 +420,10 @@ def test_every_json_route_reads_its_body_the_same_safe_way(client):
         deep = client.post(path, content=b'{"documents": ' + b"[" * 50_000 + b"]" * 50_000 + b"}",
                            headers={"Content-Type": "application/json"})
         assert deep.status_code == 422 and "too deeply" in deep.json()["error"]
+        if path == "/v1/timelines":  # nothing to place: said, not a 500
+            empty = client.post(path, json={"documents": [{"text": "x",
+                                                           "published": "2019-02-06"}]})
+            assert empty.status_code == 422 and "no complete sentence" in empty.json()["error"]
         wrong = client.post(path, json={"documents": [{"text": "x"}], "dates": True,
                                         "words": True})
         assert wrong.status_code == 422
@@ -423,3 +431,41 @@ def test_every_json_route_reads_its_body_the_same_safe_way(client):
     for path in ("/v1/briefs", "/v1/timelines"):
         body = schema[path]["post"]["requestBody"]["content"]["application/json"]["schema"]
         assert "documents" in body["properties"] and "$ref" not in json.dumps(body)
+
+
+def test_the_story_routes_answer_hostile_requests_as_the_others_do(tmp_path):
+    """POST /v1/articles and GET /v1/stories: the same 422s, the route's own field in the
+    message, and what is stored safe to show (no password, no terminal control)."""
+    auth = {"Authorization": "Bearer t", "Content-Type": "application/json"}
+    text = ("The county council approved 6 million euros on Monday to rebuild the broken "
+            "spillway of the Brenmoor dam, engineers said. ") * 3
+    with TestClient(create_app(workers=1, db=str(tmp_path / "s.db"), token="t")) as client:
+        for body, message in [
+            (b'{"articles": [{"text": ' + b"[" * 50_000 + b"]" * 50_000 + b"}]}", "too deeply"),
+            (b'{"articles": [{"text": "x", "id": ' + b"9" * 5000 + b"}]}", "thousands of digits"),
+            (b'{"articles": [{"text": "\\ud800 x"}]}', "unpaired surrogate"),
+            (b'{"articles": [{"text": true}]}', "articles.0.text"),
+            (b'{"articles": [], "text": "x"}', 'unknown field "text"'),
+            (b'{"articles": [{"text": "caf\xe9"}]}', "not UTF-8"),
+        ]:
+            answer = client.post("/v1/articles", content=body, headers=auth)
+            assert answer.status_code == 422, (body[:40], answer.text)
+            assert message in answer.json()["error"]
+            assert '"documents"' not in answer.json()["error"]  # this route's shape is named
+        unknown = client.post("/v1/articles", content=b'{"zz": 1}', headers=auth)
+        assert '{"articles": [...], ...}' in unknown.json()["error"]
+        for story in ("9" * 30, "0", "-1"):
+            missing = client.get(f"/v1/stories/{story}")
+            assert missing.status_code == 404 and "no story" in missing.json()["error"]
+        far = client.get("/v1/stories?offset=" + "9" * 30)  # past SQLite's integers
+        assert far.status_code == 200 and far.json()["stories"] == []
+        bad_day = client.get("/v1/stories?since=2019-02-30")
+        assert bad_day.status_code == 422 and "YYYY-MM-DD" in bad_day.json()["error"]
+        added = client.post("/v1/articles", headers=auth, content=json.dumps({"articles": [
+            {"text": text, "url": "https://user:secretpw@example.org/dam",
+             "title": "Spillway\x1b[2J repairs\x07 approved", "source": "Gazette\x1b]0;x\x07"}]}))
+        assert added.status_code == 200 and added.json()["added"] == 1, added.text
+        shown = client.get("/v1/stories/1").text + client.get("/v1/stories").text
+        assert "secretpw" not in shown and "user" not in shown
+        assert "\\u001b" not in shown and "\\u0007" not in shown
+        assert "https://example.org/dam" in shown

@@ -39,7 +39,7 @@ import numpy as np
 
 from ..brief import clean, dating, segment, vectors
 from ..brief.ingest import to_articles
-from ..errors import EmptyInputError, OptionsError
+from ..errors import EmptyInputError, InputError, OptionsError
 from ..model import Article, BriefSentence, Sentence, cite
 from . import timex
 
@@ -94,6 +94,8 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
     if dates < 1 or per_date < 1:
         raise OptionsError(f"dates and per_date must be 1 or more, got {dates} and {per_date}")
     first, last = _day(start, "start"), _day(end, "end")
+    if first and last and first > last:
+        raise OptionsError(f"start {first} is after end {last}; give the earlier day first")
     articles = [a for a in dating.date_all(to_articles(documents))
                 if _inside(_day(a.published, None), first, last, undated=True)]
     if not articles:
@@ -107,6 +109,9 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
     days = _rank_days(sentences, mentions, published, first, last)
     readable = [k for k, s in enumerate(sentences) if _readable(s.text)]
     pool = [sentences[k] for k in readable]  # the sentences a timeline may show
+    if not pool:
+        raise InputError("the articles hold no complete sentence to put on a timeline; "
+                         "give the full articles")
     candidates = _candidates(pool, [mentions[k] for k in readable], published)
     rows = vectors.tfidf(pool)
     story = np.asarray(rows.mean(axis=0)).ravel()  # what the whole story is about

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -108,20 +109,45 @@ def check_output(output: str | Path, inputs: Iterable[str | Path]) -> None:
         target = os.stat(output)
     except OSError:  # not there yet (or unreadable): it cannot be an input
         return
+    path = _input_at(target, inputs)
+    if path is not None:
+        if str(path) == "/dev/stdin":
+            what = "the file on standard input"
+        elif os.path.abspath(output) == os.path.abspath(path):
+            what = "an input file"
+        else:
+            what = f"the input file {shown_path(path)} under another name"
+        raise InputError(f"the output {shown_path(output)} is {what}; writing it would "
+                         "replace the input: write the output to another file")
+
+
+def check_stdout(inputs: Iterable[str | Path]) -> None:
+    """Refuse (InputError) a standard output redirected to one of the inputs
+    (`storyline summarize a.txt >> a.txt`), which would write into what is read."""
+    try:
+        target = os.fstat(1)
+    except OSError:
+        return
+    path = _input_at(target, inputs)
+    if path is not None:
+        what = "the file on standard input" if str(path) == "/dev/stdin" else \
+            f"the input file {shown_path(path)}"
+        raise InputError(f"standard output is redirected to {what}; redirect it to another "
+                         "file")
+
+
+def _input_at(target: os.stat_result, inputs: Iterable[str | Path]) -> Path | None:
+    """The input file that `target` is, if any. Only regular files count: a terminal or
+    /dev/null may be both read and written."""
+    if not stat.S_ISREG(target.st_mode):
+        return None
     for path in (f for given in inputs for f in _files_read(Path(given))):
         try:
-            same = os.path.samestat(target, os.stat(path))
+            if os.path.samestat(target, os.stat(path)):
+                return path
         except OSError:
             continue
-        if same:
-            if str(path) == "/dev/stdin":
-                what = "the file on standard input"
-            elif os.path.abspath(output) == os.path.abspath(path):
-                what = "an input file"
-            else:
-                what = f"the input file {shown_path(path)} under another name"
-            raise InputError(f"the output {shown_path(output)} is {what}; writing it would "
-                             "replace the input: write the output to another file")
+    return None
 
 
 def read_stdin(data: bytes) -> list[Article]:
@@ -135,14 +161,8 @@ def read_stdin(data: bytes) -> list[Article]:
 
 def decode(data: bytes, *, where: str) -> str:
     """UTF-8 text with Unix newlines, or an `InputError` that names the file."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{where} is UTF-16 text; convert it to UTF-8, e.g. "
-                         "`iconv -f UTF-16 -t UTF-8`")
+    refuse_utf16(data[:8192], where=where)
     if b"\x00" in data[:8192]:
-        utf16 = _utf16_without_mark(data[:8192])
-        if utf16:
-            raise InputError(f"{where} is {utf16} text without a byte-order mark; convert it "
-                             f"to UTF-8, e.g. `iconv -f {utf16} -t UTF-8`")
         raise InputError(f"{where} looks like a binary file, not text; "
                          "give articles as .txt, .md or .html")
     try:
@@ -233,6 +253,18 @@ def _encodable(text: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+def refuse_utf16(head: bytes, *, where: str) -> None:
+    """An `InputError` naming `where` if `head`, the start of a file, is UTF-16 text, with
+    or without a byte-order mark."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{where} is UTF-16 text; convert it to UTF-8, e.g. "
+                         "`iconv -f UTF-16 -t UTF-8`")
+    utf16 = b"\x00" in head and _utf16_without_mark(head)
+    if utf16:
+        raise InputError(f"{where} is {utf16} text without a byte-order mark; convert it "
+                         f"to UTF-8, e.g. `iconv -f {utf16} -t UTF-8`")
 
 
 def _utf16_without_mark(head: bytes) -> str | None:
@@ -368,7 +400,7 @@ def text_to_article(text: str, *, id: str, published: str | None = None) -> Arti
 
 
 def require_text(articles: list[Article], *, where: str) -> list[Article]:
-    """The articles made safe to show (see `_safe`), without those that have no text;
+    """The articles made safe to show (see `safe_article`), without those that have no text;
     raise if none is left, if two share an id, or if none is written in English."""
     seen: set[str] = set()
     for a in articles:
@@ -376,7 +408,7 @@ def require_text(articles: list[Article], *, where: str) -> list[Article]:
             raise InputError(f"{where}: two articles have the id {a.id!r}; "
                              "give each article its own id")
         seen.add(a.id)
-    kept = [_safe(a, where=where) for a in articles if a.text.strip()]
+    kept = [safe_article(a, where=where) for a in articles if a.text.strip()]
     if not kept:
         n = len(articles)
         raise EmptyInputError(f"{where}: no article has any text ({n} given, all empty or "
@@ -397,7 +429,7 @@ _PAGE_BREAK = re.compile(r"[\x0b\x0c]")
 _CREDENTIALS = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@]*@")
 
 
-def _safe(article: Article, *, where: str) -> Article:
+def safe_article(article: Article, *, where: str) -> Article:
     """The article as it may be stored and shown: no control characters (an ESC or BEL in
     a title would act on the reader's terminal), no credentials in its URL, and only text
     that UTF-8 can write (no lone surrogate)."""
@@ -497,6 +529,9 @@ def cluster_lines(path: str | Path) -> Iterator[tuple[int, bytes]]:
                          "file of clusters")
     blank: list[tuple[int, bytes]] = []
     with path.open("rb") as f:
+        # A UTF-16 file is no file of lines (its newlines are two bytes): one error for it.
+        refuse_utf16(f.read(8192), where=shown_path(path))
+        f.seek(0)
         for number, raw in enumerate(f, 1):
             if not raw.strip():
                 blank.append((number, raw))

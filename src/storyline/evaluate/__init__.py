@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..brief.ingest import shown_path
 from ..errors import OptionsError
 from ..options import MAX_WORDS
 from . import updates
@@ -106,7 +107,7 @@ def evaluate(data: str | Path, *, words: int = 250, measure: str = "f1",
         notes.append(f"No paired test: it needs at least {MIN_PAIRED} clusters scored "
                      "by Storyline and another system.")
     return Report(
-        data=str(data), clusters=len(ids), words=words, measure=measure, seed=seed,
+        data=shown_path(data), clusters=len(ids), words=words, measure=measure, seed=seed,
         resamples=resamples, scores=tuple(sorted(rows, key=lambda r: -r.means["rouge2"])),
         comparisons=comparisons, notes=tuple(notes), machine=_machine(),
         metrics=metrics_of(measure))

@@ -26,7 +26,6 @@ are scored side by side with the time each took per timeline.
 
 from __future__ import annotations
 
-import json
 import random
 import re
 import string
@@ -191,16 +190,23 @@ class Task:
 
 
 def holds_timelines(path: str | Path) -> bool:
-    """Whether a JSON Lines file's first line carries a reference `timeline`."""
+    """Whether a JSON Lines file's first line carries a reference `timeline`; an
+    `InputError` naming the line if that line is JSON Python cannot take."""
     if not Path(path).is_file():
         return False
+    from ..brief.ingest import load_json, refuse_utf16
+
     with Path(path).open("rb") as f:
+        refuse_utf16(f.read(8192), where=Path(path).name)  # no lines to read: one error
+        f.seek(0)
         for raw in f:
             if raw.strip():
                 try:
-                    obj = json.loads(raw)
-                except json.JSONDecodeError:
-                    return False
+                    obj = load_json(raw, where=f"{Path(path).name} line 1")
+                except InputError as e:
+                    if "not valid JSON" in str(e):  # not JSON at all: not a timeline file
+                        return False
+                    raise  # deep, huge or unpaired: no reader could take it
                 return isinstance(obj, dict) and isinstance(obj.get("timeline"), list)
     return False
 
@@ -210,18 +216,18 @@ def read_tasks(path: str | Path, limit: int | None = None) -> list[Task]:
     "timeline": [{"date", "sentences"}]}` per line. Each task keeps the articles published
     in its reference's span; tokenized text ("Egypt 's") is untokenized."""
     from ..analyze.timeline import untokenized
-    from ..brief.ingest import to_articles
+    from ..brief.ingest import load_json, to_articles
 
     tasks = []
     for number, raw in enumerate(Path(path).open("rb"), 1):
         if not raw.strip():
             continue
         where = f"{Path(path).name} line {number}"
+        obj = load_json(raw, where=where)  # deep, huge or unpaired: an error naming the line
         try:
-            obj = json.loads(raw)
             reference = {date.fromisoformat(e["date"][:10]): list(e["sentences"])
                          for e in obj["timeline"]}
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as e:
+        except (AttributeError, KeyError, TypeError, ValueError) as e:
             raise InputError(f'{where}: not a timeline line ({e}); write {{"id", "documents": '
                              '[{"text", "published"}], "timeline": [{"date", "sentences"}]}') \
                 from None

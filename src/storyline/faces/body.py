@@ -40,8 +40,8 @@ async def read_body(request: Request, model: type[BaseModel]):
         raise BadBody(error(499, "the client went away")) from None
     kind = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
     if kind != "application/json" and not kind.endswith("+json"):
-        raise BadBody(error(422, f"the body is {_shown(kind)}; send a JSON object, {_EXAMPLE}, "
-                                 "with Content-Type: application/json"))
+        raise BadBody(error(422, f"the body is {_shown(kind)}; send a JSON object, "
+                                 f"{_example(model)}, with Content-Type: application/json"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -50,11 +50,11 @@ async def read_body(request: Request, model: type[BaseModel]):
     try:
         data = _fields(text, model.model_fields)
     except InputError as e:
-        raise BadBody(error(422, f"{e}; send {_EXAMPLE}")) from None
+        raise BadBody(error(422, f"{e}; send {_example(model)}")) from None
     try:
         return model.model_validate(data, strict=True)  # "words": true is no number
     except ValidationError as e:
-        raise BadBody(invalid_body(e.errors())) from None
+        raise BadBody(invalid_body(e.errors(), example=_example(model))) from None
 
 
 def _fields(text: str, fields) -> dict:
@@ -124,29 +124,37 @@ def _inline(schema, defs: dict):
 _EXAMPLE = '{"documents": [...], ...}'
 
 
+def _example(model: type[BaseModel]) -> str:
+    """The shape of the route's body in a message: its first field, e.g. {"articles": [...],
+    ...} for POST /v1/articles."""
+    name, field = next(iter(model.model_fields.items()))
+    value = "[...]" if getattr(field.annotation, "__origin__", None) is list else "..."
+    return f'{{"{name}": {value}, ...}}'
+
+
 def _shown(name: str) -> str:
     """A field name from the request, quoted, short and printable (never the whole input)."""
     return json.dumps(name[:40] + ("…" if len(name) > 40 else ""))
 
 
-def invalid_body(errors: list[dict]) -> JSONResponse:
+def invalid_body(errors: list[dict], example: str = _EXAMPLE) -> JSONResponse:
     """422 for a body that failed validation: the first few problems, said plainly."""
     shown = errors[:MAX_PROBLEMS]
-    message = "; ".join(_problem(e) for e in shown)
+    message = "; ".join(_problem(e, example) for e in shown)
     if len(errors) > MAX_PROBLEMS:
         message += f" (and {len(errors) - MAX_PROBLEMS:,} more problems)"
     return error(422, message, detail=[{k: e[k] for k in ("loc", "msg", "type") if k in e}
                                        for e in shown])
 
 
-def _problem(problem: dict) -> str:
+def _problem(problem: dict, example: str) -> str:
     """One validation error as a sentence that says what to fix."""
     if problem["type"] == "json_invalid":
         reason = problem.get("ctx", {}).get("error", problem["msg"])
-        return f"the body is not valid JSON ({reason}); send {_EXAMPLE}"
+        return f"the body is not valid JSON ({reason}); send {example}"
     where = ".".join(str(p) for p in problem["loc"] if p != "body")
     if not where and problem["type"] in ("model_attributes_type", "dict_type"):
-        return f"send a JSON object, {_EXAMPLE}, with Content-Type: application/json"
+        return f"send a JSON object, {example}, with Content-Type: application/json"
     message = problem["msg"].removeprefix("Value error, ")
     return f"{where}: {message}" if where else message
 

@@ -113,7 +113,7 @@ def create_app(*, workers: int | None = None, time_limit: float = TIME_LIMIT_SEC
         title="Storyline", version=__version__, lifespan=lifespan,
         description="Many news articles about one event in, one cited brief out.")
     app.add_middleware(BodyLimit, max_body=max_body, seconds=body_seconds)
-    app.add_middleware(Admission, path="/v1/briefs")
+    app.add_middleware(Admission, paths=WORK_PATHS)
     app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(RequestValidationError)
@@ -264,19 +264,27 @@ def _brief(items: list[tuple], options: dict, since: list[str], explain: bool,
     return brief.to_dict(explain=explain, texts=article_text)
 
 
+# The routes whose work runs in the worker pool (a path ending in "/" covers those under
+# it: a story's brief): they share its places, so no route can fill the pool for another.
+WORK_PATHS = ("/v1/briefs", "/v1/timelines", "/v1/articles", "/v1/stories/")
+
+
 class Admission:
-    """ASGI middleware: at most `app.state.capacity` requests to `path` at once (being
+    """ASGI middleware: at most `app.state.capacity` requests to `paths` at once (being
     read, fetched, summarized or waiting for a worker), and at most `client_share` of
     them from one client address, so that no lone client can take every place; the next
     get 503 at once, before their body is read, so a burst costs the server next to
     nothing."""
 
-    def __init__(self, app, path: str):
+    def __init__(self, app, paths: tuple[str, ...]):
         self.app = app
-        self.path = path
+        self.paths = paths
+
+    def _admits(self, path: str) -> bool:
+        return any(path == p or p.endswith("/") and path.startswith(p) for p in self.paths)
 
     async def __call__(self, scope, receive, send):
-        if scope["type"] != "http" or scope["path"] != self.path:
+        if scope["type"] != "http" or not self._admits(scope["path"]):
             return await self.app(scope, receive, send)
         state = scope["app"].state
         client = (scope.get("client") or ("?", 0))[0]

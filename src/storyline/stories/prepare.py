@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..brief import clean
-from ..brief.ingest import article_from_html, unix_newlines
+from ..brief.ingest import article_from_html, safe_article, unix_newlines
 from ..brief.vectors import terms
 from ..errors import InputError
 from ..model import Article
@@ -83,6 +83,7 @@ def prepare(item: Incoming, today: date | None = None) -> Prepared:
     else:
         article = Article(id=item.id or "", text=unix_newlines(item.text), title=item.title,
                           url=item.url, published=item.published, source=item.source)
+    article = safe_article(article, where=item.where)  # no ESC, password or lone surrogate
     limit = (today or date.today()) + timedelta(days=FUTURE_DAYS)
     if article.published and article.published > limit.isoformat():
         raise InputError(f"{item.where}: its date {article.published} is in the future; "

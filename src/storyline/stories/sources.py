@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 from ..brief.ingest import (TEXT_SUFFIXES, _natural_key, _valid_date, decode, load_json,
-                            markdown_to_text)
+                            markdown_to_text, refuse_utf16, shown_path)
 from ..errors import InputError
 from .prepare import Incoming, Skipped
 
@@ -42,23 +42,23 @@ def read_sources(sources: Iterable[str], *, known: Known = lambda id, url: False
         if re.match(r"https?://", source):
             yield from read_feed_url(source, known=known, allow_private=allow_private)
             continue
-        path = Path(source)
+        path, name = Path(source), shown_path(source)  # not UTF-8: shown with U+FFFD
         if not path.exists():
-            yield Skipped(source, f"{source} does not exist; give a folder, a file "
+            yield Skipped(name, f"{name} does not exist; give a folder, a file "
                                   "(.jsonl, .xml/.rss/.atom, .warc) or a feed URL")
         elif path.is_dir():
             files = [p for p in sorted(path.iterdir(), key=_natural_key)
                      if p.is_file() and not p.name.startswith(".")
                      and not p.stem.lower().startswith("readme") and _kind(p)]
             if not files:
-                yield Skipped(source, f"{source} holds no articles, feeds, .jsonl or WARC "
+                yield Skipped(name, f"{name} holds no articles, feeds, .jsonl or WARC "
                                       "files")
             for p in files:
                 yield from _read_file(p, known, allow_private)
         elif _kind(path):
             yield from _read_file(path, known, allow_private)
         else:
-            yield Skipped(source, f"{source}: unsupported file type; give .txt, .md, .html "
+            yield Skipped(name, f"{name}: unsupported file type; give .txt, .md, .html "
                                   "articles, .jsonl, an RSS or Atom feed (.xml, .rss, .atom) "
                                   "or a WARC file (.warc, .warc.gz)")
 
@@ -85,15 +85,16 @@ def _read_file(path: Path, known: Known, allow_private: bool) -> Iterator[Incomi
         yield from read_warc(path)
     else:
         try:
-            text = decode(path.read_bytes(), where=str(path))
+            text = decode(path.read_bytes(), where=shown_path(path))
         except (InputError, OSError) as e:
-            yield Skipped(str(path), str(e) if isinstance(e, InputError) else
-                          f"{path}: {e.strerror}")
+            yield Skipped(shown_path(path), str(e) if isinstance(e, InputError) else
+                          f"{shown_path(path)}: {e.strerror}")
             return
         html = TEXT_SUFFIXES[path.suffix.lower()] == "html"
         if TEXT_SUFFIXES[path.suffix.lower()] == "markdown":
             text = markdown_to_text(text)
-        yield Incoming(text=text, where=str(path), html=html, id=str(path))
+        name = shown_path(path)  # a file name that is not UTF-8 can be neither stored nor shown
+        yield Incoming(text=text, where=name, html=html, id=name)
 
 
 # --- JSON Lines ---------------------------------------------------------------------------
@@ -104,11 +105,17 @@ def read_jsonl(path: Path) -> Iterator[Incoming | Skipped]:
     try:
         f = path.open("rb")
     except OSError as e:
-        yield Skipped(str(path), f"{path}: {e.strerror}")
+        yield Skipped(shown_path(path), f"{shown_path(path)}: {e.strerror}")
         return
     with f:
+        try:  # a UTF-16 file has no lines to read one by one: one reason for it all
+            refuse_utf16(f.read(8192), where=shown_path(path))
+        except InputError as e:
+            yield Skipped(shown_path(path), str(e))
+            return
+        f.seek(0)
         for number, raw in enumerate(f, 1):
-            where = f"{path} line {number}"
+            where = f"{shown_path(path)} line {number}"
             if not raw.strip():
                 continue
             try:
@@ -159,9 +166,9 @@ def read_feed_file(path: Path, *, known: Known = lambda id, url: False,
     try:
         data = path.read_bytes()
     except OSError as e:
-        yield Skipped(str(path), f"{path}: {e.strerror}")
+        yield Skipped(shown_path(path), f"{shown_path(path)}: {e.strerror}")
         return
-    yield from _read_feed(data, str(path), base=path.resolve().as_uri(), known=known,
+    yield from _read_feed(data, shown_path(path), base=path.resolve().as_uri(), known=known,
                           allow_private=allow_private)
 
 
@@ -265,11 +272,11 @@ def _fetch_pages(pending: list, allow_private: bool) -> Iterator[Incoming | Skip
 def _page_file(uri: str) -> str | InputError:
     path = Path(urlparse(uri).path)
     try:
-        return decode(path.read_bytes(), where=str(path))
+        return decode(path.read_bytes(), where=shown_path(path))
     except InputError as e:
         return e
     except OSError as e:
-        return InputError(f"{path}: {e.strerror}")
+        return InputError(f"{shown_path(path)}: {e.strerror}")
 
 
 # --- WARC ---------------------------------------------------------------------------------
@@ -282,7 +289,7 @@ def read_warc(path: Path) -> Iterator[Incoming | Skipped]:
     try:
         f = path.open("rb")
     except OSError as e:
-        yield Skipped(str(path), f"{path}: {e.strerror}")
+        yield Skipped(shown_path(path), f"{shown_path(path)}: {e.strerror}")
         return
     with f:
         number = 0
@@ -295,7 +302,7 @@ def read_warc(path: Path) -> Iterator[Incoming | Skipped]:
                 if "html" not in kind.lower():
                     continue
                 url = record.rec_headers.get_header("WARC-Target-URI")
-                where = f"{path} record {number}"
+                where = f"{shown_path(path)} record {number}"
                 body = record.content_stream().read()
                 charset = re.search(r"charset=([\w-]+)", kind)
                 try:
@@ -305,6 +312,7 @@ def read_warc(path: Path) -> Iterator[Incoming | Skipped]:
                     text = body.decode("utf-8", errors="replace")
                 yield Incoming(text=text, where=where, html=True, id=url, url=url)
         except Exception as e:  # noqa: BLE001 (warcio raises many kinds on broken bytes)
-            yield Skipped(f"{path} record {number + 1}",
-                          f"{path}: record {number + 1} is broken ({e}); the rest of the "
-                          "file is skipped, the records before it are kept")
+            name = shown_path(path)
+            yield Skipped(f"{name} record {number + 1}", f"{name}: record {number + 1} is broken "
+                          f"({e}); the rest of the file is skipped, the records before it are "
+                          "kept")

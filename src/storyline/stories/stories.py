@@ -24,10 +24,13 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import StorylineError
+from ..brief.ingest import _valid_date
+from ..errors import OptionsError, StorylineError
 from ..model import Article
 from . import dedup, detect, store
 from .prepare import TERM_BITS, Incoming, Prepared, Skipped, prepare_or_skip
+
+_SQL_INT = 2**63 - 1  # the largest integer SQLite stores; Python's go further
 
 DEFAULT_PATH = "storyline.db"
 BATCH_ARTICLES = 200  # articles per transaction ...
@@ -175,10 +178,15 @@ class Stories:
         sql = "SELECT * FROM stories"
         args: list[Any] = []
         if since:
+            if _valid_date(since) != since:
+                raise OptionsError(f"since must be a date written YYYY-MM-DD, such as "
+                                   f"2019-02-28, not {since[:20]!r}")
             sql += " WHERE coalesce(last_date, substr(updated, 1, 10)) >= ?"
             args.append(since)
+        if offset > _SQL_INT:  # past SQLite's integers: past every story
+            return []
         sql += " ORDER BY last_seq DESC LIMIT ? OFFSET ?"
-        args += [-1 if limit is None else limit, offset]
+        args += [-1 if limit is None else min(limit, _SQL_INT), offset]
         return [_story(r) for r in self.db.execute(sql, args)]
 
     def __iter__(self) -> Iterator[Story]:
@@ -188,7 +196,9 @@ class Stories:
         return self.db.execute("SELECT count(*) FROM stories").fetchone()[0]
 
     def story(self, story_id: int) -> Story:
-        row = self.db.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+        row = None
+        if 0 < story_id <= _SQL_INT:  # a larger one is no story either
+            row = self.db.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
         if row is None:
             raise StorylineError(f"no story {story_id} in {self.path}; "
                                  "`storyline stories list` shows the stories")

@@ -13,9 +13,22 @@ import click
 
 from ... import __version__
 from . import evaluate, serve, stories, summarize, timeline
+from .errors import printable
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The group of commands, whose every error message (ours and click's, which may quote
+    a file name given on the command line) is printed without terminal control characters."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except click.ClickException as e:
+            e.message = printable(e.message)
+            raise
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="storyline")
 def main() -> None:
     """Storyline: many news articles about one event in, one short cited brief out."""

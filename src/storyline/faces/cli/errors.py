@@ -4,7 +4,11 @@ fix it, and the exit status (1: the input or the machine; 2: a misused option)."
 from __future__ import annotations
 
 import errno
+import os
 import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -41,3 +45,20 @@ def printable(text: str) -> str:
     """The message without terminal control characters (escaped, so they can be read)."""
     text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+@contextmanager
+def ending(*, reading: str | Path | None, writing: str | Path | None) -> Iterator[None]:
+    """Library and system errors as one line and an exit status (see `os_failure` for
+    the file named); quiet ends for Ctrl-C (130) and a reader that went away (`| head`)."""
+    try:
+        yield
+    except StorylineError as e:
+        raise failure(e) from None
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+    except OSError as e:
+        raise os_failure(e, reading=reading, writing=writing) from None

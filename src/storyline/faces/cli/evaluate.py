@@ -12,11 +12,11 @@ from pathlib import Path
 
 import click
 
-from ...brief.ingest import check_output
+from ...brief.ingest import check_output, check_stdout, shown_path
 from ...engine.batch import atomic_writer
 from ...errors import StorylineError
 from ...options import MAX_WORDS
-from .errors import failure, os_failure, printable
+from .errors import ending, failure, os_failure, printable
 from .progress import stages
 
 
@@ -61,7 +61,14 @@ def eval_command(data: Path, words: int, metric: str, systems: str | None,
     --report apply).
     """
     from ...evaluate.timelines import holds_timelines
-    if holds_timelines(data):  # reference timelines: the timeline summarization protocol
+    if report and report.exists() and not report.is_dir():
+        raise click.ClickException(f"--report {report} is a file; give a folder to write to")
+    reports = [report / name for name in ("report.md", "chart.png", "report.json")] \
+        if report else []
+    _check_outputs(reports, [data, peer_outputs] if peer_outputs else [data])  # before any work
+    with ending(reading=data, writing=None):
+        timelines = holds_timelines(data)
+    if timelines:  # reference timelines: the timeline summarization protocol
         from .timeline import eval_timelines
         return eval_timelines(data, systems, limit, as_json, report)
     needed = ["sumy", "nltk", "rouge_score"] + (["matplotlib"] if report else [])
@@ -69,39 +76,30 @@ def eval_command(data: Path, words: int, metric: str, systems: str | None,
     if missing:
         raise click.ClickException(f"storyline eval needs {', '.join(missing)}; install the "
                                    "eval extra: pip install 'storyline[eval]'")
-    if report and report.exists() and not report.is_dir():
-        raise click.ClickException(f"--report {report} is a file; give a folder to write to")
-    if report:
-        _check_outputs([report / name for name in ("report.md", "chart.png", "report.json")],
-                       [data, peer_outputs] if peer_outputs else [data])
     from ...evaluate import evaluate
     from ...evaluate.report import rich_table, write_report
 
     try:
-        with stages() as progress:
+        with ending(reading=data, writing=None), stages() as progress:
             result = evaluate(
                 data, words=words, measure=metric, peer_outputs=peer_outputs, limit=limit,
                 systems=[s.strip() for s in systems.split(",") if s.strip()] if systems else None,
                 modes=[_mode(m) for m in modes], seed=seed, resamples=resamples, jobs=jobs,
                 progress=progress)
+    except RuntimeError as e:
+        raise click.ClickException(printable(str(e))) from None
+    with ending(reading=None, writing="standard output"):
         if as_json:
             click.echo(json.dumps(result.to_dict(), indent=2))
         else:
             from rich.console import Console
 
             Console(width=None if sys.stdout.isatty() else 160).print(rich_table(result))
-        if report:
-            command = shlex.join(["storyline", *sys.argv[1:]])
+    if report:
+        with ending(reading=None, writing=report):
+            command = shlex.join(["storyline", *map(shown_path, sys.argv[1:])])  # UTF-8
             written = write_report(result, report, command)
-            click.echo("wrote " + ", ".join(str(p) for p in written), err=True)
-    except StorylineError as e:
-        raise failure(e) from None
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except OSError as e:
-        raise os_failure(e, reading=data, writing=report) from None
-    except RuntimeError as e:
-        raise click.ClickException(printable(str(e))) from None
+        click.echo(printable("wrote " + ", ".join(shown_path(p) for p in written)), err=True)
 
 
 @click.command("train")
@@ -116,8 +114,7 @@ def train_command(data: Path, output: Path | None) -> None:
     from ...evaluate.data import read_clusters
     from ...evaluate.train import train
 
-    if output:
-        _check_outputs([output], [data])
+    _check_outputs([output] if output else [], [data])
     try:
         text = json.dumps(train(read_clusters(data)), indent=1) + "\n"
     except StorylineError as e:
@@ -135,9 +132,11 @@ def train_command(data: Path, output: Path | None) -> None:
 
 
 def _check_outputs(outputs: list[Path], inputs: list[Path]) -> None:
+    """Refuse (exit status 2) outputs, standard output included, that are inputs."""
     try:
         for output in outputs:
             check_output(output, inputs)
+        check_stdout(inputs)
     except StorylineError as e:  # an output onto the input is a misused option
         raise click.UsageError(printable(str(e))) from None
 

@@ -18,11 +18,12 @@ import threading
 
 import click
 
+from ...brief.ingest import _valid_date, check_stdout
 from ...engine.stories import prepare_map
 from ...errors import StorylineError
 from ...stories import Stories, read_sources
 from ...stories.render import FORMATS, render_story
-from .errors import failure, os_failure
+from .errors import failure, os_failure, printable
 from .progress import stages
 
 DB_HELP = "The story store (an SQLite file; created if missing)."
@@ -78,7 +79,7 @@ def _add(stories: Stories, sources, allow_private: bool, prepare_with=map):
             result = stories.add(items, prepare_with=lambda fn, xs: _counting(
                 prepare_with(fn, xs), bar))
     for skipped in result.skipped:
-        click.echo(f"storyline: skipped: {skipped.reason}", err=True)
+        click.echo(f"storyline: skipped: {printable(skipped.reason)}", err=True)
     return result
 
 
@@ -144,10 +145,11 @@ def _interval(text: str) -> float:
               show_default=True)
 def list_command(db: str, since: str | None, limit: int | None, fmt: str) -> None:
     """The stories, the most recently active first, with their size and dates."""
-    if since and not re.fullmatch(r"\d{4}-\d\d-\d\d", since):
+    if since and _valid_date(since) != since:
         raise click.BadParameter(f"{since!r} is not a date; write YYYY-MM-DD",
                                  param_hint="--since")
-    with _errors(), Stories(db, create=False) as stories:
+    _check_stdout(db)
+    with _errors(writing="standard output"), Stories(db, create=False) as stories:
         found = stories.list(since=since, limit=limit)
         if fmt == "json":
             for s in found:
@@ -169,7 +171,8 @@ def list_command(db: str, since: str | None, limit: int | None, fmt: str) -> Non
 def show_command(story_id: int, db: str, fmt: str, words: int) -> None:
     """A story: its brief, what is new since its previous brief, its timeline,
     disagreements, changes and articles."""
-    with _errors(), Stories(db, create=False) as stories:
+    _check_stdout(db)
+    with _errors(writing="standard output"), Stories(db, create=False) as stories:
         click.echo(render_story(stories.brief(story_id, words=words).to_dict(), fmt), nl=False)
 
 
@@ -179,13 +182,26 @@ def show_command(story_id: int, db: str, fmt: str, words: int) -> None:
               show_default=True)
 def export_command(db: str, fmt: str) -> None:
     """One line per article, {"id", "story"}, in arrival order."""
-    with _errors(), Stories(db, create=False) as stories:
+    _check_stdout(db)
+    with _errors(writing="standard output"), Stories(db, create=False) as stories:
         for article_id, story in stories.export():
             click.echo(json.dumps({"id": article_id, "story": story}, ensure_ascii=False))
 
 
+def _check_stdout(db: str) -> None:
+    """`storyline stories export >> storyline.db` would write into the store: refused."""
+    try:
+        check_stdout([db])
+    except StorylineError as e:
+        raise click.UsageError(printable(str(e))) from None
+
+
 class _errors:
-    """Library errors become one clear line and exit status 1; a closed pipe ends quietly."""
+    """Library errors become one clear line and exit status 1; a closed pipe ends quietly.
+    `writing`: what a full disk fills (standard output, for the commands that print)."""
+
+    def __init__(self, writing: str | None = None):
+        self.writing = writing
 
     def __enter__(self):
         return self
@@ -197,5 +213,5 @@ class _errors:
             sys.stderr.close()
             raise SystemExit(1)
         if isinstance(error, OSError):
-            raise os_failure(error, reading=None) from None
+            raise os_failure(error, reading=None, writing=self.writing) from None
         return False

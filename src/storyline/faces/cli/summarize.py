@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -10,13 +9,14 @@ from pathlib import Path
 
 import click
 
-from ...brief.ingest import check_output, read_cluster, read_seen, read_stdin, shown_path
+from ...brief.ingest import (check_output, check_stdout, read_cluster, read_seen, read_stdin,
+                             shown_path)
 from ...brief.pipeline import summarize
 from ...brief.render import FORMATS, render
 from ...engine.batch import Engine, atomic_writer, count_lines, local, run_batch
 from ...errors import StorylineError
 from ...options import MAX_WORDS, Options
-from .errors import failure, os_failure, printable
+from .errors import ending, printable
 from .progress import stages
 
 
@@ -81,12 +81,14 @@ def summarize_command(path: Path, words: int, fmt: str | None, output: Path | No
                           analysis=not no_analysis)
         if output:
             check_output(output, [path, since] if since else [path])
+        else:
+            check_stdout([path, since] if since else [path])
     except StorylineError as e:  # both are misused options: exit status 2
         raise click.UsageError(printable(str(e))) from None
     if output and not output.parent.is_dir():
         raise click.ClickException(f"cannot write {shown_path(output)}: folder "
                                    f"{shown_path(output.parent)} does not exist")
-    with _ending(reading=path, writing=(output or "standard output") if batch else None):
+    with ending(reading=path, writing=(output or "standard output") if batch else None):
         if batch:
             _batch(path, output, options, _engine(engine_name, jobs, address), resume)
             return
@@ -99,29 +101,12 @@ def summarize_command(path: Path, words: int, fmt: str | None, output: Path | No
         text = render(brief, fmt or "text", explain=explain)
     for warning in brief.warnings:
         click.echo(f"storyline: warning: {printable(warning)}", err=True)
-    with _ending(reading=None, writing=output or "standard output"):
+    with ending(reading=None, writing=output or "standard output"):
         if output:
             with atomic_writer(output) as f:
                 f.write(text)
         else:
             click.echo(text, nl=False)
-
-
-@contextmanager
-def _ending(*, reading: Path | None, writing: Path | str | None) -> Iterator[None]:
-    """Library and system errors as one line and an exit status; quiet ends for Ctrl-C
-    (130) and a reader that went away (`| head`)."""
-    try:
-        yield
-    except StorylineError as e:
-        raise failure(e) from None
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(1)
-    except OSError as e:
-        raise os_failure(e, reading=reading, writing=writing) from None
 
 
 def _engine(name: str, jobs: int | None, address: str | None) -> Engine:
@@ -145,8 +130,8 @@ def _batch(path: Path, output: Path | None, options: Options, engine: Engine,
         raise click.ClickException(f"{result.failed} of {result.clusters} clusters failed"
                                    f"{resumed}; their lines hold an \"error\" that says why")
     if output:
-        click.echo(f"{result.clusters} briefs written to {shown_path(output)}{resumed}",
-                   err=True)
+        click.echo(printable(f"{result.clusters} briefs written to {shown_path(output)}"
+                             f"{resumed}"), err=True)
 
 
 @contextmanager

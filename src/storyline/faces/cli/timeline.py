@@ -4,6 +4,7 @@ and `storyline eval` on data with reference timelines."""
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -11,10 +12,11 @@ from pathlib import Path
 import click
 
 from ...analyze.timeline import DATES, FORMATS, PER_DATE, render, timeline, untokenized
-from ...brief.ingest import check_output, load_json, read_cluster, read_clusters, read_seen
+from ...brief.ingest import (check_output, check_stdout, load_json, read_cluster, read_clusters,
+                              read_seen, shown_path)
 from ...engine.output import atomic_writer
-from ...errors import StorylineError
-from .errors import failure, os_failure, printable
+from ...errors import InputError, OptionsError, StorylineError
+from .errors import ending, printable
 
 
 @click.command("timeline")
@@ -41,41 +43,61 @@ def timeline_command(path: Path, dates: int, per_date: int, fmt: str, start: str
     ...]} per line, as ../shared/data/t17_dev.jsonl), which gives one timeline per line.
     Articles need a publication date to be placed on the timeline.
     """
-    if output:
-        try:
+    try:
+        if output:
             check_output(output, [path])
-        except StorylineError as e:  # an output onto the input is a misused option
-            raise click.UsageError(printable(str(e))) from None
+        else:
+            check_stdout([path])
+    except StorylineError as e:  # an output onto the input is a misused option
+        raise click.UsageError(printable(str(e))) from None
     if output and not output.parent.is_dir():
-        raise click.ClickException(f"cannot write {output}: folder {output.parent} does not exist")
-    try:
-        stories = [(name, timeline(articles, dates=dates, per_date=per_date, start=start,
-                                   end=end)) for name, articles in _inputs(path)]
-    except StorylineError as e:
-        raise failure(e) from None
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except OSError as e:
-        raise os_failure(e, reading=path) from None
-    if fmt == "json" and len(stories) > 1:  # JSON Lines, one timeline a line
-        text = "".join(json.dumps({"id": name, **story.to_dict()}, ensure_ascii=False) + "\n"
-                       for name, story in stories)
+        raise click.ClickException(f"cannot write {shown_path(output)}: folder "
+                                   f"{shown_path(output.parent)} does not exist")
+    with ending(reading=path, writing=None):
+        inputs = _inputs(path)
+        stories = [(name, _timeline(articles, dates=dates, per_date=per_date, start=start,
+                                    end=end, alone=len(inputs) == 1))
+                   for name, articles in inputs]
+    if fmt == "json" and len(stories) > 1:  # JSON Lines, one timeline (or error) a line
+        text = "".join(json.dumps({"id": name, **({"error": story} if isinstance(story, str)
+                                                  else story.to_dict())},
+                                  ensure_ascii=False) + "\n" for name, story in stories)
     else:
-        text = "\n".join((f"== {name} ==\n\n" if len(stories) > 1 else "") + render(story, fmt)
+        text = "\n".join((f"== {name} ==\n\n" if len(stories) > 1 else "")
+                         + (f"error: {story}\n" if isinstance(story, str) else render(story, fmt))
                          for name, story in stories)
-    try:
+    with ending(reading=None, writing=output or "standard output"):
         if output:
             with atomic_writer(output) as f:
                 f.write(text)
         else:
             click.echo(text, nl=False)
-    except OSError as e:
-        raise os_failure(e, reading=None, writing=output or "standard output") from None
+    failed = sum(isinstance(story, str) for _, story in stories)
+    if failed:
+        raise click.ClickException(f"{failed} of {len(stories)} timelines failed; their "
+                                   "entries hold an error that says why")
 
 
-def _inputs(path: Path) -> list[tuple[str, list]]:
+def _timeline(articles: list | str, *, alone: bool, **options):
+    """The timeline of `articles`, or the message that says why there is none (`articles`
+    is that message already for a line that could not be read). Options wrong for every
+    timeline, and the error of a lone timeline (`alone`), are raised."""
+    try:
+        if isinstance(articles, str):
+            raise InputError(articles)
+        return timeline(articles, **options)
+    except OptionsError:
+        raise
+    except StorylineError as e:
+        if alone:
+            raise
+        return str(e)
+
+
+def _inputs(path: Path) -> list[tuple[str, list | str]]:
     """(name, articles) for each timeline to make: a folder or file is one; a .jsonl of
-    clusters gives one a line (tokenized text, as T17's, is untokenized)."""
+    clusters gives one a line (tokenized text, as T17's, is untokenized), or for a line
+    that cannot be read, (its id, the message that says why)."""
     if path.suffix.lower() != ".jsonl":
         return [(path.name, read_cluster(path))]
     if not _holds_clusters(path):  # one article a line: numbered by line unless they have ids
@@ -83,12 +105,8 @@ def _inputs(path: Path) -> list[tuple[str, list]]:
         if len({a.id for a in articles}) < len(articles):
             articles = [replace(a, id=str(i)) for i, a in enumerate(articles, 1)]
         return [(path.name, [untokenized(a) for a in articles])]
-    out = []
-    for line in read_clusters(path):
-        if line.error:
-            raise click.ClickException(f"{path.name}: {line.error}")
-        out.append((line.id, [untokenized(a) for a in line.articles]))
-    return out
+    return [(line.id, f"{shown_path(path.name)} {line.error}" if line.error else
+             [untokenized(a) for a in line.articles]) for line in read_clusters(path)]
 
 
 def _holds_clusters(path: Path) -> bool:
@@ -107,19 +125,19 @@ def eval_timelines(data: Path, systems: str | None, limit: int | None, as_json: 
     from ...evaluate.timelines import run, table
 
     names = [s.strip() for s in systems.split(",") if s.strip()] if systems else None
-    try:
+    with ending(reading=data, writing=None):
         result = run(data, systems=names, limit=limit,
                      progress=lambda message: click.echo(message, err=True))
-    except StorylineError as e:
-        raise failure(e) from None
-    except KeyboardInterrupt:
-        sys.exit(130)
-    click.echo(json.dumps(result.to_dict(), indent=2) if as_json else table(result))
+    with ending(reading=None, writing="standard output"):
+        click.echo(json.dumps(result.to_dict(), indent=2) if as_json else table(result))
     if report:
-        report.mkdir(parents=True, exist_ok=True)
-        command = "storyline " + " ".join(sys.argv[1:])
-        with atomic_writer(report / "report.md") as f:
-            f.write(f"# Timelines: {data.name}\n\n`{command}`\n\n{table(result)}\n")
-        with atomic_writer(report / "report.json") as f:
-            f.write(json.dumps(result.to_dict(), indent=2) + "\n")
-        click.echo(f"wrote {report / 'report.md'}, {report / 'report.json'}", err=True)
+        with ending(reading=None, writing=report):
+            report.mkdir(parents=True, exist_ok=True)
+            command = shlex.join(["storyline", *map(shown_path, sys.argv[1:])])  # UTF-8
+            with atomic_writer(report / "report.md") as f:
+                f.write(f"# Timelines: {shown_path(data.name)}\n\n`{command}`\n\n"
+                        f"{table(result)}\n")
+            with atomic_writer(report / "report.json") as f:
+                f.write(json.dumps(result.to_dict(), indent=2) + "\n")
+        click.echo(printable(f"wrote {shown_path(report / 'report.md')}, "
+                             f"{shown_path(report / 'report.json')}"), err=True)
