@@ -30,6 +30,7 @@ bench-crossval:
 # storyline summarize batches of 200 clusters against sumy LexRank, start-up included.
 bench-batch:
 	$(PYTHON) benchmarks/batch.py
+	$(PYTHON) benchmarks/stages.py
 
 bench-disagreements:
 	$(PYTHON) benchmarks/disagreements/score.py

@@ -99,6 +99,33 @@ def test_near_duplicate_is_a_copy_of_its_original(tmp_path):
         assert [c["id"] for c in shown.articles[0]["copies"]] == ["wire-copy"]
 
 
+def test_copy_found_in_a_later_batch_and_duplicates_within_one(tmp_path):
+    original = make_article("flood", 1)
+    copy = {**original, "id": "wire-copy", "text": original["text"] + " By the wire."}
+    with Stories(tmp_path / "s.db") as stories:
+        stories.add([original, make_article("merger", 1)])
+        again = [copy, {**copy, "id": "same-text"},
+                 {**make_article("election", 1), "id": "wire-copy"}]
+        result = stories.add(again)
+        assert (result.added, result.copies, result.duplicates) == (1, 1, 2)
+        assigned = dict(stories.export())
+        assert assigned["wire-copy"] == assigned["flood-1"]
+
+
+def test_minhash_signature_is_datasketchs():
+    datasketch = pytest.importorskip("datasketch")
+    import numpy as np
+
+    from storyline.stories import dedup
+
+    texts = ["", "one two", " ".join(TOPICS["flood"]).format(day="Monday", n=12) * 30]
+    for text in texts:
+        m = datasketch.MinHash(num_perm=dedup.PERMUTATIONS, seed=dedup.SEED, hashfunc=int,
+                               scheme="affine32")
+        m.update_batch(dedup.shingles(text))
+        assert dedup.signature(text) == np.asarray(m.hashvalues, dtype=np.uint32).tobytes()
+
+
 def test_brief_is_cached_until_the_story_changes_and_tells_what_is_new(tmp_path):
     with Stories(tmp_path / "s.db") as stories:
         stories.add([make_article("flood", k) for k in range(2)])

@@ -109,7 +109,9 @@ class Detector:
     def changes(self) -> tuple[list[tuple[int, int]], list[Story], list[int]]:
         """What changed since the last call: document frequencies (term, count), stories
         (open ones whose centroid moved) and the ids of stories closed."""
-        terms = [(t, int(self.df[t])) for t in sorted(self._dirty_terms)]
+        ids = np.fromiter(sorted(self._dirty_terms), dtype=np.int64,
+                          count=len(self._dirty_terms))
+        terms = list(zip(ids.tolist(), self.df[ids].tolist()))
         stories = [self.open[i] for i in sorted(self._dirty_stories) if i in self.open]
         closed, self._closed = self._closed, []
         self._dirty_terms.clear()
@@ -150,7 +152,7 @@ class Detector:
         self._dirty_stories.add(story.id)
         strongest = story.terms[:2 * CANDIDATE_TERMS]
         if before is not None:
-            for t in np.setdiff1d(before, strongest).tolist():
+            for t in set(before.tolist()).difference(strongest.tolist()):
                 posting = self.postings.get(t)
                 if posting is not None and story.id in posting:
                     posting.remove(story.id)

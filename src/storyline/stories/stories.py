@@ -244,7 +244,9 @@ class Stories:
 
 class _Batch:
     """The articles of one transaction, and what they changed; `done` adds up the
-    committed ones."""
+    committed ones. Rows are kept in memory until `commit` writes them all at once
+    (one `executemany` per table); the look-ups of later articles (duplicates, near
+    duplicates) see both the store and these pending rows."""
 
     def __init__(self, stories: Stories, whole: bool = False):
         self.stories = stories
@@ -259,6 +261,18 @@ class _Batch:
         self.touched_before: set[int] = set()
         self.active = False
         self.seq = (self.db.execute("SELECT max(seq) FROM articles").fetchone()[0] or 0)
+        self._clear()
+
+    def _clear(self) -> None:
+        self.articles: list[tuple] = []  # rows of the tables, pending
+        self.band_rows: list[tuple[int, int, int]] = []
+        self.assignments: list[tuple] = []
+        self.ids: set[str] = set()  # of the pending articles
+        self.keys: set[str] = set()
+        self.urls: set[str] = set()
+        self.bands: dict[tuple[int, int], list[int]] = {}  # band -> pending originals
+        self.pending: dict[int, tuple[bytes, int, int | None]] = {}  # seq -> sig, story, copy_of
+        self.changes: dict[int, _StoryChange] = {}  # story -> what the batch did to it
 
     def take(self, item: Prepared | Skipped) -> None:
         if isinstance(item, Skipped):
@@ -268,68 +282,72 @@ class _Batch:
             self.db.execute("BEGIN IMMEDIATE")
             self.active, self.started = True, time.monotonic()
         a = item.article
-        if self.db.execute("SELECT 1 FROM articles WHERE id = ? OR key = ? OR url = ?",
-                           (a.id, item.key, a.url)).fetchone():
+        if (a.id in self.ids or item.key in self.keys or a.url in self.urls
+                or self.db.execute("SELECT 1 FROM articles WHERE id = ? OR key = ? OR url = ?",
+                                   (a.id, item.key, a.url)).fetchone()):
             self.count += Added(duplicates=1)
             return
         self.seq += 1
         original, jaccard = self._original(item.signature)
         if original is not None:
-            story, copy_of, similarity = original["story"], original["seq"], jaccard
+            (story, copy_of), similarity = original, jaccard
         else:
             decision = self.detector.assign(item.terms, a.published, self.seq)
             story, copy_of, similarity = decision.story, None, decision.similarity
         self._insert(item, story, copy_of, similarity)
         self.count += Added(added=1, copies=int(copy_of is not None))
 
-    def _original(self, signature: bytes) -> tuple[sqlite3.Row | None, float]:
-        """The earliest article whose near duplicate this is (not a copy itself)."""
+    def _original(self, signature: bytes) -> tuple[tuple[int, int] | None, float]:
+        """(story, seq) of the earliest article whose near duplicate this is (not a copy
+        itself), and their estimated Jaccard similarity."""
         keys = dedup.bands(signature)
         placeholders = " OR ".join("(band = ? AND hash = ?)" for _ in keys)
-        candidates = self.db.execute(
+        candidates = {seq for (seq,) in self.db.execute(
             f"SELECT DISTINCT article FROM bands WHERE {placeholders}",
-            [x for key in keys for x in key]).fetchall()
+            [x for key in keys for x in key])}
+        candidates.update(seq for key in keys for seq in self.bands.get(key, ()))
         best, best_jaccard = None, 0.0
-        for (seq,) in candidates:
-            row = self.db.execute(
-                "SELECT a.seq, a.signature, s.story, s.copy_of FROM articles a "
-                "JOIN assignments s ON s.article = a.seq WHERE a.seq = ?", (seq,)).fetchone()
-            jaccard = dedup.similarity(signature, row["signature"])
-            if jaccard >= dedup.COPY and jaccard > best_jaccard and row["copy_of"] is None:
-                best, best_jaccard = row, jaccard
+        for seq in sorted(candidates):
+            if seq in self.pending:
+                other, story, copy_of = self.pending[seq]
+            else:
+                row = self.db.execute(
+                    "SELECT a.signature, s.story, s.copy_of FROM articles a JOIN assignments s "
+                    "ON s.article = a.seq WHERE a.seq = ?", (seq,)).fetchone()
+                other, story, copy_of = row
+            jaccard = dedup.similarity(signature, other)
+            if jaccard >= dedup.COPY and jaccard > best_jaccard and copy_of is None:
+                best, best_jaccard = (story, seq), jaccard
         return best, best_jaccard
 
     def _insert(self, item: Prepared, story: int, copy_of: int | None,
                 similarity: float) -> None:
         a, now = item.article, _now()
-        self.db.execute(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        self.articles.append(
             (self.seq, a.id, a.url, item.key, a.title, a.text, a.published, a.source,
              json.dumps(item.extra, ensure_ascii=False) if item.extra else None, now,
              item.signature))
+        self.ids.add(a.id)
+        self.keys.add(item.key)
+        if a.url:
+            self.urls.add(a.url)
+        self.pending[self.seq] = (item.signature, story, copy_of)
         if copy_of is None:  # copies are found through their original
-            self.db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?, ?)",
-                                [(b, h, self.seq) for b, h in dedup.bands(item.signature)])
-        exists = self.db.execute("SELECT 1 FROM stories WHERE id = ?", (story,)).fetchone()
-        if exists:
-            self.db.execute(
-                "UPDATE stories SET last_seq = ?, size = size + 1, copies = copies + ?, "
-                "first_date = min(coalesce(first_date, ?), coalesce(?, first_date)), "
-                "last_date = max(coalesce(last_date, ?), coalesce(?, last_date)), "
-                "version = version + 1, updated = ? WHERE id = ?",
-                (self.seq, int(copy_of is not None), a.published, a.published, a.published,
-                 a.published, now, story))
-            if story not in self.opened and story not in self.opened_before:
+            for key in dedup.bands(item.signature):
+                self.bands.setdefault(key, []).append(self.seq)
+                self.band_rows.append((*key, self.seq))
+        change = self.changes.get(story)
+        if change is None:
+            exists = story not in self.opened and self.db.execute(
+                "SELECT 1 FROM stories WHERE id = ?", (story,)).fetchone()
+            change = self.changes[story] = _StoryChange(
+                new=not exists, title=item.label or a.id, first_seq=self.seq)
+            if exists and story not in self.opened_before:
                 self.touched.add(story)
-        else:
-            title = item.label or a.id
-            self.db.execute(
-                "INSERT INTO stories (id, title, first_seq, last_seq, first_date, last_date, "
-                "size, version, updated) VALUES (?, ?, ?, ?, ?, ?, 1, 1, ?)",
-                (story, title, self.seq, self.seq, a.published, a.published, now))
-            self.opened.add(story)
-        self.db.execute("INSERT INTO assignments VALUES (?, ?, ?, ?)",
-                        (self.seq, story, similarity, copy_of))
+            elif not exists:
+                self.opened.add(story)
+        change.add(self.seq, a.published, copy_of is not None, now)
+        self.assignments.append((self.seq, story, similarity, copy_of))
 
     def full(self) -> bool:
         return self.active and not self.whole and (self.count.added + self.count.duplicates >= BATCH_ARTICLES
@@ -341,30 +359,72 @@ class _Batch:
                        updated=len(self.touched_before))
 
     def commit(self) -> None:
-        """Save detection's state with the batch, commit, and start a new batch."""
+        """Write the batch's rows and detection's state, commit, and start a new batch."""
         if self.active:
+            db = self.db
+            db.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           self.articles)
+            db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?, ?)", self.band_rows)
+            db.executemany(
+                "INSERT INTO stories (id, title, first_seq, last_seq, first_date, last_date, "
+                "size, copies, version, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(story, c.title, c.first_seq, c.last_seq, c.first_date, c.last_date, c.size,
+                  c.copies, c.size, c.updated) for story, c in self.changes.items() if c.new])
+            db.executemany(
+                "UPDATE stories SET last_seq = ?, size = size + ?, copies = copies + ?, "
+                "first_date = min(coalesce(first_date, ?), coalesce(?, first_date)), "
+                "last_date = max(coalesce(last_date, ?), coalesce(?, last_date)), "
+                "version = version + ?, updated = ? WHERE id = ?",
+                [(c.last_seq, c.size, c.copies, c.first_date, c.first_date, c.last_date,
+                  c.last_date, c.size, c.updated, story)
+                 for story, c in self.changes.items() if not c.new])
+            db.executemany("INSERT INTO assignments VALUES (?, ?, ?, ?)", self.assignments)
             terms, changed, closed = self.detector.changes()
-            self.db.executemany("INSERT INTO df VALUES (?, ?) ON CONFLICT (term) DO UPDATE "
-                                "SET n = excluded.n", terms)
-            self.db.executemany("UPDATE stories SET centroid = ? WHERE id = ?",
-                                [(detect.pack(s), s.id) for s in changed])
-            self.db.executemany("UPDATE stories SET closed = 1, centroid = NULL WHERE id = ?",
-                                [(s,) for s in closed])
+            db.executemany("INSERT INTO df VALUES (?, ?) ON CONFLICT (term) DO UPDATE "
+                           "SET n = excluded.n", terms)
+            db.executemany("UPDATE stories SET centroid = ? WHERE id = ?",
+                           [(detect.pack(s), s.id) for s in changed])
+            db.executemany("UPDATE stories SET closed = 1, centroid = NULL WHERE id = ?",
+                           [(s,) for s in closed])
             d = self.detector
-            self.db.executemany("INSERT OR REPLACE INTO state VALUES (?, ?)",
-                                [("articles", d.articles), ("clock", d.clock),
-                                 ("next_story", d.next_id)])
-            self.db.execute("COMMIT")
+            db.executemany("INSERT OR REPLACE INTO state VALUES (?, ?)",
+                           [("articles", d.articles), ("clock", d.clock),
+                            ("next_story", d.next_id)])
+            db.execute("COMMIT")
         self.committed += self.count
         self.opened_before |= self.opened
         self.touched_before |= self.touched
         self.active, self.count = False, Added()
         self.opened, self.touched = set(), set()
+        self._clear()
 
     def rollback(self) -> None:
         if self.active:
             self.db.execute("ROLLBACK")
             self.active = False
+        self._clear()
+
+
+@dataclass
+class _StoryChange:
+    """What one batch did to one story: its new articles, summed up for one write."""
+
+    new: bool  # opened by this batch
+    title: str
+    first_seq: int
+    last_seq: int = 0
+    first_date: str | None = None  # of this batch's articles
+    last_date: str | None = None
+    size: int = 0
+    copies: int = 0
+    updated: str = ""
+
+    def add(self, seq: int, published: str | None, copy: bool, now: str) -> None:
+        self.last_seq, self.size, self.copies, self.updated = (
+            seq, self.size + 1, self.copies + copy, now)
+        if published:
+            self.first_date = min(self.first_date or published, published)
+            self.last_date = max(self.last_date or published, published)
 
 
 def _incoming(items: Iterable) -> Iterator[Incoming | Prepared | Skipped]:
