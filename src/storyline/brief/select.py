@@ -144,11 +144,8 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
             after = reading.predecessor(sentences, k)
             if after is None or not reading.fit[after] or not reading.needs[after].standalone:
                 return None
-            if after not in on_show:
-                step = _context_step(after)
-                if step is None:
-                    return None
-                steps.append(step)
+            if not _shown_before(after, steps):
+                return None
         names = set(named).union(*(reading.introduces[s.sentence] for _, s in steps))
         for name in sorted(need.names - names - reading.introduces[k]):
             step = _introduction(name, sentences[k].article, names)
@@ -175,12 +172,18 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
         if (opener is None or not reading.fit[opener] or reading.needs[opener].antecedent
                 or not says_who(sentences[opener].text)):
             return None
-        if opener not in on_show:
-            step = _context_step(opener)
-            if step is None:
-                return None
-            steps.append(step)
+        if not _shown_before(opener, steps):
+            return None
         return [*steps, (c, Pick(i, k, opener))]
+
+    def _shown_before(k: int, steps: list[tuple[int | None, Pick]]) -> bool:
+        """Sentence `k` is on show or can be shown (appended to `steps`) as context."""
+        if k in on_show:
+            return True
+        step = _context_step(k)
+        if step is not None:
+            steps.append(step)
+        return step is not None
 
     def _introduction(name: str, article: str,
                       names: set[str]) -> tuple[int | None, Pick] | None:
