@@ -13,11 +13,11 @@ from ...brief.ingest import (check_output, check_stdout, read_cluster, read_seen
                              shown_path)
 from ...brief.pipeline import summarize
 from ...brief.render import FORMATS, render
-from ...engine.batch import Engine, atomic_writer, count_lines, local, run_batch
+from ...engine.batch import Engine, count_lines, local, run_batch
 from ...errors import StorylineError
 from ...options import MAX_WORDS, Options
 from .engine_options import check_engine_options, engine_options
-from .errors import ending, printable
+from .errors import ending, printable, write_output
 from .progress import stages
 
 
@@ -92,12 +92,7 @@ def summarize_command(path: Path, words: int, fmt: str | None, output: Path | No
         text = render(brief, fmt or "text", explain=explain)
     for warning in brief.warnings:
         click.echo(f"storyline: warning: {printable(warning)}", err=True)
-    with ending(reading=None, writing=output or "standard output"):
-        if output:
-            with atomic_writer(output) as f:
-                f.write(text)
-        else:
-            click.echo(text, nl=False)
+    write_output(text, output)
 
 
 def _engine(name: str, jobs: int | None, address: str | None) -> Engine:
