@@ -74,6 +74,7 @@ _POST = re.compile(  # "— Name (@name) June 20, 2017", "A post shared by X (@y
 _URL_DATE = re.compile(
     r"/(?P<year>(?:19|20)\d\d)[/-](?P<month>[01]?\d)[/-](?P<day>[0-3]?\d)(?:/|\b)")
 _URL_YEAR = re.compile(r"/(?P<year>(?:19|20)\d\d)/")
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")  # every full date holds one: a quick test first
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
@@ -116,7 +117,8 @@ def _evidence(text: str, url: str | None) -> list[tuple[str, str]]:
     first, later, captions, posts, body = [], [], [], [], []
     for i, line in enumerate(lines):
         short, top = len(line.split()) <= MAX_LINE_WORDS, i < HEADER_PARAGRAPHS
-        if shown := [d for m in _POST.finditer(line) for d in _dates_in(m.group("date"))]:
+        if "(@" in line and (shown := [d for m in _POST.finditer(line)
+                                       for d in _dates_in(m.group("date"))]):
             posts += shown
         elif short and (stamp := _STAMP.match(line)):
             (first if stamp.group("first") else later).extend(_dates_in(line))
@@ -156,12 +158,16 @@ def _is_date_line(line: str) -> bool:
 
 def _month_years(text: str) -> list[str]:
     """The first days of the months named with a year ("in January 2017")."""
+    if not _ANY_YEAR.search(text):
+        return []
     return [d for m in _MONTH_YEAR.finditer(text)
             for d in _valid(int(m.group("year")), _month_number(m.group("month")), 1)]
 
 
 def _dates_in(text: str) -> list[str]:
     """The full calendar dates written in `text`, as YYYY-MM-DD, in order."""
+    if not _ANY_YEAR.search(text):
+        return []
     found = []
     for pattern in _FULL_DATES:
         for m in pattern.finditer(text):
