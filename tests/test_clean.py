@@ -285,3 +285,15 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
 
     text = (example_dir / "article-4.txt").read_text()
     assert paragraphs(text) == [line.strip() for line in text.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("text, clutter", [
+    ("Follow The Knot on Twitter and Instagram @TheKnot.", True),
+    ("Follow us on Facebook for the latest updates.", True),
+    ("The singer has 40 million followers on Twitter and posts daily.", False),
+    ("Warning: The following video contains graphic footage.", True),
+])
+def test_social_media_prompts_inside_text_are_clutter(text, clutter):
+    from storyline.brief.clean import is_clutter
+
+    assert is_clutter(text) is clutter

@@ -16,6 +16,11 @@ from storyline.brief.context import Names, needs, says_who
     "A year earlier, the company had listed its shares in London.",
     "The actress later apologized for the remark.",
     "“We will not stop,” he said.",
+    "He’s still wonderful and I thought this would go to him.",   # a contraction
+    "That's why the vote was delayed.",
+    "Third, weeks later the president fired him.",                 # a list goes on
+    "Finally, the court ruled against the city.",
+    "Notwithstanding, the board approved the plan.",
 ])
 def test_openings_that_lean_on_an_earlier_sentence(text):
     assert needs(text).antecedent
@@ -57,6 +62,17 @@ def test_a_surname_needs_its_full_name_first():
     names = Names(["Senator Elizabeth Warren spoke on Monday.", "Warren said she would run."])
     assert needs("Warren said she would run.", names).names == {"Warren"}
     assert not needs("Senator Elizabeth Warren spoke on Monday.", names).names
+
+
+@pytest.mark.parametrize("full, alone", [
+    ("Senator Mitch McConnell spoke on Monday.", "McConnell said the bill would pass."),
+    ("Lawyer Kathleen O’Sullivan spoke on Monday.", "Ms. O’Sullivan said he needs a lawyer."),
+    ("Education Secretary Betsy DeVos spoke on Monday.", "DeVos said the rule would go."),
+])
+def test_mixed_case_surnames_need_their_full_name_first(full, alone):
+    names = Names([full, alone])
+    assert needs(alone, names).names
+    assert not needs(full, names).names
 
 
 QUOTE_CLUSTER = [

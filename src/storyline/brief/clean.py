@@ -238,7 +238,8 @@ def is_clutter(text: str) -> bool:
 _CLUTTER_SENTENCE = re.compile(
     r"\b(?:buy photo|wait \d+ seconds? to continue|click here|(?:see|in) fig(?:ure)?\.? \d|"
     r"replay more videos|image copyright|getty images|ap photo/|afp photo|"
-    r"sign up for\b.{0,60}\bnewsletter|follow us on (?:twitter|facebook|instagram))",
+    r"the following (?:video|footage|images?|content) (?:contains|includes|may)|"
+    r"sign up for\b.{0,60}\bnewsletter|follow\b[^.!?]{0,50}\bon (?:twitter|facebook|instagram)\b)",
     re.I)
 
 

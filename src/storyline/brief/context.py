@@ -33,7 +33,7 @@ _PRONOUNS = (r"he|she|they|it|his|her|hers|their|theirs|him|them|its|we|our|us|i
              r"the latter|the former|the rest|the others|the pair|the duo|the trio")
 _CONNECTIVES = (r"but|and|or|so|yet|also|however|meanwhile|still|instead|moreover|"
                 r"furthermore|besides|nevertheless|nonetheless|therefore|thus|hence|"
-                r"otherwise|then|later|earlier|afterwards?|likewise|similarly|indeed|"
+                r"otherwise|then|later|earlier|afterwards?|likewise|similarly|indeed|notwithstanding|"
                 r"in addition|in response|in turn|as a result|as well|even so|"
                 r"by contrast|in contrast|on the other hand|at the time|that day|"
                 r"the same day|the next day|the day before|the following day|"
@@ -62,7 +62,8 @@ _BACK_NOUNS = (r"man|woman|men|women|boy|girl|boys|girls|child|children|teen|tee
                r"photo|photos|post|tweet|tweets|comments|remarks|plan|proposal|bill")
 _US = re.compile(r"^[\"“‘']?US\b")  # the United States, not "us"
 _DANGLING_OPENING = re.compile(
-    rf"^[\"“‘']?\s*(?:(?:{_PRONOUNS}|{_CONNECTIVES})\b(?!['’]s\b)"
+    rf"^[\"“‘']?\s*(?:(?:{_PRONOUNS})\b|(?:{_CONNECTIVES})\b(?!['’]s\b)"
+    rf"|(?:first|second|secondly|third|thirdly|fourth|fifth|finally|lastly|next)\s*,"
     rf"|one of (?:the|them|those|these|his|her|their)\b"
     rf"|(?:many|most|some|several|few|half|none|all|each|both)"
     rf"(?: of them| of those| of these)?,? (?:are|were|is|was|had|have|will|would|could|say|said)\b"
@@ -107,7 +108,10 @@ _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’(?![a-z])|''[^']*''
 
 # Names: two to four name words ("Jeffny Pally", "Abu Bakr al-Baghdadi", "J. Smith");
 # titles and other capitalized non-names before a name are not part of it.
-_WORD = r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)*"
+# Mixed-case surnames count: McConnell, MacArthur, O'Sullivan, DeVos, LeBron.
+_PREFIXED = r"(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|La|Le)?[A-Z][a-z]+"
+_WORD = _PREFIXED + r"(?:[-'’][A-Za-z]+)*"
+_SURNAME = _PREFIXED + r"(?:[-'’][A-Z]?[a-z]+)?"
 _NAME_TOKEN = rf"(?:{_WORD}|[A-Z]\.|(?:al|el|bin|ibn|de|da|del|di|van|von|der|le|la|du)(?:-{_WORD})?)"
 _FULL_NAME = re.compile(rf"(?<![\w.'’-])(?:{_WORD}|[A-Z]\.)(?:\s+{_NAME_TOKEN}){{1,5}}(?<=[a-z])(?![\w-])")
 _CAPITALIZED_WORD = re.compile(rf"(?<![\w'’-]){_WORD}(?![\w-])")
@@ -121,7 +125,7 @@ _ROLE = re.compile(
     r"Judge|Justice|Dr|Prof|Professor|Pope|King|Queen|Prince|Princess|Chief|Sheriff|"
     r"Detective|Officer|Coach|Ambassador|Commissioner|Minister|Speaker|Leader|"
     r"Archbishop|Bishop|Cardinal|Rabbi|Imam|Rev|Reverend|Sir|Dame|Lord|Lady|"
-    r"Attorney General|Director|CEO|Chairman|Chairwoman)\.?\s+([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)")
+    r"Attorney General|Director|CEO|Chairman|Chairwoman)\.?\s+(" + _SURNAME + ")")
 _TITLES = frozenset(
     "mr mrs ms miss dr sen senator rep representative gov governor president pres vice "
     "prime minister secretary gen general lt col colonel sgt sergeant maj major capt "
@@ -306,16 +310,16 @@ def _capitalized_words(text: str) -> list[str]:
 
 _PERSON_CUES = (
     re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Det|Prof|Rev)\.?\s+"
-               r"((?:[A-Z][a-z]+\s+)*[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)"),
-    re.compile(r"([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?),?\s+(?:then\s+)?\d{1,3},"),
-    re.compile(r"([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)\s+(?:said|says|told|tells|added|adds|"
+               r"((?:" + _PREFIXED + r"\s+)*" + _SURNAME + r")"),
+    re.compile(r"(" + _SURNAME + r"),?\s+(?:then\s+)?\d{1,3},"),
+    re.compile(r"(" + _SURNAME + r")\s+(?:said|says|told|tells|added|adds|"
                r"wrote|writes|explained|recalled|insisted|testified|tweeted)\b"),
-    re.compile(r"(?:said|says|according to)\s+(?:(?:[A-Z][a-z]+\s+)*)([A-Z][a-z]+)\b"),
+    re.compile(r"(?:said|says|according to)\s+(?:(?:" + _PREFIXED + r"\s+)*)(" + _PREFIXED + r")\b"),
     # a role in lower case before a full name: "pole vaulter Dana Cervantes",
     # "spokesman Mustafa Bali"
     re.compile(r"\b(?!(?:the|and|for|with|from|that|this|when|after|before|into|about|"
                r"than|then|while|where|which|who|whom|whose|said|says|told|asked|wrote)\b)"
-               r"[a-z]{4,}\s+((?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)"),
+               r"[a-z]{4,}\s+((?:" + _PREFIXED + r"\s+){1,2}" + _SURNAME + r")"),
 )
 
 

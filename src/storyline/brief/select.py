@@ -46,6 +46,15 @@ LEAD_OVERLAP = 0.5
 MAX_CANDIDATES = 1000  # the best-scored candidates only, so memory stays bounded
 # An opener is a real lead: long enough to say who did what.
 MIN_OPENER_WORDS = 10
+# A sentence that directly follows a shown one in its article reads on from it: such a
+# continuation gains this much, so the brief tells runs of an article, not a hop from
+# article to article each sentence. OPENING_RUN: how many sentences after the opener
+# its article goes on telling first (the opening paragraph), when they are candidates.
+CONTINUITY = 0.0
+OPENING_RUN = 0
+# The brief keeps to one thread: a candidate gains this much times its closeness (in the
+# topic space) to the opener, so asides from another article's other subject stay out.
+THREAD = 0.0
 
 
 @dataclass(frozen=True)
@@ -108,6 +117,7 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
     chosen: list[Pick] = []
     named: set[str] = set()  # surnames the chosen sentences introduce
     on_show: set[int] = set()  # sentences shown
+    runs_on: dict[int, int] = {}  # candidate -> its member that follows a shown sentence
     left = budget
 
     def take(c: int | None, pick: Pick) -> None:
@@ -116,6 +126,9 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
         on_show.add(pick.sentence)
         named.update(reading.introduces[pick.sentence])
         left -= sentences[pick.sentence].words
+        follower = reading.successor(sentences, pick.sentence)
+        if follower is not None and reading.fit[follower] and fact_of.get(follower) in column:
+            runs_on[column[fact_of[follower]]] = follower
         if c is None:  # an antecedent below the candidates, shown for the next one only
             return
         open_[c] = False
@@ -130,9 +143,13 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
         stands, with the sentence before it when it continues that one, or with the
         sentence after it when that one says who speaks; None when none can (yet)."""
         i = candidates[c]
-        for k in members[i]:
+        run = runs_on.get(c)
+        for k in ([run] if run is not None else []) + [k for k in members[i] if k != run]:
             steps = _with_context(c, i, k)
             if steps is not None and sum(sentences[s.sentence].words for _, s in steps) <= left:
+                if k == run and run - 1 in on_show:  # told right after the one it follows
+                    steps = [(d, replace(p, after=run - 1) if p.sentence == run and p.after is None
+                              else p) for d, p in steps]
                 return steps
         return None
 
@@ -214,8 +231,26 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
         if usable:
             k = max(usable, key=lambda k: (group[k], -k))
             take(column[fact_of[k]], Pick(fact_of[k], k))
+    if chosen:
+        last = chosen[0].sentence
+        for _ in range(OPENING_RUN):
+            c = column.get(fact_of.get(last + 1, -1))
+            if c is None or runs_on.get(c) != last + 1 or not open_[c]:
+                break
+            steps = unit(c)
+            if steps is None or steps[0][1].sentence != last + 1:
+                break
+            for d, pick in steps:
+                take(d, pick)
+            last = steps[-1][1].sentence
+    thread = (THREAD * np.clip(topics @ topics[column[chosen[0].fact]], 0, None)
+              if chosen and THREAD else np.zeros(len(candidates)))
     while True:
-        gain = np.where(open_, MMR_LAMBDA * own - (1 - MMR_LAMBDA) * max_similarity, -np.inf)
+        bonus = thread.copy()
+        for c in runs_on:
+            bonus[c] += CONTINUITY
+        gain = np.where(open_, MMR_LAMBDA * own - (1 - MMR_LAMBDA) * max_similarity + bonus,
+                        -np.inf)
         for c in np.argsort(-gain, kind="stable"):
             if gain[c] == -np.inf:
                 return chosen
