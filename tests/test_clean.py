@@ -153,6 +153,8 @@ def test_agency_dateline_prefix_is_stripped():
     ("FORT WAYNE, Ind. (WANE) The mother said she acted alone.", "The mother said"),
     ("WASHINGTON (AP) — The Senate voted on Tuesday.", "The Senate voted"),
     ("(CNN) — A Detroit man pleaded not guilty Friday.", "A Detroit man"),
+    ("(CNN) A Detroit man pleaded not guilty Friday.", "A Detroit man"),
+    ("(NASA) scientists said the probe was lost.", "(NASA) scientists"),
     ("KATHMANDU, Nepal — Climbers found the bodies on Sunday.", "Climbers found"),
     ("NATO (North Atlantic Treaty Organization) said it would act.", "NATO (North"),
     ("FBI Director James Comey testified on Thursday.", "FBI Director"),
@@ -292,6 +294,8 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("Follow us on Facebook for the latest updates.", True),
     ("The singer has 40 million followers on Twitter and posts daily.", False),
     ("Warning: The following video contains graphic footage.", True),
+    ("Check out Dead50.net for ticketing information.", True),
+    ("Image caption Paul Conroy was smuggled across the border into Lebanon.", True),
 ])
 def test_social_media_prompts_inside_text_are_clutter(text, clutter):
     from storyline.brief.clean import is_clutter
