@@ -21,6 +21,8 @@ from storyline.brief.context import Names, needs, says_who
     "Third, weeks later the president fired him.",                 # a list goes on
     "Finally, the court ruled against the city.",
     "Notwithstanding, the board approved the plan.",
+    "The system was designed to keep small children away from air bags.",
+    "The press conference was attended by two consultants.",
 ])
 def test_openings_that_lean_on_an_earlier_sentence(text):
     assert needs(text).antecedent
@@ -31,6 +33,8 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "It is unclear whether the talks will resume.",
     "US forces have left the base.",
     "The Trump administration announced new tariffs on Friday.",
+    "The stock market fell 4 percent on Monday.",
+    "The average cost of a wedding hit a five-year high.",
     "“We will not stop,” the general said.",
 ])
 def test_openings_that_stand_alone(text):

@@ -78,6 +78,19 @@ _DUMMY_IT = re.compile(
     r"clear|possible|likely|unlikely|expected|believed|estimated|thought|reported|alleged|"
     r"feared|hoped|the first|the second|the latest|the largest|the biggest|the worst|"
     r"the most|the only|too early|time|important|hard|difficult|easy)\b", re.I)
+# "The system was designed ...", "The press conference was attended by ...": a subject
+# of common nouns with "the" and straight after it a verb refers to something the
+# article introduced before (a subject told there, "the system of ...", has no verb
+# next). Things every reader knows are excepted.
+_DEFINITE_SUBJECT = re.compile(
+    r"^[\"“‘']?The ((?:[a-z][a-z-]+ ){0,2}?[a-z][a-z-]+) (?:was|were|is|are|has|had|have|"
+    r"will|would|could|can|may|might|must|should|did|does|do|said|says|told|added|came|"
+    r"comes|also|then|now|still|later|never|only|just|made|took|left|went|became|began|"
+    r"started|remains|remained|appears|appeared|seems|seemed|includes|included|involved|"
+    r"showed|shows|found|finds|marks|marked)\b")
+_KNOWN_TO_ALL = frozenset(
+    "market stock market economy public weather world president government police "
+    "military internet sun moon earth pope queen king weekend night morning".split())
 # "Then-President ...", "That's why": both still refer back; "This week", "This year",
 # "That night" date the sentence against the article and read well alone in a brief of
 # the same news.
@@ -232,6 +245,9 @@ def _leans_back(text: str) -> bool:
         return True
     if _DUMMY_IT.match(text) or _TIME_DEMONSTRATIVE.match(text) or _US.match(text):
         return False
+    subject = _DEFINITE_SUBJECT.match(text)
+    if subject and subject.group(1) not in _KNOWN_TO_ALL:
+        return True
     return bool(_DANGLING_OPENING.match(text))
 
 
