@@ -334,7 +334,10 @@ _PERSON_CUES = (
     # a role in lower case before a full name: "pole vaulter Dana Cervantes",
     # "spokesman Mustafa Bali"
     re.compile(r"\b(?!(?:the|and|for|with|from|that|this|when|after|before|into|about|"
-               r"than|then|while|where|which|who|whom|whose|said|says|told|asked|wrote)\b)"
+               r"than|then|while|where|which|who|whom|whose|said|says|told|asked|wrote|"
+               r"toward|towards|against|between|behind|beside|during|without|within|"
+               r"through|across|among|under|over|upon|like|including|near|around|into|"
+               r"onto|inside|outside|beyond|despite|except|versus|via|unlike)\b)"
                r"[a-z]{4,}\s+((?:" + _PREFIXED + r"\s+){1,2}" + _SURNAME + r")"),
 )
 

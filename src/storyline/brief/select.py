@@ -263,7 +263,9 @@ def openers(sentences: list[Sentence], reading: Reading, vectors: sparse.csr_mat
 
     An opener is an article's lead (its first complete statement, among its first three
     sentences) that reads alone, is no quotation and has at least MIN_OPENER_WORDS
-    words; `articles` restricts them (to the latest phase's). How well it tells the main
+    words. A surname in it needs no introduction: its writer wrote the lead for a reader
+    who comes to the story fresh (and the rules that tell a person's surname from a
+    company's, "Northwestern said", are not sure enough to refuse a lead); `articles` restricts them (to the latest phase's). How well it tells the main
     news is how much it agrees with what the other articles' leads say: its mean cosine
     with their first three statements. On the Multi-News dev sample this picks leads
     closer to the human summary's first sentence than the learned score does (ROUGE-1/2
@@ -285,7 +287,7 @@ def openers(sentences: list[Sentence], reading: Reading, vectors: sparse.csr_mat
     out = {}
     for article, k in leads.items():
         text = sentences[k].text
-        if (articles is not None and article not in articles or not reading.needs[k].none
+        if (articles is not None and article not in articles or not reading.needs[k].standalone
                 or sentences[k].words < MIN_OPENER_WORDS or text[0] in _QUOTE_MARKS):
             continue
         others = [j for a, ks in zone.items() if a != article for j in ks]
