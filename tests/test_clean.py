@@ -155,6 +155,8 @@ def test_agency_dateline_prefix_is_stripped():
     ("(CNN) — A Detroit man pleaded not guilty Friday.", "A Detroit man"),
     ("(CNN) A Detroit man pleaded not guilty Friday.", "A Detroit man"),
     ("(NASA) scientists said the probe was lost.", "(NASA) scientists"),
+    ("WASHINGTON The Senate passed a budget plan on Friday.", "The Senate passed"),
+    ("NATO Secretary General Jens Stoltenberg spoke.", "NATO Secretary"),
     ("KATHMANDU, Nepal — Climbers found the bodies on Sunday.", "Climbers found"),
     ("NATO (North Atlantic Treaty Organization) said it would act.", "NATO (North"),
     ("FBI Director James Comey testified on Thursday.", "FBI Director"),
@@ -296,6 +298,13 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("Warning: The following video contains graphic footage.", True),
     ("Check out Dead50.net for ticketing information.", True),
     ("Image caption Paul Conroy was smuggled across the border into Lebanon.", True),
+    ("People pray at a sidewalk memorial in San Bernardino, Calif., Tuesday, April 11, 2017.",
+     True),
+    ("Mitch McConnell speaks to reporters in Washington, in this March 24, 2015 file photo.",
+     True),
+    ("Updated: We've added new reports to the article.", True),
+    ("Please keep posting them in the comments.", True),
+    ("The vote was held on Tuesday, April 11, 2017, in the Senate.", False),
 ])
 def test_social_media_prompts_inside_text_are_clutter(text, clutter):
     from storyline.brief.clean import is_clutter
