@@ -157,6 +157,9 @@ def test_agency_dateline_prefix_is_stripped():
     ("(NASA) scientists said the probe was lost.", "(NASA) scientists"),
     ("WASHINGTON The Senate passed a budget plan on Friday.", "The Senate passed"),
     ("NATO Secretary General Jens Stoltenberg spoke.", "NATO Secretary"),
+    ("SINGAPORE/BEIJING Former basketball star Dennis Rodman arrived.", "Former basketball"),
+    ("(HealthDay News) -- Babies preserve memories during naps.", "Babies preserve"),
+    ("FT LAUDERDALE (CBSMiami) – A man is in custody.", "A man is"),
     ("KATHMANDU, Nepal — Climbers found the bodies on Sunday.", "Climbers found"),
     ("NATO (North Atlantic Treaty Organization) said it would act.", "NATO (North"),
     ("FBI Director James Comey testified on Thursday.", "FBI Director"),
@@ -304,6 +307,8 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
      True),
     ("Updated: We've added new reports to the article.", True),
     ("Please keep posting them in the comments.", True),
+    ("For more on Rihanna, head over to Billboard.", True),
+    ("Click below to sign the Petition.", True),
     ("The vote was held on Tuesday, April 11, 2017, in the Senate.", False),
 ])
 def test_social_media_prompts_inside_text_are_clutter(text, clutter):

@@ -60,6 +60,8 @@ def test_empty_text_has_no_sentences():
     ("The mayor said the council would meet again and then…", False),
     ("Any plans for the future don't include Kris very much.'", False),  # a quote's tail
     ("'We will win the players' vote,' he said on Monday.", True),
+    ("OPAL LEE: I kept telling family and friends that wanted to do it.", False),
+    ("US officials said the talks would resume on Monday in Geneva.", True),
 ])
 def test_is_statement(text, ok):
     assert is_statement(text) is ok

@@ -22,7 +22,8 @@ MAX_HEADLINE_WORDS = 25  # longer unpunctuated lines are prose that lost its per
 MAX_CLUTTER_WORDS = 40  # longer lines are condemned only by rules marked any_length
 WRAP_FILL = 0.6  # a line of a hard-wrapped paragraph fills at least this share of the width
 _END = re.compile(r"""[.!?:…]["'”’)\]]*$|[.!?]["'”’]?\s*\(\w[^)]*\)$""")
-_AGENCY = r"\((?:[A-Z]{2,6}|Reuters|Bloomberg|Xinhua|dpa|AP|AFP)\b[^)]{0,20}\)?"
+_AGENCY = (r"\((?:[A-Z]{2,6}|Reuters|Bloomberg|Xinhua|dpa|AP|AFP"
+           r"|[A-Z]{1,5}[a-z]*[A-Z][a-z]+(?: News)?)\b[^)]{0,20}\)?")  # (HealthDay News), (CBSMiami)
 _PLACE = r"(?:[ ,]+[A-Z][\w.'-]*){0,3}(?:\s*\([A-Z][a-z]+\))?"  # "FORT WAYNE, Ind.", "(Hebei)"
 _DAY = r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # "SYDNEY, September 13 (Xinhua)"
 _DASH = r"(?:[-—–]+|_)"  # wires mark the end of a dateline with a dash, "--" or "_"
@@ -32,7 +33,8 @@ _DATELINE = re.compile(  # "ST. LOUIS (AP) — ", "FORT WAYNE, Ind. (WANE) ", "(
     r"|[A-Z][A-Z'-]{2,}" + _PLACE + _DAY + r"\s*" + _DASH + "+"  # no agency: a real word
     r"|" + _AGENCY + r"\s*" + _DASH + r"+|CNN\s*[-—–]+"
     r"|\((?:CNN|AP|AFP|Reuters|Xinhua|Bloomberg|dpa|UPI)\)"  # "(CNN) A man"
-    r"|[A-Z]{5,}(?:\s[A-Z]{2,})?(?=\s(?:The|A|An)\s))\s+(?=[A-Z\"“'‘`])")  # "WASHINGTON The"
+    r"|[A-Z]{5,}(?:\s[A-Z]{2,})?(?=\s(?:The|A|An)\s)"  # "WASHINGTON The"
+    r"|[A-Z]{4,}(?:/[A-Z]{4,})+)\s+(?=[A-Z\"“'‘`])")  # "SINGAPORE/BEIJING Flamboyant"
 DATELINE_PARAGRAPHS = 3  # a dateline opens the story, after at most a headline and standfirst
 _WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement)\s+(?=[A-Z\"“'‘])")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -250,6 +252,8 @@ _CLUTTER_SENTENCE = re.compile(
     r"^(?:image|photo|video) caption\b|check out\b[^.]{0,40}\.(?:com|net|org)\b|"
     r"\bin this (?:\w+ )?(?:\d{1,2}, )?(?:\d{4} )?(?:file |undated |handout )*(?:photo|image|picture)\b|"
     r"^updated:|\b(?:keep|start) (?:posting|commenting)\b|\bin the comments\b|"
+    r"^for more (?:on|about|news|information)\b[^.]{0,60},\s*(?:head|go|visit|click|see|read|check)\b|"
+    r"\bclick (?:below|above|the link)\b|"
     r"sign up for\b.{0,60}\bnewsletter|follow\b[^.!?]{0,50}\bon (?:twitter|facebook|instagram)\b)",
     re.I)
 

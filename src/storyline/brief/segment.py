@@ -170,12 +170,15 @@ def is_statement(text: str) -> bool:
     return (MIN_STATEMENT_WORDS <= n <= MAX_STATEMENT_WORDS
             and bool(_STATEMENT_START.match(text)) and bool(_STATEMENT_END.search(text))
             and len(_LOWER_WORD.findall(text)) >= 2 and not _FRAGMENT.match(text)
-            and not _TRUNCATED.search(text) and not _ends_earlier_quotation(text))
+            and not _TRUNCATED.search(text) and not _TRANSCRIPT.match(text)
+            and not _ends_earlier_quotation(text))
 
 
 # A statement has words in lower case ("Austin Custodio, 21, Pine Bush, NY." is a list
 # item), and a subject: "Charged with eight counts of ..." lacks one.
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]+")
+# "OPAL LEE: I kept telling family ...": a transcript's line, said by a label, not a person.
+_TRANSCRIPT = re.compile(r"^[A-Z][A-Z.'’ -]{1,30}:\s")
 _FRAGMENT = re.compile(r"^[A-Z][a-z]+ed (?:with|of|in|for|by|to|on|at)\b[^,;:—–]*$")
 
 
