@@ -23,6 +23,9 @@ from storyline.brief.context import Names, needs, says_who
     "Notwithstanding, the board approved the plan.",
     "The system was designed to keep small children away from air bags.",
     "The press conference was attended by two consultants.",
+    "If so, then any of us could have been there.",
+    "No, he has not restored the country to prosperity.",
+    "2) Qua economics, the proposal looks a lot better.",
 ])
 def test_openings_that_lean_on_an_earlier_sentence(text):
     assert needs(text).antecedent

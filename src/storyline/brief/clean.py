@@ -24,7 +24,7 @@ WRAP_FILL = 0.6  # a line of a hard-wrapped paragraph fills at least this share 
 _END = re.compile(r"""[.!?:…]["'”’)\]]*$|[.!?]["'”’]?\s*\(\w[^)]*\)$""")
 _AGENCY = (r"\((?:[A-Z]{2,6}|Reuters|Bloomberg|Xinhua|dpa|AP|AFP"
            r"|[A-Z]{1,5}[a-z]*[A-Z][a-z]+(?: News)?)\b[^)]{0,20}\)?")  # (HealthDay News), (CBSMiami)
-_PLACE = r"(?:[ ,]+[A-Z][\w.'-]*){0,3}(?:\s*\([A-Z][a-z]+\))?"  # "FORT WAYNE, Ind.", "(Hebei)"
+_PLACE = r"(?:[ ,]+[A-Z][\w.'-]*){0,4}(?:\s*\([A-Z][a-z]+\))?"  # "FORT WAYNE, Ind.", "(Hebei)"
 _DAY = r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # "SYDNEY, September 13 (Xinhua)"
 _DASH = r"(?:[-—–]+|_)"  # wires mark the end of a dateline with a dash, "--" or "_"
 _DATELINE = re.compile(  # "ST. LOUIS (AP) — ", "FORT WAYNE, Ind. (WANE) ", "(CNN) — ",

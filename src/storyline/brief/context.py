@@ -63,7 +63,8 @@ _BACK_NOUNS = (r"man|woman|men|women|boy|girl|boys|girls|child|children|teen|tee
 _US = re.compile(r"^[\"“‘']?US\b")  # the United States, not "us"
 _DANGLING_OPENING = re.compile(
     rf"^[\"“‘']?\s*(?:(?:{_PRONOUNS})\b|(?:{_CONNECTIVES})\b(?!['’]s\b)"
-    rf"|(?:first|second|secondly|third|thirdly|fourth|fifth|finally|lastly|next)\s*,"
+    rf"|(?:first|second|secondly|third|thirdly|fourth|fifth|finally|lastly|next|no|yes|"
+    rf"if so|if not)\s*,|\d\)\s"
     rf"|one of (?:the|them|those|these|his|her|their)\b"
     rf"|(?:many|most|some|several|few|half|none|all|each|both)"
     rf"(?: of them| of those| of these)?,? (?:are|were|is|was|had|have|will|would|could|say|said)\b"
