@@ -24,6 +24,8 @@ from storyline.brief.context import Names, needs, says_who
     "The system was designed to keep small children away from air bags.",
     "The press conference was attended by two consultants.",
     "If so, then any of us could have been there.",
+    "The committee's version described evolution as a unifying concept.",
+    "The board adopted a modified version of the standards.",
     "No, he has not restored the country to prosperity.",
     "2) Qua economics, the proposal looks a lot better.",
 ])

@@ -84,7 +84,7 @@ _DUMMY_IT = re.compile(
 # article introduced before (a subject told there, "the system of ...", has no verb
 # next). Things every reader knows are excepted.
 _DEFINITE_SUBJECT = re.compile(
-    r"^[\"“‘']?The ((?:[a-z][a-z-]+ ){0,2}?[a-z][a-z-]+) (?:was|were|is|are|has|had|have|"
+    r"^[\"“‘']?The ((?:[a-z][a-z-]+(?:['’]s|s['’])? ){0,2}?[a-z][a-z-]+) (?:[a-z]{3,}ed|was|were|is|are|has|had|have|"
     r"will|would|could|can|may|might|must|should|did|does|do|said|says|told|added|came|"
     r"comes|also|then|now|still|later|never|only|just|made|took|left|went|became|began|"
     r"started|remains|remained|appears|appeared|seems|seemed|includes|included|involved|"
