@@ -310,6 +310,9 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("Please keep posting them in the comments.", True),
     ("For more on Rihanna, head over to Billboard.", True),
     ("Click below to sign the Petition.", True),
+    ("The former secretary of state poses with the chairman after her arrival in Udaipur.",
+     True),
+    ("The plan poses a risk to the city's budget, officials said.", False),
     ("The vote was held on Tuesday, April 11, 2017, in the Senate.", False),
 ])
 def test_social_media_prompts_inside_text_are_clutter(text, clutter):

@@ -254,6 +254,7 @@ _CLUTTER_SENTENCE = re.compile(
     r"^updated:|\b(?:keep|start) (?:posting|commenting)\b|\bin the comments\b|"
     r"^for more (?:on|about|news|information)\b[^.]{0,60},\s*(?:head|go|visit|click|see|read|check)\b|"
     r"\bclick (?:below|above|the link)\b|"
+    r"\b(?:poses|posing) (?:with|for|during|in front of)\b|"
     r"sign up for\b.{0,60}\bnewsletter|follow\b[^.!?]{0,50}\bon (?:twitter|facebook|instagram)\b)",
     re.I)
 
