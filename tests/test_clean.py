@@ -161,6 +161,8 @@ def test_agency_dateline_prefix_is_stripped():
     ("(HealthDay News) -- Babies preserve memories during naps.", "Babies preserve"),
     ("FT LAUDERDALE (CBSMiami) – A man is in custody.", "A man is"),
     ("OSAN AIR BASE, South Korea (AFNS) -- Forces held an exercise.", "Forces held"),
+    ("HIROSHIMA--A stray dog joined the rescue efforts.", "A stray dog"),
+    ("US-China trade talks resumed on Monday in Beijing.", "US-China"),
     ("KATHMANDU, Nepal — Climbers found the bodies on Sunday.", "Climbers found"),
     ("NATO (North Atlantic Treaty Organization) said it would act.", "NATO (North"),
     ("FBI Director James Comey testified on Thursday.", "FBI Director"),

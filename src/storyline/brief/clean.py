@@ -34,7 +34,8 @@ _DATELINE = re.compile(  # "ST. LOUIS (AP) — ", "FORT WAYNE, Ind. (WANE) ", "(
     r"|" + _AGENCY + r"\s*" + _DASH + r"+|CNN\s*[-—–]+"
     r"|\((?:CNN|AP|AFP|Reuters|Xinhua|Bloomberg|dpa|UPI)\)"  # "(CNN) A man"
     r"|[A-Z]{5,}(?:\s[A-Z]{2,})?(?=\s(?:The|A|An)\s)"  # "WASHINGTON The"
-    r"|[A-Z]{4,}(?:/[A-Z]{4,})+)\s+(?=[A-Z\"“'‘`])")  # "SINGAPORE/BEIJING Flamboyant"
+    r"|[A-Z]{4,}(?:/[A-Z]{4,})+"  # "SINGAPORE/BEIJING Flamboyant"
+    r"|[A-Z]{4,}--)(?:\s+|(?<=--))(?=[A-Z\"“'‘`])")  # "HIROSHIMA--A stray dog"
 DATELINE_PARAGRAPHS = 3  # a dateline opens the story, after at most a headline and standfirst
 _WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement)\s+(?=[A-Z\"“'‘])")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
