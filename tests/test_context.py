@@ -125,3 +125,10 @@ def test_every_quotation_in_a_brief_has_its_speaker_beside_it(cluster, words):
             before = texts[i - 1] if i else ""
             after = texts[i + 1] if i + 1 < len(texts) else ""
             assert says_who(before) or says_who(after), texts
+
+
+def test_a_one_sentence_article_is_told_even_when_its_words_look_back():
+    text = ("The army said on Tuesday that 300 soldiers had crossed the border into the "
+            "northern region of the country.")
+    brief = summarize([text], options=Options(analysis=False))
+    assert [s.text for s in brief.sentences] == [text]

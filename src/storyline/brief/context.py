@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 _OPEN_QUOTE = "\"“‘'"
@@ -375,7 +375,13 @@ class Reading:
         return None
 
 
-def read(texts: list[str], fit: list[bool]) -> Reading:
+def read(texts: list[str], fit: list[bool], opens: list[bool] | None = None) -> Reading:
+    """How each of `texts` reads alone; `opens` marks the sentences that open their
+    article, which lean on nothing before them whatever their words: their writer
+    began there ("The army said on Tuesday ..." is a lead, not a back-reference)."""
     names = Names(texts)
-    return Reading(tuple(needs(t, names) for t in texts),
-                   tuple(names.introduced(t) for t in texts), tuple(fit))
+    found = [needs(t, names) for t in texts]
+    if opens is not None:
+        found = [replace(n, antecedent=False) if first else n
+                 for n, first in zip(found, opens, strict=True)]
+    return Reading(tuple(found), tuple(names.introduced(t) for t in texts), tuple(fit))

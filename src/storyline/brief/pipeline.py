@@ -61,7 +61,7 @@ def summarize(documents: Iterable[str | Article | dict], words: int | None = Non
     if relevance is not None:
         scores = focus.focused(scores, relevance)
     fit = [segment.is_statement(s.text) and not clean.is_clutter(s.text) for s in sentences]
-    reading = context.read([s.text for s in sentences], fit)
+    reading = context.read([s.text for s in sentences], fit, [s.index == 0 for s in sentences])
     periods = phases.find(articles)  # in time order; the news is in the latest
     if periods:
         scores = phases.recency(scores, new, periods)
