@@ -170,13 +170,17 @@ def die(*args, **kwargs):
 
 
 def test_time_limit_gives_504_and_a_dying_worker_500_and_the_server_goes_on(monkeypatch):
+    import storyline.analyze.timeline
     import storyline.brief.pipeline
 
     body = {"documents": example_documents()}
     monkeypatch.setattr(storyline.brief.pipeline, "summarize", slow)  # workers are forked later
+    monkeypatch.setattr(storyline.analyze.timeline, "timeline", slow)
     with TestClient(create_app(workers=1, time_limit=1)) as c:
         timed_out = c.post("/v1/briefs", json=body)
         assert timed_out.status_code == 504 and "took over 1 s" in timed_out.json()["error"]
+        timeline = c.post("/v1/timelines", json={"documents": [{"text": "x"}]})  # the same limit
+        assert timeline.status_code == 504 and "timeline took over 1 s" in timeline.json()["error"]
     monkeypatch.setattr(storyline.brief.pipeline, "summarize", die)
     with TestClient(create_app(workers=1)) as c:
         died = c.post("/v1/briefs", json=body)

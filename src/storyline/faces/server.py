@@ -6,7 +6,8 @@ POST /v1/briefs takes article texts (or HTML) and/or URLs and returns the brief'
 (docs/schema.md). Summarizing runs in a bounded pool of worker processes: a request
 waits for a free worker only while the queue has room, and is refused with 503
 otherwise; a request that runs past its time limit gets 504 and its worker is replaced;
-a worker that crashes costs only its own request. The page at / is static files.
+a worker that dies costs only its own request (faces/workers.py). The page at / is static
+files.
 """
 
 from __future__ import annotations
@@ -15,10 +16,7 @@ import asyncio
 import json
 import logging
 import os
-import socket
-import stat
 from collections import Counter
-from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import asynccontextmanager
 from dataclasses import replace
 from importlib.resources import files
@@ -29,8 +27,6 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
-from pebble import ProcessPool
-from pebble.common import ProcessExpired
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Mount
@@ -42,6 +38,7 @@ from ..options import MAX_FOCUS_CHARS, MAX_WORDS, Options
 from . import stories_api, timelines
 from .body import BadBody, body_schema, invalid_body, read_body
 from .body import error as _error
+from .workers import Workers
 
 log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 5_000_000
@@ -100,14 +97,13 @@ def create_app(*, workers: int | None = None, time_limit: float = TIME_LIMIT_SEC
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        app.state.pool = ProcessPool(max_workers=workers, initializer=_warm_up)
+        app.state.pool = Workers(workers, time_limit)
         app.state.busy = 0  # requests being fetched, summarized or waiting for a worker
         app.state.capacity = workers + (QUEUE_PER_WORKER * workers if queue is None else queue)
         app.state.busy_by_client = Counter()  # client address -> requests admitted
         app.state.client_share = max(1, app.state.capacity // 2) if per_client else None
         yield
         app.state.pool.stop()
-        app.state.pool.join()
 
     app = FastAPIOffline(  # FastAPI whose /docs page ships its files: no CDN, works offline
         title="Storyline", version=__version__, lifespan=lifespan,
@@ -162,32 +158,16 @@ def create_app(*, workers: int | None = None, time_limit: float = TIME_LIMIT_SEC
         items += [("html" if p.html else "text", p.text, p.url) for p in pages]
         options = {"words": body.words, "focus": body.focus, "published": body.published,
                    "analysis": body.analysis}
-        future = request.app.state.pool.schedule(
-            _brief, args=(items, options, body.since, body.explain, body.article_text),
-            timeout=time_limit)
         try:
-            job = asyncio.wrap_future(future)
-            while not job.done():  # wait, watching the clock and the client
-                await asyncio.wait({job}, timeout=0.5)
-                if asyncio.get_running_loop().time() > deadline:
-                    raise FutureTimeout
-                if not job.done() and await request.is_disconnected():
-                    return _error(499, "the client went away")  # nobody reads this
-            return job.result()
+            return await request.app.state.pool.run(
+                request, _brief, items, options, body.since, body.explain, body.article_text,
+                deadline=deadline, what="the brief")
         except StorylineError as e:
             return _error(422, str(e))
-        except FutureTimeout:
-            return _error(504, f"the brief took over {time_limit:g} s and was stopped; "
-                               "send fewer or shorter articles")
-        except ProcessExpired:
-            return _error(500, "the worker summarizing this request died (out of "
-                               "memory?); send fewer or shorter articles")
-        finally:
-            future.cancel()  # stops the worker if it still runs; nothing if it is done
 
     app.include_router(timelines.router)  # POST /v1/timelines (faces/timelines.py)
     if db:  # the story store: /v1/stories, /v1/articles (faces/stories_api.py)
-        stories_api.register(app, db=db, token=token, time_limit=time_limit)
+        stories_api.register(app, db=db, token=token)
     app.router.routes.append(Page(
         "/", app=StaticFiles(directory=str(files("storyline.faces") / "static"), html=True),
         name="page"))
@@ -215,35 +195,6 @@ async def _fetch_all(urls: list[str], allow_private: bool) -> list:
     except ExceptionGroup as failed:
         raise failed.exceptions[0] from None  # the first failure; the rest were cancelled
     return [t.result() for t in tasks]
-
-
-def _warm_up() -> None:
-    """Runs once in each worker process: let go of the server's network connections, and
-    load spaCy before the first request needs it."""
-    from ..analyze import language
-
-    _close_network_sockets()
-    language.nlp()
-
-
-def _close_network_sockets() -> None:
-    """Close the TCP sockets a forked worker inherits: the listening one and every client
-    connection open when it was forked (at start, or replacing a stopped worker). Kept
-    open here, a connection the server has closed would stay open for its client, which
-    would wait for the end of an answer long sent. Workers talk to the server by pipes."""
-    fds = ([int(fd) for fd in os.listdir("/proc/self/fd")] if os.path.isdir("/proc/self/fd")
-           else range(3, 1024))
-    for fd in fds:
-        try:
-            if not stat.S_ISSOCK(os.fstat(fd).st_mode):
-                continue
-            probe = socket.socket(fileno=fd)
-        except OSError:
-            continue
-        family = probe.family
-        probe.detach()  # the probe must not close what it only looked at
-        if family in (socket.AF_INET, socket.AF_INET6):
-            os.close(fd)
 
 
 def _brief(items: list[tuple], options: dict, since: list[str], explain: bool,

@@ -12,19 +12,15 @@ from __future__ import annotations
 
 import asyncio
 import hmac
-from concurrent.futures import TimeoutError as FutureTimeout
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse
-from pebble.common import ProcessExpired
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import StorylineError
-from .body import body_schema, read_body
+from .body import body_schema, error, read_body
 
 MAX_ARTICLES = 500  # per POST
 PAGE_SIZE = 50
-TIME_LIMIT_SECONDS = 60.0
 
 router = APIRouter()
 
@@ -64,7 +60,7 @@ async def list_stories(request: Request, limit: int = Query(PAGE_SIZE, ge=1, le=
     try:
         return await asyncio.to_thread(read)
     except StorylineError as e:
-        return _error(422, str(e))
+        return error(422, str(e))
 
 
 @router.get("/v1/stories/{story_id}")
@@ -83,41 +79,32 @@ async def add_articles(request: Request):
     if token:
         given = request.headers.get("authorization", "")
         if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
-            return _error(401, "adding articles needs the server's token: send "
-                               "Authorization: Bearer TOKEN", headers={"WWW-Authenticate":
-                                                                       "Bearer"})
+            return error(401, "adding articles needs the server's token: send "
+                              "Authorization: Bearer TOKEN",
+                         headers={"WWW-Authenticate": "Bearer"})
     body = await read_body(request, ArticlesRequest)  # 422 for any body it cannot read
     articles = [a.model_dump(exclude_none=True) for a in body.articles]
     return await _in_pool(request, _add, request.app.state.stories_db, articles)
 
 
-def register(app, *, db: str, token: str | None, time_limit: float) -> None:
+def register(app, *, db: str, token: str | None) -> None:
     """Serve the store at `db`; `token`, if given, guards writing."""
     from ..stories import Stories
 
     Stories(db).close()  # created (or checked) now: a bad file stops the server at once
     app.state.stories_db, app.state.stories_token = db, token
-    app.state.stories_time_limit = time_limit
     app.include_router(router)
 
 
 async def _in_pool(request: Request, work, *args, missing: int = 422):
-    limit = getattr(request.app.state, "stories_time_limit", TIME_LIMIT_SECONDS)
-    future = request.app.state.pool.schedule(work, args=args, timeout=limit)
-    try:
-        return await asyncio.wrap_future(future)
+    try:  # a stopped ingest is one transaction: it adds nothing
+        return await request.app.state.pool.run(request, work, *args,
+                                                fix="send fewer articles")
     except LookupError as e:
-        return _error(missing, str(e))
+        return error(missing, str(e))
     except StorylineError as e:
         busy = "is being written by" in str(e)
-        return _error(409 if busy else 422, str(e))
-    except FutureTimeout:
-        return _error(504, f"the request took over {limit:g} s and was stopped (nothing "
-                           "was added); send fewer articles")
-    except ProcessExpired:
-        return _error(500, "the worker serving this request died (out of memory?)")
-    finally:
-        future.cancel()
+        return error(409 if busy else 422, str(e))
 
 
 def _story_brief(db: str, story_id: int, words: int) -> dict:
@@ -142,7 +129,3 @@ def _add(db: str, articles: list[dict]) -> dict:
             "opened": result.opened, "updated": result.updated,
             "skipped": [{"where": s.where, "reason": s.reason} for s in result.skipped],
             "summary": result.summary()}
-
-
-def _error(status: int, message: str, headers: dict | None = None) -> JSONResponse:
-    return JSONResponse({"error": message}, status_code=status, headers=headers)

@@ -7,20 +7,14 @@ brief (the body size limit applies too); the answer is the JSON of `storyline ti
 
 from __future__ import annotations
 
-import asyncio
-from concurrent.futures import TimeoutError as FutureTimeout
-
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse
-from pebble.common import ProcessExpired
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..analyze.timeline import DATES, PER_DATE
 from ..errors import StorylineError
-from .body import body_schema, read_body
+from .body import body_schema, error, read_body
 
 MAX_ARTICLES = 2000
-TIME_LIMIT_SECONDS = 60.0
 
 router = APIRouter()
 
@@ -57,22 +51,13 @@ async def timelines(request: Request):
     """The timeline of a story: its most important dates and, for each, the sentences that
     best tell what happened, every one cited."""
     body = await read_body(request, TimelineRequest)  # 422 for any body it cannot read
-    limit = getattr(request.app.state, "time_limit", TIME_LIMIT_SECONDS)
-    future = request.app.state.pool.schedule(
-        _timeline, args=([d.model_dump(exclude_none=True) for d in body.documents],
-                         body.dates, body.per_date, body.start, body.end), timeout=limit)
+    documents = [d.model_dump(exclude_none=True) for d in body.documents]
     try:
-        return await asyncio.wrap_future(future)
+        return await request.app.state.pool.run(
+            request, _timeline, documents, body.dates, body.per_date, body.start, body.end,
+            what="the timeline", fix="send fewer articles or a shorter span")
     except StorylineError as e:
-        return _error(422, str(e))
-    except FutureTimeout:
-        return _error(504, f"the timeline took over {limit:g} s and was stopped; send fewer "
-                           "articles or a shorter span")
-    except ProcessExpired:
-        return _error(500, "the worker making this timeline died (out of memory?); send "
-                           "fewer articles")
-    finally:
-        future.cancel()
+        return error(422, str(e))
 
 
 def _timeline(documents: list[dict], dates: int, per_date: int, start: str | None,
@@ -82,7 +67,3 @@ def _timeline(documents: list[dict], dates: int, per_date: int, start: str | Non
 
     return timeline(documents, dates=dates, per_date=per_date, start=start,
                     end=end).to_dict()
-
-
-def _error(status: int, message: str) -> JSONResponse:
-    return JSONResponse({"error": message}, status_code=status)
