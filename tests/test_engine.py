@@ -3,43 +3,23 @@ and Ray kept out of the default install. (The Ray cluster itself: test_ray.py.)"
 
 from __future__ import annotations
 
-import json
-import os
 import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLE
+from processes import STORYLINE, alive, children, imports_ray, temporaries, wait_for_partial
+from streams import example_clusters
 
 from storyline.engine.output import OutputBusy, ResumeMismatch, atomic_writer, resumable
 from storyline.faces.cli import main
-
-BIN = Path(sys.executable).parent
-
 
 @pytest.fixture
 def run():
     runner = CliRunner()
     return lambda *args, **kw: runner.invoke(main, [str(a) for a in args], **kw)
-
-
-def example_clusters(n: int) -> str:
-    """`n` clusters of the example's articles (each a different rotation and subset), a
-    line that is not JSON, and a blank line: a batch with briefs and error lines."""
-    texts = [p.read_text() for p in sorted(EXAMPLE.glob("*.txt"))]
-    lines = [json.dumps({"id": f"c{i}", "documents": (texts[i % 5:] + texts[:i % 5])[:2 + i % 4]})
-             for i in range(n)]
-    lines[n // 3] = "{not json"
-    lines[n // 2] = ""
-    return "\n".join(lines) + "\n"
-
-
-def temporaries(folder: Path) -> list[Path]:
-    return [p for p in folder.iterdir() if p.name.startswith(".")]
 
 
 def test_resumable_output_goes_on_after_its_last_complete_line(tmp_path):
@@ -103,42 +83,23 @@ def test_atomic_writer_removes_stale_temporaries_and_its_own_on_failure(tmp_path
     assert not out.exists() and not temporaries(tmp_path)
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for entry in os.listdir("/proc"):
-        try:
-            stat = Path(f"/proc/{entry}/stat").read_text()
-        except (OSError, ValueError):
-            continue
-        if entry.isdigit() and int(stat[stat.rindex(")") + 2:].split()[1]) == pid:
-            found.append(int(entry))
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_kill_9_of_a_jobs_batch_leaves_no_worker_and_resume_finishes_it(tmp_path):
     src = tmp_path / "clusters.jsonl"
     src.write_text(example_clusters(400))
     out = tmp_path / "briefs.jsonl"
-    command = [str(BIN / "storyline"), "summarize", str(src), "-o", str(out), "--jobs", "2",
+    command = [STORYLINE, "summarize", str(src), "-o", str(out), "--jobs", "2",
                "--no-analysis"]
-    run, partial = _start_and_wait_for_lines(command, tmp_path, 2)
-    workers = _children(run.pid)
+    run = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    partial = wait_for_partial(tmp_path, 2, run)
+    workers = children(run.pid)
     assert run.poll() is None and len(workers) >= 2, "the batch ended before it was killed"
     run.send_signal(signal.SIGKILL)
     run.wait()
     deadline = time.monotonic() + 10
-    while any(map(_alive, workers)) and time.monotonic() < deadline:
+    while any(map(alive, workers)) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not any(map(_alive, workers)), "workers outlived their killed parent"
+    assert not any(map(alive, workers)), "workers outlived their killed parent"
     assert not out.exists() and partial.exists()
 
     resumed = subprocess.run([*command, "--resume"], check=False, capture_output=True, text=True)
@@ -151,26 +112,14 @@ def test_kill_9_of_a_jobs_batch_leaves_no_worker_and_resume_finishes_it(tmp_path
     assert out.read_bytes() == whole.read_bytes()
 
 
-def _start_and_wait_for_lines(command: list[str], folder: Path, lines: int):
-    """Start a batch; return it and its partial output once it holds `lines` lines."""
-    run = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and run.poll() is None:
-        partial = list(folder.glob(".*.partial"))
-        if partial and partial[0].read_bytes().count(b"\n") >= lines:
-            return run, partial[0]
-        time.sleep(0.05)
-    run.kill()
-    raise AssertionError(f"the batch ended or stalled before it had {lines} lines")
-
-
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
 def test_a_stopped_batch_says_how_to_resume_and_resume_goes_on(tmp_path, signum):
     src = tmp_path / "clusters.jsonl"
     src.write_text(example_clusters(200))
     out = tmp_path / "briefs.jsonl"
-    command = [str(BIN / "storyline"), "summarize", str(src), "-o", str(out), "--no-analysis"]
-    run, partial = _start_and_wait_for_lines(command, tmp_path, 2)
+    command = [STORYLINE, "summarize", str(src), "-o", str(out), "--no-analysis"]
+    run = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    partial = wait_for_partial(tmp_path, 2, run)
     run.send_signal(signum)
     _, stderr = run.communicate(timeout=60)
     assert run.returncode == 128 + signum and "--resume" in stderr and partial.exists()
@@ -192,27 +141,23 @@ def test_resume_of_other_options_is_refused(run, tmp_path):
     assert result.exit_code == 1 and "drop --resume to start again" in result.output
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--resume"], "--resume goes on with an output file"),
-    (["--address", "auto"], "add --engine ray"),
+@pytest.mark.parametrize("command, args, message", [
+    (["summarize"], ["--resume"], "--resume goes on with an output file"),
+    (["summarize"], ["--address", "auto"], "--address is the Ray cluster's; add --engine ray"),
+    (["stories", "add"], ["--address", "auto"], "--address is the Ray cluster's; add --engine "
+                                                "ray"),
 ])
-def test_engine_options_misused(run, tmp_path, args, message):
+def test_engine_options_misused(run, tmp_path, command, args, message):
     src = tmp_path / "c.jsonl"
     src.write_text(example_clusters(1))
-    result = run("summarize", src, *args)
+    result = run(*command, src, *args)
     assert result.exit_code == 2 and message in result.output
 
 
 def test_the_default_install_never_imports_ray(tmp_path):
     src = tmp_path / "c.jsonl"
     src.write_text(example_clusters(2))
-    script = ("import sys; from storyline.faces.cli import main\n"
-              "try:\n    main([sys.argv[1], '-o', sys.argv[2], '--jobs', '2'])\n"
-              "except SystemExit:\n    pass\n"
-              "print('ray' in sys.modules)")
-    done = subprocess.run([sys.executable, "-c", script, str(src), str(tmp_path / "o.jsonl")],
-                          check=False, capture_output=True, text=True)
-    assert done.stdout.strip().splitlines()[-1] == "False", done.stderr
+    assert not imports_ray(src, "-o", tmp_path / "o.jsonl", "--jobs", 2)
 
 
 def test_engine_ray_without_ray_says_which_pip_install_fixes_it(run, tmp_path, monkeypatch):

@@ -3,16 +3,11 @@
 citation clicked. Saves a screenshot to test-artifacts/."""
 
 import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE, ROOT
+from processes import serve
 
 CHROMIUM = os.environ.get("STORYLINE_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
@@ -25,24 +20,8 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture
 def server():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    command = shutil.which("storyline", path=str(Path(sys.executable).parent))
-    process = subprocess.Popen([command, "serve", "--port", str(port), "--workers", "1"],
-                               stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url + "/healthz", timeout=1)
-            break
-        except OSError:
-            if process.poll() is not None:
-                pytest.fail(f"storyline serve exited: {process.stderr.read()}")
-            time.sleep(0.1)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    with serve("--workers", "1") as server:
+        yield server.url
 
 
 @pytest.mark.parametrize("width, height, name", [(1280, 900, "laptop"), (390, 844, "phone")])

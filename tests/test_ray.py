@@ -7,7 +7,6 @@ import os
 import re
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -15,11 +14,9 @@ import pytest
 
 pytest.importorskip("ray", reason="the Ray engine's tests need Ray: pip install -e '.[test,ray]'")
 
+from processes import STORYLINE, alive, temporaries, wait_for_partial
 from ray_cluster import ENV, cluster
-from test_engine import example_clusters, temporaries
-from test_stories_engine import sources, store_contents
-
-STORYLINE = str(Path(sys.executable).parent / "storyline")
+from streams import example_clusters, store_contents, story_sources
 CLUSTERS = 32  # four chunks of 8 (engine/ray.py CHUNK): work in flight on both nodes
 
 
@@ -32,16 +29,6 @@ def storyline(*args, check_exit=(0, 1), command=("summarize",)) -> subprocess.Co
 
 def stories_add(*args) -> str:
     return storyline(*args, check_exit=(0,), command=("stories", "add")).stderr
-
-
-def wait_for_lines(folder: Path, lines: int, run: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 300
-    while time.monotonic() < deadline and run.poll() is None:
-        partial = list(folder.glob(".*.partial"))
-        if partial and partial[0].read_bytes().count(b"\n") >= lines:
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"the run ended or stalled before {lines} lines were written")
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +53,7 @@ def two_nodes():
 def articles(tmp_path_factory):
     """Story sources (a WARC file, a JSON Lines stream) and a plain run's store of them."""
     folder = tmp_path_factory.mktemp("stories")
-    given = sources(folder)
+    given = story_sources(folder)
     plain = stories_add(*given, "--db", folder / "plain.db")
     return given, plain, store_contents(folder / "plain.db")
 
@@ -103,7 +90,7 @@ def test_a_two_node_cluster_gives_the_local_output_survives_a_lost_node_and_resu
     run = subprocess.Popen([STORYLINE, "summarize", src, "-o", lost, "--engine", "ray",
                             "--address", address], env={**os.environ, **ENV},
                            stderr=subprocess.PIPE, text=True)
-    wait_for_lines(tmp_path, 2, run)
+    wait_for_partial(tmp_path, 2, run)
     nodes[1].kill()
     _, stderr = run.communicate(timeout=600)
     assert run.returncode == 1, stderr
@@ -114,7 +101,7 @@ def test_a_two_node_cluster_gives_the_local_output_survives_a_lost_node_and_resu
     run = subprocess.Popen([STORYLINE, "summarize", src, "-o", resumed, "--engine", "ray",
                             "--address", address], env={**os.environ, **ENV},
                            stderr=subprocess.DEVNULL)
-    wait_for_lines(tmp_path, 8, run)
+    wait_for_partial(tmp_path, 8, run)
     run.send_signal(signal.SIGKILL)
     run.wait()
     assert not resumed.exists()
@@ -137,7 +124,7 @@ def test_without_an_address_a_ray_instance_of_its_own(batch, tmp_path):
     run = subprocess.Popen([STORYLINE, "summarize", src, "-o", tmp_path / "killed.jsonl",
                             "--engine", "ray"], env={**os.environ, **ENV},
                            stderr=subprocess.DEVNULL)
-    wait_for_lines(tmp_path, 1, run)
+    wait_for_partial(tmp_path, 1, run)
     assert ray_processes(run.pid), "the run's Ray instance was not found"
     run.send_signal(signal.SIGKILL)
     run.wait()
@@ -154,10 +141,9 @@ def ray_processes(driver: int) -> list[int]:
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
             cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
-            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
         except OSError:
             continue
-        if re.search(rb"session_[\d_-]+_%d\b" % driver, cmdline) and state != "Z":
+        if re.search(rb"session_[\d_-]+_%d\b" % driver, cmdline) and alive(int(pid)):
             found.append(int(pid))
     return found
 

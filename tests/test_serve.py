@@ -5,15 +5,12 @@ loop is bounded; the server is stopped at the end."""
 
 import http.client
 import json
-import shutil
 import socket
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE
+from processes import serve
 
 TIMEOUT = 1.0  # --client-timeout for this server
 PER_CLIENT = 4  # --per-client
@@ -22,24 +19,9 @@ OTHER = "127.0.0.2"  # a second client address (all of 127/8 is loopback on Linu
 
 @pytest.fixture(scope="module")
 def port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    command = shutil.which("storyline", path=str(Path(sys.executable).parent))
-    process = subprocess.Popen(
-        [command, "serve", "--port", str(port), "--workers", "1", "--client-timeout",
-         str(TIMEOUT), "--per-client", str(PER_CLIENT)], stderr=subprocess.PIPE, text=True)
-    for _ in range(300):
-        try:
-            if request(port, "GET", "/healthz")[0] == 200:
-                break
-        except OSError:
-            if process.poll() is not None:
-                pytest.fail(f"storyline serve exited: {process.stderr.read()}")
-            time.sleep(0.1)
-    yield port
-    process.terminate()
-    process.wait(timeout=30)
+    with serve("--workers", "1", "--client-timeout", TIMEOUT, "--per-client",
+               PER_CLIENT) as server:
+        yield server.port
 
 
 def request(port, method, path, body=None, source="127.0.0.1", headers=None):

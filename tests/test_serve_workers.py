@@ -123,3 +123,4 @@ def test_a_worker_killed_while_starting_costs_no_request(server):
     waiting[0].join(120)
     status, answer = waiting[1]
     assert status == 200 and answer["sentences"], answer
+    assert "a worker died before this request ran" in server.log()

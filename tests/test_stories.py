@@ -1,7 +1,7 @@
 """The story store: ingest, duplicates, copies, detection, briefs, crash safety, bad input.
 
-The articles are made here from sentence templates about three unrelated events, so the
-tests need no data and know the true stories.
+The articles are made from sentence templates about three unrelated events
+(tests/streams.py), so the tests need no data and know the true stories.
 """
 
 import json
@@ -11,52 +11,15 @@ import subprocess
 import sys
 import time
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from streams import NEWSROOM, TOPICS, make_article, stream, write_jsonl
 
 from storyline import Stories
 from storyline.faces.cli import main
 from storyline.stories import Incoming, StoreError, prepare
 from storyline.stories.sources import read_sources
-
-ROOT_EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-TOPICS = {
-    "flood": ["Floodwater from the Turia river swept through Valencia suburbs on {day}.",
-              "Rescue crews in Valencia pulled {n} residents from flooded homes near the Turia.",
-              "The regional government of Valencia declared an emergency after the flash flood.",
-              "Farmers south of Valencia said the Turia flood ruined orange groves and rice fields.",
-              "Spain's weather agency warned that more torrential rain would hit Valencia."],
-    "election": ["Norwegian voters gave the Labour party {n} seats in the Storting election.",
-                 "Labour leader Jonas Gahr Store claimed victory in Oslo on {day}.",
-                 "The Conservatives conceded the Norwegian election after counting in Bergen.",
-                 "Turnout in the Storting election reached a record in Trondheim and Oslo.",
-                 "Coalition talks between Labour and the Centre party begin in Oslo next week."],
-    "merger": ["Chipmakers Halvorsen Semiconductor and Quillon agreed a merger worth {n} billion.",
-               "Shares of Quillon jumped after the Halvorsen merger was announced on {day}.",
-               "Regulators in Brussels will review the Halvorsen and Quillon chip merger.",
-               "The merged chipmaker will keep Quillon's wafer plant in Dresden open.",
-               "Halvorsen's chief executive said the merger creates a European chip champion."],
-}
-
-
-def make_article(topic: str, k: int, **fields) -> dict:
-    """Article k of a topic: the topic's sentences in a rotated order, with details."""
-    sentences = TOPICS[topic]
-    lines = [sentences[(k + i) % len(sentences)].format(day="Monday", n=10 + k)
-             for i in range(len(sentences))]
-    lines.append(f"Reporter number {k} filed this from the newsroom desk {k * 7}.")
-    return {"id": f"{topic}-{k}", "title": None, "text": " ".join(lines), **fields}
-
-
-def stream(n_per_topic: int = 4) -> list[dict]:
-    return [make_article(t, k) for k in range(n_per_topic) for t in TOPICS]
-
-
-def write_jsonl(path, rows) -> str:
-    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
-    return str(path)
 
 
 def test_stream_groups_into_its_stories(tmp_path):
@@ -316,7 +279,7 @@ def test_growth_stream_copies_are_new_stories_not_duplicates(tmp_path):
 
 
 def test_watch_polls_until_sigterm_and_stops_cleanly(tmp_path):
-    feeds = ROOT_EXAMPLES / "newsroom" / "feeds"
+    feeds = NEWSROOM / "feeds"
     path = tmp_path / "s.db"
     command = [sys.executable, "-c", "from storyline.faces.cli import main; main()",
                "stories", "watch", str(feeds / "harbor-gazette.xml"), "--every", "1s",

@@ -7,24 +7,20 @@ import functools
 import http.server
 import os
 import shutil
-import socket
-import subprocess
-import sys
 import threading
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from conftest import ROOT
 from fastapi.testclient import TestClient
+from processes import serve
+from streams import NEWSROOM, newsroom_warc
 
 from storyline import Stories
 from storyline.faces.cli import main
 from storyline.faces.server import create_app
 
-NEWSROOM = ROOT / "examples" / "newsroom"
 CHROMIUM = os.environ.get("STORYLINE_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
 
@@ -101,19 +97,7 @@ def test_private_feed_urls_are_refused_by_default(newsroom_site, tmp_path):
 
 
 def test_warc_pages_are_articles(tmp_path):
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    path = tmp_path / "crawl.warc.gz"
-    with path.open("wb") as f:
-        writer = WARCWriter(f, gzip=True)
-        for page in sorted((NEWSROOM / "pages").glob("*.html")):
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
-                                       protocol="HTTP/1.1")
-            record = writer.create_warc_record(f"https://valley-herald.example/{page.name}",
-                                               "response", payload=page.open("rb"),
-                                               http_headers=headers)
-            writer.write_record(record)
+    path = newsroom_warc(tmp_path / "crawl.warc.gz")
     with Stories(tmp_path / "s.db") as stories:
         from storyline.stories import read_sources
 
@@ -161,43 +145,24 @@ def test_a_bad_store_stops_the_server_with_a_message(tmp_path):
 def test_front_page_and_a_story_in_chromium(newsroom_db):
     from playwright.sync_api import expect, sync_playwright
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    command = shutil.which("storyline", path=str(Path(sys.executable).parent))
-    process = subprocess.Popen([command, "serve", "--port", str(port), "--workers", "1",
-                                "--db", str(newsroom_db)], stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(url + "/healthz", timeout=1)
-                break
-            except OSError:
-                if process.poll() is not None:
-                    pytest.fail(f"storyline serve exited: {process.stderr.read()}")
-                time.sleep(0.1)
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True)
-            page = browser.new_page(viewport={"width": 1100, "height": 900})
-            page.goto(url)
-            page.click("text=Stories")
-            expect(page.locator("#story-list li")).to_have_count(3)
-            page.click("text=Brenmoor dam spillway fails; 1,200 residents evacuated")
-            expect(page.locator("#story-brief .marker").first).to_be_visible(timeout=60_000)
-            assert "4 sources · 1 copy · 2026-03-02 to 2026-03-05" in \
-                page.locator("#story-meta").inner_text()
-            page.locator("#story-brief .marker").first.click()
-            quote = page.locator("#story-evidence blockquote").inner_text()
-            assert quote and quote in page.locator("#story-brief").inner_text() or quote
-            sources = page.locator("#story-sources").inner_text()
-            assert "copy: Engineers race to lower Brenmoor reservoir" in sources
-            ARTIFACTS.mkdir(exist_ok=True)
-            page.screenshot(path=str(ARTIFACTS / "stories-story.png"), full_page=True)
-            page.click("#back")
-            expect(page.locator("#story-list li")).to_have_count(3)
-            page.screenshot(path=str(ARTIFACTS / "stories-front.png"), full_page=True)
-            browser.close()
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with serve("--workers", "1", "--db", newsroom_db) as server, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True)
+        page = browser.new_page(viewport={"width": 1100, "height": 900})
+        page.goto(server.url)
+        page.click("text=Stories")
+        expect(page.locator("#story-list li")).to_have_count(3)
+        page.click("text=Brenmoor dam spillway fails; 1,200 residents evacuated")
+        expect(page.locator("#story-brief .marker").first).to_be_visible(timeout=60_000)
+        assert "4 sources · 1 copy · 2026-03-02 to 2026-03-05" in \
+            page.locator("#story-meta").inner_text()
+        page.locator("#story-brief .marker").first.click()
+        quote = page.locator("#story-evidence blockquote").inner_text()
+        assert quote and quote in page.locator("#story-brief").inner_text() or quote
+        sources = page.locator("#story-sources").inner_text()
+        assert "copy: Engineers race to lower Brenmoor reservoir" in sources
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "stories-story.png"), full_page=True)
+        page.click("#back")
+        expect(page.locator("#story-list li")).to_have_count(3)
+        page.screenshot(path=str(ARTIFACTS / "stories-front.png"), full_page=True)
+        browser.close()

@@ -25,7 +25,6 @@ import threading
 from concurrent.futures.process import BrokenProcessPool
 
 from fastapi import Request
-from fastapi.responses import JSONResponse
 from pebble import ProcessPool
 from pebble.common import ProcessExpired
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from ...brief.ingest import shown_path
+from ...engine.output import atomic_writer
 from ...errors import OptionsError, StorylineError
 
 # Errors that only writing causes: they concern the output, whatever file name they carry.
@@ -62,3 +63,14 @@ def ending(*, reading: str | Path | None, writing: str | Path | None) -> Iterato
         sys.exit(1)
     except OSError as e:
         raise os_failure(e, reading=reading, writing=writing) from None
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """`text` into the file `output` (whole, or not at all) or onto standard output; a
+    failure ends the command with one line naming where it could not write."""
+    with ending(reading=None, writing=output or "standard output"):
+        if output:
+            with atomic_writer(output) as f:
+                f.write(text)
+        else:
+            click.echo(text, nl=False)

@@ -13,10 +13,9 @@ from pathlib import Path
 import click
 
 from ...brief.ingest import check_output, check_stdout, shown_path
-from ...engine.batch import atomic_writer
 from ...errors import StorylineError
 from ...options import MAX_WORDS
-from .errors import ending, failure, os_failure, printable
+from .errors import ending, failure, os_failure, printable, write_output
 from .progress import stages
 
 
@@ -121,14 +120,7 @@ def train_command(data: Path, output: Path | None) -> None:
         raise failure(e) from None
     except OSError as e:
         raise os_failure(e, reading=data) from None
-    try:
-        if output:
-            with atomic_writer(output) as f:
-                f.write(text)
-        else:
-            click.echo(text, nl=False)
-    except OSError as e:
-        raise os_failure(e, reading=None, writing=output or "standard output") from None
+    write_output(text, output)
 
 
 def _check_outputs(outputs: list[Path], inputs: list[Path]) -> None:

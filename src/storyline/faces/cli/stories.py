@@ -23,6 +23,7 @@ from ...engine.stories import prepare_map
 from ...errors import StorylineError
 from ...stories import Stories, read_sources
 from ...stories.render import FORMATS, render_story
+from .engine_options import check_engine_options, engine_options
 from .errors import failure, os_failure, printable
 from .progress import stages
 
@@ -44,16 +45,9 @@ def stories_group() -> None:
 @_db_option
 @click.option("--allow-private-urls", is_flag=True,
               help="Also fetch feeds and pages on loopback and private networks.")
-@click.option("-j", "--jobs", type=click.IntRange(1, 4096), default=None,
-              help="Processes preparing the articles (extraction, cleaning, vectors)  "
-                   "[default: 1; with --engine ray, one per CPU of the cluster]")
-@click.option("--engine", "engine_name", type=click.Choice(["local", "ray"]), default="local",
-              show_default=True,
-              help="Where the articles are prepared: this machine, or a Ray cluster "
-                   "(pip install 'storyline[ray]'). Stories are assigned in order either way.")
-@click.option("--address", metavar="ADDR",
-              help='The Ray cluster for --engine ray: "auto", HOST:PORT or ray://HOST:PORT  '
-                   "[default: a Ray instance of this machine, for this command]")
+@engine_options(jobs="Processes preparing the articles (extraction, cleaning, vectors)",
+                engine="Where the articles are prepared",
+                note="Stories are assigned in order either way.")
 def add_command(sources: tuple[str, ...], db: str, allow_private_urls: bool,
                 jobs: int | None, engine_name: str, address: str | None) -> None:
     """Add the articles of SOURCES to the store and group them into stories.
@@ -62,8 +56,7 @@ def add_command(sources: tuple[str, ...], db: str, allow_private_urls: bool,
     .jsonl file of articles ({"id", "title", "text", "published", "url", "source"} per
     line), an RSS or Atom feed file or URL, or a WARC file (.warc, .warc.gz).
     """
-    if address and engine_name != "ray":
-        raise click.UsageError("--address is the Ray cluster's; add --engine ray")
+    check_engine_options(engine_name, address)
     with _errors(), Stories(db) as stories, prepare_map(engine_name, jobs, address) as pmap:
         result = _add(stories, sources, allow_private_urls, pmap)
         click.echo(result.summary(), err=True)

@@ -13,10 +13,11 @@ from ...brief.ingest import (check_output, check_stdout, read_cluster, read_seen
                              shown_path)
 from ...brief.pipeline import summarize
 from ...brief.render import FORMATS, render
-from ...engine.batch import Engine, atomic_writer, count_lines, local, run_batch
+from ...engine.batch import Engine, count_lines, local, run_batch
 from ...errors import StorylineError
 from ...options import MAX_WORDS, Options
-from .errors import ending, printable
+from .engine_options import check_engine_options, engine_options
+from .errors import ending, printable, write_output
 from .progress import stages
 
 
@@ -29,16 +30,7 @@ from .progress import stages
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Write to this file (atomically) instead of standard output.")
 @click.option("--explain", is_flag=True, help="Also list the page clutter removed, and why.")
-@click.option("-j", "--jobs", type=click.IntRange(1, 4096), default=None,
-              help="Processes for a .jsonl batch  [default: 1; with --engine ray, one per "
-                   "CPU of the cluster]")
-@click.option("--engine", "engine_name", type=click.Choice(["local", "ray"]), default="local",
-              show_default=True,
-              help="Where a .jsonl batch runs: this machine, or a Ray cluster "
-                   "(pip install 'storyline[ray]').")
-@click.option("--address", metavar="ADDR",
-              help='The Ray cluster for --engine ray: "auto", HOST:PORT or ray://HOST:PORT  '
-                   "[default: a Ray instance of this machine, for this run]")
+@engine_options(jobs="Processes for a .jsonl batch", engine="Where a .jsonl batch runs")
 @click.option("--resume", is_flag=True,
               help="Go on with a batch that stopped: only the clusters not yet written to -o "
                    "are summarized.")
@@ -70,8 +62,7 @@ def summarize_command(path: Path, words: int, fmt: str | None, output: Path | No
         raise click.UsageError("--jobs is for a .jsonl batch of clusters")
     if not batch and (engine_name != "local" or resume):
         raise click.UsageError("--engine and --resume are for a .jsonl batch of clusters")
-    if address and engine_name != "ray":
-        raise click.UsageError("--address is the Ray cluster's; add --engine ray")
+    check_engine_options(engine_name, address)
     if resume and not output:
         raise click.UsageError("--resume goes on with an output file; give the same -o FILE")
     if batch and since:
@@ -101,12 +92,7 @@ def summarize_command(path: Path, words: int, fmt: str | None, output: Path | No
         text = render(brief, fmt or "text", explain=explain)
     for warning in brief.warnings:
         click.echo(f"storyline: warning: {printable(warning)}", err=True)
-    with ending(reading=None, writing=output or "standard output"):
-        if output:
-            with atomic_writer(output) as f:
-                f.write(text)
-        else:
-            click.echo(text, nl=False)
+    write_output(text, output)
 
 
 def _engine(name: str, jobs: int | None, address: str | None) -> Engine:

@@ -16,7 +16,7 @@ from ...brief.ingest import (check_output, check_stdout, load_json, read_cluster
                               read_seen, shown_path)
 from ...engine.output import atomic_writer
 from ...errors import InputError, OptionsError, StorylineError
-from .errors import ending, printable
+from .errors import ending, printable, write_output
 
 
 @click.command("timeline")
@@ -66,12 +66,7 @@ def timeline_command(path: Path, dates: int, per_date: int, fmt: str, start: str
         text = "\n".join((f"== {name} ==\n\n" if len(stories) > 1 else "")
                          + (f"error: {story}\n" if isinstance(story, str) else render(story, fmt))
                          for name, story in stories)
-    with ending(reading=None, writing=output or "standard output"):
-        if output:
-            with atomic_writer(output) as f:
-                f.write(text)
-        else:
-            click.echo(text, nl=False)
+    write_output(text, output)
     failed = sum(isinstance(story, str) for _, story in stories)
     if failed:
         raise click.ClickException(f"{failed} of {len(stories)} timelines failed; their "
