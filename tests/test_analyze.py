@@ -482,6 +482,22 @@ def test_only_figures_that_may_meet_another_articles_are_parsed():
     assert figures.worth_parsing(texts) == {0, 1, 3}
 
 
+def test_figures_that_cannot_contradict_or_meet_are_not_parsed():
+    from storyline.analyze import figures
+
+    same = {0: ("1", "Two officers were struck by the car."),
+            1: ("2", "The car struck two officers on Friday."),
+            2: ("2", "Two officers were taken to hospital.")}
+    assert figures.worth_parsing(same) == set()  # every one says "two": no contradiction
+    differ = {**same, 3: ("1", "Three officers were hurt.")}
+    assert figures.worth_parsing(differ) == {0, 1, 2, 3}
+    # a year apart, figures are neither one time nor a change
+    assert figures.worth_parsing(differ, {"1": "2019-01-05", "2": "2020-03-01"}) == set()
+    assert figures.worth_parsing(differ, {"1": "2019-01-05", "2": "2019-01-06"}) == {0, 1, 2, 3}
+    # years, percentages, durations and ordinals count nothing
+    assert not figures.keys("In 2014, 40% of voters waited six months for the 3rd ballot.")
+
+
 def test_a_cluster_without_figures_to_compare_or_dates_to_settle_never_loads_spacy(monkeypatch):
     from storyline.analyze import language
 

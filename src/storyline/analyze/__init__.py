@@ -20,7 +20,8 @@ def analyze(articles: list[Article], sentences: list[Sentence], facts: list[Fact
     found = dates.candidates(sentences, facts, articles)
     undecided = {k for k, c in found.items() if not c.anchored}  # the parse settles these
     counted = figures.worth_parsing({k: (sentences[k].article, sentences[k].text)
-                                     for f in facts for k in f.members})
+                                     for f in facts for k in f.members},
+                                    {a.id: a.published for a in articles})
     chosen = sorted(undecided | counted)
     support = {k: len(f.articles) for f in facts for k in f.members}
     priority = [support[k] - sentences[k].position for k in chosen]  # widely told, early

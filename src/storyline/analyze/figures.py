@@ -34,6 +34,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 import Stemmer  # PyStemmer, as for the tf-idf vectors
 
@@ -147,6 +148,7 @@ _NUMERAL = re.compile(
                                         "thirteen", "fourteen", "fifteen", "sixteen",
                                         "seventeen", "eighteen", "nineteen"}, key=len,
                                      reverse=True)) + r")\b", re.IGNORECASE)
+_LOWER_NUMERAL = re.compile(_NUMERAL.pattern)  # the same, on lower-cased text: 3x faster
 _TOKEN = re.compile(r"\w+(?:[.,'’]\w+)*")
 KEY_WINDOW = 8  # tokens after a number in which its counted noun is looked for
 _IRREGULAR = {"men": "man", "women": "woman", "children": "child", "feet": "foot",
@@ -165,7 +167,8 @@ def _stem(word: str) -> str:
     return _STEMMER.stemWord(word.lower())
 
 
-def _lemmas(word: str) -> set[str]:
+@lru_cache(maxsize=50_000)
+def _lemmas(word: str) -> frozenset[str]:
     """Stems of what a word's lemma may be: "fighters" fighter, "MPs" mp, "Klansmen"
     klansman, "pence" penny (a superset; a parse picks one)."""
     lower = word.lower()
@@ -180,7 +183,7 @@ def _lemmas(word: str) -> set[str]:
     if lower[:1].isdigit():  # "400m", "234g", "49ers": the letters may be a token
         letters = lower.lstrip("0123456789,.")
         forms = {lower} | ({letters} if letters not in ("", "s", "st", "nd", "rd", "th") else set())
-    return {_STEMMER.stemWord(f) for f in forms}
+    return frozenset(_STEMMER.stemWord(f) for f in forms)
 
 
 _CLASS_OF_STEM = {_stem(w): name for w, name in _NOUN_CLASS.items()}
@@ -200,7 +203,10 @@ def keys(text: str) -> frozenset[str]:
     """The kinds and counted nouns the sentence's figures may have, read cheaply (a
     superset of what `_readings` finds with the parse): "money:" and the currency,
     "unit", "age:" and the name, and the stems of the words after each number, synonyms
-    by their class."""
+    by their class. A sentence without a number has no figure, so no key."""
+    numerals = [m for m in _numerals(text) if not _not_a_count(text, m)]
+    if not numerals:
+        return frozenset()
     found = {"money:" + m.group().lower() for m in _CURRENCY.finditer(text)}
     if _UNIT.search(text):
         found.add("unit")
@@ -208,9 +214,10 @@ def keys(text: str) -> frozenset[str]:
         found.add("age:" + m.group(1).lower())
     for m in _AGE.finditer(text):  # "13-year-old Liberty German": one of the next names
         found |= {"age:" + w.lower() for w in _NAME.findall(text, m.end(), m.end() + 80)[:4]}
-    for m in _NUMERAL.finditer(text):
+    for m in numerals:
         for token in _TOKEN.findall(text, m.end(), m.end() + 300)[:KEY_WINDOW]:
-            if token.lower() in _NOT_NOUNS or _NUMERAL.fullmatch(token):
+            lower = token.lower()
+            if lower in _NOT_NOUNS or _LOWER_NUMERAL.fullmatch(lower):
                 continue
             for stem in _lemmas(token) - _NOT_COUNTED_STEMS:
                 found.add(_CLASS_OF_STEM.get(stem, stem))
@@ -223,17 +230,124 @@ def keys(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def worth_parsing(texts: dict[int, tuple[str, str]]) -> set[int]:
-    """Of the sentences (index -> (article, text)), those whose figures may be compared
-    with a figure of another article: they share a key (`keys`) with another article's
-    sentence. Only these need spaCy for the disagreements and changes."""
+def _numerals(text: str) -> list[re.Match]:
+    """`_NUMERAL`'s matches in `text` (their positions; match lower-case text)."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a letter whose lower case is longer: keep the offsets
+        return list(_NUMERAL.finditer(text))
+    return list(_LOWER_NUMERAL.finditer(lower))
+
+
+# Numbers that are no count: a percentage, an ordinal, a clock time or a score, a year,
+# a duration ("six months" is a date to spaCy), and "one" alone ("one of them").
+_PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s?cent\b|pct\b)|(?:st|nd|rd|th)\b"
+                            r"|:\d|\s*[ap]\.?m\b\.?", re.I)
+_DURATION_AFTER = re.compile(r"[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)"
+                             r"\b(?![-\s]+old)", re.I)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_QUALIFIED_BEFORE = re.compile(r"(?i)\b(?:than|least|most|about|around|nearly|almost|some|"
+                               r"roughly|approximately|estimated|up to|many as)\s+$")
+
+
+def _not_a_count(text: str, m: re.Match) -> bool:
+    word = m.group().rstrip(",.")  # "2014," "3." end a clause
+    if word.lower() == "one":
+        return not _QUALIFIED_BEFORE.search(text, max(m.start() - 30, 0), m.start())
+    if word[0].isdigit() and (_YEAR.fullmatch(word) or text[m.start() - 1:m.start()] == ":"):
+        return True
+    return bool(_PERCENT_AFTER.match(text, m.end()) or _DURATION_AFTER.match(text, m.end()))
+
+
+def amounts(text: str) -> frozenset[str]:
+    """The numbers a sentence writes, as written ("2,000", "5m", "two", "million"): two
+    sentences whose only amount is the same cannot give figures that contradict (every
+    range a wording allows holds its number), unless units convert it."""
+    return frozenset(_TOKEN.match(text, m.start()).group().lower().replace(",", "")
+                     for m in _numerals(text))
+
+
+MAX_KEYED = 200  # sentences sharing a key past which all of them are parsed, unsorted
+
+
+def worth_parsing(texts: dict[int, tuple[str, str]],
+                  published: dict[str, str | None] | None = None) -> set[int]:
+    """Of the sentences (index -> (article, text)), those whose figures may end up in a
+    disagreement or a change; only these need spaCy.
+
+    Figures are compared only with another article's figure of the same key (`keys`),
+    and only at one time or within half a year (`published`, the articles' dates); what
+    is reported is a group of such comparable figures in which two contradict. So a
+    sentence is parsed when, among the sentences sharing one of its keys, it is linked
+    to another article's sentence that may be compared with it, in a group of such links
+    where two sentences may contradict: not when every linked sentence writes the same
+    one amount."""
     keyed = {k: keys(text) for k, (_, text) in texts.items()}
-    articles: dict[str, set[str]] = {}
+    sharing: dict[str, list[int]] = {}
     for k, found in keyed.items():
         for key in found:
-            articles.setdefault(key, set()).add(texts[k][0])
-    shared = {key for key, where in articles.items() if len(where) > 1}
-    return {k for k, found in keyed.items() if found & shared}
+            sharing.setdefault(key, []).append(k)
+    days = {a: _day(d) for a, d in (published or {}).items()}
+    said: dict[int, frozenset[str]] = {}
+
+    def amounts_of(k: int) -> frozenset[str]:
+        if k not in said:
+            said[k] = amounts(texts[k][1])
+        return said[k]
+
+    chosen: set[int] = set()
+    for key, members in sharing.items():
+        if len({texts[k][0] for k in members}) < 2:
+            continue
+        converted = key == "unit"  # one number in miles and in km: two values
+
+        def may_clash(a: int, b: int) -> bool:
+            x, y = amounts_of(a), amounts_of(b)
+            return converted or x != y or len(x) > 1
+
+        if all(days.get(texts[k][0]) is None for k in members):
+            # undated: every two members of different articles may be compared, and then
+            # two may contradict unless all write the same one amount
+            if any(may_clash(members[0], k) for k in members):
+                chosen.update(members)
+            continue
+        if len(members) > MAX_KEYED:
+            chosen.update(members)
+            continue
+        parent = {k: k for k in members}
+
+        def root(k: int) -> int:
+            while parent[k] != k:
+                parent[k] = parent[parent[k]]
+                k = parent[k]
+            return k
+
+        linked: set[int] = set()
+        clashing: set[int] = set()  # a member of each link that may contradict
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if texts[a][0] == texts[b][0] or not _may_meet(days.get(texts[a][0]),
+                                                               days.get(texts[b][0])):
+                    continue
+                parent[root(b)] = root(a)
+                linked |= {a, b}
+                if may_clash(a, b):
+                    clashing.add(a)
+        groups = {root(k) for k in clashing}
+        chosen.update(k for k in linked if root(k) in groups)
+    return chosen
+
+
+def _day(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _may_meet(a: date | None, b: date | None) -> bool:
+    """Figures of articles so dated may be compared: one time (`SAME_TIME_DAYS`) or a
+    change (`CHANGE_DAYS`); an undated side may name its time in the text."""
+    return a is None or b is None or abs((a - b).days) <= CHANGE_DAYS
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import re
 import tomllib
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from ..data import read_text
 from ..model import Article, Removal
@@ -217,6 +218,7 @@ def _wrap_width(lines: list[str]) -> int | None:
     return width if len(full) >= 3 and mid_sentence >= 0.5 * len(full) else None
 
 
+@lru_cache(maxsize=20_000)  # a one-sentence paragraph is asked again as a sentence
 def _match(line: str) -> Rule | None:
     """The first rule with a pattern that condemns the line.
 

@@ -203,22 +203,36 @@ class Names:
     def __init__(self, texts: Iterable[str]):
         full: dict[str, set[str]] = {}
         person: set[str] = set()
+        self._full_names: dict[str, list[str]] = {}  # each text's, read once
         for text in texts:
-            for name in full_names(text):
+            found = self._full_names[text] = full_names(text)
+            for name in found:
                 full.setdefault(name.split()[-1], set()).add(name)
             person.update(_person_cues(text))
         self.surnames = {last: frozenset(names) for last, names in full.items()
                          if last in person}
+        self._introduced: dict[str, frozenset[str]] = {}
 
     def introduced(self, text: str) -> frozenset[str]:
         """The surnames whose person `text` names in full, or with their role."""
-        named = {name.split()[-1] for name in full_names(text)}
+        found = self._introduced.get(text)
+        if found is None:
+            found = self._introduced[text] = self._introduces(text)
+        return found
+
+    def _introduces(self, text: str) -> frozenset[str]:
+        if not self.surnames:
+            return frozenset()
+        names = self._full_names.get(text)
+        named = {name.split()[-1] for name in (full_names(text) if names is None else names)}
         named.update(_POSSESSIVE.sub("", m.group(1)) for m in _ROLE.finditer(text))
         return frozenset(n for n in named if n in self.surnames)
 
     def used(self, text: str) -> frozenset[str]:
         """The surnames `text` uses alone, without the full name or a role; a surname
         after an article names a thing, not the person ("the Trump administration")."""
+        if not self.surnames:
+            return frozenset()
         given = self.introduced(text)
         attributive = {m.group(1) for m in _ATTRIBUTIVE.finditer(text)}
         return frozenset(w for w in _capitalized_words(text)
