@@ -153,6 +153,16 @@ def test_agency_dateline_prefix_is_stripped():
     ("FORT WAYNE, Ind. (WANE) The mother said she acted alone.", "The mother said"),
     ("WASHINGTON (AP) — The Senate voted on Tuesday.", "The Senate voted"),
     ("(CNN) — A Detroit man pleaded not guilty Friday.", "A Detroit man"),
+    ("(CNN) A Detroit man pleaded not guilty Friday.", "A Detroit man"),
+    ("(NASA) scientists said the probe was lost.", "(NASA) scientists"),
+    ("WASHINGTON The Senate passed a budget plan on Friday.", "The Senate passed"),
+    ("NATO Secretary General Jens Stoltenberg spoke.", "NATO Secretary"),
+    ("SINGAPORE/BEIJING Former basketball star Dennis Rodman arrived.", "Former basketball"),
+    ("(HealthDay News) -- Babies preserve memories during naps.", "Babies preserve"),
+    ("FT LAUDERDALE (CBSMiami) – A man is in custody.", "A man is"),
+    ("OSAN AIR BASE, South Korea (AFNS) -- Forces held an exercise.", "Forces held"),
+    ("HIROSHIMA--A stray dog joined the rescue efforts.", "A stray dog"),
+    ("US-China trade talks resumed on Monday in Beijing.", "US-China"),
     ("KATHMANDU, Nepal — Climbers found the bodies on Sunday.", "Climbers found"),
     ("NATO (North Atlantic Treaty Organization) said it would act.", "NATO (North"),
     ("FBI Director James Comey testified on Thursday.", "FBI Director"),
@@ -285,3 +295,29 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
 
     text = (example_dir / "article-4.txt").read_text()
     assert paragraphs(text) == [line.strip() for line in text.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("text, clutter", [
+    ("Follow The Knot on Twitter and Instagram @TheKnot.", True),
+    ("Follow us on Facebook for the latest updates.", True),
+    ("The singer has 40 million followers on Twitter and posts daily.", False),
+    ("Warning: The following video contains graphic footage.", True),
+    ("Check out Dead50.net for ticketing information.", True),
+    ("Image caption Paul Conroy was smuggled across the border into Lebanon.", True),
+    ("People pray at a sidewalk memorial in San Bernardino, Calif., Tuesday, April 11, 2017.",
+     True),
+    ("Mitch McConnell speaks to reporters in Washington, in this March 24, 2015 file photo.",
+     True),
+    ("Updated: We've added new reports to the article.", True),
+    ("Please keep posting them in the comments.", True),
+    ("For more on Rihanna, head over to Billboard.", True),
+    ("Click below to sign the Petition.", True),
+    ("The former secretary of state poses with the chairman after her arrival in Udaipur.",
+     True),
+    ("The plan poses a risk to the city's budget, officials said.", False),
+    ("The vote was held on Tuesday, April 11, 2017, in the Senate.", False),
+])
+def test_social_media_prompts_inside_text_are_clutter(text, clutter):
+    from storyline.brief.clean import is_clutter
+
+    assert is_clutter(text) is clutter

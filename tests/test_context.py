@@ -16,6 +16,18 @@ from storyline.brief.context import Names, needs, says_who
     "A year earlier, the company had listed its shares in London.",
     "The actress later apologized for the remark.",
     "“We will not stop,” he said.",
+    "He’s still wonderful and I thought this would go to him.",   # a contraction
+    "That's why the vote was delayed.",
+    "Third, weeks later the president fired him.",                 # a list goes on
+    "Finally, the court ruled against the city.",
+    "Notwithstanding, the board approved the plan.",
+    "The system was designed to keep small children away from air bags.",
+    "The press conference was attended by two consultants.",
+    "If so, then any of us could have been there.",
+    "The committee's version described evolution as a unifying concept.",
+    "The board adopted a modified version of the standards.",
+    "No, he has not restored the country to prosperity.",
+    "2) Qua economics, the proposal looks a lot better.",
 ])
 def test_openings_that_lean_on_an_earlier_sentence(text):
     assert needs(text).antecedent
@@ -26,6 +38,8 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "It is unclear whether the talks will resume.",
     "US forces have left the base.",
     "The Trump administration announced new tariffs on Friday.",
+    "The stock market fell 4 percent on Monday.",
+    "The average cost of a wedding hit a five-year high.",
     "“We will not stop,” the general said.",
 ])
 def test_openings_that_stand_alone(text):
@@ -57,6 +71,17 @@ def test_a_surname_needs_its_full_name_first():
     names = Names(["Senator Elizabeth Warren spoke on Monday.", "Warren said she would run."])
     assert needs("Warren said she would run.", names).names == {"Warren"}
     assert not needs("Senator Elizabeth Warren spoke on Monday.", names).names
+
+
+@pytest.mark.parametrize("full, alone", [
+    ("Senator Mitch McConnell spoke on Monday.", "McConnell said the bill would pass."),
+    ("Lawyer Kathleen O’Sullivan spoke on Monday.", "Ms. O’Sullivan said he needs a lawyer."),
+    ("Education Secretary Betsy DeVos spoke on Monday.", "DeVos said the rule would go."),
+])
+def test_mixed_case_surnames_need_their_full_name_first(full, alone):
+    names = Names([full, alone])
+    assert needs(alone, names).names
+    assert not needs(full, names).names
 
 
 QUOTE_CLUSTER = [
@@ -100,3 +125,10 @@ def test_every_quotation_in_a_brief_has_its_speaker_beside_it(cluster, words):
             before = texts[i - 1] if i else ""
             after = texts[i + 1] if i + 1 < len(texts) else ""
             assert says_who(before) or says_who(after), texts
+
+
+def test_a_one_sentence_article_is_told_even_when_its_words_look_back():
+    text = ("The army said on Tuesday that 300 soldiers had crossed the border into the "
+            "northern region of the country.")
+    brief = summarize([text], options=Options(analysis=False))
+    assert [s.text for s in brief.sentences] == [text]

@@ -127,3 +127,34 @@ def test_a_fact_of_rows_with_sorted_terms_gets_its_closeness_as_alone():
         total = np.asarray(fact.sum(axis=0)).ravel()
         alone.extend(fact @ total - np.asarray(fact.multiply(fact).sum(axis=1)).ravel())
     assert _closeness([[0, 1], [2, 3]], vectors).tobytes() == np.array(alone, np.float32).tobytes()
+
+
+FLOOD = ("A dam burst in the north of the country on Monday night, flooding twelve villages "
+         "along the river valley. Rescue teams evacuated about 2,000 people from the flooded "
+         "villages on Tuesday. The governor called the flood the worst the valley had seen "
+         "in decades.")
+FLOOD_2 = ("Heavy rain had fallen for nine days before the dam in the north burst on Monday "
+           "night. Rescue teams evacuated about 2,000 people from the flooded villages on "
+           "Tuesday. Officials said the dam had not been inspected since 1998. Engineers will "
+           "examine what is left of the dam wall once the water in the valley has gone down.")
+
+
+def test_the_opener_goes_on_with_the_next_sentences_of_its_article():
+    sentences, vectors, facts = pipeline_parts(FLOOD, FLOOD_2)
+    reading = read([s.text for s in sentences], [True] * len(sentences))
+    scores = SCORERS["centrality"](facts, sentences, vectors)
+    picks = mmr(facts, scores, sentences, vectors, 60, reading, [{0: 1.0}])
+    assert [p.sentence for p in picks[:2]] == [0, 1]
+    assert picks[1].after == 0  # told right after the opener, in its article's words
+
+
+def test_an_article_about_something_else_stays_out_of_the_brief_and_is_named():
+    from storyline import summarize
+
+    match = ("The home side won the cup final 3-1 at the national stadium on Saturday "
+             "afternoon. Their striker scored twice in the second half before a crowd of "
+             "60,000 fans. The coach praised his players for their patience. The team will parade "
+             "the trophy through the streets of the capital on an open-top bus on Sunday.")
+    brief = summarize([FLOOD, FLOOD_2, match], options=Options(words=200, analysis=False))
+    assert brief.sentences and all(s.sources[0].article in {"1", "2"} for s in brief.sentences)
+    assert any("article 3" in w for w in brief.warnings)

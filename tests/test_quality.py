@@ -22,10 +22,13 @@ from storyline.evaluate.rouge import Rouge, cut
 WORDS = 250
 # (data file, clusters from the start, measure, ROUGE-1 floor, ROUGE-2 floor); measured
 # 46.11 / 15.64 and 37.83 / 7.37 when pinned (before issue 12: 46.56 / 16.14 and
-# 38.14 / 7.53).
+# 38.14 / 7.53). The DUC ROUGE-2 floor was lowered once more, with its ROUGE-1 floor
+# raised, for issue 12's second round (an opening paragraph, articles far from the
+# opener's story left out): these 10 clusters went to 38.32 / 6.99, while all 50 went
+# from 39.63 / 8.55 to 40.07 / 8.52 and the blind readers preferred the new briefs.
 SUBSETS = [
     ("multinews_dev250.jsonl", 50, "f1", 45.95, 15.5),
-    ("duc2006.jsonl", 10, "recall", 37.7, 7.25),
+    ("duc2006.jsonl", 10, "recall", 38.1, 6.85),
 ]
 
 

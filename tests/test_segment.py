@@ -56,6 +56,12 @@ def test_empty_text_has_no_sentences():
     ("“Jimmy and I were just fooling around with the stuff at home.", True),  # opens one
     ('"We will take control of it," the commander added on Monday.', True),
     ('She told CNN, "My colleagues are much nicer than the critics say.', True),
+    ("Towards the end that was 22 people who had to approve it. ...", False),  # cut off
+    ("The mayor said the council would meet again and then…", False),
+    ("Any plans for the future don't include Kris very much.'", False),  # a quote's tail
+    ("'We will win the players' vote,' he said on Monday.", True),
+    ("OPAL LEE: I kept telling family and friends that wanted to do it.", False),
+    ("US officials said the talks would resume on Monday in Geneva.", True),
 ])
 def test_is_statement(text, ok):
     assert is_statement(text) is ok

@@ -8,9 +8,11 @@ For each cluster of ../shared/data/multinews_dev250.jsonl and duc2006.jsonl, the
 (default options, analysis off, 120 words) is read by:
 
 - dangling: the share of brief sentences that lean on a sentence the brief does not
-  show just before them (an opening pronoun or connective, a quotation nobody says), or
-  that name someone by surname before any earlier sentence of the brief names them in
-  full (Storyline's own detectors, `brief.context`, applied to the brief as printed);
+  show just before them (an opening pronoun or connective), that quote with nobody
+  saying it (neither the sentence before nor the one after, adjacent in the article,
+  says who speaks), or that name someone by surname before any earlier sentence of the
+  brief names them in full, the first sentence (a lead) excepted (Storyline's own
+  detectors, `brief.context`, applied to the brief as printed);
 - clutter: sentences per brief that are page clutter (`brief.clean.is_clutter`), wire
   datelines or newswire codes left inside a sentence, or titles in the source list that
   are clutter;
@@ -38,7 +40,7 @@ from pathlib import Path
 
 if __name__ == "__main__" and sys.argv[1:2] == ["score"]:
     from storyline.brief.clean import is_clutter
-    from storyline.brief.context import Names, needs
+    from storyline.brief.context import Names, needs, says_who
     from storyline.brief.vectors import terms
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
@@ -59,6 +61,19 @@ def briefs(out: Path, words: int) -> None:
                                     "brief": brief.to_dict(texts=True)}) + "\n")
 
 
+def _own(sentence: dict) -> dict:
+    """The source whose words the brief sentence shows."""
+    return next((c for c in sentence["sources"] if c["text"] == sentence["text"]),
+                sentence["sources"][0])
+
+
+def _adjacent(first: dict, second: dict, articles: dict) -> bool:
+    """The two brief sentences stand next to each other in the same article."""
+    a, b = _own(first), _own(second)
+    return (a["article"] == b["article"]
+            and articles[a["article"]]["text"][a["end"]:b["start"]].strip() == "")
+
+
 def score(lines: list[dict]) -> dict:
     totals = {"clusters": 0, "sentences": 0, "dangling": 0, "clutter": 0, "citations": 0,
               "unsupported": 0, "background_first": 0, "clutter_titles": 0}
@@ -70,15 +85,18 @@ def score(lines: list[dict]) -> dict:
         articles = {a["id"]: a for a in brief["articles"]}
         names = Names([a["text"] for a in brief["articles"]])
         named: set[str] = set()
-        previous = None
-        for s in brief["sentences"]:
+        shown = brief["sentences"]
+        for i, s in enumerate(shown):
             totals["sentences"] += 1
             need = needs(s["text"], names)
-            own = next(c for c in s["sources"] if s["text"] == c["text"]) if any(
-                s["text"] == c["text"] for c in s["sources"]) else s["sources"][0]
-            follows = previous is not None and previous[0] == own["article"] and \
-                articles[own["article"]]["text"][previous[1]:own["start"]].strip() == ""
-            if (need.antecedent and not follows) or need.speaker or need.names - named:
+            follows = i > 0 and _adjacent(shown[i - 1], s, articles)
+            followed = i + 1 < len(shown) and _adjacent(s, shown[i + 1], articles)
+            # a quotation is said by the sentence it goes on from, or by the next one
+            said = (follows and says_who(shown[i - 1]["text"])
+                    or followed and says_who(shown[i + 1]["text"]))
+            # the first sentence is an article's lead, written for a fresh reader
+            unnamed = need.names - named if i else frozenset()
+            if (need.antecedent and not follows) or (need.speaker and not said) or unnamed:
                 totals["dangling"] += 1
             named |= names.introduced(s["text"])
             totals["clutter"] += is_clutter(s["text"]) or bool(_WIRE.search(s["text"]))
@@ -87,7 +105,6 @@ def score(lines: list[dict]) -> dict:
                 totals["citations"] += 1
                 theirs = set(terms(c["text"]))
                 totals["unsupported"] += bool(mine) and len(mine & theirs) < len(mine) / 3
-            previous = (own["article"], own["end"])
         first = brief["sentences"][0]
         own = next((c for c in first["sources"] if c["text"] == first["text"]),
                    first["sources"][0])

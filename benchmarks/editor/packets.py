@@ -1,12 +1,15 @@
 """Blind packets for the editor's rubric (their texts stay outside the repository).
 
     # the briefs of each version, made with that version's src/ first on PYTHONPATH
-    PYTHONPATH=OLD/src .venv/bin/python benchmarks/editor/packets.py briefs before.jsonl
-    .venv/bin/python benchmarks/editor/packets.py briefs after.jsonl
-    .venv/bin/python benchmarks/editor/packets.py packets before.jsonl after.jsonl OUTDIR
+    PYTHONPATH=OLD/src .venv/bin/python benchmarks/editor/packets.py briefs ROUND before.jsonl
+    .venv/bin/python benchmarks/editor/packets.py briefs ROUND after.jsonl
+    .venv/bin/python benchmarks/editor/packets.py packets ROUND before.jsonl after.jsonl OUTDIR
 
-The rubric clusters are Multi-News dev rows 200-239 and DUC 2006 rows 40-49, chosen
-before anyone read them and not read while issue 12 was worked on. Each packet shows the
+ROUND 1 (rubric.jsonl): Multi-News dev rows 200-239 and DUC 2006 rows 40-49. ROUND 2
+(rubric_round2.jsonl): Multi-News dev rows 108-124, 185-199 (but 191 and 196) and
+240-249, DUC 2006 rows 26-29 and 31-36: rows that no committed label file names. Each
+round's clusters were chosen before anyone read them and not read while the briefs were
+worked on (round 1 is read now, so round 2 took other rows). Each packet shows the
 articles (cut to 350 words each, 120 when a cluster has more than six) and three
 accounts under shuffled letters (seed 12): the lead paragraph (dump.lead_paragraph, the
 first paragraph of the first article as the old version cleans it; when that is under 15
@@ -24,10 +27,16 @@ import sys
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
-ROWS = (("multinews_dev250.jsonl", 200, 240), ("duc2006.jsonl", 40, 50))
+ROUNDS = {
+    "1": (("multinews_dev250.jsonl", range(200, 240)), ("duc2006.jsonl", range(40, 50))),
+    "2": (("multinews_dev250.jsonl",
+           [*range(108, 125), *(r for r in range(185, 200) if r not in (191, 196)),
+            *range(240, 250)]),
+          ("duc2006.jsonl", [*range(26, 30), *range(31, 37)])),
+}
 
 
-def briefs(out: Path) -> None:
+def briefs(round_: str, out: Path) -> None:
     from storyline import Options, summarize
     from storyline.evaluate.data import read_clusters
 
@@ -35,9 +44,9 @@ def briefs(out: Path) -> None:
     from dump import lead_paragraph
 
     with out.open("w") as f:
-        for name, start, stop in ROWS:
+        for name, rows in ROUNDS[round_]:
             for row, cluster in enumerate(read_clusters(DATA / name)):
-                if start <= row < stop:
+                if row in rows:
                     brief = summarize(cluster.articles, options=Options(words=120, analysis=False))
                     f.write(json.dumps({"set": name, "row": row, "id": cluster.id,
                                         "lead": lead_paragraph(cluster.articles),
@@ -60,10 +69,10 @@ def account(brief: dict) -> str:
     return " ".join(said)
 
 
-def packets(before: Path, after: Path, outdir: Path) -> None:
+def packets(round_: str, before: Path, after: Path, outdir: Path) -> None:
     outdir.mkdir(parents=True, exist_ok=True)
     rng, key = random.Random(12), {}
-    rows = {(name, i): json.loads(line) for name, _, _ in ROWS
+    rows = {(name, i): json.loads(line) for name, _ in ROUNDS[round_]
             for i, line in enumerate((DATA / name).open())}
     old = [json.loads(line) for line in before.open()]
     new = [json.loads(line) for line in after.open()]
@@ -84,6 +93,6 @@ def packets(before: Path, after: Path, outdir: Path) -> None:
 
 if __name__ == "__main__":
     if sys.argv[1] == "briefs":
-        briefs(Path(sys.argv[2]))
+        briefs(sys.argv[2], Path(sys.argv[3]))
     else:
-        packets(Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4]))
+        packets(sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4]), Path(sys.argv[5]))

@@ -1,6 +1,7 @@
 """The editor's rubric: blind judgements of three accounts of 50 dev clusters, scored.
 
-    .venv/bin/python benchmarks/editor/rubric.py        # the table of BENCHMARKS.md
+    .venv/bin/python benchmarks/editor/rubric.py        # round 1's table in BENCHMARKS.md
+    .venv/bin/python benchmarks/editor/rubric.py benchmarks/editor/rubric_round2.jsonl
 
 benchmarks/editor/rubric.jsonl holds one line per cluster (labels only, no text): for
 each account ("lead", the first paragraph of the first article; "before", the brief of
@@ -8,11 +9,15 @@ commit 6019064, before issue 12; "after", the brief after it) the reader's coher
 (1-5), clutter and dangling sentence counts, whether it states the main news and whether
 it opens with background; the account the reader would run, all three ranked, and the
 reader's reason in their own words. packets.py shows how the blind packets were made.
+rubric_round2.jsonl is the second round, on other clusters, where "before" is commit
+34baca1 (round 1's "after" with its last fix); reader_instructions.md is what its
+readers were given.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 SYSTEMS = ("lead", "before", "after")
@@ -45,5 +50,5 @@ def table(rows: list[dict]) -> str:
 
 
 if __name__ == "__main__":
-    path = Path(__file__).with_name("rubric.jsonl")
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).with_name("rubric.jsonl")
     print(table([json.loads(line) for line in path.open()]))

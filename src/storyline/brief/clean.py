@@ -23,15 +23,20 @@ MAX_HEADLINE_WORDS = 25  # longer unpunctuated lines are prose that lost its per
 MAX_CLUTTER_WORDS = 40  # longer lines are condemned only by rules marked any_length
 WRAP_FILL = 0.6  # a line of a hard-wrapped paragraph fills at least this share of the width
 _END = re.compile(r"""[.!?:…]["'”’)\]]*$|[.!?]["'”’]?\s*\(\w[^)]*\)$""")
-_AGENCY = r"\((?:[A-Z]{2,6}|Reuters|Bloomberg|Xinhua|dpa|AP|AFP)\b[^)]{0,20}\)?"
-_PLACE = r"(?:[ ,]+[A-Z][\w.'-]*){0,3}(?:\s*\([A-Z][a-z]+\))?"  # "FORT WAYNE, Ind.", "(Hebei)"
+_AGENCY = (r"\((?:[A-Z]{2,6}|Reuters|Bloomberg|Xinhua|dpa|AP|AFP"
+           r"|[A-Z]{1,5}[a-z]*[A-Z][a-z]+(?: News)?)\b[^)]{0,20}\)?")  # (HealthDay News), (CBSMiami)
+_PLACE = r"(?:[ ,]+[A-Z][\w.'-]*){0,4}(?:\s*\([A-Z][a-z]+\))?"  # "FORT WAYNE, Ind.", "(Hebei)"
 _DAY = r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # "SYDNEY, September 13 (Xinhua)"
 _DASH = r"(?:[-—–]+|_)"  # wires mark the end of a dateline with a dash, "--" or "_"
 _DATELINE = re.compile(  # "ST. LOUIS (AP) — ", "FORT WAYNE, Ind. (WANE) ", "(CNN) — ",
     # "WASHINGTON — ", "BERLIN (AP) _ ", "SYDNEY, September 13 (Xinhua) -- ", "NEW YORK _ "
     r"^(?:[A-Z][A-Z.'-]+" + _PLACE + _DAY + r"\s*" + _AGENCY + r"\s*" + _DASH + "*"
     r"|[A-Z][A-Z'-]{2,}" + _PLACE + _DAY + r"\s*" + _DASH + "+"  # no agency: a real word
-    r"|" + _AGENCY + r"\s*" + _DASH + r"+|CNN\s*[-—–]+)\s+(?=[A-Z\"“'‘`])")
+    r"|" + _AGENCY + r"\s*" + _DASH + r"+|CNN\s*[-—–]+"
+    r"|\((?:CNN|AP|AFP|Reuters|Xinhua|Bloomberg|dpa|UPI)\)"  # "(CNN) A man"
+    r"|[A-Z]{5,}(?:\s[A-Z]{2,})?(?=\s(?:The|A|An)\s)"  # "WASHINGTON The"
+    r"|[A-Z]{4,}(?:/[A-Z]{4,})+"  # "SINGAPORE/BEIJING Flamboyant"
+    r"|[A-Z]{4,}--)(?:\s+|(?<=--))(?=[A-Z\"“'‘`])")  # "HIROSHIMA--A stray dog"
 DATELINE_PARAGRAPHS = 3  # a dateline opens the story, after at most a headline and standfirst
 _WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement)\s+(?=[A-Z\"“'‘])")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -232,15 +237,28 @@ def _match(line: str) -> Rule | None:
 def is_clutter(text: str) -> bool:
     """Whether a sentence is page clutter that cleaning could not cut off its line: the
     last check before a sentence goes into a brief."""
-    return _match(text) is not None or bool(_CLUTTER_SENTENCE.search(text))
+    return (_match(text) is not None or bool(_CLUTTER_SENTENCE.search(text))
+            or bool(_CAPTION_DATE.search(text)))
 
 
 # Clutter that sits inside a paragraph, glued to real text ("Morry Gash/AP Buy Photo
 # Wait 1 second to continue."), which line rules cannot drop without the text.
+# A wire photo caption ends on its date: "..., Calif., Tuesday, April 11, 2017."
+_CAPTION_DATE = re.compile(
+    r",\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
+    r"(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+"
+    r"\d{4}\.?\s*(?:\([^)]*\))?$", re.I)
 _CLUTTER_SENTENCE = re.compile(
     r"\b(?:buy photo|wait \d+ seconds? to continue|click here|(?:see|in) fig(?:ure)?\.? \d|"
     r"replay more videos|image copyright|getty images|ap photo/|afp photo|"
-    r"sign up for\b.{0,60}\bnewsletter|follow us on (?:twitter|facebook|instagram))",
+    r"the following (?:video|footage|images?|content) (?:contains|includes|may)|"
+    r"^(?:image|photo|video) caption\b|check out\b[^.]{0,40}\.(?:com|net|org)\b|"
+    r"\bin this (?:\w+ )?(?:\d{1,2}, )?(?:\d{4} )?(?:file |undated |handout )*(?:photo|image|picture)\b|"
+    r"^updated:|\b(?:keep|start) (?:posting|commenting)\b|\bin the comments\b|"
+    r"^for more (?:on|about|news|information)\b[^.]{0,60},\s*(?:head|go|visit|click|see|read|check)\b|"
+    r"\bclick (?:below|above|the link)\b|"
+    r"\b(?:poses|posing) (?:with|for|during|in front of)\b|"
+    r"sign up for\b.{0,60}\bnewsletter|follow\b[^.!?]{0,50}\bon (?:twitter|facebook|instagram)\b)",
     re.I)
 
 

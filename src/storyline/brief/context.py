@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 _OPEN_QUOTE = "\"“‘'"
@@ -33,7 +33,7 @@ _PRONOUNS = (r"he|she|they|it|his|her|hers|their|theirs|him|them|its|we|our|us|i
              r"the latter|the former|the rest|the others|the pair|the duo|the trio")
 _CONNECTIVES = (r"but|and|or|so|yet|also|however|meanwhile|still|instead|moreover|"
                 r"furthermore|besides|nevertheless|nonetheless|therefore|thus|hence|"
-                r"otherwise|then|later|earlier|afterwards?|likewise|similarly|indeed|"
+                r"otherwise|then|later|earlier|afterwards?|likewise|similarly|indeed|notwithstanding|"
                 r"in addition|in response|in turn|as a result|as well|even so|"
                 r"by contrast|in contrast|on the other hand|at the time|that day|"
                 r"the same day|the next day|the day before|the following day|"
@@ -62,7 +62,9 @@ _BACK_NOUNS = (r"man|woman|men|women|boy|girl|boys|girls|child|children|teen|tee
                r"photo|photos|post|tweet|tweets|comments|remarks|plan|proposal|bill")
 _US = re.compile(r"^[\"“‘']?US\b")  # the United States, not "us"
 _DANGLING_OPENING = re.compile(
-    rf"^[\"“‘']?\s*(?:(?:{_PRONOUNS}|{_CONNECTIVES})\b(?!['’]s\b)"
+    rf"^[\"“‘']?\s*(?:(?:{_PRONOUNS})\b|(?:{_CONNECTIVES})\b(?!['’]s\b)"
+    rf"|(?:first|second|secondly|third|thirdly|fourth|fifth|finally|lastly|next|no|yes|"
+    rf"if so|if not)\s*,|\d\)\s"
     rf"|one of (?:the|them|those|these|his|her|their)\b"
     rf"|(?:many|most|some|several|few|half|none|all|each|both)"
     rf"(?: of them| of those| of these)?,? (?:are|were|is|was|had|have|will|would|could|say|said)\b"
@@ -77,6 +79,19 @@ _DUMMY_IT = re.compile(
     r"clear|possible|likely|unlikely|expected|believed|estimated|thought|reported|alleged|"
     r"feared|hoped|the first|the second|the latest|the largest|the biggest|the worst|"
     r"the most|the only|too early|time|important|hard|difficult|easy)\b", re.I)
+# "The system was designed ...", "The press conference was attended by ...": a subject
+# of common nouns with "the" and straight after it a verb refers to something the
+# article introduced before (a subject told there, "the system of ...", has no verb
+# next). Things every reader knows are excepted.
+_DEFINITE_SUBJECT = re.compile(
+    r"^[\"“‘']?The ((?:[a-z][a-z-]+(?:['’]s|s['’])? ){0,2}?[a-z][a-z-]+) (?:[a-z]{3,}ed|was|were|is|are|has|had|have|"
+    r"will|would|could|can|may|might|must|should|did|does|do|said|says|told|added|came|"
+    r"comes|also|then|now|still|later|never|only|just|made|took|left|went|became|began|"
+    r"started|remains|remained|appears|appeared|seems|seemed|includes|included|involved|"
+    r"showed|shows|found|finds|marks|marked)\b")
+_KNOWN_TO_ALL = frozenset(
+    "market stock market economy public weather world president government police "
+    "military internet sun moon earth pope queen king weekend night morning".split())
 # "Then-President ...", "That's why": both still refer back; "This week", "This year",
 # "That night" date the sentence against the article and read well alone in a brief of
 # the same news.
@@ -107,7 +122,10 @@ _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’(?![a-z])|''[^']*''
 
 # Names: two to four name words ("Jeffny Pally", "Abu Bakr al-Baghdadi", "J. Smith");
 # titles and other capitalized non-names before a name are not part of it.
-_WORD = r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)*"
+# Mixed-case surnames count: McConnell, MacArthur, O'Sullivan, DeVos, LeBron.
+_PREFIXED = r"(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|La|Le)?[A-Z][a-z]+"
+_WORD = _PREFIXED + r"(?:[-'’][A-Za-z]+)*"
+_SURNAME = _PREFIXED + r"(?:[-'’][A-Z]?[a-z]+)?"
 _NAME_TOKEN = rf"(?:{_WORD}|[A-Z]\.|(?:al|el|bin|ibn|de|da|del|di|van|von|der|le|la|du)(?:-{_WORD})?)"
 _FULL_NAME = re.compile(rf"(?<![\w.'’-])(?:{_WORD}|[A-Z]\.)(?:\s+{_NAME_TOKEN}){{1,5}}(?<=[a-z])(?![\w-])")
 _CAPITALIZED_WORD = re.compile(rf"(?<![\w'’-]){_WORD}(?![\w-])")
@@ -121,7 +139,7 @@ _ROLE = re.compile(
     r"Judge|Justice|Dr|Prof|Professor|Pope|King|Queen|Prince|Princess|Chief|Sheriff|"
     r"Detective|Officer|Coach|Ambassador|Commissioner|Minister|Speaker|Leader|"
     r"Archbishop|Bishop|Cardinal|Rabbi|Imam|Rev|Reverend|Sir|Dame|Lord|Lady|"
-    r"Attorney General|Director|CEO|Chairman|Chairwoman)\.?\s+([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)")
+    r"Attorney General|Director|CEO|Chairman|Chairwoman)\.?\s+(" + _SURNAME + ")")
 _TITLES = frozenset(
     "mr mrs ms miss dr sen senator rep representative gov governor president pres vice "
     "prime minister secretary gen general lt col colonel sgt sergeant maj major capt "
@@ -242,6 +260,9 @@ def _leans_back(text: str) -> bool:
         return True
     if _DUMMY_IT.match(text) or _TIME_DEMONSTRATIVE.match(text) or _US.match(text):
         return False
+    subject = _DEFINITE_SUBJECT.match(text)
+    if subject and subject.group(1) not in _KNOWN_TO_ALL:
+        return True
     return bool(_DANGLING_OPENING.match(text))
 
 
@@ -320,16 +341,19 @@ def _capitalized_words(text: str) -> list[str]:
 
 _PERSON_CUES = (
     re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Det|Prof|Rev)\.?\s+"
-               r"((?:[A-Z][a-z]+\s+)*[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)"),
-    re.compile(r"([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?),?\s+(?:then\s+)?\d{1,3},"),
-    re.compile(r"([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)\s+(?:said|says|told|tells|added|adds|"
+               r"((?:" + _PREFIXED + r"\s+)*" + _SURNAME + r")"),
+    re.compile(r"(" + _SURNAME + r"),?\s+(?:then\s+)?\d{1,3},"),
+    re.compile(r"(" + _SURNAME + r")\s+(?:said|says|told|tells|added|adds|"
                r"wrote|writes|explained|recalled|insisted|testified|tweeted)\b"),
-    re.compile(r"(?:said|says|according to)\s+(?:(?:[A-Z][a-z]+\s+)*)([A-Z][a-z]+)\b"),
+    re.compile(r"(?:said|says|according to)\s+(?:(?:" + _PREFIXED + r"\s+)*)(" + _PREFIXED + r")\b"),
     # a role in lower case before a full name: "pole vaulter Dana Cervantes",
     # "spokesman Mustafa Bali"
     re.compile(r"\b(?!(?:the|and|for|with|from|that|this|when|after|before|into|about|"
-               r"than|then|while|where|which|who|whom|whose|said|says|told|asked|wrote)\b)"
-               r"[a-z]{4,}\s+((?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)"),
+               r"than|then|while|where|which|who|whom|whose|said|says|told|asked|wrote|"
+               r"toward|towards|against|between|behind|beside|during|without|within|"
+               r"through|across|among|under|over|upon|like|including|near|around|into|"
+               r"onto|inside|outside|beyond|despite|except|versus|via|unlike)\b)"
+               r"[a-z]{4,}\s+((?:" + _PREFIXED + r"\s+){1,2}" + _SURNAME + r")"),
 )
 
 
@@ -365,7 +389,13 @@ class Reading:
         return None
 
 
-def read(texts: list[str], fit: list[bool]) -> Reading:
+def read(texts: list[str], fit: list[bool], opens: list[bool] | None = None) -> Reading:
+    """How each of `texts` reads alone; `opens` marks the sentences that open their
+    article, which lean on nothing before them whatever their words: their writer
+    began there ("The army said on Tuesday ..." is a lead, not a back-reference)."""
     names = Names(texts)
-    return Reading(tuple(needs(t, names) for t in texts),
-                   tuple(names.introduced(t) for t in texts), tuple(fit))
+    found = [needs(t, names) for t in texts]
+    if opens is not None:
+        found = [replace(n, antecedent=False) if first else n
+                 for n, first in zip(found, opens, strict=True)]
+    return Reading(tuple(found), tuple(names.introduced(t) for t in texts), tuple(fit))

@@ -61,7 +61,7 @@ def summarize(documents: Iterable[str | Article | dict], words: int | None = Non
     if relevance is not None:
         scores = focus.focused(scores, relevance)
     fit = [segment.is_statement(s.text) and not clean.is_clutter(s.text) for s in sentences]
-    reading = context.read([s.text for s in sentences], fit)
+    reading = context.read([s.text for s in sentences], fit, [s.index == 0 for s in sentences])
     periods = phases.find(articles)  # in time order; the news is in the latest
     if periods:
         scores = phases.recency(scores, new, periods)
@@ -69,6 +69,14 @@ def summarize(documents: Iterable[str | Article | dict], words: int | None = Non
     if relevance is not None:  # a focused brief opens with relevant news, in no time order
         told = told[:1]
     openers = [select.openers(sentences, reading, matrix, articles) for articles in told]
+    if openers[0]:  # the brief follows the story its opener tells
+        main = sentences[max(openers[0], key=lambda k: (openers[0][k], -k))].article
+        stray = checks.strays(main, [a.id for a in articles], matrix, sentences)
+        if stray:
+            reading = replace(reading, fit=tuple(ok and s.article not in stray
+                                                 for ok, s in zip(fit, sentences, strict=True)))
+            openers = [{k: v for k, v in group.items() if sentences[k].article not in stray}
+                       for group in openers]
     if relevance is not None:
         fact_of = {k: i for i, f in enumerate(new) for k in f.members}
         openers = [{k: v * float(focus.focused(1.0, relevance[fact_of[k]]))

@@ -23,6 +23,8 @@ MAX_RUN_CHARS = 1000
 _LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_RUN_CHARS},}}")  # tried once per run: linear
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")
 _STATEMENT_END = re.compile(r"""[.!]["'”’)\]]*$""")
+# "... who had to approve it. ..." or "...and then…": cut off, not a whole statement.
+_TRUNCATED = re.compile(r"""(?:\.\s*\.\s*\.|…)["'”’)\]]*$""")
 _STATEMENT_START = re.compile(r"""^["'“‘(]?[A-Z0-9]""")
 
 
@@ -168,13 +170,22 @@ def is_statement(text: str) -> bool:
     return (MIN_STATEMENT_WORDS <= n <= MAX_STATEMENT_WORDS
             and bool(_STATEMENT_START.match(text)) and bool(_STATEMENT_END.search(text))
             and len(_LOWER_WORD.findall(text)) >= 2 and not _FRAGMENT.match(text)
+            and not _TRUNCATED.search(text) and not _TRANSCRIPT.match(text)
             and not _ends_earlier_quotation(text))
 
 
 # A statement has words in lower case ("Austin Custodio, 21, Pine Bush, NY." is a list
 # item), and a subject: "Charged with eight counts of ..." lacks one.
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]+")
+# "OPAL LEE: I kept telling family ...": a transcript's line, said by a label, not a person.
+_TRANSCRIPT = re.compile(r"^[A-Z][A-Z.'’ -]{1,30}:\s")
 _FRAGMENT = re.compile(r"^[A-Z][a-z]+ed (?:with|of|in|for|by|to|on|at)\b[^,;:—–]*$")
+
+
+# Single quotation marks (British style): a closing one at the end, and an opening one
+# at the start or after a space, bracket or dash (an apostrophe follows a letter).
+_SINGLE_QUOTE_TAIL = re.compile(r"[.!?,]['’]$")
+_SINGLE_QUOTE_OPEN = re.compile(r"(?:^|[\s(\[—–-])['‘]")
 
 
 def _ends_earlier_quotation(text: str) -> bool:
@@ -183,5 +194,7 @@ def _ends_earlier_quotation(text: str) -> bool:
     leaves it open reads well alone; one that closes a quotation it never opened does not."""
     if text.count("”") > text.count("“"):
         return True
+    if _SINGLE_QUOTE_TAIL.search(text) and not _SINGLE_QUOTE_OPEN.search(text):
+        return True  # 'Any plans don't include him.' with its opening quote before
     first = text.find('"')  # a straight quote opens after a space, "(" or a dash
     return text.count('"') % 2 == 1 and first > 0 and text[first - 1] not in " ([—–-:"
