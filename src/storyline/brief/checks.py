@@ -63,7 +63,8 @@ def _off_topic(ids: list[str], vectors: sparse.csr_matrix,
     """The articles (of `ids`) whose profile is far from every other one's."""
     if len(ids) < 2:
         return []
-    similarity = _similarity(ids, vectors, sentences)
+    profiles = _profiles(ids, vectors, sentences)
+    similarity = (profiles @ profiles.T).toarray()
     np.fill_diagonal(similarity, 0)
     return [a for i, a in enumerate(ids) if similarity[i].max() < OFF_TOPIC]
 
@@ -73,13 +74,15 @@ def strays(main: str, ids: list[str], vectors: sparse.csr_matrix,
     """The articles (of `ids`) that do not tell the story of article `main`: their
     profile is as far from its profile as an off-topic article's. A brief follows the
     story its opener tells and leaves these out (the warnings still name them)."""
-    similarity = _similarity(ids, vectors, sentences)
-    return {a for i, a in enumerate(ids) if similarity[ids.index(main), i] < OFF_TOPIC}
+    profiles = _profiles(ids, vectors, sentences)
+    similarity = (profiles @ profiles[ids.index(main)].T).toarray().ravel()
+    return {a for a, cosine in zip(ids, similarity, strict=True) if cosine < OFF_TOPIC}
 
 
-def _similarity(ids: list[str], vectors: sparse.csr_matrix,
-                sentences: list[Sentence]) -> np.ndarray:
-    """Cosines between the articles' profiles (the sum of their sentences' vectors)."""
+def _profiles(ids: list[str], vectors: sparse.csr_matrix,
+              sentences: list[Sentence]) -> sparse.csr_matrix:
+    """The articles' profiles, one unit-length row per id: the sum of their sentences'
+    vectors."""
     column = {a: i for i, a in enumerate(ids)}
     rows = [k for k, s in enumerate(sentences) if s.article in column]
     owner = sparse.csr_matrix(
@@ -87,8 +90,7 @@ def _similarity(ids: list[str], vectors: sparse.csr_matrix,
         shape=(len(ids), len(sentences)))
     profiles = owner @ vectors
     norms = np.sqrt(np.asarray(profiles.multiply(profiles).sum(axis=1)).ravel())
-    profiles = sparse.diags(1 / np.where(norms > 0, norms, 1)) @ profiles
-    return (profiles @ profiles.T).toarray()
+    return sparse.diags(1 / np.where(norms > 0, norms, 1)) @ profiles
 
 
 def _name(ids: list[str], verb: str = "holds") -> str:

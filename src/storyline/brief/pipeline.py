@@ -70,7 +70,7 @@ def summarize(documents: Iterable[str | Article | dict], words: int | None = Non
         told = told[:1]
     openers = [select.openers(sentences, reading, matrix, articles) for articles in told]
     if openers[0]:  # the brief follows the story its opener tells
-        main = sentences[max(openers[0], key=lambda k: (openers[0][k], -k))].article
+        main = sentences[select.best(openers[0])].article
         stray = checks.strays(main, [a.id for a in articles], matrix, sentences)
         if stray:
             reading = replace(reading, fit=tuple(ok and s.article not in stray

@@ -8,9 +8,10 @@ reads alone (`context.Reading`), the budget and the opener candidates, and retur
 The default, `mmr`, opens with the main news (the best-scored lead of an article among
 `openers`) and the sentences that follow it in its article (an opening paragraph), then
 adds facts by maximal marginal relevance. A fact is shown by the member that follows a
-sentence already shown, if it has one, else by a member that stands alone; a fact whose sentences all lean on the one before them ("He said
-...") is shown together with that sentence when the budget allows, or not at all; a
-sentence naming someone by surname waits until a chosen sentence has named them in full.
+sentence already shown, if it has one, else by a member that stands alone; a fact whose
+sentences all lean on the one before them ("He said ...") is shown together with that
+sentence when the budget allows, or not at all; a sentence naming someone by surname
+waits until a chosen sentence has named them in full.
 """
 
 from __future__ import annotations
@@ -229,7 +230,7 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
         usable = [k for k in group if fact_of.get(k) in column and open_[column[fact_of[k]]]
                   and sentences[k].words <= left]
         if usable:
-            k = max(usable, key=lambda k: (group[k], -k))
+            k = best(group, usable)
             take(column[fact_of[k]], Pick(fact_of[k], k))
     if chosen:
         last = chosen[0].sentence
@@ -265,8 +266,8 @@ def openers(sentences: list[Sentence], reading: Reading, vectors: sparse.csr_mat
     sentences) that reads alone, is no quotation and has at least MIN_OPENER_WORDS
     words. A surname in it needs no introduction: its writer wrote the lead for a reader
     who comes to the story fresh (and the rules that tell a person's surname from a
-    company's, "Northwestern said", are not sure enough to refuse a lead); `articles` restricts them (to the latest phase's). How well it tells the main
-    news is how much it agrees with what the other articles' leads say: its mean cosine
+    company's, "Northwestern said", are not sure enough to refuse a lead). `articles`
+    restricts them (to the latest phase's). How well it tells the main news is how much it agrees with what the other articles' leads say: its mean cosine
     with their first three statements. On the Multi-News dev sample this picks leads
     closer to the human summary's first sentence than the learned score does (ROUGE-1/2
     26.2/7.9 against 25.6/7.7; on DUC 2006 20.4/5.4 against 20.1/4.8; BENCHMARKS.md,
@@ -296,6 +297,12 @@ def openers(sentences: list[Sentence], reading: Reading, vectors: sparse.csr_mat
 
 
 _QUOTE_MARKS = "\"“‘'`"
+
+
+def best(group: Mapping[int, float], among: Collection[int] | None = None) -> int:
+    """The opener of `group` (among `among`, if given) that tells the news best; the
+    earliest sentence on a tie."""
+    return max(group if among is None else among, key=lambda k: (group[k], -k))
 
 
 def _showable(fact: Fact, reading: Reading) -> list[int]:
