@@ -24,7 +24,8 @@ MAX_CLUTTER_WORDS = 40  # longer lines are condemned only by rules marked any_le
 WRAP_FILL = 0.6  # a line of a hard-wrapped paragraph fills at least this share of the width
 _END = re.compile(r"""[.!?:…]["'”’)\]]*$|[.!?]["'”’]?\s*\(\w[^)]*\)$""")
 _AGENCY = (r"\((?:[A-Z]{2,6}|Reuters|Bloomberg|Xinhua|dpa|AP|AFP"
-           r"|[A-Z]{1,5}[a-z]*[A-Z][a-z]+(?: News)?)\b[^)]{0,20}\)?")  # (HealthDay News), (CBSMiami)
+           r"|[A-Z]{1,5}[a-z]*[A-Z][a-z]+(?: News)?)"  # (HealthDay News), (CBSMiami)
+           r"\b[^)]{0,20}\)?")
 _PLACE = r"(?:[ ,]+[A-Z][\w.'-]*){0,4}(?:\s*\([A-Z][a-z]+\))?"  # "FORT WAYNE, Ind.", "(Hebei)"
 _DAY = r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # "SYDNEY, September 13 (Xinhua)"
 _DASH = r"(?:[-—–]+|_)"  # wires mark the end of a dateline with a dash, "--" or "_"
@@ -253,9 +254,11 @@ _CLUTTER_SENTENCE = re.compile(
     r"replay more videos|image copyright|getty images|ap photo/|afp photo|"
     r"the following (?:video|footage|images?|content) (?:contains|includes|may)|"
     r"^(?:image|photo|video) caption\b|check out\b[^.]{0,40}\.(?:com|net|org)\b|"
-    r"\bin this (?:\w+ )?(?:\d{1,2}, )?(?:\d{4} )?(?:file |undated |handout )*(?:photo|image|picture)\b|"
+    r"\bin this (?:\w+ )?(?:\d{1,2}, )?(?:\d{4} )?(?:file |undated |handout )*"
+    r"(?:photo|image|picture)\b|"
     r"^updated:|\b(?:keep|start) (?:posting|commenting)\b|\bin the comments\b|"
-    r"^for more (?:on|about|news|information)\b[^.]{0,60},\s*(?:head|go|visit|click|see|read|check)\b|"
+    r"^for more (?:on|about|news|information)\b[^.]{0,60},\s*"
+    r"(?:head|go|visit|click|see|read|check)\b|"
     r"\bclick (?:below|above|the link)\b|"
     r"\b(?:poses|posing) (?:with|for|during|in front of)\b|"
     r"sign up for\b.{0,60}\bnewsletter|follow\b[^.!?]{0,50}\bon (?:twitter|facebook|instagram)\b)",

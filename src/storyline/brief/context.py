@@ -33,7 +33,8 @@ _PRONOUNS = (r"he|she|they|it|his|her|hers|their|theirs|him|them|its|we|our|us|i
              r"the latter|the former|the rest|the others|the pair|the duo|the trio")
 _CONNECTIVES = (r"but|and|or|so|yet|also|however|meanwhile|still|instead|moreover|"
                 r"furthermore|besides|nevertheless|nonetheless|therefore|thus|hence|"
-                r"otherwise|then|later|earlier|afterwards?|likewise|similarly|indeed|notwithstanding|"
+                r"otherwise|then|later|earlier|afterwards?|likewise|similarly|indeed|"
+                r"notwithstanding|"
                 r"in addition|in response|in turn|as a result|as well|even so|"
                 r"by contrast|in contrast|on the other hand|at the time|that day|"
                 r"the same day|the next day|the day before|the following day|"
@@ -84,9 +85,9 @@ _DUMMY_IT = re.compile(
 # article introduced before (a subject told there, "the system of ...", has no verb
 # next). Things every reader knows are excepted.
 _DEFINITE_SUBJECT = re.compile(
-    r"^[\"“‘']?The ((?:[a-z][a-z-]+(?:['’]s|s['’])? ){0,2}?[a-z][a-z-]+) (?:[a-z]{3,}ed|was|were|is|are|has|had|have|"
-    r"will|would|could|can|may|might|must|should|did|does|do|said|says|told|added|came|"
-    r"comes|also|then|now|still|later|never|only|just|made|took|left|went|became|began|"
+    r"^[\"“‘']?The ((?:[a-z][a-z-]+(?:['’]s|s['’])? ){0,2}?[a-z][a-z-]+) "
+    r"(?:[a-z]{3,}ed|was|were|is|are|has|had|have|will|would|could|can|may|might|must|"
+    r"should|did|does|do|said|says|told|added|came|comes|also|then|now|still|later|never|only|just|made|took|left|went|became|began|"
     r"started|remains|remained|appears|appeared|seems|seemed|includes|included|involved|"
     r"showed|shows|found|finds|marks|marked)\b")
 _KNOWN_TO_ALL = frozenset(
