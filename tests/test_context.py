@@ -28,6 +28,11 @@ from storyline.brief.context import Names, needs, says_who
     "The board adopted a modified version of the standards.",
     "No, he has not restored the country to prosperity.",
     "2) Qua economics, the proposal looks a lot better.",
+    "Other hits included two singles and a cover.",               # other than which?
+    "The legislation, passed last spring, bans the practice.",    # an aside after "the X"
+    "The plan was approved on Monday, she pledged.",
+    "Here's how the paper ended up at that number.",              # a demonstrative inside
+    "Sales rose sharply in those months.",
 ])
 def test_openings_that_lean_on_an_earlier_sentence(text):
     assert needs(text).antecedent
@@ -41,6 +46,11 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "The stock market fell 4 percent on Monday.",
     "The average cost of a wedding hit a five-year high.",
     "“We will not stop,” the general said.",
+    "The White House, in a statement, denied the report.",
+    "Police said the storm hit the coast this week.",             # a demonstrative of time
+    "Police declined to comment for this story.",
+    "“I love this country,” the senator said.",                   # the speaker's own "this"
+    "Officials said that these rules apply to every school.",
 ])
 def test_openings_that_stand_alone(text):
     assert not needs(text).antecedent

@@ -6,8 +6,9 @@ suspects ...", a quotation nobody says, "Alcorn" never introduced). This module 
 those needs with cheap, explainable rules (no parse: the brief must stay fast):
 
 - `antecedent`: the sentence opens with a pronoun, a demonstrative, a connective or a
-  back-reference ("the two", "the actress", "a year earlier"), so it continues the
-  sentence before it in its article;
+  back-reference ("the two", "the actress", "a year earlier", "The legislation, passed
+  ..."), or points back inside ("... at that number"), so it continues the sentence
+  before it in its article;
 - `speaker`: it is a quotation with nobody saying it, or part of a quotation that an
   earlier or later sentence attributes;
 - `names`: people it names by surname only ("Bridges, then 29, ..."), which an earlier
@@ -29,7 +30,7 @@ _OPEN_QUOTE = "\"“‘'"
 # connectives answer or extend something said before; back-references name what the
 # reader was told before ("the two", "the actress", "the same day").
 _PRONOUNS = (r"he|she|they|it|his|her|hers|their|theirs|him|them|its|we|our|us|i|my|me|you|"
-             r"your|this|these|those|that|such|both|neither|either|another|others|"
+             r"your|this|these|those|that|such|both|neither|either|another|others|other|"
              r"the latter|the former|the rest|the others|the pair|the duo|the trio")
 _CONNECTIVES = (r"but|and|or|so|yet|also|however|meanwhile|still|instead|moreover|"
                 r"furthermore|besides|nevertheless|nonetheless|therefore|thus|hence|"
@@ -90,6 +91,21 @@ _DEFINITE_SUBJECT = re.compile(
     r"should|did|does|do|said|says|told|added|came|comes|also|then|now|still|later|never|only|just|made|took|left|went|became|began|"
     r"started|remains|remained|appears|appeared|seems|seemed|includes|included|involved|"
     r"showed|shows|found|finds|marks|marked)\b")
+# "The legislation, passed last year, ...": a subject of common nouns with "the" and an
+# aside after it names something the article told before, as the verb form above does.
+_DEFINITE_APPOSITION = re.compile(r"^[\"“‘']?The ((?:[a-z][a-z-]+ ){0,2}?[a-z][a-z-]+), ")
+# "... ended up at that number", "... in those cases": a preposition and a demonstrative
+# before a noun point at something an earlier sentence told (outside quotations: in one,
+# "this" is the speaker's). "This week", "these days" date the sentence instead.
+_DEMONSTRATIVE_REFERENCE = re.compile(
+    r"\b(?:at|of|in|on|for|from|to|with|by|about|over|under|after|before|into|behind|"
+    r"during|despite|since|like|against|toward|towards)\s+(that|those|this|these)\s+"
+    r"(?!(?:the|a|an|he|she|it|they|we|i|you|his|her|their|its|our|is|was|are|were|has|"
+    r"have|had|would|could|will|can|may|might|should|must|does|did|do|not|there|when|if|"
+    r"story|report|article)\b)([a-z][a-z'’-]+)", re.I)
+_TIME_WORDS = frozenset(
+    "week weekend month year morning afternoon evening night season spring summer fall "
+    "autumn winter decade century days time year's week's month's season's".split())
 _KNOWN_TO_ALL = frozenset(
     "market stock market economy public weather world president government police "
     "military internet sun moon earth pope queen king weekend night morning".split())
@@ -117,7 +133,9 @@ _SAYING = re.compile(
 _PRONOUN_SPEAKER = re.compile(
     r"(?:^\s*|[,;:\"”’']\s*)(?:he|she|they|we|i|it)\s+(?:\w+ly\s+)?(?:said|says|told|tells|added|"
     r"adds|wrote|writes|tweeted|explained|continued|recalled|insisted|asked|noted|joked|"
-    r"replied|warned|argued|claimed)\b"
+    r"replied|warned|argued|claimed|pledged|vowed|stressed|conceded|admitted|"
+    r"acknowledged|suggested|emphasi[sz]ed|cautioned|countered|predicted|responded|"
+    r"announced|testified|pointed out|went on)\b"
     r"|\b(?:said|says|added|adds|asked|wrote|continued)\s+(?:he|she|they)\s*[.,;]", re.I)
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’(?![a-z])|''[^']*''|``[^']*''")
 
@@ -261,10 +279,13 @@ def _leans_back(text: str) -> bool:
         return True
     if _DUMMY_IT.match(text) or _TIME_DEMONSTRATIVE.match(text) or _US.match(text):
         return False
-    subject = _DEFINITE_SUBJECT.match(text)
+    subject = _DEFINITE_SUBJECT.match(text) or _DEFINITE_APPOSITION.match(text)
     if subject and subject.group(1) not in _KNOWN_TO_ALL:
         return True
-    return bool(_DANGLING_OPENING.match(text))
+    if _DANGLING_OPENING.match(text):
+        return True
+    return any(m.group(1).lower() in ("that", "those") or m.group(2).lower() not in _TIME_WORDS
+               for m in _DEMONSTRATIVE_REFERENCE.finditer(_QUOTED.sub(" ", text)))
 
 
 def _starts_quoted(text: str) -> bool:
