@@ -33,6 +33,8 @@ from storyline.brief.context import Names, needs, says_who
     "The plan was approved on Monday, she pledged.",
     "Here's how the paper ended up at that number.",              # a demonstrative inside
     "Sales rose sharply in those months.",
+    "“The question is how hard he will fight,” the Michigan Democrat said.",  # who is that?
+    "The vote was close, the official said on Monday.",
 ])
 def test_openings_that_lean_on_an_earlier_sentence(text):
     assert needs(text).antecedent
@@ -49,7 +51,7 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "The White House, in a statement, denied the report.",
     "Police said the storm hit the coast this week.",             # a demonstrative of time
     "Police declined to comment for this story.",
-    "“I love this country,” the senator said.",                   # the speaker's own "this"
+    "“I love this country,” a senator said.",                     # the speaker's own "this"
     "Officials said that these rules apply to every school.",
 ])
 def test_openings_that_stand_alone(text):

@@ -137,6 +137,12 @@ _PRONOUN_SPEAKER = re.compile(
     r"acknowledged|suggested|emphasi[sz]ed|cautioned|countered|predicted|responded|"
     r"announced|testified|pointed out|went on)\b"
     r"|\b(?:said|says|added|adds|asked|wrote|continued)\s+(?:he|she|they)\s*[.,;]", re.I)
+# A speaker named by a role the article gave before ('"...," the Michigan Democrat said.',
+# "..., the actress told reporters."): the reader must already know who that is.
+_DEFINITE_SPEAKER = re.compile(
+    r"(?:^\s*|[,;:\"”’']\s*)the\s+(?:(?:[A-Z][a-z]+\s+){0,3}(?:Democrat|Republican)s?|"
+    rf"(?:[a-z]+\s+){{0,2}}(?:{_BACK_NOUNS}))\s+(?:\w+ly\s+)?(?:said|says|told|tells|added|"
+    r"adds|wrote|writes|tweeted|explained|noted|recalled|insisted)\b")
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’(?![a-z])|''[^']*''|``[^']*''")
 
 # Names: two to four name words ("Jeffny Pally", "Abu Bakr al-Baghdadi", "J. Smith");
@@ -274,8 +280,9 @@ def _leans_back(text: str) -> bool:
     """An opening that continues an earlier sentence. In a quotation, the words are the
     speaker's own ("I", "it" are theirs): what counts is who says them ("he said")."""
     if _starts_quoted(text):
-        return bool(_PRONOUN_SPEAKER.search(_QUOTED.sub(" ", text)))
-    if _PRONOUN_SPEAKER.search(text):
+        outside = _QUOTED.sub(" ", text)
+        return bool(_PRONOUN_SPEAKER.search(outside) or _DEFINITE_SPEAKER.search(outside))
+    if _PRONOUN_SPEAKER.search(text) or _DEFINITE_SPEAKER.search(text):
         return True
     if _DUMMY_IT.match(text) or _TIME_DEMONSTRATIVE.match(text) or _US.match(text):
         return False
