@@ -316,6 +316,11 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
      True),
     ("The plan poses a risk to the city's budget, officials said.", False),
     ("The vote was held on Tuesday, April 11, 2017, in the Senate.", False),
+    ('A rendering of a long-necked dinosaur, or "Bigfoot."', True),        # a caption
+    ("A photo shows the damaged reactor building in the harbour.", True),
+    ("A photo of the suspect was released by police on Monday.", False),
+    ("Staff researcher Jane Roe contributed to this report.", True),
+    ("Send us your images or video.", True),
 ])
 def test_social_media_prompts_inside_text_are_clutter(text, clutter):
     from storyline.brief.clean import is_clutter

@@ -261,6 +261,11 @@ _CLUTTER_SENTENCE = re.compile(
     r"(?:head|go|visit|click|see|read|check)\b|"
     r"\bclick (?:below|above|the link)\b|"
     r"\b(?:poses|posing) (?:with|for|during|in front of)\b|"
+    r"^(?!.*\b(?:is|was|are|were|has|have|had|will|would|can|could|went|became|released|"
+    r"published|posted|shared|appeared|circulated)\b)"
+    r"an? (?:artist['’]s )?(?:rendering|illustration|impression|conception|photo|photograph|"
+    r"picture|screenshot|screen grab|still|aerial view|close-up|graphic|diagram) "
+    r"(?:of|shows|showing)\b[^.]*\.[\"”]?$|"
     r"sign up for\b.{0,60}\bnewsletter|follow\b[^.!?]{0,50}\bon (?:twitter|facebook|instagram)\b)",
     re.I)
 
