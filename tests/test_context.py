@@ -63,6 +63,10 @@ def test_openings_that_stand_alone(text):
     ("“The fighting is fierce,” a spokesman said.", False),
     ("“The battle,” he said, “will be over in days.", True),   # the quotation goes on
     ("The army said the battle would be over in days.", False),
+    ("I have understood the population explosion for a long time.", True),  # whose "I"?
+    ("Chances are your parenting is perfectly fine.", True),   # the writer to the reader
+    ("I have never been this tired, the runner told reporters.", False),
+    ("Scientists say our ancestors were shorter.", False),
 ])
 def test_quotations_need_a_speaker(text, speaker):
     assert needs(text).speaker is speaker

@@ -303,16 +303,23 @@ def _starts_quoted(text: str) -> bool:
 def _needs_speaker(text: str) -> bool:
     """A quotation that no one in the sentence says: it opens with a quote mark and no
     verb of saying stands outside the quoted words, or it opens a quotation that it
-    does not close (the next sentence goes on quoting, and says who speaks)."""
+    does not close (the next sentence goes on quoting, and says who speaks). So does a
+    writer's own voice outside quotation marks ("I have understood ...", "our list",
+    "If you have any frustrations ..."): in a brief it reads as nobody's."""
     if _opens_quotation(text):
         return True
     if not _starts_quoted(text):
-        return False
+        outside = _QUOTED.sub(" ", text)
+        return bool(_FIRST_OR_SECOND_PERSON.search(outside)) and not _SAYING.search(outside)
     stripped = text.lstrip()
     if _unclosed(stripped):
         return True
     outside = _QUOTED.sub(" ", stripped)
     return not _SAYING.search(outside)
+
+
+_FIRST_OR_SECOND_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|I['’]d|I['’]ll|[Mm]y|[Mm]e|[Yy]ou|"
+                                     r"[Yy]ou['’](?:re|ve|d|ll)|[Yy]our)\b")
 
 
 def says_who(text: str) -> bool:
