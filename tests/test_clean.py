@@ -321,6 +321,12 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("A photo of the suspect was released by police on Monday.", False),
     ("Staff researcher Jane Roe contributed to this report.", True),
     ("Send us your images or video.", True),
+    ("The Associated Press left a message seeking comment from the police.", True),
+    ("Paramount fired back, arguing in its response [PDF] that the film is its own.", True),
+    ("The video shown here explains the syndrome.", True),
+    ("Thank you for supporting the campaign to make it a national holiday.", True),
+    ("NPR transcripts are created on a rush deadline by a contractor.", True),
+    ("The court left a message for the defendant in its ruling.", False),
 ])
 def test_social_media_prompts_inside_text_are_clutter(text, clutter):
     from storyline.brief.clean import is_clutter
