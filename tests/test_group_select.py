@@ -158,3 +158,16 @@ def test_an_article_about_something_else_stays_out_of_the_brief_and_is_named():
     brief = summarize([FLOOD, FLOOD_2, match], options=Options(words=200, analysis=False))
     assert brief.sentences and all(s.sources[0].article in {"1", "2"} for s in brief.sentences)
     assert any("article 3" in w for w in brief.warnings)
+
+
+def test_a_scene_setting_lead_does_not_open_the_brief_when_a_news_lead_can():
+    from storyline.brief.select import openers
+
+    scene = ("One day in the valley last spring, an old farmer walked up to the dam wall and "
+             "did not like what he saw. He told the county about the cracks.")
+    sentences, vectors, _ = pipeline_parts(scene, FLOOD, FLOOD_2)
+    reading = read([s.text for s in sentences], [True] * len(sentences))
+    found = openers(sentences, reading, vectors)
+    assert found and all(sentences[k].article != "1" for k in found)
+    alone = pipeline_parts(scene)  # with no other lead, the scene may still open
+    assert openers(alone[0], read([s.text for s in alone[0]], [True] * len(alone[0])), alone[1])

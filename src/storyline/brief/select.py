@@ -16,6 +16,7 @@ waits until a chosen sentence has named them in full.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -293,7 +294,16 @@ def openers(sentences: list[Sentence], reading: Reading, vectors: sparse.csr_mat
             continue
         others = [j for a, ks in zone.items() if a != article for j in ks]
         out[k] = float((vectors[others] @ vectors[k].T).mean()) if others else 0.0
-    return out
+    news = {k: v for k, v in out.items() if not _SCENE_SETTER.match(sentences[k].text)}
+    return news or out
+
+
+# A feature's way in ("One day in Delft in the fall of 1677, ...", "Every time McDonald's
+# trots out ...", "If you ...") sets a scene instead of telling the news, and "Then, ..."
+# is a page cut mid-story: a lead that does not open so goes first.
+_SCENE_SETTER = re.compile(
+    r"^[\"“‘']?(?:every time|like every|one day|one (?:morning|afternoon|evening|night)|"
+    r"whoever|sitting|standing|walking|if you|imagine|picture this)\b|^then,", re.I)
 
 
 _QUOTE_MARKS = "\"“‘'`"
