@@ -5,7 +5,7 @@ no surname before the full name)."""
 import pytest
 
 from storyline import Options, summarize
-from storyline.brief.context import Names, needs, says_who
+from storyline.brief.context import Names, needs, opens_quotation, says_who
 
 
 @pytest.mark.parametrize("text", [
@@ -148,3 +148,12 @@ def test_a_one_sentence_article_is_told_even_when_its_words_look_back():
             "northern region of the country.")
     brief = summarize([text], options=Options(analysis=False))
     assert [s.text for s in brief.sentences] == [text]
+
+
+def test_a_quotation_left_open_is_shown_only_with_its_rest():
+    for words in (40, 60, 120, 200):
+        texts = [s.text for s in summarize(GOES_ON_CLUSTER, options=Options(
+            words=words, analysis=False)).sentences]
+        for i, text in enumerate(texts):
+            if opens_quotation(text):
+                assert i + 1 < len(texts) and texts[i + 1].startswith("\u201cEvery week"), texts

@@ -306,7 +306,7 @@ def _needs_speaker(text: str) -> bool:
     does not close (the next sentence goes on quoting, and says who speaks). So does a
     writer's own voice outside quotation marks ("I have understood ...", "our list",
     "If you have any frustrations ..."): in a brief it reads as nobody's."""
-    if _opens_quotation(text):
+    if opens_quotation(text):
         return True
     if not _starts_quoted(text):
         outside = _QUOTED.sub(" ", text)
@@ -342,7 +342,14 @@ _SAID_AFTER_QUOTE = re.compile(
     r"tweeted|continued|explained)\b")
 
 
-def _opens_quotation(text: str) -> bool:
+def introduces_quotation(text: str) -> bool:
+    """The words before the quotation that `text` opens say who speaks ("The mayor said
+    in a statement: “We ...")."""
+    start = min((i for i in (text.find("“"), text.find('"')) if i >= 0), default=-1)
+    return start > 0 and bool(_SAYING.search(text[:start]))
+
+
+def opens_quotation(text: str) -> bool:
     """The sentence ends inside a quotation that it opened: the next sentence goes on."""
     return text.count("“") > text.count("”") or (
         text.count('"') % 2 == 1 and not text.lstrip().startswith('"'))

@@ -24,7 +24,7 @@ import numpy as np
 from scipy import linalg, sparse
 
 from ..model import Fact, Sentence
-from .context import Reading, says_who
+from .context import Reading, introduces_quotation, opens_quotation, says_who
 
 # Maximal marginal relevance: the weight of a fact's own score against its similarity
 # to what is already chosen.
@@ -177,6 +177,13 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
         # A quotation nobody in it says: the next sentence says who speaks, or the
         # quotation goes on from the sentence before, which does.
         speaker = reading.successor(sentences, k)
+        if (opens_quotation(sentences[k].text) and introduces_quotation(sentences[k].text)
+                and speaker is not None and speaker not in on_show and reading.fit[speaker]
+                and not opens_quotation(sentences[speaker].text)
+                and not reading.needs[speaker].antecedent):
+            # 'The mayor said: "We cannot wait.' and the rest of what the mayor said
+            step = _context_step(speaker, after=k)
+            return None if step is None else [*steps, (c, Pick(i, k, after)), step]
         if (speaker is not None and speaker not in on_show and reading.fit[speaker]
                 and says_who(sentences[speaker].text) and reading.needs[speaker].standalone
                 and reading.needs[speaker].names <= names | reading.introduces[k]
@@ -185,6 +192,8 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
             if step is None:
                 return None
             return [*steps, (c, Pick(i, k, after)), step]
+        if opens_quotation(sentences[k].text):  # the rest of the quotation must follow it
+            return None
         if after is not None:  # shown before it already: it must be the one who speaks
             return [*steps, (c, Pick(i, k, after))] if says_who(sentences[after].text) else None
         opener = reading.predecessor(sentences, k)
