@@ -157,3 +157,32 @@ def test_a_quotation_left_open_is_shown_only_with_its_rest():
         for i, text in enumerate(texts):
             if opens_quotation(text):
                 assert i + 1 < len(texts) and texts[i + 1].startswith("\u201cEvery week"), texts
+
+
+@pytest.mark.parametrize("text, known, mentioned", [
+    ("Within the province, a majority say the accord does not alter their view.",
+     {"#accord"}, set()),
+    ("A new accord was signed, and the accord takes effect in May.", set(), {"#accord"}),
+    ("The accord on trade was signed on Monday.", set(), {"#accord"}),   # defined in place
+    ("The Paris accord was signed on Monday.", set(), {"#accord"}),      # named
+    ("The new rules require developers to obtain permits.", {"#rule"}, set()),
+    ("The company plans to build a plant.", set(), {"#plan"}),           # a verb, not "the plan"
+    ("The five white suspects were freed.", {"#suspect"}, set()),
+])
+def test_things_told_as_known_need_a_mention_first(text, known, mentioned):
+    from storyline.brief.context import things
+
+    assert things(text) == (frozenset(known), frozenset(mentioned))
+
+
+def test_a_thing_told_as_known_waits_for_a_sentence_that_mentions_it():
+    lead = ("Negotiators from both countries signed a trade accord in Geneva on Monday after "
+            "three years of talks. It cuts tariffs on cars and grain.")
+    other = ("Farmers said on Tuesday the accord does not go far enough for their crops. "
+             "Car makers welcomed the lower tariffs on their exports.")
+    for words in (25, 60, 120):
+        texts = [s.text for s in summarize([other, lead], options=Options(
+            words=words, analysis=False)).sentences]
+        for i, text in enumerate(texts):
+            if text.startswith("Farmers"):
+                assert any("accord" in t for t in texts[:i]), texts

@@ -106,6 +106,31 @@ _DEMONSTRATIVE_REFERENCE = re.compile(
 _TIME_WORDS = frozenset(
     "week weekend month year morning afternoon evening night season spring summer fall "
     "autumn winter decade century days time year's week's month's season's".split())
+# Things a story tells of, which "the" presents as known: "the accord", "the new rules",
+# "the video". A sentence that says so needs a sentence of the brief before it that
+# mentions the thing (in any words with its noun: "an accord", "the Paris accord" in a
+# lead). Defined in place ("the accord on trade", "the plan that ...") it needs none.
+_THINGS = (
+    "accord|agreement|deal|treaty|pact|plan|proposal|initiative|measure|bill|legislation|"
+    "program|programme|project|policy|rule|ban|decision|ruling|verdict|lawsuit|complaint|"
+    "probe|investigation|inquiry|report|study|survey|findings|evidence|video|footage|"
+    "photo|image|ad|advert|letter|memo|statement|speech|documentary|episode|album|"
+    "incident|attack|crash|accident|shooting|explosion|blast|theft|robbery|heist|scandal|"
+    "controversy|drama|coincidence|joke|demonstration|protest|rally|strike|summit|"
+    "referendum|campaign|trial|hearing|mistrial|raid|offensive|discovery|outbreak|"
+    "drug|vaccine|device|technique|procedure|treatment|app|update|site|experiment|"
+    "volunteer|participant|suspect|victim|crime|film|movie|book|song")
+_THING_WORDS = frozenset(w for w in _THINGS.split("|"))
+# Words that describe a thing before its noun ("the proposed plan", "the five white
+# suspects"); any other word there may be the noun ("the company plans to ...").
+_ADJECTIVE = (r"(?:new|latest|proposed|revised|original|first|second|third|final|whole|entire|"
+              r"recent|current|former|same|big|huge|small|major|two|three|four|five|six|white|"
+              r"black|[a-z]+(?:ed|al|ive|ic|ous|ful|ish|less|ary))")
+_DEFINITE_THING = re.compile(
+    rf"\b[Tt]he (?:{_ADJECTIVE} ){{0,2}}((?:{_THINGS})s?)\b(?![-'’])"
+    r"(?!\s+(?:of|that|which|who|whom|to|in|for|on|at|from|by|between|with|against|over|"
+    r"under|about|into|he|she|they|it|we|i|you|[A-Z])\b)(?!\s*\()")
+_THING_WORD = re.compile(rf"\b((?:{_THINGS})s?)\b(?![-'’])", re.I)
 _KNOWN_TO_ALL = frozenset(
     "market stock market economy public weather world president government police "
     "military internet sun moon earth pope queen king weekend night morning".split())
@@ -239,10 +264,11 @@ class Names:
         self._introduced: dict[str, frozenset[str]] = {}
 
     def introduced(self, text: str) -> frozenset[str]:
-        """The surnames whose person `text` names in full, or with their role."""
+        """The surnames whose person `text` names in full, or with their role, and the
+        things it mentions other than as known ("#accord" for "an accord")."""
         found = self._introduced.get(text)
         if found is None:
-            found = self._introduced[text] = self._introduces(text)
+            found = self._introduced[text] = self._introduces(text) | things(text)[1]
         return found
 
     def _introduces(self, text: str) -> frozenset[str]:
@@ -257,11 +283,28 @@ class Names:
         """The surnames `text` uses alone, without the full name or a role; a surname
         after an article names a thing, not the person ("the Trump administration")."""
         if not self.surnames:
-            return frozenset()
+            return things(text)[0]
         given = self.introduced(text)
         attributive = {m.group(1) for m in _ATTRIBUTIVE.finditer(text)}
         return frozenset(w for w in _capitalized_words(text)
-                         if w in self.surnames and w not in given and w not in attributive)
+                         if w in self.surnames and w not in given
+                         and w not in attributive) | things(text)[0]
+
+
+@lru_cache(maxsize=20_000)
+def things(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The things `text` presents as known ("the accord"), and those it mentions
+    otherwise ("an accord", "accords"), as keys "#accord"."""
+    needed = [_thing_key(m.group(1)) for m in _DEFINITE_THING.finditer(text)]
+    mentioned = [_thing_key(m.group(1)) for m in _THING_WORD.finditer(text)]
+    for key in needed:
+        mentioned.remove(key)
+    return frozenset(needed) - frozenset(mentioned), frozenset(mentioned)
+
+
+def _thing_key(word: str) -> str:
+    word = word.lower()
+    return "#" + (word[:-1] if word not in _THING_WORDS and word[:-1] in _THING_WORDS else word)
 
 
 def needs(text: str, names: Names | None = None) -> Needs:
@@ -438,7 +481,11 @@ def read(texts: list[str], fit: list[bool], opens: list[bool] | None = None) -> 
     began there ("The army said on Tuesday ..." is a lead, not a back-reference)."""
     names = Names(texts)
     found = [needs(t, names) for t in texts]
-    if opens is not None:
-        found = [replace(n, antecedent=False) if first else n
-                 for n, first in zip(found, opens, strict=True)]
-    return Reading(tuple(found), tuple(names.introduced(t) for t in texts), tuple(fit))
+    introduces = [names.introduced(t) for t in texts]
+    if opens is not None:  # a lead's "the accord" is written for a fresh reader
+        for k, first in enumerate(opens):
+            if first:
+                known = frozenset(n for n in found[k].names if n.startswith("#"))
+                found[k] = replace(found[k], antecedent=False, names=found[k].names - known)
+                introduces[k] |= known
+    return Reading(tuple(found), tuple(introduces), tuple(fit))
