@@ -178,8 +178,8 @@ def test_things_told_as_known_need_a_mention_first(text, known, mentioned):
 def test_a_thing_told_as_known_waits_for_a_sentence_that_mentions_it():
     lead = ("Negotiators from both countries signed a trade accord in Geneva on Monday after "
             "three years of talks. It cuts tariffs on cars and grain.")
-    other = ("Farmers said on Tuesday the accord does not go far enough for their crops. "
-             "Car makers welcomed the lower tariffs on their exports.")
+    other = ("Grain prices fell for a third week in the northern provinces on Tuesday. "
+             "Farmers said the accord does not go far enough for their crops.")
     for words in (25, 60, 120):
         texts = [s.text for s in summarize([other, lead], options=Options(
             words=words, analysis=False)).sentences]

@@ -33,6 +33,9 @@ def reading_order(picks: list[Pick], scores: np.ndarray, sentences: list[Sentenc
     chain_of: dict[int, list[Pick]] = {}
     for pick in picks:
         chain = chain_of.get(pick.after) if pick.after is not None else None
+        need = reading.needs[pick.sentence]
+        if chain is not None and need.standalone and not need.names <= _gives(chain, reading):
+            chain = None  # it only continues its article there: it waits for its names
         if chain is None:
             chain = []
             chains.append(chain)

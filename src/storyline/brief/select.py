@@ -156,7 +156,8 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
         for k in ([run] if run is not None else []) + [k for k in members[i] if k != run]:
             steps = _with_context(c, i, k)
             if steps is not None and sum(sentences[s.sentence].words for _, s in steps) <= left:
-                if k == run and run - 1 in on_show:  # told right after the one it follows
+                if k == run and run - 1 in on_show and steps[0][1].sentence == k:
+                    # told right after the one it follows (unless it needs another first)
                     steps = [(d, replace(p, after=run - 1) if p.sentence == run and p.after is None
                               else p) for d, p in steps]
                 return steps
