@@ -186,3 +186,16 @@ def test_a_thing_told_as_known_waits_for_a_sentence_that_mentions_it():
         for i, text in enumerate(texts):
             if text.startswith("Farmers"):
                 assert any("accord" in t for t in texts[:i]), texts
+
+
+@pytest.mark.parametrize("text, mid", [
+    ("Of the 12 arrested on Saturday, seven were booked at the county jail.", True),
+    ("Then, near the intersection, a camera captured the car stopping.", True),
+    ("We want to express again our sadness about the loss of the cat.", True),
+    ("The 10 women on the list earned a total of $94 million.", False),  # a lead
+    ("It is unclear whether the talks will resume.", False),
+])
+def test_a_page_cut_mid_story_opens_with_what_leans_back(text, mid):
+    from storyline.brief.context import opens_mid_story
+
+    assert opens_mid_story(text) is mid

@@ -338,6 +338,20 @@ def _leans_back(text: str) -> bool:
                for m in _DEMONSTRATIVE_REFERENCE.finditer(_QUOTED.sub(" ", text)))
 
 
+def opens_mid_story(text: str) -> bool:
+    """An opening pronoun or connective ("Then, near the intersection ...", "Of the 12
+    arrested, ..."): even as the first sentence of its article, the page was cut out of
+    a longer story there, and it is no lead."""
+    return not _starts_quoted(text) and bool(_MID_STORY.match(text)) and not (
+        _DUMMY_IT.match(text) or _TIME_DEMONSTRATIVE.match(text) or _US.match(text))
+
+
+_MID_STORY = re.compile(
+    rf"^(?:(?:{_PRONOUNS})\b|(?:{_CONNECTIVES})\b(?!['’]s\b)"
+    rf"|one of (?:the|them|those|these|his|her|their)\b|of (?:the|those|these) \w+ (?!of\b))",
+    re.I)
+
+
 def _starts_quoted(text: str) -> bool:
     stripped = text.lstrip()
     return bool(stripped) and (stripped[0] in _OPEN_QUOTE or stripped.startswith("``"))

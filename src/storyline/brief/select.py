@@ -24,7 +24,7 @@ import numpy as np
 from scipy import linalg, sparse
 
 from ..model import Fact, Sentence
-from .context import Reading, introduces_quotation, opens_quotation, says_who
+from .context import Reading, introduces_quotation, opens_mid_story, opens_quotation, says_who
 
 # Maximal marginal relevance: the weight of a fact's own score against its similarity
 # to what is already chosen.
@@ -311,13 +311,15 @@ def openers(sentences: list[Sentence], reading: Reading, vectors: sparse.csr_mat
             continue
         others = [j for a, ks in zone.items() if a != article for j in ks]
         out[k] = float((vectors[others] @ vectors[k].T).mean()) if others else 0.0
-    news = {k: v for k, v in out.items() if not _SCENE_SETTER.match(sentences[k].text)}
+    news = {k: v for k, v in out.items() if not _SCENE_SETTER.match(sentences[k].text)
+            and not opens_mid_story(sentences[k].text)}
     return news or out
 
 
 # A feature's way in ("One day in Delft in the fall of 1677, ...", "Every time McDonald's
-# trots out ...", "If you ...") sets a scene instead of telling the news, and "Then, ..."
-# is a page cut mid-story: a lead that does not open so goes first.
+# trots out ...", "If you ...") sets a scene instead of telling the news, and "Then, ...",
+# "Of the 12 arrested, ..." (`context.opens_mid_story`) are pages cut mid-story: a lead
+# that does not open so goes first.
 _SCENE_SETTER = re.compile(
     r"^[\"“‘']?(?:every time|like every|one day|one (?:morning|afternoon|evening|night)|"
     r"whoever|sitting|standing|walking|if you|imagine|picture this)\b|^then,", re.I)
