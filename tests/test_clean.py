@@ -162,6 +162,7 @@ def test_agency_dateline_prefix_is_stripped():
     ("FT LAUDERDALE (CBSMiami) – A man is in custody.", "A man is"),
     ("OSAN AIR BASE, South Korea (AFNS) -- Forces held an exercise.", "Forces held"),
     ("HIROSHIMA--A stray dog joined the rescue efforts.", "A stray dog"),
+    ("WASHINGTON—The chairman promised a review of spying programs.", "The chairman"),
     ("US-China trade talks resumed on Monday in Beijing.", "US-China"),
     ("KATHMANDU, Nepal — Climbers found the bodies on Sunday.", "Climbers found"),
     ("NATO (North Atlantic Treaty Organization) said it would act.", "NATO (North"),
@@ -327,6 +328,9 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("Thank you for supporting the campaign to make it a national holiday.", True),
     ("NPR transcripts are created on a rush deadline by a contractor.", True),
     ("The court left a message for the defendant in its ruling.", False),
+    ("USA TODAY 58 of 68 Skip in Skip x Embed x Share CLOSE Bundle up!", True),
+    ("Update:Judge calls emergency meeting over redaction errors.", True),
+    ("41 , 42 A recent review defined perceived effectiveness as a belief.", True),
 ])
 def test_social_media_prompts_inside_text_are_clutter(text, clutter):
     from storyline.brief.clean import is_clutter

@@ -38,7 +38,7 @@ _DATELINE = re.compile(  # "ST. LOUIS (AP) — ", "FORT WAYNE, Ind. (WANE) ", "(
     r"|\((?:CNN|AP|AFP|Reuters|Xinhua|Bloomberg|dpa|UPI)\)"  # "(CNN) A man"
     r"|[A-Z]{5,}(?:\s[A-Z]{2,})?(?=\s(?:The|A|An)\s)"  # "WASHINGTON The"
     r"|[A-Z]{4,}(?:/[A-Z]{4,})+"  # "SINGAPORE/BEIJING Flamboyant"
-    r"|[A-Z]{4,}--)(?:\s+|(?<=--))(?=[A-Z\"“'‘`])")  # "HIROSHIMA--A stray dog"
+    r"|[A-Z]{4,}--)(?:\s+|(?<=--)|(?<=[—–]))(?=[A-Z\"“'‘`])")  # "HIROSHIMA--A", "WASHINGTON—The"
 DATELINE_PARAGRAPHS = 3  # a dateline opens the story, after at most a headline and standfirst
 _WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement)\s+(?=[A-Z\"“'‘])")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -260,7 +260,8 @@ _CLUTTER_SENTENCE = re.compile(
     r"(?:head|go|visit|click|see|read|check)\b|"
     r"\bclick (?:below|above|the link)\b|"
     r"\b(?:poses|posing) (?:with|for|during|in front of)\b|"
-    r"\bleft a message seeking\b|pdf\]|^original:|^photo:|"
+    r"\bleft a message seeking\b|pdf\]|^original:|^photo:|^update\s*:|"
+    r"\bembed x share\b|\bskip in skip\b|^\d+\s*,\s*\d+\s+[A-Z]|"
     r"\bvideo (?:shown |posted |embedded )?(?:here|above|below)\b|\bwe['’]ve (?:collected|rounded up)\b|"
     r"^here are (?:\d+|\w+) of\b|\bthank you for (?:supporting|reading|visiting|watching)\b|"
     r"\btranscripts? (?:is|are) created on a rush deadline\b|\bthe authoritative record of\b|"

@@ -93,7 +93,9 @@ _DEFINITE_SUBJECT = re.compile(
     r"showed|shows|found|finds|marks|marked)\b")
 # "The legislation, passed last year, ...": a subject of common nouns with "the" and an
 # aside after it names something the article told before, as the verb form above does.
-_DEFINITE_APPOSITION = re.compile(r"^[\"“‘']?The ((?:[a-z][a-z-]+ ){0,2}?[a-z][a-z-]+), ")
+_DEFINITE_APPOSITION = re.compile(
+    r"^[\"“‘']?The ((?:(?!(?:of|for|in|on|at|to|from|with|by|about|over|against|and)\b)"
+    r"[a-z][a-z-]+ ){0,2}?[a-z][a-z-]+), ")
 # "... ended up at that number", "... in those cases": a preposition and a demonstrative
 # before a noun point at something an earlier sentence told (outside quotations: in one,
 # "this" is the speaker's). "This week", "these days" date the sentence instead.

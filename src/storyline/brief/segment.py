@@ -163,15 +163,16 @@ def is_statement(text: str) -> bool:
 
     It starts with a capital, a digit or an opening quote, ends with a period or "!"
     (possibly inside closing quotes), has between 6 and 70 words, and
-    does not close a quotation opened in an earlier sentence: headlines, questions,
-    lines ending in a colon, run-on fragments and quotation tails are left out.
+    does not close a quotation opened in an earlier sentence nor leave a bracket open:
+    headlines, questions, lines ending in a colon, run-on fragments, quotation tails and
+    cut-off references ("(Labor union official 302, February 3, 2009 p.") are left out.
     """
     n = len(text.split())
     return (MIN_STATEMENT_WORDS <= n <= MAX_STATEMENT_WORDS
             and bool(_STATEMENT_START.match(text)) and bool(_STATEMENT_END.search(text))
             and len(_LOWER_WORD.findall(text)) >= 2 and not _FRAGMENT.match(text)
             and not _TRUNCATED.search(text) and not _TRANSCRIPT.match(text)
-            and not _ends_earlier_quotation(text))
+            and not _ends_earlier_quotation(text) and text.count("(") <= text.count(")"))
 
 
 # A statement has words in lower case ("Austin Custodio, 21, Pine Bush, NY." is a list
