@@ -7,9 +7,12 @@
 
 ROUND 1 (rubric.jsonl): Multi-News dev rows 200-239 and DUC 2006 rows 40-49. ROUND 2
 (rubric_round2.jsonl): Multi-News dev rows 108-124, 185-199 (but 191 and 196) and
-240-249, DUC 2006 rows 26-29 and 31-36: rows that no committed label file names. Each
-round's clusters were chosen before anyone read them and not read while the briefs were
-worked on (round 1 is read now, so round 2 took other rows). Each packet shows the
+240-249, DUC 2006 rows 26-29 and 31-36: rows that no committed label file names. ROUND 3
+(rubric_round3.jsonl): Multi-News dev rows 125-136, 138-143 and 146-175, DUC 2006 rows
+37 and 38: the rows no brief label names (the timeline labels name some of them; their
+briefs were not read). Each round's clusters were chosen before anyone read them and not
+read while the briefs were worked on (rounds 1 and 2 are read now, so each round took
+other rows). Each packet shows the
 articles (cut to 350 words each, 120 when a cluster has more than six) and three
 accounts under shuffled letters (seed 12): the lead paragraph (dump.lead_paragraph, the
 first paragraph of the first article as the old version cleans it; when that is under 15
@@ -33,6 +36,8 @@ ROUNDS = {
            [*range(108, 125), *(r for r in range(185, 200) if r not in (191, 196)),
             *range(240, 250)]),
           ("duc2006.jsonl", [*range(26, 30), *range(31, 37)])),
+    "3": (("multinews_dev250.jsonl", [*range(125, 137), *range(138, 144), *range(146, 176)]),
+          ("duc2006.jsonl", [37, 38])),
 }
 
 
