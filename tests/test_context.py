@@ -199,3 +199,11 @@ def test_a_page_cut_mid_story_opens_with_what_leans_back(text, mid):
     from storyline.brief.context import opens_mid_story
 
     assert opens_mid_story(text) is mid
+
+
+def test_a_scene_setting_participle_is_no_lead():
+    from storyline.brief.select import _SCENE_SETTER
+
+    assert _SCENE_SETTER.match("Reclined in a red chair by the window, Ida taps her feet.")
+    assert not _SCENE_SETTER.match("Based in London, the firm makes chips for phones.")
+    assert not _SCENE_SETTER.match("Speaking on Monday, the minister said the talks failed.")

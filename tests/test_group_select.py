@@ -171,3 +171,18 @@ def test_a_scene_setting_lead_does_not_open_the_brief_when_a_news_lead_can():
     assert found and all(sentences[k].article != "1" for k in found)
     alone = pipeline_parts(scene)  # with no other lead, the scene may still open
     assert openers(alone[0], read([s.text for s in alone[0]], [True] * len(alone[0])), alone[1])
+
+
+def test_a_sentence_that_introduces_two_names_for_another_is_shown_once():
+    sentences, vectors, facts = pipeline_parts(
+        "Congress left for the weekend on Friday without a deal on the payroll tax cut.",
+        "Senator Mitch McConnell says Harry Reid should talk to John Boehner. "
+        "Reid said on Thursday that he would talk to Boehner about a compromise. "
+        "Boehner said he would not negotiate.")
+    reading = read([s.text for s in sentences], [True] * len(sentences))
+    needing = next(k for k, s in enumerate(sentences) if s.text.startswith("Reid said"))
+    assert {"Reid", "Boehner"} <= reading.needs[needing].names
+    scores = np.array([10.0 if needing in f.members else 1.0 for f in facts])
+    picks = mmr(facts, scores, sentences, vectors, 200, reading, [])
+    shown = [p.sentence for p in picks]
+    assert needing in shown and len(shown) == len(set(shown))

@@ -124,6 +124,7 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
     chosen: list[Pick] = []
     named: set[str] = set()  # surnames the chosen sentences introduce
     on_show: set[int] = set()  # sentences shown
+    shown_texts: set[str] = set()  # and their words: a page may print a sentence twice
     runs_on: dict[int, int] = {}  # candidate -> its member that follows a shown sentence
     left = budget
 
@@ -131,6 +132,7 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
         nonlocal max_similarity, left
         chosen.append(pick)
         on_show.add(pick.sentence)
+        shown_texts.add(sentences[pick.sentence].text)
         named.update(reading.introduces[pick.sentence])
         left -= sentences[pick.sentence].words
         follower = reading.successor(sentences, pick.sentence)
@@ -154,6 +156,8 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
         i = candidates[c]
         run = runs_on.get(c)
         for k in ([run] if run is not None else []) + [k for k in members[i] if k != run]:
+            if sentences[k].text in shown_texts:
+                continue
             steps = _with_context(c, i, k)
             if steps is not None and sum(sentences[s.sentence].words for _, s in steps) <= left:
                 if k == run and run - 1 in on_show and steps[0][1].sentence == k:
@@ -175,6 +179,8 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
                 return None
         names = set(named).union(*(reading.introduces[s.sentence] for _, s in steps))
         for name in sorted(need.names - names - reading.introduces[k]):
+            if name in names:  # an earlier introduction named this one too
+                continue
             step = _introduction(name, sentences[k].article, names)
             if step is None:
                 return None
@@ -237,7 +243,7 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
     def _context_step(k: int, after: int | None = None) -> tuple[int | None, Pick] | None:
         """Sentence `k` shown as context for a neighbour: None when its fact is told
         already (or is redundant), or when it names people not yet introduced."""
-        if k not in fact_of:  # a sentence of a fact already seen (`since`)
+        if k not in fact_of or sentences[k].text in shown_texts:  # seen (`since`), or shown
             return None
         p = column.get(fact_of[k])
         if p is not None and not open_[p] or not reading.needs[k].names <= named | reading.introduces[k]:
@@ -317,12 +323,14 @@ def openers(sentences: list[Sentence], reading: Reading, vectors: sparse.csr_mat
 
 
 # A feature's way in ("One day in Delft in the fall of 1677, ...", "Every time McDonald's
-# trots out ...", "If you ...") sets a scene instead of telling the news, and "Then, ...",
+# trots out ...", "If you ...", "Reclined in a plush red chair, ...") sets a scene instead of telling the news, and "Then, ...",
 # "Of the 12 arrested, ..." (`context.opens_mid_story`) are pages cut mid-story: a lead
 # that does not open so goes first.
 _SCENE_SETTER = re.compile(
     r"^[\"“‘']?(?:every time|like every|one day|one (?:morning|afternoon|evening|night)|"
-    r"whoever|sitting|standing|walking|if you|imagine|picture this)\b|^then,", re.I)
+    r"whoever|sitting|standing|walking|if you|imagine|picture this)\b|^then,"
+    r"|^(?!based\b)[A-Z][a-z]+ed (?:in|on|at|by|under|beside|near|inside|outside)\b[^,]{0,60},",
+    re.I)
 
 
 _QUOTE_MARKS = "\"“‘'`"
