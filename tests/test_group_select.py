@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 
 from storyline import Options
 from storyline.brief.context import read
@@ -186,3 +187,20 @@ def test_a_sentence_that_introduces_two_names_for_another_is_shown_once():
     picks = mmr(facts, scores, sentences, vectors, 200, reading, [])
     shown = [p.sentence for p in picks]
     assert needing in shown and len(shown) == len(set(shown))
+
+
+def test_a_lead_that_dates_its_news_counts_more_as_opener(monkeypatch):
+    from storyline.brief import select
+
+    dated = ("Rescue teams evacuated about 2,000 people from villages in the river valley on "
+             "Tuesday after the dam burst.")
+    undated = ("Rescue teams evacuated about 2,000 people from villages in the river valley "
+               "after the dam burst in the north.")
+    sentences, vectors, _ = pipeline_parts(dated, undated, FLOOD)
+    reading = read([s.text for s in sentences], [True] * len(sentences))
+    scored = select.openers(sentences, reading, vectors)
+    monkeypatch.setattr(select, "NEWS_TIME_BONUS", 1.0)
+    plain = select.openers(sentences, reading, vectors)
+    ratio = {sentences[k].article: scored[k] / plain[k] for k in plain}
+    assert ratio["1"] == pytest.approx(ratio["3"]) and ratio["1"] > 1  # FLOOD says "Monday"
+    assert ratio["2"] == pytest.approx(1.0)
