@@ -519,7 +519,8 @@ def test_the_counted_noun_is_read_up_to_the_head_of_its_phrase():
 def test_time_words_are_those_a_named_time_may_hold():
     from storyline.analyze import figures
 
-    assert figures._time_words("Five people died on Monday in the storm.") >= {"monday", "five"}
+    assert figures._time_words("Five people died on Monday, 2 in the storm.") >= {"monday", "2"}
+    assert not figures._time_words("They raised $27 from 80,000 donors, up 1.5 points.")
     assert "olympics" in figures._time_words("Attendance fell after the Olympics ended.")
     assert "berlin" in figures._time_words("Prices rose before Berlin Fashion Week opened.")
     assert not figures._time_words("The storm hit the coast and the town flooded.")

@@ -349,8 +349,9 @@ def worth_parsing(texts: dict[int, tuple[str, str]],
 
     Figures are compared only with another article's figure of the same key
     (`keyed_amounts`), and only when their time is known to be one or days apart
-    (`_when`): articles published within half a year (`published`), or, when either is
-    undated, sentences of one statement (`statements`: sentence index -> fact; without
+    (`_when`): articles published within a day (`published`), or within half a year
+    for figures that contradict (a change), or, when either is undated, sentences of one
+    statement (`statements`: sentence index -> fact; without
     it, any two may be) or naming the same time (`_time_words`). What is reported is a
     group of such comparable figures in which two contradict. So a sentence is parsed
     when it is linked to another article's sentence that may be compared with it, in a
@@ -365,10 +366,11 @@ def worth_parsing(texts: dict[int, tuple[str, str]],
     days = {a: _day(d) for a, d in (published or {}).items()}
     times: dict[int, frozenset[str]] = {}
 
-    def may_meet(a: int, b: int) -> bool:
+    def may_meet(a: int, b: int, clash: bool) -> bool:
         when = days.get(texts[a][0]), days.get(texts[b][0])
-        if None not in when:
-            return abs((when[0] - when[1]).days) <= CHANGE_DAYS
+        if None not in when:  # one time, or a change (joined only where they contradict)
+            apart = abs((when[0] - when[1]).days)
+            return apart <= SAME_TIME_DAYS or (clash and apart <= CHANGE_DAYS)
         if statements is None or statements.get(a, -1 - a) == statements.get(b, -1 - b):
             return True
         for k in (a, b):
@@ -396,12 +398,15 @@ def worth_parsing(texts: dict[int, tuple[str, str]],
         clashing: set[int] = set()  # a member of each link that may contradict
         for i, a in enumerate(members):
             for b in members[i + 1:]:
-                if texts[a][0] == texts[b][0] or not may_meet(a, b):
+                if texts[a][0] == texts[b][0]:
+                    continue
+                x, y = keyed[a][key], keyed[b][key]
+                clash = converted or x != y or len(x) > 1
+                if not may_meet(a, b, clash):
                     continue
                 parent[root(b)] = root(a)
                 linked |= {a, b}
-                x, y = keyed[a][key], keyed[b][key]
-                if converted or x != y or len(x) > 1:
+                if clash:
                     clashing.add(a)
         groups = {root(k) for k in clashing}
         picked = {k for k in linked if root(k) in groups}
@@ -412,7 +417,8 @@ def worth_parsing(texts: dict[int, tuple[str, str]],
 
 # Words that may be part of a date, a time or a named event ("on Monday", "last year",
 # "in 2014", "during the Olympics"): two undated sentences that name no such word in
-# common do not name the same time (`_times`).
+# common do not name the same time (`_times`). A number of a time is shared too ("in
+# 2014", "two years": "years"), not an amount ("80,000", "1.5", "$27").
 _TIME_WORDS = frozenset(
     "today yesterday tonight tomorrow night nights morning mornings afternoon afternoons "
     "evening evenings day days week weeks weekend weekends month months year years decade "
@@ -420,22 +426,24 @@ _TIME_WORDS = frozenset(
     "winter spring fall autumn season seasons ago recent recently hour hours minute minutes "
     "noon midnight dawn eve olympic olympics games war christmas easter thanksgiving "
     "holiday holidays period era time times past next last this earlier later early late "
-    "mid one two three four five six seven eight nine ten eleven twelve twenty thirty forty "
-    "fifty sixty seventy eighty ninety hundred thousand first second third fourth fifth "
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
-    "friday saturday sunday".split())
-_WORD_OR_DIGITS = re.compile(r"[A-Za-z]+|\d+")
+    "mid first second third fourth fifth january february march april may june july "
+    "august september october november december jan feb mar apr jun jul aug sep sept oct "
+    "nov dec monday tuesday wednesday thursday friday saturday sunday".split())
+_TIME_TOKEN = re.compile(r"[$£€]?\d[\d,.]*\d|[$£€]?\d|[A-Za-z]+")
+_AMOUNT = re.compile(r"\d[,.]\d")
 
 
 def _time_words(text: str) -> frozenset[str]:
     """The sentence's words that may belong to a time it names (lower case): time words,
-    numbers, and the names after "during", "after" or "before" (within five words)."""
+    whole numbers, and the names after "during", "after" or "before" (within five words)."""
     found = set()
     after_cue = 0
-    for word in _WORD_OR_DIGITS.findall(text):
+    for word in _TIME_TOKEN.findall(text):
         lower = word.lower()
-        if lower in _TIME_WORDS or word[0].isdigit() or (after_cue and word[0].isupper()):
+        if word[0].isdigit():
+            if not _AMOUNT.search(word):
+                found.add(word.rstrip(".,"))
+        elif lower in _TIME_WORDS or (after_cue and word[0].isupper()):
             found.add(lower)
         after_cue = 5 if lower in ("during", "after", "before") else max(after_cue - 1, 0)
     return frozenset(found)
