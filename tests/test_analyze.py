@@ -514,6 +514,10 @@ def test_the_counted_noun_is_read_up_to_the_head_of_its_phrase():
     found = figures.keyed_amounts("Four soldiers and 12 civilians died in the blast.")
     assert found["troops"] == {"four"} and found["civilians"] == {"12"}
     assert figures.keyed_amounts("Up to 3 million residents fled.")["civilians"] == {"3 million"}
+    # an age is keyed by its name, not as a count; "two 14-year-olds" count the olds
+    assert set(figures.keyed_amounts("A 24-year-old man, John Smith, was held.")) == {
+        "age:john", "age:smith"}
+    assert figures.keyed_amounts("The two 14-year-olds were charged.")["old"] == {"two"}
 
 
 def test_time_words_are_those_a_named_time_may_hold():

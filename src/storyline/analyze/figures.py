@@ -231,8 +231,8 @@ def keyed_amounts(text: str) -> dict[str, frozenset[str]]:
                 found["age:" + part.lower()] = set(whole)
     amount_end = 0
     for m in numerals:
-        if m.start() < amount_end:
-            continue  # "million" of "3 million": read with its number
+        if m.start() < amount_end or _AGE.match(text, m.start()):
+            continue  # "million" of "3 million": read with its number; "24-year-old": an age
         amount, words, amount_end = _counted_words(text, m)
         for word in words:
             parts = {word, word.rsplit("-", 1)[-1]} - _NOT_NOUNS  # spaCy splits "mail-in"
