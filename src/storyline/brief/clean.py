@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from ..data import read_text
 from ..model import Article, Removal
+from .literals import FirstMatch
 
 MAX_HEADLINE_WORDS = 25  # longer unpunctuated lines are prose that lost its period
 MAX_CLUTTER_WORDS = 40  # longer lines are condemned only by rules marked any_length
@@ -92,6 +93,9 @@ def _compile(patterns: list[str]) -> tuple[re.Pattern, ...]:
 
 RULES = load_rules()
 _ANY_LENGTH_RULES = tuple(rule for rule in RULES if rule.any_length)
+# The first rule that condemns a line, found with few searches (see literals.py).
+_FIRST_RULE = FirstMatch((rule, rule.patterns) for rule in RULES)
+_FIRST_ANY_LENGTH_RULE = FirstMatch((rule, rule.patterns) for rule in _ANY_LENGTH_RULES)
 
 
 def clean_all(articles: list[Article]) -> tuple[list[Article], list[Removal]]:
@@ -228,18 +232,13 @@ def _match(line: str) -> Rule | None:
     published", or to start "This image of ...", is kept.
     """
     short = len(line.split()) <= MAX_CLUTTER_WORDS
-    for rule in RULES if short else _ANY_LENGTH_RULES:
-        for pattern in rule.patterns:
-            if pattern.search(line):
-                return rule
-    return None
+    return (_FIRST_RULE if short else _FIRST_ANY_LENGTH_RULE)(line)
 
 
 def is_clutter(text: str) -> bool:
     """Whether a sentence is page clutter that cleaning could not cut off its line: the
     last check before a sentence goes into a brief."""
-    return (_match(text) is not None or bool(_CLUTTER_SENTENCE.search(text))
-            or bool(_CAPTION_DATE.search(text)))
+    return _match(text) is not None or _IN_SENTENCE(text) is not None
 
 
 # Clutter that sits inside a paragraph, glued to real text ("Morry Gash/AP Buy Photo
@@ -263,6 +262,7 @@ _CLUTTER_SENTENCE = re.compile(
     r"\b(?:poses|posing) (?:with|for|during|in front of)\b|"
     r"sign up for\b.{0,60}\bnewsletter|follow\b[^.!?]{0,50}\bon (?:twitter|facebook|instagram)\b)",
     re.I)
+_IN_SENTENCE = FirstMatch([("clutter", (_CLUTTER_SENTENCE, _CAPTION_DATE))])
 
 
 def _is_title(line: str) -> bool:

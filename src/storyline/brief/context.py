@@ -205,13 +205,20 @@ class Names:
         full: dict[str, set[str]] = {}
         person: set[str] = set()
         self._full_names: dict[str, list[str]] = {}  # each text's, read once
+        texts = list(texts)
         for text in texts:
             found = self._full_names[text] = full_names(text)
             for name in found:
                 full.setdefault(name.split()[-1], set()).add(name)
-            person.update(_person_cues(text))
+        # Only a cue that names one of these surnames counts, and a cue's name is written
+        # in its text: a text without any of them is not read for cues (faster, same set).
+        lasts = tuple(full)
+        for text in texts:
+            if any(last in text for last in lasts):
+                person.update(_person_cues(text))
         self.surnames = {last: frozenset(names) for last, names in full.items()
                          if last in person}
+        self._surnames = tuple(self.surnames)
         self._introduced: dict[str, frozenset[str]] = {}
 
     def introduced(self, text: str) -> frozenset[str]:
@@ -222,7 +229,7 @@ class Names:
         return found
 
     def _introduces(self, text: str) -> frozenset[str]:
-        if not self.surnames:
+        if not any(last in text for last in self._surnames):  # none written: none named
             return frozenset()
         names = self._full_names.get(text)
         named = {name.split()[-1] for name in (full_names(text) if names is None else names)}
@@ -232,7 +239,7 @@ class Names:
     def used(self, text: str) -> frozenset[str]:
         """The surnames `text` uses alone, without the full name or a role; a surname
         after an article names a thing, not the person ("the Trump administration")."""
-        if not self.surnames:
+        if not any(last in text for last in self._surnames):  # none written: none used
             return frozenset()
         given = self.introduced(text)
         attributive = {m.group(1) for m in _ATTRIBUTIVE.finditer(text)}

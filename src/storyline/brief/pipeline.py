@@ -6,7 +6,6 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
-from ..analyze import analyze
 from ..errors import EmptyInputError, OptionsError
 from ..model import Article, Brief, BriefSentence, Sentence
 from ..options import Options
@@ -111,6 +110,13 @@ def summarize(documents: Iterable[str | Article | dict], words: int | None = Non
                  disagreements=disagreements, changes=changes, timeline=timeline,
                  phases=periods, stats=stats,
                  warnings=checks.warnings(articles, sentences, fit, matrix))
+
+
+def analyze(articles: list[Article], sentences: list[Sentence], facts: list) -> tuple:
+    """The analysis (disagreements, changes, timeline), imported on first use: a brief
+    without it does not load its rules at start-up."""
+    from ..analyze import analyze as run
+    return run(articles, sentences, facts)
 
 
 def _seen_sentences(since: Iterable[str | Article | dict]) -> list[Sentence]:

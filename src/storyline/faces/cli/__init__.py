@@ -1,24 +1,60 @@
 """The command line: parse, call the library, print. Library errors become exit codes here.
 
-One module per command (group); this one holds the `storyline` group itself.
+One module per command (group), imported when its command runs (a brief does not pay
+for the server's or the evaluation's imports); this one holds the `storyline` group.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import sys
+from importlib import import_module
 
-import click
+# One BLAS thread, set before numpy loads: the matrices of a brief are small, so a
+# second thread gains nothing, and its idle spinning costs CPU from start-up on
+# (measured: 0.1 s of a cold `storyline summarize`). Batches and workers keep BLAS to
+# one thread anyway (engine/pool.py). A value the user set is kept.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from ... import __version__
-from . import evaluate, serve, stories, summarize, timeline
-from .errors import printable
+import click  # noqa: E402
+
+from ... import __version__  # noqa: E402
+from .errors import printable  # noqa: E402
+
+# Each command: the module that defines it and its name there.
+_COMMANDS = {
+    "summarize": ("summarize", "summarize_command"),
+    "eval": ("evaluate", "eval_command"),
+    "serve": ("serve", "serve_command"),
+    "train": ("evaluate", "train_command"),
+    "timeline": ("timeline", "timeline_command"),
+    "stories": ("stories", "stories_group"),
+}
 
 
 class _Commands(click.Group):
     """The group of commands, whose every error message (ours and click's, which may quote
-    a file name given on the command line) is printed without terminal control characters."""
+    a file name given on the command line) is printed without terminal control characters.
+    A command's module is imported when the command is looked up."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *_COMMANDS})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in _COMMANDS:
+            module, attribute = _COMMANDS[name]
+            self.add_command(getattr(import_module(f".{module}", __name__), attribute), name)
+        return self.commands.get(name)
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        try:
+            return super().resolve_command(ctx, args)
+        except click.exceptions.NoSuchCommand:  # load them all, so click suggests the nearest
+            for name in _COMMANDS:
+                self.get_command(ctx, name)
+            return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -46,8 +82,3 @@ def main() -> None:
 
 def _exit_on_signal(signum, frame) -> None:
     raise SystemExit(128 + signum)
-
-
-for _command in (summarize.summarize_command, evaluate.eval_command, serve.serve_command,
-                 evaluate.train_command, timeline.timeline_command, stories.stories_group):
-    main.add_command(_command)

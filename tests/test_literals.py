@@ -1,0 +1,71 @@
+"""literals.py: the literals a regex match must contain, and the first matching rule
+found with them, agree with plain searches."""
+
+import re
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from storyline.brief import clean, context, literals
+
+CLUTTER = [p for rule in clean.RULES for p in rule.patterns] + [clean._CLUTTER_SENTENCE,
+                                                                clean._CAPTION_DATE]
+
+
+def test_needles_read_off_the_pattern():
+    assert literals.needles(re.compile(r"\b(afp|ap|reuters) photos?$", re.I)) == (" photo",)
+    assert literals.needles(re.compile(r"\bgetty images$", re.I)) == ("getty images",)
+    assert literals.needles(re.compile(r"(?:ab|cd) photos", re.I)) == (" photos",)
+    assert literals.needles(re.compile(r"(?:sign up|log in)\d", re.I)) == ("log in", "sign up")
+    assert literals.needles(re.compile(r"x?y*[ab]")) is None  # nothing required
+    assert literals.needles(re.compile(r"^read more|^related", re.I)) is None  # anchored: cheap
+    assert literals.needles(re.compile(r"(?:abc){2,}|def+")) == ("abc", "de")  # "f+" stands apart
+
+
+def test_every_non_ascii_character_matched_as_an_ascii_letter_is_not_screened():
+    everything = "".join(map(chr, range(128, sys.maxunicode + 1)))
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        for c in re.findall(letter, everything, re.I):
+            assert literals.screen(f"x{c}y") is None, hex(ord(c))
+    assert literals.screen("Plain “quoted” text, café") == "plain “quoted” text, café"
+
+
+@pytest.mark.parametrize("pattern", CLUTTER + list(context._PERSON_CUES),
+                         ids=lambda p: p.pattern[:40])
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_a_text_the_pattern_matches_holds_a_needle(pattern, data):
+    text = data.draw(st.from_regex(pattern))
+    assert pattern.search(text)
+    assert literals.may_match(literals.needles(pattern), literals.screen(text))
+
+
+def _in_order(line):
+    short = len(line.split()) <= clean.MAX_CLUTTER_WORDS
+    for rule in clean.RULES if short else clean._ANY_LENGTH_RULES:
+        if any(p.search(line) for p in rule.patterns):
+            return rule
+    return None
+
+
+PIECES = ["Getty Images", "AP Photo", "/ AFP / John Smith", "Read more:", "Related",
+          "photo", "Image copyright", "Sign up for our newsletter", "(left)", "Click here",
+          "The senator said on Tuesday that", "Comments", "Source: Reuters", "ſ", "İ",
+          "Share this", "all rights reserved.", " ", ", ", "\n", "Monday, April 3, 2017.",
+          "looks on", "Advertisement", "by", "It was", "“", "”", "1", "2018"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=12).map("".join))
+def test_first_rule_found_with_needles_is_the_first_in_order(line):
+    assert clean._match.__wrapped__(line) is _in_order(line)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_first_rule_on_texts_the_rules_match(data):
+    pattern = data.draw(st.sampled_from([p for rule in clean.RULES for p in rule.patterns]))
+    line = data.draw(st.from_regex(pattern)).strip()
+    assert clean._match.__wrapped__(line) is _in_order(line)

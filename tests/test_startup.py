@@ -1,0 +1,52 @@
+"""Start-up: a command imports what it uses, not what the other commands need."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+# What `storyline summarize --no-analysis` must not import: the server, the stories
+# store, the evaluation, the analysis (and through it spaCy).
+NOT_FOR_A_BRIEF = ("uvicorn", "fastapi", "spacy", "sumy", "storyline.stories",
+                   "storyline.evaluate", "storyline.analyze", "storyline.faces.cli.serve",
+                   "storyline.faces.cli.evaluate")
+
+
+def _loaded_after(code: str) -> dict:
+    script = f"import json, os, sys\n{code}\nprint(json.dumps([sorted(sys.modules), " \
+             "os.environ.get('OPENBLAS_NUM_THREADS')]))"
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=True, env=env)
+    modules, threads = json.loads(done.stdout.strip().splitlines()[-1])
+    return {"modules": set(modules), "threads": threads}
+
+
+def test_import_storyline_loads_no_numpy_until_a_name_is_used():
+    loaded = _loaded_after("import storyline")
+    assert "numpy" not in loaded["modules"] and "storyline.brief.pipeline" not in loaded["modules"]
+    loaded = _loaded_after("from storyline import summarize, Options, Stories, timeline")
+    assert {"storyline.brief.pipeline", "storyline.stories", "numpy"} <= loaded["modules"]
+
+
+def test_public_names_all_resolve():
+    import storyline
+
+    for name in storyline.__all__:
+        assert getattr(storyline, name) is not None
+    with pytest.raises(AttributeError):
+        storyline.no_such_name  # noqa: B018
+
+
+def test_a_brief_without_analysis_imports_only_what_it_uses(example_dir, tmp_path):
+    out = tmp_path / "brief.txt"
+    loaded = _loaded_after(
+        "from storyline.faces.cli import main\n"
+        f"try:\n    main(['summarize', {str(example_dir)!r}, '--no-analysis', '-o', {str(out)!r}])\n"
+        "except SystemExit as e:\n    assert not e.code, e.code")
+    assert out.read_text().strip()
+    assert not {m for m in loaded["modules"] for name in NOT_FOR_A_BRIEF
+                if m == name or m.startswith(name + ".")}
+    assert loaded["threads"] == "1"  # set before numpy loaded
