@@ -261,6 +261,8 @@ _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our",
                           "these", "this", "that"})  # after "of" or "times"
 _QUOTE_MARKS = frozenset("-–'’`\"“”‘")
 _HEADS = frozenset({"people", "children"})  # plurals without an s that modify no noun
+_COUNTING_ITSELF = frozenset({"dozen", "dozens", "scores", "hundreds", "thousands",
+                              "millions", "billions"})  # "thousands were killed"
 
 
 def _counted_words(text: str, m: re.Match) -> tuple[str, list[str], int]:
@@ -268,8 +270,8 @@ def _counted_words(text: str, m: re.Match) -> tuple[str, list[str], int]:
     after it that may be what it counts (at most `KEY_WINDOW` tokens; a vague amount
     may count itself: "thousands were killed"), and where the amount ends."""
     amount = [_TOKEN.match(text, m.start()).group().lower().replace(",", "")]
-    words: list[str] = [m.group()] if m.group().lower() in _OF_AFTER else []
-    prev, end = m.group().lower(), m.end()
+    words: list[str] = [m.group()] if m.group().lower() in _COUNTING_ITSELF else []
+    prev, end, read_past_amount = m.group().lower(), m.end(), False
     for n, t in enumerate(_PHRASE_TOKEN.finditer(text, m.end(), m.end() + 300)):
         token, lower = t.group(), t.group().lower()
         if n >= KEY_WINDOW:
@@ -280,11 +282,11 @@ def _counted_words(text: str, m: re.Match) -> tuple[str, list[str], int]:
                 continue
             break
         if _LOWER_NUMERAL.fullmatch(lower):
-            if len(words) > (amount[-1] in _OF_AFTER):
+            if read_past_amount:
                 break  # another number: another figure
             amount.append(lower.replace(",", ""))
             end = t.end()
-            if lower in _OF_AFTER:
+            if lower in _COUNTING_ITSELF:
                 words.append(token)
         elif lower in _PASSED or (lower == "of" and (prev in _OF_AFTER or token[:1].isupper()
                                                     or prev[:1].isupper())):
@@ -295,6 +297,7 @@ def _counted_words(text: str, m: re.Match) -> tuple[str, list[str], int]:
             break
         else:
             words.append(token)
+            read_past_amount = True
             if lower in _HEADS or (token.islower() and len(lower) > 3 and lower.endswith("s")
                                    and not lower.endswith(("ss", "us", "is"))):
                 break
