@@ -13,9 +13,10 @@ Multi-News dev sample, read from ../shared/data by path):
 - times: of the sentence pairs (two articles) that spaCy gives the same named times,
   those that share a time word (undated figures are compared only then, or within one
   statement);
-- pairs: of the figure pairs that are compared (`figures.compare`: comparable, and of
-  one time or days apart), those whose sentences are both picked, all of them and those
-  that contradict (a pair that agrees matters only in a group where two contradict);
+- pairs: of the figure pairs that `figures.compare` joins into a group (comparable, and
+  of one time; or days apart, contradicting, and a state that may change), those whose
+  sentences are both picked, all of them and those that contradict (a pair that agrees
+  matters only in a group where two contradict);
 - output: clusters whose disagreements and changes are the same from the picked
   sentences as from all, and the sentences parsed.
 
@@ -62,7 +63,7 @@ def main() -> None:
     parser.add_argument("--data", default=str(DATA))
     args = parser.parse_args()
     n = dict.fromkeys(("readings", "keys found", "same times", "times linked",
-                       "compared pairs", "pairs picked", "contradicting pairs",
+                       "joined pairs", "pairs picked", "contradicting pairs",
                        "contradicting pairs picked", "clusters", "same output",
                        "with a number", "picked"), 0)
     rules_seconds = 0.0
@@ -91,8 +92,10 @@ def main() -> None:
                                                 fact=fact_of.get(k, -1 - k))))
             for i, (k, a) in enumerate(readings):
                 for j, b in readings[i + 1:]:
-                    if a.comparable(b) and figures._when(a, b):
-                        n["compared pairs"] += 1
+                    when = figures._when(a, b) if a.comparable(b) else ""
+                    if when == "same" or (when == "apart" and a.contradicts(b)
+                                          and figures._may_change(a, b)):
+                        n["joined pairs"] += 1
                         n["pairs picked"] += k in picked and j in picked
                         if a.contradicts(b):
                             n["contradicting pairs"] += 1
