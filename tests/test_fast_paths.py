@@ -39,3 +39,20 @@ def test_normalized_rows_are_scipys_bit_for_bit(rows):
     assert np.array_equal(mine.indptr, theirs.indptr)
     assert np.array_equal(mine.indices, theirs.indices)
     assert mine.data.tobytes() == theirs.data.tobytes()
+
+
+def test_reading_on_demand_is_the_reading_of_every_sentence(example_dir):
+    from storyline.brief import clean, context, dating, segment
+    from storyline.brief.ingest import read_cluster
+
+    articles, _ = clean.clean_all(dating.date_all(read_cluster(example_dir)))
+    sentences = segment.split_all(articles)
+    texts = [s.text for s in sentences]
+    opens = [s.index == 0 for s in sentences]
+    names = context.Names(texts)
+    eager = [context.replace(context.needs(t, names), antecedent=False) if first
+             else context.needs(t, names) for t, first in zip(texts, opens, strict=True)]
+    reading = context.read(texts, [True] * len(texts), opens)
+    assert reading.needs[5] == eager[5] and reading.needs[-1] == eager[-1]
+    assert list(reading.needs) == eager and len(reading.needs) == len(texts)
+    assert any(n.names for n in eager) and any(n.antecedent for n in eager)

@@ -32,8 +32,10 @@ def test_every_non_ascii_character_matched_as_an_ascii_letter_is_not_screened():
     assert literals.screen("Plain “quoted” text, café") == "plain “quoted” text, café"
 
 
-@pytest.mark.parametrize("pattern", CLUTTER + list(context._PERSON_CUES),
-                         ids=lambda p: p.pattern[:40])
+SCREENED = CLUTTER + list(context._PERSON_CUES) + [context._PRONOUN_SPEAKER]
+
+
+@pytest.mark.parametrize("pattern", SCREENED, ids=lambda p: p.pattern[:40])
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
 def test_a_text_the_pattern_matches_holds_a_needle(pattern, data):
