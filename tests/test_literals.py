@@ -71,3 +71,11 @@ def test_first_rule_on_texts_the_rules_match(data):
     pattern = data.draw(st.sampled_from([p for rule in clean.RULES for p in rule.patterns]))
     line = data.draw(st.from_regex(pattern)).strip()
     assert clean._match.__wrapped__(line) is _in_order(line)
+
+
+def test_a_multiline_caret_is_not_an_anchor():
+    for pattern in (re.compile("^abc", re.M), re.compile("(?m)^abc"), re.compile("(?m:^abc)")):
+        assert literals.needles(pattern) == ("abc",)
+        first = literals.FirstMatch([("x", [pattern])])
+        assert first("zzz\nabc") == "x" and first("zzz") is None
+    assert literals.needles(re.compile("^abc")) is None  # tried at the start only: cheap

@@ -56,7 +56,7 @@ def needles(pattern: re.Pattern | str) -> tuple[str, ...] | None:
         tree = _parser.parse(source, flags)
     except (re.error, AttributeError, TypeError):  # another Python's parser: no screening
         return None
-    if _anchored(list(tree)):
+    if _is_anchored(pattern if isinstance(pattern, re.Pattern) else re.compile(source)):
         return None
     found = _required(list(tree))
     return None if found is None else tuple(sorted(found))
@@ -69,8 +69,8 @@ def _anchored(items: list) -> bool:
     op, av = items[0]
     if op is _parser.AT:
         return av is _parser.AT_BEGINNING or av is _parser.AT_BEGINNING_STRING
-    if op is _parser.SUBPATTERN:
-        return _anchored(list(av[-1]))
+    if op is _parser.SUBPATTERN:  # "(?m:^...)" is anchored at every line
+        return not av[1] & re.MULTILINE and _anchored(list(av[-1]))
     if op is _parser.BRANCH:
         return all(_anchored(list(b)) for b in av[1])
     return False
@@ -144,16 +144,17 @@ class FirstMatch:
             self._order = [(key, p) for key, patterns in self._groups for p in patterns]
             self._unscreened = set(range(len(self._order)))
             self._by_needle = {}
+        self._needles = tuple(self._by_needle.items())
 
     def __call__(self, text: str):
         screened = screen(text)
-        if screened is None or self._start is not None and self._start.search(text):
+        # anchored: `match`, which tries the start only, finds what `search` would
+        if screened is None or self._start is not None and self._start.match(text):
             return self._in_order(text)
-        hits = set(self._unscreened)
-        for needle, positions in self._by_needle.items():
-            if needle in screened:
-                hits |= positions
-        for position in sorted(hits):
+        found = [positions for needle, positions in self._needles if needle in screened]
+        if not found and not self._unscreened:  # the common case: nothing to search
+            return None
+        for position in sorted(self._unscreened.union(*found)):
             key, pattern = self._order[position]
             if pattern.search(text):
                 return key
@@ -168,8 +169,11 @@ class FirstMatch:
 
 
 def _is_anchored(pattern: re.Pattern) -> bool:
+    """Every match starts at the start of the text ("^" without re.MULTILINE)."""
+    if not isinstance(pattern.pattern, str):
+        return False
     try:
-        return isinstance(pattern.pattern, str) and _anchored(
-            list(_parser.parse(pattern.pattern, pattern.flags)))
+        tree = _parser.parse(pattern.pattern, pattern.flags)
     except (re.error, AttributeError, TypeError):
         return False
+    return not (tree.state.flags | pattern.flags) & re.MULTILINE and _anchored(list(tree))
