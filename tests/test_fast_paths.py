@@ -56,3 +56,11 @@ def test_reading_on_demand_is_the_reading_of_every_sentence(example_dir):
     assert reading.needs[5] == eager[5] and reading.needs[-1] == eager[-1]
     assert list(reading.needs) == eager and len(reading.needs) == len(texts)
     assert any(n.names for n in eager) and any(n.antecedent for n in eager)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab A'’-.,\n1", max_size=30))
+def test_lower_words_counted_up_to_two_as_all_of_them(text):
+    from storyline.brief import segment
+
+    assert (segment._lower_words(text) >= 2) == (len(segment._LOWER_WORD.findall(text)) >= 2)

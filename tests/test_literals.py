@@ -79,3 +79,20 @@ def test_a_multiline_caret_is_not_an_anchor():
         first = literals.FirstMatch([("x", [pattern])])
         assert first("zzz\nabc") == "x" and first("zzz") is None
     assert literals.needles(re.compile("^abc")) is None  # tried at the start only: cheap
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_case_kept_needles_of_a_case_sensitive_pattern(data):
+    from storyline.brief import dating
+
+    pattern = data.draw(st.sampled_from([dating._CREDIT, context._ROLE, *context._PERSON_CUES]))
+    text = data.draw(st.from_regex(pattern))
+    assert literals.may_match(literals.needles(pattern, case=True), text)
+
+
+def test_case_kept_needles_only_where_case_counts():
+    assert literals.needles(re.compile(r"\bAP\s*Photo"), case=True) == ("Photo",)
+    assert literals.needles(re.compile(r"ab(?i:cd)"), case=True) == ("ab",)
+    assert literals.needles(re.compile(r"(?i:ab)cd"), case=True) == ("cd",)
+    assert literals.needles(re.compile(r"abc", re.I), case=True) is None
