@@ -1,7 +1,7 @@
 """Fast paths give what the plain code they replace gave, bit for bit."""
 
 import numpy as np
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from scipy import sparse
 
@@ -64,3 +64,37 @@ def test_lower_words_counted_up_to_two_as_all_of_them(text):
     from storyline.brief import segment
 
     assert (segment._lower_words(text) >= 2) == (len(segment._LOWER_WORD.findall(text)) >= 2)
+
+
+def _unglued_searching_every_span(block, start, end):
+    """segment._unglued as it was, without the quick test first."""
+    import re
+
+    from storyline.brief import segment
+
+    parts, first = [], start
+    for match in segment._GLUED.finditer(block, start, end):
+        cut = match.end()
+        word = re.search(r"(\w+)[.!?][\"”’]?$", block[first:cut])
+        if not word or word.group(1).lower() in segment._abbreviations():
+            continue
+        parts.append((first, cut))
+        first = cut
+    parts.append((first, end))
+    return [(a, b) for a, b in parts if b > a]
+
+
+@settings(max_examples=800, deadline=None)
+@example('He left."Then she', 0, 0)
+@example("jail time.Struthers said", 0, 0)
+@example("vs.Smith", 0, 0)
+@given(st.lists(st.sampled_from(["ab", "cd", ".", "!", "?", '"', "”", "’", "Xy", "Q", "vs",
+                                 "etc", " ", "A.", "U.S"]), max_size=14).map("".join),
+       st.integers(0, 6), st.integers(0, 6))
+def test_unglued_with_its_quick_test_cuts_as_before(block, margin_start, margin_end):
+    from storyline.brief import segment
+
+    start, end = min(margin_start, len(block)), max(len(block) - margin_end, 0)
+    start = min(start, end)
+    assert segment._unglued(block, start, end) == _unglued_searching_every_span(block, start,
+                                                                                 end)
