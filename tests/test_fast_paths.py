@@ -98,3 +98,25 @@ def test_unglued_with_its_quick_test_cuts_as_before(block, margin_start, margin_
     start = min(start, end)
     assert segment._unglued(block, start, end) == _unglued_searching_every_span(block, start,
                                                                                  end)
+
+
+def test_profiles_kept_for_the_same_cluster_only():
+    from storyline.brief import checks, segment, vectors
+    from storyline.model import Article
+
+    def cluster(words):
+        articles = [Article(str(i), f"The {w} rose again on Monday. Officials said the {w} "
+                                    f"was expected to keep rising.") for i, w in enumerate(words)]
+        sentences = segment.split_all(articles)
+        return [a.id for a in articles], vectors.tfidf(sentences), sentences
+
+    first, second = cluster(["river", "river", "tide"]), cluster(["budget", "deficit", "tax"])
+    fresh = []
+    for ids, matrix, sentences in (first, second):
+        checks._LAST[0] = None
+        fresh.append(checks._profiles(ids, matrix, sentences).toarray())
+    for (ids, matrix, sentences), expected in zip((first, second, first), fresh + fresh[:1]):
+        assert (checks._profiles(ids, matrix, sentences).toarray() == expected).all()
+        assert checks._profiles(ids, matrix, sentences) is checks._LAST[0][3]  # kept
+    ids, matrix, sentences = first
+    assert checks._profiles(ids[:2], matrix, sentences).shape[0] == 2  # other ids: computed
