@@ -19,9 +19,11 @@ those needs with cheap, explainable rules (no parse: the brief must stay fast):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+
+from .literals import may_match, needles, screen
 
 _OPEN_QUOTE = "\"“‘'"
 
@@ -263,8 +265,8 @@ def _leans_back(text: str) -> bool:
     """An opening that continues an earlier sentence. In a quotation, the words are the
     speaker's own ("I", "it" are theirs): what counts is who says them ("he said")."""
     if _starts_quoted(text):
-        return bool(_PRONOUN_SPEAKER.search(_QUOTED.sub(" ", text)))
-    if _PRONOUN_SPEAKER.search(text):
+        return _pronoun_speaker(_QUOTED.sub(" ", text))
+    if _pronoun_speaker(text):
         return True
     if _DUMMY_IT.match(text) or _TIME_DEMONSTRATIVE.match(text) or _US.match(text):
         return False
@@ -272,6 +274,13 @@ def _leans_back(text: str) -> bool:
     if subject and subject.group(1) not in _KNOWN_TO_ALL:
         return True
     return bool(_DANGLING_OPENING.match(text))
+
+
+_SPEAKER_VERBS = needles(_PRONOUN_SPEAKER)  # no verb of saying, no search (literals.py)
+
+
+def _pronoun_speaker(text: str) -> bool:
+    return may_match(_SPEAKER_VERBS, screen(text)) and bool(_PRONOUN_SPEAKER.search(text))
 
 
 def _starts_quoted(text: str) -> bool:
@@ -380,7 +389,7 @@ class Reading:
     before it, which surnames it introduces, and whether it may stand in a brief at all
     (a complete statement that is not page clutter)."""
 
-    needs: tuple[Needs, ...]
+    needs: Sequence[Needs]  # read on demand (see `read`)
     introduces: tuple[frozenset[str], ...]
     fit: tuple[bool, ...]
 
@@ -402,8 +411,38 @@ def read(texts: list[str], fit: list[bool], opens: list[bool] | None = None) -> 
     article, which lean on nothing before them whatever their words: their writer
     began there ("The army said on Tuesday ..." is a lead, not a back-reference)."""
     names = Names(texts)
-    found = [needs(t, names) for t in texts]
-    if opens is not None:
-        found = [replace(n, antecedent=False) if first else n
-                 for n, first in zip(found, opens, strict=True)]
-    return Reading(tuple(found), tuple(names.introduced(t) for t in texts), tuple(fit))
+    if opens is not None and len(opens) != len(texts):
+        raise ValueError("read: one `opens` flag per text")
+
+    def needs_of(k: int) -> Needs:
+        found = needs(texts[k], names)
+        return replace(found, antecedent=False) if opens is not None and opens[k] else found
+
+    # A brief asks what about two sentences in three need: each is read when first asked.
+    return Reading(_OnDemand(len(texts), needs_of),
+                   tuple(names.introduced(t) for t in texts), tuple(fit))
+
+
+class _OnDemand(Sequence):
+    """A sequence whose item k is `make(k)`, made when first asked for and kept."""
+
+    def __init__(self, length: int, make: Callable[[int], object]):
+        self._items: list = [_NOT_YET] * length
+        self._make = make
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        item = self._items[k]
+        if item is _NOT_YET:
+            item = self._items[k] = self._make(k % len(self._items))
+        return item
+
+    def __iter__(self) -> Iterator:
+        return (self[k] for k in range(len(self)))
+
+
+_NOT_YET = object()
