@@ -32,8 +32,10 @@ def test_every_non_ascii_character_matched_as_an_ascii_letter_is_not_screened():
     assert literals.screen("Plain “quoted” text, café") == "plain “quoted” text, café"
 
 
-@pytest.mark.parametrize("pattern", CLUTTER + list(context._PERSON_CUES),
-                         ids=lambda p: p.pattern[:40])
+SCREENED = CLUTTER + list(context._PERSON_CUES) + [context._PRONOUN_SPEAKER]
+
+
+@pytest.mark.parametrize("pattern", SCREENED, ids=lambda p: p.pattern[:40])
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
 def test_a_text_the_pattern_matches_holds_a_needle(pattern, data):
@@ -69,3 +71,28 @@ def test_first_rule_on_texts_the_rules_match(data):
     pattern = data.draw(st.sampled_from([p for rule in clean.RULES for p in rule.patterns]))
     line = data.draw(st.from_regex(pattern)).strip()
     assert clean._match.__wrapped__(line) is _in_order(line)
+
+
+def test_a_multiline_caret_is_not_an_anchor():
+    for pattern in (re.compile("^abc", re.M), re.compile("(?m)^abc"), re.compile("(?m:^abc)")):
+        assert literals.needles(pattern) == ("abc",)
+        first = literals.FirstMatch([("x", [pattern])])
+        assert first("zzz\nabc") == "x" and first("zzz") is None
+    assert literals.needles(re.compile("^abc")) is None  # tried at the start only: cheap
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_case_kept_needles_of_a_case_sensitive_pattern(data):
+    from storyline.brief import dating
+
+    pattern = data.draw(st.sampled_from([dating._CREDIT, context._ROLE, *context._PERSON_CUES]))
+    text = data.draw(st.from_regex(pattern))
+    assert literals.may_match(literals.needles(pattern, case=True), text)
+
+
+def test_case_kept_needles_only_where_case_counts():
+    assert literals.needles(re.compile(r"\bAP\s*Photo"), case=True) == ("Photo",)
+    assert literals.needles(re.compile(r"ab(?i:cd)"), case=True) == ("ab",)
+    assert literals.needles(re.compile(r"(?i:ab)cd"), case=True) == ("cd",)
+    assert literals.needles(re.compile(r"abc", re.I), case=True) is None

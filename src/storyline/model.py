@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 
@@ -50,7 +51,7 @@ class Sentence:
         """Relative position in the article: 0.0 for the lead, towards 1.0 for the end."""
         return self.index / self.of
 
-    @property
+    @cached_property  # asked of a sentence by several stages
     def words(self) -> int:
         return len(self.text.split())
 

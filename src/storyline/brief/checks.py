@@ -82,7 +82,21 @@ def strays(main: str, ids: list[str], vectors: sparse.csr_matrix,
 def _profiles(ids: list[str], vectors: sparse.csr_matrix,
               sentences: list[Sentence]) -> sparse.csr_matrix:
     """The articles' profiles, one unit-length row per id: the sum of their sentences'
-    vectors."""
+    vectors. A brief asks twice for the same (`strays`, then `warnings`): the last
+    answer is kept, with the very objects it was computed from."""
+    last = _LAST[0]
+    if last is not None and last[0] is vectors and last[1] is sentences and last[2] == ids:
+        return last[3]
+    profiles = _new_profiles(ids, vectors, sentences)
+    _LAST[0] = (vectors, sentences, list(ids), profiles)
+    return profiles
+
+
+_LAST: list[tuple | None] = [None]  # the last _profiles call: its inputs and answer
+
+
+def _new_profiles(ids: list[str], vectors: sparse.csr_matrix,
+                  sentences: list[Sentence]) -> sparse.csr_matrix:
     column = {a: i for i, a in enumerate(ids)}
     rows = [k for k, s in enumerate(sentences) if s.article in column]
     owner = sparse.csr_matrix(

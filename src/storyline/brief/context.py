@@ -20,9 +20,11 @@ those needs with cheap, explainable rules (no parse: the brief must stay fast):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+
+from .literals import may_match, needles, screen
 
 _OPEN_QUOTE = "\"“‘'"
 
@@ -333,8 +335,8 @@ def _leans_back(text: str) -> bool:
     speaker's own ("I", "it" are theirs): what counts is who says them ("he said")."""
     if _starts_quoted(text):
         outside = _QUOTED.sub(" ", text)
-        return bool(_PRONOUN_SPEAKER.search(outside) or _DEFINITE_SPEAKER.search(outside))
-    if _PRONOUN_SPEAKER.search(text) or _DEFINITE_SPEAKER.search(text):
+        return _pronoun_speaker(outside) or bool(_DEFINITE_SPEAKER.search(outside))
+    if _pronoun_speaker(text) or _DEFINITE_SPEAKER.search(text):
         return True
     if _DUMMY_IT.match(text) or _TIME_DEMONSTRATIVE.match(text) or _US.match(text):
         return False
@@ -359,6 +361,13 @@ _MID_STORY = re.compile(
     rf"^(?:(?:{_PRONOUNS})\b|(?:{_CONNECTIVES})\b(?!['’]s\b)"
     rf"|one of (?:the|them|those|these|his|her|their)\b|of (?:the|those|these) \w+ (?!of\b))",
     re.I)
+
+
+_SPEAKER_VERBS = needles(_PRONOUN_SPEAKER)  # no verb of saying, no search (literals.py)
+
+
+def _pronoun_speaker(text: str) -> bool:
+    return may_match(_SPEAKER_VERBS, screen(text)) and bool(_PRONOUN_SPEAKER.search(text))
 
 
 def _starts_quoted(text: str) -> bool:
@@ -481,7 +490,7 @@ class Reading:
     before it, which surnames it introduces, and whether it may stand in a brief at all
     (a complete statement that is not page clutter)."""
 
-    needs: tuple[Needs, ...]
+    needs: Sequence[Needs]  # read on demand (see `read`)
     introduces: tuple[frozenset[str], ...]
     fit: tuple[bool, ...]
 
@@ -503,12 +512,45 @@ def read(texts: list[str], fit: list[bool], opens: list[bool] | None = None) -> 
     article, which lean on nothing before them whatever their words: their writer
     began there ("The army said on Tuesday ..." is a lead, not a back-reference)."""
     names = Names(texts)
-    found = [needs(t, names) for t in texts]
+    if opens is not None and len(opens) != len(texts):
+        raise ValueError("read: one `opens` flag per text")
+
+    def needs_of(k: int) -> Needs:
+        found = needs(texts[k], names)
+        if opens is None or not opens[k]:
+            return found
+        # a lead's "the accord" is written for a fresh reader: it introduces the thing
+        return replace(found, antecedent=False,
+                       names=frozenset(n for n in found.names if not n.startswith("#")))
+
     introduces = [names.introduced(t) for t in texts]
-    if opens is not None:  # a lead's "the accord" is written for a fresh reader
-        for k, first in enumerate(opens):
-            if first:
-                known = frozenset(n for n in found[k].names if n.startswith("#"))
-                found[k] = replace(found[k], antecedent=False, names=found[k].names - known)
-                introduces[k] |= known
-    return Reading(tuple(found), tuple(introduces), tuple(fit))
+    for k, first in enumerate(opens or ()):
+        if first:
+            introduces[k] |= things(texts[k])[0]
+    # A brief asks what about two sentences in three need: each is read when first asked.
+    return Reading(_OnDemand(len(texts), needs_of), tuple(introduces), tuple(fit))
+
+
+class _OnDemand(Sequence):
+    """A sequence whose item k is `make(k)`, made when first asked for and kept."""
+
+    def __init__(self, length: int, make: Callable[[int], object]):
+        self._items: list = [_NOT_YET] * length
+        self._make = make
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        item = self._items[k]
+        if item is _NOT_YET:
+            item = self._items[k] = self._make(k % len(self._items))
+        return item
+
+    def __iter__(self) -> Iterator:
+        return (self[k] for k in range(len(self)))
+
+
+_NOT_YET = object()

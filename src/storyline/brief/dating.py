@@ -33,6 +33,7 @@ from dataclasses import replace
 from datetime import date
 
 from ..model import Article
+from .literals import may_match, needles
 
 SOURCES = ("given", "metadata", "url", "stamp", "dateline", "byline", "page", "caption",
            "post", "option")  # strongest first
@@ -68,6 +69,7 @@ _CREDIT = re.compile(  # a photo caption's or credit's telltale
     r"\b(?:AFP|AP|Reuters|REUTERS|EPA|Getty)\s*(?:Photo|Images|/)|/\s*(?:AFP|AP|Reuters|EPA)\b|"
     r"\b(?:Image copyright|Image caption|Photo|Photograph|Picture|Credit)\s*:|\(Photo\b|"
     r"\b[A-Z]{2,}/[A-Z][a-z]+|\(Associated Press\)\s*$")
+_CREDIT_NEEDLES = needles(_CREDIT, case=True)  # a line with none is no credit (literals.py)
 _FILE_PHOTO = re.compile(r"\b(?:file|archive|archival|undated)\b|\bin this\b.*\bphoto\b", re.I)
 _POST = re.compile(  # "— Name (@name) June 20, 2017", "A post shared by X (@y) on Jun 20, 2017"
     r"\(@\w+\)\s+(?:on\s+)?(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+(?:19|20)\d\d)")
@@ -127,7 +129,7 @@ def _evidence(text: str, url: str | None) -> list[tuple[str, str]]:
         elif top and (m := _DATELINE.match(line)):
             found = _dates_in(m.group("date")) or _month_day(m.group("date"), year_hint)
             out += [(d, "dateline") for d in found[:1]]
-        elif _CREDIT.search(line):
+        elif may_match(_CREDIT_NEEDLES, line) and _CREDIT.search(line):
             captions += [] if _FILE_PHOTO.search(line) else _dates_in(line)
         elif short and top and not _SITE_HEADER.match(line) and _is_date_line(line):
             out += [(d, "page") for d in _dates_in(line)[:1]]

@@ -43,11 +43,15 @@ def may_match(needles: tuple[str, ...] | None, screened: str | None) -> bool:
     return False
 
 
-def needles(pattern: re.Pattern | str) -> tuple[str, ...] | None:
+def needles(pattern: re.Pattern | str, *, case: bool = False) -> tuple[str, ...] | None:
     """Lower-case literals, one of which every match of `pattern` contains, or None when
     the pattern guarantees none, or when its search is cheap anyway: anchored at the
     start ("^..."), it is tried at one position only. (Even a one-letter needle pays: a
-    substring test costs a fraction of a search tried at every position.)"""
+    substring test costs a fraction of a search tried at every position.)
+
+    With `case`, the literals keep their case, to be looked for in the text itself
+    (`may_match(found, text)`): stronger needles ("AP" is rarer than "ap"), for a pattern
+    that matches case-sensitively throughout (otherwise None)."""
     source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
     flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
     if not isinstance(source, str):
@@ -56,9 +60,11 @@ def needles(pattern: re.Pattern | str) -> tuple[str, ...] | None:
         tree = _parser.parse(source, flags)
     except (re.error, AttributeError, TypeError):  # another Python's parser: no screening
         return None
-    if _anchored(list(tree)):
+    if _is_anchored(pattern if isinstance(pattern, re.Pattern) else re.compile(source)):
         return None
-    found = _required(list(tree))
+    if case and (tree.state.flags | flags) & re.IGNORECASE:
+        return None
+    found = _required(list(tree), case)
     return None if found is None else tuple(sorted(found))
 
 
@@ -69,21 +75,21 @@ def _anchored(items: list) -> bool:
     op, av = items[0]
     if op is _parser.AT:
         return av is _parser.AT_BEGINNING or av is _parser.AT_BEGINNING_STRING
-    if op is _parser.SUBPATTERN:
-        return _anchored(list(av[-1]))
+    if op is _parser.SUBPATTERN:  # "(?m:^...)" is anchored at every line
+        return not av[1] & re.MULTILINE and _anchored(list(av[-1]))
     if op is _parser.BRANCH:
         return all(_anchored(list(b)) for b in av[1])
     return False
 
 
-def _required(items: list) -> frozenset[str] | None:
+def _required(items: list, case: bool = False) -> frozenset[str] | None:
     """The best set of literals one of which a match of the sequence `items` contains:
-    the set whose shortest literal is longest."""
+    the set whose shortest literal is longest (in their case, with `case`)."""
     options: list[frozenset[str]] = []
     run = ""
     for op, av in items:
         if op is _parser.LITERAL and av < 128:
-            run += chr(av).lower()
+            run += chr(av) if case else chr(av).lower()
             continue
         if op in _ZERO_WIDTH:  # "\b", "^", "$" consume nothing: the run goes on
             continue
@@ -91,14 +97,14 @@ def _required(items: list) -> frozenset[str] | None:
             options.append(frozenset([run]))
             run = ""
         inner = None
-        if op is _parser.SUBPATTERN:
-            inner = _required(list(av[-1]))
+        if op is _parser.SUBPATTERN:  # "(?i:...)": no literal of its case is needed
+            inner = None if case and av[1] & re.IGNORECASE else _required(list(av[-1]), case)
         elif op is _parser.BRANCH:
-            branches = [_required(list(b)) for b in av[1]]
+            branches = [_required(list(b), case) for b in av[1]]
             if all(b is not None for b in branches):
                 inner = frozenset().union(*branches)
         elif op in _REPEATS and av[0] >= 1:
-            inner = _required(list(av[2]))
+            inner = _required(list(av[2]), case)
         if inner:
             options.append(inner)
     if run:
@@ -144,16 +150,17 @@ class FirstMatch:
             self._order = [(key, p) for key, patterns in self._groups for p in patterns]
             self._unscreened = set(range(len(self._order)))
             self._by_needle = {}
+        self._needles = tuple(self._by_needle.items())
 
     def __call__(self, text: str):
         screened = screen(text)
-        if screened is None or self._start is not None and self._start.search(text):
+        # anchored: `match`, which tries the start only, finds what `search` would
+        if screened is None or self._start is not None and self._start.match(text):
             return self._in_order(text)
-        hits = set(self._unscreened)
-        for needle, positions in self._by_needle.items():
-            if needle in screened:
-                hits |= positions
-        for position in sorted(hits):
+        found = [positions for needle, positions in self._needles if needle in screened]
+        if not found and not self._unscreened:  # the common case: nothing to search
+            return None
+        for position in sorted(self._unscreened.union(*found)):
             key, pattern = self._order[position]
             if pattern.search(text):
                 return key
@@ -168,8 +175,11 @@ class FirstMatch:
 
 
 def _is_anchored(pattern: re.Pattern) -> bool:
+    """Every match starts at the start of the text ("^" without re.MULTILINE)."""
+    if not isinstance(pattern.pattern, str):
+        return False
     try:
-        return isinstance(pattern.pattern, str) and _anchored(
-            list(_parser.parse(pattern.pattern, pattern.flags)))
+        tree = _parser.parse(pattern.pattern, pattern.flags)
     except (re.error, AttributeError, TypeError):
         return False
+    return not (tree.state.flags | pattern.flags) & re.MULTILINE and _anchored(list(tree))

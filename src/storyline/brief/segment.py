@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import re
 from functools import lru_cache
+from itertools import islice
 
 import nupunkt
 
@@ -76,9 +77,16 @@ def _quotes_home(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])[\"”’]?(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?][\"”’])(?=[A-Z][a-z])")
 
 
+# What every cut of _GLUED holds inside the span (a stop before the span's start cuts
+# nothing): searched first, as it is found fast.
+_GLUE_HINT = re.compile(r"[.!?][\"”’]?[A-Z]")
+
+
 def _unglued(block: str, start: int, end: int) -> list[tuple[int, int]]:
     """The span split where two sentences are glued together, unless the word before
     the stop is an abbreviation ("vs.Smith")."""
+    if not _GLUE_HINT.search(block, start, end):  # no stop before a capital: nothing glued
+        return [(start, end)] if end > start else []
     parts, first = [], start
     for match in _GLUED.finditer(block, start, end):
         cut = match.end()
@@ -170,7 +178,7 @@ def is_statement(text: str) -> bool:
     n = len(text.split())
     return (MIN_STATEMENT_WORDS <= n <= MAX_STATEMENT_WORDS
             and bool(_STATEMENT_START.match(text)) and bool(_STATEMENT_END.search(text))
-            and len(_LOWER_WORD.findall(text)) >= 2 and not _FRAGMENT.match(text)
+            and _lower_words(text) >= 2 and not _FRAGMENT.match(text)
             and not _TRUNCATED.search(text) and not _TRANSCRIPT.match(text)
             and not _ends_earlier_quotation(text) and text.count("(") <= text.count(")"))
 
@@ -181,6 +189,12 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]+")
 # "OPAL LEE: I kept telling family ...": a transcript's line, said by a label, not a person.
 _TRANSCRIPT = re.compile(r"^[A-Z][A-Z.'’ -]{1,30}:\s")
 _FRAGMENT = re.compile(r"^[A-Z][a-z]+ed (?:with|of|in|for|by|to|on|at)\b[^,;:—–]*$")
+
+
+def _lower_words(text: str, enough: int = 2) -> int:
+    """How many lower-case words `text` has, counted up to `enough` (the rest of a
+    long sentence need not be read)."""
+    return sum(1 for _ in islice(_LOWER_WORD.finditer(text), enough))
 
 
 # Single quotation marks (British style): a closing one at the end, and an opening one

@@ -68,10 +68,40 @@ def tfidf(sentences: list[Sentence], extra: Sequence[str] = ()) -> sparse.csr_ma
         indices.extend([vocabulary.setdefault(t, len(vocabulary)) for t in row])
         counts.extend(row.values())
         indptr.append(len(indices))
-    matrix = sparse.csr_matrix((np.array(counts, dtype=np.float32), indices, indptr),
-                               shape=(n + len(extra), max(len(vocabulary), 1)))
-    df = np.bincount(matrix[:n].indices, minlength=matrix.shape[1])
+    indptr_ = np.array(indptr, dtype=np.int32)
+    indices_ = np.array(indices, dtype=np.int32)
+    df = np.bincount(indices_[:indptr_[n]], minlength=max(len(vocabulary), 1))
     idf = (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
-    matrix.data = (1 + np.log(matrix.data)) * idf[matrix.indices]
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    return sparse.diags(1 / np.where(norms > 0, norms, 1)).astype(np.float32) @ matrix
+    data = (1 + np.log(np.array(counts, dtype=np.float32))) * idf[indices_]
+    return _normalized(data, indices_, indptr_, max(len(vocabulary), 1))
+
+
+def _normalized(data: np.ndarray, indices: np.ndarray, indptr: np.ndarray,
+                width: int) -> sparse.csr_matrix:
+    """The csr matrix of rows (data, indices, indptr) scaled to unit length, bit for bit
+    as scipy's `diags(1 / norms) @ m` with `norms = sqrt(m.multiply(m).sum(axis=1))`
+    makes it, without building the four matrices in between (their per-call cost was
+    a fifth of tf-idf's time on Multi-News clusters).
+
+    scipy orders a row's entries as it meets them in its products: the element-wise
+    square and the scaling each write a row's entries last-met first, unless (for the
+    square) every row of the matrix has sorted terms, and float32 sums depend on the
+    order of their terms.
+    """
+    rows = len(indptr) - 1
+    lengths = np.diff(indptr)
+    row_of = np.repeat(np.arange(rows), lengths)
+    # each entry's position in its row read backwards: the order scipy's products write
+    backwards = indptr[:-1][row_of] + indptr[1:][row_of] - 1 - np.arange(len(data))
+    squares = data * data
+    in_order = bool(np.all(np.diff(indices)[np.diff(row_of) == 0] > 0))  # scipy's canonical
+    if not in_order:
+        squares = squares[backwards]
+    nonempty = np.flatnonzero(lengths)
+    sums = np.zeros(rows, dtype=np.float32)
+    if len(nonempty):
+        sums[nonempty] = np.add.reduceat(squares, indptr[nonempty])
+    norms = np.sqrt(sums)
+    scale = (1 / np.where(norms > 0, norms, 1)).astype(np.float32)
+    return sparse.csr_matrix((scale[row_of][backwards] * data[backwards], indices[backwards],
+                              indptr), shape=(rows, width))

@@ -1,0 +1,122 @@
+"""Fast paths give what the plain code they replace gave, bit for bit."""
+
+import numpy as np
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from scipy import sparse
+
+from storyline.brief import vectors
+
+
+def _scipy_normalized(data, indices, indptr, width):
+    """tf-idf's unit rows as scipy's products make them (the code `_normalized` replaces)."""
+    matrix = sparse.csr_matrix((data, indices, indptr), shape=(len(indptr) - 1, width))
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    return sparse.diags(1 / np.where(norms > 0, norms, 1)).astype(np.float32) @ matrix
+
+
+@st.composite
+def _rows(draw):
+    width = draw(st.integers(1, 30))
+    rows = draw(st.lists(st.permutations(range(width)).flatmap(
+        lambda terms: st.integers(0, len(terms)).map(lambda n: terms[:n])), max_size=12))
+    if draw(st.booleans()):  # every row sorted: scipy's other (canonical) path
+        rows = [sorted(r) for r in rows]
+    indices = np.array([t for r in rows for t in r], dtype=np.int32)
+    indptr = np.cumsum([0] + [len(r) for r in rows]).astype(np.int32)
+    # weights as tf-idf has them, 1 and up; drawn as integers (hypothesis refuses float
+    # strategies in a process whose libraries set flush-to-zero)
+    data = np.array(draw(st.lists(st.integers(1000, 9000), min_size=len(indices),
+                                  max_size=len(indices))), dtype=np.float32) / 997
+    return data, indices, indptr, width
+
+
+@settings(max_examples=400, deadline=None)
+@given(_rows())
+def test_normalized_rows_are_scipys_bit_for_bit(rows):
+    mine, theirs = vectors._normalized(*rows), _scipy_normalized(*rows)
+    assert mine.shape == theirs.shape and mine.dtype == theirs.dtype
+    assert np.array_equal(mine.indptr, theirs.indptr)
+    assert np.array_equal(mine.indices, theirs.indices)
+    assert mine.data.tobytes() == theirs.data.tobytes()
+
+
+def test_reading_on_demand_is_the_reading_of_every_sentence(example_dir):
+    from storyline.brief import clean, context, dating, segment
+    from storyline.brief.ingest import read_cluster
+
+    articles, _ = clean.clean_all(dating.date_all(read_cluster(example_dir)))
+    sentences = segment.split_all(articles)
+    texts = [s.text for s in sentences]
+    opens = [s.index == 0 for s in sentences]
+    names = context.Names(texts)
+    eager = [context.replace(context.needs(t, names), antecedent=False) if first
+             else context.needs(t, names) for t, first in zip(texts, opens, strict=True)]
+    reading = context.read(texts, [True] * len(texts), opens)
+    assert reading.needs[5] == eager[5] and reading.needs[-1] == eager[-1]
+    assert list(reading.needs) == eager and len(reading.needs) == len(texts)
+    assert any(n.names for n in eager) and any(n.antecedent for n in eager)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab A'’-.,\n1", max_size=30))
+def test_lower_words_counted_up_to_two_as_all_of_them(text):
+    from storyline.brief import segment
+
+    assert (segment._lower_words(text) >= 2) == (len(segment._LOWER_WORD.findall(text)) >= 2)
+
+
+def _unglued_searching_every_span(block, start, end):
+    """segment._unglued as it was, without the quick test first."""
+    import re
+
+    from storyline.brief import segment
+
+    parts, first = [], start
+    for match in segment._GLUED.finditer(block, start, end):
+        cut = match.end()
+        word = re.search(r"(\w+)[.!?][\"”’]?$", block[first:cut])
+        if not word or word.group(1).lower() in segment._abbreviations():
+            continue
+        parts.append((first, cut))
+        first = cut
+    parts.append((first, end))
+    return [(a, b) for a, b in parts if b > a]
+
+
+@settings(max_examples=800, deadline=None)
+@example('He left."Then she', 0, 0)
+@example("jail time.Struthers said", 0, 0)
+@example("vs.Smith", 0, 0)
+@given(st.lists(st.sampled_from(["ab", "cd", ".", "!", "?", '"', "”", "’", "Xy", "Q", "vs",
+                                 "etc", " ", "A.", "U.S"]), max_size=14).map("".join),
+       st.integers(0, 6), st.integers(0, 6))
+def test_unglued_with_its_quick_test_cuts_as_before(block, margin_start, margin_end):
+    from storyline.brief import segment
+
+    start, end = min(margin_start, len(block)), max(len(block) - margin_end, 0)
+    start = min(start, end)
+    assert segment._unglued(block, start, end) == _unglued_searching_every_span(block, start,
+                                                                                 end)
+
+
+def test_profiles_kept_for_the_same_cluster_only():
+    from storyline.brief import checks, segment, vectors
+    from storyline.model import Article
+
+    def cluster(words):
+        articles = [Article(str(i), f"The {w} rose again on Monday. Officials said the {w} "
+                                    f"was expected to keep rising.") for i, w in enumerate(words)]
+        sentences = segment.split_all(articles)
+        return [a.id for a in articles], vectors.tfidf(sentences), sentences
+
+    first, second = cluster(["river", "river", "tide"]), cluster(["budget", "deficit", "tax"])
+    fresh = []
+    for ids, matrix, sentences in (first, second):
+        checks._LAST[0] = None
+        fresh.append(checks._profiles(ids, matrix, sentences).toarray())
+    for (ids, matrix, sentences), expected in zip((first, second, first), fresh + fresh[:1]):
+        assert (checks._profiles(ids, matrix, sentences).toarray() == expected).all()
+        assert checks._profiles(ids, matrix, sentences) is checks._LAST[0][3]  # kept
+    ids, matrix, sentences = first
+    assert checks._profiles(ids[:2], matrix, sentences).shape[0] == 2  # other ids: computed
