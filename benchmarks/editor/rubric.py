@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/editor/rubric.py        # round 1's table in BENCHMARKS.md
     .venv/bin/python benchmarks/editor/rubric.py benchmarks/editor/rubric_round2.jsonl
+    .venv/bin/python benchmarks/editor/rubric.py benchmarks/editor/rubric_round3.jsonl
 
 benchmarks/editor/rubric.jsonl holds one line per cluster (labels only, no text): for
 each account ("lead", the first paragraph of the first article; "before", the brief of
@@ -10,8 +11,9 @@ commit 6019064, before issue 12; "after", the brief after it) the reader's coher
 it opens with background; the account the reader would run, all three ranked, and the
 reader's reason in their own words. packets.py shows how the blind packets were made.
 rubric_round2.jsonl is the second round, on other clusters, where "before" is commit
-34baca1 (round 1's "after" with its last fix); reader_instructions.md is what its
-readers were given.
+34baca1 (round 1's "after" with its last fix); rubric_round3.jsonl the third, on other
+clusters again, where "before" is 3675aae (round 2's end) and "after" b5691aa;
+reader_instructions.md is what the readers of rounds 2 and 3 were given.
 """
 
 from __future__ import annotations
