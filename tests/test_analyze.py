@@ -498,6 +498,58 @@ def test_figures_that_cannot_contradict_or_meet_are_not_parsed():
     assert not figures.keys("In 2014, 40% of voters waited six months for the 3rd ballot.")
 
 
+def test_the_counted_noun_is_read_up_to_the_head_of_its_phrase():
+    from storyline.analyze import figures
+
+    found = figures.keyed_amounts("Police said 12 people were killed in Baghdad on Monday.")
+    assert found["people"] == {"12"}
+    assert not {"baghdad", "monday", "polic"} & set(found)  # past the noun phrase
+    assert "colleagu" in figures.keys("He golfed with dozens of his Republican colleagues.")
+    assert "averag" in figures.keys("The rate there is about three times the national average.")
+    assert "student" in figures.keys("Six University of Connecticut students were hurt.")
+    assert "judg" in figures.keys("Three U.S. District judges ruled against it.")
+    assert "ballot" in figures.keys("Hundreds of mail-in ballots were lost.")
+    assert "hundr" in figures.keys("Hundreds were killed in the clashes.")  # counts itself
+    # each number keeps its own noun: the soldiers are four, the civilians 12
+    found = figures.keyed_amounts("Four soldiers and 12 civilians died in the blast.")
+    assert found["troops"] == {"four"} and found["civilians"] == {"12"}
+    assert figures.keyed_amounts("Up to 3 million residents fled.")["civilians"] == {"3 million"}
+    # an age is keyed by its name, not as a count; "two 14-year-olds" count the olds
+    assert set(figures.keyed_amounts("A 24-year-old man, John Smith, was held.")) == {
+        "age:john", "age:smith"}
+    assert figures.keyed_amounts("The two 14-year-olds were charged.")["old"] == {"two"}
+
+
+def test_time_words_are_those_a_named_time_may_hold():
+    from storyline.analyze import figures
+
+    assert figures._time_words("Five people died on Monday, 2 in the storm.") >= {"monday", "2"}
+    assert not figures._time_words("They raised $27 from 80,000 donors, up 1.5 points.")
+    assert "olympics" in figures._time_words("Attendance fell after the Olympics ended.")
+    assert "berlin" in figures._time_words("Prices rose before Berlin Fashion Week opened.")
+    assert not figures._time_words("The storm hit the coast and the town flooded.")
+
+
+def test_undated_figures_are_parsed_only_when_they_may_be_of_one_time():
+    from storyline.analyze import figures
+
+    texts = {0: ("1", "Rescuers found 40 survivors in the rubble."),
+             1: ("2", "Crews pulled 52 survivors from collapsed homes."),
+             2: ("2", "Rescuers found 40 survivors in the rubble, officials said.")}
+    # 0 and 1 are different statements naming no time: never compared, so not parsed;
+    # 0 and 2 are one statement, and 1 is parsed with them because article 2 is
+    # compared (its other figure for the same key may say the key counts two things)
+    assert figures.worth_parsing(texts, {}, {0: 0, 1: 1, 2: 0}) == set()  # same amount
+    assert figures.worth_parsing(texts, {}, {0: 0, 1: 1, 2: 2}) == set()
+    assert figures.worth_parsing(texts, {}, {0: 0, 1: 0, 2: 2}) == {0, 1, 2}
+    timed = {0: ("1", "Rescuers found 40 survivors on Tuesday."),
+             1: ("2", "By Tuesday, crews had pulled 52 survivors from homes.")}
+    assert figures.worth_parsing(timed, {}, {0: 0, 1: 1}) == {0, 1}  # the same day named
+    # dated articles a day apart are one time, whatever the statements
+    assert figures.worth_parsing(texts, {"1": "2020-05-01", "2": "2020-05-02"},
+                                 {0: 0, 1: 1, 2: 2}) == {0, 1, 2}
+
+
 def test_a_cluster_without_figures_to_compare_or_dates_to_settle_never_loads_spacy(monkeypatch):
     from storyline.analyze import language
 

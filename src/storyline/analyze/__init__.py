@@ -19,9 +19,10 @@ def analyze(articles: list[Article], sentences: list[Sentence], facts: list[Fact
     sentences (all the cluster's facts, or only those not seen before)."""
     found = dates.candidates(sentences, facts, articles)
     undecided = {k for k, c in found.items() if not c.anchored}  # the parse settles these
+    fact_of = {k: i for i, fact in enumerate(facts) for k in fact.members}
     counted = figures.worth_parsing({k: (sentences[k].article, sentences[k].text)
                                      for f in facts for k in f.members},
-                                    {a.id: a.published for a in articles})
+                                    {a.id: a.published for a in articles}, fact_of)
     chosen = sorted(undecided | counted)
     support = {k: len(f.articles) for f in facts for k in f.members}
     priority = [support[k] - sentences[k].position for k in chosen]  # widely told, early
@@ -31,7 +32,6 @@ def analyze(articles: list[Article], sentences: list[Sentence], facts: list[Fact
     files = {a.id: a.file for a in articles}
     events, conflicts = dates.timeline(sentences, facts, articles, found, docs)
     published = {a.id: a.published for a in articles}
-    fact_of = {k: i for i, fact in enumerate(facts) for k in fact.members}
     disagreements, changes = figures.compare({k: d for k, d in docs.items() if k in counted},
                                              sentences, files, published, fact_of)
     return disagreements + conflicts, changes, events

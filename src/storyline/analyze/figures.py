@@ -200,34 +200,109 @@ def noun_key(noun: str) -> str:
 
 
 def keys(text: str) -> frozenset[str]:
-    """The kinds and counted nouns the sentence's figures may have, read cheaply (a
-    superset of what `_readings` finds with the parse): "money:" and the currency,
-    "unit", "age:" and the name, and the stems of the words after each number, synonyms
-    by their class. A sentence without a number has no figure, so no key."""
+    """The kinds and counted nouns the sentence's figures may have (`keyed_amounts`)."""
+    return frozenset(keyed_amounts(text))
+
+
+def keyed_amounts(text: str) -> dict[str, frozenset[str]]:
+    """The kinds and counted nouns the sentence's figures may have, read cheaply (meant
+    as a superset of what `_readings` finds with the parse), each with the amounts
+    written for it: "money:" and the currency, "unit", "age:" and the name (these with
+    every amount of the sentence), and the stems of the words that may be the noun a
+    number counts, synonyms by their class, with that number. A sentence without a
+    number has no figure, so no key."""
     numerals = [m for m in _numerals(text) if not _not_a_count(text, m)]
     if not numerals:
-        return frozenset()
-    found = {"money:" + m.group().lower() for m in _CURRENCY.finditer(text)}
+        return {}
+    found: dict[str, set[str]] = {}
+    whole = amounts(text)
+    for m in _CURRENCY.finditer(text):
+        found["money:" + m.group().lower()] = set(whole)
     if _UNIT.search(text):
-        found.add("unit")
+        found["unit"] = set(whole)
     for m in _AGE_NEAR_NAME.finditer(text):  # "Kevin Johnson, 24," "(24)": the surname
-        found.add("age:" + m.group(1).lower())
+        found["age:" + m.group(1).lower()] = set(whole)
+        if m.group(1) in ("Jr", "Sr"):  # "Keith Knowles Jr., 27"
+            for name in _NAME.findall(text, max(m.start() - 40, 0), m.start())[-1:]:
+                found["age:" + name.lower()] = set(whole)
     for m in _AGE.finditer(text):  # "13-year-old Liberty German": one of the next names
-        found |= {"age:" + w.lower() for w in _NAME.findall(text, m.end(), m.end() + 80)[:4]}
+        for name in _NAME.findall(text, m.end(), m.end() + 80)[:4]:
+            for part in {name, name.rsplit("-", 1)[-1]}:  # "Jacob San-Juan": Juan
+                found["age:" + part.lower()] = set(whole)
+    amount_end = 0
     for m in numerals:
-        for token in _TOKEN.findall(text, m.end(), m.end() + 300)[:KEY_WINDOW]:
-            lower = token.lower()
-            if lower in _NOT_NOUNS or _LOWER_NUMERAL.fullmatch(lower):
-                continue
-            for stem in _lemmas(token) - _NOT_COUNTED_STEMS:
-                found.add(_CLASS_OF_STEM.get(stem, stem))
+        if m.start() < amount_end or _AGE.match(text, m.start()):
+            continue  # "million" of "3 million": read with its number; "24-year-old": an age
+        amount, words, amount_end = _counted_words(text, m)
+        for word in words:
+            parts = {word, word.rsplit("-", 1)[-1]} - _NOT_NOUNS  # spaCy splits "mail-in"
+            for stem in {s for part in parts for s in _lemmas(part)} - _NOT_COUNTED_STEMS:
+                found.setdefault(_CLASS_OF_STEM.get(stem, stem), set()).add(amount)
                 if stem in _KILLED_STEMS:
-                    found.add("people")
+                    found.setdefault("people", set()).add(amount)
         if m.group()[0].isdigit() and text[m.end():m.end() + 1].isalpha():  # "49ers"
             token = _TOKEN.match(text, m.start()).group()
             if token.lower().lstrip("0123456789,.") not in ("st", "nd", "rd", "th", "s"):
-                found |= _lemmas(token)
-    return frozenset(found)
+                for stem in _lemmas(token):
+                    found.setdefault(stem, set()).add(token.lower())
+    return {key: frozenset(said) for key, said in found.items()}
+
+
+# The words after a number up to the noun it may count: its noun phrase ends at a
+# function word, a clause's punctuation, another number, or a lower-case plural
+# ("2,000 heavily armed ISIS fighters", "six University of Connecticut students",
+# "dozens of his Republican colleagues", "three times the national average").
+_PHRASE_TOKEN = re.compile(r"\w+(?:[-.,'’]\w+)*|[^\w\s]")
+_OF_AFTER = frozenset({"dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand",
+                       "thousands", "million", "millions", "billion", "billions", "tens",
+                       "times"})
+_PASSED = frozenset({"and", "or", "so", "most", "more", "times", "as", "many", "too"})
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "those",
+                          "these", "this", "that"})  # after "of" or "times"
+_QUOTE_MARKS = frozenset("-–'’`\"“”‘")
+_HEADS = frozenset({"people", "children"})  # plurals without an s that modify no noun
+_COUNTING_ITSELF = frozenset({"dozen", "dozens", "scores", "hundreds", "thousands",
+                              "millions", "billions"})  # "thousands were killed"
+
+
+def _counted_words(text: str, m: re.Match) -> tuple[str, list[str], int]:
+    """The amount a number writes ("2000", "tens thousands", "5 million"), the words
+    after it that may be what it counts (at most `KEY_WINDOW` tokens; a vague amount
+    may count itself: "thousands were killed"), and where the amount ends."""
+    amount = [_TOKEN.match(text, m.start()).group().lower().replace(",", "")]
+    words: list[str] = [m.group()] if m.group().lower() in _COUNTING_ITSELF else []
+    prev, end, read_past_amount = m.group().lower(), m.end(), False
+    for n, t in enumerate(_PHRASE_TOKEN.finditer(text, m.end(), m.end() + 300)):
+        token, lower = t.group(), t.group().lower()
+        if n >= KEY_WINDOW:
+            break
+        if not token[0].isalnum():
+            if token in _QUOTE_MARKS or (token == "." and ("." in prev or len(prev) <= 3)
+                                         and prev[:1].isalpha()):  # "U.S. troops", "Co."
+                continue
+            break
+        if _LOWER_NUMERAL.fullmatch(lower):
+            if read_past_amount:
+                break  # another number: another figure
+            amount.append(lower.replace(",", ""))
+            end = t.end()
+            if lower in _COUNTING_ITSELF:
+                words.append(token)
+        elif lower in _PASSED or (lower == "of" and (prev in _OF_AFTER or token[:1].isupper()
+                                                    or prev[:1].isupper())):
+            pass  # "tens of thousands of civilians", "University of Connecticut students"
+        elif lower in _DETERMINERS and prev in ("of", "times"):
+            pass
+        elif lower in _NOT_NOUNS:
+            break
+        else:
+            words.append(token)
+            read_past_amount = True
+            if lower in _HEADS or (token.islower() and len(lower) > 3 and lower.endswith("s")
+                                   and not lower.endswith(("ss", "us", "is"))):
+                break
+        prev = token if token[:1].isupper() else lower
+    return " ".join(amount), words, end
 
 
 def _numerals(text: str) -> list[re.Match]:
@@ -270,49 +345,50 @@ MAX_KEYED = 200  # sentences sharing a key past which all of them are parsed, un
 
 
 def worth_parsing(texts: dict[int, tuple[str, str]],
-                  published: dict[str, str | None] | None = None) -> set[int]:
+                  published: dict[str, str | None] | None = None,
+                  statements: dict[int, int] | None = None) -> set[int]:
     """Of the sentences (index -> (article, text)), those whose figures may end up in a
     disagreement or a change; only these need spaCy.
 
-    Figures are compared only with another article's figure of the same key (`keys`),
-    and only at one time or within half a year (`published`, the articles' dates); what
-    is reported is a group of such comparable figures in which two contradict. So a
-    sentence is parsed when, among the sentences sharing one of its keys, it is linked
-    to another article's sentence that may be compared with it, in a group of such links
-    where two sentences may contradict: not when every linked sentence writes the same
-    one amount."""
-    keyed = {k: keys(text) for k, (_, text) in texts.items()}
+    Figures are compared only with another article's figure of the same key
+    (`keyed_amounts`), and only when their time is known to be one or days apart
+    (`_when`): articles published within a day (`published`), or within half a year
+    for figures that contradict (a change), or, when either is undated, sentences of one
+    statement (`statements`: sentence index -> fact; without
+    it, any two may be) or naming the same time (`_time_words`). What is reported is a
+    group of such comparable figures in which two contradict. So a sentence is parsed
+    when it is linked to another article's sentence that may be compared with it, in a
+    group of such links where two may contradict (not when both write the same one
+    amount for the key), and so is every sentence of a linked article that shares the
+    key (it may show that the key counts two things: `_also_given`)."""
+    keyed = {k: keyed_amounts(text) for k, (_, text) in texts.items()}
     sharing: dict[str, list[int]] = {}
     for k, found in keyed.items():
         for key in found:
             sharing.setdefault(key, []).append(k)
     days = {a: _day(d) for a, d in (published or {}).items()}
-    said: dict[int, frozenset[str]] = {}
+    times: dict[int, frozenset[str]] = {}
 
-    def amounts_of(k: int) -> frozenset[str]:
-        if k not in said:
-            said[k] = amounts(texts[k][1])
-        return said[k]
+    def may_meet(a: int, b: int, clash: bool) -> bool:
+        when = days.get(texts[a][0]), days.get(texts[b][0])
+        if None not in when:  # one time, or a change (joined only where they contradict)
+            apart = abs((when[0] - when[1]).days)
+            return apart <= SAME_TIME_DAYS or (clash and apart <= CHANGE_DAYS)
+        if statements is None or statements.get(a, -1 - a) == statements.get(b, -1 - b):
+            return True
+        for k in (a, b):
+            if k not in times:
+                times[k] = _time_words(texts[k][1])
+        return bool(times[a] & times[b])
 
     chosen: set[int] = set()
     for key, members in sharing.items():
         if len({texts[k][0] for k in members}) < 2:
             continue
-        converted = key == "unit"  # one number in miles and in km: two values
-
-        def may_clash(a: int, b: int) -> bool:
-            x, y = amounts_of(a), amounts_of(b)
-            return converted or x != y or len(x) > 1
-
-        if all(days.get(texts[k][0]) is None for k in members):
-            # undated: every two members of different articles may be compared, and then
-            # two may contradict unless all write the same one amount
-            if any(may_clash(members[0], k) for k in members):
-                chosen.update(members)
-            continue
         if len(members) > MAX_KEYED:
             chosen.update(members)
             continue
+        converted = key == "unit"  # one number in miles and in km: two values
         parent = {k: k for k in members}
 
         def root(k: int) -> int:
@@ -325,16 +401,55 @@ def worth_parsing(texts: dict[int, tuple[str, str]],
         clashing: set[int] = set()  # a member of each link that may contradict
         for i, a in enumerate(members):
             for b in members[i + 1:]:
-                if texts[a][0] == texts[b][0] or not _may_meet(days.get(texts[a][0]),
-                                                               days.get(texts[b][0])):
+                if texts[a][0] == texts[b][0]:
+                    continue
+                x, y = keyed[a][key], keyed[b][key]
+                clash = converted or x != y or len(x) > 1
+                if not may_meet(a, b, clash):
                     continue
                 parent[root(b)] = root(a)
                 linked |= {a, b}
-                if may_clash(a, b):
+                if clash:
                     clashing.add(a)
         groups = {root(k) for k in clashing}
-        chosen.update(k for k in linked if root(k) in groups)
+        picked = {k for k in linked if root(k) in groups}
+        articles = {texts[k][0] for k in picked}
+        chosen |= picked | {k for k in members if texts[k][0] in articles}
     return chosen
+
+
+# Words that may be part of a date, a time or a named event ("on Monday", "last year",
+# "in 2014", "during the Olympics"): two undated sentences that name no such word in
+# common do not name the same time (`_times`). A number of a time is shared too ("in
+# 2014", "two years": "years"), not an amount ("80,000", "1.5", "$27").
+_TIME_WORDS = frozenset(
+    "today yesterday tonight tomorrow night nights morning mornings afternoon afternoons "
+    "evening evenings day days week weeks weekend weekends month months year years decade "
+    "decades century centuries annual annually daily weekly monthly yearly overnight summer "
+    "winter spring fall autumn season seasons ago recent recently hour hours minute minutes "
+    "noon midnight dawn eve olympic olympics games war christmas easter thanksgiving "
+    "holiday holidays period era time times past next last this earlier later early late "
+    "mid first second third fourth fifth january february march april may june july "
+    "august september october november december jan feb mar apr jun jul aug sep sept oct "
+    "nov dec monday tuesday wednesday thursday friday saturday sunday".split())
+_TIME_TOKEN = re.compile(r"[$£€]?\d[\d,.]*\d|[$£€]?\d|[A-Za-z]+")
+_AMOUNT = re.compile(r"\d[,.]\d")
+
+
+def _time_words(text: str) -> frozenset[str]:
+    """The sentence's words that may belong to a time it names (lower case): time words,
+    whole numbers, and the names after "during", "after" or "before" (within five words)."""
+    found = set()
+    after_cue = 0
+    for word in _TIME_TOKEN.findall(text):
+        lower = word.lower()
+        if word[0].isdigit():
+            if not _AMOUNT.search(word):
+                found.add(word.rstrip(".,"))
+        elif lower in _TIME_WORDS or (after_cue and word[0].isupper()):
+            found.add(lower)
+        after_cue = 5 if lower in ("during", "after", "before") else max(after_cue - 1, 0)
+    return frozenset(found)
 
 
 def _day(text: str | None) -> date | None:
@@ -342,12 +457,6 @@ def _day(text: str | None) -> date | None:
         return date.fromisoformat(text) if text else None
     except ValueError:
         return None
-
-
-def _may_meet(a: date | None, b: date | None) -> bool:
-    """Figures of articles so dated may be compared: one time (`SAME_TIME_DAYS`) or a
-    change (`CHANGE_DAYS`); an undated side may name its time in the text."""
-    return a is None or b is None or abs((a - b).days) <= CHANGE_DAYS
 
 
 @dataclass(frozen=True)
