@@ -3,8 +3,10 @@
 It reads every sentence of the cluster, not only the brief's: `dates` finds the timeline
 by rules (`timex`), `figures` the disagreements and the changes over time. spaCy parses
 only what the rules cannot settle: the sentences whose date may or may not date their
-main event, and those whose figures may count the same thing as another article's
-(`figures.worth_parsing`); a cluster with neither never loads it.
+main event, and those whose figures may count the same thing as another article's at
+one time or as a change (`figures.worth_parsing`), then, only where their figures
+contradict, the other sentences of those articles with the same key; a cluster with
+none of these never loads it.
 """
 
 from __future__ import annotations
