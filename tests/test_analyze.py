@@ -102,6 +102,18 @@ def test_a_source_that_gives_both_figures_is_no_disagreement():
     assert summarize([one, two]).disagreements == ()
 
 
+def test_a_source_that_gives_both_figures_elsewhere_is_no_disagreement():
+    # Undated: the two tolls of one statement contradict, but the first article also
+    # gives the second's thirty for the same key in a sentence no rule links to them;
+    # the parse of that sentence, asked for once the contradiction is found, settles it.
+    one = ("Officials said twelve people were killed in the attack on the market. "
+           "Elsewhere in the city, thirty people were killed by the floods.")
+    two = "Officials said thirty people were killed in the attack on the market."
+    assert summarize([BACKGROUND + one, BACKGROUND + two]).disagreements == ()
+    assert len(summarize([BACKGROUND + one.split(". ")[0] + ".",
+                          BACKGROUND + two]).disagreements) == 1
+
+
 def test_the_example_clusters_civilian_figures_count_different_things(example_dir):
     # 60,000 living around Hajin (September) and some 20,000 let out of Baghuz (February)
     # are different quantities; "tens of thousands" agrees with "some 20,000".
@@ -537,11 +549,17 @@ def test_undated_figures_are_parsed_only_when_they_may_be_of_one_time():
              1: ("2", "Crews pulled 52 survivors from collapsed homes."),
              2: ("2", "Rescuers found 40 survivors in the rubble, officials said.")}
     # 0 and 1 are different statements naming no time: never compared, so not parsed;
-    # 0 and 2 are one statement, and 1 is parsed with them because article 2 is
-    # compared (its other figure for the same key may say the key counts two things)
-    assert figures.worth_parsing(texts, {}, {0: 0, 1: 1, 2: 0}) == set()  # same amount
+    # 0 and 2 are one statement with one amount: they cannot contradict
+    assert figures.worth_parsing(texts, {}, {0: 0, 1: 1, 2: 0}) == set()
     assert figures.worth_parsing(texts, {}, {0: 0, 1: 1, 2: 2}) == set()
+    # one statement that may contradict, and 2 linked to 0 by the number both name
     assert figures.worth_parsing(texts, {}, {0: 0, 1: 0, 2: 2}) == {0, 1, 2}
+    more = {**texts, 3: ("2", "Crews also pulled 7 survivors from a car."),
+            4: ("2", "It took 3 hours.")}
+    assert figures.worth_parsing(more, {}, {0: 0, 1: 0, 2: 2, 3: 3, 4: 4}) == {0, 1, 2}
+    # should 0 and 1 contradict, 3 (article 2, the same key) may show that the key
+    # counts two things: `analyze` parses it then
+    assert figures.same_key_in_articles({(0, 1)}, more) == {0, 1, 2, 3}
     timed = {0: ("1", "Rescuers found 40 survivors on Tuesday."),
              1: ("2", "By Tuesday, crews had pulled 52 survivors from homes.")}
     assert figures.worth_parsing(timed, {}, {0: 0, 1: 1}) == {0, 1}  # the same day named

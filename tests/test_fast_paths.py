@@ -120,3 +120,17 @@ def test_profiles_kept_for_the_same_cluster_only():
         assert checks._profiles(ids, matrix, sentences) is checks._LAST[0][3]  # kept
     ids, matrix, sentences = first
     assert checks._profiles(ids[:2], matrix, sentences).shape[0] == 2  # other ids: computed
+
+
+def test_terms_remembered_in_a_bounded_dict_are_the_terms(monkeypatch):
+    from storyline.brief import vectors
+
+    monkeypatch.setattr(vectors, "MAX_KNOWN", 5)
+    texts = ["The U.S. Army said its soldiers were fighting.", "US officials SAID IT WAS OVER",
+             "Fighters' fights fought; the fighter's 2,000 men.", "It is what it is."] * 3
+    for text in texts:
+        words = vectors._WORD.findall(text.replace("’", "'").replace("U.S.", "US"))
+        acronyms = sum(map(str.isupper, words)) <= len(words) / 2
+        expected = [t for w in words if (t := vectors._term(w, acronyms)) is not None]
+        assert vectors.terms(text) == expected
+        assert all(len(known) <= 5 for known in vectors._KNOWN)

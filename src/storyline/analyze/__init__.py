@@ -3,8 +3,10 @@
 It reads every sentence of the cluster, not only the brief's: `dates` finds the timeline
 by rules (`timex`), `figures` the disagreements and the changes over time. spaCy parses
 only what the rules cannot settle: the sentences whose date may or may not date their
-main event, and those whose figures may count the same thing as another article's
-(`figures.worth_parsing`); a cluster with neither never loads it.
+main event, and those whose figures may count the same thing as another article's at
+one time or as a change (`figures.worth_parsing`), then, only where their figures
+contradict, the other sentences of those articles with the same key; a cluster with
+none of these never loads it.
 """
 
 from __future__ import annotations
@@ -20,9 +22,8 @@ def analyze(articles: list[Article], sentences: list[Sentence], facts: list[Fact
     found = dates.candidates(sentences, facts, articles)
     undecided = {k for k, c in found.items() if not c.anchored}  # the parse settles these
     fact_of = {k: i for i, fact in enumerate(facts) for k in fact.members}
-    counted = figures.worth_parsing({k: (sentences[k].article, sentences[k].text)
-                                     for f in facts for k in f.members},
-                                    {a.id: a.published for a in articles}, fact_of)
+    texts = {k: (sentences[k].article, sentences[k].text) for k in fact_of}
+    counted = figures.worth_parsing(texts, {a.id: a.published for a in articles}, fact_of)
     chosen = sorted(undecided | counted)
     support = {k: len(f.articles) for f in facts for k in f.members}
     priority = [support[k] - sentences[k].position for k in chosen]  # widely told, early
@@ -32,6 +33,16 @@ def analyze(articles: list[Article], sentences: list[Sentence], facts: list[Fact
     files = {a.id: a.file for a in articles}
     events, conflicts = dates.timeline(sentences, facts, articles, found, docs)
     published = {a.id: a.published for a in articles}
-    disagreements, changes = figures.compare({k: d for k, d in docs.items() if k in counted},
-                                             sentences, files, published, fact_of)
+    figure_docs = {k: d for k, d in docs.items() if k in counted}
+    # Where figures contradict, the other sentences of their articles with the same key
+    # may show that the key counts two things (`figures._also_given`): parse those too,
+    # until no contradiction asks for more.
+    asked = set(counted)
+    while more := sorted(figures.same_key_in_articles(
+            figures.contradicting(figure_docs, sentences, files, published, fact_of),
+            texts) - asked):
+        asked.update(more)
+        figure_docs.update((more[i], doc) for i, doc in language.parse(
+            [sentences[k] for k in more]).items())
+    disagreements, changes = figures.compare(figure_docs, sentences, files, published, fact_of)
     return disagreements + conflicts, changes, events

@@ -359,8 +359,8 @@ def worth_parsing(texts: dict[int, tuple[str, str]],
     group of such comparable figures in which two contradict. So a sentence is parsed
     when it is linked to another article's sentence that may be compared with it, in a
     group of such links where two may contradict (not when both write the same one
-    amount for the key), and so is every sentence of a linked article that shares the
-    key (it may show that the key counts two things: `_also_given`)."""
+    amount for the key). Where the parse finds a contradiction, `same_key_in_articles`
+    names the other sentences to parse (`_also_given`)."""
     keyed = {k: keyed_amounts(text) for k, (_, text) in texts.items()}
     sharing: dict[str, list[int]] = {}
     for k, found in keyed.items():
@@ -412,9 +412,7 @@ def worth_parsing(texts: dict[int, tuple[str, str]],
                 if clash:
                     clashing.add(a)
         groups = {root(k) for k in clashing}
-        picked = {k for k in linked if root(k) in groups}
-        articles = {texts[k][0] for k in picked}
-        chosen |= picked | {k for k in members if texts[k][0] in articles}
+        chosen.update(k for k in linked if root(k) in groups)
     return chosen
 
 
@@ -501,17 +499,9 @@ def compare(docs: dict[int, object], sentences: list[Sentence], files: dict[str,
     articles; `fact_of` maps a sentence index to its fact (the same statement in two
     articles is of one time even when neither article is dated).
     """
-    published, fact_of = published or {}, fact_of or {}
-    readings = [replace(r, published=published.get(r.figure.article), fact=fact_of.get(k, -1 - k))
-                for k, doc in sorted(docs.items())
-                for r in _readings(doc, sentences[k], files, k)[:MAX_PER_SENTENCE]]
-    readings = [replace(r, figure=replace(r.figure, date=r.published)) for r in readings]
+    readings, buckets = _bucketed(docs, sentences, files, published, fact_of)
     same, apart = _Groups(len(readings)), _Groups(len(readings))
-    buckets: dict[tuple, list[int]] = {}  # only readings with the same key can compare
-    for i, r in enumerate(readings):
-        buckets.setdefault((r.kind, r.noun, r.event, r.places, r.times, r.unit), []).append(i)
-    for bucket in buckets.values():
-        bucket = bucket[:MAX_PER_BUCKET]  # bounded work on lists of hundreds of figures
+    for bucket in buckets:
         for n, i in enumerate(bucket):
             for j in bucket[n + 1:]:
                 a, b = readings[i], readings[j]
@@ -531,6 +521,54 @@ def compare(docs: dict[int, object], sentences: list[Sentence], files: dict[str,
                _listed(sorted(members, key=lambda r: r.published or ""), files, by_article=False))
         for members in apart.flagged(readings))
     return disagreements, changes
+
+
+def contradicting(docs: dict[int, object], sentences: list[Sentence],
+                  files: dict[str, str | None], published: dict[str, str | None] | None = None,
+                  fact_of: dict[int, int] | None = None) -> set[tuple[int, int]]:
+    """The sentence pairs (by index) whose figures `compare` joins and that contradict:
+    comparable, of one time, or days apart for a state that may change."""
+    readings, buckets = _bucketed(docs, sentences, files, published, fact_of)
+    found = set()
+    for bucket in buckets:
+        for n, i in enumerate(bucket):
+            for j in bucket[n + 1:]:
+                a, b = readings[i], readings[j]
+                if a.comparable(b) and a.contradicts(b) and (
+                        (when := _when(a, b)) == "same" or (when == "apart" and _may_change(a, b))):
+                    found.add((a.order // 1000, b.order // 1000))
+    return found
+
+
+def _bucketed(docs, sentences, files, published, fact_of) -> tuple[list[_Reading], list[list[int]]]:
+    """The figures of the parsed sentences, and the lists of those that may compare
+    (the same key), each at most `MAX_PER_BUCKET` long."""
+    published, fact_of = published or {}, fact_of or {}
+    readings = [replace(r, published=published.get(r.figure.article), fact=fact_of.get(k, -1 - k))
+                for k, doc in sorted(docs.items())
+                for r in _readings(doc, sentences[k], files, k)[:MAX_PER_SENTENCE]]
+    readings = [replace(r, figure=replace(r.figure, date=r.published)) for r in readings]
+    buckets: dict[tuple, list[int]] = {}  # only readings with the same key can compare
+    for i, r in enumerate(readings):
+        buckets.setdefault((r.kind, r.noun, r.event, r.places, r.times, r.unit), []).append(i)
+    # bounded work on lists of hundreds of figures
+    return readings, [bucket[:MAX_PER_BUCKET] for bucket in buckets.values()]
+
+
+def same_key_in_articles(pairs: set[tuple[int, int]],
+                         texts: dict[int, tuple[str, str]]) -> set[int]:
+    """The sentences that may tell whether contradicting figures (`pairs` of sentence
+    indexes) are one quantity: those of either article that share a key (`keys`) with
+    the other side's sentence. An article that also gives a figure like the other's for
+    the same key counts two things under it (`_also_given`)."""
+    articles = {texts[k][0] for pair in pairs for k in pair}
+    keyed = {k: keys(text) for k, (article, text) in texts.items() if article in articles}
+    found = set()
+    for a, b in pairs:
+        for mine, other in ((a, b), (b, a)):
+            found.update(k for k, found_keys in keyed.items()
+                         if texts[k][0] == texts[mine][0] and found_keys & keyed[other])
+    return found
 
 
 class _Groups:

@@ -123,7 +123,7 @@ def features(facts: list[Fact], sentences: list[Sentence],
     shared = _signals(facts, sentences, vectors)
     articles = list(dict.fromkeys(s.article for s in sentences))
     order = {a: i / max(len(articles) - 1, 1) for i, a in enumerate(articles)}
-    counts = Counter(s.article for s in sentences)
+    sizes = {a: np.log1p(n) for a, n in Counter(s.article for s in sentences).items()}
     rows = []
     for f in facts:
         s = sentences[f.representative]
@@ -133,7 +133,7 @@ def features(facts: list[Fact], sentences: list[Sentence],
             float(words < 8), float(bool(_QUOTE.search(s.text))),
             float(bool(_DIGIT.search(s.text))),
             len(_CAPITALIZED.findall(s.text)) / max(words, 1), order[s.article],
-            np.log1p(counts[s.article]), float(is_statement(s.text)),
+            sizes[s.article], float(is_statement(s.text)),
             float(s.text.rstrip().endswith("?"))))
     own = np.array(rows, dtype=float)
     columns = {**shared, **dict(zip(_OWN_FEATURES, own.T, strict=True))}

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 
 import numpy as np
 import Stemmer  # PyStemmer: the Snowball stemmers in C
@@ -39,12 +38,26 @@ def terms(text: str) -> list[str]:
         text = _DOTTED_ACRONYM.sub(lambda m: m.group().replace(".", ""), text)
     words = _WORD.findall(text)
     acronyms = sum(map(str.isupper, words)) <= len(words) / 2  # not shouting
-    return [t for word in words if (t := _term(word, acronyms)) is not None]
+    known = _KNOWN[acronyms]  # most words recur: each is stemmed once (a dict is faster
+    out = []  # to ask than a cached function)
+    for word in words:
+        term = known.get(word, _UNKNOWN)
+        if term is _UNKNOWN:
+            if len(known) >= MAX_KNOWN:  # memory stays bounded
+                known.clear()
+            term = known[word] = _term(word, acronyms)
+        if term is not None:
+            out.append(term)
+    return out
 
 
-@lru_cache(maxsize=200_000)
+MAX_KNOWN = 100_000  # words remembered, each way
+_KNOWN: tuple[dict[str, str | None], dict[str, str | None]] = ({}, {})  # by `acronyms`
+_UNKNOWN = object()
+
+
 def _term(word: str, acronyms: bool) -> str | None:
-    """The term of one word, None for a stop word (cached: most words recur)."""
+    """The term of one word, None for a stop word."""
     word = word.removesuffix("'s").removesuffix("'S")
     lower = word.lower()
     if acronyms and word.isupper() and len(word) > 1:
