@@ -126,6 +126,7 @@ def test_terms_remembered_in_a_bounded_dict_are_the_terms(monkeypatch):
     from storyline.brief import vectors
 
     monkeypatch.setattr(vectors, "MAX_KNOWN", 5)
+    monkeypatch.setattr(vectors, "_KNOWN", ({}, {}))  # not what earlier tests left there
     texts = ["The U.S. Army said its soldiers were fighting.", "US officials SAID IT WAS OVER",
              "Fighters' fights fought; the fighter's 2,000 men.", "It is what it is."] * 3
     for text in texts:
