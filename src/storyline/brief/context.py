@@ -134,7 +134,7 @@ _DEFINITE_THING = re.compile(
     rf"\b[Tt]he (?:{_ADJECTIVE} ){{0,2}}((?:{_THINGS})s?)\b(?![-'’])"
     r"(?!\s+(?:of|that|which|who|whom|to|in|for|on|at|from|by|between|with|against|over|"
     r"under|about|into|he|she|they|it|we|i|you|[A-Z])\b)(?!\s*\()")
-_THING_WORD = re.compile(rf"\b((?:{_THINGS})s?)\b(?![-'’])", re.I)
+_LOWER_WORD = re.compile(r"(?<!\w)[a-z]+(?![\w'’-])")  # a thing's noun, not "ad-hoc"
 _KNOWN_TO_ALL = frozenset(
     "market stock market economy public weather world president government police "
     "military internet sun moon earth pope queen king weekend night morning".split())
@@ -306,8 +306,11 @@ class Names:
 def things(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """The things `text` presents as known ("the accord"), and those it mentions
     otherwise ("an accord", "accords"), as keys "#accord"."""
+    mentioned = [_thing_key(w) for w in _LOWER_WORD.findall(text.lower())
+                 if w in _THING_WORDS or w[-1:] == "s" and w[:-1] in _THING_WORDS]
+    if not mentioned:  # most sentences name none: no search for "the ..."
+        return frozenset(), frozenset()
     needed = [_thing_key(m.group(1)) for m in _DEFINITE_THING.finditer(text)]
-    mentioned = [_thing_key(m.group(1)) for m in _THING_WORD.finditer(text)]
     for key in needed:
         mentioned.remove(key)
     return frozenset(needed) - frozenset(mentioned), frozenset(mentioned)
