@@ -33,6 +33,7 @@ from storyline.brief.context import Names, needs, opens_quotation, says_who
     "The plan was approved on Monday, she pledged.",
     "Here's how the paper ended up at that number.",              # a demonstrative inside
     "Sales rose sharply in those months.",
+    "While this group backed him by 44 points, it now supports him by 22.",
     "“The question is how hard he will fight,” the Michigan Democrat said.",  # who is that?
     "The vote was close, the official said on Monday.",
 ])

@@ -63,6 +63,8 @@ def test_empty_text_has_no_sentences():
     ("OPAL LEE: I kept telling family and friends that wanted to do it.", False),
     ("US officials said the talks would resume on Monday in Geneva.", True),
     ("(Labor union official 302, February 3, 2009 p.", False),        # a cut-off reference
+    ("Although the new restrictions make this scenario unlikely.", False),  # no main clause
+    ("Although the vote was close, the bill passed the Senate on Monday.", True),
     ("(The governor will name a senator who serves until 2014.)", True),
 ])
 def test_is_statement(text, ok):

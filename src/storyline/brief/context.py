@@ -103,7 +103,8 @@ _DEFINITE_APPOSITION = re.compile(
 # "this" is the speaker's). "This week", "these days" date the sentence instead.
 _DEMONSTRATIVE_REFERENCE = re.compile(
     r"\b(?:at|of|in|on|for|from|to|with|by|about|over|under|after|before|into|behind|"
-    r"during|despite|since|like|against|toward|towards)\s+(that|those|this|these)\s+"
+    r"during|despite|since|like|against|toward|towards|while|although|though|because|"
+    r"whereas|when|if)\s+(that|those|this|these)\s+"
     r"(?!(?:the|a|an|he|she|it|they|we|i|you|his|her|their|its|our|is|was|are|were|has|"
     r"have|had|would|could|will|can|may|might|should|must|does|did|do|not|there|when|if|"
     r"story|report|article)\b)([a-z][a-z'’-]+)", re.I)

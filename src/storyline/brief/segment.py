@@ -188,7 +188,9 @@ def is_statement(text: str) -> bool:
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]+")
 # "OPAL LEE: I kept telling family ...": a transcript's line, said by a label, not a person.
 _TRANSCRIPT = re.compile(r"^[A-Z][A-Z.'’ -]{1,30}:\s")
-_FRAGMENT = re.compile(r"^[A-Z][a-z]+ed (?:with|of|in|for|by|to|on|at)\b[^,;:—–]*$")
+_FRAGMENT = re.compile(r"^[A-Z][a-z]+ed (?:with|of|in|for|by|to|on|at)\b[^,;:—–]*$"
+                       # a dependent clause alone: "Because I'm better than before."
+                       r"|^(?:Although|Though|Even though|Because|Whereas|Unless)\b[^,;:—–]*$")
 
 
 def _lower_words(text: str, enough: int = 2) -> int:
