@@ -238,7 +238,13 @@ def _match(line: str) -> Rule | None:
 def is_clutter(text: str) -> bool:
     """Whether a sentence is page clutter that cleaning could not cut off its line: the
     last check before a sentence goes into a brief."""
-    return _match(text) is not None or _IN_SENTENCE(text) is not None
+    return (_match(text) is not None or _IN_SENTENCE(text) is not None
+            or bool(_FOOTNOTES.match(text)))
+
+
+# Reference numbers left before a sentence: "41 , 42 A recent review defined ..." (apart
+# from the patterns above, whose literal screen a comma would defeat).
+_FOOTNOTES = re.compile(r"\d+\s*,\s*\d+\s+[A-Z]")
 
 
 # Clutter that sits inside a paragraph, glued to real text ("Morry Gash/AP Buy Photo
@@ -261,7 +267,7 @@ _CLUTTER_SENTENCE = re.compile(
     r"\bclick (?:below|above|the link)\b|"
     r"\b(?:poses|posing) (?:with|for|during|in front of)\b|"
     r"\bleft a message seeking\b|pdf\]|^original:|^photo:|^update\s*:|"
-    r"\bembed x share\b|\bskip in skip\b|^\d+\s*,\s*\d+\s+[A-Z]|"
+    r"\bembed x share\b|\bskip in skip\b|"
     r"\bvideo (?:shown |posted |embedded )?(?:here|above|below)\b|\bwe['’]ve (?:collected|rounded up)\b|"
     r"^here are (?:\d+|\w+) of\b|\bthank you for (?:supporting|reading|visiting|watching)\b|"
     r"\btranscripts? (?:is|are) created on a rush deadline\b|\bthe authoritative record of\b|"
