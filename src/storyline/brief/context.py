@@ -90,8 +90,9 @@ _DUMMY_IT = re.compile(
 _DEFINITE_SUBJECT = re.compile(
     r"^[\"“‘']?The ((?:[a-z][a-z-]+(?:['’]s|s['’])? ){0,2}?[a-z][a-z-]+) "
     r"(?:[a-z]{3,}ed|was|were|is|are|has|had|have|will|would|could|can|may|might|must|"
-    r"should|did|does|do|said|says|told|added|came|comes|also|then|now|still|later|never|only|just|made|took|left|went|became|began|"
-    r"started|remains|remained|appears|appeared|seems|seemed|includes|included|involved|"
+    r"should|did|does|do|said|says|told|added|came|comes|also|then|now|still|later|never|"
+    r"only|just|made|took|left|went|became|began|started|remains|remained|appears|"
+    r"appeared|seems|seemed|includes|included|involved|"
     r"showed|shows|found|finds|marks|marked)\b")
 # "The legislation, passed last year, ...": a subject of common nouns with "the" and an
 # aside after it names something the article told before, as the verb form above does.
@@ -161,8 +162,9 @@ _SAYING = re.compile(
 # A pronoun that says who speaks ("..., he said.", '"...," they told reporters.'): the
 # reader must already know who "he" is.
 _PRONOUN_SPEAKER = re.compile(
-    r"(?:^\s*|[,;:\"”’']\s*)(?:he|she|they|we|i|it)\s+(?:\w+ly\s+)?(?:said|says|told|tells|added|"
-    r"adds|wrote|writes|tweeted|explained|continued|recalled|insisted|asked|noted|joked|"
+    r"(?:^\s*|[,;:\"”’']\s*)(?:he|she|they|we|i|it)\s+(?:\w+ly\s+)?"
+    r"(?:said|says|told|tells|added|adds|wrote|writes|tweeted|explained|continued|"
+    r"recalled|insisted|asked|noted|joked|"
     r"replied|warned|argued|claimed|pledged|vowed|stressed|conceded|admitted|"
     r"acknowledged|suggested|emphasi[sz]ed|cautioned|countered|predicted|responded|"
     r"announced|testified|pointed out|went on)\b"
@@ -342,7 +344,7 @@ def _leans_back(text: str) -> bool:
         return _pronoun_speaker(outside) or bool(_DEFINITE_SPEAKER.search(outside))
     if _pronoun_speaker(text) or _DEFINITE_SPEAKER.search(text):
         return True
-    if _DUMMY_IT.match(text) or _TIME_DEMONSTRATIVE.match(text) or _US.match(text):
+    if _stands_anyway(text):
         return False
     subject = _DEFINITE_SUBJECT.match(text) or _DEFINITE_APPOSITION.match(text)
     if subject and subject.group(1) not in _KNOWN_TO_ALL:
@@ -357,8 +359,13 @@ def opens_mid_story(text: str) -> bool:
     """An opening pronoun or connective ("Then, near the intersection ...", "Of the 12
     arrested, ..."): even as the first sentence of its article, the page was cut out of
     a longer story there, and it is no lead."""
-    return not _starts_quoted(text) and bool(_MID_STORY.match(text)) and not (
-        _DUMMY_IT.match(text) or _TIME_DEMONSTRATIVE.match(text) or _US.match(text))
+    return not _starts_quoted(text) and bool(_MID_STORY.match(text)) and not _stands_anyway(text)
+
+
+def _stands_anyway(text: str) -> bool:
+    """An opening that looks back but does not: "It is unclear ...", "This week ...",
+    "US forces ..."."""
+    return bool(_DUMMY_IT.match(text) or _TIME_DEMONSTRATIVE.match(text) or _US.match(text))
 
 
 _MID_STORY = re.compile(
@@ -397,8 +404,9 @@ def _needs_speaker(text: str) -> bool:
     return not _SAYING.search(outside)
 
 
-_FIRST_OR_SECOND_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|I['’]d|I['’]ll|[Mm]y|[Mm]e|[Yy]ou|"
-                                     r"[Yy]ou['’](?:re|ve|d|ll)|[Yy]our)\b")
+_FIRST_OR_SECOND_PERSON = re.compile(
+    r"\b(?:I|I['’]m|I['’]ve|I['’]d|I['’]ll|[Mm]y|[Mm]e|[Yy]ou|[Yy]ou['’](?:re|ve|d|ll)|"
+    r"[Yy]our)\b")
 
 
 def says_who(text: str) -> bool:
@@ -467,7 +475,8 @@ _PERSON_CUES = (
     re.compile(r"(" + _SURNAME + r"),?\s+(?:then\s+)?\d{1,3},"),
     re.compile(r"(" + _SURNAME + r")\s+(?:said|says|told|tells|added|adds|"
                r"wrote|writes|explained|recalled|insisted|testified|tweeted)\b"),
-    re.compile(r"(?:said|says|according to)\s+(?:(?:" + _PREFIXED + r"\s+)*)(" + _PREFIXED + r")\b"),
+    re.compile(r"(?:said|says|according to)\s+(?:(?:" + _PREFIXED + r"\s+)*)"
+               r"(" + _PREFIXED + r")\b"),
     # a role in lower case before a full name: "pole vaulter Dana Cervantes",
     # "spokesman Mustafa Bali"
     re.compile(r"\b(?!(?:the|and|for|with|from|that|this|when|after|before|into|about|"

@@ -197,7 +197,8 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
         # A quotation nobody in it says: the next sentence says who speaks, or the
         # quotation goes on from the sentence before, which does.
         speaker = reading.successor(sentences, k)
-        if (opens_quotation(sentences[k].text) and introduces_quotation(sentences[k].text)
+        left_open = opens_quotation(sentences[k].text)
+        if (left_open and introduces_quotation(sentences[k].text)
                 and speaker is not None and speaker not in on_show and reading.fit[speaker]
                 and not opens_quotation(sentences[speaker].text)
                 and not reading.needs[speaker].antecedent):
@@ -212,7 +213,7 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
             if step is None:
                 return None
             return [*steps, (c, Pick(i, k, after)), step]
-        if opens_quotation(sentences[k].text):  # the rest of the quotation must follow it
+        if left_open:  # the rest of the quotation must follow it
             return None
         if after is not None:  # shown before it already: it must be the one who speaks
             return [*steps, (c, Pick(i, k, after))] if says_who(sentences[after].text) else None
@@ -252,7 +253,9 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
         if k not in fact_of or sentences[k].text in shown_texts:  # seen (`since`), or shown
             return None
         p = column.get(fact_of[k])
-        if p is not None and not open_[p] or not reading.needs[k].names <= named | reading.introduces[k]:
+        if p is not None and not open_[p]:
+            return None
+        if not reading.needs[k].names <= named | reading.introduces[k]:
             return None
         return (p, Pick(fact_of[k], k, after))
 
@@ -300,8 +303,9 @@ def openers(sentences: list[Sentence], reading: Reading, vectors: sparse.csr_mat
     restricts them (to the latest phase's). How well it tells the main news is how much
     it agrees with what the other articles' leads say: its mean cosine with their first
     three statements, times NEWS_TIME_BONUS when it dates its news by the day. A lead that
-    sets a scene or starts mid-story opens only when no other can. On the Multi-News dev sample this picks leads
-    closer to the human summary's first sentence than the learned score does (ROUGE-1/2
+    sets a scene or starts mid-story opens only when no other can. On the Multi-News dev
+    sample this picks leads closer to the human summary's first sentence than the
+    learned score does (ROUGE-1/2
     26.2/7.9 against 25.6/7.7; on DUC 2006 20.4/5.4 against 20.1/4.8; BENCHMARKS.md,
     "Briefs an editor would run"). Taking any of an article's first three statements
     instead of its first did worse (the brief's first sentence against the references'
@@ -333,18 +337,20 @@ def openers(sentences: list[Sentence], reading: Reading, vectors: sparse.csr_mat
 
 
 # A feature's way in ("One day in Delft in the fall of 1677, ...", "Every time McDonald's
-# trots out ...", "If you ...", "Reclined in a plush red chair, ...") sets a scene instead of telling the news, and "Then, ...",
-# "Of the 12 arrested, ..." (`context.opens_mid_story`) are pages cut mid-story: a lead
-# that does not open so goes first.
+# trots out ...", "If you ...", "Reclined in a plush red chair, ...") sets a scene
+# instead of telling the news, and "Then, ...", "Of the 12 arrested, ..."
+# (`context.opens_mid_story`) are pages cut mid-story: a lead that does not open so goes
+# first.
 _SCENE_SETTER = re.compile(
     r"^[\"“‘']?(?:every time|like every|one day|one (?:morning|afternoon|evening|night)|"
-    r"whoever|sitting|standing|walking|if you|imagine|picture this)\b|^then,"
+    r"whoever|sitting|standing|walking|if you|imagine|picture this)\b"
     r"|^(?!based\b)[A-Z][a-z]+ed (?:in|on|at|by|under|beside|near|inside|outside)\b[^,]{0,60},",
     re.I)
 
 
 _NEWS_TIME = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-                        r"yesterday|today|tonight|this week|last week|this morning|last night)\b", re.I)
+                        r"yesterday|today|tonight|this week|last week|this morning|"
+                        r"last night)\b", re.I)
 _QUOTE_MARKS = "\"“‘'`"
 
 
