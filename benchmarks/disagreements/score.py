@@ -118,8 +118,8 @@ def main() -> None:
               for line in (HERE / "labels.jsonl").open()]
     labels += [dict(json.loads(line), split="held out")
                for line in (HERE / "heldout.jsonl").open()]
-    for name, split in (("labels_duc2006.jsonl", "dated dev"),
-                        ("heldout_duc2007.jsonl", "dated held out")):
+    for name, split in (("labels_dated.jsonl", "dated dev"),
+                        ("heldout_dated.jsonl", "dated held out")):
         labels += [dict(json.loads(line), split=split) for line in (HERE / name).open()]
     by_cluster = defaultdict(list)
     for label in labels:
