@@ -12,7 +12,12 @@ ROUND 1 (rubric.jsonl): Multi-News dev rows 200-239 and DUC 2006 rows 40-49. ROU
 37 and 38: the rows no brief label names (the timeline labels name some of them; their
 briefs were not read). Each round's clusters were chosen before anyone read them and not
 read while the briefs were worked on (rounds 1 and 2 are read now, so each round took
-other rows). Each packet shows the
+other rows). ROUND 4 (rubric_round4.jsonl) reads data no brief was ever tuned or read on:
+the 10 DUC 2007 update topics twice (set A, the `old` articles, ids ending "-A"; set B,
+the newer `documents`) and 30 day clusters of Timeline17 (`t17_days`: for haiti, h1n1
+and libya, the days on which at least three articles were published, ten drawn per topic
+with seed 4; each cluster holds the day's first six articles, detokenized). Each packet
+shows the
 articles (cut to 350 words each, 120 when a cluster has more than six) and three
 accounts under shuffled letters (seed 12): the lead paragraph (dump.lead_paragraph, the
 first paragraph of the first article as the old version cleans it; when that is under 15
@@ -38,23 +43,71 @@ ROUNDS = {
           ("duc2006.jsonl", [*range(26, 30), *range(31, 37)])),
     "3": (("multinews_dev250.jsonl", [*range(125, 137), *range(138, 144), *range(146, 176)]),
           ("duc2006.jsonl", [37, 38])),
+    "4": (("duc2007_update_b.jsonl:old", range(10)), ("duc2007_update_b.jsonl", range(10)),
+          ("t17_days", range(30))),
 }
+T17_TOPICS, T17_PER_TOPIC, T17_ARTICLES = ("haiti", "h1n1", "libya"), 10, 6
+
+
+def data_lines(name: str) -> list[dict]:
+    """The clusters of a round's source as data lines ({"id", "documents"}): a file of
+    ../shared/data, its `old` articles ("FILE:old"), or Timeline17's day clusters."""
+    if name == "t17_days":
+        return t17_days()
+    file, _, part = name.partition(":")
+    lines = [json.loads(line) for line in (DATA / file).open()]
+    if part == "old":
+        return [{"id": f"{obj['topic']}-A", "documents": obj["old"]} for obj in lines]
+    return lines
+
+
+def t17_days() -> list[dict]:
+    """Days of a Timeline17 topic with three or more articles, as clusters of the day's
+    first T17_ARTICLES articles; T17_PER_TOPIC drawn per topic (seed 4)."""
+    topics: dict[str, list[dict]] = {}
+    for line in (DATA / "t17_dev.jsonl").open():
+        obj = json.loads(line)
+        topics.setdefault(obj["topic"], obj["documents"])
+    rng, out = random.Random(4), []
+    for topic in T17_TOPICS:
+        days: dict[str, list[dict]] = {}
+        for doc in topics[topic]:
+            days.setdefault(doc["published"], []).append(doc)
+        busy = sorted(day for day, docs in days.items() if len(docs) >= 3)
+        for day in sorted(rng.sample(busy, T17_PER_TOPIC)):
+            docs = days[day][:T17_ARTICLES]
+            out.append({"id": f"t17/{topic}/{day}", "documents": [
+                {"text": detokenize(d["text"]), "published": d["published"]} for d in docs]})
+    return out
+
+
+_DETOKENIZE = [(r"-LRB-\s*", "("), (r"\s*-RRB-", ")"), (r"-LSB-\s*", "["), (r"\s*-RSB-", "]"),
+               (r"``\s*", '"'), (r"\s*''", '"'), (r" (?=(?:'s|'re|'ve|'ll|'d|'m|n't)\b)", ""),
+               (r" (?=[,.;:?!%])", ""), (r"\$ (?=\d)", "$")]
+
+
+def detokenize(text: str) -> str:
+    """Timeline17's tokenised sentences ("Egypt 's", "-LRB- Reuters -RRB-") as written."""
+    for pattern, repl in _DETOKENIZE:
+        text = re.sub(pattern, repl, text)
+    return text
 
 
 def briefs(round_: str, out: Path) -> None:
     from storyline import Options, summarize
-    from storyline.evaluate.data import read_clusters
+    from storyline.brief.ingest import to_articles
 
     sys.path.insert(0, str(Path(__file__).parent))
     from dump import lead_paragraph
 
     with out.open("w") as f:
         for name, rows in ROUNDS[round_]:
-            for row, cluster in enumerate(read_clusters(DATA / name)):
+            for row, obj in enumerate(data_lines(name)):
                 if row in rows:
-                    brief = summarize(cluster.articles, options=Options(words=120, analysis=False))
-                    f.write(json.dumps({"set": name, "row": row, "id": cluster.id,
-                                        "lead": lead_paragraph(cluster.articles),
+                    articles = to_articles(obj["documents"])
+                    brief = summarize(articles, options=Options(words=120, analysis=False))
+                    f.write(json.dumps({"set": name, "row": row, "id": obj["id"],
+                                        "lead": lead_paragraph(articles),
                                         "brief": brief.to_dict()}) + "\n")
 
 
@@ -77,8 +130,8 @@ def account(brief: dict) -> str:
 def packets(round_: str, before: Path, after: Path, outdir: Path) -> None:
     outdir.mkdir(parents=True, exist_ok=True)
     rng, key = random.Random(12), {}
-    rows = {(name, i): json.loads(line) for name, _ in ROUNDS[round_]
-            for i, line in enumerate((DATA / name).open())}
+    rows = {(name, i): obj for name, _ in ROUNDS[round_]
+            for i, obj in enumerate(data_lines(name))}
     old = [json.loads(line) for line in before.open()]
     new = [json.loads(line) for line in after.open()]
     for number, (b, a) in enumerate(zip(old, new, strict=True), 1):
