@@ -149,6 +149,17 @@ def test_agency_dateline_prefix_is_stripped():
     assert removed["BEIRUT (Reuters) —"] == "dateline"
 
 
+def test_a_byline_before_an_agency_dateline_goes_with_it():
+    a, removed = cleaned("Title\n\nBy Maggie Fox, Health and Science Editor WASHINGTON | Mon "
+                         "Mar 2, 2009 4:23 pm EST WASHINGTON (Reuters) - Virtually all cases "
+                         "of the flu resist the drug, officials said.")
+    assert a.text.startswith("Virtually all cases")
+    assert {"byline", "dateline"} <= set(removed.values())
+    kept, _ = cleaned("Title\n\nBy the end of the week, the Senate (Republicans) - and the "
+                      "House - had voted.")
+    assert kept.text.startswith("By the end of the week")
+
+
 @pytest.mark.parametrize("line, rest", [
     ("FORT WAYNE, Ind. (WANE) The mother said she acted alone.", "The mother said"),
     ("WASHINGTON (AP) — The Senate voted on Tuesday.", "The Senate voted"),

@@ -36,6 +36,11 @@ from storyline.brief.context import Names, needs, opens_quotation, says_who
     "While this group backed him by 44 points, it now supports him by 22.",
     "“The question is how hard he will fight,” the Michigan Democrat said.",  # who is that?
     "The vote was close, the official said on Monday.",
+    "Egyptian authorities hotly dispute that theory.",            # a demonstrative anywhere
+    "A dozen years later the apes continue to perform this gesture.",
+    "Officials said that these rules apply to every school.",
+    "Worse, it is evolving to resist many treatments.",
+    "For example, the campaign answered within minutes.",
 ])
 def test_openings_that_lean_on_an_earlier_sentence(text):
     assert needs(text).antecedent
@@ -53,7 +58,10 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "Police said the storm hit the coast this week.",             # a demonstrative of time
     "Police declined to comment for this story.",
     "“I love this country,” a senator said.",                     # the speaker's own "this"
-    "Officials said that these rules apply to every school.",
+    "Officials said that schools must close.",
+    "Data were collected by team doctors, and these data were analyzed by a panel.",
+    "Among those injured was a child, officials said.",
+    "The show's finale airs this Sunday, the network said.",
 ])
 def test_openings_that_stand_alone(text):
     assert not needs(text).antecedent

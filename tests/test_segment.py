@@ -66,6 +66,8 @@ def test_empty_text_has_no_sentences():
     ("Although the new restrictions make this scenario unlikely.", False),  # no main clause
     ("Although the vote was close, the bill passed the Senate on Monday.", True),
     ("(The governor will name a senator who serves until 2014.)", True),
+    ("5. ``Do it because I said so'' management.", False),  # a numbered list's item
+    ("2) The council voted to close the old bridge on Monday.", False),
 ])
 def test_is_statement(text, ok):
     assert is_statement(text) is ok

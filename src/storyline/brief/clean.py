@@ -40,6 +40,12 @@ _DATELINE = re.compile(  # "ST. LOUIS (AP) — ", "FORT WAYNE, Ind. (WANE) ", "(
     r"|[A-Z]{4,}(?:/[A-Z]{4,})+"  # "SINGAPORE/BEIJING Flamboyant"
     r"|[A-Z]{4,}--)(?:\s+|(?<=--)|(?<=[—–]))(?=[A-Z\"“'‘`])")  # "HIROSHIMA--A", "WASHINGTON—The"
 DATELINE_PARAGRAPHS = 3  # a dateline opens the story, after at most a headline and standfirst
+# A web page's byline and time stamp glued before the wire's dateline ("By Jane Doe,
+# Health Editor WASHINGTON | Mon Mar 2, 2009 4:23 pm EST WASHINGTON (Reuters) - ..."): cut
+# only when an agency's dateline follows, which tells that it was not the story.
+_BYLINE_HEADER = re.compile(r"^By\s+[A-Z][^!?\n]{0,200}?\s(?=[A-Z][A-Z.'-]+" + _PLACE + _DAY
+                            + r"\s*" + _AGENCY + r"\s*" + _DASH + ")")
+MAX_HEADER_WORDS = 30
 _WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement)\s+(?=[A-Z\"“'‘])")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -328,10 +334,13 @@ def _drop_link_runs(kept: list[str], drop) -> list[str]:
 
 def _strip_prefixes(line: str, drop, *, lead: bool) -> str:
     """Cut a widget's leftover word ("CLOSE", "Updated |") from the start of a paragraph,
-    and an agency dateline ("BEIRUT (Reuters) — ") from one of the first paragraphs."""
-    for pattern, reason in ((_WIDGET_PREFIX, "page furniture"), (_DATELINE, "dateline")):
+    and an agency dateline ("BEIRUT (Reuters) — "), with a byline before it, from one of
+    the first paragraphs."""
+    for pattern, reason, most in ((_WIDGET_PREFIX, "page furniture", 8),
+                                  (_BYLINE_HEADER, "byline", MAX_HEADER_WORDS),
+                                  (_DATELINE, "dateline", 8)):
         match = pattern.match(line) if lead or pattern is _WIDGET_PREFIX else None
-        if match and len(match.group(0).split()) <= 8:
+        if match and len(match.group(0).split()) <= most:
             drop(match.group(0).strip(), reason)
             line = line[match.end():]
     return line

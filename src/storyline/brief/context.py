@@ -68,7 +68,12 @@ _US = re.compile(r"^[\"“‘']?US\b")  # the United States, not "us"
 _DANGLING_OPENING = re.compile(
     rf"^[\"“‘']?\s*(?:(?:{_PRONOUNS})\b|(?:{_CONNECTIVES})\b(?!['’]s\b)"
     rf"|(?:first|second|secondly|third|thirdly|fourth|fifth|finally|lastly|next|no|yes|"
-    rf"if so|if not)\s*,|\d\)\s"
+    rf"if so|if not|worse|worse still|even worse|better still|even better|rather|too|"
+    rf"more importantly|most importantly|above all|in short|in sum|in fact|after all|"
+    rf"of course|for example|for instance|in other words|by comparison|in comparison|"
+    rf"at the same time|consequently|accordingly|additionally|conversely|as such|"
+    rf"to be sure|that said|even then|all the same|in any case|either way|"
+    rf"on top of that|on the contrary)\s*,|\d\)\s"
     rf"|one of (?:the|them|those|these|his|her|their)\b"
     rf"|(?:many|most|some|several|few|half|none|all|each|both)"
     rf"(?: of them| of those| of these)?,? (?:are|were|is|was|had|have|will|would|could|say|said)\b"
@@ -111,7 +116,16 @@ _DEMONSTRATIVE_REFERENCE = re.compile(
     r"story|report|article)\b)([a-z][a-z'’-]+)", re.I)
 _TIME_WORDS = frozenset(
     "week weekend month year morning afternoon evening night season spring summer fall "
-    "autumn winter decade century days time year's week's month's season's".split())
+    "autumn winter decade century days time year's week's month's season's monday "
+    "tuesday wednesday thursday friday saturday sunday".split())
+# "... to perform this gesture", "Egyptian authorities dispute that theory.": "this" or
+# "these" before a word, or "that" before a word that ends the clause, point back
+# wherever they stand (outside quotations), unless the sentence named the thing before
+# ("data were collected ..., and these data ...") or they date it ("this week").
+_DEMONSTRATIVE_INSIDE = re.compile(
+    r"(?<=[a-z,] )(?:this|these)\s+(?!(?:is|was|are|were|and|or|planet|story|report|article)\b)"
+    r"([a-z][a-z'’-]+)"
+    r"|(?<=[a-z] )that\s+([a-z][a-z'’-]+)\s*[.,;:]")
 # Things a story tells of, which "the" presents as known: "the accord", "the new rules",
 # "the video". A sentence that says so needs a sentence of the brief before it that
 # mentions the thing (in any words with its noun: "an accord", "the Paris accord" in a
@@ -351,8 +365,15 @@ def _leans_back(text: str) -> bool:
         return True
     if _DANGLING_OPENING.match(text):
         return True
-    return any(m.group(1).lower() in ("that", "those") or m.group(2).lower() not in _TIME_WORDS
-               for m in _DEMONSTRATIVE_REFERENCE.finditer(_QUOTED.sub(" ", text)))
+    outside = _QUOTED.sub(" ", text)
+    if any(m.group(1).lower() in ("that", "those") or m.group(2).lower() not in _TIME_WORDS
+           for m in _DEMONSTRATIVE_REFERENCE.finditer(outside)):
+        return True
+    for m in _DEMONSTRATIVE_INSIDE.finditer(outside):
+        noun = (m.group(1) or m.group(2)).lower()
+        if noun not in _TIME_WORDS and noun not in outside[:m.start()].lower():
+            return True
+    return False
 
 
 def opens_mid_story(text: str) -> bool:

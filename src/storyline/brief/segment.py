@@ -189,6 +189,8 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]+")
 # "OPAL LEE: I kept telling family ...": a transcript's line, said by a label, not a person.
 _TRANSCRIPT = re.compile(r"^[A-Z][A-Z.'’ -]{1,30}:\s")
 _FRAGMENT = re.compile(r"^[A-Z][a-z]+ed (?:with|of|in|for|by|to|on|at)\b[^,;:—–]*$"
+                       # a numbered list's item: "5. Do it because I said so management."
+                       r"|^\d{1,2}[.)]\s"
                        # a dependent clause alone: "Because I'm better than before."
                        r"|^(?:Although|Though|Even though|Because|Whereas|Unless)\b[^,;:—–]*$")
 
