@@ -41,6 +41,9 @@ from storyline.brief.context import Names, needs, opens_quotation, says_who
     "Officials said that these rules apply to every school.",
     "Worse, it is evolving to resist many treatments.",
     "For example, the campaign answered within minutes.",
+    "Three of them - two women and a man - died in their 20s.",
+    "Plus, at $15 for 40 doses, it is cheaper than coffee.",
+    "Any other building was private, an adviser said.",
 ])
 def test_openings_that_lean_on_an_earlier_sentence(text):
     assert needs(text).antecedent
@@ -182,6 +185,25 @@ def test_things_told_as_known_need_a_mention_first(text, known, mentioned):
     from storyline.brief.context import things
 
     assert things(text) == (frozenset(known), frozenset(mentioned))
+
+
+@pytest.mark.parametrize("text, key", [
+    ("The drugs appear to be no more effective than aspirin.", "#drug"),
+    ("The reports cast a new cloud over race relations.", "#report"),
+    ("Most of the crimes allegedly were planned abroad.", "#crime"),
+    ("The salts very likely come from a briny ocean.", "#salt"),
+    ("The police said he had no record.", None),                        # known to all
+    ("The company behind the app is facing a pivotal moment.", None),   # defined in place
+    ("The drugs include aspirin, and such drugs are cheap.", None),     # told in it
+])
+def test_any_noun_opening_as_known_needs_a_mention_first(text, key):
+    from storyline.brief.context import Names, subject_thing
+
+    assert subject_thing(text) == key
+    if key is not None:
+        mention = "Regulators approved a new drug, reports said, after crimes and salts."
+        names = Names([mention, text])
+        assert key in names.used(text) and key in names.introduced(mention)
 
 
 def test_a_thing_told_as_known_waits_for_a_sentence_that_mentions_it():

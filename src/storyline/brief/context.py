@@ -75,6 +75,9 @@ _DANGLING_OPENING = re.compile(
     rf"to be sure|that said|even then|all the same|in any case|either way|"
     rf"on top of that|on the contrary)\s*,|\d\)\s"
     rf"|one of (?:the|them|those|these|his|her|their)\b"
+    rf"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|"
+    rf"many|most|some|all|none|several|few|each|both|half|any) of (?:them|those|these|whom)\b"
+    rf"|plus\b|any other\b"
     rf"|(?:many|most|some|several|few|half|none|all|each|both)"
     rf"(?: of them| of those| of these)?,? (?:are|were|is|was|had|have|will|would|could|say|said)\b"
     rf"|at least that\b|once again\b|again,|of (?:the|those|these) \w+ (?!of\b)"
@@ -136,7 +139,7 @@ _THINGS = (
     "probe|investigation|inquiry|report|study|survey|findings|evidence|video|footage|"
     "photo|image|ad|advert|letter|memo|statement|speech|documentary|episode|album|"
     "incident|attack|crash|accident|shooting|explosion|blast|theft|robbery|heist|scandal|"
-    "controversy|drama|coincidence|joke|demonstration|protest|rally|strike|summit|"
+    "controversy|drama|coincidence|joke|claim|allegation|demonstration|protest|rally|strike|summit|"
     "referendum|campaign|trial|hearing|mistrial|raid|offensive|discovery|outbreak|"
     "drug|vaccine|device|technique|procedure|treatment|app|update|site|experiment|"
     "volunteer|participant|suspect|victim|crime|film|movie|book|song")
@@ -151,6 +154,26 @@ _DEFINITE_THING = re.compile(
     r"(?!\s+(?:of|that|which|who|whom|to|in|for|on|at|from|by|between|with|against|over|"
     r"under|about|into|he|she|they|it|we|i|you|[A-Z])\b)(?!\s*\()")
 _LOWER_WORD = re.compile(r"(?<!\w)[a-z]+(?![\w'’-])")  # a thing's noun, not "ad-hoc"
+# "The drugs appear to be ...", "The reports cast a new cloud ...", "Most of the crimes
+# were planned ...": any noun that opens a sentence after "the", with a verb straight
+# after it, is presented as known, as "the accord" is: it needs a sentence of the brief
+# before it that mentions the noun. (The verbs of _DEFINITE_SUBJECT, sure signs of a
+# back-reference, need the sentence before in the article instead.)
+_SUBJECT_VERB = (
+    r"appears?|casts?|includes?|requires?|comes?|constitutes?|contains?|consists?|costs?|"
+    r"cuts?|gets?|gives?|holds?|keeps?|lacks?|means?|needs?|offers?|provides?|puts?|"
+    r"remain|runs?|seem|shows?|stands?|suggests?|takes?|tells?|wants?|faces?|fears?|"
+    r"expires?|delivers?|allows?|affects?|covers?|involves?|leads?|looks?|makes?|"
+    r"plays?|raises?|reflects?|represents?|serves?|stays?|uses?|works?|"
+    r"was|were|is|are|has|had|have|will|would|could|can|may|might|must|should|"
+    r"[a-z]+n['’]t")
+_NOT_NOUN = (r"(?:said|says|told|he|she|they|it|we|i|you|who|that|which|and|or|but|of|in|on|"
+             r"at|to|for|with|by|from)\b")
+_SUBJECT_THING = re.compile(
+    r"^[\"“‘']?(?:The|(?:Most|Some|Many|All|None|Few|Several|Each|Both|Half|One|Two|Three) "
+    rf"of the) (?:(?!{_NOT_NOUN})[a-z][a-z-]* ){{0,2}}?(?!{_NOT_NOUN}|[a-z]+ly\b)([a-z][a-z-]+) "
+    r"(?:(?:very|more|most) )?"
+    rf"(?:[a-z]+ly )?(?:{_SUBJECT_VERB})\b")
 _KNOWN_TO_ALL = frozenset(
     "market stock market economy public weather world president government police "
     "military internet sun moon earth pope queen king weekend night morning".split())
@@ -290,14 +313,28 @@ class Names:
                          if last in person}
         self._surnames = tuple(self.surnames)
         self._introduced: dict[str, frozenset[str]] = {}
+        # the nouns some sentence presents as known; the sentences that mention one
+        # introduce it (`subject_thing`)
+        self._subjects = frozenset(filter(None, map(subject_thing, texts)))
 
     def introduced(self, text: str) -> frozenset[str]:
         """The surnames whose person `text` names in full, or with their role, and the
         things it mentions other than as known ("#accord" for "an accord")."""
         found = self._introduced.get(text)
         if found is None:
-            found = self._introduced[text] = self._introduces(text) | things(text)[1]
+            found = self._introduces(text) | things(text)[1]
+            if self._subjects:
+                found |= self._mentions(text)
+            self._introduced[text] = found
         return found
+
+    def _mentions(self, text: str) -> frozenset[str]:
+        """The nouns presented as known elsewhere that `text` mentions itself."""
+        keys = [_noun_key(w) for w in _LOWER_WORD.findall(text.lower())]
+        own = subject_thing(text)
+        if own is not None:
+            keys.remove(own)
+        return frozenset(k for k in keys if k in self._subjects)
 
     def _introduces(self, text: str) -> frozenset[str]:
         if not any(last in text for last in self._surnames):  # none written: none named
@@ -310,13 +347,37 @@ class Names:
     def used(self, text: str) -> frozenset[str]:
         """The surnames `text` uses alone, without the full name or a role; a surname
         after an article names a thing, not the person ("the Trump administration")."""
+        known = known_things(text)
         if not any(last in text for last in self._surnames):  # none written: none used
-            return things(text)[0]
+            return known
         given = self.introduced(text)
         attributive = {m.group(1) for m in _ATTRIBUTIVE.finditer(text)}
         return frozenset(w for w in _capitalized_words(text)
                          if w in self.surnames and w not in given
-                         and w not in attributive) | things(text)[0]
+                         and w not in attributive) | known
+
+
+def known_things(text: str) -> frozenset[str]:
+    """The things and nouns `text` presents as known ("the accord", "The drugs appear")."""
+    subject = subject_thing(text)
+    return things(text)[0] if subject is None else things(text)[0] | {subject}
+
+
+@lru_cache(maxsize=20_000)
+def subject_thing(text: str) -> str | None:
+    """The key ("#drug") of the noun that opens `text` as known (`_SUBJECT_THING`), if
+    that noun is not one every reader knows ("the market") and `text` does not
+    mention it again in other words."""
+    match = _SUBJECT_THING.match(text)
+    if match is None or match.group(1) in _KNOWN_TO_ALL:
+        return None
+    key = _noun_key(match.group(1))
+    words = [_noun_key(w) for w in _LOWER_WORD.findall(text.lower())]
+    return key if words.count(key) == 1 else None
+
+
+def _noun_key(word: str) -> str:
+    return "#" + (word[:-1] if word.endswith("s") and not word.endswith("ss") else word)
 
 
 @lru_cache(maxsize=20_000)
@@ -374,6 +435,15 @@ def _leans_back(text: str) -> bool:
         if noun not in _TIME_WORDS and noun not in outside[:m.start()].lower():
             return True
     return False
+
+
+_PERSONAL_PRONOUN = re.compile(r"^[\"“‘']?(?:he|she|they|his|her|their|him|them)\b", re.I)
+
+
+def _opens_with_pronoun(text: str) -> bool:
+    """It opens with a pronoun for a person ("She has played ..."), whom only the
+    headline or a photo can have told."""
+    return bool(_PERSONAL_PRONOUN.match(text))
 
 
 def opens_mid_story(text: str) -> bool:
@@ -553,14 +623,15 @@ def read(texts: list[str], fit: list[bool], opens: list[bool] | None = None) -> 
         found = needs(texts[k], names)
         if opens is None or not opens[k]:
             return found
-        # a lead's "the accord" is written for a fresh reader: it introduces the thing
-        return replace(found, antecedent=False,
+        # a lead's "the accord" is written for a fresh reader: it introduces the thing;
+        # but "She has played ..." leans on the headline, which a brief does not show
+        return replace(found, antecedent=found.antecedent and _opens_with_pronoun(texts[k]),
                        names=frozenset(n for n in found.names if not n.startswith("#")))
 
     introduces = [names.introduced(t) for t in texts]
     for k, first in enumerate(opens or ()):
         if first:
-            introduces[k] |= things(texts[k])[0]
+            introduces[k] |= known_things(texts[k])
     # A brief asks what about two sentences in three need: each is read when first asked.
     return Reading(_OnDemand(len(texts), needs_of), tuple(introduces), tuple(fit))
 
