@@ -44,6 +44,8 @@ from storyline.brief.context import Names, needs, opens_quotation, says_who
     "Three of them - two women and a man - died in their 20s.",
     "Plus, at $15 for 40 doses, it is cheaper than coffee.",
     "Any other building was private, an adviser said.",
+    "“Welfare institutions are less than ideal places,” said the minister.",
+    "The building starts a new settlement, the group said.",
 ])
 def test_openings_that_lean_on_an_earlier_sentence(text):
     assert needs(text).antecedent
@@ -160,6 +162,16 @@ def test_a_one_sentence_article_is_told_even_when_its_words_look_back():
             "northern region of the country.")
     brief = summarize([text], options=Options(analysis=False))
     assert [s.text for s in brief.sentences] == [text]
+
+
+def test_a_page_whose_one_statement_leans_back_still_gets_a_brief():
+    page = ("Lost: Every Moment\n\nYou have seen every nickname, but what is the show without "
+            "them? In celebration of the finale this Sunday, our video team edited together "
+            "this hypnotic montage of every moment, in order.")
+    brief = summarize([page], options=Options(analysis=False))
+    assert [s.text for s in brief.sentences] == [
+        "In celebration of the finale this Sunday, our video team edited together this "
+        "hypnotic montage of every moment, in order."]
 
 
 def test_a_quotation_left_open_is_shown_only_with_its_rest():

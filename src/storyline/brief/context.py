@@ -208,10 +208,16 @@ _PRONOUN_SPEAKER = re.compile(
     r"|\b(?:said|says|added|adds|asked|wrote|continued)\s+(?:he|she|they)\s*[.,;]", re.I)
 # A speaker named by a role the article gave before ('"...," the Michigan Democrat said.',
 # "..., the actress told reporters."): the reader must already know who that is.
+_SPEAKER_NOUNS = (_BACK_NOUNS + r"|minister|spokesman|spokeswoman|spokesperson|chairman|"
+                  r"chairwoman|director|leader|chief|commander|ambassador|secretary|"
+                  r"prosecutor|sheriff|agency|group|company|firm|ministry|source|sources")
 _DEFINITE_SPEAKER = re.compile(
     r"(?:^\s*|[,;:\"”’']\s*)the\s+(?:(?:[A-Z][a-z]+\s+){0,3}(?:Democrat|Republican)s?|"
-    rf"(?:[a-z]+\s+){{0,2}}(?:{_BACK_NOUNS}))\s+(?:\w+ly\s+)?(?:said|says|told|tells|added|"
-    r"adds|wrote|writes|tweeted|explained|noted|recalled|insisted)\b")
+    rf"(?:[a-z]+\s+){{0,2}}(?:{_SPEAKER_NOUNS}))\s+(?:\w+ly\s+)?(?:said|says|told|tells|added|"
+    r"adds|wrote|writes|tweeted|explained|noted|recalled|insisted)\b"
+    # '"...," said the minister.'
+    r"|(?:^|[,\"”’'])\s*(?:said|says|added|adds|wrote|writes|explained|noted)\s+the\s+"
+    rf"(?:[a-z]+\s+){{0,2}}(?:{_SPEAKER_NOUNS})\s*[.,;]")
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’(?![a-z])|''[^']*''|``[^']*''")
 
 # Names: two to four name words ("Jeffny Pally", "Abu Bakr al-Baghdadi", "J. Smith");

@@ -24,7 +24,7 @@ import numpy as np
 from scipy import linalg, sparse
 
 from ..model import Fact, Sentence
-from .context import Reading, introduces_quotation, opens_mid_story, opens_quotation, says_who
+from .context import Needs, Reading, introduces_quotation, opens_mid_story, opens_quotation, says_who
 
 # Maximal marginal relevance: the weight of a fact's own score against its similarity
 # to what is already chosen.
@@ -94,14 +94,21 @@ def mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
     the brief.
     When names introduce each other in a circle (one sentence names Stallone in full and
     Trump by surname, the other the reverse) and nothing can be told, the brief is made
-    without the names rule rather than left empty.
+    without the names rule rather than left empty; and when every sentence leans on one
+    that cannot be shown (a page of one sentence after a question), without the rules
+    of reading context at all: a reader is better served by that sentence than by none.
     """
     chosen = _mmr(facts, scores, sentences, vectors, budget, reading, openers)
-    if chosen or not any(n.names for n in reading.needs):
+    if chosen:
         return chosen
-    unnamed = Reading(tuple(replace(n, names=frozenset()) for n in reading.needs),
-                      reading.introduces, reading.fit)
-    return _mmr(facts, scores, sentences, vectors, budget, unnamed, openers)
+    if any(n.names for n in reading.needs):
+        unnamed = Reading(tuple(replace(n, names=frozenset()) for n in reading.needs),
+                          reading.introduces, reading.fit)
+        chosen = _mmr(facts, scores, sentences, vectors, budget, unnamed, openers)
+    if chosen or all(n.none for n in reading.needs):
+        return chosen
+    alone = Reading((Needs(),) * len(reading.needs), reading.introduces, reading.fit)
+    return _mmr(facts, scores, sentences, vectors, budget, alone, openers)
 
 
 def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
