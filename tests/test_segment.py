@@ -68,6 +68,11 @@ def test_empty_text_has_no_sentences():
     ("(The governor will name a senator who serves until 2014.)", True),
     ("5. ``Do it because I said so'' management.", False),  # a numbered list's item
     ("2) The council voted to close the old bridge on Monday.", False),
+    ("The cabin of a Qatar Airways plane at the gate.", False),  # no verb: a caption
+    ("Black leopard near road in the Kenyir Wildlife Corridor.", False),
+    ("More than half of the workers work for GM.", True),
+    ("Prodigy co-founded the group in the early '90s.", True),
+    ("They also bound away at the slightest disturbance.", True),
 ])
 def test_is_statement(text, ok):
     assert is_statement(text) is ok

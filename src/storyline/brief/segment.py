@@ -180,7 +180,36 @@ def is_statement(text: str) -> bool:
             and bool(_STATEMENT_START.match(text)) and bool(_STATEMENT_END.search(text))
             and _lower_words(text) >= 2 and not _FRAGMENT.match(text)
             and not _TRUNCATED.search(text) and not _TRANSCRIPT.match(text)
-            and not _ends_earlier_quotation(text) and text.count("(") <= text.count(")"))
+            and not _ends_earlier_quotation(text) and text.count("(") <= text.count(")")
+            and (n > VERB_CHECK_WORDS or _has_verb(text)))
+
+
+# A short statement has a verb: "The cabin of a Qatar Airways plane.", "Black leopard near
+# road in the corridor.", "Stock Market at an all-time high." are captions and fragments.
+# Without a parser a verb is a word that can only be one (an auxiliary, a past form, a
+# third-person "-s", a contraction), a common verb's base form, or the word after "we".
+VERB_CHECK_WORDS = 15
+_VERB_FORM = re.compile(
+    r"(?<![\w'’-])(?:[a-z]+(?:-[a-z]+)*(?:ed|en|n['’]t)|(?:I|[Ww]e|[Tt]hey|[Yy]ou) [a-z]+|ought|[a-z]*[a-z][^su\W]s|[A-Za-z]+['’](?:s|re|ve|d|ll|m)"
+    r"|is|are|was|were|be|been|am|has|have|had|do|does|did|will|would|can|could|may|might|"
+    r"must|shall|should|said|told|made|took|came|went|got|gave|found|left|became|began|felt|"
+    r"kept|held|brought|thought|saw|knew|put|set|ran|won|lost|paid|sent|spent|built|led|"
+    r"met|sat|stood|heard|read|wrote|hit|cut|let|shut|fell|rose|grew|drew|threw|flew|"
+    r"broke|spoke|chose|drove|ate|fought|caught|taught|sold|bought|quit|"
+    r"go|come|make|take|see|know|want|need|say|tell|ask|use|find|give|think|look|seem|feel|"
+    r"try|leave|call|keep|begin|help|show|hear|turn|start|run|move|live|believe|hold|"
+    r"bring|happen|write|provide|sit|stand|lose|pay|meet|include|continue|learn|change|"
+    r"lead|understand|watch|follow|stop|create|speak|allow|add|spend|grow|open|win|offer|"
+    r"remember|love|consider|appear|buy|wait|serve|die|send|expect|build|stay|fall|reach|"
+    r"kill|remain|suggest|raise|pass|sell|require|report|decide|pull|plan|face|fight|hope|"
+    r"argue|claim|deny|agree|support|vote|attack|warn|accuse|charge|arrest|fire|ban|block|"
+    r"close|cost|drop|earn|fail|fear|join|launch|mark|miss|own|push|rise|rule|sue|test|"
+    r"threaten|visit|worry|work|play|risk|walk|sign|get|eat|drink|sleep|wear|carry|hate|"
+    r"like|prefer|seek|mean|exist|matter|belong|lack|contain|depend|remain|put)(?![\w'’-])")
+
+
+def _has_verb(text: str) -> bool:
+    return bool(_VERB_FORM.search(text))
 
 
 # A statement has words in lower case ("Austin Custodio, 21, Pine Bush, NY." is a list
