@@ -155,6 +155,9 @@ def test_a_byline_before_an_agency_dateline_goes_with_it():
                          "of the flu resist the drug, officials said.")
     assert a.text.startswith("Virtually all cases")
     assert {"byline", "dateline"} <= set(removed.values())
+    a, _ = cleaned("Title\n\nTRIPOLI | Thu Apr 7, 2011 6:35 pm EDT TRIPOLI (Reuters) - Rebels "
+                   "held the town on Thursday, officials said.")
+    assert a.text.startswith("Rebels held")
     kept, _ = cleaned("Title\n\nBy the end of the week, the Senate (Republicans) - and the "
                       "House - had voted.")
     assert kept.text.startswith("By the end of the week")

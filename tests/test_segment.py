@@ -89,3 +89,20 @@ def test_one_line_paragraphs_split_as_nupunkt_splits_them(block):
     from storyline.brief.segment import _punkt_spans, _tokenizer
 
     assert _punkt_spans(block) == _tokenizer().spans(block)
+
+
+@pytest.mark.parametrize("text, first", [
+    ("Advert warns about the dangers of swine flu The government has appointed a tsar.",
+     "Advert warns about the dangers of swine flu"),            # a caption glued on
+    ("First death of swine flu patient in UK For the first time in Britain, a man died.",
+     "First death of swine flu patient in UK"),
+    ("He told The Associated Press that the talks failed on Monday.",   # a title
+     "He told The Associated Press that the talks failed on Monday."),
+    ("Bill Bradbury, director of the group For the Sake of the Salmon, spoke.",
+     "Bill Bradbury, director of the group For the Sake of the Salmon, spoke."),
+    ("Talks failed. Officials said The end was near.", "Talks failed."),  # first sentence only
+])
+def test_a_headline_glued_to_the_first_sentence_is_cut_off(text, first):
+    spans = sentence_spans(text)
+    assert text[spans[0][0]:spans[0][1]] == first
+

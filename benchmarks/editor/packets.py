@@ -23,7 +23,10 @@ accounts under shuffled letters (seed 12): the lead paragraph (dump.lead_paragra
 first paragraph of the first article as the old version cleans it; when that is under 15
 words, the first raw paragraph of 15 words or more), and the two briefs (120 words,
 analysis off), each sentence followed by its cited article numbers. OUTDIR/key.json maps
-the letters back; the reader never sees it.
+the letters back; the reader never sees it. The readers' label files (one JSON line per
+packet, as reader_instructions.md asks) become the round's rubric file with
+
+    .venv/bin/python benchmarks/editor/packets.py labels ROUND OUTDIR LABELS... > rubric_roundN.jsonl
 """
 
 from __future__ import annotations
@@ -149,8 +152,33 @@ def packets(round_: str, before: Path, after: Path, outdir: Path) -> None:
     (outdir / "key.json").write_text(json.dumps(key, indent=1))
 
 
+SET_NAMES = {"multinews_dev250.jsonl": "multinews_dev250", "duc2006.jsonl": "duc2006",
+             "duc2007_update_b.jsonl:old": "duc2007_update_a",
+             "duc2007_update_b.jsonl": "duc2007_update_b", "t17_days": "t17_days"}
+
+
+def labels(round_: str, outdir: Path, files: list[Path]) -> None:
+    """Print the rubric lines of a round: each packet's labels under the accounts' names
+    (the reader's note keeps the shuffled letters)."""
+    key = json.loads((outdir / "key.json").read_text())
+    sets = {obj["id"]: SET_NAMES[name] for name, rows in ROUNDS[round_]
+            for i, obj in enumerate(data_lines(name)) if i in rows}
+    clusters = list(key)  # in packet order
+    read = {int(obj["packet"]): obj for f in files for obj in map(json.loads, f.open())}
+    for number in sorted(read):
+        label, cluster = read[number], clusters[number - 1]
+        letters = key[cluster]
+        row = {"set": sets[cluster], "cluster": cluster}
+        row.update({letters[c]: label[c] for c in "ABC"})
+        row.update(run=letters[label["run"]], ranking=[letters[c] for c in label["ranking"]],
+                   note=label["note"])
+        print(json.dumps(row))
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "briefs":
         briefs(sys.argv[2], Path(sys.argv[3]))
+    elif sys.argv[1] == "labels":
+        labels(sys.argv[2], Path(sys.argv[3]), [Path(f) for f in sys.argv[4:]])
     else:
         packets(sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4]), Path(sys.argv[5]))

@@ -13,6 +13,8 @@ reader's reason in their own words. packets.py shows how the blind packets were 
 rubric_round2.jsonl is the second round, on other clusters, where "before" is commit
 34baca1 (round 1's "after" with its last fix); rubric_round3.jsonl the third, on other
 clusters again, where "before" is 3675aae (round 2's end) and "after" b5691aa;
+rubric_round4.jsonl the fourth, on data no brief was tuned or read on (DUC 2007 update
+sets A and B, Timeline17 day clusters), where "before" is 6d39336 (round 3's end);
 reader_instructions.md is what the readers of rounds 2 and 3 were given.
 """
 
@@ -30,7 +32,8 @@ def table(rows: list[dict]) -> str:
     lines = [("| set | account | coherence (1-5) | clutter / brief | dangling / brief | "
               "states the main news | background first | would run |"),
              "|---|---|---|---|---|---|---|---|"]
-    for name in ("multinews_dev250", "duc2006", "all"):
+    names = [*dict.fromkeys(r["set"] for r in rows), "all"]
+    for name in names:
         part = [r for r in rows if name in ("all", r["set"])]
         n = len(part)
         for system in SYSTEMS:
@@ -43,7 +46,7 @@ def table(rows: list[dict]) -> str:
                 f"{sum(m['background_first'] for m in marks)} | "
                 f"{sum(r['run'] == system for r in part)} |")
     lines += ["", "| set | ranked above | wins |", "|---|---|---|"]
-    for name in ("multinews_dev250", "duc2006", "all"):
+    for name in names:
         part = [r for r in rows if name in ("all", r["set"])]
         for a, b in PAIRS:
             wins = sum(r["ranking"].index(a) < r["ranking"].index(b) for r in part)

@@ -41,9 +41,11 @@ _DATELINE = re.compile(  # "ST. LOUIS (AP) — ", "FORT WAYNE, Ind. (WANE) ", "(
     r"|[A-Z]{4,}--)(?:\s+|(?<=--)|(?<=[—–]))(?=[A-Z\"“'‘`])")  # "HIROSHIMA--A", "WASHINGTON—The"
 DATELINE_PARAGRAPHS = 3  # a dateline opens the story, after at most a headline and standfirst
 # A web page's byline and time stamp glued before the wire's dateline ("By Jane Doe,
-# Health Editor WASHINGTON | Mon Mar 2, 2009 4:23 pm EST WASHINGTON (Reuters) - ..."): cut
+# Health Editor WASHINGTON | Mon Mar 2, 2009 4:23 pm EST WASHINGTON (Reuters) - ...",
+# "WASHINGTON | Thu Apr 7, 2011 6:35 pm EDT WASHINGTON (Reuters) - ..."): cut
 # only when an agency's dateline follows, which tells that it was not the story.
-_BYLINE_HEADER = re.compile(r"^By\s+[A-Z][^!?\n]{0,200}?\s(?=[A-Z][A-Z.'-]+" + _PLACE + _DAY
+_BYLINE_HEADER = re.compile(r"^(?:By\s+[A-Z]|[A-Z][A-Z .'-]+\s\|\s)[^!?\n]{0,200}?\s"
+                            r"(?=[A-Z][A-Z.'-]+" + _PLACE + _DAY
                             + r"\s*" + _AGENCY + r"\s*" + _DASH + ")")
 MAX_HEADER_WORDS = 30
 _WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement)\s+(?=[A-Z\"“'‘])")

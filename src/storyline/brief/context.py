@@ -211,13 +211,20 @@ _PRONOUN_SPEAKER = re.compile(
 _SPEAKER_NOUNS = (_BACK_NOUNS + r"|minister|spokesman|spokeswoman|spokesperson|chairman|"
                   r"chairwoman|director|leader|chief|commander|ambassador|secretary|"
                   r"prosecutor|sheriff|agency|group|company|firm|ministry|source|sources")
+# Who says it, after the quotation: a person's role or a body ("said the report" is a
+# thing, which `things` reads).
+_ROLE_NOUNS = (r"minister|spokesman|spokeswoman|spokesperson|official|officials|chairman|"
+               r"chairwoman|director|leader|chief|commander|ambassador|secretary|prosecutor|"
+               r"sheriff|president|governor|mayor|senator|agency|group|company|firm|ministry|"
+               r"man|woman|officer|actress|actor|singer|star|player|coach|lawyer|attorney|"
+               r"judge|doctor|suspect|victim|mother|father|source|sources")
 _DEFINITE_SPEAKER = re.compile(
     r"(?:^\s*|[,;:\"”’']\s*)the\s+(?:(?:[A-Z][a-z]+\s+){0,3}(?:Democrat|Republican)s?|"
     rf"(?:[a-z]+\s+){{0,2}}(?:{_SPEAKER_NOUNS}))\s+(?:\w+ly\s+)?(?:said|says|told|tells|added|"
     r"adds|wrote|writes|tweeted|explained|noted|recalled|insisted)\b"
     # '"...," said the minister.'
     r"|(?:^|[,\"”’'])\s*(?:said|says|added|adds|wrote|writes|explained|noted)\s+the\s+"
-    rf"(?:[a-z]+\s+){{0,2}}(?:{_SPEAKER_NOUNS})\s*[.,;]")
+    rf"(?:[a-z]+\s+){{0,2}}(?:{_ROLE_NOUNS})\s*[.,;]")
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’(?![a-z])|''[^']*''|``[^']*''")
 
 # Names: two to four name words ("Jeffny Pally", "Abu Bakr al-Baghdadi", "J. Smith");
@@ -375,8 +382,8 @@ def subject_thing(text: str) -> str | None:
     that noun is not one every reader knows ("the market") and `text` does not
     mention it again in other words."""
     match = _SUBJECT_THING.match(text)
-    if match is None or match.group(1) in _KNOWN_TO_ALL:
-        return None
+    if match is None or match.group(1) in _KNOWN_TO_ALL or _DEFINITE_SUBJECT.match(text):
+        return None  # ("The cheaters were ..." needs the sentence before it, which tells)
     key = _noun_key(match.group(1))
     words = [_noun_key(w) for w in _LOWER_WORD.findall(text.lower())]
     return key if words.count(key) == 1 else None

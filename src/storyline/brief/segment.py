@@ -54,7 +54,28 @@ def sentence_spans(block: str) -> list[tuple[int, int]]:
         else:
             spans.append((start, end))
     spans = [part for span in spans for part in _unglued(block, *span)]
+    if spans:
+        spans[:1] = _headline_cut(block, *spans[0])
     return _quotes_home(block, spans)
+
+
+# A headline or caption glued to the paragraph's first sentence, with no stop between
+# ("Advert warns about the dangers of swine flu The government has appointed ..."): a
+# word that no sentence capitalizes in its middle, followed by a lower-case word (so
+# not a title, "told The Associated Press"), after at least three words without a stop.
+_HEADLINE_GLUE = re.compile(
+    r"^[^.!?:;\n]*?[A-Za-z0-9](?<!\bgroup)(?<!\bcalled)(?<!\bnamed)(?<!\btitled)(?<!\bof)"
+    r"(?<!\bthe)(?<!\band)(?<!\bto)\s+(?=(?:The|An|For|In|On|At|Even|As|After|When|While|It|He|She|"
+    r"They|This|There|Their|His|Her)\s+[a-z])")
+MIN_HEADLINE_WORDS = 3
+
+
+def _headline_cut(block: str, start: int, end: int) -> list[tuple[int, int]]:
+    match = _HEADLINE_GLUE.match(block, start, end)
+    if match is None or len(match.group().split()) < MIN_HEADLINE_WORDS:
+        return [(start, end)]
+    cut = match.end()
+    return [(start, len(block[:cut].rstrip())), (cut, end)]
 
 
 def _quotes_home(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
