@@ -16,7 +16,10 @@ other rows). ROUND 4 (rubric_round4.jsonl) reads data no brief was ever tuned or
 the 10 DUC 2007 update topics twice (set A, the `old` articles, ids ending "-A"; set B,
 the newer `documents`) and 30 day clusters of Timeline17 (`t17_days`: for haiti, h1n1
 and libya, the days on which at least three articles were published, ten drawn per topic
-with seed 4; each cluster holds the day's first six articles, detokenized). Each packet
+with seed 4; each cluster holds the day's first six articles, detokenized). ROUND 5
+(rubric_round5.jsonl): 40 other Timeline17 day clusters (haiti 5, h1n1 10, libya 15,
+finan 10; seed 5), drawn before anyone read them; the days neither draw takes
+(`t17_unused`) are the ones read while working. Each packet
 shows the
 articles (cut to 350 words each, 120 when a cluster has more than six) and three
 accounts under shuffled letters (seed 12): the lead paragraph (dump.lead_paragraph, the
@@ -48,15 +51,22 @@ ROUNDS = {
           ("duc2006.jsonl", [37, 38])),
     "4": (("duc2007_update_b.jsonl:old", range(10)), ("duc2007_update_b.jsonl", range(10)),
           ("t17_days", range(30))),
+    "5": (("t17_days_5", range(40)),),
 }
-T17_TOPICS, T17_PER_TOPIC, T17_ARTICLES = ("haiti", "h1n1", "libya"), 10, 6
+# Timeline17 day clusters: (topic, how many days) drawn with a seed, from the days with at
+# least three articles that no earlier draw took; each cluster is the day's first six.
+T17_DRAWS = {
+    "t17_days": (4, (("haiti", 10), ("h1n1", 10), ("libya", 10))),
+    "t17_days_5": (5, (("haiti", 5), ("h1n1", 10), ("libya", 15), ("finan", 10))),
+}
+T17_ARTICLES = 6
 
 
 def data_lines(name: str) -> list[dict]:
     """The clusters of a round's source as data lines ({"id", "documents"}): a file of
     ../shared/data, its `old` articles ("FILE:old"), or Timeline17's day clusters."""
-    if name == "t17_days":
-        return t17_days()
+    if name in T17_DRAWS:
+        return t17_days(name)
     file, _, part = name.partition(":")
     lines = [json.loads(line) for line in (DATA / file).open()]
     if part == "old":
@@ -64,24 +74,43 @@ def data_lines(name: str) -> list[dict]:
     return lines
 
 
-def t17_days() -> list[dict]:
-    """Days of a Timeline17 topic with three or more articles, as clusters of the day's
-    first T17_ARTICLES articles; T17_PER_TOPIC drawn per topic (seed 4)."""
+def t17_days(name: str) -> list[dict]:
+    """The day clusters of draw `name` (T17_DRAWS), each draw taking days that the draws
+    before it did not."""
     topics: dict[str, list[dict]] = {}
     for line in (DATA / "t17_dev.jsonl").open():
         obj = json.loads(line)
         topics.setdefault(obj["topic"], obj["documents"])
-    rng, out = random.Random(4), []
-    for topic in T17_TOPICS:
-        days: dict[str, list[dict]] = {}
-        for doc in topics[topic]:
-            days.setdefault(doc["published"], []).append(doc)
-        busy = sorted(day for day, docs in days.items() if len(docs) >= 3)
-        for day in sorted(rng.sample(busy, T17_PER_TOPIC)):
-            docs = days[day][:T17_ARTICLES]
-            out.append({"id": f"t17/{topic}/{day}", "documents": [
-                {"text": detokenize(d["text"]), "published": d["published"]} for d in docs]})
-    return out
+    taken: set[str] = set()
+    for draw, (seed, counts) in T17_DRAWS.items():
+        rng, out = random.Random(seed), []
+        for topic, count in counts:
+            days: dict[str, list[dict]] = {}
+            for doc in topics[topic]:
+                days.setdefault(doc["published"], []).append(doc)
+            busy = sorted(day for day, docs in days.items()
+                          if len(docs) >= 3 and f"t17/{topic}/{day}" not in taken)
+            for day in sorted(rng.sample(busy, count)):
+                out.append({"id": f"t17/{topic}/{day}", "documents": [
+                    {"text": detokenize(d["text"]), "published": d["published"]}
+                    for d in days[day][:T17_ARTICLES]]})
+        taken |= {obj["id"] for obj in out}
+        if draw == name:
+            return out
+    raise KeyError(name)
+
+
+def t17_unused() -> list[str]:
+    """Timeline17 days with three or more articles that no draw takes: free to read."""
+    taken = {obj["id"] for name in T17_DRAWS for obj in t17_days(name)}
+    free = set()
+    for line in (DATA / "t17_dev.jsonl").open():
+        obj = json.loads(line)
+        counts: dict[str, int] = {}
+        for doc in obj["documents"]:
+            counts[doc["published"]] = counts.get(doc["published"], 0) + 1
+        free |= {f"t17/{obj['topic']}/{d}" for d, n in counts.items() if n >= 3}
+    return sorted(free - taken)
 
 
 _DETOKENIZE = [(r"-LRB-\s*", "("), (r"\s*-RRB-", ")"), (r"-LSB-\s*", "["), (r"\s*-RSB-", "]"),
@@ -154,7 +183,8 @@ def packets(round_: str, before: Path, after: Path, outdir: Path) -> None:
 
 SET_NAMES = {"multinews_dev250.jsonl": "multinews_dev250", "duc2006.jsonl": "duc2006",
              "duc2007_update_b.jsonl:old": "duc2007_update_a",
-             "duc2007_update_b.jsonl": "duc2007_update_b", "t17_days": "t17_days"}
+             "duc2007_update_b.jsonl": "duc2007_update_b", "t17_days": "t17_days",
+             "t17_days_5": "t17_days"}
 
 
 def labels(round_: str, outdir: Path, files: list[Path]) -> None:
