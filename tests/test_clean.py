@@ -50,6 +50,11 @@ def cleaned(text: str):
     ("Analysis by BBC Arab Affairs editor Sebastian Usher", "byline"),
     ("Starting in 1996, Alexa Internet has been donating their crawl data to the Internet "
      "Archive.", "web archive notice"),
+    ("Comments are not pre-screened before they post.", "comment prompt"),
+    ("YES | NO By chejian | Posted March 19, 2011 What do you think of this story?",
+     "comment prompt"),
+    ("A statue dedicated to oil workers is seen in Cabimas, near Lake Maracaibo March 1, 2008.",
+     "photo caption or credit"),
 ])
 def test_clutter_lines_are_dropped_with_their_reason(line, reason):
     a, removed = cleaned(f"Headline here\n\n{BODY}\n\n{line}\n\nThe mayor said the plan would "
@@ -89,6 +94,7 @@ def test_clutter_lines_are_dropped_with_their_reason(line, reason):
     "in 2015, and it changed how many governments in Europe spoke about the people who "
     "crossed the sea in small boats, according to researchers who studied the coverage "
     "and the debates in parliaments that followed it in the months after.",
+    "Protesters gather outside parliament every day, as they have since March 1, 2011.",
 ])
 def test_news_sentences_are_kept(sentence):
     a, removed = cleaned(f"Headline here\n\n{BODY}\n\n{sentence}")
@@ -158,6 +164,19 @@ def test_a_byline_before_an_agency_dateline_goes_with_it():
     a, _ = cleaned("Title\n\nTRIPOLI | Thu Apr 7, 2011 6:35 pm EDT TRIPOLI (Reuters) - Rebels "
                    "held the town on Thursday, officials said.")
     assert a.text.startswith("Rebels held")
+    for line, rest in (
+            ("By Elise Labott, CNN Senior State Department Producer The U.S. State "
+             "Department said Ali Aujali can head the mission.", "The U.S. State"),
+            ("By Chris Lawrence and Pam Benson, CNN Rebels gathered near Benghazi on "
+             "Monday, officials said.", "Rebels gathered"),
+            ("India confirms first case of H1N1 flu NEW DELHI | Sat May 16, 2009 3:13 pm "
+             "IST NEW DELHI (Reuters) - The health ministry confirmed a case.", "The health"),
+            ("By the CNN Wire Staff Libya opposition: Civilian areas shelled Tripoli, Libya "
+             "(CNN) -- A fighter jet was shot down on Saturday.", "A fighter jet"),
+            ("(Recasts; adds quotes) MEXICO CITY May 19 (Reuters) - The economy will "
+             "recover, the minister said.", "The economy")):
+        a, _ = cleaned(f"Title\n\n{line}")
+        assert a.text.startswith(rest), a.text
     kept, _ = cleaned("Title\n\nBy the end of the week, the Senate (Republicans) - and the "
                       "House - had voted.")
     assert kept.text.startswith("By the end of the week")

@@ -48,6 +48,20 @@ _BYLINE_HEADER = re.compile(r"^(?:By\s+[A-Z]|[A-Z][A-Z .'-]+\s\|\s)[^!?\n]{0,200
                             r"(?=[A-Z][A-Z.'-]+" + _PLACE + _DAY
                             + r"\s*" + _AGENCY + r"\s*" + _DASH + ")")
 MAX_HEADER_WORDS = 30
+# A byline that names its agency, glued to the story: "By Elise Labott, CNN Senior State
+# Department Producer The U.S. State Department ...", "By the CNN Wire Staff ...".
+_AGENCY_BYLINE = re.compile(
+    r"^By (?:the )?(?:[A-Z][\w.'-]*,? (?:and )?){0,6}?(?:CNN|Reuters|AP|AFP)(?: Wire Staff)?"
+    r"(?:(?: [A-Z][a-z]+){0,4} (?:Producer|Correspondent|Editor|Writer|Reporter))?\s+(?=[A-Z])")
+# A wire's dateline inside one of the first paragraphs, after page furniture glued before
+# it (a headline, highlights, "NEW:" bullets, an editor's note, a byline): "India confirms
+# first case ... NEW DELHI (Reuters) - The health ministry ...", "By the CNN Wire Staff ...
+# Tripoli, Libya (CNN) -- A fighter jet ...". The story starts after the dateline, so
+# what comes before it goes with it. Only an agency in brackets and a dash mark it.
+_INNER_DATELINE = re.compile(
+    r"(?:^|(?<=\s))[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]*){0,4}" + _DAY
+    + r"\s*\((?:Reuters|CNN|AP|AFP|Xinhua|UPI|dpa|Bloomberg)\)\s*[-—–]+\s*(?=[A-Z\"“'‘`])")
+INNER_DATELINE_CHARS = 600  # where it may stand: within a header's reach of the start
 _WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement)\s+(?=[A-Z\"“'‘])")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -340,9 +354,14 @@ def _strip_prefixes(line: str, drop, *, lead: bool) -> str:
     the first paragraphs."""
     for pattern, reason, most in ((_WIDGET_PREFIX, "page furniture", 8),
                                   (_BYLINE_HEADER, "byline", MAX_HEADER_WORDS),
+                                  (_AGENCY_BYLINE, "byline", MAX_HEADER_WORDS),
                                   (_DATELINE, "dateline", 8)):
         match = pattern.match(line) if lead or pattern is _WIDGET_PREFIX else None
         if match and len(match.group(0).split()) <= most:
             drop(match.group(0).strip(), reason)
             line = line[match.end():]
+    inner = _INNER_DATELINE.search(line, 0, INNER_DATELINE_CHARS) if lead and "(" in line else None
+    if inner and inner.start() > 0:
+        drop(line[:inner.end()].strip(), "page header")
+        line = line[inner.end():]
     return line
