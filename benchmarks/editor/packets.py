@@ -23,7 +23,9 @@ finan 10; seed 5), drawn before anyone read them; the days neither draw takes
 shows the
 articles (cut to 350 words each, 120 when a cluster has more than six) and three
 accounts under shuffled letters (seed 12): the lead paragraph (dump.lead_paragraph, the
-first paragraph of the first article as the old version cleans it; when that is under 15
+first paragraph of the first article as the old version cleans it (from round 5 on, as
+the new version does, so that the lead is not held back by clutter the brief is spared);
+when that is under 15
 words, the first raw paragraph of 15 words or more), and the two briefs (120 words,
 analysis off), each sentence followed by its cited article numbers. OUTDIR/key.json maps
 the letters back; the reader never sees it. The readers' label files (one JSON line per
@@ -53,6 +55,7 @@ ROUNDS = {
           ("t17_days", range(30))),
     "5": (("t17_days_5", range(40)),),
 }
+OLD_LEAD_ROUNDS = ("1", "2", "3", "4")  # the lead paragraph as "before" cleans it
 # Timeline17 day clusters: (topic, how many days) drawn with a seed, from the days with at
 # least three articles that no earlier draw took; each cluster is the day's first six.
 T17_DRAWS = {
@@ -168,7 +171,9 @@ def packets(round_: str, before: Path, after: Path, outdir: Path) -> None:
     new = [json.loads(line) for line in after.open()]
     for number, (b, a) in enumerate(zip(old, new, strict=True), 1):
         texts = [d["text"] if isinstance(d, dict) else d for d in rows[(b["set"], b["row"])]["documents"]]
-        lead = b["lead"] if len(b["lead"].split()) >= 15 else first_paragraph(texts)
+        # the lead paragraph as the version read cleans it (rounds 1 to 4: the older one)
+        shown = (a if round_ not in OLD_LEAD_ROUNDS else b)["lead"]
+        lead = shown if len(shown.split()) >= 15 else first_paragraph(texts)
         accounts = {"lead": lead, "before": account(b["brief"]), "after": account(a["brief"])}
         letters = list(accounts)
         rng.shuffle(letters)
