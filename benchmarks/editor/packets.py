@@ -19,7 +19,9 @@ and libya, the days on which at least three articles were published, ten drawn p
 with seed 4; each cluster holds the day's first six articles, detokenized). ROUND 5
 (rubric_round5.jsonl): 40 other Timeline17 day clusters (haiti 5, h1n1 10, libya 15,
 finan 10; seed 5), drawn before anyone read them; the days neither draw takes
-(`t17_unused`) are the ones read while working. Each packet
+(`t17_unused`) are the ones read while working. ROUND 6 (rubric_round6.jsonl): 40 more
+(haiti 4, h1n1 12, libya 16, finan 8; seed 6), none of them read before (the free days
+read while working on round 5, READ_BEFORE_ROUND_6, are left out). Each packet
 shows the
 articles (cut to 350 words each, 120 when a cluster has more than six) and three
 accounts under shuffled letters (seed 12): the lead paragraph (dump.lead_paragraph, the
@@ -54,6 +56,7 @@ ROUNDS = {
     "4": (("duc2007_update_b.jsonl:old", range(10)), ("duc2007_update_b.jsonl", range(10)),
           ("t17_days", range(30))),
     "5": (("t17_days_5", range(40)),),
+    "6": (("t17_days_6", range(40)),),
 }
 OLD_LEAD_ROUNDS = ("1", "2", "3", "4")  # the lead paragraph as "before" cleans it
 # Timeline17 day clusters: (topic, how many days) drawn with a seed, from the days with at
@@ -61,7 +64,16 @@ OLD_LEAD_ROUNDS = ("1", "2", "3", "4")  # the lead paragraph as "before" cleans 
 T17_DRAWS = {
     "t17_days": (4, (("haiti", 10), ("h1n1", 10), ("libya", 10))),
     "t17_days_5": (5, (("haiti", 5), ("h1n1", 10), ("libya", 15), ("finan", 10))),
+    "t17_days_6": (6, (("haiti", 4), ("h1n1", 12), ("libya", 16), ("finan", 8))),
 }
+# The free days read while working between rounds 4 and 5: no later draw takes them.
+READ_BEFORE_ROUND_6 = frozenset(
+    [f"t17/finan/{d}" for d in ("2008-09-20",)]
+    + [f"t17/h1n1/2009-{d}" for d in ("05-03", "05-16", "05-19", "06-19", "06-24")]
+    + [f"t17/libya/2011-{d}" for d in (
+        "02-25", "03-01", "03-02", "03-19", "03-24", "03-25", "03-27", "04-08", "04-11",
+        "04-25", "05-01", "05-17", "05-27", "06-10", "06-15", "08-04", "08-12", "08-24",
+        "08-26")])
 T17_ARTICLES = 6
 
 
@@ -91,8 +103,9 @@ def t17_days(name: str) -> list[dict]:
             days: dict[str, list[dict]] = {}
             for doc in topics[topic]:
                 days.setdefault(doc["published"], []).append(doc)
+            skip = taken | (READ_BEFORE_ROUND_6 if draw == "t17_days_6" else frozenset())
             busy = sorted(day for day, docs in days.items()
-                          if len(docs) >= 3 and f"t17/{topic}/{day}" not in taken)
+                          if len(docs) >= 3 and f"t17/{topic}/{day}" not in skip)
             for day in sorted(rng.sample(busy, count)):
                 out.append({"id": f"t17/{topic}/{day}", "documents": [
                     {"text": detokenize(d["text"]), "published": d["published"]}
@@ -154,10 +167,14 @@ def first_paragraph(texts: list[str]) -> str:
     return ""
 
 
-def account(brief: dict) -> str:
+def account(brief: dict, partial: bool = False) -> str:
+    """The brief as the reader sees it; with `partial`, "3*" marks a source that states
+    only part of the sentence, as the product prints it (packets of round 6 on)."""
     said = []
     for sentence in brief["sentences"]:
-        ids = sorted({s["article"] for s in sentence["sources"]}, key=lambda a: (len(a), a))
+        marks = {s["article"]: "*" if partial and s.get("support") == "partial" else ""
+                 for s in sentence["sources"]}
+        ids = [a + marks[a] for a in sorted(marks, key=lambda a: (len(a), a))]
         said.append(sentence["text"] + (f" [{', '.join(ids)}]" if ids else ""))
     return " ".join(said)
 
@@ -174,7 +191,9 @@ def packets(round_: str, before: Path, after: Path, outdir: Path) -> None:
         # the lead paragraph as the version read cleans it (rounds 1 to 4: the older one)
         shown = (a if round_ not in OLD_LEAD_ROUNDS else b)["lead"]
         lead = shown if len(shown.split()) >= 15 else first_paragraph(texts)
-        accounts = {"lead": lead, "before": account(b["brief"]), "after": account(a["brief"])}
+        partial = round_ not in OLD_LEAD_ROUNDS + ("5",)
+        accounts = {"lead": lead, "before": account(b["brief"], partial),
+                    "after": account(a["brief"], partial)}
         letters = list(accounts)
         rng.shuffle(letters)
         key[b["id"]] = dict(zip("ABC", letters))
@@ -189,7 +208,7 @@ def packets(round_: str, before: Path, after: Path, outdir: Path) -> None:
 SET_NAMES = {"multinews_dev250.jsonl": "multinews_dev250", "duc2006.jsonl": "duc2006",
              "duc2007_update_b.jsonl:old": "duc2007_update_a",
              "duc2007_update_b.jsonl": "duc2007_update_b", "t17_days": "t17_days",
-             "t17_days_5": "t17_days"}
+             "t17_days_5": "t17_days", "t17_days_6": "t17_days"}
 
 
 def labels(round_: str, outdir: Path, files: list[Path]) -> None:
