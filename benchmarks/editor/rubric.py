@@ -13,8 +13,10 @@ reader's reason in their own words. packets.py shows how the blind packets were 
 rubric_round2.jsonl is the second round, on other clusters, where "before" is commit
 34baca1 (round 1's "after" with its last fix); rubric_round3.jsonl the third, on other
 clusters again, where "before" is 3675aae (round 2's end) and "after" b5691aa;
-rubric_round4.jsonl the fourth, on data no brief was tuned or read on (DUC 2007 update
-sets A and B, Timeline17 day clusters), where "before" is 6d39336 (round 3's end);
+rubric_round4.jsonl, rubric_round5.jsonl and rubric_round6.jsonl the fourth round, read
+three times on data no brief was tuned or read on (DUC 2007 update sets A and B and
+Timeline17 day clusters, then other Timeline17 days twice), where "before" is 6d39336
+(round 3's end) and "after" c00ad46, 31a30d2 and 301b148;
 reader_instructions.md is what the readers of rounds 2 and 3 were given.
 """
 
