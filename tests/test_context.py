@@ -107,6 +107,7 @@ def test_a_surname_needs_its_full_name_first():
     ("Senator Mitch McConnell spoke on Monday.", "McConnell said the bill would pass."),
     ("Lawyer Kathleen O’Sullivan spoke on Monday.", "Ms. O’Sullivan said he needs a lawyer."),
     ("Education Secretary Betsy DeVos spoke on Monday.", "DeVos said the rule would go."),
+    ("Eman al-Obeidy spoke to reporters on Saturday.", "Reporters said al-Obeidy was free."),
 ])
 def test_mixed_case_surnames_need_their_full_name_first(full, alone):
     names = Names([full, alone])

@@ -230,7 +230,8 @@ _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’(?![a-z])|''[^']*''
 # Names: two to four name words ("Jeffny Pally", "Abu Bakr al-Baghdadi", "J. Smith");
 # titles and other capitalized non-names before a name are not part of it.
 # Mixed-case surnames count: McConnell, MacArthur, O'Sullivan, DeVos, LeBron.
-_PREFIXED = r"(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|La|Le)?[A-Z][a-z]+"
+# "al-Obeidy", "el-Sisi": a surname with a lower-case particle is still a name.
+_PREFIXED = r"(?:(?:al|el)-)?(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|La|Le)?[A-Z][a-z]+"
 _WORD = _PREFIXED + r"(?:[-'’][A-Za-z]+)*"
 _SURNAME = _PREFIXED + r"(?:[-'’][A-Z]?[a-z]+)?"
 _NAME_TOKEN = rf"(?:{_WORD}|[A-Z]\.|(?:al|el|bin|ibn|de|da|del|di|van|von|der|le|la|du)(?:-{_WORD})?)"
@@ -262,7 +263,8 @@ _NOT_NAMES = frozenset(
     "i you there here what who which where how why yes no not one two three four five "
     "monday tuesday wednesday thursday friday saturday sunday january february march "
     "april may june july august september october november december today yesterday "
-    "tonight last next new north south east west northern southern eastern western "
+    "tonight last next new now then later also still meanwhile however "
+    "north south east west northern southern eastern western "
     "united national international american british chinese russian french german "
     "european african asian islamic muslim christian catholic jewish democratic "
     "republican democrat republicans democrats federal state states city county "
