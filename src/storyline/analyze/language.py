@@ -35,8 +35,13 @@ def nlp():
     """The English pipeline; its import and load (about 1.5 s) happen on first use."""
     try:
         import spacy
+        from thinc.api import use_ops
 
-        return spacy.load(MODEL)
+        # Matrix products through numpy's BLAS, not the BLIS that thinc bundles: BLIS
+        # picks its slow generic kernel on processors it does not know (AMD Zen 5:
+        # 3 times slower than numpy's), and a third of the parse is these products.
+        with use_ops("numpy", use_blis=False):
+            return spacy.load(MODEL)
     except (ImportError, OSError) as e:
         raise StorylineError(
             f"the analysis needs spaCy's English pipeline {MODEL!r}, which is missing "
