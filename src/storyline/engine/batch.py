@@ -17,6 +17,7 @@ import hashlib
 import json
 import logging
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from dataclasses import asdict, dataclass
 from functools import partial
 from itertools import islice
@@ -125,6 +126,13 @@ def _write(outputs: Iterator[Output], out, progress: Callable[[int], None]) -> B
 
 
 def _local(lines: Iterator[Line], options: Options, jobs: int) -> Iterator[Output]:
+    if jobs > 1 and options.analysis:
+        # Workers are forked from this process: load spaCy here, once, rather than in
+        # each of them (about 1 s of CPU each; nearly every batch parses something).
+        # (If it is missing, each cluster's line says so, as in one process.)
+        from ..analyze import language
+        with suppress(StorylineError):
+            language.nlp()
     return ordered_map(partial(summarize_line, options=options), lines, jobs, died)
 
 
