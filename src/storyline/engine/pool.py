@@ -1,10 +1,10 @@
 """An ordered map over worker processes of this machine: the local engine's machinery.
 
 `ordered_map(fn, items, jobs, died)` is `map(fn, items)` run by `jobs` processes, a
-window of items at a time (memory stays bounded however long the input is), results in
+window of items in flight (memory stays bounded however long the input is), results in
 input order. A worker that dies (the OOM killer, a crash in C code) costs only its own
-item: the window is done again one item per process, and the item that kills its
-process gets `died(item)`. Workers keep BLAS to one thread and die with their parent.
+item: the items in flight are done again one item per process, and the item that kills
+its process gets `died(item)`. Workers keep BLAS to one thread and die with their parent.
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ import signal
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any
@@ -35,17 +36,34 @@ def ordered_map(fn: Callable[[Any], Any], items: Iterable, jobs: int,
         with threadpool_limits(1):  # as in the workers (see _worker_setup)
             yield from map(fn, items)
         return
+    ahead = jobs * max(WINDOW_PER_JOB, 4 * chunk) // chunk  # chunks handed out at once
+    pending: deque[tuple[list, Future]] = deque()  # in input order
     pool = _pool(jobs)
     try:
-        while window := list(islice(items, jobs * max(WINDOW_PER_JOB, 4 * chunk))):
+        while True:
+            # A new chunk goes in as each one comes out, so the workers never wait for
+            # the slowest chunk of a window (as they did when a window was mapped whole).
+            while len(pending) < ahead and (part := list(islice(items, chunk))):
+                pending.append((part, pool.submit(_chunk, fn, part)))
+            if not pending:
+                return
+            part, future = pending.popleft()
             try:
-                yield from list(pool.map(fn, window, chunksize=chunk))
+                results = future.result()
             except BrokenProcessPool:  # a worker died (the OOM killer, a crash in C code)
                 pool.shutdown(cancel_futures=True)
-                yield from (_alone(fn, item, died) for item in window)
+                for again, _ in [(part, future), *pending]:
+                    yield from (_alone(fn, item, died) for item in again)
+                pending.clear()
                 pool = _pool(jobs)
+                continue
+            yield from results
     finally:
         pool.shutdown(cancel_futures=True)
+
+
+def _chunk(fn: Callable[[Any], Any], part: list) -> list:
+    return [fn(item) for item in part]
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:
