@@ -98,6 +98,8 @@ _LOWER_PAST = re.compile(_PAST.pattern.removeprefix("(?i)"))  # on lower-cased t
 # Not statements of the story: embedded posts, their signatures, file photos (matched in
 # lower case).
 _NOT_STORY = re.compile(r"\(@\w+\)|pic\.twitter\.com|\ba post shared by\b|\bfile photo\b")
+# Every match holds one of these: tested first, as the pattern is slow on every sentence.
+_NOT_STORY_CUES = ("(@", "pic.twitter.com", "a post shared by", "file photo")
 
 @dataclass(frozen=True)
 class Candidate:
@@ -159,7 +161,8 @@ def event_date(text: str, article: Article) -> Candidate | None:
     if len(text.split()) < MIN_WORDS or not _START.match(text) or text.rstrip().endswith(":"):
         return None
     lower = text.lower()
-    if _NOT_STORY.search(lower) or not _LOWER_PAST.search(lower):
+    if ((any(cue in lower for cue in _NOT_STORY_CUES) and _NOT_STORY.search(lower))
+            or not _LOWER_PAST.search(lower)):
         return None  # not a statement, or nothing in it happened: all present or future
     for t in _dates(text, article):
         before, after = text[:t.start], text[t.end:]

@@ -215,17 +215,22 @@ def keyed_amounts(text: str) -> dict[str, frozenset[str]]:
     if not numerals:
         return {}
     found: dict[str, set[str]] = {}
-    whole = amounts(text)
-    for m in _CURRENCY.finditer(text):
+    currencies = list(_CURRENCY.finditer(text))
+    unit = _has_unit(text)
+    # (`_AGE_HINT` first: it finds no match where `_AGE_NEAR_NAME` finds none, and fast.)
+    named_ages = list(_AGE_NEAR_NAME.finditer(text)) if _AGE_HINT.search(text) else []
+    ages = list(_AGE.finditer(text))
+    whole = amounts(text) if currencies or unit or named_ages or ages else frozenset()
+    for m in currencies:
         found["money:" + m.group().lower()] = set(whole)
-    if _UNIT.search(text):
+    if unit:
         found["unit"] = set(whole)
-    for m in _AGE_NEAR_NAME.finditer(text):  # "Kevin Johnson, 24," "(24)": the surname
+    for m in named_ages:  # "Kevin Johnson, 24," "(24)": the surname
         found["age:" + m.group(1).lower()] = set(whole)
         if m.group(1) in ("Jr", "Sr"):  # "Keith Knowles Jr., 27"
             for name in _NAME.findall(text, max(m.start() - 40, 0), m.start())[-1:]:
                 found["age:" + name.lower()] = set(whole)
-    for m in _AGE.finditer(text):  # "13-year-old Liberty German": one of the next names
+    for m in ages:  # "13-year-old Liberty German": one of the next names
         for name in _NAME.findall(text, m.end(), m.end() + 80)[:4]:
             for part in {name, name.rsplit("-", 1)[-1]}:  # "Jacob San-Juan": Juan
                 found["age:" + part.lower()] = set(whole)
@@ -303,6 +308,21 @@ def _counted_words(text: str, m: re.Match) -> tuple[str, list[str], int]:
                 break
         prev = token if token[:1].isupper() else lower
     return " ".join(amount), words, end
+
+
+# Every unit of `_UNITS` holds one of these: a sentence of ASCII text without any of them
+# (in lower case) has no unit, and is not searched (`_UNIT` is slow on every sentence).
+_UNIT_CORES = ("km", "mile", "metre", "meter", "hectare", "acre")
+
+
+def _has_unit(text: str) -> bool:
+    """Whether `_UNIT` finds a unit in the text. (Outside ASCII, case-insensitive matching
+    and `str.lower` differ: "ı" matches "i". There the pattern decides alone.)"""
+    if text.isascii():
+        lower = text.lower()
+        if not any(core in lower for core in _UNIT_CORES):
+            return False
+    return bool(_UNIT.search(text))
 
 
 def _numerals(text: str) -> list[re.Match]:
@@ -724,6 +744,7 @@ _AGE = re.compile(r"\b\d{1,3}-years?-olds?\b", re.I)
 _AGE_BEFORE = re.compile(r"\b(\d{1,3})-years?-olds?\s+$", re.I)
 _AGE_AFTER = re.compile(r"^\s*(?:,\s*(?:aged\s+)?(\d{1,3})\s*(?:,|\.|;|$)|\((\d{1,3})\))")
 _AGE_NEAR_NAME = re.compile(r"([A-Za-z]+)[.]?\s*(?:,\s*(?:aged\s+)?\d{1,3}\s*(?:[,.;]|$)|\(\d{1,3}\))")
+_AGE_HINT = re.compile(r",\s*(?:aged\s+)?\d|\(\d")  # in every match of _AGE_NEAR_NAME
 _NAME = re.compile(r"\b[A-Z][\w'’-]*")
 
 
