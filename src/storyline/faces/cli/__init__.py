@@ -6,6 +6,7 @@ for the server's or the evaluation's imports); this one holds the `storyline` gr
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import signal
@@ -17,6 +18,11 @@ from importlib import import_module
 # (measured: 0.1 s of a cold `storyline summarize`). Batches and workers keep BLAS to
 # one thread anyway (engine/pool.py). A value the user set is kept.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+# The collector's youngest generation collected every 20,000 new objects, not 700: a
+# brief makes and drops many small objects, and every older collection walks the ones
+# that survive, spaCy's model among them (70,000 objects). This more than halves the
+# time spent collecting (0.35 -> 0.13 s of CPU on 200 Multi-News clusters).
+gc.set_threshold(20_000, *gc.get_threshold()[1:])
 
 import click  # noqa: E402
 
