@@ -12,7 +12,8 @@ those needs with cheap, explainable rules (no parse: the brief must stay fast):
 - `speaker`: it is a quotation with nobody saying it, or part of a quotation that an
   earlier or later sentence attributes;
 - `names`: people it names by surname only ("Bridges, then 29, ..."), which an earlier
-  sentence of the brief must introduce by full name.
+  sentence of the brief must introduce by full name, and things it presents as known
+  ("the accord", "The drugs appear ..."), which an earlier sentence must mention.
 
 `Names` indexes the full names of a cluster once; `needs()` then reads one sentence.
 """
@@ -206,18 +207,18 @@ _PRONOUN_SPEAKER = re.compile(
     r"acknowledged|suggested|emphasi[sz]ed|cautioned|countered|predicted|responded|"
     r"announced|testified|pointed out|went on)\b"
     r"|\b(?:said|says|added|adds|asked|wrote|continued)\s+(?:he|she|they)\s*[.,;]", re.I)
-# A speaker named by a role the article gave before ('"...," the Michigan Democrat said.',
-# "..., the actress told reporters."): the reader must already know who that is.
-_SPEAKER_NOUNS = (_BACK_NOUNS + r"|minister|spokesman|spokeswoman|spokesperson|chairman|"
-                  r"chairwoman|director|leader|chief|commander|ambassador|secretary|"
-                  r"prosecutor|sheriff|agency|group|company|firm|ministry|source|sources")
-# Who says it, after the quotation: a person's role or a body ("said the report" is a
-# thing, which `things` reads).
+# Roles and bodies that say things ("the minister", "the group"); after the quotation
+# ('"...," said the minister') only these, since "said the report" names a thing, which
+# `things` reads.
 _ROLE_NOUNS = (r"minister|spokesman|spokeswoman|spokesperson|official|officials|chairman|"
                r"chairwoman|director|leader|chief|commander|ambassador|secretary|prosecutor|"
                r"sheriff|president|governor|mayor|senator|agency|group|company|firm|ministry|"
                r"man|woman|officer|actress|actor|singer|star|player|coach|lawyer|attorney|"
                r"judge|doctor|suspect|victim|mother|father|source|sources")
+_SPEAKER_NOUNS = _BACK_NOUNS + "|" + _ROLE_NOUNS
+# A speaker named by a role the article gave before ('"...," the Michigan Democrat said.',
+# "..., the actress told reporters.", '"...," said the minister.'): the reader must
+# already know who that is.
 _DEFINITE_SPEAKER = re.compile(
     r"(?:^\s*|[,;:\"”’']\s*)the\s+(?:(?:[A-Z][a-z]+\s+){0,3}(?:Democrat|Republican)s?|"
     rf"(?:[a-z]+\s+){{0,2}}(?:{_SPEAKER_NOUNS}))\s+(?:\w+ly\s+)?(?:said|says|told|tells|added|"
