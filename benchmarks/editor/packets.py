@@ -33,7 +33,7 @@ analysis off), each sentence followed by its cited article numbers. OUTDIR/key.j
 the letters back; the reader never sees it. The readers' label files (one JSON line per
 packet, as reader_instructions.md asks) become the round's rubric file with
 
-    .venv/bin/python benchmarks/editor/packets.py labels ROUND OUTDIR LABELS... > rubric_roundN.jsonl
+  .venv/bin/python benchmarks/editor/packets.py labels ROUND OUTDIR LABELS > rubric_roundN.jsonl
 """
 
 from __future__ import annotations

@@ -211,7 +211,8 @@ def is_statement(text: str) -> bool:
 # third-person "-s", a contraction), a common verb's base form, or the word after "we".
 VERB_CHECK_WORDS = 15
 _VERB_FORM = re.compile(
-    r"(?<![\w'’-])(?:[a-z]+(?:-[a-z]+)*(?:ed|en|n['’]t)|(?:I|[Ww]e|[Tt]hey|[Yy]ou) [a-z]+|ought|[a-z]*[a-z][^su\W]s|[A-Za-z]+['’](?:s|re|ve|d|ll|m)"
+    r"(?<![\w'’-])(?:[a-z]+(?:-[a-z]+)*(?:ed|en|n['’]t)|(?:I|[Ww]e|[Tt]hey|[Yy]ou) [a-z]+|"
+    r"ought|[a-z]*[a-z][^su\W]s|[A-Za-z]+['’](?:s|re|ve|d|ll|m)"
     r"|is|are|was|were|be|been|am|has|have|had|do|does|did|will|would|can|could|may|might|"
     r"must|shall|should|said|told|made|took|came|went|got|gave|found|left|became|began|felt|"
     r"kept|held|brought|thought|saw|knew|put|set|ran|won|lost|paid|sent|spent|built|led|"
@@ -226,7 +227,7 @@ _VERB_FORM = re.compile(
     r"argue|claim|deny|agree|support|vote|attack|warn|accuse|charge|arrest|fire|ban|block|"
     r"close|cost|drop|earn|fail|fear|join|launch|mark|miss|own|push|rise|rule|sue|test|"
     r"threaten|visit|worry|work|play|risk|walk|sign|get|eat|drink|sleep|wear|carry|hate|"
-    r"like|prefer|seek|mean|exist|matter|belong|lack|contain|depend|remain|put)(?![\w'’-])")
+    r"like|prefer|seek|mean|exist|matter|belong|lack|contain|depend)(?![\w'’-])")
 
 
 def _has_verb(text: str) -> bool:

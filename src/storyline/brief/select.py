@@ -24,7 +24,14 @@ import numpy as np
 from scipy import linalg, sparse
 
 from ..model import Fact, Sentence
-from .context import Needs, Reading, introduces_quotation, opens_mid_story, opens_quotation, says_who
+from .context import (
+    Needs,
+    Reading,
+    introduces_quotation,
+    opens_mid_story,
+    opens_quotation,
+    says_who,
+)
 
 # Maximal marginal relevance: the weight of a fact's own score against its similarity
 # to what is already chosen.
