@@ -188,3 +188,9 @@ def test_find_never_fails_and_spans_are_verbatim(text, reference):
         assert t.precision in ("day", "week", "month", "year")
         first, last = period(t.value)
         assert first <= last
+
+
+def test_look_alike_letters_are_read_as_latin_ones():
+    # a case-blind pattern matches "thıs" (dotless i) as "this": it must not crash
+    found = find("The bridge closed thıs week, officials said.", date(2020, 3, 3))
+    assert [(t.text, t.value) for t in found] == [("thıs week", "2020-W10")]

@@ -335,11 +335,16 @@ def _counts_after(text: str, end: int) -> bool:
     return bool(nxt) and nxt[0].islower() and nxt.lower() not in _STOP_WORDS
 
 
+# Letters that a case-blind pattern matches as Latin ones ("thıs week" with a dotless i,
+# a long s, a Kelvin sign): read as those before the words are looked up.
+_FOLD = str.maketrans({"ı": "i", "İ": "I", "ſ": "s", "\u212a": "K"})
+
+
 def _resolved(kind: str, m: re.Match, reference: date | None,
               text: str) -> tuple[str, str, bool, bool] | None:
     """(value, precision, relative, future) of one match; None when it is no date or needs
     a reference that is missing."""
-    g = m.groupdict()
+    g = {k: v.translate(_FOLD) if v else v for k, v in m.groupdict().items()}
     month = _MONTHS.get(g["month"].lower().rstrip(".")) if g.get("month") else None
     try:
         if kind in ("iso", "mdy"):
@@ -370,7 +375,7 @@ def _resolved(kind: str, m: re.Match, reference: date | None,
             return _weekday(_WEEKDAYS[g["weekday"].lower()], reference,
                             (g.get("which") or "").lower().split(), text, m.start())
         if kind == "named":
-            return _named(" ".join(m.group().lower().split()), reference)
+            return _named(" ".join(m.group().translate(_FOLD).lower().split()), reference)
         if kind == "this":
             which = " ".join(g["which"].lower().split())
             return _this(which.split()[-1], g["unit"].lower(), reference,
