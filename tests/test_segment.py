@@ -64,6 +64,7 @@ def test_empty_text_has_no_sentences():
     ("US officials said the talks would resume on Monday in Geneva.", True),
     ("(Labor union official 302, February 3, 2009 p.", False),        # a cut-off reference
     ("Although the new restrictions make this scenario unlikely.", False),  # no main clause
+    ("Even if it's a little help from a poor country.", False),
     ("Although the vote was close, the bill passed the Senate on Monday.", True),
     ("(The governor will name a senator who serves until 2014.)", True),
     ("5. ``Do it because I said so'' management.", False),  # a numbered list's item

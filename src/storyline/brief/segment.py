@@ -243,7 +243,7 @@ _FRAGMENT = re.compile(r"^[A-Z][a-z]+ed (?:with|of|in|for|by|to|on|at)\b[^,;:—
                        # a numbered list's item: "5. Do it because I said so management."
                        r"|^\d{1,2}[.)]\s"
                        # a dependent clause alone: "Because I'm better than before."
-                       r"|^(?:Although|Though|Even though|Because|Whereas|Unless)\b[^,;:—–]*$")
+                       r"|^(?:Although|Though|Even though|Even if|Because|Whereas|Unless)\b[^,;:—–]*$")
 
 
 def _lower_words(text: str, enough: int = 2) -> int:
