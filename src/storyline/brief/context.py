@@ -140,7 +140,8 @@ _THINGS = (
     "probe|investigation|inquiry|report|study|survey|findings|evidence|video|footage|"
     "photo|image|ad|advert|letter|memo|statement|speech|documentary|episode|album|"
     "incident|attack|crash|accident|shooting|explosion|blast|theft|robbery|heist|scandal|"
-    "controversy|drama|coincidence|joke|claim|allegation|demonstration|protest|rally|strike|summit|"
+    "controversy|drama|coincidence|joke|claim|allegation|offer|bid|warning|threat|request|"
+    "demonstration|protest|rally|strike|summit|"
     "referendum|campaign|trial|hearing|mistrial|raid|offensive|discovery|outbreak|"
     "drug|vaccine|device|technique|procedure|treatment|app|update|site|experiment|"
     "volunteer|participant|suspect|victim|crime|film|movie|book|song")
