@@ -81,6 +81,13 @@ def test_only_headlines_and_clutter_is_an_error_not_an_empty_brief():
         summarize(["Storm hits coast\n\nImage copyright\n\nGetty Images\n\nLeave a Reply"])
 
 
+def test_articles_in_capitals_only_are_told_so():
+    transcript = ("A LOCAL MAN IS FLORIDA'S NEWEST MILLIONAIRE AFTER HITTING IT BIG WITH A "
+                  "SCRATCH OFF TICKET. THE TICKET WAS SOLD IN MOUNT DORA ON FRIDAY.")
+    with pytest.raises(EmptyInputError, match="capital letters only.*normal case"):
+        summarize([transcript, transcript.replace("FRIDAY", "MONDAY")])
+
+
 def test_words_and_options_together_are_refused():
     with pytest.raises(OptionsError, match="not both"):
         summarize(["A dam burst early on Tuesday in the valley."], words=50, options=Options())
