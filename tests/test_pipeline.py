@@ -88,6 +88,18 @@ def test_articles_in_capitals_only_are_told_so():
         summarize([transcript, transcript.replace("FRIDAY", "MONDAY")])
 
 
+def test_an_article_in_capitals_only_is_named_in_the_warnings():
+    news = ("A dam burst early on Tuesday in the northern valley, flooding three villages "
+            "and forcing hundreds of families to leave their homes, officials said. Rescue "
+            "teams reached the last of the villages by boat on Wednesday morning, and the "
+            "army flew in food and water for the families.")
+    brief = summarize([news, news.upper()], options=Options(analysis=False))
+    assert [w for w in brief.warnings if "capital letters only" in w] == [
+        "article 2 is written in capital letters only (a broadcast transcript?), so the "
+        "brief cannot read its sentences; give it in normal case"]
+    assert not any("little text" in w for w in brief.warnings)
+
+
 def test_words_and_options_together_are_refused():
     with pytest.raises(OptionsError, match="not both"):
         summarize(["A dam burst early on Tuesday in the valley."], words=50, options=Options())

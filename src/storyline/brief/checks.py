@@ -23,6 +23,9 @@ THIN_WORDS = 40
 # An article with less than this share of its words in complete sentences is mostly
 # lists, links or fragments: page furniture or spam rather than news.
 PROSE_SHARE = 0.35
+# A text whose letters are this share capitals or more is written in capitals only (a
+# broadcast transcript): sentences are told by their lower-case words, so it has none.
+ALL_CAPS = 0.9
 
 
 def warnings(articles: list[Article], sentences: list[Sentence], fit: list[bool],
@@ -35,8 +38,10 @@ def warnings(articles: list[Article], sentences: list[Sentence], fit: list[bool]
             prose[s.article] += s.words
     total = {a.id: len(a.text.split()) for a in articles}
     out = []
-    thin = [a for a in ids if prose[a] < THIN_WORDS]
-    junk = [a for a in ids if a not in thin and prose[a] < PROSE_SHARE * total[a]]
+    caps = [a.id for a in articles if in_capitals(a.text)]
+    thin = [a for a in ids if prose[a] < THIN_WORDS and a not in caps]
+    junk = [a for a in ids if a not in thin and a not in caps
+            and prose[a] < PROSE_SHARE * total[a]]
     if thin and len(thin) == len(ids):
         out.append("the articles hold very little text in complete sentences "
                    f"({sum(prose.values())} words): the brief may miss what happened; "
@@ -44,10 +49,14 @@ def warnings(articles: list[Article], sentences: list[Sentence], fit: list[bool]
     elif thin:
         out.append(f"{_name(thin)} little text in complete sentences (a teaser, a caption "
                    "or a stub?)")
+    if caps:
+        out.append(f"{_name(caps, verb='is')} written in capital letters only (a broadcast "
+                   "transcript?), so the brief cannot read its sentences; give it in normal "
+                   "case")
     if junk:
         out.append(f"{_name(junk)} mostly lists, links or fragments rather than prose "
                    "(page furniture or spam?)")
-    full = [a for a in ids if a not in thin]  # a stub is said to be one already
+    full = [a for a in ids if a not in thin and a not in caps]  # said to be one already
     off = _off_topic(full, vectors, sentences)
     if off and len(off) >= max(2, len(full) - 1):
         out.append("the articles do not look like one story: they share almost no words "
@@ -56,6 +65,12 @@ def warnings(articles: list[Article], sentences: list[Sentence], fit: list[bool]
         out.append(f"{_name(off, verb='does')} not look like the same story as the "
                    "others (it shares almost no words with them); check that it belongs")
     return tuple(out)
+
+
+def in_capitals(text: str) -> bool:
+    """Nearly all of `text`'s letters are capitals (ALL_CAPS of them or more)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= ALL_CAPS * len(letters)
 
 
 def _off_topic(ids: list[str], vectors: sparse.csr_matrix,
@@ -111,5 +126,5 @@ def _name(ids: list[str], verb: str = "holds") -> str:
     """ "article 3 holds" or "articles 2 and 5 hold"."""
     if len(ids) == 1:
         return f"article {ids[0]} {verb}"
-    plural = {"holds": "hold", "does": "do"}[verb]
+    plural = {"holds": "hold", "does": "do", "is": "are"}[verb]
     return f"articles {', '.join(ids[:-1])} and {ids[-1]} {plural}"

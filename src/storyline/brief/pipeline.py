@@ -46,7 +46,7 @@ def summarize(documents: Iterable[str | Article | dict], words: int | None = Non
     articles, removed = clean.clean_all(articles)
     sentences = segment.split_all(articles)
     if not any(segment.is_statement(s.text) for s in sentences):
-        if _in_capitals(articles):
+        if checks.in_capitals(" ".join(a.text for a in articles)):
             raise EmptyInputError("the articles are written in capital letters only (a "
                                   "broadcast transcript or an all-caps wire?): sentences are "
                                   "told by their lower-case words; give the text in normal case")
@@ -114,15 +114,6 @@ def summarize(documents: Iterable[str | Article | dict], words: int | None = Non
                  disagreements=disagreements, changes=changes, timeline=timeline,
                  phases=periods, stats=stats,
                  warnings=checks.warnings(articles, sentences, fit, matrix))
-
-
-# An input whose letters are this share capitals or more is written in capitals only.
-ALL_CAPS = 0.9
-
-
-def _in_capitals(articles: list[Article]) -> bool:
-    letters = [c for a in articles for c in a.text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= ALL_CAPS * len(letters)
 
 
 def analyze(articles: list[Article], sentences: list[Sentence], facts: list) -> tuple:
