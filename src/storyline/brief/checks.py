@@ -8,6 +8,8 @@ that a reader or an app can tell a brief to trust from one to check.
 
 from __future__ import annotations
 
+import string
+
 import numpy as np
 from scipy import sparse
 
@@ -69,6 +71,10 @@ def warnings(articles: list[Article], sentences: list[Sentence], fit: list[bool]
 
 def in_capitals(text: str) -> bool:
     """Nearly all of `text`'s letters are capitals (ALL_CAPS of them or more)."""
+    # Prose has far more small letters than a tenth of its characters: then it is not
+    # in capitals, and its letters need not be counted one by one (this runs per brief).
+    if sum(text.count(c) for c in string.ascii_lowercase) > (1 - ALL_CAPS) * len(text):
+        return False
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) >= ALL_CAPS * len(letters)
 

@@ -376,8 +376,8 @@ class Names:
 
 def known_things(text: str) -> frozenset[str]:
     """The things and nouns `text` presents as known ("the accord", "The drugs appear")."""
-    subject = subject_thing(text)
-    return things(text)[0] if subject is None else things(text)[0] | {subject}
+    known, subject = things(text)[0], subject_thing(text)
+    return known if subject is None else known | {subject}
 
 
 @lru_cache(maxsize=20_000)

@@ -63,14 +63,20 @@ def sentence_spans(block: str) -> list[tuple[int, int]]:
 # ("Advert warns about the dangers of swine flu The government has appointed ..."): a
 # word that no sentence capitalizes in its middle, followed by a lower-case word (so
 # not a title, "told The Associated Press"), after at least three words without a stop.
+_GLUE_WORDS = (r"(?:The|An|For|In|On|At|Even|As|After|When|While|It|He|She|They|This|There|"
+               r"Their|His|Her)")
 _HEADLINE_GLUE = re.compile(
     r"^[^.!?:;\n]*?[A-Za-z0-9](?<!\bgroup)(?<!\bcalled)(?<!\bnamed)(?<!\btitled)(?<!\bof)"
-    r"(?<!\bthe)(?<!\band)(?<!\bto)\s+(?=(?:The|An|For|In|On|At|Even|As|After|When|While|It|He|She|"
-    r"They|This|There|Their|His|Her)\s+[a-z])")
+    r"(?<!\bthe)(?<!\band)(?<!\bto)\s+(?=" + _GLUE_WORDS + r"\s+[a-z])")
+# What every glue holds, searched first: most first sentences have none, and the lazy
+# pattern above costs as much as the splitting itself on them.
+_GLUE_HINT_WORD = re.compile(r"\s" + _GLUE_WORDS + r"\s")
 MIN_HEADLINE_WORDS = 3
 
 
 def _headline_cut(block: str, start: int, end: int) -> list[tuple[int, int]]:
+    if not _GLUE_HINT_WORD.search(block, start, end):
+        return [(start, end)]
     match = _HEADLINE_GLUE.match(block, start, end)
     if match is None or len(match.group().split()) < MIN_HEADLINE_WORDS:
         return [(start, end)]
