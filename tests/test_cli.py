@@ -99,7 +99,7 @@ def test_batch_output_is_atomic_when_interrupted(run, tmp_path, monkeypatch):
     def explode(*a, **k):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("storyline.engine.batch.summarize_line", explode)
+    monkeypatch.setattr("storyline.engine.batch.summarize_lines", explode)
     run("summarize", src, "-o", out)
     assert out.read_text() == "previous results\n"
     assert not list(tmp_path.glob(".briefs.jsonl.*"))
@@ -146,14 +146,14 @@ def test_a_worker_that_dies_costs_only_its_own_cluster(run, tmp_path, monkeypatc
 
     import storyline.engine.batch
 
-    real = storyline.engine.batch.summarize
+    real = storyline.engine.batch.brief_steps
 
     def dies_on_boom(articles, options):
         if "BOOM" in articles[0].text:
             os._exit(1)  # as the OOM killer would end it
         return real(articles, options=options)
 
-    monkeypatch.setattr(storyline.engine.batch, "summarize", dies_on_boom)
+    monkeypatch.setattr(storyline.engine.batch, "brief_steps", dies_on_boom)
     good = "A dam burst early on Tuesday in the northern valley, flooding three villages."
     src = tmp_path / "clusters.jsonl"
     src.write_text("".join(json.dumps({"id": i, "documents": [good if i != 3 else "BOOM " + good]})

@@ -167,3 +167,36 @@ def test_engine_ray_without_ray_says_which_pip_install_fixes_it(run, tmp_path, m
     src.write_text(example_clusters(1))
     result = run("summarize", src, "-o", tmp_path / "o.jsonl", "--engine", "ray")
     assert result.exit_code == 1 and "pip install 'storyline[ray]'" in result.output
+
+
+def test_clusters_summarized_together_give_each_the_line_it_gets_alone(monkeypatch):
+    """`summarize_lines` parses for several clusters in one call: the same lines as one
+    cluster at a time, a bad line or a failing parse costing only its own cluster."""
+    import json
+
+    from storyline.analyze import language
+    from storyline.engine import batch
+    from storyline.options import Options
+
+    texts = ["A dam burst early on Tuesday in the northern valley, flooding three villages.",
+             "Rescue teams evacuated about 2,000 people from the flooded villages on Tuesday.",
+             "Officials said 1,500 people were evacuated from the three villages by boat."]
+    lines = [(i + 1, json.dumps({"id": i, "documents": texts[i % 3:] + texts[:i % 3]}).encode())
+             for i in range(5)] + [(6, b"{bad")]
+    options = Options()
+    alone = [batch.summarize_line(line, options) for line in lines]
+    assert batch.summarize_lines(lines, options) == alone
+    assert [o.failed for o in alone] == [False] * 5 + [True]
+    real, calls = language.parse_many, []
+
+    def fails_together(requests):  # a parse of several clusters fails, and the first alone
+        calls.append(len(requests))
+        if len(requests) > 1 or len(calls) == 2:
+            raise RuntimeError("boom")
+        return real(requests)
+
+    monkeypatch.setattr(language, "parse_many", fails_together)
+    out = batch.summarize_lines(lines, options)
+    assert calls[0] == 5 and len(calls) >= 6  # together, then each cluster alone
+    failed = [i for i, (o, a) in enumerate(zip(out, alone, strict=True)) if o != a]
+    assert len(failed) == 1 and "internal error (RuntimeError: boom)" in out[failed[0]].line

@@ -11,14 +11,38 @@ none of these never loads it.
 
 from __future__ import annotations
 
+from collections.abc import Generator
+from typing import TypeVar
+
 from ..model import Article, Change, Disagreement, Event, Fact, Sentence
 from . import dates, figures, language
+
+T = TypeVar("T")
 
 
 def analyze(articles: list[Article], sentences: list[Sentence], facts: list[Fact],
             ) -> tuple[tuple[Disagreement, ...], tuple[Change, ...], tuple[Event, ...]]:
     """The disagreements, the changes over time and the timeline of the given facts'
     sentences (all the cluster's facts, or only those not seen before)."""
+    return run(steps(articles, sentences, facts))
+
+
+def run(work: Generator[language.Request, dict[int, object], T]) -> T:
+    """Do the work of `steps` (or of a generator that yields from it), parsing what it
+    asks for with `language.parse`, and return what it returns."""
+    try:
+        request = next(work)
+        while True:
+            request = work.send(language.parse(*request))
+    except StopIteration as done:
+        return done.value
+
+
+def steps(articles: list[Article], sentences: list[Sentence], facts: list[Fact],
+          ) -> Generator[language.Request, dict[int, object], tuple]:
+    """`analyze` as a generator: it yields the arguments of each `language.parse` it
+    needs and is sent the parse back, so that a batch can parse for several clusters
+    at once (`language.parse_many`); it returns what `analyze` does."""
     found = dates.candidates(sentences, facts, articles)
     undecided = {k for k, c in found.items() if not c.anchored}  # the parse settles these
     fact_of = {k: i for i, fact in enumerate(facts) for k in fact.members}
@@ -27,9 +51,9 @@ def analyze(articles: list[Article], sentences: list[Sentence], facts: list[Fact
     chosen = sorted(undecided | counted)
     support = {k: len(f.articles) for f in facts for k in f.members}
     priority = [support[k] - sentences[k].position for k in chosen]  # widely told, early
-    docs = {chosen[i]: doc for i, doc in language.parse(
-        [sentences[k] for k in chosen], priority,
-        entities={i for i, k in enumerate(chosen) if k in counted}).items()}
+    parsed = yield ([sentences[k] for k in chosen], priority,
+                    {i for i, k in enumerate(chosen) if k in counted})
+    docs = {chosen[i]: doc for i, doc in parsed.items()}
     files = {a.id: a.file for a in articles}
     events, conflicts = dates.timeline(sentences, facts, articles, found, docs)
     published = {a.id: a.published for a in articles}
@@ -42,7 +66,7 @@ def analyze(articles: list[Article], sentences: list[Sentence], facts: list[Fact
             figures.contradicting(figure_docs, sentences, files, published, fact_of),
             texts) - asked):
         asked.update(more)
-        figure_docs.update((more[i], doc) for i, doc in language.parse(
-            [sentences[k] for k in more]).items())
+        parsed = yield ([sentences[k] for k in more], None, None)
+        figure_docs.update((more[i], doc) for i, doc in parsed.items())
     disagreements, changes = figures.compare(figure_docs, sentences, files, published, fact_of)
     return disagreements + conflicts, changes, events

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable
 from dataclasses import replace
 
 from ..errors import EmptyInputError, OptionsError
@@ -39,6 +39,15 @@ def summarize(documents: Iterable[str | Article | dict], words: int | None = Non
     the budget included: give `words` or `options`, not both. `since` are articles
     already seen, in the same forms: the brief then tells only what they do not.
     """
+    return _run(steps(documents, words, options=options, since=since))
+
+
+def steps(documents: Iterable[str | Article | dict], words: int | None = None, *,
+          options: Options | None = None, since: Iterable[str | Article | dict] | None = None,
+          ) -> Generator[tuple, dict, Brief]:
+    """`summarize` as a generator: it yields the parses its analysis asks for (the
+    arguments of `analyze.language.parse`) and is sent them back, so that a batch can
+    parse for several clusters at once; it returns the brief."""
     if options is not None and words is not None:
         raise OptionsError("give the word budget as words= or inside options=, not both")
     options = options or Options(**({} if words is None else {"words": words}))
@@ -96,8 +105,8 @@ def summarize(documents: Iterable[str | Article | dict], words: int | None = Non
                       support.citations(p.sentence, new[p.fact], sentences, matrix, files),
                       phase_of.get(sentences[p.sentence].article))
         for p in picks)
-    disagreements, changes, timeline = (analyze(articles, sentences, new) if options.analysis
-                                        else ((), (), ()))
+    disagreements, changes, timeline = ((yield from analysis(articles, sentences, new))
+                                        if options.analysis else ((), (), ()))
     stats = {
         "articles": len(articles),
         "sentences": len(sentences),
@@ -116,11 +125,22 @@ def summarize(documents: Iterable[str | Article | dict], words: int | None = Non
                  warnings=checks.warnings(articles, sentences, fit, matrix))
 
 
-def analyze(articles: list[Article], sentences: list[Sentence], facts: list) -> tuple:
-    """The analysis (disagreements, changes, timeline), imported on first use: a brief
-    without it does not load its rules at start-up."""
-    from ..analyze import analyze as run
-    return run(articles, sentences, facts)
+def analysis(articles: list[Article], sentences: list[Sentence], facts: list) -> Generator:
+    """The analysis's steps (disagreements, changes, timeline), imported on first use: a
+    brief without it does not load its rules at start-up."""
+    from ..analyze import steps as analysis_steps
+    return analysis_steps(articles, sentences, facts)
+
+
+def _run(work: Generator[tuple, dict, Brief]) -> Brief:
+    """The brief `steps` returns, the parses it asks for made here, one at a time."""
+    try:
+        request = next(work)
+        from ..analyze import language  # it asks: the analysis is loaded already
+        while True:
+            request = work.send(language.parse(*request))
+    except StopIteration as done:
+        return done.value
 
 
 def _seen_sentences(since: Iterable[str | Article | dict]) -> list[Sentence]:

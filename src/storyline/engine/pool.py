@@ -19,6 +19,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from itertools import islice
 from typing import Any
 
@@ -26,15 +27,19 @@ WINDOW_PER_JOB = 16  # items in flight per process: enough to keep it busy, few 
 
 
 def ordered_map(fn: Callable[[Any], Any], items: Iterable, jobs: int,
-                died: Callable[[Any], Any], *, chunk: int = WINDOW_PER_JOB // 4) -> Iterator:
+                died: Callable[[Any], Any], *, chunk: int = WINDOW_PER_JOB // 4,
+                many: Callable[[list], list] | None = None) -> Iterator:
     """`fn` over `items` in `jobs` processes (`chunk` items per task), in order; an item
-    whose process dies gives `died(item)`. With one job, in this process."""
+    whose process dies gives `died(item)`. With one job, in this process. `many`, if
+    given, does a task's items at once (`many(part)` is `[fn(x) for x in part]`)."""
     items = iter(items)
+    many = many or partial(_chunk, fn)
     if jobs <= 1:
         from threadpoolctl import threadpool_limits
 
         with threadpool_limits(1):  # as in the workers (see _worker_setup)
-            yield from map(fn, items)
+            while part := list(islice(items, chunk)):
+                yield from many(part)
         return
     ahead = jobs * max(WINDOW_PER_JOB, 4 * chunk) // chunk  # chunks handed out at once
     pending: deque[tuple[list, Future]] = deque()  # in input order
@@ -44,7 +49,7 @@ def ordered_map(fn: Callable[[Any], Any], items: Iterable, jobs: int,
             # A new chunk goes in as each one comes out, so the workers never wait for
             # the slowest chunk of a window (as they did when a window was mapped whole).
             while len(pending) < ahead and (part := list(islice(items, chunk))):
-                pending.append((part, pool.submit(_chunk, fn, part)))
+                pending.append((part, pool.submit(many, part)))
             if not pending:
                 return
             part, future = pending.popleft()
