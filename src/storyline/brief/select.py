@@ -179,8 +179,8 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
         i = candidates[c]
         run = runs_on.get(c)
         for k in ([run] if run is not None else []) + [k for k in members[i] if k != run]:
-            if sentences[k].text in shown_texts:
-                continue
+            if sentences[k].text in shown_texts or sentences[k].words > left:
+                continue  # (shown; or too long, whatever its context: not read for it)
             steps = _with_context(c, i, k)
             if steps is not None and sum(sentences[s.sentence].words for _, s in steps) <= left:
                 if k == run and run - 1 in on_show and steps[0][1].sentence == k:
@@ -383,6 +383,8 @@ def _showable(fact: Fact, reading: Reading) -> list[int]:
     each group in member order (the representative, the wording the sources share,
     first)."""
     fit = [k for k in fact.members if reading.fit[k]]
+    if len(fit) < 2:  # nothing to sort: its needs are read only if it is considered
+        return fit
     return sorted(fit, key=lambda k: (not reading.needs[k].standalone,
                                       bool(reading.needs[k].names)))
 
