@@ -21,7 +21,9 @@ with seed 4; each cluster holds the day's first six articles, detokenized). ROUN
 finan 10; seed 5), drawn before anyone read them; the days neither draw takes
 (`t17_unused`) are the ones read while working. ROUND 6 (rubric_round6.jsonl): 40 more
 (haiti 4, h1n1 12, libya 16, finan 8; seed 6), none of them read before (the free days
-read while working on round 5, READ_BEFORE_ROUND_6, are left out). Each packet
+read while working on round 5, READ_BEFORE_ROUND_6, are left out). ROUND 7
+(rubric_round7.jsonl): 40 more (h1n1 5, libya 29, finan 6; seed 7), the last unread days
+but ten of libya, drawn before the sixth session's work began. Each packet
 shows the
 articles (cut to 350 words each, 120 when a cluster has more than six) and three
 accounts under shuffled letters (seed 12): the lead paragraph (dump.lead_paragraph, the
@@ -57,6 +59,7 @@ ROUNDS = {
           ("t17_days", range(30))),
     "5": (("t17_days_5", range(40)),),
     "6": (("t17_days_6", range(40)),),
+    "7": (("t17_days_7", range(40)),),
 }
 OLD_LEAD_ROUNDS = ("1", "2", "3", "4")  # the lead paragraph as "before" cleans it
 # Timeline17 day clusters: (topic, how many days) drawn with a seed, from the days with at
@@ -65,6 +68,7 @@ T17_DRAWS = {
     "t17_days": (4, (("haiti", 10), ("h1n1", 10), ("libya", 10))),
     "t17_days_5": (5, (("haiti", 5), ("h1n1", 10), ("libya", 15), ("finan", 10))),
     "t17_days_6": (6, (("haiti", 4), ("h1n1", 12), ("libya", 16), ("finan", 8))),
+    "t17_days_7": (7, (("h1n1", 5), ("libya", 29), ("finan", 6))),
 }
 # The free days read while working between rounds 4 and 5: no later draw takes them.
 READ_BEFORE_ROUND_6 = frozenset(
@@ -74,6 +78,7 @@ READ_BEFORE_ROUND_6 = frozenset(
         "02-25", "03-01", "03-02", "03-19", "03-24", "03-25", "03-27", "04-08", "04-11",
         "04-25", "05-01", "05-17", "05-27", "06-10", "06-15", "08-04", "08-12", "08-24",
         "08-26")])
+LATER_DRAWS = ("t17_days_6", "t17_days_7")  # drawn after READ_BEFORE_ROUND_6 was read
 T17_ARTICLES = 6
 
 
@@ -103,7 +108,7 @@ def t17_days(name: str) -> list[dict]:
             days: dict[str, list[dict]] = {}
             for doc in topics[topic]:
                 days.setdefault(doc["published"], []).append(doc)
-            skip = taken | (READ_BEFORE_ROUND_6 if draw == "t17_days_6" else frozenset())
+            skip = taken | (READ_BEFORE_ROUND_6 if draw in LATER_DRAWS else frozenset())
             busy = sorted(day for day, docs in days.items()
                           if len(docs) >= 3 and f"t17/{topic}/{day}" not in skip)
             for day in sorted(rng.sample(busy, count)):
