@@ -155,6 +155,29 @@ def test_agency_dateline_prefix_is_stripped():
     assert removed["BEIRUT (Reuters) —"] == "dateline"
 
 
+@pytest.mark.parametrize("text, rest, reason", [
+    ("(By Kamran Jebreili -- Associated Press) SHANGHAI: At 101 stories, the tower is "
+     "China's tallest building.", "SHANGHAI: At 101", "photo credit"),
+    ("Page last updated at 11:50 GMT, Friday, 29 January 2010 Wyclef Jean has been talking "
+     "to reporters about Haiti.", "Wyclef Jean", "date stamp"),
+    ("Wednesday 17 June 2009 15.39 BST Government officials today warned farmers to stay "
+     "away from pigs.", "Government officials", "date stamp"),
+    ("Mexican swine flu deaths spark worldwide action WHO says the virus has killed 81 "
+     "people Sunday 26 April 2009 18.45 BST People wear masks in Mexico City on Sunday.",
+     "People wear masks", "page header"),
+])
+def test_a_credit_or_time_stamp_glued_before_a_paragraph_goes(text, rest, reason):
+    a, removed = cleaned("Title\n\n" + text)
+    assert a.text.startswith(rest)
+    assert reason in removed.values()
+
+
+def test_a_date_in_prose_is_no_time_stamp():
+    text = "The vote was held on Sunday 26 April 2009 at 18.45 in the capital, officials said."
+    a, _ = cleaned("Title\n\n" + text)
+    assert a.text == text
+
+
 def test_a_byline_before_an_agency_dateline_goes_with_it():
     a, removed = cleaned("Title\n\nBy Maggie Fox, Health and Science Editor WASHINGTON | Mon "
                          "Mar 2, 2009 4:23 pm EST WASHINGTON (Reuters) - Virtually all cases "
@@ -364,6 +387,25 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("USA TODAY 58 of 68 Skip in Skip x Embed x Share CLOSE Bundle up!", True),
     ("Update:Judge calls emergency meeting over redaction errors.", True),
     ("41 , 42 A recent review defined perceived effectiveness as a belief.", True),
+    # photo captions, told by where the person stands in the picture
+    ("Moammar Gadhafi, third from right, stands Monday with the African Union delegation.",
+     True),
+    ("Lois Slocum, left, with Michelle Arvan, runs a family-style hardware store.", True),
+    ("The flood of people fleeing into Tunisia (above) is increasing pressure.", True),
+    ("The car is pictured at the school in Newtown, in this evidence photo.", True),
+    ("No government of the left, right and center has done that before.", False),
+    ("The senator turned left, then right, and walked out.", False),
+    # corrections, the page speaking to its reader, a list announced
+    ("The article incorrectly described how the agency is funded.", True),
+    ("An earlier version of this post gave the suspect's name wrongly.", True),
+    ("Check out CNN's reporting around Libya, city by city.", True),
+    ("Please do not put yourself in a dangerous situation.", True),
+    ("Following are the latest political and military developments in the crisis.", True),
+    ("Here are some tips on getting the most out of your vacation.", True),
+    ("Sky News Quake Survivors Face Threat - 2 hrs ago Melbourne Age Haiti will take decades.",
+     True),
+    ("The following day, the first flight to New York was delayed.", False),
+    ("(NYT32) STAMFORD, Conn. -- Oct. 20, 1999 -- Lois Slocum runs a hardware store.", True),
 ])
 def test_social_media_prompts_inside_text_are_clutter(text, clutter):
     from storyline.brief.clean import is_clutter

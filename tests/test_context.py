@@ -46,6 +46,12 @@ from storyline.brief.context import Names, needs, opens_quotation, says_who
     "Any other building was private, an adviser said.",
     "“Welfare institutions are less than ideal places,” said the minister.",
     "The building starts a new settlement, the group said.",
+    "In one case, the Obama administration responds with military force.",
+    "In both cases, the courts refused to hear the appeal.",
+    "Now, in the Treasury's stately conference room, she was being pushed hard.",
+    "NATO began bombing military targets a short time later.",
+    "The rebels took the town back two days later.",
+    "The result: the biggest one-day rally on stock markets in 70 years.",
 ])
 def test_openings_that_lean_on_an_earlier_sentence(text):
     assert needs(text).antecedent
@@ -67,6 +73,10 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "Data were collected by team doctors, and these data were analyzed by a panel.",
     "Among those injured was a child, officials said.",
     "The show's finale airs this Sunday, the network said.",
+    "When she was 12, Jane Doe moved to Paris with her mother.",
+    "Officials said the bridge would reopen later this year.",
+    "Bill Cosby says that in all of his years in show business, he has never seen this.",
+    "While auto executives dismiss the idea, they have been receptive to a shorter one.",
 ])
 def test_openings_that_stand_alone(text):
     assert not needs(text).antecedent
@@ -108,6 +118,7 @@ def test_a_surname_needs_its_full_name_first():
     ("Lawyer Kathleen O’Sullivan spoke on Monday.", "Ms. O’Sullivan said he needs a lawyer."),
     ("Education Secretary Betsy DeVos spoke on Monday.", "DeVos said the rule would go."),
     ("Eman al-Obeidy spoke to reporters on Saturday.", "Reporters said al-Obeidy was free."),
+    ("Keiji Fukuda of the WHO spoke on Monday.", "Dr Fukuda said stocks of drugs had grown."),
 ])
 def test_mixed_case_surnames_need_their_full_name_first(full, alone):
     names = Names([full, alone])

@@ -31,10 +31,12 @@ WORDS = 250
 # 45.79 / 16.10 (more sentences that lean back are left out; headlines cut off). In the
 # same round the DUC ROUGE-1 floor went down by 0.4: leaving out facts under half the
 # best one's score took these 10 clusters from 38.36 / 7.29 to 37.81 / 6.98, while all
-# 50 went from 40.07 / 8.56 to 40.10 / 8.72.
+# 50 went from 40.07 / 8.56 to 40.10 / 8.72. In issue 12's fifth round it went down by
+# 0.2 more: 37.81 / 6.98 to 37.62 / 7.11 (captions, corrections, a writer's cries and
+# pronouns after an opening phrase left out), all 50 from 40.10 / 8.72 to 40.10 / 8.83.
 SUBSETS = [
     ("multinews_dev250.jsonl", 50, "f1", 45.8, 15.5),
-    ("duc2006.jsonl", 10, "recall", 37.7, 6.85),
+    ("duc2006.jsonl", 10, "recall", 37.5, 6.85),
 ]
 
 

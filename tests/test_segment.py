@@ -74,6 +74,11 @@ def test_empty_text_has_no_sentences():
     ("More than half of the workers work for GM.", True),
     ("Prodigy co-founded the group in the early '90s.", True),
     ("They also bound away at the slightest disturbance.", True),
+    ("Hang on Libyans, freedom is near now!", False),  # a writer's cry, not news
+    ("1918: The Spanish flu pandemic remains the most devastating outbreak.", False),
+    ("If only banks could mend as fast as the markets.", False),
+    ('"Let this not happen in Libya!" the protesters shouted.', True),
+    ('The crowd chanted: "Freedom is near now!"', True),
 ])
 def test_is_statement(text, ok):
     assert is_statement(text) is ok

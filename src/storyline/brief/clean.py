@@ -63,6 +63,20 @@ _INNER_DATELINE = re.compile(
     + r"\s*\((?:Reuters|CNN|AP|AFP|Xinhua|UPI|dpa|Bloomberg)\)\s*[-—–]+\s*(?=[A-Z\"“'‘`])")
 INNER_DATELINE_CHARS = 600  # where it may stand: within a header's reach of the start
 _WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement)\s+(?=[A-Z\"“'‘])")
+# A photo credit or a page's time stamp glued before a paragraph once its own line was
+# lost: "(By Kamran Jebreili -- Associated Press) SHANGHAI: ...", "Page last updated at
+# 11:50 GMT, Friday, 29 January 2010 Wyclef Jean's been ...". A stamp standing later in
+# one of the first paragraphs ends the page's header: "Mexican swine flu deaths spark
+# worldwide action ... Sunday 26 April 2009 18.45 BST People wear ...".
+_CREDIT_PREFIX = re.compile(r"^\(By [A-Z][^()]{2,60}? -- [^()]{2,40}\)\s+(?=[A-Z\"“'‘])")
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_FULL_DATE = r"\d{1,2} (?:January|February|March|April|May|June|July|August|September|" \
+    r"October|November|December) \d{4}"
+_STAMP = (r"(?:Page last updated at \d{1,2}[:.]\d\d(?: GMT| BST)?,? (?:" + _WEEKDAY + r",? )?"
+          + _FULL_DATE + r"|" + _WEEKDAY + r",? " + _FULL_DATE
+          + r",? \d{1,2}[:.]\d\d(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?)")
+_STAMP_PREFIX_GLUED = re.compile(r"^" + _STAMP + r"\s+(?=[A-Z\"“'‘])")
+_INNER_STAMP = re.compile(r"(?<=\s)" + _STAMP + r"\s+(?=[A-Z\"“'‘])")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DATES = (  # (regex, order of the groups: d=day, m=month, y=year)
@@ -276,7 +290,7 @@ _CAPTION_DATE = re.compile(
     r",\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
     r"(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+"
     r"\d{4}\.?\s*(?:\([^)]*\))?$", re.I)
-_CLUTTER_SENTENCE = re.compile(
+_CLUTTER_SENTENCE = re.compile(  # every alternative starts at a word boundary
     r"\b(?:buy photo|wait \d+ seconds? to continue|click here|(?:see|in) fig(?:ure)?\.? \d|"
     r"replay more videos|image copyright|getty images|ap photo/|afp photo|"
     r"the following (?:video|footage|images?|content) (?:contains|includes|may)|"
@@ -299,7 +313,23 @@ _CLUTTER_SENTENCE = re.compile(
     r"an? (?:artist['’]s )?(?:rendering|illustration|impression|conception|photo|photograph|"
     r"picture|screenshot|screen grab|still|aerial view|close-up|graphic|diagram) "
     r"(?:of|shows|showing)\b[^.]*\.[\"”]?$|"
-    r"sign up for\b.{0,60}\bnewsletter|follow\b[^.!?]{0,50}\bon (?:twitter|facebook|instagram)\b)",
+    r"sign up for\b.{0,60}\bnewsletter|follow\b[^.!?]{0,50}\bon (?:twitter|facebook|instagram)\b|"
+    # a photo caption: "Lois Slocum, left, with ...", "Gadhafi, third from right, stands",
+    # "fleeing into Tunisia (above)", "is seen at left", "(NYT32) STAMFORD, Conn. -- ..."
+    r"(?<!\bthe )\b[a-z][\w.'’-]*, (?:(?:far|second|third|fourth) (?:from )?)?"
+    r"(?:left|right|center|centre)(?:,| and\b)|"
+    r"(?<=\()(?:left|right|center|centre|above|below|top|bottom|pictured|inset)\)|"
+    r"\bis seen (?:at )?(?:left|right)\b|\b(?:is|are) pictured\b|(?<=^\()nyt\d+\) |"
+    # a correction notice: "An earlier version of this post incorrectly gave ..."
+    r"\ban earlier version of this\b|\bthis (?:article|story|post) (?:has been|was) "
+    r"(?:updated|corrected|amended)\b|\bincorrectly (?:described|stated|said|reported|"
+    r"identified|referred|gave)\b|^correction\b|"
+    # the page speaking to its reader: "Please keep ...", "Check out ...", "Read ...",
+    # and announcing a list: "Following are ...", "Here is ...", "The following are ..."
+    r"^(?:please|check out|click|read|watch|see|follow|sign up|subscribe|listen|tune in|"
+    r"share)\b|^(?:following|here|below|the following) (?:are|is)\b|"
+    # a news aggregator's list: "Sky News Haiti Quake Survivors ... - 2 hrs ago Melbourne"
+    r"(?<=- )\d+ (?:hrs?|hours?|mins?|minutes?) ago\b)",
     re.I)
 _IN_SENTENCE = FirstMatch([("clutter", (_CLUTTER_SENTENCE, _CAPTION_DATE))])
 
@@ -349,14 +379,18 @@ def _drop_link_runs(kept: list[str], drop) -> list[str]:
 
 
 def _strip_prefixes(line: str, drop, *, lead: bool) -> str:
-    """Cut a widget's leftover word ("CLOSE", "Updated |") from the start of a paragraph,
-    and an agency dateline ("BEIRUT (Reuters) — "), with a byline before it, from one of
-    the first paragraphs."""
+    """Cut a widget's leftover word ("CLOSE", "Updated |"), a photo credit or a time
+    stamp from the start of a paragraph, and an agency dateline ("BEIRUT (Reuters) — "),
+    with a byline before it, or a header up to a time stamp, from one of the first
+    paragraphs."""
     for pattern, reason, most in ((_WIDGET_PREFIX, "page furniture", 8),
+                                  (_CREDIT_PREFIX, "photo credit", 14),
+                                  (_STAMP_PREFIX_GLUED, "date stamp", 14),
                                   (_BYLINE_HEADER, "byline", MAX_HEADER_WORDS),
                                   (_AGENCY_BYLINE, "byline", MAX_HEADER_WORDS),
                                   (_DATELINE, "dateline", 8)):
-        match = pattern.match(line) if lead or pattern is _WIDGET_PREFIX else None
+        anywhere = pattern in (_WIDGET_PREFIX, _CREDIT_PREFIX, _STAMP_PREFIX_GLUED)
+        match = pattern.match(line) if lead or anywhere else None
         if match and len(match.group(0).split()) <= most:
             drop(match.group(0).strip(), reason)
             line = line[match.end():]
@@ -364,4 +398,8 @@ def _strip_prefixes(line: str, drop, *, lead: bool) -> str:
     if inner and inner.start() > 0:
         drop(line[:inner.end()].strip(), "page header")
         line = line[inner.end():]
+    stamp = _INNER_STAMP.search(line, 0, INNER_DATELINE_CHARS) if lead and "day" in line else None
+    if stamp:
+        drop(line[:stamp.end()].strip(), "page header")
+        line = line[stamp.end():]
     return line

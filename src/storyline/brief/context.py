@@ -64,7 +64,8 @@ _BACK_NOUNS = (r"man|woman|men|women|boy|girl|boys|girls|child|children|teen|tee
                r"decision|move|deal|announcement|incident|attack|crash|accident|"
                r"shooting|case|lawsuit|suit|complaint|probe|investigation|discovery|"
                r"find|finding|findings|episode|show|film|movie|book|album|song|video|"
-               r"photo|photos|post|tweet|tweets|comments|remarks|plan|proposal|bill")
+               r"photo|photos|post|tweet|tweets|comments|remarks|plan|proposal|bill|"
+               r"result|upshot|outcome|consequence|reason|answer|irony|catch|problem")
 _US = re.compile(r"^[\"“‘']?US\b")  # the United States, not "us"
 _DANGLING_OPENING = re.compile(
     rf"^[\"“‘']?\s*(?:(?:{_PRONOUNS})\b|(?:{_CONNECTIVES})\b(?!['’]s\b)"
@@ -74,7 +75,9 @@ _DANGLING_OPENING = re.compile(
     rf"of course|for example|for instance|in other words|by comparison|in comparison|"
     rf"at the same time|consequently|accordingly|additionally|conversely|as such|"
     rf"to be sure|that said|even then|all the same|in any case|either way|"
-    rf"on top of that|on the contrary)\s*,|\d\)\s"
+    rf"on top of that|on the contrary|"
+    rf"in (?:one|another|each|either|both|neither|the other|the first|the second) "
+    rf"(?:cases?|instances?))\s*,|\d\)\s"
     rf"|one of (?:the|them|those|these|his|her|their)\b"
     rf"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|"
     rf"many|most|some|all|none|several|few|each|both|half|any) of (?:them|those|these|whom)\b"
@@ -167,6 +170,7 @@ _SUBJECT_VERB = (
     r"remain|runs?|seem|shows?|stands?|suggests?|takes?|tells?|wants?|faces?|fears?|"
     r"expires?|delivers?|allows?|affects?|covers?|involves?|leads?|looks?|makes?|"
     r"plays?|raises?|reflects?|represents?|serves?|stays?|uses?|works?|"
+    r"depends?|relies?|borders?|lies|sits?|ranks?|boasts?|hosts?|exports?|imports?|"
     r"was|were|is|are|has|had|have|will|would|could|can|may|might|must|should|"
     r"[a-z]+n['’]t")
 _NOT_NOUN = (r"(?:said|says|told|he|she|they|it|we|i|you|who|that|which|and|or|but|of|in|on|"
@@ -242,11 +246,12 @@ _CAPITALIZED_WORD = re.compile(rf"(?<![\w'’-]){_WORD}(?![\w-])")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _ATTRIBUTIVE = re.compile(rf"\b(?:the|a|an)\s+({_WORD})\s+[a-z]", re.I)
 # A role before a surname introduces the person well enough ("President Trump",
-# "Sen. Graham", "Judge Olivera"); "Mr." or "Ms." alone does not.
+# "Sen. Graham", "Judge Olivera"); "Mr." or "Ms." alone does not, nor "Dr" or "Prof."
+# ("Dr Fukuda said ..." leaves the reader asking who he is).
 _ROLE = re.compile(
     r"\b(?:President|Vice President|Prime Minister|Chancellor|Secretary|Sen|Senator|Rep|"
     r"Representative|Gov|Governor|Mayor|Gen|General|Adm|Admiral|Col|Colonel|Lt|Capt|Sgt|"
-    r"Judge|Justice|Dr|Prof|Professor|Pope|King|Queen|Prince|Princess|Chief|Sheriff|"
+    r"Judge|Justice|Pope|King|Queen|Prince|Princess|Chief|Sheriff|"
     r"Detective|Officer|Coach|Ambassador|Commissioner|Minister|Speaker|Leader|"
     r"Archbishop|Bishop|Cardinal|Rabbi|Imam|Rev|Reverend|Sir|Dame|Lord|Lady|"
     r"Attorney General|Director|CEO|Chairman|Chairwoman)\.?\s+(" + _SURNAME + ")")
@@ -441,9 +446,11 @@ def _leans_back(text: str) -> bool:
     subject = _DEFINITE_SUBJECT.match(text) or _DEFINITE_APPOSITION.match(text)
     if subject and subject.group(1) not in _KNOWN_TO_ALL:
         return True
-    if _DANGLING_OPENING.match(text):
+    if _DANGLING_OPENING.match(text) or _PRONOUN_AFTER_OPENING.match(text):
         return True
     outside = _QUOTED.sub(" ", text)
+    if "later" in outside and _LATER.search(outside):
+        return True
     if any(m.group(1).lower() in ("that", "those") or m.group(2).lower() not in _TIME_WORDS
            for m in _DEMONSTRATIVE_REFERENCE.finditer(outside)):
         return True
@@ -454,6 +461,20 @@ def _leans_back(text: str) -> bool:
     return False
 
 
+# "Now, in the Treasury's conference room, she was being pushed hard.": "he" or "she"
+# as the subject after an opening phrase (a preposition, a time, a clause: no name can
+# stand first, as in "Gorsuch pledged that, if confirmed, he ...") leans back as one
+# that opens does.
+_PRONOUN_AFTER_OPENING = re.compile(
+    r"^(?:In|On|At|For|By|From|After|Before|During|Since|Until|Within|Without|Over|Under|"
+    r"Through|Throughout|Despite|Unlike|Once|Now|Then|Still|Instead|Later|Earlier|Today|"
+    r"Yesterday|Last|When|While|As|Although|Though|Because|If|Unless|Asked|[A-Z][a-z]+ing)"
+    r"\b(?:[^,;:\"“”]{0,80}, ){1,2}(?:he|she)\b")
+# "NATO began bombing military targets a short time later.": later than an event the
+# brief may not tell.
+_LATER = re.compile(
+    r"\b(?:a short time|moments|a (?:day|week|month|year)|(?:several|a few|two|three|four|"
+    r"five|six|seven|eight|nine|ten) (?:minutes|hours|days|weeks|months|years)) later\.$")
 _PERSONAL_PRONOUN = re.compile(r"^[\"“‘']?(?:he|she|they|his|her|their|him|them)\b", re.I)
 
 

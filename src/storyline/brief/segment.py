@@ -23,7 +23,9 @@ MAX_STATEMENT_WORDS = 70
 MAX_RUN_CHARS = 1000
 _LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_RUN_CHARS},}}")  # tried once per run: linear
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")
-_STATEMENT_END = re.compile(r"""[.!]["'”’)\]]*$""")
+# A period ends a statement; "!" only a quotation's ("... I'd body-check it!" and
+# "Let this not happen in Libya!" are a writer's or a reader's cry, not news).
+_STATEMENT_END = re.compile(r"""(?:\.|!["'”’])["'”’)\]]*$""")
 # "... who had to approve it. ..." or "...and then…": cut off, not a whole statement.
 _TRUNCATED = re.compile(r"""(?:\.\s*\.\s*\.|…)["'”’)\]]*$""")
 _STATEMENT_START = re.compile(r"""^["'“‘(]?[A-Z0-9]""")
@@ -196,8 +198,8 @@ def _false_split(previous: str, following: str) -> bool:
 def is_statement(text: str) -> bool:
     """A complete declarative sentence, fit to stand in a brief.
 
-    It starts with a capital, a digit or an opening quote, ends with a period or "!"
-    (possibly inside closing quotes), has between 6 and 70 words, and
+    It starts with a capital, a digit or an opening quote, ends with a period (possibly
+    inside closing quotes) or with "!" inside them, has between 6 and 70 words, and
     does not close a quotation opened in an earlier sentence nor leave a bracket open:
     headlines, questions, lines ending in a colon, run-on fragments, quotation tails and
     cut-off references ("(Labor union official 302, February 3, 2009 p.") are left out.
@@ -248,8 +250,12 @@ _TRANSCRIPT = re.compile(r"^[A-Z][A-Z.'’ -]{1,30}:\s")
 _FRAGMENT = re.compile(r"^[A-Z][a-z]+ed (?:with|of|in|for|by|to|on|at)\b[^,;:—–]*$"
                        # a numbered list's item: "5. Do it because I said so management."
                        r"|^\d{1,2}[.)]\s"
+                       # a timeline box's item: "1918: The Spanish flu pandemic remains ..."
+                       r"|^\d{4}:\s"
                        # a dependent clause alone: "Because I'm better than before."
-                       r"|^(?:Although|Though|Even though|Even if|Because|Whereas|Unless)\b[^,;:—–]*$")
+                       r"|^(?:Although|Though|Even though|Even if|Because|Whereas|Unless)\b[^,;:—–]*$"
+                       # a wish, not news: "If only banks could mend as fast."
+                       r"|^If only\b")
 
 
 def _lower_words(text: str, enough: int = 2) -> int:
