@@ -156,6 +156,8 @@ def test_agency_dateline_prefix_is_stripped():
 
 
 @pytest.mark.parametrize("text, rest, reason", [
+    ("Just an hour or two a week confers benefits, researcher contends. (HealthDay)—A little "
+     "jogging is good for your health, researchers say.", "A little jogging", "page header"),
     ("(By Kamran Jebreili -- Associated Press) SHANGHAI: At 101 stories, the tower is "
      "China's tallest building.", "SHANGHAI: At 101", "photo credit"),
     ("Page last updated at 11:50 GMT, Friday, 29 January 2010 Wyclef Jean has been talking "
@@ -404,6 +406,10 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("Here are some tips on getting the most out of your vacation.", True),
     ("Sky News Quake Survivors Face Threat - 2 hrs ago Melbourne Age Haiti will take decades.",
      True),
+    ("In this Thursday, Jan. 17, 2013, file photo, a man speaks on a phone in Madrid.", True),
+    ("Several studies have observed weak Moho arrivals (Fig. 1), including a reversal.", True),
+    ("The reduction has been attributed to serpentine in the mantle wedge11,12,13,14.", True),
+    ("The vote was 11,12 in favour of the bill on Monday.", False),
     ("The following day, the first flight to New York was delayed.", False),
     ("(NYT32) STAMFORD, Conn. -- Oct. 20, 1999 -- Lois Slocum runs a hardware store.", True),
 ])

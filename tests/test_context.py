@@ -52,6 +52,7 @@ from storyline.brief.context import Names, needs, opens_quotation, says_who
     "NATO began bombing military targets a short time later.",
     "The rebels took the town back two days later.",
     "The result: the biggest one-day rally on stock markets in 70 years.",
+    "Not yet, said Efraim Levy, an equity analyst.",
 ])
 def test_openings_that_lean_on_an_earlier_sentence(text):
     assert needs(text).antecedent
@@ -91,6 +92,7 @@ def test_openings_that_stand_alone(text):
     ("Chances are your parenting is perfectly fine.", True),   # the writer to the reader
     ("I have never been this tired, the runner told reporters.", False),
     ("Scientists say our ancestors were shorter.", False),
+    ("Here we show evidence that a nap helps infants to retain memories.", True),  # a paper's
 ])
 def test_quotations_need_a_speaker(text, speaker):
     assert needs(text).speaker is speaker

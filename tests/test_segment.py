@@ -38,6 +38,13 @@ def test_offsets_map_back_and_headline_lines_stay_apart():
     assert [s.index for s in got] == [0, 1, 2, 3]
 
 
+def test_sentences_glued_after_a_closing_quote_are_split_even_after_an_abbreviation():
+    text = 'She has never said no."For her part, Gillibrand does not run.'
+    spans = sentence_spans(text)
+    assert [text[a:b] for a, b in spans] == ['She has never said no."',
+                                             "For her part, Gillibrand does not run."]
+
+
 def test_empty_text_has_no_sentences():
     assert split(Article(id="a", text="")) == []
 
@@ -107,6 +114,12 @@ def test_one_line_paragraphs_split_as_nupunkt_splits_them(block):
     ("Bill Bradbury, director of the group For the Sake of the Salmon, spoke.",
      "Bill Bradbury, director of the group For the Sake of the Salmon, spoke."),
     ("Talks failed. Officials said The end was near.", "Talks failed."),  # first sentence only
+    ("Problems continue to hinder aid to quake-hit Haiti Hundreds of thousands of survivors "
+     "are still waiting for aid.", "Problems continue to hinder aid to quake-hit Haiti"),
+    ("Children pulled from Haiti rubble An 11-year-old girl has been pulled from a building.",
+     "Children pulled from Haiti rubble"),
+    ("Haiti quake: Death toll may be 200,000, US general says The leading US general in Haiti "
+     "has said so.", "Haiti quake: Death toll may be 200,000, US general says"),
 ])
 def test_a_headline_glued_to_the_first_sentence_is_cut_off(text, first):
     spans = sentence_spans(text)

@@ -60,7 +60,10 @@ _AGENCY_BYLINE = re.compile(
 # what comes before it goes with it. Only an agency in brackets and a dash mark it.
 _INNER_DATELINE = re.compile(
     r"(?:^|(?<=\s))[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]*){0,4}" + _DAY
-    + r"\s*\((?:Reuters|CNN|AP|AFP|Xinhua|UPI|dpa|Bloomberg)\)\s*[-—–]+\s*(?=[A-Z\"“'‘`])")
+    + r"\s*\((?:Reuters|CNN|AP|AFP|Xinhua|UPI|dpa|Bloomberg)\)\s*[-—–]+\s*(?=[A-Z\"“'‘`])"
+    # a health or science wire's, with no place: "... researcher contends. (HealthDay)—A"
+    r"|(?<=\s)\((?:HealthDay|HealthDay News|LiveScience|Live Science|Reuters Health)\)"
+    r"\s*[-—–]+\s*(?=[A-Z\"“'‘`])")
 INNER_DATELINE_CHARS = 600  # where it may stand: within a header's reach of the start
 _WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement)\s+(?=[A-Z\"“'‘])")
 # A photo credit or a page's time stamp glued before a paragraph once its own line was
@@ -292,10 +295,12 @@ _CAPTION_DATE = re.compile(
     r"\d{4}\.?\s*(?:\([^)]*\))?$", re.I)
 _CLUTTER_SENTENCE = re.compile(  # every alternative starts at a word boundary
     r"\b(?:buy photo|wait \d+ seconds? to continue|click here|(?:see|in) fig(?:ure)?\.? \d|"
+    # a journal's figure and reference marks: "(Fig. 1)", "the mantle wedge11,12,13."
+    r"(?<=\()figs?(?:ure)?s?\.? \d|[a-z]{3,}\d{1,3}(?:[,–-]\d{1,3})+(?=[.,;]?(?:\s|$))|"
     r"replay more videos|image copyright|getty images|ap photo/|afp photo|"
     r"the following (?:video|footage|images?|content) (?:contains|includes|may)|"
     r"^(?:image|photo|video) caption\b|check out\b[^.]{0,40}\.(?:com|net|org)\b|"
-    r"\bin this (?:\w+ )?(?:\d{1,2}, )?(?:\d{4} )?(?:file |undated |handout )*"
+    r"\bin this (?:[\w.]+,? ){0,5}?(?:file |undated |handout )*"
     r"(?:photo|image|picture)\b|"
     r"^updated:|\b(?:keep|start) (?:posting|commenting)\b|\bin the comments\b|"
     r"^for more (?:on|about|news|information)\b[^.]{0,60},\s*"

@@ -75,7 +75,7 @@ _DANGLING_OPENING = re.compile(
     rf"of course|for example|for instance|in other words|by comparison|in comparison|"
     rf"at the same time|consequently|accordingly|additionally|conversely|as such|"
     rf"to be sure|that said|even then|all the same|in any case|either way|"
-    rf"on top of that|on the contrary|"
+    rf"on top of that|on the contrary|not yet|not really|not quite|not exactly|"
     rf"in (?:one|another|each|either|both|neither|the other|the first|the second) "
     rf"(?:cases?|instances?))\s*,|\d\)\s"
     rf"|one of (?:the|them|those|these|his|her|their)\b"
@@ -535,7 +535,9 @@ def _needs_speaker(text: str) -> bool:
 
 _FIRST_OR_SECOND_PERSON = re.compile(
     r"\b(?:I|I['’]m|I['’]ve|I['’]d|I['’]ll|[Mm]y|[Mm]e|[Yy]ou|[Yy]ou['’](?:re|ve|d|ll)|"
-    r"[Yy]our)\b")
+    r"[Yy]our|"
+    # a paper's authors: "Here we show evidence that ...", "We report that ..."
+    r"[Hh]ere,? we|[Ww]e (?:show|report|present|describe|demonstrate|propose))\b")
 
 
 def says_who(text: str) -> bool:

@@ -63,13 +63,15 @@ def sentence_spans(block: str) -> list[tuple[int, int]]:
 
 # A headline or caption glued to the paragraph's first sentence, with no stop between
 # ("Advert warns about the dangers of swine flu The government has appointed ..."): a
-# word that no sentence capitalizes in its middle, followed by a lower-case word (so
-# not a title, "told The Associated Press"), after at least three words without a stop.
+# word that no sentence capitalizes in its middle, followed by a lower-case word or a
+# number (so not a title, "told The Associated Press"; "An 11-year-old girl ..."), after
+# at least three words without a stop (a colon may stand in a headline: "Haiti quake:
+# Death toll may be 200,000, US general says The leading US general ...").
 _GLUE_WORDS = (r"(?:The|An|For|In|On|At|Even|As|After|When|While|It|He|She|They|This|There|"
-               r"Their|His|Her)")
+               r"Their|His|Her|Hundreds|Thousands|Dozens|Officials|Rescuers|Residents)")
 _HEADLINE_GLUE = re.compile(
-    r"^[^.!?:;\n]*?[A-Za-z0-9](?<!\bgroup)(?<!\bcalled)(?<!\bnamed)(?<!\btitled)(?<!\bof)"
-    r"(?<!\bthe)(?<!\band)(?<!\bto)\s+(?=" + _GLUE_WORDS + r"\s+[a-z])")
+    r"^[^.!?;\n]*?[A-Za-z0-9](?<!\bgroup)(?<!\bcalled)(?<!\bnamed)(?<!\btitled)(?<!\bof)"
+    r"(?<!\bthe)(?<!\band)(?<!\bto)\s+(?=" + _GLUE_WORDS + r"\s+[a-z0-9])")
 # What every glue holds, searched first: most first sentences have none, and the lazy
 # pattern above costs as much as the splitting itself on them.
 _GLUE_HINT_WORD = re.compile(r"\s" + _GLUE_WORDS + r"\s")
@@ -119,9 +121,9 @@ def _unglued(block: str, start: int, end: int) -> list[tuple[int, int]]:
     parts, first = [], start
     for match in _GLUED.finditer(block, start, end):
         cut = match.end()
-        word = re.search(r"(\w+)[.!?][\"”’]?$", block[first:cut])
-        if not word or word.group(1).lower() in _abbreviations():
-            continue  # the start of the span, or an abbreviation
+        word = re.search(r"(\w+)[.!?]([\"”’]?)$", block[first:cut])
+        if not word or not word.group(2) and word.group(1).lower() in _abbreviations():
+            continue  # the start of the span, or an abbreviation (never before a quote mark)
         parts.append((first, cut))
         first = cut
     parts.append((first, end))
