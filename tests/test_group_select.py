@@ -204,3 +204,24 @@ def test_a_lead_that_dates_its_news_counts_more_as_opener(monkeypatch):
     ratio = {sentences[k].article: scored[k] / plain[k] for k in plain}
     assert ratio["1"] == pytest.approx(ratio["3"]) and ratio["1"] > 1  # FLOOD says "Monday"
     assert ratio["2"] == pytest.approx(1.0)
+
+
+def test_a_brief_does_not_end_on_a_stray_line():
+    from storyline.brief.order import without_stray_ending
+    from storyline.brief.select import Pick
+    from storyline.model import Sentence
+
+    texts = [("1", "Rebels seized the port of Brega on Monday after heavy fighting."),
+             ("1", "The rebels said the port of Brega was now in their hands."),
+             ("2", "Fighting around Brega killed ten rebels, doctors said on Monday."),
+             ("3", "Now is not the time for fear."),                 # another strand
+             ("2", "Doctors in Brega said the fighting had ended.")]
+    sentences = [Sentence(a, i, t, 0, len(t)) for i, (a, t) in enumerate(texts)]
+    vectors = tfidf(sentences)
+    picks = [Pick(k, k) for k in range(4)]
+    assert without_stray_ending(picks, [1, 1, 1, 1], sentences, vectors) == picks[:3]
+    assert without_stray_ending(picks, [1, 1, 1, 2], sentences, vectors) == picks  # cited twice
+    same_article = [Pick(k, k) for k in (0, 1, 2, 4)]  # its article told before it: no stray
+    assert without_stray_ending(same_article, [1] * 4, sentences, vectors) == same_article
+    three = [Pick(k, k) for k in (0, 1, 3)]  # a brief keeps three sentences
+    assert without_stray_ending(three, [1] * 3, sentences, vectors) == three

@@ -11,6 +11,11 @@ When the articles fall into phases (clearly different times, `brief.phases`), th
 latest phase is told first, the news first; then the earlier phases, in time order, as
 the background of how it came to this; the sentences of articles that belong to no
 phase come last. Each phase is told in the order above.
+
+A brief does not end on a stray line: a last sentence that only its own article states,
+the only one of that article in the brief, and that shares almost no words with any
+other brief sentence (another strand of the day's news, a side remark) is left out, and
+so on while the brief keeps three.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+
+from scipy import sparse
 
 from ..model import Sentence
 from .context import Reading
@@ -68,3 +75,26 @@ def _needs(chain: list[Pick], reading: Reading) -> set[str]:
 
 def _gives(chain: list[Pick], reading: Reading) -> set[str]:
     return set().union(*(reading.introduces[p.sentence] for p in chain))
+
+
+# A last sentence whose tf-idf cosine with every other brief sentence is below this, from
+# an article the brief shows nothing else of, is a stray ending (see the module's doc).
+STRAY_ENDING = 0.1
+MIN_KEPT = 3
+
+
+def without_stray_ending(picks: list[Pick], sources: Sequence[int], sentences: list[Sentence],
+                         vectors: sparse.csr_matrix) -> list[Pick]:
+    """`picks` (in reading order) without the stray lines they end on; `sources` counts
+    the articles each pick's sentence is cited to."""
+    while len(picks) > MIN_KEPT:
+        last, rest = picks[-1], picks[:-1]
+        article = sentences[last.sentence].article
+        if (last.after is not None or sources[len(rest)] > 1
+                or any(sentences[p.sentence].article == article for p in rest)):
+            break
+        similarity = (vectors[[p.sentence for p in rest]] @ vectors[last.sentence].T).toarray()
+        if similarity.max() >= STRAY_ENDING:
+            break
+        picks = rest
+    return picks
