@@ -156,6 +156,12 @@ def test_agency_dateline_prefix_is_stripped():
 
 
 @pytest.mark.parametrize("text, rest, reason", [
+    ("(Updated at 11:20 a.m. ET, 6:20 p.m. local time) Before reports of the killings emerged, "
+     "state TV said so.", "Before reports", "date stamp"),
+    ("By Hamid Ould Ahmed and Mariam Karouny ALGIERS/TUNIS | Wed Mar 16, 2011 4:21 pm EDT "
+     "ALGIERS/TUNIS (Reuters) - Libyan forces used tanks on Wednesday.", "Libyan forces", "dateline"),
+    ("By Bryony Jones for CNN Protesters have taken control of several key cities across Libya.",
+     "Protesters have", "byline"),
     ("Just an hour or two a week confers benefits, researcher contends. (HealthDay)—A little "
      "jogging is good for your health, researchers say.", "A little jogging", "page header"),
     ("(By Kamran Jebreili -- Associated Press) SHANGHAI: At 101 stories, the tower is "

@@ -53,6 +53,9 @@ from storyline.brief.context import Names, needs, opens_quotation, says_who
     "The rebels took the town back two days later.",
     "The result: the biggest one-day rally on stock markets in 70 years.",
     "Not yet, said Efraim Levy, an equity analyst.",
+    "Now, it seems, those parachutes may not open in time.",
+    "A hospital spokesman said the female worker fell ill at work on Wednesday.",
+    "“We buried nine people so far,” the witness said.",
 ])
 def test_openings_that_lean_on_an_earlier_sentence(text):
     assert needs(text).antecedent
@@ -78,6 +81,8 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "Officials said the bridge would reopen later this year.",
     "Bill Cosby says that in all of his years in show business, he has never seen this.",
     "While auto executives dismiss the idea, they have been receptive to a shorter one.",
+    "Aid reached those who fled the town on Monday, officials said.",
+    "Police said the man who shot three people was arrested on Monday.",
 ])
 def test_openings_that_stand_alone(text):
     assert not needs(text).antecedent

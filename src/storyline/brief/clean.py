@@ -28,11 +28,12 @@ _AGENCY = (r"\((?:[A-Z]{2,6}|Reuters|Bloomberg|Xinhua|dpa|AP|AFP"
            r"|[A-Z]{1,5}[a-z]*[A-Z][a-z]+(?: News)?)"  # (HealthDay News), (CBSMiami)
            r"\b[^)]{0,20}\)?")
 _PLACE = r"(?:[ ,]+[A-Z][\w.'-]*){0,4}(?:\s*\([A-Z][a-z]+\))?"  # "FORT WAYNE, Ind.", "(Hebei)"
+_PLACES = r"[A-Z][A-Z.'-]+(?:/[A-Z][A-Z.'-]+)*"  # "WASHINGTON", "ALGIERS/TUNIS"
 _DAY = r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # "SYDNEY, September 13 (Xinhua)"
 _DASH = r"(?:[-—–]+|_)"  # wires mark the end of a dateline with a dash, "--" or "_"
 _DATELINE = re.compile(  # "ST. LOUIS (AP) — ", "FORT WAYNE, Ind. (WANE) ", "(CNN) — ",
     # "WASHINGTON — ", "BERLIN (AP) _ ", "SYDNEY, September 13 (Xinhua) -- ", "NEW YORK _ "
-    r"^(?:[A-Z][A-Z.'-]+" + _PLACE + _DAY + r"\s*" + _AGENCY + r"\s*" + _DASH + "*"
+    r"^(?:" + _PLACES + _PLACE + _DAY + r"\s*" + _AGENCY + r"\s*" + _DASH + "*"
     r"|[A-Z][A-Z'-]{2,}" + _PLACE + _DAY + r"\s*" + _DASH + "+"  # no agency: a real word
     r"|" + _AGENCY + r"\s*" + _DASH + r"+|CNN\s*[-—–]+"
     r"|\((?:CNN|AP|AFP|Reuters|Xinhua|Bloomberg|dpa|UPI)\)"  # "(CNN) A man"
@@ -45,13 +46,13 @@ DATELINE_PARAGRAPHS = 3  # a dateline opens the story, after at most a headline 
 # "WASHINGTON | Thu Apr 7, 2011 6:35 pm EDT WASHINGTON (Reuters) - ..."): cut
 # only when an agency's dateline follows, which tells that it was not the story.
 _BYLINE_HEADER = re.compile(r"^(?:By\s+[A-Z]|[A-Z][A-Z .'-]+\s\|\s)[^!?\n]{0,200}?\s"
-                            r"(?=[A-Z][A-Z.'-]+" + _PLACE + _DAY
+                            r"(?=" + _PLACES + _PLACE + _DAY
                             + r"\s*" + _AGENCY + r"\s*" + _DASH + ")")
 MAX_HEADER_WORDS = 30
 # A byline that names its agency, glued to the story: "By Elise Labott, CNN Senior State
 # Department Producer The U.S. State Department ...", "By the CNN Wire Staff ...".
 _AGENCY_BYLINE = re.compile(
-    r"^By (?:the )?(?:[A-Z][\w.'-]*,? (?:and )?){0,6}?(?:CNN|Reuters|AP|AFP)(?: Wire Staff)?"
+    r"^By (?:the )?(?:[A-Z][\w.'-]*,? (?:and )?){0,6}?(?:for )?(?:CNN|Reuters|AP|AFP)(?: Wire Staff)?"
     r"(?:(?: [A-Z][a-z]+){0,4} (?:Producer|Correspondent|Editor|Writer|Reporter))?\s+(?=[A-Z])")
 # A wire's dateline inside one of the first paragraphs, after page furniture glued before
 # it (a headline, highlights, "NEW:" bullets, an editor's note, a byline): "India confirms
@@ -59,7 +60,7 @@ _AGENCY_BYLINE = re.compile(
 # Tripoli, Libya (CNN) -- A fighter jet ...". The story starts after the dateline, so
 # what comes before it goes with it. Only an agency in brackets and a dash mark it.
 _INNER_DATELINE = re.compile(
-    r"(?:^|(?<=\s))[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]*){0,4}" + _DAY
+    r"(?:^|(?<=\s))[A-Z][\w.'/-]*(?:,?\s+[A-Z][\w.'-]*){0,4}" + _DAY
     + r"\s*\((?:Reuters|CNN|AP|AFP|Xinhua|UPI|dpa|Bloomberg)\)\s*[-—–]+\s*(?=[A-Z\"“'‘`])"
     # a health or science wire's, with no place: "... researcher contends. (HealthDay)—A"
     r"|(?<=\s)\((?:HealthDay|HealthDay News|LiveScience|Live Science|Reuters Health)\)"
@@ -67,7 +68,8 @@ _INNER_DATELINE = re.compile(
 INNER_DATELINE_CHARS = 600  # where it may stand: within a header's reach of the start
 _WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement)\s+(?=[A-Z\"“'‘])")
 # A photo credit or a page's time stamp glued before a paragraph once its own line was
-# lost: "(By Kamran Jebreili -- Associated Press) SHANGHAI: ...", "Page last updated at
+# lost: "(By Kamran Jebreili -- Associated Press) SHANGHAI: ...", "(Updated at 11:20 a.m.
+# ET, 6:20 p.m. local time) Before reports ...", "Page last updated at
 # 11:50 GMT, Friday, 29 January 2010 Wyclef Jean's been ...". A stamp standing later in
 # one of the first paragraphs ends the page's header: "Mexican swine flu deaths spark
 # worldwide action ... Sunday 26 April 2009 18.45 BST People wear ...".
@@ -78,7 +80,7 @@ _FULL_DATE = r"\d{1,2} (?:January|February|March|April|May|June|July|August|Sept
 _STAMP = (r"(?:Page last updated at \d{1,2}[:.]\d\d(?: GMT| BST)?,? (?:" + _WEEKDAY + r",? )?"
           + _FULL_DATE + r"|" + _WEEKDAY + r",? " + _FULL_DATE
           + r",? \d{1,2}[:.]\d\d(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?)")
-_STAMP_PREFIX_GLUED = re.compile(r"^" + _STAMP + r"\s+(?=[A-Z\"“'‘])")
+_STAMP_PREFIX_GLUED = re.compile(r"^(?:" + _STAMP + r"|\(Updated at [^()]{4,60}\))\s+(?=[A-Z\"“'‘])")
 _INNER_STAMP = re.compile(r"(?<=\s)" + _STAMP + r"\s+(?=[A-Z\"“'‘])")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")

@@ -132,7 +132,12 @@ _TIME_WORDS = frozenset(
 _DEMONSTRATIVE_INSIDE = re.compile(
     r"(?<=[a-z,] )(?:this|these)\s+(?!(?:is|was|are|were|and|or|planet|story|report|article)\b)"
     r"([a-z][a-z'’-]+)"
-    r"|(?<=[a-z] )that\s+([a-z][a-z'’-]+)\s*[.,;:]")
+    r"|(?<=[a-z] )that\s+([a-z][a-z'’-]+)\s*[.,;:]"
+    # "those" before a noun ("those parachutes may not open"), not for people ("those who",
+    # "those killed", "those in need") nor in "one of those things"
+    r"|(?<=[a-z,] )(?<!\bone of )those\s+(?!(?:who|whom|whose|which|that|with|in|of|at|on|for|"
+    r"from|under|over|are|were|is|was|have|had|will|would|can|could|may|might|[a-z]+ed|"
+    r"[a-z]+ing)\b)([a-z][a-z'’-]+)")
 # Things a story tells of, which "the" presents as known: "the accord", "the new rules",
 # "the video". A sentence that says so needs a sentence of the brief before it that
 # mentions the thing (in any words with its noun: "an accord", "the Paris accord" in a
@@ -219,7 +224,9 @@ _ROLE_NOUNS = (r"minister|spokesman|spokeswoman|spokesperson|official|officials|
                r"chairwoman|director|leader|chief|commander|ambassador|secretary|prosecutor|"
                r"sheriff|president|governor|mayor|senator|agency|group|company|firm|ministry|"
                r"man|woman|officer|actress|actor|singer|star|player|coach|lawyer|attorney|"
-               r"judge|doctor|suspect|victim|mother|father|source|sources")
+               r"judge|doctor|suspect|victim|mother|father|source|sources|witness|witnesses|"
+               r"activist|activists|analyst|analysts|expert|experts|worker|workers|survivor|"
+               r"survivors|resident|neighbor|neighbour|friend|relative|pilot|driver")
 _SPEAKER_NOUNS = _BACK_NOUNS + "|" + _ROLE_NOUNS
 # A speaker named by a role the article gave before ('"...," the Michigan Democrat said.',
 # "..., the actress told reporters.", '"...," said the minister.'): the reader must
@@ -451,11 +458,13 @@ def _leans_back(text: str) -> bool:
     outside = _QUOTED.sub(" ", text)
     if "later" in outside and _LATER.search(outside):
         return True
+    if _TOLD_OF.search(outside):
+        return True
     if any(m.group(1).lower() in ("that", "those") or m.group(2).lower() not in _TIME_WORDS
            for m in _DEMONSTRATIVE_REFERENCE.finditer(outside)):
         return True
     for m in _DEMONSTRATIVE_INSIDE.finditer(outside):
-        noun = (m.group(1) or m.group(2)).lower()
+        noun = (m.group(1) or m.group(2) or m.group(3)).lower()
         if noun not in _TIME_WORDS and noun not in outside[:m.start()].lower():
             return True
     return False
@@ -475,6 +484,13 @@ _PRONOUN_AFTER_OPENING = re.compile(
 _LATER = re.compile(
     r"\b(?:a short time|moments|a (?:day|week|month|year)|(?:several|a few|two|three|four|"
     r"five|six|seven|eight|nine|ten) (?:minutes|hours|days|weeks|months|years)) later\.$")
+# "Police said the man was arrested.", "A spokesman said the female worker fell ill.":
+# a person the reader was told of before, as the subject of what is reported.
+_TOLD_OF = re.compile(
+    r"\b(?:said|says|say|told [a-z]+|added|reported)\s+(?:that\s+)?the\s+(?:[a-z-]+\s+){0,2}"
+    r"(?:man|woman|men|women|boy|girl|child|teen|teenager|couple|suspect|suspects|victim|"
+    r"victims|officer|worker|driver|pilot|patient|gunman|shooter|attacker|witness|student|"
+    r"baby|soldier|inmate|defendant)\b(?!\s+(?:of|who|whom|that|which|in|at|from|with)\b)")
 _PERSONAL_PRONOUN = re.compile(r"^[\"“‘']?(?:he|she|they|his|her|their|him|them)\b", re.I)
 
 
