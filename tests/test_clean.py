@@ -416,6 +416,8 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("Several studies have observed weak Moho arrivals (Fig. 1), including a reversal.", True),
     ("The reduction has been attributed to serpentine in the mantle wedge11,12,13,14.", True),
     ("The vote was 11,12 in favour of the bill on Monday.", False),
+    ("Cascadia is a relatively warm arc due to the young age of the plate21.", True),
+    ("Happy99 is not destructive, but it has created a ruckus on mailing lists.", False),
     ("The following day, the first flight to New York was delayed.", False),
     ("(NYT32) STAMFORD, Conn. -- Oct. 20, 1999 -- Lois Slocum runs a hardware store.", True),
 ])
