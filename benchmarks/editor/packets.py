@@ -213,7 +213,7 @@ def packets(round_: str, before: Path, after: Path, outdir: Path) -> None:
 SET_NAMES = {"multinews_dev250.jsonl": "multinews_dev250", "duc2006.jsonl": "duc2006",
              "duc2007_update_b.jsonl:old": "duc2007_update_a",
              "duc2007_update_b.jsonl": "duc2007_update_b", "t17_days": "t17_days",
-             "t17_days_5": "t17_days", "t17_days_6": "t17_days"}
+             "t17_days_5": "t17_days", "t17_days_6": "t17_days", "t17_days_7": "t17_days"}
 
 
 def labels(round_: str, outdir: Path, files: list[Path]) -> None:

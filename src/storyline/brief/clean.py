@@ -297,9 +297,9 @@ _CAPTION_DATE = re.compile(
     r"\d{4}\.?\s*(?:\([^)]*\))?$", re.I)
 _CLUTTER_SENTENCE = re.compile(  # every alternative starts at a word boundary
     r"\b(?:buy photo|wait \d+ seconds? to continue|click here|(?:see|in) fig(?:ure)?\.? \d|"
-    # a journal's figure and reference marks: "(Fig. 1)", "the mantle wedge11,12,13.",
-    # "the Juan de Fuca plate21."
-    r"(?<=\()figs?(?:ure)?s?\.? \d|\b(?-i:[a-z]{3,})\d{1,3}(?:[,–-]\d{1,3})*(?=[.,;]?(?:\s|$))|"
+    # a journal's figure and reference marks: "(Fig. 1)", "the mantle wedge11,12,13."
+    # (one mark alone, "plate21.", is not told from a name such as "web3" or "word12")
+    r"(?<=\()figs?(?:ure)?s?\.? \d|\b(?-i:[a-z]{3,})\d{1,3}(?:[,–-]\d{1,3})+(?=[.,;]?(?:\s|$))|"
     r"replay more videos|image copyright|getty images|ap photo/|afp photo|"
     r"the following (?:video|footage|images?|content) (?:contains|includes|may)|"
     r"^(?:image|photo|video) caption\b|check out\b[^.]{0,40}\.(?:com|net|org)\b|"
