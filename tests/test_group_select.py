@@ -206,6 +206,19 @@ def test_a_lead_that_dates_its_news_counts_more_as_opener(monkeypatch):
     assert ratio["2"] == pytest.approx(1.0)
 
 
+def test_a_lead_printed_twice_does_not_agree_with_itself():
+    from storyline.brief.select import openers
+
+    analysis = ("Jockeying for power among the valley's fractious councils may intensify after "
+                "the dam burst, an anxious moment for the region. Councils have argued for "
+                "years over who pays for the dams.")
+    sentences, vectors, _ = pipeline_parts(analysis, analysis, FLOOD, FLOOD_2)
+    reading = read([s.text for s in sentences], [True] * len(sentences))
+    found = openers(sentences, reading, vectors)
+    best = max(found, key=found.get)
+    assert sentences[best].article in {"3", "4"}  # the copy's agreement does not count
+
+
 def test_a_brief_does_not_end_on_a_stray_line():
     from storyline.brief.order import without_stray_ending
     from storyline.brief.select import Pick

@@ -78,6 +78,9 @@ NEWS_TIME_BONUS = 1.2
 # 0.16/0.18 at 0.1 of the score and changed few 120-word briefs, so it is not used:
 # a fact is still told, when it can be, by the member that follows a shown sentence.
 OPENING_RUN = 2
+# Two leads this similar (tf-idf cosine) are one story printed twice: the copy's
+# agreement does not count when an opener is chosen.
+COPY = 0.8
 
 
 @dataclass(frozen=True)
@@ -339,18 +342,35 @@ def openers(sentences: list[Sentence], reading: Reading, vectors: sparse.csr_mat
         if s.article not in leads and s.index <= 2:
             leads[s.article] = k
     out = {}
+    copies = _copies(leads, vectors)
     for article, k in leads.items():
         text = sentences[k].text
         if (articles is not None and article not in articles or not reading.needs[k].standalone
                 or sentences[k].words < MIN_OPENER_WORDS or text[0] in _QUOTE_MARKS):
             continue
-        others = [j for a, ks in zone.items() if a != article for j in ks]
+        others = [j for a, ks in zone.items() if a != article and a not in copies[article]
+                  for j in ks]
         out[k] = float((vectors[others] @ vectors[k].T).mean()) if others else 0.0
     out = {k: v * (NEWS_TIME_BONUS if _NEWS_TIME.search(sentences[k].text) else 1.0)
            for k, v in out.items()}
     news = {k: v for k, v in out.items() if not _SCENE_SETTER.match(sentences[k].text)
             and not opens_mid_story(sentences[k].text)}
     return news or out
+
+
+def _copies(leads: Mapping[str, int], vectors: sparse.csr_matrix) -> dict[str, set[str]]:
+    """For each article, the others whose lead is a copy of its own (the same wire story
+    printed twice): they agree with it as one voice, not two."""
+    ids = list(leads)
+    out: dict[str, set[str]] = {a: set() for a in ids}
+    if len(ids) < 2:
+        return out
+    rows = vectors[[leads[a] for a in ids]]
+    similarity = (rows @ rows.T).toarray()
+    for i, j in zip(*np.nonzero(np.triu(similarity >= COPY, 1)), strict=True):
+        out[ids[i]].add(ids[j])
+        out[ids[j]].add(ids[i])
+    return out
 
 
 # A feature's way in ("One day in Delft in the fall of 1677, ...", "Every time McDonald's
