@@ -241,6 +241,21 @@ def test_datelines(line, rest):
     assert a.text.startswith(rest)
 
 
+def test_a_wire_dateline_after_short_lines_of_page_furniture_is_cut():
+    text = ("Title\n\nRebels and Gaddafi envoys met in Tunisia\n\nBy Tarek Amara\n\n"
+            "A photo of the hotel lobby.\n\nDJERBA, Tunisia (Reuters) -- Libyan rebels and "
+            "envoys held talks late on Sunday, a source said.")
+    a, removed = cleaned(text)
+    assert "Libyan rebels and envoys held talks late on Sunday, a source said." in a.text
+    assert "DJERBA" not in a.text
+
+
+def test_a_wire_dateline_with_a_date_only_is_cut():
+    a, removed = cleaned("Title\n\nAug 21 (Reuters) - Libyan rebels entered Tripoli on Sunday.")
+    assert a.text == "Libyan rebels entered Tripoli on Sunday."
+    assert "dateline" in removed.values()
+
+
 def test_a_dateline_is_only_cut_from_the_first_paragraphs():
     a, _ = cleaned(f"Title\n\nStandfirst here\n\nWASHINGTON (AP) — {BODY}\n\n{BODY}\n\n"
                    "Aid arrived.\n\nNATO — Russia relations worsened, diplomats said.")
@@ -419,6 +434,10 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("Cascadia is a relatively warm arc due to the young age of the slab21,22.", True),
     ("Users of web3 tools and mp3 players were counted by word12.", False),
     ("Happy99 is not destructive, but it has created a ruckus on mailing lists.", False),
+    ("June 17, 2011 at 11:56 am | Reply Well said and that is exactly how I think.", True),
+    ("News From Around The Web WASHINGTON -- Timothy Geithner says the fund is open.", True),
+    ("Stay with KDKA for the latest on this developing story.", True),
+    ("Gadhafi accepts terms updated: Sun Apr 10 2011 18:58:00 The Libyan leader agreed.", True),
     ("The following day, the first flight to New York was delayed.", False),
     ("(NYT32) STAMFORD, Conn. -- Oct. 20, 1999 -- Lois Slocum runs a hardware store.", True),
 ])

@@ -98,6 +98,7 @@ def test_openings_that_stand_alone(text):
     ("I have never been this tired, the runner told reporters.", False),
     ("Scientists say our ancestors were shorter.", False),
     ("Here we show evidence that a nap helps infants to retain memories.", True),  # a paper's
+    ("Every race is a real fight here.", True),         # the writer's place, told by a dateline
 ])
 def test_quotations_need_a_speaker(text, speaker):
     assert needs(text).speaker is speaker

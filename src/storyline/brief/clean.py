@@ -37,10 +37,13 @@ _DATELINE = re.compile(  # "ST. LOUIS (AP) — ", "FORT WAYNE, Ind. (WANE) ", "(
     r"|[A-Z][A-Z'-]{2,}" + _PLACE + _DAY + r"\s*" + _DASH + "+"  # no agency: a real word
     r"|" + _AGENCY + r"\s*" + _DASH + r"+|CNN\s*[-—–]+"
     r"|\((?:CNN|AP|AFP|Reuters|Xinhua|Bloomberg|dpa|UPI)\)"  # "(CNN) A man"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\s*"
+    r"\((?:Reuters|AP|AFP|Xinhua|Bloomberg|dpa|UPI)\)\s*" + _DASH + "+"  # "Aug 21 (Reuters) -"
     r"|[A-Z]{5,}(?:\s[A-Z]{2,})?(?=\s(?:The|A|An)\s)"  # "WASHINGTON The"
     r"|[A-Z]{4,}(?:/[A-Z]{4,})+"  # "SINGAPORE/BEIJING Flamboyant"
     r"|[A-Z]{4,}--)(?:\s+|(?<=--)|(?<=[—–]))(?=[A-Z\"“'‘`])")  # "HIROSHIMA--A", "WASHINGTON—The"
 DATELINE_PARAGRAPHS = 3  # a dateline opens the story, after at most a headline and standfirst
+DATELINE_CHARS = 600  # or after short lines of page furniture (a page of one line a sentence)
 # A web page's byline and time stamp glued before the wire's dateline ("By Jane Doe,
 # Health Editor WASHINGTON | Mon Mar 2, 2009 4:23 pm EST WASHINGTON (Reuters) - ...",
 # "WASHINGTON | Thu Apr 7, 2011 6:35 pm EDT WASHINGTON (Reuters) - ..."): cut
@@ -199,8 +202,13 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
         if not _is_title(title):
             drop(title, "page furniture")
             title = None
-    kept = [_strip_prefixes(line, drop, lead=i < DATELINE_PARAGRAPHS)
-            for i, line in enumerate(kept)]
+    before = 0  # characters of the paragraphs before this one
+    for i, line in enumerate(kept):
+        # after the first paragraphs, only a wire's dateline with its agency in brackets
+        # ("DJERBA, Tunisia (Reuters) -- ") tells that the story starts there
+        lead = i < DATELINE_PARAGRAPHS or before < DATELINE_CHARS and "(" in line[:80]
+        before += len(line)
+        kept[i] = _strip_prefixes(line, drop, lead=lead)
     text = "\n\n".join(kept)
     return replace(article, text=text, title=title, source=source), removed
 
@@ -297,9 +305,8 @@ _CAPTION_DATE = re.compile(
     r"\d{4}\.?\s*(?:\([^)]*\))?$", re.I)
 _CLUTTER_SENTENCE = re.compile(  # every alternative starts at a word boundary
     r"\b(?:buy photo|wait \d+ seconds? to continue|click here|(?:see|in) fig(?:ure)?\.? \d|"
-    # a journal's figure and reference marks: "(Fig. 1)", "the mantle wedge11,12,13."
-    # (one mark alone, "plate21.", is not told from a name such as "web3" or "word12")
-    r"(?<=\()figs?(?:ure)?s?\.? \d|\b(?-i:[a-z]{3,})\d{1,3}(?:[,–-]\d{1,3})+(?=[.,;]?(?:\s|$))|"
+    # a journal's figure marks: "(Fig. 1)"
+    r"(?<=\()figs?(?:ure)?s?\.? \d|"
     r"replay more videos|image copyright|getty images|ap photo/|afp photo|"
     r"the following (?:video|footage|images?|content) (?:contains|includes|may)|"
     r"^(?:image|photo|video) caption\b|check out\b[^.]{0,40}\.(?:com|net|org)\b|"
@@ -337,9 +344,16 @@ _CLUTTER_SENTENCE = re.compile(  # every alternative starts at a word boundary
     r"^(?:please|check out|click|read|watch|see|follow|sign up|subscribe|listen|tune in|"
     r"share)\b|^(?:following|here|below|the following) (?:are|is)\b|"
     # a news aggregator's list: "Sky News Haiti Quake Survivors ... - 2 hrs ago Melbourne"
-    r"(?<=- )\d+ (?:hrs?|hours?|mins?|minutes?) ago\b)",
+    r"(?<=- )\d+ (?:hrs?|hours?|mins?|minutes?) ago\b|"
+    # a comment's stamp, a related-links widget, a channel's promo, a listing's stamp
+    r"(?<=\| )reply\b|news from around the web\b|\bfor the latest (?:on|news)\b|"
+    r"\bupdated:? (?:mon|tue|wed|thu|fri|sat|sun) [a-z]{3} \d{1,2} \d{4} \d\d:\d\d)",
     re.I)
-_IN_SENTENCE = FirstMatch([("clutter", (_CLUTTER_SENTENCE, _CAPTION_DATE))])
+# A journal's reference marks: "the mantle wedge11,12,13." (one mark alone, "plate21.", is
+# not told from a name such as "web3"). Apart from the pattern above, whose literal
+# screen it would defeat (it holds no literal).
+_REFERENCE_MARKS = re.compile(r"\b[a-z]{3,}\d{1,3}(?:[,–-]\d{1,3})+(?=[.,;]?(?:\s|$))")
+_IN_SENTENCE = FirstMatch([("clutter", (_CLUTTER_SENTENCE, _CAPTION_DATE, _REFERENCE_MARKS))])
 
 
 def _is_title(line: str) -> bool:

@@ -553,7 +553,9 @@ _FIRST_OR_SECOND_PERSON = re.compile(
     r"\b(?:I|I['’]m|I['’]ve|I['’]d|I['’]ll|[Mm]y|[Mm]e|[Yy]ou|[Yy]ou['’](?:re|ve|d|ll)|"
     r"[Yy]our|"
     # a paper's authors: "Here we show evidence that ...", "We report that ..."
-    r"[Hh]ere,? we|[Ww]e (?:show|report|present|describe|demonstrate|propose))\b")
+    r"[Hh]ere,? we|[Ww]e (?:show|report|present|describe|demonstrate|propose))\b"
+    # the writer's place: "Every race is a real fight here." (the dateline said where)
+    r"|\bhere(?=\.$)")
 
 
 def says_who(text: str) -> bool:
