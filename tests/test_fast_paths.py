@@ -75,8 +75,8 @@ def _unglued_searching_every_span(block, start, end):
     parts, first = [], start
     for match in segment._GLUED.finditer(block, start, end):
         cut = match.end()
-        word = re.search(r"(\w+)[.!?][\"”’]?$", block[first:cut])
-        if not word or word.group(1).lower() in segment._abbreviations():
+        word = re.search(r"(\w+)[.!?]([\"”’]?)$", block[first:cut])
+        if not word or not word.group(2) and word.group(1).lower() in segment._abbreviations():
             continue
         parts.append((first, cut))
         first = cut

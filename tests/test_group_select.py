@@ -219,6 +219,24 @@ def test_a_lead_printed_twice_does_not_agree_with_itself():
     assert sentences[best].article in {"3", "4"}  # the copy's agreement does not count
 
 
+def test_a_sentence_from_another_strand_is_not_told(monkeypatch):
+    from storyline.brief import select
+
+    aside = ("Some Congolese have criticised the offer of money from their government. "
+             "Millions of people live in poverty after years of conflict in the east.")
+    sentences, vectors, facts = pipeline_parts(FLOOD, FLOOD_2, aside)
+    reading = read([s.text for s in sentences], [True] * len(sentences))
+    scores = np.array([2.0 if sentences[f.members[0]].article == "3" else 1.0 for f in facts])
+    opener = [{0: 1.0}]  # the brief opens with the dam's news
+    told = {sentences[p.sentence].article for p in mmr(facts, scores, sentences, vectors, 120,
+                                                        reading, opener)}
+    assert "3" not in told and told
+    monkeypatch.setattr(select, "STRAY", 0.0)  # without the rule, the aside is told
+    told = {sentences[p.sentence].article for p in mmr(facts, scores, sentences, vectors, 120,
+                                                        reading, opener)}
+    assert "3" in told
+
+
 def test_a_brief_does_not_end_on_a_stray_line():
     from storyline.brief.order import without_stray_ending
     from storyline.brief.select import Pick
