@@ -37,7 +37,7 @@ from itertools import islice
 from .. import __version__
 from ..errors import StorylineError
 from ..options import Options
-from .batch import Engine, Line, Output, died, summarize_line
+from .batch import Engine, Line, Output, died, summarize_line, summarize_lines
 
 log = logging.getLogger(__name__)
 CHUNK = 8  # batch lines per actor call: a few seconds of work with the analysis, ms of overhead
@@ -85,34 +85,37 @@ def mapper(address: str | None = None, workers: int | None = None, *, chunk: int
 
 
 class Worker:
-    """A Ray actor: runs its function on chunk after chunk of items."""
+    """A Ray actor: runs its function on chunk after chunk of items (`many(chunk)`, if
+    given, does a chunk at once: a batch's parses made together)."""
 
-    def __init__(self, fn: Callable):
+    def __init__(self, fn: Callable, many: Callable[[list], list] | None = None):
         from threadpoolctl import threadpool_limits
 
         threadpool_limits(1)  # as a --jobs worker (see pool._worker_setup)
         self.fn = fn
+        self.many = many
 
     def version(self) -> str:
         return __version__
 
     def run(self, chunk: list) -> list:
-        return [self.fn(item) for item in chunk]
+        return self.many(chunk) if self.many else [self.fn(item) for item in chunk]
 
 
 def _run(lines: Iterator[Line], options: Options, address: str | None,
          workers: int | None) -> Iterator[Output]:
     with _connected(address) as ray:
         yield from _map(ray, partial(summarize_line, options=options), lines,
-                        workers=workers, chunk=CHUNK, died=died)
+                        workers=workers, chunk=CHUNK, died=died,
+                        many=partial(summarize_lines, options=options))
 
 
 def _map(ray, fn: Callable, items: Iterable, *, workers: int | None, chunk: int,
-         died: Callable) -> Iterator:
+         died: Callable, many: Callable[[list], list] | None = None) -> Iterator:
     n = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
     actor = ray.remote(Worker).options(num_cpus=WORKER_CPUS, max_restarts=-1,
                                        max_task_retries=RETRIES, scheduling_strategy="SPREAD")
-    actors = [actor.remote(fn) for _ in range(n)]
+    actors = [actor.remote(fn, many) for _ in range(n)]
     try:
         _check_versions(ray, actors)
         items = iter(items)
