@@ -237,6 +237,23 @@ def test_a_sentence_from_another_strand_is_not_told(monkeypatch):
     assert "3" in told
 
 
+def test_a_quotation_is_not_given_to_the_speaker_of_the_next_paragraph():
+    text = ("Germany called for fresh sanctions against the government on Sunday.\n\n"
+            "\"The flow of money must be cut off.\"\n\n"
+            "Officials said the revolt had blocked most of the oil output.")
+    sentences, vectors, facts = pipeline_parts(text)
+    reading = read([s.text for s in sentences], [True] * len(sentences))
+    quote = next(k for k, s in enumerate(sentences) if s.text.startswith('"The flow'))
+    scores = np.array([1.2 if quote in f.members else 1.0 for f in facts])
+    shown = [p.sentence for p in mmr(facts, scores, sentences, vectors, 200, reading, [])]
+    assert quote not in shown
+    glued = pipeline_parts(text.replace('\n\nOfficials', ' Officials'))
+    sentences, vectors, facts = glued  # in its paragraph, the next sentence may say who
+    reading = read([s.text for s in sentences], [True] * len(sentences))
+    scores = np.array([1.2 if quote in f.members else 1.0 for f in facts])
+    assert quote in [p.sentence for p in mmr(facts, scores, sentences, vectors, 200, reading, [])]
+
+
 def test_a_brief_does_not_end_on_a_stray_line():
     from storyline.brief.order import without_stray_ending
     from storyline.brief.select import Pick

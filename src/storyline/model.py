@@ -45,6 +45,7 @@ class Sentence:
     start: int
     end: int
     of: int = 1  # how many sentences the article has (for relative position)
+    paragraph: int = 0  # which of the article's paragraphs it stands in, from 0
 
     @property
     def position(self) -> float:

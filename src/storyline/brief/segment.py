@@ -37,10 +37,11 @@ def split_all(articles: list[Article]) -> list[Sentence]:
 
 
 def split(article: Article) -> list[Sentence]:
-    spans = [span for para in _PARAGRAPH.finditer(article.text)
+    spans = [(p, span) for p, para in enumerate(_PARAGRAPH.finditer(article.text))
              for span in _split_paragraph(para.group(), para.start())]
     return [Sentence(article=article.id, index=i, text=article.text[start:end], start=start,
-                     end=end, of=len(spans)) for i, (start, end) in enumerate(spans)]
+                     end=end, of=len(spans), paragraph=p)
+            for i, (p, (start, end)) in enumerate(spans)]
 
 
 def _split_paragraph(text: str, offset: int) -> list[tuple[int, int]]:

@@ -235,6 +235,8 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
             step = _context_step(speaker, after=k)
             return None if step is None else [*steps, (c, Pick(i, k, after)), step]
         if (speaker is not None and speaker not in on_show and reading.fit[speaker]
+                # a new paragraph that opens "The agency said ..." tells its own news
+                and sentences[speaker].paragraph == sentences[k].paragraph
                 and says_who(sentences[speaker].text) and reading.needs[speaker].standalone
                 and reading.needs[speaker].names <= names | reading.introduces[k]
                 | reading.introduces[speaker]):
