@@ -227,13 +227,18 @@ def test_things_told_as_known_need_a_mention_first(text, known, mentioned):
     ("The police said he had no record.", None),                        # known to all
     ("The company behind the app is facing a pivotal moment.", None),   # defined in place
     ("The drugs include aspirin, and such drugs are cheap.", None),     # told in it
+    ("The Montreal meeting was held to assess the aid effort.", "#meeting"),  # a place before it
+    ("The Miami relatives might also try a last-second court move.", "#relative"),
+    ("The Clinton administration is offering tax breaks to drug makers.", None),
+    ("The Crow have put a lien on his business.", None),                # "have" is no noun
 ])
 def test_any_noun_opening_as_known_needs_a_mention_first(text, key):
     from storyline.brief.context import Names, subject_thing
 
     assert subject_thing(text) == key
     if key is not None:
-        mention = "Regulators approved a new drug, reports said, after crimes and salts."
+        mention = ("Regulators approved a new drug, reports said, after crimes and salts, "
+                   "at a meeting with relatives.")
         names = Names([mention, text])
         assert key in names.used(text) and key in names.introduced(mention)
 

@@ -179,15 +179,19 @@ _SUBJECT_VERB = (
     r"was|were|is|are|has|had|have|will|would|could|can|may|might|must|should|"
     r"[a-z]+n['’]t")
 _NOT_NOUN = (r"(?:said|says|told|he|she|they|it|we|i|you|who|that|which|and|or|but|of|in|on|"
-             r"at|to|for|with|by|from)\b")
+             r"at|to|for|with|by|from|have|has|had|is|are|was|were|also|now|once|itself)\b")
+# "The Miami relatives might ...", "The Paris patient is ...": a place or name before the
+# noun does not make it known.
 _SUBJECT_THING = re.compile(
     r"^[\"“‘']?(?:The|(?:Most|Some|Many|All|None|Few|Several|Each|Both|Half|One|Two|Three) "
-    rf"of the) (?:(?!{_NOT_NOUN})[a-z][a-z-]* ){{0,2}}?(?!{_NOT_NOUN}|[a-z]+ly\b)([a-z][a-z-]+) "
+    rf"of the) (?:[A-Z][a-z]+(?:['’]s)? )?(?:(?!{_NOT_NOUN})[a-z][a-z-]* ){{0,2}}?"
+    rf"(?!{_NOT_NOUN}|[a-z]+ly\b)([a-z][a-z-]+) "
     r"(?:(?:very|more|most) )?"
     rf"(?:[a-z]+ly )?(?:{_SUBJECT_VERB})\b")
 _KNOWN_TO_ALL = frozenset(
     "market stock market economy public weather world president government police "
-    "military internet sun moon earth pope queen king weekend night morning".split())
+    "military internet sun moon earth pope queen king weekend night morning "
+    "administration".split())
 # "Then-President ...", "That's why": both still refer back; "This week", "This year",
 # "That night" date the sentence against the article and read well alone in a brief of
 # the same news.
