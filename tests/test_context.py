@@ -99,6 +99,8 @@ def test_openings_that_stand_alone(text):
     ("Scientists say our ancestors were shorter.", False),
     ("Here we show evidence that a nap helps infants to retain memories.", True),  # a paper's
     ("Every race is a real fight here.", True),         # the writer's place, told by a dateline
+    ("We are, just now, stuck between eras.", True),    # an op-ed's "we"
+    ("US officials said the talks would resume.", False),
 ])
 def test_quotations_need_a_speaker(text, speaker):
     assert needs(text).speaker is speaker

@@ -556,6 +556,9 @@ def _needs_speaker(text: str) -> bool:
 _FIRST_OR_SECOND_PERSON = re.compile(
     r"\b(?:I|I['’]m|I['’]ve|I['’]d|I['’]ll|[Mm]y|[Mm]e|[Yy]ou|[Yy]ou['’](?:re|ve|d|ll)|"
     r"[Yy]our|"
+    # the writer's "we" (an op-ed, a blog, a press release: "We are, just now, stuck between
+    # eras."), or a quotation's whose opening quote mark stood in an earlier sentence
+    r"[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Oo]ur|[Uu]s|"
     # a paper's authors: "Here we show evidence that ...", "We report that ..."
     r"[Hh]ere,? we|[Ww]e (?:show|report|present|describe|demonstrate|propose))\b"
     # the writer's place: "Every race is a real fight here." (the dateline said where)
