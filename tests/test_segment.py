@@ -120,6 +120,12 @@ def test_one_line_paragraphs_split_as_nupunkt_splits_them(block):
      "Children pulled from Haiti rubble"),
     ("Haiti quake: Death toll may be 200,000, US general says The leading US general in Haiti "
      "has said so.", "Haiti quake: Death toll may be 200,000, US general says"),
+    ("Face masks are handed out as the WHO voices concern A new flu virus may kill many.",
+     "Face masks are handed out as the WHO voices concern"),
+    ("Officials said low vitamin A levels were found in most of the children.",
+     "Officials said low vitamin A levels were found in most of the children."),
+    ("It was first published with the title A Signal for Solitude in the spring.",
+     "It was first published with the title A Signal for Solitude in the spring."),
 ])
 def test_a_headline_glued_to_the_first_sentence_is_cut_off(text, first):
     spans = sentence_spans(text)

@@ -73,16 +73,26 @@ _GLUE_WORDS = (r"(?:The|An|For|In|On|At|Even|As|After|When|While|It|He|She|They|
 _HEADLINE_GLUE = re.compile(
     r"^[^.!?;\n]*?[A-Za-z0-9](?<!\bgroup)(?<!\bcalled)(?<!\bnamed)(?<!\btitled)(?<!\bof)"
     r"(?<!\bthe)(?<!\band)(?<!\bto)\s+(?=" + _GLUE_WORDS + r"\s+[a-z0-9])")
+# A capital "A" after a lower-case word glues too ("... voices concern A new flu virus
+# ..."), unless the word names a kind or a title ("vitamin A", "Class A", "the title A
+# Signal for Solitude").
+_NAMES_A = (r"vitamin|type|types|plan|grade|class|hepatitis|influenza|flu|group|section|"
+            r"category|option|exhibit|tier|size|model|team|gate|terminal|block|phase|stage|"
+            r"part|schedule|form|candidate|list|series|division|league|level|row|figure|table|"
+            r"item|question|answer|point|title|titled|called|named|poems|novel|book|film|movie|"
+            r"album|song|play|collection|exhibition|show|and|or|an|the|of|to|with")
+_HEADLINE_GLUE_A = re.compile(r"^[^.!?;\n]*?\b(?!(?:" + _NAMES_A + r")\b)[a-z][a-z'’-]+\s+"
+                              r"(?=A\s+[A-Za-z]{2})")
 # What every glue holds, searched first: most first sentences have none, and the lazy
 # pattern above costs as much as the splitting itself on them.
-_GLUE_HINT_WORD = re.compile(r"\s" + _GLUE_WORDS + r"\s")
+_GLUE_HINT_WORD = re.compile(r"\s(?:" + _GLUE_WORDS + r"|A)\s")
 MIN_HEADLINE_WORDS = 3
 
 
 def _headline_cut(block: str, start: int, end: int) -> list[tuple[int, int]]:
     if not _GLUE_HINT_WORD.search(block, start, end):
         return [(start, end)]
-    match = _HEADLINE_GLUE.match(block, start, end)
+    match = _HEADLINE_GLUE.match(block, start, end) or _HEADLINE_GLUE_A.match(block, start, end)
     if match is None or len(match.group().split()) < MIN_HEADLINE_WORDS:
         return [(start, end)]
     cut = match.end()
