@@ -260,6 +260,16 @@ def _scan(text: str, reference: date | None, lenient: bool) -> list[Timex]:
     return out
 
 
+# Every date expression lies in a window around an anchor of its family: a text with no
+# anchor of any family holds none (one search, where `_scan` makes one per family).
+_ANY_ANCHOR = re.compile("|".join(f"(?:{anchor.pattern})" for anchor, *_ in _FAMILIES))
+
+
+def may_hold_dates(text: str) -> bool:
+    """False only when `find` finds no date in `text` (it holds no anchor of one)."""
+    return _ANY_ANCHOR.search(text) is not None
+
+
 MAX_TOKEN_CHARS = 64  # a window widens to whole tokens, but no word is longer
 
 
