@@ -254,6 +254,23 @@ def test_a_quotation_is_not_given_to_the_speaker_of_the_next_paragraph():
     assert quote in [p.sentence for p in mmr(facts, scores, sentences, vectors, 200, reading, [])]
 
 
+def test_each_article_is_told_together_after_the_opener():
+    from storyline.brief.order import reading_order
+    from storyline.brief.select import Pick
+    from storyline.model import Sentence
+
+    texts = [("1", 0, "Rebels seized the port of Brega on Monday after heavy fighting."),
+             ("1", 1, "The rebels said the port was now in their hands."),
+             ("2", 0, "Doctors in Brega said ten rebels were killed in the fighting."),
+             ("1", 2, "Oil exports from the port stopped in March, traders said."),
+             ("2", 1, "Hospitals in the east are short of blood, doctors said.")]
+    sentences = [Sentence(a, i, t, 0, len(t), of=3) for a, i, t in texts]
+    reading = read([t for _, _, t in texts], [True] * len(texts))
+    picks = [Pick(k, k) for k in (0, 2, 1, 4, 3)]
+    told = reading_order(picks, np.ones(5), sentences, reading, opened=True)
+    assert [sentences[p.sentence].article for p in told] == ["1", "1", "1", "2", "2"]
+
+
 def test_a_brief_does_not_end_on_a_stray_line():
     from storyline.brief.order import without_stray_ending
     from storyline.brief.select import Pick

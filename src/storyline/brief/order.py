@@ -10,7 +10,10 @@ someone by surname comes after the sentence that names them in full.
 When the articles fall into phases (clearly different times, `brief.phases`), the
 latest phase is told first, the news first; then the earlier phases, in time order, as
 the background of how it came to this; the sentences of articles that belong to no
-phase come last. Each phase is told in the order above.
+phase come last. Each phase is told in the order above. Without phases, each article's
+sentences are then told together, the first sentence's article first and the others in
+the order they come (two blind readers preferred it in 21 and 23 of 27 read Timeline17
+days: `benchmarks/editor/ab_article_order.jsonl`).
 
 A brief does not end on a stray line: a last sentence that only its own article states,
 the only one of that article in the brief, and that shares almost no words with any
@@ -66,7 +69,22 @@ def reading_order(picks: list[Pick], scores: np.ndarray, sentences: list[Sentenc
         waiting.remove(ready)
         ordered.append(ready)
         named |= _gives(ready, reading)
-    return [pick for chain in ordered for pick in chain]
+    told = [pick for chain in ordered for pick in chain]
+    return told if phases else _by_article(told, sentences, reading)
+
+
+def _by_article(told: list[Pick], sentences: list[Sentence], reading: Reading) -> list[Pick]:
+    """`told` with each article's sentences together: the first sentence's article, then
+    the others in the order they first come, each in its own order; as it was if that
+    would name someone by surname before the full name."""
+    articles = list(dict.fromkeys(sentences[p.sentence].article for p in told))
+    grouped = [p for a in articles for p in told if sentences[p.sentence].article == a]
+    named: set[str] = set()
+    for pick in grouped:
+        if not reading.needs[pick.sentence].names <= named | reading.introduces[pick.sentence]:
+            return told
+        named |= reading.introduces[pick.sentence]
+    return grouped
 
 
 def _needs(chain: list[Pick], reading: Reading) -> set[str]:
