@@ -438,6 +438,15 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("News From Around The Web WASHINGTON -- Timothy Geithner says the fund is open.", True),
     ("Stay with KDKA for the latest on this developing story.", True),
     ("Gadhafi accepts terms updated: Sun Apr 10 2011 18:58:00 The Libyan leader agreed.", True),
+    ("CNN's Nic Robertson reports that fighting is getting closer to the capital.", True),
+    ("The BBC's Matt Frei says there has been gunfire and looting in some areas.", True),
+    ("In CNN.com's Opinion section, writers raised questions about the goal.", True),
+    ("Zlitan in rebel sights By Ivan Watson and Jomana Karadsheh, CNN Libyan fire fighters "
+     "survey the remains.", True),
+    ("U.S. recognizes rebels By the CNN Wire Staff U.S. Secretary of State Hillary Clinton spoke.",
+     True),
+    ("CNN's reporting from Libya was praised by viewers, the network said.", False),
+    ("The ministry was founded by Ahmed Karim, Reuters reported on Monday.", False),
     ("The following day, the first flight to New York was delayed.", False),
     ("(NYT32) STAMFORD, Conn. -- Oct. 20, 1999 -- Lois Slocum runs a hardware store.", True),
 ])

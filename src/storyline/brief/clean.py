@@ -347,7 +347,16 @@ _CLUTTER_SENTENCE = re.compile(  # every alternative starts at a word boundary
     r"(?<=- )\d+ (?:hrs?|hours?|mins?|minutes?) ago\b|"
     # a comment's stamp, a related-links widget, a channel's promo, a listing's stamp
     r"(?<=\| )reply\b|news from around the web\b|\bfor the latest (?:on|news)\b|"
-    r"\bupdated:? (?:mon|tue|wed|thu|fri|sat|sun) [a-z]{3} \d{1,2} \d{4} \d\d:\d\d)",
+    r"\bupdated:? (?:mon|tue|wed|thu|fri|sat|sun) [a-z]{3} \d{1,2} \d{4} \d\d:\d\d|"
+    # a video's blurb: "CNN's Nic Robertson reports that ...", "The BBC's Matt Frei says
+    # ...", "CNN Pentagon correspondent Christopher Lawrence shares insights ..."
+    r"^(?:the )?(?:cnn|bbc)(?:\.com)?(?:['’]s| \w+ correspondent) (?:[\w'’-]+ ){1,3}"
+    r"(?:reports|describes|explains|shares|looks at|has more|takes a look|talks|examines|"
+    r"says|has met|visits|meets)\b|\bin cnn\.com['’]s\b|"
+    # a byline glued inside a sentence: "... | By Reema Khrais, CNN Naji ...", "... By the
+    # CNN Wire Staff U.S. Secretary ...", "... By Ivan Watson and Jomana Karadsheh, CNN ..."
+    r"\bby the cnn wire staff\b|\| by [a-z]|(?<=\s)(?-i:By) (?:[\w.'’-]+ ){1,3}"
+    r"(?:and (?:[\w.'’-]+ ){1,3})?[\w.'’-]+, (?:cnn|reuters)(?-i: [A-Z]))",
     re.I)
 # A journal's reference marks: "the mantle wedge11,12,13." (one mark alone, "plate21.", is
 # not told from a name such as "web3"). Apart from the pattern above, whose literal
