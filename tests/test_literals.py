@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 
 from storyline.brief import clean, context, literals
 
-CLUTTER = [p for rule in clean.RULES for p in rule.patterns] + [clean._CLUTTER_SENTENCE,
-                                                                clean._CAPTION_DATE]
+CLUTTER = [p for rule in clean.RULES for p in rule.patterns] + [
+    clean._CLUTTER_SENTENCE, clean._CLUTTER_START, clean._CAPTION_PLACE, clean._BYLINE_INSIDE,
+    clean._CAPTION_DATE]
 
 
 def test_needles_read_off_the_pattern():

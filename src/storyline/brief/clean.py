@@ -309,60 +309,70 @@ _CLUTTER_SENTENCE = re.compile(  # every alternative starts at a word boundary
     r"(?<=\()figs?(?:ure)?s?\.? \d|"
     r"replay more videos|image copyright|getty images|ap photo/|afp photo|"
     r"the following (?:video|footage|images?|content) (?:contains|includes|may)|"
-    r"^(?:image|photo|video) caption\b|check out\b[^.]{0,40}\.(?:com|net|org)\b|"
+    r"check out\b[^.]{0,40}\.(?:com|net|org)\b|"
     r"\bin this (?:[\w.]+,? ){0,5}?(?:file |undated |handout )*"
     r"(?:photo|image|picture)\b|"
-    r"^updated:|\b(?:keep|start) (?:posting|commenting)\b|\bin the comments\b|"
-    r"^for more (?:on|about|news|information)\b[^.]{0,60},\s*"
-    r"(?:head|go|visit|click|see|read|check)\b|"
+    r"\b(?:keep|start) (?:posting|commenting)\b|\bin the comments\b|"
     r"\bclick (?:below|above|the link)\b|"
     r"\b(?:poses|posing) (?:with|for|during|in front of)\b|"
-    r"\bleft a message seeking\b|pdf\]|^original:|^photo:|^update\s*:|"
+    r"\bleft a message seeking\b|pdf\]|"
     r"\bembed x share\b|\bskip in skip\b|"
     r"\bvideo (?:shown |posted |embedded )?(?:here|above|below)\b|"
     r"\bwe['’]ve (?:collected|rounded up)\b|"
-    r"^here are (?:\d+|\w+) of\b|\bthank you for (?:supporting|reading|visiting|watching)\b|"
+    r"\bthank you for (?:supporting|reading|visiting|watching)\b|"
     r"\btranscripts? (?:is|are) created on a rush deadline\b|\bthe authoritative record of\b|"
-    r"^(?!.*\b(?:is|was|are|were|has|have|had|will|would|can|could|went|became|released|"
-    r"published|posted|shared|appeared|circulated)\b)"
-    r"an? (?:artist['’]s )?(?:rendering|illustration|impression|conception|photo|photograph|"
-    r"picture|screenshot|screen grab|still|aerial view|close-up|graphic|diagram) "
-    r"(?:of|shows|showing)\b[^.]*\.[\"”]?$|"
     r"sign up for\b.{0,60}\bnewsletter|follow\b[^.!?]{0,50}\bon (?:twitter|facebook|instagram)\b|"
-    # a photo caption: "Lois Slocum, left, with ...", "Gadhafi, third from right, stands",
-    # "fleeing into Tunisia (above)", "is seen at left", "(NYT32) STAMFORD, Conn. -- ..."
-    r"(?<!\bthe )\b[a-z][\w.'’-]*, (?:(?:far|second|third|fourth) (?:from )?)?"
-    r"(?:left|right|center|centre)(?:,| and\b)|"
-    r"(?<=\()(?:left|right|center|centre|above|below|top|bottom|pictured|inset)\)|"
-    r"\bis seen (?:at )?(?:left|right)\b|\b(?:is|are) pictured\b|(?<=^\()nyt\d+\) |"
     # a correction notice: "An earlier version of this post incorrectly gave ..."
     r"\ban earlier version of this\b|\bthis (?:article|story|post) (?:has been|was) "
     r"(?:updated|corrected|amended)\b|\bincorrectly (?:described|stated|said|reported|"
-    r"identified|referred|gave)\b|^correction\b|"
-    # the page speaking to its reader: "Please keep ...", "Check out ...", "Read ...",
-    # and announcing a list: "Following are ...", "Here is ...", "The following are ..."
-    r"^(?:please|check out|click|read|watch|see|follow|sign up|subscribe|listen|tune in|"
-    r"share)\b|^(?:following|here|below|the following) (?:are|is)\b|"
+    r"identified|referred|gave)\b|"
     # a news aggregator's list: "Sky News Haiti Quake Survivors ... - 2 hrs ago Melbourne"
     r"(?<=- )\d+ (?:hrs?|hours?|mins?|minutes?) ago\b|"
     # a comment's stamp, a related-links widget, a channel's promo, a listing's stamp
     r"(?<=\| )reply\b|news from around the web\b|\bfor the latest (?:on|news)\b|"
     r"\bupdated:? (?:mon|tue|wed|thu|fri|sat|sun) [a-z]{3} \d{1,2} \d{4} \d\d:\d\d|"
+    r"\bin cnn\.com['’]s\b|\bby the cnn wire staff\b|\| by [a-z])",
+    re.I)
+# Clutter told by how the sentence starts (tried at that one place).
+_CLUTTER_START = re.compile(
+    r"^(?:(?:image|photo|video) caption\b|updated:|original:|photo:|update\s*:|correction\b|"
+    r"for more (?:on|about|news|information)\b[^.]{0,60},\s*(?:head|go|visit|click|see|read|"
+    r"check)\b|here are (?:\d+|\w+) of\b|"
+    # "A rendering of ... shows ...": a caption, when no verb of its own follows
+    r"(?=an? )(?!.*\b(?:is|was|are|were|has|have|had|will|would|can|could|went|became|released|"
+    r"published|posted|shared|appeared|circulated)\b)"
+    r"an? (?:artist['’]s )?(?:rendering|illustration|impression|conception|photo|photograph|"
+    r"picture|screenshot|screen grab|still|aerial view|close-up|graphic|diagram) "
+    r"(?:of|shows|showing)\b[^.]*\.[\"”]?$|"
+    # DUC's photo captions: "(NYT32) STAMFORD, Conn. -- ..."
+    r"\(nyt\d+\) |"
+    # the page speaking to its reader: "Please keep ...", "Check out ...", "Read ...",
+    # and announcing a list: "Following are ...", "Here is ...", "The following are ..."
+    r"(?:please|check out|click|read|watch|see|follow|sign up|subscribe|listen|tune in|"
+    r"share)\b|(?:following|here|below|the following) (?:are|is)\b|"
     # a video's blurb: "CNN's Nic Robertson reports that ...", "The BBC's Matt Frei says
     # ...", "CNN Pentagon correspondent Christopher Lawrence shares insights ..."
-    r"^(?:the )?(?:cnn|bbc)(?:\.com)?(?:['’]s| \w+ correspondent) (?:[\w'’-]+ ){1,3}"
+    r"(?:the )?(?:cnn|bbc)(?:\.com)?(?:['’]s| \w+ correspondent) (?:[\w'’-]+ ){1,3}"
     r"(?:reports|describes|explains|shares|looks at|has more|takes a look|talks|examines|"
-    r"says|has met|visits|meets)\b|\bin cnn\.com['’]s\b|"
-    # a byline glued inside a sentence: "... | By Reema Khrais, CNN Naji ...", "... By the
-    # CNN Wire Staff U.S. Secretary ...", "... By Ivan Watson and Jomana Karadsheh, CNN ..."
-    r"\bby the cnn wire staff\b|\| by [a-z]|(?<=\s)(?-i:By) (?:[\w.'’-]+ ){1,3}"
-    r"(?:and (?:[\w.'’-]+ ){1,3})?[\w.'’-]+, (?:cnn|reuters)(?-i: [A-Z]))",
+    r"says|has met|visits|meets)\b)",
     re.I)
+# A photo caption told by where a person stands: "Lois Slocum, left, with ...", "Gadhafi,
+# third from right, stands", "fleeing into Tunisia (above)", "is seen at left".
+_CAPTION_PLACE = re.compile(
+    r"(?<!\bthe )\b[a-z][\w.'’-]*, (?:(?:far|second|third|fourth) (?:from )?)?"
+    r"(?:left|right|center|centre)(?:,| and\b)|"
+    r"(?<=\()(?:left|right|center|centre|above|below|top|bottom|pictured|inset)\)|"
+    r"\bis seen (?:at )?(?:left|right)\b|\b(?:is|are) pictured\b", re.I)
+# A byline glued inside a sentence: "... Zlitan in rebel sights By Ivan Watson and Jomana
+# Karadsheh, CNN Libyan fire fighters ...".
+_BYLINE_INSIDE = re.compile(r"(?<=\s)By (?:[\w.'’-]+ ){1,3}(?:and (?:[\w.'’-]+ ){1,3})?"
+                            r"[\w.'’-]+, (?:CNN|Reuters) [A-Z]")
 # A journal's reference marks: "the mantle wedge11,12,13." (one mark alone, "plate21.", is
-# not told from a name such as "web3"). Apart from the pattern above, whose literal
-# screen it would defeat (it holds no literal).
+# not told from a name such as "web3"). Apart from the patterns above, whose literal
+# screens it would defeat (it holds no literal).
 _REFERENCE_MARKS = re.compile(r"\b[a-z]{3,}\d{1,3}(?:[,–-]\d{1,3})+(?=[.,;]?(?:\s|$))")
-_IN_SENTENCE = FirstMatch([("clutter", (_CLUTTER_SENTENCE, _CAPTION_DATE, _REFERENCE_MARKS))])
+_IN_SENTENCE = FirstMatch([("clutter", (_CLUTTER_START, _CLUTTER_SENTENCE, _CAPTION_PLACE,
+                                        _BYLINE_INSIDE, _CAPTION_DATE, _REFERENCE_MARKS))])
 
 
 def _is_title(line: str) -> bool:
