@@ -39,7 +39,11 @@ def summarize(documents: Iterable[str | Article | dict], words: int | None = Non
     the budget included: give `words` or `options`, not both. `since` are articles
     already seen, in the same forms: the brief then tells only what they do not.
     """
-    return _run(steps(documents, words, options=options, since=since))
+    work = steps(documents, words, options=options, since=since)
+    if options is not None and not options.analysis:
+        return _without_parses(work)
+    from ..analyze import run  # the analysis's parses, made one at a time
+    return run(work)
 
 
 def steps(documents: Iterable[str | Article | dict], words: int | None = None, *,
@@ -135,15 +139,14 @@ def analysis(articles: list[Article], sentences: list[Sentence], facts: list) ->
     return analysis_steps(articles, sentences, facts)
 
 
-def _run(work: Generator[tuple, dict, Brief]) -> Brief:
-    """The brief `steps` returns, the parses it asks for made here, one at a time."""
+def _without_parses(work: Generator[tuple, dict, Brief]) -> Brief:
+    """The brief `steps` returns with the analysis off: it asks for no parse, so a brief
+    without the analysis never imports it."""
     try:
-        request = next(work)
-        from ..analyze import language  # it asks: the analysis is loaded already
-        while True:
-            request = work.send(language.parse(*request))
+        next(work)
     except StopIteration as done:
         return done.value
+    raise AssertionError("a brief without the analysis asked for a parse")
 
 
 def _seen_sentences(since: Iterable[str | Article | dict]) -> list[Sentence]:
