@@ -23,7 +23,11 @@ finan 10; seed 5), drawn before anyone read them; the days neither draw takes
 (haiti 4, h1n1 12, libya 16, finan 8; seed 6), none of them read before (the free days
 read while working on round 5, READ_BEFORE_ROUND_6, are left out). ROUND 7
 (rubric_round7.jsonl): 40 more (h1n1 5, libya 29, finan 6; seed 7), the last unread days
-but ten of libya, drawn before the sixth session's work began. Each packet
+but ten of libya, drawn before the sixth session's work began. ROUNDS 8 and 9
+(rubric_round8.jsonl, rubric_round9.jsonl) go back to the issue's own data: of the 82
+Multi-News dev rows and 28 DUC 2006 rows that no brief label file names (rubric*, ab_*,
+warnings), round 8 drew 32 and 8 with seed 8 and round 9 32 and 8 of the rest with seed
+9, both before the seventh session's work began; round 8 was read first, round 9 last. Each packet
 shows the
 articles (cut to 350 words each, 120 when a cluster has more than six) and three
 accounts under shuffled letters (seed 12): the lead paragraph (dump.lead_paragraph, the
@@ -60,6 +64,14 @@ ROUNDS = {
     "5": (("t17_days_5", range(40)),),
     "6": (("t17_days_6", range(40)),),
     "7": (("t17_days_7", range(40)),),
+    "8": (("multinews_dev250.jsonl", [2, 4, 7, 14, 22, 24, 25, 32, 33, 35, 40, 42, 45, 47, 60, 68,
+                                      69, 70, 73, 76, 81, 82, 90, 93, 95, 104, 176, 178, 179,
+                                      181, 182, 184]),
+          ("duc2006.jsonl", [2, 3, 8, 12, 21, 23, 25, 39])),
+    "9": (("multinews_dev250.jsonl", [1, 3, 6, 8, 9, 11, 17, 19, 23, 26, 27, 28, 31, 38, 39, 50,
+                                      52, 53, 57, 58, 59, 64, 72, 78, 79, 83, 85, 89, 102, 105,
+                                      183, 196]),
+          ("duc2006.jsonl", [1, 5, 9, 10, 13, 16, 17, 18])),
 }
 OLD_LEAD_ROUNDS = ("1", "2", "3", "4")  # the lead paragraph as "before" cleans it
 # Timeline17 day clusters: (topic, how many days) drawn with a seed, from the days with at
