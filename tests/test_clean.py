@@ -449,6 +449,12 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("The ministry was founded by Ahmed Karim, Reuters reported on Monday.", False),
     ("The following day, the first flight to New York was delayed.", False),
     ("(NYT32) STAMFORD, Conn. -- Oct. 20, 1999 -- Lois Slocum runs a hardware store.", True),
+    ("Image The White House’s spokeswoman said on Wednesday that the lawyer had won.", True),
+    ("Caption The Wisconsin governor announced Monday that he will drop out.", True),
+    ("Images of the crash were shown on television that night.", False),
+    ("A police officer watches as a cruiser is removed from Forest Road, Wednesday, Sept. 2, "
+     "2015 in Millis, Mass. An officer reported that his vehicle was shot at.", True),
+    ("The hearing was set for Tuesday, and the judge will rule in March 2016.", False),
 ])
 def test_social_media_prompts_inside_text_are_clutter(text, clutter):
     from storyline.brief.clean import is_clutter

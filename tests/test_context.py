@@ -28,6 +28,8 @@ from storyline.brief.context import Names, needs, opens_quotation, says_who
     "The board adopted a modified version of the standards.",
     "No, he has not restored the country to prosperity.",
     "2) Qua economics, the proposal looks a lot better.",
+    "(As a measure of how fast the population grows, the 6th billionth person is only 11.)",
+    "“This argument is absurd, since nobody speaks it,” they write in the filing.",
     "Other hits included two singles and a cover.",               # other than which?
     "The legislation, passed last spring, bans the practice.",    # an aside after "the X"
     "The plan was approved on Monday, she pledged.",

@@ -27,6 +27,19 @@ def test_news_sentences_split_where_they_end(text):
     assert " ".join(got) == text
 
 
+@pytest.mark.parametrize("text, first", [
+    ('"Maybe someone who had a super PAC?" Colbert said on his show Thursday night, as his '
+     'left hand tried to smother his right. Sure.',
+     '"Maybe someone who had a super PAC?" Colbert said on his show Thursday night, as his '
+     'left hand tried to smother his right.'),
+    ('“Why not?” The White House spokesman asked. The talks went on.',
+     '“Why not?” The White House spokesman asked.'),
+    ('He asked the crowd "why?" The Senate voted on Friday.', 'He asked the crowd "why?"'),
+])
+def test_a_quoted_question_keeps_who_asked_it(text, first):
+    assert sentences(text)[0] == first
+
+
 def test_offsets_map_back_and_headline_lines_stay_apart():
     text = ("Dam bursts in valley\n\nA dam burst on Tuesday. About 2,000 people fled.\n\n"
             "Rescue teams arrived by boat")

@@ -298,11 +298,13 @@ _FOOTNOTES = re.compile(r"\d+\s*,\s*\d+\s+[A-Z]")
 
 # Clutter that sits inside a paragraph, glued to real text ("Morry Gash/AP Buy Photo
 # Wait 1 second to continue."), which line rules cannot drop without the text.
-# A wire photo caption ends on its date: "..., Calif., Tuesday, April 11, 2017."
+# A wire photo caption gives its full date after a comma: "..., Calif., Tuesday, April
+# 11, 2017.", "... from Forest Road, Wednesday, Sept. 2, 2015 in Millis, Mass." (all five
+# such dates inside a dev sentence are captions too).
 _CAPTION_DATE = re.compile(
     r",\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
     r"(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+"
-    r"\d{4}\.?\s*(?:\([^)]*\))?$", re.I)
+    r"\d{4}\b", re.I)
 _CLUTTER_SENTENCE = re.compile(  # every alternative starts at a word boundary
     r"\b(?:buy photo|wait \d+ seconds? to continue|click here|(?:see|in) fig(?:ure)?\.? \d|"
     # a journal's figure marks: "(Fig. 1)"
@@ -336,6 +338,8 @@ _CLUTTER_SENTENCE = re.compile(  # every alternative starts at a word boundary
 # Clutter told by how the sentence starts (tried at that one place).
 _CLUTTER_START = re.compile(
     r"^(?:(?:image|photo|video) caption\b|updated:|original:|photo:|update\s*:|correction\b|"
+    # a page's photo marker glued before its caption: "Image The White House's ..."
+    r"(?:image|caption)\s+(?-i:[A-Z])|"
     r"for more (?:on|about|news|information)\b[^.]{0,60},\s*(?:head|go|visit|click|see|read|"
     r"check)\b|here are (?:\d+|\w+) of\b|"
     # "A rendering of ... shows ...": a caption, when no verb of its own follows

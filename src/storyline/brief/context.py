@@ -82,6 +82,8 @@ _DANGLING_OPENING = re.compile(
     rf"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|"
     rf"many|most|some|all|none|several|few|each|both|half|any) of (?:them|those|these|whom)\b"
     rf"|plus\b|any other\b"
+    # an aside in brackets: "(As a measure of how fast it grows, the 6th billionth ...)"
+    rf"|\((?![A-Z]{{2,}}\w*\)\s)"
     rf"|(?:many|most|some|several|few|half|none|all|each|both)"
     rf"(?: of them| of those| of these)?,? (?:are|were|is|was|had|have|will|would|could|say|said)\b"
     rf"|at least that\b|once again\b|again,|of (?:the|those|these) \w+ (?!of\b)"
@@ -217,6 +219,8 @@ _PRONOUN_SPEAKER = re.compile(
     r"(?:^\s*|[,;:\"”’']\s*)(?:he|she|they|we|i|it)\s+(?:\w+ly\s+)?"
     r"(?:said|says|told|tells|added|adds|wrote|writes|tweeted|explained|continued|"
     r"recalled|insisted|asked|noted|joked|"
+    # "they" speaks in the plural: '"...," they write.'
+    r"say|write|tell|add|note|argue|claim|explain|insist|warn|contend|conclude|"
     r"replied|warned|argued|claimed|pledged|vowed|stressed|conceded|admitted|"
     r"acknowledged|suggested|emphasi[sz]ed|cautioned|countered|predicted|responded|"
     r"announced|testified|pointed out|went on)\b"

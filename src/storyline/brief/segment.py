@@ -194,17 +194,27 @@ _COUNTRY_NOUN = re.compile(r"(Secretary|Ambassador|Army|Navy|Air Force|Marines?|
                            r"General Assembly|President|Rep|Sen|Gov|forces|troops|officials)\b")
 
 
+# A quotation that ends in "?" or "!" goes on with who said it ('"... a super PAC?" Colbert
+# said on ...'): the attribution is part of its sentence.
+_ASKED_END = re.compile(r"[?!][\"”’]$")
+_ATTRIBUTION = re.compile(r"[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,3}?\s+(?:said|says|asked|asks|told|"
+                          r"tells|wrote|writes|added|adds|replied|replies|recalled|recalls|"
+                          r"explained|explains|continued|shouted|yelled|tweeted|wondered)\b")
+
+
 def _false_split(previous: str, following: str) -> bool:
     """True when nupunkt split where no sentence ends: after a title ("Lt. | Col."), before
     a day after a month ("Sept. | 5"), before ")" or a lowercase word, before a dash after
-    "(R-Ariz.)", or between "U.S." and a noun it qualifies ("U.S. | Ambassador")."""
+    "(R-Ariz.)", between "U.S." and a noun it qualifies ("U.S. | Ambassador"), or between
+    a quoted question or cry and who said it ('"Why?" | Smith asked.')."""
     first = following[:1]
     end = previous[-8:]  # the end patterns match at most 6 characters, lookbehind included
     return bool(_TITLE_END.search(end) or first in ")]},;:"
                 or (_NUMBER_ABBREVIATION_END.search(end) and first.isdigit())
                 or (previous.endswith(".)") and first in "—–")
                 or (first.islower() and not _URL.match(following))
-                or (_COUNTRY_END.search(end) and _COUNTRY_NOUN.match(following)))
+                or (_COUNTRY_END.search(end) and _COUNTRY_NOUN.match(following))
+                or (_ASKED_END.search(end) and _ATTRIBUTION.match(following)))
 
 
 @lru_cache(maxsize=20_000)  # asked of each sentence by several stages
