@@ -7,8 +7,10 @@
     .venv/bin/python benchmarks/editor/ab.py labels OUTDIR LABELS... > ab_NAME.jsonl
     .venv/bin/python benchmarks/editor/ab.py score ab_NAME.jsonl
 
-The clusters are the Timeline17 days of rubric rounds 5 to 7 (`packets.py`), all read
-before: a dev set for choosing between two versions, not a held-out test. Only the
+The clusters are the Timeline17 days of rubric rounds 5 to 7 (`packets.py`), or with
+`--news` after `briefs` and `packets` the Multi-News dev and DUC 2006 clusters of rounds
+1 to 3 and 8; all read before: a dev set for choosing between two versions, not a
+held-out test. Only the
 clusters whose briefs differ become packets: the articles (first 150 words each), then
 the two briefs as accounts A and B in shuffled order (seed 21); OUTDIR/key.json maps the
 letters back. Readers label each packet as `ab_instructions.md` asks; `labels` turns
@@ -28,19 +30,29 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import packets  # noqa: E402  (the rounds' Timeline17 draws)
 
 DRAWS = ("t17_days_5", "t17_days_6", "t17_days_7")
+NEWS_ROUNDS = ("1", "2", "3", "8")
 ARTICLE_WORDS = 150
 
 
-def clusters() -> list[dict]:
-    return [obj for draw in DRAWS for obj in packets.t17_days(draw)]
+def clusters(news: bool = False) -> list[dict]:
+    if not news:
+        return [obj for draw in DRAWS for obj in packets.t17_days(draw)]
+    out = []
+    for round_ in NEWS_ROUNDS:
+        for name, rows in packets.ROUNDS[round_]:
+            for i, obj in enumerate(packets.data_lines(name)):
+                if i in rows:
+                    out.append({"id": obj["id"], "documents": [
+                        d if isinstance(d, dict) else {"text": d} for d in obj["documents"]]})
+    return out
 
 
-def briefs(out: Path) -> None:
+def briefs(out: Path, news: bool = False) -> None:
     from storyline import Options, summarize
     from storyline.brief.ingest import to_articles
 
     with out.open("w") as f:
-        for obj in clusters():
+        for obj in clusters(news):
             brief = summarize(to_articles(obj["documents"]), options=Options(words=120, analysis=False))
             said = [[s.text, [x.article + ("*" if x.support == "partial" else "") for x in s.sources]]
                     for s in brief.sentences]
@@ -51,12 +63,12 @@ def _account(said: list) -> str:
     return " ".join(text + (f" [{', '.join(ids)}]" if ids else "") for text, ids in said)
 
 
-def make_packets(before: Path, after: Path, outdir: Path) -> None:
+def make_packets(before: Path, after: Path, outdir: Path, news: bool = False) -> None:
     versions = {name: {o["id"]: o["sentences"] for o in map(json.loads, path.open())}
                 for name, path in (("before", before), ("after", after))}
     rng, key, n = random.Random(21), {}, 0
     outdir.mkdir(parents=True, exist_ok=True)
-    for obj in clusters():
+    for obj in clusters(news):
         cid = obj["id"]
         if versions["before"][cid] == versions["after"][cid]:
             continue
@@ -87,31 +99,32 @@ def labels(outdir: Path, files: list[Path]) -> None:
 def score(path: Path) -> None:
     rows = [json.loads(line) for line in path.open()]
     print("| reader | packets | would run after | would run before | coherence before → after "
-          "| stray | dangling | clutter | main news |")
-    print("|---|---|---|---|---|---|---|---|---|")
+          "| stray | dangling | clutter | repeats | main news |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for reader in sorted({r["reader"] for r in rows}):
         mine = [r for r in rows if r["reader"] == reader]
 
-        def total(version, label):
-            return sum(r[version][label] for r in mine)
+        def total(version, label):  # ("repeats" is read from the news packets on)
+            return sum(r[version].get(label, 0) for r in mine)
 
         coherence = {v: total(v, "coherence") / len(mine) for v in ("before", "after")}
         print(f"| {reader} | {len(mine)} | {sum(r['run'] == 'after' for r in mine)} "
               f"| {sum(r['run'] == 'before' for r in mine)} "
               f"| {coherence['before']:.2f} → {coherence['after']:.2f} "
               + " ".join(f"| {total('before', x)} → {total('after', x)}"
-                         for x in ("stray", "dangling", "clutter", "main_news")) + " |")
+                         for x in ("stray", "dangling", "clutter", "repeats", "main_news")) + " |")
 
 
 if __name__ == "__main__":
-    command = sys.argv[1]
+    command, news = sys.argv[1], "--news" in sys.argv
+    args = [a for a in sys.argv[2:] if a != "--news"]
     if command == "briefs":
-        briefs(Path(sys.argv[2]))
+        briefs(Path(args[0]), news)
     elif command == "packets":
-        make_packets(Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4]))
+        make_packets(Path(args[0]), Path(args[1]), Path(args[2]), news)
     elif command == "labels":
-        labels(Path(sys.argv[2]), [Path(f) for f in sys.argv[3:]])
+        labels(Path(args[0]), [Path(f) for f in args[1:]])
     elif command == "score":
-        score(Path(sys.argv[2]))
+        score(Path(args[0]))
     else:
         raise SystemExit(f"unknown command {command!r}: briefs, packets, labels or score")
