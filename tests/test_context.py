@@ -30,6 +30,10 @@ from storyline.brief.context import Names, needs, opens_quotation, says_who
     "2) Qua economics, the proposal looks a lot better.",
     "(As a measure of how fast the population grows, the 6th billionth person is only 11.)",
     "“This argument is absurd, since nobody speaks it,” they write in the filing.",
+    "“The team has done extraordinarily well,” the general said.",  # which general?
+    "The worker shut the door quietly and called 911.",
+    "Sources said the fighter pilots defected rather than fire on protesters.",
+    "Moments later, the car pulls to the side of the road.",
     "Other hits included two singles and a cover.",               # other than which?
     "The legislation, passed last spring, bans the practice.",    # an aside after "the X"
     "The plan was approved on Monday, she pledged.",
@@ -70,7 +74,6 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "The Trump administration announced new tariffs on Friday.",
     "The stock market fell 4 percent on Monday.",
     "The average cost of a wedding hit a five-year high.",
-    "“We will not stop,” the general said.",
     "The White House, in a statement, denied the report.",
     "Police said the storm hit the coast this week.",             # a demonstrative of time
     "Police declined to comment for this story.",

@@ -42,8 +42,8 @@ _CONNECTIVES = (r"but|and|or|so|yet|also|however|meanwhile|still|instead|moreove
                 r"in addition|in response|in turn|as a result|as well|even so|"
                 r"by contrast|in contrast|on the other hand|at the time|that day|"
                 r"the same day|the next day|the day before|the following day|"
-                r"a (?:day|week|month|year|decade) (?:earlier|later|before|after)|"
-                r"(?:days|weeks|months|years) (?:earlier|later)|not only|not long after|"
+                r"a (?:moment|minute|day|week|month|year|decade) (?:earlier|later|before|after)|"
+                r"(?:moments|minutes|seconds|hours|days|weeks|months|years) (?:earlier|later)|not only|not long after|"
                 r"shortly (?:after|before)(?:ward)?|soon after(?:ward)?|until then|"
                 r"since then|by then|after that|before that|despite this|because of this|"
                 r"for (?:his|her|their|its) part")
@@ -53,6 +53,7 @@ _BACK_NOUNS = (r"man|woman|men|women|boy|girl|boys|girls|child|children|teen|tee
                r"player|athlete|student|teacher|driver|pilot|mother|father|son|daughter|"
                r"wife|husband|brother|sister|brothers|sisters|parents|family|families|"
                r"girlfriend|boyfriend|defendant|accused|gunman|shooter|attacker|killer|"
+               r"worker|workers|employee|employees|guard|guards|caseworker|"
                r"baby|infant|toddler|former|latter|deceased|pope|senator|congressman|"
                r"congresswoman|lawmaker|governor|mayor|president|ceo|founder|owner|"
                r"billionaire|comedian|host|author|writer|reporter|journalist|doctor|"
@@ -234,7 +235,9 @@ _ROLE_NOUNS = (r"minister|spokesman|spokeswoman|spokesperson|official|officials|
                r"man|woman|officer|actress|actor|singer|star|player|coach|lawyer|attorney|"
                r"judge|doctor|suspect|victim|mother|father|source|sources|witness|witnesses|"
                r"activist|activists|analyst|analysts|expert|experts|worker|workers|survivor|"
-               r"survivors|resident|neighbor|neighbour|friend|relative|pilot|driver")
+               r"survivors|resident|neighbor|neighbour|friend|relative|pilot|driver|"
+               r"general|colonel|admiral|captain|sergeant|lieutenant|professor|researcher|"
+               r"scientist|author")
 _SPEAKER_NOUNS = _BACK_NOUNS + "|" + _ROLE_NOUNS
 # A speaker named by a role the article gave before ('"...," the Michigan Democrat said.',
 # "..., the actress told reporters.", '"...," said the minister.'): the reader must
@@ -498,7 +501,7 @@ _TOLD_OF = re.compile(
     r"\b(?:said|says|say|told [a-z]+|added|reported)\s+(?:that\s+)?the\s+(?:[a-z-]+\s+){0,2}"
     r"(?:man|woman|men|women|boy|girl|child|teen|teenager|couple|suspect|suspects|victim|"
     r"victims|officer|worker|driver|pilot|patient|gunman|shooter|attacker|witness|student|"
-    r"baby|soldier|inmate|defendant)\b(?!\s+(?:of|who|whom|that|which|in|at|from|with)\b)")
+    r"baby|soldier|inmate|defendant)s?\b(?!\s+(?:of|who|whom|that|which|in|at|from|with)\b)")
 _PERSONAL_PRONOUN = re.compile(r"^[\"“‘']?(?:he|she|they|his|her|their|him|them)\b", re.I)
 
 
