@@ -455,6 +455,9 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("A police officer watches as a cruiser is removed from Forest Road, Wednesday, Sept. 2, "
      "2015 in Millis, Mass. An officer reported that his vehicle was shot at.", True),
     ("The hearing was set for Tuesday, and the judge will rule in March 2016.", False),
+    ("Using the official page, the government published the cuddly image below.", True),
+    ("Watch the trip in the Late Show clip above.", True),
+    ("The photo above the fireplace was stolen on Monday.", False),
 ])
 def test_social_media_prompts_inside_text_are_clutter(text, clutter):
     from storyline.brief.clean import is_clutter

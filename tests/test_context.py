@@ -34,6 +34,8 @@ from storyline.brief.context import Names, needs, opens_quotation, says_who
     "The worker shut the door quietly and called 911.",
     "Sources said the fighter pilots defected rather than fire on protesters.",
     "Moments later, the car pulls to the side of the road.",
+    "Putin explained that he had won the car in a lottery, but few people believed that.",
+    "Oculus will continue operating independently within Facebook to achieve this.",
     "Other hits included two singles and a cover.",               # other than which?
     "The legislation, passed last spring, bans the practice.",    # an aside after "the X"
     "The plan was approved on Monday, she pledged.",
@@ -84,7 +86,7 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "The show's finale airs this Sunday, the network said.",
     "When she was 12, Jane Doe moved to Paris with her mother.",
     "Officials said the bridge would reopen later this year.",
-    "Bill Cosby says that in all of his years in show business, he has never seen this.",
+    "Bill Cosby says that in all of his years in show business, he has never seen anything like it.",
     "While auto executives dismiss the idea, they have been receptive to a shorter one.",
     "Aid reached those who fled the town on Monday, officials said.",
     "Police said the man who shot three people was arrested on Monday.",
@@ -94,6 +96,8 @@ def test_openings_that_stand_alone(text):
 
 
 @pytest.mark.parametrize("text, speaker", [
+    ("One day, Françoise called me and said I had messed up socially.", True),  # the writer's
+    ("I have never been this tired, the runner told reporters.", False),
     ("“We are occupying all the hallways.”", True),           # nobody says it
     ("“The fighting is fierce,” a spokesman said.", False),
     ("“The battle,” he said, “will be over in days.", True),   # the quotation goes on

@@ -307,6 +307,9 @@ _CAPTION_DATE = re.compile(
     r"\d{4}\b", re.I)
 _CLUTTER_SENTENCE = re.compile(  # every alternative starts at a word boundary
     r"\b(?:buy photo|wait \d+ seconds? to continue|click here|(?:see|in) fig(?:ure)?\.? \d|"
+    # the page's picture or clip, which a brief does not show: "the cuddly image below"
+    r"(?:image|photo|picture|video|chart|graphic|map|clip|gallery|slideshow)s? (?:below|above)\b"
+    r"(?!\s+(?:the|a|an|his|her|its|their|this|that)\b)|"
     # a journal's figure marks: "(Fig. 1)"
     r"(?<=\()figs?(?:ure)?s?\.? \d|"
     r"replay more videos|image copyright|getty images|ap photo/|afp photo|"

@@ -469,7 +469,7 @@ def _leans_back(text: str) -> bool:
     outside = _QUOTED.sub(" ", text)
     if "later" in outside and _LATER.search(outside):
         return True
-    if _TOLD_OF.search(outside):
+    if _TOLD_OF.search(outside) or _ENDS_ON_REFERENCE.search(outside):
         return True
     if any(m.group(1).lower() in ("that", "those") or m.group(2).lower() not in _TIME_WORDS
            for m in _DEMONSTRATIVE_REFERENCE.finditer(outside)):
@@ -502,6 +502,9 @@ _TOLD_OF = re.compile(
     r"(?:man|woman|men|women|boy|girl|child|teen|teenager|couple|suspect|suspects|victim|"
     r"victims|officer|worker|driver|pilot|patient|gunman|shooter|attacker|witness|student|"
     r"baby|soldier|inmate|defendant)s?\b(?!\s+(?:of|who|whom|that|which|in|at|from|with)\b)")
+# "..., but Walker refused to do that.", "... to achieve this.": a demonstrative that ends
+# the sentence stands for something said before.
+_ENDS_ON_REFERENCE = re.compile(r"\b[a-z]+ (?:this|that|these|those)[.!?]\s*$")
 _PERSONAL_PRONOUN = re.compile(r"^[\"“‘']?(?:he|she|they|his|her|their|him|them)\b", re.I)
 
 
@@ -552,6 +555,9 @@ def _needs_speaker(text: str) -> bool:
         return True
     if not _starts_quoted(text):
         outside = _QUOTED.sub(" ", text)
+        if (_FIRST_SINGULAR.search(_SINGLE_QUOTED.sub(" ", outside))
+                and not _TRAILING_SPEAKER.search(outside)):
+            return True  # "Françoise called me and said ...": the writer's "me"
         return bool(_FIRST_OR_SECOND_PERSON.search(outside)) and not _SAYING.search(outside)
     stripped = text.lstrip()
     if _unclosed(stripped):
@@ -570,6 +576,17 @@ _FIRST_OR_SECOND_PERSON = re.compile(
     r"[Hh]ere,? we|[Ww]e (?:show|report|present|describe|demonstrate|propose))\b"
     # the writer's place: "Every race is a real fight here." (the dateline said where)
     r"|\bhere(?=\.$)")
+
+
+# The writer's "I" or "me" outside quotation marks is nobody's in a brief, even in a
+# sentence that reports speech ("One day, Françoise called me and said ...").
+_FIRST_SINGULAR = re.compile(r"\b(?:I|I['’]m|I['’]ve|I['’]d|I['’]ll|[Mm]e|[Mm]y)\b")
+# a headline's straight single quotes: "'I want you to be mine' was one text message"
+_SINGLE_QUOTED = re.compile(r"(?:^|(?<=\s))'[^']+'(?=[\s.,;:]|$)")
+# "I have never been this tired, the runner told reporters.": speech without quotation
+# marks, its speaker named at the end.
+_TRAILING_SPEAKER = re.compile(r",\s+(?:[\w.'’-]+\s+){1,5}(?:said|says|told|tells|added|adds|"
+                               r"wrote|writes|recalled|explained)(?:\s+[\w.'’-]+){0,3}[.!?]$")
 
 
 def says_who(text: str) -> bool:
