@@ -98,6 +98,7 @@ def test_openings_that_stand_alone(text):
 @pytest.mark.parametrize("text, speaker", [
     ("One day, Françoise called me and said I had messed up socially.", True),  # the writer's
     ("I have never been this tired, the runner told reporters.", False),
+    ("Let's call the total tax take about 32 percent of legal sales.", True),
     ("“We are occupying all the hallways.”", True),           # nobody says it
     ("“The fighting is fierce,” a spokesman said.", False),
     ("“The battle,” he said, “will be over in days.", True),   # the quotation goes on
@@ -105,6 +106,7 @@ def test_openings_that_stand_alone(text):
     ("I have understood the population explosion for a long time.", True),  # whose "I"?
     ("Chances are your parenting is perfectly fine.", True),   # the writer to the reader
     ("I have never been this tired, the runner told reporters.", False),
+    ("Let's call the total tax take about 32 percent of legal sales.", True),
     ("Scientists say our ancestors were shorter.", False),
     ("Here we show evidence that a nap helps infants to retain memories.", True),  # a paper's
     ("Every race is a real fight here.", True),         # the writer's place, told by a dateline

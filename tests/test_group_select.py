@@ -290,3 +290,22 @@ def test_a_brief_does_not_end_on_a_stray_line():
     assert without_stray_ending(same_article, [1] * 4, sentences, vectors) == same_article
     three = [Pick(k, k) for k in (0, 1, 3)]  # a brief keeps three sentences
     assert without_stray_ending(three, [1] * 3, sentences, vectors) == three
+
+
+
+@pytest.mark.parametrize(("other_lead", "told"), [
+    ("Voters in Stamford picked a local store owner to lead their city hall.", False),
+    ("Voters in Stamford picked a local store owner on Tuesday to lead their city hall.", True),
+])
+def test_another_articles_lead_does_not_retell_the_news_unless_it_dates_it(other_lead, told):
+    opener = "Lois Slocum, who owns a hardware store, was named the new mayor of Stamford."
+    sentences, vectors, facts = pipeline_parts(
+        opener + " She won 61 percent of the vote in a three-way race.",
+        other_lead + " Turnout reached a record 48 percent, officials said.")
+    scores = np.ones(len(facts))  # every fact worth telling: only the rule can leave one out
+    reading = read([s.text for s in sentences], [is_statement(s.text) for s in sentences])
+    first = next(k for k, s in enumerate(sentences) if s.text == opener)
+    chosen = mmr(facts, scores, sentences, vectors, 200, reading, [{first: 1.0}])
+    texts = [sentences[p.sentence].text for p in chosen]
+    assert texts[0] == opener and (other_lead in texts) is told
+    assert "Turnout reached a record 48 percent, officials said." in texts

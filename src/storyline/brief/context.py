@@ -578,9 +578,9 @@ _FIRST_OR_SECOND_PERSON = re.compile(
     r"|\bhere(?=\.$)")
 
 
-# The writer's "I" or "me" outside quotation marks is nobody's in a brief, even in a
-# sentence that reports speech ("One day, Françoise called me and said ...").
-_FIRST_SINGULAR = re.compile(r"\b(?:I|I['’]m|I['’]ve|I['’]d|I['’]ll|[Mm]e|[Mm]y)\b")
+# The writer's "I", "me" or "let's" outside quotation marks is nobody's in a brief, even in
+# a sentence that reports speech ("One day, Françoise called me and said ...").
+_FIRST_SINGULAR = re.compile(r"\b(?:I|I['’]m|I['’]ve|I['’]d|I['’]ll|[Mm]e|[Mm]y|[Ll]et['’]s)\b")
 # a headline's straight single quotes: "'I want you to be mine' was one text message"
 _SINGLE_QUOTED = re.compile(r"(?:^|(?<=\s))'[^']+'(?=[\s.,;:]|$)")
 # "I have never been this tired, the runner told reporters.": speech without quotation

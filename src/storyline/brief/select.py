@@ -100,7 +100,9 @@ COPY = 0.8
 # clusters whose briefs changed (both readers; repeated sentences 15 -> 8 and 17 -> 9,
 # coherence 3.06 -> 3.42 and 3.18 -> 3.55: `benchmarks/editor/ab_retell.jsonl`), at a cost
 # of 0.53 / 0.27 ROUGE-1/2 on Multi-News dev (250 words, where the leads' dense facts
-# count); DUC 2006's clusters of 25 articles, several events each, keep their leads.
+# count); DUC 2006's clusters of 25 articles, several events each, keep their leads. A
+# lead that dates its news by the day where the opener does not ("..., died Monday at age
+# 82" after a tribute) tells the event, and may follow.
 RETELL_ARTICLES = 10
 
 
@@ -207,7 +209,7 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
         for k in ([run] if run is not None else []) + [k for k in members[i] if k != run]:
             if sentences[k].text in shown_texts or sentences[k].words > left:
                 continue  # (shown; or too long, whatever its context: not read for it)
-            if chosen and k in leads:  # another article's lead retells the opener's news
+            if chosen and k in leads and not _dates_news(k):  # it retells the opener's news
                 continue
             steps = _with_context(c, i, k)
             if steps is not None and sum(sentences[s.sentence].words for _, s in steps) <= left:
@@ -272,6 +274,12 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
             return None
         return [*steps, (c, Pick(i, k, opener))]
 
+    def _dates_news(k: int) -> bool:
+        """Lead `k` dates its news by the day where the opener does not ("died Monday"
+        after a tribute): it tells the event, not the opener's news again."""
+        return bool(_NEWS_TIME.search(sentences[k].text)
+                    and not _NEWS_TIME.search(sentences[chosen[0].sentence].text))
+
     def _strays(c: int) -> bool:
         """Candidate `c` would jump to another strand: a fact only its own article
         reports, from an article the brief shows nothing of yet, sharing almost no words
@@ -312,7 +320,7 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
         already (or is redundant), or when it names people not yet introduced."""
         if k not in fact_of or sentences[k].text in shown_texts:  # seen (`since`), or shown
             return None
-        if chosen and k in leads:
+        if chosen and k in leads and not _dates_news(k):
             return None
         p = column.get(fact_of[k])
         if p is not None and not open_[p]:
