@@ -135,3 +135,26 @@ def test_terms_remembered_in_a_bounded_dict_are_the_terms(monkeypatch):
         expected = [t for w in words if (t := vectors._term(w, acronyms)) is not None]
         assert vectors.terms(text) == expected
         assert all(len(known) <= 5 for known in vectors._KNOWN)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_rows(), st.data())
+def test_cosines_from_the_table_are_scipys_bit_for_bit(rows, data):
+    matrix = vectors._normalized(*rows)
+    n = matrix.shape[0]
+    picks = st.lists(st.integers(0, n - 1), max_size=40) if n else st.just([])
+    some, others = data.draw(picks), data.draw(picks)
+    for limit in (vectors.MAX_TABLE_ROWS, 0):  # from the table, and multiplied as asked
+        vectors.MAX_TABLE_ROWS, saved = limit, vectors.MAX_TABLE_ROWS
+        vectors._LAST_TABLE = (lambda: None, None)
+        try:
+            mine = vectors.cosines(matrix, some, others)
+            theirs = (matrix[some] @ matrix[others].T).toarray()
+            assert mine.shape == theirs.shape and mine.dtype == theirs.dtype
+            assert mine.tobytes() == theirs.tobytes()
+            for k in others:
+                if some:
+                    mean = vectors.mean_cosine(matrix, some, k)
+                    assert mean == float((matrix[some] @ matrix[k].T).mean())
+        finally:
+            vectors.MAX_TABLE_ROWS = saved

@@ -18,7 +18,7 @@ from scipy import sparse
 
 from ..model import Fact, Sentence
 from .segment import is_statement
-from .vectors import BLOCK_ROWS
+from .vectors import BLOCK_ROWS, cosines
 
 # Cosine of stemmed tf-idf at which two sentences are taken to report the same fact.
 # Calibrated by reading the pairs of the example cluster between 0.25 and 0.6: from 0.5
@@ -35,9 +35,7 @@ def group(sentences: list[Sentence], vectors: sparse.csr_matrix,
     members: dict[int, list[int]] = {}
     for start in range(0, len(order), BLOCK_ROWS):
         block = order[start:start + BLOCK_ROWS]
-        rows = vectors[block]
-        to_old = (rows @ vectors[leaders].T).toarray() if leaders else np.zeros((len(block), 0))
-        similarity = np.hstack([to_old, (rows @ rows.T).toarray()])  # old leaders, block
+        similarity = cosines(vectors, block, leaders + block)  # old leaders, block
         old = len(leaders)
         leads = [True] * old + [False] * len(block)  # by column, as the block goes on
         near: list[list[int]] = [[] for _ in block]  # the columns at or above threshold

@@ -17,7 +17,7 @@ from scipy import sparse
 
 from ..model import Fact, Sentence
 from .segment import is_statement
-from .vectors import BLOCK_ROWS
+from .vectors import BLOCK_ROWS, cosines
 
 _QUOTE = re.compile(r"[\"“”]")
 _DIGIT = re.compile(r"\d")
@@ -92,7 +92,7 @@ def cross_support(rows: list[int], sentences: list[Sentence],
     out = np.zeros(len(rows))
     for start in range(0, len(rows), BLOCK_ROWS):
         block = rows[start:start + BLOCK_ROWS]
-        similarity = (vectors[block] @ vectors.T).toarray()
+        similarity = cosines(vectors, block, range(vectors.shape[0]))
         best = np.zeros((len(block), len(article_ids)))
         for a in range(len(article_ids)):
             best[:, a] = similarity[:, owner == a].max(axis=1, initial=0.0)

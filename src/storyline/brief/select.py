@@ -33,6 +33,7 @@ from .context import (
     opens_quotation,
     says_who,
 )
+from .vectors import cosines, mean_cosine
 
 # Maximal marginal relevance: the weight of a fact's own score against its similarity
 # to what is already chosen.
@@ -168,8 +169,8 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
     for k, given in enumerate(reading.introduces):
         for name in given:
             introducers.setdefault(name, []).append(k)
-    reps = vectors[[shown[i] for i in candidates]]
-    gram = (reps @ reps.T).toarray()
+    reps = [shown[i] for i in candidates]
+    gram = cosines(vectors, reps, reps)
     topics = topic_space(gram, TOPIC_DIMS)
     own = np.array([scores[i] for i in candidates])
     lead = np.array([sentences[shown[i]].index <= LEAD_INDEX for i in candidates])
@@ -404,7 +405,7 @@ def openers(sentences: list[Sentence], reading: Reading, vectors: sparse.csr_mat
             continue
         others = [j for a, ks in zone.items() if a != article and a not in copies[article]
                   for j in ks]
-        out[k] = float((vectors[others] @ vectors[k].T).mean()) if others else 0.0
+        out[k] = mean_cosine(vectors, others, k) if others else 0.0
     out = {k: v * (NEWS_TIME_BONUS if _NEWS_TIME.search(sentences[k].text) else 1.0)
            for k, v in out.items()}
     news = {k: v for k, v in out.items() if not _SCENE_SETTER.match(sentences[k].text)
@@ -428,8 +429,8 @@ def _copies(leads: Mapping[str, int], vectors: sparse.csr_matrix) -> dict[str, s
     out: dict[str, set[str]] = {a: set() for a in ids}
     if len(ids) < 2:
         return out
-    rows = vectors[[leads[a] for a in ids]]
-    similarity = (rows @ rows.T).toarray()
+    rows = [leads[a] for a in ids]
+    similarity = cosines(vectors, rows, rows)
     for i, j in zip(*np.nonzero(np.triu(similarity >= COPY, 1)), strict=True):
         out[ids[i]].add(ids[j])
         out[ids[j]].add(ids[i])

@@ -17,6 +17,7 @@ import numpy as np
 from scipy import sparse
 
 from ..model import Citation, Fact, Sentence
+from .vectors import cosines
 
 # Shares of the brief sentence's tf-idf weight that a source sentence must have, and
 # the cosine at which an article's other sentences are looked at. Chosen by reading the
@@ -40,7 +41,7 @@ def citations(shown: int, fact: Fact, sentences: list[Sentence], vectors: sparse
     candidates: dict[str, list[int]] = {}
     for k in fact.members:
         candidates.setdefault(sentences[k].article, []).append(k)
-    similar = np.flatnonzero(vectors @ row.dense(vectors.shape[1]) >= LOOSE)
+    similar = np.flatnonzero(cosines(vectors, range(vectors.shape[0]), [shown])[:, 0] >= LOOSE)
     for k in similar:
         candidates.setdefault(sentences[k].article, []).append(int(k))
     out = []
@@ -99,11 +100,6 @@ class _Row:
         terms = matrix.indices[start:end]
         order = np.argsort(terms, kind="stable")
         return cls(terms[order], matrix.data[start:end][order])
-
-    def dense(self, width: int) -> np.ndarray:
-        out = np.zeros(width, dtype=self.weights.dtype)
-        out[self.terms] = self.weights
-        return out
 
     def share(self, other: _Row) -> float:
         """The share of this row's tf-idf weight on terms that `other` has too."""
