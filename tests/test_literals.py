@@ -97,3 +97,85 @@ def test_case_kept_needles_only_where_case_counts():
     assert literals.needles(re.compile(r"ab(?i:cd)"), case=True) == ("ab",)
     assert literals.needles(re.compile(r"(?i:ab)cd"), case=True) == ("cd",)
     assert literals.needles(re.compile(r"abc", re.I), case=True) is None
+
+
+def test_prefixes_read_off_the_pattern():
+    assert literals.prefixes(re.compile(r"^(read|click) more", re.I)) == ("click", "read")
+    assert literals.prefixes(re.compile(r"^read more|^click", re.I)) == ("click", "read more")
+    assert literals.prefixes(re.compile(r"^\(?(story|end)\b")) == ("(", "end", "story")
+    assert literals.prefixes(re.compile(r"^(?=an? )an? (photo|image)")) == ("a",)
+    assert literals.prefixes(re.compile(r"^(x ){2,}x?$")) == ("x ",)
+    assert literals.prefixes(re.compile(r"^[-–]+ slash")) is None  # "–" is not ASCII
+    assert literals.prefixes(re.compile(r"^[*#]\s")) == ("#", "*")
+    assert literals.prefixes(re.compile(r"^.{0,9}\(photo")) is None
+    assert literals.prefixes(re.compile(r"^(a|)b")) is None  # the empty branch
+
+
+ANCHORED = [p for p in CLUTTER if literals._is_anchored(p)]
+
+
+@pytest.mark.parametrize("pattern", ANCHORED, ids=lambda p: p.pattern[:40])
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_a_text_an_anchored_pattern_matches_starts_with_a_prefix(pattern, data):
+    text = data.draw(st.from_regex(pattern))
+    assert pattern.match(text)
+    screened = literals.screen(text)
+    alternatives = literals._alternatives(pattern.pattern, pattern.flags)
+    matching = [a for a in alternatives if re.compile(a, pattern.flags).match(text)]
+    assert matching  # the pattern matches where one of its alternatives does
+    for a in matching:
+        starts = literals.prefixes(a, pattern.flags)
+        assert screened is None or starts is None or screened.startswith(starts)
+        for needles in literals.needle_sets(a, pattern.flags, anchored=True):
+            assert literals.may_match(needles, screened)
+
+
+@pytest.mark.parametrize("pattern", SCREENED, ids=lambda p: p.pattern[:40])
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_a_text_the_pattern_matches_holds_a_needle_of_each_set(pattern, data):
+    text = data.draw(st.from_regex(pattern))
+    alternatives = literals._alternatives(pattern.pattern, pattern.flags)
+    matching = [a for a in alternatives if re.compile(a, pattern.flags).search(text)]
+    assert matching
+    for a in matching:
+        for needles in literals.needle_sets(a, pattern.flags):
+            assert literals.may_match(needles, literals.screen(text))
+
+
+def test_alternatives_at_the_top_level():
+    assert literals._alternatives(r"a(b|c)|[|(]x|\(|y", 0) == ["a(b|c)", "[|(]x", r"\(", "y"]
+    assert literals._alternatives(r"[]|]|b", 0) == ["[]|]", "b"]
+    assert literals._alternatives(r"\b(?:a|b(c|d))", 0) == [r"\b(?:a)", r"\b(?:b(c|d))"]
+    assert literals._alternatives(r"\b(?:a|b)c", 0) == [r"\b(?:a|b)c"]  # "c" follows both
+    assert literals._alternatives(r"(a)|\1", 0) == [r"(a)|\1"]  # "\1" alone means nothing
+    assert literals._alternatives("a|b", re.VERBOSE) == ["a|b"]
+
+
+IN_SENTENCE = [p for _, patterns in clean._IN_SENTENCE._groups for p in patterns]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + ["Buy Photo", "Lois Slocum, left, with", "(above)",
+                                          "check out cnn.com", "is pictured", "Click here",
+                                          "rock11,12,13.", "By Ivan Watson, CNN Libyan"]),
+                min_size=1, max_size=12).map("".join))
+def test_clutter_inside_a_sentence_found_with_needles_as_by_every_search(text):
+    expected = "clutter" if any(p.search(text) for p in IN_SENTENCE) else None
+    assert clean._IN_SENTENCE(text) == expected
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_clutter_inside_a_sentence_on_texts_its_patterns_match(data):
+    pattern = data.draw(st.sampled_from(IN_SENTENCE))
+    text = data.draw(st.from_regex(pattern))
+    assert clean._IN_SENTENCE(text) == "clutter"
+
+
+def test_anchored_patterns_of_other_flags_tried_in_order():
+    first = literals.FirstMatch([("a", [re.compile("^x"), re.compile("zz")]),
+                                 ("b", [re.compile("^y", re.I), re.compile(r"\bq")])])
+    assert [first(t) for t in ("xa", "Ya", "a zz", "a q", "yzz", "none")] == [
+        "a", "b", "a", "b", "a", None]

@@ -16,6 +16,8 @@ one of them is not screened (`screen` gives None and every search runs).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import lru_cache
 from re import _parser  # the regex module's own parser: the tree `re.compile` builds on
 
 # Non-ASCII characters that case-insensitive matching takes for ASCII letters (checked
@@ -52,20 +54,78 @@ def needles(pattern: re.Pattern | str, *, case: bool = False) -> tuple[str, ...]
     With `case`, the literals keep their case, to be looked for in the text itself
     (`may_match(found, text)`): stronger needles ("AP" is rarer than "ap"), for a pattern
     that matches case-sensitively throughout (otherwise None)."""
-    source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
-    flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
+    found = needle_sets(pattern, case=case)
+    return found[0] if found else None
+
+
+def needle_sets(pattern: re.Pattern | str, flags: int = 0, *, case: bool = False,
+                anchored: bool = False) -> tuple[tuple[str, ...], ...]:
+    """Every set of literals that `needles` could give: a match of `pattern` contains one
+    literal of each set ("you must be (logged|signed) in" holds "you must be " and
+    "logged" or "signed"); the best set (`needles`) first, empty as `needles` is None.
+    With `anchored`, a pattern anchored at the start gets its sets too. (`flags` are
+    those of a pattern given as a string.)"""
+    if isinstance(pattern, re.Pattern):
+        pattern, flags = pattern.pattern, pattern.flags
+    tree = _tree(pattern, flags)
+    if tree is None or not anchored and _anchored_tree(tree, flags):
+        return ()
+    if case and (tree.state.flags | flags) & re.IGNORECASE:
+        return ()
+    options = sorted(_all_required(list(tree), case), key=_strength)
+    return tuple(dict.fromkeys(tuple(sorted(o)) for o in options))  # each set once
+
+
+def prefixes(pattern: re.Pattern | str, flags: int = 0) -> tuple[str, ...] | None:
+    """Lower-case literals one of which every match of `pattern` starts with, read off its
+    parse ("^(read|click) more" gives "click" and "read"), or None when it has
+    none. For a pattern anchored at the start: a text that starts with none of them (its
+    `screen`) is not tried. (`flags` are those of a pattern given as a string.)"""
+    if isinstance(pattern, re.Pattern):
+        pattern, flags = pattern.pattern, pattern.flags
+    tree = _tree(pattern, flags)
+    found = None if tree is None else _starts(list(tree))
+    return None if found is None else tuple(sorted(found))
+
+
+@lru_cache(maxsize=1024)
+def _tree(source: str | bytes, flags: int):
+    """The regex module's parse of a pattern (read by several of the functions here, for
+    the same patterns), or None when it cannot be read here."""
     if not isinstance(source, str):
         return None
     try:
-        tree = _parser.parse(source, flags)
+        return _parser.parse(source, flags)
     except (re.error, AttributeError, TypeError):  # another Python's parser: no screening
         return None
-    if _is_anchored(pattern if isinstance(pattern, re.Pattern) else re.compile(source)):
+
+
+def _starts(items: list) -> frozenset[str] | None:
+    """The literals one of which every match of the sequence `items` starts with (in
+    lower case), or None when no such literals are known."""
+    run = ""
+    for i, (op, av) in enumerate(items):
+        if op is _parser.LITERAL and av < 128:
+            run += chr(av).lower()
+            continue
+        if op in _ZERO_WIDTH or op is _parser.ASSERT or op is _parser.ASSERT_NOT:
+            continue  # "^", "\b", a look-around: they consume nothing
+        if run:
+            break
+        if op is _parser.SUBPATTERN:
+            return _starts(list(av[-1]))
+        if op is _parser.BRANCH:
+            branches = [_starts(list(b)) for b in av[1]]
+            return None if None in branches else frozenset().union(*branches)
+        if op in _REPEATS and av[0] >= 1:
+            return _starts(list(av[2]))
+        if op in _REPEATS:  # may be absent: the match starts with it or with what follows
+            first, rest = _starts(list(av[2])), _starts(items[i + 1:])
+            return None if first is None or rest is None else first | rest
+        if op is _parser.IN and all(o is _parser.LITERAL and v < 128 for o, v in av):
+            return frozenset(chr(v).lower() for _, v in av)
         return None
-    if case and (tree.state.flags | flags) & re.IGNORECASE:
-        return None
-    found = _required(list(tree), case)
-    return None if found is None else tuple(sorted(found))
+    return frozenset([run]) if run else None
 
 
 def _anchored(items: list) -> bool:
@@ -85,6 +145,18 @@ def _anchored(items: list) -> bool:
 def _required(items: list, case: bool = False) -> frozenset[str] | None:
     """The best set of literals one of which a match of the sequence `items` contains:
     the set whose shortest literal is longest (in their case, with `case`)."""
+    options = _all_required(items, case)
+    return min(options, key=_strength) if options else None
+
+
+def _strength(option: frozenset[str]) -> tuple[int, int]:
+    """How well a set of literals screens, best lowest: its shortest literal the longer,
+    the better, then the fewer literals."""
+    return -min(map(len, option)), len(option)
+
+
+def _all_required(items: list, case: bool = False) -> list[frozenset[str]]:
+    """The sets of literals a match of the sequence `items` contains one of each."""
     options: list[frozenset[str]] = []
     run = ""
     for op, av in items:
@@ -109,9 +181,7 @@ def _required(items: list, case: bool = False) -> frozenset[str] | None:
             options.append(inner)
     if run:
         options.append(frozenset([run]))
-    if not options:
-        return None
-    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
+    return options
 
 
 class FirstMatch:
@@ -119,51 +189,77 @@ class FirstMatch:
     text, found with few searches: `FirstMatch([(key, patterns), ...])(text)` is the key
     of the first group with a pattern that `search`es `text`, or None.
 
-    The patterns anchored at the start are tried as one pattern (at one position); each
-    of the others only when the text holds one of its needles. When an anchored one
-    matches, or the text cannot be screened, the groups are tried in order, one by one.
+    A pattern is tried only when the text holds one of its needles, and one of each of
+    its next two sets of needles (`needle_sets`). The patterns anchored at the start are
+    tried first, each alternative at one position: those with `prefixes` as one pattern,
+    on a text that starts with one; the others with their needles, or as one pattern
+    when they have none. When an anchored one matches, or the text cannot be screened,
+    the groups are tried in order, one by one.
     """
+
+    EXTRA_SETS = 2  # sets of needles checked after the first, before a search
 
     def __init__(self, groups):
         self._groups = [(key, tuple(patterns)) for key, patterns in groups]
-        self._order: list[tuple[object, re.Pattern]] = []  # the unanchored patterns
-        self._unscreened: set[int] = set()  # their positions in _order: no needles
-        self._by_needle: dict[str, set[int]] = {}
-        anchored = []
-        for key, patterns in self._groups:
-            for pattern in patterns:
-                if _is_anchored(pattern):
-                    anchored.append(pattern)
-                    continue
-                found = needles(pattern)
-                position = len(self._order)
-                self._order.append((key, pattern))
-                if found is None:
-                    self._unscreened.add(position)
-                for needle in found or ():
-                    self._by_needle.setdefault(needle, set()).add(position)
-        self._start = None  # the anchored patterns joined into one
-        flags = {p.flags for p in anchored}
-        if len(flags) == 1:
-            self._start = re.compile("|".join(f"(?:{p.pattern})" for p in anchored), flags.pop())
-        elif anchored:  # they cannot be joined: all are tried one by one, in order
-            self._order = [(key, p) for key, patterns in self._groups for p in patterns]
-            self._unscreened = set(range(len(self._order)))
-            self._by_needle = {}
-        self._needles = tuple(self._by_needle.items())
+        anchored = [p for _, patterns in self._groups for p in patterns if _is_anchored(p)]
+        self._start = self._start_anywhere = None
+        self._prefixes: tuple[str, ...] = ()
+        # the patterns tried after the needles' screen, in order, each with its search and
+        # its sets of needles
+        self._order: list[tuple[object, Callable, tuple[tuple[str, ...], ...]]] = []
+        if len({p.flags for p in anchored}) > 1:  # they cannot be joined: all in order
+            self._order = [(key, p.search, ()) for key, patterns in self._groups for p in patterns]
+        else:
+            self._screen_anchored(anchored)
+            for key, patterns in self._groups:
+                for p in patterns:
+                    parts = [] if p in anchored else _alternatives(p.pattern, p.flags)
+                    if len(parts) == 1:
+                        self._order.append((key, p.search, needle_sets(p)))
+                    else:
+                        self._order += [(key, _Lazy(a, p.flags, "search"), needle_sets(a, p.flags))
+                                        for a in parts]
+        self._unscreened: set[int] = set()  # positions in _order of patterns without needles
+        by_needle: dict[str, set[int]] = {}
+        for position, (_, _, sets) in enumerate(self._order):
+            if not sets:
+                self._unscreened.add(position)
+            for needle in sets[0] if sets else ():
+                by_needle.setdefault(needle, set()).add(position)
+        self._order = [(key, find, sets[1:1 + self.EXTRA_SETS]) for key, find, sets in self._order]
+        self._needles = tuple(by_needle.items())
+
+    def _screen_anchored(self, anchored: list[re.Pattern]) -> None:
+        """The anchored patterns' alternatives (of the same flags): those with prefixes
+        joined into `_start`, those with needles first in `_order` (key _ANCHORED: a match
+        means "try in order"), the others joined into `_start_anywhere`."""
+        if not anchored:
+            return
+        flags = anchored[0].flags
+        alternatives = [a for p in anchored for a in _alternatives(p.pattern, flags)]
+        starts = {a: prefixes(a, flags) for a in alternatives}
+        others = {a: needle_sets(a, flags, anchored=True) for a in alternatives
+                  if starts[a] is None}
+        self._start = _joined([a for a in alternatives if starts[a] is not None], flags)
+        self._prefixes = tuple(sorted({s for a in alternatives for s in starts[a] or ()}))
+        self._start_anywhere = _joined([a for a, sets in others.items() if not sets], flags)
+        self._order += [(_ANCHORED, _Lazy(a, flags, "match"), sets)
+                        for a, sets in others.items() if sets]
 
     def __call__(self, text: str):
         screened = screen(text)
-        # anchored: `match`, which tries the start only, finds what `search` would
-        if screened is None or self._start is not None and self._start.match(text):
+        if (screened is None
+                or self._start is not None and screened.startswith(self._prefixes)
+                and self._start.match(text)
+                or self._start_anywhere is not None and self._start_anywhere.match(text)):
             return self._in_order(text)
         found = [positions for needle, positions in self._needles if needle in screened]
         if not found and not self._unscreened:  # the common case: nothing to search
             return None
         for position in sorted(self._unscreened.union(*found)):
-            key, pattern = self._order[position]
-            if pattern.search(text):
-                return key
+            key, find, also = self._order[position]
+            if all(may_match(s, screened) for s in also) and find(text):
+                return self._in_order(text) if key is _ANCHORED else key
         return None
 
     def _in_order(self, text: str):
@@ -174,12 +270,90 @@ class FirstMatch:
         return None
 
 
+_ANCHORED = object()  # FirstMatch's key of an anchored pattern's alternative
+
+
+class _Lazy:
+    """A pattern's `search` or `match`, compiled when first called (most of a pattern's
+    alternatives are never tried in a run)."""
+
+    __slots__ = ("_source", "_flags", "_method", "_find")
+
+    def __init__(self, source: str, flags: int, method: str):
+        self._source, self._flags, self._method, self._find = source, flags, method, None
+
+    def __call__(self, text: str):
+        if self._find is None:
+            self._find = getattr(re.compile(self._source, self._flags), self._method)
+        return self._find(text)
+
+
+def _joined(sources: list[str], flags: int) -> re.Pattern | None:
+    """One pattern that matches where one of the patterns `sources` does."""
+    return re.compile("|".join(f"(?:{s})" for s in sources), flags) if sources else None
+
+
+def _alternatives(source: str, flags: int) -> list[str]:
+    """The alternatives of the pattern `source` at its top level ("^a|^b(c|d)" gives "^a"
+    and "^b(c|d)"; "\\b(?:a|b)" gives "\\b(?:a)" and "\\b(?:b)"), to be read with `flags`:
+    a text matches the pattern where it matches one of them. Just the pattern when it
+    has one, or when one could not be read alone (a reference to another's group) or
+    could be misread (verbose patterns)."""
+    if not isinstance(source, str) or flags & re.VERBOSE:
+        return [source]
+    parts, depth, start = [], 0, 0
+    for i, c in _structure(source):
+        depth += {"(": 1, ")": -1}.get(c, 0)
+        if c == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+    parts.append(source[start:])
+    if len(parts) == 1:  # a group of alternatives after "\\b", or none: the group's, each after it
+        lead = "\\b" if source.startswith("\\b(?:") else ""
+        if source.startswith(lead + "(?:") and _closing(source, len(lead)) == len(source) - 1:
+            parts = [f"{lead}(?:{a})" for a in _alternatives(source[len(lead) + 3:-1], flags)]
+    if len(parts) > 1 and any(_tree(part, flags) is None for part in parts):
+        return [source]
+    return parts
+
+
+def _structure(source: str) -> list[tuple[int, str]]:
+    """The positions of the parentheses and bars of the pattern `source`, escaped ones
+    and those in character classes left out."""
+    out, i, in_class = [], 0, False
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += source.startswith("^", i + 1)
+            i += source.startswith("]", i + 1)  # "[]...]": "]" first is a literal
+        elif c in "()|":
+            out.append((i, c))
+        i += 1
+    return out
+
+
+def _closing(source: str, at: int) -> int | None:
+    """Where the parenthesis opened at `at` in the pattern `source` closes."""
+    depth = 0
+    for i, c in _structure(source):
+        if i >= at and c in "()":
+            depth += 1 if c == "(" else -1
+            if depth == 0:
+                return i
+    return None
+
+
 def _is_anchored(pattern: re.Pattern) -> bool:
     """Every match starts at the start of the text ("^" without re.MULTILINE)."""
-    if not isinstance(pattern.pattern, str):
-        return False
-    try:
-        tree = _parser.parse(pattern.pattern, pattern.flags)
-    except (re.error, AttributeError, TypeError):
-        return False
-    return not (tree.state.flags | pattern.flags) & re.MULTILINE and _anchored(list(tree))
+    tree = _tree(pattern.pattern, pattern.flags)
+    return tree is not None and _anchored_tree(tree, pattern.flags)
+
+
+def _anchored_tree(tree, flags: int) -> bool:
+    return not (tree.state.flags | flags) & re.MULTILINE and _anchored(list(tree))
