@@ -158,3 +158,12 @@ def test_cosines_from_the_table_are_scipys_bit_for_bit(rows, data):
                     assert mean == float((matrix[some] @ matrix[k].T).mean())
         finally:
             vectors.MAX_TABLE_ROWS = saved
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="ab1_'’.,- \u00e9\u0661\u00b2xY9", max_size=40))
+def test_possessive_word_pattern_finds_the_words_of_the_plain_one(text):
+    import re
+
+    plain = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*")
+    assert vectors._WORD.findall(text) == plain.findall(text)
