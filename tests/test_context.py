@@ -34,6 +34,8 @@ from storyline.brief.context import Names, needs, opens_quotation, says_who
     "The worker shut the door quietly and called 911.",
     "Sources said the fighter pilots defected rather than fire on protesters.",
     "Moments later, the car pulls to the side of the road.",
+    "At a news conference Friday she called malaria a cause of human suffering.",
+    "In 1984 she gave birth to a son with a clubfoot.",
     "Putin explained that he had won the car in a lottery, but few people believed that.",
     "Oculus will continue operating independently within Facebook to achieve this.",
     "Other hits included two singles and a cover.",               # other than which?

@@ -64,6 +64,10 @@ def test_empty_text_has_no_sentences():
 
 @pytest.mark.parametrize("text, ok", [
     ("The coalition estimates that as many as 2,000 fighters remain.", True),
+    ("Austin Custodio, 21, of Boyce Road, Pine Bush, N.Y.; sale of alcohol to minors.", False),
+    ("Jonathan Polansky, 22, of Sherman Street, Beverly, Mass., charged with eight counts.",
+     False),
+    ("John Smith, 45, of Denver, was arrested on Monday after the crash.", True),
     ('"This battle will be sealed in the coming days," he told AFP.', True),
     ("2,000 people were evacuated from the valley overnight.", True),
     ("An offensive began on Monday against an estimated 2,000 fighters", False),  # no period

@@ -489,7 +489,10 @@ _PRONOUN_AFTER_OPENING = re.compile(
     r"^(?:In|On|At|For|By|From|After|Before|During|Since|Until|Within|Without|Over|Under|"
     r"Through|Throughout|Despite|Unlike|Once|Now|Then|Still|Instead|Later|Earlier|Today|"
     r"Yesterday|Last|When|While|As|Although|Though|Because|If|Unless|Asked|[A-Z][a-z]+ing)"
-    r"\b(?:[^,;:\"“”]{0,80}, ){1,2}(?:he|she)\b")
+    r"\b(?:[^,;:\"“”]{0,80}, ){1,2}(?:he|she)\b"
+    # and with no comma after a time or a place: "At a news conference Friday she called ..."
+    r"|^(?:In|On|At|For|By|After|Before|During|Since|Until|Within|Over|Under|Through|Despite|"
+    r"Last|Earlier|Later)\s[^,;:\"“”]{3,60}?\s(?:he|she)\s[a-z]+")
 # "NATO began bombing military targets a short time later.": later than an event the
 # brief may not tell.
 _LATER = re.compile(

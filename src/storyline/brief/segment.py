@@ -278,7 +278,11 @@ _FRAGMENT = re.compile(r"^[A-Z][a-z]+ed (?:with|of|in|for|by|to|on|at)\b[^,;:—
                        # a dependent clause alone: "Because I'm better than before."
                        r"|^(?:Although|Though|Even though|Even if|Because|Whereas|Unless)\b[^,;:—–]*$"
                        # a wish, not news: "If only banks could mend as fast."
-                       r"|^If only\b")
+                       r"|^If only\b"
+                       # a list of the charged: "Austin Custodio, 21, of Boyce Road, Pine Bush,
+                       # N.Y.; sale of alcohol to minors."
+                       r"|^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}, \d{1,3}, of [^;]*?"
+                       r"(?:;|, charged with)")
 
 
 def _lower_words(text: str, enough: int = 2) -> int:
