@@ -9,7 +9,7 @@
 
 The clusters are the Timeline17 days of rubric rounds 5 to 7 (`packets.py`), or with
 `--news` after `briefs` and `packets` the Multi-News dev and DUC 2006 clusters of rounds
-1 to 3 and 8; all read before: a dev set for choosing between two versions, not a
+1 to 3, 8 and 9 (9 from the seventh session's last A/B on); all read before: a dev set for choosing between two versions, not a
 held-out test. Only the
 clusters whose briefs differ become packets: the articles (first 150 words each), then
 the two briefs as accounts A and B in shuffled order (seed 21); OUTDIR/key.json maps the
@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import packets  # noqa: E402  (the rounds' Timeline17 draws)
 
 DRAWS = ("t17_days_5", "t17_days_6", "t17_days_7")
-NEWS_ROUNDS = ("1", "2", "3", "8")
+NEWS_ROUNDS = ("1", "2", "3", "8", "9")
 ARTICLE_WORDS = 150
 
 
