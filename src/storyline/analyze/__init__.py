@@ -61,12 +61,13 @@ def steps(articles: list[Article], sentences: list[Sentence], facts: list[Fact],
     # Where figures contradict, the other sentences of their articles with the same key
     # may show that the key counts two things (`figures._also_given`): parse those too,
     # until no contradiction asks for more.
-    asked = set(counted)
+    asked, read = set(counted), {}  # `read`: each sentence's figures, read from its parse once
     while more := sorted(figures.same_key_in_articles(
-            figures.contradicting(figure_docs, sentences, files, published, fact_of),
+            figures.contradicting(figure_docs, sentences, files, published, fact_of, read),
             texts) - asked):
         asked.update(more)
         parsed = yield ([sentences[k] for k in more], None, None)
         figure_docs.update((more[i], doc) for i, doc in parsed.items())
-    disagreements, changes = figures.compare(figure_docs, sentences, files, published, fact_of)
+    disagreements, changes = figures.compare(figure_docs, sentences, files, published,
+                                             fact_of, read)
     return disagreements + conflicts, changes, events

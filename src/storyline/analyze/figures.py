@@ -507,7 +507,7 @@ class _Reading:
 
 def compare(docs: dict[int, object], sentences: list[Sentence], files: dict[str, str | None],
             published: dict[str, str | None] | None = None,
-            fact_of: dict[int, int] | None = None,
+            fact_of: dict[int, int] | None = None, read: dict[int, list] | None = None,
             ) -> tuple[tuple[Disagreement, ...], tuple[Change, ...]]:
     """Comparable figures that contradict: at one time they are a disagreement, at
     different times a change.
@@ -517,9 +517,10 @@ def compare(docs: dict[int, object], sentences: list[Sentence], files: dict[str,
     not all hold at once, in date order. Each lists every source's figure (at most
     `MAX_FIGURES`), in the order the subjects first appear. `published` dates the
     articles; `fact_of` maps a sentence index to its fact (the same statement in two
-    articles is of one time even when neither article is dated).
+    articles is of one time even when neither article is dated). `read` keeps each
+    sentence's figures for the next call on the same docs (see `contradicting`).
     """
-    readings, buckets = _bucketed(docs, sentences, files, published, fact_of)
+    readings, buckets = _bucketed(docs, sentences, files, published, fact_of, read)
     same, apart = _Groups(len(readings)), _Groups(len(readings))
     for bucket in buckets:
         for n, i in enumerate(bucket):
@@ -545,10 +546,13 @@ def compare(docs: dict[int, object], sentences: list[Sentence], files: dict[str,
 
 def contradicting(docs: dict[int, object], sentences: list[Sentence],
                   files: dict[str, str | None], published: dict[str, str | None] | None = None,
-                  fact_of: dict[int, int] | None = None) -> set[tuple[int, int]]:
+                  fact_of: dict[int, int] | None = None, read: dict[int, list] | None = None,
+                  ) -> set[tuple[int, int]]:
     """The sentence pairs (by index) whose figures `compare` joins and that contradict:
-    comparable, of one time, or days apart for a state that may change."""
-    readings, buckets = _bucketed(docs, sentences, files, published, fact_of)
+    comparable, of one time, or days apart for a state that may change. `read`, a dict
+    given to each call on (growing) docs of one cluster, keeps each sentence's figures,
+    so that they are read from its parse once."""
+    readings, buckets = _bucketed(docs, sentences, files, published, fact_of, read)
     found = set()
     for bucket in buckets:
         for n, i in enumerate(bucket):
@@ -560,13 +564,17 @@ def contradicting(docs: dict[int, object], sentences: list[Sentence],
     return found
 
 
-def _bucketed(docs, sentences, files, published, fact_of) -> tuple[list[_Reading], list[list[int]]]:
+def _bucketed(docs, sentences, files, published, fact_of, read=None,
+              ) -> tuple[list[_Reading], list[list[int]]]:
     """The figures of the parsed sentences, and the lists of those that may compare
     (the same key), each at most `MAX_PER_BUCKET` long."""
     published, fact_of = published or {}, fact_of or {}
+    read = {} if read is None else read
+    for k, doc in docs.items():
+        if k not in read:
+            read[k] = _readings(doc, sentences[k], files, k)[:MAX_PER_SENTENCE]
     readings = [replace(r, published=published.get(r.figure.article), fact=fact_of.get(k, -1 - k))
-                for k, doc in sorted(docs.items())
-                for r in _readings(doc, sentences[k], files, k)[:MAX_PER_SENTENCE]]
+                for k in sorted(docs) for r in read[k]]
     readings = [replace(r, figure=replace(r.figure, date=r.published)) for r in readings]
     buckets: dict[tuple, list[int]] = {}  # only readings with the same key can compare
     for i, r in enumerate(readings):
