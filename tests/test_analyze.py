@@ -540,6 +540,9 @@ def test_time_words_are_those_a_named_time_may_hold():
     assert "olympics" in figures._time_words("Attendance fell after the Olympics ended.")
     assert "berlin" in figures._time_words("Prices rose before Berlin Fashion Week opened.")
     assert not figures._time_words("The storm hit the coast and the town flooded.")
+    # words that only modify or count a time: the time they modify is a word of its own
+    assert not figures._time_words("For the first time, this one was the last to go early.")
+    assert figures._time_words("Last year, early on Monday") == {"year", "monday"}
 
 
 def test_undated_figures_are_parsed_only_when_they_may_be_of_one_time():
