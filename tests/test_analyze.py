@@ -571,6 +571,49 @@ def test_undated_figures_are_parsed_only_when_they_may_be_of_one_time():
                                  {0: 0, 1: 1, 2: 2}) == {0, 1, 2}
 
 
+def test_the_entities_show_which_figures_still_need_the_parse():
+    from storyline.analyze import figures, language
+
+    nlp = language.nlp()
+
+    def named(texts):  # the entities alone, as `analyze` first asks for them
+        return {k: nlp.get_pipe("ner")(nlp.make_doc(text)) for k, (_, text) in texts.items()}
+
+    timed = {0: ("1", "Rescuers found 40 survivors on Tuesday."),
+             1: ("2", "By Tuesday, crews had pulled 52 survivors from homes.")}
+    assert figures.worth_parsing(timed, {}, {0: 0, 1: 1}, named(timed)) == {0, 1}
+    # both name "Tuesday" (the time words), but not the same times: never comparable
+    other = {0: timed[0], 1: ("2", "On Tuesday and Wednesday, crews pulled 52 survivors.")}
+    assert figures.worth_parsing(other, {}, {0: 0, 1: 1}) == {0, 1}
+    assert figures.worth_parsing(other, {}, {0: 0, 1: 1}, named(other)) == set()
+    # ... the same statement, or dated a day apart: then no times or the same are needed
+    assert figures.worth_parsing(other, {}, {0: 0, 1: 0}, named(other)) == set()
+    assert figures.worth_parsing({0: ("1", "Rescuers found 40 survivors."), 1: other[1]},
+                                 {}, {0: 0, 1: 0}, named(other)) == set()
+    untimed = {0: ("1", "Rescuers found 40 survivors."), 1: ("2", "Crews pulled 52 survivors.")}
+    assert figures.worth_parsing(untimed, {"1": "2020-05-01", "2": "2020-05-02"}, {0: 0, 1: 1},
+                                 named(untimed)) == {0, 1}
+    # a number that no entity takes for a figure ("747" is part of a product's name)
+    plane = {0: ("1", "Rescuers found 40 survivors."),
+             1: ("2", "The Boeing 747 survivors met.")}
+    assert figures.worth_parsing(plane, {}, {0: 0, 1: 0}) == {0, 1}
+    assert figures.worth_parsing(plane, {}, {0: 0, 1: 0}, named(plane)) == set()
+
+
+def test_entities_added_to_a_later_parse_are_those_of_the_whole_pipe():
+    from storyline.analyze import language
+
+    nlp = language.nlp()
+    text = "As many as 2,000 ISIS fighters remained in Baghuz on Monday, the SDF said."
+    whole = nlp(text)
+    alone = nlp.get_pipe("ner")(nlp.make_doc(text))
+    parsed = language.with_entities(nlp(text, disable=["ner"]), alone)
+    attrs = ["ENT_IOB", "ENT_TYPE", "TAG", "POS", "DEP", "HEAD"]
+    assert (parsed.to_array(attrs) == whole.to_array(attrs)).all()
+    assert [(e.start, e.end, e.label_) for e in parsed.ents] == [
+        (e.start, e.end, e.label_) for e in whole.ents]
+
+
 def test_a_cluster_without_figures_to_compare_or_dates_to_settle_never_loads_spacy(monkeypatch):
     from storyline.analyze import language
 

@@ -51,22 +51,32 @@ def steps(articles: list[Article], sentences: list[Sentence], facts: list[Fact],
     chosen = sorted(undecided | counted)
     support = {k: len(f.articles) for f in facts for k in f.members}
     priority = [support[k] - sentences[k].position for k in chosen]  # widely told, early
+    # The date candidates are tagged and parsed; the figures' sentences first get only
+    # their entities, which may show that their figures cannot be compared (no figure,
+    # other times named): the others are then tagged and parsed too.
     parsed = yield ([sentences[k] for k in chosen], priority,
-                    {i for i, k in enumerate(chosen) if k in counted})
+                    {i for i, k in enumerate(chosen) if k in counted},
+                    {i for i, k in enumerate(chosen) if k in undecided})
     docs = {chosen[i]: doc for i, doc in parsed.items()}
     files = {a.id: a.file for a in articles}
     events, conflicts = dates.timeline(sentences, facts, articles, found, docs)
     published = {a.id: a.published for a in articles}
-    figure_docs = {k: d for k, d in docs.items() if k in counted}
+    named = {k: d for k, d in docs.items() if k in counted}
+    counted = figures.worth_parsing(texts, published, fact_of, named)
+    figure_docs = {k: docs[k] for k in counted if k in undecided}  # parsed already
+    if more := sorted(counted - undecided):
+        parsed = yield ([sentences[k] for k in more], None, set(), None)
+        figure_docs.update((more[i], language.with_entities(doc, named[more[i]]))
+                           for i, doc in parsed.items())
     # Where figures contradict, the other sentences of their articles with the same key
     # may show that the key counts two things (`figures._also_given`): parse those too,
     # until no contradiction asks for more.
-    asked, read = set(counted), {}  # `read`: each sentence's figures, read from its parse once
+    asked, read = set(figure_docs), {}  # `read`: each sentence's figures, read once
     while more := sorted(figures.same_key_in_articles(
             figures.contradicting(figure_docs, sentences, files, published, fact_of, read),
             texts) - asked):
         asked.update(more)
-        parsed = yield ([sentences[k] for k in more], None, None)
+        parsed = yield ([sentences[k] for k in more], None, None, None)
         figure_docs.update((more[i], doc) for i, doc in parsed.items())
     disagreements, changes = figures.compare(figure_docs, sentences, files, published,
                                              fact_of, read)

@@ -366,7 +366,8 @@ MAX_KEYED = 200  # sentences sharing a key past which all of them are parsed, un
 
 def worth_parsing(texts: dict[int, tuple[str, str]],
                   published: dict[str, str | None] | None = None,
-                  statements: dict[int, int] | None = None) -> set[int]:
+                  statements: dict[int, int] | None = None,
+                  named: dict[int, object] | None = None) -> set[int]:
     """Of the sentences (index -> (article, text)), those whose figures may end up in a
     disagreement or a change; only these need spaCy.
 
@@ -380,7 +381,15 @@ def worth_parsing(texts: dict[int, tuple[str, str]],
     when it is linked to another article's sentence that may be compared with it, in a
     group of such links where two may contradict (not when both write the same one
     amount for the key). Where the parse finds a contradiction, `same_key_in_articles`
-    names the other sentences to parse (`_also_given`)."""
+    names the other sentences to parse (`_also_given`).
+
+    `named` (sentence index -> a spaCy doc with entities, not parsed) narrows this down
+    to those of its sentences that still need the parse: a sentence whose entities hold
+    no figure has none (`_may_have_figures`), and figures are comparable only when their
+    sentences name the same times (`_time_bounds`)."""
+    if named is not None:
+        texts = {k: texts[k] for k in named if _may_have_figures(named[k])}
+        bounds = {k: _time_bounds(named[k]) for k in texts}
     keyed = {k: keyed_amounts(text) for k, (_, text) in texts.items()}
     sharing: dict[str, list[int]] = {}
     for k, found in keyed.items():
@@ -389,8 +398,12 @@ def worth_parsing(texts: dict[int, tuple[str, str]],
     days = {a: _day(d) for a, d in (published or {}).items()}
     times: dict[int, frozenset[str]] = {}
 
-    def may_meet(a: int, b: int, clash: bool) -> bool:
+    def may_meet(a: int, b: int, clash: bool, key: str) -> bool:
         when = days.get(texts[a][0]), days.get(texts[b][0])
+        if named is not None and not key.startswith("age:") and not _may_name_same_times(
+                bounds[a], bounds[b], empty=None not in when
+                or statements is None or statements.get(a, -1 - a) == statements.get(b, -1 - b)):
+            return False  # comparable figures name the same times (ages none: `_ages`)
         if None not in when:  # one time, or a change (joined only where they contradict)
             apart = abs((when[0] - when[1]).days)
             return apart <= SAME_TIME_DAYS or (clash and apart <= CHANGE_DAYS)
@@ -425,7 +438,7 @@ def worth_parsing(texts: dict[int, tuple[str, str]],
                     continue
                 x, y = keyed[a][key], keyed[b][key]
                 clash = converted or x != y or len(x) > 1
-                if not may_meet(a, b, clash):
+                if not may_meet(a, b, clash, key):
                     continue
                 parent[root(b)] = root(a)
                 linked |= {a, b}
@@ -470,6 +483,29 @@ def _time_words(text: str) -> frozenset[str]:
             found.add(lower)
         after_cue = 5 if lower in ("during", "after", "before") else max(after_cue - 1, 0)
     return frozenset(found)
+
+
+def _may_have_figures(doc) -> bool:
+    """Whether `_readings` may find a figure in the sentence, from its entities alone."""
+    return any(e.label_ in _FIGURE_LABELS or _named_person(e) for e in doc.ents)
+
+
+def _time_bounds(doc) -> tuple[frozenset[str], frozenset[str]]:
+    """What `_times` finds in the sentence, from its entities alone: the times it surely
+    holds, and all it may hold (the others depend on the parse)."""
+    sure = frozenset(_entity_text(e) for e in doc.ents
+                     if e.label_ in _TIME_LABELS and not _AGE.search(e.text))
+    if not any(t.lower_ in _TIME_CUES for t in doc):
+        return sure, sure
+    return sure, frozenset(_entity_text(e) for e in doc.ents)
+
+
+def _may_name_same_times(a: tuple[frozenset, frozenset], b: tuple[frozenset, frozenset],
+                         empty: bool) -> bool:
+    """Whether two sentences of these `_time_bounds` may name the same times (`empty`:
+    or none; undated figures of two statements are compared only if they name one)."""
+    both = a[1] & b[1]
+    return a[0] | b[0] <= both and (empty or bool(both))
 
 
 def _day(text: str | None) -> date | None:
@@ -677,11 +713,14 @@ def _when(a: _Reading, b: _Reading) -> str:
     return "same" if a.fact == b.fact or a.times else ""
 
 
+_FIGURE_LABELS = ("CARDINAL", "QUANTITY", "MONEY")  # the entities that are figures
+
+
 def _readings(doc, sentence: Sentence, files: dict[str, str | None], k: int) -> list[_Reading]:
     places, times = frozenset(_places(doc)), frozenset(_times(doc))
     out = list(_ages(doc, sentence, files, k))
     for ent in doc.ents:
-        if ent.label_ not in ("CARDINAL", "QUANTITY", "MONEY"):
+        if ent.label_ not in _FIGURE_LABELS:
             continue
         reading = _reading(doc, ent, sentence, files, places, times, k)
         if reading is not None:
@@ -764,11 +803,10 @@ def _ages(doc, sentence: Sentence, files, k: int):
     "Mrs. Smith, 38" are two people."""
     text = doc.text
     for ent in doc.ents:
+        if not _named_person(ent):
+            continue
         names = [t.text for t in ent if t.is_alpha]
         person = ent.label_ == "PERSON"
-        if len(ent) > 6 or len(names) < 2 or not (person or (  # the small model often takes
-                ent.label_ in ("ORG", "FAC") and all(n.istitle() for n in names))):  # a name
-            continue  # for an organisation or a building, never for a place
         before = _AGE_BEFORE.search(text[:ent.start_char])
         after = _AGE_AFTER.match(text[ent.end_char:])
         if after and after.group(2) and not person:
@@ -782,6 +820,14 @@ def _ages(doc, sentence: Sentence, files, k: int):
         yield _Reading(figure, "age", "age of " + names[-1].lower(), ent.text, "",
                        frozenset(), frozenset(), frozenset({names[0].lower()}), "",
                        k * 1000 + ent.start)
+
+
+def _named_person(ent) -> bool:
+    """Whether an entity may be a person's full name, whose age a sentence may give."""
+    names = [t.text for t in ent if t.is_alpha]
+    return len(ent) <= 6 and len(names) >= 2 and (ent.label_ == "PERSON" or (  # the small
+        ent.label_ in ("ORG", "FAC") and all(n.istitle() for n in names)))  # model often
+    # takes a name for an organisation or a building, never for a place
 
 
 def _value(phrase: str) -> tuple[float, float] | None:
@@ -958,9 +1004,17 @@ def _places(doc) -> list[str]:
 def _times(doc) -> list[str]:
     """The times and named events a sentence is set in ("on Monday", "during Superstorm
     Sandy"): a count on one day is not a count on another."""
-    return [e.text.lower().removeprefix("the ") for e in doc.ents
-            if (e.label_ in ("DATE", "TIME", "EVENT") and not _AGE.search(e.text))
-            or (e.root.dep_ == "pobj" and e.root.head.lower_ in ("during", "after", "before"))]
+    return [_entity_text(e) for e in doc.ents
+            if (e.label_ in _TIME_LABELS and not _AGE.search(e.text))
+            or (e.root.dep_ == "pobj" and e.root.head.lower_ in _TIME_CUES)]
+
+
+_TIME_LABELS = ("DATE", "TIME", "EVENT")
+_TIME_CUES = ("during", "after", "before")
+
+
+def _entity_text(ent) -> str:
+    return ent.text.lower().removeprefix("the ")
 
 
 def _normal(text: str) -> str:

@@ -65,41 +65,65 @@ def nlp():
     return pipeline
 
 
-Request = tuple[list[Sentence], list[float] | None, set[int] | None]  # parse's arguments
+# parse's arguments: the sentences, their priority, those that get entities, those that
+# get tagged and parsed
+Request = tuple[list[Sentence], list[float] | None, set[int] | None, set[int] | None]
 
 
 def parse(sentences: list[Sentence], priority: list[float] | None = None,
-          entities: set[int] | None = None) -> dict[int, object]:
+          entities: set[int] | None = None, tagged: set[int] | None = None,
+          ) -> dict[int, object]:
     """spaCy `Doc`s of the sentences that mention a number or a date, by sentence index;
     past `MAX_PARSED`, those with the highest `priority` (default: the first ones). Only
-    the sentences in `entities` (default: all) get named entities; the others are
-    tagged and parsed without the entity recognizer, about half the cost."""
-    return parse_many([(sentences, priority, entities)])[0]
+    the sentences in `entities` (default: all) get named entities; only those in
+    `tagged` (default: all) are tagged and parsed. The entity recognizer and the tagger
+    and parser each take about half the cost of a sentence; the recognizer reads from
+    the parse only where sentences start, and `with_entities` adds the entities of a
+    text not parsed to its parse made later."""
+    return parse_many([(sentences, priority, entities, tagged)])[0]
 
 
 def parse_many(requests: list[Request]) -> list[dict[int, object]]:
     """`parse(*request)` of each request (of several clusters, say), in one call of the
     pipe: the same parses, without a call's own cost (about 2 ms) for each."""
-    picked = [_wanted(sentences, priority) for sentences, priority, _ in requests]
+    picked = [_wanted(sentences, priority) for sentences, priority, _, _ in requests]
     if not any(picked):
         return [{} for _ in requests]
     # The lemmatizer is left out of the pipe (a quarter of its time): `lemma()` lemmatizes
-    # the few tokens that are asked about. All the sentences go through the pipe in one
-    # call, without the entity recognizer, which then reads those that need it (it comes
-    # last in the pipe and has its own embeddings): not two calls of the whole pipe, each
-    # with a cost of its own (about 3 ms), and the same parses.
+    # the few tokens that are asked about. All the sentences to tag go through the pipe
+    # in one call, without the entity recognizer, which then reads those that need it (it
+    # comes last in the pipe and has its own embeddings): not two calls of the whole pipe,
+    # each with a cost of its own (about 3 ms), and the same parses.
     pipeline = nlp()
-    parsed = iter(pipeline.pipe((sentences[k].text for (sentences, _, _), wanted
-                                 in zip(requests, picked, strict=True) for k in wanted),
+    parsed = iter(pipeline.pipe((sentences[k].text for (sentences, _, _, tagged), wanted
+                                 in zip(requests, picked, strict=True) for k in wanted
+                                 if tagged is None or k in tagged),
                                 batch_size=64, disable=["lemmatizer", "ner"]))
-    out = [{k: next(parsed) for k in wanted} for wanted in picked]
-    named = [(docs, k) for docs, wanted, (_, _, entities) in zip(out, picked, requests, strict=True)
+    out = [{k: next(parsed) if tagged is None or k in tagged
+            else pipeline.make_doc(sentences[k].text) for k in wanted}
+           for wanted, (sentences, _, _, tagged) in zip(picked, requests, strict=True)]
+    named = [(docs, k) for docs, wanted, (_, _, entities, _) in zip(out, picked, requests,
+                                                                   strict=True)
              for k in wanted if entities is None or k in entities]
     if named and "ner" in pipeline.pipe_names:
         found = pipeline.get_pipe("ner").pipe([docs[k] for docs, k in named], batch_size=64)
         for (docs, k), doc in zip(named, found, strict=True):
             docs[k] = doc
     return out
+
+
+def with_entities(doc, named):
+    """`doc` (tagged and parsed, without entities) with the entities the recognizer found
+    in `named`, the same sentence without its parse: as if both were made together. The
+    recognizer reads no tag nor dependency, only where sentences start: a text that the
+    parser splits in two gets its entities read again (an entity cannot cross the split)."""
+    from spacy.tokens import Span  # spaCy is loaded already: these docs are its
+
+    if any(token.is_sent_start for token in doc[1:]):
+        return nlp().get_pipe("ner")(doc)
+    doc.set_ents([Span(doc, e.start, e.end, label=e.label) for e in named.ents],
+                 default="outside")
+    return doc
 
 
 def _wanted(sentences: list[Sentence], priority: list[float] | None) -> list[int]:
