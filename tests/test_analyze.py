@@ -566,6 +566,13 @@ def test_undated_figures_are_parsed_only_when_they_may_be_of_one_time():
     timed = {0: ("1", "Rescuers found 40 survivors on Tuesday."),
              1: ("2", "By Tuesday, crews had pulled 52 survivors from homes.")}
     assert figures.worth_parsing(timed, {}, {0: 0, 1: 1}) == {0, 1}  # the same day named
+    # ages: compared only on one day or in one statement (they name no time of their own)
+    ages = {0: ("1", "John Smith, 41, was arrested on Tuesday."),
+            1: ("2", "On Tuesday police held John Smith, 42.")}
+    assert figures.worth_parsing(ages, {}, {0: 0, 1: 1}) == set()
+    assert figures.worth_parsing(ages, {}, {0: 0, 1: 0}) == {0, 1}
+    two_days = {"1": "2020-05-01", "2": "2020-05-03"}
+    assert figures.worth_parsing(ages, two_days, {0: 0, 1: 0}) == set()
     # dated articles a day apart are one time, whatever the statements
     assert figures.worth_parsing(texts, {"1": "2020-05-01", "2": "2020-05-02"},
                                  {0: 0, 1: 1, 2: 2}) == {0, 1, 2}

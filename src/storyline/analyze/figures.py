@@ -376,7 +376,8 @@ def worth_parsing(texts: dict[int, tuple[str, str]],
     (`_when`): articles published within a day (`published`), or within half a year
     for figures that contradict (a change), or, when either is undated, sentences of one
     statement (`statements`: sentence index -> fact; without
-    it, any two may be) or naming the same time (`_time_words`). What is reported is a
+    it, any two may be) or naming the same time (`_time_words`); ages only of one day or
+    one statement (an age names no time and is no change). What is reported is a
     group of such comparable figures in which two contradict. So a sentence is parsed
     when it is linked to another article's sentence that may be compared with it, in a
     group of such links where two may contradict (not when both write the same one
@@ -400,15 +401,16 @@ def worth_parsing(texts: dict[int, tuple[str, str]],
 
     def may_meet(a: int, b: int, clash: bool, key: str) -> bool:
         when = days.get(texts[a][0]), days.get(texts[b][0])
-        if named is not None and not key.startswith("age:") and not _may_name_same_times(
-                bounds[a], bounds[b], empty=None not in when
-                or statements is None or statements.get(a, -1 - a) == statements.get(b, -1 - b)):
-            return False  # comparable figures name the same times (ages none: `_ages`)
+        one_statement = statements is None or statements.get(a, -1 - a) == statements.get(b, -1 - b)
+        age = key.startswith("age:")  # an age names no time (`_ages`) and is no change
+        if named is not None and not age and not _may_name_same_times(
+                bounds[a], bounds[b], empty=None not in when or one_statement):
+            return False  # comparable figures name the same times
         if None not in when:  # one time, or a change (joined only where they contradict)
             apart = abs((when[0] - when[1]).days)
-            return apart <= SAME_TIME_DAYS or (clash and apart <= CHANGE_DAYS)
-        if statements is None or statements.get(a, -1 - a) == statements.get(b, -1 - b):
-            return True
+            return apart <= SAME_TIME_DAYS or (clash and apart <= CHANGE_DAYS and not age)
+        if one_statement or age:
+            return one_statement
         for k in (a, b):
             if k not in times:
                 times[k] = _time_words(texts[k][1])
