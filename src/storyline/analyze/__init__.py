@@ -4,9 +4,10 @@ It reads every sentence of the cluster, not only the brief's: `dates` finds the 
 by rules (`timex`), `figures` the disagreements and the changes over time. spaCy parses
 only what the rules cannot settle: the sentences whose date may or may not date their
 main event, and those whose figures may count the same thing as another article's at
-one time or as a change (`figures.worth_parsing`), then, only where their figures
-contradict, the other sentences of those articles with the same key; a cluster with
-none of these never loads it.
+one time or as a change (`figures.worth_parsing`): of these only the entities first, then
+a parse of those whose figures the entities leave comparable, then, only where their
+figures contradict, the other sentences of those articles with the same key; a cluster
+with none of these never loads it.
 """
 
 from __future__ import annotations
