@@ -8,8 +8,9 @@ parses made together, as `storyline summarize` does) with a timer around each st
 function (no profiler, so no overhead to speak of) and prints, for each stage, its CPU
 seconds, its milliseconds per cluster and its share, start-up excluded; "analysis:
 rules" is the analysis but for spaCy; "brief: the rest" is scoring, selection, order,
-the JSON and what no timer covers. It also counts the sentences spaCy parsed (with and
-without its entity recognizer). Reads ../shared/data/multinews_dev250.jsonl by path.
+the JSON and what no timer covers. It also counts the sentences spaCy tagged and parsed
+(with and without its entity recognizer) and those it read for their entities only.
+Reads ../shared/data/multinews_dev250.jsonl by path.
 """
 
 from __future__ import annotations
