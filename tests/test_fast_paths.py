@@ -167,3 +167,21 @@ def test_possessive_word_pattern_finds_the_words_of_the_plain_one(text):
 
     plain = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*")
     assert vectors._WORD.findall(text) == plain.findall(text)
+
+
+def test_mentions_read_from_the_subject_words_are_the_plain_ones(example_dir):
+    from storyline.brief import clean, context, dating, segment
+    from storyline.brief.ingest import read_cluster
+
+    articles, _ = clean.clean_all(dating.date_all(read_cluster(example_dir)))
+    texts = [s.text for s in segment.split_all(articles)] + [
+        "The accords were signed.", "An accord and the accords.", "The class met.",
+        "Classes and the class: a glass.", "The bus left; buses came.", "The drugs appear."]
+    names = context.Names(texts)
+    assert names._subjects
+    for text in texts:
+        keys = [context._noun_key(w) for w in context._LOWER_WORD.findall(text.lower())]
+        own = context.subject_thing(text)
+        if own is not None:
+            keys.remove(own)
+        assert names._mentions(text) == frozenset(k for k in keys if k in names._subjects)

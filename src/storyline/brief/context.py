@@ -356,6 +356,8 @@ class Names:
         # the nouns some sentence presents as known; the sentences that mention one
         # introduce it (`subject_thing`)
         self._subjects = frozenset(filter(None, map(subject_thing, texts)))
+        self._subject_words = frozenset(  # the words whose key is one ("accord", "accords")
+            w for key in self._subjects for w in (key[1:], key[1:] + "s") if _noun_key(w) == key)
 
     def introduced(self, text: str) -> frozenset[str]:
         """The surnames whose person `text` names in full, or with their role, and the
@@ -370,11 +372,9 @@ class Names:
 
     def _mentions(self, text: str) -> frozenset[str]:
         """The nouns presented as known elsewhere that `text` mentions itself."""
-        keys = [_noun_key(w) for w in _LOWER_WORD.findall(text.lower())]
-        own = subject_thing(text)
-        if own is not None:
-            keys.remove(own)
-        return frozenset(k for k in keys if k in self._subjects)
+        keys = {_noun_key(w) for w in _LOWER_WORD.findall(text.lower()) if w in self._subject_words}
+        keys.discard(subject_thing(text))  # (which `text` mentions once)
+        return frozenset(keys)
 
     def _introduces(self, text: str) -> frozenset[str]:
         if not any(last in text for last in self._surnames):  # none written: none named
@@ -671,10 +671,15 @@ _PERSON_CUES = (
 )
 
 
+_CUE_NEEDLES = tuple(needles(p, case=True) for p in _PERSON_CUES)  # (literals.py)
+
+
 def _person_cues(text: str) -> set[str]:
     """Names that `text` shows to be people's (their last word), and full names so cued."""
     cued: set[str] = set()
-    for pattern in _PERSON_CUES:
+    for pattern, found in zip(_PERSON_CUES, _CUE_NEEDLES, strict=True):
+        if not may_match(found, text):  # none of the words its matches hold
+            continue
         for match in pattern.finditer(text):
             cued.add(_POSSESSIVE.sub("", match.group(1).split()[-1]))
     return cued
