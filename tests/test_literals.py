@@ -179,3 +179,13 @@ def test_anchored_patterns_of_other_flags_tried_in_order():
                                  ("b", [re.compile("^y", re.I), re.compile(r"\bq")])])
     assert [first(t) for t in ("xa", "Ya", "a zz", "a q", "yzz", "none")] == [
         "a", "b", "a", "b", "a", None]
+
+
+def test_needles_behind_a_gate_are_each_of_its_group_s():
+    single, groups = literals._gated({"photo": {1}, " photo": {2}, "afp photo": {3}, "ap": {4},
+                                      "buy photo": {5}, "x": {6}})
+    assert dict(single) == {"ap": {4}, "x": {6}}
+    gate, needles = groups[0]
+    assert len(gate) == literals.GATE and len(groups) == 1
+    assert dict(needles) == {"photo": {1}, " photo": {2}, "afp photo": {3}, "buy photo": {5}}
+    assert all(gate in needle for needle, _ in needles)

@@ -16,6 +16,7 @@ one of them is not screened (`screen` gives None and every search runs).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 from re import _parser  # the regex module's own parser: the tree `re.compile` builds on
@@ -227,7 +228,7 @@ class FirstMatch:
             for needle in sets[0] if sets else ():
                 by_needle.setdefault(needle, set()).add(position)
         self._order = [(key, find, sets[1:1 + self.EXTRA_SETS]) for key, find, sets in self._order]
-        self._needles = tuple(by_needle.items())
+        self._needles, self._gated = _gated(by_needle)
 
     def _screen_anchored(self, anchored: list[re.Pattern]) -> None:
         """The anchored patterns' alternatives (of the same flags): those with prefixes
@@ -254,6 +255,9 @@ class FirstMatch:
                 or self._start_anywhere is not None and self._start_anywhere.match(text)):
             return self._in_order(text)
         found = [positions for needle, positions in self._needles if needle in screened]
+        for gate, needles in self._gated:
+            if gate in screened:
+                found += [positions for needle, positions in needles if needle in screened]
         if not found and not self._unscreened:  # the common case: nothing to search
             return None
         for position in sorted(self._unscreened.union(*found)):
@@ -271,6 +275,23 @@ class FirstMatch:
 
 
 _ANCHORED = object()  # FirstMatch's key of an anchored pattern's alternative
+GATE = 3  # the length of a gate's piece
+
+
+def _gated(by_needle: dict[str, set[int]]) -> tuple[tuple, tuple]:
+    """The needles (with their patterns' positions) in two parts: those looked for one by
+    one, and groups of two or more behind a gate, a piece of GATE letters each needle of
+    its group holds, looked for first: a text without it holds none of them ("photo"
+    for " photo", "afp photo", "buy photo")."""
+    single = dict(by_needle)
+    groups = []
+    while True:
+        count = Counter(g for n in single for g in dict.fromkeys(
+            n[i:i + GATE] for i in range(len(n) - GATE + 1)))
+        gate, covered = max(count.items(), key=lambda c: c[1], default=("", 0))
+        if covered < 2:
+            return tuple(single.items()), tuple(groups)
+        groups.append((gate, tuple((n, single.pop(n)) for n in list(single) if gate in n)))
 
 
 class _Lazy:
