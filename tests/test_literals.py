@@ -145,12 +145,12 @@ def test_a_text_the_pattern_matches_holds_a_needle_of_each_set(pattern, data):
 
 
 def test_alternatives_at_the_top_level():
-    assert literals._alternatives(r"a(b|c)|[|(]x|\(|y", 0) == ["a(b|c)", "[|(]x", r"\(", "y"]
-    assert literals._alternatives(r"[]|]|b", 0) == ["[]|]", "b"]
-    assert literals._alternatives(r"\b(?:a|b(c|d))", 0) == [r"\b(?:a)", r"\b(?:b(c|d))"]
-    assert literals._alternatives(r"\b(?:a|b)c", 0) == [r"\b(?:a|b)c"]  # "c" follows both
-    assert literals._alternatives(r"(a)|\1", 0) == [r"(a)|\1"]  # "\1" alone means nothing
-    assert literals._alternatives("a|b", re.VERBOSE) == ["a|b"]
+    assert literals._alternatives(r"a(b|c)|[|(]x|\(|y", 0) == ("a(b|c)", "[|(]x", r"\(", "y")
+    assert literals._alternatives(r"[]|]|b", 0) == ("[]|]", "b")
+    assert literals._alternatives(r"\b(?:a|b(c|d))", 0) == (r"\b(?:a)", r"\b(?:b(c|d))")
+    assert literals._alternatives(r"\b(?:a|b)c", 0) == (r"\b(?:a|b)c",)  # "c" follows both
+    assert literals._alternatives(r"(a)|\1", 0) == (r"(a)|\1",)  # "\1" alone means nothing
+    assert literals._alternatives("a|b", re.VERBOSE) == ("a|b",)
 
 
 IN_SENTENCE = [p for _, patterns in clean._IN_SENTENCE._groups for p in patterns]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from contextlib import contextmanager
 from functools import lru_cache
 from re import _parser  # the regex module's own parser: the tree `re.compile` builds on
 
@@ -89,16 +90,35 @@ def prefixes(pattern: re.Pattern | str, flags: int = 0) -> tuple[str, ...] | Non
     return None if found is None else tuple(sorted(found))
 
 
-@lru_cache(maxsize=1024)
 def _tree(source: str | bytes, flags: int):
-    """The regex module's parse of a pattern (read by several of the functions here, for
-    the same patterns), or None when it cannot be read here."""
+    """The regex module's parse of a pattern, or None when it cannot be read here. While
+    a `FirstMatch` is built, which reads each pattern several times, parses are kept
+    (and then let go: kept, their many objects would slow every garbage collection)."""
     if not isinstance(source, str):
         return None
+    key = (source, flags)
+    if _KEPT_TREES is not None and key in _KEPT_TREES:
+        return _KEPT_TREES[key]
     try:
-        return _parser.parse(source, flags)
+        tree = _parser.parse(source, flags)
     except (re.error, AttributeError, TypeError):  # another Python's parser: no screening
-        return None
+        tree = None
+    if _KEPT_TREES is not None:
+        _KEPT_TREES[key] = tree
+    return tree
+
+
+_KEPT_TREES: dict | None = None
+
+
+@contextmanager
+def _trees_kept():
+    global _KEPT_TREES
+    _KEPT_TREES = {}
+    try:
+        yield
+    finally:
+        _KEPT_TREES = None
 
 
 def _starts(items: list) -> frozenset[str] | None:
@@ -201,8 +221,13 @@ class FirstMatch:
     EXTRA_SETS = 2  # sets of needles checked after the first, before a search
 
     def __init__(self, groups):
+        with _trees_kept():
+            self._build(groups)
+
+    def _build(self, groups) -> None:
         self._groups = [(key, tuple(patterns)) for key, patterns in groups]
-        anchored = [p for _, patterns in self._groups for p in patterns if _is_anchored(p)]
+        anchored = [p for _, patterns in self._groups for p in patterns
+                    if all(_is_anchored_source(a, p.flags) for a in _alternatives(p.pattern, p.flags))]
         self._start = self._start_anywhere = None
         self._prefixes: tuple[str, ...] = ()
         # the patterns tried after the needles' screen, in order, each with its search and
@@ -314,14 +339,15 @@ def _joined(sources: list[str], flags: int) -> re.Pattern | None:
     return re.compile("|".join(f"(?:{s})" for s in sources), flags) if sources else None
 
 
-def _alternatives(source: str, flags: int) -> list[str]:
+@lru_cache(maxsize=1024)
+def _alternatives(source: str, flags: int) -> tuple[str, ...]:
     """The alternatives of the pattern `source` at its top level ("^a|^b(c|d)" gives "^a"
     and "^b(c|d)"; "\\b(?:a|b)" gives "\\b(?:a)" and "\\b(?:b)"), to be read with `flags`:
     a text matches the pattern where it matches one of them. Just the pattern when it
     has one, or when one could not be read alone (a reference to another's group) or
     could be misread (verbose patterns)."""
     if not isinstance(source, str) or flags & re.VERBOSE:
-        return [source]
+        return (source,)
     parts, depth, start = [], 0, 0
     for i, c in _structure(source):
         depth += {"(": 1, ")": -1}.get(c, 0)
@@ -334,8 +360,8 @@ def _alternatives(source: str, flags: int) -> list[str]:
         if source.startswith(lead + "(?:") and _closing(source, len(lead)) == len(source) - 1:
             parts = [f"{lead}(?:{a})" for a in _alternatives(source[len(lead) + 3:-1], flags)]
     if len(parts) > 1 and any(_tree(part, flags) is None for part in parts):
-        return [source]
-    return parts
+        return (source,)
+    return tuple(parts)
 
 
 def _structure(source: str) -> list[tuple[int, str]]:
@@ -372,8 +398,12 @@ def _closing(source: str, at: int) -> int | None:
 
 def _is_anchored(pattern: re.Pattern) -> bool:
     """Every match starts at the start of the text ("^" without re.MULTILINE)."""
-    tree = _tree(pattern.pattern, pattern.flags)
-    return tree is not None and _anchored_tree(tree, pattern.flags)
+    return _is_anchored_source(pattern.pattern, pattern.flags)
+
+
+def _is_anchored_source(source: str, flags: int) -> bool:
+    tree = _tree(source, flags)
+    return tree is not None and _anchored_tree(tree, flags)
 
 
 def _anchored_tree(tree, flags: int) -> bool:
