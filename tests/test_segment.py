@@ -68,6 +68,8 @@ def test_empty_text_has_no_sentences():
     ("Jonathan Polansky, 22, of Sherman Street, Beverly, Mass., charged with eight counts.",
      False),
     ("John Smith, 45, of Denver, was arrested on Monday after the crash.", True),
+    ("Banks had a message for the gangs in her neighborhood.", False),
+    ("A Shalimar woman has a warning for them.", False),
     ('"This battle will be sealed in the coming days," he told AFP.', True),
     ("2,000 people were evacuated from the valley overnight.", True),
     ("An offensive began on Monday against an estimated 2,000 fighters", False),  # no period

@@ -282,7 +282,11 @@ _FRAGMENT = re.compile(r"^[A-Z][a-z]+ed (?:with|of|in|for|by|to|on|at)\b[^,;:—
                        # a list of the charged: "Austin Custodio, 21, of Boyce Road, Pine Bush,
                        # N.Y.; sale of alcohol to minors."
                        r"|^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}, \d{1,3}, of [^;]*?"
-                       r"(?:;|, charged with)")
+                       r"(?:;|, charged with)"
+                       # an announcement of what the next sentence says: "Banks had a message
+                       # for the gangs in her neighborhood."
+                       r"|.*\b(?:had|has|have) (?:a|this|one|some) (?:message|warning|word|advice|"
+                       r"plea|reminder) for [^.,;]{1,40}\.$")
 
 
 def _lower_words(text: str, enough: int = 2) -> int:
