@@ -452,6 +452,7 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("Image The White House’s spokeswoman said on Wednesday that the lawyer had won.", True),
     ("Caption The Wisconsin governor announced Monday that he will drop out.", True),
     ("Images of the crash were shown on television that night.", False),
+    ("Eric Gay / AP Senator Wendy Davis listens as the Texas Senate debates the bill.", True),
     ("A police officer watches as a cruiser is removed from Forest Road, Wednesday, Sept. 2, "
      "2015 in Millis, Mass. An officer reported that his vehicle was shot at.", True),
     ("The hearing was set for Tuesday, and the judge will rule in March 2016.", False),

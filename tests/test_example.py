@@ -54,3 +54,12 @@ def test_repeated_fact_cites_every_article_that_reports_it(example_dir):
     assert "Trump announced in December" in cited["3"].text
     assert cited["2"].support == cited["3"].support == "full"
     assert cited["5"].support == "partial"  # the withdrawal, without the 2,000 troops
+
+
+def test_example_brief_tells_both_phases_of_the_story(example_dir):
+    """The five articles fall into two times (September 2018, February 2019): the brief
+    tells the latest first and the earlier one after it, its opener kept even when it
+    shares few words with the rest (a stray last line would be left out)."""
+    brief = summarize(read_cluster(example_dir), words=120)
+    told = [s.phase for s in brief.sentences]
+    assert len(brief.phases) == 2 and told[0] == 1 and told[-1] == 0

@@ -343,6 +343,8 @@ _CLUTTER_START = re.compile(
     r"^(?:(?:image|photo|video) caption\b|updated:|original:|photo:|update\s*:|correction\b|"
     # a page's photo marker glued before its caption: "Image The White House's ..."
     r"(?:image|caption)\s+(?-i:[A-Z])|"
+    # a photo credit before its caption: "Eric Gay / AP Senator Wendy Davis listens ..."
+    r"(?-i:(?:[A-Z][\w.'’-]+ ){1,3}/ ?(?:AP|Reuters|AFP|EPA|Getty Images)\b)|"
     r"for more (?:on|about|news|information)\b[^.]{0,60},\s*(?:head|go|visit|click|see|read|"
     r"check)\b|here are (?:\d+|\w+) of\b|"
     # "A rendering of ... shows ...": a caption, when no verb of its own follows

@@ -111,15 +111,18 @@ MIN_KEPT = 3
 
 
 def without_stray_ending(picks: list[Pick], sources: Sequence[int], sentences: list[Sentence],
-                         vectors: sparse.csr_matrix) -> list[Pick]:
+                         vectors: sparse.csr_matrix,
+                         phases: Sequence[int | None] | None = None) -> list[Pick]:
     """`picks` (in reading order) without the stray lines they end on; `sources` counts
-    the articles each pick's sentence is cited to."""
+    the articles each pick's sentence is cited to, `phases` the phase each is told in: a
+    line that opens an earlier phase of the story is never a stray one."""
     whole = len(picks)
     while len(picks) > MIN_KEPT:
         last, rest = picks[-1], picks[:-1]
         article = sentences[last.sentence].article
         if (last.after is not None or sources[len(rest)] > 1
-                or any(sentences[p.sentence].article == article for p in rest)):
+                or any(sentences[p.sentence].article == article for p in rest)
+                or phases is not None and phases[len(rest)] != phases[len(rest) - 1]):
             break
         similarity = (vectors[[p.sentence for p in rest]] @ vectors[last.sentence].T).toarray()
         if similarity.max() >= (STRAY_ENDING if len(picks) == whole else STRAY_TAIL):

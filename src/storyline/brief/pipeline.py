@@ -110,7 +110,7 @@ def steps(documents: Iterable[str | Article | dict], words: int | None = None, *
                       phase_of.get(sentences[p.sentence].article))
         for p in picks)
     kept = order.without_stray_ending(picks, [len(s.sources) for s in brief_sentences],
-                                      sentences, matrix)
+                                      sentences, matrix, [s.phase for s in brief_sentences])
     brief_sentences = brief_sentences[:len(kept)]
     disagreements, changes, timeline = ((yield from analysis(articles, sentences, new))
                                         if options.analysis else ((), (), ()))
