@@ -131,7 +131,10 @@ def test_a_text_an_anchored_pattern_matches_starts_with_a_prefix(pattern, data):
             assert literals.may_match(needles, screened)
 
 
-@pytest.mark.parametrize("pattern", SCREENED, ids=lambda p: p.pattern[:40])
+# (anchored patterns have no needles; searched with each alternative apart, a line one
+# of them matches can make another backtrack for minutes: the share buttons' rule)
+@pytest.mark.parametrize("pattern", [p for p in SCREENED if not literals._is_anchored(p)],
+                         ids=lambda p: p.pattern[:40])
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
 def test_a_text_the_pattern_matches_holds_a_needle_of_each_set(pattern, data):
