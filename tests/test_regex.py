@@ -4,7 +4,7 @@ own characters and words, repeated), and must finish in seconds where a quadrati
 pattern would take minutes. benchmarks/regex_audit.py finds the candidates; the classes
 it found are here (Markdown links, images and emphasis, list markers over blank lines,
 a run without spaces in the sentence splitter, whitespace before a PTB bracket, "<"
-runs in a feed item, a parenthesis after a sentence end)."""
+runs in a feed item, a parenthesis after a sentence end, a share bar's words)."""
 
 import html
 import time
@@ -24,7 +24,8 @@ TOKENS = [" ", "\t", "\n", "\n\n", " \n", "a", "A", "1", ".", "!", "*", "_", "#"
           " z._", "A. ", "Mr. ", "U.S. ", "in this ", "Monday ", "May ", "2019 ", "Feb. 9, ",
           "- ", "-RRB- ", " -RRB- ", "''", " , ", "'s ", "> ", "1. ", "by ", "http://a ",
           "@a ", "3 to ", "10 km ", "Street ", "St. ", "Aa Aa ", "“a ", "—", "$1 ",
-          "12:00 ", "a.b", "x.", "(photo", "in this photo ", "Updated: ", "Read more "]
+          "12:00 ", "a.b", "x.", "(photo", "in this photo ", "Updated: ", "Read more ",
+          "share ", "Share | "]
 LINE_CHARS = 30_000  # a quadratic pattern on this takes over a minute; linear, milliseconds
 SECONDS = 30  # for all tokens through one stage (linear: about 1 s)
 GOOD = ("The army said on Tuesday that 300 soldiers had crossed the border into the "
@@ -96,3 +97,12 @@ def test_feed_markup_with_runs_of_brackets():
     _TAG.sub(" ", "<" * 100_000)
     assert time.monotonic() - start < 5
     assert _TAG.sub(" ", "<p>a <b>b</b></p>") == " a  b  "
+
+
+def test_a_share_bar_that_ends_in_another_word_is_read_in_linear_time():
+    """The share bar's rule once let two runs of spaces split each gap between its words
+    two ways: 22 words and a stray last one took 5 s, each word more four times as long."""
+    line = " ".join(["Share"] * 24) + " here"
+    start = time.monotonic()
+    clean.clean(Article("1", f"{line}\n\n{GOOD}"))
+    assert time.monotonic() - start < 2
