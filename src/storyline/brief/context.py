@@ -569,8 +569,9 @@ def _needs_speaker(text: str) -> bool:
     return not _SAYING.search(outside)
 
 
+_I = r"I|I['’]m|I['’]ve|I['’]d|I['’]ll|[Mm]y|[Mm]e"  # the first person singular
 _FIRST_OR_SECOND_PERSON = re.compile(
-    r"\b(?:I|I['’]m|I['’]ve|I['’]d|I['’]ll|[Mm]y|[Mm]e|[Yy]ou|[Yy]ou['’](?:re|ve|d|ll)|"
+    rf"\b(?:{_I}|[Yy]ou|[Yy]ou['’](?:re|ve|d|ll)|"
     r"[Yy]our|"
     # the writer's "we" (an op-ed, a blog, a press release: "We are, just now, stuck between
     # eras."), or a quotation's whose opening quote mark stood in an earlier sentence
@@ -583,7 +584,7 @@ _FIRST_OR_SECOND_PERSON = re.compile(
 
 # The writer's "I", "me" or "let's" outside quotation marks is nobody's in a brief, even in
 # a sentence that reports speech ("One day, Françoise called me and said ...").
-_FIRST_SINGULAR = re.compile(r"\b(?:I|I['’]m|I['’]ve|I['’]d|I['’]ll|[Mm]e|[Mm]y|[Ll]et['’]s)\b")
+_FIRST_SINGULAR = re.compile(rf"\b(?:{_I}|[Ll]et['’]s)\b")
 # a headline's straight single quotes: "'I want you to be mine' was one text message"
 _SINGLE_QUOTED = re.compile(r"(?:^|(?<=\s))'[^']+'(?=[\s.,;:]|$)")
 # "I have never been this tired, the runner told reporters.": speech without quotation

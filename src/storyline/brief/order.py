@@ -32,6 +32,7 @@ from scipy import sparse
 from ..model import Sentence
 from .context import Reading
 from .select import Pick
+from .vectors import cosines
 
 
 def reading_order(picks: list[Pick], scores: np.ndarray, sentences: list[Sentence],
@@ -112,9 +113,9 @@ MIN_KEPT = 3
 
 def without_stray_ending(picks: list[Pick], sources: Sequence[int], sentences: list[Sentence],
                          vectors: sparse.csr_matrix,
-                         phases: Sequence[int | None] | None = None) -> list[Pick]:
+                         told_in: Sequence[int | None] | None = None) -> list[Pick]:
     """`picks` (in reading order) without the stray lines they end on; `sources` counts
-    the articles each pick's sentence is cited to, `phases` the phase each is told in: a
+    the articles each pick's sentence is cited to, `told_in` the phase each is told in: a
     line that opens an earlier phase of the story is never a stray one."""
     whole = len(picks)
     while len(picks) > MIN_KEPT:
@@ -122,9 +123,9 @@ def without_stray_ending(picks: list[Pick], sources: Sequence[int], sentences: l
         article = sentences[last.sentence].article
         if (last.after is not None or sources[len(rest)] > 1
                 or any(sentences[p.sentence].article == article for p in rest)
-                or phases is not None and phases[len(rest)] != phases[len(rest) - 1]):
+                or told_in is not None and told_in[len(rest)] != told_in[len(rest) - 1]):
             break
-        similarity = (vectors[[p.sentence for p in rest]] @ vectors[last.sentence].T).toarray()
+        similarity = cosines(vectors, [p.sentence for p in rest], [last.sentence])
         if similarity.max() >= (STRAY_ENDING if len(picks) == whole else STRAY_TAIL):
             break
         picks = rest
