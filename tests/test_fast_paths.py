@@ -185,3 +185,70 @@ def test_mentions_read_from_the_subject_words_are_the_plain_ones(example_dir):
         if own is not None:
             keys.remove(own)
         assert names._mentions(text) == frozenset(k for k in keys if k in names._subjects)
+
+
+def test_introductions_on_demand_and_by_written_name_are_the_eager_ones(example_dir):
+    """`Reading.introduces` read when asked, and select's introducers of a name found
+    among the sentences that write it, are what reading every sentence gave."""
+    from types import SimpleNamespace
+
+    from storyline.brief import clean, context, dating, segment, select
+    from storyline.brief.ingest import read_cluster
+
+    articles, _ = clean.clean_all(dating.date_all(read_cluster(example_dir)))
+    texts = [s.text for s in segment.split_all(articles)] + [
+        "The accords were signed by President O'Brien's aides.", "An ACCORD, then accords.",
+        "Mr. McConnell's deal and the deals.", "Dana Cervantes-Ruiz said the Buses left.",
+        "The drugs appear.", "Drugs came: the drugs.", "Then O'Brien said no."]
+    opens = [k % 7 == 0 for k in range(len(texts))]
+    names = context.Names(texts)
+    eager = [names.introduced(t) | (context.known_things(t) if first else frozenset())
+             for t, first in zip(texts, opens, strict=True)]
+    reading = context.read(texts, [True] * len(texts), opens)
+    assert reading.introduces[-1] == eager[-1] and list(reading.introduces) == eager
+    introducers = select._Introducers([SimpleNamespace(text=t) for t in texts], reading)
+    asked = set().union(*eager, *(reading.needs[k].names for k in range(len(texts))))
+    assert any(n.startswith("#") for n in asked) and any(not n.startswith("#") for n in asked)
+    for name in sorted(asked) + ["#nothing", "Nobody"]:
+        assert introducers(name) == [k for k, given in enumerate(eager) if name in given]
+
+
+def test_warnings_reading_fit_on_demand_are_those_of_the_full_list(example_dir):
+    """`checks.warnings` counts an article's prose only until it is enough: with `fit`
+    read on demand it warns as with every sentence read, and reads fewer."""
+    from storyline.brief import checks, clean, dating, segment
+    from storyline.brief.ingest import read_cluster, to_articles
+    from storyline.brief.lazy import OnDemand
+
+    news = ("A dam burst early on Tuesday in the northern valley, flooding three villages "
+            "and forcing hundreds of families to leave their homes, officials said. ")
+    links = "\n".join(f"Pictures of the flooded valley and the villages, part {i}"
+                      for i in range(40))
+    example = list(read_cluster(example_dir))
+    inputs = [example, example + to_articles(["Watch the video of the dam.", links + news]),
+              to_articles([news, news * 30, links + "\n" + news * 2, news.upper() * 3]),
+              to_articles(["A teaser of a few words.", "Another stub."])]
+    said = set()
+    for documents in inputs:
+        articles, _ = clean.clean_all(dating.date_all(documents))
+        sentences = segment.split_all(articles)
+        flags = [segment.is_statement(s.text) and not clean.is_clutter(s.text)
+                 for s in sentences]
+        matrix = vectors.tfidf(sentences)
+        lazy = OnDemand(len(flags), flags.__getitem__)
+        assert (checks.warnings(articles, sentences, lazy, matrix)
+                == checks.warnings(articles, sentences, flags, matrix))
+        said.update(w.split(" (")[0] for w in checks.warnings(articles, sentences, flags, matrix))
+        if documents is example:
+            assert lazy.made() < len(flags)
+    assert any("little text" in w for w in said) and any("mostly lists" in w for w in said)
+
+
+def test_on_demand_makes_each_item_once_when_asked():
+    from storyline.brief.lazy import OnDemand
+
+    asked = []
+    items = OnDemand(4, lambda k: asked.append(k) or k * k)
+    assert items[2] == 4 and items[-1] == 9 and items[2] == 4 and asked == [2, 3]
+    assert items.made() == 2 and list(items) == [0, 1, 4, 9] and items[1:3] == [1, 4]
+    assert asked == [2, 3, 0, 1] and len(items) == 4

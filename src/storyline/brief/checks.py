@@ -9,6 +9,7 @@ that a reader or an app can tell a brief to trust from one to check.
 from __future__ import annotations
 
 import string
+from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse
@@ -30,15 +31,21 @@ PROSE_SHARE = 0.35
 ALL_CAPS = 0.9
 
 
-def warnings(articles: list[Article], sentences: list[Sentence], fit: list[bool],
+def warnings(articles: list[Article], sentences: list[Sentence], fit: Sequence[bool],
              vectors: sparse.csr_matrix) -> tuple[str, ...]:
     """What is wrong with the input as a cluster of articles about one story."""
     ids = [a.id for a in articles]
     prose = dict.fromkeys(ids, 0)
-    for s, ok in zip(sentences, fit, strict=True):
-        if ok:
-            prose[s.article] += s.words
     total = {a.id: len(a.text.split()) for a in articles}
+    # An article's prose is counted until it is neither thin nor junk (then its count
+    # changes nothing below): `fit` may read its sentences on demand, so the rest are
+    # never read.
+    enough = {a: max(THIN_WORDS, PROSE_SHARE * total[a]) for a in ids}
+    if len(fit) != len(sentences):
+        raise ValueError("warnings: one fit flag per sentence")
+    for k, s in enumerate(sentences):
+        if prose[s.article] < enough[s.article] and fit[k]:
+            prose[s.article] += s.words
     out = []
     caps = [a.id for a in articles if in_capitals(a.text)]
     thin = [a for a in ids if prose[a] < THIN_WORDS and a not in caps]

@@ -21,10 +21,11 @@ those needs with cheap, explainable rules (no parse: the brief must stay fast):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from .lazy import OnDemand
 from .literals import may_match, needles, screen
 
 _OPEN_QUOTE = "\"“‘'"
@@ -693,8 +694,8 @@ class Reading:
     (a complete statement that is not page clutter)."""
 
     needs: Sequence[Needs]  # read on demand (see `read`)
-    introduces: tuple[frozenset[str], ...]
-    fit: tuple[bool, ...]
+    introduces: Sequence[frozenset[str]]  # also
+    fit: Sequence[bool]  # also, when `read` is given it so
 
     def predecessor(self, sentences, k: int) -> int | None:
         """The sentence just before sentence `k` in its article, if any."""
@@ -709,7 +710,7 @@ class Reading:
         return None
 
 
-def read(texts: list[str], fit: list[bool], opens: list[bool] | None = None) -> Reading:
+def read(texts: list[str], fit: Sequence[bool], opens: list[bool] | None = None) -> Reading:
     """How each of `texts` reads alone; `opens` marks the sentences that open their
     article, which lean on nothing before them whatever their words: their writer
     began there ("The army said on Tuesday ..." is a lead, not a back-reference)."""
@@ -726,34 +727,12 @@ def read(texts: list[str], fit: list[bool], opens: list[bool] | None = None) -> 
         return replace(found, antecedent=found.antecedent and _opens_with_pronoun(texts[k]),
                        names=frozenset(n for n in found.names if not n.startswith("#")))
 
-    introduces = [names.introduced(t) for t in texts]
-    for k, first in enumerate(opens or ()):
-        if first:
-            introduces[k] |= known_things(texts[k])
-    # A brief asks what about two sentences in three need: each is read when first asked.
-    return Reading(_OnDemand(len(texts), needs_of), tuple(introduces), tuple(fit))
+    def introduces_of(k: int) -> frozenset[str]:
+        given = names.introduced(texts[k])
+        return given | known_things(texts[k]) if opens is not None and opens[k] else given
 
-
-class _OnDemand(Sequence):
-    """A sequence whose item k is `make(k)`, made when first asked for and kept."""
-
-    def __init__(self, length: int, make: Callable[[int], object]):
-        self._items: list = [_NOT_YET] * length
-        self._make = make
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def __getitem__(self, k):
-        if isinstance(k, slice):
-            return [self[i] for i in range(*k.indices(len(self)))]
-        item = self._items[k]
-        if item is _NOT_YET:
-            item = self._items[k] = self._make(k % len(self._items))
-        return item
-
-    def __iter__(self) -> Iterator:
-        return (self[k] for k in range(len(self)))
-
-
-_NOT_YET = object()
+    # A brief asks what a fifth of the sentences need and what a few introduce (it looks
+    # a name's introducers up among the sentences that write it): each is read when
+    # first asked.
+    return Reading(OnDemand(len(texts), needs_of), OnDemand(len(texts), introduces_of),
+                   fit if isinstance(fit, OnDemand) else tuple(fit))

@@ -25,6 +25,7 @@ from . import (
     vectors,
 )
 from .ingest import to_articles
+from .lazy import OnDemand
 from .score import SCORERS
 from .select import SELECTORS
 
@@ -76,7 +77,11 @@ def steps(documents: Iterable[str | Article | dict], words: int | None = None, *
     relevance = focus.relevance(new, matrix, rows[-1]) if query else None
     if relevance is not None:
         scores = focus.focused(scores, relevance)
-    fit = [segment.is_statement(s.text) and not clean.is_clutter(s.text) for s in sentences]
+    # Whether a sentence may stand in a brief, read when a stage first asks: the stages
+    # ask about the sentences they consider, and the warnings about an article's prose
+    # only until it has enough (about half of the sentences are never read).
+    fit = OnDemand(n, lambda k: segment.is_statement(sentences[k].text)
+                   and not clean.is_clutter(sentences[k].text))
     reading = context.read([s.text for s in sentences], fit, [s.index == 0 for s in sentences])
     periods = phases.find(articles)  # in time order; the news is in the latest
     if periods:
@@ -89,8 +94,8 @@ def steps(documents: Iterable[str | Article | dict], words: int | None = None, *
         main = sentences[select.best(openers[0])].article
         stray = checks.strays(main, [a.id for a in articles], matrix, sentences)
         if stray:
-            reading = replace(reading, fit=tuple(ok and s.article not in stray
-                                                 for ok, s in zip(fit, sentences, strict=True)))
+            reading = replace(reading, fit=OnDemand(
+                n, lambda k: sentences[k].article not in stray and fit[k]))
             openers = [{k: v for k, v in group.items() if sentences[k].article not in stray}
                        for group in openers]
     if relevance is not None:

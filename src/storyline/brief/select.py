@@ -165,10 +165,7 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
         return []
     column = {i: c for c, i in enumerate(candidates)}
     fact_of = {k: i for i, f in enumerate(facts) for k in f.members}
-    introducers: dict[str, list[int]] = {}
-    for k, given in enumerate(reading.introduces):
-        for name in given:
-            introducers.setdefault(name, []).append(k)
+    introducers = _Introducers(sentences, reading)
     reps = [shown[i] for i in candidates]
     gram = cosines(vectors, reps, reps)
     topics = topic_space(gram, TOPIC_DIMS)
@@ -312,7 +309,7 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
                       names: set[str]) -> tuple[int | None, Pick] | None:
         """A sentence that names `name` in full and reads alone, to show first: the
         earliest in `article`, else in the cluster; None if no such sentence can be told."""
-        found = sorted(introducers.get(name, ()), key=lambda j: sentences[j].article != article)
+        found = sorted(introducers(name), key=lambda j: sentences[j].article != article)
         for j in found:
             if (j not in on_show and reading.fit[j] and reading.needs[j].standalone
                     and reading.needs[j].names <= names | reading.introduces[j]):
@@ -370,6 +367,32 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
             take(c, pick)
 
 
+class _Introducers:
+    """The sentences that introduce a name (`Reading.introduces`), in order, found when
+    first asked. A sentence introduces only a name written in it (a surname as written,
+    a thing's key "#accord" in its lower-cased words), so only those sentences are read
+    for it: the others' introductions are never computed."""
+
+    def __init__(self, sentences: list[Sentence], reading: Reading):
+        self._sentences = sentences
+        self._reading = reading
+        self._lowered: list[str] | None = None
+        self._found: dict[str, list[int]] = {}
+
+    def __call__(self, name: str) -> list[int]:
+        found = self._found.get(name)
+        if found is None:
+            if name.startswith("#"):
+                if self._lowered is None:
+                    self._lowered = [s.text.lower() for s in self._sentences]
+                word = name[1:]
+                written = [k for k, text in enumerate(self._lowered) if word in text]
+            else:
+                written = [k for k, s in enumerate(self._sentences) if name in s.text]
+            found = self._found[name] = [k for k in written if name in self._reading.introduces[k]]
+        return found
+
+
 def openers(sentences: list[Sentence], reading: Reading, vectors: sparse.csr_matrix,
             articles: Collection[str] | None = None) -> dict[int, float]:
     """The sentences that may open a brief, each with how well it tells the main news.
@@ -393,7 +416,7 @@ def openers(sentences: list[Sentence], reading: Reading, vectors: sparse.csr_mat
     """
     zone: dict[str, list[int]] = {}
     for k, s in enumerate(sentences):
-        if reading.fit[k] and len(zone.setdefault(s.article, [])) < 3:
+        if len(zone.setdefault(s.article, [])) < 3 and reading.fit[k]:  # (fit read if asked)
             zone[s.article].append(k)
     leads = _leads(sentences, reading)
     out = {}
@@ -417,7 +440,7 @@ def _leads(sentences: list[Sentence], reading: Reading) -> dict[str, int]:
     """Each article's lead: its first complete statement among its first three sentences."""
     leads: dict[str, int] = {}
     for k, s in enumerate(sentences):
-        if reading.fit[k] and s.article not in leads and s.index <= 2:
+        if s.index <= 2 and s.article not in leads and reading.fit[k]:  # (fit read if asked)
             leads[s.article] = k
     return leads
 
