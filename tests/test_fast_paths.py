@@ -252,3 +252,27 @@ def test_on_demand_makes_each_item_once_when_asked():
     assert items[2] == 4 and items[-1] == 9 and items[2] == 4 and asked == [2, 3]
     assert items.made() == 2 and list(items) == [0, 1, 4, 9] and items[1:3] == [1, 4]
     assert asked == [2, 3, 0, 1] and len(items) == 4
+
+
+def test_surnames_asked_one_by_one_are_those_every_cue_gives(example_dir):
+    """`Names` reads a surname's cues only in the texts that write it, when a sentence
+    asks: the surnames are those of reading every text's cues."""
+    from storyline.brief import clean, context, dating, segment
+    from storyline.brief.ingest import read_cluster
+
+    articles, _ = clean.clean_all(dating.date_all(read_cluster(example_dir)))
+    texts = [s.text for s in segment.split_all(articles)] + [
+        "Senator Elizabeth Warren spoke.", "Warren said no.", "Dana Cervantes, 24, won.",
+        "pole vaulter Dana Cervantes jumped.", "Northern Ireland voted.", "Ireland did too.",
+        "Mr. McConnell's aide Anna O'Brien-Smith left.", "O'Brien-Smith said so."]
+    full: dict[str, set[str]] = {}
+    for text in texts:
+        for name in context.full_names(text):
+            full.setdefault(name.split()[-1], set()).add(name)
+    person = set().union(*map(context._person_cues, texts))
+    eager = {last: frozenset(names) for last, names in full.items() if last in person}
+    names = context.Names(texts)
+    assert names.surnames == eager and {"Warren", "Cervantes"} <= set(eager)
+    assert "Ireland" not in eager
+    for text in texts:  # the screen that skips texts without a surname
+        assert names._written(text) == any(last in text for last in eager)

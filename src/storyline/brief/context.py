@@ -337,28 +337,49 @@ class Names:
 
     def __init__(self, texts: Iterable[str]):
         full: dict[str, set[str]] = {}
-        person: set[str] = set()
         self._full_names: dict[str, list[str]] = {}  # each text's, read once
-        texts = list(texts)
+        self._texts = texts = list(texts)
         for text in texts:
             found = self._full_names[text] = full_names(text)
             for name in found:
                 full.setdefault(name.split()[-1], set()).add(name)
-        # Only a cue that names one of these surnames counts, and a cue's name is written
-        # in its text: a text without any of them is not read for cues (faster, same set).
-        lasts = tuple(full)
-        for text in texts:
-            if any(last in text for last in lasts):
-                person.update(_person_cues(text))
-        self.surnames = {last: frozenset(names) for last, names in full.items()
-                         if last in person}
-        self._surnames = tuple(self.surnames)
+        # The last words of full names, each a surname if a cue in the cluster names it
+        # (`_is_person`, asked when a sentence writes it).
+        self._full = {last: frozenset(names) for last, names in full.items()}
+        self._lasts = tuple(full)
+        self._person: dict[str, bool] = {}
+        self._cues: dict[str, set[str]] = {}
         self._introduced: dict[str, frozenset[str]] = {}
         # the nouns some sentence presents as known; the sentences that mention one
         # introduce it (`subject_thing`)
         self._subjects = frozenset(filter(None, map(subject_thing, texts)))
         self._subject_words = frozenset(  # the words whose key is one ("accord", "accords")
             w for key in self._subjects for w in (key[1:], key[1:] + "s") if _noun_key(w) == key)
+
+    @property
+    def surnames(self) -> dict[str, frozenset[str]]:
+        """Each surname that stands for a person, with the full names it ends."""
+        return {last: names for last, names in self._full.items() if self._is_person(last)}
+
+    def _is_person(self, last: str) -> bool:
+        """Whether a cue of the cluster names `last` as a person's. A cue's name is
+        written in its text, so only the texts that write `last` are read for cues, and
+        each text once: most sentences are never read (the same answers as reading all)."""
+        found = self._person.get(last)
+        if found is None:
+            found = self._person[last] = any(last in self._cued(text)
+                                             for text in self._texts if last in text)
+        return found
+
+    def _cued(self, text: str) -> set[str]:
+        found = self._cues.get(text)
+        if found is None:
+            found = self._cues[text] = _person_cues(text)
+        return found
+
+    def _written(self, text: str) -> bool:
+        """Whether `text` writes a surname (none written: none named or used)."""
+        return any(last in text and self._is_person(last) for last in self._lasts)
 
     def introduced(self, text: str) -> frozenset[str]:
         """The surnames whose person `text` names in full, or with their role, and the
@@ -378,23 +399,23 @@ class Names:
         return frozenset(keys)
 
     def _introduces(self, text: str) -> frozenset[str]:
-        if not any(last in text for last in self._surnames):  # none written: none named
+        if not self._written(text):  # none written: none named
             return frozenset()
         names = self._full_names.get(text)
         named = {name.split()[-1] for name in (full_names(text) if names is None else names)}
         named.update(_POSSESSIVE.sub("", m.group(1)) for m in _ROLE.finditer(text))
-        return frozenset(n for n in named if n in self.surnames)
+        return frozenset(n for n in named if n in self._full and self._is_person(n))
 
     def used(self, text: str) -> frozenset[str]:
         """The surnames `text` uses alone, without the full name or a role; a surname
         after an article names a thing, not the person ("the Trump administration")."""
         known = known_things(text)
-        if not any(last in text for last in self._surnames):  # none written: none used
+        if not self._written(text):  # none written: none used
             return known
         given = self.introduced(text)
         attributive = {m.group(1) for m in _ATTRIBUTIVE.finditer(text)}
         return frozenset(w for w in _capitalized_words(text)
-                         if w in self.surnames and w not in given
+                         if w in self._full and self._is_person(w) and w not in given
                          and w not in attributive) | known
 
 
