@@ -280,9 +280,11 @@ _FRAGMENT = re.compile(r"^[A-Z][a-z]+ed (?:with|of|in|for|by|to|on|at)\b[^,;:—
                        # a wish, not news: "If only banks could mend as fast."
                        r"|^If only\b"
                        # a list of the charged: "Austin Custodio, 21, of Boyce Road, Pine Bush,
-                       # N.Y.; sale of alcohol to minors."
-                       r"|^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}, \d{1,3}, of [^;]*?"
-                       r"(?:;|, charged with)"
+                       # N.Y.; sale of alcohol to minors.", "A, 21, B, 21, and C, 22, all of
+                       # 51 Baxter Road, Mansfield; each charged with ..."
+                       r"|^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}, \d{1,3},"
+                       r"(?: (?:and )?[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}, \d{1,3},)*"
+                       r" (?:all )?of [^;]*?(?:;|, charged with)"
                        # an announcement of what the next sentence says: "Banks had a message
                        # for the gangs in her neighborhood."
                        r"|.*\b(?:had|has|have) (?:a|this|one|some) (?:message|warning|word|advice|"
