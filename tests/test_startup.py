@@ -50,3 +50,19 @@ def test_a_brief_without_analysis_imports_only_what_it_uses(example_dir, tmp_pat
     assert not {m for m in loaded["modules"] for name in NOT_FOR_A_BRIEF
                 if m == name or m.startswith(name + ".")}
     assert loaded["threads"] == "1"  # set before numpy loaded
+
+
+def test_a_brief_never_loads_numpys_f2py_or_testing_but_they_still_work(example_dir):
+    """scipy touches numpy.f2py and numpy.testing at import; the brief puts them in place
+    as lazy modules, loaded in full on first real use."""
+    loaded = _loaded_after(
+        "from storyline.brief.pipeline import summarize\n"
+        "from storyline.brief.ingest import read_cluster\n"
+        "from storyline.options import Options\n"
+        f"summarize(read_cluster({str(example_dir)!r}), options=Options(analysis=False))\n"
+        "early = [m for m in sys.modules if m.startswith(('numpy.f2py.', 'numpy.testing.'))]\n"
+        "assert 'scipy.sparse' in sys.modules and not early, early\n"
+        "import numpy\n"
+        "numpy.testing.assert_equal(numpy.arange(2), [0, 1])\n"
+        "assert callable(numpy.f2py.run_main)\n")
+    assert "numpy.testing._private.utils" in loaded["modules"]  # loaded when used

@@ -2,3 +2,7 @@
 
 ingest → clean → segment → vectors → group → [updates] → score → [focus] → select → order → render
 """
+
+from .lazy import defer_unused_numpy_modules
+
+defer_unused_numpy_modules()  # before any stage imports scipy

@@ -38,3 +38,33 @@ class OnDemand(Sequence):
 
 
 _NOT_YET = object()
+
+
+# numpy's submodules that its own `__getattr__` imports on first use and a brief never
+# uses. scipy's array-API layer (`scipy._lib.array_api_compat.numpy`, imported by
+# scipy.sparse) copies every public name of numpy with `hasattr`, which imports them all:
+# numpy.f2py and numpy.testing are about a tenth of a brief's start-up (instructions).
+DEFERRED_NUMPY = ("numpy.f2py", "numpy.testing")
+
+
+def defer_unused_numpy_modules() -> None:
+    """Put the DEFERRED_NUMPY modules in place as lazy modules (importlib's LazyLoader),
+    before scipy is imported: a name copied from numpy then costs nothing, and the first
+    real use of a module (an attribute read) loads it in full. Modules already imported
+    are left as they are."""
+    import importlib.util
+    import sys
+
+    import numpy
+
+    for name in DEFERRED_NUMPY:
+        if name in sys.modules:
+            continue
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.loader is None:
+            continue
+        spec.loader = importlib.util.LazyLoader(spec.loader)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+        setattr(numpy, name.rpartition(".")[2], module)
