@@ -166,6 +166,8 @@ def test_agency_dateline_prefix_is_stripped():
      "jogging is good for your health, researchers say.", "A little jogging", "page header"),
     ("(By Kamran Jebreili -- Associated Press) SHANGHAI: At 101 stories, the tower is "
      "China's tallest building.", "SHANGHAI: At 101", "photo credit"),
+    ("Jane Roe, Business Insider The company is buying a startup that makes headsets.",
+     "The company is", "photo credit"),
     ("Page last updated at 11:50 GMT, Friday, 29 January 2010 Wyclef Jean has been talking "
      "to reporters about Haiti.", "Wyclef Jean", "date stamp"),
     ("Wednesday 17 June 2009 15.39 BST Government officials today warned farmers to stay "
@@ -459,6 +461,16 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("Using the official page, the government published the cuddly image below.", True),
     ("Watch the trip in the Late Show clip above.", True),
     ("The photo above the fireplace was stolen on Monday.", False),
+    ("Fans arrive at the awards at the Forum on Sunday, Aug. 27, 2017, in Inglewood, Calif.",
+     True),
+    ("Police said the man was seen on Sunday, Aug. 27, 2017, near the arena.", False),
+    ("A sketch released of an unidentified man who was struck by a train in 1985.", True),
+    ("A photo released by police shows the suspect leaving the store.", True),
+    ("A photo of the suspect was released by police on Monday.", False),
+    ("ESPN legal analyst Jane Roe details the video which appears to show the crash.", True),
+    ("CNN reporter Jane Roe was arrested on Monday while covering the protest.", False),
+    ("Here's how the newspaper arrived at that number.", True),
+    ("Here the river floods every spring, residents said.", False),
 ])
 def test_social_media_prompts_inside_text_are_clutter(text, clutter):
     from storyline.brief.clean import is_clutter

@@ -76,7 +76,10 @@ _WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement)\s+(?=[A-Z\"“
 # 11:50 GMT, Friday, 29 January 2010 Wyclef Jean's been ...". A stamp standing later in
 # one of the first paragraphs ends the page's header: "Mexican swine flu deaths spark
 # worldwide action ... Sunday 26 April 2009 18.45 BST People wear ...".
-_CREDIT_PREFIX = re.compile(r"^\(By [A-Z][^()]{2,60}? -- [^()]{2,40}\)\s+(?=[A-Z\"“'‘])")
+# A video's credit glued the same way: "Jane Roe, Business Insider The company is ...".
+_CREDIT_PREFIX = re.compile(r"^(?:\(By [A-Z][^()]{2,60}? -- [^()]{2,40}\)|"
+                            r"(?:[A-Z][\w.'’-]+ ){1,2}[A-Z][\w.'’-]+, (?:Business Insider|"
+                            r"Getty Images|Reuters|AFP|AP|EPA))\s+(?=[A-Z\"“'‘])")
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _FULL_DATE = r"\d{1,2} (?:January|February|March|April|May|June|July|August|September|" \
     r"October|November|December) \d{4}"
@@ -300,11 +303,14 @@ _FOOTNOTES = re.compile(r"\d+\s*,\s*\d+\s+[A-Z]")
 # Wait 1 second to continue."), which line rules cannot drop without the text.
 # A wire photo caption gives its full date after a comma: "..., Calif., Tuesday, April
 # 11, 2017.", "... from Forest Road, Wednesday, Sept. 2, 2015 in Millis, Mass." (all five
-# such dates inside a dev sentence are captions too).
-_CAPTION_DATE = re.compile(
-    r",\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
-    r"(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+"
-    r"\d{4}\b", re.I)
+# such dates inside a dev sentence are captions too), or after "on" in a caption's present
+# ("Fans arrive at the arena on Sunday, Aug. 27, 2017, in Inglewood, Calif.": five of the
+# six in the dev articles; "The vote was held on Tuesday, April 11, 2017" is news).
+_FULL_DAY = (r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
+             r"(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+"
+             r"\d{4}\b")
+_CAPTION_DATE = re.compile(r"," + _FULL_DAY + r"|^(?!.*\b(?:was|were|is|are|had|has|have|will|"
+                           r"would)\b).*\bon" + _FULL_DAY, re.I)
 _CLUTTER_SENTENCE = re.compile(  # every alternative starts at a word boundary
     r"\b(?:buy photo|wait \d+ seconds? to continue|click here|(?:see|in) fig(?:ure)?\.? \d|"
     # the page's picture or clip, which a brief does not show: "the cuddly image below"
@@ -353,17 +359,27 @@ _CLUTTER_START = re.compile(
     r"an? (?:artist['’]s )?(?:rendering|illustration|impression|conception|photo|photograph|"
     r"picture|screenshot|screen grab|still|aerial view|close-up|graphic|diagram) "
     r"(?:of|shows|showing)\b[^.]*\.[\"”]?$|"
+    # "A sketch released of a woman who ...", "A photo released by police shows ..."
+    r"an? (?:composite )?(?:sketch|photo|photograph|picture|image|screenshot|still|mug ?shot) "
+    r"(?:released|taken|provided|obtained|distributed) (?:by [^,.]{1,40} )?"
+    r"(?:of|shows|showing)\b|"
     # DUC's photo captions: "(NYT32) STAMFORD, Conn. -- ..."
     r"\(nyt\d+\) |"
     # the page speaking to its reader: "Please keep ...", "Check out ...", "Read ...",
     # and announcing a list: "Following are ...", "Here is ...", "The following are ..."
     r"(?:please|check out|click|read|watch|see|follow|sign up|subscribe|listen|tune in|"
     r"share)\b|(?:following|here|below|the following) (?:are|is)\b|"
+    # a teaser for what the page shows next: "Here's how the paper got that number."
+    r"here['’]s (?:how|why|what|a look|the)\b|"
     # a video's blurb: "CNN's Nic Robertson reports that ...", "The BBC's Matt Frei says
     # ...", "CNN Pentagon correspondent Christopher Lawrence shares insights ..."
     r"(?:the )?(?:cnn|bbc)(?:\.com)?(?:['’]s| \w+ correspondent) (?:[\w'’-]+ ){1,3}"
     r"(?:reports|describes|explains|shares|looks at|has more|takes a look|talks|examines|"
-    r"says|has met|visits|meets)\b)",
+    r"says|has met|visits|meets)\b|"
+    # "ESPN legal analyst Jane Roe details the video ...": the network's own analyst
+    r"(?-i:[A-Z]{2,5}) (?:[\w-]+ ){0,2}(?:analyst|correspondent|reporter|anchor|host|"
+    r"contributor) (?-i:(?:[A-Z][\w.'’-]+ ){1,3})(?:details|describes|explains|discusses|"
+    r"breaks down|weighs in on|looks at|takes a look)\b)",
     re.I)
 # A photo caption told by where a person stands: "Lois Slocum, left, with ...", "Gadhafi,
 # third from right, stands", "fleeing into Tunisia (above)", "is seen at left".
