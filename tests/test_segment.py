@@ -65,6 +65,9 @@ def test_empty_text_has_no_sentences():
 @pytest.mark.parametrize("text, ok", [
     ("The coalition estimates that as many as 2,000 fighters remain.", True),
     ("Austin Custodio, 21, of Boyce Road, Pine Bush, N.Y.; sale of alcohol to minors.", False),
+    ("A: Before anything else, sign the back of the ticket.", False),
+    ("Q: Should I take the lump sum?", False),
+    ("A man was arrested on Monday.", True),
     ("Patrick Callahan, 21, Matthew Moll, 21, and Dylan Morose, 22, all of 51 Baxter Road, "
      "Mansfield; each charged with eight counts of permitting a minor to possess alcohol.", False),
     ("Patrick Callahan, 21, of Mansfield, was charged with permitting a minor to possess "

@@ -273,6 +273,8 @@ _TRANSCRIPT = re.compile(r"^[A-Z][A-Z.'’ -]{1,30}:\s")
 _FRAGMENT = re.compile(r"^[A-Z][a-z]+ed (?:with|of|in|for|by|to|on|at)\b[^,;:—–]*$"
                        # a numbered list's item: "5. Do it because I said so management."
                        r"|^\d{1,2}[.)]\s"
+                       # a Q&A's answer, which needs its question: "A: Sign the ticket first."
+                       r"|^[QA]:\s"
                        # a timeline box's item: "1918: The Spanish flu pandemic remains ..."
                        r"|^\d{4}:\s"
                        # a dependent clause alone: "Because I'm better than before."
