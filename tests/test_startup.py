@@ -66,3 +66,27 @@ def test_a_brief_never_loads_numpys_f2py_or_testing_but_they_still_work(example_
         "numpy.testing.assert_equal(numpy.arange(2), [0, 1])\n"
         "assert callable(numpy.f2py.run_main)\n")
     assert "numpy.testing._private.utils" in loaded["modules"]  # loaded when used
+
+
+def test_spacy_loads_without_its_command_line_and_the_same():
+    """`language.nlp` imports spaCy without `spacy.cli` (a stand-in during the import)
+    and with the entry points grouped once: the same entry points, the same pipeline
+    and annotations as a plain `spacy.load`, and `spacy.info` still works."""
+    code = r"""
+import importlib.metadata, sys
+from storyline.analyze import language
+nlp = language.nlp()
+import catalogue, spacy
+assert "spacy.cli" not in sys.modules and "requests" not in sys.modules
+eps = importlib.metadata.entry_points()
+assert catalogue.AVAILABLE_ENTRY_POINTS == {g: list(eps.select(group=g)) for g in eps.groups}
+plain = spacy.load(language.MODEL)
+assert nlp.pipe_names == plain.pipe_names and nlp.disabled == plain.disabled
+text = "As many as 2,000 fighters (U.S.-backed) remained in Baghuz on Monday, the SDF said."
+attrs = ["ORTH", "TAG", "POS", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE", "LEMMA", "SENT_START"]
+assert (nlp(text).to_array(attrs) == plain(text).to_array(attrs)).all()
+assert spacy.info(silent=True)["spacy_version"] == spacy.__version__
+assert "spacy.cli" in sys.modules
+"""
+    loaded = _loaded_after(code)
+    assert "spacy.cli.info" in loaded["modules"]

@@ -38,7 +38,7 @@ _BARE_TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "storyline.bare_tokenize
 def nlp():
     """The English pipeline; its import and load (about 0.8 s) happen on first use."""
     try:
-        import spacy
+        spacy = _import_spacy()
         from spacy.tokenizer import Tokenizer
         from thinc.api import use_ops
 
@@ -63,6 +63,49 @@ def nlp():
         if (match := fast_match(ruler)) is not None:
             ruler.match = match  # the same matches, faster (see `ruler`)
     return pipeline
+
+
+def _import_spacy():
+    """`import spacy`, without its command line and with the entry points read once.
+
+    spaCy's `__init__` imports its command line (requests, httpx, rich, typer, weasel:
+    a third of the import) only to offer `spacy.info`; a stand-in `spacy.cli.info`
+    in `sys.modules` during the import takes its place, and its `info` imports the real
+    one when called. The registries (catalogue's, shared by spaCy, thinc and confection)
+    look a name up in the installed packages' entry points at each `get`, by a `select`
+    that runs through every package's entry points (about 250 lookups in the load):
+    catalogue also takes them as a dict of lists by group, the same entry points in
+    the same order, which it reads directly. Both cut the import and load by about a
+    third (0.95 -> 0.65 s of CPU) for the same pipeline."""
+    import sys
+    import types
+
+    if "spacy" in sys.modules:  # imported already (by a test, a server, ...)
+        return sys.modules["spacy"]
+    import catalogue
+
+    found = getattr(catalogue, "AVAILABLE_ENTRY_POINTS", None)
+    if hasattr(found, "select") and hasattr(found, "groups"):
+        catalogue.AVAILABLE_ENTRY_POINTS = {group: list(found.select(group=group))
+                                            for group in found.groups}
+    stand_ins = {}
+    if "spacy.cli" not in sys.modules:
+        def info(*args, **kwargs):
+            from spacy.cli.info import info as real  # the stand-ins are gone by now
+
+            return real(*args, **kwargs)
+
+        stand_ins = {"spacy.cli": types.ModuleType("spacy.cli"),
+                     "spacy.cli.info": types.ModuleType("spacy.cli.info")}
+        stand_ins["spacy.cli.info"].info = info
+        sys.modules.update(stand_ins)
+    try:
+        import spacy
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+    return spacy
 
 
 # parse's arguments: the sentences, their priority, those that get entities, those that
