@@ -218,7 +218,8 @@ def _dates(text: str, article: Article) -> list[timex.Timex]:
     by a caption or a post (the earliest it can be), a weekday counts from the next day."""
     day = _date(article.published)
     found = timex.find(text, day)
-    if day is None or article.date_source not in LOWER_BOUND_SOURCES:
+    if (day is None or article.date_source not in LOWER_BOUND_SOURCES
+            or not any(_is_weekday(t.text) for t in found)):
         return found
     later = {(t.start, t.end): t for t in timex.find(text, day + timedelta(days=1))}
     return [later.get((t.start, t.end), t) if _is_weekday(t.text) else t for t in found]
