@@ -471,6 +471,8 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("CNN reporter Jane Roe was arrested on Monday while covering the protest.", False),
     ("Here's how the newspaper arrived at that number.", True),
     ("Here the river floods every spring, residents said.", False),
+    ("Jane Roe writes for the Dayton Daily News, Dayton, Ohio.", True),
+    ("The newspaper he writes for has closed its Dayton office.", False),
 ])
 def test_social_media_prompts_inside_text_are_clutter(text, clutter):
     from storyline.brief.clean import is_clutter

@@ -371,6 +371,8 @@ _CLUTTER_START = re.compile(
     r"share)\b|(?:following|here|below|the following) (?:are|is)\b|"
     # a teaser for what the page shows next: "Here's how the paper got that number."
     r"here['’]s (?:how|why|what|a look|the)\b|"
+    # the writer's tagline: "Jane Roe writes for the Dayton Daily News, Dayton, Ohio."
+    r"(?-i:(?:[A-Z][\w.'’-]+ ){1,3})(?:writes|reports) for (?:the )?(?-i:[A-Z])|"
     # a video's blurb: "CNN's Nic Robertson reports that ...", "The BBC's Matt Frei says
     # ...", "CNN Pentagon correspondent Christopher Lawrence shares insights ..."
     r"(?:the )?(?:cnn|bbc)(?:\.com)?(?:['’]s| \w+ correspondent) (?:[\w'’-]+ ){1,3}"
