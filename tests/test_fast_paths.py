@@ -114,12 +114,12 @@ def test_profiles_kept_for_the_same_cluster_only():
     fresh = []
     for ids, matrix, sentences in (first, second):
         checks._LAST[0] = None
-        fresh.append(checks._profiles(ids, matrix, sentences).toarray())
+        fresh.append(checks._similarity(ids, matrix, sentences))
     for (ids, matrix, sentences), expected in zip((first, second, first), fresh + fresh[:1]):
-        assert (checks._profiles(ids, matrix, sentences).toarray() == expected).all()
-        assert checks._profiles(ids, matrix, sentences) is checks._LAST[0][3]  # kept
+        assert (checks._similarity(ids, matrix, sentences) == expected).all()
+        assert checks._similarity(ids, matrix, sentences) is checks._LAST[0][3]  # kept
     ids, matrix, sentences = first
-    assert checks._profiles(ids[:2], matrix, sentences).shape[0] == 2  # other ids: computed
+    assert checks._similarity(ids[:2], matrix, sentences).shape == (2, 2)  # other ids: computed
 
 
 def test_terms_remembered_in_a_bounded_dict_are_the_terms(monkeypatch):
@@ -276,3 +276,33 @@ def test_surnames_asked_one_by_one_are_those_every_cue_gives(example_dir):
     assert "Ireland" not in eager
     for text in texts:  # the screen that skips texts without a surname
         assert names._written(text) == any(last in text for last in eager)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_rows(), st.data())
+def test_profile_cosines_are_scipys_bit_for_bit(rows, data):
+    """The articles' profile cosines (checks: strays, off-topic) summed in scipy's orders:
+    rows in any term order or all sorted (scipy's canonical case), groups of any size."""
+    data_, indices, indptr, width = rows
+    matrix = sparse.csr_matrix((data_, indices, indptr), shape=(len(indptr) - 1, width))
+    owner = data.draw(st.lists(st.integers(0, 4), min_size=matrix.shape[0],
+                               max_size=matrix.shape[0]))
+    groups = [[k for k, g in enumerate(owner) if g == group] for group in range(5)]
+    groups = data.draw(st.sampled_from([groups, [g for g in groups if g], groups[:2]]))
+    mine, theirs = (vectors.profile_cosines(matrix, groups),
+                    vectors._scipy_profile_cosines(matrix, groups))
+    assert mine.shape == theirs.shape and mine.tobytes() == theirs.tobytes()
+
+
+def test_profile_cosines_in_scipys_canonical_case():
+    """Every profile stored sorted (its terms came in falling order): scipy squares them
+    in another order; tiny weights beside a large one make the order show in the sums."""
+    rows = [[9, 8, 7, 6, 5, 4, 3, 2], [4, 2], [9, 5, 0]]
+    weights = [[1e-8] * 7 + [1.0], [1.0, 3e-9], [2e-8, 1e-8, 1.0]]
+    matrix = sparse.csr_matrix(
+        (np.array([w for r in weights for w in r], np.float32),
+         np.array([t for r in rows for t in r], np.int32),
+         np.cumsum([0] + [len(r) for r in rows])), shape=(3, 10))
+    for groups in ([[0], [1], [2]], [[0], [2]], [[2], [1, 0]]):
+        mine = vectors.profile_cosines(matrix, groups)
+        assert mine.tobytes() == vectors._scipy_profile_cosines(matrix, groups).tobytes()

@@ -15,6 +15,7 @@ import numpy as np
 from scipy import sparse
 
 from ..model import Article, Sentence
+from .vectors import profile_cosines
 
 # An article whose tf-idf profile has a cosine below this with every other article
 # shares little more than common words with them. Calibrated on the Multi-News dev and
@@ -91,8 +92,7 @@ def _off_topic(ids: list[str], vectors: sparse.csr_matrix,
     """The articles (of `ids`) whose profile is far from every other one's."""
     if len(ids) < 2:
         return []
-    profiles = _profiles(ids, vectors, sentences)
-    similarity = (profiles @ profiles.T).toarray()
+    similarity = _similarity(ids, vectors, sentences).copy()
     np.fill_diagonal(similarity, 0)
     return [a for i, a in enumerate(ids) if similarity[i].max() < OFF_TOPIC]
 
@@ -102,37 +102,30 @@ def strays(main: str, ids: list[str], vectors: sparse.csr_matrix,
     """The articles (of `ids`) that do not tell the story of article `main`: their
     profile is as far from its profile as an off-topic article's. A brief follows the
     story its opener tells and leaves these out (the warnings still name them)."""
-    profiles = _profiles(ids, vectors, sentences)
-    similarity = (profiles @ profiles[ids.index(main)].T).toarray().ravel()
+    similarity = _similarity(ids, vectors, sentences)[:, ids.index(main)]
     return {a for a, cosine in zip(ids, similarity, strict=True) if cosine < OFF_TOPIC}
 
 
-def _profiles(ids: list[str], vectors: sparse.csr_matrix,
-              sentences: list[Sentence]) -> sparse.csr_matrix:
-    """The articles' profiles, one unit-length row per id: the sum of their sentences'
-    vectors. A brief asks twice for the same (`strays`, then `warnings`): the last
-    answer is kept, with the very objects it was computed from."""
+def _similarity(ids: list[str], vectors: sparse.csr_matrix,
+                sentences: list[Sentence]) -> np.ndarray:
+    """The cosines of the articles' profiles (one unit-length row per id: the sum of
+    their sentences' vectors), one row and column per id. A brief asks twice for the
+    same (`strays`, then `warnings`): the last answer is kept, with the very objects it
+    was computed from."""
     last = _LAST[0]
     if last is not None and last[0] is vectors and last[1] is sentences and last[2] == ids:
         return last[3]
-    profiles = _new_profiles(ids, vectors, sentences)
-    _LAST[0] = (vectors, sentences, list(ids), profiles)
-    return profiles
-
-
-_LAST: list[tuple | None] = [None]  # the last _profiles call: its inputs and answer
-
-
-def _new_profiles(ids: list[str], vectors: sparse.csr_matrix,
-                  sentences: list[Sentence]) -> sparse.csr_matrix:
     column = {a: i for i, a in enumerate(ids)}
-    rows = [k for k, s in enumerate(sentences) if s.article in column]
-    owner = sparse.csr_matrix(
-        (np.ones(len(rows)), ([column[sentences[k].article] for k in rows], rows)),
-        shape=(len(ids), len(sentences)))
-    profiles = owner @ vectors
-    norms = np.sqrt(np.asarray(profiles.multiply(profiles).sum(axis=1)).ravel())
-    return sparse.diags(1 / np.where(norms > 0, norms, 1)) @ profiles
+    groups: list[list[int]] = [[] for _ in ids]
+    for k, s in enumerate(sentences):
+        if s.article in column:
+            groups[column[s.article]].append(k)
+    similarity = profile_cosines(vectors, groups)  # (scipy's products, bit for bit)
+    _LAST[0] = (vectors, sentences, list(ids), similarity)
+    return similarity
+
+
+_LAST: list[tuple | None] = [None]  # the last _similarity call: its inputs and answer
 
 
 def _name(ids: list[str], verb: str = "holds") -> str:
