@@ -66,6 +66,8 @@ from storyline.brief.context import Names, needs, opens_quotation, says_who
     "Now, it seems, those parachutes may not open in time.",
     "A hospital spokesman said the female worker fell ill at work on Wednesday.",
     "“We buried nine people so far,” the witness said.",
+    "He served as a cadet in 2010, and his loss is being felt here deeply.",
+    "The cabinet here approved a bill on Wednesday banning smoking in public places.",
 ])
 def test_openings_that_lean_on_an_earlier_sentence(text):
     assert needs(text).antecedent
@@ -134,6 +136,16 @@ def test_a_surname_needs_its_full_name_first():
     names = Names(["Senator Elizabeth Warren spoke on Monday.", "Warren said she would run."])
     assert needs("Warren said she would run.", names).names == {"Warren"}
     assert not needs("Senator Elizabeth Warren spoke on Monday.", names).names
+
+
+def test_a_given_name_alone_needs_the_full_name_first():
+    names = Names(["Police said she shot her neighbor, 66-year-old Frank Macomber.",
+                   "Frank was reported missing that day.", "Macomber said nothing.",
+                   "Will Smith spoke on Monday.", "Will the court decide?"])
+    assert needs("Frank was reported missing that day.", names).names == {"Macomber"}
+    assert not needs("Police said she shot her neighbor, 66-year-old Frank Macomber.",
+                     names).names
+    assert not needs("Will the court decide?", names).names  # "Will" opens sentences
 
 
 @pytest.mark.parametrize("full, alone", [

@@ -347,6 +347,16 @@ class Names:
         # (`_is_person`, asked when a sentence writes it).
         self._full = {last: frozenset(names) for last, names in full.items()}
         self._lasts = tuple(full)
+        # Given names that stand for one person ("Frank" of Frank Macomber), to the surname
+        # a brief must give first; not one that is also a surname, nor a word that often
+        # opens a sentence ("Will", "May").
+        given: dict[str, set[str]] = {}
+        for last, names in full.items():
+            for name in names:
+                given.setdefault(name.split()[0], set()).add(last)
+        self._given = {first: next(iter(lasts)) for first, lasts in given.items()
+                       if len(lasts) == 1 and first not in full and first not in _NOT_GIVEN
+                       and first[-1:].islower()}
         self._person: dict[str, bool] = {}
         self._cues: dict[str, set[str]] = {}
         self._introduced: dict[str, frozenset[str]] = {}
@@ -407,9 +417,11 @@ class Names:
         return frozenset(n for n in named if n in self._full and self._is_person(n))
 
     def used(self, text: str) -> frozenset[str]:
-        """The surnames `text` uses alone, without the full name or a role; a surname
-        after an article names a thing, not the person ("the Trump administration")."""
-        known = known_things(text)
+        """The surnames `text` uses alone, without the full name or a role (a surname
+        after an article names a thing, not the person: "the Trump administration"), and
+        those of the people it calls by their given name alone ("Frank was reported
+        missing")."""
+        known = known_things(text) | self._given_alone(text)
         if not self._written(text):  # none written: none used
             return known
         given = self.introduced(text)
@@ -417,6 +429,19 @@ class Names:
         return frozenset(w for w in _capitalized_words(text)
                          if w in self._full and self._is_person(w) and w not in given
                          and w not in attributive) | known
+
+
+    def _given_alone(self, text: str) -> frozenset[str]:
+        if not self._given:
+            return frozenset()
+        lasts = (self._given.get(w) for w in _capitalized_words(text))
+        return frozenset(last for last in lasts
+                         if last is not None and last not in text and self._is_person(last))
+
+
+# Words that open sentences as often as they name someone.
+_NOT_GIVEN = frozenset("Will May Mark Hope Art Bill Grant Chase Young Rich Faith Sun Star "
+                       "King Price Long Little Love Major General".split())
 
 
 def known_things(text: str) -> frozenset[str]:
@@ -493,6 +518,8 @@ def _leans_back(text: str) -> bool:
         return True
     if _TOLD_OF.search(outside) or _ENDS_ON_REFERENCE.search(outside):
         return True
+    if "here" in outside and _HERE.search(outside):
+        return True
     if any(m.group(1).lower() in ("that", "those") or m.group(2).lower() not in _TIME_WORDS
            for m in _DEMONSTRATIVE_REFERENCE.finditer(outside)):
         return True
@@ -529,6 +556,10 @@ _TOLD_OF = re.compile(
     r"baby|soldier|inmate|defendant)s?\b(?!\s+(?:of|who|whom|that|which|in|at|from|with)\b)")
 # "..., but Walker refused to do that.", "... to achieve this.": a demonstrative that ends
 # the sentence stands for something said before.
+# "..., and his loss is being felt here deeply.", "The cabinet here approved ...": the
+# place is the dateline's, which a brief does not show (an article's lead reads alone,
+# as the lead paragraph it opens: `read`).
+_HERE = re.compile(r"\b[Hh]ere\b(?!['’]s| (?:is|are|and there)\b)")
 _ENDS_ON_REFERENCE = re.compile(r"\b[a-z]+ (?:this|that|these|those)[.!?]\s*$")
 _PERSONAL_PRONOUN = re.compile(r"^[\"“‘']?(?:he|she|they|his|her|their|him|them)\b", re.I)
 
@@ -646,6 +677,19 @@ def opens_quotation(text: str) -> bool:
     """The sentence ends inside a quotation that it opened: the next sentence goes on."""
     return text.count("“") > text.count("”") or (
         text.count('"') % 2 == 1 and not text.lstrip().startswith('"'))
+
+
+def goes_on_quoting(text: str) -> bool:
+    """The sentence leaves a quotation open, whether it opened it inside ("The mayor said:
+    \"We cannot wait.") or at its start ('"It was a tragic death.' and the next sentence
+    goes on, '... she said.'): it cannot end a brief's line of quotation."""
+    return (opens_quotation(text) or text.count("``") > text.count("''")
+            or _starts_quoted(text) and _unclosed(text.lstrip()))
+
+
+def quotes(text: str) -> bool:
+    """The sentence quotes someone's words (a quotation closed inside it)."""
+    return bool(_QUOTED.search(text))
 
 
 def _unclosed(text: str) -> bool:

@@ -30,7 +30,9 @@ from .context import (
     Reading,
     introduces_quotation,
     opens_mid_story,
+    goes_on_quoting,
     opens_quotation,
+    quotes,
     says_who,
 )
 from .vectors import cosines, mean_cosine
@@ -259,13 +261,14 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
                 return None
             steps.insert(0, step)
             names |= reading.introduces[step[1].sentence]
-        if not need.speaker:
+        left_open = goes_on_quoting(sentences[k].text)
+        if not need.speaker and not left_open:
             return [*steps, (c, Pick(i, k, after))]
         # A quotation nobody in it says: the next sentence says who speaks, or the
-        # quotation goes on from the sentence before, which does.
+        # quotation goes on from the sentence before, which does. A quotation left open
+        # goes on in the next sentence, which must follow.
         speaker = reading.successor(sentences, k)
-        left_open = opens_quotation(sentences[k].text)
-        if (left_open and introduces_quotation(sentences[k].text)
+        if (left_open and (introduces_quotation(sentences[k].text) or not need.speaker)
                 and speaker is not None and speaker not in on_show and reading.fit[speaker]
                 and not opens_quotation(sentences[speaker].text)
                 and not reading.needs[speaker].antecedent):
@@ -287,8 +290,10 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
         if after is not None:  # shown before it already: it must be the one who speaks
             return [*steps, (c, Pick(i, k, after))] if says_who(sentences[after].text) else None
         opener = reading.predecessor(sentences, k)
+        # (the sentence before must quote its speaker: after "Police said the road was
+        # closed." a quotation is nobody's)
         if (opener is None or not reading.fit[opener] or reading.needs[opener].antecedent
-                or not says_who(sentences[opener].text)):
+                or not says_who(sentences[opener].text) or not quotes(sentences[opener].text)):
             return None
         if not _shown_before(opener, steps):
             return None
