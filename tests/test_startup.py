@@ -73,9 +73,10 @@ def test_spacy_loads_without_its_command_line_and_the_same():
     and with the entry points grouped once: the same entry points, the same pipeline
     and annotations as a plain `spacy.load`, and `spacy.info` still works."""
     code = r"""
-import importlib.metadata, sys
+import gc, importlib.metadata, sys
 from storyline.analyze import language
 nlp = language.nlp()
+assert gc.isenabled() and gc.get_freeze_count() > 10_000  # the model's objects
 import catalogue, spacy
 assert "spacy.cli" not in sys.modules and "requests" not in sys.modules
 eps = importlib.metadata.entry_points()
@@ -90,3 +91,32 @@ assert "spacy.cli" in sys.modules
 """
     loaded = _loaded_after(code)
     assert "spacy.cli.info" in loaded["modules"]
+
+
+def test_loading_spacy_leaves_the_collector_as_it_was(monkeypatch):
+    """`language.nlp` pauses the garbage collector during the load and freezes what it
+    made; a collector that was off stays off, and one that was on is on again, even when
+    the load fails."""
+    import gc
+
+    from storyline.analyze import language
+    from storyline.errors import StorylineError
+
+    def fail():
+        assert not gc.isenabled()
+        raise StorylineError("no model")
+
+    monkeypatch.setattr(language, "_load", fail)
+    was = gc.isenabled()
+    try:
+        for enabled in (True, False):
+            (gc.enable if enabled else gc.disable)()
+            with pytest.raises(StorylineError):
+                language.nlp.__wrapped__()
+            assert gc.isenabled() == enabled
+        monkeypatch.setattr(language, "_load", lambda: "pipeline")
+        gc.disable()
+        assert language.nlp.__wrapped__() == "pipeline" and not gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
+        gc.unfreeze()

@@ -7,6 +7,7 @@ sentence on one core), hence the cheap pattern that picks the sentences worth pa
 
 from __future__ import annotations
 
+import gc
 import re
 from functools import lru_cache
 
@@ -36,7 +37,27 @@ _BARE_TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "storyline.bare_tokenize
 
 @lru_cache(maxsize=1)
 def nlp():
-    """The English pipeline; its import and load (about 0.8 s) happen on first use."""
+    """The English pipeline; its import and load (about 0.6 s) happen on first use."""
+    # The import and the model make a few hundred thousand objects that live as long as
+    # the process: the garbage collector would walk them in each of its older
+    # collections (and, with `--jobs`, touch their pages in every forked worker). It is
+    # paused during the load and the objects then moved out of its generations
+    # (`gc.freeze`): about 0.15 s of CPU less per process (0.32 -> 0.17 s of collecting
+    # on 200 clusters). Memory is freed as before; only a reference cycle among the
+    # objects alive now would never be collected.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        pipeline = _load()
+        gc.freeze()
+    finally:
+        if enabled:
+            gc.enable()
+    return pipeline
+
+
+def _load():
+    """The pipeline, imported and loaded (see `nlp`)."""
     try:
         spacy = _import_spacy()
         from spacy.tokenizer import Tokenizer
