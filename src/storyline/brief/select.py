@@ -28,9 +28,9 @@ from ..model import Fact, Sentence
 from .context import (
     Needs,
     Reading,
+    goes_on_quoting,
     introduces_quotation,
     opens_mid_story,
-    goes_on_quoting,
     opens_quotation,
     quotes,
     says_who,
