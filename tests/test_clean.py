@@ -472,6 +472,10 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("Here's how the newspaper arrived at that number.", True),
     ("Here the river floods every spring, residents said.", False),
     ("Jane Roe writes for the Dayton Daily News, Dayton, Ohio.", True),
+    ("Pike Co. coroner: Autopsies show both died of smoke inhalation.", True),
+    ("Police: story was all a lie", True),
+    ("The coroner said autopsies showed both died of smoke inhalation.", False),
+    ("The problem: researchers cannot tell in advance who will respond.", False),
     ("The newspaper he writes for has closed its Dayton office.", False),
 ])
 def test_social_media_prompts_inside_text_are_clutter(text, clutter):

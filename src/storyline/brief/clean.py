@@ -371,6 +371,10 @@ _CLUTTER_START = re.compile(
     r"share)\b|(?:following|here|below|the following) (?:are|is)\b|"
     # a teaser for what the page shows next: "Here's how the paper got that number."
     r"here['’]s (?:how|why|what|a look|the)\b|"
+    # a headline's or tweet's label: "Elkhart Co. coroner: Autopsies show ...", "Police:
+    # story was all a lie", "Source: Calculations by ..." (every such line in the dev data)
+    r"(?-i:(?:[A-Z][\w.'’-]* ){0,3})(?:police|coroner|sheriff|officials?|prosecutors?|"
+    r"authorities|report|study|court|judge|witness(?:es)?|sources?)\s*:\s+(?-i:[A-Z\"“a-z])|"
     # the writer's tagline: "Jane Roe writes for the Dayton Daily News, Dayton, Ohio."
     r"(?-i:(?:[A-Z][\w.'’-]+ ){1,3})(?:writes|reports) for (?:the )?(?-i:[A-Z])|"
     # a video's blurb: "CNN's Nic Robertson reports that ...", "The BBC's Matt Frei says
