@@ -146,6 +146,10 @@ def test_widget_prefix_is_stripped():
     a, removed = cleaned("Title\n\nCLOSE The Dow plunged more than 1,100 points on Monday.")
     assert a.text == "The Dow plunged more than 1,100 points on Monday."
     assert removed["CLOSE"] == "page furniture"
+    a, removed = cleaned("Title\n\nSkip in Skip x Embed x Share The discovery of two bodies "
+                         "shocked the town on Monday.")
+    assert a.text.startswith("The discovery of two bodies")
+    assert removed["Skip in Skip x Embed x Share"] == "page furniture"
 
 
 def test_agency_dateline_prefix_is_stripped():
@@ -474,6 +478,8 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("Jane Roe writes for the Dayton Daily News, Dayton, Ohio.", True),
     ("Pike Co. coroner: Autopsies show both died of smoke inhalation.", True),
     ("Police: story was all a lie", True),
+    ("WARNING: The video contains subject matter of a graphic nature.", True),
+    ("Officials issued a warning about the video on Monday.", False),
     ("The coroner said autopsies showed both died of smoke inhalation.", False),
     ("The problem: researchers cannot tell in advance who will respond.", False),
     ("The newspaper he writes for has closed its Dayton office.", False),

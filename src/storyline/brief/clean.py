@@ -69,7 +69,8 @@ _INNER_DATELINE = re.compile(
     r"|(?<=\s)\((?:HealthDay|HealthDay News|LiveScience|Live Science|Reuters Health)\)"
     r"\s*[-—–]+\s*(?=[A-Z\"“'‘`])")
 INNER_DATELINE_CHARS = 600  # where it may stand: within a header's reach of the start
-_WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement)\s+(?=[A-Z\"“'‘])")
+_WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement|(?:Skip in Skip x )?Embed x Share"
+                            r"(?: CLOSE)?)\s+(?=[A-Z\"“'‘])")
 # A photo credit or a page's time stamp glued before a paragraph once its own line was
 # lost: "(By Kamran Jebreili -- Associated Press) SHANGHAI: ...", "(Updated at 11:20 a.m.
 # ET, 6:20 p.m. local time) Before reports ...", "Page last updated at
@@ -320,6 +321,9 @@ _CLUTTER_SENTENCE = re.compile(  # every alternative starts at a word boundary
     r"(?<=\()figs?(?:ure)?s?\.? \d|"
     r"replay more videos|image copyright|getty images|ap photo/|afp photo|"
     r"the following (?:video|footage|images?|content) (?:contains|includes|may)|"
+    # "WARNING: The video contains subject matter of a graphic nature ..."
+    r"warning:\s+(?:the |this )?(?:video|footage|images?|content|clip) (?:contains|includes|"
+    r"may|shows)|"
     r"check out\b[^.]{0,40}\.(?:com|net|org)\b|"
     r"\bin this (?:[\w.]+,? ){0,5}?(?:file |undated |handout )*"
     r"(?:photo|image|picture)\b|"
