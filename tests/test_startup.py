@@ -93,6 +93,30 @@ assert "spacy.cli" in sys.modules
     assert "spacy.cli.info" in loaded["modules"]
 
 
+def test_a_spacy_that_needs_more_of_its_command_line_is_imported_whole():
+    """If spaCy's `__init__` asks the stand-in `spacy.cli` for more than `info` (another
+    version of spaCy), spaCy is imported again as it is, with its command line."""
+    code = r"""
+import builtins, sys
+real, failed = builtins.__import__, []
+
+def refusing(name, globals=None, locals=None, fromlist=(), level=0):
+    if not failed and level == 1 and name == "cli.info" and (globals or {}).get(
+            "__name__") == "spacy":
+        failed.append(name)
+        raise ImportError("cannot import name 'more' from 'spacy.cli.info'")
+    return real(name, globals, locals, fromlist, level)
+
+builtins.__import__ = refusing
+from storyline.analyze import language
+spacy = language._import_spacy()
+builtins.__import__ = real
+assert failed and "spacy.cli.info" in sys.modules and callable(spacy.load)
+assert language.nlp()("Two people died on Monday.")[0].like_num
+"""
+    _loaded_after(code)
+
+
 def test_loading_spacy_leaves_the_collector_as_it_was(monkeypatch):
     """`language.nlp` pauses the garbage collector during the load and freezes what it
     made; a collector that was off stays off, and one that was on is on again, even when

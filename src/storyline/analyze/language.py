@@ -122,10 +122,16 @@ def _import_spacy():
         sys.modules.update(stand_ins)
     try:
         import spacy
+    except ImportError:
+        if not stand_ins:
+            raise
+        spacy = None  # a spaCy whose `__init__` needs more of its command line
     finally:
         for name, module in stand_ins.items():
             if sys.modules.get(name) is module:
                 del sys.modules[name]
+    if spacy is None:
+        import spacy  # whole, as it is
     return spacy
 
 
