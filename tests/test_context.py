@@ -239,6 +239,8 @@ def test_a_quotation_left_open_is_shown_only_with_its_rest():
     ("The new rules require developers to obtain permits.", {"#rule"}, set()),
     ("The company plans to build a plant.", set(), {"#plan"}),           # a verb, not "the plan"
     ("The five white suspects were freed.", {"#suspect"}, set()),
+    ('"The armed forces are yours," the appeal said.', {"#appeal"}, set()),
+    ("In the filing, lawyers compared the couples to children.", {"#filing"}, set()),
 ])
 def test_things_told_as_known_need_a_mention_first(text, known, mentioned):
     from storyline.brief.context import things

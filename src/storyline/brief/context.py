@@ -156,7 +156,8 @@ _THINGS = (
     "demonstration|protest|rally|strike|summit|"
     "referendum|campaign|trial|hearing|mistrial|raid|offensive|discovery|outbreak|"
     "drug|vaccine|device|technique|procedure|treatment|app|update|site|experiment|"
-    "volunteer|participant|suspect|victim|crime|film|movie|book|song")
+    "volunteer|participant|suspect|victim|crime|film|movie|book|song|"
+    "appeal|filing|tweet|editorial|communique")
 _THING_WORDS = frozenset(w for w in _THINGS.split("|"))
 # Words that describe a thing before its noun ("the proposed plan", "the five white
 # suspects"); any other word there may be the noun ("the company plans to ...").
