@@ -760,8 +760,8 @@ class Reading:
     (a complete statement that is not page clutter)."""
 
     needs: Sequence[Needs]  # read on demand (see `read`)
-    introduces: Sequence[frozenset[str]]  # also
-    fit: Sequence[bool]  # also, when `read` is given it so
+    introduces: Sequence[frozenset[str]]  # on demand too
+    fit: Sequence[bool]  # on demand when `read` is given an `OnDemand`
 
     def predecessor(self, sentences, k: int) -> int | None:
         """The sentence just before sentence `k` in its article, if any."""

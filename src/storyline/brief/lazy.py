@@ -1,9 +1,10 @@
-"""Values a brief computes per sentence only when a stage asks for them.
+"""What a brief makes only when it is asked for.
 
 Most sentences of a cluster can never be chosen (a low score, no room left), so what is
 read about a sentence (its needs, what it introduces, whether it is fit to stand) is
 made the first time a stage asks, and kept: the answers are those of computing every
-item up front, in any order.
+item up front, in any order. And numpy's modules that scipy touches at import but a
+brief never uses are loaded only if something uses them.
 """
 
 from __future__ import annotations
