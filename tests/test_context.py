@@ -146,6 +146,10 @@ def test_a_given_name_alone_needs_the_full_name_first():
     assert not needs("Police said she shot her neighbor, 66-year-old Frank Macomber.",
                      names).names
     assert not needs("Will the court decide?", names).names  # "Will" opens sentences
+    # the first word of a long name with a title in it is no given name
+    titled = Names(["New Jersey Health Commissioner Christine Grant said the crow had died.",
+                    "Grant said the tests were done.", "No New Jersey resident was ill."])
+    assert not needs("No New Jersey resident was ill.", titled).names
 
 
 @pytest.mark.parametrize("full, alone", [

@@ -353,11 +353,13 @@ class Names:
         # opens a sentence ("Will", "May").
         given: dict[str, set[str]] = {}
         for last, names in full.items():
-            for name in names:
-                given.setdefault(name.split()[0], set()).add(last)
+            for name in names:  # a given name and a surname, or with an initial between
+                words = name.split()
+                if len(words) == 2 or len(words) == 3 and _INITIAL.fullmatch(words[1]):
+                    given.setdefault(words[0], set()).add(last)
         self._given = {first: next(iter(lasts)) for first, lasts in given.items()
                        if len(lasts) == 1 and first not in full and first not in _NOT_GIVEN
-                       and first[-1:].islower()}
+                       and first[-1:].islower() and first.isalpha()}
         self._person: dict[str, bool] = {}
         self._cues: dict[str, set[str]] = {}
         self._introduced: dict[str, frozenset[str]] = {}
@@ -440,6 +442,7 @@ class Names:
                          if last is not None and last not in text and self._is_person(last))
 
 
+_INITIAL = re.compile(r"[A-Z]\.")
 # Words that open sentences as often as they name someone.
 _NOT_GIVEN = frozenset("Will May Mark Hope Art Bill Grant Chase Young Rich Faith Sun Star "
                        "King Price Long Little Love Major General".split())

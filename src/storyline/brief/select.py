@@ -334,7 +334,8 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
         found = sorted(introducers(name), key=lambda j: sentences[j].article != article)
         for j in found:
             if (j not in on_show and reading.fit[j] and reading.needs[j].standalone
-                    and reading.needs[j].names <= names | reading.introduces[j]):
+                    and reading.needs[j].names <= names | reading.introduces[j]
+                    and not goes_on_quoting(sentences[j].text)):  # (its rest would not follow)
                 step = _context_step(j)
                 if step is not None:
                     return step
