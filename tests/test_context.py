@@ -138,6 +138,14 @@ def test_a_surname_needs_its_full_name_first():
     assert not needs("Senator Elizabeth Warren spoke on Monday.", names).names
 
 
+def test_a_possessive_ends_a_name():
+    from storyline.brief.context import full_names
+
+    assert full_names("The agency's West Nile experts met.") == []
+    assert full_names("Trump's Attorney General Jeff Sessions spoke.") == ["Jeff Sessions"]
+    assert full_names("Jeff Sessions's office spoke.") == ["Jeff Sessions"]
+
+
 def test_a_given_name_alone_needs_the_full_name_first():
     names = Names(["Police said she shot her neighbor, 66-year-old Frank Macomber.",
                    "Frank was reported missing that day.", "Macomber said nothing.",

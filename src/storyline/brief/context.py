@@ -709,6 +709,9 @@ def full_names(text: str) -> list[str]:
     found = []
     for match in _FULL_NAME.finditer(text):
         words = match.group().split()
+        inner = [i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))]
+        if inner:  # "Prevention's West Nile", "Trump's Attorney General Jeff Sessions"
+            words = words[inner[-1] + 1:]
         words[-1] = _POSSESSIVE.sub("", words[-1])
         while words and (words[0].lower().rstrip(".") in _NOT_NAMES or words[0].isupper()
                          and len(words[0]) > 2):
