@@ -435,6 +435,7 @@ class Names:
 
 
     def _given_alone(self, text: str) -> frozenset[str]:
+        """The surnames of the people `text` calls by their given name without it."""
         if not self._given:
             return frozenset()
         lasts = (self._given.get(w) for w in _capitalized_words(text))
