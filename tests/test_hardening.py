@@ -577,6 +577,38 @@ def test_a_utf16_jsonl_is_one_error_naming_the_file_for_every_reader(run, tmp_pa
     assert added.output.count("skipped: ") == 1 and f"d.jsonl is {name}" in added.output
 
 
+def test_deep_json_runs_no_finalizer_at_the_bottom_of_the_stack(monkeypatch):
+    """A collection inside a value nested a thousand deep would run other objects'
+    finalizers where no recursion depth is left: an "unraisable" error, whatever the line."""
+    import gc
+
+    from storyline.brief.ingest import json_value
+
+    class Cycle:
+        def __del__(self):
+            def down(n):
+                return n and down(n - 1)
+            down(200)  # any finalizer that needs some stack
+
+    unraisable = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    threshold = gc.get_threshold()
+    try:
+        for allocations in range(700, 1000, 10):  # a collection at every depth near the end
+            gc.collect()
+            gc.set_threshold(allocations)
+            cycle = Cycle()
+            cycle.me = cycle  # garbage only a collection frees
+            del cycle
+            with pytest.raises(InputError, match="nests JSON"):
+                json_value("[" * 100_000, 0, where="line 1")
+            gc.set_threshold(*threshold)
+    finally:
+        gc.set_threshold(*threshold)
+        gc.collect()
+    assert not unraisable
+
+
 def test_a_timeline_batch_gives_a_bad_line_its_own_error_entry(run, tmp_path):
     def cluster(name, text):
         return json.dumps({"id": name, "documents": [{"text": text, "published": "2019-02-06"},

@@ -7,6 +7,7 @@ message that names the file or line and says how to fix it.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
@@ -191,6 +192,20 @@ def load_json(text: str | bytes, *, where: str, expected: str = ""):
     return value
 
 
+def _decode_at(decoder: json.JSONDecoder, text: str, at: int) -> tuple[object, int]:
+    """`decoder.raw_decode` with the garbage collector held off: a collection inside a
+    value nested a thousand deep would run other objects' finalizers at the bottom of the
+    stack, where they fail for want of recursion depth (an "unraisable" error on stderr,
+    whatever the line)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return decoder.raw_decode(text, at)
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def json_value(text: str, at: int, *, where: str, max_fields: int | None = None):
     """The JSON value that starts at offset `at` of `text`, and the offset after it; an
     `InputError` naming `where` for what is not JSON, and for what is valid JSON but
@@ -201,7 +216,7 @@ def json_value(text: str, at: int, *, where: str, max_fields: int | None = None)
     decoder = _JSON if max_fields is None else json.JSONDecoder(
         parse_constant=_no_constant, object_pairs_hook=partial(_few_fields, max_fields))
     try:
-        value, end = decoder.raw_decode(text, at)
+        value, end = _decode_at(decoder, text, at)
     except json.JSONDecodeError as e:
         raise InputError(f"{where} is not valid JSON ({e.msg} at column {e.colno})") from None
     except RecursionError:
