@@ -102,8 +102,9 @@ def steps(documents: Iterable[str | Article | dict], words: int | None = None, *
         fact_of = {k: i for i, f in enumerate(new) for k in f.members}
         openers = [{k: v * float(focus.focused(1.0, relevance[fact_of[k]]))
                     for k, v in group.items() if k in fact_of} for group in openers]
+    floor = select.FOCUS_MIN_RELATIVE_SCORE if relevance is not None else select.MIN_RELATIVE_SCORE
     picks = SELECTORS[options.selector](new, scores, sentences, matrix, options.words,
-                                        reading, openers)
+                                        reading, openers, floor=floor)
     opened = bool(picks) and picks[0].sentence in openers[0]
     picks = order.reading_order(picks, scores, sentences, reading, opened=opened,
                                 phases=[set(p.articles) for p in periods])
