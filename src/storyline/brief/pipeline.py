@@ -105,7 +105,8 @@ def steps(documents: Iterable[str | Article | dict], words: int | None = None, *
     floor = select.FOCUS_MIN_RELATIVE_SCORE if relevance is not None else select.MIN_RELATIVE_SCORE
     picks = SELECTORS[options.selector](new, scores, sentences, matrix, options.words,
                                         reading, openers, floor=floor)
-    opened = bool(picks) and picks[0].sentence in openers[0]
+    # (a focused brief's first choice is its most relevant news, opener or not)
+    opened = bool(picks) and (picks[0].sentence in openers[0] or relevance is not None)
     picks = order.reading_order(picks, scores, sentences, reading, opened=opened,
                                 phases=[set(p.articles) for p in periods])
     files = {a.id: a.file for a in articles}
