@@ -424,21 +424,24 @@ class Names:
         after an article names a thing, not the person: "the Trump administration"), and
         those of the people it calls by their given name alone ("Frank was reported
         missing")."""
-        known = known_things(text) | self._given_alone(text)
-        if not self._written(text):  # none written: none used
+        known = known_things(text)
+        written = self._written(text)  # none written: none used
+        if not written and not self._given:
+            return known
+        words = _capitalized_words(text)  # (read once, for given names and surnames)
+        known |= self._given_alone(words, text)
+        if not written:
             return known
         given = self.introduced(text)
         attributive = {m.group(1) for m in _ATTRIBUTIVE.finditer(text)}
-        return frozenset(w for w in _capitalized_words(text)
+        return frozenset(w for w in words
                          if w in self._full and self._is_person(w) and w not in given
                          and w not in attributive) | known
 
-
-    def _given_alone(self, text: str) -> frozenset[str]:
-        """The surnames of the people `text` calls by their given name without it."""
-        if not self._given:
-            return frozenset()
-        lasts = (self._given.get(w) for w in _capitalized_words(text))
+    def _given_alone(self, words: list[str], text: str) -> frozenset[str]:
+        """The surnames of the people `text` (its capitalized `words`) calls by their
+        given name without the surname."""
+        lasts = (self._given.get(w) for w in words)
         return frozenset(last for last in lasts
                          if last is not None and last not in text and self._is_person(last))
 
