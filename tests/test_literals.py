@@ -142,8 +142,8 @@ def test_a_text_the_pattern_matches_holds_a_needle_of_each_set(pattern, data):
     alternatives = literals._alternatives(pattern.pattern, pattern.flags)
     matching = [a for a in alternatives if re.compile(a, pattern.flags).search(text)]
     assert matching
-    for a in matching:
-        for needles in literals.needle_sets(a, pattern.flags):
+    for a in matching:  # (an alternative anchored at the start is screened too)
+        for needles in literals.needle_sets(a, pattern.flags, anchored=True):
             assert literals.may_match(needles, literals.screen(text))
 
 
@@ -162,7 +162,8 @@ IN_SENTENCE = [p for _, patterns in clean._IN_SENTENCE._groups for p in patterns
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(PIECES + ["Buy Photo", "Lois Slocum, left, with", "(above)",
                                           "check out cnn.com", "is pictured", "Click here",
-                                          "rock11,12,13.", "By Ivan Watson, CNN Libyan"]),
+                                          "rock11,12,13.", "By Ivan Watson, CNN Libyan",
+                                          "Fans wait on Sunday, Aug. 27, 2017, in"]),
                 min_size=1, max_size=12).map("".join))
 def test_clutter_inside_a_sentence_found_with_needles_as_by_every_search(text):
     expected = "clutter" if any(p.search(text) for p in IN_SENTENCE) else None
@@ -192,3 +193,11 @@ def test_needles_behind_a_gate_are_each_of_its_group_s():
     assert len(gate) == literals.GATE and len(groups) == 1
     assert dict(needles) == {"photo": {1}, " photo": {2}, "afp photo": {3}, "buy photo": {5}}
     assert all(gate in needle for needle, _ in needles)
+
+
+def test_an_anchored_alternative_of_an_unanchored_pattern_is_screened():
+    pattern = re.compile(r"zz|^(?!.*\bno\b).*\bon (?:monday|sunday)", re.I)
+    first = literals.FirstMatch([("x", [pattern])])
+    assert not first._unscreened  # the second alternative needs "monday" or "sunday"
+    for text in ["It was on Monday", "no, on Monday", "we met on a Tuesday", "a zz b", "ſunday"]:
+        assert first(text) == ("x" if pattern.search(text) else None), text

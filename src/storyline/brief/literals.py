@@ -243,7 +243,8 @@ class FirstMatch:
                     if len(parts) == 1:
                         self._order.append((key, p.search, needle_sets(p)))
                     else:
-                        self._order += [(key, _Lazy(a, p.flags, "search"), needle_sets(a, p.flags))
+                        self._order += [(key, _Lazy(a, p.flags, "search"),
+                                         needle_sets(a, p.flags, anchored=True))
                                         for a in parts]
         self._unscreened: set[int] = set()  # positions in _order of patterns without needles
         by_needle: dict[str, set[int]] = {}
