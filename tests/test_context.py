@@ -68,6 +68,13 @@ from storyline.brief.context import Names, needs, opens_quotation, says_who
     "“We buried nine people so far,” the witness said.",
     "He served as a cadet in 2010, and his loss is being felt here deeply.",
     "The cabinet here approved a bill on Wednesday banning smoking in public places.",
+    # the end of a quotation an earlier sentence opened
+    "With solar energy, the advantage is that there are a lot of houses.''",
+    "Protected -- protected -- from the interference of government.''",
+    "That is all we can say for now,” said Angelay.",
+    # the writer points at the rest of the page
+    "As we noted above, the U.S. Copyright Office has not addressed the issue.",
+    "The figures (see below) show a fall.",
 ])
 def test_openings_that_lean_on_an_earlier_sentence(text):
     assert needs(text).antecedent
@@ -94,6 +101,10 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "While auto executives dismiss the idea, they have been receptive to a shorter one.",
     "Aid reached those who fled the town on Monday, officials said.",
     "Police said the man who shot three people was arrested on Monday.",
+    # a quotation opened and closed in the sentence, in any of the styles of the wires
+    "``We didn't have this great plan,'' mom Mona Lisa Harding told Matt Lauer.",
+    "\"We didn't have this great plan,'' mom Mona Lisa Harding told Matt Lauer.",
+    "“We will not wait,” the mayor of Lyon, Gerard Collomb, said on Monday.",
 ])
 def test_openings_that_stand_alone(text):
     assert not needs(text).antecedent

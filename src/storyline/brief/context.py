@@ -509,6 +509,8 @@ def _opening_needs(text: str) -> tuple[bool, bool]:
 def _leans_back(text: str) -> bool:
     """An opening that continues an earlier sentence. In a quotation, the words are the
     speaker's own ("I", "it" are theirs): what counts is who says them ("he said")."""
+    if _closes_unopened(text):
+        return True
     if _starts_quoted(text):
         outside = _QUOTED.sub(" ", text)
         return _pronoun_speaker(outside) or bool(_DEFINITE_SPEAKER.search(outside))
@@ -527,6 +529,8 @@ def _leans_back(text: str) -> bool:
     if _TOLD_OF.search(outside) or _ENDS_ON_REFERENCE.search(outside):
         return True
     if "here" in outside and _HERE.search(outside):
+        return True
+    if _SELF_REFERENCE.search(outside):
         return True
     if any(m.group(1).lower() in ("that", "those") or m.group(2).lower() not in _TIME_WORDS
            for m in _DEMONSTRATIVE_REFERENCE.finditer(outside)):
@@ -550,6 +554,23 @@ _PRONOUN_AFTER_OPENING = re.compile(
     # and with no comma after a time or a place: "At a news conference Friday she called ..."
     r"|^(?:In|On|At|For|By|After|Before|During|Since|Until|Within|Over|Under|Through|Despite|"
     r"Last|Earlier|Later)\s[^,;:\"“”]{3,60}?\s(?:he|she)\s[a-z]+")
+# "As we noted above, ...", "(see below)": the writer points at the rest of the page.
+_SELF_REFERENCE = re.compile(
+    r"\b(?:[Aa]s (?:we|I) (?:noted|said|mentioned|reported|wrote|explained|discussed)|"
+    r"(?:noted|mentioned|described|discussed|explained|reported|shown) (?:above|below)|"
+    r"[Ss]ee (?:above|below))\b")
+
+
+def _closes_unopened(text: str) -> bool:
+    """It closes a quotation that an earlier sentence opened ("... a lot of houses.''",
+    '..., said Angelay.”'): it goes on from that sentence."""
+    for openings, closing in (("“\"", "”"), (("``", '"'), "''")):
+        end = text.find(closing)
+        if end >= 0 and not any(0 <= text.find(opening) < end for opening in openings):
+            return True
+    return False
+
+
 # "NATO began bombing military targets a short time later.": later than an event the
 # brief may not tell.
 _LATER = re.compile(
