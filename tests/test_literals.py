@@ -201,3 +201,12 @@ def test_an_anchored_alternative_of_an_unanchored_pattern_is_screened():
     assert not first._unscreened  # the second alternative needs "monday" or "sunday"
     for text in ["It was on Monday", "no, on Monday", "we met on a Tuesday", "a zz b", "ſunday"]:
         assert first(text) == ("x" if pattern.search(text) else None), text
+
+
+def test_a_lazy_alternative_takes_its_place_in_the_order_once_compiled():
+    pattern = re.compile(r"\b(?:buy photo|click here)", re.I)
+    first = literals.FirstMatch([("x", [pattern])])
+    assert sum(isinstance(find, literals._Lazy) for _, find, _ in first._order) == 2
+    for text in ["Click here now", "nothing", "BUY PHOTO", "click there", "click here"]:
+        assert first(text) == ("x" if pattern.search(text) else None), text
+    assert not any(isinstance(find, literals._Lazy) for _, find, _ in first._order)

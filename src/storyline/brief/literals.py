@@ -254,6 +254,9 @@ class FirstMatch:
             for needle in sets[0] if sets else ():
                 by_needle.setdefault(needle, set()).add(position)
         self._order = [(key, find, sets[1:1 + self.EXTRA_SETS]) for key, find, sets in self._order]
+        for position, (_, find, _) in enumerate(self._order):
+            if isinstance(find, _Lazy):  # compiled, it takes its own place in the order
+                find.home = (self._order, position)
         self._needles, self._gated = _gated(by_needle)
 
     def _screen_anchored(self, anchored: list[re.Pattern]) -> None:
@@ -274,7 +277,8 @@ class FirstMatch:
                         for a, sets in others.items() if sets]
 
     def __call__(self, text: str):
-        screened = screen(text)
+        # (`screen` and `may_match` written out: this runs on every line and sentence)
+        screened = text.lower() if text.isascii() or not _FOLDS_TO_ASCII.search(text) else None
         if (screened is None
                 or self._start is not None and screened.startswith(self._prefixes)
                 and self._start.match(text)
@@ -288,8 +292,15 @@ class FirstMatch:
             return None
         for position in sorted(self._unscreened.union(*found)):
             key, find, also = self._order[position]
-            if all(may_match(s, screened) for s in also) and find(text):
-                return self._in_order(text) if key is _ANCHORED else key
+            for needles in also:  # a set none of whose needles the text holds: no match
+                for needle in needles:
+                    if needle in screened:
+                        break
+                else:
+                    break
+            else:
+                if find(text):
+                    return self._in_order(text) if key is _ANCHORED else key
         return None
 
     def _in_order(self, text: str):
@@ -322,16 +333,23 @@ def _gated(by_needle: dict[str, set[int]]) -> tuple[tuple, tuple]:
 
 class _Lazy:
     """A pattern's `search` or `match`, compiled when first called (most of a pattern's
-    alternatives are never tried in a run)."""
+    alternatives are never tried in a run). With a `home` (a list and a position in it,
+    holding a tuple whose second item is this), the compiled method replaces it there,
+    so that later calls skip this wrapper."""
 
-    __slots__ = ("_source", "_flags", "_method", "_find")
+    __slots__ = ("_source", "_flags", "_method", "_find", "home")
 
     def __init__(self, source: str, flags: int, method: str):
         self._source, self._flags, self._method, self._find = source, flags, method, None
+        self.home: tuple[list, int] | None = None
 
     def __call__(self, text: str):
         if self._find is None:
             self._find = getattr(re.compile(self._source, self._flags), self._method)
+            if self.home is not None:
+                order, position = self.home
+                key, _, also = order[position]
+                order[position] = (key, self._find, also)
         return self._find(text)
 
 
