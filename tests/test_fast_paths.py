@@ -306,3 +306,28 @@ def test_profile_cosines_in_scipys_canonical_case():
     for groups in ([[0], [1], [2]], [[0], [2]], [[2], [1, 0]]):
         mine = vectors.profile_cosines(matrix, groups)
         assert mine.tobytes() == vectors._scipy_profile_cosines(matrix, groups).tobytes()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" \t\nAZaz'É\"“”Ñé1_-.", max_size=40))
+def test_the_scorers_text_features_read_as_their_patterns(text):
+    from storyline.brief import score
+
+    assert (len(score._CAPITALIZED_AFTER_SPACE.findall(text))
+            == len(score._CAPITALIZED.findall(text)))
+    assert ('"' in text or "“" in text or "”" in text) == bool(score._QUOTE.search(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_rows(), st.data())
+def test_citation_shares_and_cosines_are_numpys_bit_for_bit(rows, data):
+    from storyline.brief import support
+
+    matrix = vectors._normalized(*rows)
+    if matrix.shape[0] == 0:
+        return
+    a = support._Row.of(matrix, data.draw(st.integers(0, matrix.shape[0] - 1)))
+    b = support._Row.of(matrix, data.draw(st.integers(0, matrix.shape[0] - 1)))
+    for x, y in ((a, b), (b, a), (a, a)):
+        assert x.share(y) == x._numpy_share(y)
+        assert x.cosine(y) == x._numpy_cosine(y)
