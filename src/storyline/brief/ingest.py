@@ -457,7 +457,9 @@ def safe_article(article: Article, *, where: str) -> Article:
             raise InputError(f"{where}: article {_printable(article.id)} has an unpaired "
                              f"surrogate (such as \\ud800) in its {name}, which is no "
                              "character; give the text as proper Unicode")
-        clean = (_CONTROL if name == "text" else _CONTROL_C1).sub("", _PAGE_BREAK.sub("\n", value))
+        # (page breaks replaced as _PAGE_BREAK.sub("\n", value) would, found faster)
+        clean = (_CONTROL if name == "text" else _CONTROL_C1).sub(
+            "", value.replace("\x0b", "\n").replace("\x0c", "\n"))
         if name == "url":
             clean = without_credentials(clean)
         if clean != value:
@@ -485,7 +487,10 @@ def _script(text: str) -> str | None:
     (then None): "ARABIC", "CJK", "CYRILLIC" ... (the first word of the letters' Unicode
     names). Judged on the first few thousand characters."""
     sample = text[:_SAMPLE_CHARS]
-    others = _OTHER_LETTER.findall(sample)  # usually none: the cheap case
+    if sample.isascii():  # (Python knows it without reading): no letter of another script
+        return None
+    # another script's letters are among the non-ASCII characters, in the same order
+    others = _OTHER_LETTER.findall("".join(_NON_ASCII.findall(sample)))  # usually none
     if not others or len(others) <= len(_LATIN_LETTER.findall(sample)):
         return None
     counts: dict[str, int] = {}
@@ -497,6 +502,7 @@ def _script(text: str) -> str | None:
 
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")  # a letter of another script
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def _name_scripts(scripts: list[str]) -> str:
