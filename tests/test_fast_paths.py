@@ -331,3 +331,39 @@ def test_citation_shares_and_cosines_are_numpys_bit_for_bit(rows, data):
     for x, y in ((a, b), (b, a), (a, a)):
         assert x.share(y) == x._numpy_share(y)
         assert x.cosine(y) == x._numpy_cosine(y)
+
+
+def _script_by_every_character(text):
+    """`ingest._script` as it read the whole sample (the code its ASCII paths replace)."""
+    import unicodedata
+
+    from storyline.brief import ingest
+
+    sample = text[:ingest._SAMPLE_CHARS]
+    others = ingest._OTHER_LETTER.findall(sample)
+    if not others or len(others) <= len(ingest._LATIN_LETTER.findall(sample)):
+        return None
+    counts = {}
+    for char in others:
+        script = unicodedata.name(char, "? ").split()[0]
+        counts[script] = counts.get(script, 0) + 1
+    return max(counts, key=counts.get)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab Z1_\n“’éŽжЯ中ひ한ـعα²", max_size=60))
+@example("жж中中ab")
+def test_an_articles_script_is_read_as_from_every_character(text):
+    from storyline.brief import ingest
+
+    assert ingest._script(text) == _script_by_every_character(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab\x0b\x0c\n\x07\x85 ", max_size=30))
+def test_an_articles_page_breaks_and_controls_go_as_by_the_patterns(text):
+    from storyline.brief import ingest
+    from storyline.model import Article
+
+    expected = ingest._CONTROL.sub("", ingest._PAGE_BREAK.sub("\n", text))
+    assert ingest.safe_article(Article(id="1", text=text), where="x").text == expected

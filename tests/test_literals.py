@@ -210,3 +210,36 @@ def test_a_lazy_alternative_takes_its_place_in_the_order_once_compiled():
     for text in ["Click here now", "nothing", "BUY PHOTO", "click there", "click here"]:
         assert first(text) == ("x" if pattern.search(text) else None), text
     assert not any(isinstance(find, literals._Lazy) for _, find, _ in first._order)
+
+
+FRAGMENT_PIECES = ["Banks", " had", " has", " have", " a", " this", " message", " warning",
+                   " for", " the gangs", ".", ",", "Charged", "ed with", " of", "5. ", "A: ",
+                   "1918: ", "Because", "If only", "Austin Custodio", ", 21,", " all of",
+                   "; ", "\n", "ſ", " ", "Had", "HAS"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENT_PIECES), min_size=1, max_size=14).map("".join))
+def test_a_fragment_found_with_needles_as_by_the_pattern(text):
+    from storyline.brief import segment
+
+    assert segment._is_fragment(text) == bool(segment._FRAGMENT.match(text))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_a_fragment_on_texts_its_alternatives_match(data):
+    from storyline.brief import segment
+
+    pattern = segment._FRAGMENT
+    part = data.draw(st.sampled_from(literals._alternatives(pattern.pattern, pattern.flags)))
+    text = data.draw(st.from_regex(part))
+    assert segment._is_fragment(text) == bool(pattern.match(text))
+
+
+def test_screened_match_of_patterns_it_cannot_split():
+    for pattern in [re.compile(r"^a|^b"), re.compile(r"abc"), re.compile(r"(a)|\1x"),
+                    re.compile(r".*xyz|^q", re.I)]:
+        test = literals.screened_match(pattern)
+        for text in ["a", "b", "abc", "xx abc", "q", "..XYZ", "aa", ""]:
+            assert test(text) == bool(pattern.match(text)), (pattern, text)

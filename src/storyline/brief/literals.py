@@ -311,6 +311,46 @@ class FirstMatch:
         return None
 
 
+def screened_match(pattern: re.Pattern) -> Callable[[str], bool]:
+    """A test that says `bool(pattern.match(text))` with less work: the pattern's top-level
+    alternatives that can start their match anywhere in a long text ('.*\\bhas ...') are
+    tried only on a text that holds a needle of each of their sets; the others (anchored
+    at the start: one position to try) are joined and tried first. Built when first
+    called (not at start-up)."""
+    built: list[Callable[[str], bool]] = []
+
+    def test(text: str) -> bool:
+        if not built:
+            built.append(_screened_match(pattern))
+        return built[0](text)
+
+    return test
+
+
+def _screened_match(pattern: re.Pattern) -> Callable[[str], bool]:
+    parts = _alternatives(pattern.pattern, pattern.flags)
+    costly = [(a, needle_sets(a, pattern.flags, anchored=True)) for a in parts
+              if not _is_anchored_source(a, pattern.flags)]
+    costly = [(a, sets) for a, sets in costly if sets]
+    cheap = [a for a in parts if a not in {a for a, _ in costly}]
+    if not costly or len(parts) < 2:
+        return lambda text: pattern.match(text) is not None
+    try:
+        joined = _joined(cheap, pattern.flags)
+        screened = [(re.compile(a, pattern.flags).match, sets) for a, sets in costly]
+    except re.error:  # a part that cannot stand in another pattern (a global flag)
+        return lambda text: pattern.match(text) is not None
+
+    def test(text: str) -> bool:
+        if joined is not None and joined.match(text):
+            return True
+        lowered = screen(text)
+        return any(all(may_match(needles, lowered) for needles in sets) and match(text)
+                   for match, sets in screened)
+
+    return test
+
+
 _ANCHORED = object()  # FirstMatch's key of an anchored pattern's alternative
 GATE = 3  # the length of a gate's piece
 

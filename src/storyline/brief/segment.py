@@ -16,6 +16,7 @@ from itertools import islice
 import nupunkt
 
 from ..data import word_list
+from .literals import screened_match
 from ..model import Article, Sentence
 
 MIN_STATEMENT_WORDS = 6
@@ -230,7 +231,7 @@ def is_statement(text: str) -> bool:
     n = len(text.split())
     return (MIN_STATEMENT_WORDS <= n <= MAX_STATEMENT_WORDS
             and bool(_STATEMENT_START.match(text)) and bool(_STATEMENT_END.search(text))
-            and _lower_words(text) >= 2 and not _FRAGMENT.match(text)
+            and _lower_words(text) >= 2 and not _is_fragment(text)
             and not _TRUNCATED.search(text) and not _TRANSCRIPT.match(text)
             and not _ends_earlier_quotation(text) and text.count("(") <= text.count(")")
             and (n > VERB_CHECK_WORDS or _has_verb(text)))
@@ -291,6 +292,11 @@ _FRAGMENT = re.compile(r"^[A-Z][a-z]+ed (?:with|of|in|for|by|to|on|at)\b[^,;:—
                        # for the gangs in her neighborhood."
                        r"|.*\b(?:had|has|have) (?:a|this|one|some) (?:message|warning|word|advice|"
                        r"plea|reminder) for [^.,;]{1,40}\.$")
+
+
+# `bool(_FRAGMENT.match(text))`, its alternative that reads the whole sentence ('.*\bhad
+# a message for') tried only when the sentence holds its words (literals.py)
+_is_fragment = screened_match(_FRAGMENT)
 
 
 def _lower_words(text: str, enough: int = 2) -> int:
