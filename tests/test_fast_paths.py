@@ -367,3 +367,13 @@ def test_an_articles_page_breaks_and_controls_go_as_by_the_patterns(text):
 
     expected = ingest._CONTROL.sub("", ingest._PAGE_BREAK.sub("\n", text))
     assert ingest.safe_article(Article(id="1", text=text), where="x").text == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["a", "b", "c", "d", "e", "f", "g", "h"]),
+                         max_size=12), max_size=8))
+def test_terms_counted_by_numpy_as_by_a_counter_per_row(rows):
+    mine, theirs = vectors._counted(rows), vectors._counted_by_counter(rows)
+    assert mine[3] == theirs[3]
+    for a, b in zip(mine[:3], theirs[:3], strict=True):
+        assert a.dtype == b.dtype and np.array_equal(a, b)
