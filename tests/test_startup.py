@@ -64,7 +64,15 @@ def test_a_brief_never_loads_numpys_f2py_or_testing_but_they_still_work(example_
         "assert 'scipy.sparse' in sys.modules and not early, early\n"
         "import numpy\n"
         "numpy.testing.assert_equal(numpy.arange(2), [0, 1])\n"
-        "assert callable(numpy.f2py.run_main)\n")
+        "assert callable(numpy.f2py.run_main)\n"
+        "lazy = [m for m in ('numpy.polynomial', 'numpy.ctypeslib', 'numpy.char', 'numpy.rec',\n"
+        "                    'numpy.strings') if type(sys.modules[m]).__name__ != 'module']\n"
+        "assert len(lazy) == 5, lazy\n"
+        "assert numpy.polynomial.Polynomial([1, 2])(1) == 3\n"
+        "assert list(numpy.char.upper(['ab'])) == ['AB']\n"
+        "assert list(numpy.strings.upper(['ab'])) == ['AB']\n"
+        "assert numpy.rec.fromrecords([(1, 'a')], names='x,y').x[0] == 1\n"
+        "assert list(numpy.ctypeslib.as_array((numpy.ctypeslib.ctypes.c_int * 2)(3, 4))) == [3, 4]\n")
     assert "numpy.testing._private.utils" in loaded["modules"]  # loaded when used
 
 
