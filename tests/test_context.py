@@ -327,3 +327,34 @@ def test_a_scene_setting_participle_is_no_lead():
     assert _SCENE_SETTER.match("Reclined in a red chair by the window, Ida taps her feet.")
     assert not _SCENE_SETTER.match("Based in London, the firm makes chips for phones.")
     assert not _SCENE_SETTER.match("Speaking on Monday, the minister said the talks failed.")
+
+
+def test_a_noun_its_article_wrote_before_needs_a_mention_first():
+    from storyline.brief.context import read
+
+    texts = ["A California couple found a stash of gold coins in their yard on Monday.",
+             "They had spotted a rusty can sticking out of the ground.",
+             "Poking at the can was the first step in uncovering the treasure.",
+             "Poking at the can was the first step, the couple said on Tuesday."]
+    reading = read(texts, [True] * 4, [True, False, False, True])
+    assert "#can" in reading.needs[2].names  # its article wrote "a rusty can" before
+    assert "#can" in reading.introduces[1]
+    assert "#can" not in reading.needs[3].names  # a lead: written for a fresh reader
+    # "the ground" was never introduced in its article: the story's ground, no reference
+    assert "#ground" not in reading.needs[1].names
+
+
+def test_a_brief_shows_what_the_can_is_before_the_can():
+    lead = ("A California couple who found buried gold coins worth $10 million may have to "
+            "give them up, a report said on Monday. The couple spotted a rusty can while "
+            "walking their dog on their land. Poking at the can was the first step in "
+            "uncovering the coins, which may have been stolen from the U.S. Mint in 1900.")
+    other = ("Gold coins found by a California couple may have been stolen from the U.S. "
+             "Mint in San Francisco in 1900, a newspaper reported on Monday. The Mint lost "
+             "$30,000 in gold coins in the theft.")
+    for words in (40, 60, 120):
+        texts = [s.text for s in summarize([lead, other], options=Options(
+            words=words, analysis=False)).sentences]
+        for i, text in enumerate(texts):
+            if text.startswith("Poking"):
+                assert any("rusty can" in t for t in texts[:i]), texts

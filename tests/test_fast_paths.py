@@ -51,7 +51,9 @@ def test_reading_on_demand_is_the_reading_of_every_sentence(example_dir):
     opens = [s.index == 0 for s in sentences]
     names = context.Names(texts)
     eager = [context.replace(context.needs(t, names), antecedent=False) if first
-             else context.needs(t, names) for t, first in zip(texts, opens, strict=True)]
+             else context.replace(context.needs(t, names), names=context.needs(t, names).names
+                                  | context.points_back(texts, opens, k))
+             for k, (t, first) in enumerate(zip(texts, opens, strict=True))]
     reading = context.read(texts, [True] * len(texts), opens)
     assert reading.needs[5] == eager[5] and reading.needs[-1] == eager[-1]
     assert list(reading.needs) == eager and len(reading.needs) == len(texts)
@@ -169,22 +171,23 @@ def test_possessive_word_pattern_finds_the_words_of_the_plain_one(text):
     assert vectors._WORD.findall(text) == plain.findall(text)
 
 
-def test_mentions_read_from_the_subject_words_are_the_plain_ones(example_dir):
+def test_a_sentence_mentions_every_noun_but_those_it_presents_as_known(example_dir):
     from storyline.brief import clean, context, dating, segment
     from storyline.brief.ingest import read_cluster
 
     articles, _ = clean.clean_all(dating.date_all(read_cluster(example_dir)))
     texts = [s.text for s in segment.split_all(articles)] + [
         "The accords were signed.", "An accord and the accords.", "The class met.",
-        "Classes and the class: a glass.", "The bus left; buses came.", "The drugs appear."]
-    names = context.Names(texts)
-    assert names._subjects
+        "Classes and the class: a glass.", "The bus left; buses came.", "The drugs appear.",
+        "Poking at the can was the first step."]
     for text in texts:
-        keys = [context._noun_key(w) for w in context._LOWER_WORD.findall(text.lower())]
-        own = context.subject_thing(text)
-        if own is not None:
-            keys.remove(own)
-        assert names._mentions(text) == frozenset(k for k in keys if k in names._subjects)
+        keys = {context._noun_key(w) for w in context._LOWER_WORD.findall(text.lower())}
+        keys -= context.things(text)[0] | context.definite_nouns(text)
+        keys.discard(context.subject_thing(text))
+        assert context._mentions(text) == frozenset(keys)
+    assert "#drug" not in context._mentions("The drugs appear.")
+    assert "#accord" in context._mentions("An accord and the accords.")
+    assert "#can" not in context._mentions("Poking at the can was the first step.")
 
 
 def test_introductions_on_demand_and_by_written_name_are_the_eager_ones(example_dir):
@@ -202,7 +205,8 @@ def test_introductions_on_demand_and_by_written_name_are_the_eager_ones(example_
         "The drugs appear.", "Drugs came: the drugs.", "Then O'Brien said no."]
     opens = [k % 7 == 0 for k in range(len(texts))]
     names = context.Names(texts)
-    eager = [names.introduced(t) | (context.known_things(t) if first else frozenset())
+    eager = [names.introduced(t) | (context.known_things(t) | context.definite_nouns(t)
+                                    if first else frozenset())
              for t, first in zip(texts, opens, strict=True)]
     reading = context.read(texts, [True] * len(texts), opens)
     assert reading.introduces[-1] == eager[-1] and list(reading.introduces) == eager

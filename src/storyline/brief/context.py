@@ -168,6 +168,25 @@ _DEFINITE_THING = re.compile(
     rf"\b[Tt]he (?:{_ADJECTIVE} ){{0,2}}((?:{_THINGS})s?)\b(?![-'’])"
     r"(?!\s+(?:of|that|which|who|whom|to|in|for|on|at|from|by|between|with|against|over|"
     r"under|about|into|he|she|they|it|we|i|you|[A-Z])\b)(?!\s*\()")
+# "Poking at the can was the first step ...", "..., the newspaper reported.": "the" before
+# a noun that its article wrote earlier points back at what the article told there (a
+# rusty can, which paper); a brief that has not mentioned the noun leaves the reader
+# asking which. A lead is written for a fresh reader, and a noun its own article first
+# writes there ("the virus") is the story's, not a reference (`read`).
+_DEFINITE_NOUN = re.compile(
+    rf"\b[Tt]he (?:{_ADJECTIVE} ){{0,2}}([a-z][a-z-]{{2,}})\b(?![-'’])"
+    r"(?!\s+(?:of|that|which|who|whom|to|in|for|on|at|from|by|between|with|against|over|"
+    r"under|about|into|he|she|they|it|we|i|you|[A-Z])\b)(?!\s*\()")
+# Words after "the" that name no thing told before: known to every reader, times,
+# places in a text, parts of a whole.
+_NOT_ANAPHORIC = frozenset(
+    "same other others most first last only best next following former latter rest whole "
+    "entire latest way fact end past future world country nation people area region side "
+    "top bottom beginning middle start time moment day days week year years month night "
+    "morning afternoon evening weekend today news media public press government police "
+    "military economy market army navy state city town capital border coast north south "
+    "east west age number amount lot kind sort type part half majority minority "
+    "united".split())
 _LOWER_WORD = re.compile(r"(?<!\w)[a-z]+(?![\w'’-])")  # a thing's noun, not "ad-hoc"
 # "The drugs appear to be ...", "The reports cast a new cloud ...", "Most of the crimes
 # were planned ...": any noun that opens a sentence after "the", with a verb straight
@@ -363,11 +382,6 @@ class Names:
         self._person: dict[str, bool] = {}
         self._cues: dict[str, set[str]] = {}
         self._introduced: dict[str, frozenset[str]] = {}
-        # the nouns some sentence presents as known; the sentences that mention one
-        # introduce it (`subject_thing`)
-        self._subjects = frozenset(filter(None, map(subject_thing, texts)))
-        self._subject_words = frozenset(  # the words whose key is one ("accord", "accords")
-            w for key in self._subjects for w in (key[1:], key[1:] + "s") if _noun_key(w) == key)
 
     @property
     def surnames(self) -> dict[str, frozenset[str]]:
@@ -399,17 +413,9 @@ class Names:
         things it mentions other than as known ("#accord" for "an accord")."""
         found = self._introduced.get(text)
         if found is None:
-            found = self._introduces(text) | things(text)[1]
-            if self._subjects:
-                found |= self._mentions(text)
+            found = self._introduces(text) | things(text)[1] | _mentions(text)
             self._introduced[text] = found
         return found
-
-    def _mentions(self, text: str) -> frozenset[str]:
-        """The nouns presented as known elsewhere that `text` mentions itself."""
-        keys = {_noun_key(w) for w in _LOWER_WORD.findall(text.lower()) if w in self._subject_words}
-        keys.discard(subject_thing(text))  # (which `text` mentions once)
-        return frozenset(keys)
 
     def _introduces(self, text: str) -> frozenset[str]:
         if not self._written(text):  # none written: none named
@@ -469,6 +475,54 @@ def subject_thing(text: str) -> str | None:
     key = _noun_key(match.group(1))
     words = [_noun_key(w) for w in _LOWER_WORD.findall(text.lower())]
     return key if words.count(key) == 1 else None
+
+
+@lru_cache(maxsize=20_000)
+def definite_nouns(text: str) -> frozenset[str]:
+    """The nouns `text` writes only after "the" (`_DEFINITE_NOUN`), as keys ("#can");
+    whether they point back depends on what their article wrote before (`read`)."""
+    found = {m.group(1) for m in _DEFINITE_NOUN.finditer(text)}
+    found = {w for w in found if not w.endswith("ly") and not any(
+        form in _NOT_ANAPHORIC or form in _KNOWN_TO_ALL or form in _TIME_WORDS
+        for form in (w, w[:-1] if w.endswith("s") else w))}
+    if not found:
+        return frozenset()
+    keys = _noun_keys(text)
+    return frozenset(k for k in map(_noun_key, found) if keys.get(k) == 1)
+
+
+def _introduced_as_new(key: str, text: str) -> bool:
+    """`text` introduces the noun of `key` as something new: "a rusty can", "an appeal"."""
+    noun, pattern = key[1:], _as_new(key)
+    at = text.find(noun)
+    while at >= 0:  # only around each place the noun is written (a sentence is long)
+        if pattern.search(text, max(0, at - 60), at + len(noun) + 2):
+            return True
+        at = text.find(noun, at + 1)
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _as_new(key: str) -> re.Pattern:
+    return re.compile(rf"\b(?:[Aa]n?|[Aa]nother) (?:[\w-]+ ){{0,2}}{re.escape(key[1:])}s?\b")
+
+
+def _mentions(text: str) -> frozenset[str]:
+    """The nouns `text` mentions other than as known (a sentence that says "a rusty can"
+    or "drugs" lets a later one say "the can", "The drugs appear ...")."""
+    keys = set(_noun_keys(text)) - things(text)[0] - definite_nouns(text)
+    keys.discard(subject_thing(text))  # (which `text` mentions once)
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=20_000)
+def _noun_keys(text: str) -> dict[str, int]:
+    """How often `text` writes each lower-case word, by its key ("#can")."""
+    counts: dict[str, int] = {}
+    for w in _LOWER_WORD.findall(text.lower()):
+        key = _noun_key(w)
+        counts[key] = counts.get(key, 0) + 1
+    return counts
 
 
 def _noun_key(word: str) -> str:
@@ -807,6 +861,20 @@ class Reading:
         return None
 
 
+def points_back(texts: list[str], opens: Sequence[bool], k: int) -> frozenset[str]:
+    """The nouns `texts[k]` writes after "the" (`definite_nouns`) that its article
+    introduced before as new ("a rusty can" ... "the can"); `opens` marks where each
+    article begins."""
+    keys = definite_nouns(texts[k])
+    if not keys:
+        return keys
+    start = k
+    while start > 0 and not opens[start]:
+        start -= 1
+    return frozenset(key for key in keys if any(
+        key[1:] in texts[j] and _introduced_as_new(key, texts[j]) for j in range(start, k)))
+
+
 def read(texts: list[str], fit: Sequence[bool], opens: list[bool] | None = None) -> Reading:
     """How each of `texts` reads alone; `opens` marks the sentences that open their
     article, which lean on nothing before them whatever their words: their writer
@@ -817,8 +885,11 @@ def read(texts: list[str], fit: Sequence[bool], opens: list[bool] | None = None)
 
     def needs_of(k: int) -> Needs:
         found = needs(texts[k], names)
-        if opens is None or not opens[k]:
+        if opens is None:
             return found
+        if not opens[k]:
+            pointing = points_back(texts, opens, k)
+            return replace(found, names=found.names | pointing) if pointing else found
         # a lead's "the accord" is written for a fresh reader: it introduces the thing;
         # but "She has played ..." leans on the headline, which a brief does not show
         return replace(found, antecedent=found.antecedent and _opens_with_pronoun(texts[k]),
@@ -826,7 +897,10 @@ def read(texts: list[str], fit: Sequence[bool], opens: list[bool] | None = None)
 
     def introduces_of(k: int) -> frozenset[str]:
         given = names.introduced(texts[k])
-        return given | known_things(texts[k]) if opens is not None and opens[k] else given
+        if opens is not None and opens[k]:
+            return given | known_things(texts[k]) | definite_nouns(texts[k])
+        return given
+
 
     # A brief asks what a fifth of the sentences need and what a few introduce (it looks
     # a name's introducers up among the sentences that write it): each is read when
