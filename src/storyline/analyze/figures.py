@@ -384,6 +384,13 @@ def worth_parsing(texts: dict[int, tuple[str, str]],
     amount for the key). Where the parse finds a contradiction, `same_key_in_articles`
     names the other sentences to parse (`_also_given`).
 
+    Comparable figures name the same times (`_time_bounds`, from spaCy's entities).
+    Without `named`, the words the entity recognizer always puts in a time
+    (`_sure_time_words`: "in 2014", "Monday", "last year") stand for them: two sentences
+    are not linked when one holds such a word that the other does not hold at all, as
+    the recognizer would not link them either; so the sentences picked for entities are
+    those `named` may keep.
+
     `named` (sentence index -> a spaCy doc with entities, not parsed) narrows this down
     to those of its sentences that still need the parse: a sentence whose entities hold
     no figure has none (`_may_have_figures`), and figures are comparable only when their
@@ -398,6 +405,15 @@ def worth_parsing(texts: dict[int, tuple[str, str]],
             sharing.setdefault(key, []).append(k)
     days = {a: _day(d) for a, d in (published or {}).items()}
     times: dict[int, frozenset[str]] = {}
+    sure: dict[int, tuple[frozenset[str], str]] = {}
+
+    def _may_share_sure_times(a: int, b: int) -> bool:
+        for k in (a, b):
+            if k not in sure:
+                sure[k] = _sure_time_words(texts[k][1]), texts[k][1].lower()
+        (words_a, lower_a), (words_b, lower_b) = sure[a], sure[b]
+        return (all(word in lower_b for word in words_a)
+                and all(word in lower_a for word in words_b))
 
     def may_meet(a: int, b: int, clash: bool, key: str) -> bool:
         when = days.get(texts[a][0]), days.get(texts[b][0])
@@ -406,6 +422,8 @@ def worth_parsing(texts: dict[int, tuple[str, str]],
         if named is not None and not age and not _may_name_same_times(
                 bounds[a], bounds[b], empty=None not in when or one_statement):
             return False  # comparable figures name the same times
+        if named is None and not age and not _may_share_sure_times(a, b):
+            return False  # a time one names surely, the other does not name
         if None not in when:  # one time, or a change (joined only where they contradict)
             apart = abs((when[0] - when[1]).days)
             return apart <= SAME_TIME_DAYS or (clash and apart <= CHANGE_DAYS and not age)
@@ -485,6 +503,33 @@ def _time_words(text: str) -> frozenset[str]:
             found.add(lower)
         after_cue = 5 if lower in ("during", "after", "before") else max(after_cue - 1, 0)
     return frozenset(found)
+
+
+# Words that spaCy's entity recognizer puts inside a time entity (DATE or TIME, not an
+# age) wherever they stand in a sentence: a year after "in", "since", "of", "during",
+# "until" or "from" (not "by 2000 GMT", "some 2000 troops", "1991 to 1998"), the months
+# but May and March, the weekdays, "yesterday", "afternoon", "weeks", "months",
+# "decades", "annually", and a lower-case "year", "week", ... after "last", "this" or
+# "next" ("this Autumn" is not one). Measured on the sentences picked for entities of
+# Multi-News dev 250, DUC 2006 undated and dated, DUC 2007 update B and 137 groups of
+# 15 Timeline17 dev articles (`tests/test_figure_times.py` has the figures): a word
+# that one sentence holds so, and another does not hold at all, is a time entity of the
+# first that the second has none like, and `_may_name_same_times` parts them.
+_SURE_TIME = re.compile(
+    r"(?ai)(?:(?<=\bin )|(?<=\bsince )|(?<=\bof )|(?<=\bduring )|(?<=\buntil )|(?<=\bfrom ))"
+    r"(?:1[89]|20)\d\d\b(?![-–]?\d)"
+    r"|\b(?:january|february|april|june|july|august|september|october|november|december|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|months|weeks|decades|"
+    r"annually|yesterday|afternoon)\b"
+    r"|(?<=\blast )(?-i:year|week|month|decade|weekend|summer|winter|spring|fall|autumn|"
+    r"night)\b"
+    r"|(?<=\bthis )(?-i:year|week|month|weekend|summer|winter|spring|fall|autumn)\b"
+    r"|(?<=\bnext )(?-i:year|week|month|weekend)\b")
+
+
+def _sure_time_words(text: str) -> frozenset[str]:
+    """The words of the sentence that the entity recognizer puts in a time (lower case)."""
+    return frozenset(m.group().lower() for m in _SURE_TIME.finditer(text))
 
 
 def _may_have_figures(doc) -> bool:
