@@ -70,16 +70,16 @@ def test_the_recognizer_puts_each_surely_timed_word_in_a_time():
     nlp = language.nlp()
     for doc in nlp.pipe(REPORTS, disable=["lemmatizer", "tagger", "parser",
                                           "attribute_ruler"]):
-        timed = {t.i for e in doc.ents if e.label_ in ("DATE", "TIME")
+        timed = {t.idx for e in doc.ents if e.label_ in ("DATE", "TIME")
                  and not figures._AGE.search(e.text) for t in e}
-        words = figures._sure_time_words(doc.text)
-        assert words, doc.text
-        for token in doc:
-            if token.lower_ in words and token.i not in timed:
-                # "2014" counts only after "in", "since", ...: the same word elsewhere
-                # in the sentence need not be a time; its own place must be
-                assert not figures._SURE_TIME.match(doc.text, token.idx), (
-                    doc.text, token.text, [(e.text, e.label_) for e in doc.ents])
+        found = [next(i for i in range(1, len(m.groups()) + 1) if m.group(i))
+                 for m in figures._SURE_TIME.finditer(doc.text)]
+        starts = [m.start(i) for m, i in zip(figures._SURE_TIME.finditer(doc.text), found,
+                                             strict=True)]
+        assert starts, doc.text
+        for start in starts:  # the word's own token is in a time entity
+            assert start in timed, (doc.text, doc.text[start:start + 12],
+                                    [(e.text, e.label_) for e in doc.ents])
 
 
 def test_sentences_that_name_other_times_are_not_picked_for_the_entities():

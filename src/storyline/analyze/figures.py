@@ -422,17 +422,18 @@ def worth_parsing(texts: dict[int, tuple[str, str]],
         if named is not None and not age and not _may_name_same_times(
                 bounds[a], bounds[b], empty=None not in when or one_statement):
             return False  # comparable figures name the same times
-        if named is None and not age and not _may_share_sure_times(a, b):
-            return False  # a time one names surely, the other does not name
         if None not in when:  # one time, or a change (joined only where they contradict)
             apart = abs((when[0] - when[1]).days)
-            return apart <= SAME_TIME_DAYS or (clash and apart <= CHANGE_DAYS and not age)
-        if one_statement or age:
-            return one_statement
-        for k in (a, b):
-            if k not in times:
-                times[k] = _time_words(texts[k][1])
-        return bool(times[a] & times[b])
+            meet = apart <= SAME_TIME_DAYS or (clash and apart <= CHANGE_DAYS and not age)
+        elif one_statement or age:
+            meet = one_statement
+        else:
+            for k in (a, b):
+                if k not in times:
+                    times[k] = _time_words(texts[k][1])
+            meet = bool(times[a] & times[b])
+        # (last, as the costliest: a time one names surely and the other does not name)
+        return meet and (named is not None or age or _may_share_sure_times(a, b))
 
     chosen: set[int] = set()
     for key, members in sharing.items():
@@ -516,20 +517,20 @@ def _time_words(text: str) -> frozenset[str]:
 # that one sentence holds so, and another does not hold at all, is a time entity of the
 # first that the second has none like, and `_may_name_same_times` parts them.
 _SURE_TIME = re.compile(
-    r"(?ai)(?:(?<=\bin )|(?<=\bsince )|(?<=\bof )|(?<=\bduring )|(?<=\buntil )|(?<=\bfrom ))"
-    r"(?:1[89]|20)\d\d\b(?![-–]?\d)"
-    r"|\b(?:january|february|april|june|july|august|september|october|november|december|"
+    r"(?ai)\b(?:(?:in|since|of|during|until|from) (?P<year>(?:1[89]|20)\d\d)\b(?![-–]?\d)"
+    r"|(?P<word>january|february|april|june|july|august|september|october|november|december|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|months|weeks|decades|"
     r"annually|yesterday|afternoon)\b"
-    r"|(?<=\blast )(?-i:year|week|month|decade|weekend|summer|winter|spring|fall|autumn|"
-    r"night)\b"
-    r"|(?<=\bthis )(?-i:year|week|month|weekend|summer|winter|spring|fall|autumn)\b"
-    r"|(?<=\bnext )(?-i:year|week|month|weekend)\b")
+    r"|last (?P<last>(?-i:year|week|month|decade|weekend|summer|winter|spring|fall|autumn|"
+    r"night))\b"
+    r"|this (?P<this>(?-i:year|week|month|weekend|summer|winter|spring|fall|autumn))\b"
+    r"|next (?P<next>(?-i:year|week|month|weekend))\b)")
 
 
 def _sure_time_words(text: str) -> frozenset[str]:
-    """The words of the sentence that the entity recognizer puts in a time (lower case)."""
-    return frozenset(m.group().lower() for m in _SURE_TIME.finditer(text))
+    """The words of the sentence that the entity recognizer puts in a time (lower case):
+    "in 2014" gives "2014", "last year" "year"."""
+    return frozenset(next(filter(None, m.groups())).lower() for m in _SURE_TIME.finditer(text))
 
 
 def _may_have_figures(doc) -> bool:
