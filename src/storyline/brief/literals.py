@@ -230,6 +230,7 @@ class FirstMatch:
                     if all(_is_anchored_source(a, p.flags) for a in _alternatives(p.pattern, p.flags))]
         self._start = self._start_anywhere = None
         self._prefixes: tuple[str, ...] = ()
+        self._prefixes_by_first: dict[str, tuple[str, ...]] = {}
         # the patterns tried after the needles' screen, in order, each with its search and
         # its sets of needles
         self._order: list[tuple[object, Callable, tuple[tuple[str, ...], ...]]] = []
@@ -272,6 +273,10 @@ class FirstMatch:
                   if starts[a] is None}
         self._start = _joined([a for a in alternatives if starts[a] is not None], flags)
         self._prefixes = tuple(sorted({s for a in alternatives for s in starts[a] or ()}))
+        by_first: dict[str, list[str]] = {}  # the prefixes by their first letter
+        for prefix in self._prefixes:  # (each holds a letter: see `_starts`)
+            by_first.setdefault(prefix[:1], []).append(prefix)
+        self._prefixes_by_first = {c: tuple(p) for c, p in by_first.items()}
         self._start_anywhere = _joined([a for a, sets in others.items() if not sets], flags)
         self._order += [(_ANCHORED, _Lazy(a, flags, "match"), sets)
                         for a, sets in others.items() if sets]
@@ -280,7 +285,8 @@ class FirstMatch:
         # (`screen` and `may_match` written out: this runs on every line and sentence)
         screened = text.lower() if text.isascii() or not _FOLDS_TO_ASCII.search(text) else None
         if (screened is None
-                or self._start is not None and screened.startswith(self._prefixes)
+                or self._start is not None
+                and screened.startswith(self._prefixes_by_first.get(screened[:1], ()))
                 and self._start.match(text)
                 or self._start_anywhere is not None and self._start_anywhere.match(text)):
             return self._in_order(text)
