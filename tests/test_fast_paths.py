@@ -381,3 +381,12 @@ def test_terms_counted_by_numpy_as_by_a_counter_per_row(rows):
     assert mine[3] == theirs[3]
     for a, b in zip(mine[:3], theirs[:3], strict=True):
         assert a.dtype == b.dtype and np.array_equal(a, b)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \ta\u00a0\n", max_size=20))
+def test_a_line_without_two_spaces_or_a_tab_has_no_run_of_spaces(line):
+    from storyline.brief import clean
+
+    if "  " not in line and "\t" not in line:  # (clean's guard before _SPACES.sub)
+        assert not clean._SPACES.search(line)
