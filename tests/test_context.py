@@ -72,6 +72,8 @@ from storyline.brief.context import Names, needs, opens_quotation, says_who
     "With solar energy, the advantage is that there are a lot of houses.''",
     "Protected -- protected -- from the interference of government.''",
     "That is all we can say for now,” said Angelay.",
+    "Of the 10, four have trial dates already slated in Germany this year.",
+    "The Republican made his comment in an interview that aired Friday.",
     # the writer points at the rest of the page
     "As we noted above, the U.S. Copyright Office has not addressed the issue.",
     "The figures (see below) show a fall.",
@@ -101,6 +103,7 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "While auto executives dismiss the idea, they have been receptive to a shorter one.",
     "Aid reached those who fled the town on Monday, officials said.",
     "Police said the man who shot three people was arrested on Monday.",
+    "The Republican Party quickly distributed the statement.",
     # a quotation opened and closed in the sentence, in any of the styles of the wires
     "``We didn't have this great plan,'' mom Mona Lisa Harding told Matt Lauer.",
     "\"We didn't have this great plan,'' mom Mona Lisa Harding told Matt Lauer.",

@@ -88,7 +88,9 @@ _DANGLING_OPENING = re.compile(
     rf"|\((?![A-Z]{{2,}}\w*\)\s)"
     rf"|(?:many|most|some|several|few|half|none|all|each|both)"
     rf"(?: of them| of those| of these)?,? (?:are|were|is|was|had|have|will|would|could|say|said)\b"
-    rf"|at least that\b|once again\b|again,|of (?:the|those|these) \w+ (?!of\b)"
+    rf"|at least that\b|once again\b|again,|of (?:the|those|these) \w+(?:,| (?!of\b))"
+    # "The Republican made his comment ...", not "The Republican Party"
+    rf"|the (?-i:Republican|Democrat) (?-i:[a-z])"
     rf"|(?:the|both|all)(?: [a-z0-9][\w-]*){{0,2}} (?:{_BACK_NOUNS})\b(?![-'’]))",
     re.I)
 # "It is unclear whether ...", "It was not immediately clear ...": an "it" that stands
