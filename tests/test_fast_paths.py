@@ -390,3 +390,19 @@ def test_a_line_without_two_spaces_or_a_tab_has_no_run_of_spaces(line):
 
     if "  " not in line and "\t" not in line:  # (clean's guard before _SPACES.sub)
         assert not clean._SPACES.search(line)
+
+
+AS_NEW_PIECES = ["a ", "an ", "another ", "A ", "An ", "the ", "big ", "old-", "x", " ", "é",
+                 "_", "s", "can", "cans", "co-", "canst", ".", "\n", "2"]
+
+
+@settings(max_examples=2000, deadline=None)
+@example("a can", "can", 0, 60)
+@example("a can", "can", 3, 5)
+@given(st.lists(st.sampled_from(AS_NEW_PIECES), max_size=12).map("".join),
+       st.sampled_from(["can", "co-", "s", "an"]), st.integers(0, 40), st.integers(0, 60))
+def test_a_noun_introduced_as_new_is_found_as_by_its_own_pattern(text, noun, start, end):
+    from storyline.brief import context
+
+    expected = bool(context._as_new("#" + noun).search(text, start, end))
+    assert context._as_new_within(noun, text, start, end) == expected

@@ -495,13 +495,41 @@ def definite_nouns(text: str) -> frozenset[str]:
 
 def _introduced_as_new(key: str, text: str) -> bool:
     """`text` introduces the noun of `key` as something new: "a rusty can", "an appeal"."""
-    noun, pattern = key[1:], _as_new(key)
+    noun = key[1:]
     at = text.find(noun)
     while at >= 0:  # only around each place the noun is written (a sentence is long)
-        if pattern.search(text, max(0, at - 60), at + len(noun) + 2):
+        if _as_new_within(noun, text, max(0, at - 60), at + len(noun) + 2):
             return True
         at = text.find(noun, at + 1)
     return False
+
+
+# What `_as_new(key)` matches before its noun, up to the noun (speed: one pattern for
+# every noun, not one compiled per noun; `_as_new_within` is tested against `_as_new`)
+_AS_NEW_BEFORE = re.compile(r"\b(?:[Aa]n?|[Aa]nother) (?:[\w-]+ ){0,2}\Z")
+
+
+def _as_new_within(noun: str, text: str, start: int, end: int) -> bool:
+    """`bool(_as_new("#" + noun).search(text, start, end))`: the noun written in the
+    window after "a", "an" or "another" and up to two words, then "s" or not, then a
+    word's end (the window's end is the text's end to the pattern)."""
+    end = min(end, len(text))
+    at = text.find(noun, start, end)
+    while at >= 0:
+        after = at + len(noun)
+        if (at > start and text[at - 1] == " " and (_boundary(text, after, end) or (
+                after < end and text[after] == "s" and _boundary(text, after + 1, end)))
+                and _AS_NEW_BEFORE.search(text, start, at)):
+            return True
+        at = text.find(noun, at + 1, end)
+    return False
+
+
+def _boundary(text: str, at: int, end: int) -> bool:
+    """A word boundary ("\\b") at `at` (after at least one character), `end` taken for
+    the text's end."""
+    before = text[at - 1].isalnum() or text[at - 1] == "_"
+    return before != (at < end and (text[at].isalnum() or text[at] == "_"))
 
 
 @lru_cache(maxsize=4096)
