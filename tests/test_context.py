@@ -73,6 +73,7 @@ from storyline.brief.context import Names, needs, opens_quotation, says_who
     "Protected -- protected -- from the interference of government.''",
     "That is all we can say for now,” said Angelay.",
     "Of the 10, four have trial dates already slated in Germany this year.",
+    "Further, the station revealed that new information has been found.",
     "The Republican made his comment in an interview that aired Friday.",
     # the writer points at the rest of the page
     "As we noted above, the U.S. Copyright Office has not addressed the issue.",

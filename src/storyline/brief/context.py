@@ -71,7 +71,7 @@ _BACK_NOUNS = (r"man|woman|men|women|boy|girl|boys|girls|child|children|teen|tee
 _US = re.compile(r"^[\"“‘']?US\b")  # the United States, not "us"
 _DANGLING_OPENING = re.compile(
     rf"^[\"“‘']?\s*(?:(?:{_PRONOUNS})\b|(?:{_CONNECTIVES})\b(?!['’]s\b)"
-    rf"|(?:first|second|secondly|third|thirdly|fourth|fifth|finally|lastly|next|no|yes|"
+    rf"|(?:first|second|secondly|third|thirdly|fourth|fifth|finally|lastly|next|no|yes|further|"
     rf"if so|if not|worse|worse still|even worse|better still|even better|rather|too|"
     rf"more importantly|most importantly|above all|in short|in sum|in fact|after all|"
     rf"of course|for example|for instance|in other words|by comparison|in comparison|"
