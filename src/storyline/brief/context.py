@@ -13,7 +13,8 @@ those needs with cheap, explainable rules (no parse: the brief must stay fast):
   earlier or later sentence attributes;
 - `names`: people it names by surname only ("Bridges, then 29, ..."), which an earlier
   sentence of the brief must introduce by full name, and things it presents as known
-  ("the accord", "The drugs appear ..."), which an earlier sentence must mention.
+  ("the accord", "The drugs appear ...", "the can" where its article first told of "a
+  rusty can": `points_back`), which an earlier sentence must mention.
 
 `Names` indexes the full names of a cluster once; `needs()` then reads one sentence.
 """
