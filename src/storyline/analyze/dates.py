@@ -170,7 +170,7 @@ def event_date(text: str, article: Article) -> Candidate | None:
         before, after = text[:t.start], text[t.end:]
         if t.bound or _BOUND.search(before) or _RANGE_AFTER.match(after):
             return None  # a start or end point; a later date is the other end
-        if (not t.event or t.precision == "week" or _ASIDE.search(before)
+        if (not t.event or t.precision == "week" or _aside(before)
                 or _BASELINE.search(before) or _PLAN.search(before) or _MODAL.match(after)
                 or _LABEL_AFTER.match(after) or (_DETERMINER.search(before)
                                                  and _LABEL_COMMA.match(after))
@@ -184,6 +184,18 @@ def event_date(text: str, article: Article) -> Candidate | None:
                                       or _ACTION.search(before))
         return Candidate(t.value, when, key, t.start, anchored)
     return None
+
+
+_CLAUSE_MARKS = ",;()—–"  # what `_ASIDE`'s clause runs up to (`[^,;()—–]*$`)
+
+
+def _aside(before: str) -> bool:
+    """`_ASIDE.search(before)`, faster: every match but an open bracket's lies in the
+    last clause, from the last of `_CLAUSE_MARKS` on (the search from the start tried
+    each word of a long sentence against the rest of it)."""
+    last = max(before.rfind(mark) for mark in _CLAUSE_MARKS)
+    return (_ASIDE.search(before, max(last, 0)) is not None
+            or before.rfind("(") > before.rfind(")"))
 
 
 def main_event(doc, start: int) -> bool:
