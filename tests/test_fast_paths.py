@@ -406,3 +406,14 @@ def test_a_noun_introduced_as_new_is_found_as_by_its_own_pattern(text, noun, sta
 
     expected = bool(context._as_new("#" + noun).search(text, start, end))
     assert context._as_new_within(noun, text, start, end) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab A'’-_1 .\né", max_size=30), st.integers(0, 4))
+def test_lower_case_words_counted_as_by_finditer(text, enough):
+    from itertools import islice
+
+    from storyline.brief import segment
+
+    expected = sum(1 for _ in islice(segment._LOWER_WORD.finditer(text), enough))
+    assert segment._lower_words(text, enough) == expected

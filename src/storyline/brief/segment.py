@@ -11,7 +11,6 @@ from __future__ import annotations
 import copy
 import re
 from functools import lru_cache
-from itertools import islice
 
 import nupunkt
 
@@ -302,7 +301,10 @@ _is_fragment = screened_match(_FRAGMENT)
 def _lower_words(text: str, enough: int = 2) -> int:
     """How many lower-case words `text` has, counted up to `enough` (the rest of a
     long sentence need not be read)."""
-    return sum(1 for _ in islice(_LOWER_WORD.finditer(text), enough))
+    count, at = 0, 0  # (as `finditer` goes on, each search after the last match: faster)
+    while count < enough and (match := _LOWER_WORD.search(text, at)) is not None:
+        count, at = count + 1, match.end()
+    return count
 
 
 # Single quotation marks (British style): a closing one at the end, and an opening one

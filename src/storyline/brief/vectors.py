@@ -135,9 +135,13 @@ def cosines(matrix: sparse.csr_matrix, rows: Sequence[int], columns: Sequence[in
     if last() is not matrix:
         if matrix.shape[0] > MAX_TABLE_ROWS:
             return (matrix[rows] @ matrix[columns].T).toarray()
-        table = np.vstack([(matrix[start:start + BLOCK_ROWS] @ matrix.T).toarray()
-                           for start in range(0, matrix.shape[0], BLOCK_ROWS)]
-                          or [np.zeros((0, 0), matrix.dtype)])
+        n = matrix.shape[0]
+        if 0 < n <= BLOCK_ROWS:  # one block: the matrix itself (a slice of it all is a copy)
+            table = (matrix @ matrix.T).toarray()
+        else:
+            table = np.vstack([(matrix[start:start + BLOCK_ROWS] @ matrix.T).toarray()
+                               for start in range(0, n, BLOCK_ROWS)]
+                              or [np.zeros((0, 0), matrix.dtype)])
         _LAST_TABLE = (weakref.ref(matrix), table)
     return table[np.ix_(np.asarray(rows, dtype=np.intp), np.asarray(columns, dtype=np.intp))]
 
