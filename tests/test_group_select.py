@@ -312,6 +312,13 @@ def test_a_brief_does_not_end_on_a_stray_line():
     assert without_stray_ending(same_article, [1] * 4, sentences, vectors) == same_article
     three = [Pick(k, k) for k in (0, 1, 3)]  # a brief keeps three sentences
     assert without_stray_ending(three, [1] * 3, sentences, vectors) == three
+    # a line that alone tells an earlier phase: background unless it shares next to nothing
+    assert without_stray_ending(picks, [1] * 4, sentences, vectors, [0, 0, 0, 1]) == picks[:3]
+    brega = [*(Pick(k, k) for k in range(3)), Pick(4, 4)]
+    texts[4] = ("4", "Brega's port was shut by the rebels a month before the fighting.")
+    sentences = [Sentence(a, i, t, 0, len(t)) for i, (a, t) in enumerate(texts)]
+    vectors = tfidf(sentences)
+    assert without_stray_ending(brega, [1] * 4, sentences, vectors, [0, 0, 0, 1]) == brega
 
 
 

@@ -108,6 +108,10 @@ def _gives(chain: list[Pick], reading: Reading) -> set[str]:
 # 38.71 / 8.35 rather than 38.30 / 8.25.
 STRAY_ENDING = 0.2
 STRAY_TAIL = 0.1
+# A line that alone tells an earlier phase is the story's background, a stray one only
+# when it shares next to nothing with the rest (a charity's "April is here ..." after the
+# climbers' news, which four readers of rounds 8 and 9 named).
+STRAY_PHASE = 0.05
 MIN_KEPT = 3
 
 
@@ -116,17 +120,18 @@ def without_stray_ending(picks: list[Pick], sources: Sequence[int], sentences: l
                          told_in: Sequence[int | None] | None = None) -> list[Pick]:
     """`picks` (in reading order) without the stray lines they end on; `sources` counts
     the articles each pick's sentence is cited to, `told_in` the phase each is told in: a
-    line that opens an earlier phase of the story is never a stray one."""
+    line that opens an earlier phase of the story is a stray one only under STRAY_PHASE."""
     whole = len(picks)
     while len(picks) > MIN_KEPT:
         last, rest = picks[-1], picks[:-1]
         article = sentences[last.sentence].article
         if (last.after is not None or sources[len(rest)] > 1
-                or any(sentences[p.sentence].article == article for p in rest)
-                or told_in is not None and told_in[len(rest)] != told_in[len(rest) - 1]):
+                or any(sentences[p.sentence].article == article for p in rest)):
             break
+        opens_phase = told_in is not None and told_in[len(rest)] != told_in[len(rest) - 1]
         similarity = cosines(vectors, [p.sentence for p in rest], [last.sentence])
-        if similarity.max() >= (STRAY_ENDING if len(picks) == whole else STRAY_TAIL):
+        if similarity.max() >= (STRAY_PHASE if opens_phase else
+                                STRAY_ENDING if len(picks) == whole else STRAY_TAIL):
             break
         picks = rest
     return picks
