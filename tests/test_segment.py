@@ -112,6 +112,18 @@ def test_empty_text_has_no_sentences():
     ("If only banks could mend as fast as the markets.", False),
     ('"Let this not happen in Libya!" the protesters shouted.', True),
     ('The crowd chanted: "Freedom is near now!"', True),
+    # long lines without a verb: a pasted tweet, a photo budget's line, film credits
+    ("Record Stock Market, Strong on Military, Crime, Borders, & ISIS, Judicial Strength & "
+     "Numbers, Lowest Unemployment for Women & ALL, Massive Tax Cuts - and so much more.", False),
+    ("(NYT5) BOSTON -- Oct. 20, 1999 -- LAWYER-PROFILE-BOS, 10-20 -- William Lee of the law "
+     "firm of Hale and Dorr.", False),
+    ("A Sony Pictures Entertainment release of a TriStar Pictures presentation in association "
+     "with FilmDistrict of a Ghost House Pictures production.", False),
+    # and long ones with an irregular past the verb list now knows
+    ("The Musashi sank on October 24, 1944, during the Battle of the Sibuyan Sea, part of "
+     "the Battle of Leyte Gulf, in the central Philippines.", True),
+    ("On Wednesday, 39-year-old Jamaican sprinter Merlene Ottey withdrew from the World "
+     "Championships after testing positive for Nandrolone.", True),
 ])
 def test_is_statement(text, ok):
     assert is_statement(text) is ok

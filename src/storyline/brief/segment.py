@@ -233,14 +233,15 @@ def is_statement(text: str) -> bool:
             and _lower_words(text) >= 2 and not _is_fragment(text)
             and not _TRUNCATED.search(text) and not _TRANSCRIPT.match(text)
             and not _ends_earlier_quotation(text) and text.count("(") <= text.count(")")
-            and (n > VERB_CHECK_WORDS or _has_verb(text)))
+            and _has_verb(text))
 
 
-# A short statement has a verb: "The cabin of a Qatar Airways plane.", "Black leopard near
-# road in the corridor.", "Stock Market at an all-time high." are captions and fragments.
+# A statement has a verb: "The cabin of a Qatar Airways plane.", "Black leopard near
+# road in the corridor.", "Stock Market at an all-time high." are captions and fragments,
+# and so, however long, are a photo budget's lines, a film's credits and a pasted tweet
+# ("Record Stock Market, Strong on Military, Crime, Borders, ... - and so much more.").
 # Without a parser a verb is a word that can only be one (an auxiliary, a past form, a
 # third-person "-s", a contraction), a common verb's base form, or the word after "we".
-VERB_CHECK_WORDS = 15
 _VERB_FORM = re.compile(
     r"(?<![\w'’-])(?:[a-z]+(?:-[a-z]+)*(?:ed|en|n['’]t)|(?:I|[Ww]e|[Tt]hey|[Yy]ou) [a-z]+|"
     r"ought|[a-z]*[a-z][^su\W]s|[A-Za-z]+['’](?:s|re|ve|d|ll|m)"
@@ -248,7 +249,10 @@ _VERB_FORM = re.compile(
     r"must|shall|should|said|told|made|took|came|went|got|gave|found|left|became|began|felt|"
     r"kept|held|brought|thought|saw|knew|put|set|ran|won|lost|paid|sent|spent|built|led|"
     r"met|sat|stood|heard|read|wrote|hit|cut|let|shut|fell|rose|grew|drew|threw|flew|"
-    r"broke|spoke|chose|drove|ate|fought|caught|taught|sold|bought|quit|"
+    r"broke|spoke|chose|drove|ate|fought|caught|taught|sold|bought|quit|sank|sought|withdrew|"
+    r"beat|upheld|foresaw|shone|slept|struck|swore|swept|wept|woke|wore|bore|tore|froze|"
+    r"forgot|forgave|hid|bit|fled|fed|bled|dealt|meant|dug|hung|stuck|spun|shook|"
+    r"describe|complain|"
     r"go|come|make|take|see|know|want|need|say|tell|ask|use|find|give|think|look|seem|feel|"
     r"try|leave|call|keep|begin|help|show|hear|turn|start|run|move|live|believe|hold|"
     r"bring|happen|write|provide|sit|stand|lose|pay|meet|include|continue|learn|change|"
