@@ -74,9 +74,6 @@ from storyline.brief.context import Names, needs, opens_quotation, says_who
     "That is all we can say for now,” said Angelay.",
     "Of the 10, four have trial dates already slated in Germany this year.",
     "Further, the station revealed that new information has been found.",
-    "At Sibley, for example, an average of 9.2 births occur daily.",
-    "Obama, however, said the reason is the financial meltdown.",
-    "Quite a few of those pills are not used to treat the disorder, though.",
     "The Republican made his comment in an interview that aired Friday.",
     # the writer points at the rest of the page
     "As we noted above, the U.S. Copyright Office has not addressed the issue.",

@@ -615,7 +615,7 @@ def _leans_back(text: str) -> bool:
         return True
     if "here" in outside and _HERE.search(outside):
         return True
-    if _SELF_REFERENCE.search(outside) or _CONNECTIVE_INSIDE.search(outside):
+    if _SELF_REFERENCE.search(outside):
         return True
     if any(m.group(1).lower() in ("that", "those") or m.group(2).lower() not in _TIME_WORDS
            for m in _DEMONSTRATIVE_REFERENCE.finditer(outside)):
@@ -644,14 +644,6 @@ _SELF_REFERENCE = re.compile(
     r"\b(?:[Aa]s (?:we|I) (?:noted|said|mentioned|reported|wrote|explained|discussed)|"
     r"(?:noted|mentioned|described|discussed|explained|reported|shown) (?:above|below)|"
     r"[Ss]ee (?:above|below))\b")
-
-
-# "At Sibley, for example, 9.2 births occur daily.", "Obama, however, said ...": a
-# connective set off inside the sentence answers or illustrates one before it.
-_CONNECTIVE_INSIDE = re.compile(
-    r"(?<=\w), (?:for example|for instance|however|instead|in turn|likewise|similarly|"
-    r"nevertheless|nonetheless|by contrast|in contrast|as a result|in addition|moreover|"
-    r"therefore|meanwhile|too|though)(?:,|\.$)")
 
 
 def _closes_unopened(text: str) -> bool:
