@@ -9,9 +9,9 @@ import json, random, resource, sys
 from storyline import summarize
 rng = random.Random(0)
 vocab = [f"word{i}" for i in range(5000)]
-def paragraph():
-    return " ".join(" ".join(rng.choice(vocab) for _ in range(rng.randint(8, 30))).capitalize()
-                    + "." for _ in range(rng.randint(1, 5)))
+def paragraph():  # sentences of random words, each with a verb as a statement has
+    return " ".join((" ".join(rng.choice(vocab) for _ in range(rng.randint(8, 30)))
+                     + " said").capitalize() + "." for _ in range(rng.randint(1, 5)))
 def article(size):
     parts, n = [], 0
     while n < size:
