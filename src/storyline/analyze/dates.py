@@ -48,10 +48,11 @@ _ASIDE = re.compile(
 _BOUND = re.compile(r"(?i)\bsince\b[^,;]*$|\bbetween\b[^,;]*\band\s*$|\binto\s+(?:the\s+year\s+)?$"
                     r"|(?:^|[,;]\s*)(?:from|until|till)\b[^,;]*$")
 _RANGE_AFTER = re.compile(r"^\s*(?:(?:through|thru|to|until|till)\s|[-–]\s*[A-Z\d])")  # "Monday-Friday"
-# A date of something compared with: "up from 27% in 2011", "compared with 72% in 2013",
-# "more than in June 2013", "as in 2013", a story's setting ("is set in 1973").
+# A date of something compared with: "up from 27% in 2011", "from $26,984 in 2010" (a
+# figure's thousands separator is no clause's comma), "compared with 72% in 2013", "more
+# than in June 2013", "as in 2013", a story's setting ("is set in 1973").
 _BASELINE = re.compile(r"(?i)\bfrom\s+(?:an?\s+(?:\w+\s+)?(?:low|high|peak)\s+of\s+)?[$£€]?"
-                       r"\d[^,;]*$|\bcompared\s+(?:with|to)\b[^,;]*$|\bthan\b[^,;]*$"
+                       r"\d(?:[\d,.]*\d)?[^,;]*$|\bcompared\s+(?:with|to)\b[^,;]*$|\bthan\b[^,;]*$"
                        r"|(?:^|\W)as\s+(?:was\s+the\s+case\s+)?in\s*$|\bset\b[^,;.]*\bin\s*$")
 # Plans, forecasts and conditions: "we hope to begin in 2017", "may reach nine billion
 # in 2045", and a modal after the date ("In 2050 will there be ...").
