@@ -243,3 +243,31 @@ def test_screened_match_of_patterns_it_cannot_split():
         test = literals.screened_match(pattern)
         for text in ["a", "b", "abc", "xx abc", "q", "..XYZ", "aa", ""]:
             assert test(text) == bool(pattern.match(text)), (pattern, text)
+
+
+SCREENS = [clean._FIRST_RULE, clean._FIRST_ANY_LENGTH_RULE, clean._IN_SENTENCE]
+
+
+@pytest.mark.skipif(literals.ahocorasick is None, reason="pyahocorasick is not installed")
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + ["Buy Photo", "AFP Photo", "(above)", "Posted on",
+                                          "😀", "é", "\U0001f4f7 Photo", "\x00", "Ab", "ap"]),
+                min_size=1, max_size=12).map("".join), st.sampled_from(SCREENS))
+def test_the_needles_found_in_one_pass_are_those_found_one_by_one(text, screen):
+    """The automaton's positions are those of the needles the text holds, tested one by
+    one (the screen without pyahocorasick), and the screen's answer is the same."""
+    screened = text.lower()
+    one_pass = sorted({p for positions in (pos for _, pos in screen._found(screened))
+                       for p in positions})
+    one_by_one = {p for needle, positions in screen._needles if needle in screened
+                  for p in positions}
+    one_by_one |= {p for gate, needles in screen._gated if gate in screened
+                   for needle, positions in needles if needle in screened for p in positions}
+    assert one_pass == sorted(one_by_one)
+    found = screen._found
+    try:
+        screen._found = None
+        without = screen(text)
+    finally:
+        screen._found = found
+    assert screen(text) == without

@@ -22,6 +22,11 @@ from contextlib import contextmanager
 from functools import lru_cache
 from re import _parser  # the regex module's own parser: the tree `re.compile` builds on
 
+try:  # every needle of a screen found in one pass over the text (Aho-Corasick, in C)
+    import ahocorasick
+except ImportError:  # pragma: no cover - a dependency; without it, one test per needle
+    ahocorasick = None
+
 # Non-ASCII characters that case-insensitive matching takes for ASCII letters (checked
 # against every code point in tests/test_literals.py); str.lower() keeps them apart.
 _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
@@ -211,7 +216,8 @@ class FirstMatch:
     of the first group with a pattern that `search`es `text`, or None.
 
     A pattern is tried only when the text holds one of its needles, and one of each of
-    its next two sets of needles (`needle_sets`). The patterns anchored at the start are
+    its next two sets of needles (`needle_sets`); the needles a text holds are found in
+    one pass over it (an Aho-Corasick automaton, pyahocorasick). The patterns anchored at the start are
     tried first, each alternative at one position: those with `prefixes` as one pattern,
     on a text that starts with one; the others with their needles, or as one pattern
     when they have none. When an anchored one matches, or the text cannot be screened,
@@ -259,6 +265,7 @@ class FirstMatch:
             if isinstance(find, _Lazy):  # compiled, it takes its own place in the order
                 find.home = (self._order, position)
         self._needles, self._gated = _gated(by_needle)
+        self._found = _finder(by_needle)
 
     def _screen_anchored(self, anchored: list[re.Pattern]) -> None:
         """The anchored patterns' alternatives (of the same flags): those with prefixes
@@ -290,10 +297,13 @@ class FirstMatch:
                 and self._start.match(text)
                 or self._start_anywhere is not None and self._start_anywhere.match(text)):
             return self._in_order(text)
-        found = [positions for needle, positions in self._needles if needle in screened]
-        for gate, needles in self._gated:
-            if gate in screened:
-                found += [positions for needle, positions in needles if needle in screened]
+        if self._found is not None:  # every needle's occurrences, in one pass
+            found = [positions for _, positions in self._found(screened)]
+        else:
+            found = [positions for needle, positions in self._needles if needle in screened]
+            for gate, needles in self._gated:
+                if gate in screened:
+                    found += [positions for needle, positions in needles if needle in screened]
         if not found and not self._unscreened:  # the common case: nothing to search
             return None
         for position in sorted(self._unscreened.union(*found)):
@@ -375,6 +385,20 @@ def _gated(by_needle: dict[str, set[int]]) -> tuple[tuple, tuple]:
         if covered < 2:
             return tuple(single.items()), tuple(groups)
         groups.append((gate, tuple((n, single.pop(n)) for n in list(single) if gate in n)))
+
+
+def _finder(by_needle: dict[str, set[int]]) -> Callable | None:
+    """The `iter` of an Aho-Corasick automaton of the needles, each with its patterns'
+    positions: it gives, in one pass over a text, the positions of every needle the text
+    holds (once per occurrence), as the needles' substring tests one by one would. None
+    without pyahocorasick, or without needles."""
+    if ahocorasick is None or not by_needle:
+        return None
+    automaton = ahocorasick.Automaton()
+    for needle, positions in by_needle.items():
+        automaton.add_word(needle, positions)
+    automaton.make_automaton()
+    return automaton.iter
 
 
 class _Lazy:
