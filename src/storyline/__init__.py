@@ -3,6 +3,10 @@
 import logging
 from importlib import import_module
 
+from . import regex_cache
+
+regex_cache.load()  # the rules' regular expressions, compiled by an earlier process
+
 # Where each public name lives. They are imported on first use (PEP 562), so that
 # `import storyline` and a command that needs only the brief do not pay for the
 # timeline, the stories store or the analysis at start-up.

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Generator, Iterable
 from dataclasses import replace
 
+from .. import regex_cache
 from ..errors import EmptyInputError, OptionsError
 from ..model import Article, Brief, BriefSentence, Sentence
 from ..options import Options
@@ -169,3 +170,6 @@ def _seen_sentences(since: Iterable[str | Article | dict]) -> list[Sentence]:
     seen = [replace(a, id=f"seen-{i}") for i, a in enumerate(seen, 1)]
     articles, _ = clean.clean_all(seen)
     return segment.split_all(articles)
+
+
+regex_cache.save()  # the stages' patterns, for the next process (storyline/regex_cache.py)

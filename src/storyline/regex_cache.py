@@ -1,0 +1,138 @@
+"""The rules' compiled regular expressions kept on disk, so that a process starts without
+compiling them again.
+
+The brief's rules are a few hundred regular expressions, compiled at import: about a
+quarter of a brief's start-up, paid by every process. Python compiles a pattern in two
+steps: its own code (the parser and code generator, written in Python: the slow part)
+turns the pattern into a list of integers, and `_sre.compile` (in C) makes the pattern
+object from that list. `save` keeps, for each pattern compiled so far, the arguments
+that Python gave `_sre.compile`; `load`, in a later process, makes the pattern objects
+from them and puts them in the `re` module's own cache, where `re.compile` finds them.
+A pattern made so compares equal to one compiled anew (pattern objects compare their
+code), so every match is the same: `tests/test_regex_cache.py`.
+
+The file is kept per Python build (its version string, the regex engine's magic
+number) in `$STORYLINE_CACHE`, else `$XDG_CACHE_HOME/storyline`, else
+`~/.cache/storyline`; `STORYLINE_CACHE=""` turns it off. Anything unexpected (another
+Python, a damaged or unwritable file) leaves `re` compiling as usual.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import re
+import sys
+import zlib
+from pathlib import Path
+
+try:
+    import _sre
+except ImportError:  # pragma: no cover - not CPython
+    _sre = None
+
+MAX_ENTRIES = 3000  # beyond, the file keeps only the patterns of the process saving it
+_loaded: set[tuple[str, int]] = set()  # the patterns this process took from the file
+_entries: dict[tuple[str, int], tuple] = {}
+
+
+def path() -> Path | None:
+    """The cache file of this Python, or None when the cache is off or cannot work."""
+    if not _usable():
+        return None
+    where = os.environ.get("STORYLINE_CACHE")
+    if where == "":
+        return None
+    if where is None:
+        home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        where = os.path.join(home, "storyline")
+    build = f"{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}|{_sre.CODESIZE}"
+    return Path(where) / f"regex-{sys.implementation.cache_tag}-{zlib.crc32(build.encode()):08x}.marshal"
+
+
+def _usable() -> bool:
+    return (_sre is not None and sys.implementation.name == "cpython"
+            and isinstance(getattr(re, "_cache", None), dict)
+            and hasattr(re, "_compiler") and getattr(re._compiler, "_sre", None) is _sre)
+
+
+def load() -> int:
+    """Put the patterns of the cache file in `re`'s cache; how many."""
+    file = path()
+    if file is None or _loaded:
+        return 0
+    try:
+        entries = marshal.loads(file.read_bytes())
+        made = {}
+        for (source, flags), arguments in entries.items():
+            if type(source) is not str or type(flags) is not int or arguments[0] != source:
+                return 0
+            made[str, source, flags] = _sre.compile(*arguments)
+    except (OSError, EOFError, ValueError, TypeError, AttributeError, IndexError,
+            RuntimeError):
+        return 0  # no file yet, or one this Python cannot read: compile as usual
+    for key, pattern in made.items():
+        re._cache.setdefault(key, pattern)
+    _entries.update(entries)
+    _loaded.update(entries)
+    return len(made)
+
+
+def save() -> int:
+    """Keep in the cache file every pattern in `re`'s cache that it lacks (compiled
+    once more to read its code); how many were added."""
+    file = path()
+    if file is None:
+        return 0
+    present = [(source, flags) for kind, source, flags in list(re._cache)
+               if kind is str and type(flags) is int]
+    new = [key for key in present if key not in _entries]
+    if not new:
+        return 0
+    if len(_entries) + len(new) > MAX_ENTRIES:  # rules changed often: start afresh
+        kept = {key: _entries[key] for key in present if key in _entries}
+        _entries.clear()
+        _entries.update(kept)
+    for source, flags in new:
+        arguments = _arguments(source, flags)
+        if arguments is not None:
+            _entries[source, flags] = arguments
+    import tempfile
+
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=file.parent, prefix=file.name,
+                                         delete=False) as out:
+            out.write(marshal.dumps(_entries))
+        os.replace(out.name, file)
+    except (OSError, ValueError):
+        return 0
+    return len(new)
+
+
+def _arguments(source: str, flags: int) -> tuple | None:
+    """What Python's compiler gives `_sre.compile` for the pattern, as plain values."""
+    seen: list[tuple] = []
+
+    class Recorder:
+        def __getattr__(self, name):
+            return getattr(_sre, name)
+
+        @staticmethod
+        def compile(*arguments):
+            seen.append(arguments)
+            return _sre.compile(*arguments)
+
+    compiler = re._compiler
+    try:
+        compiler._sre = Recorder()
+        try:
+            compiler.compile(source, flags)
+        finally:
+            compiler._sre = _sre
+        pattern, final_flags, code, groups, groupindex, indexgroup = [
+            a for a in seen if a[0] == source][-1]
+        return (pattern, int(final_flags), [int(c) for c in code], int(groups),
+                dict(groupindex), tuple(indexgroup))
+    except Exception:  # noqa: BLE001 - a pattern the recorder cannot read is not kept
+        return None

@@ -1,0 +1,97 @@
+"""regex_cache.py: the patterns made from the cache file are those `re` compiles."""
+
+import json
+import marshal
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from storyline import regex_cache
+
+pytestmark = pytest.mark.skipif(not regex_cache._usable(), reason="not CPython's re")
+
+
+def _run(code: str, cache) -> dict:
+    """`code` in a fresh process with the cache in `cache`; what it prints (JSON)."""
+    env = {**os.environ, "STORYLINE_CACHE": str(cache)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, env=env)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+COUNT_COMPILES = """
+import json, re
+compiled = []
+original = re._compiler.compile
+re._compiler.compile = lambda p, flags=0: compiled.append(p) or original(p, flags)
+import storyline.brief.pipeline
+from storyline import regex_cache
+print(json.dumps({"compiled": len(compiled), "loaded": len(regex_cache._loaded)}))
+"""
+
+
+def test_a_second_process_takes_the_brief_s_patterns_from_the_file(tmp_path):
+    first = _run(COUNT_COMPILES, tmp_path)
+    assert first["loaded"] == 0 and first["compiled"] > 200
+    files = list(tmp_path.iterdir())
+    assert len(files) == 1 and files[0].name.startswith("regex-")
+    second = _run(COUNT_COMPILES, tmp_path)
+    assert second["loaded"] > 200 and second["compiled"] < first["compiled"] - 200
+
+
+def test_every_pattern_of_the_file_equals_its_compiled_pattern(tmp_path):
+    _run(COUNT_COMPILES, tmp_path)
+    (file,) = tmp_path.iterdir()
+    entries = marshal.loads(file.read_bytes())
+    assert len(entries) > 200
+    import _sre
+
+    for (source, flags), arguments in entries.items():
+        made = _sre.compile(*arguments)
+        compiled = re._compiler.compile(source, flags)
+        # pattern objects compare their source, flags and compiled code
+        assert made == compiled, source
+        assert (made.groups, made.groupindex, made.flags) == (
+            compiled.groups, compiled.groupindex, compiled.flags), source
+
+
+def test_the_brief_is_the_same_with_the_patterns_from_the_file(tmp_path, example_dir):
+    code = ("import json\nfrom storyline.brief.ingest import read_cluster\n"
+            "from storyline.brief.pipeline import summarize\nfrom storyline.options import Options\n"
+            f"brief = summarize(read_cluster({str(example_dir)!r}), options=Options(words=250, "
+            "analysis=False))\nprint(json.dumps([s.text for s in brief.sentences]))")
+    without = _run(code, "")
+    assert _run(code, tmp_path) == without  # writes the file
+    assert _run(code, tmp_path) == without  # reads it
+
+
+@pytest.mark.parametrize("content", [b"", b"not marshal", marshal.dumps({("a", 0): (1, 2)}),
+                                     marshal.dumps({("a", 0): ("b", 0, [], 0, {}, ())}),
+                                     marshal.dumps({("a", 0): ("a", 0, [999, 1], 0, {}, ())}),
+                                     marshal.dumps([1, 2])])
+def test_a_damaged_file_is_ignored(tmp_path, monkeypatch, content):
+    monkeypatch.setenv("STORYLINE_CACHE", str(tmp_path))
+    monkeypatch.setattr(regex_cache, "_loaded", set())
+    monkeypatch.setattr(regex_cache, "_entries", {})
+    regex_cache.path().write_bytes(content)
+    before = dict(re._cache)
+    assert regex_cache.load() == 0
+    assert dict(re._cache) == before
+
+
+def test_an_empty_setting_turns_the_cache_off(monkeypatch):
+    monkeypatch.setenv("STORYLINE_CACHE", "")
+    assert regex_cache.path() is None and regex_cache.load() == 0 and regex_cache.save() == 0
+
+
+def test_a_full_file_keeps_the_patterns_in_use(tmp_path, monkeypatch):
+    monkeypatch.setenv("STORYLINE_CACHE", str(tmp_path))
+    monkeypatch.setattr(regex_cache, "_entries", {("old", 0): ("old", 0, [], 0, {}, ())})
+    monkeypatch.setattr(regex_cache, "MAX_ENTRIES", 1)
+    re.compile("a pattern of this test, (x|y)+z")
+    assert regex_cache.save() >= 1
+    entries = marshal.loads(regex_cache.path().read_bytes())
+    assert ("old", 0) not in entries and ("a pattern of this test, (x|y)+z", 0) in entries
