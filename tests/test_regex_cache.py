@@ -82,6 +82,14 @@ def test_a_damaged_file_is_ignored(tmp_path, monkeypatch, content):
     assert dict(re._cache) == before
 
 
+def test_a_few_new_patterns_are_not_worth_a_write(tmp_path, monkeypatch):
+    monkeypatch.setenv("STORYLINE_CACHE", str(tmp_path))
+    monkeypatch.setattr(regex_cache, "_entries", {(s, f): None for k, s, f in re._cache
+                                                  if k is str and type(f) is int})
+    re.compile("another pattern of this test, (x|y)+z")
+    assert regex_cache.save() == 0 and not list(tmp_path.iterdir())
+
+
 def test_an_empty_setting_turns_the_cache_off(monkeypatch):
     monkeypatch.setenv("STORYLINE_CACHE", "")
     assert regex_cache.path() is None and regex_cache.load() == 0 and regex_cache.save() == 0
@@ -91,6 +99,7 @@ def test_a_full_file_keeps_the_patterns_in_use(tmp_path, monkeypatch):
     monkeypatch.setenv("STORYLINE_CACHE", str(tmp_path))
     monkeypatch.setattr(regex_cache, "_entries", {("old", 0): ("old", 0, [], 0, {}, ())})
     monkeypatch.setattr(regex_cache, "MAX_ENTRIES", 1)
+    monkeypatch.setattr(regex_cache, "MIN_NEW", 1)
     re.compile("a pattern of this test, (x|y)+z")
     assert regex_cache.save() >= 1
     entries = marshal.loads(regex_cache.path().read_bytes())

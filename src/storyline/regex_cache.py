@@ -31,7 +31,8 @@ try:
 except ImportError:  # pragma: no cover - not CPython
     _sre = None
 
-MAX_ENTRIES = 3000  # beyond, the file keeps only the patterns of the process saving it
+MIN_NEW = 10  # new patterns that make a process write the file
+MAX_ENTRIES = 1000  # beyond, the file keeps only the patterns of the process saving it
 _loaded: set[tuple[str, int]] = set()  # the patterns this process took from the file
 _entries: dict[tuple[str, int], tuple] = {}
 
@@ -80,14 +81,15 @@ def load() -> int:
 
 def save() -> int:
     """Keep in the cache file every pattern in `re`'s cache that it lacks (compiled
-    once more to read its code); how many were added."""
+    once more to read its code), when there are at least MIN_NEW of them; how many
+    were added."""
     file = path()
     if file is None:
         return 0
     present = [(source, flags) for kind, source, flags in list(re._cache)
                if kind is str and type(flags) is int]
     new = [key for key in present if key not in _entries]
-    if not new:
+    if len(new) < MIN_NEW:  # a few: not worth a write (some vary by run, tokenize's by hash order)
         return 0
     if len(_entries) + len(new) > MAX_ENTRIES:  # rules changed often: start afresh
         kept = {key: _entries[key] for key in present if key in _entries}
