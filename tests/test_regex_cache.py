@@ -37,7 +37,7 @@ def test_a_second_process_takes_the_brief_s_patterns_from_the_file(tmp_path):
     first = _run(COUNT_COMPILES, tmp_path)
     assert first["loaded"] == 0 and first["compiled"] > 200
     files = list(tmp_path.iterdir())
-    assert len(files) == 1 and files[0].name.startswith("regex-")
+    assert len(files) == 1 and files[0].name.startswith("regex")
     second = _run(COUNT_COMPILES, tmp_path)
     assert second["loaded"] > 200 and second["compiled"] < first["compiled"] - 200
 
@@ -45,7 +45,7 @@ def test_a_second_process_takes_the_brief_s_patterns_from_the_file(tmp_path):
 def test_every_pattern_of_the_file_equals_its_compiled_pattern(tmp_path):
     _run(COUNT_COMPILES, tmp_path)
     (file,) = tmp_path.iterdir()
-    entries = marshal.loads(file.read_bytes())
+    entries = marshal.loads(file.read_bytes())["patterns"]
     assert len(entries) > 200
     import _sre
 
@@ -68,9 +68,14 @@ def test_the_brief_is_the_same_with_the_patterns_from_the_file(tmp_path, example
     assert _run(code, tmp_path) == without  # reads it
 
 
-@pytest.mark.parametrize("content", [b"", b"not marshal", marshal.dumps({("a", 0): (1, 2)}),
-                                     marshal.dumps({("a", 0): ("b", 0, [], 0, {}, ())}),
-                                     marshal.dumps({("a", 0): ("a", 0, [999, 1], 0, {}, ())}),
+def _file(patterns, derived=None):
+    return marshal.dumps({"patterns": patterns, "derived": {} if derived is None else derived})
+
+
+@pytest.mark.parametrize("content", [b"", b"not marshal", _file({("a", 0): (1, 2)}),
+                                     _file({("a", 0): ("b", 0, [], 0, {}, ())}),
+                                     _file({("a", 0): ("a", 0, [999, 1], 0, {}, ())}),
+                                     _file({}, [1]), marshal.dumps({("a", 0): (1, 2)}),
                                      marshal.dumps([1, 2])])
 def test_a_damaged_file_is_ignored(tmp_path, monkeypatch, content):
     monkeypatch.setenv("STORYLINE_CACHE", str(tmp_path))
@@ -102,5 +107,40 @@ def test_a_full_file_keeps_the_patterns_in_use(tmp_path, monkeypatch):
     monkeypatch.setattr(regex_cache, "MIN_NEW", 1)
     re.compile("a pattern of this test, (x|y)+z")
     assert regex_cache.save() >= 1
-    entries = marshal.loads(regex_cache.path().read_bytes())
+    entries = marshal.loads(regex_cache.path().read_bytes())["patterns"]
     assert ("old", 0) not in entries and ("a pattern of this test, (x|y)+z", 0) in entries
+
+
+def test_the_screens_read_the_same_needles_from_the_file(tmp_path):
+    """What literals.py reads off the patterns at import, kept in the file, is what it
+    computes; the clutter screens built from it are the same."""
+    code = """
+import json
+from storyline.brief import clean, literals
+from storyline import regex_cache
+screens = [clean._FIRST_RULE, clean._FIRST_ANY_LENGTH_RULE, clean._IN_SENTENCE]
+def find(f):
+    if isinstance(f, literals._Lazy):
+        return ("lazy", f._source, f._flags, f._method)
+    return (f.__name__, f.__self__.pattern, f.__self__.flags)
+print(json.dumps({"kept": len(regex_cache._derived), "screens": [repr((
+    [("anchored" if k is literals._ANCHORED else str(k), find(f), s) for k, f, s in m._order],
+    m._needles, m._gated, m._prefixes, m._prefixes_by_first, sorted(m._unscreened),
+    None if m._start is None else m._start.pattern,
+    None if m._start_anywhere is None else m._start_anywhere.pattern)) for m in screens]}))
+"""
+    without = _run(code, "")
+    first = _run(code, tmp_path)
+    _run(COUNT_COMPILES, tmp_path)  # writes the file
+    second = _run(code, tmp_path)
+    assert second["kept"] > 300 and second["screens"] == first["screens"] == without["screens"]
+    (file,) = tmp_path.iterdir()
+    from storyline.brief import literals
+
+    derived = marshal.loads(file.read_bytes())["derived"]
+    functions = {"_needle_sets": literals._needle_sets, "_prefixes": literals._prefixes,
+                 "_alternatives": literals._alternatives,
+                 "_is_anchored_source": literals._is_anchored_source}
+    for (code_tag, name, source, flags, *options), value in derived.items():
+        assert code_tag == literals._CODE
+        assert functions[name].__wrapped__(source, flags, *options) == value, (name, source)

@@ -11,6 +11,10 @@ from them and puts them in the `re` module's own cache, where `re.compile` finds
 A pattern made so compares equal to one compiled anew (pattern objects compare their
 code), so every match is the same: `tests/test_regex_cache.py`.
 
+It keeps, too, what other modules read off the patterns at import (`remembered`: the
+literal words `literals.FirstMatch` screens with, read off each pattern's parse), under
+keys that name the code that computed them.
+
 The file is kept per Python build (its version string, the regex engine's magic
 number) in `$STORYLINE_CACHE`, else `$XDG_CACHE_HOME/storyline`, else
 `~/.cache/storyline`; `STORYLINE_CACHE=""` turns it off. Anything unexpected (another
@@ -31,10 +35,14 @@ try:
 except ImportError:  # pragma: no cover - not CPython
     _sre = None
 
+FORMAT = 2  # of the file: in its name, so that versions of this module keep apart
 MIN_NEW = 10  # new patterns that make a process write the file
 MAX_ENTRIES = 1000  # beyond, the file keeps only the patterns of the process saving it
 _loaded: set[tuple[str, int]] = set()  # the patterns this process took from the file
 _entries: dict[tuple[str, int], tuple] = {}
+_derived: dict[tuple, object] = {}  # `remembered` values, by key
+_derived_used: set[tuple] = set()  # the keys asked for by this process
+_derived_added = 0
 
 
 def path() -> Path | None:
@@ -47,8 +55,9 @@ def path() -> Path | None:
     if where is None:
         home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         where = os.path.join(home, "storyline")
-    build = f"{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}|{_sre.CODESIZE}"
-    return Path(where) / f"regex-{sys.implementation.cache_tag}-{zlib.crc32(build.encode()):08x}.marshal"
+    tag = sys.implementation.cache_tag
+    build = zlib.crc32(f"{sys.version}|{tag}|{_sre.MAGIC}|{_sre.CODESIZE}".encode())
+    return Path(where) / f"regex{FORMAT}-{tag}-{build:08x}.marshal"
 
 
 def _usable() -> bool:
@@ -63,17 +72,22 @@ def load() -> int:
     if file is None or _loaded:
         return 0
     try:
-        entries = marshal.loads(file.read_bytes())
+        content = marshal.loads(file.read_bytes())
+        entries, derived = content["patterns"], content["derived"]
+        if type(derived) is not dict:
+            return 0
         made = {}
         for (source, flags), arguments in entries.items():
             if type(source) is not str or type(flags) is not int or arguments[0] != source:
                 return 0
             made[str, source, flags] = _sre.compile(*arguments)
-    except (OSError, EOFError, ValueError, TypeError, AttributeError, IndexError,
+    except (OSError, EOFError, ValueError, TypeError, AttributeError, IndexError, KeyError,
             RuntimeError):
         return 0  # no file yet, or one this Python cannot read: compile as usual
     for key, pattern in made.items():
         re._cache.setdefault(key, pattern)
+    for key, value in derived.items():
+        _derived.setdefault(key, value)
     _entries.update(entries)
     _loaded.update(entries)
     return len(made)
@@ -81,16 +95,20 @@ def load() -> int:
 
 def save() -> int:
     """Keep in the cache file every pattern in `re`'s cache that it lacks (compiled
-    once more to read its code), when there are at least MIN_NEW of them; how many
-    were added."""
+    once more to read its code) and the values `remembered` computed, when there are
+    at least MIN_NEW new patterns or values; how many patterns were added."""
+    global _derived_added
     file = path()
     if file is None:
         return 0
     present = [(source, flags) for kind, source, flags in list(re._cache)
                if kind is str and type(flags) is int]
     new = [key for key in present if key not in _entries]
-    if len(new) < MIN_NEW:  # a few: not worth a write (some vary by run, tokenize's by hash order)
-        return 0
+    if len(new) < MIN_NEW and _derived_added < MIN_NEW:  # a few: not worth a write (some
+        return 0  # vary by run, tokenize's pattern by hash order)
+    if len(_derived) > 4 * MAX_ENTRIES:  # only those of this process
+        for key in [key for key in _derived if key not in _derived_used]:
+            del _derived[key]
     if len(_entries) + len(new) > MAX_ENTRIES:  # rules changed often: start afresh
         kept = {key: _entries[key] for key in present if key in _entries}
         _entries.clear()
@@ -105,11 +123,25 @@ def save() -> int:
         file.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=file.parent, prefix=file.name,
                                          delete=False) as out:
-            out.write(marshal.dumps(_entries))
+            out.write(marshal.dumps({"patterns": _entries, "derived": _derived}))
         os.replace(out.name, file)
     except (OSError, ValueError):
         return 0
+    _derived_added = 0
     return len(new)
+
+
+def remembered(key: tuple, compute):
+    """`compute()`, or its value kept in the file under `key` (plain values that name the
+    code and its arguments; the value too must be plain: tuples, strings, numbers)."""
+    global _derived_added
+    _derived_used.add(key)
+    try:
+        return _derived[key]
+    except KeyError:
+        value = _derived[key] = compute()
+        _derived_added += 1
+        return value
 
 
 def _arguments(source: str, flags: int) -> tuple | None:

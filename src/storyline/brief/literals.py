@@ -22,6 +22,8 @@ from contextlib import contextmanager
 from functools import lru_cache
 from re import _parser  # the regex module's own parser: the tree `re.compile` builds on
 
+from .. import regex_cache
+
 try:  # every needle of a screen found in one pass over the text (Aho-Corasick, in C)
     import ahocorasick
 except ImportError:  # pragma: no cover - a dependency; without it, one test per needle
@@ -65,6 +67,40 @@ def needles(pattern: re.Pattern | str, *, case: bool = False) -> tuple[str, ...]
     return found[0] if found else None
 
 
+def _kept(function):
+    """`function(source, flags, *options)`, a pattern's source read off its parse, with
+    its value kept by `regex_cache` (read at import by every process: a tenth of the
+    brief's start-up) under a key that names this module's code. A compiled pattern
+    given for `source` stands for its source and flags."""
+    name = function.__name__
+
+    def kept(source, flags: int = 0, *options):
+        if isinstance(source, re.Pattern):
+            source, flags = source.pattern, source.flags
+        if _CODE is None or type(source) is not str:
+            return function(source, flags, *options)
+        return regex_cache.remembered((_CODE, name, source, int(flags), *options),
+                                      lambda: function(source, flags, *options))
+
+    kept.__wrapped__ = function
+    kept.__doc__ = function.__doc__
+    return kept
+
+
+def _code_tag() -> str | None:
+    """A tag of this module's code: values kept by an earlier version are not read."""
+    import zlib
+
+    try:
+        with open(__file__, "rb") as source:
+            return f"literals-{zlib.crc32(source.read()):08x}"
+    except (OSError, NameError, TypeError):
+        return None
+
+
+_CODE = _code_tag()
+
+
 def needle_sets(pattern: re.Pattern | str, flags: int = 0, *, case: bool = False,
                 anchored: bool = False) -> tuple[tuple[str, ...], ...]:
     """Every set of literals that `needles` could give: a match of `pattern` contains one
@@ -72,8 +108,12 @@ def needle_sets(pattern: re.Pattern | str, flags: int = 0, *, case: bool = False
     "logged" or "signed"); the best set (`needles`) first, empty as `needles` is None.
     With `anchored`, a pattern anchored at the start gets its sets too. (`flags` are
     those of a pattern given as a string.)"""
-    if isinstance(pattern, re.Pattern):
-        pattern, flags = pattern.pattern, pattern.flags
+    return _needle_sets(pattern, flags, case, anchored)
+
+
+@_kept
+def _needle_sets(pattern: str, flags: int, case: bool, anchored: bool
+                 ) -> tuple[tuple[str, ...], ...]:
     tree = _tree(pattern, flags)
     if tree is None or not anchored and _anchored_tree(tree, flags):
         return ()
@@ -88,8 +128,11 @@ def prefixes(pattern: re.Pattern | str, flags: int = 0) -> tuple[str, ...] | Non
     parse ("^(read|click) more" gives "click" and "read"), or None when it has
     none. For a pattern anchored at the start: a text that starts with none of them (its
     `screen`) is not tried. (`flags` are those of a pattern given as a string.)"""
-    if isinstance(pattern, re.Pattern):
-        pattern, flags = pattern.pattern, pattern.flags
+    return _prefixes(pattern, flags)
+
+
+@_kept
+def _prefixes(pattern: str, flags: int) -> tuple[str, ...] | None:
     tree = _tree(pattern, flags)
     found = None if tree is None else _starts(list(tree))
     return None if found is None else tuple(sorted(found))
@@ -428,6 +471,7 @@ def _joined(sources: list[str], flags: int) -> re.Pattern | None:
     return re.compile("|".join(f"(?:{s})" for s in sources), flags) if sources else None
 
 
+@_kept
 @lru_cache(maxsize=1024)
 def _alternatives(source: str, flags: int) -> tuple[str, ...]:
     """The alternatives of the pattern `source` at its top level ("^a|^b(c|d)" gives "^a"
@@ -490,6 +534,7 @@ def _is_anchored(pattern: re.Pattern) -> bool:
     return _is_anchored_source(pattern.pattern, pattern.flags)
 
 
+@_kept
 def _is_anchored_source(source: str, flags: int) -> bool:
     tree = _tree(source, flags)
     return tree is not None and _anchored_tree(tree, flags)
