@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from storyline.brief import clean, context, literals
+from storyline.brief import clean, context, dating, literals
 
 CLUTTER = [p for rule in clean.RULES for p in rule.patterns] + [
     clean._CLUTTER_SENTENCE, clean._CLUTTER_START, clean._CAPTION_PLACE, clean._BYLINE_INSIDE,
@@ -271,3 +271,17 @@ def test_the_needles_found_in_one_pass_are_those_found_one_by_one(text, screen):
     finally:
         screen._found = found
     assert screen(text) == without
+
+
+@pytest.mark.skipif(literals.ahocorasick is None, reason="pyahocorasick is not installed")
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + ["said", "Said", "told", "Mr", "Mr.", "Gen", "wrote",
+                                          "tweeted", "according to", "😀", "AP", "Getty"]),
+                min_size=0, max_size=10).map("".join))
+def test_many_needles_found_in_one_pass_as_one_by_one(text):
+    cases = [(context._SPEAKER_VERBS, literals.screen(text)), (dating._CREDIT_NEEDLES, text)]
+    cases += [(found, text) for found in context._CUE_NEEDLES]
+    assert any(found is not None and found.find is not None for found, _ in cases)
+    for found, screened in cases:
+        one_by_one = found is None or screened is None or any(n in screened for n in found)
+        assert literals.may_match(found, screened) == one_by_one

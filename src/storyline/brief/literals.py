@@ -48,10 +48,26 @@ def may_match(needles: tuple[str, ...] | None, screened: str | None) -> bool:
     (None: the pattern has no needles, or the text was not screened)."""
     if needles is None or screened is None:
         return True
+    if type(needles) is Needles and needles.find is not None:  # all of them in one pass
+        for _ in needles.find(screened):
+            return True
+        return False
     for needle in needles:
         if needle in screened:
             return True
     return False
+
+
+class Needles(tuple):
+    """The needles `needles` gives: a tuple, with an Aho-Corasick automaton's `iter` that
+    finds them in one pass (`find`, None for a few needles or without pyahocorasick)."""
+
+    MANY = 6  # fewer needles: their substring tests cost no more than a pass
+
+    def __new__(cls, found):
+        made = super().__new__(cls, found)
+        made.find = _finder({needle: needle for needle in made}) if len(made) >= cls.MANY else None
+        return made
 
 
 def needles(pattern: re.Pattern | str, *, case: bool = False) -> tuple[str, ...] | None:
@@ -64,7 +80,7 @@ def needles(pattern: re.Pattern | str, *, case: bool = False) -> tuple[str, ...]
     (`may_match(found, text)`): stronger needles ("AP" is rarer than "ap"), for a pattern
     that matches case-sensitively throughout (otherwise None)."""
     found = needle_sets(pattern, case=case)
-    return found[0] if found else None
+    return Needles(found[0]) if found else None
 
 
 def _kept(function):
