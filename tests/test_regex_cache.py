@@ -144,3 +144,12 @@ print(json.dumps({"kept": len(regex_cache._derived), "screens": [repr((
     for (code_tag, name, source, flags, *options), value in derived.items():
         assert code_tag == literals._CODE
         assert functions[name].__wrapped__(source, flags, *options) == value, (name, source)
+
+
+def test_the_patterns_compiled_while_working_are_kept_at_exit(tmp_path):
+    work = ("import json, re\nimport storyline.brief.pipeline\nfrom storyline import regex_cache\n"
+            "late = [f'late pattern {i} (a|b)+' for i in range(12)]\n"
+            "print(json.dumps({'loaded': sorted(s for s, f in regex_cache._loaded if s in late)}))\n"
+            "[re.compile(p) for p in late]")
+    assert _run(work, tmp_path)["loaded"] == []  # the file is written at import, and at exit
+    assert len(_run(work, tmp_path)["loaded"]) == 12

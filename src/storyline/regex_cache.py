@@ -9,7 +9,11 @@ object from that list. `save` keeps, for each pattern compiled so far, the argum
 that Python gave `_sre.compile`; `load`, in a later process, makes the pattern objects
 from them and puts them in the `re` module's own cache, where `re.compile` finds them.
 A pattern made so compares equal to one compiled anew (pattern objects compare their
-code), so every match is the same: `tests/test_regex_cache.py`.
+code), so every match is the same: `tests/test_regex_cache.py`. `storyline` loads the
+file when imported; `brief.pipeline` saves at the end of its import and, through
+`save_at_exit`, when the process ends, with what was compiled as it worked (the
+screens' alternatives compiled when first tried, the analysis's rules and spaCy's own
+patterns at their import: about 320 more).
 
 It keeps, too, what other modules read off the patterns at import (`remembered`: the
 literal words `literals.FirstMatch` screens with, read off each pattern's parse), under
@@ -129,6 +133,28 @@ def save() -> int:
         return 0
     _derived_added = 0
     return len(new)
+
+
+def save_at_exit() -> None:
+    """`save` again when the process exits (once registered): the patterns compiled
+    while it worked (a screen's alternatives compiled when first tried, the analysis's
+    and spaCy's at their import) are kept too. A forked worker leaves without it."""
+    global _at_exit
+    if not _at_exit:
+        import atexit
+
+        atexit.register(_save_quietly)
+        _at_exit = True
+
+
+_at_exit = False
+
+
+def _save_quietly() -> None:
+    try:
+        save()
+    except Exception:  # noqa: BLE001 - a cache must never fail a process's exit
+        pass
 
 
 def remembered(key: tuple, compute):

@@ -172,4 +172,5 @@ def _seen_sentences(since: Iterable[str | Article | dict]) -> list[Sentence]:
     return segment.split_all(articles)
 
 
-regex_cache.save()  # the stages' patterns, for the next process (storyline/regex_cache.py)
+regex_cache.save()  # the stages' patterns, for the next process (storyline/regex_cache.py),
+regex_cache.save_at_exit()  # and those compiled as it works
