@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import re
+from contextlib import contextmanager
 from functools import lru_cache
 
 from ..errors import StorylineError
@@ -72,7 +73,7 @@ def _load():
         # Matrix products through numpy's BLAS, not the BLIS that thinc bundles: BLIS
         # picks its slow generic kernel on processors it does not know (AMD Zen 5:
         # 3 times slower than numpy's), and a third of the parse is these products.
-        with use_ops("numpy", use_blis=False):
+        with use_ops("numpy", use_blis=False), _decoders_read_once():
             pipeline = spacy.load(MODEL, config=_BARE_TOKENIZER)
     except (ImportError, OSError) as e:
         raise StorylineError(
@@ -84,6 +85,26 @@ def _load():
         if (match := fast_match(ruler)) is not None:
             ruler.match = match  # the same matches, faster (see `ruler`)
     return pipeline
+
+
+@contextmanager
+def _decoders_read_once():
+    """srsly's `msgpack_loads`, for each of the model's 128 serialized pieces, asks its
+    registry of msgpack decoders for all of them (`get_all`), which walks every entry of
+    catalogue's registry (spaCy's, thinc's: about 500) each time: the load asks once and
+    is given the same decoders each time (nothing registers a decoder while it runs).
+    About 4% of the instructions of the import and load."""
+    try:
+        from srsly.msgpack import msgpack_decoders
+    except ImportError:  # another srsly: nothing to spare
+        yield
+        return
+    found = msgpack_decoders.get_all()
+    msgpack_decoders.get_all = lambda: dict(found)  # on this registry only
+    try:
+        yield
+    finally:
+        del msgpack_decoders.get_all
 
 
 def _import_spacy():
