@@ -78,6 +78,13 @@ from storyline.brief.context import Names, needs, opens_quotation, says_who
     # the writer points at the rest of the page
     "As we noted above, the U.S. Copyright Office has not addressed the issue.",
     "The figures (see below) show a fall.",
+    # a clause and its main clause whose subjects are both pronouns
+    "If it is oil, it's not the first oil slick detected as part of the search.",
+    "When she and friends checked his apartment they found some clothes missing.",
+    "Although this is the most comprehensive study of the devices, it is not the first.",
+    "Although it may seem a disadvantage to be shorter, in fact, it helped early humans.",
+    # "that" stands for what was told before
+    "Corey Gentry, his friend, described that as \"unusual behavior.\"",
 ])
 def test_openings_that_lean_on_an_earlier_sentence(text):
     assert needs(text).antecedent
@@ -99,6 +106,10 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "Among those injured was a child, officials said.",
     "The show's finale airs this Sunday, the network said.",
     "When she was 12, Jane Doe moved to Paris with her mother.",
+    "When she was 12, Jane Doe said she wanted to live in Paris.",
+    "Before he entered the box, the curator Jarrod Rawlins said Parr was calm.",
+    "When it comes to safety, it is important to check the brakes.",
+    "Rescuers made sure that as many people as possible got out on Monday.",
     "Officials said the bridge would reopen later this year.",
     "Bill Cosby says that in all of his years in show business, he has never seen anything like it.",
     "While auto executives dismiss the idea, they have been receptive to a shorter one.",

@@ -174,6 +174,17 @@ def test_a_scene_setting_lead_does_not_open_the_brief_when_a_news_lead_can():
     assert openers(alone[0], read([s.text for s in alone[0]], [True] * len(alone[0])), alone[1])
 
 
+def test_a_lead_that_tells_what_has_long_been_so_does_not_open_when_a_news_lead_can():
+    from storyline.brief.select import openers
+
+    background = ("Engineers have long warned that the dam in the river valley could fail in "
+                  "a flood. The county ignored them.")
+    sentences, vectors, _ = pipeline_parts(background, FLOOD, FLOOD_2)
+    reading = read([s.text for s in sentences], [True] * len(sentences))
+    found = openers(sentences, reading, vectors)
+    assert found and all(sentences[k].article != "1" for k in found)
+
+
 def test_a_sentence_that_introduces_two_names_for_another_is_shown_once():
     sentences, vectors, facts = pipeline_parts(
         "Congress left for the weekend on Friday without a deal on the payroll tax cut.",

@@ -145,6 +145,11 @@ _DEMONSTRATIVE_INSIDE = re.compile(
     r"|(?<=[a-z,] )(?<!\bone of )those\s+(?!(?:who|whom|whose|which|that|with|in|of|at|on|for|"
     r"from|under|over|are|were|is|was|have|had|will|would|can|could|may|might|[a-z]+ed|"
     r"[a-z]+ing)\b)([a-z][a-z'’-]+)")
+# "... described that as \"unusual behavior.\"", "... translated that as ...": what
+# "that" stands for was told before.
+_THAT_AS = re.compile(
+    r"\b(?:[a-z]+ed|saw|sees|see|views|view|took|takes|take|read|reads|calls|call|treats|"
+    r"treat) that as\b")
 # Things a story tells of, which "the" presents as known: "the accord", "the new rules",
 # "the video". A sentence that says so needs a sentence of the brief before it that
 # mentions the thing (in any words with its noun: "an accord", "the Paris accord" in a
@@ -606,7 +611,8 @@ def _leans_back(text: str) -> bool:
     subject = _DEFINITE_SUBJECT.match(text) or _DEFINITE_APPOSITION.match(text)
     if subject and subject.group(1) not in _KNOWN_TO_ALL:
         return True
-    if _DANGLING_OPENING.match(text) or _PRONOUN_AFTER_OPENING.match(text):
+    if (_DANGLING_OPENING.match(text) or _PRONOUN_AFTER_OPENING.match(text)
+            or _PRONOUN_CLAUSES.match(text)):
         return True
     outside = _QUOTED.sub(" ", text)
     if "later" in outside and _LATER.search(outside):
@@ -619,6 +625,8 @@ def _leans_back(text: str) -> bool:
         return True
     if any(m.group(1).lower() in ("that", "those") or m.group(2).lower() not in _TIME_WORDS
            for m in _DEMONSTRATIVE_REFERENCE.finditer(outside)):
+        return True
+    if " that as " in outside and _THAT_AS.search(outside):
         return True
     for m in _DEMONSTRATIVE_INSIDE.finditer(outside):
         noun = (m.group(1) or m.group(2) or m.group(3)).lower()
@@ -639,6 +647,16 @@ _PRONOUN_AFTER_OPENING = re.compile(
     # and with no comma after a time or a place: "At a news conference Friday she called ..."
     r"|^(?:In|On|At|For|By|After|Before|During|Since|Until|Within|Over|Under|Through|Despite|"
     r"Last|Earlier|Later)\s[^,;:\"“”]{3,60}?\s(?:he|she)\s[a-z]+")
+# "If it is oil, it's not the first oil slick ...", "When she and friends checked his
+# apartment they found ...": a clause opened by a pronoun and a main clause whose subject
+# is one too both stand for someone the sentence never names (as "Before he entered the
+# box, Dark Mofo curator Jarrod Rawlins said ..." names him). "When it comes to" stands
+# for nothing.
+_PRONOUN_CLAUSES = re.compile(
+    r"^[\"“‘']?(?:If|When|Whenever|Although|Though|Even though|Even if|Because|While|Since|"
+    r"Once|Unless|Until|As|After|Before)\s+(?:he|she|it|they|his|her|its|their|this|these)\b"
+    r"(?! comes? to\b)[^,.;:\"“”]{0,160}?"
+    r"(?:,\s*(?:[a-z]+(?: [a-z]+)?,\s*)?(?:he|she|it|they)\b|\s(?:he|she|they)\s[a-z]{3,})")
 # "As we noted above, ...", "(see below)": the writer points at the rest of the page.
 _SELF_REFERENCE = re.compile(
     r"\b(?:[Aa]s (?:we|I) (?:noted|said|mentioned|reported|wrote|explained|discussed)|"

@@ -472,7 +472,7 @@ def openers(sentences: list[Sentence], reading: Reading, vectors: sparse.csr_mat
     out = {k: v * (NEWS_TIME_BONUS if _NEWS_TIME.search(sentences[k].text) else 1.0)
            for k, v in out.items()}
     news = {k: v for k, v in out.items() if not _SCENE_SETTER.match(sentences[k].text)
-            and not opens_mid_story(sentences[k].text)}
+            and not _BACKGROUND.match(sentences[k].text) and not opens_mid_story(sentences[k].text)}
     return news or out
 
 
@@ -510,6 +510,13 @@ _SCENE_SETTER = re.compile(
     r"whoever|sitting|standing|walking|if you|imagine|picture this)\b"
     r"|^(?!based\b)[A-Z][a-z]+ed (?:in|on|at|by|under|beside|near|inside|outside)\b[^,]{0,60},",
     re.I)
+
+# "Trump has often taken credit for the stock market's climb.", "Scientists have long
+# wanted to ...": a lead whose verb tells what has long been so is the story's
+# background, not its news.
+_BACKGROUND = re.compile(
+    r"^[^,;:]{0,60}?\b(?:has|have) (?:often|long|always|repeatedly|traditionally|"
+    r"historically|generally|usually)\b")
 
 
 _NEWS_TIME = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
