@@ -83,6 +83,7 @@ from storyline.brief.context import Names, needs, opens_quotation, says_who
     "When she and friends checked his apartment they found some clothes missing.",
     "Although this is the most comprehensive study of the devices, it is not the first.",
     "Although it may seem a disadvantage to be shorter, in fact, it helped early humans.",
+    "One would create about 15,000 new housing vouchers for low-income tenants.",
     # "that" stands for what was told before
     "Corey Gentry, his friend, described that as \"unusual behavior.\"",
 ])
@@ -109,6 +110,7 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "When she was 12, Jane Doe said she wanted to live in Paris.",
     "Before he entered the box, the curator Jarrod Rawlins said Parr was calm.",
     "When it comes to safety, it is important to check the brakes.",
+    "One person was killed and two were hurt in the crash on Monday.",
     "Rescuers made sure that as many people as possible got out on Monday.",
     "Officials said the bridge would reopen later this year.",
     "Bill Cosby says that in all of his years in show business, he has never seen anything like it.",

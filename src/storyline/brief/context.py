@@ -82,6 +82,8 @@ _DANGLING_OPENING = re.compile(
     rf"in (?:one|another|each|either|both|neither|the other|the first|the second) "
     rf"(?:cases?|instances?))\s*,|\d\)\s"
     rf"|one of (?:the|them|those|these|his|her|their)\b"
+    # "One would create about 15,000 new vouchers": one of things told before
+    rf"|one (?:would|will|is|was|has|had|could|should|might|may|must|can|does|did|also)\b"
     rf"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|"
     rf"many|most|some|all|none|several|few|each|both|half|any) of (?:them|those|these|whom)\b"
     rf"|plus\b|any other\b"

@@ -214,7 +214,14 @@ def _false_split(previous: str, following: str) -> bool:
                 or (previous.endswith(".)") and first in "—–")
                 or (first.islower() and not _URL.match(following))
                 or (_COUNTRY_END.search(end) and _COUNTRY_NOUN.match(following))
-                or (_ASKED_END.search(end) and _ATTRIBUTION.match(following)))
+                or (_ASKED_END.search(end) and _ATTRIBUTION.match(following))
+                or (first.isdigit() and _NUMBER_END.search(end) is not None
+                    and _DECIMAL_TAIL.match(following) is not None))
+
+
+# A decimal that a typing slip spaced ("limited under 16. 5 percent", "$1. 5 billion").
+_NUMBER_END = re.compile(r"(?<![\d.,])\d{1,3}\.$")
+_DECIMAL_TAIL = re.compile(r"\d{1,3}\s*(?:%|percent\b|per cent\b|million\b|billion\b|trillion\b)")
 
 
 @lru_cache(maxsize=20_000)  # asked of each sentence by several stages
