@@ -126,6 +126,9 @@ def test_empty_text_has_no_sentences():
      "the Battle of Leyte Gulf, in the central Philippines.", True),
     ("On Wednesday, 39-year-old Jamaican sprinter Merlene Ottey withdrew from the World "
      "Championships after testing positive for Nandrolone.", True),
+    # a pasted tweet's hashtag, and one a sentence presents
+    ("Confirmed: potential jurors refusing to serve under #StanfordRape judge.", False),
+    ("Thousands of women shared their stories using the hashtag #MeToo on Monday.", True),
 ])
 def test_is_statement(text, ok):
     assert is_statement(text) is ok

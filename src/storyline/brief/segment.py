@@ -240,7 +240,18 @@ def is_statement(text: str) -> bool:
             and _lower_words(text) >= 2 and not _is_fragment(text)
             and not _TRUNCATED.search(text) and not _TRANSCRIPT.match(text)
             and not _ends_earlier_quotation(text) and text.count("(") <= text.count(")")
-            and _has_verb(text))
+            and _has_verb(text) and not ("#" in text and _pasted_tweet(text)))
+
+
+# A hashtag that no word presents ("the hashtag #MeToo", "tagged #Rio2016") is a pasted
+# tweet's: "Confirmed: potential jurors refusing to serve under #StanfordRape judge."
+_HASHTAG = re.compile(r"(?<![\w&])#[A-Za-z]\w*")
+_PRESENTS_HASHTAG = re.compile(r"\b(?:hashtags?|tagged|tagging|tweets?|tweeted|campaign|movement|"
+                               r"trending|using)\b", re.I)
+
+
+def _pasted_tweet(text: str) -> bool:
+    return bool(_HASHTAG.search(text)) and not _PRESENTS_HASHTAG.search(text)
 
 
 # A statement has a verb: "The cabin of a Qatar Airways plane.", "Black leopard near
