@@ -483,6 +483,9 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("The coroner said autopsies showed both died of smoke inhalation.", False),
     ("The problem: researchers cannot tell in advance who will respond.", False),
     ("The newspaper he writes for has closed its Dayton office.", False),
+    ("From the Golden Globes to her best impression, here are 20 of Wiig's most memorable "
+     "bits.", True),
+    ("On the island, here are the ruins of a temple built in 1200, officials said.", False),
 ])
 def test_social_media_prompts_inside_text_are_clutter(text, clutter):
     from storyline.brief.clean import is_clutter

@@ -335,6 +335,10 @@ _CLUTTER_SENTENCE = re.compile(  # every alternative starts at a word boundary
     r"\bembed x share\b|\bskip in skip\b|"
     r"\bvideo (?:shown |posted |embedded )?(?:here|above|below)\b|"
     r"\bwe['’]ve (?:collected|rounded up)\b|"
+    # a list's teaser after its scene: "From ... to her best impression, here are 20 of
+    # Wiig's most memorable bits."
+    r"(?<=, )here are (?:\d+|the \d+|[a-z]+) (?:of|ways|things|reasons|moments|photos|"
+    r"pictures|times)\b|"
     r"\bthank you for (?:supporting|reading|visiting|watching)\b|"
     r"\btranscripts? (?:is|are) created on a rush deadline\b|\bthe authoritative record of\b|"
     r"sign up for\b.{0,60}\bnewsletter|follow\b[^.!?]{0,50}\bon (?:twitter|facebook|instagram)\b|"
