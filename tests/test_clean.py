@@ -486,6 +486,11 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("From the Golden Globes to her best impression, here are 20 of Wiig's most memorable "
      "bits.", True),
     ("On the island, here are the ruins of a temple built in 1200, officials said.", False),
+    ("Senate Minority Leader Chuck Schumer and Majority Leader Mitch McConnell walk to the "
+     "Senate floor Wednesday.", True),
+    ("Senate leaders walked to the floor on Wednesday to announce the deal.", False),
+    ("The IOC Executive Board meets on Sunday.", False),
+    ("In celebration of the finale, our crack video team edited together this montage.", True),
 ])
 def test_social_media_prompts_inside_text_are_clutter(text, clutter):
     from storyline.brief.clean import is_clutter

@@ -84,6 +84,8 @@ from storyline.brief.context import Names, needs, opens_quotation, says_who
     "Although this is the most comprehensive study of the devices, it is not the first.",
     "Although it may seem a disadvantage to be shorter, in fact, it helped early humans.",
     "One would create about 15,000 new housing vouchers for low-income tenants.",
+    "It was the first crash ever of the sleek jet, once the pride of French aviation.",
+    "It was the largest ever single-day point drop for the Dow.",
     # "that" stands for what was told before
     "Corey Gentry, his friend, described that as \"unusual behavior.\"",
 ])
@@ -94,6 +96,7 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
 @pytest.mark.parametrize("text", [
     "The Syrian Democratic Forces began an offensive on Monday.",
     "It is unclear whether the talks will resume.",
+    "It was the first time the government posted a surplus in July since the 1950s.",
     "US forces have left the base.",
     "The Trump administration announced new tariffs on Friday.",
     "The stock market fell 4 percent on Monday.",

@@ -177,12 +177,19 @@ def test_a_scene_setting_lead_does_not_open_the_brief_when_a_news_lead_can():
 def test_a_lead_that_tells_what_has_long_been_so_does_not_open_when_a_news_lead_can():
     from storyline.brief.select import openers
 
-    background = ("Engineers have long warned that the dam in the river valley could fail in "
-                  "a flood. The county ignored them.")
-    sentences, vectors, _ = pipeline_parts(background, FLOOD, FLOOD_2)
-    reading = read([s.text for s in sentences], [True] * len(sentences))
-    found = openers(sentences, reading, vectors)
-    assert found and all(sentences[k].article != "1" for k in found)
+    for background in (
+            "Engineers have long warned that the dam in the river valley could fail in a "
+            "flood. The county ignored them.",
+            "For more than a decade, the dam in the river valley has leaked after every flood. "
+            "The county ignored it.",
+            "In 1994 the county built the dam in the river valley to stop the floods. It cost "
+            "a fortune.",
+            "The Valley Dam is a concrete wall built across the river to stop the floods. It "
+            "is old."):
+        sentences, vectors, _ = pipeline_parts(background, FLOOD, FLOOD_2)
+        reading = read([s.text for s in sentences], [True] * len(sentences))
+        found = openers(sentences, reading, vectors)
+        assert found and all(sentences[k].article != "1" for k in found), background
 
 
 def test_a_sentence_that_introduces_two_names_for_another_is_shown_once():

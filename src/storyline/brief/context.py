@@ -96,14 +96,15 @@ _DANGLING_OPENING = re.compile(
     rf"|the (?-i:Republican|Democrat) (?-i:[a-z])"
     rf"|(?:the|both|all)(?: [a-z0-9][\w-]*){{0,2}} (?:{_BACK_NOUNS})\b(?![-'’]))",
     re.I)
-# "It is unclear whether ...", "It was not immediately clear ...": an "it" that stands
-# for nothing, which needs no earlier sentence.
+# "It is unclear whether ...", "It was not immediately clear ...", "It was the first time
+# ...": an "it" that stands for nothing, which needs no earlier sentence ("It was the
+# first crash ever of the sleek jet" stands for a crash told before).
 _DUMMY_IT = re.compile(
     r"^[\"“‘']?it(?:['’]s| is| was| has been| had been| will be| would be| remains| seems)"
     r"(?: not| still| also| now)? (?:unclear|not clear|not known|unknown|(?:not )?(?:immediately )?"
     r"clear|possible|likely|unlikely|expected|believed|estimated|thought|reported|alleged|"
-    r"feared|hoped|the first|the second|the latest|the largest|the biggest|the worst|"
-    r"the most|the only|too early|time|important|hard|difficult|easy)\b", re.I)
+    r"feared|hoped|the (?:first|second|third|only|last) time|too early|time|important|hard|"
+    r"difficult|easy)\b", re.I)
 # "The system was designed ...", "The press conference was attended by ...": a subject
 # of common nouns with "the" and straight after it a verb refers to something the
 # article introduced before (a subject told there, "the system of ...", has no verb
