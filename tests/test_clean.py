@@ -241,6 +241,8 @@ def test_a_byline_before_an_agency_dateline_goes_with_it():
     ("U.S. – China trade talks resumed on Monday in Beijing.", "U.S. – China"),
     ("ST. LOUIS (AP) — Police said the man was arrested.", "Police said"),
     ("EL PASO, Texas (AP) — The shooting began at 10 a.m.", "The shooting began"),
+    ("Washington (CNN) Vermont Sen. Bernie Sanders lauded the speech.", "Vermont Sen."),
+    ("Sanders told AP reporters that he lauded the speech.", "Sanders told AP"),
 ])
 def test_datelines(line, rest):
     a, _ = cleaned(f"Title\n\n{line}")

@@ -78,6 +78,7 @@ from storyline.brief.context import Names, needs, opens_quotation, says_who
     # the writer points at the rest of the page
     "As we noted above, the U.S. Copyright Office has not addressed the issue.",
     "The figures (see below) show a fall.",
+    "Gillibrand won the above special election by a wide margin in 2009.",
     # a clause and its main clause whose subjects are both pronouns
     "If it is oil, it's not the first oil slick detected as part of the search.",
     "When she and friends checked his apartment they found some clothes missing.",
@@ -256,11 +257,11 @@ def test_a_one_sentence_article_is_told_even_when_its_words_look_back():
 
 def test_a_page_whose_one_statement_leans_back_still_gets_a_brief():
     page = ("Lost: Every Moment\n\nYou have seen every nickname, but what is the show without "
-            "them? In celebration of the finale this Sunday, our video team edited together "
+            "them? In celebration of the finale this Sunday, the network edited together "
             "this hypnotic montage of every moment, in order.")
     brief = summarize([page], options=Options(analysis=False))
     assert [s.text for s in brief.sentences] == [
-        "In celebration of the finale this Sunday, our video team edited together this "
+        "In celebration of the finale this Sunday, the network edited together this "
         "hypnotic montage of every moment, in order."]
 
 

@@ -37,6 +37,8 @@ _DATELINE = re.compile(  # "ST. LOUIS (AP) — ", "FORT WAYNE, Ind. (WANE) ", "(
     r"|[A-Z][A-Z'-]{2,}" + _PLACE + _DAY + r"\s*" + _DASH + "+"  # no agency: a real word
     r"|" + _AGENCY + r"\s*" + _DASH + r"+|CNN\s*[-—–]+"
     r"|\((?:CNN|AP|AFP|Reuters|Xinhua|Bloomberg|dpa|UPI)\)"  # "(CNN) A man"
+    # "Washington (CNN) Vermont Sen. Bernie Sanders lauded ..."
+    r"|[A-Z][a-z]+(?:,? [A-Z][a-z.]+){0,3} \((?:CNN|AP|AFP|Reuters)\)(?=\s+[A-Z\"“])"
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\s*"
     r"\((?:Reuters|AP|AFP|Xinhua|Bloomberg|dpa|UPI)\)\s*" + _DASH + "+"  # "Aug 21 (Reuters) -"
     r"|[A-Z]{5,}(?:\s[A-Z]{2,})?(?=\s(?:The|A|An)\s)"  # "WASHINGTON The"

@@ -660,11 +660,12 @@ _PRONOUN_CLAUSES = re.compile(
     r"Once|Unless|Until|As|After|Before)\s+(?:he|she|it|they|his|her|its|their|this|these)\b"
     r"(?! comes? to\b)[^,.;:\"“”]{0,160}?"
     r"(?:,\s*(?:[a-z]+(?: [a-z]+)?,\s*)?(?:he|she|it|they)\b|\s(?:he|she|they)\s[a-z]{3,})")
-# "As we noted above, ...", "(see below)": the writer points at the rest of the page.
+# "As we noted above, ...", "(see below)", "From the above post, ...": the writer points at
+# the rest of the page.
 _SELF_REFERENCE = re.compile(
     r"\b(?:[Aa]s (?:we|I) (?:noted|said|mentioned|reported|wrote|explained|discussed)|"
     r"(?:noted|mentioned|described|discussed|explained|reported|shown) (?:above|below)|"
-    r"[Ss]ee (?:above|below))\b")
+    r"[Ss]ee (?:above|below)|[Tt]he above)\b")
 
 
 def _closes_unopened(text: str) -> bool:

@@ -59,7 +59,7 @@ def sentence_spans(block: str) -> list[tuple[int, int]]:
     spans = [part for span in spans for part in _unglued(block, *span)]
     if spans:
         spans[:1] = _headline_cut(block, *spans[0])
-    return _quotes_home(block, spans)
+    return _credits_home(block, _quotes_home(block, spans))
 
 
 # A headline or caption glued to the paragraph's first sentence, with no stop between
@@ -111,6 +111,23 @@ def _quotes_home(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
                  else previous.count("“") > previous.count("”") if mark == "”" else False)
         if open_ and c == b and d > c + 1:
             out[i - 1], out[i] = (a, b + 1), (c + 1, d)
+    return out
+
+
+# A photo's credit after its caption, before the paragraph it was glued to: "The cabin of a
+# Qatar Airways plane. AP American Airlines on Thursday said ...": the credit ends the
+# caption, and the paragraph's sentence starts after it.
+_CREDIT_OPENING = re.compile(r"(?:AP|AFP|Reuters|Getty Images)\s+(?!Photo|Images|News|Sports)(?=[A-Z][a-z])")
+
+
+def _credits_home(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = list(spans)
+    for i in range(1, len(out)):
+        (a, b), (c, d) = out[i - 1], out[i]
+        if block[c:c + 1] in "ARG" and block[b - 1:b] == "." and (
+                credit := _CREDIT_OPENING.match(block, c, d)) is not None:
+            out[i - 1] = (a, c + len(credit.group().rstrip()))
+            out[i] = (credit.end(), d)
     return out
 
 
