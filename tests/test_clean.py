@@ -172,6 +172,8 @@ def test_agency_dateline_prefix_is_stripped():
      "China's tallest building.", "SHANGHAI: At 101", "photo credit"),
     ("Jane Roe, Business Insider The company is buying a startup that makes headsets.",
      "The company is", "photo credit"),
+    ("DEVONJAMESXXX.COM 'I want you to be mine' was one text message the actress says she got.",
+     "'I want you", "photo credit"),
     ("Page last updated at 11:50 GMT, Friday, 29 January 2010 Wyclef Jean has been talking "
      "to reporters about Haiti.", "Wyclef Jean", "date stamp"),
     ("Wednesday 17 June 2009 15.39 BST Government officials today warned farmers to stay "

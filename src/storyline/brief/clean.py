@@ -82,7 +82,9 @@ _WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement|(?:Skip in Skip
 # A video's credit glued the same way: "Jane Roe, Business Insider The company is ...".
 _CREDIT_PREFIX = re.compile(r"^(?:\(By [A-Z][^()]{2,60}? -- [^()]{2,40}\)|"
                             r"(?:[A-Z][\w.'’-]+ ){1,2}[A-Z][\w.'’-]+, (?:Business Insider|"
-                            r"Getty Images|Reuters|AFP|AP|EPA))\s+(?=[A-Z\"“'‘])")
+                            r"Getty Images|Reuters|AFP|AP|EPA)"
+                            # a photo's credit as a web address: "DEVONJAMESXXX.COM 'I want ..."
+                            r"|[A-Z0-9-]{3,}\.(?:COM|NET|ORG|CO\.UK))\s+(?=[A-Z\"“'‘])")
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _FULL_DATE = r"\d{1,2} (?:January|February|March|April|May|June|July|August|September|" \
     r"October|November|December) \d{4}"
