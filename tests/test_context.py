@@ -87,6 +87,9 @@ from storyline.brief.context import Names, needs, opens_quotation, says_who
     "One would create about 15,000 new housing vouchers for low-income tenants.",
     "It was the first crash ever of the sleek jet, once the pride of French aviation.",
     "It was the largest ever single-day point drop for the Dow.",
+    "A little over a year later, Balin quit the group after a row.",
+    "Three years later, Barrett said that he had made everything up.",
+    "Officials at the time promised a 12 percent increase in February.",
     # "that" stands for what was told before
     "Corey Gentry, his friend, described that as \"unusual behavior.\"",
 ])
@@ -98,6 +101,8 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "The Syrian Democratic Forces began an offensive on Monday.",
     "It is unclear whether the talks will resume.",
     "It was the first time the government posted a surplus in July since the 1950s.",
+    "Jane Doe was 14 at the time of the crash, according to the district attorney.",
+    "Two days before the vote, the senator resigned from the committee.",
     "US forces have left the base.",
     "The Trump administration announced new tariffs on Friday.",
     "The stock market fell 4 percent on Monday.",

@@ -82,6 +82,11 @@ _DANGLING_OPENING = re.compile(
     rf"in (?:one|another|each|either|both|neither|the other|the first|the second) "
     rf"(?:cases?|instances?))\s*,|\d\)\s"
     rf"|one of (?:the|them|those|these|his|her|their)\b"
+    # "A little over a year later, ...", "Three years later, ...": later than what?
+    rf"|(?:(?:a little|just|about|nearly|almost|some|only|more than|less than|a little over|"
+    rf"over|barely|roughly) )?(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|"
+    rf"several|a few|a couple of|\d+) (?:moment|minute|hour|day|night|week|month|year|"
+    rf"decade)s? (?:earlier|later)\b"
     # "One would create about 15,000 new vouchers": one of things told before
     rf"|one (?:would|will|is|was|has|had|could|should|might|may|must|can|does|did|also)\b"
     rf"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|"
@@ -620,6 +625,8 @@ def _leans_back(text: str) -> bool:
     outside = _QUOTED.sub(" ", text)
     if "later" in outside and _LATER.search(outside):
         return True
+    if " the time" in outside and _AT_THE_TIME.search(outside):
+        return True
     if _TOLD_OF.search(outside) or _ENDS_ON_REFERENCE.search(outside):
         return True
     if "here" in outside and _HERE.search(outside):
@@ -683,6 +690,9 @@ def _closes_unopened(text: str) -> bool:
 _LATER = re.compile(
     r"\b(?:a short time|moments|a (?:day|week|month|year)|(?:several|a few|two|three|four|"
     r"five|six|seven|eight|nine|ten) (?:minutes|hours|days|weeks|months|years)) later\.$")
+# "Officials at the time promised a 12 percent increase": the time of something told
+# before ("at the time of the crash" says which).
+_AT_THE_TIME = re.compile(r"\bat the time\b(?! of\b| when\b| that\b)")
 # "Police said the man was arrested.", "A spokesman said the female worker fell ill.":
 # a person the reader was told of before, as the subject of what is reported.
 _TOLD_OF = re.compile(
