@@ -440,6 +440,7 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("In this Thursday, Jan. 17, 2013, file photo, a man speaks on a phone in Madrid.", True),
     ("Several studies have observed weak Moho arrivals (Fig. 1), including a reversal.", True),
     ("The reduction has been attributed to serpentine in the mantle wedge11,12,13,14.", True),
+    ("The velocities are similar to those observed beneath Mount St Helens9,17.", True),
     ("The vote was 11,12 in favour of the bill on Monday.", False),
     ("Cascadia is a relatively warm arc due to the young age of the slab21,22.", True),
     ("Users of web3 tools and mp3 players were counted by word12.", False),

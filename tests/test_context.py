@@ -90,6 +90,8 @@ from storyline.brief.context import Names, needs, opens_quotation, says_who
     "A little over a year later, Balin quit the group after a row.",
     "Three years later, Barrett said that he had made everything up.",
     "Officials at the time promised a 12 percent increase in February.",
+    "Now, however, leading Republicans are against the plan.",
+    "In particular, the analysis is based on data from 2010.",
     # "that" stands for what was told before
     "Corey Gentry, his friend, described that as \"unusual behavior.\"",
 ])

@@ -131,6 +131,10 @@ def test_empty_text_has_no_sentences():
     # a pasted tweet's hashtag, and one a sentence presents
     ("Confirmed: potential jurors refusing to serve under #StanfordRape judge.", False),
     ("Thousands of women shared their stories using the hashtag #MeToo on Monday.", True),
+    # the page telling its reader what to do
+    ("Think about the man Colbert would be replacing.", False),
+    ("Picture a volcanic eruption: fiery lava and smoke billowing skyward.", False),
+    ("Thinking about the vote, the senator said he would abstain.", True),
 ])
 def test_is_statement(text, ok):
     assert is_statement(text) is ok

@@ -76,6 +76,7 @@ _DANGLING_OPENING = re.compile(
     rf"if so|if not|worse|worse still|even worse|better still|even better|rather|too|"
     rf"more importantly|most importantly|above all|in short|in sum|in fact|after all|"
     rf"of course|for example|for instance|in other words|by comparison|in comparison|"
+    rf"in particular|"
     rf"at the same time|consequently|accordingly|additionally|conversely|as such|"
     rf"to be sure|that said|even then|all the same|in any case|either way|"
     rf"on top of that|on the contrary|not yet|not really|not quite|not exactly|"
@@ -87,6 +88,8 @@ _DANGLING_OPENING = re.compile(
     rf"over|barely|roughly) )?(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|"
     rf"several|a few|a couple of|\d+) (?:moment|minute|hour|day|night|week|month|year|"
     rf"decade)s? (?:earlier|later)\b"
+    # "Now, however, leading Republicans are against ...": a connective after a time word
+    rf"|(?:now|today|still|yet|this time|so far),? (?:however|though|meanwhile|instead|too)\b"
     # "One would create about 15,000 new vouchers": one of things told before
     rf"|one (?:would|will|is|was|has|had|could|should|might|may|must|can|does|did|also)\b"
     rf"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|"

@@ -257,7 +257,18 @@ def is_statement(text: str) -> bool:
             and _lower_words(text) >= 2 and not _is_fragment(text)
             and not _TRUNCATED.search(text) and not _TRANSCRIPT.match(text)
             and not _ends_earlier_quotation(text) and text.count("(") <= text.count(")")
-            and _has_verb(text) and not ("#" in text and _pasted_tweet(text)))
+            and _has_verb(text) and not ("#" in text and _pasted_tweet(text))
+            and not _IMPERATIVE.match(text))
+
+
+# The page telling its reader what to do: "Think about the man Colbert would be replacing.",
+# "Consider the Coeur d'Alene tribe ..." (nine of the eleven such statements of the
+# Multi-News and DUC 2006 dev articles; "Picture a volcanic eruption: ..." and "Imagine
+# ..." set a feature's scene, which may still open a brief when no news lead can).
+_IMPERATIVE = re.compile(
+    r"[\"“]?(?:Think|Consider|Remember|Meet|Take|Look|Try|Note|Let['’]s|Let us) "
+    r"(?:about |of |at )?(?:the|a|an|this|that|these|those|how|what|why|who|your|it|him|her|"
+    r"them|for)\b")
 
 
 # A hashtag that no word presents ("the hashtag #MeToo", "tagged #Rio2016") is a pasted
@@ -312,6 +323,8 @@ _TRANSCRIPT = re.compile(r"^[A-Z][A-Z.'’ -]{1,30}:\s")
 _FRAGMENT = re.compile(r"^[A-Z][a-z]+ed (?:with|of|in|for|by|to|on|at)\b[^,;:—–]*$"
                        # a numbered list's item: "5. Do it because I said so management."
                        r"|^\d{1,2}[.)]\s"
+                       # a reference's tail split off: "12), similar to the observed ..."
+                       r"|^\d{1,3}\)[,;]"
                        # a Q&A's answer, which needs its question: "A: Sign the ticket first."
                        r"|^[QA]:\s"
                        # a timeline box's item: "1918: The Spanish flu pandemic remains ..."
