@@ -192,6 +192,18 @@ def test_a_lead_that_tells_what_has_long_been_so_does_not_open_when_a_news_lead_
         assert found and all(sentences[k].article != "1" for k in found), background
 
 
+def test_a_feature_whose_lead_tells_background_opens_where_it_turns_to_its_news():
+    from storyline.brief.select import openers
+
+    feature = ("Engineers have long warned that the old dam in the river valley could fail in "
+               "a flood. They wrote reports for years. Now the dam has burst, and rescue teams "
+               "evacuated about 2,000 people from the villages below it.")
+    sentences, vectors, _ = pipeline_parts(feature)
+    reading = read([s.text for s in sentences], [True] * len(sentences))
+    found = openers(sentences, reading, vectors)
+    assert [sentences[k].text[:12] for k in found] == ["Now the dam "]
+
+
 def test_a_sentence_that_introduces_two_names_for_another_is_shown_once():
     sentences, vectors, facts = pipeline_parts(
         "Congress left for the weekend on Friday without a deal on the payroll tax cut.",

@@ -461,7 +461,7 @@ def openers(sentences: list[Sentence], reading: Reading, vectors: sparse.csr_mat
     leads = _leads(sentences, reading)
     out = {}
     copies = _copies(leads, vectors)
-    for article, k in leads.items():
+    for article, k in [*leads.items(), *_turns(sentences, reading, leads).items()]:
         text = sentences[k].text
         if (articles is not None and article not in articles or not reading.needs[k].standalone
                 or sentences[k].words < MIN_OPENER_WORDS or text[0] in _QUOTE_MARKS):
@@ -474,6 +474,32 @@ def openers(sentences: list[Sentence], reading: Reading, vectors: sparse.csr_mat
     news = {k: v for k, v in out.items() if not _SCENE_SETTER.match(sentences[k].text)
             and not _BACKGROUND.match(sentences[k].text) and not opens_mid_story(sentences[k].text)}
     return news or out
+
+
+def _turns(sentences: list[Sentence], reading: Reading,
+           leads: Mapping[str, int]) -> dict[str, int]:
+    """For each article whose lead sets a scene or tells background ("Scientists have long
+    wanted to produce sperm and eggs in the laboratory ..."), the sentence soon after where
+    its news comes ("Now a Kyoto University group has found a way to ..."), if any."""
+    out: dict[str, int] = {}
+    for article, k in leads.items():
+        text = sentences[k].text
+        if not (_SCENE_SETTER.match(text) or _BACKGROUND.match(text)):
+            continue
+        for j in range(k + 1, len(sentences)):
+            s = sentences[j]
+            if s.article != article or s.index > TURN_WITHIN:
+                break
+            if _TURN.match(s.text) and reading.fit[j]:
+                out[article] = j
+                break
+    return out
+
+
+# A feature turns to its news within its first sentences, with "Now" or a day.
+TURN_WITHIN = 5
+_TURN = re.compile(r"(?:But |And )?(?:Now|Today|This week|On (?:Monday|Tuesday|Wednesday|"
+                   r"Thursday|Friday|Saturday|Sunday)),? (?!that\b|is\b|it['’]s\b)")
 
 
 def _leads(sentences: list[Sentence], reading: Reading) -> dict[str, int]:
