@@ -76,7 +76,6 @@ _DANGLING_OPENING = re.compile(
     rf"if so|if not|worse|worse still|even worse|better still|even better|rather|too|"
     rf"more importantly|most importantly|above all|in short|in sum|in fact|after all|"
     rf"of course|for example|for instance|in other words|by comparison|in comparison|"
-    rf"in particular|"
     rf"at the same time|consequently|accordingly|additionally|conversely|as such|"
     rf"to be sure|that said|even then|all the same|in any case|either way|"
     rf"on top of that|on the contrary|not yet|not really|not quite|not exactly|"
@@ -667,7 +666,7 @@ _PRONOUN_AFTER_OPENING = re.compile(
 # for nothing.
 _PRONOUN_CLAUSES = re.compile(
     r"^[\"“‘']?(?:If|When|Whenever|Although|Though|Even though|Even if|Because|While|Since|"
-    r"Once|Unless|Until|As|After|Before)\s+(?:he|she|it|they|his|her|its|their|this|these)\b"
+    r"Once|Unless|Until|As|After|Before)\s+(?:he|she|it|they|his|her|its|their)\b"
     r"(?! comes? to\b)[^,.;:\"“”]{0,160}?"
     r"(?:,\s*(?:[a-z]+(?: [a-z]+)?,\s*)?(?:he|she|it|they)\b|\s(?:he|she|they)\s[a-z]{3,})")
 # "As we noted above, ...", "(see below)", "From the above post, ...": the writer points at
