@@ -420,13 +420,13 @@ _REFERENCE_MARKS = re.compile(r"\b[A-Za-z]?[a-z]{2,}\d{1,3}(?:[,–-]\d{1,3})+(?
 # A caption's present with only the day: "Senate Minority Leader Chuck Schumer and Majority
 # Leader Mitch McConnell walk to the Senate floor Wednesday." (the only such sentence in
 # the Multi-News, DUC 2006 and DUC 2007 dev articles; news tells it in the past).
-_CAPTION_DAY = re.compile(
-    r"^(?:(?:[A-Z][\w.'’-]*|and|of|the),? )+(?:walk|speak|gesture|listen|wave|smile|look on|"
-    r"arrive|stand|sit|attend|pause|greet|shake hands|embrace|pose|react|celebrate|hold up|"
-    r"pray|take part|cheer|applaud|hug|kneel|chant)(?:s|es)?\b"
+_CAPTION_DAY = re.compile(  # (case-sensitive inside; re.I as the screen's other patterns)
+    r"^(?-i:(?:(?:[A-Z][\w.'’-]*|and|of|the),? )+(?:walk|speak|gesture|listen|wave|smile|"
+    r"look on|arrive|stand|sit|attend|pause|greet|shake hands|embrace|pose|react|celebrate|"
+    r"hold up|pray|take part|cheer|applaud|hug|kneel|chant)(?:s|es)?\b"
     r"(?![^.]*\b(?:said|says|will|would|was|were|had|has|have|is|are)\b)[^.]*\b(?:on )?"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"(?: (?:morning|afternoon|evening|night))?\.$")
+    r"(?: (?:morning|afternoon|evening|night))?\.$)", re.I)
 _IN_SENTENCE = FirstMatch([("clutter", (_CLUTTER_START, _CLUTTER_SENTENCE, _CAPTION_PLACE,
                                         _BYLINE_INSIDE, _CAPTION_DATE, _REFERENCE_MARKS,
                                         _CAPTION_DAY))])
