@@ -101,17 +101,6 @@ def test_an_empty_setting_turns_the_cache_off(monkeypatch):
     assert regex_cache.path() is None and regex_cache.load() == 0 and regex_cache.save() == 0
 
 
-def test_a_full_file_keeps_the_patterns_in_use(tmp_path, monkeypatch):
-    monkeypatch.setenv("STORYLINE_CACHE", str(tmp_path))
-    monkeypatch.setattr(regex_cache, "_entries", {("old", 0): ("old", 0, [], 0, {}, ())})
-    monkeypatch.setattr(regex_cache, "MAX_ENTRIES", 1)
-    monkeypatch.setattr(regex_cache, "MIN_NEW", 1)
-    re.compile("a pattern of this test, (x|y)+z")
-    assert regex_cache.save() >= 1
-    entries = marshal.loads(regex_cache.path().read_bytes())["patterns"]
-    assert ("old", 0) not in entries and ("a pattern of this test, (x|y)+z", 0) in entries
-
-
 def test_the_screens_read_the_same_needles_from_the_file(tmp_path):
     """What literals.py reads off the patterns at import, kept in the file, is what it
     computes; the clutter screens built from it are the same."""
@@ -154,3 +143,15 @@ def test_the_patterns_compiled_while_working_are_kept_at_exit(tmp_path):
             "[re.compile(p) for p in late]")
     assert _run(work, tmp_path)["loaded"] == []  # the file is written at import, and at exit
     assert len(_run(work, tmp_path)["loaded"]) == 12
+
+
+def test_the_file_never_holds_more_than_its_limit(tmp_path, monkeypatch):
+    monkeypatch.setenv("STORYLINE_CACHE", str(tmp_path))
+    monkeypatch.setattr(regex_cache, "MAX_ENTRIES", 30)
+    monkeypatch.setattr(regex_cache, "_entries", {(f"old {i}", 0): (f"old {i}", 0, [], 0, {}, ())
+                                                  for i in range(25)})
+    for i in range(40):
+        re.compile(f"a pattern of this test, number {i}, (x|y)+z")
+    regex_cache.save()
+    entries = marshal.loads(regex_cache.path().read_bytes())["patterns"]
+    assert len(entries) == 30 and not any(source.startswith("old ") for source, _ in entries)

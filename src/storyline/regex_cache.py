@@ -41,7 +41,7 @@ except ImportError:  # pragma: no cover - not CPython
 
 FORMAT = 2  # of the file: in its name, so that versions of this module keep apart
 MIN_NEW = 10  # new patterns that make a process write the file
-MAX_ENTRIES = 1000  # beyond, the file keeps only the patterns of the process saving it
+MAX_ENTRIES = 1000  # beyond, the file keeps the patterns of the process saving it, this many
 _loaded: set[tuple[str, int]] = set()  # the patterns this process took from the file
 _entries: dict[tuple[str, int], tuple] = {}
 _derived: dict[tuple, object] = {}  # `remembered` values, by key
@@ -113,10 +113,12 @@ def save() -> int:
     if len(_derived) > 4 * MAX_ENTRIES:  # only those of this process
         for key in [key for key in _derived if key not in _derived_used]:
             del _derived[key]
-    if len(_entries) + len(new) > MAX_ENTRIES:  # rules changed often: start afresh
-        kept = {key: _entries[key] for key in present if key in _entries}
+    if len(_entries) + len(new) > MAX_ENTRIES:  # start afresh with this process's, the
+        kept = [key for key in present if key in _entries][:MAX_ENTRIES]  # file's first
+        kept = {key: _entries[key] for key in kept}
         _entries.clear()
         _entries.update(kept)
+        new = new[:MAX_ENTRIES - len(_entries)]
     for source, flags in new:
         arguments = _arguments(source, flags)
         if arguments is not None:
