@@ -185,7 +185,9 @@ def test_a_lead_that_tells_what_has_long_been_so_does_not_open_when_a_news_lead_
             "In 1994 the county built the dam in the river valley to stop the floods. It cost "
             "a fortune.",
             "The Valley Dam is a concrete wall built across the river to stop the floods. It "
-            "is old."):
+            "is old.",
+            "Jan de la Cruz was a great engineer, and a great builder of dams in the river "
+            "valley. He is missed."):
         sentences, vectors, _ = pipeline_parts(background, FLOOD, FLOOD_2)
         reading = read([s.text for s in sentences], [True] * len(sentences))
         found = openers(sentences, reading, vectors)

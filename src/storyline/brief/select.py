@@ -540,15 +540,17 @@ _SCENE_SETTER = re.compile(
 # "Trump has often taken credit for the stock market's climb.", "Scientists have long
 # wanted to ...", "For more than a decade, Scott Routley has been ...", "In 1994 the
 # National Football League initiated ...", "Rocky Mountain Spotted Fever is a reportable
-# disease ...": a lead that tells what has long been so, what happened years ago, or
-# what a thing is, is the story's background, not its news.
+# disease ...", "Oscar de la Renta was a great man, ...": a lead that tells what has long
+# been so, what happened years ago, or what a thing is or a person was, is the story's
+# background (or a tribute), not its news.
 _BACKGROUND = re.compile(
     r"^[^,;:]{0,60}?\b(?:has|have) (?:often|long|always|repeatedly|traditionally|"
     r"historically|generally|usually)\b"
     r"|^In (?:the )?(?:early |late |mid-)?(?:1[0-9]|20)\d\d(?:s\b|\b(?!,? (?:so far|to date)))"
     r"|^For (?:more than |nearly |almost |over )?(?:a decade|decades|years|centuries|"
     r"generations|a century)\b"
-    r"|^(?!There\b)[A-Z][\w-]*(?: [A-Z][\w-]*)* (?:is|are) (?:a|an)\b")
+    r"|^(?!There\b)[A-Z][\w-]*(?: (?:[A-Z][\w-]*|de|la|le|van|von|der|del|da|di|bin|al))* "
+    r"(?:is|are|was|were) (?:a|an)\b")
 
 
 _NEWS_TIME = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
