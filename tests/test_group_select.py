@@ -187,7 +187,9 @@ def test_a_lead_that_tells_what_has_long_been_so_does_not_open_when_a_news_lead_
             "The Valley Dam is a concrete wall built across the river to stop the floods. It "
             "is old.",
             "Jan de la Cruz was a great engineer, and a great builder of dams in the river "
-            "valley. He is missed."):
+            "valley. He is missed.",
+            "Last month, when the governor toured the dam in the river valley, he saw a "
+            "familiar face. It was his brother."):
         sentences, vectors, _ = pipeline_parts(background, FLOOD, FLOOD_2)
         reading = read([s.text for s in sentences], [True] * len(sentences))
         found = openers(sentences, reading, vectors)
@@ -204,6 +206,17 @@ def test_a_feature_whose_lead_tells_background_opens_where_it_turns_to_its_news(
     reading = read([s.text for s in sentences], [True] * len(sentences))
     found = openers(sentences, reading, vectors)
     assert [sentences[k].text[:12] for k in found] == ["Now the dam "]
+
+
+def test_a_lead_that_says_here_opens_only_when_no_lead_names_its_place():
+    from storyline.brief.select import openers
+
+    here = ("Rescue teams evacuated about 2,000 people from villages here on Tuesday after "
+            "the dam burst in the river valley.")
+    sentences, vectors, _ = pipeline_parts(here, FLOOD, FLOOD_2)
+    reading = read([s.text for s in sentences], [True] * len(sentences))
+    found = openers(sentences, reading, vectors)
+    assert found and all(sentences[k].article != "1" for k in found)
 
 
 def test_a_sentence_that_introduces_two_names_for_another_is_shown_once():

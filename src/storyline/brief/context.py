@@ -712,6 +712,13 @@ _ENDS_ON_REFERENCE = re.compile(r"\b[a-z]+ (?:this|that|these|those)[.!?]\s*$")
 _PERSONAL_PRONOUN = re.compile(r"^[\"“‘']?(?:he|she|they|his|her|their|him|them)\b", re.I)
 
 
+def tells_here(text: str) -> bool:
+    """"here" outside quotation marks: the place of the dateline, which the brief does not
+    print ("... participated in rescue efforts here last week")."""
+    outside = _QUOTED.sub(" ", text)
+    return "ere" in outside and bool(_HERE.search(outside))
+
+
 def _opens_with_pronoun(text: str) -> bool:
     """It opens with a pronoun for a person ("She has played ..."), whom only the
     headline or a photo can have told."""

@@ -34,6 +34,7 @@ from .context import (
     opens_quotation,
     quotes,
     says_who,
+    tells_here,
 )
 from .vectors import cosines, mean_cosine
 
@@ -473,7 +474,8 @@ def openers(sentences: list[Sentence], reading: Reading, vectors: sparse.csr_mat
            for k, v in out.items()}
     news = {k: v for k, v in out.items() if not _SCENE_SETTER.match(sentences[k].text)
             and not _BACKGROUND.match(sentences[k].text) and not opens_mid_story(sentences[k].text)}
-    return news or out
+    placed = {k: v for k, v in news.items() if not tells_here(sentences[k].text)}
+    return placed or news or out
 
 
 def _turns(sentences: list[Sentence], reading: Reading,
@@ -534,7 +536,10 @@ def _copies(leads: Mapping[str, int], vectors: sparse.csr_matrix) -> dict[str, s
 _SCENE_SETTER = re.compile(
     r"^[\"“‘']?(?:every time|like every|one day|one (?:morning|afternoon|evening|night)|"
     r"whoever|sitting|standing|walking|if you|imagine|picture this)\b"
-    r"|^(?!based\b)[A-Z][a-z]+ed (?:in|on|at|by|under|beside|near|inside|outside)\b[^,]{0,60},",
+    r"|^(?!based\b)[A-Z][a-z]+ed (?:in|on|at|by|under|beside|near|inside|outside)\b[^,]{0,60},"
+    # an anecdote's time: "Last month, when President Donald Trump toured a Boeing plant, ..."
+    r"|^(?:last|earlier this|this past) (?:week|month|year|spring|summer|fall|autumn|winter),? "
+    r"when\b",
     re.I)
 
 # "Trump has often taken credit for the stock market's climb.", "Scientists have long
