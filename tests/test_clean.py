@@ -496,6 +496,12 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("Senate leaders walked to the floor on Wednesday to announce the deal.", False),
     ("The IOC Executive Board meets on Sunday.", False),
     ("In celebration of the finale, our crack video team edited together this montage.", True),
+    ("Sen. Wendy Davis, D-Fort Worth, speaks to supporters at a rally Thursday, Oct. 3, 2013, "
+     "in Haltom City, Texas.", True),
+    ("At the anniversary of the awards, Celebuzz has compiled a list of the best moments.", True),
+    ("Sen. Wendy Davis spoke to supporters at a rally on Thursday in Haltom City.", False),
+    ("Davonia Leach of Burleson, Texas, holds a sign protesting against State Sen. Wendy Davis "
+     "outside the venue hosting a rally Thursday, Oct. 3, 2013, in Haltom City, Texas.", True),
 ])
 def test_social_media_prompts_inside_text_are_clutter(text, clutter):
     from storyline.brief.clean import is_clutter

@@ -90,6 +90,9 @@ from storyline.brief.context import Names, needs, opens_quotation, says_who
     "Three years later, Barrett said that he had made everything up.",
     "Officials at the time promised a 12 percent increase in February.",
     "Now, however, leading Republicans are against the plan.",
+    "Aside from that, only 63 percent of residents voted in the election.",
+    "Certainly, Nixon couldn't have made it through the primaries today.",
+    "If passed, the third line of the anthem will change to all of us.",
     # "that" stands for what was told before
     "Corey Gentry, his friend, described that as \"unusual behavior.\"",
 ])

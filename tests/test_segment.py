@@ -133,7 +133,11 @@ def test_empty_text_has_no_sentences():
     ("Thousands of women shared their stories using the hashtag #MeToo on Monday.", True),
     # the page telling its reader what to do
     ("Think about the man Colbert would be replacing.", False),
-    ("Picture a volcanic eruption: fiery lava and smoke billowing skyward.", False),
+    ("Consider the Coeur d'Alene tribe in northern Idaho and its lake.", False),
+    # a reference's or a court citation's tail, a timeline box's dated item
+    ("12), similar to the observed lower crustal velocities beneath the volcano.", False),
+    ("13 (1962) (In this world, with its many people, the court said so.)", False),
+    ("Nov. 25 -- Elian rescued at sea two or three days after boat capsizes.", False),
     ("Thinking about the vote, the senator said he would abstain.", True),
 ])
 def test_is_statement(text, ok):

@@ -316,7 +316,15 @@ _FULL_DAY = (r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?
              r"(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+"
              r"\d{4}\b")
 _CAPTION_DATE = re.compile(r"," + _FULL_DAY + r"|^(?!.*\b(?:was|were|is|are|had|has|have|will|"
-                           r"would)\b).*\bon" + _FULL_DAY, re.I)
+                           r"would)\b).*\bon" + _FULL_DAY
+                           # a caption's present before the full date: "Sen. Wendy Davis,
+                           # D-Fort Worth, speaks to supporters at a rally Thursday, Oct. 3,
+                           # 2013, in Haltom City, Texas."
+                           + r"|\b(?:speaks|gestures|listens|waves|smiles|poses|arrives|stands|"
+                           r"sits|attends|greets|shakes hands|reacts|celebrates|walks|prays|"
+                           r"holds up|looks on|hold|holds|gather|gathers|march|marches|wait|"
+                           r"waits|watch|watches|line up|lines up|cheer|cheers)\b.{0,200}?"
+                           + _FULL_DAY, re.I)
 _CLUTTER_SENTENCE = re.compile(  # every alternative starts at a word boundary
     r"\b(?:buy photo|wait \d+ seconds? to continue|click here|(?:see|in) fig(?:ure)?\.? \d|"
     # the page's picture or clip, which a brief does not show: "the cuddly image below"
@@ -338,7 +346,7 @@ _CLUTTER_SENTENCE = re.compile(  # every alternative starts at a word boundary
     r"\bleft a message seeking\b|pdf\]|"
     r"\bembed x share\b|\bskip in skip\b|"
     r"\bvideo (?:shown |posted |embedded )?(?:here|above|below)\b|"
-    r"\bwe['’]ve (?:collected|rounded up)\b|"
+    r"\bwe['’]ve (?:collected|rounded up)\b|\bha(?:s|ve) compiled a (?:list|gallery) of\b|"
     # the page's own team: "... our crack video team edited together this montage ..."
     r"\bour (?:crack |own )?(?:video|photo) (?:team|editors|staff|desk)\b|"
     # a list's teaser after its scene: "From ... to her best impression, here are 20 of

@@ -76,6 +76,12 @@ _DANGLING_OPENING = re.compile(
     rf"if so|if not|worse|worse still|even worse|better still|even better|rather|too|"
     rf"more importantly|most importantly|above all|in short|in sum|in fact|after all|"
     rf"of course|for example|for instance|in other words|by comparison|in comparison|"
+    rf"aside from that|apart from that|beyond that|besides that|other than that|"
+    # a writer's comment on something told before: "Certainly, Nixon couldn't have ..."
+    rf"certainly|clearly|obviously|surely|admittedly|fortunately|unfortunately|luckily|"
+    rf"thankfully|sadly|ironically|predictably|not surprisingly|unsurprisingly|"
+    # a condition on something told before: "If passed, the third line of the anthem ..."
+    rf"if (?:passed|approved|confirmed|adopted|enacted|signed|elected|convicted|found guilty)|"
     rf"at the same time|consequently|accordingly|additionally|conversely|as such|"
     rf"to be sure|that said|even then|all the same|in any case|either way|"
     rf"on top of that|on the contrary|not yet|not really|not quite|not exactly|"
@@ -713,10 +719,15 @@ _PERSONAL_PRONOUN = re.compile(r"^[\"“‘']?(?:he|she|they|his|her|their|him|t
 
 
 def tells_here(text: str) -> bool:
-    """"here" outside quotation marks: the place of the dateline, which the brief does not
-    print ("... participated in rescue efforts here last week")."""
+    """"here" or "this hill town" outside quotation marks: the place of the dateline,
+    which the brief does not print ("... participated in rescue efforts here last week",
+    "Pope Francis traveled Saturday to this hill town south of Rome ...")."""
     outside = _QUOTED.sub(" ", text)
-    return "ere" in outside and bool(_HERE.search(outside))
+    return bool("ere" in outside and _HERE.search(outside)
+                or "this " in outside and _THIS_PLACE.search(outside))
+
+
+_THIS_PLACE = re.compile(r"\bthis (?:[a-z]+ ){0,2}(?:town|city|village|capital|island|port)\b")
 
 
 def _opens_with_pronoun(text: str) -> bool:
