@@ -93,6 +93,7 @@ from storyline.brief.context import Names, needs, opens_quotation, says_who
     "Aside from that, only 63 percent of residents voted in the election.",
     "Certainly, Nixon couldn't have made it through the primaries today.",
     "If passed, the third line of the anthem will change to all of us.",
+    "Apparently, it's stealing its fire from somewhere else.",
     # "that" stands for what was told before
     "Corey Gentry, his friend, described that as \"unusual behavior.\"",
 ])
@@ -105,6 +106,7 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "It is unclear whether the talks will resume.",
     "It was the first time the government posted a surplus in July since the 1950s.",
     "Jane Doe was 14 at the time of the crash, according to the district attorney.",
+    "Apparently, it is unclear who won the vote on Monday.",
     "Two days before the vote, the senator resigned from the committee.",
     "US forces have left the base.",
     "The Trump administration announced new tariffs on Friday.",

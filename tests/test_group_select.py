@@ -208,7 +208,7 @@ def test_a_feature_whose_lead_tells_background_opens_where_it_turns_to_its_news(
     assert [sentences[k].text[:12] for k in found] == ["Now the dam "]
 
 
-def test_a_lead_that_says_here_opens_only_when_no_lead_names_its_place():
+def test_a_lead_that_says_here_opens_only_when_no_lead_names_its_place():  # (a few articles)
     from storyline.brief.select import openers
 
     for here in ("Rescue teams evacuated about 2,000 people from villages here on Tuesday "

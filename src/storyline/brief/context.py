@@ -662,6 +662,9 @@ _PRONOUN_AFTER_OPENING = re.compile(
     r"Through|Throughout|Despite|Unlike|Once|Now|Then|Still|Instead|Later|Earlier|Today|"
     r"Yesterday|Last|When|While|As|Although|Though|Because|If|Unless|Asked|[A-Z][a-z]+ing)"
     r"\b(?:[^,;:\"“”]{0,80}, ){1,2}(?:he|she)\b"
+    # or "it", "they" after a writer's adverb: "Apparently, it's stealing its fire ..."
+    r"|^[A-Z][a-z]+ly, (?:it|they)\b(?!['’]s (?:unclear|not clear|possible|likely|unlikely|"
+    r"time)\b| (?:is|was) (?:unclear|not clear|possible|likely|unlikely|time)\b)"
     # and with no comma after a time or a place: "At a news conference Friday she called ..."
     r"|^(?:In|On|At|For|By|After|Before|During|Since|Until|Within|Over|Under|Through|Despite|"
     r"Last|Earlier|Later)\s[^,;:\"“”]{3,60}?\s(?:he|she)\s[a-z]+")
