@@ -417,3 +417,26 @@ def test_lower_case_words_counted_as_by_finditer(text, enough):
 
     expected = sum(1 for _ in islice(segment._LOWER_WORD.finditer(text), enough))
     assert segment._lower_words(text, enough) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(_rows(), st.data())
+def test_closeness_is_scipys_bit_for_bit(rows, data):
+    """Each fact member's summed cosine with the others (group._closeness, which orders a
+    fact's members) summed in scipy's orders: rows in any term order, all sorted, or
+    some sorted (a fact of sorted rows among others is added as alone), facts of any
+    size in any member order."""
+    from storyline.brief import group
+
+    data_, indices, indptr, width = rows
+    rows_ = [indices[indptr[k]:indptr[k + 1]] for k in range(len(indptr) - 1)]
+    if data.draw(st.booleans()):  # some rows sorted, the others as drawn
+        rows_ = [np.sort(r) if k % 2 else r for k, r in enumerate(rows_)]
+        indices = np.concatenate(rows_ or [np.zeros(0, np.int32)]).astype(np.int32)
+    matrix = sparse.csr_matrix((data_, indices, indptr), shape=(len(indptr) - 1, width))
+    owner = data.draw(st.lists(st.integers(0, 5), min_size=matrix.shape[0],
+                               max_size=matrix.shape[0]))
+    facts = [[k for k, g in enumerate(owner) if g == fact] for fact in range(5)]
+    facts = [data.draw(st.permutations(f)) for f in facts if len(f) > 1]
+    mine, theirs = group._closeness(facts, matrix), group._closeness_by_scipy(facts, matrix)
+    assert mine.dtype == theirs.dtype and mine.tobytes() == theirs.tobytes()
