@@ -440,3 +440,22 @@ def test_closeness_is_scipys_bit_for_bit(rows, data):
     facts = [data.draw(st.permutations(f)) for f in facts if len(f) > 1]
     mine, theirs = group._closeness(facts, matrix), group._closeness_by_scipy(facts, matrix)
     assert mine.dtype == theirs.dtype and mine.tobytes() == theirs.tobytes()
+
+
+@settings(max_examples=400, deadline=None)
+@given(_rows(), st.data())
+def test_column_means_and_row_dots_are_scipys_bit_for_bit(rows, data):
+    """The centroid and the facts' products with it (score._signals), as scipy's mean and
+    product give them: rows in any term order, any of them asked, repeated or none."""
+    data_, indices, indptr, width = rows
+    matrix = sparse.csr_matrix((data_, indices, indptr), shape=(len(indptr) - 1, width))
+    if matrix.shape[0]:  # (scipy's mean of no rows divides by zero; a brief has rows)
+        mine = vectors.column_means(matrix)
+        assert mine.tobytes() == np.asarray(matrix.mean(axis=0)).ravel().tobytes()
+    asked = data.draw(st.lists(st.integers(0, max(matrix.shape[0] - 1, 0)),
+                               max_size=matrix.shape[0] and 8))
+    vector = (np.array(data.draw(st.lists(st.integers(1, 9000), min_size=width,
+                                          max_size=width)), np.float32) / 9001)
+    theirs = np.asarray(matrix[asked] @ vector).ravel()
+    mine = vectors.row_dots(matrix, asked, vector)
+    assert mine.dtype == theirs.dtype and mine.tobytes() == theirs.tobytes()

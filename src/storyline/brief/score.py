@@ -17,7 +17,7 @@ from scipy import sparse
 
 from ..model import Fact, Sentence
 from .segment import is_statement
-from .vectors import BLOCK_ROWS, cosines
+from .vectors import BLOCK_ROWS, column_means, cosines, row_dots
 
 _QUOTE = re.compile(r"[\"“”]")
 _DIGIT = re.compile(r"\d")
@@ -62,10 +62,9 @@ def _signals(facts: list[Fact], sentences: list[Sentence],
     article, the share of the other articles that report it, how well they echo it, and
     whether it dangles."""
     reps = [f.representative for f in facts]
-    centroid = np.asarray(vectors.mean(axis=0)).ravel()
+    centroid = column_means(vectors)  # (bit for bit scipy's mean and product)
     norm = np.linalg.norm(centroid)
-    central = vectors[reps] @ (centroid / norm) if norm else np.zeros(len(facts))
-    central = np.asarray(central).ravel()
+    central = row_dots(vectors, reps, centroid / norm) if norm else np.zeros(len(facts))
     if central.max() > 0:
         central = central / central.max()
     n_articles = len({s.article for s in sentences})

@@ -146,6 +146,39 @@ def cosines(matrix: sparse.csr_matrix, rows: Sequence[int], columns: Sequence[in
     return table[np.ix_(np.asarray(rows, dtype=np.intp), np.asarray(columns, dtype=np.intp))]
 
 
+def column_means(matrix: sparse.csr_matrix) -> np.ndarray:
+    """The mean of each column, bit for bit `np.asarray(matrix.mean(axis=0)).ravel()`:
+    scipy scales every entry by 1/rows (in the matrix's float type) and adds each
+    column's entries in row order (`np.add.at` adds in index order), without its
+    per-call cost."""
+    rows, width = matrix.shape
+    if not rows or matrix.dtype != np.float32:
+        return np.asarray(matrix.mean(axis=0)).ravel()
+    means = np.zeros(width, np.float32)
+    np.add.at(means, matrix.indices, matrix.data * (1.0 / rows))
+    return means
+
+
+def row_dots(matrix: sparse.csr_matrix, rows: Sequence[int], vector: np.ndarray) -> np.ndarray:
+    """The dot products of `matrix`'s rows `rows` with `vector`, bit for bit
+    `np.asarray(matrix[rows] @ vector).ravel()`: each row's products added in its term
+    order from 0 (a running sum), without scipy's per-call cost."""
+    if matrix.dtype != np.float32 or vector.dtype != np.float32 or not len(rows):
+        return np.asarray(matrix[rows] @ vector).ravel()
+    rows = np.asarray(rows, dtype=np.intp)
+    starts = matrix.indptr[rows].astype(np.intp)
+    lengths = matrix.indptr[rows + 1].astype(np.intp) - starts
+    out = np.zeros(len(rows), np.float32)
+    if not lengths.any():
+        return out
+    entry_row = np.repeat(np.arange(len(rows)), lengths)
+    place = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    take = starts[entry_row] + place
+    products = np.zeros((len(rows), int(lengths.max())), np.float32)
+    products[entry_row, place] = matrix.data[take] * vector[matrix.indices[take]]
+    return np.add.accumulate(products, axis=1)[:, -1]
+
+
 def mean_cosine(matrix: sparse.csr_matrix, rows: Sequence[int], k: int) -> float:
     """The mean cosine of `matrix`'s rows `rows` with its row `k`: bit for bit
     `(matrix[rows] @ matrix[k].T).mean()`, which scales the product's stored (nonzero)
