@@ -21,6 +21,7 @@ def sentences(text):
     "The assembly mound dates to the 13th century. Later on, earls were buried there.",
     "The issue of Aug. 23-Sept. 5 sold out. Rep. Mark Meadows (R-N.C.), chairman, spoke.",
     # a photo's credit ends its caption, not the next sentence
+    "Soldiers fired on protesters [Reuters] Libyan leader Muammar Gaddafi appeared on TV.",
     "The cabin of a Qatar Airways plane. AP American Airlines on Thursday said it got a note.",
     # a decimal a typing slip spaced stays in its sentence
     "The U.S. catch will be limited under 16. 5 percent, down from 20 percent. It is a deal.",

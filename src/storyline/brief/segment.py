@@ -57,6 +57,8 @@ def sentence_spans(block: str) -> list[tuple[int, int]]:
         else:
             spans.append((start, end))
     spans = [part for span in spans for part in _unglued(block, *span)]
+    if "]" in block:
+        spans = [part for span in spans for part in _after_bracketed_credit(block, *span)]
     if spans:
         spans[:1] = _headline_cut(block, *spans[0])
     return _credits_home(block, _quotes_home(block, spans))
@@ -129,6 +131,19 @@ def _credits_home(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
             out[i - 1] = (a, c + len(credit.group().rstrip()))
             out[i] = (credit.end(), d)
     return out
+
+
+# A caption with its credit in brackets glued before the paragraph's first sentence, with
+# no stop: "... used live ammunition on protesters [Reuters] Libyan leader Muammar
+# Gaddafi has appeared on state television ...": the sentence starts after the credit.
+_BRACKETED_CREDIT = re.compile(r"\[(?:Reuters|AFP|AP|EPA|Getty Images)\]\s+(?=[A-Z])")
+
+
+def _after_bracketed_credit(block: str, start: int, end: int) -> list[tuple[int, int]]:
+    match = _BRACKETED_CREDIT.search(block, start, end)
+    if match is None:
+        return [(start, end)]
+    return [(start, match.start() + len(match.group().rstrip())), (match.end(), end)]
 
 
 # Two sentences run together without a space ("...jail time.Struthers' arraignment"):
