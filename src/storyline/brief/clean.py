@@ -315,16 +315,17 @@ _FOOTNOTES = re.compile(r"\d+\s*,\s*\d+\s+[A-Z]")
 _FULL_DAY = (r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
              r"(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+"
              r"\d{4}\b")
+# What a photo caption's people do, in its present: "walks", "speaks", "shake hands".
+_CAPTION_VERB = (r"(?:(?:walk|speak|gesture|listen|wave|smile|arrive|stand|sit|attend|pause|"
+                 r"greet|embrace|pose|react|celebrate|pray|cheer|applaud|hug|kneel|chant|hold|"
+                 r"gather|wait)s?|march(?:es)?|watch(?:es)?|"
+                 r"(?:shake|look|hold|take|line)s? (?:hands|on|up|part))")
 _CAPTION_DATE = re.compile(r"," + _FULL_DAY + r"|^(?!.*\b(?:was|were|is|are|had|has|have|will|"
                            r"would)\b).*\bon" + _FULL_DAY
                            # a caption's present before the full date: "Sen. Wendy Davis,
                            # D-Fort Worth, speaks to supporters at a rally Thursday, Oct. 3,
                            # 2013, in Haltom City, Texas."
-                           + r"|\b(?:speaks|gestures|listens|waves|smiles|poses|arrives|stands|"
-                           r"sits|attends|greets|shakes hands|reacts|celebrates|walks|prays|"
-                           r"holds up|looks on|hold|holds|gather|gathers|march|marches|wait|"
-                           r"waits|watch|watches|line up|lines up|cheer|cheers)\b.{0,200}?"
-                           + _FULL_DAY, re.I)
+                           + r"|\b" + _CAPTION_VERB + r"\b.{0,200}?" + _FULL_DAY, re.I)
 _CLUTTER_SENTENCE = re.compile(  # every alternative starts at a word boundary
     r"\b(?:buy photo|wait \d+ seconds? to continue|click here|(?:see|in) fig(?:ure)?\.? \d|"
     # the page's picture or clip, which a brief does not show: "the cuddly image below"
@@ -429,9 +430,7 @@ _REFERENCE_MARKS = re.compile(r"\b[A-Za-z]?[a-z]{2,}\d{1,3}(?:[,–-]\d{1,3})+(?
 # Leader Mitch McConnell walk to the Senate floor Wednesday." (the only such sentence in
 # the Multi-News, DUC 2006 and DUC 2007 dev articles; news tells it in the past).
 _CAPTION_DAY = re.compile(  # (case-sensitive inside; re.I as the screen's other patterns)
-    r"^(?-i:(?:(?:[A-Z][\w.'’-]*|and|of|the),? )+(?:walk|speak|gesture|listen|wave|smile|"
-    r"look on|arrive|stand|sit|attend|pause|greet|shake hands|embrace|pose|react|celebrate|"
-    r"hold up|pray|take part|cheer|applaud|hug|kneel|chant)(?:s|es)?\b"
+    r"^(?-i:(?:(?:[A-Z][\w.'’-]*|and|of|the),? )+" + _CAPTION_VERB + r"\b"
     r"(?![^.]*\b(?:said|says|will|would|was|were|had|has|have|is|are)\b)[^.]*\b(?:on )?"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?: (?:morning|afternoon|evening|night))?\.$)", re.I)

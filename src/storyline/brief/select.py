@@ -472,8 +472,8 @@ def openers(sentences: list[Sentence], reading: Reading, vectors: sparse.csr_mat
         out[k] = mean_cosine(vectors, others, k) if others else 0.0
     out = {k: v * (NEWS_TIME_BONUS if _NEWS_TIME.search(sentences[k].text) else 1.0)
            for k, v in out.items()}
-    news = {k: v for k, v in out.items() if not _SCENE_SETTER.match(sentences[k].text)
-            and not _BACKGROUND.match(sentences[k].text) and not opens_mid_story(sentences[k].text)}
+    news = {k: v for k, v in out.items() if not _tells_no_news(sentences[k].text)
+            and not opens_mid_story(sentences[k].text)}
     # (in a cluster of a few articles; a topic's 25 articles tell several events, and its
     # "here" lead is often the main one: two blind readers preferred it in DUC 2006)
     placed = ({k: v for k, v in news.items() if not tells_here(sentences[k].text)}
@@ -488,8 +488,7 @@ def _turns(sentences: list[Sentence], reading: Reading,
     its news comes ("Now a Kyoto University group has found a way to ..."), if any."""
     out: dict[str, int] = {}
     for article, k in leads.items():
-        text = sentences[k].text
-        if not (_SCENE_SETTER.match(text) or _BACKGROUND.match(text)):
+        if not _tells_no_news(sentences[k].text):
             continue
         for j in range(k + 1, len(sentences)):
             s = sentences[j]
@@ -559,6 +558,12 @@ _BACKGROUND = re.compile(
     r"generations|a century)\b"
     r"|^(?!There\b)[A-Z][\w-]*(?: (?:[A-Z][\w-]*|de|la|le|van|von|der|del|da|di|bin|al))* "
     r"(?:is|are|was|were) (?:a|an)\b")
+
+
+
+def _tells_no_news(lead: str) -> bool:
+    """The lead sets a scene or tells background (`_SCENE_SETTER`, `_BACKGROUND`)."""
+    return bool(_SCENE_SETTER.match(lead) or _BACKGROUND.match(lead))
 
 
 _NEWS_TIME = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
