@@ -459,3 +459,25 @@ def test_column_means_and_row_dots_are_scipys_bit_for_bit(rows, data):
     theirs = np.asarray(matrix[asked] @ vector).ravel()
     mine = vectors.row_dots(matrix, asked, vector)
     assert mine.dtype == theirs.dtype and mine.tobytes() == theirs.tobytes()
+
+
+def test_needs_read_their_names_only_when_asked():
+    from storyline.brief import context
+
+    asked = []
+
+    def later():
+        asked.append(1)
+        return frozenset({"Reid"})
+
+    lazy = context._NamesWhenAsked(True, False, later=later)
+    assert lazy.antecedent and not lazy.speaker and not lazy.standalone and not asked
+    eager = context.Needs(True, False, frozenset({"Reid"}))
+    assert lazy == eager and eager == lazy and hash(lazy) == hash(eager) and len(asked) == 1
+    assert lazy.names == {"Reid"} and len(asked) == 1  # read once
+    assert repr(lazy) == repr(eager) and lazy != context.Needs(True, False)
+    cleared = context.replace(lazy, names=frozenset())
+    assert cleared == context.Needs(True) and cleared.none is False
+    texts = ["Harry Reid spoke on Monday about the plan.", "Reid said he would vote for it."]
+    reading = context.read(texts, [True, True], [True, False])
+    assert reading.needs[1] == context.Needs(False, False, frozenset({"Reid"}))

@@ -370,6 +370,39 @@ class Needs:
         return self.standalone and not self.names
 
 
+class _NamesWhenAsked(Needs):
+    """`Needs` whose `names` are read the first time they are asked (speed: a brief asks
+    a sentence's opening needs more often than its names, the costly part); it equals
+    the `Needs` of the same values."""
+
+    def __init__(self, antecedent: bool = False, speaker: bool = False,
+                 names: frozenset[str] = frozenset(), *, later=None):
+        object.__setattr__(self, "antecedent", antecedent)
+        object.__setattr__(self, "speaker", speaker)
+        object.__setattr__(self, "_names", names if later is None else None)
+        object.__setattr__(self, "_later", later)
+
+    @property
+    def names(self) -> frozenset[str]:
+        if self._names is None:
+            object.__setattr__(self, "_names", self._later())
+        return self._names
+
+    def _values(self) -> tuple:
+        return self.antecedent, self.speaker, self.names
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Needs):
+            return NotImplemented
+        return self._values() == (other.antecedent, other.speaker, other.names)
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return repr(Needs(*self._values()))
+
+
 class Names:
     """The people of a cluster: their full names, and the surnames that stand for them.
 
@@ -973,16 +1006,22 @@ def read(texts: list[str], fit: Sequence[bool], opens: list[bool] | None = None)
         raise ValueError("read: one `opens` flag per text")
 
     def needs_of(k: int) -> Needs:
-        found = needs(texts[k], names)
+        # (`needs` with the names read when asked: `_NamesWhenAsked`)
+        antecedent, speaker = _opening_needs(texts[k])
+        if opens is not None and opens[k]:
+            antecedent = antecedent and _opens_with_pronoun(texts[k])
+        return _NamesWhenAsked(antecedent, speaker, later=lambda: names_of(k))
+
+    def names_of(k: int) -> frozenset[str]:
+        used = names.used(texts[k])
         if opens is None:
-            return found
+            return used
         if not opens[k]:
             pointing = points_back(texts, opens, k)
-            return replace(found, names=found.names | pointing) if pointing else found
+            return used | pointing if pointing else used
         # a lead's "the accord" is written for a fresh reader: it introduces the thing;
         # but "She has played ..." leans on the headline, which a brief does not show
-        return replace(found, antecedent=found.antecedent and _opens_with_pronoun(texts[k]),
-                       names=frozenset(n for n in found.names if not n.startswith("#")))
+        return frozenset(n for n in used if not n.startswith("#"))
 
     def introduces_of(k: int) -> frozenset[str]:
         given = names.introduced(texts[k])
