@@ -100,3 +100,16 @@ def test_the_example_articles_are_dated_from_what_cleaning_removes(example_dir):
                                                                  published="2019-02-10"))
     assert [(a.published, a.date_source) for a in given.articles][:2] == [
         ("2018-09-13", "stamp"), ("2019-02-10", "option")]
+
+
+def test_the_storys_own_dates_are_read_only_against_a_caption_or_a_post(monkeypatch):
+    from storyline.brief import dating
+
+    body = ("Johnson faced six charges stemming from a Sept. 2, 2015, incident in which he "
+            "said he was attacked by a group of men outside a bar in the city center.")
+    read = []
+    month_years = dating._month_years
+    monkeypatch.setattr(dating, "_month_years", lambda line: read.append(line) or month_years(line))
+    assert dating._evidence(body, None) == [] and read == []  # nothing to weigh them against
+    caption = "Police at the scene on Sept. 2, 2015. (AP Photo/Jane Doe)"
+    assert dating._evidence(f"{body}\n\n{caption}", None) == [] and read == [body]

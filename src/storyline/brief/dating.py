@@ -134,11 +134,13 @@ def _evidence(text: str, url: str | None) -> list[tuple[str, str]]:
         elif short and top and not _SITE_HEADER.match(line) and _is_date_line(line):
             out += [(d, "page") for d in _dates_in(line)[:1]]
         elif not short and _ANY_YEAR.search(line):  # the story's own past: "a Sept. 2,
-            body += _dates_in(line) + _month_years(line)  # 2015, incident" (with a year)
+            body.append(line)  # 2015, incident" (with a year; its dates read if needed)
     out += [(d, "stamp") for d in (first[:1] or later[:1])]
     # A picture or a post is of the article's day unless the story itself names its date
     # or a later one as past: "a Sept. 2, 2015, incident" under a photo of that day.
-    latest = max(body, default="")
+    # (Most articles have neither: then the story's dates are not read.)
+    latest = max((d for line in body for d in _dates_in(line) + _month_years(line)),
+                 default="") if captions or posts else ""
     out += [(max(captions), "caption")] if captions and max(captions) > latest else []
     out += [(max(posts), "post")] if posts and max(posts) > latest else []
     return out
