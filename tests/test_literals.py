@@ -293,3 +293,44 @@ def test_the_shipped_screens_leave_at_most_one_pattern_unscreened():
     answers stay right, the screen's speed is lost; this keeps it."""
     for screen in SCREENS:
         assert len(screen._unscreened) <= 1, [screen._order[i][1] for i in screen._unscreened]
+
+
+def test_a_pattern_led_by_the_characters_its_matches_start_with():
+    led = literals.led
+    assert led(re.compile(r"\b(?:ab|cd)e")).pattern == r"(?=[ac])\b(?:ab|cd)e"
+    assert led(re.compile(r"x*[yz]")).pattern == r"(?=[xyz])x*[yz]"
+    assert led(re.compile(r"ab|\bcd")).pattern == r"(?=[ac])(?:ab|\bcd)"  # the whole of it
+    assert led(re.compile(r"(?<!\w)[a-c]+", re.I)).flags == re.compile("", re.I).flags
+    assert led(re.compile(r"a\-|\]")).pattern == r"(?=[\]a])(?:a\-|\])"  # escaped in the class
+    for unknown in (r"\w+", r"[^a]b", r"x*", r".a", r"(?i:ab)c", r"\d?\w"):
+        pattern = re.compile(unknown)
+        assert led(pattern) is pattern, unknown
+    name = re.compile(r"(?:(?:al|el)-)?(?:Mc|De)?[A-Z][a-z]+")
+    assert literals._first_characters(name) == "ABCDEFGHIJKLMNOPQRSTUVWXYZae"
+
+
+LED = [p for p in (*vars(context).values(), *context._PERSON_CUES)
+       if isinstance(p, re.Pattern) and p.pattern.startswith("(?=[")]
+_LOOK_AHEAD = re.compile(r"\(\?=\[(?:\\.|[^\]\\])*\]\)")
+
+
+def test_the_context_rules_are_led():
+    assert len(LED) >= 10 and context._FULL_NAME in LED and context._SAYING in LED
+
+
+@pytest.mark.parametrize("pattern", LED, ids=lambda p: p.pattern[:40])
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_a_led_pattern_finds_what_the_pattern_does(pattern, data):
+    plain = re.compile(_LOOK_AHEAD.sub("", pattern.pattern, count=1), pattern.flags)
+    first = literals._first_characters(plain)
+    assert pattern.pattern.startswith(f"(?=[{first}])")
+    pieces = data.draw(st.lists(st.one_of(
+        st.from_regex(plain), st.text(alphabet="aeiTthe sS,.'’-\"AMDcſKİı", max_size=8),
+        st.sampled_from([" the ", "Mr. ", " said ", "at that ", " Smith, 29,", "McDonald "])),
+        max_size=6))
+    text = "".join(pieces)
+    assert ([(m.span(), m.groups()) for m in pattern.finditer(text)]
+            == [(m.span(), m.groups()) for m in plain.finditer(text)])
+    for m in plain.finditer(text):
+        assert m.end() == m.start() or re.fullmatch(f"[{first}]", text[m.start()], pattern.flags)

@@ -154,6 +154,68 @@ def _prefixes(pattern: str, flags: int) -> tuple[str, ...] | None:
     return None if found is None else tuple(sorted(found))
 
 
+def led(pattern: re.Pattern) -> re.Pattern:
+    """`pattern` behind a look-ahead of the characters its matches can start with
+    (`(?=[ABC...Zae])(?<![\\w.'’-])(?:(?:al|el)-)?...` for a name): the same matches (the
+    look-ahead only says what the match does anyway), found faster, since sre then tries
+    the rest only where such a character stands: a pattern that opens with a word
+    boundary, a look-behind, an optional prefix or an alternation is otherwise tried in
+    full at every position. The pattern itself when the characters are not known (a
+    category such as `\\w`, a class of all but some, a match that may be empty, or a
+    part of other case rules)."""
+    first = _first_characters(pattern)
+    if first is None:
+        return pattern
+    source = pattern.pattern
+    if len(_alternatives(source, pattern.flags)) > 1:
+        source = f"(?:{source})"
+    try:
+        return re.compile(f"(?=[{first}]){source}", pattern.flags)
+    except re.error:  # (a global flag, which must stand first)
+        return pattern
+
+
+@_kept
+def _first_characters(source: str, flags: int) -> str | None:
+    """The characters a match of the pattern can start with, escaped for a class, or None."""
+    tree = _tree(source, flags)
+    found = None if tree is None else _firsts(list(tree), flags)
+    return None if not found else "".join(re.escape(c) for c in sorted(found))
+
+
+def _firsts(items: list, flags: int) -> set[str] | None:
+    found: set[str] = set()
+    for i, (op, av) in enumerate(items):
+        if op in _ZERO_WIDTH or op is _parser.ASSERT or op is _parser.ASSERT_NOT:
+            continue  # "\\b", "^", a look-around: they consume nothing
+        if op is _parser.LITERAL:
+            return found | {chr(av)}
+        if op is _parser.IN:
+            if not all(o in (_parser.LITERAL, _parser.RANGE) for o, _ in av):
+                return None
+            for o, v in av:
+                found |= {chr(v)} if o is _parser.LITERAL else set(map(chr, range(v[0], v[1] + 1)))
+            return found
+        if op is _parser.SUBPATTERN:
+            if (av[1] | av[2]) & re.IGNORECASE and not flags & re.IGNORECASE:
+                return None  # its own case rule: a class outside it would have another
+            inner = _firsts(list(av[-1]), flags)
+            return None if inner is None else found | inner
+        if op is _parser.BRANCH:
+            branches = [_firsts(list(b), flags) for b in av[1]]
+            return None if None in branches else found.union(*branches)
+        if op in _REPEATS:
+            inner = _firsts(list(av[2]), flags)
+            if inner is None:
+                return None
+            found |= inner
+            if av[0] >= 1:
+                return found
+            continue  # may be absent: or the match starts with what follows
+        return None
+    return None  # the sequence may match an empty string
+
+
 def _tree(source: str | bytes, flags: int):
     """The regex module's parse of a pattern, or None when it cannot be read here. While
     a `FirstMatch` is built, which reads each pattern several times, parses are kept
