@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from storyline.brief import clean, context, dating, literals
+from storyline.brief import clean, context, dating, literals, support
 
 CLUTTER = [p for rule in clean.RULES for p in rule.patterns] + [
     clean._CLUTTER_SENTENCE, clean._CLUTTER_START, clean._CAPTION_PLACE, clean._BYLINE_INSIDE,
@@ -301,15 +301,17 @@ def test_a_pattern_led_by_the_characters_its_matches_start_with():
     assert led(re.compile(r"x*[yz]")).pattern == r"(?=[xyz])x*[yz]"
     assert led(re.compile(r"ab|\bcd")).pattern == r"(?=[ac])(?:ab|\bcd)"  # the whole of it
     assert led(re.compile(r"(?<!\w)[a-c]+", re.I)).flags == re.compile("", re.I).flags
-    assert led(re.compile(r"a\-|\]")).pattern == r"(?=[\]a])(?:a\-|\])"  # escaped in the class
-    for unknown in (r"\w+", r"[^a]b", r"x*", r".a", r"(?i:ab)c", r"\d?\w"):
+    assert led(re.compile(r"\ba\-|\]")).pattern == r"(?=[\]a])(?:\ba\-|\])"  # escaped
+    for unknown in (r"\w+", r"[^a]b", r"x*", r".a", r"(?i:ab)c", r"\d?\w",
+                    r"abc", r"[ab]c", r"(?:ab|cd)e"):  # (the last three: sre skips to them)
         pattern = re.compile(unknown)
         assert led(pattern) is pattern, unknown
     name = re.compile(r"(?:(?:al|el)-)?(?:Mc|De)?[A-Z][a-z]+")
     assert literals._first_characters(name) == "ABCDEFGHIJKLMNOPQRSTUVWXYZae"
 
 
-LED = [p for p in (*vars(context).values(), *context._PERSON_CUES)
+LED = [p for p in (*vars(context).values(), *context._PERSON_CUES, *vars(dating).values(),
+                   *dating._FULL_DATES, *vars(support).values())
        if isinstance(p, re.Pattern) and p.pattern.startswith("(?=[")]
 _LOOK_AHEAD = re.compile(r"\(\?=\[(?:\\.|[^\]\\])*\]\)")
 

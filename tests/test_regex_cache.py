@@ -131,7 +131,8 @@ print(json.dumps({"kept": len(regex_cache._derived), "screens": [repr((
     functions = {"_needle_sets": literals._needle_sets, "_prefixes": literals._prefixes,
                  "_alternatives": literals._alternatives,
                  "_is_anchored_source": literals._is_anchored_source,
-                 "_first_characters": literals._first_characters}
+                 "_first_characters": literals._first_characters,
+                 "_sre_skips": literals._sre_skips}
     for (code_tag, name, source, flags, *options), value in derived.items():
         assert code_tag == literals._CODE
         assert functions[name].__wrapped__(source, flags, *options) == value, (name, source)

@@ -33,7 +33,7 @@ from dataclasses import replace
 from datetime import date
 
 from ..model import Article
-from .literals import may_match, needles
+from .literals import led, may_match, needles
 
 SOURCES = ("given", "metadata", "url", "stamp", "dateline", "byline", "page", "caption",
            "post", "option")  # strongest first
@@ -70,6 +70,9 @@ _CREDIT = re.compile(  # a photo caption's or credit's telltale
     r"\b(?:Image copyright|Image caption|Photo|Photograph|Picture|Credit)\s*:|\(Photo\b|"
     r"\b[A-Z]{2,}/[A-Z][a-z]+|\(Associated Press\)\s*$")
 _CREDIT_NEEDLES = needles(_CREDIT, case=True)  # a line with none is no credit (literals.py)
+# (speed: searched behind a look-ahead of the characters a match can start with: literals.led)
+_FULL_DATES, _CREDIT = tuple(map(led, _FULL_DATES)), led(_CREDIT)
+_MONTH_YEAR, _MONTH_DAY = led(_MONTH_YEAR), led(_MONTH_DAY)
 _FILE_PHOTO = re.compile(r"\b(?:file|archive|archival|undated)\b|\bin this\b.*\bphoto\b", re.I)
 _POST = re.compile(  # "— Name (@name) June 20, 2017", "A post shared by X (@y) on Jun 20, 2017"
     r"\(@\w+\)\s+(?:on\s+)?(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+(?:19|20)\d\d)")

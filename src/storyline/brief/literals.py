@@ -162,9 +162,10 @@ def led(pattern: re.Pattern) -> re.Pattern:
     boundary, a look-behind, an optional prefix or an alternation is otherwise tried in
     full at every position. The pattern itself when the characters are not known (a
     category such as `\\w`, a class of all but some, a match that may be empty, or a
-    part of other case rules)."""
+    part of other case rules), or when sre finds where to try it by itself (a pattern
+    that starts with a literal or a class: a look-ahead would hide them)."""
     first = _first_characters(pattern)
-    if first is None:
+    if first is None or _sre_skips(pattern):
         return pattern
     source = pattern.pattern
     if len(_alternatives(source, pattern.flags)) > 1:
@@ -173,6 +174,20 @@ def led(pattern: re.Pattern) -> re.Pattern:
         return re.compile(f"(?=[{first}]){source}", pattern.flags)
     except re.error:  # (a global flag, which must stand first)
         return pattern
+
+
+@_kept
+def _sre_skips(source: str, flags: int) -> bool:
+    """sre finds the places to try the pattern at by itself: it starts with a literal, or
+    a class of characters (`re._compiler`'s prefix and charset, what `_compile_info`
+    reads); True, too, when that cannot be read here."""
+    tree = _tree(source, flags)
+    try:
+        flags = tree.state.flags
+        prefix = re._compiler._get_literal_prefix(tree, flags)[0]
+        return bool(prefix or re._compiler._get_charset_prefix(tree, flags))
+    except Exception:  # another Python's compiler  # noqa: BLE001
+        return True
 
 
 @_kept

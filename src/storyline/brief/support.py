@@ -17,6 +17,7 @@ import numpy as np
 from scipy import sparse
 
 from ..model import Citation, Fact, Sentence
+from .literals import led
 from .vectors import cosines
 
 # Shares of the brief sentence's tf-idf weight that a source sentence must have, and
@@ -29,6 +30,7 @@ FULL_COSINE = 0.4
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NEGATION = re.compile(r"\b(?:no|not|never|none|nobody|nothing|neither|nor|without|n't|"
                        r"denied|denies|deny|refused|refuses|false|untrue)\b|n['’]t\b", re.I)
+_NEGATION = led(_NEGATION)  # (speed: behind a look-ahead of its first characters, literals.py)
 _NAME = re.compile(r"(?<=[\w,;:)\"”’] )[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?")
 
 
