@@ -56,6 +56,7 @@ def group(sentences: list[Sentence], vectors: sparse.csr_matrix,
     firsts = _medoids(facts, sentences, vectors)
     return [Fact((first, *(k for k in m if k != first)),
                  tuple(dict.fromkeys(sentences[k].article for k in sorted(m))))
+            if len(m) > 1 else Fact((first,), (sentences[first].article,))  # (most: faster)
             for first, m in zip(firsts, facts)]
 
 
