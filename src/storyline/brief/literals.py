@@ -384,7 +384,7 @@ class FirstMatch:
                 for p in patterns:
                     parts = [] if p in anchored else _alternatives(p.pattern, p.flags)
                     if len(parts) == 1:
-                        self._order.append((key, p.search, needle_sets(p)))
+                        self._order.append((key, led(p).search, needle_sets(p)))
                     else:
                         self._order += [(key, _Lazy(a, p.flags, "search"),
                                          needle_sets(a, p.flags, anchored=True))
@@ -551,7 +551,9 @@ class _Lazy:
 
     def __call__(self, text: str):
         if self._find is None:
-            self._find = getattr(re.compile(self._source, self._flags), self._method)
+            pattern = re.compile(self._source, self._flags)
+            self._find = getattr(led(pattern) if self._method == "search" else pattern,
+                                 self._method)
             if self.home is not None:
                 order, position = self.home
                 key, _, also = order[position]
