@@ -235,6 +235,7 @@ def test_a_byline_before_an_agency_dateline_goes_with_it():
     ("OSAN AIR BASE, South Korea (AFNS) -- Forces held an exercise.", "Forces held"),
     ("HIROSHIMA--A stray dog joined the rescue efforts.", "A stray dog"),
     ("WASHINGTON—The chairman promised a review of spying programs.", "The chairman"),
+    ("Flint — Sixteen months after the outbreak, the water is untested.", "Sixteen months"),
     ("US-China trade talks resumed on Monday in Beijing.", "US-China"),
     ("KATHMANDU, Nepal — Climbers found the bodies on Sunday.", "Climbers found"),
     ("NATO (North Atlantic Treaty Organization) said it would act.", "NATO (North"),
@@ -499,6 +500,15 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("Sen. Wendy Davis, D-Fort Worth, speaks to supporters at a rally Thursday, Oct. 3, 2013, "
      "in Haltom City, Texas.", True),
     ("At the anniversary of the awards, Celebuzz has compiled a list of the best moments.", True),
+    ("In English and in French with English subtitles.", True),            # a review's listing
+    ("This story was edited at 5:48 p.m. to correct a quote from the letter.", True),
+    ("Sen. Lindsay Graham listens as Sen. Sheldon Whitehouse holds up a copy of the book.", True),
+    ("Graham said he listens as others speak.", False),
+    ("Couples spend the most on their weddings in the following areas in the US.", True),
+    ("He listed the following reasons for the delay: rain, wind and cold.", False),
+    ("Wedding costs soar to new highs (3:40) As Americans feel better, they spend more.", True),
+    ("The meeting ran from 9 a.m. (10:30 in Paris) to noon.", False),
+    ("The film opens Friday, with English subtitles for the French scenes.", False),
     ("Sen. Wendy Davis spoke to supporters at a rally on Thursday in Haltom City.", False),
     ("Davonia Leach of Burleson, Texas, holds a sign protesting against State Sen. Wendy Davis "
      "outside the venue hosting a rally Thursday, Oct. 3, 2013, in Haltom City, Texas.", True),

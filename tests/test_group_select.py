@@ -6,8 +6,8 @@ from storyline.brief.context import read
 from storyline.brief.group import group
 from storyline.brief.score import SCORERS
 from storyline.brief.segment import is_statement, split_all
-from storyline.brief.select import mmr
-from storyline.brief.vectors import terms, tfidf
+from storyline.brief.select import REDUNDANT, mmr
+from storyline.brief.vectors import cosines, terms, tfidf
 from storyline.model import Article
 
 SHARED = "Rescue teams evacuated about 2,000 people from the flooded villages on Tuesday."
@@ -187,7 +187,13 @@ def test_a_lead_that_tells_what_has_long_been_so_does_not_open_when_a_news_lead_
             "Jan de la Cruz was a great engineer, and a great builder of dams in the river "
             "valley. He is missed.",
             "Last month, when the governor toured the dam in the river valley, he saw a "
-            "familiar face. It was his brother."):
+            "familiar face. It was his brother.",
+            "Jan de la Cruz was one of the county's most trusted engineers at the dam in the "
+            "river valley. He is missed.",
+            "Anne Ziegenhorn lives in the river valley, below the dam that the county built "
+            "to stop the floods. She is worried.",
+            "Once upon a time, the county built a dam in the river valley to stop the "
+            "floods. It is old."):
         assert _opens_elsewhere(background), background
 
 
@@ -385,3 +391,22 @@ def test_another_articles_lead_does_not_retell_the_news_unless_it_dates_it(other
     texts = [sentences[p.sentence].text for p in chosen]
     assert texts[0] == opener and (other_lead in texts) is told
     assert "Turnout reached a record 48 percent, officials said." in texts
+
+
+def test_a_sentence_is_not_told_with_an_introduction_that_says_it_already():
+    sentences, vectors, facts = pipeline_parts(
+        "Votes are still being counted in the Senate race on Thursday. \"With half a million "
+        "ballots left to count, we remain confident that Martha McSally will be elected,\" "
+        "campaign chief Jim Bognet said in a statement.",
+        "The race is close. \"With half a million ballots left to count we remain confidence,\" "
+        "Bognet said in the statement, adding that the rural counties in the north of the "
+        "state would decide the race for the Republican candidate.")
+    reading = read([s.text for s in sentences], [True] * len(sentences))
+    second = next(k for k, s in enumerate(sentences) if "the statement" in s.text)
+    first = next(k for k, s in enumerate(sentences) if s.text.endswith("a statement."))
+    assert not any(second in f.members and first in f.members for f in facts)
+    assert cosines(vectors, [second], [first])[0, 0] >= REDUNDANT
+    assert "Bognet" in reading.needs[second].names
+    scores = np.array([10.0 if second in f.members else 1.0 for f in facts])
+    shown = [p.sentence for p in mmr(facts, scores, sentences, vectors, 200, reading, [])]
+    assert not {first, second} <= set(shown)

@@ -43,7 +43,9 @@ _DATELINE = re.compile(  # "ST. LOUIS (AP) — ", "FORT WAYNE, Ind. (WANE) ", "(
     r"\((?:Reuters|AP|AFP|Xinhua|Bloomberg|dpa|UPI)\)\s*" + _DASH + "+"  # "Aug 21 (Reuters) -"
     r"|[A-Z]{5,}(?:\s[A-Z]{2,})?(?=\s(?:The|A|An)\s)"  # "WASHINGTON The"
     r"|[A-Z]{4,}(?:/[A-Z]{4,})+"  # "SINGAPORE/BEIJING Flamboyant"
-    r"|[A-Z]{4,}--)(?:\s+|(?<=--)|(?<=[—–]))(?=[A-Z\"“'‘`])")  # "HIROSHIMA--A", "WASHINGTON—The"
+    r"|[A-Z]{4,}--"  # "HIROSHIMA--A", "WASHINGTON—The"
+    r"|[A-Z][a-z]+(?:,? [A-Z][a-z.]+){0,2} [—–])"  # "Flint — Sixteen months after ..."
+    r"(?:\s+|(?<=--)|(?<=[—–]))(?=[A-Z\"“'‘`])")
 DATELINE_PARAGRAPHS = 3  # a dateline opens the story, after at most a headline and standfirst
 DATELINE_CHARS = 600  # or after short lines of page furniture (a page of one line a sentence)
 # A web page's byline and time stamp glued before the wire's dateline ("By Jane Doe,
@@ -359,18 +361,27 @@ _CLUTTER_SENTENCE = re.compile(  # every alternative starts at a word boundary
     r"sign up for\b.{0,60}\bnewsletter|follow\b[^.!?]{0,50}\bon (?:twitter|facebook|instagram)\b|"
     # a correction notice: "An earlier version of this post incorrectly gave ..."
     r"\ban earlier version of this\b|\bthis (?:article|story|post) (?:has been|was) "
-    r"(?:updated|corrected|amended)\b|\bincorrectly (?:described|stated|said|reported|"
+    r"(?:updated|corrected|amended|edited)\b|\bincorrectly (?:described|stated|said|reported|"
     r"identified|referred|gave)\b|"
     # a news aggregator's list: "Sky News Haiti Quake Survivors ... - 2 hrs ago Melbourne"
     r"(?<=- )\d+ (?:hrs?|hours?|mins?|minutes?) ago\b|"
     # a comment's stamp, a related-links widget, a channel's promo, a listing's stamp
     r"(?<=\| )reply\b|news from around the web\b|\bfor the latest (?:on|news)\b|"
     r"\bupdated:? (?:mon|tue|wed|thu|fri|sat|sun) [a-z]{3} \d{1,2} \d{4} \d\d:\d\d|"
-    r"\bin cnn\.com['’]s\b|\bby the cnn wire staff\b|\| by [a-z])",
+    r"\bin cnn\.com['’]s\b|\bby the cnn wire staff\b|\| by [a-z]|"
+    # a review's listing: "In English and in French with English subtitles."
+    r"\bwith english subtitles\.?$|"
+    # a list's teaser, the list not shown: "... couples spend the most in the following
+    # areas in the US."
+    r"\bthe following (?:[a-z]+ ){0,2}?(?:areas|ways|items|reasons|things|list|places|"
+    r"categories|steps|tips)\b[^.:]{0,40}[.:]$)",
     re.I)
 # Clutter told by how the sentence starts (tried at that one place).
 _CLUTTER_START = re.compile(
     r"^(?:(?:image|photo|video) caption\b|updated:|original:|photo:|update\s*:|correction\b|"
+    # a video's title and running time glued before the text: "Wedding costs soar to new
+    # highs (3:40) As Americans feel better ..."
+    r"[^.()]{5,80} \(\d{1,2}:\d\d\) |"
     # a page's photo marker glued before its caption: "Image The White House's ..."
     r"(?:image|caption)\s+(?-i:[A-Z])|"
     # a photo credit before its caption: "Eric Gay / AP Senator Wendy Davis listens ..."
@@ -434,9 +445,14 @@ _CAPTION_DAY = re.compile(  # (case-sensitive inside; re.I as the screen's other
     r"(?![^.]*\b(?:said|says|will|would|was|were|had|has|have|is|are)\b)[^.]*\b(?:on )?"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?: (?:morning|afternoon|evening|night))?\.$)", re.I)
+# A caption's present with "as": "Sen. Lindsay Graham listens as Sen. Sheldon Whitehouse
+# holds up a copy of ..." (news tells it in the past).
+_CAPTION_AS = re.compile(
+    r"^(?-i:(?:[A-Z][\w.'’-]*,? |(?:and|of|the) ){1,6})" + _CAPTION_VERB + r" as (?-i:[A-Z])",
+    re.I)
 _IN_SENTENCE = FirstMatch([("clutter", (_CLUTTER_START, _CLUTTER_SENTENCE, _CAPTION_PLACE,
                                         _BYLINE_INSIDE, _CAPTION_DATE, _REFERENCE_MARKS,
-                                        _CAPTION_DAY))])
+                                        _CAPTION_DAY, _CAPTION_AS))])
 
 
 def _is_title(line: str) -> bool:

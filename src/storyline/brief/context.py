@@ -78,7 +78,7 @@ _DANGLING_OPENING = re.compile(
     rf"of course|for example|for instance|in other words|by comparison|in comparison|"
     rf"aside from that|apart from that|beyond that|besides that|other than that|"
     # a writer's comment on something told before: "Certainly, Nixon couldn't have ..."
-    rf"certainly|clearly|obviously|surely|admittedly|fortunately|unfortunately|luckily|"
+    rf"certainly|definitely|clearly|obviously|surely|admittedly|fortunately|unfortunately|luckily|"
     rf"thankfully|sadly|ironically|predictably|not surprisingly|unsurprisingly|"
     # a condition on something told before: "If passed, the third line of the anthem ..."
     rf"if (?:passed|approved|confirmed|adopted|enacted|signed|elected|convicted|found guilty)|"
@@ -100,11 +100,13 @@ _DANGLING_OPENING = re.compile(
     rf"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|"
     rf"many|most|some|all|none|several|few|each|both|half|any) of (?:them|those|these|whom)\b"
     rf"|plus\b|any other\b"
+    # "At least they're amusing themselves ...": at least, as against what?
+    rf"|(?:at least|maybe|perhaps) (?:he|she|they)\b"
     # an aside in brackets: "(As a measure of how fast it grows, the 6th billionth ...)"
     rf"|\((?![A-Z]{{2,}}\w*\)\s)"
     rf"|(?:many|most|some|several|few|half|none|all|each|both)"
     rf"(?: of them| of those| of these)?,? (?:are|were|is|was|had|have|will|would|could|say|said)\b"
-    rf"|at least that\b|once again\b|again,|of (?:the|those|these) \w+(?:,| (?!of\b))"
+    rf"|at least that\b|once again\b|again,|of (?:the|those|these) (?:\w+|\$[\d,.]+)(?:,| (?!of\b))"
     # "The Republican made his comment ...", not "The Republican Party"
     rf"|the (?-i:Republican|Democrat) (?-i:[a-z])"
     rf"|(?:the|both|all)(?: [a-z0-9][\w-]*){{0,2}} (?:{_BACK_NOUNS})\b(?![-'’]))",
@@ -663,7 +665,7 @@ def _leans_back(text: str) -> bool:
     if _pronoun_speaker(text) or _DEFINITE_SPEAKER.search(text):
         return True
     if _stands_anyway(text):
-        return False
+        return _pronoun_after_time(text)
     subject = _DEFINITE_SUBJECT.match(text) or _DEFINITE_APPOSITION.match(text)
     if subject and subject.group(1) not in _KNOWN_TO_ALL:
         return True
@@ -682,7 +684,9 @@ def _leans_back(text: str) -> bool:
         return True
     if "here" in outside and _HERE.search(outside):
         return True
-    if _SELF_REFERENCE.search(outside):
+    if _ANOTHER_STORY.match(text):
+        return True
+    if _SELF_REFERENCE.search(outside) or _LIKE_BEFORE.search(outside):
         return True
     if any(m.group(1).lower() in ("that", "those") or m.group(2).lower() not in _TIME_WORDS
            for m in _DEMONSTRATIVE_REFERENCE.finditer(outside)):
@@ -727,6 +731,13 @@ _SELF_REFERENCE = re.compile(
     r"\b(?:[Aa]s (?:we|I) (?:noted|said|mentioned|reported|wrote|explained|discussed)|"
     r"(?:noted|mentioned|described|discussed|explained|reported|shown) (?:above|below)|"
     r"[Ss]ee (?:above|below)|[Tt]he above)\b")
+
+
+# "... might have a similar effect.", "... are still seeing the same problems.": like
+# something told before, and the sentence ends without saying what.
+_LIKE_BEFORE = re.compile(r"\b(?:a similar|the same) [a-z]+[.!?]?[\"”’']?\s*$"
+                          # "Maybe brands subconsciously realize that, because ...": that what?
+                          r"|(?<=[a-z] )(?<!said )(?<!says )(?<!so )that\s*[,.;:!?]")
 
 
 def _closes_unopened(text: str) -> bool:
@@ -776,6 +787,12 @@ def tells_here(text: str) -> bool:
 _THIS_PLACE = re.compile(r"\bthis (?:[a-z]+ ){0,2}(?:town|city|village|capital|island|port)\b")
 
 
+# "In unrelated cases, Denver prosecutors charged ...": another story, by its own words,
+# even as an article's first sentence (a round-up's next item).
+_ANOTHER_STORY = re.compile(
+    r"^In (?:an? |other )?(?:unrelated|separate) (?:cases?|incidents?|news|developments?|moves?)\b")
+
+
 def _opens_with_pronoun(text: str) -> bool:
     """It opens with a pronoun for a person ("She has played ..."), whom only the
     headline or a photo can have told."""
@@ -793,6 +810,16 @@ def _stands_anyway(text: str) -> bool:
     """An opening that looks back but does not: "It is unclear ...", "This week ...",
     "US forces ..."."""
     return bool(_DUMMY_IT.match(text) or _TIME_DEMONSTRATIVE.match(text) or _US.match(text))
+
+
+# "Last spring, he reached an agreement ...": "he" or "she" after an opening of time that
+# stands anyway (`_TIME_DEMONSTRATIVE`) stands for someone told before.
+_PRONOUN_AFTER_TIME = re.compile(r",?\s*(?:he|she|they)\b")
+
+
+def _pronoun_after_time(text: str) -> bool:
+    opening = _TIME_DEMONSTRATIVE.match(text)
+    return opening is not None and bool(_PRONOUN_AFTER_TIME.match(text, opening.end()))
 
 
 _MID_STORY = re.compile(
@@ -1016,7 +1043,8 @@ def read(texts: list[str], fit: Sequence[bool], opens: list[bool] | None = None)
         # (`needs` with the names read when asked: `_NamesWhenAsked`)
         antecedent, speaker = _opening_needs(texts[k])
         if opens is not None and opens[k]:
-            antecedent = antecedent and _opens_with_pronoun(texts[k])
+            antecedent = (antecedent and _opens_with_pronoun(texts[k])
+                          or bool(_ANOTHER_STORY.match(texts[k])))
         return _NamesWhenAsked(antecedent, speaker, later=lambda: names_of(k))
 
     def names_of(k: int) -> frozenset[str]:

@@ -274,6 +274,8 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
                 return None
             steps.insert(0, step)
             names |= reading.introduces[step[1].sentence]
+        if steps and float(cosines(vectors, [k], [s.sentence for _, s in steps]).max()) >= REDUNDANT:
+            return None  # its context says it already: "..., campaign CEO Jim Bognet said"
         left_open = goes_on_quoting(sentences[k].text)
         if not need.speaker and not left_open:
             return [*steps, (c, Pick(i, k, after))]
@@ -537,7 +539,7 @@ def _copies(leads: Mapping[str, int], vectors: sparse.csr_matrix) -> dict[str, s
 # first.
 _SCENE_SETTER = re.compile(
     r"^[\"“‘']?(?:every time|like every|one day|one (?:morning|afternoon|evening|night)|"
-    r"whoever|sitting|standing|walking|if you|imagine|picture this)\b"
+    r"whoever|sitting|standing|walking|if you|imagine|picture this|once upon a time)\b"
     r"|^(?!based\b)[A-Z][a-z]+ed (?:in|on|at|by|under|beside|near|inside|outside)\b[^,]{0,60},"
     # an anecdote's time: "Last month, when President Donald Trump toured a Boeing plant, ..."
     r"|^(?:last|earlier this|this past) (?:week|month|year|spring|summer|fall|autumn|winter),? "
@@ -547,17 +549,21 @@ _SCENE_SETTER = re.compile(
 # "Trump has often taken credit for the stock market's climb.", "Scientists have long
 # wanted to ...", "For more than a decade, Scott Routley has been ...", "In 1994 the
 # National Football League initiated ...", "Rocky Mountain Spotted Fever is a reportable
-# disease ...", "Oscar de la Renta was a great man, ...": a lead that tells what has long
-# been so, what happened years ago, or what a thing is or a person was, is the story's
-# background (or a tribute), not its news.
+# disease ...", "Oscar de la Renta was a great man, ...", "Katharine Brown was one of David
+# O. Selznick's most trusted employees.", "Anne Ziegenhorn lives in Florida, ...": a lead
+# that tells what has long been so, what happened years ago, what a thing is, what a
+# person was or where they live is the story's background (or a tribute, a profile), not
+# its news.
 _BACKGROUND = re.compile(
     r"^[^,;:]{0,60}?\b(?:has|have) (?:often|long|always|repeatedly|traditionally|"
     r"historically|generally|usually)\b"
     r"|^In (?:the )?(?:early |late |mid-)?(?:1[0-9]|20)\d\d(?:s\b|\b(?!,? (?:so far|to date)))"
     r"|^For (?:more than |nearly |almost |over )?(?:a decade|decades|years|centuries|"
     r"generations|a century)\b"
-    r"|^(?!There\b)[A-Z][\w-]*(?: (?:[A-Z][\w-]*|de|la|le|van|von|der|del|da|di|bin|al))* "
-    r"(?:is|are|was|were) (?:a|an)\b")
+    r"|^(?!There\b)[A-Z][\w-]*(?: (?:[A-Z][\w-]*|de|la|le|van|von|der|del|da|di|bin|al))*"
+    r" (?:is|are|was|were) (?:a|an|one of|among)\b"
+    # a profile's present: "Anne Ziegenhorn lives in Florida, but ..."
+    r"|^[A-Z][a-z]+ [A-Z][a-z]+(?:, \d+,)? (?:lives|works|grew up) (?:in|on|at|with|near)\b")
 
 
 
