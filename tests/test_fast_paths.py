@@ -1,5 +1,7 @@
 """Fast paths give what the plain code they replace gave, bit for bit."""
 
+import re
+
 import numpy as np
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -481,3 +483,11 @@ def test_needs_read_their_names_only_when_asked():
     texts = ["Harry Reid spoke on Monday about the plan.", "Reid said he would vote for it."]
     reading = context.read(texts, [True, True], [True, False])
     assert reading.needs[1] == context.Needs(False, False, frozenset({"Reid"}))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="AZ.a \n", max_size=20))
+def test_dotted_acronyms_screened_from_their_periods(text):
+    from storyline.brief import vectors
+
+    assert bool(vectors._MAYBE_DOTTED.search(text)) == bool(re.search(r"[A-Z]\.[A-Z]\.", text))

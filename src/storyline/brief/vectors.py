@@ -21,7 +21,9 @@ from ..model import Sentence
 # (possessive: nothing follows that could make a shorter run match; a fifth faster)
 _WORD = re.compile(r"\d++(?:[.,]\d+)*+|[^\W\d_]++(?:'[^\W\d_]+)*+")
 _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")
-_MAYBE_DOTTED = re.compile(r"[A-Z]\.[A-Z]\.")  # in every dotted acronym, and fast to search
+# In every dotted acronym ("[A-Z]\.[A-Z]\."), and fast to search: from each period (sre skips
+# to a literal first character, and a text has fewer periods than capitals).
+_MAYBE_DOTTED = re.compile(r"\.(?<=[A-Z]\.)[A-Z]\.")
 _STOP_WORDS = word_list("stopwords.txt")
 _STEMMER = Stemmer.Stemmer("english")
 # Rows compared at a time (in `group` against the fact leaders, in `score` against all
