@@ -491,3 +491,11 @@ def test_dotted_acronyms_screened_from_their_periods(text):
     from storyline.brief import vectors
 
     assert bool(vectors._MAYBE_DOTTED.search(text)) == bool(re.search(r"[A-Z]\.[A-Z]\.", text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aZ09_'.,- \n", max_size=30) | st.from_regex(r"[ -~]{0,30}", fullmatch=True))
+def test_ascii_words_are_the_words(text):
+    from storyline.brief import vectors
+
+    assert vectors._ASCII_WORD.findall(text) == vectors._WORD.findall(text)
