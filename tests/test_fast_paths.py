@@ -499,3 +499,20 @@ def test_ascii_words_are_the_words(text):
     from storyline.brief import vectors
 
     assert vectors._ASCII_WORD.findall(text) == vectors._WORD.findall(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 9), st.data())
+def test_cosines_of_every_row_or_column_are_the_tables(n, data):
+    from storyline.brief import vectors
+
+    rng = np.random.default_rng(data.draw(st.integers(0, 1000)))
+    matrix = sparse.csr_matrix(rng.random((n, 6), dtype=np.float32) * (rng.random((n, 6)) > 0.5))
+    some = data.draw(st.lists(st.integers(0, n - 1), max_size=5))
+    for rows, columns in ((range(n), some), (some, range(n)), (range(n), range(n)),
+                          (some, some), (range(1, n), some)):
+        mine = vectors.cosines(matrix, rows, columns)
+        table = (matrix @ matrix.T).toarray()
+        plain = table[np.ix_(np.asarray(rows, dtype=np.intp), np.asarray(columns, dtype=np.intp))]
+        assert mine.shape == plain.shape and mine.dtype == plain.dtype
+        assert mine.tobytes() == plain.tobytes() and mine.flags.c_contiguous

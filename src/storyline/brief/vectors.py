@@ -148,7 +148,18 @@ def cosines(matrix: sparse.csr_matrix, rows: Sequence[int], columns: Sequence[in
                                for start in range(0, n, BLOCK_ROWS)]
                               or [np.zeros((0, 0), matrix.dtype)])
         _LAST_TABLE = (weakref.ref(matrix), table)
-    return table[np.ix_(np.asarray(rows, dtype=np.intp), np.asarray(columns, dtype=np.intp))]
+    n = table.shape[0]
+    if isinstance(columns, range) and columns == range(n):  # every column: the rows' copy
+        return table[_indices(rows)]
+    if isinstance(rows, range) and rows == range(n):  # every row: the columns', laid out
+        return np.ascontiguousarray(table[:, _indices(columns)])  # as `ix_` lays them out
+    return table[np.ix_(_indices(rows), _indices(columns))]
+
+
+def _indices(ids: Sequence[int]) -> np.ndarray:
+    if isinstance(ids, range):  # (numpy reads a range item by item)
+        return np.arange(ids.start, ids.stop, ids.step, dtype=np.intp)
+    return np.asarray(ids, dtype=np.intp)
 
 
 def column_means(matrix: sparse.csr_matrix) -> np.ndarray:
