@@ -27,6 +27,7 @@ from datetime import date, timedelta
 from ..model import Article, Disagreement, Event, Fact, Figure, Sentence, cite
 from . import timex
 from .language import lemma
+from .wordtrie import alternation
 
 SAME_STORY_DAYS = 7  # articles further apart can tell like events that are not the same
 # An article dated by the picture or the post it shows was written that day or soon
@@ -63,16 +64,20 @@ _LABEL_AFTER = re.compile(r"^[’']s\b")  # "Tuesday's revelations", "last year'
 _DETERMINER = re.compile(r"(?i)\b(?:the|a|an|this|that)\s+$")
 _LABEL_COMMA = re.compile(r"^,\s*[\"“]?[a-z]")  # "the Oct. 28, 2016, hush agreement"
 _QUOTES = re.compile(r"[\"“”]")
-# Something in the sentence happened: a past-tense verb (regular, or a common irregular).
-_PAST = re.compile(
-    r"(?i)\b(?:was|were|had|did|\w{2,}ed|\w+aid|went|came|took|made|told|gave|got|found|left|"
-    r"began|ran|saw|wrote|won|lost|held|met|led|fell|rose|sold|bought|brought|built|caught|"
-    r"chose|drew|drove|fought|flew|grew|hid|kept|knew|laid|lay|let|meant|put|quit|rode|sat|"
-    r"sent|set|shook|shot|shut|spoke|spent|split|stood|stole|struck|swore|swept|taught|tore|"
-    r"thought|threw|understood|woke|wore|withdrew|became|broke|arose|beat|bit|blew|burst|"
-    r"cast|cut|dealt|dug|drank|fed|felt|fled|forgave|froze|heard|hung|hurt|knelt|lit|"
-    r"overcame|overtook|sought|sank|sang|slid|slept|spun|spread|stuck|stung|swam|swung|"
-    r"undertook|upheld|wept|wound)\b")
+# Something in the sentence happened: a past-tense verb (regular, or a common irregular),
+# matched in lower-cased text (faster than a case-insensitive pattern; its words as a
+# trie, `wordtrie`: the same matches, 2x faster).
+_PAST_ENDINGS = r"\w{2,}ed|\w+aid"
+_PAST_WORDS = """
+was were had did went came took made told gave got found left began ran saw wrote won lost
+held met led fell rose sold bought brought built caught chose drew drove fought flew grew
+hid kept knew laid lay let meant put quit rode sat sent set shook shot shut spoke spent
+split stood stole struck swore swept taught tore thought threw understood woke wore
+withdrew became broke arose beat bit blew burst cast cut dealt dug drank fed felt fled
+forgave froze heard hung hurt knelt lit overcame overtook sought sank sang slid slept spun
+spread stuck stung swam swung undertook upheld wept wound
+""".split()
+_LOWER_PAST = re.compile(rf"\b(?:{_PAST_ENDINGS}|{alternation(_PAST_WORDS)})\b")
 # Where a date's place settles that it dates the event, without a parse: it opens the
 # sentence ("In 1947, ...", "On Aug. 6, 2013, ..."), follows a past passive or perfect
 # ("was excavated in 1998"), or a verb of news ("said on Monday", "died in 1999").
@@ -95,7 +100,6 @@ _REPORTING = {"say", "tell", "announce", "report", "state", "confirm", "add", "w
               "show", "find", "accuse", "charge", "argue", "acknowledge", "admit", "disclose",
               "indicate"}
 _START = re.compile(r"^[\"“‘'(\[]?[A-Z0-9]")
-_LOWER_PAST = re.compile(_PAST.pattern.removeprefix("(?i)"))  # on lower-cased text: faster
 # Not statements of the story: embedded posts, their signatures, file photos (matched in
 # lower case).
 _NOT_STORY = re.compile(r"\(@\w+\)|pic\.twitter\.com|\ba post shared by\b|\bfile photo\b")

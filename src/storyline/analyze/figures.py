@@ -40,6 +40,7 @@ import Stemmer  # PyStemmer, as for the tf-idf vectors
 
 from ..model import Change, Disagreement, Figure, Sentence
 from .language import lemma
+from .wordtrie import alternation
 
 _QUALIFIERS = [  # (the words before a number, how they widen it), tried in this order
     (r"up to|as many as|at most|no more than|not more than|as high as|a maximum of|"
@@ -141,13 +142,12 @@ _PLAIN_MODIFIERS = {"estimated", "remaining", "other", "more", "additional", "fu
 # and that noun is a word of the figure (the number's entity) or one of the few words
 # after it ("2,000 heavily armed ISIS fighters", "tens of thousands of civilians").
 _STEMMER = Stemmer.Stemmer("english")
-_NUMERAL = re.compile(
-    r"\d[\d,.]*|\b(?:" + "|".join(sorted({w for p in (*_WORD_NUMBERS, *_VAGUE, *_SCALES) for w in
-                                      p.split() if len(w) > 2}
-                                     | {"dozen", "score", "scores", "hundred", "tens",
-                                        "thirteen", "fourteen", "fifteen", "sixteen",
-                                        "seventeen", "eighteen", "nineteen"}, key=len,
-                                     reverse=True)) + r")\b", re.IGNORECASE)
+_NUMERAL_WORDS = sorted({w for p in (*_WORD_NUMBERS, *_VAGUE, *_SCALES) for w in p.split()
+                         if len(w) > 2} | {"dozen", "score", "scores", "hundred", "tens",
+                                           "thirteen", "fourteen", "fifteen", "sixteen",
+                                           "seventeen", "eighteen", "nineteen"})
+# (the words as a trie, `wordtrie`: the same matches as their alternation, faster)
+_NUMERAL = re.compile(rf"\d[\d,.]*|\b{alternation(_NUMERAL_WORDS)}\b", re.IGNORECASE)
 _LOWER_NUMERAL = re.compile(_NUMERAL.pattern)  # the same, on lower-cased text: 3x faster
 _TOKEN = re.compile(r"\w+(?:[.,'’]\w+)*")
 KEY_WINDOW = 8  # tokens after a number in which its counted noun is looked for
