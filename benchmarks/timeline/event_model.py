@@ -47,6 +47,8 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from storyline.analyze import dates
+
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parents[2] / "shared" / "data"
 SOURCES = ("mn", "duc6", "duc7", "t17")
@@ -77,7 +79,6 @@ def split_sentences() -> set[str]:
     none is a training sentence, even where another cluster or corpus has it too (the
     same wire copy, a site's boilerplate)."""
     from storyline import Options, summarize
-    from storyline.analyze import dates
 
     found, event_date = set(), dates.event_date
 
@@ -125,7 +126,7 @@ def training_clusters():
 def harvest(out: Path) -> None:
     import storyline.faces.cli  # noqa: F401  (one BLAS thread, as the command runs)
     from storyline import Options, summarize
-    from storyline.analyze import dates, language, timex
+    from storyline.analyze import language, timex
 
     out.mkdir(parents=True, exist_ok=True)
     excluded = split_sentences()
@@ -197,15 +198,7 @@ def harvest(out: Path) -> None:
 # --- features ------------------------------------------------------------------------
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d+|[^\w\s]")
-_PAST = re.compile(
-    r"(?:was|were|had|did|\w{2,}ed|\w+aid|went|came|took|made|told|gave|got|found|left|"
-    r"began|ran|saw|wrote|won|lost|held|met|led|fell|rose|sold|bought|brought|built|caught|"
-    r"chose|drew|drove|fought|flew|grew|hid|kept|knew|laid|lay|let|meant|put|quit|rode|sat|"
-    r"sent|set|shook|shot|shut|spoke|spent|split|stood|stole|struck|swore|swept|taught|tore|"
-    r"thought|threw|understood|woke|wore|withdrew|became|broke|arose|beat|bit|blew|burst|"
-    r"cast|cut|dealt|dug|drank|fed|felt|fled|forgave|froze|heard|hung|hurt|knelt|lit|"
-    r"overcame|overtook|sought|sank|sang|slid|slept|spun|spread|stuck|stung|swam|swung|"
-    r"undertook|upheld|wept|wound)")
+_PAST = re.compile(f"{dates._PAST_ENDINGS}|{'|'.join(dates._PAST_WORDS)}")  # dates' past verbs
 _MARKS = frozenset(",;:()—–-\"“”'‘’")
 _CLAUSE_MARKS = (",", ";", ":", "(", "—", "–")
 # Words that open, join or qualify a clause, kept as they are; other words by their shape.
@@ -397,7 +390,7 @@ def evaluate(out: Path, c: float, folds: int = 5) -> None:
 
 def score(out: Path, c: float, threshold: float, split: str) -> None:
     """score.py's table with the model deciding the candidates it is sure of."""
-    from storyline.analyze import dates, timex
+    from storyline.analyze import timex
 
     real, other = data(out)
     weights = fit(real + other, c)
