@@ -159,3 +159,17 @@ def test_every_data_file_ships_in_the_wheel():
     for path in data.iterdir():
         if path.suffix != ".py" and path.is_file():
             assert any(fnmatch.fnmatch(f"data/{path.name}", g) for g in globs), path.name
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)) | st.sampled_from("aZ é\ud800"),
+               max_size=200))
+def test_in_capitals_counts_small_letters_as_one_by_one_counting_does(text):
+    import string
+
+    from storyline.brief.checks import ALL_CAPS, in_capitals
+
+    small = sum(text.count(c) for c in string.ascii_lowercase)
+    letters = [c for c in text if c.isalpha()]
+    expected = (small <= (1 - ALL_CAPS) * len(text) and bool(letters)
+                and sum(c.isupper() for c in letters) >= ALL_CAPS * len(letters))
+    assert in_capitals(text) == expected

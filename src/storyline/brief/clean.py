@@ -436,7 +436,8 @@ _BYLINE_INSIDE = re.compile(r"(?<=\s)By (?:[\w.'’-]+ ){1,3}(?:and (?:[\w.'’-
 # A journal's reference marks: "the mantle wedge11,12,13.", "Mount St Helens9,17." (one
 # mark alone, "plate21.", is not told from a name such as "web3"). Apart from the patterns
 # above, whose literal screens it would defeat (it holds no literal).
-_REFERENCE_MARKS = re.compile(r"\b[A-Za-z]?[a-z]{2,}\d{1,3}(?:[,–-]\d{1,3})+(?=[.,;]?(?:\s|$))")
+_REFERENCE_MARKS = re.compile(  # ("{2,}+": letters never give back to the digits; speed)
+    r"\b[A-Za-z]?[a-z]{2,}+\d{1,3}(?:[,–-]\d{1,3})+(?=[.,;]?(?:\s|$))")
 # A caption's present with only the day: "Senate Minority Leader Chuck Schumer and Majority
 # Leader Mitch McConnell walk to the Senate floor Wednesday." (the only such sentence in
 # the Multi-News, DUC 2006 and DUC 2007 dev articles; news tells it in the past).
