@@ -1,5 +1,6 @@
 """Fast paths give what the plain code they replace gave, bit for bit."""
 
+import dataclasses
 import re
 
 import numpy as np
@@ -52,9 +53,9 @@ def test_reading_on_demand_is_the_reading_of_every_sentence(example_dir):
     texts = [s.text for s in sentences]
     opens = [s.index == 0 for s in sentences]
     names = context.Names(texts)
-    eager = [context.replace(context.needs(t, names), antecedent=False) if first
-             else context.replace(context.needs(t, names), names=context.needs(t, names).names
-                                  | context.points_back(texts, opens, k))
+    eager = [dataclasses.replace(context.needs(t, names), antecedent=False) if first
+             else dataclasses.replace(context.needs(t, names), names=context.needs(t, names).names
+                                      | context.points_back(texts, opens, k))
              for k, (t, first) in enumerate(zip(texts, opens, strict=True))]
     reading = context.read(texts, [True] * len(texts), opens)
     assert reading.needs[5] == eager[5] and reading.needs[-1] == eager[-1]
@@ -478,7 +479,7 @@ def test_needs_read_their_names_only_when_asked():
     assert lazy == eager and eager == lazy and hash(lazy) == hash(eager) and len(asked) == 1
     assert lazy.names == {"Reid"} and len(asked) == 1  # read once
     assert repr(lazy) == repr(eager) and lazy != context.Needs(True, False)
-    cleared = context.replace(lazy, names=frozenset())
+    cleared = dataclasses.replace(lazy, names=frozenset())
     assert cleared == context.Needs(True) and cleared.none is False
     texts = ["Harry Reid spoke on Monday about the plan.", "Reid said he would vote for it."]
     reading = context.read(texts, [True, True], [True, False])
@@ -494,7 +495,8 @@ def test_dotted_acronyms_screened_from_their_periods(text):
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet="aZ09_'.,- \n", max_size=30) | st.from_regex(r"[ -~]{0,30}", fullmatch=True))
+@given(st.text(alphabet="aZ09_'.,- \n", max_size=30)
+       | st.from_regex(r"[ -~]{0,30}", fullmatch=True))
 def test_ascii_words_are_the_words(text):
     from storyline.brief import vectors
 

@@ -161,17 +161,21 @@ def test_an_article_about_something_else_stays_out_of_the_brief_and_is_named():
     assert any("article 3" in w for w in brief.warnings)
 
 
-def test_a_scene_setting_lead_does_not_open_the_brief_when_a_news_lead_can():
+def _openers(*texts):
+    """The articles' sentences, and the openers `select.openers` finds among them."""
     from storyline.brief.select import openers
 
+    sentences, vectors, _ = pipeline_parts(*texts)
+    reading = read([s.text for s in sentences], [True] * len(sentences))
+    return sentences, openers(sentences, reading, vectors)
+
+
+def test_a_scene_setting_lead_does_not_open_the_brief_when_a_news_lead_can():
     scene = ("One day in the valley last spring, an old farmer walked up to the dam wall and "
              "did not like what he saw. He told the county about the cracks.")
-    sentences, vectors, _ = pipeline_parts(scene, FLOOD, FLOOD_2)
-    reading = read([s.text for s in sentences], [True] * len(sentences))
-    found = openers(sentences, reading, vectors)
+    sentences, found = _openers(scene, FLOOD, FLOOD_2)
     assert found and all(sentences[k].article != "1" for k in found)
-    alone = pipeline_parts(scene)  # with no other lead, the scene may still open
-    assert openers(alone[0], read([s.text for s in alone[0]], [True] * len(alone[0])), alone[1])
+    assert _openers(scene)[1]  # with no other lead, the scene may still open
 
 
 def test_a_lead_that_tells_what_has_long_been_so_does_not_open_when_a_news_lead_can():
@@ -199,23 +203,15 @@ def test_a_lead_that_tells_what_has_long_been_so_does_not_open_when_a_news_lead_
 
 def _opens_elsewhere(lead: str) -> bool:
     """With two news leads beside it, the brief opens on one of them, not on `lead`."""
-    from storyline.brief.select import openers
-
-    sentences, vectors, _ = pipeline_parts(lead, FLOOD, FLOOD_2)
-    reading = read([s.text for s in sentences], [True] * len(sentences))
-    found = openers(sentences, reading, vectors)
+    sentences, found = _openers(lead, FLOOD, FLOOD_2)
     return bool(found) and all(sentences[k].article != "1" for k in found)
 
 
 def test_a_feature_whose_lead_tells_background_opens_where_it_turns_to_its_news():
-    from storyline.brief.select import openers
-
     feature = ("Engineers have long warned that the old dam in the river valley could fail in "
                "a flood. They wrote reports for years. Now the dam has burst, and rescue teams "
                "evacuated about 2,000 people from the villages below it.")
-    sentences, vectors, _ = pipeline_parts(feature)
-    reading = read([s.text for s in sentences], [True] * len(sentences))
-    found = openers(sentences, reading, vectors)
+    sentences, found = _openers(feature)
     assert [sentences[k].text[:12] for k in found] == ["Now the dam "]
 
 
@@ -260,14 +256,10 @@ def test_a_lead_that_dates_its_news_counts_more_as_opener(monkeypatch):
 
 
 def test_a_lead_printed_twice_does_not_agree_with_itself():
-    from storyline.brief.select import openers
-
     analysis = ("Jockeying for power among the valley's fractious councils may intensify after "
                 "the dam burst, an anxious moment for the region. Councils have argued for "
                 "years over who pays for the dams.")
-    sentences, vectors, _ = pipeline_parts(analysis, analysis, FLOOD, FLOOD_2)
-    reading = read([s.text for s in sentences], [True] * len(sentences))
-    found = openers(sentences, reading, vectors)
+    sentences, found = _openers(analysis, analysis, FLOOD, FLOOD_2)
     best = max(found, key=found.get)
     assert sentences[best].article in {"3", "4"}  # the copy's agreement does not count
 

@@ -60,7 +60,8 @@ def test_every_pattern_of_the_file_equals_its_compiled_pattern(tmp_path):
 
 def test_the_brief_is_the_same_with_the_patterns_from_the_file(tmp_path, example_dir):
     code = ("import json\nfrom storyline.brief.ingest import read_cluster\n"
-            "from storyline.brief.pipeline import summarize\nfrom storyline.options import Options\n"
+            "from storyline.brief.pipeline import summarize\n"
+            "from storyline.options import Options\n"
             f"brief = summarize(read_cluster({str(example_dir)!r}), options=Options(words=250, "
             "analysis=False))\nprint(json.dumps([s.text for s in brief.sentences]))")
     without = _run(code, "")
@@ -141,7 +142,8 @@ print(json.dumps({"kept": len(regex_cache._derived), "screens": [repr((
 def test_the_patterns_compiled_while_working_are_kept_at_exit(tmp_path):
     work = ("import json, re\nimport storyline.brief.pipeline\nfrom storyline import regex_cache\n"
             "late = [f'late pattern {i} (a|b)+' for i in range(12)]\n"
-            "print(json.dumps({'loaded': sorted(s for s, f in regex_cache._loaded if s in late)}))\n"
+            "print(json.dumps({'loaded': sorted(s for s, f in regex_cache._loaded "
+            "if s in late)}))\n"
             "[re.compile(p) for p in late]")
     assert _run(work, tmp_path)["loaded"] == []  # the file is written at import, and at exit
     assert len(_run(work, tmp_path)["loaded"]) == 12

@@ -441,15 +441,17 @@ _REFERENCE_MARKS = re.compile(  # ("{2,}+": letters never give back to the digit
 # A caption's present with only the day: "Senate Minority Leader Chuck Schumer and Majority
 # Leader Mitch McConnell walk to the Senate floor Wednesday." (the only such sentence in
 # the Multi-News, DUC 2006 and DUC 2007 dev articles; news tells it in the past).
+# Who a caption shows, before its verb: "Sen. Lindsay Graham", "Schumer and McConnell".
+_CAPTION_NAME = r"(?:[A-Z][\w.'’-]*|and|of|the),? "
 _CAPTION_DAY = re.compile(  # (case-sensitive inside; re.I as the screen's other patterns)
-    r"^(?-i:(?:(?:[A-Z][\w.'’-]*|and|of|the),? )+" + _CAPTION_VERB + r"\b"
+    r"^(?-i:(?:" + _CAPTION_NAME + r")+" + _CAPTION_VERB + r"\b"
     r"(?![^.]*\b(?:said|says|will|would|was|were|had|has|have|is|are)\b)[^.]*\b(?:on )?"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?: (?:morning|afternoon|evening|night))?\.$)", re.I)
 # A caption's present with "as": "Sen. Lindsay Graham listens as Sen. Sheldon Whitehouse
 # holds up a copy of ..." (news tells it in the past).
 _CAPTION_AS = re.compile(
-    r"^(?-i:(?:[A-Z][\w.'’-]*,? |(?:and|of|the) ){1,6})" + _CAPTION_VERB + r" as (?-i:[A-Z])",
+    r"^(?-i:(?:" + _CAPTION_NAME + r"){1,6})" + _CAPTION_VERB + r" as (?-i:[A-Z])",
     re.I)
 _IN_SENTENCE = FirstMatch([("clutter", (_CLUTTER_START, _CLUTTER_SENTENCE, _CAPTION_PLACE,
                                         _BYLINE_INSIDE, _CAPTION_DATE, _REFERENCE_MARKS,

@@ -18,7 +18,7 @@ from scipy import sparse
 
 from ..model import Fact, Sentence
 from .segment import is_statement
-from .vectors import BLOCK_ROWS, cosines
+from .vectors import BLOCK_ROWS, cosines, row_entries, running_sums
 
 # Cosine of stemmed tf-idf at which two sentences are taken to report the same fact.
 # Calibrated by reading the pairs of the example cluster between 0.25 and 0.6: from 0.5
@@ -94,15 +94,11 @@ def _closeness(facts: list[list[int]], vectors: sparse.csr_matrix) -> np.ndarray
     """
     flat = np.asarray([k for m in facts for k in m], dtype=np.intp)
     sizes = np.asarray([len(m) for m in facts], dtype=np.intp)
-    starts = vectors.indptr[flat].astype(np.intp)
-    lengths = vectors.indptr[flat + 1].astype(np.intp) - starts
-    nnz = int(lengths.sum())
+    entry_row, place, take, indptr = row_entries(vectors, flat)
+    nnz = int(indptr[-1])
     if not nnz:  # no facts, or no terms in them
         return np.zeros(len(flat), np.float32)
-    indptr = np.concatenate([[0], np.cumsum(lengths)])
-    entry_row = np.repeat(np.arange(len(flat)), lengths)
-    place = np.arange(nnz) - indptr[entry_row]  # each entry's position in its row
-    take = starts[entry_row] + place
+    lengths = np.diff(indptr)
     data, indices = vectors.data[take], vectors.indices[take].astype(np.int64)
     row_fact = np.repeat(np.arange(len(facts)), sizes)
     entry_fact = row_fact[entry_row]
@@ -112,9 +108,7 @@ def _closeness(facts: list[list[int]], vectors: sparse.csr_matrix) -> np.ndarray
     totals = np.zeros(len(unique), np.float32)
     np.add.at(totals, inverse, data)
     # v·total, a running sum of each row's products in its term order
-    products = np.zeros((len(flat), int(lengths.max())), np.float32)
-    products[entry_row, place] = data * totals[inverse]
-    dot = np.add.accumulate(products, axis=1)[:, -1]
+    dot = running_sums(entry_row, place, data * totals[inverse], len(flat))
     # v·v: a row's squares in its term order where scipy's product is canonical (every
     # row of the product sorted, or, for a fact whose rows all are, the fact's own)
     sorted_entry = np.ones(nnz, bool)

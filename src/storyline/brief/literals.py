@@ -353,10 +353,10 @@ class FirstMatch:
 
     A pattern is tried only when the text holds one of its needles, and one of each of
     its next two sets of needles (`needle_sets`); the needles a text holds are found in
-    one pass over it (an Aho-Corasick automaton, pyahocorasick). The patterns anchored at the start are
-    tried first, each alternative at one position: those with `prefixes` as one pattern,
-    on a text that starts with one; the others with their needles, or as one pattern
-    when they have none. When an anchored one matches, or the text cannot be screened,
+    one pass over it (an Aho-Corasick automaton, pyahocorasick). The patterns anchored at
+    the start are tried first, each alternative at one position: those with `prefixes` as
+    one pattern, on a text that starts with one; the others with their needles, or as one
+    pattern when they have none. When an anchored one matches, or the text cannot be screened,
     the groups are tried in order, one by one.
     """
 

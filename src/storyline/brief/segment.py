@@ -119,7 +119,8 @@ def _quotes_home(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
 # A photo's credit after its caption, before the paragraph it was glued to: "The cabin of a
 # Qatar Airways plane. AP American Airlines on Thursday said ...": the credit ends the
 # caption, and the paragraph's sentence starts after it.
-_CREDIT_OPENING = re.compile(r"(?:AP|AFP|Reuters|Getty Images)\s+(?!Photo|Images|News|Sports)(?=[A-Z][a-z])")
+_CREDIT_OPENING = re.compile(
+    r"(?:AP|AFP|Reuters|Getty Images)\s+(?!Photo|Images|News|Sports)(?=[A-Z][a-z])")
 
 
 def _credits_home(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -274,7 +274,8 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
                 return None
             steps.insert(0, step)
             names |= reading.introduces[step[1].sentence]
-        if steps and float(cosines(vectors, [k], [s.sentence for _, s in steps]).max()) >= REDUNDANT:
+        shown_with = [s.sentence for _, s in steps]
+        if shown_with and float(cosines(vectors, [k], shown_with).max()) >= REDUNDANT:
             return None  # its context says it already: "..., campaign CEO Jim Bognet said"
         left_open = goes_on_quoting(sentences[k].text)
         if not need.speaker and not left_open:
@@ -564,7 +565,6 @@ _BACKGROUND = re.compile(
     r" (?:is|are|was|were) (?:a|an|one of|among)\b"
     # a profile's present: "Anne Ziegenhorn lives in Florida, but ..."
     r"|^[A-Z][a-z]+ [A-Z][a-z]+(?:, \d+,)? (?:lives|works|grew up) (?:in|on|at|with|near)\b")
-
 
 
 def _tells_no_news(lead: str) -> bool:

@@ -181,17 +181,32 @@ def row_dots(matrix: sparse.csr_matrix, rows: Sequence[int], vector: np.ndarray)
     order from 0 (a running sum), without scipy's per-call cost."""
     if matrix.dtype != np.float32 or vector.dtype != np.float32 or not len(rows):
         return np.asarray(matrix[rows] @ vector).ravel()
-    rows = np.asarray(rows, dtype=np.intp)
+    entry_row, place, take, offsets = row_entries(matrix, np.asarray(rows, dtype=np.intp))
+    if not offsets[-1]:
+        return np.zeros(len(rows), np.float32)
+    return running_sums(entry_row, place, matrix.data[take] * vector[matrix.indices[take]],
+                        len(rows))
+
+
+def row_entries(matrix: sparse.csr_matrix, rows: np.ndarray
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The entries of `matrix`'s rows `rows` (in that order, repeats allowed), laid end to
+    end: each entry's row (its place in `rows`), its position in that row, and where it
+    is in the matrix's arrays; and where each row's entries start (one more: the end)."""
     starts = matrix.indptr[rows].astype(np.intp)
     lengths = matrix.indptr[rows + 1].astype(np.intp) - starts
-    out = np.zeros(len(rows), np.float32)
-    if not lengths.any():
-        return out
+    offsets = np.concatenate([[0], np.cumsum(lengths)])
     entry_row = np.repeat(np.arange(len(rows)), lengths)
-    place = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    take = starts[entry_row] + place
-    products = np.zeros((len(rows), int(lengths.max())), np.float32)
-    products[entry_row, place] = matrix.data[take] * vector[matrix.indices[take]]
+    place = np.arange(offsets[-1]) - offsets[entry_row]
+    return entry_row, place, starts[entry_row] + place, offsets
+
+
+def running_sums(entry_row: np.ndarray, place: np.ndarray, values: np.ndarray,
+                 n_rows: int) -> np.ndarray:
+    """Each row's `values` (float32, laid out as `row_entries` lays them) added in order
+    from 0, as scipy's sparse products add a row's products (at least one value)."""
+    products = np.zeros((n_rows, int(place.max()) + 1), np.float32)
+    products[entry_row, place] = values
     return np.add.accumulate(products, axis=1)[:, -1]
 
 
