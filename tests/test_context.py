@@ -5,7 +5,15 @@ no surname before the full name)."""
 import pytest
 
 from storyline import Options, summarize
-from storyline.brief.context import Names, needs, opens_quotation, read, says_who
+from storyline.brief.context import (
+    Names,
+    inside_quotation,
+    needs,
+    opens_quotation,
+    read,
+    says_who,
+    voiced,
+)
 
 
 @pytest.mark.parametrize("text", [
@@ -417,3 +425,47 @@ def test_a_brief_shows_what_the_can_is_before_the_can():
         for i, text in enumerate(texts):
             if text.startswith("Poking"):
                 assert any("rusty can" in t for t in texts[:i]), texts
+
+
+def test_sentences_inside_a_quotation_an_earlier_one_opened_continue_it():
+    texts = ["The department released a statement on Tuesday.",
+             "\u201cWe were saddened by the news of the officer's death.",
+             "The officer loved his work and his city.",
+             "He will be missed by all of us.\u201d",
+             "Flags flew at half-staff across the city on Wednesday.",
+             "A second paragraph starts outside any quotation."]
+    opens = [True, False, False, False, False, False]
+    paragraphs = [0, 1, 1, 1, 1, 2]
+    assert inside_quotation(texts, opens, paragraphs) == [False, False, True, True, False,
+                                                          False]
+    reading = read(texts, [True] * len(texts), opens, paragraphs)
+    assert reading.needs[2].antecedent and not reading.needs[4].antecedent
+    # a quotation left open at a paragraph's end does not run into the next paragraph
+    assert inside_quotation(["She said: \u201cWe will win.", "Polls open at nine."],
+                            [True, False], [0, 1]) == [False, False]
+    # straight quotation marks too, and an article's first sentence starts outside
+    assert inside_quotation(['He said: "It is over.', "Nobody won.", 'A new one." Then'],
+                            [True, False, True], [0, 0, 0]) == [False, True, False]
+
+
+LETTER = ("We built this company to bring people closer together. Our work is not done. "
+          "I believe we can do more for the communities we serve. "
+          "Open debate matters more than ever. We will keep listening to you.")
+NEWS = ("The company's chief executive published a long letter on Thursday about its role "
+        "in society. In it, he said open debate matters more than ever. Critics said the "
+        "letter offered few concrete steps.")
+
+
+def test_an_article_in_one_voice_needs_a_speaker_for_every_sentence():
+    texts = [*LETTER.split(". ")[:-1], *NEWS.split(". ")]
+    texts = [t if t.endswith(".") else t + "." for t in texts]
+    opens = [k in (0, 5) for k in range(len(texts))]
+    assert voiced(texts, opens) == frozenset(range(5))
+    reading = read(texts, [True] * len(texts), opens)
+    assert reading.needs[3].speaker  # "Open debate matters more than ever." is the letter's
+    assert not reading.needs[6].speaker  # the reporter's "he said ..." tells who speaks
+    # a cluster of letters only (or one letter) has no reporter to prefer
+    assert voiced(texts[:5], opens[:5]) == frozenset()
+    brief = summarize([LETTER, NEWS], options=Options(words=120, analysis=False))
+    assert not any(s.text == "Open debate matters more than ever." for s in brief.sentences)
+    assert brief.sentences

@@ -1031,13 +1031,21 @@ def points_back(texts: list[str], opens: Sequence[bool], k: int) -> frozenset[st
         key[1:] in texts[j] and _introduced_as_new(key, texts[j]) for j in range(start, k)))
 
 
-def read(texts: list[str], fit: Sequence[bool], opens: list[bool] | None = None) -> Reading:
+def read(texts: list[str], fit: Sequence[bool], opens: list[bool] | None = None,
+         paragraphs: Sequence[int] | None = None) -> Reading:
     """How each of `texts` reads alone; `opens` marks the sentences that open their
     article, which lean on nothing before them whatever their words: their writer
-    began there ("The army said on Tuesday ..." is a lead, not a back-reference)."""
+    began there ("The army said on Tuesday ..." is a lead, not a back-reference).
+    With `opens`, the sentences of an article in one person's voice (`voiced`) need a
+    speaker; with `paragraphs` too (each sentence's paragraph in its article), a sentence
+    inside a quotation that an earlier one opened (`inside_quotation`) continues it."""
     names = Names(texts)
     if opens is not None and len(opens) != len(texts):
         raise ValueError("read: one `opens` flag per text")
+    if paragraphs is not None and (opens is None or len(paragraphs) != len(texts)):
+        raise ValueError("read: `paragraphs` needs `opens`, one paragraph per text")
+    voices = voiced(texts, opens) if opens is not None else frozenset()
+    inside = inside_quotation(texts, opens, paragraphs) if paragraphs is not None else None
 
     def needs_of(k: int) -> Needs:
         # (`needs` with the names read when asked: `_NamesWhenAsked`)
@@ -1045,6 +1053,10 @@ def read(texts: list[str], fit: Sequence[bool], opens: list[bool] | None = None)
         if opens is not None and opens[k]:
             antecedent = (antecedent and _opens_with_pronoun(texts[k])
                           or bool(_ANOTHER_STORY.match(texts[k])))
+        if inside is not None and inside[k]:
+            antecedent = True
+        if k in voices and not speaker and not _SAYING.search(_QUOTED.sub(" ", texts[k])):
+            speaker = True
         return _NamesWhenAsked(antecedent, speaker, later=lambda: names_of(k))
 
     def names_of(k: int) -> frozenset[str]:
@@ -1070,6 +1082,55 @@ def read(texts: list[str], fit: Sequence[bool], opens: list[bool] | None = None)
     # first asked.
     return Reading(OnDemand(len(texts), needs_of), OnDemand(len(texts), introduces_of),
                    fit if isinstance(fit, OnDemand) else tuple(fit))
+
+
+# An article in one person's (or one body's) voice: a letter, a statement, a speech's
+# transcript, a press release, a personal essay or blog. Half or more of its sentences
+# speak in the first person outside quotation marks; its other sentences are that voice's
+# words too (a chief executive's open letter: "Open debate matters more than ever."; a
+# transcript of a president's remarks: "The jury heard both sides."), which a news brief
+# must not tell as its own. The share is of articles of VOICED_SENTENCES sentences or more.
+VOICED_SHARE = 0.5
+VOICED_SENTENCES = 4
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]y|[Mm]e|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|"
+                           r"[Oo]urs?|[Uu]s)\b")
+
+
+def voiced(texts: Sequence[str], opens: Sequence[bool]) -> frozenset[int]:
+    """The sentences of the articles written in one voice (`VOICED_SHARE`), when some
+    article of the cluster is not: a cluster of letters only has no reporter to prefer."""
+    starts = [k for k, first in enumerate(opens) if first] or [0]
+    if starts[0] != 0:
+        starts.insert(0, 0)
+    spans = list(zip(starts, [*starts[1:], len(texts)], strict=True))
+    voice = [end - start >= VOICED_SENTENCES and sum(
+        1 for t in texts[start:end] if not _starts_quoted(t)
+        and _FIRST_PERSON.search(_QUOTED.sub(" ", t))) >= VOICED_SHARE * (end - start)
+        for start, end in spans]
+    if all(voice) or not any(voice):
+        return frozenset()
+    return frozenset(k for (start, end), v in zip(spans, voice, strict=True) if v
+                     for k in range(start, end))
+
+
+def inside_quotation(texts: Sequence[str], opens: Sequence[bool],
+                     paragraphs: Sequence[int]) -> list[bool]:
+    """For each sentence, whether it stands inside a quotation that an earlier sentence
+    of its paragraph opened and left open: 'The department released a statement: "We
+    were saddened by the news.', then "The officer loved his work." (no marks of its own)
+    is the department's, not the reporter's. A new paragraph starts outside (news reopens
+    a quotation that runs on with a mark of its own)."""
+    out = [False] * len(texts)
+    open_ = False
+    for k, text in enumerate(texts):
+        if opens[k] or k == 0 or paragraphs[k] != paragraphs[k - 1]:
+            open_ = False
+        if open_ and not _starts_quoted(text):
+            out[k] = True
+            open_ = not _closes_unopened(text)
+        else:
+            open_ = goes_on_quoting(text)
+    return out
 
 
 # Speed only: the patterns that are searched most, each behind a look-ahead of the
