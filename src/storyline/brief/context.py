@@ -68,6 +68,8 @@ _BACK_NOUNS = (r"man|woman|men|women|boy|girl|boys|girls|child|children|teen|tee
                r"shooting|case|lawsuit|suit|complaint|probe|investigation|discovery|"
                r"find|finding|findings|episode|show|film|movie|book|album|song|video|"
                r"photo|photos|post|tweet|tweets|comments|remarks|plan|proposal|bill|"
+               r"reference|references|remark|comment|allegation|allegations|accusation|"
+               r"accusations|revelation|revelations|gaffe|blunder|mistake|error|typo|"
                r"result|upshot|outcome|consequence|reason|answer|irony|catch|problem")
 _US = re.compile(r"^[\"“‘']?US\b")  # the United States, not "us"
 _DANGLING_OPENING = re.compile(
