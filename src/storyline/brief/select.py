@@ -510,12 +510,27 @@ _TURN = re.compile(r"(?:But |And )?(?:Now|Today|This week|On (?:Monday|Tuesday|W
 
 
 def _leads(sentences: list[Sentence], reading: Reading) -> dict[str, int]:
-    """Each article's lead: its first complete statement among its first three sentences."""
+    """Each article's lead: its first complete statement among its first three sentences,
+    passing over one that opens mid-story (a page that starts with a stray update, "Of the
+    12 arrested on Saturday, seven were booked ...", then its lead, "Three people were
+    stabbed ... during a brawl on Saturday ...")."""
     leads: dict[str, int] = {}
+    cut: dict[str, int] = {}  # an article's first statement, when it opens mid-story
     for k, s in enumerate(sentences):
         if s.index <= 2 and s.article not in leads and reading.fit[k]:  # (fit read if asked)
-            leads[s.article] = k
-    return leads
+            if _CUT_OPENING.match(s.text) and opens_mid_story(s.text):
+                cut.setdefault(s.article, k)
+            else:
+                leads[s.article] = k
+    return {**cut, **leads}
+
+
+# How a page that starts mid-story, or under a headline that named its person, starts
+# ("She has played an Auschwitz survivor, ... Now Meryl Streep has been lined up ..."); not
+# a feature's "It was 10 p.m. ...", whose next sentence goes on with its scene.
+_CUT_OPENING = re.compile(r"[\"“‘']?(?:(?:of|one of|among) (?:the|those|these)\b|(?:but|and|also|"
+                          r"however|meanwhile|then|still|instead|yet|he|she|they|his|her|"
+                          r"their)\b)", re.I)
 
 
 def _copies(leads: Mapping[str, int], vectors: sparse.csr_matrix) -> dict[str, set[str]]:
