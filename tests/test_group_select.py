@@ -6,7 +6,7 @@ from storyline.brief.context import read
 from storyline.brief.group import group
 from storyline.brief.score import SCORERS
 from storyline.brief.segment import is_statement, split_all
-from storyline.brief.select import REDUNDANT, mmr
+from storyline.brief.select import REDUNDANT, _leads, mmr
 from storyline.brief.vectors import cosines, terms, tfidf
 from storyline.model import Article
 
@@ -213,6 +213,23 @@ def test_a_feature_whose_lead_tells_background_opens_where_it_turns_to_its_news(
                "evacuated about 2,000 people from the villages below it.")
     sentences, found = _openers(feature)
     assert [sentences[k].text[:12] for k in found] == ["Now the dam "]
+
+
+@pytest.mark.parametrize("top", [
+    "Of the 12 arrested on Saturday, seven were booked at the county jail in the valley.",
+    "She has built dams, bridges and a railway tunnel across three continents of the world.",
+])
+def test_a_page_cut_mid_story_leads_with_its_next_statement(top):
+    page = (top + " The old dam in the river valley burst on Saturday, and rescue teams "
+            "evacuated about 2,000 people from the villages below it.")
+    sentences, found = _openers(page)
+    assert [sentences[k].text[:12] for k in found] == ["The old dam "]
+    # a feature's scene goes on in its next sentence: its first statement stays its lead
+    scene = ("It was 10 p.m. on a Saturday in the river valley, and the rain had not stopped. "
+             "As the villagers slept, the old dam burst.")
+    sentences, _, _ = pipeline_parts(scene)
+    reading = read([s.text for s in sentences], [True] * len(sentences))
+    assert _leads(sentences, reading) == {"1": 0}
 
 
 def test_a_lead_that_says_here_opens_only_when_no_lead_names_its_place():  # (a few articles)
