@@ -9,7 +9,8 @@
 
 The clusters are the Timeline17 days of rubric rounds 5 to 7 (`packets.py`), or with
 `--news` after `briefs` and `packets` the Multi-News dev and DUC 2006 clusters of rounds
-1 to 3, 8 and 9 (9 from the seventh session's last A/B on); all read before: a dev set for choosing between two versions, not a
+1 to 3, 8 and 9 (9 from the seventh session's last A/B on), or with `--all` every
+Multi-News dev and DUC 2006 cluster (from the twelfth session on); all read before: a dev set for choosing between two versions, not a
 held-out test. Only the
 clusters whose briefs differ become packets: the articles (first 150 words each), then
 the two briefs as accounts A and B in shuffled order (seed 21); OUTDIR/key.json maps the
@@ -34,25 +35,25 @@ NEWS_ROUNDS = ("1", "2", "3", "8", "9")
 ARTICLE_WORDS = 150
 
 
-def clusters(news: bool = False) -> list[dict]:
+def clusters(news: bool = False, every: bool = False) -> list[dict]:
     if not news:
         return [obj for draw in DRAWS for obj in packets.t17_days(draw)]
     out = []
-    for round_ in NEWS_ROUNDS:
+    for round_ in NEWS_ROUNDS[:1] if every else NEWS_ROUNDS:
         for name, rows in packets.ROUNDS[round_]:
             for i, obj in enumerate(packets.data_lines(name)):
-                if i in rows:
+                if every or i in rows:
                     out.append({"id": obj["id"], "documents": [
                         d if isinstance(d, dict) else {"text": d} for d in obj["documents"]]})
     return out
 
 
-def briefs(out: Path, news: bool = False) -> None:
+def briefs(out: Path, news: bool = False, every: bool = False) -> None:
     from storyline import Options, summarize
     from storyline.brief.ingest import to_articles
 
     with out.open("w") as f:
-        for obj in clusters(news):
+        for obj in clusters(news, every):
             brief = summarize(to_articles(obj["documents"]), options=Options(words=120, analysis=False))
             said = [[s.text, [x.article + ("*" if x.support == "partial" else "") for x in s.sources]]
                     for s in brief.sentences]
@@ -63,12 +64,13 @@ def _account(said: list) -> str:
     return " ".join(text + (f" [{', '.join(ids)}]" if ids else "") for text, ids in said)
 
 
-def make_packets(before: Path, after: Path, outdir: Path, news: bool = False) -> None:
+def make_packets(before: Path, after: Path, outdir: Path, news: bool = False,
+                 every: bool = False) -> None:
     versions = {name: {o["id"]: o["sentences"] for o in map(json.loads, path.open())}
                 for name, path in (("before", before), ("after", after))}
     rng, key, n = random.Random(21), {}, 0
     outdir.mkdir(parents=True, exist_ok=True)
-    for obj in clusters(news):
+    for obj in clusters(news, every):
         cid = obj["id"]
         if versions["before"][cid] == versions["after"][cid]:
             continue
@@ -116,12 +118,13 @@ def score(path: Path) -> None:
 
 
 if __name__ == "__main__":
-    command, news = sys.argv[1], "--news" in sys.argv
-    args = [a for a in sys.argv[2:] if a != "--news"]
+    command, every = sys.argv[1], "--all" in sys.argv
+    news = every or "--news" in sys.argv
+    args = [a for a in sys.argv[2:] if a not in ("--news", "--all")]
     if command == "briefs":
-        briefs(Path(args[0]), news)
+        briefs(Path(args[0]), news, every)
     elif command == "packets":
-        make_packets(Path(args[0]), Path(args[1]), Path(args[2]), news)
+        make_packets(Path(args[0]), Path(args[1]), Path(args[2]), news, every)
     elif command == "labels":
         labels(Path(args[0]), [Path(f) for f in args[1:]])
     elif command == "score":

@@ -369,6 +369,10 @@ _CLUTTER_SENTENCE = re.compile(  # every alternative starts at a word boundary
     r"(?<=\| )reply\b|news from around the web\b|\bfor the latest (?:on|news)\b|"
     r"\bupdated:? (?:mon|tue|wed|thu|fri|sat|sun) [a-z]{3} \d{1,2} \d{4} \d\d:\d\d|"
     r"\bin cnn\.com['’]s\b|\bby the cnn wire staff\b|\| by [a-z]|"
+    # a related-links widget run into the text, from the surname glued to its first link
+    # to the "MORE" button: "Donald Trump Donald John TrumpTrump Jr. to speak at ... tax
+    # plan MORE panned the chairwoman ..."
+    r"\b(?-i:(?P<glued>[A-Z][a-z]{2,})(?P=glued)\b.{0,300}? MORE (?=[a-z(]))|"
     # a review's listing: "In English and in French with English subtitles."
     r"\bwith english subtitles\.?$|"
     # a list's teaser, the list not shown: "... couples spend the most in the following
