@@ -512,13 +512,23 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("Sen. Wendy Davis spoke to supporters at a rally on Thursday in Haltom City.", False),
     ("Davonia Leach of Burleson, Texas, holds a sign protesting against State Sen. Wendy Davis "
      "outside the venue hosting a rally Thursday, Oct. 3, 2013, in Haltom City, Texas.", True),
-    # a related-links widget run into the sentence, from the glued surname to "MORE"
-    ("Jane Roe Jane Mary RoeRoe: the plan is dead Senators split on the budget vote MORE "
-     "(D-Ohio) said on Monday that she would vote against it.", True),
-    ("He wants MORE money for the schools, he said on Monday in a speech.", False),
-    ("McDonald said on Monday that he wants MORE money for the schools.", False),
 ])
 def test_social_media_prompts_inside_text_are_clutter(text, clutter):
     from storyline.brief.clean import is_clutter
 
     assert is_clutter(text) is clutter
+
+
+@pytest.mark.parametrize("line, cleaned", [
+    ("Sen. Jane Roe Jane Mary RoeRoe: the plan is dead Senators split on the budget vote MORE "
+     "(D-Ohio) said on Monday that she would vote against it.",
+     "Sen. Jane Roe (D-Ohio) said on Monday that she would vote against it."),
+    ("The mayor, John Doe John Paul DoeDoe Jr. to run for governor Storm hits the coast MORE "
+     "said the plan was dead.", "The mayor, John Doe said the plan was dead."),
+    ("He wants MORE money for the schools, he said on Monday in a speech.", None),
+    ("McDonald said on Monday that he wants MORE money for the schools.", None),
+])
+def test_a_link_widget_run_into_a_sentence_is_cut_out(line, cleaned):
+    cleaned_article, removed = clean(article("The vote is on Friday.\n\n" + line))
+    assert cleaned_article.text.split("\n\n")[1] == (cleaned or line)
+    assert bool(removed) is (cleaned is not None)

@@ -220,6 +220,8 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
         lead = i < DATELINE_PARAGRAPHS or before < DATELINE_CHARS and "(" in line[:80]
         before += len(line)
         kept[i] = _strip_prefixes(line, drop, lead=lead)
+        if " MORE " in kept[i]:
+            kept[i] = _cut_link_widgets(kept[i], drop)
     text = "\n\n".join(kept)
     return replace(article, text=text, title=title, source=source), removed
 
@@ -369,10 +371,6 @@ _CLUTTER_SENTENCE = re.compile(  # every alternative starts at a word boundary
     r"(?<=\| )reply\b|news from around the web\b|\bfor the latest (?:on|news)\b|"
     r"\bupdated:? (?:mon|tue|wed|thu|fri|sat|sun) [a-z]{3} \d{1,2} \d{4} \d\d:\d\d|"
     r"\bin cnn\.com['’]s\b|\bby the cnn wire staff\b|\| by [a-z]|"
-    # a related-links widget run into the text, from the surname glued to its first link
-    # to the "MORE" button: "Donald Trump Donald John TrumpTrump Jr. to speak at ... tax
-    # plan MORE panned the chairwoman ..."
-    r"\b(?-i:(?P<glued>[A-Z][a-z]{2,})(?P=glued)\b.{0,300}? MORE (?=[a-z(]))|"
     # a review's listing: "In English and in French with English subtitles."
     r"\bwith english subtitles\.?$|"
     # a list's teaser, the list not shown: "... couples spend the most in the following
@@ -504,6 +502,22 @@ def _drop_link_runs(kept: list[str], drop) -> list[str]:
             out.append(kept[j])
         i = j + 1
     return out
+
+
+# A related-links widget run into a sentence where a name was linked: the name in full,
+# its last word glued to the first link, the links' titles and a "MORE" button: "Donald
+# Trump Donald John TrumpTrump Jr. to speak at ... a winning tax plan MORE panned the
+# chairwoman ...". The surname is written just before (the sentence's own mention).
+_LINK_WIDGET = re.compile(r"\b(?P<name>[A-Z][a-z]{2,}) (?P<widget>(?:[A-Z(][\w.'’()-]* ){1,4}?"
+                          r"(?P=name)(?P=name)\b.{0,300}? MORE )(?=[a-z(])")
+
+
+def _cut_link_widgets(line: str, drop) -> str:
+    """`line` without the link widgets run into it (`_LINK_WIDGET`)."""
+    for match in reversed(list(_LINK_WIDGET.finditer(line))):
+        drop(match["widget"].strip(), "page furniture")
+        line = line[:match.start("widget")] + line[match.end("widget"):]
+    return line
 
 
 def _strip_prefixes(line: str, drop, *, lead: bool) -> str:
