@@ -92,6 +92,9 @@ from storyline.brief.context import (
     "When she and friends checked his apartment they found some clothes missing.",
     "Although it may seem a disadvantage to be shorter, in fact, it helped early humans.",
     "One would create about 15,000 new housing vouchers for low-income tenants.",
+    "Five more were killed on Tuesday in the same district, officials said.",
+    "Three other states also had traffic deaths that were blamed on the storm.",
+    "The reference to the justice was to the late judge whom the nominee replaced.",
     "It was the first crash ever of the sleek jet, once the pride of French aviation.",
     "It was the largest ever single-day point drop for the Dow.",
     "A little over a year later, Balin quit the group after a row.",
@@ -165,6 +168,8 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "In particular, the analysis is based on a sample of 1,420 children.",
     "A couple born on the same day at the same hospital have married.",
     "Officials said that, despite the rain, the race would go on.",
+    "More than 600 flights were canceled at the two airports on Friday.",
+    "Two more than expected came to the vigil on Monday, the organizers said.",
 ])
 def test_openings_that_stand_alone(text):
     assert not needs(text).antecedent

@@ -102,6 +102,10 @@ _DANGLING_OPENING = re.compile(
     rf"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|"
     rf"many|most|some|all|none|several|few|each|both|half|any) of (?:them|those|these|whom)\b"
     rf"|plus\b|any other\b"
+    # "Five more were killed on Tuesday.", "Three other states also had deaths ...": more
+    # than, other than, those told before
+    rf"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens|hundreds|"
+    rf"thousands|several|many|a few|some)(?: [a-z-]+)?? (?:more|other)\b(?! than\b)"
     # "At least they're amusing themselves ...": at least, as against what?
     rf"|(?:at least|maybe|perhaps) (?:he|she|they)\b"
     # an aside in brackets: "(As a measure of how fast it grows, the 6th billionth ...)"
