@@ -217,7 +217,7 @@ def test_a_feature_whose_lead_tells_background_opens_where_it_turns_to_its_news(
 
 @pytest.mark.parametrize("top", [
     "Of the 12 arrested on Saturday, seven were booked at the county jail in the valley.",
-    "She has built dams, bridges and a railway tunnel across three continents of the world.",
+    "But the county had refused for years to pay for the repairs that the engineers asked for.",
 ])
 def test_a_page_cut_mid_story_leads_with_its_next_statement(top):
     page = (top + " The old dam in the river valley burst on Saturday, and rescue teams "

@@ -1127,15 +1127,17 @@ def inside_quotation(texts: Sequence[str], opens: Sequence[bool],
     is the department's, not the reporter's. A new paragraph starts outside (news reopens
     a quotation that runs on with a mark of its own)."""
     out = [False] * len(texts)
-    open_ = False
+    curly = ticks = 0  # quotations open in curly marks and in the wires' `` ''
+    straight = False  # one open in straight marks
     for k, text in enumerate(texts):
-        if opens[k] or k == 0 or paragraphs[k] != paragraphs[k - 1]:
-            open_ = False
-        if open_ and not _starts_quoted(text):
-            out[k] = True
-            open_ = not _closes_unopened(text)
-        else:
-            open_ = goes_on_quoting(text)
+        if (opens[k] or k == 0 or paragraphs[k] != paragraphs[k - 1]
+                or _starts_quoted(text)):  # (a new quotation, whatever came before)
+            curly = ticks = 0
+            straight = False
+        out[k] = bool(curly or ticks or straight) and not _starts_quoted(text)
+        curly = max(0, curly + text.count("“") - text.count("”"))
+        ticks = max(0, ticks + text.count("``") - text.count("''"))
+        straight ^= text.count('"') % 2 == 1
     return out
 
 
