@@ -232,6 +232,25 @@ def test_a_page_cut_mid_story_leads_with_its_next_statement(top):
     assert _leads(sentences, reading) == {"1": 0}
 
 
+def test_an_article_that_opens_with_photo_captions_has_its_lead_after_them():
+    from storyline.brief.clean import is_clutter
+
+    caption = ("People pray at a memorial to the victims of the flood in the river valley, "
+               "Tuesday, April 11, 2017. (AP Photo/Jane Roe)")
+    page = (f"{caption}\n\n{caption}\n\nThe old dam in the river valley burst on Saturday, and "
+            "rescue teams evacuated about 2,000 people from the villages below it. The county "
+            "had been warned about cracks in the dam for years.")
+    sentences, _, _ = pipeline_parts(page)
+    fit = [is_statement(s.text) and not is_clutter(s.text) for s in sentences]
+    reading = read([s.text for s in sentences], fit)
+    assert sentences[_leads(sentences, reading)["1"]].text.startswith("The old dam")
+    # unfit lines that are no clutter (a headline's pieces) still count
+    page = "Dam bursts\n\nValley\n\nIn the dark\n\n" + page.split("\n\n", 2)[2]
+    sentences, _, _ = pipeline_parts(page)
+    reading = read([s.text for s in sentences], [is_statement(s.text) for s in sentences])
+    assert "1" not in _leads(sentences, reading)
+
+
 def test_a_lead_that_says_here_opens_only_when_no_lead_names_its_place():  # (a few articles)
     for here in ("Rescue teams evacuated about 2,000 people from villages here on Tuesday "
                  "after the dam burst in the river valley.",

@@ -25,6 +25,7 @@ import numpy as np
 from scipy import linalg, sparse
 
 from ..model import Fact, Sentence
+from .clean import is_clutter
 from .context import (
     Needs,
     Reading,
@@ -510,18 +511,29 @@ _TURN = re.compile(r"(?:But |And )?(?:Now|Today|This week|On (?:Monday|Tuesday|W
 
 
 def _leads(sentences: list[Sentence], reading: Reading) -> dict[str, int]:
-    """Each article's lead: its first complete statement among its first three sentences,
-    passing over one that opens mid-story (a page that starts with a stray update, "Of the
-    12 arrested on Saturday, seven were booked ...", then its lead, "Three people were
-    stabbed ... during a brawl on Saturday ...")."""
+    """Each article's lead: its first complete statement among its first three sentences
+    (photo captions and credits before them not counted: "People pray before placing
+    flowers ..., Tuesday, April 11, 2017." and its credit twice, then "A 9-year-old boy
+    ..."), passing over one that opens mid-story (a page that starts with a stray update,
+    "Of the 12 arrested on Saturday, seven were booked ...", then its lead, "Three people
+    were stabbed ... during a brawl on Saturday ...")."""
     leads: dict[str, int] = {}
     cut: dict[str, int] = {}  # an article's first statement, when it opens mid-story
+    top: dict[str, int] = {}  # how many unfit sentences each article opens with
+    captions: set[str] = set()  # the articles with clutter among them
     for k, s in enumerate(sentences):
-        if s.index <= 2 and s.article not in leads and reading.fit[k]:  # (fit read if asked)
-            if _CUT_OPENING.match(s.text) and opens_mid_story(s.text):
-                cut.setdefault(s.article, k)
-            else:
-                leads[s.article] = k
+        skipped = top.get(s.article, 0) if s.article in captions else 0
+        if s.article in leads or s.index - skipped > 2:
+            continue
+        if not reading.fit[k]:  # (fit read if asked)
+            if s.index == top.get(s.article, 0):
+                top[s.article] = s.index + 1
+                if is_clutter(s.text):
+                    captions.add(s.article)
+        elif _CUT_OPENING.match(s.text) and opens_mid_story(s.text):
+            cut.setdefault(s.article, k)
+        else:
+            leads[s.article] = k
     return {**cut, **leads}
 
 
