@@ -197,7 +197,9 @@ def test_a_lead_that_tells_what_has_long_been_so_does_not_open_when_a_news_lead_
             "Anne Ziegenhorn lives in the river valley, below the dam that the county built "
             "to stop the floods. She is worried.",
             "Once upon a time, the county built a dam in the river valley to stop the "
-            "floods. It is old."):
+            "floods. It is old.",
+            "The county doesn't often mess around with the dam in the river valley, floods or "
+            "not. It is old."):
         assert _opens_elsewhere(background), background
 
 
@@ -213,6 +215,11 @@ def test_a_feature_whose_lead_tells_background_opens_where_it_turns_to_its_news(
                "evacuated about 2,000 people from the villages below it.")
     sentences, found = _openers(feature)
     assert [sentences[k].text[:12] for k in found] == ["Now the dam "]
+    feature = ("Engineers have long warned that the old dam in the river valley could fail in "
+               "a flood. They wrote reports for years. Joining the rescue today in the river "
+               "valley are 2,000 soldiers, sent after the dam burst and flooded the villages.")
+    sentences, found = _openers(feature)
+    assert [sentences[k].text[:12] for k in found] == ["Joining the "]
 
 
 @pytest.mark.parametrize("top", [

@@ -498,7 +498,7 @@ def _turns(sentences: list[Sentence], reading: Reading,
             s = sentences[j]
             if s.article != article or s.index > TURN_WITHIN:
                 break
-            if _TURN.match(s.text) and reading.fit[j]:
+            if (_TURN.match(s.text) or _TURN_INSIDE.search(s.text)) and reading.fit[j]:
                 out[article] = j
                 break
     return out
@@ -508,6 +508,9 @@ def _turns(sentences: list[Sentence], reading: Reading,
 TURN_WITHIN = 5
 _TURN = re.compile(r"(?:But |And )?(?:Now|Today|This week|On (?:Monday|Tuesday|Wednesday|"
                    r"Thursday|Friday|Saturday|Sunday)),? (?!that\b|is\b|it['’]s\b)")
+# ... or with the day inside: "Joining the menu today at McDonald's restaurants across
+# Austria is the McRibster, ..."
+_TURN_INSIDE = re.compile(r"^[^\"“]{10,}\b(?:today|this week)\b(?! (?:is|are)\b)")
 
 
 def _leads(sentences: list[Sentence], reading: Reading) -> dict[str, int]:
@@ -585,6 +588,9 @@ _SCENE_SETTER = re.compile(
 _BACKGROUND = re.compile(
     r"^[^,;:]{0,60}?\b(?:has|have) (?:often|long|always|repeatedly|traditionally|"
     r"historically|generally|usually)\b"
+    # what is not usually so: "McDonald's doesn't often mess around with signature menu items."
+    r"|^(?![^,;:]*\b(?:say|says|said|told)\b)[^,;:]{0,60}?\b(?:(?:doesn['’]t|does not|don['’]t|"
+    r"do not) (?:often|usually|always|typically|generally)|rarely|seldom) [a-z]+\b"
     r"|^In (?:the )?(?:early |late |mid-)?(?:1[0-9]|20)\d\d(?:s\b|\b(?!,? (?:so far|to date)))"
     r"|^For (?:more than |nearly |almost |over )?(?:a decade|decades|years|centuries|"
     r"generations|a century)\b"
