@@ -94,6 +94,8 @@ from storyline.brief.context import (
     "One would create about 15,000 new housing vouchers for low-income tenants.",
     "Five more were killed on Tuesday in the same district, officials said.",
     "Three other states also had traffic deaths that were blamed on the storm.",
+    "\u201cThat\u2019s when I went straight to the station and told them,\u201d said Roe.",
+    "\"That is why we are doing it in Chicago,\" says Jane Roe, who produces the shows.",
     "The reference to the justice was to the late judge whom the nominee replaced.",
     "It was the first crash ever of the sleek jet, once the pride of French aviation.",
     "It was the largest ever single-day point drop for the Dow.",
@@ -169,6 +171,7 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "A couple born on the same day at the same hospital have married.",
     "Officials said that, despite the rain, the race would go on.",
     "More than 600 flights were canceled at the two airports on Friday.",
+    "\"That was the best game of my life,\" Jane Roe said after the final on Sunday.",
     "Two more than expected came to the vigil on Monday, the organizers said.",
 ])
 def test_openings_that_stand_alone(text):

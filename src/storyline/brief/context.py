@@ -667,7 +667,8 @@ def _leans_back(text: str) -> bool:
         return True
     if _starts_quoted(text):
         outside = _QUOTED.sub(" ", text)
-        return _pronoun_speaker(outside) or bool(_DEFINITE_SPEAKER.search(outside))
+        return (_pronoun_speaker(outside) or bool(_DEFINITE_SPEAKER.search(outside))
+                or bool(_QUOTE_GOES_ON.match(text)))
     if _pronoun_speaker(text) or _DEFINITE_SPEAKER.search(text):
         return True
     if _stands_anyway(text):
@@ -704,6 +705,12 @@ def _leans_back(text: str) -> bool:
         if noun not in _TIME_WORDS and noun not in outside[:m.start()].lower():
             return True
     return False
+
+
+# A quotation that goes on from what its speaker said before: "“That's when I went straight
+# to Elkhart ...,” said Pasztor.", "“That is why we left.”"
+_QUOTE_GOES_ON = re.compile(r"[\"“‘']\s*(?:that['’]s|that (?:is|was)|this is|it was then) "
+                            r"(?:when|why|what|how|where|because)\b", re.I)
 
 
 # "Now, in the Treasury's conference room, she was being pushed hard.": "he" or "she"
