@@ -96,6 +96,8 @@ from storyline.brief.context import (
     "Three other states also had traffic deaths that were blamed on the storm.",
     "\u201cThat\u2019s when I went straight to the station and told them,\u201d said Roe.",
     "\"That is why we are doing it in Chicago,\" says Jane Roe, who produces the shows.",
+    "At the county hospital, for example, an average of nine births occur daily.",
+    "During the past month, that number has increased by three births a day.",
     "The reference to the justice was to the late judge whom the nominee replaced.",
     "It was the first crash ever of the sleek jet, once the pride of French aviation.",
     "It was the largest ever single-day point drop for the Dow.",
@@ -172,6 +174,7 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "Officials said that, despite the rain, the race would go on.",
     "More than 600 flights were canceled at the two airports on Friday.",
     "\"That was the best game of my life,\" Jane Roe said after the final on Sunday.",
+    "In the end, those who stayed in the town were rescued by boat.",
     "Two more than expected came to the vigil on Monday, the organizers said.",
 ])
 def test_openings_that_stand_alone(text):

@@ -102,6 +102,12 @@ _DANGLING_OPENING = re.compile(
     rf"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|"
     rf"many|most|some|all|none|several|few|each|both|half|any) of (?:them|those|these|whom)\b"
     rf"|plus\b|any other\b"
+    # "At Sibley, for example, an average of 9.2 births occur daily.": an example of what?
+    rf"|[^,;:\"“”]{{1,50}}, for (?:example|instance),"
+    # "During the past month, that number has increased ...": a demonstrative subject after
+    # an opening phrase stands for something told before
+    rf"|[^,;:\"“”]{{3,60}}, (?:that|those|these) [a-z]+ (?:has|have|had|is|are|was|were|will|"
+    rf"would|could)\b"
     # "Five more were killed on Tuesday.", "Three other states also had deaths ...": more
     # than, other than, those told before
     rf"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens|hundreds|"
