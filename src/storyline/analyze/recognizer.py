@@ -5,8 +5,9 @@ precomputed products of its first layer with each token (`precomputable_affine`)
 then walks each doc token by token in C, scoring the transitions of the state (the
 token, the start of the entity open, the token before it), masking those that are not
 valid and taking the best. That walk is over half of the recognizer's time here, and
-not for its arithmetic: in spaCy 3.8's build each look at a token of the state takes
-and releases the GIL twice (`StateC::B_`), about 150 times a token.
+not for its arithmetic: in spaCy 3.8.18's build each look at a token of the state
+(`StateC::B_`) takes and releases the GIL twice, and the validity tests of the 74
+transitions look at the token well over a hundred times for each token.
 
 `Recognizer.pipe` makes the same batches as `EntityRecognizer.pipe` (64 docs, sorted by
 length, in groups of 16), has spaCy's own layers make the same embeddings and
