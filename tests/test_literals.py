@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from storyline.brief import clean, context, dating, literals, support
+from storyline.brief import clean, context, dating, literals, segment, support
 
 def _plain(pattern: re.Pattern) -> re.Pattern:
     """A pattern without the look-ahead `literals.led` put before it: hypothesis draws its
@@ -344,3 +344,43 @@ def test_a_led_pattern_finds_what_the_pattern_does(pattern, data):
             == [(m.span(), m.groups()) for m in plain.finditer(text)])
     for m in plain.finditer(text):
         assert m.end() == m.start() or re.fullmatch(f"[{first}]", text[m.start()], pattern.flags)
+
+
+def test_the_words_of_a_pattern_as_a_trie():
+    trie = literals.words_as_trie
+    words = "ten tens two three four five six seven eight".split()
+    pattern = re.compile(r"(?<!\w)(?:\d+|" + "|".join(words) + r")\b")
+    assert trie(pattern).pattern == (r"(?<!\w)(?:(?:eight|f(?:ive|our)|s(?:even|ix)|t(?:en(?:s)?"
+                                     r"|hree|wo))|\d+)\b")
+    assert trie(pattern).flags == pattern.flags
+    for left_alone in (r"(?:a|b|c)", r"(\w+|" + "|".join(words) + ")",  # few words; a capture
+                       r"\b(?:" + "|".join(words[:7]) + ")"):
+        assert trie(re.compile(left_alone)) is not None
+        assert trie(re.compile(left_alone)).pattern == left_alone
+
+
+_VERB_LEFT, _VERB_RIGHT = r"(?<![\w'’-])(?:", r")(?![\w'’-])"
+VERB_WORDS = [w for w in literals._alternatives(
+    segment._VERB_FORM.pattern[len(_VERB_LEFT):-len(_VERB_RIGHT)], 0) if w.isalpha()]
+
+
+def test_the_verb_test_is_a_trie_of_the_verbs():
+    assert segment._VERB_FORM.pattern.startswith(_VERB_LEFT)
+    assert segment._VERB_FORM.pattern.endswith(_VERB_RIGHT)
+    assert len(VERB_WORDS) > 200 and segment._VERB_SEARCH is not segment._VERB_FORM
+    for word in VERB_WORDS:  # each word, and a longer or shorter one
+        for text in (word, f"a {word}.", word.title(), f"{word}s", f"x{word}", word[:-1],
+                     f"{word}'s", f"{word}-in", f"they {word}"):
+            assert bool(segment._VERB_SEARCH.search(text)) == bool(segment._VERB_FORM.search(text))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.one_of(st.sampled_from(VERB_WORDS), st.sampled_from(VERB_WORDS).map(str.title),
+                          st.text(alphabet="abdeinstuIWy -'’.,", max_size=6),
+                          st.from_regex(segment._VERB_FORM)), max_size=8))
+def test_the_verbs_as_a_trie_match_where_the_pattern_does(pieces):
+    text = "".join(pieces)
+    for at in range(len(text) + 1):
+        assert (segment._VERB_SEARCH.match(text, at) is None) == \
+            (segment._VERB_FORM.match(text, at) is None)
+    assert bool(segment._VERB_SEARCH.search(text)) == bool(segment._VERB_FORM.search(text))

@@ -176,6 +176,63 @@ def led(pattern: re.Pattern) -> re.Pattern:
         return pattern
 
 
+def words_as_trie(pattern: re.Pattern) -> re.Pattern:
+    """`pattern` with the plain words among the alternatives of its first group at the top
+    level (`(?:...)`) written as a trie ("t(?:en(?:s)?|wo)" for ten, tens and two), for a
+    test of whether it matches: sre tries the branches of an alternation one by one at
+    each position, the trie one branch a letter. The group matches the same strings
+    either way, so the pattern matches the same texts, its matches starting at the same
+    places (which of them ends where may differ: a trie tries the longer word first).
+    The pattern itself when it has no such group with at least TRIE_WORDS words, or has
+    capture groups (their numbers would change)."""
+    source = _trie_source(pattern.pattern, pattern.flags)
+    return pattern if source is None else re.compile(source, pattern.flags)
+
+
+TRIE_WORDS = 8  # fewer words: their branches cost no more than a trie's groups
+
+
+@_kept
+def _trie_source(source: str, flags: int) -> str | None:
+    if not isinstance(source, str) or flags & re.VERBOSE or re.compile(source, flags).groups:
+        return None
+    depth = 0
+    for i, c in _structure(source):
+        if c == "(" and depth == 0 and source.startswith("(?:", i):
+            end = _closing(source, i)
+            if end is None:
+                return None
+            parts = _alternatives(source[i + 3:end], flags)
+            words = [p for p in parts if re.fullmatch(r"\w+", p)]
+            if len(words) < TRIE_WORDS or len(parts) < 2:
+                return None
+            others = [p for p in parts if p not in words]
+            inner = "|".join([_trie(words), *others])
+            return f"{source[:i]}(?:{inner}){source[end + 1:]}"
+        depth += {"(": 1, ")": -1}.get(c, 0)
+    return None
+
+
+def _trie(words: list[str]) -> str:
+    """A pattern that matches the given words (each `\\w+`), as a trie."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return _branches(tree)
+
+
+def _branches(node: dict) -> str:
+    branches = [re.escape(char) + _branches(child) for char, child in sorted(node.items())
+                if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
 @_kept
 def _sre_skips(source: str, flags: int) -> bool:
     """sre finds the places to try the pattern at by itself: it starts with a literal, or

@@ -15,7 +15,7 @@ from functools import lru_cache
 import nupunkt
 
 from ..data import word_list
-from .literals import screened_match
+from .literals import screened_match, words_as_trie
 from ..model import Article, Sentence
 
 MIN_STATEMENT_WORDS = 6
@@ -327,8 +327,12 @@ _VERB_FORM = re.compile(
     r"like|prefer|seek|mean|exist|matter|belong|lack|contain|depend)(?![\w'’-])")
 
 
+# (its words as a trie: where _VERB_FORM matches, found faster)
+_VERB_SEARCH = words_as_trie(_VERB_FORM)
+
+
 def _has_verb(text: str) -> bool:
-    return bool(_VERB_FORM.search(text))
+    return bool(_VERB_SEARCH.search(text))
 
 
 # A statement has words in lower case ("Austin Custodio, 21, Pine Bush, NY." is a list
