@@ -348,7 +348,7 @@ def test_a_led_pattern_finds_what_the_pattern_does(pattern, data):
 
 def test_the_words_of_a_pattern_as_a_trie():
     trie = literals.words_as_trie
-    words = "ten tens two three four five six seven eight".split()
+    words = ["ten", "tens", "two", "three", "four", "five", "six", "seven", "eight"]
     pattern = re.compile(r"(?<!\w)(?:\d+|" + "|".join(words) + r")\b")
     assert trie(pattern).pattern == (r"(?<!\w)(?:(?:eight|f(?:ive|our)|s(?:even|ix)|t(?:en(?:s)?"
                                      r"|hree|wo))|\d+)\b")
@@ -384,3 +384,21 @@ def test_the_verbs_as_a_trie_match_where_the_pattern_does(pieces):
         assert (segment._VERB_SEARCH.match(text, at) is None) == \
             (segment._VERB_FORM.match(text, at) is None)
     assert bool(segment._VERB_SEARCH.search(text)) == bool(segment._VERB_FORM.search(text))
+
+
+def test_a_guarded_pattern_is_searched_only_where_its_guard_finds_something():
+    marks = re.compile(r"\b[a-z]{2,}\d+(?:,\d+)+")
+    guard = re.compile(r"\d(?<=[a-z]\d)")
+    screen = literals.FirstMatch([("photo", [re.compile(r"\bphoto\b")]), ("marks", [marks])],
+                                 guards={marks: guard})
+    assert not screen._unscreened and [p for p, _ in screen._guards] == [1]
+    assert screen("the wedge11,12 photo") == "photo"  # the first group that matches
+    assert screen("the wedge11,12.") == "marks"
+    assert screen("the wedge 11,12.") is None and screen("no digits") is None
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.from_regex(_plain(clean._REFERENCE_MARKS)))
+def test_every_text_with_reference_marks_holds_their_guard(text):
+    assert clean._LETTER_DIGIT.search(text)
+    assert clean._IN_SENTENCE(text) == "clutter"

@@ -455,9 +455,13 @@ _CAPTION_DAY = re.compile(  # (case-sensitive inside; re.I as the screen's other
 _CAPTION_AS = re.compile(
     r"^(?-i:(?:" + _CAPTION_NAME + r"){1,6})" + _CAPTION_VERB + r" as (?-i:[A-Z])",
     re.I)
+# What every text with reference marks holds, found fast (from each digit): a small letter
+# before a digit. The marks' pattern, which holds no literal, is searched only there.
+_LETTER_DIGIT = re.compile(r"\d(?<=[a-z]\d)")
 _IN_SENTENCE = FirstMatch([("clutter", (_CLUTTER_START, _CLUTTER_SENTENCE, _CAPTION_PLACE,
                                         _BYLINE_INSIDE, _CAPTION_DATE, _REFERENCE_MARKS,
-                                        _CAPTION_DAY, _CAPTION_AS))])
+                                        _CAPTION_DAY, _CAPTION_AS))],
+                          guards={_REFERENCE_MARKS: _LETTER_DIGIT})
 
 
 def _is_title(line: str) -> bool:

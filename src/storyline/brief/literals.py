@@ -414,16 +414,19 @@ class FirstMatch:
     the start are tried first, each alternative at one position: those with `prefixes` as
     one pattern, on a text that starts with one; the others with their needles, or as one
     pattern when they have none. When an anchored one matches, or the text cannot be screened,
-    the groups are tried in order, one by one.
+    the groups are tried in order, one by one. A pattern without needles may have a guard
+    in `guards`: a pattern that finds something in every text the pattern matches, and is
+    found fast (`\\d(?<=[a-z]\\d)` for a journal's reference marks, searched from each
+    digit); the pattern is tried only on a text where its guard finds something.
     """
 
     EXTRA_SETS = 2  # sets of needles checked after the first, before a search
 
-    def __init__(self, groups):
+    def __init__(self, groups, guards: dict | None = None):
         with _trees_kept():
-            self._build(groups)
+            self._build(groups, guards or {})
 
-    def _build(self, groups) -> None:
+    def _build(self, groups, guards: dict) -> None:
         self._groups = [(key, tuple(patterns)) for key, patterns in groups]
         anchored = [p for _, patterns in self._groups for p in patterns
                     if all(_is_anchored_source(a, p.flags) for a in _alternatives(p.pattern, p.flags))]
@@ -433,6 +436,7 @@ class FirstMatch:
         # the patterns tried after the needles' screen, in order, each with its search and
         # its sets of needles
         self._order: list[tuple[object, Callable, tuple[tuple[str, ...], ...]]] = []
+        guarded: dict[int, Callable] = {}  # positions in _order of guarded patterns, guards
         if len({p.flags for p in anchored}) > 1:  # they cannot be joined: all in order
             self._order = [(key, p.search, ()) for key, patterns in self._groups for p in patterns]
         else:
@@ -440,7 +444,10 @@ class FirstMatch:
             for key, patterns in self._groups:
                 for p in patterns:
                     parts = [] if p in anchored else _alternatives(p.pattern, p.flags)
-                    if len(parts) == 1:
+                    if p in guards and p not in anchored:
+                        guarded[len(self._order)] = guards[p].search
+                        self._order.append((key, led(p).search, ()))
+                    elif len(parts) == 1:
                         self._order.append((key, led(p).search, needle_sets(p)))
                     else:
                         self._order += [(key, _Lazy(a, p.flags, "search"),
@@ -449,7 +456,7 @@ class FirstMatch:
         self._unscreened: set[int] = set()  # positions in _order of patterns without needles
         by_needle: dict[str, set[int]] = {}
         for position, (_, _, sets) in enumerate(self._order):
-            if not sets:
+            if not sets and position not in guarded:
                 self._unscreened.add(position)
             for needle in sets[0] if sets else ():
                 by_needle.setdefault(needle, set()).add(position)
@@ -459,6 +466,7 @@ class FirstMatch:
                 find.home = (self._order, position)
         self._needles, self._gated = _gated(by_needle)
         self._found = _finder(by_needle)
+        self._guards = tuple(guarded.items())
 
     def _screen_anchored(self, anchored: list[re.Pattern]) -> None:
         """The anchored patterns' alternatives (of the same flags): those with prefixes
@@ -497,6 +505,9 @@ class FirstMatch:
             for gate, needles in self._gated:
                 if gate in screened:
                     found += [positions for needle, positions in needles if needle in screened]
+        for position, guard in self._guards:
+            if guard(text):
+                found.append((position,))
         if not found and not self._unscreened:  # the common case: nothing to search
             return None
         for position in sorted(self._unscreened.union(*found)):
