@@ -252,6 +252,22 @@ def test_screened_match_of_patterns_it_cannot_split():
             assert test(text) == bool(pattern.match(text)), (pattern, text)
 
 
+MIXED_CASE = re.compile(r"^\d+:|.*\bhas (?:a|one) (?:note|word) for\b|.*(?i:shouted) \w+$"
+                        r"|(?i:.*\bsee (?:here|above)\b)")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["12:", "Has", " has", " a", " One", " one", " note", " WORD",
+                                 " word", " for", " foR", " shouted", " SHOUTED", " ſhouted",
+                                 " see", " SEE", " here", " above", "!", " x"]),
+                max_size=10).map("".join))
+def test_screened_match_by_needles_as_written_or_lower_cased(text):
+    """A part that matches case-sensitively is screened by its needles as written, one
+    that does not (here with a local flag, or a global one) by the lower-cased text."""
+    for pattern in (MIXED_CASE, re.compile(MIXED_CASE.pattern, re.I)):
+        assert literals.screened_match(pattern)(text) == bool(pattern.match(text)), pattern
+
+
 SCREENS = [clean._FIRST_RULE, clean._FIRST_ANY_LENGTH_RULE, clean._IN_SENTENCE]
 
 

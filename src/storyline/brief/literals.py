@@ -557,16 +557,35 @@ def _screened_match(pattern: re.Pattern) -> Callable[[str], bool]:
         return lambda text: pattern.match(text) is not None
     try:
         joined = _joined(cheap, pattern.flags)
-        screened = [(re.compile(a, pattern.flags).match, sets) for a, sets in costly]
+        # (a part that matches case-sensitively is screened by its needles as written, in
+        # the text itself: no lower-cased copy to make)
+        screened = [(re.compile(a, pattern.flags).match, case_sets or sets, bool(case_sets))
+                    for a, sets in costly
+                    for case_sets in [needle_sets(a, pattern.flags, case=True, anchored=True)]]
     except re.error:  # a part that cannot stand in another pattern (a global flag)
         return lambda text: pattern.match(text) is not None
 
     def test(text: str) -> bool:
         if joined is not None and joined.match(text):
             return True
-        lowered = screen(text)
-        return any(all(may_match(needles, lowered) for needles in sets) and match(text)
-                   for match, sets in screened)
+        lowered = False  # (not made yet)
+        for match, sets, case in screened:
+            if case:
+                held = text
+            else:
+                if lowered is False:
+                    lowered = screen(text)
+                held = lowered
+            for needles in sets if held is not None else ():
+                for needle in needles:
+                    if needle in held:
+                        break
+                else:  # a set of which the text holds no needle: no match
+                    break
+            else:
+                if match(text):
+                    return True
+        return False
 
     return test
 
