@@ -117,6 +117,7 @@ def find(f):
 print(json.dumps({"kept": len(regex_cache._derived), "screens": [repr((
     [("anchored" if k is literals._ANCHORED else str(k), find(f), s) for k, f, s in m._order],
     m._needles, m._gated, m._prefixes, m._prefixes_by_first, sorted(m._unscreened),
+    [position for position, _ in m._guards],
     None if m._start is None else m._start.pattern,
     None if m._start_anywhere is None else m._start_anywhere.pattern)) for m in screens]}))
 """
@@ -133,7 +134,7 @@ print(json.dumps({"kept": len(regex_cache._derived), "screens": [repr((
                  "_alternatives": literals._alternatives,
                  "_is_anchored_source": literals._is_anchored_source,
                  "_first_characters": literals._first_characters,
-                 "_sre_skips": literals._sre_skips}
+                 "_sre_skips": literals._sre_skips, "_trie_source": literals._trie_source}
     for (code_tag, name, source, flags, *options), value in derived.items():
         assert code_tag == literals._CODE
         assert functions[name].__wrapped__(source, flags, *options) == value, (name, source)
