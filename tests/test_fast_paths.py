@@ -518,3 +518,13 @@ def test_cosines_of_every_row_or_column_are_the_tables(n, data):
         plain = table[np.ix_(np.asarray(rows, dtype=np.intp), np.asarray(columns, dtype=np.intp))]
         assert mine.shape == plain.shape and mine.dtype == plain.dtype
         assert mine.tobytes() == plain.tobytes() and mine.flags.c_contiguous
+
+
+def test_the_stemmer_keeps_no_cache_and_stems_as_with_one():
+    import Stemmer
+
+    cached = Stemmer.Stemmer("english")
+    words = ["running", "runs", "ran", "agencies", "agency's", "caring", "cared", "u.s",
+             "generously", "happiness", "connection", "é", "naïve", "1990s", "x"] * 3
+    assert vectors._STEMMER.maxCacheSize == 0
+    assert [vectors._STEMMER.stemWord(w) for w in words] == [cached.stemWord(w) for w in words]

@@ -29,6 +29,10 @@ _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")
 _MAYBE_DOTTED = re.compile(r"\.(?<=[A-Z]\.)[A-Z]\.")
 _STOP_WORDS = word_list("stopwords.txt")
 _STEMMER = Stemmer.Stemmer("english")
+# Each word is stemmed once (`terms` keeps its term): the stemmer's own cache, which it
+# purges by sorting its entries whenever 10,000 are kept, would only cost (35 -> 11 ms for
+# the 22,760 words of 200 Multi-News clusters).
+_STEMMER.maxCacheSize = 0
 # Rows compared at a time (in `group` against the fact leaders, in `score` against all
 # rows), so that memory stays bounded: a 512 x 40,000 block of float32 is 80 MB.
 BLOCK_ROWS = 512
