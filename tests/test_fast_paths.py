@@ -528,3 +528,13 @@ def test_the_stemmer_keeps_no_cache_and_stems_as_with_one():
              "generously", "happiness", "connection", "é", "naïve", "1990s", "x"] * 3
     assert vectors._STEMMER.maxCacheSize == 0
     assert [vectors._STEMMER.stemWord(w) for w in words] == [cached.stemWord(w) for w in words]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from([".", "!", "?", ":", "…", '"', "'", "”", "’", ")", "]", "(",
+                                 " ", "\t", "\n", "a", "B", "1", "_", "é", ". (", "(AP)",
+                                 " (Reuters)", "word"]), max_size=12).map("".join))
+def test_a_line_s_end_found_from_where_a_match_can_start(line):
+    from storyline.brief import clean
+
+    assert clean._ends(line) == bool(clean._END.search(line))

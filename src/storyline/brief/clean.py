@@ -24,6 +24,22 @@ MAX_HEADLINE_WORDS = 25  # longer unpunctuated lines are prose that lost its per
 MAX_CLUTTER_WORDS = 40  # longer lines are condemned only by rules marked any_length
 WRAP_FILL = 0.6  # a line of a hard-wrapped paragraph fills at least this share of the width
 _END = re.compile(r"""[.!?:…]["'”’)\]]*$|[.!?]["'”’]?\s*\(\w[^)]*\)$""")
+_CLOSERS = "\"'”’)]"  # (the closing marks of _END's first alternative)
+
+
+def _ends(line: str) -> bool:
+    """`_END.search(line)`, searched only where a match can start (speed: a paragraph is
+    not read from its start): at the character before the closing marks that end the
+    line, or after the bracket before the last when the line ends with one (a match of
+    the second alternative holds one ")", its last character)."""
+    if "\n" in line:  # ("$" matches before a final line break too)
+        return _END.search(line) is not None
+    start = len(line.rstrip(_CLOSERS)) - 1
+    if line.endswith(")"):
+        start = min(start, line.rfind(")", 0, len(line) - 1) + 1)
+    return _END.search(line, max(start, 0)) is not None
+
+
 _AGENCY = (r"\((?:[A-Z]{2,6}|Reuters|Bloomberg|Xinhua|dpa|AP|AFP"
            r"|[A-Z]{1,5}[a-z]*[A-Z][a-z]+(?: News)?)"  # (HealthDay News), (CBSMiami)
            r"\b[^)]{0,20}\)?")
@@ -256,7 +272,7 @@ def paragraphs(text: str) -> list[str]:
     for line, following in zip(lines, lines[1:] + [""]):
         if line.strip():
             current.append(line.strip())
-        runs_on = (width and line.strip() and following.strip() and not _END.search(line)
+        runs_on = (width and line.strip() and following.strip() and not _ends(line)
                    and not following[:1].isspace() and len(line.rstrip()) >= WRAP_FILL * width)
         if not runs_on and current:
             out.append(" ".join(current))
@@ -472,7 +488,7 @@ def _is_title(line: str) -> bool:
 
 def _is_headline_like(line: str) -> bool:
     """A short line without final punctuation: a headline, label or link text."""
-    return not _END.search(line) and len(line.split()) <= MAX_HEADLINE_WORDS
+    return not _ends(line) and len(line.split()) <= MAX_HEADLINE_WORDS
 
 
 def _is_date_stamp(line: str) -> bool:
@@ -483,7 +499,7 @@ def _is_date_stamp(line: str) -> bool:
     stamp = _STAMP_PREFIX.match(line)
     if stamp and stamp.group(0).rstrip().endswith(":"):
         return True
-    return not _END.search(line) and (bool(stamp) or find_date(line) is not None)
+    return not _ends(line) and (bool(stamp) or find_date(line) is not None)
 
 
 def _drop_link_runs(kept: list[str], drop) -> list[str]:
