@@ -538,3 +538,11 @@ def test_a_line_s_end_found_from_where_a_match_can_start(line):
     from storyline.brief import clean
 
     assert clean._ends(line) == bool(clean._END.search(line))
+
+
+@given(st.lists(st.sampled_from(["a", "bc", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "é"]),
+                max_size=30).map("".join), st.integers(0, 8))
+def test_words_counted_up_to_one_more_than_a_bound(text, bound):
+    """`len(text.split(None, n)) <= n`, as the stages count a line's words against a
+    bound: no more than n + 1 pieces are made, and the answer is the full count's."""
+    assert (len(text.split(None, bound)) <= bound) == (len(text.split()) <= bound)

@@ -309,7 +309,7 @@ def _match(line: str) -> Rule | None:
     that a long paragraph that happens to contain "your email address will not be
     published", or to start "This image of ...", is kept.
     """
-    short = len(line.split()) <= MAX_CLUTTER_WORDS
+    short = len(line.split(None, MAX_CLUTTER_WORDS)) <= MAX_CLUTTER_WORDS  # (not split whole)
     return (_FIRST_RULE if short else _FIRST_ANY_LENGTH_RULE)(line)
 
 
@@ -494,7 +494,7 @@ def _is_headline_like(line: str) -> bool:
 def _is_date_stamp(line: str) -> bool:
     """A short line that is a date ("Wednesday 22 January 2020", "Updated: Sept. 13"),
     not a sentence that starts with one ("Posted on Monday, the video drew ...")."""
-    if len(line.split()) > 12:
+    if len(line.split(None, 12)) > 12:  # (a paragraph is not split whole)
         return False
     stamp = _STAMP_PREFIX.match(line)
     if stamp and stamp.group(0).rstrip().endswith(":"):

@@ -121,7 +121,9 @@ def _evidence(text: str, url: str | None) -> list[tuple[str, str]]:
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     first, later, captions, posts, body = [], [], [], [], []
     for i, line in enumerate(lines):
-        short, top = len(line.split()) <= MAX_LINE_WORDS, i < HEADER_PARAGRAPHS
+        # (words counted up to one more than MAX_LINE_WORDS: a paragraph is not split whole)
+        short = len(line.split(None, MAX_LINE_WORDS)) <= MAX_LINE_WORDS
+        top = i < HEADER_PARAGRAPHS
         if "(@" in line and (shown := [d for m in _POST.finditer(line)
                                        for d in _dates_in(m.group("date"))]):
             posts += shown
