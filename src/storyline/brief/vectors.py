@@ -273,13 +273,19 @@ def profile_cosines(matrix: sparse.csr_matrix, groups: Sequence[Sequence[int]]) 
         return _scipy_profile_cosines(matrix, groups)
     dense = np.zeros((len(groups), width))
     orders = []  # each profile's terms, last-met first (as its product stores them)
+    indptr = matrix.indptr
     for g, rows in enumerate(groups):
-        pieces = [slice(matrix.indptr[k], matrix.indptr[k + 1]) for k in sorted(rows)]
-        terms = np.concatenate([matrix.indices[p] for p in pieces] or [np.zeros(0, np.int32)])
-        np.add.at(dense[g], terms, np.concatenate(
-            [matrix.data[p] for p in pieces] or [np.zeros(0)]).astype(np.float64))
-        unique, first = np.unique(terms, return_index=True)
-        order = unique[np.argsort(first, kind="stable")][::-1]
+        rows = sorted(rows)
+        if rows and rows[-1] - rows[0] + 1 == len(rows):  # an article's rows: one slice
+            piece = slice(indptr[rows[0]], indptr[rows[-1] + 1])
+            terms, data = matrix.indices[piece], matrix.data[piece]
+        else:
+            pieces = [slice(indptr[k], indptr[k + 1]) for k in rows]
+            terms = np.concatenate([matrix.indices[p] for p in pieces] or [np.zeros(0, np.int32)])
+            data = np.concatenate([matrix.data[p] for p in pieces] or [np.zeros(0)])
+        np.add.at(dense[g], terms, data.astype(np.float64))
+        # the terms in the order they first come (a dict keeps it), last-met first
+        order = np.fromiter(dict.fromkeys(terms.tolist()), np.int32, -1)[::-1]
         orders.append(order[dense[g, order] != 0])
     canonical = all(np.all(np.diff(order) > 0) for order in orders)
     for g, order in enumerate(orders):
