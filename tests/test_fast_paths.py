@@ -547,3 +547,38 @@ def test_words_counted_up_to_one_more_than_a_bound(text, bound):
     """`len(text.split(None, n)) <= n`, as the stages count a line's words against a
     bound: no more than n + 1 pieces are made, and the answer is the full count's."""
     assert (len(text.split(None, bound)) <= bound) == (len(text.split()) <= bound)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 40), st.integers(1, 30), st.sampled_from([np.float32, np.float64]),
+       st.integers(0, 2**32 - 1), st.integers(1, 25))
+def test_eigh_is_scipys_bit_for_bit(n, width, dtype, seed, dims):
+    """The topic space's eigenpairs (brief/eigen.py: LAPACK's syevr called as scipy
+    calls it) against scipy.linalg.eigh itself, on Gram matrices as selection makes them."""
+    from scipy import linalg
+
+    from storyline.brief import eigen
+
+    rows = np.random.default_rng(seed).random((n, width)).astype(dtype)
+    rows[:, : width // 3] = 0  # (some zero columns, and rank deficiency)
+    gram = rows @ rows.T
+    lo, hi = max(n - dims, 0), n - 1
+    mine, theirs = eigen.eigh(gram, lo, hi), linalg.eigh(gram, subset_by_index=[lo, hi])
+    assert eigen._flapack() is not None
+    for a, b in zip(mine, theirs, strict=True):
+        assert a.dtype == b.dtype and a.shape == b.shape and a.tobytes() == b.tobytes()
+
+
+def test_a_brief_does_not_import_scipy_linalg():
+    import subprocess
+    import sys
+
+    code = ("import sys; from storyline import summarize; from storyline.options import Options\n"
+            "b = summarize(['Officials said the storm killed four people in the city on "
+            "Monday.', 'The storm killed four people, officials said on Monday night.', "
+            "'Rescue teams searched the damaged houses for survivors through the night.'], "
+            "options=Options(analysis=False))\n"
+            "assert b.sentences, b\n"
+            "print('scipy.linalg' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

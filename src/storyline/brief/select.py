@@ -22,7 +22,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
-from scipy import linalg, sparse
+from scipy import sparse
 
 from ..model import Fact, Sentence
 from .clean import is_clutter
@@ -37,6 +37,7 @@ from .context import (
     says_who,
     tells_here,
 )
+from .eigen import eigh
 from .vectors import cosines, mean_cosine
 
 # Maximal marginal relevance: the weight of a fact's own score against its similarity
@@ -636,7 +637,7 @@ def topic_space(gram: np.ndarray, dims: int) -> np.ndarray:
     eigenvalues, are the rows' coordinates on the leading singular directions.
     """
     n = gram.shape[0]
-    values, vectors = linalg.eigh(gram, subset_by_index=[max(n - dims, 0), n - 1])
+    values, vectors = eigh(gram, max(n - dims, 0), n - 1)  # (scipy.linalg's, bit for bit)
     coordinates = vectors * np.sqrt(np.clip(values, 0, None))
     return coordinates / np.maximum(np.linalg.norm(coordinates, axis=1, keepdims=True), 1e-9)
 
