@@ -45,10 +45,11 @@ _NOT_YET = object()
 # uses. scipy's array-API layer (`scipy._lib.array_api_compat.numpy`, imported by
 # scipy.sparse) copies every public name of numpy with `hasattr`, which imports them all:
 # numpy.f2py and numpy.testing are about a tenth of a brief's start-up (instructions),
-# the others under 1%. (numpy.random is read by scipy's own import, numpy.ma by
-# scipy.linalg on every call, numpy.fft by scipy: they are not deferred.)
+# numpy.ma a few percent (scipy.linalg reads it on every call, but the brief no longer
+# imports scipy.linalg: brief/eigen.py), the others under 1%. (numpy.random is read by
+# scipy's own import, numpy.fft by scipy: they are not deferred.)
 DEFERRED_NUMPY = ("numpy.f2py", "numpy.testing", "numpy.polynomial", "numpy.ctypeslib",
-                  "numpy.char", "numpy.rec", "numpy.strings")
+                  "numpy.char", "numpy.rec", "numpy.strings", "numpy.ma")
 
 
 def defer_unused_numpy_modules() -> None:
