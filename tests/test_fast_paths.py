@@ -582,3 +582,17 @@ def test_a_brief_does_not_import_scipy_linalg():
             "print('scipy.linalg' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_scipy_linalg_imported_after_eigen_uses_the_same_module():
+    import subprocess
+    import sys
+
+    code = ("import sys, numpy as np\nfrom storyline.brief import eigen\n"
+            "loaded = sys.modules['scipy.linalg._flapack']\n"
+            "from scipy import linalg\nfrom scipy.linalg import lapack\n"
+            "assert lapack._flapack is loaded and eigen._flapack() is loaded\n"
+            "g = np.diag([3.0, 1.0, 2.0])\n"
+            "assert list(linalg.eigh(g, subset_by_index=[1, 2])[0]) == [2.0, 3.0]\n"
+            "assert list(eigen.eigh(g, 1, 2)[0]) == [2.0, 3.0]\n")
+    subprocess.run([sys.executable, "-c", code], check=True)

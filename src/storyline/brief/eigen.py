@@ -55,8 +55,9 @@ def _flapack():
 
 
 def _load():
-    """scipy's LAPACK module, loaded from its file without importing `scipy.linalg`
-    (not put in `sys.modules`: a later `import scipy.linalg` loads its own)."""
+    """scipy's LAPACK module, loaded from its file without importing `scipy.linalg` (it
+    is in `sys.modules` under its name, as any loaded extension: a later `import
+    scipy.linalg` finds it there and uses it)."""
     import importlib.machinery
     import importlib.util
     import os
