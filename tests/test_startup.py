@@ -8,10 +8,12 @@ import sys
 import pytest
 
 # What `storyline summarize --no-analysis` must not import: the server, the stories
-# store, the evaluation, the analysis (and through it spaCy).
+# store, the evaluation, the analysis (and through it spaCy), and the process pool (one
+# process). (Nor scipy.linalg: the topic space calls its LAPACK module alone, eigen.py.)
 NOT_FOR_A_BRIEF = ("uvicorn", "fastapi", "spacy", "sumy", "storyline.stories",
                    "storyline.evaluate", "storyline.analyze", "storyline.faces.cli.serve",
-                   "storyline.faces.cli.evaluate")
+                   "storyline.faces.cli.evaluate", "multiprocessing",
+                   "concurrent.futures.process")
 
 
 def _loaded_after(code: str) -> dict:
@@ -49,6 +51,7 @@ def test_a_brief_without_analysis_imports_only_what_it_uses(example_dir, tmp_pat
     assert out.read_text().strip()
     assert not {m for m in loaded["modules"] for name in NOT_FOR_A_BRIEF
                 if m == name or m.startswith(name + ".")}
+    assert "scipy.linalg" not in loaded["modules"] and "scipy.linalg._flapack" in loaded["modules"]
     assert loaded["threads"] == "1"  # set before numpy loaded
 
 

@@ -17,11 +17,15 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+# (concurrent.futures' process pool, with multiprocessing, is imported when a pool is
+# made: a brief in one process never needs it, and it is a few percent of the start-up)
 
 WINDOW_PER_JOB = 16  # items in flight per process: enough to keep it busy, few in memory
 
@@ -41,6 +45,8 @@ def ordered_map(fn: Callable[[Any], Any], items: Iterable, jobs: int,
             while part := list(islice(items, chunk)):
                 yield from many(part)
         return
+    from concurrent.futures.process import BrokenProcessPool
+
     ahead = jobs * max(WINDOW_PER_JOB, 4 * chunk) // chunk  # chunks handed out at once
     pending: deque[tuple[list, Future]] = deque()  # in input order
     pool = _pool(jobs)
@@ -72,6 +78,8 @@ def _chunk(fn: Callable[[Any], Any], part: list) -> list:
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:
+    from concurrent.futures import ProcessPoolExecutor
+
     return ProcessPoolExecutor(max_workers=jobs, initializer=_worker_setup,
                                initargs=(os.getpid(),))
 
@@ -108,6 +116,8 @@ def die_with_parent(parent: int) -> None:
 
 def _alone(fn: Callable, item, died: Callable):
     """`fn(item)` in a process of its own, so that if it dies only this item fails."""
+    from concurrent.futures.process import BrokenProcessPool
+
     with _pool(1) as pool:
         try:
             return pool.submit(fn, item).result()
