@@ -532,3 +532,19 @@ def test_a_link_widget_run_into_a_sentence_is_cut_out(line, cleaned):
     cleaned_article, removed = clean(article("The vote is on Friday.\n\n" + line))
     assert cleaned_article.text.split("\n\n")[1] == (cleaned or line)
     assert bool(removed) is (cleaned is not None)
+
+
+@pytest.mark.parametrize("line, cleaned", [
+    ("U.S. retailer Jane Roe Inc (ROE.N) agreed to buy shoemaker Doe Shoes DOE.L for $1.2 "
+     "billion, its biggest deal.",
+     "U.S. retailer Jane Roe Inc agreed to buy shoemaker Doe Shoes for $1.2 billion, its "
+     "biggest deal."),
+    ("Shares of Roe Group Inc. (NYSE: ROE), the brand's owner, rose 5 percent on Monday.",
+     "Shares of Roe Group Inc., the brand's owner, rose 5 percent on Monday."),
+    ("He works at the U.S. Dept. of State in D.C. and visits the museum (AMNH.ORG) often.",
+     None),
+])
+def test_stock_tickers_are_cut_out_of_a_sentence(line, cleaned):
+    cleaned_article, removed = clean(article("The vote is on Friday.\n\n" + line))
+    assert cleaned_article.text.split("\n\n")[1] == (cleaned or line)
+    assert bool(removed) is (cleaned is not None)

@@ -238,6 +238,8 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
         kept[i] = _strip_prefixes(line, drop, lead=lead)
         if " MORE " in kept[i]:
             kept[i] = _cut_link_widgets(kept[i], drop)
+        if "." in kept[i] or ":" in kept[i]:
+            kept[i] = _cut_tickers(kept[i], drop)
     text = "\n\n".join(kept)
     return replace(article, text=text, title=title, source=source), removed
 
@@ -538,6 +540,24 @@ def _cut_link_widgets(line: str, drop) -> str:
         drop(match["widget"].strip(), "page furniture")
         line = line[:match.start("widget")] + line[match.end("widget"):]
     return line
+
+
+# A company's stock ticker in a wire's text: "Michael Kors (KORS.N) agreed to buy luxury
+# shoemaker Jimmy Choo CHOO.L for $1.2 billion", "Keurig Green Mountain (NASDAQ:GMCR)".
+_EXCHANGE = r"\.(?:N|O|L|PA|DE|T|HK|AS|MI|TO|AX|SS|SZ|KS|F|MC|SW|ST|CO|OL|VI|BO|NS|SA|MX)"
+_TICKERS = re.compile(
+    r" \((?:[A-Z0-9]{1,6}" + _EXCHANGE + r"|(?:NYSE|NASDAQ|Nasdaq|NYSEARCA|AMEX|LSE|TSX|OTC)"
+    r" ?: ?[A-Z.]{1,6})(?:, ?[A-Z0-9]{1,6}" + _EXCHANGE + r")*\)"
+    # bare, after a name, with a Reuters exchange code
+    r"|(?<=[a-z&]) [A-Z]{2,6}" + _EXCHANGE + r"(?=[ ,;])")
+
+
+def _cut_tickers(line: str, drop) -> str:
+    """`line` without the stock tickers in it (`_TICKERS`)."""
+    found = _TICKERS.findall(line)
+    for ticker in found:
+        drop(ticker.strip(), "stock ticker")
+    return _TICKERS.sub("", line) if found else line
 
 
 def _strip_prefixes(line: str, drop, *, lead: bool) -> str:

@@ -33,7 +33,6 @@ from .context import (
     introduces_quotation,
     opens_mid_story,
     opens_quotation,
-    quotes,
     says_who,
     tells_here,
 )
@@ -282,9 +281,8 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
         left_open = goes_on_quoting(sentences[k].text)
         if not need.speaker and not left_open:
             return [*steps, (c, Pick(i, k, after))]
-        # A quotation nobody in it says: the next sentence says who speaks, or the
-        # quotation goes on from the sentence before, which does. A quotation left open
-        # goes on in the next sentence, which must follow.
+        # A quotation nobody in it says: the next sentence says who speaks. A quotation
+        # left open goes on in the next sentence, which must follow.
         speaker = reading.successor(sentences, k)
         if (left_open and (introduces_quotation(sentences[k].text) or not need.speaker)
                 and speaker is not None and speaker not in on_show and reading.fit[speaker]
@@ -303,19 +301,11 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
             if step is None:
                 return None
             return [*steps, (c, Pick(i, k, after)), step]
-        if left_open:  # the rest of the quotation must follow it
-            return None
-        if after is not None:  # shown before it already: it must be the one who speaks
-            return [*steps, (c, Pick(i, k, after))] if says_who(sentences[after].text) else None
-        opener = reading.predecessor(sentences, k)
-        # (the sentence before must quote its speaker: after "Police said the road was
-        # closed." a quotation is nobody's)
-        if (opener is None or not reading.fit[opener] or reading.needs[opener].antecedent
-                or not says_who(sentences[opener].text) or not quotes(sentences[opener].text)):
-            return None
-        if not _shown_before(opener, steps):
-            return None
-        return [*steps, (c, Pick(i, k, opener))]
+        # A quotation that goes on from one before it, its speaker named there ('"We're
+        # occupying all the hallways," a student told LA Weekly.' then '"The staff is just
+        # walking over students."'), reads as nobody's in a brief: two blind readers of the
+        # twelfth session's hunt named it a quotation split off from its speaker.
+        return None
 
     def _dates_news(k: int) -> bool:
         """Lead `k` dates its news by the day where the opener does not ("died Monday"
@@ -597,6 +587,10 @@ _BACKGROUND = re.compile(
     r"generations|a century)\b"
     r"|^(?!There\b)[A-Z][\w-]*(?: (?:[A-Z][\w-]*|de|la|le|van|von|der|del|da|di|bin|al))*"
     r" (?:is|are|was|were) (?:a|an|one of|among)\b"
+    # a place's description: "The Colchester Zoo in England is home to a community of ..."
+    r"|^[^,;:]{0,60}? (?:is|are) home to\b"
+    # a chatty aside: "Well, Republicans have a convenient sound bite ..."
+    r"|^Well, "
     # a profile's present: "Anne Ziegenhorn lives in Florida, but ..."
     r"|^[A-Z][a-z]+ [A-Z][a-z]+(?:, \d+,)? (?:lives|works|grew up) (?:in|on|at|with|near)\b")
 
