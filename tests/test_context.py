@@ -274,20 +274,6 @@ def test_a_quotation_nobody_says_is_left_out_when_the_next_sentence_does_not_say
     assert not any(t.startswith('"We cannot wait') for t in texts)
 
 
-def test_a_quotation_that_goes_on_from_one_whose_speaker_is_named_before_is_left_out():
-    cluster = [
-        "The city council voted on Tuesday to close the old bridge over the river for two "
-        "years of repairs. \"We cannot wait for the bridge to fall down,\" the mayor, Jane "
-        "Okafor, said on Tuesday. \"Every week we wait, the cracks grow longer.\" Traffic "
-        "will be sent over the northern bridge, which will get a new lane.",
-        "The city council voted to close the old bridge over the river for two years of "
-        "repairs. Engineers found cracks in its main beams last spring."]
-    for words in (60, 120, 200):
-        texts = [s.text for s in summarize(cluster, options=Options(
-            words=words, analysis=False)).sentences]
-        assert texts and not any(t.startswith('"Every week') for t in texts)
-
-
 GOES_ON_CLUSTER = [
     "The city council voted on Tuesday to close the old bridge over the river for two "
     "years of repairs. The mayor, Jane Okafor, said in a statement: \u201cWe cannot wait "

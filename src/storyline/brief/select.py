@@ -33,6 +33,7 @@ from .context import (
     introduces_quotation,
     opens_mid_story,
     opens_quotation,
+    quotes,
     says_who,
     tells_here,
 )
@@ -281,8 +282,9 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
         left_open = goes_on_quoting(sentences[k].text)
         if not need.speaker and not left_open:
             return [*steps, (c, Pick(i, k, after))]
-        # A quotation nobody in it says: the next sentence says who speaks. A quotation
-        # left open goes on in the next sentence, which must follow.
+        # A quotation nobody in it says: the next sentence says who speaks, or the
+        # quotation goes on from the sentence before, which does. A quotation left open
+        # goes on in the next sentence, which must follow.
         speaker = reading.successor(sentences, k)
         if (left_open and (introduces_quotation(sentences[k].text) or not need.speaker)
                 and speaker is not None and speaker not in on_show and reading.fit[speaker]
@@ -301,11 +303,19 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
             if step is None:
                 return None
             return [*steps, (c, Pick(i, k, after)), step]
-        # A quotation that goes on from one before it, its speaker named there ('"We're
-        # occupying all the hallways," a student told LA Weekly.' then '"The staff is just
-        # walking over students."'), reads as nobody's in a brief: two blind readers of the
-        # twelfth session's hunt named it a quotation split off from its speaker.
-        return None
+        if left_open:  # the rest of the quotation must follow it
+            return None
+        if after is not None:  # shown before it already: it must be the one who speaks
+            return [*steps, (c, Pick(i, k, after))] if says_who(sentences[after].text) else None
+        opener = reading.predecessor(sentences, k)
+        # (the sentence before must quote its speaker: after "Police said the road was
+        # closed." a quotation is nobody's)
+        if (opener is None or not reading.fit[opener] or reading.needs[opener].antecedent
+                or not says_who(sentences[opener].text) or not quotes(sentences[opener].text)):
+            return None
+        if not _shown_before(opener, steps):
+            return None
+        return [*steps, (c, Pick(i, k, opener))]
 
     def _dates_news(k: int) -> bool:
         """Lead `k` dates its news by the day where the opener does not ("died Monday"
