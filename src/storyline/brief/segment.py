@@ -92,38 +92,13 @@ MIN_HEADLINE_WORDS = 3
 
 
 def _headline_cut(block: str, start: int, end: int) -> list[tuple[int, int]]:
-    match = None
-    if _GLUE_HINT_WORD.search(block, start, end):
-        match = _HEADLINE_GLUE.match(block, start, end) or _HEADLINE_GLUE_A.match(block, start, end)
-    if match is None:
-        match = _subject_again(block, start, end)
+    if not _GLUE_HINT_WORD.search(block, start, end):
+        return [(start, end)]
+    match = _HEADLINE_GLUE.match(block, start, end) or _HEADLINE_GLUE_A.match(block, start, end)
     if match is None or len(match.group().split()) < MIN_HEADLINE_WORDS:
         return [(start, end)]
     cut = match.end()
     return [(start, len(block[:cut].rstrip())), (cut, end)]
-
-
-# A headline glued to a lead that opens with the headline's first word: "Monkeys learn to
-# cover their eyes when they want to be left alone Monkeys at Colchester Zoo have invented
-# ..." (the word again, capitalized after a lower-case word and before one).
-_FIRST_WORD = re.compile(r"[A-Z][a-z]{2,}(?= )")
-
-
-_FUNCTION_WORD = frozenset(
-    "a an the and or but of to in on at by for with from as than that this these those who "
-    "whom which what when where while said says told tells about into over under after before "
-    "between against among during without within via per".split())
-
-
-def _subject_again(block: str, start: int, end: int) -> re.Match | None:
-    first = _FIRST_WORD.match(block, start, end)
-    if first is None or block.count(first.group(), start, end) < 2:
-        return None
-    match = re.compile(r"[^.!?;\n]*?[a-z] (?=" + first.group() + r" [a-z])").match(
-        block, start, end)
-    if match is None or match.group().split()[-1] in _FUNCTION_WORD:
-        return None
-    return match
 
 
 def _quotes_home(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
