@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..brief.literals import trie
+
 
 def alternation(words: Iterable[str]) -> str:
     """A regular expression that matches the given words, as a trie ("t(?:en(?:s)?|wo)"
@@ -13,21 +15,8 @@ def alternation(words: Iterable[str]) -> str:
     finds what the plain alternation finds, in any order of the words: a match there is
     a whole word, which only one of them can be (the trie's optional groups are greedy,
     so it tries a longer word first, then backs off to a shorter one)."""
-    tree: dict = {}
+    words = list(words)
     for word in words:
         if not re.fullmatch(r"\w+", word):
             raise ValueError(f"not a word: {word!r}")
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a word ends here
-    return _branches(tree)
-
-
-def _branches(node: dict) -> str:
-    branches = [re.escape(char) + _branches(child) for char, child in sorted(node.items())
-                if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
+    return trie(words)

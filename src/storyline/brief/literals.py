@@ -207,14 +207,15 @@ def _trie_source(source: str, flags: int) -> str | None:
             if len(words) < TRIE_WORDS or len(parts) < 2:
                 return None
             others = [p for p in parts if p not in words]
-            inner = "|".join([_trie(words), *others])
+            inner = "|".join([trie(words), *others])
             return f"{source[:i]}(?:{inner}){source[end + 1:]}"
         depth += {"(": 1, ")": -1}.get(c, 0)
     return None
 
 
-def _trie(words: list[str]) -> str:
-    """A pattern that matches the given words (each `\\w+`), as a trie."""
+def trie(words: list[str]) -> str:
+    """A pattern that matches the given words (each `\\w+`), as a trie (also
+    `analyze.wordtrie`'s)."""
     tree: dict = {}
     for word in words:
         node = tree
@@ -429,7 +430,8 @@ class FirstMatch:
     def _build(self, groups, guards: dict) -> None:
         self._groups = [(key, tuple(patterns)) for key, patterns in groups]
         anchored = [p for _, patterns in self._groups for p in patterns
-                    if all(_is_anchored_source(a, p.flags) for a in _alternatives(p.pattern, p.flags))]
+                    if all(_is_anchored_source(a, p.flags)
+                           for a in _alternatives(p.pattern, p.flags))]
         self._start = self._start_anywhere = None
         self._prefixes: tuple[str, ...] = ()
         self._prefixes_by_first: dict[str, tuple[str, ...]] = {}
