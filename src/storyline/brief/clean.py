@@ -553,11 +553,11 @@ _TICKERS = re.compile(
 
 
 def _cut_tickers(line: str, drop) -> str:
-    """`line` without the stock tickers in it (`_TICKERS`)."""
-    found = _TICKERS.findall(line)
-    for ticker in found:
-        drop(ticker.strip(), "stock ticker")
-    return _TICKERS.sub("", line) if found else line
+    """`line` without the stock tickers in it (`_TICKERS`), each listed as dropped."""
+    def cut(match: re.Match) -> str:
+        drop(match.group().strip(), "stock ticker")
+        return ""
+    return _TICKERS.sub(cut, line)
 
 
 def _strip_prefixes(line: str, drop, *, lead: bool) -> str:

@@ -1161,7 +1161,7 @@ def inside_quotation(texts: Sequence[str], opens: Sequence[bool],
                 or _starts_quoted(text)):  # (a new quotation, whatever came before)
             curly = ticks = 0
             straight = False
-        out[k] = bool(curly or ticks or straight) and not _starts_quoted(text)
+        out[k] = bool(curly or ticks or straight)
         curly = max(0, curly + text.count("“") - text.count("”"))
         ticks = max(0, ticks + text.count("``") - text.count("''"))
         straight ^= text.count('"') % 2 == 1
