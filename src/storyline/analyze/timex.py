@@ -114,6 +114,13 @@ _FAMILIES: list[tuple[re.Pattern, int, int, list[tuple[str, re.Pattern]]]] = [
         ]),
     ]]
 
+# The kinds of date that `_resolved` resolves without a reference (the others are all
+# relative to it), and the families with a rule of one of them: without a reference,
+# `_scan` reads only these.
+_EXPLICIT_KINDS = frozenset({"iso", "mdy", "my", "y", "season", "m"})  # "m": a shared year
+_EXPLICIT = [family for family in _FAMILIES
+             if any(kind in _EXPLICIT_KINDS for kind, _ in family[3])]
+
 # "January" in "January and March 2003" takes the year of the second month.
 _SHARED_YEAR = re.compile(rf"{_S}+(?:and|or|to|through|until|-){_S}+{_FULL_MONTH}"
                           rf"(?:{_COMMA}|{_S}+of{_S}+){_YEAR}")
@@ -236,7 +243,8 @@ def period(value: str) -> tuple[date, date]:
 
 def _scan(text: str, reference: date | None, lenient: bool) -> list[Timex]:
     candidates = {}
-    for anchor, before, after, rules in _FAMILIES:
+    # (Without a reference, the families whose rules all need one find nothing.)
+    for anchor, before, after, rules in _FAMILIES if reference is not None else _EXPLICIT:
         for lo, hi in _windows(text, anchor, before, after):
             for kind, pattern in rules:
                 for m in pattern.finditer(text, lo, hi):
@@ -274,6 +282,13 @@ _WORD_ANCHOR = re.compile("|".join(anchor.pattern for anchor, *_ in _FAMILIES
 def may_hold_dates(text: str) -> bool:
     """False only when `find` finds no date in `text` (it holds no anchor of one)."""
     return _YEAR_DIGITS.search(text) is not None or _WORD_ANCHOR.search(text) is not None
+
+
+def may_hold_explicit_dates(text: str) -> bool:
+    """False only when `find(text, None)` finds no date in `text`: without a reference
+    only explicit dates are found, and each of those writes its year (a year before or
+    after it, for a month that shares it: "between January and March 2003")."""
+    return _YEAR_DIGITS.search(text) is not None
 
 
 MAX_TOKEN_CHARS = 64  # a window widens to whole tokens, but no word is longer
