@@ -548,3 +548,38 @@ def test_stock_tickers_are_cut_out_of_a_sentence(line, cleaned):
     cleaned_article, removed = clean(article("The vote is on Friday.\n\n" + line))
     assert cleaned_article.text.split("\n\n")[1] == (cleaned or line)
     assert bool(removed) is (cleaned is not None)
+
+
+# A headline or caption glued before the story's first sentence, without a stop.
+@pytest.mark.parametrize("glued, head", [
+    ("Otters learn to knock on the glass when they want their lunch Otters at a seaside "
+     "aquarium have taught each other to knock for food, keepers said.",
+     "Otters learn to knock on the glass when they want their lunch"),
+    ("Bird flu spreads quietly among ducks Infection control teams are testing farms "
+     "across the county after two cases.", "Bird flu spreads quietly among ducks"),
+])
+def test_a_headline_glued_to_the_first_sentence_is_cut(glued, head):
+    from storyline.brief.clean import clean_all
+    other = ("Keepers said the otters were fed twice a day. The infection is rare, and the "
+             "ducks and the otters were kept apart.")
+    cleaned, removed = clean_all([article(glued + "\n\nMore of the story follows here today.",
+                                          "a"), article(other, "b")])
+    assert ("headline", head) in [(r.reason, r.text) for r in removed]
+    assert cleaned[0].text.startswith(glued[len(head) + 1:])
+
+
+@pytest.mark.parametrize("text", [
+    # a proper name after a small-letter word: the cluster never writes "university"
+    "State police have charged six University students with underage drinking on Friday.",
+    # a sentence that goes on from a verb or an adjective, as some archives capitalize
+    "The British government rejected Calls on Friday for the minister to resign over it.",
+    "The formation of a new International body was announced today by the delegates there.",
+    # a month after a small-letter word
+    "The agency will send observers to the country to monitor May elections there soon.",
+])
+def test_a_capital_inside_a_first_sentence_is_not_a_glued_headline(text):
+    from storyline.brief.clean import clean_all
+    other = "Calls for reform grew. The international community and calls and may and spring."
+    cleaned, removed = clean_all([article(text, "a"), article(other, "b")])
+    assert not [r for r in removed if r.reason == "headline"]
+    assert cleaned[0].text == text

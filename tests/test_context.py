@@ -121,6 +121,12 @@ from storyline.brief.context import (
     "Users of the phone are still seeing the same problems.",
     "At least they're amusing themselves with fake ways to hail cars.",
     "Definitely, the battery drainage seems to be a problem still.",
+    # a sum, the worst of a list, figures and a body's short name told before
+    "In all, the mayor is proposing $290 million for the parks.",
+    "In the most serious incident, a ferry ran aground in 1970 off the coast.",
+    "It's possible the numbers could go higher.",
+    "The Corps scheduled a news conference on the regulations for Monday.",
+    "The committee's standards list evolution as a cornerstone of science.",
 ])
 def test_openings_that_lean_on_an_earlier_sentence(text):
     assert needs(text).antecedent
@@ -176,6 +182,9 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "\"That was the best game of my life,\" Jane Roe said after the final on Sunday.",
     "In the end, those who stayed in the town were rescued by boat.",
     "Two more than expected came to the vigil on Monday, the organizers said.",
+    "The Senate voted 52-48 on Tuesday to pass the spending plan.",
+    "The Commission of the European Union said Tuesday it would act.",
+    "In all likelihood, the vote will be delayed until spring.",
 ])
 def test_openings_that_stand_alone(text):
     assert not needs(text).antecedent

@@ -175,7 +175,71 @@ def clean_all(articles: list[Article]) -> tuple[list[Article], list[Removal]]:
         a, r = clean(article)
         cleaned.append(a)
         removed.extend(r)
-    return cleaned, removed
+    return _cut_glued_headlines(cleaned, removed), removed
+
+
+# A headline or caption glued to the story's first sentence without a stop, "Monkeys learn
+# to cover their eyes when they want to be left alone Monkeys at Colchester Zoo have
+# invented ...", "Swine flu causes regular outbreaks in pigs Infection control experts
+# are ...": a capitalized word after a small-letter word, in the first sentence of one of
+# an article's first GLUED_PARAGRAPHS paragraphs, that starts a sentence of its own.
+GLUED_PARAGRAPHS = 2
+_GLUED = re.compile(r"(?<=\s)(?=[a-z][\w'’-]* [A-Z])[a-z][\w'’-]*[a-z] ([A-Z][a-z]+)(?= [a-z(0-9])")
+_FIRST_STOP = re.compile(r"[.!?](?:\s|$)")
+# The words a headline does not end on ("... at the", "... said"), nor on a verb or an
+# adjective that its sentence goes on from ("The British government rejected Calls on
+# Friday ...", "Global warming may be causing Spring to arrive ...", "The formation of a
+# new International conservation body ...", "... will send observers to monitor May 16
+# elections"), as some archives capitalize mid-sentence.
+_NOT_LAST = frozenset("the a an of in at on to for with by from and or but his her their its "
+                      "our my your this that these those said says told as than into over "
+                      "under about after before against between during is are was were be "
+                      "been new old first last next former late".split())
+_GOES_ON = re.compile(r"(?:ed|ing)$|^(?:to|will|would|can|could|may|might|should|must|did|"
+                      r"does|do)$")
+_CALENDAR = frozenset("January February March April May June July August September October "
+                      "November December Monday Tuesday Wednesday Thursday Friday Saturday "
+                      "Sunday".split())
+
+
+def _cut_glued_headlines(articles: list[Article], removed: list[Removal]) -> list[Article]:
+    """`articles` with a headline glued before the first sentence of one of their first
+    paragraphs cut (listed in `removed`). The sentence's new first word must be an
+    ordinary word, one the cluster writes in small letters at least as often as it
+    capitalizes it after a small-letter word ("Monkeys" against "monkeys"; not "Board"
+    of "the state Board of Education", nor "Western" of "increased Western
+    involvement"); the headline takes 4 to 20 words with no comma, colon or quotation
+    mark, and the sentence left keeps at least six words."""
+    texts: list[str] | None = None
+    out = []
+    for article in articles:
+        paragraphs_ = article.text.split("\n\n")
+        changed = False
+        for i, paragraph in enumerate(paragraphs_[:GLUED_PARAGRAPHS]):
+            stop = _FIRST_STOP.search(paragraph)
+            end = stop.start() if stop else len(paragraph)
+            for match in _GLUED.finditer(paragraph, 0, end):
+                head, word = paragraph[:match.start(1) - 1], match.group(1)
+                words = head.split()
+                if (not 4 <= len(words) <= 20 or words[-1].lower() in _NOT_LAST
+                        or _GOES_ON.search(words[-1]) or _GOES_ON.search(words[-2])
+                        or word in _CALENDAR
+                        or any(c in head for c in ',;:"“”')
+                        or paragraph.startswith(" of ", match.end(1))
+                        or len(paragraph[match.start(1):end].split()) < 6):
+                    continue
+                if texts is None:
+                    texts = [a.text for a in articles]
+                small = re.compile(rf"\b{word.lower()}\b")
+                capital = re.compile(rf"\b[a-z][\w'’-]* {word}\b")
+                if sum(len(small.findall(t)) for t in texts) >= max(
+                        sum(len(capital.findall(t)) for t in texts), 1):
+                    removed.append(Removal(article.id, "headline", head))
+                    paragraphs_[i] = paragraph[match.start(1):]
+                    changed = True
+                    break
+        out.append(replace(article, text="\n\n".join(paragraphs_)) if changed else article)
+    return out
 
 
 def clean(article: Article) -> tuple[Article, list[Removal]]:

@@ -88,7 +88,10 @@ _DANGLING_OPENING = re.compile(
     rf"to be sure|that said|even then|all the same|in any case|either way|"
     rf"on top of that|on the contrary|not yet|not really|not quite|not exactly|"
     rf"in (?:one|another|each|either|both|neither|the other|the first|the second) "
-    rf"(?:cases?|instances?))\s*,|\d\)\s"
+    rf"(?:cases?|instances?)|in all|all told|"
+    # the worst of a list not shown: "In the most serious incident, the Tautog ..."
+    rf"in the (?:most [a-z]+|worst|latest|biggest|largest|deadliest) (?:incidents?|cases?|"
+    rf"episodes?|instances?|examples?|attacks?|accidents?|collisions?))\s*,|\d\)\s"
     rf"|one of (?:the|them|those|these|his|her|their)\b"
     # "A little over a year later, ...", "Three years later, ...": later than what?
     rf"|(?:(?:a little|just|about|nearly|almost|some|only|more than|less than|a little over|"
@@ -123,6 +126,17 @@ _DANGLING_OPENING = re.compile(
     rf"|the (?-i:Republican|Democrat) (?-i:[a-z])"
     rf"|(?:the|both|all)(?: [a-z0-9][\w-]*){{0,2}} (?:{_BACK_NOUNS})\b(?![-'’]))",
     re.I)
+# "It's possible the numbers could go higher.": figures an earlier sentence gave.
+_THE_NUMBERS = re.compile(r"\bthe (?:numbers|figures) (?:could|may|might|will|would|are|were|"
+                          r"is|was|have|had|has|show|showed|suggest|suggested)\b")
+# "The Corps scheduled a news conference ...": a body by the short name an earlier
+# sentence gave it in full ("the Army Corps of Engineers").
+_SHORT_NAME = re.compile(
+    r"^[\"“‘']?The (?i:Corps|Commission|Committee|Agency|Council|Bureau|Ministry|Board|Panel|"
+    r"Tribunal|Institute|Foundation|Authority|Center|Centre)(?:['’]s [a-z]+)? (?:[a-z]{3,}ed|"
+    r"was|were|is|are|has|had|have|will|would|could|can|may|might|must|should|did|does|do|"
+    r"said|says|told|added|also|then|now|still|later|list|lists|plans?|wants?|calls?|"
+    r"voted|votes)\b")
 # "It is unclear whether ...", "It was not immediately clear ...", "It was the first time
 # ...": an "it" that stands for nothing, which needs no earlier sentence ("It was the
 # first crash ever of the sleek jet" stands for a crash told before).
@@ -676,6 +690,8 @@ def _leans_back(text: str) -> bool:
         return (_pronoun_speaker(outside) or bool(_DEFINITE_SPEAKER.search(outside))
                 or bool(_QUOTE_GOES_ON.match(text)))
     if _pronoun_speaker(text) or _DEFINITE_SPEAKER.search(text):
+        return True
+    if _SHORT_NAME.match(text) or "the " in text and _THE_NUMBERS.search(_QUOTED.sub(" ", text)):
         return True
     if _stands_anyway(text):
         return _pronoun_after_time(text)
