@@ -157,3 +157,44 @@ def test_loading_spacy_leaves_the_collector_as_it_was(monkeypatch):
     finally:
         (gc.enable if was else gc.disable)()
         gc.unfreeze()
+
+
+def test_the_collector_stays_paused_through_the_whole_load():
+    """srsly's `msgpack_loads` turns the collector on after each of the model's pieces:
+    during the load it leaves it as it is (off), and it is srsly's own again after."""
+    import gc
+
+    from srsly import _msgpack_api
+
+    from storyline.analyze import language
+
+    started = []
+
+    def count(phase, info):
+        started.append(phase)
+
+    was = gc.isenabled()
+    gc.disable()
+    gc.callbacks.append(count)
+    try:
+        pipeline = language._load()  # the import (done already, maybe) and the load
+        assert not gc.isenabled() and started == []
+        assert pipeline("Two people died on Monday.")[0].like_num
+    finally:
+        gc.callbacks.remove(count)
+        (gc.enable if was else gc.disable)()
+    assert _msgpack_api.gc is gc
+
+
+def test_srsly_has_its_collector_back_when_the_load_fails():
+    import gc
+
+    from srsly import _msgpack_api
+
+    from storyline.analyze import language
+
+    with pytest.raises(RuntimeError), language._collector_kept_off():
+        assert _msgpack_api.gc is not gc
+        _msgpack_api.gc.enable()  # does nothing during the load
+        raise RuntimeError("the load failed")
+    assert _msgpack_api.gc is gc

@@ -74,7 +74,7 @@ def _load():
         # Matrix products through numpy's BLAS, not the BLIS that thinc bundles: BLIS
         # picks its slow generic kernel on processors it does not know (AMD Zen 5:
         # 3 times slower than numpy's), and a third of the parse is these products.
-        with use_ops("numpy", use_blis=False), _decoders_read_once():
+        with use_ops("numpy", use_blis=False), _decoders_read_once(), _collector_kept_off():
             pipeline = spacy.load(MODEL, config=_BARE_TOKENIZER)
     except (ImportError, OSError) as e:
         raise StorylineError(
@@ -106,6 +106,41 @@ def _decoders_read_once():
         yield
     finally:
         del msgpack_decoders.get_all
+
+
+@contextmanager
+def _collector_kept_off():
+    """srsly's `msgpack_loads` turns the garbage collector off while it unpacks and back on
+    after, whatever it was before: the first of the model's 128 pieces would turn it on
+    again for the rest of the load (`nlp` pauses it), and it then walked the load's new
+    objects, and every older one, some hundred times (a quarter of the load's time).
+    During the load srsly leaves it as it is."""
+    try:
+        from srsly import _msgpack_api
+    except ImportError:  # another srsly: nothing to keep
+        yield
+        return
+    if getattr(_msgpack_api, "gc", None) is not gc:
+        yield
+        return
+    _msgpack_api.gc = _Untouched()
+    try:
+        yield
+    finally:
+        _msgpack_api.gc = gc
+
+
+class _Untouched:
+    """`gc` for srsly during the load: turning the collector off or on does nothing."""
+
+    def disable(self) -> None:
+        pass
+
+    def enable(self) -> None:
+        pass
+
+    def __getattr__(self, name):
+        return getattr(gc, name)
 
 
 def _import_spacy():
