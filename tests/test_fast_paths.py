@@ -596,3 +596,27 @@ def test_scipy_linalg_imported_after_eigen_uses_the_same_module():
             "assert list(linalg.eigh(g, subset_by_index=[1, 2])[0]) == [2.0, 3.0]\n"
             "assert list(eigen.eigh(g, 1, 2)[0]) == [2.0, 3.0]\n")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# clean._TICKERS as it was written before its space was put first (the rule's source)
+_PLAIN_TICKERS = re.compile(
+    r" \((?:[A-Z0-9]{1,6}" + r"\.(?:N|O|L|PA|DE|T|HK|AS|MI|TO|AX|SS|SZ|KS|F|MC|SW|ST|CO|OL|VI|BO|NS"
+    r"|SA|MX)" + r"|(?:NYSE|NASDAQ|Nasdaq|NYSEARCA|AMEX|LSE|TSX|OTC)"
+    r" ?: ?[A-Z.]{1,6})(?:, ?[A-Z0-9]{1,6}" + r"\.(?:N|O|L|PA|DE|T|HK|AS|MI|TO|AX|SS|SZ|KS|F|MC"
+    r"|SW|ST|CO|OL|VI|BO|NS|SA|MX)" + r")*\)"
+    r"|(?<=[a-z&]) [A-Z]{2,6}" + r"\.(?:N|O|L|PA|DE|T|HK|AS|MI|TO|AX|SS|SZ|KS|F|MC|SW|ST|CO|OL|VI"
+    r"|BO|NS|SA|MX)" + r"(?=[ ,;])")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from([" ", "(", ")", ",", ";", ".", ":", "a", "&", "Z", "KORS",
+                                 "CHOO", ".N", ".L", ".PA", ".MX", "NYSE", "Nasdaq", " (",
+                                 "7", "1A", "é", "s ", " CHOO.L "]), max_size=14).map("".join))
+def test_tickers_found_from_their_space_as_by_the_plain_pattern(line):
+    from storyline.brief import clean
+
+    assert clean._EXCHANGE in _PLAIN_TICKERS.pattern
+    assert ([m.span() for m in clean._TICKERS.finditer(line)]
+            == [m.span() for m in _PLAIN_TICKERS.finditer(line)])
+    assert clean._TICKERS.sub("", line) == _PLAIN_TICKERS.sub("", line)
+

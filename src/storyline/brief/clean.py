@@ -610,10 +610,12 @@ def _cut_link_widgets(line: str, drop) -> str:
 # shoemaker Jimmy Choo CHOO.L for $1.2 billion", "Keurig Green Mountain (NASDAQ:GMCR)".
 _EXCHANGE = r"\.(?:N|O|L|PA|DE|T|HK|AS|MI|TO|AX|SS|SZ|KS|F|MC|SW|ST|CO|OL|VI|BO|NS|SA|MX)"
 _TICKERS = re.compile(
-    r" \((?:[A-Z0-9]{1,6}" + _EXCHANGE + r"|(?:NYSE|NASDAQ|Nasdaq|NYSEARCA|AMEX|LSE|TSX|OTC)"
+    r" (?:\((?:[A-Z0-9]{1,6}" + _EXCHANGE + r"|(?:NYSE|NASDAQ|Nasdaq|NYSEARCA|AMEX|LSE|TSX|OTC)"
     r" ?: ?[A-Z.]{1,6})(?:, ?[A-Z0-9]{1,6}" + _EXCHANGE + r")*\)"
     # bare, after a name, with a Reuters exchange code
-    r"|(?<=[a-z&]) [A-Z]{2,6}" + _EXCHANGE + r"(?=[ ,;])")
+    r"|(?<=[a-z&] )[A-Z]{2,6}" + _EXCHANGE + r"(?=[ ,;]))")
+# (both kinds start with their space, written once before them: sre then skips from space
+# to space, where a look-behind first would have it try the pattern at every character)
 
 
 def _cut_tickers(line: str, drop) -> str:
