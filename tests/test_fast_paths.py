@@ -4,7 +4,8 @@ import dataclasses
 import re
 
 import numpy as np
-from hypothesis import example, given, settings
+import pytest
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from scipy import sparse
 
@@ -620,3 +621,42 @@ def test_tickers_found_from_their_space_as_by_the_plain_pattern(line):
             == [m.span() for m in _PLAIN_TICKERS.finditer(line)])
     assert clean._TICKERS.sub("", line) == _PLAIN_TICKERS.sub("", line)
 
+
+def _screened_rules():
+    from storyline.brief import context
+
+    return [(context._SELF_REFERENCE, context._SELF_REFERENCE_NEEDLES),
+            (context._LIKE_BEFORE, context._LIKE_BEFORE_NEEDLES),
+            (context._DEFINITE_SPEAKER, context._DEFINITE_SPEAKER_VERBS),
+            (context._DEMONSTRATIVE_REFERENCE, context._DEMONSTRATIVES)]
+
+
+@pytest.mark.parametrize("rule", range(4))
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_the_leaning_rules_screened_by_needles_miss_no_match(rule, data):
+    """A text that one of `_leans_back`'s screened rules searches with a match always
+    holds one of its needles: the screen never changes an answer."""
+    from storyline.brief import literals
+
+    pattern, needles = _screened_rules()[rule]
+    pieces = data.draw(st.lists(st.one_of(
+        st.from_regex(pattern), st.text(alphabet="aeiTthe sS,.'’-\"AMDcſKİı", max_size=8),
+        st.sampled_from([" the ", " said ", "at that ", "This ", " as we noted ", " the same."])),
+        max_size=6))
+    text = "".join(pieces)
+    if pattern.search(text):
+        assert literals.may_match(needles, literals.screen(text))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["I", "me", "My", "Let's", "'", "’", " ", "\t", ".", ",", ";",
+                                 ":", "a", "b", "'quoted'", "'I said'", " 'me' ", "x'"]),
+                max_size=12).map("".join))
+def test_the_first_person_outside_single_quotes_is_in_the_text_too(text):
+    """`_needs_speaker` searches the writer's "I" in the text first: a match once the
+    single-quoted words are out is a match in the text itself."""
+    from storyline.brief import context
+
+    if context._FIRST_SINGULAR.search(context._SINGLE_QUOTED.sub(" ", text)):
+        assert context._FIRST_SINGULAR.search(text)

@@ -687,9 +687,9 @@ def _leans_back(text: str) -> bool:
         return True
     if _starts_quoted(text):
         outside = _QUOTED.sub(" ", text)
-        return (_pronoun_speaker(outside) or bool(_DEFINITE_SPEAKER.search(outside))
+        return (_pronoun_speaker(outside) or _definite_speaker(outside)
                 or bool(_QUOTE_GOES_ON.match(text)))
-    if _pronoun_speaker(text) or _DEFINITE_SPEAKER.search(text):
+    if _pronoun_speaker(text) or _definite_speaker(text):
         return True
     if _SHORT_NAME.match(text) or "the " in text and _THE_NUMBERS.search(_QUOTED.sub(" ", text)):
         return True
@@ -705,6 +705,7 @@ def _leans_back(text: str) -> bool:
     if adverb and not _DUMMY_IT.match(text[adverb.end():]):
         return True
     outside = _QUOTED.sub(" ", text)
+    low = screen(outside)  # (for the needles of the rules below: speed only)
     if "later" in outside and _LATER.search(outside):
         return True
     if " the time" in outside and _AT_THE_TIME.search(outside):
@@ -715,10 +716,12 @@ def _leans_back(text: str) -> bool:
         return True
     if _ANOTHER_STORY.match(text):
         return True
-    if _SELF_REFERENCE.search(outside) or _LIKE_BEFORE.search(outside):
+    if (may_match(_SELF_REFERENCE_NEEDLES, low) and _SELF_REFERENCE.search(outside)
+            or may_match(_LIKE_BEFORE_NEEDLES, low) and _LIKE_BEFORE.search(outside)):
         return True
-    if any(m.group(1).lower() in ("that", "those") or m.group(2).lower() not in _TIME_WORDS
-           for m in _DEMONSTRATIVE_REFERENCE.finditer(outside)):
+    if may_match(_DEMONSTRATIVES, low) and any(
+            m.group(1).lower() in ("that", "those") or m.group(2).lower() not in _TIME_WORDS
+            for m in _DEMONSTRATIVE_REFERENCE.finditer(outside)):
         return True
     if " that as " in outside and _THAT_AS.search(outside):
         return True
@@ -870,6 +873,11 @@ def _pronoun_speaker(text: str) -> bool:
     return may_match(_SPEAKER_VERBS, screen(text)) and bool(_PRONOUN_SPEAKER.search(text))
 
 
+def _definite_speaker(text: str) -> bool:
+    return (may_match(_DEFINITE_SPEAKER_VERBS, screen(text))
+            and bool(_DEFINITE_SPEAKER.search(text)))
+
+
 def _starts_quoted(text: str) -> bool:
     stripped = text.lstrip()
     return bool(stripped) and (stripped[0] in _OPEN_QUOTE or stripped.startswith("``"))
@@ -885,7 +893,8 @@ def _needs_speaker(text: str) -> bool:
         return True
     if not _starts_quoted(text):
         outside = _QUOTED.sub(" ", text)
-        if (_FIRST_SINGULAR.search(_SINGLE_QUOTED.sub(" ", outside))
+        if (_FIRST_SINGULAR.search(outside)  # (found in it too: its quotes need not go)
+                and _FIRST_SINGULAR.search(_SINGLE_QUOTED.sub(" ", outside))
                 and not _TRAILING_SPEAKER.search(outside)):
             return True  # "Françoise called me and said ...": the writer's "me"
         return bool(_FIRST_OR_SECOND_PERSON.search(outside)) and not _SAYING.search(outside)
@@ -1188,7 +1197,13 @@ def inside_quotation(texts: Sequence[str], opens: Sequence[bool],
 # characters its matches can start with (`literals.led`: the same matches, found faster;
 # read off each pattern, so that its rule can change freely).
 (_FULL_NAME, _CAPITALIZED_WORD, _ROLE, _SAYING, _DEMONSTRATIVE_REFERENCE, _DEMONSTRATIVE_INSIDE,
- _FIRST_SINGULAR, _FIRST_OR_SECOND_PERSON, _DEFINITE_NOUN) = map(led, (
+ _FIRST_SINGULAR, _FIRST_OR_SECOND_PERSON, _DEFINITE_NOUN, _FIRST_PERSON) = map(led, (
     _FULL_NAME, _CAPITALIZED_WORD, _ROLE, _SAYING, _DEMONSTRATIVE_REFERENCE, _DEMONSTRATIVE_INSIDE,
-    _FIRST_SINGULAR, _FIRST_OR_SECOND_PERSON, _DEFINITE_NOUN))
+    _FIRST_SINGULAR, _FIRST_OR_SECOND_PERSON, _DEFINITE_NOUN, _FIRST_PERSON))
 _PERSON_CUES = tuple(map(led, _PERSON_CUES))
+# ... and some of `_leans_back`'s searched only in a text that holds one of their needles
+# (`literals.needles`; for the demonstratives, the word every match holds, in any case)
+_SELF_REFERENCE_NEEDLES = needles(_SELF_REFERENCE)
+_LIKE_BEFORE_NEEDLES = needles(_LIKE_BEFORE)
+_DEFINITE_SPEAKER_VERBS = needles(_DEFINITE_SPEAKER)
+_DEMONSTRATIVES = ("that", "those", "this", "these")
