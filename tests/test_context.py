@@ -127,6 +127,9 @@ from storyline.brief.context import (
     "It's possible the numbers could go higher.",
     "The Corps scheduled a news conference on the regulations for Monday.",
     "The committee's standards list evolution as a cornerstone of science.",
+    # one of things told before after an opening phrase; a day told before
+    "In November 2009, one of the tickets he bought hit the jackpot.",
+    "Frank was reported missing that day and the alert went out.",
 ])
 def test_openings_that_lean_on_an_earlier_sentence(text):
     assert needs(text).antecedent
@@ -185,6 +188,8 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "The Senate voted 52-48 on Tuesday to pass the spending plan.",
     "The Commission of the European Union said Tuesday it would act.",
     "In all likelihood, the vote will be delayed until spring.",
+    "On Monday, one of the largest storms in decades hit the coast.",
+    "The storm hit on the day that the school reopened.",
 ])
 def test_openings_that_stand_alone(text):
     assert not needs(text).antecedent
@@ -489,3 +494,15 @@ def test_an_article_in_one_voice_needs_a_speaker_for_every_sentence():
     brief = summarize([LETTER, NEWS], options=Options(words=120, analysis=False))
     assert not any(s.text == "Open debate matters more than ever." for s in brief.sentences)
     assert brief.sentences
+
+
+@pytest.mark.parametrize("text, told", [
+    ("No ambulances were called to that pre-K center on Friday.", True),
+    ("Babies preserve memories during those many naps they take, a study says.", False),
+    ("The mayor spoke at that school which burned last year.", False),
+    ("Police said he was seen on that night in March.", False),  # a time, not a thing
+    ("\"We will never go back to that house,\" she said.", False),  # the speaker's own
+])
+def test_a_that_after_a_preposition_points_at_something_told(text, told):
+    from storyline.brief.context import points_at_told
+    assert points_at_told(text) is told

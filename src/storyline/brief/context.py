@@ -108,9 +108,12 @@ _DANGLING_OPENING = re.compile(
     # "At Sibley, for example, an average of 9.2 births occur daily.": an example of what?
     rf"|[^,;:\"“”]{{1,50}}, for (?:example|instance),"
     # "During the past month, that number has increased ...": a demonstrative subject after
-    # an opening phrase stands for something told before
+    # an opening phrase stands for something told before; so does "one of the" ("In
+    # November 2009, one of the tickets he bought hit the jackpot.")
     rf"|[^,;:\"“”]{{3,60}}, (?:that|those|these) [a-z]+ (?:has|have|had|is|are|was|were|will|"
     rf"would|could)\b"
+    rf"|[^,;:\"“”]{{3,60}}, one of (?:the|them|those|these|his|her|their)\b"
+    rf"(?! (?:most|least|best|worst|first|last|few|only|top|[a-z]+est)\b)"
     # "Five more were killed on Tuesday.", "Three other states also had deaths ...": more
     # than, other than, those told before
     rf"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens|hundreds|"
@@ -126,6 +129,11 @@ _DANGLING_OPENING = re.compile(
     rf"|the (?-i:Republican|Democrat) (?-i:[a-z])"
     rf"|(?:the|both|all)(?: [a-z0-9][\w-]*){{0,2}} (?:{_BACK_NOUNS})\b(?![-'’]))",
     re.I)
+# "Frank was reported missing that day ...": a day an earlier sentence told (inside the
+# sentence; an opening "That night, ..." dates it against the article, and readers kept
+# it; "the same day" is often the same as each other's: "born on the same day").
+_THAT_DAY = re.compile(r"(?<=\S) that (?:day|night|morning|afternoon|evening)\b"
+                       r"(?! (?:when|that|which|of|in|before|after)\b)")
 # "It's possible the numbers could go higher.": figures an earlier sentence gave.
 _THE_NUMBERS = re.compile(r"\bthe (?:numbers|figures) (?:could|may|might|will|would|are|were|"
                           r"is|was|have|had|has|show|showed|suggest|suggested)\b")
@@ -725,6 +733,8 @@ def _leans_back(text: str) -> bool:
         return True
     if " that as " in outside and _THAT_AS.search(outside):
         return True
+    if " that " in outside and _THAT_DAY.search(outside):
+        return True
     for m in _DEMONSTRATIVE_INSIDE.finditer(outside):
         noun = (m.group(1) or m.group(2) or m.group(3)).lower()
         if noun not in _TIME_WORDS and noun not in outside[:m.start()].lower():
@@ -835,6 +845,22 @@ def _opens_with_pronoun(text: str) -> bool:
     """It opens with a pronoun for a person ("She has played ..."), whom only the
     headline or a photo can have told."""
     return bool(_PERSONAL_PRONOUN.match(text))
+
+
+def points_at_told(text: str) -> bool:
+    """A "that" after a preposition points at something told before ("... no ambulances
+    were called to that pre-K center on Friday"; not "during those many naps they take",
+    which the sentence itself tells): as an article's first sentence, the page was cut
+    out of a longer story, and it is no lead."""
+    outside = _QUOTED.sub(" ", text)
+    return "that " in outside and any(
+        m.group(1).lower() == "that" and m.group(2).lower() not in _TIME_WORDS
+        and not _RELATIVE_NEXT.match(outside, m.end())
+        for m in _DEMONSTRATIVE_REFERENCE.finditer(outside))
+
+
+# "... during that part of the year which ...": a relative clause says what "that" is.
+_RELATIVE_NEXT = re.compile(r"(?:[\w'’-]* )?(?:who|which|that|where|when|whose)\b")
 
 
 def opens_mid_story(text: str) -> bool:

@@ -33,6 +33,7 @@ from .context import (
     introduces_quotation,
     opens_mid_story,
     opens_quotation,
+    points_at_told,
     quotes,
     says_who,
     tells_here,
@@ -478,7 +479,7 @@ def openers(sentences: list[Sentence], reading: Reading, vectors: sparse.csr_mat
     out = {k: v * (NEWS_TIME_BONUS if _NEWS_TIME.search(sentences[k].text) else 1.0)
            for k, v in out.items()}
     news = {k: v for k, v in out.items() if not _tells_no_news(sentences[k].text)
-            and not opens_mid_story(sentences[k].text)}
+            and not opens_mid_story(sentences[k].text) and not points_at_told(sentences[k].text)}
     # (in a cluster of a few articles; a topic's 25 articles tell several events, and its
     # "here" lead is often the main one: two blind readers preferred it in DUC 2006)
     placed = ({k: v for k, v in news.items() if not tells_here(sentences[k].text)}
