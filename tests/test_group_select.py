@@ -203,7 +203,13 @@ def test_a_lead_that_tells_what_has_long_been_so_does_not_open_when_a_news_lead_
             "The river valley in the north of the county is home to the old dam and to "
             "2,000 people. It is old.",
             "Well, the county has a convenient excuse for the state of the dam in the river "
-            "valley. It is old."):
+            "valley. It is old.",
+            "As the engineer was working to fix the dam in the river valley, he was also "
+            "signing papers. It is old.",
+            "No one liked the dam in the river valley, but apparently it was not without "
+            "friends. It is old.",
+            "Dams are assumed to stop floods in the river valley, which protects the towns "
+            "below. It is old."):
         assert _opens_elsewhere(background), background
 
 

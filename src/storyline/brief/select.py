@@ -576,7 +576,11 @@ _SCENE_SETTER = re.compile(
     r"|^(?!based\b)[A-Z][a-z]+ed (?:in|on|at|by|under|beside|near|inside|outside)\b[^,]{0,60},"
     # an anecdote's time: "Last month, when President Donald Trump toured a Boeing plant, ..."
     r"|^(?:last|earlier this|this past) (?:week|month|year|spring|summer|fall|autumn|winter),? "
-    r"when\b",
+    r"when\b"
+    # "As attorney Keith Hampton was working to get his client out of jail, he ..."
+    r"|^as [^,;:]{5,80}? (?:was|were) [a-z]+ing\b"
+    # "No one liked the government shutdown, but ...": a chatty way in
+    r"|^no one (?:liked|likes|wanted|wants|expected|expects|thought)\b",
     re.I)
 
 # "Trump has often taken credit for the stock market's climb.", "Scientists have long
@@ -602,6 +606,9 @@ _BACKGROUND = re.compile(
     r"|^[^,;:]{0,60}? (?:is|are) home to\b"
     # a chatty aside: "Well, Republicans have a convenient sound bite ..."
     r"|^Well, "
+    # a study's premise: "Hunger is assumed to motivate eating, ..."
+    r"|^[A-Z][a-z]+ (?:is|are) (?:(?:widely|generally|commonly) )?(?:assumed|thought|believed|"
+    r"presumed) to\b"
     # a profile's present: "Anne Ziegenhorn lives in Florida, but ..."
     r"|^[A-Z][a-z]+ [A-Z][a-z]+(?:, \d+,)? (?:lives|works|grew up) (?:in|on|at|with|near)\b")
 
