@@ -50,3 +50,37 @@ def test_without_a_reference_only_the_explicit_families_are_read(text):
     assert timex.find(text, None) == whole
     if not timex.may_hold_explicit_dates(text):
         assert whole == []
+
+
+# Pieces of figures: currencies, ages, names with an age after them, in any case.
+_FIGURE_PIECES = ["$", "€", "£", "dollars", "Dollar", "EUROS", "pound", "pounds sterling",
+                  "Pounds Sterling", "yuan", "rupee", "25", "3", "1,000", "-year-old",
+                  "-Years-Old", "-year-olds", "year", "old", "Kevin", "Johnson", "Jr", "Jr.",
+                  "B2B", "aged", ",", "(", ")", ".", ";", " ", " ", "\n", "ſ", "K", "é"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_FIGURE_PIECES), max_size=30).map("".join)
+       | st.text(max_size=40))
+@example("Kevin Johnson, 24, and Keith Knowles Jr., 27,")
+@example("Smith(25)B2B, 31.")
+@example("a 13-YEAR-OLD boy and 40 DOLLARS")
+def test_the_figures_fast_screens_match_their_plain_patterns(text):
+    import re
+
+    from storyline.analyze import figures
+
+    plain_currency = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds? sterling|yuan|rupees?)\b",
+                                re.I)
+    plain_age = re.compile(r"\b\d{1,3}-years?-olds?\b", re.I)
+    plain_name = re.compile(r"([A-Za-z]+)[.]?\s*(?:,\s*(?:aged\s+)?\d{1,3}\s*(?:[,.;]|$)|"
+                            r"\(\d{1,3}\))")
+    lower = text.lower()
+    fast = (figures._LOWER_CURRENCY.finditer(lower) if text.isascii()
+            else figures._CURRENCY.finditer(text))
+    assert ([(m.span(), m.group().lower()) for m in fast]
+            == [(m.span(), m.group().lower()) for m in plain_currency.finditer(text)])
+    if "-old" not in lower:
+        assert plain_age.search(text) is None
+    assert ([(m.span(), m.group(1)) for m in figures._AGE_NEAR_NAME.finditer(text)]
+            == [(m.span(), m.group(1)) for m in plain_name.finditer(text)])

@@ -68,6 +68,7 @@ _UNITS = {  # unit word -> (kind, factor to km or km²)
 _UNIT = re.compile(r"\s*(" + "|".join(sorted((re.escape(u) for u in _UNITS), key=len,
                                                reverse=True)) + r")s?\b", re.I)
 _CURRENCY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds? sterling|yuan|rupees?)\b", re.I)
+_LOWER_CURRENCY = re.compile(_CURRENCY.pattern)  # the same on lower-cased ASCII text
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -215,11 +216,15 @@ def keyed_amounts(text: str) -> dict[str, frozenset[str]]:
     if not numerals:
         return {}
     found: dict[str, set[str]] = {}
-    currencies = list(_CURRENCY.finditer(text))
+    lower = text.lower()
+    # (ASCII text lower-cased matches a case-blind pattern's lower-case self: faster)
+    currencies = list(_LOWER_CURRENCY.finditer(lower) if text.isascii()
+                      else _CURRENCY.finditer(text))
     unit = _has_unit(text)
-    # (`_AGE_HINT` first: it finds no match where `_AGE_NEAR_NAME` finds none, and fast.)
+    # (`_AGE_HINT` first: it finds no match where `_AGE_NEAR_NAME` finds none, and fast;
+    # every match of `_AGE` writes "-old", in any case.)
     named_ages = list(_AGE_NEAR_NAME.finditer(text)) if _AGE_HINT.search(text) else []
-    ages = list(_AGE.finditer(text))
+    ages = list(_AGE.finditer(text)) if "-old" in lower else []
     whole = amounts(text) if currencies or unit or named_ages or ages else frozenset()
     for m in currencies:
         found["money:" + m.group().lower()] = set(whole)
@@ -840,7 +845,11 @@ _SCOPE = re.compile(r"(?i)^\s+(?:on\s+board|aboard|on\s+the\s+(?:ground|plane|ai
 _AGE = re.compile(r"\b\d{1,3}-years?-olds?\b", re.I)
 _AGE_BEFORE = re.compile(r"\b(\d{1,3})-years?-olds?\s+$", re.I)
 _AGE_AFTER = re.compile(r"^\s*(?:,\s*(?:aged\s+)?(\d{1,3})\s*(?:,|\.|;|$)|\((\d{1,3})\))")
-_AGE_NEAR_NAME = re.compile(r"([A-Za-z]+)[.]?\s*(?:,\s*(?:aged\s+)?\d{1,3}\s*(?:[,.;]|$)|\(\d{1,3}\))")
+# (The name is tried only where a run of letters starts: `finditer` makes the same matches,
+# as a match inside a run would be preceded by one from its start, but the search no longer
+# tries every letter of every word against the rest of it.)
+_AGE_NEAR_NAME = re.compile(r"((?<![A-Za-z])[A-Za-z]+)[.]?\s*(?:,\s*(?:aged\s+)?\d{1,3}\s*"
+                            r"(?:[,.;]|$)|\(\d{1,3}\))")
 _AGE_HINT = re.compile(r",\s*(?:aged\s+)?\d|\(\d")  # in every match of _AGE_NEAR_NAME
 _NAME = re.compile(r"\b[A-Z][\w'’-]*")
 
