@@ -204,42 +204,46 @@ _CALENDAR = frozenset("January February March April May June July August Septemb
 
 def _cut_glued_headlines(articles: list[Article], removed: list[Removal]) -> list[Article]:
     """`articles` with a headline glued before the first sentence of one of their first
-    paragraphs cut (listed in `removed`). The sentence's new first word must be an
-    ordinary word, one the cluster writes in small letters at least as often as it
-    capitalizes it after a small-letter word ("Monkeys" against "monkeys"; not "Board"
-    of "the state Board of Education", nor "Western" of "increased Western
-    involvement"); the headline takes 4 to 20 words with no comma, colon or quotation
-    mark, and the sentence left keeps at least six words."""
-    texts: list[str] | None = None
+    paragraphs cut (listed in `removed`)."""
+    texts = [a.text for a in articles]
     out = []
     for article in articles:
         paragraphs_ = article.text.split("\n\n")
-        changed = False
         for i, paragraph in enumerate(paragraphs_[:GLUED_PARAGRAPHS]):
-            stop = _FIRST_STOP.search(paragraph)
-            end = stop.start() if stop else len(paragraph)
-            for match in _GLUED.finditer(paragraph, 0, end):
-                head, word = paragraph[:match.start(1) - 1], match.group(1)
-                words = head.split()
-                if (not 4 <= len(words) <= 20 or words[-1].lower() in _NOT_LAST
-                        or _GOES_ON.search(words[-1]) or _GOES_ON.search(words[-2])
-                        or word in _CALENDAR
-                        or any(c in head for c in ',;:"“”')
-                        or paragraph.startswith(" of ", match.end(1))
-                        or len(paragraph[match.start(1):end].split()) < 6):
-                    continue
-                if texts is None:
-                    texts = [a.text for a in articles]
-                small = re.compile(rf"\b{word.lower()}\b")
-                capital = re.compile(rf"\b[a-z][\w'’-]* {word}\b")
-                if sum(len(small.findall(t)) for t in texts) >= max(
-                        sum(len(capital.findall(t)) for t in texts), 1):
-                    removed.append(Removal(article.id, "headline", head))
-                    paragraphs_[i] = paragraph[match.start(1):]
-                    changed = True
-                    break
-        out.append(replace(article, text="\n\n".join(paragraphs_)) if changed else article)
+            start = _glued_sentence(paragraph, texts)
+            if start is not None:
+                removed.append(Removal(article.id, "headline", paragraph[:start - 1]))
+                paragraphs_[i] = paragraph[start:]
+        text = "\n\n".join(paragraphs_)
+        out.append(article if text == article.text else replace(article, text=text))
     return out
+
+
+def _glued_sentence(paragraph: str, texts: list[str]) -> int | None:
+    """Where the sentence starts that a headline is glued before, in `paragraph`'s first
+    sentence, or None. The headline takes 4 to 20 words with no comma, colon or quotation
+    mark and does not end as a sentence that goes on does; the sentence left keeps at
+    least six words; and its first word is an ordinary one, which the cluster's `texts`
+    write in small letters at least as often as they capitalize it after a small-letter
+    word ("Monkeys" against "monkeys"; not "Board" of "the state Board of Education", nor
+    "Western" of "increased Western involvement")."""
+    stop = _FIRST_STOP.search(paragraph)
+    end = stop.start() if stop else len(paragraph)
+    for match in _GLUED.finditer(paragraph, 0, end):
+        head, word = paragraph[:match.start(1) - 1], match.group(1)
+        words = head.split()
+        if (not 4 <= len(words) <= 20 or words[-1].lower() in _NOT_LAST
+                or _GOES_ON.search(words[-1]) or _GOES_ON.search(words[-2])
+                or word in _CALENDAR or any(c in head for c in ',;:"“”')
+                or paragraph.startswith(" of ", match.end(1))
+                or len(paragraph[match.start(1):end].split()) < 6):
+            continue
+        small = re.compile(rf"\b{word.lower()}\b")
+        capital = re.compile(rf"\b[a-z][\w'’-]* {word}\b")
+        if (sum(len(small.findall(t)) for t in texts)
+                >= max(sum(len(capital.findall(t)) for t in texts), 1)):
+            return match.start(1)
+    return None
 
 
 def clean(article: Article) -> tuple[Article, list[Removal]]:
