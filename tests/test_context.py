@@ -506,3 +506,14 @@ def test_an_article_in_one_voice_needs_a_speaker_for_every_sentence():
 def test_a_that_after_a_preposition_points_at_something_told(text, told):
     from storyline.brief.context import points_at_told
     assert points_at_told(text) is told
+
+
+@pytest.mark.parametrize("text, aside", [
+    ("(The judge famously has a sense of humor, once citing a poem in a ruling.)", True),
+    ("(As a measure of how fast it grows, the town's 10,000th resident is only 11.)", True),
+    ("(CNN) Police said the road was closed.", False),
+    ("Police (who arrived late) said the road was closed.", False),
+])
+def test_a_whole_sentence_in_brackets_is_an_aside(text, aside):
+    from storyline.brief.context import is_aside
+    assert is_aside(text) is aside

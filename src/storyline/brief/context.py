@@ -847,6 +847,13 @@ def _opens_with_pronoun(text: str) -> bool:
     return bool(_PERSONAL_PRONOUN.match(text))
 
 
+def is_aside(text: str) -> bool:
+    """A whole sentence in brackets, "(The justice famously has a great sense of humor,
+    once citing Dr. Seuss in a dissent.)": the writer's aside, which both hunt readers
+    named a stray line in each brief that showed one."""
+    return text.startswith("(") and text.rstrip(".!?").endswith(")") and ")" not in text[:-2]
+
+
 def points_at_told(text: str) -> bool:
     """A "that" after a preposition points at something told before ("... no ambulances
     were called to that pre-K center on Friday"; not "during those many naps they take",

@@ -82,7 +82,8 @@ def steps(documents: Iterable[str | Article | dict], words: int | None = None, *
     # ask about the sentences they consider, and the warnings about an article's prose
     # only until it has enough (on Multi-News, about a third are never read).
     fit = OnDemand(n, lambda k: segment.is_statement(sentences[k].text)
-                   and not clean.is_clutter(sentences[k].text))
+                   and not clean.is_clutter(sentences[k].text)
+                   and not context.is_aside(sentences[k].text))
     reading = context.read([s.text for s in sentences], fit, [s.index == 0 for s in sentences],
                            [s.paragraph for s in sentences])
     periods = phases.find(articles)  # in time order; the news is in the latest
