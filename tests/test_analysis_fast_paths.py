@@ -12,8 +12,13 @@ _PIECES = ["who", "whom", "whose", "which", "where", "when", "once", "formerly",
            "WHEN", "Ed", "ed"]
 
 
+def _drawn(pieces: list[str], most: int, between: str = "") -> st.SearchStrategy[str]:
+    """Texts made of up to `most` of the pieces (joined by `between`), or any short text."""
+    return st.lists(st.sampled_from(pieces), max_size=most).map(between.join) | st.text(max_size=40)
+
+
 @settings(max_examples=3000, deadline=None)
-@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join) | st.text(max_size=40))
+@given(_drawn(_PIECES, 30))
 @example("Trump, who took office in ")
 @example("a band that broke up in ")
 @example("(opened, in ")
@@ -33,8 +38,7 @@ _DATE_PIECES = ["January", "March", "May", "Sept.", "Dec", "Monday", "Sunday", "
 
 
 @settings(max_examples=3000, deadline=None)
-@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=25).map(" ".join)
-       | st.text(max_size=40))
+@given(_drawn(_DATE_PIECES, 25, " "))
 @example("between January and March 2003")
 @example("on Monday, Feb. 9, 2019, and three days ago")
 @example("the summer of 2009, last week")
@@ -60,8 +64,7 @@ _FIGURE_PIECES = ["$", "€", "£", "dollars", "Dollar", "EUROS", "pound", "poun
 
 
 @settings(max_examples=3000, deadline=None)
-@given(st.lists(st.sampled_from(_FIGURE_PIECES), max_size=30).map("".join)
-       | st.text(max_size=40))
+@given(_drawn(_FIGURE_PIECES, 30))
 @example("Kevin Johnson, 24, and Keith Knowles Jr., 27,")
 @example("Smith(25)B2B, 31.")
 @example("a 13-YEAR-OLD boy and 40 DOLLARS")
