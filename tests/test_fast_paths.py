@@ -660,3 +660,13 @@ def test_the_first_person_outside_single_quotes_is_in_the_text_too(text):
 
     if context._FIRST_SINGULAR.search(context._SINGLE_QUOTED.sub(" ", text)):
         assert context._FIRST_SINGULAR.search(text)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["a", "Bc", "don't", "'", "’", ".", ",", "1", "20", "1.5",
+                                 "3,000", " ", "  ", "\t", "\n", "\u00a0", "\x1c", "\u2003",
+                                 "é", "ß", "²", "٣", "_", "-", "U.S.", "x'y", "$", "İ", "日本"]),
+                max_size=16).map("".join))
+def test_words_read_token_by_token_are_the_texts_words(text):
+    for pattern in (vectors._WORD, vectors._ASCII_WORD) if text.isascii() else (vectors._WORD,):
+        assert vectors._words(text, pattern.findall) == pattern.findall(text)

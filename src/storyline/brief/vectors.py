@@ -48,7 +48,7 @@ def terms(text: str) -> list[str]:
     text = text.replace("’", "'")
     if _MAYBE_DOTTED.search(text):
         text = _DOTTED_ACRONYM.sub(lambda m: m.group().replace(".", ""), text)
-    words = (_ASCII_WORD if text.isascii() else _WORD).findall(text)
+    words = _words(text, (_ASCII_WORD if text.isascii() else _WORD).findall)
     acronyms = sum(map(str.isupper, words)) <= len(words) / 2  # not shouting
     known = _KNOWN[acronyms]  # most words recur: each is stemmed once (a dict is faster
     out = []  # to ask than a cached function)
@@ -61,6 +61,22 @@ def terms(text: str) -> list[str]:
         if term is not None:
             out.append(term)
     return out
+
+
+def _words(text: str, find) -> list[str]:
+    """`find(text)`, `_WORD`'s `findall` (or `_ASCII_WORD`'s, for an ASCII text), read one
+    whitespace-separated token at a time: no word holds a space, nor starts or stops for
+    what stands beyond its token, so the tokens' words are the text's, in order; and a
+    token of letters only, as most are, is one word, found without a search (a search's
+    cost is mostly per word found: 687 -> 505 M instructions for the words of the 200
+    Multi-News clusters' sentences)."""
+    words: list[str] = []
+    for token in text.split():
+        if token.isalpha():
+            words.append(token)
+        else:
+            words += find(token)
+    return words
 
 
 MAX_KNOWN = 100_000  # words remembered, each way
