@@ -1,7 +1,7 @@
 import pytest
 from conftest import article
 
-from storyline.brief.clean import clean, find_date
+from storyline.brief.clean import clean, clean_all, find_date
 
 BODY = "The council approved the new budget on Tuesday after a long debate."
 
@@ -287,7 +287,6 @@ def test_find_date(text, iso):
 
 def test_example_cluster_loses_all_its_clutter(example_dir):
     from storyline import read_cluster
-    from storyline.brief.clean import clean_all
 
     articles, removed = clean_all(read_cluster(example_dir))
     text = "\n".join(a.text for a in articles)
@@ -559,7 +558,6 @@ def test_stock_tickers_are_cut_out_of_a_sentence(line, cleaned):
      "across the county after two cases.", "Bird flu spreads quietly among ducks"),
 ])
 def test_a_headline_glued_to_the_first_sentence_is_cut(glued, head):
-    from storyline.brief.clean import clean_all
     other = ("Keepers said the otters were fed twice a day. The infection is rare, and the "
              "ducks and the otters were kept apart.")
     cleaned, removed = clean_all([article(glued + "\n\nMore of the story follows here today.",
@@ -578,7 +576,6 @@ def test_a_headline_glued_to_the_first_sentence_is_cut(glued, head):
     "The agency will send observers to the country to monitor May elections there soon.",
 ])
 def test_a_capital_inside_a_first_sentence_is_not_a_glued_headline(text):
-    from storyline.brief.clean import clean_all
     other = "Calls for reform grew. The international community and calls and may and spring."
     cleaned, removed = clean_all([article(text, "a"), article(other, "b")])
     assert not [r for r in removed if r.reason == "headline"]

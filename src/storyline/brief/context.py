@@ -699,7 +699,8 @@ def _leans_back(text: str) -> bool:
                 or bool(_QUOTE_GOES_ON.match(text)))
     if _pronoun_speaker(text) or _definite_speaker(text):
         return True
-    if _SHORT_NAME.match(text) or "the " in text and _THE_NUMBERS.search(_QUOTED.sub(" ", text)):
+    if _SHORT_NAME.match(text) or (_THE_NUMBERS.search(text)  # (rare: then outside quotes)
+                                   and _THE_NUMBERS.search(_QUOTED.sub(" ", text))):
         return True
     if _stands_anyway(text):
         return _pronoun_after_time(text)
