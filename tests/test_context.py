@@ -130,6 +130,9 @@ from storyline.brief.context import (
     # one of things told before after an opening phrase; a day told before
     "In November 2009, one of the tickets he bought hit the jackpot.",
     "Frank was reported missing that day and the alert went out.",
+    # a person told before, in an opening phrase; things told before, as the subject
+    "For him, it's not just a movie.",
+    "Some work for a few families.",
 ])
 def test_openings_that_lean_on_an_earlier_sentence(text):
     assert needs(text).antecedent
@@ -138,6 +141,7 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
 @pytest.mark.parametrize("text", [
     "The Syrian Democratic Forces began an offensive on Monday.",
     "It is unclear whether the talks will resume.",
+    "Some work remains to be done on the bridge.",
     "It was the first time the government posted a surplus in July since the 1950s.",
     "Jane Doe was 14 at the time of the crash, according to the district attorney.",
     "Apparently, it is unclear who won the vote on Monday.",

@@ -15,6 +15,9 @@ def sentences(text):
     "Lt. Col. Sean Ryan and Sgt. Maj. John Troxell arrived. Mr. Bali spoke to Ms. Wille.",
     "The attack came at around 4.00am local time. The rate rose by 3.5 percent.",
     "The meeting ended at 5 p.m. on Friday. Talks resume next week.",
+    # a time of day ends its sentence when a sentence's first word follows
+    "Someone opened fire around 10:45 p.m. A stray bullet hit the girl as she ran home.",
+    "They left at 10 p.m. Monday with the ballots. The count began on Tuesday.",
     '"This battle will be sealed in the coming days," he told AFP. The SDF advanced.',
     "“The battle is very fierce,” he said. “Those remaining inside are experienced.”",
     "Former U.S. Secretary of State John Kerry spoke. The U.N. Security Council met.",
@@ -99,6 +102,7 @@ def test_empty_text_has_no_sentences():
     ("Any plans for the future don't include Kris very much.'", False),  # a quote's tail
     ("'We will win the players' vote,' he said on Monday.", True),
     ("OPAL LEE: I kept telling family and friends that wanted to do it.", False),
+    ("Written and directed by George Lucas.", False),  # a film's credits
     ("US officials said the talks would resume on Monday in Geneva.", True),
     ("(Labor union official 302, February 3, 2009 p.", False),        # a cut-off reference
     ("Although the new restrictions make this scenario unlikely.", False),  # no main clause

@@ -123,7 +123,10 @@ _DANGLING_OPENING = re.compile(
     # an aside in brackets: "(As a measure of how fast it grows, the 6th billionth ...)"
     rf"|\((?![A-Z]{{2,}}\w*\)\s)"
     rf"|(?:many|most|some|several|few|half|none|all|each|both)"
-    rf"(?: of them| of those| of these)?,? (?:are|were|is|was|had|have|will|would|could|say|said)\b"
+    rf"(?: of them| of those| of these)?,? (?:are|were|is|was|had|have|will|would|could|say|said|"
+    rf"work(?! (?:remains|is|was|has|had|will|must|continues))|remain|remained|died)\b"
+    # "For him, it's not just a movie.": him, told before
+    rf"|(?:for|to|with|like|unlike|against|without|beside|behind|before|after) (?:him|her|them),"
     rf"|at least that\b|once again\b|again,|of (?:the|those|these) (?:\w+|\$[\d,.]+)(?:,| (?!of\b))"
     # "The Republican made his comment ...", not "The Republican Party"
     rf"|the (?-i:Republican|Democrat) (?-i:[a-z])"

@@ -57,6 +57,8 @@ def sentence_spans(block: str) -> list[tuple[int, int]]:
         else:
             spans.append((start, end))
     spans = [part for span in spans for part in _unglued(block, *span)]
+    if ".m. " in block:
+        spans = [part for span in spans for part in _after_clock_time(block, *span)]
     if "]" in block:
         spans = [part for span in spans for part in _after_bracketed_credit(block, *span)]
     if spans:
@@ -172,6 +174,23 @@ def _unglued(block: str, start: int, end: int) -> list[tuple[int, int]]:
         first = cut
     parts.append((first, end))
     return [(a, b) for a, b in parts if b > a]
+
+
+# A time of day ends a sentence when a sentence's usual first word follows: "... at
+# around 10:45 p.m. A stray bullet hit the little girl ..." (the splitter reads "p.m." as
+# an abbreviation and never splits there); not "10 p.m. Monday" or "9 a.m. Eastern".
+_CLOCK_TIME_END = re.compile(r"\b[ap]\.m\.(?= (?:A|An|The|He|She|It|They|We|His|Her|Their|Its|"
+                             r"Police|Officers|Authorities|But|And|There)\s)")
+
+
+def _after_clock_time(block: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span split after a time of day that ends a sentence (`_CLOCK_TIME_END`)."""
+    parts, first = [], start
+    for match in _CLOCK_TIME_END.finditer(block, start, end):
+        parts.append((first, match.end()))
+        first = match.end() + 1
+    parts.append((first, end))
+    return parts
 
 
 @lru_cache(maxsize=1)
@@ -341,6 +360,9 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]+")
 # "OPAL LEE: I kept telling family ...": a transcript's line, said by a label, not a person.
 _TRANSCRIPT = re.compile(r"^[A-Z][A-Z.'’ -]{1,30}:\s")
 _FRAGMENT = re.compile(r"^[A-Z][a-z]+ed (?:with|of|in|for|by|to|on|at)\b[^,;:—–]*$"
+                       # a film's credits: "Written and directed by George Lucas."
+                       r"|^(?:Written|Directed|Produced|Edited|Created)(?:,? (?:and )?[a-z]+)* by\b"
+                       r"[^,;:—–]*$"
                        # a numbered list's item: "5. Do it because I said so management."
                        r"|^\d{1,2}[.)]\s"
                        # a reference's tail split off: "12), similar to the observed ...",
