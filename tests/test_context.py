@@ -244,6 +244,7 @@ def test_a_possessive_ends_a_name():
     assert full_names("The agency's West Nile experts met.") == []
     assert full_names("Trump's Attorney General Jeff Sessions spoke.") == ["Jeff Sessions"]
     assert full_names("Jeff Sessions's office spoke.") == ["Jeff Sessions"]
+    assert full_names("Donald Trump Jr.'s emails came out.") == ["Donald Trump"]
 
 
 def test_a_given_name_alone_needs_the_full_name_first():

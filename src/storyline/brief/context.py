@@ -1059,6 +1059,8 @@ def full_names(text: str) -> list[str]:
         if inner:  # "Prevention's West Nile", "Trump's Attorney General Jeff Sessions"
             words = words[inner[-1] + 1:]
         words[-1] = _POSSESSIVE.sub("", words[-1])
+        if words[-1] in _NAME_SUFFIXES:  # "Donald Trump Jr": Trump
+            words.pop()
         while words and (words[0].lower().rstrip(".") in _NOT_NAMES or words[0].isupper()
                          and len(words[0]) > 2):
             words.pop(0)
@@ -1067,9 +1069,12 @@ def full_names(text: str) -> list[str]:
     return found
 
 
+_NAME_SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
+
+
 def _capitalized_words(text: str) -> list[str]:
     words = (_POSSESSIVE.sub("", w) for w in _CAPITALIZED_WORD.findall(text))
-    return [w for w in words if w.lower() not in _NOT_NAMES]
+    return [w for w in words if w.lower() not in _NOT_NAMES and w not in _NAME_SUFFIXES]
 
 
 _PERSON_CUES = (
