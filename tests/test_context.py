@@ -133,6 +133,8 @@ from storyline.brief.context import (
     # a person told before, in an opening phrase; things told before, as the subject
     "For him, it's not just a movie.",
     "Some work for a few families.",
+    # someone only an earlier sentence names
+    "Police said her injuries were not life-threatening.",
 ])
 def test_openings_that_lean_on_an_earlier_sentence(text):
     assert needs(text).antecedent
@@ -142,6 +144,8 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "The Syrian Democratic Forces began an offensive on Monday.",
     "It is unclear whether the talks will resume.",
     "Some work remains to be done on the bridge.",
+    "In his speech, Obama said the war was over.",
+    "A mechanic heard the screams and helped pull her to safety, police said.",
     "It was the first time the government posted a surplus in July since the 1950s.",
     "Jane Doe was 14 at the time of the crash, according to the district attorney.",
     "Apparently, it is unclear who won the vote on Monday.",

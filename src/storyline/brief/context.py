@@ -767,6 +767,8 @@ def _leans_back(text: str) -> bool:
         return True
     if " that as " in outside and _THAT_AS.search(outside):
         return True
+    if _unnamed_person(outside):
+        return True
     if " that " in outside and _THAT_DAY.search(outside):
         return True
     for m in _DEMONSTRATIVE_INSIDE.finditer(outside):
@@ -794,6 +796,32 @@ _PRONOUN_AFTER_OPENING = re.compile(
     # and with no comma after a time or a place: "At a news conference Friday she called ..."
     r"|^(?:In|On|At|For|By|After|Before|During|Since|Until|Within|Over|Under|Through|Despite|"
     r"Last|Earlier|Later)\s[^,;:\"“”]{3,60}?\s(?:he|she)\s[a-z]+")
+# "Police said her injuries were not life-threatening.": "her" stands for someone only an
+# earlier sentence names, when nothing in the sentence names anyone (a capitalized word
+# other than a group that speaks, "Police", might: "In his speech, Obama said ...") and no
+# noun for a person comes before it ("A mechanic ... helped pull her to safety").
+_SINGULAR_PRONOUN = re.compile(r"(?<=[^\w\"“])(?:he|she|him|her|his|hers|himself|herself)\b")
+_NAME_WORD = re.compile(r"(?!(?:Police|Officials|Authorities|Investigators|Prosecutors|Doctors|"
+                        r"Witnesses|Relatives|Neighbors|Neighbours|Friends|Family|Reports|"
+                        r"Records|Documents|Experts|Researchers|Scientists|Officers|No|The|A|An)"
+                        r"\b)[A-Z][a-z]")
+_PERSON_BEFORE = re.compile(rf"\b(?:{_BACK_NOUNS}|someone|person|people|patient|mechanic|"
+                            r"nurse|doctor|judge|lawyer|attorney|model|host|leader|"
+                            r"spokesman|spokeswoman|chief|director|friend|neighbor|neighbour|"
+                            r"resident|client|customer|passenger|inmate|witness|animal)s?\b", re.I)
+
+
+def _unnamed_person(outside: str) -> bool:
+    """A singular pronoun for someone the sentence does not name (`_SINGULAR_PRONOUN`);
+    `outside` is the sentence without its quotations."""
+    if not (" he" in outside or " his" in outside or " him" in outside or " she" in outside
+            or " her" in outside):
+        return False
+    pronoun = _SINGULAR_PRONOUN.search(outside)
+    return bool(pronoun and not _NAME_WORD.search(outside)
+                and not _PERSON_BEFORE.search(outside, 0, pronoun.start()))
+
+
 # "Apparently, it's stealing its fire ...": "it" or "they" after a writer's adverb (unless
 # the "it" stands for nothing, `_DUMMY_IT`: "Apparently, it is unclear ...").
 _ADVERB_THEN_PRONOUN = re.compile(r"[A-Z][a-z]+ly, (?=(?:it|they)\b)")
