@@ -556,6 +556,9 @@ def test_stock_tickers_are_cut_out_of_a_sentence(line, cleaned):
      "Otters learn to knock on the glass when they want their lunch"),
     ("Bird flu spreads quietly among ducks Infection control teams are testing farms "
      "across the county after two cases.", "Bird flu spreads quietly among ducks"),
+    # a video's credit, before "A" after a name
+    ("Anna Reed reports from Lima A 23-month-old child has died of the flu in the city.",
+     "Anna Reed reports from Lima"),
 ])
 def test_a_headline_glued_to_the_first_sentence_is_cut(glued, head):
     other = ("Keepers said the otters were fed twice a day. The infection is rare, and the "
@@ -574,6 +577,8 @@ def test_a_headline_glued_to_the_first_sentence_is_cut(glued, head):
     "The formation of a new International body was announced today by the delegates there.",
     # a month after a small-letter word
     "The agency will send observers to the country to monitor May elections there soon.",
+    # "A" of a name's own: "Plan A", "Type A"
+    "The council said the city would adopt Plan A for the new bridge over the river.",
 ])
 def test_a_capital_inside_a_first_sentence_is_not_a_glued_headline(text):
     other = "Calls for reform grew. The international community and calls and may and spring."

@@ -184,7 +184,13 @@ def clean_all(articles: list[Article]) -> tuple[list[Article], list[Removal]]:
 # are ...": a capitalized word after a small-letter word, in the first sentence of one of
 # an article's first GLUED_PARAGRAPHS paragraphs, that starts a sentence of its own.
 GLUED_PARAGRAPHS = 2
-_GLUED = re.compile(r"(?<=\s)(?=[a-z][\w'’-]* [A-Z])[a-z][\w'’-]*[a-z] ([A-Z][a-z]+)(?= [a-z(0-9])")
+_GLUED = re.compile(r"(?<=\s)(?=[a-z][\w'’-]* [A-Z])[a-z][\w'’-]*[a-z] ([A-Z][a-z]+)(?= [a-z(0-9])"
+                    # or "A", "An", "The" after a name ("Matthew Price reports from Mexico A
+                    # 23-month-old Mexican child has died ..."; not "Plan A", "Type A")
+                    r"|(?<=\s)(?!(?:Plan|Type|Class|Grade|Group|Vitamin|Hepatitis|Exhibit|"
+                    r"Section|Category|Option|Tier|Size|Model|Team|Gate|Terminal|Block|Phase|"
+                    r"Stage|Part|Schedule|Form|Division|League|Level|Row|Figure|Table|Item)\b)"
+                    r"[A-Z][\w'’-]*[a-z] (An?|The)(?= [a-z0-9])")
 _FIRST_STOP = re.compile(r"[.!?](?:\s|$)")
 # The words a headline does not end on ("... at the", "... said"), nor on a verb or an
 # adjective that its sentence goes on from ("The British government rejected Calls on
@@ -230,19 +236,20 @@ def _glued_sentence(paragraph: str, texts: list[str]) -> int | None:
     stop = _FIRST_STOP.search(paragraph)
     end = stop.start() if stop else len(paragraph)
     for match in _GLUED.finditer(paragraph, 0, end):
-        head, word = paragraph[:match.start(1) - 1], match.group(1)
+        at = match.lastindex  # (the alternative that matched)
+        head, word = paragraph[:match.start(at) - 1], match.group(at)
         words = head.split()
         if (not 4 <= len(words) <= 20 or words[-1].lower() in _NOT_LAST
                 or _GOES_ON.search(words[-1]) or _GOES_ON.search(words[-2])
                 or word in _CALENDAR or any(c in head for c in ',;:"“”')
-                or paragraph.startswith(" of ", match.end(1))
-                or len(paragraph[match.start(1):end].split()) < 6):
+                or paragraph.startswith(" of ", match.end(at))
+                or len(paragraph[match.start(at):end].split()) < 6):
             continue
         small = re.compile(rf"\b{word.lower()}\b")
         capital = re.compile(rf"\b[a-z][\w'’-]* {word}\b")
         if (sum(len(small.findall(t)) for t in texts)
                 >= max(sum(len(capital.findall(t)) for t in texts), 1)):
-            return match.start(1)
+            return match.start(at)
     return None
 
 
