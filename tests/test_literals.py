@@ -202,6 +202,19 @@ def test_needles_behind_a_gate_are_each_of_its_group_s():
     assert all(gate in needle for needle, _ in needles)
 
 
+@pytest.mark.skipif(literals.ahocorasick is None, reason="pyahocorasick is not installed")
+def test_the_one_by_one_needles_are_worked_out_only_without_the_automaton():
+    """With pyahocorasick a screen never tests its needles one by one: their tables
+    (`_gated`, 6% of the import) are made only when asked."""
+    first = literals.FirstMatch([("x", [re.compile(r"\bbuy photo|click here", re.I)])])
+    texts = ["Buy Photo now", "nothing", "click here", "ſ click here"]
+    answers = [first(t) for t in texts]
+    assert first._one_by_one is None and answers == ["x", None, "x", "x"]
+    first._found = None  # as without pyahocorasick
+    assert [first(t) for t in texts] == answers and first._one_by_one is not None
+    assert dict(first._needles) or first._gated
+
+
 def test_an_anchored_alternative_of_an_unanchored_pattern_is_screened():
     pattern = re.compile(r"zz|^(?!.*\bno\b).*\bon (?:monday|sunday)", re.I)
     first = literals.FirstMatch([("x", [pattern])])
