@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any
 
 
@@ -35,6 +34,18 @@ class Removal:
     text: str
 
 
+class _WordCount:
+    """`Sentence.words`, counted when first asked and kept in the sentence's `__dict__`
+    (several stages ask): what `functools.cached_property` does, without the lock it
+    takes on each first read in Python 3.11 (15,000 reads in a batch of 200 clusters)."""
+
+    def __get__(self, sentence: Sentence | None, owner: type | None = None):
+        if sentence is None:
+            return self
+        count = sentence.__dict__["words"] = len(sentence.text.split())
+        return count
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence of a cleaned article: `text == article.text[start:end]`."""
@@ -52,9 +63,7 @@ class Sentence:
         """Relative position in the article: 0.0 for the lead, towards 1.0 for the end."""
         return self.index / self.of
 
-    @cached_property  # asked of a sentence by several stages
-    def words(self) -> int:
-        return len(self.text.split())
+    words = _WordCount()  # (an int: the words of `text`, counted when first asked)
 
 
 @dataclass(frozen=True)
