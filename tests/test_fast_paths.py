@@ -670,3 +670,44 @@ def test_the_first_person_outside_single_quotes_is_in_the_text_too(text):
 def test_words_read_token_by_token_are_the_texts_words(text):
     for pattern in (vectors._WORD, vectors._ASCII_WORD) if text.isascii() else (vectors._WORD,):
         assert vectors._words(text, pattern.findall) == pattern.findall(text)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["Bridges", "Mr. Smith", "O'Brien", "al-Assad", ",", ", ",
+                                 " ", "then ", "29", "7", "1234", "٣", ",29,", " said", "Ms",
+                                 "spokesman ", "Dana Cervantes", "a", "\n", ".", "said ",
+                                 "according to "]),
+                max_size=14).map("".join))
+def test_person_cues_with_their_guards_are_those_without(text):
+    """`_person_cues` searches the age cue only where a digit stands before a comma: every
+    match of a cue ending in a number and a comma has one; the cues found are the same."""
+    from storyline.brief import context
+
+    for pattern, guard in zip(context._PERSON_CUES, context._CUE_GUARDS, strict=True):
+        if guard is not None and pattern.search(text):
+            assert guard.search(text)
+    cued = set()
+    for pattern in context._PERSON_CUES:
+        for match in pattern.finditer(text):
+            cued.add(context._POSSESSIVE.sub("", match.group(1).split()[-1]))
+    assert context._person_cues(text) == cued
+
+
+def test_the_age_cue_is_guarded():
+    from storyline.brief import context
+
+    assert sum(g is not None for g in context._CUE_GUARDS) == 1
+    assert context._person_cues("Bridges, then 29, said so.") == {"Bridges"}
+
+
+@given(st.text(alphabet="ab \t\n\u00a0.", max_size=20))
+def test_a_sentences_words_are_counted_once_and_kept(text):
+    """`Sentence.words` is `len(text.split())`, counted when first asked and kept in the
+    sentence, as `functools.cached_property` did; it is no field of the dataclass."""
+    from storyline.model import Sentence
+
+    sentence = Sentence("a", 0, text, 0, len(text))
+    assert "words" not in sentence.__dict__
+    assert sentence.words == len(text.split()) == sentence.__dict__["words"]
+    assert sentence == Sentence("a", 0, text, 0, len(text))
+    assert "words" not in {f.name for f in dataclasses.fields(Sentence)}
