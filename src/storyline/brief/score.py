@@ -21,11 +21,14 @@ from .vectors import BLOCK_ROWS, column_means, cosines, row_dots
 
 _QUOTE = re.compile(r"[\"“”]")
 _DIGIT = re.compile(r"\d")
+# (speed: in an ASCII text \d finds the digits 0-9, a class sre tests faster than \d's
+# Unicode category)
+_ASCII_DIGIT = re.compile(r"[0-9]")
 _CAPITALIZED = re.compile(r"(?<=\s)[A-Z][a-z]+")
-# As many matches as _CAPITALIZED, found faster: a pattern that starts with a character
-# class is searched by skipping to that class (the space taken in is never inside the
-# previous match, which ends on a letter).
-_CAPITALIZED_AFTER_SPACE = re.compile(r"\s[A-Z][a-z]+")
+# _CAPITALIZED's matches, found faster: a pattern that starts with a character class is
+# searched by skipping to that class, here the capital, rarer than the space before it,
+# which the look-behind then checks.
+_CAPITALIZED_AFTER_SPACE = re.compile(r"[A-Z](?<=\s[A-Z])[a-z]+")
 
 # A sentence that opens with a pronoun, a demonstrative or a connective leans on a
 # sentence that the brief may not show ("He said ...", "That territory ...", "But ...");
@@ -135,7 +138,7 @@ def features(facts: list[Fact], sentences: list[Sentence],
         rows.append((
             min(map(position.__getitem__, f.members)), min(words, 60) / 30,
             float(words < 8), float('"' in text or "“" in text or "”" in text),  # _QUOTE
-            float(bool(_DIGIT.search(text))),
+            float((_ASCII_DIGIT if text.isascii() else _DIGIT).search(text) is not None),
             len(_CAPITALIZED_AFTER_SPACE.findall(text)) / max(words, 1), order[s.article],
             sizes[s.article], float(is_statement(text)), float(text.rstrip().endswith("?"))))
     own = np.array(rows, dtype=float)
