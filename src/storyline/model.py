@@ -46,7 +46,11 @@ class _WordCount:
         return count
 
 
-@dataclass(frozen=True)
+# Speed: the classes made once per sentence fill their `__dict__` in their own `__init__`;
+# the one a frozen dataclass generates sets each field through `object.__setattr__`, three
+# times the work (13,600 instructions a sentence). tests/test_fast_paths.py checks that
+# each `__init__` takes the fields, defaults included.
+@dataclass(frozen=True, init=False)
 class Sentence:
     """A sentence of a cleaned article: `text == article.text[start:end]`."""
 
@@ -58,6 +62,12 @@ class Sentence:
     of: int = 1  # how many sentences the article has (for relative position)
     paragraph: int = 0  # which of the article's paragraphs it stands in, from 0
 
+    def __init__(self, article: str, index: int, text: str, start: int, end: int, of: int = 1,
+                 paragraph: int = 0):
+        fields = self.__dict__
+        fields["article"], fields["index"], fields["text"] = article, index, text
+        fields["start"], fields["end"], fields["of"], fields["paragraph"] = start, end, of, paragraph
+
     @property
     def position(self) -> float:
         """Relative position in the article: 0.0 for the lead, towards 1.0 for the end."""
@@ -66,7 +76,7 @@ class Sentence:
     words = _WordCount()  # (an int: the words of `text`, counted when first asked)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)  # (its own `__init__`: see Sentence)
 class Fact:
     """Sentences that say the same thing, and the articles that report it.
 
@@ -76,6 +86,10 @@ class Fact:
 
     members: tuple[int, ...]
     articles: tuple[str, ...]
+
+    def __init__(self, members: tuple[int, ...], articles: tuple[str, ...]):
+        fields = self.__dict__
+        fields["members"], fields["articles"] = members, articles
 
     @property
     def representative(self) -> int:
