@@ -318,12 +318,14 @@ def test_profile_cosines_in_scipys_canonical_case():
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=" \t\nAZaz'É\"“”Ñé1_-.", max_size=40))
+@given(st.text(alphabet=" \t\nAZaz'É\"“”Ñé1_-.09٣", max_size=40))
 def test_the_scorers_text_features_read_as_their_patterns(text):
     from storyline.brief import score
 
-    assert (len(score._CAPITALIZED_AFTER_SPACE.findall(text))
-            == len(score._CAPITALIZED.findall(text)))
+    assert ([m.span() for m in score._CAPITALIZED_AFTER_SPACE.finditer(text)]
+            == [m.span() for m in score._CAPITALIZED.finditer(text)])
+    if text.isascii():
+        assert bool(score._ASCII_DIGIT.search(text)) == bool(score._DIGIT.search(text))
     assert ('"' in text or "“" in text or "”" in text) == bool(score._QUOTE.search(text))
 
 
@@ -711,3 +713,53 @@ def test_a_sentences_words_are_counted_once_and_kept(text):
     assert sentence.words == len(text.split()) == sentence.__dict__["words"]
     assert sentence == Sentence("a", 0, text, 0, len(text))
     assert "words" not in {f.name for f in dataclasses.fields(Sentence)}
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["a", "Said", " ", "\u2003", "\n", ".", "!", "?", ",", "…", '"',
+                                 "'", "”", "’", ")", "]", "(", "x.", ". . .", "no!'", "1"]),
+                max_size=10).map("".join))
+def test_the_end_patterns_searched_from_the_end_find_what_a_whole_search_finds(text):
+    """`segment._ends` searches a pattern of the text's end only in the run of stops,
+    closing marks and spaces that ends it; the answer is the whole search's."""
+    from storyline.brief import segment
+
+    for pattern in (segment._STATEMENT_END, segment._TRUNCATED, segment._SINGLE_QUOTE_TAIL):
+        assert segment._ends(pattern, text) == bool(pattern.search(text)), pattern
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["The", "A", "An", "Their", "Th", "Ax", "the", " ", "  ", "\n",
+                                 "\u2003", "x", ".", "Officials", "Residents", "Wh", "While"]),
+                max_size=10).map("".join), st.integers(0, 30), st.integers(0, 30))
+def test_the_glue_hint_led_by_its_capitals_finds_what_the_plain_hint_finds(block, start, end):
+    from storyline.brief import segment
+
+    assert (bool(segment._GLUE_HINT_SEARCH.search(block, start + 1, end))
+            == bool(segment._GLUE_HINT_WORD.search(block, start, end)))
+
+
+@pytest.mark.parametrize("name", ["Sentence", "Fact"])
+def test_the_model_classes_own_inits_take_their_fields(name):
+    """Sentence and Fact fill their `__dict__` in an `__init__` of their own (speed): it
+    takes the dataclass's fields, in order, with their defaults, and makes what the
+    generated one makes."""
+    import inspect
+
+    from storyline import model
+
+    cls = getattr(model, name)
+    parameters = list(inspect.signature(cls.__init__).parameters.values())[1:]
+    fields = dataclasses.fields(cls)
+    assert [p.name for p in parameters] == [f.name for f in fields]
+    assert [p.default for p in parameters] == [
+        inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default
+        for f in fields]
+    twin = dataclasses.make_dataclass(name, [(f.name, f.type, f) for f in fields], frozen=True)
+    values = {"members": (3, 1), "articles": ("a", "b")} if name == "Fact" else {
+        "article": "a", "index": 2, "text": "It rained.", "start": 5, "end": 15}
+    made = cls(**values)
+    assert dataclasses.asdict(made) == dataclasses.asdict(twin(**values))
+    assert made == cls(*values.values()) and hash(made) == hash(cls(**values))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(made, fields[0].name, None)
