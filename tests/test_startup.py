@@ -92,6 +92,7 @@ nlp = language.nlp()
 assert gc.isenabled() and gc.get_freeze_count() > 10_000  # the model's objects
 import catalogue, spacy
 assert "spacy.cli" not in sys.modules and "requests" not in sys.modules
+assert "pydantic.v1" not in sys.modules  # (confection's optional import of it: not made)
 eps = importlib.metadata.entry_points()
 assert catalogue.AVAILABLE_ENTRY_POINTS == {g: list(eps.select(group=g)) for g in eps.groups}
 plain = spacy.load(language.MODEL)
@@ -101,9 +102,36 @@ attrs = ["ORTH", "TAG", "POS", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE", "LEMMA", "S
 assert (nlp(text).to_array(attrs) == plain(text).to_array(attrs)).all()
 assert spacy.info(silent=True)["spacy_version"] == spacy.__version__
 assert "spacy.cli" in sys.modules
+import pydantic.v1  # still there for whoever wants it
+assert pydantic.v1.BaseModel
 """
     loaded = _loaded_after(code)
     assert "spacy.cli.info" in loaded["modules"]
+
+
+@pytest.mark.parametrize(("requirements", "needs"), [
+    (["thinc<8.4.0,>=8.3.12", "pydantic<3.0.0,>=2.0.0", "tqdm"], True),
+    (["pydantic>=2.7"], True),
+    (["pydantic!=1.8,!=1.8.1,<3.0.0,>=1.7.4"], False),  # an older spaCy: pydantic.v1 used
+    (["pydantic-core>=2.0", "pydantic<3,>=1.10"], False),
+    (["pydantic>=2.0; python_version < '3.15'"], True),
+    ([], False),
+    (None, False),
+])
+def test_pydantic_v1_is_kept_out_only_for_a_spacy_that_needs_pydantic_2(
+        monkeypatch, requirements, needs):
+    import importlib.metadata
+
+    from storyline.analyze import language
+
+    monkeypatch.setattr(importlib.metadata, "requires", lambda name: requirements)
+    assert language._needs_pydantic_2("spacy") is needs
+
+
+def test_a_missing_package_needs_no_pydantic_2():
+    from storyline.analyze import language
+
+    assert language._needs_pydantic_2("no-such-package-storyline") is False
 
 
 def test_a_spacy_that_needs_more_of_its_command_line_is_imported_whole():
