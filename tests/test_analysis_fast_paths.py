@@ -1,5 +1,7 @@
 """The analysis's fast paths give what the plain code they replace gave."""
 
+import re
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -60,7 +62,8 @@ def test_without_a_reference_only_the_explicit_families_are_read(text):
 _FIGURE_PIECES = ["$", "€", "£", "dollars", "Dollar", "EUROS", "pound", "pounds sterling",
                   "Pounds Sterling", "yuan", "rupee", "25", "3", "1,000", "-year-old",
                   "-Years-Old", "-year-olds", "year", "old", "Kevin", "Johnson", "Jr", "Jr.",
-                  "B2B", "aged", ",", "(", ")", ".", ";", " ", " ", "\n", "ſ", "K", "é"]
+                  "B2B", "aged", ",", "(", ")", ".", ";", " ", " ", "\n", "ſ", "K", "é",
+                  "\u212a", "“", "’", "ı", "İ"]
 
 
 @settings(max_examples=3000, deadline=None)
@@ -79,7 +82,7 @@ def test_the_figures_fast_screens_match_their_plain_patterns(text):
     plain_name = re.compile(r"([A-Za-z]+)[.]?\s*(?:,\s*(?:aged\s+)?\d{1,3}\s*(?:[,.;]|$)|"
                             r"\(\d{1,3}\))")
     lower = text.lower()
-    fast = (figures._LOWER_CURRENCY.finditer(lower) if text.isascii()
+    fast = (figures._LOWER_CURRENCY.finditer(lower) if figures._lower_alike(text)
             else figures._CURRENCY.finditer(text))
     assert ([(m.span(), m.group().lower()) for m in fast]
             == [(m.span(), m.group().lower()) for m in plain_currency.finditer(text)])
@@ -87,3 +90,37 @@ def test_the_figures_fast_screens_match_their_plain_patterns(text):
         assert plain_age.search(text) is None
     assert ([(m.span(), m.group(1)) for m in figures._AGE_NEAR_NAME.finditer(text)]
             == [(m.span(), m.group(1)) for m in plain_name.finditer(text)])
+
+
+# Numbers, units and letters that fold apart from or onto ASCII ones in a case-blind match
+# ("ı", "ſ", "İ"; the Kelvin sign lower-cases to "k"), and other letters outside ASCII.
+_NUMBER_PIECES = ["two", "Two", "TWO", "twenty", "tw\u0131nty", "fıve", "fiVe", "ſix", "SIX",
+                  "million", "mİllion", "thousand", "12", "1,500", "3.5", "km", "\u212am",
+                  "KM", "miles", "Mıles", "sq km", "hectares", "acre", "metres", "meter",
+                  "é", "É", "ü", "“", "’", "ß", " ", " ", "-", ",", ".", "\n", "a", "of"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_drawn(_NUMBER_PIECES, 25))
+@example("fıve miles, ſix KM and twenty thousand")
+@example("“Two” mİllion, \u212am")
+def test_a_lower_alike_text_matches_as_case_blind_patterns_do(text):
+    from storyline.analyze import figures
+
+    lower = text.lower()
+    for blind in (figures._NUMERAL, figures._UNIT, figures._CURRENCY):
+        plain = [(m.span(), m.group().lower()) for m in blind.finditer(text)]
+        if figures._lower_alike(text):
+            sighted = re.compile(blind.pattern)  # case-sensitive: its lower-case self
+            assert [(m.span(), m.group()) for m in sighted.finditer(lower)] == plain
+    assert ([m.span() for m in figures._numerals(text)]
+            == [m.span() for m in figures._NUMERAL.finditer(text)])
+    assert figures._has_unit(text) == bool(figures._UNIT.search(text))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_drawn(["a", "word", " ", "  ", "\n", "\t", "\u00a0", "\u2009", ",", "Two"], 20))
+def test_a_statement_has_its_words_counted_up_to_the_bound(text):
+    from storyline.analyze.dates import MIN_WORDS
+
+    assert (len(text.split(None, MIN_WORDS - 1)) < MIN_WORDS) == (len(text.split()) < MIN_WORDS)

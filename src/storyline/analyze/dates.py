@@ -163,7 +163,8 @@ def timeline(sentences: list[Sentence], facts: list[Fact], articles: list[Articl
 
 def event_date(text: str, article: Article) -> Candidate | None:
     """The sentence's candidate event date, if it names one (see the module's rules)."""
-    if len(text.split()) < MIN_WORDS or not _START.match(text) or text.rstrip().endswith(":"):
+    if (len(text.split(None, MIN_WORDS - 1)) < MIN_WORDS  # (words counted up to the bound)
+            or not _START.match(text) or text.rstrip().endswith(":")):
         return None
     # (The cheapest test, which most sentences fail; without the article's date only
     # explicit dates are read, and each writes a year.)

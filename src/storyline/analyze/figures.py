@@ -217,8 +217,8 @@ def keyed_amounts(text: str) -> dict[str, frozenset[str]]:
         return {}
     found: dict[str, set[str]] = {}
     lower = text.lower()
-    # (ASCII text lower-cased matches a case-blind pattern's lower-case self: faster)
-    currencies = list(_LOWER_CURRENCY.finditer(lower) if text.isascii()
+    # (the case-blind pattern's lower-case self on the lower-cased text: faster)
+    currencies = list(_LOWER_CURRENCY.finditer(lower) if _lower_alike(text)
                       else _CURRENCY.finditer(text))
     unit = _has_unit(text)
     # (`_AGE_HINT` first: it finds no match where `_AGE_NEAR_NAME` finds none, and fast;
@@ -315,15 +315,27 @@ def _counted_words(text: str, m: re.Match) -> tuple[str, list[str], int]:
     return " ".join(amount), words, end
 
 
-# Every unit of `_UNITS` holds one of these: a sentence of ASCII text without any of them
-# (in lower case) has no unit, and is not searched (`_UNIT` is slow on every sentence).
+# The letters that a case-blind pattern takes for ASCII ones but `str.lower` does not make
+# them: "ı" and "ſ" match "i" and "s", and "İ" lower-cases to two characters (every other
+# letter lower-cases to the one it matches; digits, spaces and word characters stay so).
+_FOLDED_APART = ("ı", "ſ", "İ")
+
+
+def _lower_alike(text: str) -> bool:
+    """Whether a case-blind pattern whose letters are ASCII finds in `text` what its
+    lower-case self finds in `text.lower()`, at the same places (faster: `re` matches
+    case-blind patterns slowly): yes for ASCII text and text without `_FOLDED_APART`."""
+    return text.isascii() or not any(letter in text for letter in _FOLDED_APART)
+
+
+# Every unit of `_UNITS` holds one of these: a sentence without any of them (in lower
+# case, `_lower_alike`) has no unit, and is not searched (`_UNIT` is slow on every sentence).
 _UNIT_CORES = ("km", "mile", "metre", "meter", "hectare", "acre")
 
 
 def _has_unit(text: str) -> bool:
-    """Whether `_UNIT` finds a unit in the text. (Outside ASCII, case-insensitive matching
-    and `str.lower` differ: "ı" matches "i". There the pattern decides alone.)"""
-    if text.isascii():
+    """Whether `_UNIT` finds a unit in the text."""
+    if _lower_alike(text):
         lower = text.lower()
         if not any(core in lower for core in _UNIT_CORES):
             return False
@@ -332,10 +344,9 @@ def _has_unit(text: str) -> bool:
 
 def _numerals(text: str) -> list[re.Match]:
     """`_NUMERAL`'s matches in `text` (their positions; match lower-case text)."""
-    lower = text.lower()
-    if len(lower) != len(text):  # a letter whose lower case is longer: keep the offsets
+    if not _lower_alike(text):
         return list(_NUMERAL.finditer(text))
-    return list(_LOWER_NUMERAL.finditer(lower))
+    return list(_LOWER_NUMERAL.finditer(text.lower()))
 
 
 # Numbers that are no count: a percentage, an ordinal, a clock time or a score, a year,
