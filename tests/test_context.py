@@ -220,6 +220,10 @@ def test_openings_that_stand_alone(text):
     ("Every race is a real fight here.", True),         # the writer's place, told by a dateline
     ("We are, just now, stuck between eras.", True),    # an op-ed's "we"
     ("US officials said the talks would resume.", False),
+    # a title in quotation marks opens the sentence, no quotation
+    ("“Moonlight” walked away with best picture honors on Sunday night.", False),
+    ('"La La Land" producer Jordan Horowitz interrupted the telecast.', False),
+    ("“Defendants’ use of the language is further evidence of infringement.”", True),
 ])
 def test_quotations_need_a_speaker(text, speaker):
     assert needs(text).speaker is speaker
@@ -280,6 +284,14 @@ def test_things_named_like_people_need_no_introduction():
     assert not needs("Malaysia searched the sea.", names).names
     assert not needs("Despite the rain, they met.", names).names
     assert needs("Rebekah said she would give.", names).names == {"Mercer"}
+    # a place's or a body's name after a sentence's first word, a compound or a
+    # participle ("Without Quebec, ...", "French-speaking Quebec", "Outgoing Northwestern")
+    names = Names(["Without Quebec, the country would split.", "Quebec said it would vote.",
+                   "Voters in French-speaking Quebec went to the polls.",
+                   "They would do it without delay.", "Quebec voted on Monday."])
+    assert not needs("Quebec voted on Monday.", names).names
+    names = Names(["Outgoing Northwestern said it would appeal.", "Northwestern appealed."])
+    assert not needs("Northwestern appealed.", names).names
     # a verb's past before a title is no role before a person's name
     names = Names(["He published The Klingon Dictionary in 1985.",
                    "Klingon is spoken by a few fans."])

@@ -170,6 +170,17 @@ def _openers(*texts):
     return sentences, openers(sentences, reading, vectors)
 
 
+def test_a_lead_that_opens_with_a_title_may_open_when_another_lead_takes_it_up():
+    titled = ('"Valley Dam" engineers said the dam burst in the north on Monday night, '
+              "flooding twelve villages. Crews began repairs on Wednesday.")
+    sentences, found = _openers(titled, FLOOD, FLOOD_2)
+    assert any(sentences[k].article == "1" for k in found)
+    promo = ('"The Rise of Online Learning" is our new compilation of articles for teachers '
+             "this year. Order it today for your school.")
+    sentences, found = _openers(promo, FLOOD)
+    assert found and all(sentences[k].article != "1" for k in found)
+
+
 def test_a_scene_setting_lead_does_not_open_the_brief_when_a_news_lead_can():
     scene = ("One day in the valley last spring, an old farmer walked up to the dam wall and "
              "did not like what he saw. He told the county about the cracks.")

@@ -391,7 +391,14 @@ _NOT_NAMES = frozenset(
     # "the West Nile Virus", "the Atlantic Ocean"), which the cues take for surnames
     "airlines airways airline motors technologies systems wireless online communications "
     "pictures studios records observatory laboratory oasis ocean sea marathon flight "
-    "virus awards festival games academy nation indians tribe islanders saints".split()
+    "virus awards festival games academy nation indians tribe islanders saints "
+    "embassy consulate dollars pounds euros shillings rupees "
+    # places' and peoples' words before a place's name ("Central Texas", "Canadian Embassy")
+    "central southeast southwest northeast northwest greater upper lower downtown "
+    "canadian mexican spanish italian japanese korean indian pakistani iraqi iranian "
+    "syrian israeli palestinian afghan turkish egyptian saudi libyan cuban brazilian "
+    "australian irish scottish dutch swiss swedish polish ukrainian nigerian kenyan "
+    "saharan".split()
 ) | _TITLES
 
 
@@ -494,15 +501,27 @@ class Names:
     def _is_person(self, last: str) -> bool:
         """Whether a cue of the cluster names `last` as a person's, and not every full
         name it ends is mostly written after "the" ("the Red Cross says", "the Syrian
-        Observatory said": an organisation says things too). A cue's name is written in
+        Observatory said": an organisation says things too) or opens with a word the
+        cluster writes in small letters ("Without Quebec, ...", "Throughout China",
+        "Outgoing Northwestern": a sentence's first word before a place's or a body's
+        name; `_common`). A cue's name is written in
         its text, so only the texts that write `last` are read for cues, and each text
         once: most sentences are never read (the same answers as reading all)."""
         found = self._person.get(last)
         if found is None:
             found = self._person[last] = (
                 any(last in self._cued(text) for text in self._texts if last in text)
-                and not all(self._mostly_after_the(name) for name in self._full[last]))
+                and not all(self._mostly_after_the(name) or self._no_given_name(name)
+                            for name in self._full[last]))
         return found
+
+    def _no_given_name(self, name: str) -> bool:
+        """Whether every word of full name `name` before its last is an ordinary word
+        (`_common`), a compound ("French-speaking Quebec", "Seattle-based Amazon") or a
+        present participle ("Outgoing Northwestern"): no given name ("Lawyer Kathleen
+        O'Sullivan" has one)."""
+        return all(_COMPOUND_WORD.fullmatch(word) or _PARTICIPLE.fullmatch(word)
+                   or self._common(word) for word in name.split()[:-1])
 
     def _mostly_after_the(self, name: str) -> bool:
         """Whether the cluster writes `name` after "the" at least half the times it writes
@@ -579,6 +598,8 @@ class Names:
 
 
 _INITIAL = re.compile(r"[A-Z]\.")
+_COMPOUND_WORD = re.compile(r"[A-Z][a-z]*-[a-z][\w-]*")
+_PARTICIPLE = re.compile(r"[A-Z][a-z]{3,}ing")
 # Words that open sentences as often as they name someone.
 _NOT_GIVEN = frozenset("Will May Mark Hope Art Bill Grant Chase Young Rich Faith Sun Star "
                        "King Price Long Little Love Major General".split())
@@ -974,8 +995,23 @@ def _definite_speaker(text: str) -> bool:
 
 
 def _starts_quoted(text: str) -> bool:
+    """Whether `text` opens with a quotation: a quote mark, unless it marks a title that
+    the sentence goes on from (`_QUOTED_TITLE`)."""
     stripped = text.lstrip()
-    return bool(stripped) and (stripped[0] in _OPEN_QUOTE or stripped.startswith("``"))
+    return (bool(stripped) and (stripped[0] in _OPEN_QUOTE or stripped.startswith("``"))
+            and not _QUOTED_TITLE.match(stripped))
+
+
+def quoted_title(text: str) -> bool:
+    """Whether `text` opens with a title in quotation marks (`_QUOTED_TITLE`)."""
+    return bool(_QUOTED_TITLE.match(text.lstrip()))
+
+
+# A title in quotation marks that opens a sentence: a few words without a stop or a comma
+# inside, then the sentence goes on in small letters ('"La La Land" producer Jordan
+# Horowitz interrupts ...', '“Moonlight” walked away with best picture honors ...').
+_QUOTED_TITLE = re.compile(r"(?:\"[A-Z0-9][^\".,!?;:]{0,50}?\"|“[A-Z0-9][^”.,!?;:]{0,50}?”"
+                           r"|``[A-Z0-9][^'.,!?;:]{0,50}?'')\s+[a-z]")
 
 
 def _needs_speaker(text: str) -> bool:

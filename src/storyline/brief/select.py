@@ -34,6 +34,7 @@ from .context import (
     opens_mid_story,
     opens_quotation,
     points_at_told,
+    quoted_title,
     quotes,
     says_who,
     tells_here,
@@ -446,7 +447,8 @@ def openers(sentences: list[Sentence], reading: Reading, vectors: sparse.csr_mat
 
     An opener is an article's lead (its first complete statement, among its first three
     sentences) that reads alone, is no quotation and has at least MIN_OPENER_WORDS
-    words. A surname in it needs no introduction: its writer wrote the lead for a reader
+    words; one that opens with a title in quotation marks ('"La La Land" producer Jordan
+    Horowitz interrupts ...') only if another article's lead shares its words. A surname in it needs no introduction: its writer wrote the lead for a reader
     who comes to the story fresh (and the rules that tell a person's surname from a
     company's, "Northwestern said", are not sure enough to refuse a lead). `articles`
     restricts them (to the latest phase's). How well it tells the main news is how much
@@ -471,11 +473,15 @@ def openers(sentences: list[Sentence], reading: Reading, vectors: sparse.csr_mat
     for article, k in [*leads.items(), *_turns(sentences, reading, leads).items()]:
         text = sentences[k].text
         if (articles is not None and article not in articles or not reading.needs[k].standalone
-                or sentences[k].words < MIN_OPENER_WORDS or text[0] in _QUOTE_MARKS):
+                or sentences[k].words < MIN_OPENER_WORDS
+                or text[0] in _QUOTE_MARKS and not quoted_title(text)):
             continue
         others = [j for a, ks in zone.items() if a != article and a not in copies[article]
                   for j in ks]
-        out[k] = mean_cosine(vectors, others, k) if others else 0.0
+        agreement = mean_cosine(vectors, others, k) if others else 0.0
+        if text[0] in _QUOTE_MARKS and not agreement:  # a title no other lead takes up
+            continue  # ("“The Rise of ...” is Inside Higher Ed's new compilation ...")
+        out[k] = agreement
     out = {k: v * (NEWS_TIME_BONUS if _NEWS_TIME.search(sentences[k].text) else 1.0)
            for k, v in out.items()}
     news = {k: v for k, v in out.items() if not _tells_no_news(sentences[k].text)
