@@ -766,3 +766,26 @@ def test_the_model_classes_own_inits_take_their_fields(name):
     assert made == cls(*values.values()) and hash(made) == hash(cls(**values))
     with pytest.raises(dataclasses.FrozenInstanceError):
         setattr(made, fields[0].name, None)
+
+
+_NAME_PIECES = ["the ", "The ", "the", " ", "-", "_", "James", "Ja", "mes", "James-", "Jameson",
+                "el-Sisi", "Sisi", "é", "Ñ", "1", "²", ".", ",", "\n", "'", "x", "the the "]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_PIECES), max_size=12).map("".join),
+       st.sampled_from(["James", "el-Sisi", "Sisi", "the", "e", "Ja mes", "Ñ", "James James",
+                        "James Jameson", "x", "he", "_", "-"]))
+def test_names_read_with_find_as_with_their_patterns(text, name):
+    """`Names`' tests of how a cluster writes a name, with `str.find`, give what the
+    patterns they replace give."""
+    import re
+
+    from storyline.brief import context
+
+    matches = list(re.finditer(r"(\bthe )?\b" + re.escape(name) + r"\b", text))
+    assert context._written_after_the(name, text) == (
+        len(matches), sum(m.group(1) is not None for m in matches))
+    lowered = name.lower()
+    assert context._written_alone(lowered, text) == bool(
+        re.search(r"(?<![\w-])" + re.escape(lowered) + r"(?![\w-])", text))
