@@ -160,3 +160,30 @@ def test_the_file_never_holds_more_than_its_limit(tmp_path, monkeypatch):
     regex_cache.save()
     entries = marshal.loads(regex_cache.path().read_bytes())["patterns"]
     assert len(entries) == 30 and not any(source.startswith("old ") for source, _ in entries)
+
+
+
+def test_the_names_rule_compiles_no_pattern_per_name():
+    """`context.Names` reads a cluster's names without compiling a pattern for each: once
+    compiled for 4,188 names of 200 Multi-News clusters, those patterns were a tenth of the
+    brief and pushed the rules out of `re`'s cache and of the file."""
+    import re
+
+    from storyline.brief.context import Names, needs
+
+    def read(first: str, last: str, town: str) -> None:
+        texts = [f"Mayor {first} {last} of {town} said the dam had burst.",
+                 f"{last} said about 2,000 people left {town}.",
+                 f"Without {town}, the valley would have no school, {first} said.",
+                 f"The {town} Observatory said the water rose."]
+        names = Names(texts)
+        names.surnames
+        for text in texts:
+            needs(text, names)
+
+    read("Anna", "Smithers", "Ardmore")
+    before = set(re._cache)
+    read("Zebulon", "Quarrington", "Oxnardville")
+    names = ("Zebulon", "Quarrington", "Oxnardville", "zebulon", "quarrington", "oxnardville")
+    assert not [key for key in re._cache if key not in before
+                and any(name in str(key) for name in names)]
