@@ -478,7 +478,8 @@ class Names:
         self._lasts = tuple(full)
         # Given names that stand for one person ("Frank" of Frank Macomber), to the surname
         # a brief must give first; not one that is also a surname, nor a word that often
-        # opens a sentence ("Will", "May").
+        # opens a sentence ("Will", "May"), nor (asked when a sentence writes it:
+        # `_given_alone`) an ordinary word of the cluster (`_common`: "Despite Mercer's").
         given: dict[str, set[str]] = {}
         for last, names in full.items():
             for name in names:  # a given name and a surname, or with an initial between
@@ -487,9 +488,9 @@ class Names:
                     given.setdefault(words[0], set()).add(last)
         self._given = {first: next(iter(lasts)) for first, lasts in given.items()
                        if len(lasts) == 1 and first not in full and first not in _NOT_GIVEN
-                       and first[-1:].islower() and first.isalpha()
-                       and not self._common(first)}
+                       and first[-1:].islower() and first.isalpha()}
         self._person: dict[str, bool] = {}
+        self._ordinary: dict[str, bool] = {}  # `_common`'s answers, by word
         self._cues: dict[str, set[str]] = {}
         self._introduced: dict[str, frozenset[str]] = {}
 
@@ -501,12 +502,11 @@ class Names:
     def _is_person(self, last: str) -> bool:
         """Whether a cue of the cluster names `last` as a person's, and not every full
         name it ends is mostly written after "the" ("the Red Cross says", "the Syrian
-        Observatory said": an organisation says things too) or opens with a word the
-        cluster writes in small letters ("Without Quebec, ...", "Throughout China",
-        "Outgoing Northwestern": a sentence's first word before a place's or a body's
-        name; `_common`). A cue's name is written in
-        its text, so only the texts that write `last` are read for cues, and each text
-        once: most sentences are never read (the same answers as reading all)."""
+        Observatory said": an organisation says things too) or has no given name
+        (`_no_given_name`: "Without Quebec, ...", "Outgoing Northwestern"). A cue's name
+        is written in its text, so only the texts that write `last` are read for cues,
+        and each text once: most sentences are never read (the same answers as reading
+        all)."""
         found = self._person.get(last)
         if found is None:
             found = self._person[last] = (
@@ -537,9 +537,13 @@ class Names:
     def _common(self, word: str) -> bool:
         """Whether the cluster writes `word` in small letters ("despite", "stock"), or
         mostly after "the" ("the Syrian army", "the Dakhleh Oasis"): not a given name."""
-        lowered = word.lower()
-        return (any(_written_alone(lowered, text) for text in self._texts if lowered in text)
+        found = self._ordinary.get(word)
+        if found is None:
+            lowered = word.lower()
+            found = self._ordinary[word] = (
+                any(_written_alone(lowered, text) for text in self._texts if lowered in text)
                 or self._mostly_after_the(word))
+        return found
 
     def _cued(self, text: str) -> set[str]:
         found = self._cues.get(text)
@@ -590,9 +594,10 @@ class Names:
     def _given_alone(self, words: list[str], text: str) -> frozenset[str]:
         """The surnames of the people `text` (its capitalized `words`) calls by their
         given name without the surname."""
-        lasts = (self._given.get(w) for w in words)
-        return frozenset(last for last in lasts
-                         if last is not None and last not in text and self._is_person(last))
+        lasts = ((w, self._given.get(w)) for w in words)
+        return frozenset(last for w, last in lasts
+                         if last is not None and last not in text and not self._common(w)
+                         and self._is_person(last))
 
 
 _INITIAL = re.compile(r"[A-Z]\.")

@@ -448,8 +448,9 @@ def openers(sentences: list[Sentence], reading: Reading, vectors: sparse.csr_mat
     An opener is an article's lead (its first complete statement, among its first three
     sentences) that reads alone, is no quotation and has at least MIN_OPENER_WORDS
     words; one that opens with a title in quotation marks ('"La La Land" producer Jordan
-    Horowitz interrupts ...') only if another article's lead shares its words. A surname in it needs no introduction: its writer wrote the lead for a reader
-    who comes to the story fresh (and the rules that tell a person's surname from a
+    Horowitz interrupts ...') only if another article's lead shares its words. A surname
+    in it needs no introduction: its writer wrote the lead for a reader who comes to the
+    story fresh (and the rules that tell a person's surname from a
     company's, "Northwestern said", are not sure enough to refuse a lead). `articles`
     restricts them (to the latest phase's). How well it tells the main news is how much
     it agrees with what the other articles' leads say: its mean cosine with their first
