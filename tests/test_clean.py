@@ -585,3 +585,21 @@ def test_a_capital_inside_a_first_sentence_is_not_a_glued_headline(text):
     cleaned, removed = clean_all([article(text, "a"), article(other, "b")])
     assert not [r for r in removed if r.reason == "headline"]
     assert cleaned[0].text == text
+
+
+@pytest.mark.parametrize("line, rest", [
+    ("The WHO office for Africa said here Monday it was preparing a program.",
+     "The WHO office for Africa said Monday it was preparing a program."),
+    ("Vietnam and the World Bank signed here on Thursday two credit agreements.",
+     "Vietnam and the World Bank signed on Thursday two credit agreements."),
+    ("\u201cI was born here,\u201d he said here last week at the rally.",
+     "\u201cI was born here,\u201d he said last week at the rally."),
+    # the speaker's own word, and a place that is part of what is said, stay
+    ("He said: \"We came here today to win.\"", "He said: \"We came here today to win.\""),
+    ("Lenovo is here at CES with a desktop of its own.",
+     "Lenovo is here at CES with a desktop of its own."),
+])
+def test_the_datelines_here_before_a_time_goes(line, rest):
+    a, removed = cleaned(BODY + "\n\n" + line)
+    assert a.text.split("\n\n")[-1] == rest
+    assert ("here" in removed) == (line != rest)

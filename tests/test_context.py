@@ -133,6 +133,10 @@ from storyline.brief.context import (
     # a person told before, in an opening phrase; things told before, as the subject
     "For him, it's not just a movie.",
     "Some work for a few families.",
+    # other than, as well as, beyond what was told before
+    "At least three other Navy sailors were injured in the collision.",
+    "Vogt-Roberts knows what to do with actors too.",
+    "His links may go back further still.",
     # someone only an earlier sentence names (the readers of ab_eleventh kept this one
     # after the sentence that names her; Multi-News dev hf_mn_val_576 told it after another)
     "Police said her injuries were not life-threatening.",

@@ -89,6 +89,15 @@ _INNER_DATELINE = re.compile(
     r"|(?<=\s)\((?:HealthDay|HealthDay News|LiveScience|Live Science|Reuters Health)\)"
     r"\s*[-—–]+\s*(?=[A-Z\"“'‘`])")
 INNER_DATELINE_CHARS = 600  # where it may stand: within a header's reach of the start
+# "... said here Monday that ...", "The cabinet here Wednesday approved ...": "here" is
+# the dateline's place, which a brief never shows (cut above, or in another paragraph):
+# before a time, the word goes and the sentence says the same, self-contained. Elsewhere
+# ("here at CES") the place is part of what it says, and the sentence leans on the dateline
+# (`context.tells_here`). Inside a quotation it is the speaker's word and stays.
+_HERE_THEN_TIME = re.compile(
+    r"(?<=[a-z,]) here(?=,? (?:on |this |last |early |late )?(?:today|tonight|yesterday|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|morning|afternoon|evening|"
+    r"night|week|weekend|month|year)\b)")
 _WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement|(?:Skip in Skip x )?Embed x Share"
                             r"(?: CLOSE)?)\s+(?=[A-Z\"“'‘])")
 # A photo credit or a page's time stamp glued before a paragraph once its own line was
@@ -315,6 +324,8 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
             kept[i] = _cut_link_widgets(kept[i], drop)
         if "." in kept[i] or ":" in kept[i]:
             kept[i] = _cut_tickers(kept[i], drop)
+        if " here " in kept[i]:
+            kept[i] = _cut_dateline_here(kept[i], drop)
     text = "\n\n".join(kept)
     return replace(article, text=text, title=title, source=source), removed
 
@@ -635,6 +646,20 @@ def _cut_tickers(line: str, drop) -> str:
         drop(match.group().strip(), "stock ticker")
         return ""
     return _TICKERS.sub(cut, line)
+
+
+def _cut_dateline_here(line: str, drop) -> str:
+    """`line` without the dateline's "here" before a time (`_HERE_THEN_TIME`), outside
+    quotation marks."""
+    kept, at = [], 0
+    for match in _HERE_THEN_TIME.finditer(line):
+        before = line[:match.start()]
+        if before.count('"') % 2 or before.count("“") > before.count("”"):
+            continue
+        drop("here", "dateline's place")
+        kept.append(line[at:match.start()])
+        at = match.end()
+    return "".join(kept) + line[at:]
 
 
 def _strip_prefixes(line: str, drop, *, lead: bool) -> str:

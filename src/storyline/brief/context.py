@@ -116,7 +116,8 @@ _DANGLING_OPENING = re.compile(
     rf"(?! (?:most|least|best|worst|first|last|few|only|top|[a-z]+est)\b)"
     # "Five more were killed on Tuesday.", "Three other states also had deaths ...": more
     # than, other than, those told before
-    rf"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens|hundreds|"
+    rf"|(?:(?:at least|at most|about|nearly|almost|more than|fewer than|only|another) )?"
+    rf"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens|hundreds|"
     rf"thousands|several|many|a few|some)(?: [a-z-]+)?? (?:more|other)\b(?! than\b)"
     # "At least they're amusing themselves ...": at least, as against what?
     rf"|(?:at least|maybe|perhaps) (?:he|she|they)\b"
@@ -823,6 +824,8 @@ def _leans_back(text: str) -> bool:
         return True
     if "here" in outside and _HERE.search(outside):
         return True
+    if ("too" in outside or "still" in outside) and _ALSO_AT_END.search(outside):
+        return True
     if _ANOTHER_STORY.match(text):
         return True
     if (may_match(_SELF_REFERENCE_NEEDLES, low) and _SELF_REFERENCE.search(outside)
@@ -948,6 +951,10 @@ _TOLD_OF = re.compile(
 # place is the dateline's, which a brief does not show (an article's lead reads alone,
 # as the lead paragraph it opens: `read`).
 _HERE = re.compile(r"\b[Hh]ere\b(?!['’]s| (?:is|are|and there)\b)")
+# "Vogt-Roberts knows what to do with actors too.", "Butt's links may go back further
+# still.": as well as, or beyond, something told before.
+_ALSO_AT_END = re.compile(r"(?<=[a-z,]) too[.!?]\s*$|\b(?:further|more|worse|better|"
+                          r"stranger|odder) still\b")
 _ENDS_ON_REFERENCE = re.compile(r"\b[a-z]+ (?:this|that|these|those)[.!?]\s*$")
 _PERSONAL_PRONOUN = re.compile(r"^[\"“‘']?(?:he|she|they|his|her|their|him|them)\b", re.I)
 
