@@ -6,7 +6,7 @@ from storyline.brief.context import read
 from storyline.brief.group import group
 from storyline.brief.score import SCORERS
 from storyline.brief.segment import is_statement, split_all
-from storyline.brief.select import REDUNDANT, _leads, mmr
+from storyline.brief.select import REDUNDANT, Pick, _leads, mmr, walk_home
 from storyline.brief.vectors import cosines, terms, tfidf
 from storyline.model import Article
 
@@ -147,6 +147,37 @@ def test_the_opener_goes_on_with_the_next_sentences_of_its_article():
     picks = mmr(facts, scores, sentences, vectors, 60, reading, [{0: 1.0}])
     assert [p.sentence for p in picks[:2]] == [0, 1]
     assert picks[1].after == 0  # told right after the opener, in its article's words
+
+
+def test_the_home_walk_retells_the_openers_article_in_its_order_then_the_other_picks():
+    sentences, vectors, facts = pipeline_parts(FLOOD, FLOOD_2)
+    reading = read([s.text for s in sentences], [True] * len(sentences))
+    fact_of = {k: i for i, f in enumerate(facts) for k in f.members}
+    scores = np.ones(len(facts))
+    low = fact_of[2]  # the governor's verdict: under the floor, so skipped
+    scores[low] = 0.2
+    # the selector's choice: the opener, then a fact of the other article
+    picks = [Pick(fact_of[0], 0), Pick(fact_of[5], 5)]
+    walked = walk_home(picks, facts, scores, sentences, vectors, 200, reading)
+    assert [p.sentence for p in walked] == [0, 1, 5]
+    assert walked[1].after == 0  # it follows the opener directly
+    # the budget stops the walk; the other picks come only where they fit
+    short = walk_home(picks, facts, scores, sentences, vectors, sentences[0].words + 5, reading)
+    assert [p.sentence for p in short] == [0]
+
+
+def test_the_home_walk_shows_no_quotation_left_open_nor_one_nobody_says():
+    opened = ("The city council voted on Tuesday to close the old bridge over the river for two "
+              "years of repairs. The mayor, Jane Okafor, said in a statement: \u201cWe cannot "
+              "wait for the bridge to fall down. Traffic will be sent over the northern bridge, "
+              "which will get a new lane.")
+    sentences, vectors, facts = pipeline_parts(opened)
+    reading = read([s.text for s in sentences], [True] * len(sentences))
+    fact_of = {k: i for i, f in enumerate(facts) for k in f.members}
+    walked = walk_home([Pick(fact_of[0], 0)], facts, np.ones(len(facts)), sentences, vectors,
+                       200, reading)
+    assert all(not sentences[p.sentence].text.startswith("The mayor") for p in walked)
+    assert [p.sentence for p in walked] == [0, 2]
 
 
 def test_an_article_about_something_else_stays_out_of_the_brief_and_is_named():
