@@ -257,6 +257,9 @@ def test_a_possessive_ends_a_name():
     assert full_names("Trump's Attorney General Jeff Sessions spoke.") == ["Jeff Sessions"]
     assert full_names("Jeff Sessions's office spoke.") == ["Jeff Sessions"]
     assert full_names("Donald Trump Jr.'s emails came out.") == ["Donald Trump"]
+    # a long run of titles before the name keeps the surname ("Parker was fired" needs it)
+    assert full_names("Former Madison Police Officer Eric Sloan Parker, 26, pleaded not "
+                      "guilty.")[0].endswith("Eric Sloan Parker")
 
 
 def test_a_given_name_alone_needs_the_full_name_first():

@@ -344,7 +344,7 @@ _PREFIXED = r"(?:(?:al|el)-)?(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|La|Le)?[A-Z][
 _WORD = _PREFIXED + r"(?:[-'’][A-Za-z]+)*"
 _SURNAME = _PREFIXED + r"(?:[-'’][A-Z]?[a-z]+)?"
 _NAME_TOKEN = rf"(?:{_WORD}|[A-Z]\.|(?:al|el|bin|ibn|de|da|del|di|van|von|der|le|la|du)(?:-{_WORD})?)"
-_FULL_NAME = re.compile(rf"(?<![\w.'’-])(?:{_WORD}|[A-Z]\.)(?:\s+{_NAME_TOKEN}){{1,5}}(?<=[a-z])(?![\w-])")
+_FULL_NAME = re.compile(rf"(?<![\w.'’-])(?:{_WORD}|[A-Z]\.)(?:\s+{_NAME_TOKEN}){{1,6}}(?<=[a-z])(?![\w-])")
 _CAPITALIZED_WORD = re.compile(rf"(?<![\w'’-]){_WORD}(?![\w-])")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _ATTRIBUTIVE = re.compile(rf"\b(?:the|a|an)\s+({_WORD})\s+[a-z]", re.I)
