@@ -789,3 +789,22 @@ def test_names_read_with_find_as_with_their_patterns(text, name):
     lowered = name.lower()
     assert context._written_alone(lowered, text) == bool(
         re.search(r"(?<![\w-])" + re.escape(lowered) + r"(?![\w-])", text))
+
+
+_FULL_NAME_PIECES = ["John", "Smith", "McDonald", "O'Brien", "O’Neil", "Jean-Luc", "J.", "U.S.",
+                     "de", "van", "al-Assad", "el-Sisi", "bin", "Abu", " ", "  ", "\n", ",",
+                     ".", "'s", "’s", "-", "the", "said", "Mr.", "A", "É", "ñ", "1", "_", "Mc",
+                     "Da", "x"]
+
+
+@settings(max_examples=3000, deadline=None)
+@example("Former President Jimmy Carter met Abu Bakr al-Baghdadi.")
+@example("as Mr. John de la Cruz and Jean-Luc O'Brien's van Gogh")
+@given(st.lists(st.sampled_from(_FULL_NAME_PIECES), max_size=14).map("".join))
+def test_full_names_tried_where_a_name_can_start_are_finditers(text):
+    """`_FULL_NAME` tried only where `_NAME_START` finds a start gives `finditer`'s
+    matches."""
+    from storyline.brief import context
+
+    assert [(m.span(), m.group()) for m in context._full_name_matches(text)] == [
+        (m.span(), m.group()) for m in context._FULL_NAME.finditer(text)]
