@@ -808,3 +808,16 @@ def test_full_names_tried_where_a_name_can_start_are_finditers(text):
 
     assert [(m.span(), m.group()) for m in context._full_name_matches(text)] == [
         (m.span(), m.group()) for m in context._FULL_NAME.finditer(text)]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(["ab", "Cd", ".", "!", "?", '"', "”", " ", "\n", "U.S", "Q"]),
+                max_size=14).map("".join), st.integers(0, 14), st.integers(0, 14))
+def test_a_paragraph_without_a_glue_hint_has_no_glued_sentence(block, start, end):
+    """`sentence_spans` skips `_unglued` when the paragraph holds no `_GLUE_HINT`: then it
+    cuts no span of it."""
+    from storyline.brief import segment
+
+    start, end = min(start, len(block)), min(end, len(block))
+    if segment._GLUE_HINT.search(block) is None:
+        assert segment._unglued(block, start, end) == ([(start, end)] if end > start else [])

@@ -56,7 +56,10 @@ def sentence_spans(block: str) -> list[tuple[int, int]]:
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
-    spans = [part for span in spans for part in _unglued(block, *span)]
+    if _GLUE_HINT.search(block):  # (none in the paragraph, as in most: none in its sentences)
+        spans = [part for span in spans for part in _unglued(block, *span)]
+    else:
+        spans = [span for span in spans if span[1] > span[0]]
     if ".m. " in block:
         spans = [part for span in spans for part in _after_clock_time(block, *span)]
     if "]" in block:
