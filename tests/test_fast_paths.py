@@ -821,3 +821,16 @@ def test_a_paragraph_without_a_glue_hint_has_no_glued_sentence(block, start, end
     start, end = min(start, len(block)), min(end, len(block))
     if segment._GLUE_HINT.search(block) is None:
         assert segment._unglued(block, start, end) == ([(start, end)] if end > start else [])
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(["Sept. 2, ", "January ", "2015", "1999", "20", "19", "15",
+                                 "in ", "on ", "/", "-", "12", "3", " ", "May "]),
+                max_size=10).map("".join))
+def test_a_line_without_a_year_has_no_dates(line):
+    """The dating reads the dates of an article's long lines only when it needs them (most
+    articles never do), whatever year they hold: a line without one gives none."""
+    from storyline.brief import dating
+
+    if dating._ANY_YEAR.search(line) is None:
+        assert dating._dates_in(line) == [] and dating._month_years(line) == []

@@ -138,8 +138,8 @@ def _evidence(text: str, url: str | None) -> list[tuple[str, str]]:
             captions += [] if _FILE_PHOTO.search(line) else _dates_in(line)
         elif short and top and not _SITE_HEADER.match(line) and _is_date_line(line):
             out += [(d, "page") for d in _dates_in(line)[:1]]
-        elif not short and _ANY_YEAR.search(line):  # the story's own past: "a Sept. 2,
-            body.append(line)  # 2015, incident" (with a year; its dates read if needed)
+        elif not short:  # the story's own past: "a Sept. 2, 2015, incident" (its dates
+            body.append(line)  # read only if needed, below: most articles never need them)
     out += [(d, "stamp") for d in (first[:1] or later[:1])]
     # A picture or a post is of the article's day unless the story itself names its date
     # or a later one as past: "a Sept. 2, 2015, incident" under a photo of that day.
