@@ -834,3 +834,51 @@ def test_a_line_without_a_year_has_no_dates(line):
 
     if dating._ANY_YEAR.search(line) is None:
         assert dating._dates_in(line) == [] and dating._month_years(line) == []
+
+
+_THE_PIECES = ["the ", "The ", "the", "he ", " ", "  ", "other", "the the ", "new ", "latest ",
+               "accord", "numbers ", "figures ", "show", "could ", "can", "drug", "drugs", "-",
+               "'", "’", "(", ",", ".", "of ", "A", "é", "1", "_", "\n", "xthe "]
+
+
+@settings(max_examples=2000, deadline=None)
+@example("The new accord was signed by the other side.")
+@example("xthe drugs, and the numbers could rise; the can (left)")
+@given(st.lists(st.sampled_from(_THE_PIECES), max_size=14).map("".join))
+def test_patterns_with_their_opening_word_first_match_as_written(text):
+    """`literals.boundary_behind` ("\\b[Tt]he ..." as "[Tt]he (?<=\\b[Tt]he )..."), on
+    context's rules and a pattern under re.I: the same matches, spans and groups."""
+    import re
+
+    from storyline.brief import context, literals
+
+    for new in (context._DEFINITE_NOUN, context._DEFINITE_THING, context._THE_NUMBERS,
+                literals.boundary_behind(re.compile(r"\bthe (\w+)", re.I))):
+        word = new.pattern[:new.pattern.index("(?<=")]
+        plain = re.compile(r"\b" + word + new.pattern[new.pattern.index(")", len(word)) + 1:],
+                           new.flags)
+        assert new.pattern.startswith(word + "(?<=\\b" + word + ")")
+        assert [(m.span(), m.groups()) for m in new.finditer(text)] == [
+            (m.span(), m.groups()) for m in plain.finditer(text)]
+
+
+def test_a_pattern_not_opening_with_a_word_is_left_as_written():
+    import re
+
+    from storyline.brief import literals
+
+    for source in (r"the\b", r"\bthe? x", r"\b(?:the|a) x", r"\b\d+", r"\bth+e"):
+        pattern = re.compile(source)
+        assert literals.boundary_behind(pattern) is pattern
+    verbose = re.compile(r"\bthe x", re.X)
+    assert literals.boundary_behind(verbose) is verbose
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(["to do ", "this", "that", "these", "those", ".", "!", "?", " ",
+                                 "\n", "\t", "\u00a0", "X", "achieve ", "é"]),
+                max_size=10).map("".join))
+def test_a_text_ending_on_a_reference_found_from_its_end(text):
+    from storyline.brief import context
+
+    assert context._ends_on_reference(text) == bool(context._ENDS_ON_REFERENCE.search(text))

@@ -176,6 +176,23 @@ def led(pattern: re.Pattern) -> re.Pattern:
         return pattern
 
 
+def boundary_behind(pattern: re.Pattern) -> re.Pattern:
+    """`pattern` that opens with `\\b` and a word ("\\b[Tt]he ..."), written with the word
+    first and the boundary checked behind it ("[Tt]he (?<=\\b[Tt]he )..."): the same
+    matches, spans and groups (the look-behind reads the opening again), but sre skips to
+    the word's first letter where it would try the pattern at every position. The pattern
+    itself when it opens otherwise, is verbose, or quantifies the word's last letter."""
+    found = _LEADING_WORD.match(pattern.pattern)
+    if (found is None or pattern.flags & re.VERBOSE
+            or pattern.pattern[found.end():found.end() + 1] in ("?", "*", "+", "{")):
+        return pattern
+    word = found.group(1)
+    return re.compile(f"{word}(?<=\\b{word}){pattern.pattern[found.end():]}", pattern.flags)
+
+
+_LEADING_WORD = re.compile(r"\\b((?:[A-Za-z ]|\[[A-Za-z]+\])+)")
+
+
 def words_as_trie(pattern: re.Pattern) -> re.Pattern:
     """`pattern` with the plain words among the alternatives of its first group at the top
     level (`(?:...)`) written as a trie ("t(?:en(?:s)?|wo)" for ten, tens and two), for a
