@@ -32,6 +32,10 @@ def cleaned(text: str):
     ("Updated: September 13, 2018 02:35 PM", "date stamp"),
     ("Abu Dhabi, UAEWednesday 22 January 2020", "date stamp"),
     ("Source: BBC", "source line"),
+    ("RIP crew of the ship, about 1,023 lost. pic.twitter.com/BcJgkhWskb \u2014 Paul Allen "
+     "(@PaulGAllen) March 2, 2015", "embedded tweet"),
+    ("One of Queen\u2019s finest. He will be greatly missed. \u2014 Russell Simmons (@UncleRUSH) "
+     "June 20, 2017", "embedded tweet"),
     ("Advertisement", "page furniture"),
     ("A Ku Klux Klansman, left, uses an American flag to fend off protesters on Saturday.",
      "photo caption or credit"),
@@ -95,6 +99,7 @@ def test_clutter_lines_are_dropped_with_their_reason(line, reason):
     "crossed the sea in small boats, according to researchers who studied the coverage "
     "and the debates in parliaments that followed it in the months after.",
     "Protesters gather outside parliament every day, as they have since March 1, 2011.",
+    "Allen posted the pictures on Twitter (@PaulGAllen) on Monday, March 2, 2015.",
 ])
 def test_news_sentences_are_kept(sentence):
     a, removed = cleaned(f"Headline here\n\n{BODY}\n\n{sentence}")
