@@ -74,7 +74,8 @@ def _load():
         # Matrix products through numpy's BLAS, not the BLIS that thinc bundles: BLIS
         # picks its slow generic kernel on processors it does not know (AMD Zen 5:
         # 3 times slower than numpy's), and a third of the parse is these products.
-        with use_ops("numpy", use_blis=False), _decoders_read_once(), _collector_kept_off():
+        with (use_ops("numpy", use_blis=False), _decoders_read_once(), _collector_kept_off(),
+              _plain_attributes_read()):
             pipeline = spacy.load(MODEL, config=_BARE_TOKENIZER)
     except (ImportError, OSError) as e:
         raise StorylineError(
@@ -128,6 +129,59 @@ def _collector_kept_off():
         yield
     finally:
         _msgpack_api.gc = gc
+
+
+@contextmanager
+def _plain_attributes_read():
+    """The tokenizer's 1,347 special cases ("don't" -> "do", "n't"; "a.m."; ":)") go through
+    spaCy's `intify_attrs` three times each during the load (two checks, then the tokens
+    made): besides turning attribute names into ids, it converts names of an old format,
+    building and scanning a list of some fifty old morphology names three ways for every
+    token (about 400 M instructions, a tenth of a cold start). The model's cases are
+    already in the form that conversion leaves alone (dicts keyed by the ids ORTH and
+    NORM, with text values): during the load `spacy.tokenizer` and `spacy.vocab` are
+    given an `intify_attrs` that reads such a dict directly, with the same result (the
+    same new dict, its texts added to `strings_map` in the same order), and hands any
+    other to spaCy's."""
+    try:
+        from spacy import tokenizer, vocab
+        from spacy.attrs import NORM, ORTH
+    except ImportError:  # another spaCy: nothing to spare
+        yield
+        return
+    spacys = getattr(vocab, "intify_attrs", None)
+    if spacys is None or getattr(tokenizer, "intify_attrs", None) is not spacys:
+        yield
+        return
+    plain = plain_attributes(ORTH, NORM)
+
+    def intify_attrs(stringy_attrs, strings_map=None, _do_deprecated=False):
+        if plain(stringy_attrs):
+            if strings_map is None:
+                return dict(stringy_attrs)
+            if hasattr(strings_map, "add"):
+                return {name: strings_map.add(value) for name, value in stringy_attrs.items()}
+        return spacys(stringy_attrs, strings_map=strings_map, _do_deprecated=_do_deprecated)
+
+    tokenizer.intify_attrs = vocab.intify_attrs = intify_attrs
+    try:
+        yield
+    finally:
+        tokenizer.intify_attrs = vocab.intify_attrs = spacys
+
+
+def plain_attributes(*ids: int):
+    """A test of whether attributes are a dict keyed by some of these ids (ints), with text
+    values: what spaCy's `intify_attrs` returns a copy of (its values added to the
+    string store if it is given one)."""
+    allowed = frozenset(ids)
+
+    def plain(attributes) -> bool:
+        return type(attributes) is dict and all(
+            type(name) is int and name in allowed and type(value) is str
+            for name, value in attributes.items())
+
+    return plain
 
 
 class _Untouched:
