@@ -882,3 +882,20 @@ def test_a_text_ending_on_a_reference_found_from_its_end(text):
     from storyline.brief import context
 
     assert context._ends_on_reference(text) == bool(context._ENDS_ON_REFERENCE.search(text))
+
+
+_ROLE_PIECES = ["spokesman ", "pole vaulter ", "with ", "said ", "published ", "fan ", "the ",
+                "Mustafa ", "Bali", "Dana", "Cervantes", "The ", "A ", "al-Assad", "el-Sisi",
+                "McCain", "O'Brien", " ", "  ", "\n", "\t", ",", ".", "'s", "1", "é", "X",
+                "officer", "Jones", "-"]
+
+
+@settings(max_examples=3000, deadline=None)
+@example("pole vaulter Dana Cervantes and spokesman Mustafa Bali said")
+@example("a Kickstarter-funded Star Trek fan film, published The Klingon Dictionary")
+@given(st.lists(st.sampled_from(_ROLE_PIECES), max_size=12).map("".join))
+def test_role_cues_tried_where_one_can_start_are_finditers(text):
+    from storyline.brief import context
+
+    assert [(m.span(), m.group(1)) for m in context._role_cues(text)] == [
+        (m.span(), m.group(1)) for m in context._PERSON_CUES[4].finditer(text)]

@@ -1264,9 +1264,30 @@ def _person_cues(text: str) -> set[str]:
             continue
         if guard is not None and not guard.search(text):
             continue
-        for match in pattern.finditer(text):
+        for match in _role_cues(text) if pattern is _PERSON_CUES[4] else pattern.finditer(text):
             cued.add(_POSSESSIVE.sub("", match.group(1).split()[-1]))
     return cued
+
+
+# Speed only: the role cue (`_PERSON_CUES[4]`, "spokesman Mustafa Bali") opens with `\b`
+# and a word in small letters, so sre tried it at every word; it is tried only where a
+# word of four small letters or more stands before spaces and a capital (or "al-", "el-"),
+# what every match starts with, found from the spaces by `_ROLE_CUE_AT`.
+_ROLE_CUE_AT = re.compile(r"\s(?<=[a-z]{4}\s)\s*(?:[A-Z]|[ae]l-)")
+
+
+def _role_cues(text: str) -> list[re.Match]:
+    """`list(_PERSON_CUES[4].finditer(text))`, the cue tried only where a match can start."""
+    found = []
+    at = 0
+    for space in _ROLE_CUE_AT.finditer(text):
+        start = space.start() - 4
+        while start > 0 and "a" <= text[start - 1] <= "z":  # back to the word's start
+            start -= 1
+        if start >= at and (match := _PERSON_CUES[4].match(text, start)) is not None:
+            found.append(match)
+            at = match.end()
+    return found
 
 
 @dataclass(frozen=True)
