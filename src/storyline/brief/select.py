@@ -230,19 +230,25 @@ def walk_home(picks: list[Pick], facts: list[Fact], scores: np.ndarray,
         named.update(reading.introduces[pick.sentence])
         left -= sentences[pick.sentence].words
 
+    def reads_here(k: int) -> bool:
+        """Sentence `k` reads right after the last one told: it names no one not yet
+        introduced and continues none but that one (a quotation goes on from it only when
+        it quotes its speaker)."""
+        need = reading.needs[k]
+        if not need.names <= named | reading.introduces[k]:
+            return False
+        return need.standalone or out[-1].sentence == k - 1 and (not need.speaker or says_who(
+            sentences[k - 1].text) and quotes(sentences[k - 1].text))
+
     home = sentences[picks[0].sentence].article
     k = picks[0].sentence + 1
     while k < len(sentences) and sentences[k].article == home:
-        i, need = fact_of.get(k), reading.needs[k]
-        follows = out[-1].sentence == k - 1
-        # (a quotation goes on from the sentence before only when that one quotes its speaker)
-        reads = need.standalone or follows and (not need.speaker or says_who(
-            sentences[k - 1].text) and quotes(sentences[k - 1].text))
-        if (i is not None and i not in told and reading.fit[k] and scores[i] >= floor * best
-                and need.names <= named | reading.introduces[k] and reads
-                and not goes_on_quoting(sentences[k].text) and fits(k)):
+        i = fact_of.get(k)
+        if (i is not None and i not in told and scores[i] >= floor * best and reading.fit[k]
+                and reads_here(k) and not goes_on_quoting(sentences[k].text) and fits(k)):
             if sentences[k].words > left:
                 break
+            follows = out[-1].sentence == k - 1
             tell(Pick(i, k, k - 1 if follows else None))  # (shown right after it)
         k += 1
     units: list[list[Pick]] = []  # a pick with the ones chosen to follow it directly
