@@ -136,10 +136,10 @@ def _collector_kept_off():
 @contextmanager
 def _plain_attributes_read():
     """The tokenizer's 1,347 special cases ("don't" -> "do", "n't"; "a.m."; ":)") go through
-    spaCy's `intify_attrs` three times each during the load (two checks, then the tokens
-    made): besides turning attribute names into ids, it converts names of an old format,
+    spaCy's `intify_attrs` twice each during the load (to check a case, then to make its
+    tokens): besides turning attribute names into ids, it converts names of an old format,
     building and scanning a list of some fifty old morphology names three ways for every
-    token (about 400 M instructions, a tenth of a cold start). The model's cases are
+    token (about 380 M instructions, a tenth of a cold start). The model's cases are
     already in the form that conversion leaves alone (dicts keyed by the ids ORTH and
     NORM, with text values): during the load `spacy.tokenizer` and `spacy.vocab` are
     given an `intify_attrs` that reads such a dict directly, with the same result (the
