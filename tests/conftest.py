@@ -23,6 +23,28 @@ def article(text: str, id: str = "1", **fields) -> Article:
     return Article(id=id, text=text, **fields)
 
 
+MULTI_NEWS = SHARED_DATA / "multinews_dev250.jsonl"
+
+
+def news_sentences(most: int = 500) -> list[str]:
+    """Sentences of the first Multi-News dev clusters (a rough split) that the analysis
+    would parse, a little over `most` of them: real text for tests of spaCy stand-ins."""
+    import json
+    import re
+
+    from storyline.analyze import language
+
+    texts: list[str] = []
+    with MULTI_NEWS.open() as f:
+        for line in f:
+            for document in json.loads(line)["documents"]:
+                texts += [s for s in re.split(r"(?<=[.!?])\s+", document)
+                          if 3 < len(s) < 1000 and language.WORTH_PARSING.search(s)]
+            if len(texts) > most:
+                break
+    return texts
+
+
 @pytest.fixture
 def example_dir() -> Path:
     return EXAMPLE

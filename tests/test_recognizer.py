@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import json
-import re
-from pathlib import Path
-
 import pytest
+from conftest import MULTI_NEWS, news_sentences
 
 from storyline.analyze import language, recognizer
 from storyline.analyze.recognizer import Recognizer
@@ -31,8 +28,6 @@ TEXTS = [
      "the city on Saturday morning, a spokesman for the Pentagon said."),
 ]
 
-MULTI_NEWS = (Path(__file__).resolve().parents[2] / "shared" / "data"
-              / "multinews_dev250.jsonl")
 ENTITY_ATTRS = ["ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "ENT_ID"]
 
 
@@ -130,13 +125,6 @@ def test_another_recognizer_is_not_read():
 @pytest.mark.skipif(not MULTI_NEWS.exists(), reason="needs ../shared/data")
 @pytest.mark.parametrize("parsed", [False, True])
 def test_the_same_entities_on_news_sentences(parsed):
-    texts = []
-    with MULTI_NEWS.open() as f:
-        for line in f:
-            for document in json.loads(line)["documents"]:
-                texts += [s for s in re.split(r"(?<=[.!?])\s+", document)
-                          if 3 < len(s) < 1000 and language.WORTH_PARSING.search(s)]
-            if len(texts) > 500:
-                break
+    texts = news_sentences()
     ours, theirs = _both(texts, parsed=parsed)
     _same(ours, theirs)

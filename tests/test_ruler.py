@@ -3,13 +3,11 @@ spaCy's own would."""
 
 from __future__ import annotations
 
-import json
-import re
 from functools import partial
-from pathlib import Path
 
 import pytest
 import spacy
+from conftest import MULTI_NEWS, news_sentences
 
 from storyline.analyze import language
 from storyline.analyze.ruler import fast_match, fast_set
@@ -24,8 +22,6 @@ TEXTS = [
     "",
     "   ",
 ]
-MULTI_NEWS = (Path(__file__).resolve().parents[2] / "shared" / "data"
-              / "multinews_dev250.jsonl")
 
 
 def test_the_same_matches_as_spacys_matcher():
@@ -76,14 +72,7 @@ def test_the_same_annotations_as_spacys():
 
 @pytest.mark.skipif(not MULTI_NEWS.exists(), reason="needs ../shared/data")
 def test_the_same_annotations_on_news_sentences():
-    texts = []
-    with MULTI_NEWS.open() as f:
-        for line in f:
-            for document in json.loads(line)["documents"]:
-                texts += [s for s in re.split(r"(?<=[.!?])\s+", document)
-                          if 3 < len(s) < 1000 and language.WORTH_PARSING.search(s)]
-            if len(texts) > 500:
-                break
+    texts = news_sentences()
     nlp = language.nlp()
     ruler = nlp.get_pipe("attribute_ruler")
     assert (_annotated(nlp, texts, fast_set(ruler))
@@ -116,14 +105,7 @@ def test_a_token_outside_its_match_and_other_attributes_are_spacys():
 
 @pytest.mark.skipif(not MULTI_NEWS.exists(), reason="needs ../shared/data")
 def test_the_same_matches_on_news_sentences():
-    texts = []
-    with MULTI_NEWS.open() as f:
-        for line in f:
-            for document in json.loads(line)["documents"]:
-                texts += [s for s in re.split(r"(?<=[.!?])\s+", document)
-                          if 3 < len(s) < 1000 and language.WORTH_PARSING.search(s)]
-            if len(texts) > 500:
-                break
+    texts = news_sentences()
     nlp = language.nlp()
     ruler = nlp.get_pipe("attribute_ruler")
     fast = fast_match(ruler)
