@@ -1264,12 +1264,12 @@ def _person_cues(text: str) -> set[str]:
             continue
         if guard is not None and not guard.search(text):
             continue
-        for match in _role_cues(text) if pattern is _PERSON_CUES[4] else pattern.finditer(text):
+        for match in _role_cues(text) if pattern is _ROLE_CUE else pattern.finditer(text):
             cued.add(_POSSESSIVE.sub("", match.group(1).split()[-1]))
     return cued
 
 
-# Speed only: the role cue (`_PERSON_CUES[4]`, "spokesman Mustafa Bali") opens with `\b`
+# Speed only: the role cue (`_ROLE_CUE`, "spokesman Mustafa Bali") opens with `\b`
 # and a word in small letters, so sre tried it at every word; it is tried only where a
 # word of four small letters or more stands before spaces and a capital (or "al-", "el-"),
 # what every match starts with, found from the spaces by `_ROLE_CUE_AT`.
@@ -1277,14 +1277,14 @@ _ROLE_CUE_AT = re.compile(r"\s(?<=[a-z]{4}\s)\s*(?:[A-Z]|[ae]l-)")
 
 
 def _role_cues(text: str) -> list[re.Match]:
-    """`list(_PERSON_CUES[4].finditer(text))`, the cue tried only where a match can start."""
+    """`list(_ROLE_CUE.finditer(text))`, the cue tried only where a match can start."""
     found = []
     at = 0
     for space in _ROLE_CUE_AT.finditer(text):
         start = space.start() - 4
         while start > 0 and "a" <= text[start - 1] <= "z":  # back to the word's start
             start -= 1
-        if start >= at and (match := _PERSON_CUES[4].match(text, start)) is not None:
+        if start >= at and (match := _ROLE_CUE.match(text, start)) is not None:
             found.append(match)
             at = match.end()
     return found
@@ -1458,6 +1458,7 @@ _DEFINITE_NOUN, _DEFINITE_THING, _THE_NUMBERS = map(boundary_behind, (
     _FULL_NAME, _CAPITALIZED_WORD, _ROLE, _SAYING, _DEMONSTRATIVE_REFERENCE, _DEMONSTRATIVE_INSIDE,
     _FIRST_SINGULAR, _FIRST_OR_SECOND_PERSON, _DEFINITE_NOUN, _FIRST_PERSON))
 _PERSON_CUES = tuple(map(led, _PERSON_CUES))
+_ROLE_CUE = _PERSON_CUES[4]  # (`_role_cues`: the one the person cues try where it can start)
 # ... and some of `_leans_back`'s searched only in a text that holds one of their needles
 # (`literals.needles`; for the demonstratives, the word every match holds, in any case)
 _SELF_REFERENCE_NEEDLES = needles(_SELF_REFERENCE)
