@@ -59,6 +59,14 @@ def cleaned(text: str):
      "comment prompt"),
     ("A statue dedicated to oil workers is seen in Cabimas, near Lake Maracaibo March 1, 2008.",
      "photo caption or credit"),
+    # a caption, its credit after a bar, then the page's headline (Multi-News dev: the
+    # caption opened its article and was taken for the lead)
+    ("Most of the outstanding ballots are coming from the largest county, which includes her "
+     "district. | Christian Petersen/Getty Images Elections Sinema takes slim lead in Senate race",
+     "photo caption or credit"),
+    ("\u201cWe need people who will help,\u201d the president wrote on Twitter. | Saul Loeb/AFP/Getty "
+     "Images Trump: 'We cannot allow all of these people to invade our country'",
+     "photo caption or credit"),
 ])
 def test_clutter_lines_are_dropped_with_their_reason(line, reason):
     a, removed = cleaned(f"Headline here\n\n{BODY}\n\n{line}\n\nThe mayor said the plan would "

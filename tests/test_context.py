@@ -43,6 +43,9 @@ from storyline.brief.context import (
     "Sources said the fighter pilots defected rather than fire on protesters.",
     "Moments later, the car pulls to the side of the road.",
     "At a news conference Friday she called malaria a cause of human suffering.",
+    "Inside, they are a little different.",                       # they, after one word
+    "None seems to work for all.",                                # none of which?
+    "If anything they slow the footage to see it more clearly.",  # a qualification
     "In 1984 she gave birth to a son with a clubfoot.",
     "Putin explained that he had won the car in a lottery, but few people believed that.",
     "Oculus will continue operating independently within Facebook to achieve this.",

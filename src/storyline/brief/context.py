@@ -48,7 +48,9 @@ _CONNECTIVES = (r"but|and|or|so|yet|also|however|meanwhile|still|instead|moreove
                 r"(?:moments|minutes|seconds|hours|days|weeks|months|years) (?:earlier|later)|not only|not long after|"
                 r"shortly (?:after|before)(?:ward)?|soon after(?:ward)?|until then|"
                 r"since then|by then|after that|before that|despite this|because of this|"
-                r"for (?:his|her|their|its) part")
+                r"for (?:his|her|their|its) part|"
+                # a qualification of what was told: "If anything they slow the footage ..."
+                r"if anything")
 _BACK_NOUNS = (r"man|woman|men|women|boy|girl|boys|girls|child|children|teen|teenager|"
                r"teens|couple|pair|duo|trio|two|three|four|five|suspect|suspects|victim|"
                r"victims|officer|officers|official|actress|actor|singer|star|rapper|"
@@ -125,7 +127,9 @@ _DANGLING_OPENING = re.compile(
     rf"|\((?![A-Z]{{2,}}\w*\)\s)"
     rf"|(?:many|most|some|several|few|half|none|all|each|both)"
     rf"(?: of them| of those| of these)?,? (?:are|were|is|was|had|have|will|would|could|say|said|"
-    rf"work(?! (?:remains|is|was|has|had|will|must|continues))|remain|remained|died)\b"
+    rf"work(?! (?:remains|is|was|has|had|will|must|continues))|remain|remained|died|"
+    # "None seems to work for all."
+    rf"seems?|seemed|appears?|appeared)\b"
     # "For him, it's not just a movie.": him, told before
     rf"|(?:for|to|with|like|unlike|against|without|beside|behind|before|after) (?:him|her|them),"
     rf"|at least that\b|once again\b|again,|of (?:the|those|these) (?:\w+|\$[\d,.]+)(?:,| (?!of\b))"
@@ -865,7 +869,9 @@ _PRONOUN_AFTER_OPENING = re.compile(
     r"\b(?:[^,;:\"“”]{0,80}, ){1,2}(?:he|she)\b"
     # and with no comma after a time or a place: "At a news conference Friday she called ..."
     r"|^(?:In|On|At|For|By|After|Before|During|Since|Until|Within|Over|Under|Through|Despite|"
-    r"Last|Earlier|Later)\s[^,;:\"“”]{3,60}?\s(?:he|she)\s[a-z]+")
+    r"Last|Earlier|Later)\s[^,;:\"“”]{3,60}?\s(?:he|she)\s[a-z]+"
+    # and after any one word: "Inside, they are a little different."
+    r"|^[A-Z][a-z]+, (?:he|she|they)\s[a-z]+")
 # "Police said her injuries were not life-threatening.": "her" stands for someone only an
 # earlier sentence names, when nothing in the sentence names anyone (a capitalized word
 # other than a group that speaks, "Police", might: "In his speech, Obama said ...") and no
