@@ -21,6 +21,9 @@ def sentences(text):
     '"This battle will be sealed in the coming days," he told AFP. The SDF advanced.',
     "“The battle is very fierce,” he said. “Those remaining inside are experienced.”",
     "Former U.S. Secretary of State John Kerry spoke. The U.N. Security Council met.",
+    # "U.S." inside a proper name (Multi-News dev: the name was cut off its commander)
+    "Gen. Tom Berg, the South Korea/U.S. Combined Forces Command commander, spoke. He left.",
+    "The cold reached much of the U.S. These are the coldest cities in the country.",
     "The assembly mound dates to the 13th century. Later on, earls were buried there.",
     "The issue of Aug. 23-Sept. 5 sold out. Rep. Mark Meadows (R-N.C.), chairman, spoke.",
     # a photo's credit ends its caption, not the next sentence

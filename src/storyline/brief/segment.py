@@ -262,7 +262,14 @@ _NUMBER_ABBREVIATION_END = re.compile(r"(?<![\w.])(?:Jan|Feb|Mar|Apr|Aug|Sept?|O
 _COUNTRY_END = re.compile(r"(?<![\w.])U\.[SNK]\.$")
 _COUNTRY_NOUN = re.compile(r"(Secretary|Ambassador|Army|Navy|Air Force|Marines?|Senate|House|"
                            r"Embassy|Attorney|District|Supreme|Department|Security Council|"
-                           r"General Assembly|President|Rep|Sen|Gov|forces|troops|officials)\b")
+                           r"General Assembly|President|Rep|Sen|Gov|forces|troops|officials)\b"
+                           # or a proper name it is part of: "South Korea/U.S. Combined Forces
+                           # Command", "the South Korean-U.S. Mutual Defense Treaty" (two
+                           # capitalized words, the first no word that opens a sentence)
+                           r"|(?!(?:The|This|These|That|Those|There|Then|In|On|At|But|And|So|"
+                           r"Another|A|An|It|Its|He|His|She|Her|They|Their|We|Our|I|One|Some|"
+                           r"Many|Most|All|When|While|If|As|After|Before|Since|Raw)\b)"
+                           r"[A-Z][a-z]+ [A-Z][a-z]+\b")
 
 
 # A quotation that ends in "?" or "!" goes on with who said it ('"... a super PAC?" Colbert
