@@ -46,6 +46,8 @@ from storyline.brief.context import (
     "Inside, they are a little different.",                       # they, after one word
     "None seems to work for all.",                                # none of which?
     "If anything they slow the footage to see it more clearly.",  # a qualification
+    "“Those two facts are a match of the 1900 heist,” the newspaper reported.",
+    "“These are the earliest recorded uses of a poison gas,” the historian said.",
     "In 1984 she gave birth to a son with a clubfoot.",
     "Putin explained that he had won the car in a lottery, but few people believed that.",
     "Oculus will continue operating independently within Facebook to achieve this.",

@@ -854,8 +854,10 @@ def _leans_back(text: str) -> bool:
 
 # A quotation that goes on from what its speaker said before: "“That's when I went straight
 # to Elkhart ...,” said Pasztor.", "“That is why we left.”"
-_QUOTE_GOES_ON = re.compile(r"[\"“‘']\s*(?:that['’]s|that (?:is|was)|this is|it was then) "
-                            r"(?:when|why|what|how|where|because)\b", re.I)
+# "“Those two facts are a match of the gold heist ...,” the newspaper reported.", "“These are
+# the earliest recorded uses ...,” Mayor said.": things the speaker listed before.
+_QUOTE_GOES_ON = re.compile(r"[\"“‘']\s*(?:(?:that['’]s|that (?:is|was)|this is|it was then) "
+                            r"(?:when|why|what|how|where|because)\b|(?-i:These|Those)\b)", re.I)
 
 
 # "Now, in the Treasury's conference room, she was being pushed hard.": "he" or "she"
