@@ -6,6 +6,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 # What `storyline summarize --no-analysis` must not import: the server, the stories
 # store, the evaluation, the analysis (and through it spaCy), and the process pool (one
@@ -84,7 +86,9 @@ def test_a_brief_never_loads_numpys_f2py_or_testing_but_they_still_work(example_
 def test_spacy_loads_without_its_command_line_and_the_same():
     """`language.nlp` imports spaCy without `spacy.cli` (a stand-in during the import)
     and with the entry points grouped once: the same entry points, the same pipeline
-    and annotations as a plain `spacy.load`, and `spacy.info` still works."""
+    and annotations as a plain `spacy.load` (less the disabled `senter`, not loaded), and
+    `spacy.info` still works; pydantic, whose plugins were found from the same entry
+    points, has none, as its own reading finds."""
     code = r"""
 import gc, importlib.metadata, sys
 from storyline.analyze import language
@@ -96,7 +100,10 @@ assert "pydantic.v1" not in sys.modules  # (confection's optional import of it: 
 eps = importlib.metadata.entry_points()
 assert catalogue.AVAILABLE_ENTRY_POINTS == {g: list(eps.select(group=g)) for g in eps.groups}
 plain = spacy.load(language.MODEL)
-assert nlp.pipe_names == plain.pipe_names and nlp.disabled == plain.disabled
+assert nlp.pipe_names == plain.pipe_names and not nlp.disabled and plain.disabled == ["senter"]
+assert nlp.component_names == [n for n in plain.component_names if n != "senter"]
+from pydantic.plugin import _loader
+assert _loader._plugins == {} and not list(importlib.metadata.entry_points(group="pydantic"))
 text = "As many as 2,000 fighters (U.S.-backed) remained in Baghuz on Monday, the SDF said."
 attrs = ["ORTH", "TAG", "POS", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE", "LEMMA", "SENT_START"]
 assert (nlp(text).to_array(attrs) == plain(text).to_array(attrs)).all()
@@ -107,6 +114,47 @@ assert pydantic.v1.BaseModel
 """
     loaded = _loaded_after(code)
     assert "spacy.cli.info" in loaded["modules"]
+
+
+_GROUPS = ("spacy_factories", "thinc_layers", "pydantic", "console_scripts")
+
+
+@settings(deadline=None)  # (the first example imports the analysis)
+@given(st.lists(st.tuples(st.sampled_from(_GROUPS), st.sampled_from("abc"),
+                          st.sampled_from(("x:y", "x:z", "w"))), max_size=12))
+def test_entry_points_are_grouped_as_select_gives_them(drawn):
+    """`grouped_entry_points` gives each group's entry points as `select(group=...)` does,
+    in their order, from what `entry_points()` returns in this Python (a dict of them by
+    group in 3.11, a sequence later) and from a plain sequence of them."""
+    from importlib import metadata
+
+    from storyline.analyze.language import grouped_entry_points
+
+    points = [metadata.EntryPoint(name, value, group) for group, name, value in drawn]
+    shapes = [metadata.EntryPoints(points)]
+    if hasattr(metadata, "SelectableGroups"):  # Python 3.11
+        shapes.append(metadata.SelectableGroups.load(points))
+    for found in shapes:
+        assert grouped_entry_points(found) == {
+            group: list(found.select(group=group)) for group in found.groups}
+
+
+def test_pydantic_is_told_it_has_no_plugins_only_when_none_is_installed(monkeypatch):
+    """pydantic's cache of plugins is set to none only where the entry points read hold
+    none of its group, and only while it has not read them itself."""
+    from importlib import metadata
+
+    from pydantic.plugin import _loader
+
+    from storyline.analyze.language import _pydantic_plugins_from
+
+    plugin = metadata.EntryPoint("p", "some.module:plugin", "pydantic")
+    for grouped, cache, after in [({}, None, {}), ({"pydantic": []}, None, {}),
+                                  ({"pydantic": [plugin]}, None, None),
+                                  ({}, {"kept": 1}, {"kept": 1})]:
+        monkeypatch.setattr(_loader, "_plugins", cache)
+        _pydantic_plugins_from(grouped)
+        assert _loader._plugins == after
 
 
 @pytest.mark.parametrize(("requirements", "needs"), [

@@ -34,6 +34,8 @@ MAX_PARSED = 1500
 MAX_SENTENCE_CHARS = 1000
 
 
+# The model's components that are disabled and that nothing here enables: not loaded.
+_NEVER_RUN = ["senter"]
 _BARE_TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "storyline.bare_tokenizer.v1"}}}
 
 
@@ -76,7 +78,7 @@ def _load():
         # 3 times slower than numpy's), and a third of the parse is these products.
         with (use_ops("numpy", use_blis=False), _decoders_read_once(), _collector_kept_off(),
               _plain_attributes_read()):
-            pipeline = spacy.load(MODEL, config=_BARE_TOKENIZER)
+            pipeline = spacy.load(MODEL, config=_BARE_TOKENIZER, exclude=_NEVER_RUN)
     except (ImportError, OSError) as e:
         raise StorylineError(
             f"the analysis needs spaCy's English pipeline {MODEL!r}, which is missing "
@@ -227,8 +229,8 @@ def _import_spacy():
 
     found = getattr(catalogue, "AVAILABLE_ENTRY_POINTS", None)
     if hasattr(found, "select") and hasattr(found, "groups"):
-        catalogue.AVAILABLE_ENTRY_POINTS = {group: list(found.select(group=group))
-                                            for group in found.groups}
+        catalogue.AVAILABLE_ENTRY_POINTS = grouped = grouped_entry_points(found)
+        _pydantic_plugins_from(grouped)
     blocked = "pydantic.v1" not in sys.modules and _needs_pydantic_2("spacy")
     if blocked:
         sys.modules["pydantic.v1"] = None  # the import system's mark: not to be imported
@@ -237,6 +239,36 @@ def _import_spacy():
     finally:
         if blocked and sys.modules.get("pydantic.v1", 0) is None:
             del sys.modules["pydantic.v1"]
+
+
+def grouped_entry_points(found) -> dict[str, list]:
+    """`{group: list(found.select(group=group)) for group in found.groups}` for the entry
+    points `importlib.metadata.entry_points()` returns (a dict of them by group in Python
+    3.11, a sequence in later ones), in one pass over them rather than one per group (24
+    groups here: about 20 M instructions)."""
+    from itertools import chain
+
+    # (the dict's own `values`: 3.11's `SelectableGroups.values` warns that it is deprecated)
+    grouped: dict[str, list] = {}
+    for entry_point in chain.from_iterable(dict.values(found)) if isinstance(found, dict) else found:
+        grouped.setdefault(entry_point.group, []).append(entry_point)
+    return grouped
+
+
+def _pydantic_plugins_from(grouped: dict[str, list]) -> None:
+    """pydantic looks for its plugins when it makes its first model (in spaCy's import),
+    in the entry points of every installed package, read again (`entry_points(group=
+    "pydantic")`, about 20 M instructions): where the entry points just read (`grouped`)
+    hold none of its group, its cache of plugins is set to none, as its own reading
+    would find. Where they hold some, or this pydantic keeps its plugins otherwise, it
+    reads them itself."""
+    try:
+        from pydantic.plugin import _loader
+    except ImportError:  # no pydantic, or another one: it reads them itself
+        return
+    group = getattr(_loader, "PYDANTIC_ENTRY_POINT_GROUP", None)
+    if group is not None and getattr(_loader, "_plugins", 0) is None and not grouped.get(group):
+        _loader._plugins = {}
 
 
 def _needs_pydantic_2(package: str) -> bool:
