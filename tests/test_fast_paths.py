@@ -166,6 +166,64 @@ def test_cosines_from_the_table_are_scipys_bit_for_bit(rows, data):
             vectors.MAX_TABLE_ROWS = saved
 
 
+@st.composite
+def _dense_rows(draw):
+    """Rows that share many terms (a cluster's repeats), in any term order, some empty:
+    a cosine is a long sum, and one added out of scipy's order would differ."""
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    n, width = draw(st.integers(1, 40)), draw(st.integers(1, 12))
+    dense = rng.random((n, width)).astype(np.float32) * (rng.random((n, width)) < 0.7)
+    dense *= rng.choice(np.float32([1e-3, 1, 1e3]), size=(n, 1))  # (rounding shows)
+    rows = [rng.permutation(np.flatnonzero(row)) for row in dense]
+    if draw(st.booleans()):
+        rows = [np.sort(r) for r in rows]
+    indices = np.concatenate([np.zeros(0, np.int32), *rows]).astype(np.int32)
+    indptr = np.cumsum([0] + [len(r) for r in rows]).astype(np.int32)
+    data = np.concatenate([np.zeros(0, np.float32)] + [dense[k, r] for k, r in enumerate(rows)])
+    return vectors.Rows(data.astype(draw(st.sampled_from([np.float32, np.float64]))), indices,
+                        indptr, (n, width))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_dense_rows(), st.integers(1, 8), st.sampled_from([0, 1, 50, 10**9]))
+def test_the_cosine_table_is_scipys_product_bit_for_bit(matrix, block, most):
+    """`_table` (numpy's) against scipy's product, a block of rows at a time, with blocks
+    of any size and some of them left to scipy (MAX_PRODUCTS)."""
+    saved = vectors.BLOCK_ROWS, vectors.MAX_PRODUCTS
+    vectors.BLOCK_ROWS, vectors.MAX_PRODUCTS = block, most
+    try:
+        mine = vectors._table(matrix)
+    finally:
+        vectors.BLOCK_ROWS, vectors.MAX_PRODUCTS = saved
+    theirs = (matrix.sparse() @ matrix.sparse().T).toarray()
+    assert mine.shape == theirs.shape and mine.dtype == theirs.dtype
+    assert mine.tobytes() == theirs.tobytes()
+
+
+@settings(max_examples=200, deadline=None)
+@given(_rows(), st.integers(-14, 14), st.integers(-14, 14))
+def test_rows_are_scipys_matrix(rows, start, stop):
+    """tf-idf's `Rows`: a slice of rows cut as scipy cuts it, anything else scipy's."""
+    matrix = vectors._normalized(*rows)
+    theirs = _scipy_normalized(*rows)
+    for mine, plain in ((matrix[start:stop], theirs[start:stop]), (matrix[:], theirs[:]),
+                        (matrix[start:], theirs[start:])):
+        assert isinstance(mine, vectors.Rows) and mine.shape == plain.shape
+        assert mine.nnz == plain.nnz and mine.dtype == plain.dtype
+        for a, b in ((mine.indptr, plain.indptr), (mine.indices, plain.indices),
+                     (mine.data, plain.data)):
+            assert a.dtype == b.dtype and a.tobytes() == b.tobytes()
+    assert matrix[:] is matrix  # (no copy: the arrays never change)
+    assert (matrix @ matrix.T).toarray().tobytes() == (theirs @ theirs.T).toarray().tobytes()
+    assert matrix.T.shape == theirs.T.shape and matrix.sparse() is matrix.sparse()
+    if matrix.shape[0]:
+        assert (matrix[-1].toarray().tobytes() == theirs[-1].toarray().tobytes())
+        vector = np.arange(matrix.shape[1], dtype=np.float32)
+        assert (matrix @ vector).tobytes() == (theirs @ vector).tobytes()
+    with pytest.raises(AttributeError):
+        matrix._no_such_name  # noqa: B018
+
+
 @settings(max_examples=2000, deadline=None)
 @given(st.text(alphabet="ab1_'’.,- \u00e9\u0661\u00b2xY9", max_size=40))
 def test_possessive_word_pattern_finds_the_words_of_the_plain_one(text):
@@ -575,7 +633,8 @@ def test_eigh_is_scipys_bit_for_bit(n, width, dtype, seed, dims):
         assert a.dtype == b.dtype and a.shape == b.shape and a.tobytes() == b.tobytes()
 
 
-def test_a_brief_does_not_import_scipy_linalg():
+@pytest.mark.parametrize("analysis", [False, True])
+def test_a_brief_does_not_import_scipy_linalg_nor_sparse(analysis):
     import subprocess
     import sys
 
@@ -583,11 +642,11 @@ def test_a_brief_does_not_import_scipy_linalg():
             "b = summarize(['Officials said the storm killed four people in the city on "
             "Monday.', 'The storm killed four people, officials said on Monday night.', "
             "'Rescue teams searched the damaged houses for survivors through the night.'], "
-            "options=Options(analysis=False))\n"
+            f"options=Options(analysis={analysis}))\n"
             "assert b.sentences, b\n"
-            "print('scipy.linalg' in sys.modules)")
+            "print('scipy.linalg' in sys.modules, 'scipy.sparse' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
+    assert out.stdout.strip() == "False False"
 
 
 def test_scipy_linalg_imported_after_eigen_uses_the_same_module():

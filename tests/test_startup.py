@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 # What `storyline summarize --no-analysis` must not import: the server, the stories
 # store, the evaluation, the analysis (and through it spaCy), and the process pool (one
-# process). (Nor scipy.linalg: the topic space calls its LAPACK module alone, eigen.py.)
-NOT_FOR_A_BRIEF = ("uvicorn", "fastapi", "spacy", "sumy", "storyline.stories",
+# process). (Nor scipy.linalg: the topic space calls its LAPACK module alone, eigen.py; nor
+# scipy.sparse: tf-idf's rows are `vectors.Rows`.)
+NOT_FOR_A_BRIEF = ("uvicorn", "fastapi", "spacy", "sumy", "scipy.sparse", "storyline.stories",
                    "storyline.evaluate", "storyline.analyze", "storyline.faces.cli.serve",
                    "storyline.faces.cli.evaluate", "multiprocessing",
                    "concurrent.futures.process")
@@ -58,13 +59,17 @@ def test_a_brief_without_analysis_imports_only_what_it_uses(example_dir, tmp_pat
 
 
 def test_a_brief_never_loads_numpys_f2py_or_testing_but_they_still_work(example_dir):
-    """scipy touches numpy.f2py and numpy.testing at import; the brief puts them in place
-    as lazy modules, loaded in full on first real use."""
+    """scipy touches numpy.f2py and numpy.testing at import (scipy.sparse, which a brief
+    imports only on its rare paths: a focus, articles already seen); the brief puts them
+    in place as lazy modules, loaded in full on first real use."""
     loaded = _loaded_after(
         "from storyline.brief.pipeline import summarize\n"
         "from storyline.brief.ingest import read_cluster\n"
         "from storyline.options import Options\n"
         f"summarize(read_cluster({str(example_dir)!r}), options=Options(analysis=False))\n"
+        "assert 'scipy.sparse' not in sys.modules\n"
+        f"summarize(read_cluster({str(example_dir)!r}), options=Options(analysis=False, "
+        "focus='civilians'))\n"
         "early = [m for m in sys.modules if m.startswith(('numpy.f2py.', 'numpy.testing.'))]\n"
         "assert 'scipy.sparse' in sys.modules and not early, early\n"
         "import numpy\n"

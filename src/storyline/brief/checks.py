@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import string
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
 
 from ..model import Article, Sentence
 from .vectors import profile_cosines
+
+if TYPE_CHECKING:  # (tf-idf's rows: vectors.Rows, read as a csr_matrix)
+    from scipy import sparse
 
 # An article whose tf-idf profile has a cosine below this with every other article
 # shares little more than common words with them. Calibrated on the Multi-News dev and

@@ -10,10 +10,14 @@ matches little still yields a brief.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-from scipy import sparse
 
 from ..model import Fact
+
+if TYPE_CHECKING:  # (tf-idf's rows: vectors.Rows, read as a csr_matrix)
+    from scipy import sparse
 
 # Chosen on DUC 2006 topics D0601-D0625 (the first half), scored on D0626-D0650; see
 # BENCHMARKS.md.

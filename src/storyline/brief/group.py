@@ -13,12 +13,16 @@ repetitive text).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-from scipy import sparse
 
 from ..model import Fact, Sentence
 from .segment import is_statement
-from .vectors import BLOCK_ROWS, cosines, row_entries, running_sums
+from .vectors import BLOCK_ROWS, cosines, row_entries, running_sums, scipy_matrix
+
+if TYPE_CHECKING:  # (tf-idf's rows: vectors.Rows, read as a csr_matrix)
+    from scipy import sparse
 
 # Cosine of stemmed tf-idf at which two sentences are taken to report the same fact.
 # Calibrated by reading the pairs of the example cluster between 0.25 and 0.6: from 0.5
@@ -137,6 +141,9 @@ def _closeness(facts: list[list[int]], vectors: sparse.csr_matrix) -> np.ndarray
 
 def _closeness_by_scipy(facts: list[list[int]], vectors: sparse.csr_matrix) -> np.ndarray:
     """`_closeness` by scipy's sparse products (the code it replaces; tests compare them)."""
+    from scipy import sparse
+
+    vectors = scipy_matrix(vectors)
     flat = [k for m in facts for k in m]
     sizes = [len(m) for m in facts]
     rows = vectors[flat]

@@ -24,15 +24,17 @@ so on, with a lower bar for the lines before it, while the brief keeps three.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
-
-from scipy import sparse
 
 from ..model import Sentence
 from .context import Reading
 from .select import Pick
 from .vectors import cosines
+
+if TYPE_CHECKING:  # (tf-idf's rows: vectors.Rows, read as a csr_matrix)
+    from scipy import sparse
 
 
 def reading_order(picks: list[Pick], scores: np.ndarray, sentences: list[Sentence],

@@ -11,13 +11,16 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
 
 from ..model import Fact, Sentence
 from .segment import is_statement
 from .vectors import BLOCK_ROWS, column_means, cosines, row_dots
+
+if TYPE_CHECKING:  # (tf-idf's rows: vectors.Rows, read as a csr_matrix)
+    from scipy import sparse
 
 _QUOTE = re.compile(r"[\"“”]")
 _DIGIT = re.compile(r"\d")
@@ -44,7 +47,7 @@ _DANGLING = re.compile(
 # by reading the example brief; a fitted ranker is future work.
 WEIGHTS = {"centrality": 0.4, "lead": 0.2, "support": 0.4}
 
-Scorer = Callable[[list[Fact], list[Sentence], sparse.csr_matrix], np.ndarray]
+Scorer = Callable[[list[Fact], list[Sentence], "sparse.csr_matrix"], np.ndarray]
 
 
 def centrality(facts: list[Fact], sentences: list[Sentence],

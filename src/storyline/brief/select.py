@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
 
 from ..model import Fact, Sentence
 from .clean import is_clutter
@@ -41,6 +41,9 @@ from .context import (
 )
 from .eigen import eigh
 from .vectors import cosines, mean_cosine
+
+if TYPE_CHECKING:  # (tf-idf's rows: vectors.Rows, read as a csr_matrix)
+    from scipy import sparse
 
 # Maximal marginal relevance: the weight of a fact's own score against its similarity
 # to what is already chosen.

@@ -12,13 +12,16 @@ contradicts none of its numbers; otherwise the article is not cited.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
 
 from ..model import Citation, Fact, Sentence
 from .literals import led
 from .vectors import cosines
+
+if TYPE_CHECKING:  # (tf-idf's rows: vectors.Rows, read as a csr_matrix)
+    from scipy import sparse
 
 # Shares of the brief sentence's tf-idf weight that a source sentence must have, and
 # the cosine at which an article's other sentences are looked at. Chosen by reading the

@@ -7,12 +7,16 @@ facts are dropped before scoring, so none of them can reach the brief.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-from scipy import sparse
 
 from ..model import Fact
 from .group import SAME_FACT
 from .vectors import BLOCK_ROWS
+
+if TYPE_CHECKING:  # (tf-idf's rows: vectors.Rows, read as a csr_matrix)
+    from scipy import sparse
 
 
 def unseen(facts: list[Fact], vectors: sparse.csr_matrix,

@@ -1,6 +1,10 @@
 """Sentence representations: stemmed tf-idf over the cluster's own sentences.
 
-Rows are L2-normalized, so a dot product is a cosine similarity.
+Rows are L2-normalized, so a dot product is a cosine similarity. They are held in
+scipy's compressed-row layout by numpy alone (`Rows`): a brief reads their arrays and
+never imports scipy.sparse (a sixth of its start-up); the rare paths that ask
+for more (a focus, articles already seen, a cluster too large for a table) get scipy's
+matrix of the same arrays.
 """
 
 from __future__ import annotations
@@ -10,10 +14,13 @@ import weakref
 from collections import Counter
 from collections.abc import Sequence
 from itertools import chain
+from typing import TYPE_CHECKING
 
 import numpy as np
 import Stemmer  # PyStemmer: the Snowball stemmers in C
-from scipy import sparse
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 from ..data import word_list
 from ..model import Sentence
@@ -93,7 +100,7 @@ def _term(word: str, acronyms: bool) -> str | None:
     return None if lower in _STOP_WORDS else _STEMMER.stemWord(lower)
 
 
-def tfidf(sentences: list[Sentence], extra: Sequence[str] = ()) -> sparse.csr_matrix:
+def tfidf(sentences: list[Sentence], extra: Sequence[str] = ()) -> Rows:
     """One L2-normalized tf-idf row per sentence, idf computed over the cluster's sentences.
 
     Sublinear term frequency (1 + log tf) and smoothed idf (log((1 + n) / (1 + df)) + 1),
@@ -141,32 +148,84 @@ def _counted_by_counter(rows: list[list[str]]) -> tuple[np.ndarray, np.ndarray, 
             np.array(counts, dtype=np.int64), max(len(vocabulary), 1))
 
 
+class Rows:
+    """A matrix in scipy's compressed sparse row layout (`data`, `indices`, `indptr`,
+    `shape`, as `scipy.sparse.csr_matrix` holds them), kept by numpy: tf-idf's rows, of
+    which the stages read the arrays. A slice of whole rows is cut here, as scipy cuts
+    it; anything else (a product, `.T`, `.mean()`, a row by number) is asked of scipy's
+    `csr_matrix` of the same arrays, made when first needed: the same answers, and
+    scipy.sparse is imported only by what uses it. The arrays are never changed."""
+
+    def __init__(self, data: np.ndarray, indices: np.ndarray, indptr: np.ndarray,
+                 shape: tuple[int, int]):
+        self.data, self.indices, self.indptr, self.shape = data, indices, indptr, shape
+        self._scipy = None
+
+    @property
+    def dtype(self) -> np.dtype:
+        return self.data.dtype
+
+    @property
+    def nnz(self) -> int:
+        return int(self.indptr[-1])
+
+    def __getitem__(self, key):
+        if isinstance(key, slice) and key.step in (None, 1):
+            start, stop, _ = key.indices(self.shape[0])
+            stop = max(start, stop)
+            if (start, stop) == (0, self.shape[0]):
+                return self  # (scipy copies; the arrays never change)
+            first, last = self.indptr[start], self.indptr[stop]
+            return Rows(self.data[first:last].copy(), self.indices[first:last].copy(),
+                        self.indptr[start:stop + 1] - first, (stop - start, self.shape[1]))
+        return self.sparse()[key]
+
+    def sparse(self) -> sparse.csr_matrix:
+        """scipy's matrix of these arrays (made once)."""
+        if self._scipy is None:
+            from scipy import sparse
+
+            self._scipy = sparse.csr_matrix((self.data, self.indices, self.indptr),
+                                            shape=self.shape)
+        return self._scipy
+
+    def __matmul__(self, other):
+        return self.sparse() @ (other.sparse() if isinstance(other, Rows) else other)
+
+    def __rmatmul__(self, other):
+        return other @ self.sparse()
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):  # (not set yet, or special: not scipy's)
+            raise AttributeError(name)
+        return getattr(self.sparse(), name)
+
+
+def scipy_matrix(matrix: Rows | sparse.csr_matrix) -> sparse.csr_matrix:
+    """scipy's matrix for `matrix`: itself, or a `Rows`' arrays as one."""
+    return matrix.sparse() if isinstance(matrix, Rows) else matrix
+
+
 MAX_TABLE_ROWS = 2048  # a table of all cosines is kept up to this many rows (16 MB)
 _LAST_TABLE: tuple = (lambda: None, None)  # the last matrix asked about (weakly), its table
 
 
-def cosines(matrix: sparse.csr_matrix, rows: Sequence[int], columns: Sequence[int]) -> np.ndarray:
+def cosines(matrix: Rows | sparse.csr_matrix, rows: Sequence[int],
+            columns: Sequence[int]) -> np.ndarray:
     """The cosines of `matrix`'s rows `rows` with its rows `columns`, as an array: bit for
     bit `(matrix[rows] @ matrix[columns].T).toarray()`.
 
     The stages ask for many small blocks of one cluster's cosines, and each sparse
     product cost about 0.1 ms of scipy's own work; so they are read from a table of all
-    the matrix's cosines, made once (by scipy's product, a block of rows at a time: a
-    row's cosine with another is summed in the row's term order either way). A matrix of
-    more than `MAX_TABLE_ROWS` rows is multiplied as asked.
+    the matrix's cosines, made once (`_table`). A matrix of more than `MAX_TABLE_ROWS`
+    rows is multiplied as asked.
     """
     global _LAST_TABLE
     last, table = _LAST_TABLE  # one read: another thread may replace it
     if last() is not matrix:
         if matrix.shape[0] > MAX_TABLE_ROWS:
             return (matrix[rows] @ matrix[columns].T).toarray()
-        n = matrix.shape[0]
-        if 0 < n <= BLOCK_ROWS:  # one block: the matrix itself (a slice of it all is a copy)
-            table = (matrix @ matrix.T).toarray()
-        else:
-            table = np.vstack([(matrix[start:start + BLOCK_ROWS] @ matrix.T).toarray()
-                               for start in range(0, n, BLOCK_ROWS)]
-                              or [np.zeros((0, 0), matrix.dtype)])
+        table = _table(matrix)
         _LAST_TABLE = (weakref.ref(matrix), table)
     n = table.shape[0]
     if isinstance(columns, range) and columns == range(n):  # every column: the rows' copy
@@ -174,6 +233,67 @@ def cosines(matrix: sparse.csr_matrix, rows: Sequence[int], columns: Sequence[in
     if isinstance(rows, range) and rows == range(n):  # every row: the columns', laid out
         return np.ascontiguousarray(table[:, _indices(columns)])  # as `ix_` lays them out
     return table[np.ix_(_indices(rows), _indices(columns))]
+
+
+MAX_PRODUCTS = 1_000_000  # products made at once by `_table` (about 50 MB of arrays;
+# 200 Multi-News clusters make at most 63,000 each)
+
+
+def _table(matrix: Rows | sparse.csr_matrix) -> np.ndarray:
+    """All the cosines of `matrix`'s rows, bit for bit `(matrix @ matrix.T).toarray()`
+    (scipy's product, a block of `BLOCK_ROWS` rows at a time), made by numpy.
+
+    scipy's product makes row i of the table as a running sum from 0, in the matrix's
+    float type: for each of row i's entries in its term order, the entry times each
+    other row's entry at that term is added to that row's cell. Here each such product
+    is made once, laid out by row i's entries in order, and added to its cell by
+    `np.add.at`, which adds in index order: each cell's sum in scipy's order. (A
+    product with a row that lacks the term is 0 in scipy's dense result too.) A block
+    with more than MAX_PRODUCTS products, or a matrix of another type, is multiplied
+    by scipy.
+    """
+    n, width = matrix.shape
+    nnz = int(matrix.indptr[-1])
+    if not n:
+        return np.zeros((0, 0), matrix.dtype)
+    if matrix.dtype not in (np.float32, np.float64):
+        return _scipy_table(matrix)
+    indptr = matrix.indptr.astype(np.intp)
+    terms, data = matrix.indices[:nnz].astype(np.intp), matrix.data[:nnz]
+    row_of = np.repeat(np.arange(n), np.diff(indptr))  # each entry's row
+    by_term = np.argsort(terms, kind="stable")  # the entries by term, each term's by row
+    term_start = np.zeros(width + 1, np.intp)
+    np.cumsum(np.bincount(terms, minlength=width), out=term_start[1:])
+    blocks = []
+    for start in range(0, n, BLOCK_ROWS):
+        stop = min(start + BLOCK_ROWS, n)
+        first, last = indptr[start], indptr[stop]
+        mine = terms[first:last]
+        met = term_start[mine + 1] - term_start[mine]  # each entry meets its term's entries
+        total = int(met.sum())
+        if total > MAX_PRODUCTS:
+            blocks.append(_scipy_table(matrix, start, stop))
+            continue
+        entry = np.repeat(np.arange(first, last), met)
+        other = by_term[np.repeat(term_start[mine] - (np.cumsum(met) - met), met)
+                        + np.arange(total)]
+        block = np.zeros((stop - start) * n, data.dtype)
+        np.add.at(block, (row_of[entry] - start) * n + row_of[other], data[entry] * data[other])
+        blocks.append(block.reshape(stop - start, n))
+    return blocks[0] if len(blocks) == 1 else np.vstack(blocks)
+
+
+def _scipy_table(matrix: Rows | sparse.csr_matrix, start: int = 0,
+                 stop: int | None = None) -> np.ndarray:
+    """`_table`'s rows `start` to `stop` by scipy's product (the code it replaces; tests
+    compare them)."""
+    matrix = scipy_matrix(matrix)
+    n = matrix.shape[0]
+    stop = n if stop is None else stop
+    if start == 0 and stop == n <= BLOCK_ROWS:  # the matrix itself (a slice is a copy)
+        return (matrix @ matrix.T).toarray()
+    return np.vstack([(matrix[at:min(at + BLOCK_ROWS, stop)] @ matrix.T).toarray()
+                      for at in range(start, stop, BLOCK_ROWS)])
 
 
 def _indices(ids: Sequence[int]) -> np.ndarray:
@@ -239,7 +359,7 @@ def mean_cosine(matrix: sparse.csr_matrix, rows: Sequence[int], k: int) -> float
 
 
 def _normalized(data: np.ndarray, indices: np.ndarray, indptr: np.ndarray,
-                width: int) -> sparse.csr_matrix:
+                width: int) -> Rows:
     """The csr matrix of rows (data, indices, indptr) scaled to unit length, bit for bit
     as scipy's `diags(1 / norms) @ m` with `norms = sqrt(m.multiply(m).sum(axis=1))`
     makes it, without building the four matrices in between (their per-call cost was
@@ -265,8 +385,8 @@ def _normalized(data: np.ndarray, indices: np.ndarray, indptr: np.ndarray,
         sums[nonempty] = np.add.reduceat(squares, indptr[nonempty])
     norms = np.sqrt(sums)
     scale = (1 / np.where(norms > 0, norms, 1)).astype(np.float32)
-    return sparse.csr_matrix((scale[row_of][backwards] * data[backwards], indices[backwards],
-                              indptr), shape=(rows, width))
+    return Rows(scale[row_of][backwards] * data[backwards], indices[backwards], indptr,
+                (rows, width))
 
 
 MAX_PROFILE_CELLS = 4_000_000  # profiles x terms held dense (32 MB) by `profile_cosines`
@@ -321,6 +441,9 @@ def profile_cosines(matrix: sparse.csr_matrix, groups: Sequence[Sequence[int]]) 
 def _scipy_profile_cosines(matrix: sparse.csr_matrix,
                            groups: Sequence[Sequence[int]]) -> np.ndarray:
     """`profile_cosines` by scipy's products (for profiles too many to hold dense)."""
+    from scipy import sparse
+
+    matrix = scipy_matrix(matrix)
     rows = [k for group in groups for k in group]
     owner = sparse.csr_matrix(
         (np.ones(len(rows)), ([g for g, group in enumerate(groups) for _ in group], rows)),
