@@ -165,6 +165,25 @@ def test_one_line_paragraphs_split_as_nupunkt_splits_them(block):
     assert _punkt_spans(block) == _tokenizer().spans(block)
 
 
+def test_the_tokenizer_is_made_as_first_written():
+    """`_tokenizer` reads its own model and drops the plain-word abbreviations at once: the
+    same parameters, and the same spans, as copying `nupunkt.load`'s and dropping them one
+    by one (only the decisions' cache counter, which each edit moves, differs)."""
+    from storyline.brief.segment import _tokenizer, _tokenizer_as_first_made
+
+    mine, first = _tokenizer(), _tokenizer_as_first_made()
+    assert mine.parameters is not first.parameters
+    ours, theirs = vars(mine.parameters), vars(first.parameters)
+    assert ours.keys() == theirs.keys()
+    assert {k: v for k, v in ours.items() if k != "_decision_generation"} == \
+        {k: v for k, v in theirs.items() if k != "_decision_generation"}
+    assert len(mine.abbreviations) > 100 and "u.s" in mine.abbreviations
+    text = ("Lt. Col. Sean Ryan arrived in the U.S. on Sept. 5. Mr. Bali spoke to Ms. Wille. "
+            "The vote was 5-4 vs. the plan, etc. and then the Gov. left! Did he? Yes.\n\nNew.")
+    assert list(mine.span_tokenize(text)) == list(first.span_tokenize(text))
+    assert mine.spans(text) == first.spans(text)
+
+
 @pytest.mark.parametrize("text, first", [
     ("Advert warns about the dangers of swine flu The government has appointed a tsar.",
      "Advert warns about the dangers of swine flu"),            # a caption glued on
