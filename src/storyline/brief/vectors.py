@@ -244,8 +244,8 @@ def _table(matrix: Rows | sparse.csr_matrix) -> np.ndarray:
     (scipy's product, a block of `BLOCK_ROWS` rows at a time), made by numpy.
 
     scipy's product makes row i of the table as a running sum from 0, in the matrix's
-    float type: for each of row i's entries in its term order, the entry times each
-    other row's entry at that term is added to that row's cell. Here each such product
+    float type: for each of row i's entries in its term order, the entry times every
+    row's entry at that term (row i's own too) is added to that row's cell. Here each product
     is made once, laid out by row i's entries in order, and added to its cell by
     `np.add.at`, which adds in index order: each cell's sum in scipy's order. (A
     product with a row that lacks the term is 0 in scipy's dense result too.) A block
