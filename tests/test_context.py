@@ -255,6 +255,27 @@ def test_a_surname_needs_its_full_name_first():
     assert not needs("Senator Elizabeth Warren spoke on Monday.", names).names
 
 
+def test_an_acronym_the_cluster_spells_out_needs_its_spelling_first():
+    # (Multi-News dev: "WANE reports that ..." and "CAPA attorneys have argued ..." were
+    # told with no word of what WANE and CAPA are)
+    texts = ["Behind the effort is the College Athletes Players Association, or CAPA, a union.",
+             "CAPA attorneys have argued the players are employees.",
+             "She spoke to Fort Wayne television station WANE on Monday.",
+             "WANE reports that she was charged in July.",
+             "The FBI, or Federal Bureau of Investigation, opened a case.",
+             "The FBI said it would not comment."]
+    names = Names(texts)
+    assert needs(texts[1], names).names == {"CAPA"}
+    assert names.introduced(texts[0]) >= {"CAPA"}
+    assert needs(texts[3], names).names == {"WANE"}
+    assert "WANE" in names.introduced(texts[2])
+    assert not needs(texts[5], names).names  # every reader knows it
+    # a lead that uses it is written for a fresh reader: it introduces it
+    reading = read(texts[:2] + ["CAPA lawyers filed the case on Monday."], [True] * 3,
+                   [False, False, True])
+    assert "CAPA" in reading.introduces[2] and reading.needs[1].names == {"CAPA"}
+
+
 def test_a_possessive_ends_a_name():
     from storyline.brief.context import full_names
 
@@ -390,6 +411,16 @@ def test_a_quotation_left_open_is_shown_only_with_its_rest():
         for i, text in enumerate(texts):
             if opens_quotation(text):
                 assert i + 1 < len(texts) and texts[i + 1].startswith("\u201cEvery week"), texts
+
+
+@pytest.mark.parametrize("text, left_open", [
+    ('"It was a prolific time," says singer Robert Plant, "where we were learning.', True),
+    ('The mayor said: "We cannot wait.', True),
+    ('"It was a tragic death.', False),   # opened at its start: `goes_on_quoting` says so
+    ('"It was a tragic death," she said.', False),
+])
+def test_a_sentence_that_opens_a_quotation_it_does_not_close(text, left_open):
+    assert opens_quotation(text) is left_open
 
 
 @pytest.mark.parametrize("text, known, mentioned", [

@@ -268,7 +268,7 @@ def test_introductions_on_demand_and_by_written_name_are_the_eager_ones(example_
     opens = [k % 7 == 0 for k in range(len(texts))]
     names = context.Names(texts)
     eager = [names.introduced(t) | (context.known_things(t) | context.definite_nouns(t)
-                                    if first else frozenset())
+                                    | names.acronyms_used(t) if first else frozenset())
              for t, first in zip(texts, opens, strict=True)]
     reading = context.read(texts, [True] * len(texts), opens)
     assert reading.introduces[-1] == eager[-1] and list(reading.introduces) == eager

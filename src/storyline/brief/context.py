@@ -498,6 +498,11 @@ class Names:
         self._ordinary: dict[str, bool] = {}  # `_common`'s answers, by word
         self._cues: dict[str, set[str]] = {}
         self._introduced: dict[str, frozenset[str]] = {}
+        # Acronyms the cluster spells out ("Keurig Green Mountain (NASDAQ:GMCR)", "the
+        # College Athletes Players Association, or CAPA", "television station WANE"): a
+        # brief that uses one needs a sentence that spells it out first, as a surname
+        # needs its full name (or a lead that uses it: a lead is written for a fresh reader).
+        self._acronyms = frozenset(a for text in texts for a in _defined_acronyms(text))
 
     @property
     def surnames(self) -> dict[str, frozenset[str]]:
@@ -566,6 +571,8 @@ class Names:
         found = self._introduced.get(text)
         if found is None:
             found = self._introduces(text) | things(text)[1] | _mentions(text)
+            if self._acronyms:
+                found |= _defined_acronyms(text)
             self._introduced[text] = found
         return found
 
@@ -583,6 +590,8 @@ class Names:
         those of the people it calls by their given name alone ("Frank was reported
         missing")."""
         known = known_things(text)
+        if self._acronyms:
+            known |= self.acronyms_used(text)
         written = self._written(text)  # none written: none used
         if not written and not self._given:
             return known
@@ -595,6 +604,11 @@ class Names:
         return frozenset(w for w in words
                          if w in self._full and self._is_person(w) and w not in given
                          and w not in attributive) | known
+
+    def acronyms_used(self, text: str) -> frozenset[str]:
+        """The acronyms of the cluster that `text` uses without spelling them out."""
+        used = {a for a in self._acronyms if a in text and re.search(rf"\b{a}\b", text)}
+        return frozenset(used - _defined_acronyms(text)) if used else frozenset()
 
     def _given_alone(self, words: list[str], text: str) -> frozenset[str]:
         """The surnames of the people `text` (its capitalized `words`) calls by their
@@ -611,6 +625,28 @@ _PARTICIPLE = re.compile(r"[A-Z][a-z]{3,}ing")
 # Words that open sentences as often as they name someone.
 _NOT_GIVEN = frozenset("Will May Mark Hope Art Bill Grant Chase Young Rich Faith Sun Star "
                        "King Price Long Little Love Major General".split())
+# How an article spells out an acronym: after a name, in brackets ("Keurig Green Mountain
+# (NASDAQ:GMCR)") or after ", or" ("the College Athletes Players Association, or CAPA"), or
+# after what it is ("television station WANE").
+_ACRONYM_DEFINED = re.compile(
+    r"[A-Z][\w&'’-]*[a-z](?: (?:of|for|and|the|on|in|[A-Z][\w&'’-]*))*"
+    r"(?: \((?:(?:NASDAQ|NYSE|Nasdaq|LSE|TSX|AMEX|OTC|ASX)\s*:\s*)?([A-Z]{2,6})\)|, or ([A-Z]{2,6})\b)"
+    r"|\b(?:station|network|newspaper|channel|affiliate|outlet|broadcaster) ([A-Z]{3,6})\b")
+# Acronyms every reader knows, spelled out or not.
+_KNOWN_ACRONYMS = frozenset(
+    "FBI CIA NSA NASA NATO UN US USA UK EU CNN BBC NBC ABC CBS PBS NPR AP AFP NFL NBA MLB "
+    "NHL NCAA FDA CDC WHO IRS EPA DNA HIV AIDS CEO CFO GOP ISIS IMF TSA FAA SEC FCC DOJ DHS "
+    "ICE NYPD LAPD MIT UCLA USC ESPN HBO MTV GPS TV UFO OPEC ATM PC".split())
+
+
+def _defined_acronyms(text: str) -> frozenset[str]:
+    """The acronyms `text` spells out (`_ACRONYM_DEFINED`), but the ones all know."""
+    if "(" not in text and ", or " not in text and " station " not in text and not any(
+            w in text for w in ("network ", "newspaper ", "channel ", "affiliate ",
+                                "outlet ", "broadcaster ")):
+        return frozenset()
+    found = {a for m in _ACRONYM_DEFINED.finditer(text) for a in m.groups() if a}
+    return frozenset(found - _KNOWN_ACRONYMS)
 
 
 # Speed only: `Names._mostly_after_the` and `Names._common` read a name's places in a text
@@ -1159,8 +1195,9 @@ def introduces_quotation(text: str) -> bool:
 
 def opens_quotation(text: str) -> bool:
     """The sentence ends inside a quotation that it opened: the next sentence goes on."""
+    straight = text.count('"')  # (one at the start may open a quotation told on after it)
     return text.count("“") > text.count("”") or (
-        text.count('"') % 2 == 1 and not text.lstrip().startswith('"'))
+        straight % 2 == 1 and (straight > 1 or not text.lstrip().startswith('"')))
 
 
 def goes_on_quoting(text: str) -> bool:
@@ -1377,7 +1414,8 @@ def read(texts: list[str], fit: Sequence[bool], opens: list[bool] | None = None,
     def introduces_of(k: int) -> frozenset[str]:
         given = names.introduced(texts[k])
         if opens is not None and opens[k]:
-            return given | known_things(texts[k]) | definite_nouns(texts[k])
+            return (given | known_things(texts[k]) | definite_nouns(texts[k])
+                    | names.acronyms_used(texts[k]))
         return given
 
 
