@@ -47,6 +47,8 @@ from storyline.brief.context import (
     "None seems to work for all.",                                # none of which?
     "If anything they slow the footage to see it more clearly.",  # a qualification
     "“Those two facts are a match of the 1900 heist,” the newspaper reported.",
+    "Eastwood's film will leave such people vaguely uneasy.",     # people of which kind?
+    "Chavez criticized such policies during the campaign.",
     "“These are the earliest recorded uses of a poison gas,” the historian said.",
     "In 1984 she gave birth to a son with a clubfoot.",
     "Putin explained that he had won the car in a lottery, but few people believed that.",

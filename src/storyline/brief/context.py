@@ -205,6 +205,10 @@ _DEMONSTRATIVE_INSIDE = re.compile(
     r"|(?<=[a-z,] )(?<!\bone of )those\s+(?!(?:who|whom|whose|which|that|with|in|of|at|on|for|"
     r"from|under|over|are|were|is|was|have|had|will|would|can|could|may|might|[a-z]+ed|"
     r"[a-z]+ing)\b)([a-z][a-z'’-]+)")
+# "Chavez criticized such policies ...", "Eastwood's film will leave such people vaguely
+# uneasy.": things of the kind told before (not "such policies as ...", which says which).
+_SUCH_THINGS = re.compile(r"(?<!\w)[Ss]uch (?!(?:as|a|an|that)\b)"
+                          r"(?:[a-z]+s|people|men|women|children)\b(?![^.;:]*\bas\b)")
 # "... described that as \"unusual behavior.\"", "... translated that as ...": what
 # "that" stands for was told before.
 _THAT_AS = re.compile(
@@ -630,7 +634,8 @@ _NOT_GIVEN = frozenset("Will May Mark Hope Art Bill Grant Chase Young Rich Faith
 # after what it is ("television station WANE").
 _ACRONYM_DEFINED = re.compile(
     r"[A-Z][\w&'’-]*[a-z](?: (?:of|for|and|the|on|in|[A-Z][\w&'’-]*))*"
-    r"(?: \((?:(?:NASDAQ|NYSE|Nasdaq|LSE|TSX|AMEX|OTC|ASX)\s*:\s*)?([A-Z]{2,6})\)|, or ([A-Z]{2,6})\b)"
+    r"(?: \((?:(?:NASDAQ|NYSE|Nasdaq|LSE|TSX|AMEX|OTC|ASX)\s*:\s*)?([A-Z]{2,6})\)"
+    r"|, or ([A-Z]{2,6})\b)"
     r"|\b(?:station|network|newspaper|channel|affiliate|outlet|broadcaster) ([A-Z]{3,6})\b")
 # Acronyms every reader knows, spelled out or not.
 _KNOWN_ACRONYMS = frozenset(
@@ -876,6 +881,8 @@ def _leans_back(text: str) -> bool:
             for m in _DEMONSTRATIVE_REFERENCE.finditer(outside)):
         return True
     if " that as " in outside and _THAT_AS.search(outside):
+        return True
+    if "uch " in outside and _SUCH_THINGS.search(outside):
         return True
     if _unnamed_person(outside):
         return True
