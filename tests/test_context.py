@@ -262,7 +262,7 @@ def test_an_acronym_the_cluster_spells_out_needs_its_spelling_first():
     # told with no word of what WANE and CAPA are)
     texts = ["Behind the effort is the College Athletes Players Association, or CAPA, a union.",
              "CAPA attorneys have argued the players are employees.",
-             "She spoke to Fort Wayne television station WANE on Monday.",
+             "She spoke to Fort Wayne television station\xa0WANE on Monday.",  # (no-break)
              "WANE reports that she was charged in July.",
              "The FBI, or Federal Bureau of Investigation, opened a case.",
              "The FBI said it would not comment."]

@@ -63,3 +63,19 @@ def test_example_brief_tells_both_phases_of_the_story(example_dir):
     brief = summarize(read_cluster(example_dir), words=120)
     told = [s.phase for s in brief.sentences]
     assert len(brief.phases) == 2 and told[0] == 1 and told[-1] == 0
+
+
+def test_the_readme_prints_the_example_brief_as_it_now_comes_out(example_dir):
+    """The front door's example (the brief and its sources, as the README prints them)
+    is what `storyline summarize examples/baghuz/` prints today."""
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from storyline.faces.cli import main
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    shown = readme.split("$ storyline summarize examples/baghuz/\n", 1)[1]
+    shown = shown.split("\nChanges over time:", 1)[0]
+    printed = CliRunner().invoke(main, ["summarize", str(example_dir)]).output
+    assert printed.startswith(shown), "re-print the README's example brief"

@@ -633,10 +633,10 @@ _NOT_GIVEN = frozenset("Will May Mark Hope Art Bill Grant Chase Young Rich Faith
 # (NASDAQ:GMCR)") or after ", or" ("the College Athletes Players Association, or CAPA"), or
 # after what it is ("television station WANE").
 _ACRONYM_DEFINED = re.compile(
-    r"[A-Z][\w&'’-]*[a-z](?: (?:of|for|and|the|on|in|[A-Z][\w&'’-]*))*"
-    r"(?: \((?:(?:NASDAQ|NYSE|Nasdaq|LSE|TSX|AMEX|OTC|ASX)\s*:\s*)?([A-Z]{2,6})\)"
-    r"|, or ([A-Z]{2,6})\b)"
-    r"|\b(?:station|network|newspaper|channel|affiliate|outlet|broadcaster) ([A-Z]{3,6})\b")
+    r"[A-Z][\w&'’-]*[a-z](?:\s(?:of|for|and|the|on|in|[A-Z][\w&'’-]*))*"
+    r"(?:\s\((?:(?:NASDAQ|NYSE|Nasdaq|LSE|TSX|AMEX|OTC|ASX)\s*:\s*)?([A-Z]{2,6})\)"
+    r"|,\sor\s([A-Z]{2,6})\b)"
+    r"|\b(?:station|network|newspaper|channel|affiliate|outlet|broadcaster)\s([A-Z]{3,6})\b")
 # Acronyms every reader knows, spelled out or not.
 _KNOWN_ACRONYMS = frozenset(
     "FBI CIA NSA NASA NATO UN US USA UK EU CNN BBC NBC ABC CBS PBS NPR AP AFP NFL NBA MLB "
@@ -646,9 +646,9 @@ _KNOWN_ACRONYMS = frozenset(
 
 def _defined_acronyms(text: str) -> frozenset[str]:
     """The acronyms `text` spells out (`_ACRONYM_DEFINED`), but the ones all know."""
-    if "(" not in text and ", or " not in text and " station " not in text and not any(
-            w in text for w in ("network ", "newspaper ", "channel ", "affiliate ",
-                                "outlet ", "broadcaster ")):
+    if "(" not in text and ", or" not in text and "station" not in text and not any(
+            w in text for w in ("network", "newspaper", "channel", "affiliate", "outlet",
+                                "broadcaster")):
         return frozenset()
     found = {a for m in _ACRONYM_DEFINED.finditer(text) for a in m.groups() if a}
     return frozenset(found - _KNOWN_ACRONYMS)
