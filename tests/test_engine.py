@@ -118,11 +118,14 @@ def test_a_stopped_batch_says_how_to_resume_and_resume_goes_on(tmp_path, signum)
     src.write_text(example_clusters(200))
     out = tmp_path / "briefs.jsonl"
     command = [STORYLINE, "summarize", str(src), "-o", str(out), "--no-analysis"]
-    run = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    # Ctrl-C as at a terminal: a test run started in the background (`... &` in a script)
+    # ignores SIGINT, and its children would inherit that and run to the end
+    run = subprocess.Popen(command, stderr=subprocess.PIPE, text=True,
+                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     partial = wait_for_partial(tmp_path, 2, run)
     run.send_signal(signum)
     _, stderr = run.communicate(timeout=60)
-    assert run.returncode == 128 + signum and "--resume" in stderr and partial.exists()
+    assert run.returncode == 128 + signum and "--resume" in stderr and partial.exists(), stderr
     assert not out.exists()
     resumed = subprocess.run([*command, "--resume"], check=False, capture_output=True, text=True)
     assert "of them by the earlier run" in resumed.stderr and not temporaries(tmp_path)
