@@ -848,6 +848,9 @@ def test_names_read_with_find_as_with_their_patterns(text, name):
     lowered = name.lower()
     assert context._written_alone(lowered, text) == bool(
         re.search(r"(?<![\w-])" + re.escape(lowered) + r"(?![\w-])", text))
+    if re.fullmatch(r"\w+", name):  # (an acronym's test: `Names.acronyms_used`)
+        assert context._written_as_word(name, text) == bool(
+            re.search(r"\b" + re.escape(name) + r"\b", text))
 
 
 _FULL_NAME_PIECES = ["John", "Smith", "McDonald", "O'Brien", "O’Neil", "Jean-Luc", "J.", "U.S.",

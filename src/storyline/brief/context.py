@@ -502,8 +502,8 @@ class Names:
         self._ordinary: dict[str, bool] = {}  # `_common`'s answers, by word
         self._cues: dict[str, set[str]] = {}
         self._introduced: dict[str, frozenset[str]] = {}
-        # Acronyms the cluster spells out ("Keurig Green Mountain (NASDAQ:GMCR)", "the
-        # College Athletes Players Association, or CAPA", "television station WANE"): a
+        # Acronyms the cluster spells out ("the College Athletes Players Association, or
+        # CAPA", "television station WANE", "Name (ACR)"): a
         # brief that uses one needs a sentence that spells it out first, as a surname
         # needs its full name (or a lead that uses it: a lead is written for a fresh reader).
         self._acronyms = frozenset(a for text in texts for a in _defined_acronyms(text))
@@ -611,7 +611,7 @@ class Names:
 
     def acronyms_used(self, text: str) -> frozenset[str]:
         """The acronyms of the cluster that `text` uses without spelling them out."""
-        used = {a for a in self._acronyms if a in text and re.search(rf"\b{a}\b", text)}
+        used = {a for a in self._acronyms if _written_as_word(a, text)}
         return frozenset(used - _defined_acronyms(text)) if used else frozenset()
 
     def _given_alone(self, words: list[str], text: str) -> frozenset[str]:
@@ -644,6 +644,7 @@ _KNOWN_ACRONYMS = frozenset(
     "ICE NYPD LAPD MIT UCLA USC ESPN HBO MTV GPS TV UFO OPEC ATM PC".split())
 
 
+@lru_cache(maxsize=20_000)  # (asked of each text by the cluster's Names and by its reading)
 def _defined_acronyms(text: str) -> frozenset[str]:
     """The acronyms `text` spells out (`_ACRONYM_DEFINED`), but the ones all know."""
     if "(" not in text and ", or" not in text and "station" not in text and not any(
@@ -663,6 +664,17 @@ def _word_edge(text: str, at: int) -> bool:
     """`\\b` at `at`: a word character on one side only (`\\w`: `isalnum()` or "_")."""
     before = at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_")
     return before != (at < len(text) and (text[at].isalnum() or text[at] == "_"))
+
+
+def _written_as_word(word: str, text: str) -> bool:
+    """`bool(re.search(r"\\b" + re.escape(word) + r"\\b", text))`, for a word of word
+    characters ("SDF-led" writes "SDF"), without a pattern compiled for it."""
+    at = text.find(word)
+    while at >= 0:
+        if _word_edge(text, at) and _word_edge(text, at + len(word)):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _written_after_the(name: str, text: str) -> tuple[int, int]:
