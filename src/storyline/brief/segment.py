@@ -8,7 +8,6 @@ pysbd, syntok and spaCy (docs/segmentation.md, benchmarks/splitters.py).
 
 from __future__ import annotations
 
-import copy
 import re
 from functools import lru_cache
 
@@ -252,18 +251,6 @@ def _tokenizer() -> nupunkt.PunktSentenceTokenizer:
     params = nupunkt.load_default_model().parameters
     params.abbrev_types = {a for a in params.abbrev_types if "." in a or a in news}
     tokenizer = nupunkt.PunktSentenceTokenizer(params, include_common_abbrevs=False)
-    tokenizer.add_abbreviations(sorted(news))
-    return tokenizer
-
-
-def _tokenizer_as_first_made() -> nupunkt.PunktSentenceTokenizer:
-    """`_tokenizer` as first written (tests compare them)."""
-    news = word_list("abbreviations.txt")
-    params = copy.deepcopy(nupunkt.load("default").parameters)  # the loaded model is shared
-    tokenizer = nupunkt.PunktSentenceTokenizer(params, include_common_abbrevs=False)
-    for abbreviation in list(tokenizer.abbreviations):
-        if "." not in abbreviation and abbreviation not in news:
-            tokenizer.remove_abbreviation(abbreviation)
     tokenizer.add_abbreviations(sorted(news))
     return tokenizer
 
