@@ -272,11 +272,16 @@ def test_introductions_on_demand_and_by_written_name_are_the_eager_ones(example_
              for t, first in zip(texts, opens, strict=True)]
     reading = context.read(texts, [True] * len(texts), opens)
     assert reading.introduces[-1] == eager[-1] and list(reading.introduces) == eager
-    introducers = select._Introducers([SimpleNamespace(text=t) for t in texts], reading)
+    sentences = [SimpleNamespace(text=t, article=str(k // 7)) for k, t in enumerate(texts)]
+    introducers = select._Introducers(sentences, reading)
     asked = set().union(*eager, *(reading.needs[k].names for k in range(len(texts))))
     assert any(n.startswith("#") for n in asked) and any(not n.startswith("#") for n in asked)
     for name in sorted(asked) + ["#nothing", "Nobody"]:
-        assert introducers(name) == [k for k, given in enumerate(eager) if name in given]
+        found = [k for k, given in enumerate(eager) if name in given]
+        assert introducers(name) == found
+        for article in {s.article for s in sentences}:  # (its own article's first)
+            assert list(introducers.first_in(name, article)) == sorted(
+                found, key=lambda k: sentences[k].article != article)
 
 
 def test_warnings_reading_fit_on_demand_are_those_of_the_full_list(example_dir):

@@ -18,7 +18,7 @@ waits until a chosen sentence has named them in full.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -442,8 +442,7 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
                       names: set[str]) -> tuple[int | None, Pick] | None:
         """A sentence that names `name` in full and reads alone, to show first: the
         earliest in `article`, else in the cluster; None if no such sentence can be told."""
-        found = sorted(introducers(name), key=lambda j: sentences[j].article != article)
-        for j in found:
+        for j in introducers.first_in(name, article):
             if (j not in on_show and reading.fit[j] and reading.needs[j].standalone
                     and reading.needs[j].names <= names | reading.introduces[j]
                     and not goes_on_quoting(sentences[j].text)):  # (its rest would not follow)
@@ -512,20 +511,32 @@ def _quotes_its_speaker(text: str) -> bool:
 
 
 class _Introducers:
-    """The sentences that introduce a name (`Reading.introduces`), in order, found when
-    first asked. A sentence introduces only a name written in it (a surname as written,
-    a thing's key "#accord" in its lower-cased words), so only those sentences are read
-    for it: the others' introductions are never computed."""
+    """The sentences that introduce a name (`Reading.introduces`), in order. A sentence
+    introduces only a name written in it (a surname as written, a thing's key "#accord"
+    in its lower-cased words), so only those sentences are read for it, and only as far
+    as the caller goes (`first_in`): the others' introductions are never computed."""
 
     def __init__(self, sentences: list[Sentence], reading: Reading):
         self._sentences = sentences
         self._reading = reading
         self._lowered: list[str] | None = None
-        self._found: dict[str, list[int]] = {}
+        self._written: dict[str, list[int]] = {}
 
     def __call__(self, name: str) -> list[int]:
-        found = self._found.get(name)
-        if found is None:
+        return [k for k in self._writing(name) if name in self._reading.introduces[k]]
+
+    def first_in(self, name: str, article: str) -> Iterator[int]:
+        """`self(name)`, those of `article` first (each part in order), each sentence's
+        introductions read when the caller gets to it (speed: `_introduction` stops at
+        the first that can be shown)."""
+        for k in sorted(self._writing(name), key=lambda k: self._sentences[k].article != article):
+            if name in self._reading.introduces[k]:
+                yield k
+
+    def _writing(self, name: str) -> list[int]:
+        """The sentences that write `name` (found once a name)."""
+        written = self._written.get(name)
+        if written is None:
             if name.startswith("#"):
                 if self._lowered is None:
                     self._lowered = [s.text.lower() for s in self._sentences]
@@ -533,8 +544,8 @@ class _Introducers:
                 written = [k for k, text in enumerate(self._lowered) if word in text]
             else:
                 written = [k for k, s in enumerate(self._sentences) if name in s.text]
-            found = self._found[name] = [k for k in written if name in self._reading.introduces[k]]
-        return found
+            self._written[name] = written
+        return written
 
 
 def openers(sentences: list[Sentence], reading: Reading, vectors: sparse.csr_matrix,
