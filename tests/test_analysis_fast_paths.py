@@ -11,7 +11,7 @@ from storyline.analyze import dates
 _PIECES = ["who", "whom", "whose", "which", "where", "when", "once", "formerly", "having",
            "opened", "after", "following", "amid", "Trump", "took", "office", "in", "the",
            "band", "that", "broke", "up", ",", ";", "(", ")", "—", "–", " ", " ", " ", "\n",
-           "WHEN", "Ed", "ed"]
+           "WHEN", "When", "whenever", "Ed", "ed", "_", "9", "é", "."]
 
 
 def _drawn(pieces: list[str], most: int, between: str = "") -> st.SearchStrategy[str]:
@@ -26,6 +26,10 @@ def _drawn(pieces: list[str], most: int, between: str = "") -> st.SearchStrategy
 @example("(opened, in ")
 @example("after the Great Blackout of ")
 @example("the storm, when ")
+@example("When the band broke up in ")
+@example("the band broke up when it was in ")
+@example("x_when it was in ")
+@example("é when")
 def test_an_aside_is_found_in_the_last_clause_as_in_the_whole_text(before):
     assert dates._aside(before) == (dates._ASIDE.search(before) is not None)
 
@@ -82,8 +86,7 @@ def test_the_figures_fast_screens_match_their_plain_patterns(text):
     plain_name = re.compile(r"([A-Za-z]+)[.]?\s*(?:,\s*(?:aged\s+)?\d{1,3}\s*(?:[,.;]|$)|"
                             r"\(\d{1,3}\))")
     lower = text.lower()
-    fast = (figures._LOWER_CURRENCY.finditer(lower) if figures._lower_alike(text)
-            else figures._CURRENCY.finditer(text))
+    fast = figures._currencies(text, lower)
     assert ([(m.span(), m.group().lower()) for m in fast]
             == [(m.span(), m.group().lower()) for m in plain_currency.finditer(text)])
     if "-old" not in lower:
@@ -97,7 +100,8 @@ def test_the_figures_fast_screens_match_their_plain_patterns(text):
 _NUMBER_PIECES = ["two", "Two", "TWO", "twenty", "tw\u0131nty", "fıve", "fiVe", "ſix", "SIX",
                   "million", "mİllion", "thousand", "12", "1,500", "3.5", "km", "\u212am",
                   "KM", "miles", "Mıles", "sq km", "hectares", "acre", "metres", "meter",
-                  "é", "É", "ü", "“", "’", "ß", " ", " ", "-", ",", ".", "\n", "a", "of"]
+                  "é", "É", "ü", "“", "’", "ß", " ", " ", "-", ",", ".", "\n", "a", "of",
+                  "someone", "often", "Tens", "_", "\u0663", "\u2460", "x"]
 
 
 @settings(max_examples=3000, deadline=None)

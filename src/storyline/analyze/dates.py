@@ -40,10 +40,17 @@ _SAID = re.compile(r"(?i)\b(?:said|says|told|announced|reported|stated|confirmed
 # A clause or an aside about something else, opened before the date and not closed:
 # ", who took office in January 2017,", ", recorded in 1970,", "(opened in 2014)", "after
 # the Great Blackout of 1965", "a band that broke up in 1980" is left to the reader.
-_ASIDE = re.compile(
-    r"(?i)(?:(?:,|\(|—|–)(?:[^,;()—–]*\b(?:who|whom|whose|which)|\s*(?:where|when|once|"
-    r"formerly|having|\w+ed))|\w[^,;()—–]*\bwhen|\b(?:after|following|amid))\b[^,;()—–]*$"
-    r"|\([^)]*$")
+_ASIDE_MARKED = (r"(?:,|\(|—|–)(?:[^,;()—–]*\b(?:who|whom|whose|which)|\s*(?:where|when|"
+                 r"once|formerly|having|\w+ed))")
+_ASIDE_WHEN = r"\w[^,;()—–]*\bwhen"  # "a band that broke up when ..."
+_ASIDE_AFTER = r"\b(?:after|following|amid)"
+_ASIDE = re.compile(rf"(?i)(?:{_ASIDE_MARKED}|{_ASIDE_WHEN}|{_ASIDE_AFTER})\b[^,;()—–]*$"
+                    r"|\([^)]*$")
+# (`_aside` searches the last clause for `_ASIDE` less its "when", and finds that one
+# apart: tried at each word, "\w[^,;()—–]*\bwhen" runs to the clause's end and back.)
+_ASIDE_BUT_WHEN = re.compile(rf"(?i)(?:{_ASIDE_MARKED}|{_ASIDE_AFTER})\b[^,;()—–]*$|\([^)]*$")
+_WHEN = re.compile(r"(?i)\bwhen\b")
+_WORD_CHARACTER = re.compile(r"\w")
 # Start and end points the rules of timex leave: "since his first day as a candidate in
 # June 2015", "between May 2010 and May 2011", "well into the year 2007".
 _BOUND = re.compile(r"(?i)\bsince\b[^,;]*$|\bbetween\b[^,;]*\band\s*$|\binto\s+(?:the\s+year\s+)?$"
@@ -201,9 +208,13 @@ _CLAUSE_MARKS = ",;()—–"  # what `_ASIDE`'s clause runs up to (`[^,;()—–
 def _aside(before: str) -> bool:
     """`_ASIDE.search(before)`, faster: every match but an open bracket's lies in the
     last clause, from the last of `_CLAUSE_MARKS` on (the search from the start tried
-    each word of a long sentence against the rest of it)."""
-    last = max(before.rfind(mark) for mark in _CLAUSE_MARKS)
-    return (_ASIDE.search(before, max(last, 0)) is not None
+    each word of a long sentence against the rest of it). There, `_ASIDE_WHEN` matches
+    where a "when" (a word) has a word character before it in the clause: nothing after
+    the clause's start is a clause mark."""
+    start = max(max(before.rfind(mark) for mark in _CLAUSE_MARKS), 0)
+    return (_ASIDE_BUT_WHEN.search(before, start) is not None
+            or any(_WORD_CHARACTER.search(before, start, when.start())
+                   for when in _WHEN.finditer(before, start))
             or before.rfind("(") > before.rfind(")"))
 
 

@@ -38,6 +38,7 @@ from functools import lru_cache
 
 import Stemmer  # PyStemmer, as for the tf-idf vectors
 
+from ..brief.literals import Needles, may_match
 from ..model import Change, Disagreement, Figure, Sentence
 from .language import lemma
 from .wordtrie import alternation
@@ -69,6 +70,10 @@ _UNIT = re.compile(r"\s*(" + "|".join(sorted((re.escape(u) for u in _UNITS), key
                                                reverse=True)) + r")s?\b", re.I)
 _CURRENCY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds? sterling|yuan|rupees?)\b", re.I)
 _LOWER_CURRENCY = re.compile(_CURRENCY.pattern)  # the same on lower-cased ASCII text
+# Every match of `_LOWER_CURRENCY` holds one of these: a lower-cased text without any is
+# not searched (found in one pass, Aho-Corasick; the search tries its words at every
+# position).
+_CURRENCY_CUES = Needles(("$", "€", "£", "¥", "dollar", "euro", "pound", "yuan", "rupee"))
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -150,6 +155,10 @@ _NUMERAL_WORDS = sorted({w for p in (*_WORD_NUMBERS, *_VAGUE, *_SCALES) for w in
 # (the words as a trie, `wordtrie`: the same matches as their alternation, faster)
 _NUMERAL = re.compile(rf"\d[\d,.]*|\b{alternation(_NUMERAL_WORDS)}\b", re.IGNORECASE)
 _LOWER_NUMERAL = re.compile(_NUMERAL.pattern)  # the same, on lower-cased text: 3x faster
+# Every match of `_LOWER_NUMERAL` starts with a digit or is one of `_NUMERAL_WORDS`: a
+# lower-cased text with neither (three sentences in five) is not searched.
+_DIGIT = re.compile(r"\d")
+_NUMERAL_WORD_CUES = Needles(_NUMERAL_WORDS)
 _TOKEN = re.compile(r"\w+(?:[.,'’]\w+)*")
 KEY_WINDOW = 8  # tokens after a number in which its counted noun is looked for
 _IRREGULAR = {"men": "man", "women": "woman", "children": "child", "feet": "foot",
@@ -217,9 +226,7 @@ def keyed_amounts(text: str) -> dict[str, frozenset[str]]:
         return {}
     found: dict[str, set[str]] = {}
     lower = text.lower()
-    # (the case-blind pattern's lower-case self on the lower-cased text: faster)
-    currencies = list(_LOWER_CURRENCY.finditer(lower) if _lower_alike(text)
-                      else _CURRENCY.finditer(text))
+    currencies = _currencies(text, lower)
     unit = _has_unit(text)
     # (`_AGE_HINT` first: it finds no match where `_AGE_NEAR_NAME` finds none, and fast;
     # every match of `_AGE` writes "-old", in any case.)
@@ -342,11 +349,23 @@ def _has_unit(text: str) -> bool:
     return bool(_UNIT.search(text))
 
 
+def _currencies(text: str, lower: str) -> list[re.Match]:
+    """`_CURRENCY`'s matches in `text` (`lower` is `text.lower()`): the case-blind
+    pattern's lower-case self on the lower-cased text, faster, and only where one of its
+    cues is found."""
+    if not _lower_alike(text):
+        return list(_CURRENCY.finditer(text))
+    return list(_LOWER_CURRENCY.finditer(lower)) if may_match(_CURRENCY_CUES, lower) else []
+
+
 def _numerals(text: str) -> list[re.Match]:
     """`_NUMERAL`'s matches in `text` (their positions; match lower-case text)."""
     if not _lower_alike(text):
         return list(_NUMERAL.finditer(text))
-    return list(_LOWER_NUMERAL.finditer(text.lower()))
+    lower = text.lower()
+    if _DIGIT.search(lower) is None and not may_match(_NUMERAL_WORD_CUES, lower):
+        return []
+    return list(_LOWER_NUMERAL.finditer(lower))
 
 
 # Numbers that are no count: a percentage, an ordinal, a clock time or a score, a year,
