@@ -54,6 +54,8 @@ def cleaned(text: str):
     ("Analysis by BBC Arab Affairs editor Sebastian Usher", "byline"),
     ("Starting in 1996, Alexa Internet has been donating their crawl data to the Internet "
      "Archive.", "web archive notice"),
+    ("Crawl of outlinks from example.org started June, 2019. These files are not public. "
+     "For the first time, did all the different sites.", "web archive notice"),
     ("Comments are not pre-screened before they post.", "comment prompt"),
     ("YES | NO By chejian | Posted March 19, 2011 What do you think of this story?",
      "comment prompt"),
