@@ -166,6 +166,23 @@ def test_the_home_walk_retells_the_openers_article_in_its_order_then_the_other_p
     assert [p.sentence for p in short] == [0]
 
 
+def test_the_home_walk_does_not_retell_what_its_sentences_told_together():
+    # the article restates its first two sentences in one; each shares little with it alone
+    restated = ("A gunman opened fire inside a clinic in Millbrook on Thursday, police said. "
+                "A nurse was killed and a doctor was wounded in the arm. "
+                "A female nurse was killed and a doctor shot when a gunman opened fire on them "
+                "Thursday inside a clinic on the campus of the county hospital, officials say. "
+                "Patients were moved to another building for the night.")
+    sentences, vectors, facts = pipeline_parts(restated)
+    reading = read([s.text for s in sentences], [True] * len(sentences))
+    fact_of = {k: i for i, f in enumerate(facts) for k in f.members}
+    together = cosines(vectors, [0, 1], [2])
+    assert together.max() < REDUNDANT  # alone, neither would stop it
+    walked = walk_home([Pick(fact_of[0], 0)], facts, np.ones(len(facts)), sentences, vectors,
+                       200, reading)
+    assert [p.sentence for p in walked] == [0, 1, 3]
+
+
 def test_the_home_walk_shows_no_quotation_left_open_nor_one_nobody_says():
     opened = ("The city council voted on Tuesday to close the old bridge over the river for two "
               "years of repairs. The mayor, Jane Okafor, said in a statement: \u201cWe cannot "

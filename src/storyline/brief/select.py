@@ -213,8 +213,8 @@ def walk_home(picks: list[Pick], facts: list[Fact], scores: np.ndarray,
               reading: Reading, floor: float = MIN_RELATIVE_SCORE) -> list[Pick]:
     """`picks` (an opener first) retold as its article tells it (see HOME_WALK_ARTICLES): the
     opener, then each later sentence of its article, in order, that tells a fact not told
-    yet, scores at least `floor` times the best fact, repeats no chosen sentence
-    (REDUNDANT), names no one not yet introduced, continues no sentence but the one shown
+    yet, scores at least `floor` times the best fact, repeats no chosen sentence nor
+    all of them together (REDUNDANT), names no one not yet introduced, continues no sentence but the one shown
     just before it (a quotation: one that quotes its speaker) and leaves no quotation
     open; then the other picks, in the order they were chosen, as far as the budget
     allows and each reads where it stands."""
@@ -226,7 +226,17 @@ def walk_home(picks: list[Pick], facts: list[Fact], scores: np.ndarray,
     left = budget - sentences[picks[0].sentence].words
 
     def fits(k: int) -> bool:
-        return float(cosines(vectors, [p.sentence for p in out], [k]).max()) < REDUNDANT
+        """Sentence `k` says something the retelling has not: it is not REDUNDANT with
+        any sentence told, nor with all of them together (its cosine with their sum: "A
+        female case worker was killed and a doctor shot when a psychiatric patient opened
+        fire ..." after "A psychiatric patient opened fire ..." and "His case worker was
+        killed, and a doctor suffered a graze wound ...")."""
+        told = [p.sentence for p in out]
+        similar = cosines(vectors, told, [k])
+        if float(similar.max()) >= REDUNDANT:
+            return False
+        return len(told) < 2 or (
+            float(similar.sum()) < REDUNDANT * float(np.sqrt(cosines(vectors, told, told).sum())))
 
     def tell(pick: Pick) -> None:
         nonlocal left
