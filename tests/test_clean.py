@@ -56,6 +56,10 @@ def cleaned(text: str):
      "Archive.", "web archive notice"),
     ("Crawl of outlinks from example.org started June, 2019. These files are not public. "
      "For the first time, did all the different sites.", "web archive notice"),
+    ("This is a set of web collections gathered by a librarian using the Archive-IT service of "
+     "the Internet Archive.", "web archive notice"),
+    ("The WARC files associated with this crawl are not open to the public.", "web archive notice"),
+    ("This collection contains several news crawls performed by volunteers.", "web archive notice"),
     ("Comments are not pre-screened before they post.", "comment prompt"),
     ("YES | NO By chejian | Posted March 19, 2011 What do you think of this story?",
      "comment prompt"),
