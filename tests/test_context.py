@@ -46,6 +46,9 @@ from storyline.brief.context import (
     "Inside, they are a little different.",                       # they, after one word
     "None seems to work for all.",                                # none of which?
     "If anything they slow the footage to see it more clearly.",  # a qualification
+    "Each wanted to adopt eight children.",                       # each of whom?
+    "Both offered luxury service for a wealthy few.",
+    "New tenders exceed the total of the last three years, the satement added.",  # added to what?
     "“Those two facts are a match of the 1900 heist,” the newspaper reported.",
     "Eastwood's film will leave such people vaguely uneasy.",     # people of which kind?
     "Chavez criticized such policies during the campaign.",
@@ -156,6 +159,8 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "The Syrian Democratic Forces began an offensive on Monday.",
     "It is unclear whether the talks will resume.",
     "Some work remains to be done on the bridge.",
+    "Each year banks receive a rating from federal regulators.",
+    "Each village must post a report about its affairs every three months.",
     "In his speech, Obama said the war was over.",
     "A mechanic heard the screams and helped pull her to safety, police said.",
     "It was the first time the government posted a surplus in July since the 1950s.",

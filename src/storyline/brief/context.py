@@ -130,6 +130,8 @@ _DANGLING_OPENING = re.compile(
     rf"work(?! (?:remains|is|was|has|had|will|must|continues))|remain|remained|died|"
     # "None seems to work for all."
     rf"seems?|seemed|appears?|appeared)\b"
+    # "Each wanted to adopt eight children.", "Both offered luxury service ...": each of whom?
+    rf"|(?:each|both) (?:[a-z]{{3,}}ed|has|can|may|might|must|should|also)\b"
     # "For him, it's not just a movie.": him, told before
     rf"|(?:for|to|with|like|unlike|against|without|beside|behind|before|after) (?:him|her|them),"
     rf"|at least that\b|once again\b|again,|of (?:the|those|these) (?:\w+|\$[\d,.]+)(?:,| (?!of\b))"
@@ -341,7 +343,9 @@ _DEFINITE_SPEAKER = re.compile(
     r"adds|wrote|writes|tweeted|explained|noted|recalled|insisted)\b"
     # '"...," said the minister.'
     r"|(?:^|[,\"”’'])\s*(?:said|says|added|adds|wrote|writes|explained|noted)\s+the\s+"
-    rf"(?:[a-z]+\s+){{0,2}}(?:{_ROLE_NOUNS})\s*[.,;]")
+    rf"(?:[a-z]+\s+){{0,2}}(?:{_ROLE_NOUNS})\s*[.,;]"
+    # "..., the satement added.": whoever adds said something before
+    r"|[,”\"]\s*the\s+(?:[a-z]+\s+){0,2}[a-z]+\s+(?:added|adds)\s*[.!?]")
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’(?![a-z])|''[^']*''|``[^']*''")
 
 # Names: two to four name words ("Jeffny Pally", "Abu Bakr al-Baghdadi", "J. Smith");
