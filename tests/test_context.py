@@ -47,6 +47,10 @@ from storyline.brief.context import (
     "None seems to work for all.",                                # none of which?
     "If anything they slow the footage to see it more clearly.",  # a qualification
     "Each wanted to adopt eight children.",                       # each of whom?
+    "Each advertisement was scored on a scale of one to ten.",     # each of which?
+    "Born in 1950, he moved to Paris as a child.",                # who was born?
+    "Known by critics as the gag rule, its scope was widened in January.",
+    "In one case (a man in his 50s), a tumor was preserved.",
     "Both offered luxury service for a wealthy few.",
     "New tenders exceed the total of the last three years, the satement added.",  # added to what?
     "“Those two facts are a match of the 1900 heist,” the newspaper reported.",
@@ -160,7 +164,8 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "It is unclear whether the talks will resume.",
     "Some work remains to be done on the bridge.",
     "Each year banks receive a rating from federal regulators.",
-    "Each village must post a report about its affairs every three months.",
+    "Each year, the prize goes to a young writer.",
+    "Founded in 1900 by a mining company, Kiruna has been an industry town for a century.",
     "In his speech, Obama said the war was over.",
     "A mechanic heard the screams and helped pull her to safety, police said.",
     "It was the first time the government posted a surplus in July since the 1950s.",

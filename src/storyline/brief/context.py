@@ -132,6 +132,11 @@ _DANGLING_OPENING = re.compile(
     rf"seems?|seemed|appears?|appeared)\b"
     # "Each wanted to adopt eight children.", "Both offered luxury service ...": each of whom?
     rf"|(?:each|both) (?:[a-z]{{3,}}ed|has|can|may|might|must|should|also)\b"
+    # "Each advertisement was scored ...": each of the ones told before (not "Each year")
+    rf"|each (?!(?:year|day|week|month|night|morning|evening|afternoon|time|season|spring|"
+    rf"summer|fall|autumn|winter|weekend|decade|century)\b)[a-z]+\b(?! of\b)"
+    # "In one case (the man in his 50s ...), ..."
+    rf"|in (?:one|another|each|either|the other|the first|the second) (?:case|instance) \("
     # "For him, it's not just a movie.": him, told before
     rf"|(?:for|to|with|like|unlike|against|without|beside|behind|before|after) (?:him|her|them),"
     rf"|at least that\b|once again\b|again,|of (?:the|those|these) (?:\w+|\$[\d,.]+)(?:,| (?!of\b))"
@@ -932,7 +937,11 @@ _PRONOUN_AFTER_OPENING = re.compile(
     r"|^(?:In|On|At|For|By|After|Before|During|Since|Until|Within|Over|Under|Through|Despite|"
     r"Last|Earlier|Later)\s[^,;:\"“”]{3,60}?\s(?:he|she)\s[a-z]+"
     # and after any one word: "Inside, they are a little different."
-    r"|^[A-Z][a-z]+, (?:he|she|they)\s[a-z]+")
+    r"|^[A-Z][a-z]+, (?:he|she|they)\s[a-z]+"
+    # and after a participle's phrase, whose subject the sentence never names: "Born in
+    # 1950, he moved ...", "Known by critics as the gag rule, its scope ..."
+    r"|^(?:[A-Z][a-z]+ed|Born|Known|Seen|Raised|Built|Held|Made|Given|Taken|Written|Shown|"
+    r"Kept|Caught|Brought)\b[^,;:\"“”]{0,80}, (?:he|she|it|its|they|their|his|her)\b")
 # "Police said her injuries were not life-threatening.": "her" stands for someone only an
 # earlier sentence names, when nothing in the sentence names anyone (a capitalized word
 # other than a group that speaks, "Police", might: "In his speech, Obama said ...") and no
