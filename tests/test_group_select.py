@@ -514,3 +514,32 @@ def test_a_sentence_is_not_told_with_an_introduction_that_says_it_already():
     scores = np.array([10.0 if second in f.members else 1.0 for f in facts])
     shown = [p.sentence for p in mmr(facts, scores, sentences, vectors, 200, reading, [])]
     assert not {first, second} <= set(shown)
+
+
+def test_covered_is_the_share_of_a_sentences_weight_in_words_already_used():
+    from storyline.brief.vectors import covered
+
+    sentences, vectors, _ = pipeline_parts(
+        "Rescue teams evacuated 2,000 people from the flooded villages on Tuesday. "
+        "The flooded villages lie along the river. Teams evacuated the villages.")
+    assert covered(vectors, [0], 0) == pytest.approx(1.0)
+    assert covered(vectors, [], 0) == 0.0
+    assert covered(vectors, [0], 2) == pytest.approx(1.0)  # all its words were used
+    assert 0.0 < covered(vectors, [0], 1) < 1.0  # "lie", "river" are new
+
+
+def test_the_home_walk_does_not_tell_what_its_words_told_already():
+    told = ("Rihanna topped the dance club chart this week with her latest single, her twentieth "
+            "number one in less than ten years of recording. Madonna still holds the record for "
+            "most number ones on that chart, forty-three since her debut album was released in "
+            "the early eighties by a small New York label. Only Madonna has more number ones than "
+            "Rihanna. A music video for the single will be released across Europe on Friday.")
+    sentences, vectors, facts = pipeline_parts(told)
+    reading = read([s.text for s in sentences], [True] * len(sentences))
+    fact_of = {k: i for i, f in enumerate(facts) for k in f.members}
+    similar = cosines(vectors, [0, 1], [2])
+    assert similar.max() < REDUNDANT  # neither alone nor together
+    assert similar.sum() < REDUNDANT * np.sqrt(cosines(vectors, [0, 1], [0, 1]).sum())
+    walked = walk_home([Pick(fact_of[0], 0)], facts, np.ones(len(facts)), sentences, vectors,
+                       200, reading)
+    assert [p.sentence for p in walked] == [0, 1, 3]

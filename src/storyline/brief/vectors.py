@@ -315,6 +315,18 @@ def column_means(matrix: sparse.csr_matrix) -> np.ndarray:
     return means
 
 
+def covered(matrix: Rows | sparse.csr_matrix, rows: Sequence[int], k: int) -> float:
+    """The share of row `k`'s weight (its squared entries) in the terms that rows `rows`
+    use: how much of what it says they have said in its words, whatever else they say."""
+    start, end = int(matrix.indptr[k]), int(matrix.indptr[k + 1])
+    weights = np.asarray(matrix.data[start:end], dtype=np.float64) ** 2
+    total = float(weights.sum())
+    if not total or not len(rows):
+        return 0.0
+    said = np.concatenate([matrix.indices[matrix.indptr[j]:matrix.indptr[j + 1]] for j in rows])
+    return float(weights[np.isin(matrix.indices[start:end], said)].sum()) / total
+
+
 def row_dots(matrix: sparse.csr_matrix, rows: Sequence[int], vector: np.ndarray) -> np.ndarray:
     """The dot products of `matrix`'s rows `rows` with `vector`, bit for bit
     `np.asarray(matrix[rows] @ vector).ravel()`: each row's products added in its term
