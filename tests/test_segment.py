@@ -223,3 +223,27 @@ def test_a_headline_glued_to_the_first_sentence_is_cut_off(text, first):
     spans = sentence_spans(text)
     assert text[spans[0][0]:spans[0][1]] == first
 
+
+@pytest.mark.parametrize("text, parts", [
+    ("Tests take several days to be verified But when the first figures came, the word "
+     "was crucial.", ["Tests take several days to be verified",
+                      "But when the first figures came, the word was crucial."]),
+    ("Tamiflu is given to pupils at Hill School A third school has closed after eight cases.",
+     ["Tamiflu is given to pupils at Hill School", "A third school has closed after eight cases."]),
+    ("The rebels took the town. Jets flew over the coast The alliance denied it.",
+     ["The rebels took the town.", "Jets flew over the coast", "The alliance denied it."]),
+])
+def test_sentences_run_together_without_a_stop_are_cut_apart(text, parts):
+    assert [text[s:e] for s, e in sentence_spans(text)] == parts
+
+
+@pytest.mark.parametrize("text", [
+    "The virus is an influenza A virus, carrying the designation H1N1.",
+    "He pleaded guilty to a Class A misdemeanor on Monday.",
+    "Samples were taken. The rocks moved along path A in the figure.",
+    "Officials said The end was near, then left.",
+    "He told The Associated Press that it was over.",
+])
+def test_a_capital_inside_a_sentence_that_opens_nothing_stays(text):
+    assert [text[s:e] for s, e in sentence_spans(text)][-1] == text.split(". ")[-1]
+

@@ -65,6 +65,8 @@ def sentence_spans(block: str) -> list[tuple[int, int]]:
         spans = [part for span in spans for part in _after_bracketed_credit(block, *span)]
     if spans:
         spans[:1] = _headline_cut(block, *spans[0])
+    if _RUN_ON_HINT.search(block):
+        spans = [part for span in spans for part in _run_on(block, *span)]
     return _credits_home(block, _quotes_home(block, spans))
 
 
@@ -119,6 +121,35 @@ def _headline_cut(block: str, start: int, end: int) -> list[tuple[int, int]]:
         return [(start, end)]
     cut = match.end()
     return [(start, len(block[:cut].rstrip())), (cut, end)]
+
+
+# Two sentences run together without a stop anywhere in a paragraph, the first often a
+# caption or headline that lost its line ("... to be verified But when those first figures
+# were released ...", "... at Alleyn's School A third school in London has closed ..."):
+# a capitalized opening word after a word in small letters (not a verb of saying: "said
+# The end was near" quotes) and before another in small letters (not a preposition or a
+# conjunction: "path A in Fig. 6"); "A" not after a word that names a kind ("influenza A
+# virus", "Class A misdemeanor"). The part before the cut keeps no stop of its own, so it
+# is no statement and no brief tells it.
+_RUN_ON = re.compile(r"(?<=[a-z]{3})(?<!said)(?<!says)(?<!told)(?<!wrote)(?<!asked) "
+                     r"(?=(?:The|But|However|He|She|They|It|A) "
+                     r"(?!(?:in|to|and|or|is|was|of|at|on|for|with|as|by|from)\b)[a-z])")
+_RUN_ON_HINT = re.compile(r"[a-z] (?:The|But|However|He|She|They|It|A) [a-z]")  # (speed)
+_LAST_WORD = re.compile(r"[A-Za-z'’-]+$")
+_KIND_OF_A = re.compile(_NAMES_A, re.I)
+
+
+def _run_on(block: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span cut where two sentences run together (`_RUN_ON`)."""
+    out = []
+    for match in _RUN_ON.finditer(block, start, end):
+        if block[match.end()] == "A":
+            word = _LAST_WORD.search(block, start, match.start())
+            if word is not None and _KIND_OF_A.fullmatch(word.group()):
+                continue
+        out.append((start, match.start()))
+        start = match.end()
+    return [*out, (start, end)]
 
 
 def _quotes_home(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
