@@ -279,3 +279,33 @@ def test_srsly_has_its_collector_back_when_the_load_fails():
         _msgpack_api.gc.enable()  # does nothing during the load
         raise RuntimeError("the load failed")
     assert _msgpack_api.gc is gc
+
+
+def test_the_program_exits_without_teardown_after_its_exit_handlers(example_dir, tmp_path):
+    """`storyline` itself (arguments from the command line) ends with `os._exit`, after the
+    exit handlers and with stdout flushed: the same output, the same exit code; called
+    with arguments, `main` raises SystemExit as click's commands do."""
+    out, ran = tmp_path / "brief.json", tmp_path / "handler-ran"
+    program = ("import atexit, sys\n"
+               "ran = sys.argv.pop()\n"
+               "atexit.register(lambda: open(ran, 'w').close())\n"
+               "from storyline.faces.cli import main\n"
+               "main()\n"
+               "raise AssertionError('main returned')\n")
+    for arguments, code in ((["summarize", str(example_dir), "--no-analysis", "-f", "json",
+                              "-o", str(out)], 0),
+                            (["summarize", str(tmp_path / "missing")], 1)):
+        done = subprocess.run([sys.executable, "-c", program, *arguments, str(ran)],
+                              capture_output=True, text=True)
+        assert done.returncode == code, done.stderr
+        assert ran.exists()  # the exit handlers ran (the log's, the pattern cache's)
+        ran.unlink()
+    assert json.loads(out.read_text())["sentences"]
+    assert "does not exist" in done.stderr
+    shown = subprocess.run([sys.executable, "-c", program, "summarize", str(example_dir),
+                            "--no-analysis", str(ran)], capture_output=True, text=True)
+    assert shown.returncode == 0 and shown.stdout.strip()  # stdout flushed before the exit
+    loaded = _loaded_after(  # called with arguments: SystemExit, then the caller goes on
+        "from storyline.faces.cli import main\n"
+        "try:\n    main(['--version'])\nexcept SystemExit as e:\n    assert not e.code\n")
+    assert "storyline.faces.cli" in loaded["modules"]

@@ -6,11 +6,13 @@ for the server's or the evaluation's imports); this one holds the `storyline` gr
 
 from __future__ import annotations
 
+import atexit
 import gc
 import logging
 import os
 import signal
 import sys
+import threading
 from importlib import import_module
 
 # One BLAS thread, set before numpy loads: the matrices of a brief are small, so a
@@ -68,6 +70,42 @@ class _Commands(click.Group):
         except click.ClickException as e:
             e.message = printable(e.message)
             raise
+        finally:
+            self.ran = ctx.invoked_subcommand
+
+    def main(self, args=None, *rest, **options):
+        if args is not None:  # called by code (a test, another program), which goes on
+            return super().main(args, *rest, **options)
+        try:  # the `storyline` program itself (its arguments are the process's)
+            return super().main(args, *rest, **options)
+        except SystemExit as done:
+            if getattr(self, "ran", None) in _EXIT_AT_ONCE:
+                _exit_now(done.code)
+            raise
+
+
+# The commands whose process ends without the interpreter's teardown (`_exit_now`): they
+# write their output whole and close it (a brief, a batch, a timeline).
+_EXIT_AT_ONCE = frozenset({"summarize", "timeline"})
+
+
+def _exit_now(code) -> None:
+    """End the program without the interpreter's teardown, which frees every object one
+    at a time (speed: 77 M instructions, a twelfth of the example's brief from a cold
+    start; 160 M after 200 clusters). What an exit does that matters is done first: the
+    exit handlers (the log's, the pattern cache's) and the flush of stdout and stderr.
+    Only for an exit code with no other thread running; otherwise (or when the flush
+    fails) this returns and the exit goes the usual way."""
+    if (code is not None and not isinstance(code, int) or threading.active_count() > 1
+            or not hasattr(atexit, "_run_exitfuncs")):  # (CPython's; they run once)
+        return
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # (a closed pipe: the usual exit reports it)
+        return
+    os._exit(code or 0)
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
