@@ -334,7 +334,8 @@ def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
         named.update(reading.introduces[pick.sentence])
         left -= sentences[pick.sentence].words
         follower = reading.successor(sentences, pick.sentence)
-        if follower is not None and reading.fit[follower] and fact_of.get(follower) in column:
+        # (its fact first: the fitness of a sentence that is no candidate is not read)
+        if follower is not None and fact_of.get(follower) in column and reading.fit[follower]:
             runs_on[column[fact_of[follower]]] = follower
         if c is None:  # an antecedent below the candidates, shown for the next one only
             return
