@@ -530,6 +530,17 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("Sen. Wendy Davis spoke to supporters at a rally on Thursday in Haltom City.", False),
     ("Davonia Leach of Burleson, Texas, holds a sign protesting against State Sen. Wendy Davis "
      "outside the venue hosting a rally Thursday, Oct. 3, 2013, in Haltom City, Texas.", True),
+    # a caption's present, with its day or place at the end
+    ("A rebel runs for cover during an airstrike near the port, Libya, on Monday.", True),
+    ("Northern rebels move on the town of Al-Qasr on Saturday.", True),
+    ("A bank customer holds a handful of coins in downtown Reykjavik, Iceland.", True),
+    ("The rebels hold the ports of Al-Qasr and Misrata and the hills south of the capital.", False),
+    ("Rebels moved on the town of Al-Qasr on Saturday.", False),
+    ("Leaders said they would meet in Brussels on Monday.", False),
+    ("A powder that makes it easy to spread, the agent causes hallucinations.", False),
+    ("The facade of the stock exchange in the capital, where shares have tumbled.", True),
+    ("The stock exchange, where shares have tumbled, closed early on Monday.", False),
+    ("The exchange reopened on Monday, where shares tumbled.", False),
 ])
 def test_social_media_prompts_inside_text_are_clutter(text, clutter):
     from storyline.brief.clean import is_clutter

@@ -47,6 +47,7 @@ from storyline.brief.context import (
     "None seems to work for all.",                                # none of which?
     "If anything they slow the footage to see it more clearly.",  # a qualification
     "Each wanted to adopt eight children.",                       # each of whom?
+    "Even more alarmingly, the government is presiding over a default by the banks.",
     "Each advertisement was scored on a scale of one to ten.",     # each of which?
     "Born in 1950, he moved to Paris as a child.",                # who was born?
     "Known by critics as the gag rule, its scope was widened in January.",

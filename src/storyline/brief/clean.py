@@ -19,6 +19,7 @@ from functools import lru_cache
 from ..data import read_text
 from ..model import Article, Removal
 from .literals import FirstMatch
+from .segment import has_verb
 
 MAX_HEADLINE_WORDS = 25  # longer unpunctuated lines are prose that lost its period
 MAX_CLUTTER_WORDS = 40  # longer lines are condemned only by rules marked any_length
@@ -405,7 +406,15 @@ def is_clutter(text: str) -> bool:
     """Whether a sentence is page clutter that cleaning could not cut off its line: the
     last check before a sentence goes into a brief."""
     return (_match(text) is not None or _IN_SENTENCE(text) is not None
-            or bool(_FOOTNOTES.match(text)))
+            or bool(_FOOTNOTES.match(text)) or _place_caption(text))
+
+
+def _place_caption(text: str) -> bool:
+    """A photo's place with what happens there, and no verb of its own (`_CAPTION_WHERE`)."""
+    if ", where" not in text and " , where" not in text:  # (most sentences: no search)
+        return False
+    found = _CAPTION_WHERE.match(text)
+    return found is not None and not has_verb(found.group(1))
 
 
 # Reference numbers left before a sentence: "41 , 42 A recent review defined ..." (apart
@@ -559,12 +568,37 @@ _CAPTION_DAY = re.compile(  # (case-sensitive inside; re.I as the screen's other
 _CAPTION_AS = re.compile(
     r"^(?-i:(?:" + _CAPTION_NAME + r"){1,6})" + _CAPTION_VERB + r" as (?-i:[A-Z])",
     re.I)
+# A caption's present with a day or a place at its end, its subject someone shown ("A
+# rebel runs for cover during a government airstrike ..., Libya, on Monday.", "A bank
+# customer holds a handful of Icelandic crowns in downtown Reykavik, Iceland.") or a group
+# ("Libyan rebels move on the town of Bir al-Ghanam on Saturday."): news tells it in the
+# past. Nine such captions in the Timeline17 dev articles, none in Multi-News dev or DUC
+# 2006 (where "The rebels hold Benghazi, ..." is news: not after "The").
+_CAPTION_ACT = (r"(?:move|join|hold|carr(?:y|ie)|ride|drive|fl(?:y|ie)|flee|play|work|look|sit|"
+                r"stand|walk|wait|gather|march|protest|pray|celebrate|attend|arrive|leave|"
+                r"cross|inspect|visit|talk|speak|watch|wave|pose|rest|sleep|eat|clean|search|"
+                r"dig|help|load|unload|guard|patrol|shout|chant|sing|dance|queue|line|rush|"
+                r"run|push|pull|lift|check|sort|hand|receive|distribute|collect|prepare|pass|"
+                r"greet|hug|kneel|mourn|cry|wear|display|take|make|gesture|listen|react|cheer|"
+                r"rally|clash|throw|burn|block)")
+_CAPTION_PRESENT = re.compile(
+    r"^(?-i:(?:A|An) (?:(?!(?:that|which|who|whose)\b)[A-Za-z][\w'’-]* ){0,4}?"
+    + _CAPTION_ACT + r"(?:s|es)"
+    r"|(?!The\b)[A-Z][\w'’-]* (?:[A-Z][\w'’-]* ){0,2}[a-z]{3,}s " + _CAPTION_ACT + r")\b"
+    r"(?![^.]*\b(?:said|says|will|would|was|were|had|has|have|is|are|after|because)\b)"
+    r"(?-i:[^.;:\"“”]*(?:\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"| ?, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*(?: ?, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*)?)"
+    r" ?\.$)", re.I)
+# A photo's place with what it shows, and no verb of its own: "The facade of the New York
+# Stock Exchange, where shares have tumbled.", "A bank and foreign currency exchange in
+# Bucharest, where many consumers are struggling ..." (the only two in the dev articles).
+_CAPTION_WHERE = re.compile(r"^(?:The|A|An) ([^,;:\"“”()]{3,100}?) ?, where [^,;:\"“”]+\.$")
 # What every text with reference marks holds, found fast (from each digit): a small letter
 # before a digit. The marks' pattern, which holds no literal, is searched only there.
 _LETTER_DIGIT = re.compile(r"\d(?<=[a-z]\d)")
 _IN_SENTENCE = FirstMatch([("clutter", (_CLUTTER_START, _CLUTTER_SENTENCE, _CAPTION_PLACE,
                                         _BYLINE_INSIDE, _CAPTION_DATE, _REFERENCE_MARKS,
-                                        _CAPTION_DAY, _CAPTION_AS))],
+                                        _CAPTION_DAY, _CAPTION_AS, _CAPTION_PRESENT))],
                           guards={_REFERENCE_MARKS: _LETTER_DIGIT})
 
 

@@ -79,6 +79,8 @@ _DANGLING_OPENING = re.compile(
     rf"|(?:first|second|secondly|third|thirdly|fourth|fifth|finally|lastly|next|no|yes|further|"
     rf"if so|if not|worse|worse still|even worse|better still|even better|rather|too|"
     rf"more importantly|most importantly|above all|in short|in sum|in fact|after all|"
+    # a comparison with what was told: "Even more alarmingly, ...", "Most notably, ..."
+    rf"(?:even |still )?(?:more|most|less) [a-z]+ly|"
     rf"of course|for example|for instance|in other words|by comparison|in comparison|"
     rf"aside from that|apart from that|beyond that|besides that|other than that|"
     # a writer's comment on something told before: "Certainly, Nixon couldn't have ..."

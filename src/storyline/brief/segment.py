@@ -349,7 +349,7 @@ def is_statement(text: str) -> bool:
             and _lower_words(text) >= 2 and not _is_fragment(text)
             and not _ends(_TRUNCATED, text) and not _TRANSCRIPT.match(text)
             and not _ends_earlier_quotation(text) and text.count("(") <= text.count(")")
-            and _has_verb(text) and not ("#" in text and _pasted_tweet(text))
+            and has_verb(text) and not ("#" in text and _pasted_tweet(text))
             and not _IMPERATIVE.match(text))
 
 
@@ -424,7 +424,8 @@ _VERB_FORM = re.compile(
 _VERB_SEARCH = words_as_trie(_VERB_FORM)
 
 
-def _has_verb(text: str) -> bool:
+def has_verb(text: str) -> bool:
+    """Whether `text` holds a word that is a verb (`_VERB_FORM`)."""
     return bool(_VERB_SEARCH.search(text))
 
 
