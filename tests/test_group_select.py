@@ -525,7 +525,7 @@ def test_a_sentence_is_not_told_with_an_introduction_that_says_it_already():
 def test_covered_is_the_share_of_a_sentences_weight_in_words_already_used():
     from storyline.brief.vectors import covered
 
-    sentences, vectors, _ = pipeline_parts(
+    _, vectors, _ = pipeline_parts(
         "Rescue teams evacuated 2,000 people from the flooded villages on Tuesday. "
         "The flooded villages lie along the river. Teams evacuated the villages.")
     assert covered(vectors, [0], 0) == pytest.approx(1.0)

@@ -411,7 +411,7 @@ def is_clutter(text: str) -> bool:
 
 def _place_caption(text: str) -> bool:
     """A photo's place with what happens there, and no verb of its own (`_CAPTION_WHERE`)."""
-    if ", where" not in text and " , where" not in text:  # (most sentences: no search)
+    if ", where" not in text:  # (most sentences: no search)
         return False
     found = _CAPTION_WHERE.match(text)
     return found is not None and not has_verb(found.group(1))

@@ -220,10 +220,10 @@ def walk_home(picks: list[Pick], facts: list[Fact], scores: np.ndarray,
               reading: Reading, floor: float = MIN_RELATIVE_SCORE) -> list[Pick]:
     """`picks` (an opener first) retold as its article tells it (see HOME_WALK_ARTICLES): the
     opener, then each later sentence of its article, in order, that tells a fact not told
-    yet, scores at least `floor` times the best fact, repeats no chosen sentence nor
-    all of them together (REDUNDANT), names no one not yet introduced, continues no sentence but the one shown
-    just before it (a quotation: one that quotes its speaker) and leaves no quotation
-    open; then the other picks, in the order they were chosen, as far as the budget
+    yet, scores at least `floor` times the best fact, repeats neither a chosen sentence
+    nor all of them together (REDUNDANT, TOLD_WORDS), names no one not yet introduced,
+    continues no sentence but the one shown just before it (a quotation: one that quotes
+    its speaker) and leaves no quotation open; then the other picks, in the order they were chosen, as far as the budget
     allows and each reads where it stands."""
     fact_of = {k: i for i, f in enumerate(facts) for k in f.members}
     best = float(scores.max())
