@@ -116,6 +116,8 @@ assert spacy.info(silent=True)["spacy_version"] == spacy.__version__
 assert "spacy.cli" in sys.modules
 import pydantic.v1  # still there for whoever wants it
 assert pydantic.v1.BaseModel
+import typing
+assert "compile" not in vars(typing)  # (given one only during the import)
 """
     loaded = _loaded_after(code)
     assert "spacy.cli.info" in loaded["modules"]
@@ -142,6 +144,37 @@ def test_entry_points_are_grouped_as_select_gives_them(drawn):
     for found in shapes:
         assert grouped_entry_points(found) == {
             group: list(found.select(group=group)) for group in found.groups}
+
+
+@settings(deadline=None)
+@given(st.lists(st.sampled_from(["int", "list[int]", "Optional[str]", "'quoted'", "*Ts",
+                                 "Dict[str, 'A']", "1 +", "a b", "x if y else z"]),
+                max_size=8))
+def test_forward_references_compiled_once_are_the_same(texts):
+    """Inside `_forward_references_compiled_once`, a `typing.ForwardRef` holds the same
+    text and equal code as one made outside (each text compiled once), a text that is
+    no expression raises the same error, and `typing` is left without a `compile`."""
+    import typing
+
+    from storyline.analyze import language
+
+    def made(text):
+        try:
+            ref = typing.ForwardRef(text)
+        except SyntaxError as e:
+            return str(e)
+        code = ref.__forward_code__
+        return ref, ref.__forward_arg__, code.co_code, code.co_names, code.co_consts
+
+    outside = [made(t) for t in texts]
+    with language._forward_references_compiled_once():
+        inside = [made(t) for t in texts]
+    assert inside == outside
+    assert "compile" not in vars(typing)
+    codes = {}  # each text's code: one object
+    for text, found in zip(texts, inside, strict=True):
+        if not isinstance(found, str):
+            assert codes.setdefault(text, found[0].__forward_code__) is found[0].__forward_code__
 
 
 def test_pydantic_is_told_it_has_no_plugins_only_when_none_is_installed(monkeypatch):

@@ -52,7 +52,8 @@ def nlp():
     enabled = gc.isenabled()
     gc.disable()
     try:
-        pipeline = _load()
+        with _forward_references_compiled_once():
+            pipeline = _load()
         gc.freeze()
     finally:
         if enabled:
@@ -239,6 +240,25 @@ def _import_spacy():
     finally:
         if blocked and sys.modules.get("pydantic.v1", 0) is None:
             del sys.modules["pydantic.v1"]
+
+
+@contextmanager
+def _forward_references_compiled_once():
+    """`typing.ForwardRef` compiles its text each time one is made: spaCy's import and
+    load make 894 of them (most for pydantic-core's typed dicts, whose annotations are
+    strings), of 247 texts. Meanwhile `typing` is given a `compile` that compiles each
+    text once and hands back the same code object (code objects cannot change): about
+    26 M instructions less (0.9% of spaCy's import and load)."""
+    import typing
+
+    if "compile" in vars(typing):  # typing has a compile of its own: leave it
+        yield
+        return
+    typing.compile = lru_cache(maxsize=None)(compile)
+    try:
+        yield
+    finally:
+        del typing.compile
 
 
 def grouped_entry_points(found) -> dict[str, list]:
