@@ -265,6 +265,9 @@ def test_a_byline_before_an_agency_dateline_goes_with_it():
     ("EL PASO, Texas (AP) — The shooting began at 10 a.m.", "The shooting began"),
     ("Washington (CNN) Vermont Sen. Bernie Sanders lauded the speech.", "Vermont Sen."),
     ("Sanders told AP reporters that he lauded the speech.", "Sanders told AP"),
+    ("Mar 1 - Secretary of State Hillary Clinton warned of civil war.", "Secretary of State"),
+    ("Abu Dhabi (CNN) -- Night after night, jets have hammered Tripoli.", "Night after"),
+    ("May 5 - 7 is the week of the festival, organizers said.", "May 5 - 7"),
 ])
 def test_datelines(line, rest):
     a, _ = cleaned(f"Title\n\n{line}")
@@ -284,6 +287,16 @@ def test_a_wire_dateline_with_a_date_only_is_cut():
     a, removed = cleaned("Title\n\nAug 21 (Reuters) - Libyan rebels entered Tripoli on Sunday.")
     assert a.text == "Libyan rebels entered Tripoli on Sunday."
     assert "dateline" in removed.values()
+
+
+def test_the_paragraphs_above_a_wire_dateline_are_the_pages_header():
+    text = ("Title\n\nCNN source says NATO believes the resolution justifies it.\n\n"
+            "NATO replies: \"We are simply not targeting individuals.\"\n\n"
+            f"Abu Dhabi (CNN) -- Night after night, jets have hammered Tripoli.\n\n{BODY}")
+    a, removed = cleaned(text)
+    assert a.text.startswith("Night after night, jets have hammered Tripoli.")
+    assert removed["CNN source says NATO believes the resolution justifies it."] == "page header"
+    assert "NATO replies" not in a.text and "Abu Dhabi" not in a.text
 
 
 def test_a_dateline_is_only_cut_from_the_first_paragraphs():
@@ -541,6 +554,10 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("The facade of the stock exchange in the capital, where shares have tumbled.", True),
     ("The stock exchange, where shares have tumbled, closed early on Monday.", False),
     ("The exchange reopened on Monday, where shares tumbled.", False),
+    # a caption's present before a bare date
+    ("Libyans gather March 21 at a site near Benghazi where a French air strike hit.", True),
+    ("Libyans gathered on March 21 at a site near Benghazi.", False),
+    ("Talks gather pace as the March 21 deadline nears, diplomats said.", False),
 ])
 def test_social_media_prompts_inside_text_are_clutter(text, clutter):
     from storyline.brief.clean import is_clutter

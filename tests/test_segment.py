@@ -232,6 +232,17 @@ def test_a_headline_glued_to_the_first_sentence_is_cut_off(text, first):
      ["Tamiflu is given to pupils at Hill School", "A third school has closed after eight cases."]),
     ("The rebels took the town. Jets flew over the coast The alliance denied it.",
      ["The rebels took the town.", "Jets flew over the coast", "The alliance denied it."]),
+    # "But" before a name; a quotation whose speaker follows it; a clock time or a year
+    ("Rally supports Libyan woman But Ibrahim refused to take further questions.",
+     ["Rally supports Libyan woman", "But Ibrahim refused to take further questions."]),
+    ('Girl loses leg in rocket blast "We are targeting military sites," a spokeswoman said.',
+     ["Girl loses leg in rocket blast", '"We are targeting military sites," a spokeswoman said.']),
+    ("1901 The BBC's Matt Frei in Port-au-Prince says the roads are blocked.",
+     ["1901", "The BBC's Matt Frei in Port-au-Prince says the roads are blocked."]),
+    ("Five Days: Sept. 15 - 19, 2008 The Dow Jones average closed up 3.4 percent.",
+     ["Five Days: Sept. 15 - 19, 2008", "The Dow Jones average closed up 3.4 percent."]),
+    ("McCain pushes Libya no-fly zone People in Zawiya took control, state TV reported.",
+     ["McCain pushes Libya no-fly zone", "People in Zawiya took control, state TV reported."]),
 ])
 def test_sentences_run_together_without_a_stop_are_cut_apart(text, parts):
     assert [text[s:e] for s, e in sentence_spans(text)] == parts
@@ -243,6 +254,11 @@ def test_sentences_run_together_without_a_stop_are_cut_apart(text, parts):
     "Samples were taken. The rocks moved along path A in the figure.",
     "Officials said The end was near, then left.",
     "He told The Associated Press that it was over.",
+    'He wrote the book "Son of a Gambler: Winners and Losers," says a friend of his.',
+    'Crowds chanted "Down with the regime, down with him," witnesses said on Monday.',
+    "The United Nations has declared 2010 The International Year of Biodiversity.",
+    "The UN High Commissioner for Refugees said it was very concerned.",
+    "She spoke in an interview with People magazine that is not yet online.",
 ])
 def test_a_capital_inside_a_sentence_that_opens_nothing_stays(text):
     assert [text[s:e] for s, e in sentence_spans(text)][-1] == text.split(". ")[-1]

@@ -61,7 +61,8 @@ _DATELINE = re.compile(  # "ST. LOUIS (AP) — ", "FORT WAYNE, Ind. (WANE) ", "(
     r"|[A-Z]{5,}(?:\s[A-Z]{2,})?(?=\s(?:The|A|An)\s)"  # "WASHINGTON The"
     r"|[A-Z]{4,}(?:/[A-Z]{4,})+"  # "SINGAPORE/BEIJING Flamboyant"
     r"|[A-Z]{4,}--"  # "HIROSHIMA--A", "WASHINGTON—The"
-    r"|[A-Z][a-z]+(?:,? [A-Z][a-z.]+){0,2} [—–])"  # "Flint — Sixteen months after ..."
+    r"|[A-Z][a-z]+(?:,? [A-Z][a-z.]+){0,2} [—–]"  # "Flint — Sixteen months after ..."
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{1,2} -)"  # "Mar 1 - "
     r"(?:\s+|(?<=--)|(?<=[—–]))(?=[A-Z\"“'‘`])")
 DATELINE_PARAGRAPHS = 3  # a dateline opens the story, after at most a headline and standfirst
 DATELINE_CHARS = 600  # or after short lines of page furniture (a page of one line a sentence)
@@ -315,10 +316,13 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
             drop(title, "page furniture")
             title = None
     before = 0  # characters of the paragraphs before this one
+    starts = None  # the paragraph that opens on a wire's dateline, if one does
     for i, line in enumerate(kept):
         # after the first paragraphs, only a wire's dateline with its agency in brackets
         # ("DJERBA, Tunisia (Reuters) -- ") tells that the story starts there
         lead = i < DATELINE_PARAGRAPHS or before < DATELINE_CHARS and "(" in line[:80]
+        if lead and starts is None and "(" in line[:80] and _INNER_DATELINE.match(line):
+            starts = i
         before += len(line)
         kept[i] = _strip_prefixes(line, drop, lead=lead)
         if " MORE " in kept[i]:
@@ -327,7 +331,12 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
             kept[i] = _cut_tickers(kept[i], drop)
         if " here " in kept[i]:
             kept[i] = _cut_dateline_here(kept[i], drop)
-    text = "\n\n".join(kept)
+    # The paragraphs above a wire's dateline are the page's header: a headline, story
+    # highlights ("CNN source says NATO believes ..."), a standfirst, related links.
+    header = starts or 0
+    for line in kept[:header]:
+        drop(line, "page header")
+    text = "\n\n".join(kept[header:])
     return replace(article, text=text, title=title, source=source), removed
 
 
@@ -563,6 +572,11 @@ _CAPTION_DAY = re.compile(  # (case-sensitive inside; re.I as the screen's other
     r"(?![^.]*\b(?:said|says|will|would|was|were|had|has|have|is|are)\b)[^.]*\b(?:on )?"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?: (?:morning|afternoon|evening|night))?\.$)", re.I)
+# A caption's present before a bare date: "Libyans gather March 21 at a site near Benghazi
+# where ..." (news tells it in the past, and puts "on" before the date).
+_CAPTION_MONTH_DAY = re.compile(
+    r"^(?-i:(?:" + _CAPTION_NAME + r")+)" + _CAPTION_VERB + r" (?-i:(?:Jan|Feb|Mar|Apr|May|"
+    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})\b", re.I)
 # A caption's present with "as": "Sen. Lindsay Graham listens as Sen. Sheldon Whitehouse
 # holds up a copy of ..." (news tells it in the past).
 _CAPTION_AS = re.compile(
@@ -598,7 +612,8 @@ _CAPTION_WHERE = re.compile(r"^(?:The|A|An) ([^,;:\"“”()]{3,100}?) ?, where 
 _LETTER_DIGIT = re.compile(r"\d(?<=[a-z]\d)")
 _IN_SENTENCE = FirstMatch([("clutter", (_CLUTTER_START, _CLUTTER_SENTENCE, _CAPTION_PLACE,
                                         _BYLINE_INSIDE, _CAPTION_DATE, _REFERENCE_MARKS,
-                                        _CAPTION_DAY, _CAPTION_AS, _CAPTION_PRESENT))],
+                                        _CAPTION_DAY, _CAPTION_AS, _CAPTION_PRESENT,
+                                        _CAPTION_MONTH_DAY))],
                           guards={_REFERENCE_MARKS: _LETTER_DIGIT})
 
 
@@ -713,8 +728,8 @@ def _strip_prefixes(line: str, drop, *, lead: bool) -> str:
             drop(match.group(0).strip(), reason)
             line = line[match.end():]
     inner = _INNER_DATELINE.search(line, 0, INNER_DATELINE_CHARS) if lead and "(" in line else None
-    if inner and inner.start() > 0:
-        drop(line[:inner.end()].strip(), "page header")
+    if inner:  # at the start: a dateline of a place in small letters ("Abu Dhabi (CNN) --")
+        drop(line[:inner.end()].strip(), "page header" if inner.start() else "dateline")
         line = line[inner.end():]
     stamp = _INNER_STAMP.search(line, 0, INNER_DATELINE_CHARS) if lead and "day" in line else None
     if stamp:

@@ -65,7 +65,7 @@ def sentence_spans(block: str) -> list[tuple[int, int]]:
         spans = [part for span in spans for part in _after_bracketed_credit(block, *span)]
     if spans:
         spans[:1] = _headline_cut(block, *spans[0])
-    if _RUN_ON_HINT.search(block):
+    if _RUN_ON_HINT.search(block) or _GLUED_HINT.search(block) or _SUBJECT_HINT.search(block):
         spans = [part for span in spans for part in _run_on(block, *span)]
     return _credits_home(block, _quotes_home(block, spans))
 
@@ -133,22 +133,78 @@ def _headline_cut(block: str, start: int, end: int) -> list[tuple[int, int]]:
 # is no statement and no brief tells it.
 _RUN_ON = re.compile(r"(?<=[a-z]{3})(?<!said)(?<!says)(?<!told)(?<!wrote)(?<!asked) "
                      r"(?=(?:The|But|However|He|She|They|It|A) "
-                     r"(?!(?:in|to|and|or|is|was|of|at|on|for|with|as|by|from)\b)[a-z])")
-_RUN_ON_HINT = re.compile(r"[a-z] (?:The|But|However|He|She|They|It|A) [a-z]")  # (speed)
+                     r"(?!(?:in|to|and|or|is|was|of|at|on|for|with|as|by|from)\b)[a-z]"
+                     r"|But [A-Z][a-z])")  # "... is extremely rare But Professor Markel ..."
+_RUN_ON_HINT = re.compile(r"[a-z] (?:The|But|However|He|She|They|It|A) [a-z]|[a-z] But [A-Z]")
 _LAST_WORD = re.compile(r"[A-Za-z'’-]+$")
 _KIND_OF_A = re.compile(_NAMES_A, re.I)
+# A related story's headline glued before a sentence that opens on a quotation and names
+# its speaker after it ('... NATO's role in Libya unclear "There is no perfect option
+# ...," Clinton said'): a quotation after a word in small letters, closed by a comma and
+# followed by its verb of saying; not a title ('the book "Son of a Gambler," says ...')
+# nor what the word before it introduces ('chanted "Out, out!" ...').
+_GLUED_QUOTE = re.compile(r"(?<=[a-z]{2}) (?=[\"“]([A-Z][^\"”]{10,}?)[,!?][\"”] "
+                          r"[^\".”“]{0,60}?\b(?:said|says|told|added|adds)\b)")
+_QUOTE_INTRODUCERS = re.compile(
+    r"said|says|told|tells|added|adds|asked|asks|wrote|writes|read|reads|reading|saying|"
+    r"chanted|chanting|shouted|shouting|yelled|screamed|declared|tweeted|posted|words|"
+    r"slogan|motto|phrase|headline|dubbed|labeled|labelled|marked|on|in|at|from|by|its|"
+    r"his|her|their|" + _NAMES_A)
+_CAPITALIZED = re.compile(r"[A-Z]")
+# A clock time or a date's year glued before a paragraph's story ("1901 The BBC's Matt Frei
+# in Port-au-Prince says ...", "Friday, 22 January 2010 The UN has described ...", "Sept.
+# 15 - 19, 2008 The Dow Jones industrial average ..."): at the start, after a comma or a
+# month; not a year a verb governs ("declared 2010 The International Year of ...").
+_GLUED_TIME = re.compile(r"(?:19|20)\d\d(?= The [A-Z])")
+_BEFORE_GLUED_TIME = re.compile(r"(?:^|, |\| |(?:January|February|March|April|May|June|July|"
+                                r"August|September|October|November|December) )$")
+_GLUED_HINT = re.compile(r"[a-z] [\"“][A-Z]|\d\d The [A-Z]")  # (speed)
+# A headline glued before a sentence whose subject is people named by a plural noun ("John
+# McCain pushes Libya no-fly zone People in Zawiya ...", "Woman alleges forces raped her
+# Reporters gathered around her ..."): the noun capitalized after a word in small letters
+# that no name follows ("the High Commissioner for Refugees", "Save the Children", "an
+# interview with People magazine").
+_SUBJECTS = ("People", "Reporters", "Witnesses", "Residents", "Officials", "Rebels",
+             "Protesters", "Troops", "Soldiers", "Doctors", "Police", "Authorities",
+             "Investigators", "Researchers", "Scientists", "Experts", "Analysts", "Critics",
+             "Supporters", "Demonstrators", "Diplomats", "Lawmakers", "Voters", "Workers",
+             "Survivors", "Fighters", "Prosecutors", "Journalists", "Students", "Parents",
+             "Villagers", "Refugees", "Firefighters", "Medics", "Families", "Relatives",
+             "Passengers", "Tourists", "Rescuers", "Hundreds", "Thousands", "Dozens")
+_GLUED_SUBJECT = re.compile(r"(?<![^\s])([a-z][a-z'’-]*[a-z]) (?=(?:" + "|".join(_SUBJECTS)
+                            + r") (?!(?:of|and|or|for)\b)[a-z])")
+_NAME_FOLLOWS = re.compile(r"for|the|and|or|with|of|on|a|an|to|by|at|in|from|our|their|"
+                           r"its|my|your|because|that|if|when|as|than")
+_SUBJECT_HINT = _led_by_capital(list(_SUBJECTS))  # (speed)
 
 
 def _run_on(block: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The span cut where two sentences run together (`_RUN_ON`)."""
-    out = []
+    """The span cut where two sentences run together (`_RUN_ON`, `_GLUED_QUOTE`,
+    `_GLUED_SUBJECT`, `_GLUED_TIME`)."""
+    cuts = []
     for match in _RUN_ON.finditer(block, start, end):
         if block[match.end()] == "A":
             word = _LAST_WORD.search(block, start, match.start())
             if word is not None and _KIND_OF_A.fullmatch(word.group()):
                 continue
-        out.append((start, match.start()))
-        start = match.end()
+        cuts.append((match.start(), match.end()))
+    for match in _GLUED_QUOTE.finditer(block, start, end):
+        word = _LAST_WORD.search(block, start, match.start())
+        long_words = [w for w in match.group(1).split() if len(w) > 3]
+        titled = 2 * sum(bool(_CAPITALIZED.match(w)) for w in long_words) >= len(long_words)
+        if not titled and not _QUOTE_INTRODUCERS.fullmatch(word.group().lower()):
+            cuts.append((match.start(), match.end()))
+    for match in _GLUED_SUBJECT.finditer(block, start, end):
+        if not _NAME_FOLLOWS.fullmatch(match.group(1)):
+            cuts.append((match.end() - 1, match.end()))
+    for match in _GLUED_TIME.finditer(block, start, end):
+        if _BEFORE_GLUED_TIME.search(block[start:match.start()]):
+            cuts.append((match.end(), match.end() + 1))
+    out = []
+    for cut_start, cut_end in sorted(cuts):
+        if cut_start > start:
+            out.append((start, cut_start))
+            start = cut_end
     return [*out, (start, end)]
 
 
