@@ -545,3 +545,23 @@ def test_the_home_walk_does_not_tell_what_its_words_told_already():
     assert similar.max() < REDUNDANT  # neither alone nor together
     assert similar.sum() < REDUNDANT * np.sqrt(cosines(vectors, [0, 1], [0, 1]).sum())
     assert walked == [0, 1, 3]
+
+
+def test_a_short_brief_of_a_large_cluster_is_walked_and_a_long_summary_is_not(monkeypatch):
+    from storyline import summarize
+    from storyline.brief import select
+
+    places = ["Lyon", "Nice", "Lille", "Nantes", "Brest", "Dijon", "Metz", "Tours", "Caen",
+              "Reims", "Rouen", "Nancy"]
+    articles = [f"Flood waters rose across {town} on Monday after three days of heavy rain, "
+                f"officials said. Rescue teams in {town} moved hundreds of families to "
+                f"schools and gyms. The river at {town} crested at six meters, a record for "
+                f"the month. Trains between {town} and Paris were cancelled until Wednesday. "
+                f"Farmers near {town} said the harvest would be lost." for town in places]
+    walks = []
+    real = select.walk_home
+    monkeypatch.setattr(select, "walk_home", lambda *a, **k: walks.append(a[5]) or real(*a, **k))
+    assert len(articles) > select.HOME_WALK_ARTICLES
+    summarize(articles, select.HOME_WALK_WORDS)
+    summarize(articles, select.HOME_WALK_WORDS + 100)
+    assert walks == [select.HOME_WALK_WORDS]

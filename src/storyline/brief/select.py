@@ -156,8 +156,15 @@ HOME_BONUS = 0.2
 # words) 44.62 / 15.64 -> 44.81 / 15.64. DUC 2006's topic clusters of 25 articles are not
 # walked: readers would run the walked briefs in only 9 and 10 of 16 (coherence 3.62 ->
 # 4.19 and 4.06) while a 250-word topic summary lost the other articles' events (38.45 /
-# 8.22 -> 36.59 / 7.21: `ab_duc_walk.jsonl`).
+# 8.22 -> 36.59 / 7.21: `ab_duc_walk.jsonl`); a short brief is (HOME_WALK_WORDS).
 HOME_WALK_ARTICLES = RETELL_ARTICLES
+# A brief of at most this many words is walked in a larger cluster too: four or five
+# sentences have room for one story told well, not for a topic's other events, which a
+# longer summary covers. In DUC 2006's topic clusters of 25 articles (120 words) blind
+# readers would run the walked brief in 23 and 23 of the 34 that change (coherence 3.21 ->
+# 4.12 and 3.62 -> 4.44, stray sentences 28 -> 6 and 29 -> 6: `ab_duc_short_walk.jsonl`);
+# ROUGE-1/2 recall at 120 words 20.88 / 4.38 -> 20.15 / 4.13, and none at 250 words.
+HOME_WALK_WORDS = 150
 # A sentence of the retelling with at least this share of its tf-idf weight in words the
 # told sentences used says little new ("Rihanna trails only Madonna, with 43 No. 1s."
 # after "..., Rihanna now trails only Madonna for the all-time chart record."): it is not
@@ -196,12 +203,13 @@ def mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
     that cannot be shown (a page of one sentence after a question), without the rules
     of reading context at all: a reader is better served by that sentence than by none.
     Facts under `floor` times the best fact's score are never told, an opener's under
-    MIN_RELATIVE_SCORE times it. In a cluster of a few articles, a brief that opens with
-    an opener is then retold in its article's order (`walk_home`).
+    MIN_RELATIVE_SCORE times it. In a cluster of a few articles, or in a short brief, a
+    brief that opens with an opener is then retold in its article's order (`walk_home`).
     """
     chosen = _mmr(facts, scores, sentences, vectors, budget, reading, openers, floor)
     if (chosen and len(openers) == 1 and chosen[0].sentence in openers[0]
-            and len({s.article for s in sentences}) <= HOME_WALK_ARTICLES):
+            and (len({s.article for s in sentences}) <= HOME_WALK_ARTICLES
+                 or budget <= HOME_WALK_WORDS)):
         return walk_home(chosen, facts, scores, sentences, vectors, budget, reading, floor)
     if chosen:
         return chosen
