@@ -111,11 +111,12 @@ _DANGLING_OPENING = re.compile(
     rf"|plus\b|any other\b"
     # "At Sibley, for example, an average of 9.2 births occur daily.": an example of what?
     rf"|[^,;:\"“”]{{1,50}}, for (?:example|instance),"
-    # "During the past month, that number has increased ...": a demonstrative subject after
+    # "During the past month, that number has increased ...", "In recent years, those
+    # working women could ...": a demonstrative subject after
     # an opening phrase stands for something told before; so does "one of the" ("In
     # November 2009, one of the tickets he bought hit the jackpot.")
-    rf"|[^,;:\"“”]{{3,60}}, (?:that|those|these) [a-z]+ (?:has|have|had|is|are|was|were|will|"
-    rf"would|could)\b"
+    rf"|[^,;:\"“”]{{3,60}}, (?:that|those|these) (?:[a-z]+ ){{1,2}}(?:has|have|had|is|are|was|"
+    rf"were|will|would|could)\b"
     rf"|[^,;:\"“”]{{3,60}}, one of (?:the|them|those|these|his|her|their)\b"
     rf"(?! (?:most|least|best|worst|first|last|few|only|top|[a-z]+est)\b)"
     # "Five more were killed on Tuesday.", "Three other states also had deaths ...": more
@@ -342,8 +343,8 @@ _ROLE_NOUNS = (r"minister|spokesman|spokeswoman|spokesperson|official|officials|
                r"scientist|author")
 _SPEAKER_NOUNS = _BACK_NOUNS + "|" + _ROLE_NOUNS
 # A speaker named by a role the article gave before ('"...," the Michigan Democrat said.',
-# "..., the actress told reporters.", '"...," said the minister.'): the reader must
-# already know who that is.
+# "..., the actress told reporters.", '"...," said the minister.', '"...," another diplomat
+# said.'): the reader must already know who that is.
 _DEFINITE_SPEAKER = re.compile(
     r"(?:^\s*|[,;:\"”’']\s*)the\s+(?:(?:[A-Z][a-z]+\s+){0,3}(?:Democrat|Republican)s?|"
     rf"(?:[a-z]+\s+){{0,2}}(?:{_SPEAKER_NOUNS}))\s+(?:\w+ly\s+)?(?:said|says|told|tells|added|"
@@ -352,7 +353,11 @@ _DEFINITE_SPEAKER = re.compile(
     r"|(?:^|[,\"”’'])\s*(?:said|says|added|adds|wrote|writes|explained|noted)\s+the\s+"
     rf"(?:[a-z]+\s+){{0,2}}(?:{_ROLE_NOUNS})\s*[.,;]"
     # "..., the satement added.": whoever adds said something before
-    r"|[,”\"]\s*the\s+(?:[a-z]+\s+){0,2}[a-z]+\s+(?:added|adds)\s*[.!?]")
+    r"|[,”\"]\s*the\s+(?:[a-z]+\s+){0,2}[a-z]+\s+(?:added|adds)\s*[.!?]"
+    # '"...," another diplomat said.': another than the one quoted before
+    r"|(?:^\s*|[,;:\"”’']\s*)another\s+(?:[a-z]+\s+){0,2}?[a-z]+\s+(?:said|says|told|tells|"
+    r"added|adds)\b|(?:^|[,\"”’'])\s*(?:said|says|added|adds)\s+another\s+(?:[a-z]+\s+){0,2}?"
+    r"[a-z]+\s*[.,;]")
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’(?![a-z])|''[^']*''|``[^']*''")
 
 # Names: two to four name words ("Jeffny Pally", "Abu Bakr al-Baghdadi", "J. Smith");
