@@ -56,6 +56,7 @@ from storyline.brief.context import (
     "New tenders exceed the total of the last three years, the satement added.",  # added to what?
     "\"Other options are being discussed,\" another diplomat said.",  # another than who?
     "\"We will not give up,\" said another rebel.",
+    "No one was hurt, said the official with the city's trade commission.",
     "In recent years, those working women could often be found on red carpets.",
     "“Those two facts are a match of the 1900 heist,” the newspaper reported.",
     "Eastwood's film will leave such people vaguely uneasy.",     # people of which kind?
@@ -186,6 +187,7 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "“I love this country,” a senator said.",                     # the speaker's own "this"
     "Officials said that schools must close.",
     "Officials said another attack was likely within days.",
+    "No one was hurt, said an official with the city's trade commission.",
     "Data were collected by team doctors, and these data were analyzed by a panel.",
     "Among those injured was a child, officials said.",
     "The show's finale airs this Sunday, the network said.",

@@ -343,15 +343,16 @@ _ROLE_NOUNS = (r"minister|spokesman|spokeswoman|spokesperson|official|officials|
                r"scientist|author")
 _SPEAKER_NOUNS = _BACK_NOUNS + "|" + _ROLE_NOUNS
 # A speaker named by a role the article gave before ('"...," the Michigan Democrat said.',
-# "..., the actress told reporters.", '"...," said the minister.', '"...," another diplomat
-# said.'): the reader must already know who that is.
+# "..., the actress told reporters.", '"...," said the minister.', "..., said the official
+# with the city's commission", '"...," another diplomat said.'): the reader must already
+# know who that is.
 _DEFINITE_SPEAKER = re.compile(
     r"(?:^\s*|[,;:\"”’']\s*)the\s+(?:(?:[A-Z][a-z]+\s+){0,3}(?:Democrat|Republican)s?|"
     rf"(?:[a-z]+\s+){{0,2}}(?:{_SPEAKER_NOUNS}))\s+(?:\w+ly\s+)?(?:said|says|told|tells|added|"
     r"adds|wrote|writes|tweeted|explained|noted|recalled|insisted)\b"
     # '"...," said the minister.'
     r"|(?:^|[,\"”’'])\s*(?:said|says|added|adds|wrote|writes|explained|noted)\s+the\s+"
-    rf"(?:[a-z]+\s+){{0,2}}(?:{_ROLE_NOUNS})\s*[.,;]"
+    rf"(?:[a-z]+\s+){{0,2}}(?:{_ROLE_NOUNS})(?:\s*[.,;]|\s+(?:with|from|at)\s)"
     # "..., the satement added.": whoever adds said something before
     r"|[,”\"]\s*the\s+(?:[a-z]+\s+){0,2}[a-z]+\s+(?:added|adds)\s*[.!?]"
     # '"...," another diplomat said.': another than the one quoted before
