@@ -6,14 +6,15 @@ quarter of a brief's start-up, paid by every process. Python compiles a pattern 
 steps: its own code (the parser and code generator, written in Python: the slow part)
 turns the pattern into a list of integers, and `_sre.compile` (in C) makes the pattern
 object from that list. `save` keeps, for each pattern compiled so far, the arguments
-that Python gave `_sre.compile`; `load`, in a later process, makes the pattern objects
-from them and puts them in the `re` module's own cache, where `re.compile` finds them.
-A pattern made so compares equal to one compiled anew (pattern objects compare their
-code), so every match is the same: `tests/test_regex_cache.py`. `storyline` loads the
-file when imported; `brief.pipeline` saves at the end of its import and, through
-`save_at_exit`, when the process ends, with what was compiled as it worked (the
-screens' alternatives compiled when first tried, the analysis's rules and spaCy's own
-patterns at their import: about 320 more).
+that Python gave `_sre.compile` (the list as an array's bytes: `marshal` reads a list
+one integer at a time, half of `load`'s cost); `load`, in a later process, makes the
+pattern objects from them and puts them in the `re` module's own cache, where
+`re.compile` finds them. A pattern made so compares equal to one compiled anew (pattern
+objects compare their code), so every match is the same: `tests/test_regex_cache.py`.
+`storyline` loads the file when imported; `brief.pipeline` saves at the end of its
+import and, through `save_at_exit`, when the process ends, with what was compiled as it
+worked (the screens' alternatives compiled when first tried, the analysis's rules and
+spaCy's own patterns at their import: about 320 more).
 
 It keeps, too, what other modules read off the patterns at import (`remembered`: the
 literal words `literals.FirstMatch` screens with, read off each pattern's parse), under
@@ -32,6 +33,7 @@ import os
 import re
 import sys
 import zlib
+from array import array
 from pathlib import Path
 
 try:
@@ -39,7 +41,8 @@ try:
 except ImportError:  # pragma: no cover - not CPython
     _sre = None
 
-FORMAT = 2  # of the file: in its name, so that versions of this module keep apart
+FORMAT = 3  # of the file: in its name, so that versions of this module keep apart
+_CODE = "I"  # the patterns' code kept as an array of this type (unsigned, _sre.CODESIZE bytes)
 MIN_NEW = 10  # new patterns that make a process write the file
 MAX_ENTRIES = 1000  # beyond, the file keeps the patterns of the process saving it, this many
 _loaded: set[tuple[str, int]] = set()  # the patterns this process took from the file
@@ -66,6 +69,7 @@ def path() -> Path | None:
 
 def _usable() -> bool:
     return (_sre is not None and sys.implementation.name == "cpython"
+            and array(_CODE).itemsize == _sre.CODESIZE
             and isinstance(getattr(re, "_cache", None), dict)
             and hasattr(re, "_compiler") and getattr(re._compiler, "_sre", None) is _sre)
 
@@ -84,7 +88,7 @@ def load() -> int:
         for (source, flags), arguments in entries.items():
             if type(source) is not str or type(flags) is not int or arguments[0] != source:
                 return 0
-            made[str, source, flags] = _sre.compile(*arguments)
+            made[str, source, flags] = _made(arguments)
     except (OSError, EOFError, ValueError, TypeError, AttributeError, IndexError, KeyError,
             RuntimeError):
         return 0  # no file yet, or one this Python cannot read: compile as usual
@@ -172,6 +176,13 @@ def remembered(key: tuple, compute):
         return value
 
 
+def _made(arguments: tuple) -> re.Pattern:
+    """The pattern object made from the arguments `_arguments` kept."""
+    source, flags, code, groups, groupindex, indexgroup = arguments
+    return _sre.compile(source, flags, array(_CODE, code).tolist(), groups, groupindex,
+                        indexgroup)
+
+
 def _arguments(source: str, flags: int) -> tuple | None:
     """What Python's compiler gives `_sre.compile` for the pattern, as plain values."""
     seen: list[tuple] = []
@@ -194,7 +205,7 @@ def _arguments(source: str, flags: int) -> tuple | None:
             compiler._sre = _sre
         pattern, final_flags, code, groups, groupindex, indexgroup = [
             a for a in seen if a[0] == source][-1]
-        return (pattern, int(final_flags), [int(c) for c in code], int(groups),
+        return (pattern, int(final_flags), array(_CODE, code).tobytes(), int(groups),
                 dict(groupindex), tuple(indexgroup))
     except Exception:  # noqa: BLE001 - a pattern the recorder cannot read is not kept
         return None
