@@ -966,3 +966,33 @@ def test_role_cues_tried_where_one_can_start_are_finditers(text):
 
     assert [(m.span(), m.group(1)) for m in context._role_cues(text)] == [
         (m.span(), m.group(1)) for m in context._PERSON_CUES[4].finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_rows(), st.data())
+def test_covered_and_cosines_without_numpys_set_and_grid_helpers_are_theirs(rows, data):
+    """`covered` finds the terms already said with a set, not `np.isin`, and `cosines`
+    reads its block without `np.ix_`: the same values, summed in the same order, and the
+    same layout."""
+    matrix = vectors._normalized(*rows)
+    n = matrix.shape[0]
+    picks = st.lists(st.integers(0, n - 1), max_size=12) if n else st.just([])
+    told = data.draw(picks)
+    for k in range(n):
+        start, end = int(matrix.indptr[k]), int(matrix.indptr[k + 1])
+        weights = np.asarray(matrix.data[start:end], dtype=np.float64) ** 2
+        total = float(weights.sum())
+        if total and told:
+            said = np.concatenate([matrix.indices[matrix.indptr[j]:matrix.indptr[j + 1]]
+                                   for j in told])
+            isin = float(weights[np.isin(matrix.indices[start:end], said)].sum()) / total
+        else:
+            isin = 0.0
+        assert vectors.covered(matrix, told, k) == isin
+    others = data.draw(picks)
+    if n and told and others:
+        vectors._LAST_TABLE = (lambda: None, None)
+        block = vectors.cosines(matrix, told, others)
+        table = vectors._LAST_TABLE[1]
+        grid = table[np.ix_(np.asarray(told, dtype=np.intp), np.asarray(others, dtype=np.intp))]
+        assert block.tobytes() == grid.tobytes() and block.strides == grid.strides
