@@ -65,8 +65,9 @@ def sentence_spans(block: str) -> list[tuple[int, int]]:
         spans = [part for span in spans for part in _after_bracketed_credit(block, *span)]
     if spans:
         spans[:1] = _headline_cut(block, *spans[0])
-    if _RUN_ON_HINT.search(block) or _GLUED_HINT.search(block) or _SUBJECT_HINT.search(block):
-        spans = [part for span in spans for part in _run_on(block, *span)]
+    glues = _glues(block)
+    if glues:
+        spans = [part for span in spans for part in _run_on(block, *span, glues)]
     return _credits_home(block, _quotes_home(block, spans))
 
 
@@ -143,8 +144,9 @@ _KIND_OF_A = re.compile(_NAMES_A, re.I)
 # ...," Clinton said'): a quotation after a word in small letters, closed by a comma and
 # followed by its verb of saying; not a title ('the book "Son of a Gambler," says ...')
 # nor what the word before it introduces ('chanted "Out, out!" ...').
-_GLUED_QUOTE = re.compile(r"(?<=[a-z]{2}) (?=[\"“]([A-Z][^\"”]{10,}?)[,!?][\"”] "
+_GLUED_QUOTE = re.compile(r"[\"“](?<=[a-z]{2} [\"“])(?=([A-Z][^\"”]{10,}?)[,!?][\"”] "
                           r"[^\".”“]{0,60}?\b(?:said|says|told|added|adds)\b)")
+_QUOTE_HINT = re.compile(r"[\"“](?<=[a-z] [\"“])[A-Z]")  # (speed: from each quote mark)
 _QUOTE_INTRODUCERS = re.compile(
     r"said|says|told|tells|added|adds|asked|asks|wrote|writes|read|reads|reading|saying|"
     r"chanted|chanting|shouted|shouting|yelled|screamed|declared|tweeted|posted|words|"
@@ -158,7 +160,6 @@ _CAPITALIZED = re.compile(r"[A-Z]")
 _GLUED_TIME = re.compile(r"(?:19|20)\d\d(?= The [A-Z])")
 _BEFORE_GLUED_TIME = re.compile(r"(?:^|, |\| |(?:January|February|March|April|May|June|July|"
                                 r"August|September|October|November|December) )$")
-_GLUED_HINT = re.compile(r"[a-z] [\"“][A-Z]|\d\d The [A-Z]")  # (speed)
 # A headline glued before a sentence whose subject is people named by a plural noun ("John
 # McCain pushes Libya no-fly zone People in Zawiya ...", "Woman alleges forces raped her
 # Reporters gathered around her ..."): the noun capitalized after a word in small letters
@@ -171,33 +172,48 @@ _SUBJECTS = ("People", "Reporters", "Witnesses", "Residents", "Officials", "Rebe
              "Survivors", "Fighters", "Prosecutors", "Journalists", "Students", "Parents",
              "Villagers", "Refugees", "Firefighters", "Medics", "Families", "Relatives",
              "Passengers", "Tourists", "Rescuers", "Hundreds", "Thousands", "Dozens")
-_GLUED_SUBJECT = re.compile(r"(?<![^\s])([a-z][a-z'’-]*[a-z]) (?=(?:" + "|".join(_SUBJECTS)
-                            + r") (?!(?:of|and|or|for)\b)[a-z])")
+_GLUED_SUBJECT = _led_by_capital(list(_SUBJECTS))  # (a match starts one character late)
+_SUBJECT_GOES_ON = re.compile(r" (?!(?:of|and|or|for)\b)[a-z]")
+_SMALL_WORD_BEFORE = re.compile(r"(?<![^\s])[a-z][a-z'’-]*[a-z]$")
 _NAME_FOLLOWS = re.compile(r"for|the|and|or|with|of|on|a|an|to|by|at|in|from|our|their|"
                            r"its|my|your|because|that|if|when|as|than")
-_SUBJECT_HINT = _led_by_capital(list(_SUBJECTS))  # (speed)
 
 
-def _run_on(block: str, start: int, end: int) -> list[tuple[int, int]]:
+def _glues(block: str) -> tuple[bool, bool, bool, bool]:
+    """Which of `_run_on`'s four cuts may apply in `block`, or () when none does (speed:
+    each is looked for only where its hint is)."""
+    found = (bool(_RUN_ON_HINT.search(block)),
+             ("\"" in block or "“" in block) and bool(_QUOTE_HINT.search(block)),
+             bool(_GLUED_SUBJECT.search(block)),
+             " The " in block and bool(_GLUED_TIME.search(block)))
+    return found if any(found) else ()
+
+
+def _run_on(block: str, start: int, end: int,
+            glues: tuple[bool, ...] = (True,) * 4) -> list[tuple[int, int]]:
     """The span cut where two sentences run together (`_RUN_ON`, `_GLUED_QUOTE`,
-    `_GLUED_SUBJECT`, `_GLUED_TIME`)."""
+    `_GLUED_SUBJECT`, `_GLUED_TIME`; `glues` says which to look for, `_glues`)."""
+    run_on, quote, subject, time = glues
     cuts = []
-    for match in _RUN_ON.finditer(block, start, end):
+    for match in _RUN_ON.finditer(block, start, end) if run_on else ():
         if block[match.end()] == "A":
             word = _LAST_WORD.search(block, start, match.start())
             if word is not None and _KIND_OF_A.fullmatch(word.group()):
                 continue
         cuts.append((match.start(), match.end()))
-    for match in _GLUED_QUOTE.finditer(block, start, end):
-        word = _LAST_WORD.search(block, start, match.start())
+    for match in _GLUED_QUOTE.finditer(block, start, end) if quote else ():
+        word = _LAST_WORD.search(block, start, match.start() - 1)
         long_words = [w for w in match.group(1).split() if len(w) > 3]
         titled = 2 * sum(bool(_CAPITALIZED.match(w)) for w in long_words) >= len(long_words)
         if not titled and not _QUOTE_INTRODUCERS.fullmatch(word.group().lower()):
-            cuts.append((match.start(), match.end()))
-    for match in _GLUED_SUBJECT.finditer(block, start, end):
-        if not _NAME_FOLLOWS.fullmatch(match.group(1)):
-            cuts.append((match.end() - 1, match.end()))
-    for match in _GLUED_TIME.finditer(block, start, end):
+            cuts.append((match.start() - 1, match.start()))
+    for match in _GLUED_SUBJECT.finditer(block, start, end) if subject else ():
+        at = match.start() - 1  # the space before the noun
+        word = _SMALL_WORD_BEFORE.search(block, start, at) if block[at] == " " else None
+        if (word is not None and not _NAME_FOLLOWS.fullmatch(word.group())
+                and _SUBJECT_GOES_ON.match(block, match.end() - 1, end)):
+            cuts.append((at, at + 1))
+    for match in _GLUED_TIME.finditer(block, start, end) if time else ():
         if _BEFORE_GLUED_TIME.search(block[start:match.start()]):
             cuts.append((match.end(), match.end() + 1))
     out = []
