@@ -456,6 +456,23 @@ def test_each_article_is_told_together_after_the_opener():
     assert [sentences[p.sentence].article for p in told] == ["1", "1", "1", "2", "2"]
 
 
+def test_in_a_phase_the_openers_article_is_told_first():
+    from storyline.brief.order import reading_order
+    from storyline.brief.select import Pick
+    from storyline.model import Sentence
+
+    texts = [("1", 0, "Rebels seized the port of Brega on Monday after heavy fighting."),
+             ("2", 0, "Doctors in Brega said ten rebels were killed in the fighting."),
+             ("1", 1, "The rebels said the port was now in their hands."),
+             ("3", 0, "Rebels first took the town in March, before losing it.")]
+    sentences = [Sentence(a, i, t, 0, len(t), of=2) for a, i, t in texts]
+    reading = read([t for _, _, t in texts], [True] * len(texts))
+    picks = [Pick(k, k) for k in range(4)]
+    told = reading_order(picks, np.ones(4), sentences, reading, opened=True,
+                         phases=(frozenset({"3"}), frozenset({"1", "2"})))
+    assert [sentences[p.sentence].article for p in told] == ["1", "1", "2", "3"]
+
+
 def test_a_brief_does_not_end_on_a_stray_line():
     from storyline.brief.order import without_stray_ending
     from storyline.brief.select import Pick

@@ -10,7 +10,9 @@ someone by surname comes after the sentence that names them in full.
 When the articles fall into phases (clearly different times, `brief.phases`), the
 latest phase is told first, the news first; then the earlier phases, in time order, as
 the background of how it came to this; the sentences of articles that belong to no
-phase come last. Each phase is told in the order above. Without phases, each article's
+phase come last. Each phase is told in the order above, the opener's article's sentences
+first in its phase (a brief retold from the opener's article goes on with it, not with
+another article's lead of the same phase). Without phases, each article's
 sentences are then told together, the first sentence's article first and the others in
 the order they come (two blind readers preferred it in 21 and 23 of 27 read Timeline17
 days: `benchmarks/editor/ab_article_order.jsonl`).
@@ -57,12 +59,14 @@ def reading_order(picks: list[Pick], scores: np.ndarray, sentences: list[Sentenc
     ranks = [len(phases) - 1, *range(len(phases) - 1)] if phases else []  # latest, earlier
     phase = {a: rank for rank, i in enumerate(ranks) for a in phases[i]}
 
-    def key(chain: list[Pick]) -> tuple[int, float, float]:
+    head = [chains.pop(0)] if opened and chains else []
+    home = sentences[head[0][0].sentence].article if head else None
+
+    def key(chain: list[Pick]) -> tuple[int, bool, float, float]:
         first = sentences[chain[0].sentence]
-        return (phase.get(first.article, len(phases)), first.position,
+        return (phase.get(first.article, len(phases)), first.article != home, first.position,
                 -float(scores[chain[0].fact]))
 
-    head = [chains.pop(0)] if opened and chains else []
     waiting = sorted(chains, key=key)
     named = set().union(*(reading.introduces[p.sentence] for c in head for p in c))
     ordered = head
