@@ -316,13 +316,13 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
             drop(title, "page furniture")
             title = None
     before = 0  # characters of the paragraphs before this one
-    starts = None  # the paragraph that opens on a wire's dateline, if one does
+    story_start = None  # the paragraph that opens on a wire's dateline, if one does
     for i, line in enumerate(kept):
         # after the first paragraphs, only a wire's dateline with its agency in brackets
         # ("DJERBA, Tunisia (Reuters) -- ") tells that the story starts there
         lead = i < DATELINE_PARAGRAPHS or before < DATELINE_CHARS and "(" in line[:80]
-        if lead and starts is None and "(" in line[:80] and _INNER_DATELINE.match(line):
-            starts = i
+        if lead and story_start is None and "(" in line[:80] and _INNER_DATELINE.match(line):
+            story_start = i
         before += len(line)
         kept[i] = _strip_prefixes(line, drop, lead=lead)
         if " MORE " in kept[i]:
@@ -333,7 +333,7 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
             kept[i] = _cut_dateline_here(kept[i], drop)
     # The paragraphs above a wire's dateline are the page's header: a headline, story
     # highlights ("CNN source says NATO believes ..."), a standfirst, related links.
-    header = starts or 0
+    header = story_start or 0
     for line in kept[:header]:
         drop(line, "page header")
     text = "\n\n".join(kept[header:])

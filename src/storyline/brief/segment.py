@@ -190,7 +190,7 @@ def _glues(block: str) -> tuple[bool, bool, bool, bool]:
 
 
 def _run_on(block: str, start: int, end: int,
-            glues: tuple[bool, ...] = (True,) * 4) -> list[tuple[int, int]]:
+            glues: tuple[bool, ...]) -> list[tuple[int, int]]:
     """The span cut where two sentences run together (`_RUN_ON`, `_GLUED_QUOTE`,
     `_GLUED_SUBJECT`, `_GLUED_TIME`; `glues` says which to look for, `_glues`)."""
     run_on, quote, subject, time = glues

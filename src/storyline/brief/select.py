@@ -231,14 +231,15 @@ def walk_home(picks: list[Pick], facts: list[Fact], scores: np.ndarray,
     yet, scores at least `floor` times the best fact, repeats neither a chosen sentence
     nor all of them together (REDUNDANT, TOLD_WORDS), names no one not yet introduced,
     continues no sentence but the one shown just before it (a quotation: one that quotes
-    its speaker) and leaves no quotation open; then the other picks, in the order they were chosen, as far as the budget
-    allows and each reads where it stands."""
+    its speaker) and leaves no quotation open; then the other picks, in the order they
+    were chosen, as far as the budget allows and each reads where it stands."""
     fact_of = {k: i for i, f in enumerate(facts) for k in f.members}
     best = float(scores.max())
     out = [picks[0]]
     told = {picks[0].fact}
     named = set(reading.introduces[picks[0].sentence])
     left = budget - sentences[picks[0].sentence].words
+    spread: dict[int, float] = {}  # per count of told sentences: the norm of their sum
 
     def fits(k: int) -> bool:
         """Sentence `k` says something the retelling has not: it is not REDUNDANT with
@@ -252,8 +253,11 @@ def walk_home(picks: list[Pick], facts: list[Fact], scores: np.ndarray,
         similar = cosines(vectors, told, [k])
         if float(similar.max()) >= REDUNDANT or covered(vectors, told, k) >= TOLD_WORDS:
             return False
-        return len(told) < 2 or (
-            float(similar.sum()) < REDUNDANT * float(np.sqrt(cosines(vectors, told, told).sum())))
+        if len(told) < 2:
+            return True
+        if len(told) not in spread:  # (the told sentences only grow: read once per count)
+            spread[len(told)] = float(np.sqrt(cosines(vectors, told, told).sum()))
+        return float(similar.sum()) < REDUNDANT * spread[len(told)]
 
     def tell(pick: Pick) -> None:
         nonlocal left
