@@ -554,6 +554,9 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("The facade of the stock exchange in the capital, where shares have tumbled.", True),
     ("The stock exchange, where shares have tumbled, closed early on Monday.", False),
     ("The exchange reopened on Monday, where shares tumbled.", False),
+    ("The building in Lima, Peru, where a gang flew a flag, hung a photo and claimed it was an "
+     "embassy.", True),
+    ("The new chart, where she is No. 1, will appear on the site this Thursday.", False),
     # a caption's present before a bare date
     ("Libyans gather March 21 at a site near Benghazi where a French air strike hit.", True),
     ("Libyans gathered on March 21 at a site near Benghazi.", False),
@@ -650,3 +653,14 @@ def test_the_datelines_here_before_a_time_goes(line, rest):
     a, removed = cleaned(BODY + "\n\n" + line)
     assert a.text.split("\n\n")[-1] == rest
     assert ("here" in removed) == (line != rest)
+
+
+@pytest.mark.parametrize("text, joined", [
+    ("an environmentally- friendly means of pest control", "an environmentally-friendly means"),
+    ("the city is well- prepared for a flood", "the city is well-prepared"),
+    ("oak- and pine-covered hills", "oak- and pine-covered hills"),
+    ("a risk three- to six-fold higher", "a risk three- to six-fold"),
+    ("her son - just a year old- with her", "a year old- with her"),
+])
+def test_a_word_broken_at_a_wrapped_hyphen_is_joined(text, joined):
+    assert joined in clean(article(text + "."))[0].text

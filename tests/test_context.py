@@ -244,6 +244,10 @@ def test_openings_that_stand_alone(text):
     ("I have never been this tired, the runner told reporters.", False),
     ("Let's call the total tax take about 32 percent of legal sales.", True),
     ("Scientists say our ancestors were shorter.", False),
+    ("A gene evolved in the Ice Age to protect our ancestors from the cold.", False),  # ours
+    ("Our monitoring of the web revealed that the accusers are rebels.", True),  # the writer's
+    ("We reported last week that the mayor would resign.", True),
+    ("It protects our list of the best films.", True),
     ("Here we show evidence that a nap helps infants to retain memories.", True),  # a paper's
     ("Every race is a real fight here.", True),         # the writer's place, told by a dateline
     ("We are, just now, stuck between eras.", True),    # an op-ed's "we"
@@ -272,6 +276,14 @@ def test_a_surname_needs_its_full_name_first():
     names = Names(["Senator Elizabeth Warren spoke on Monday.", "Warren said she would run."])
     assert needs("Warren said she would run.", names).names == {"Warren"}
     assert not needs("Senator Elizabeth Warren spoke on Monday.", names).names
+
+
+def test_a_surname_is_a_persons_after_an_adverb_or_a_verb_only_people_use():
+    texts = ["The group relied on one member, Americo Roe, to buy the tickets.",
+             "Roe later claimed he bought the winning ticket alone.",
+             "Roe cashed it without telling his co-workers."]
+    assert needs(texts[2], Names(texts)).names == {"Roe"}
+    assert not needs(texts[2], Names([texts[0], texts[2]])).names  # no cue: a place's?
 
 
 def test_an_acronym_the_cluster_spells_out_needs_its_spelling_first():

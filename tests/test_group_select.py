@@ -274,7 +274,12 @@ def test_a_lead_that_tells_what_has_long_been_so_does_not_open_when_a_news_lead_
             "No one liked the dam in the river valley, but apparently it was not without "
             "friends. It is old.",
             "Dams are assumed to stop floods in the river valley, which protects the towns "
-            "below. It is old."):
+            "below. It is old.",
+            "With a record flood up for grabs in the river valley, plenty of folks are "
+            "dreaming about the dam. It is old.",
+            "For the 2,000 people who live below the dam in the river valley, it may be cold "
+            "comfort. It is old.",
+            "Concrete dams are among the most common walls in the river valley. It is old."):
         assert _opens_elsewhere(background), background
 
 
@@ -295,6 +300,14 @@ def test_a_feature_whose_lead_tells_background_opens_where_it_turns_to_its_news(
                "valley are 2,000 soldiers, sent after the dam burst and flooded the villages.")
     sentences, found = _openers(feature)
     assert [sentences[k].text[:12] for k in found] == ["Joining the "]
+    for turn in ("In a new study of 40 dams, engineers found that the old dam in the river "
+                 "valley would burst in a flood.",
+                 "Researchers in the river valley have found that the old dam would burst in "
+                 "a flood and drown 2,000 people."):
+        feature = ("Engineers have long warned that old dams in a river valley may fail in a "
+                   "flood. They were built long ago. " + turn)
+        sentences, found = _openers(feature)
+        assert [sentences[k].text[:12] for k in found] == [turn[:12]]
 
 
 @pytest.mark.parametrize("top", [

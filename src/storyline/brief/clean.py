@@ -138,6 +138,13 @@ _STAMP_PREFIX = re.compile(r"^(updated|published|posted|last (updated|modified)|
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _SGML_CODE = re.compile(r"&[A-Z]{2};")
 _SPACES = re.compile(r"[ \t]{2,}")
+# A word broken at a hyphen where a line was wrapped, and the line break read as a space
+# ("an environmentally- friendly means", "well- prepared"): joined again. Not a hyphen
+# that waits for its word ("oak- and pine-covered", "three- to six-fold") nor one written
+# as a dash ("a year old- with her").
+_WRAPPED_HYPHEN = re.compile(
+    r"(?<=[a-z])- (?=[a-z])(?!(?:and|or|to|through|nor|but|as|versus|vs|with|than|who|which|"
+    r"that|the|a|an|in|on|of|for|at|by|from|he|she|it|they|we|i|you)\b)")
 
 
 @dataclass(frozen=True)
@@ -279,6 +286,8 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
     for line in paragraphs(text):
         if "  " in line or "\t" in line:  # (what every run of _SPACES holds: found faster)
             line = _SPACES.sub(" ", line)
+        if "- " in line:
+            line = _WRAPPED_HYPHEN.sub("-", line)
         key = " ".join(line.lower().split())
         repeated = key in seen
         seen.add(key)
@@ -605,8 +614,12 @@ _CAPTION_PRESENT = re.compile(
     r" ?\.$)", re.I)
 # A photo's place with what it shows, and no verb of its own: "The facade of the New York
 # Stock Exchange, where shares have tumbled.", "A bank and foreign currency exchange in
-# Bucharest, where many consumers are struggling ..." (the only two in the dev articles).
-_CAPTION_WHERE = re.compile(r"^(?:The|A|An) ([^,;:\"“”()]{3,100}?) ?, where [^,;:\"“”]+\.$")
+# Bucharest, where many consumers are struggling ...", "The building in Lima, Peru, where
+# a gang flew a flag, hung a photo ... and claimed ..."); after a comma in what happens
+# there, only the rest of a list: not a sentence whose main verb comes after the place
+# ("The new chart, where she is No. 1, will appear on Monday.").
+_CAPTION_WHERE = re.compile(r"^(?:The|A|An) ([^;:\"“”()]{3,100}?) ?, where "
+                            r"(?:[^,;:\"“”]+|[^;:\"“”]+, [^,;:\"“”]+ and [^,;:\"“”]+)\.$")
 # What every text with reference marks holds, found fast (from each digit): a small letter
 # before a digit. The marks' pattern, which holds no literal, is searched only there.
 _LETTER_DIGIT = re.compile(r"\d(?<=[a-z]\d)")

@@ -1174,6 +1174,8 @@ def _needs_speaker(text: str) -> bool:
                 and _FIRST_SINGULAR.search(_SINGLE_QUOTED.sub(" ", outside))
                 and not _TRAILING_SPEAKER.search(outside)):
             return True  # "Françoise called me and said ...": the writer's "me"
+        if _WRITER_SUBJECT.match(outside):  # ("Our web monitoring ... revealed that ...")
+            return True
         return bool(_FIRST_OR_SECOND_PERSON.search(outside)) and not _SAYING.search(outside)
     stripped = text.lstrip()
     if _unclosed(stripped):
@@ -1183,18 +1185,27 @@ def _needs_speaker(text: str) -> bool:
 
 
 _I = r"I|I['’]m|I['’]ve|I['’]d|I['’]ll|[Mm]y|[Mm]e"  # the first person singular
+# What "our" shares with every reader, not the writer's: "our ancestors", "our planet".
+_HUMANKIND = (r"(?:own )?(?:ancestors|forebears|species|planet|solar system|galaxy|universe|"
+              r"civilization)\b")
 _FIRST_OR_SECOND_PERSON = re.compile(
     rf"\b(?:{_I}|[Yy]ou|[Yy]ou['’](?:re|ve|d|ll)|"
     r"[Yy]our|"
     # the writer's "we" (an op-ed, a blog, a press release: "We are, just now, stuck between
     # eras."), or a quotation's whose opening quote mark stood in an earlier sentence
-    r"[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Oo]ur|[Uu]s|"
+    r"[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Uu]s|"
+    # not humankind's "our": "... evolved to protect our ancestors from the cold."
+    rf"[Oo]ur(?! {_HUMANKIND})|"
     # a paper's authors: "Here we show evidence that ...", "We report that ..."
     r"[Hh]ere,? we|[Ww]e (?:show|report|present|describe|demonstrate|propose))\b"
     # the writer's place: "Every race is a real fight here." (the dateline said where)
     r"|\bhere(?=\.$)")
 
 
+# A sentence whose subject is the writer's "we" or "our ...", even one that reports
+# ("Our monitoring of the web revealed that ...", "We reported last week that ..."): a
+# saying verb does not make it someone else's words.
+_WRITER_SUBJECT = re.compile(rf"(?:We|Our)\s(?!{_HUMANKIND})")
 # The writer's "I", "me" or "let's" outside quotation marks is nobody's in a brief, even in
 # a sentence that reports speech ("One day, Françoise called me and said ...").
 _FIRST_SINGULAR = re.compile(rf"\b(?:{_I}|[Ll]et['’]s)\b")
@@ -1315,8 +1326,11 @@ _PERSON_CUES = (
     re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Det|Prof|Rev)\.?\s+"
                r"((?:" + _PREFIXED + r"\s+)*" + _SURNAME + r")"),
     re.compile(r"(" + _SURNAME + r"),?\s+(?:then\s+)?\d{1,3},"),
-    re.compile(r"(" + _SURNAME + r")\s+(?:said|says|told|tells|added|adds|"
-               r"wrote|writes|explained|recalled|insisted|testified|tweeted)\b"),
+    # ... and after an adverb, or with a verb only a person's ("Roe later claimed he ...")
+    re.compile(r"(" + _SURNAME + r")\s+(?:(?:later|also|then|previously|repeatedly|"
+               r"allegedly)\s+)?(?:said|says|told|tells|added|adds|wrote|writes|explained|"
+               r"recalled|insisted|testified|tweeted|claimed|claims|admitted|admits|denied|"
+               r"denies|argued|argues|pleaded|conceded)\b"),
     re.compile(r"(?:said|says|according to)\s+(?:(?:" + _PREFIXED + r"\s+)*)"
                r"(" + _PREFIXED + r")\b"),
     # a role in lower case before a full name: "pole vaulter Dana Cervantes",

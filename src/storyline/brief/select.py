@@ -655,7 +655,12 @@ def _turns(sentences: list[Sentence], reading: Reading,
 # A feature turns to its news within its first sentences, with "Now" or a day.
 TURN_WITHIN = 5
 _TURN = re.compile(r"(?:But |And )?(?:Now|Today|This week|On (?:Monday|Tuesday|Wednesday|"
-                   r"Thursday|Friday|Saturday|Sunday)),? (?!that\b|is\b|it['’]s\b)")
+                   r"Thursday|Friday|Saturday|Sunday)),? (?!that\b|is\b|it['’]s\b)"
+                   # or with its study: "In a new study of 100 patients, investigators
+                   # found ...", "Researchers in Ohio have discovered that ..."
+                   r"|(?:In )?[Aa] (?:new|recent) study\b|In a study published\b"
+                   r"|(?:Researchers|Scientists)\b[^,;:]{0,40}? (?:have|has) (?:discovered|found|"
+                   r"shown)\b")
 # ... or with the day inside: "Joining the menu today at McDonald's restaurants across
 # Austria is the McRibster, ..."
 _TURN_INSIDE = re.compile(r"^[^\"“]{10,}\b(?:today|this week)\b(?! (?:is|are)\b)")
@@ -726,7 +731,11 @@ _SCENE_SETTER = re.compile(
     # "As attorney Keith Hampton was working to get his client out of jail, he ..."
     r"|^as [^,;:]{5,80}? (?:was|were) [a-z]+ing\b"
     # "No one liked the government shutdown, but ...": a chatty way in
-    r"|^no one (?:liked|likes|wanted|wants|expected|expects|thought)\b",
+    r"|^no one (?:liked|likes|wanted|wants|expected|expects|thought)\b"
+    # "With a record jackpot up for grabs, plenty of folks are dreaming ...", "For the
+    # millions who suffer from it, it may be cold comfort ..."
+    r"|^with [^,;:]{5,90}, (?:plenty of|lots of|many|most|everyone|everybody|people)\b"
+    r"|^for (?:[^,;:]|,(?=\d)){5,80}, it (?:may|might|could|would) (?:be|seem)\b",
     re.I)
 
 # "Trump has often taken credit for the stock market's climb.", "Scientists have long
@@ -755,6 +764,8 @@ _BACKGROUND = re.compile(
     # a study's premise: "Hunger is assumed to motivate eating, ..."
     r"|^[A-Z][a-z]+ (?:is|are) (?:(?:widely|generally|commonly) )?(?:assumed|thought|believed|"
     r"presumed) to\b"
+    # what a thing is among others: "Such pills are among the most prescribed drugs ..."
+    r"|^[^,;:]{0,80}? (?:is|are) among the most\b"
     # a profile's present: "Anne Ziegenhorn lives in Florida, but ..."
     r"|^[A-Z][a-z]+ [A-Z][a-z]+(?:, \d+,)? (?:lives|works|grew up) (?:in|on|at|with|near)\b")
 
