@@ -595,3 +595,23 @@ def test_a_short_brief_of_a_large_cluster_is_walked_and_a_long_summary_is_not(mo
     summarize(articles, select.HOME_WALK_WORDS)
     summarize(articles, select.HOME_WALK_WORDS + 100)
     assert walks == [select.HOME_WALK_WORDS]
+
+
+def test_a_walked_topic_brief_takes_other_picks_only_from_articles_of_its_story():
+    from storyline.brief.select import near_articles
+
+    sentences, vectors, facts = pipeline_parts(
+        FLOOD, FLOOD_2,
+        "The ski resort said the logging road across the marsh was an honest mistake. Its "
+        "owners paid a fine to the county and planted new trees along the slope.")
+    near = near_articles("1", sentences, vectors)
+    assert near == {"1", "2"}  # the flood told twice; the resort's marsh is another story
+    reading = read([s.text for s in sentences], [True] * len(sentences))
+    fact_of = {k: i for i, f in enumerate(facts) for k in f.members}
+    scores = np.ones(len(facts))
+    other = next(k for k, s in enumerate(sentences) if s.article == "3")
+    picks = [Pick(fact_of[0], 0), Pick(fact_of[other], other), Pick(fact_of[5], 5)]
+    everything = walk_home(picks, facts, scores, sentences, vectors, 300, reading)
+    walked = walk_home(picks, facts, scores, sentences, vectors, 300, reading, near=near)
+    assert other in [p.sentence for p in everything]
+    assert other not in [p.sentence for p in walked] and 5 in [p.sentence for p in walked]
