@@ -203,3 +203,29 @@ def test_clusters_summarized_together_give_each_the_line_it_gets_alone(monkeypat
     assert calls[0] == 5 and len(calls) >= 6  # together, then each cluster alone
     failed = [i for i, (o, a) in enumerate(zip(out, alone, strict=True)) if o != a]
     assert len(failed) == 1 and "internal error (RuntimeError: boom)" in out[failed[0]].line
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the start methods of Linux")
+def test_jobs_work_whatever_start_method_python_defaults_to(tmp_path):
+    """Python 3.14 starts worker processes from a fork server by default on Linux: the
+    workers, whose parent is then not the batch, ended themselves (`_worker_setup`) and
+    every cluster failed. The workers are forked from the batch, as before, whatever the
+    default: with "forkserver" made the default, a --jobs 2 batch (with the analysis, whose
+    spaCy the parent loads for them) writes what one process writes."""
+    from storyline.engine.pool import start_method
+
+    assert start_method().get_start_method() == "fork"
+    src = tmp_path / "clusters.jsonl"
+    src.write_text(example_clusters(6))
+    program = ("import multiprocessing, sys\n"
+               "if __name__ == '__main__':\n"
+               "    multiprocessing.set_start_method('forkserver')\n"
+               "    from storyline.faces.cli import main\n"
+               "    main(sys.argv[1:])\n")
+    jobs = subprocess.run([sys.executable, "-c", program, "summarize", str(src), "-o",
+                           str(tmp_path / "jobs.jsonl"), "--jobs", "2"],
+                          check=False, capture_output=True, text=True)
+    assert "2 of 6 clusters failed" in jobs.stderr  # the bad line and the blank one only
+    subprocess.run([STORYLINE, "summarize", str(src), "-o", str(tmp_path / "one.jsonl")],
+                   check=False, capture_output=True)
+    assert (tmp_path / "jobs.jsonl").read_bytes() == (tmp_path / "one.jsonl").read_bytes()

@@ -80,8 +80,21 @@ def _chunk(fn: Callable[[Any], Any], part: list) -> list:
 def _pool(jobs: int) -> ProcessPoolExecutor:
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_worker_setup,
-                               initargs=(os.getpid(),))
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=start_method(),
+                               initializer=_worker_setup, initargs=(os.getpid(),))
+
+
+def start_method():
+    """How the workers start, named rather than left to Python's default: on Linux they
+    are forked from this process, so that what it loaded before (spaCy, loaded once for
+    all of them by `engine.batch`) is theirs without a load of their own; elsewhere they
+    are spawned, as is the default there. Python 3.14's default on Linux, "forkserver",
+    would start them from a server process: each would load spaCy again, and
+    `_worker_setup`, finding that its parent is not this process, would end it (every
+    cluster of a --jobs batch failed so)."""
+    import multiprocessing
+
+    return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
 
 
 def _worker_setup(parent: int) -> None:
