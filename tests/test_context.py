@@ -159,6 +159,9 @@ from storyline.brief.context import (
     # someone only an earlier sentence names (the readers of ab_eleventh kept this one
     # after the sentence that names her; Multi-News dev hf_mn_val_576 told it after another)
     "Police said her injuries were not life-threatening.",
+    # a group only an earlier sentence names
+    "The temperature inside their capsule will be about 50 degrees.",
+    "In exchange, they dropped the language on the surplus.",
 ])
 def test_openings_that_lean_on_an_earlier_sentence(text):
     assert needs(text).antecedent
@@ -226,6 +229,9 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "In all likelihood, the vote will be delayed until spring.",
     "On Monday, one of the largest storms in decades hit the coast.",
     "The storm hit on the day that the school reopened.",
+    "Police said they would appeal the ruling on Monday.",
+    "The publicist and the promoter said they had no answers.",
+    "As they left the stadium on Sunday, fans sang the anthem.",
 ])
 def test_openings_that_stand_alone(text):
     assert not needs(text).antecedent
