@@ -279,9 +279,7 @@ def test_a_lead_that_tells_what_has_long_been_so_does_not_open_when_a_news_lead_
             "dreaming about the dam. It is old.",
             "For the 2,000 people who live below the dam in the river valley, it may be cold "
             "comfort. It is old.",
-            "Concrete dams are among the most common walls in the river valley. It is old.",
-            "The old dam in the river valley cannot survive a flood, and the county should "
-            "rebuild it, says analyst Jane Roe. It is old."):
+            "Concrete dams are among the most common walls in the river valley. It is old."):
         assert _opens_elsewhere(background), background
 
 

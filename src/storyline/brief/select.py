@@ -798,18 +798,9 @@ _BACKGROUND = re.compile(
     r"|^[A-Z][a-z]+ [A-Z][a-z]+(?:, \d+,)? (?:lives|works|grew up) (?:in|on|at|with|near)\b")
 
 
-# A commentator's view opens an opinion piece, not the day's news: "Gadhafi's regime can't
-# survive, and the United States should call on him to resign, says analyst Jane Roe."
-_OPINION = re.compile(r",[\"”’']? (?:says|said|argues|writes|wrote) (?:(?:CNN|political|legal|"
-                      r"security|military|senior|former|defense|terrorism) )*(?:analyst|"
-                      r"commentator|columnist|contributor|historian|scholar)\b")
-
-
 def _tells_no_news(lead: str) -> bool:
-    """The lead sets a scene, tells background or opens a commentary (`_SCENE_SETTER`,
-    `_BACKGROUND`, `_OPINION`)."""
-    return bool(_SCENE_SETTER.match(lead) or _BACKGROUND.match(lead)
-                or ", " in lead and _OPINION.search(lead))
+    """The lead sets a scene or tells background (`_SCENE_SETTER`, `_BACKGROUND`)."""
+    return bool(_SCENE_SETTER.match(lead) or _BACKGROUND.match(lead))
 
 
 _NEWS_TIME = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
