@@ -557,6 +557,7 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("The building in Lima, Peru, where a gang flew a flag, hung a photo and claimed it was an "
      "embassy.", True),
     ("The new chart, where she is No. 1, will appear on the site this Thursday.", False),
+    ("The old stadium, where fans gathered, was demolished in 2010 and rebuilt.", False),
     # a caption's present before a bare date
     ("Libyans gather March 21 at a site near Benghazi where a French air strike hit.", True),
     ("Libyans gathered on March 21 at a site near Benghazi.", False),
@@ -662,5 +663,5 @@ def test_the_datelines_here_before_a_time_goes(line, rest):
     ("a risk three- to six-fold higher", "a risk three- to six-fold"),
     ("her son - just a year old- with her", "a year old- with her"),
 ])
-def test_a_word_broken_at_a_wrapped_hyphen_is_joined(text, joined):
+def test_a_word_broken_at_a_wrapped_hyphen_is_joined_and_a_waiting_one_is_not(text, joined):
     assert joined in clean(article(text + "."))[0].text

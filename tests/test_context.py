@@ -162,6 +162,8 @@ from storyline.brief.context import (
     # a group only an earlier sentence names
     "The temperature inside their capsule will be about 50 degrees.",
     "In exchange, they dropped the language on the surplus.",
+    "A fire was raging near their homes on Monday.",
+    "Despite their efforts, the fire spread to the hills.",
 ])
 def test_openings_that_lean_on_an_earlier_sentence(text):
     assert needs(text).antecedent
@@ -254,6 +256,8 @@ def test_openings_that_stand_alone(text):
     ("Our monitoring of the web revealed that the accusers are rebels.", True),  # the writer's
     ("We reported last week that the mayor would resign.", True),
     ("It protects our list of the best films.", True),
+    ("We will not back down, the union said in a statement.", False),
+    ("Our thoughts are with the families, the company said.", False),
     ("Here we show evidence that a nap helps infants to retain memories.", True),  # a paper's
     ("Every race is a real fight here.", True),         # the writer's place, told by a dateline
     ("We are, just now, stuck between eras.", True),    # an op-ed's "we"

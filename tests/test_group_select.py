@@ -590,21 +590,29 @@ def test_a_short_brief_of_a_large_cluster_is_walked_and_a_long_summary_is_not(mo
                 f"Farmers near {town} said the harvest would be lost." for town in places]
     walks = []
     real = select.walk_home
-    monkeypatch.setattr(select, "walk_home", lambda *a, **k: walks.append(a[5]) or real(*a, **k))
+    monkeypatch.setattr(select, "walk_home",
+                        lambda *a, **k: walks.append((a[5], a[8] if len(a) > 8 else None))
+                        or real(*a, **k))
     assert len(articles) > select.HOME_WALK_ARTICLES
     summarize(articles, select.HOME_WALK_WORDS)
     summarize(articles, select.HOME_WALK_WORDS + 100)
-    assert walks == [select.HOME_WALK_WORDS]
+    [(budget, near)] = walks
+    assert budget == select.HOME_WALK_WORDS
+    assert near is not None and len(near) >= 2  # the floods told in the other towns too
+    walks.clear()
+    summarize(articles[:3], select.HOME_WALK_WORDS)  # a few articles: no topic, all are near
+    assert [near for _, near in walks] == [None]
 
 
 def test_a_walked_topic_brief_takes_other_picks_only_from_articles_of_its_story():
-    from storyline.brief.select import near_articles
+    from storyline.brief.checks import strays
+    from storyline.brief.select import NEAR_ARTICLE
 
     sentences, vectors, facts = pipeline_parts(
         FLOOD, FLOOD_2,
         "The ski resort said the logging road across the marsh was an honest mistake. Its "
         "owners paid a fine to the county and planted new trees along the slope.")
-    near = near_articles("1", sentences, vectors)
+    near = {"1", "2", "3"} - strays("1", ["1", "2", "3"], vectors, sentences, below=NEAR_ARTICLE)
     assert near == {"1", "2"}  # the flood told twice; the resort's marsh is another story
     reading = read([s.text for s in sentences], [True] * len(sentences))
     fact_of = {k: i for i, f in enumerate(facts) for k in f.members}

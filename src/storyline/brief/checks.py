@@ -106,12 +106,13 @@ def _off_topic(ids: list[str], vectors: sparse.csr_matrix,
 
 
 def strays(main: str, ids: list[str], vectors: sparse.csr_matrix,
-           sentences: list[Sentence]) -> set[str]:
+           sentences: list[Sentence], below: float = OFF_TOPIC) -> set[str]:
     """The articles (of `ids`) that do not tell the story of article `main`: their
-    profile is as far from its profile as an off-topic article's. A brief follows the
-    story its opener tells and leaves these out (the warnings still name them)."""
+    profile's cosine with its profile is under `below`, by default as far as an off-topic
+    article's. A brief follows the story its opener tells and leaves these out (the
+    warnings still name them)."""
     similarity = _similarity(ids, vectors, sentences)[:, ids.index(main)]
-    return {a for a, cosine in zip(ids, similarity, strict=True) if cosine < OFF_TOPIC}
+    return {a for a, cosine in zip(ids, similarity, strict=True) if cosine < below}
 
 
 def _similarity(ids: list[str], vectors: sparse.csr_matrix,

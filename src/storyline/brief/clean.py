@@ -140,8 +140,9 @@ _SGML_CODE = re.compile(r"&[A-Z]{2};")
 _SPACES = re.compile(r"[ \t]{2,}")
 # A word broken at a hyphen where a line was wrapped, and the line break read as a space
 # ("an environmentally- friendly means", "well- prepared"): joined again. Not a hyphen
-# that waits for its word ("oak- and pine-covered", "three- to six-fold") nor one written
-# as a dash ("a year old- with her").
+# that waits for its word ("oak- and pine-covered", "three- to six-fold"), nor in a
+# paragraph that writes dashes as spaced hyphens (" - ... a year old- with her"); a
+# hyphen written as a dash elsewhere, before a word not listed here, is joined too.
 _WRAPPED_HYPHEN = re.compile(
     r"(?<=[a-z])- (?=[a-z])(?!(?:and|or|to|through|nor|but|as|versus|vs|with|than|who|which|"
     r"that|the|a|an|in|on|of|for|at|by|from|he|she|it|they|we|i|you)\b)")
@@ -286,7 +287,7 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
     for line in paragraphs(text):
         if "  " in line or "\t" in line:  # (what every run of _SPACES holds: found faster)
             line = _SPACES.sub(" ", line)
-        if "- " in line:
+        if "- " in line and " - " not in line:  # (not where hyphens are dashes)
             line = _WRAPPED_HYPHEN.sub("-", line)
         key = " ".join(line.lower().split())
         repeated = key in seen
@@ -619,7 +620,9 @@ _CAPTION_PRESENT = re.compile(
 # there, only the rest of a list: not a sentence whose main verb comes after the place
 # ("The new chart, where she is No. 1, will appear on Monday.").
 _CAPTION_WHERE = re.compile(r"^(?:The|A|An) ([^;:\"“”()]{3,100}?) ?, where "
-                            r"(?:[^,;:\"“”]+|[^;:\"“”]+, [^,;:\"“”]+ and [^,;:\"“”]+)\.$")
+                            r"(?:[^,;:\"“”]+|[^;:\"“”]+, (?!(?:was|were|is|are|has|have|had|"
+                            r"will|would|can|could|may|might|should|must|did|does|do)\b)"
+                            r"[^,;:\"“”]+ and [^,;:\"“”]+)\.$")
 # What every text with reference marks holds, found fast (from each digit): a small letter
 # before a digit. The marks' pattern, which holds no literal, is searched only there.
 _LETTER_DIGIT = re.compile(r"\d(?<=[a-z]\d)")

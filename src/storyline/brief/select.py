@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..model import Fact, Sentence
+from .checks import strays
 from .clean import is_clutter
 from .context import (
     Needs,
@@ -40,7 +41,7 @@ from .context import (
     tells_here,
 )
 from .eigen import eigh
-from .vectors import cosines, covered, mean_cosine, profile_cosines
+from .vectors import cosines, covered, mean_cosine
 
 if TYPE_CHECKING:  # (tf-idf's rows: vectors.Rows, read as a csr_matrix)
     from scipy import sparse
@@ -173,7 +174,8 @@ HOME_WALK_WORDS = 150
 # ("Anderson shot and killed himself ..." after the shooting's account).
 TOLD_WORDS = 0.7
 # In a topic's cluster, a short brief walked (HOME_WALK_WORDS) adds other articles' picks
-# only from articles whose profile has at least this cosine with its opener's article's:
+# only from articles whose profile has at least this cosine with its opener's article's
+# (`checks.strays` with this bar, the rest):
 # the same event told by others (a crash's toll, 0.33 and 0.34 in DUC 2006), not another
 # event of the topic (a ski resort's wetlands after a rule on wetlands, 0.16; a prayer
 # rally after a generation turning 30, 0.14). 4 DUC 2006 briefs (120 words) change; readers
@@ -220,7 +222,9 @@ def mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
         if articles <= HOME_WALK_ARTICLES:
             return walk_home(chosen, facts, scores, sentences, vectors, budget, reading, floor)
         if budget <= HOME_WALK_WORDS:  # a topic's cluster: its other events stay out
-            near = near_articles(sentences[chosen[0].sentence].article, sentences, vectors)
+            ids = list(dict.fromkeys(s.article for s in sentences))
+            home = sentences[chosen[0].sentence].article
+            near = set(ids) - strays(home, ids, vectors, sentences, below=NEAR_ARTICLE)
             return walk_home(chosen, facts, scores, sentences, vectors, budget, reading, floor,
                              near)
     if chosen:
@@ -246,7 +250,8 @@ def walk_home(picks: list[Pick], facts: list[Fact], scores: np.ndarray,
     continues no sentence but the one shown just before it (a quotation: one that quotes
     its speaker) and leaves no quotation open; then the other picks, in the order they
     were chosen, as far as the budget allows and each reads where it stands (and, if
-    `near` is given, comes from one of those articles: the ones that tell its story)."""
+    `near` is given, comes from one of those articles: the ones that tell its story; the
+    budget the others' picks leave is not refilled)."""
     fact_of = {k: i for i, f in enumerate(facts) for k in f.members}
     best = float(scores.max())
     out = [picks[0]]
@@ -320,19 +325,6 @@ def walk_home(picks: list[Pick], facts: list[Fact], scores: np.ndarray,
         for pick in unit:
             tell(pick)
     return out
-
-
-def near_articles(home: str, sentences: list[Sentence],
-                  vectors: sparse.csr_matrix) -> set[str]:
-    """The articles whose tf-idf profile has a cosine of at least NEAR_ARTICLE with that of
-    article `home` (and `home`): the ones that tell its story, not another of the topic's."""
-    groups: dict[str, list[int]] = {}
-    for k, s in enumerate(sentences):
-        groups.setdefault(s.article, []).append(k)
-    ids = list(groups)
-    similarity = profile_cosines(vectors, [groups[a] for a in ids])[ids.index(home)]
-    return {a for a, cosine in zip(ids, similarity, strict=True)
-            if a == home or cosine >= NEAR_ARTICLE}
 
 
 def _mmr(facts: list[Fact], scores: np.ndarray, sentences: list[Sentence],
@@ -682,13 +674,13 @@ def _turns(sentences: list[Sentence], reading: Reading,
 
 # A feature turns to its news within its first sentences, with "Now" or a day.
 TURN_WITHIN = 5
-_TURN = re.compile(r"(?:But |And )?(?:Now|Today|This week|On (?:Monday|Tuesday|Wednesday|"
+_TURN = re.compile(r"(?:But |And )?(?:(?:Now|Today|This week|On (?:Monday|Tuesday|Wednesday|"
                    r"Thursday|Friday|Saturday|Sunday)),? (?!that\b|is\b|it['’]s\b)"
                    # or with its study: "In a new study of 100 patients, investigators
                    # found ...", "Researchers in Ohio have discovered that ..."
-                   r"|(?:In )?[Aa] (?:new|recent) study\b|In a study published\b"
-                   r"|(?:Researchers|Scientists)\b[^,;:]{0,40}? (?:have|has) (?:discovered|found|"
-                   r"shown)\b")
+                   r"|(?:In a|A|a) (?:new|recent) study\b|[Ii]n a study published\b"
+                   r"|(?:[Rr]esearchers|[Ss]cientists)\b[^,;:]{0,40}? (?:have|has) "
+                   r"(?:discovered|found|shown)\b)")
 # ... or with the day inside: "Joining the menu today at McDonald's restaurants across
 # Austria is the McRibster, ..."
 _TURN_INSIDE = re.compile(r"^[^\"“]{10,}\b(?:today|this week)\b(?! (?:is|are)\b)")
@@ -762,8 +754,9 @@ _SCENE_SETTER = re.compile(
     r"|^no one (?:liked|likes|wanted|wants|expected|expects|thought)\b"
     # "With a record jackpot up for grabs, plenty of folks are dreaming ...", "For the
     # millions who suffer from it, it may be cold comfort ..."
-    r"|^with [^,;:]{5,90}, (?:plenty of|lots of|many|most|everyone|everybody|people)\b"
-    r"|^for (?:[^,;:]|,(?=\d)){5,80}, it (?:may|might|could|would) (?:be|seem)\b",
+    r"|^with [^,;:]{5,90}, (?:plenty of|lots of) (?:folks|people)\b"
+    r"|^for (?:[^,;:]|,(?=\d)){5,80}, it (?:may|might|could|would) (?:be|seem) "
+    r"(?:cold|little|small|scant) comfort\b",
     re.I)
 
 # "Trump has often taken credit for the stock market's climb.", "Scientists have long
