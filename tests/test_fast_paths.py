@@ -996,3 +996,57 @@ def test_covered_and_cosines_without_numpys_set_and_grid_helpers_are_theirs(rows
         table = vectors._LAST_TABLE[1]
         grid = table[np.ix_(np.asarray(told, dtype=np.intp), np.asarray(others, dtype=np.intp))]
         assert block.tobytes() == grid.tobytes() and block.strides == grid.strides
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["the", "The", "They", "But", "However", "He", "Her", "She",
+                                 "It", "Its", "A", "An", " ", "  ", "\n", "a", "x", "B", "Z",
+                                 "9", "é", ".", "said"]), max_size=12).map("".join))
+def test_the_run_on_hint_found_from_its_capitals_as_by_the_plain_pattern(block):
+    from storyline.brief import segment
+
+    assert (segment._RUN_ON_HINT_SEARCH.search(block) is None) == (
+        segment._RUN_ON_HINT.search(block) is None)
+
+
+_SPEAKER_PIECES = ["the", "The", "minister", "spokesman", "group", "said", "says", "added",
+                   "another", "official", "he", "she", "they", "I", "it", "told", "reportedly",
+                   " ", "  ", "\n", ",", ";", ":", '"', "“", "”", "’", "'", ".", "x", "é",
+                   "Democrats", "Republican", "Smith", "with", "from"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_SPEAKER_PIECES), max_size=14).map("".join))
+def test_speakers_searched_past_the_start_as_by_their_patterns(text):
+    from storyline.brief import context
+
+    assert context._DEFINITE_SPEAKER_FOUND(text) == bool(context._DEFINITE_SPEAKER.search(text))
+    assert context._PRONOUN_SPEAKER_FOUND(text) == bool(context._PRONOUN_SPEAKER.search(text))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_searched_past_the_start_as_by_the_pattern_on_texts_it_matches(data):
+    from storyline.brief import context, literals
+
+    pattern = data.draw(st.sampled_from([context._DEFINITE_SPEAKER, context._PRONOUN_SPEAKER,
+                                         re.compile(r"(?:^|[,;])\s*x\b|\bab"),
+                                         re.compile(r"^a|b", re.M)]))
+    found = literals.searched_past_start(pattern)
+    text = data.draw(st.one_of(st.from_regex(pattern), st.text(alphabet="ab,; x\n", max_size=8)))
+    assert found(text) == bool(pattern.search(text))
+
+
+def test_searched_past_the_start_looks_ahead_of_the_later_alternatives_only():
+    from storyline.brief import literals
+
+    pattern = re.compile(r"(?:^\s*|[,;])the\b|\b(?:said|says) it")
+    later = literals._searched_past_start(pattern)
+    assert "match" in later.__code__.co_freevars  # (tried at the start, then past it)
+    assert later("the end") and later("x,the end") and later("he said it")
+    assert not later("bathe them") and not later("x the end") and not later("x, the end")
+    # "^" that matches after a newline too (re.M): the pattern's own search
+    multiline = literals._searched_past_start(re.compile(r"^the", re.M))
+    assert "match" not in multiline.__code__.co_freevars
+    assert multiline("x\nthe") and not multiline("x the")
+

@@ -431,3 +431,17 @@ def test_a_guarded_pattern_is_searched_only_where_its_guard_finds_something():
 def test_every_text_with_reference_marks_holds_their_guard(text):
     assert clean._LETTER_DIGIT.search(text)
     assert clean._IN_SENTENCE(text) == "clutter"
+
+
+def test_an_anchored_alternative_is_screened_by_its_first_set_only():
+    """An anchored alternative is tried at one position: its extra sets of needles (many
+    substring tests) are not tested first, and the answers are the same."""
+    pattern = re.compile(r"^(?:\w+ ){1,3}(?:moves|joins|holds), (?:monday|tuesday)", re.I)
+    first = literals.FirstMatch([("x", [pattern]), ("y", [re.compile("zz")])])
+    anchored = [also for key, _, also in first._order if key is literals._ANCHORED]
+    assert anchored and all(also == () for also in anchored)
+    for text in ["A man holds, Monday", "An old one moves, tuesday", "A man holds, Friday",
+                 "The man holds, Monday zz", "a zz", "nothing, here", "holds, monday"]:
+        expected = "x" if pattern.search(text) else "y" if "zz" in text else None
+        assert first(text) == expected, text
+

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lazy import OnDemand
-from .literals import boundary_behind, led, may_match, needles, screen
+from .literals import boundary_behind, led, may_match, needles, screen, searched_past_start
 
 _OPEN_QUOTE = "\"“‘'"
 
@@ -1170,12 +1170,17 @@ _SPEAKER_VERBS = needles(_PRONOUN_SPEAKER)  # no verb of saying, no search (lite
 
 
 def _pronoun_speaker(text: str) -> bool:
-    return may_match(_SPEAKER_VERBS, screen(text)) and bool(_PRONOUN_SPEAKER.search(text))
+    return may_match(_SPEAKER_VERBS, screen(text)) and _PRONOUN_SPEAKER_FOUND(text)
 
 
 def _definite_speaker(text: str) -> bool:
-    return (may_match(_DEFINITE_SPEAKER_VERBS, screen(text))
-            and bool(_DEFINITE_SPEAKER.search(text)))
+    return may_match(_DEFINITE_SPEAKER_VERBS, screen(text)) and _DEFINITE_SPEAKER_FOUND(text)
+
+
+# (speed: their searches, tried past a text's start only where a quote mark or a comma
+# stands, or a verb of saying's first letter; literals.py)
+_PRONOUN_SPEAKER_FOUND = searched_past_start(_PRONOUN_SPEAKER)
+_DEFINITE_SPEAKER_FOUND = searched_past_start(_DEFINITE_SPEAKER)
 
 
 def _starts_quoted(text: str) -> bool:

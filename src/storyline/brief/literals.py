@@ -33,6 +33,7 @@ except ImportError:  # pragma: no cover - a dependency; without it, one test per
 # against every code point in tests/test_literals.py); str.lower() keeps them apart.
 _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 _ZERO_WIDTH = (_parser.AT,)
+_AT_START = (_parser.AT_BEGINNING, _parser.AT_BEGINNING_STRING)  # "^" (without re.M), "\\A"
 _REPEATS = (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT)
 
 
@@ -273,9 +274,13 @@ def _first_characters(source: str, flags: int) -> str | None:
     return None if not found else "".join(re.escape(c) for c in sorted(found))
 
 
-def _firsts(items: list, flags: int) -> set[str] | None:
+def _firsts(items: list, flags: int, past_start: bool = False) -> set[str] | None:
+    """(With `past_start`, the characters a match that does not start at the text's start
+    can start with: an alternative after "^" has none.)"""
     found: set[str] = set()
     for i, (op, av) in enumerate(items):
+        if past_start and op is _parser.AT and av in _AT_START:
+            return found  # (nothing after it matches past the start)
         if op in _ZERO_WIDTH or op is _parser.ASSERT or op is _parser.ASSERT_NOT:
             continue  # "\\b", "^", a look-around: they consume nothing
         if op is _parser.LITERAL:
@@ -289,13 +294,13 @@ def _firsts(items: list, flags: int) -> set[str] | None:
         if op is _parser.SUBPATTERN:
             if (av[1] | av[2]) & re.IGNORECASE and not flags & re.IGNORECASE:
                 return None  # its own case rule: a class outside it would have another
-            inner = _firsts(list(av[-1]), flags)
+            inner = _firsts(list(av[-1]), flags, past_start)
             return None if inner is None else found | inner
         if op is _parser.BRANCH:
-            branches = [_firsts(list(b), flags) for b in av[1]]
+            branches = [_firsts(list(b), flags, past_start) for b in av[1]]
             return None if None in branches else found.union(*branches)
         if op in _REPEATS:
-            inner = _firsts(list(av[2]), flags)
+            inner = _firsts(list(av[2]), flags, past_start)
             if inner is None:
                 return None
             found |= inner
@@ -427,7 +432,8 @@ class FirstMatch:
     of the first group with a pattern that `search`es `text`, or None.
 
     A pattern is tried only when the text holds one of its needles, and one of each of
-    its next two sets of needles (`needle_sets`); the needles a text holds are found in
+    its next two sets of needles (`needle_sets`; an anchored alternative only the first
+    set); the needles a text holds are found in
     one pass over it (an Aho-Corasick automaton, pyahocorasick). The patterns anchored at
     the start are tried first, each alternative at one position: those with `prefixes` as
     one pattern, on a text that starts with one; the others with their needles, or as one
@@ -479,7 +485,10 @@ class FirstMatch:
                 self._unscreened.add(position)
             for needle in sets[0] if sets else ():
                 by_needle.setdefault(needle, set()).add(position)
-        self._order = [(key, find, sets[1:1 + self.EXTRA_SETS]) for key, find, sets in self._order]
+        # (an anchored alternative is only tried at the start: its match fails there for
+        # less than one set's substring tests cost, so its next sets are not tested)
+        self._order = [(key, find, () if key is _ANCHORED else sets[1:1 + self.EXTRA_SETS])
+                       for key, find, sets in self._order]
         for position, (_, find, _) in enumerate(self._order):
             if isinstance(find, _Lazy):  # compiled, it takes its own place in the order
                 find.home = (self._order, position)
@@ -620,6 +629,40 @@ def _screened_match(pattern: re.Pattern) -> Callable[[str], bool]:
         return False
 
     return test
+
+
+def searched_past_start(pattern: re.Pattern) -> Callable[[str], bool]:
+    """A test that says `bool(pattern.search(text))` with less work, for a pattern whose
+    alternatives open with "^" or with one of a few characters (`(?:^\\s*|[,;:"”’']\\s*)the
+    ...`), which sre would try in full at every position: it is tried at the start
+    (`match`), and past the start only where a character stands that a match past the
+    start can open with (a look-ahead of them, as `led` does; "^" matches nowhere else).
+    The pattern's own search when those characters are not known or "^" matches after a
+    newline too (re.M). Built when first called (not at start-up)."""
+    built: list[Callable[[str], bool]] = []
+
+    def test(text: str) -> bool:
+        if not built:
+            built.append(_searched_past_start(pattern))
+        return built[0](text)
+
+    return test
+
+
+def _searched_past_start(pattern: re.Pattern) -> Callable[[str], bool]:
+    tree = _tree(pattern.pattern, pattern.flags)
+    first = (None if tree is None or (tree.state.flags | pattern.flags) & re.MULTILINE
+             else _firsts(list(tree), pattern.flags, past_start=True))
+    try:
+        later = re.compile(f"(?=[{''.join(re.escape(c) for c in sorted(first))}])"
+                           f"(?:{pattern.pattern})", pattern.flags) if first else None
+    except re.error:  # (a global flag, which must stand first)
+        later = None
+    if later is None:
+        return lambda text: pattern.search(text) is not None
+    match, search = pattern.match, later.search
+    # (a search from 1 still sees the character before it: look-behinds and "\\b" read it)
+    return lambda text: match(text) is not None or search(text, 1) is not None
 
 
 _ANCHORED = object()  # FirstMatch's key of an anchored pattern's alternative

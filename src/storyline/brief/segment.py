@@ -137,6 +137,12 @@ _RUN_ON = re.compile(r"(?<=[a-z]{3})(?<!said)(?<!says)(?<!told)(?<!wrote)(?<!ask
                      r"(?!(?:in|to|and|or|is|was|of|at|on|for|with|as|by|from)\b)[a-z]"
                      r"|But [A-Z][a-z])")  # "... is extremely rare But Professor Markel ..."
 _RUN_ON_HINT = re.compile(r"[a-z] (?:The|But|However|He|She|They|It|A) [a-z]|[a-z] But [A-Z]")
+# `_RUN_ON_HINT` as sre finds it faster (speed: the same texts, tests/test_fast_paths.py):
+# each capital word first, the small letter and space before it checked behind, so sre
+# skips from capital to capital where it would try every small letter.
+_RUN_ON_HINT_SEARCH = re.compile(
+    r"T(?<=[a-z] T)(?:he|hey) [a-z]|B(?<=[a-z] B)ut [A-Za-z]|H(?<=[a-z] H)(?:owever|e) [a-z]"
+    r"|S(?<=[a-z] S)he [a-z]|I(?<=[a-z] I)t [a-z]|A(?<=[a-z] A) [a-z]")
 _LAST_WORD = re.compile(r"[A-Za-z'’-]+$")
 _KIND_OF_A = re.compile(_NAMES_A, re.I)
 # A related story's headline glued before a sentence that opens on a quotation and names
@@ -182,7 +188,7 @@ _NAME_FOLLOWS = re.compile(r"for|the|and|or|with|of|on|a|an|to|by|at|in|from|our
 def _glues(block: str) -> tuple[bool, bool, bool, bool]:
     """Which of `_run_on`'s four cuts may apply in `block`, or () when none does (speed:
     each is looked for only where its hint is)."""
-    found = (bool(_RUN_ON_HINT.search(block)),
+    found = (bool(_RUN_ON_HINT_SEARCH.search(block)),
              ("\"" in block or "“" in block) and bool(_QUOTE_HINT.search(block)),
              bool(_GLUED_SUBJECT.search(block)),
              " The " in block and bool(_GLUED_TIME.search(block)))
