@@ -1050,3 +1050,13 @@ def test_searched_past_the_start_looks_ahead_of_the_later_alternatives_only():
     assert "match" not in multiline.__code__.co_freevars
     assert multiline("x\nthe") and not multiline("x the")
 
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(max_size=40) | st.text(alphabet="ab\x00\x07\x0b\x1f\x7f\x80\x85\x9f é“\ud800",
+                                      max_size=20))
+@example("a\ud800b\x07")
+def test_an_articles_characters_read_by_bytes_as_by_the_patterns(text):
+    from storyline.brief import ingest
+
+    assert ingest._non_ascii(text) == "".join(ingest._NON_ASCII.findall(text))
+    assert ingest._has_control(text) == (ingest._CONTROL.search(text) is not None)

@@ -458,13 +458,24 @@ def safe_article(article: Article, *, where: str) -> Article:
                              f"surrogate (such as \\ud800) in its {name}, which is no "
                              "character; give the text as proper Unicode")
         # (page breaks replaced as _PAGE_BREAK.sub("\n", value) would, found faster)
-        clean = (_CONTROL if name == "text" else _CONTROL_C1).sub(
-            "", value.replace("\x0b", "\n").replace("\x0c", "\n"))
+        clean = value.replace("\x0b", "\n").replace("\x0c", "\n")
+        if name != "text" or _has_control(value):  # (an article's text: by its bytes, faster)
+            clean = (_CONTROL if name == "text" else _CONTROL_C1).sub("", clean)
         if name == "url":
             clean = without_credentials(clean)
         if clean != value:
             fields[name] = clean
     return replace(article, **fields) if fields else article
+
+
+def _has_control(text: str) -> bool:
+    """`_CONTROL.search(text) is not None`, read off the text's UTF-8 bytes (speed: a
+    control character is one byte, below 0x80, which no other character's bytes hold)."""
+    encoded = text.encode("utf-8", "surrogatepass")
+    return len(encoded.translate(None, _CONTROL_BYTES)) < len(encoded)
+
+
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f])
 
 
 def without_credentials(url: str) -> str:
@@ -490,7 +501,7 @@ def _script(text: str) -> str | None:
     if sample.isascii():  # (Python knows it without reading): no letter of another script
         return None
     # another script's letters are among the non-ASCII characters, in the same order
-    others = _OTHER_LETTER.findall("".join(_NON_ASCII.findall(sample)))  # usually none
+    others = _OTHER_LETTER.findall(_non_ascii(sample))  # usually none
     if not others or len(others) <= len(_LATIN_LETTER.findall(sample)):
         return None
     counts: dict[str, int] = {}
@@ -500,6 +511,15 @@ def _script(text: str) -> str | None:
     return max(counts, key=counts.get)
 
 
+def _non_ascii(text: str) -> str:
+    """`"".join(_NON_ASCII.findall(text))`: the text's characters outside ASCII, in order,
+    read off its UTF-8 bytes (speed: such a character's bytes are all from 0x80, so
+    deleting the ASCII bytes leaves theirs, in order)."""
+    return (text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+            .decode("utf-8", "surrogatepass"))
+
+
+_ASCII_BYTES = bytes(range(0x80))
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")  # a letter of another script
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
