@@ -133,6 +133,7 @@ print(json.dumps({"kept": len(regex_cache._derived), "screens": [repr((
                  "_alternatives": literals._alternatives,
                  "_is_anchored_source": literals._is_anchored_source,
                  "_first_characters": literals._first_characters,
+                 "_past_start_characters": literals._past_start_characters,
                  "_sre_skips": literals._sre_skips, "_trie_source": literals._trie_source}
     for (code_tag, name, source, flags, *options), value in derived.items():
         assert code_tag == literals._CODE

@@ -650,12 +650,9 @@ def searched_past_start(pattern: re.Pattern) -> Callable[[str], bool]:
 
 
 def _searched_past_start(pattern: re.Pattern) -> Callable[[str], bool]:
-    tree = _tree(pattern.pattern, pattern.flags)
-    first = (None if tree is None or (tree.state.flags | pattern.flags) & re.MULTILINE
-             else _firsts(list(tree), pattern.flags, past_start=True))
+    first = _past_start_characters(pattern.pattern, pattern.flags)
     try:
-        later = re.compile(f"(?=[{''.join(re.escape(c) for c in sorted(first))}])"
-                           f"(?:{pattern.pattern})", pattern.flags) if first else None
+        later = re.compile(f"(?=[{first}])(?:{pattern.pattern})", pattern.flags) if first else None
     except re.error:  # (a global flag, which must stand first)
         later = None
     if later is None:
@@ -663,6 +660,17 @@ def _searched_past_start(pattern: re.Pattern) -> Callable[[str], bool]:
     match, search = pattern.match, later.search
     # (a search from 1 still sees the character before it: look-behinds and "\\b" read it)
     return lambda text: match(text) is not None or search(text, 1) is not None
+
+
+@_kept
+def _past_start_characters(source: str, flags: int) -> str | None:
+    """The characters a match of the pattern past the text's start can open with,
+    escaped for a class; None when not known, none, or when "^" matches after a newline."""
+    tree = _tree(source, flags)
+    if tree is None or (tree.state.flags | flags) & re.MULTILINE:
+        return None
+    found = _firsts(list(tree), flags, past_start=True)
+    return "".join(re.escape(c) for c in sorted(found)) if found else None
 
 
 _ANCHORED = object()  # FirstMatch's key of an anchored pattern's alternative
