@@ -572,20 +572,26 @@ class FirstMatch:
         return None
 
 
+def _built_when_called(build: Callable[[re.Pattern], Callable[[str], bool]],
+                       pattern: re.Pattern) -> Callable[[str], bool]:
+    """A test that is `build(pattern)`, built the first time it is called."""
+    built: list[Callable[[str], bool]] = []
+
+    def test(text: str) -> bool:
+        if not built:
+            built.append(build(pattern))
+        return built[0](text)
+
+    return test
+
+
 def screened_match(pattern: re.Pattern) -> Callable[[str], bool]:
     """A test that says `bool(pattern.match(text))` with less work: the pattern's top-level
     alternatives that can start their match anywhere in a long text ('.*\\bhas ...') are
     tried only on a text that holds a needle of each of their sets; the others (anchored
     at the start: one position to try) are joined and tried first. Built when first
     called (not at start-up)."""
-    built: list[Callable[[str], bool]] = []
-
-    def test(text: str) -> bool:
-        if not built:
-            built.append(_screened_match(pattern))
-        return built[0](text)
-
-    return test
+    return _built_when_called(_screened_match, pattern)
 
 
 def _screened_match(pattern: re.Pattern) -> Callable[[str], bool]:
@@ -639,14 +645,7 @@ def searched_past_start(pattern: re.Pattern) -> Callable[[str], bool]:
     start can open with (a look-ahead of them, as `led` does; "^" matches nowhere else).
     The pattern's own search when those characters are not known or "^" matches after a
     newline too (re.M). Built when first called (not at start-up)."""
-    built: list[Callable[[str], bool]] = []
-
-    def test(text: str) -> bool:
-        if not built:
-            built.append(_searched_past_start(pattern))
-        return built[0](text)
-
-    return test
+    return _built_when_called(_searched_past_start, pattern)
 
 
 def _searched_past_start(pattern: re.Pattern) -> Callable[[str], bool]:
