@@ -25,6 +25,12 @@ def cleaned(text: str):
     ("Please let us know if you're having issues with commenting.", "comment prompt"),
     ("COMMENTS", "comment prompt"),
     ("Your email address will not be published.", "comment prompt"),
+    ("We welcome comments that advance the story through relevant opinion, anecdotes, links "
+     "and data.", "comment prompt"),
+    ("(Reporting by Jane Roe; Editing by John Doe) We welcome comments that advance the story "
+     "through relevant opinion, anecdotes, links and data.", "byline"),
+    ("(Additional reporting by Jane Roe in Cairo; Writing by John Doe; Editing by Ann Poe)",
+     "byline"),
     ("Share this article", "share or subscribe line"),
     ("Facebook Twitter Email", "share or subscribe line"),
     ("Sign up for our daily newsletter", "share or subscribe line"),
@@ -185,6 +191,8 @@ def test_agency_dateline_prefix_is_stripped():
      "ALGIERS/TUNIS (Reuters) - Libyan forces used tanks on Wednesday.", "Libyan forces", "dateline"),
     ("By Bryony Jones for CNN Protesters have taken control of several key cities across Libya.",
      "Protesters have", "byline"),
+    ("There is a long history of unrest in the region Especially in the restive eastern "
+     "provinces (CNN) -- The town of Derna is not much to look at.", "The town of", "page header"),
     ("Just an hour or two a week confers benefits, researcher contends. (HealthDay)—A little "
      "jogging is good for your health, researchers say.", "A little jogging", "page header"),
     ("(By Kamran Jebreili -- Associated Press) SHANGHAI: At 101 stories, the tower is "
@@ -610,6 +618,12 @@ def test_stock_tickers_are_cut_out_of_a_sentence(line, cleaned):
     # a video's credit, before "A" after a name
     ("Anna Reed reports from Lima A 23-month-old child has died of the flu in the city.",
      "Anna Reed reports from Lima"),
+    # "A" after a small-letter word, even where a sentence would go on
+    ("Otter rescue operation declared over A 23-year-old keeper has been found alive in the "
+     "flooded aquarium.", "Otter rescue operation declared over"),
+    # "The" and a name after a name
+    ("Rescuers are among teams from many nations in Peru The EU has pledged more aid for "
+     "the flooded towns.", "Rescuers are among teams from many nations in Peru"),
 ])
 def test_a_headline_glued_to_the_first_sentence_is_cut(glued, head):
     other = ("Keepers said the otters were fed twice a day. The infection is rare, and the "
@@ -620,7 +634,23 @@ def test_a_headline_glued_to_the_first_sentence_is_cut(glued, head):
     assert cleaned[0].text.startswith(glued[len(head) + 1:])
 
 
+def test_a_headline_and_a_caption_glued_before_the_first_sentence_are_both_cut():
+    glued = ("Charities step up aid after the quake Delays continue to hamper getting aid to "
+             "survivors Some three million people are thought to need aid after the quake.")
+    other = "The delays grew, and some of the charities said so. Some aid arrived."
+    cleaned, removed = clean_all([article(glued + "\n\nMore of the story follows here today.",
+                                          "a"), article(other, "b")])
+    assert [r.text for r in removed if r.reason == "headline"] == [
+        "Charities step up aid after the quake",
+        "Delays continue to hamper getting aid to survivors"]
+    assert cleaned[0].text.startswith("Some three million people")
+
+
 @pytest.mark.parametrize("text", [
+    # a name with "The" in it, written so again in the cluster
+    "The identity of Jack The Ripper may have been confirmed by a diary, researchers say.",
+    # a grade, not a glued sentence
+    "The student who got an A in every class said she would study law in the fall.",
     # a proper name after a small-letter word: the cluster never writes "university"
     "State police have charged six University students with underage drinking on Friday.",
     # a sentence that goes on from a verb or an adjective, as some archives capitalize
@@ -632,7 +662,8 @@ def test_a_headline_glued_to_the_first_sentence_is_cut(glued, head):
     "The council said the city would adopt Plan A for the new bridge over the river.",
 ])
 def test_a_capital_inside_a_first_sentence_is_not_a_glued_headline(text):
-    other = "Calls for reform grew. The international community and calls and may and spring."
+    other = ("Calls for reform grew. The international community and calls and may and spring."
+             " Jack The Ripper killed five women.")
     cleaned, removed = clean_all([article(text, "a"), article(other, "b")])
     assert not [r for r in removed if r.reason == "headline"]
     assert cleaned[0].text == text

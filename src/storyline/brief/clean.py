@@ -88,7 +88,8 @@ _INNER_DATELINE = re.compile(
     r"(?:^|(?<=\s))[A-Z][\w.'/-]*(?:,?\s+[A-Z][\w.'-]*){0,4}" + _DAY
     + r"\s*\((?:Reuters|CNN|AP|AFP|Xinhua|UPI|dpa|Bloomberg)\)\s*[-—–]+\s*(?=[A-Z\"“'‘`])"
     # a health or science wire's, with no place: "... researcher contends. (HealthDay)—A"
-    r"|(?<=\s)\((?:HealthDay|HealthDay News|LiveScience|Live Science|Reuters Health)\)"
+    # (CNN's, after its story highlights: "... eastern provinces (CNN) -- The town ...")
+    r"|(?<=\s)\((?:HealthDay|HealthDay News|LiveScience|Live Science|Reuters Health|CNN)\)"
     r"\s*[-—–]+\s*(?=[A-Z\"“'‘`])")
 INNER_DATELINE_CHARS = 600  # where it may stand: within a header's reach of the start
 # "... said here Monday that ...", "The cabinet here Wednesday approved ...": "here" is
@@ -203,13 +204,24 @@ def clean_all(articles: list[Article]) -> tuple[list[Article], list[Removal]]:
 # are ...": a capitalized word after a small-letter word, in the first sentence of one of
 # an article's first GLUED_PARAGRAPHS paragraphs, that starts a sentence of its own.
 GLUED_PARAGRAPHS = 2
+GLUED_PIECES = 3  # pieces glued before one sentence: a headline, a standfirst, a caption
 _GLUED = re.compile(r"(?<=\s)(?=[a-z][\w'’-]* [A-Z])[a-z][\w'’-]*[a-z] ([A-Z][a-z]+)(?= [a-z(0-9])"
+                    # or "A", "An" after a small-letter word ("Haiti rescue operation
+                    # declared over A 23-year-old man has been ..."; not "an A grade",
+                    # "vitamin A levels", "class A drugs")
+                    r"|(?<=\s)(?!(?:an?|the|straight|rated|plan|type|class|grade|group|vitamin|"
+                    r"hepatitis|exhibit|section|category|option|tier|size|model|team|gate|"
+                    r"terminal|block|phase|stage|part|schedule|form|division|league|level|row|"
+                    r"figure|table|item)\b)[a-z][\w'’-]*[a-z] (An?)(?= [a-z0-9])"
                     # or "A", "An", "The" after a name ("Matthew Price reports from Mexico A
                     # 23-month-old Mexican child has died ..."; not "Plan A", "Type A")
                     r"|(?<=\s)(?!(?:Plan|Type|Class|Grade|Group|Vitamin|Hepatitis|Exhibit|"
                     r"Section|Category|Option|Tier|Size|Model|Team|Gate|Terminal|Block|Phase|"
                     r"Stage|Part|Schedule|Form|Division|League|Level|Row|Figure|Table|Item)\b)"
-                    r"[A-Z][\w'’-]*[a-z] (An?|The)(?= [a-z0-9])")
+                    r"[A-Z][\w'’-]*[a-z] (An?|The)(?= [a-z0-9])"
+                    # or "The" and a name after a name ("... teams from many nations in
+                    # Haiti The EU has pledged ...")
+                    r"|(?<=\s)[A-Z][\w'’-]*[a-z] (The)(?= [A-Z][\w'’-]* [a-z])")
 _FIRST_STOP = re.compile(r"[.!?](?:\s|$)")
 # The words a headline does not end on ("... at the", "... said"), nor on a verb or an
 # adjective that its sentence goes on from ("The British government rejected Calls on
@@ -235,10 +247,15 @@ def _cut_glued_headlines(articles: list[Article], removed: list[Removal]) -> lis
     for article in articles:
         paragraphs_ = article.text.split("\n\n")
         for i, paragraph in enumerate(paragraphs_[:GLUED_PARAGRAPHS]):
-            start = _glued_sentence(paragraph, texts)
-            if start is not None:
+            # a headline, then a photo's caption, then the story: "Charities in Haiti step
+            # up aid after quake Distribution problems continue to hamper getting aid to
+            # survivors Some three million ..."
+            for _ in range(GLUED_PIECES):
+                start = _glued_sentence(paragraph, texts)
+                if start is None:
+                    break
                 removed.append(Removal(article.id, "headline", paragraph[:start - 1]))
-                paragraphs_[i] = paragraph[start:]
+                paragraph = paragraphs_[i] = paragraph[start:]
         text = "\n\n".join(paragraphs_)
         out.append(article if text == article.text else replace(article, text=text))
     return out
@@ -258,12 +275,16 @@ def _glued_sentence(paragraph: str, texts: list[str]) -> int | None:
         at = match.lastindex  # (the alternative that matched)
         head, word = paragraph[:match.start(at) - 1], match.group(at)
         words = head.split()
-        if (not 4 <= len(words) <= 20 or words[-1].lower() in _NOT_LAST
-                or _GOES_ON.search(words[-1]) or _GOES_ON.search(words[-2])
+        # (a capital "A" after a small-letter word goes on no sentence: "... declared over A")
+        goes_on = at != 2 and (words[-1].lower() in _NOT_LAST or _GOES_ON.search(words[-1])
+                               or _GOES_ON.search(words[-2]) and words[-2] != "to")
+        if (not 4 <= len(words) <= 20 or goes_on
                 or word in _CALENDAR or any(c in head for c in ',;:"“”')
                 or paragraph.startswith(" of ", match.end(at))
                 or len(paragraph[match.start(at):end].split()) < 6):
             continue
+        if at == 4 and sum(t.count(f"{words[-1]} The ") for t in texts) > 1:
+            continue  # a name with "The" in it: "Jack The Ripper", written so again
         small = re.compile(rf"\b{word.lower()}\b")
         capital = re.compile(rf"\b[a-z][\w'’-]* {word}\b")
         if (sum(len(small.findall(t)) for t in texts)
