@@ -164,6 +164,9 @@ from storyline.brief.context import (
     "In exchange, they dropped the language on the surplus.",
     "A fire was raging near their homes on Monday.",
     "Despite their efforts, the fire spread to the hills.",
+    # someone known by age alone
+    "For the 22-year-old, an avid football fan, the odds have just improved.",
+    "The 41-year-old rhino had been under veterinary care for an infection.",
 ])
 def test_openings_that_lean_on_an_earlier_sentence(text):
     assert needs(text).antecedent
@@ -234,6 +237,8 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "Police said they would appeal the ruling on Monday.",
     "The publicist and the promoter said they had no answers.",
     "As they left the stadium on Sunday, fans sang the anthem.",
+    "Skier Kira Roe was hurt on Monday after the 21-year-old landed beside the mat.",
+    "The 22-year-old Etienne Roe was pulled from the rubble on Friday.",
 ])
 def test_openings_that_stand_alone(text):
     assert not needs(text).antecedent

@@ -913,7 +913,7 @@ def _leans_back(text: str) -> bool:
         return True
     if "uch " in outside and _SUCH_THINGS.search(outside):
         return True
-    if _unnamed_person(outside) or _unnamed_group(outside):
+    if _unnamed_person(outside) or _unnamed_group(outside) or _unnamed_aged(outside):
         return True
     if " that " in outside and _THAT_DAY.search(outside):
         return True
@@ -974,6 +974,23 @@ def _unnamed_person(outside: str) -> bool:
     pronoun = _SINGULAR_PRONOUN.search(outside)
     return bool(pronoun and not _NAME_WORD.search(outside)
                 and not _PERSON_BEFORE.search(outside, 0, pronoun.start()))
+
+
+# "For the 22-year-old, an avid football fan, his odds ... have improved.", "The 41-year-old
+# rhino had been under care ...": someone known by age alone is someone an earlier sentence
+# named, unless the sentence names a person before it ("Kira Grunberg was hurt after the
+# 21-year-old landed ...") or a name follows ("the 22-year-old Etienne Dieujuste").
+_AGED = re.compile(r"\b[Tt]he \d{1,3}-year-old\b(?! [A-Z])")
+
+
+def _unnamed_aged(outside: str) -> bool:
+    """Someone called "the N-year-old" whom the sentence does not name (`_AGED`);
+    `outside` is the sentence without its quotations."""
+    match = _AGED.search(outside) if "-year-old" in outside else None
+    if match is None:
+        return False
+    before = outside[:match.start()].split(None, 1)  # (its first word is capitalized anyway)
+    return not (len(before) > 1 and _NAME_WORD.search(before[1]))
 
 
 # "The temperature inside their capsule will be about 50 degrees.", "There is no
