@@ -31,6 +31,9 @@ def cleaned(text: str):
      "through relevant opinion, anecdotes, links and data.", "byline"),
     ("(Additional reporting by Jane Roe in Cairo; Writing by John Doe; Editing by Ann Poe)",
      "byline"),
+    ("($1 = 5.6 Egyptian pounds) An ultra-low latency infrastructure for electronic trading "
+     "and data distribution A connected approach to governance, risk and compliance",
+     "advertisement"),
     ("Share this article", "share or subscribe line"),
     ("Facebook Twitter Email", "share or subscribe line"),
     ("Sign up for our daily newsletter", "share or subscribe line"),
@@ -651,6 +654,7 @@ def test_a_headline_and_a_caption_glued_before_the_first_sentence_are_both_cut()
     "The identity of Jack The Ripper may have been confirmed by a diary, researchers say.",
     # a grade, not a glued sentence
     "The student who got an A in every class said she would study law in the fall.",
+    "The new virus is an influenza A virus carrying the designation H1N1, the agency said.",
     # a proper name after a small-letter word: the cluster never writes "university"
     "State police have charged six University students with underage drinking on Friday.",
     # a sentence that goes on from a verb or an adjective, as some archives capitalize

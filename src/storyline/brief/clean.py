@@ -208,9 +208,9 @@ GLUED_PIECES = 3  # pieces glued before one sentence: a headline, a standfirst, 
 _GLUED = re.compile(r"(?<=\s)(?=[a-z][\w'’-]* [A-Z])[a-z][\w'’-]*[a-z] ([A-Z][a-z]+)(?= [a-z(0-9])"
                     # or "A", "An" after a small-letter word ("Haiti rescue operation
                     # declared over A 23-year-old man has been ..."; not "an A grade",
-                    # "vitamin A levels", "class A drugs")
+                    # "vitamin A levels", "class A drugs", "an influenza A virus")
                     r"|(?<=\s)(?!(?:an?|the|straight|rated|plan|type|class|grade|group|vitamin|"
-                    r"hepatitis|exhibit|section|category|option|tier|size|model|team|gate|"
+                    r"hepatitis|influenza|serie|exhibit|section|category|option|tier|size|model|team|gate|"
                     r"terminal|block|phase|stage|part|schedule|form|division|league|level|row|"
                     r"figure|table|item)\b)[a-z][\w'’-]*[a-z] (An?)(?= [a-z0-9])"
                     # or "A", "An", "The" after a name ("Matthew Price reports from Mexico A
