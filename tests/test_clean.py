@@ -294,6 +294,19 @@ def test_a_wire_dateline_after_short_lines_of_page_furniture_is_cut():
     assert "DJERBA" not in a.text
 
 
+def test_a_photo_credit_glued_before_the_first_sentence_ends_the_pages_header():
+    text = ("Title\n\nFlu fears rise as the toll reaches 80 Suspected cases reported\n\n"
+            "A couple wearing masks kiss in Mexico City as the outbreak sweeps the city.\n\n"
+            "Photograph: Jane Roe/AFP/Getty Images Live blog: Health officials across the world "
+            "scrambled to contain the outbreak today.\n\nPhotograph: AP The toll rose again.")
+    a, removed = cleaned(text)
+    assert a.text == ("Health officials across the world scrambled to contain the outbreak today."
+                      "\n\nThe toll rose again.")
+    assert removed["A couple wearing masks kiss in Mexico City as the outbreak sweeps the "
+                   "city."] == "page header"
+    assert removed["Photograph: Jane Roe/AFP/Getty Images"] == "photo credit"
+
+
 def test_a_wire_dateline_with_a_date_only_is_cut():
     a, removed = cleaned("Title\n\nAug 21 (Reuters) - Libyan rebels entered Tripoli on Sunday.")
     assert a.text == "Libyan rebels entered Tripoli on Sunday."

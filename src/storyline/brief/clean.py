@@ -101,7 +101,7 @@ _HERE_THEN_TIME = re.compile(
     r"(?<=[a-z,]) here(?=,? (?:on |this |last |early |late )?(?:today|tonight|yesterday|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|morning|afternoon|evening|"
     r"night|week|weekend|month|year)\b)")
-_WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement|(?:Skip in Skip x )?Embed x Share"
+_WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement|Live blog:|(?:Skip in Skip x )?Embed x Share"
                             r"(?: CLOSE)?)\s+(?=[A-Z\"“'‘])")
 # A photo credit or a page's time stamp glued before a paragraph once its own line was
 # lost: "(By Kamran Jebreili -- Associated Press) SHANGHAI: ...", "(Updated at 11:20 a.m.
@@ -115,6 +115,12 @@ _CREDIT_PREFIX = re.compile(r"^(?:\(By [A-Z][^()]{2,60}? -- [^()]{2,40}\)|"
                             r"Getty Images|Reuters|AFP|AP|EPA)"
                             # a photo's credit as a web address: "DEVONJAMESXXX.COM 'I want ..."
                             r"|[A-Z0-9-]{3,}\.(?:COM|NET|ORG|CO\.UK))\s+(?=[A-Z\"“'‘])")
+# A web page's photo credit glued before the story's first sentence, its caption and the
+# page's headline in the paragraph above: "... Mexico City as a swine flu outbreak sweeps
+# through the city." then "Photograph: Jane Roe/AP Health officials across the world ...".
+_PHOTOGRAPH_CREDIT = re.compile(r"^\|?\s*Photograph: (?:(?:[^/\n]{2,60}/){1,3}[A-Z][\w-]*"
+                                r"(?: [Ii]mages)?|AP|PA|Reuters|AFP|EPA|Getty Images|Rex)\s+"
+                                r"(?=[A-Z\"“'‘])")
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _FULL_DATE = r"\d{1,2} (?:January|February|March|April|May|June|July|August|September|" \
     r"October|November|December) \d{4}"
@@ -322,7 +328,8 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
                 drop(line, pending.reason)
                 continue
             pending = None
-        rule = _match(line)
+        # (a photo's credit glued before the story's first sentence is cut, not the line)
+        rule = _match(line) if not _PHOTOGRAPH_CREDIT.match(line) else None
         if rule:
             drop(line, rule.reason)
             pending = rule if rule.then else None
@@ -354,6 +361,9 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
         lead = i < DATELINE_PARAGRAPHS or before < DATELINE_CHARS and "(" in line[:80]
         if lead and story_start is None and "(" in line[:80] and _INNER_DATELINE.match(line):
             story_start = i
+        if lead and story_start is None and "Photograph:" in line[:3 + 12] and (
+                _PHOTOGRAPH_CREDIT.match(line)):
+            story_start = i  # (the paragraphs above are the photo's caption and a header)
         before += len(line)
         kept[i] = _strip_prefixes(line, drop, lead=lead)
         if " MORE " in kept[i]:
@@ -753,13 +763,15 @@ def _strip_prefixes(line: str, drop, *, lead: bool) -> str:
     stamp from the start of a paragraph, and an agency dateline ("BEIRUT (Reuters) — "),
     with a byline before it, or a header up to a time stamp, from one of the first
     paragraphs."""
-    for pattern, reason, most in ((_WIDGET_PREFIX, "page furniture", 8),
+    for pattern, reason, most in ((_PHOTOGRAPH_CREDIT, "photo credit", 14),
+                                  (_WIDGET_PREFIX, "page furniture", 8),
                                   (_CREDIT_PREFIX, "photo credit", 14),
                                   (_STAMP_PREFIX_GLUED, "date stamp", 14),
                                   (_BYLINE_HEADER, "byline", MAX_HEADER_WORDS),
                                   (_AGENCY_BYLINE, "byline", MAX_HEADER_WORDS),
                                   (_DATELINE, "dateline", 8)):
-        anywhere = pattern in (_WIDGET_PREFIX, _CREDIT_PREFIX, _STAMP_PREFIX_GLUED)
+        anywhere = pattern in (_WIDGET_PREFIX, _CREDIT_PREFIX, _PHOTOGRAPH_CREDIT,
+                               _STAMP_PREFIX_GLUED)
         match = pattern.match(line) if lead or anywhere else None
         if match and len(match.group(0).split()) <= most:
             drop(match.group(0).strip(), reason)
