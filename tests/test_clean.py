@@ -650,6 +650,38 @@ def test_a_headline_glued_to_the_first_sentence_is_cut(glued, head):
     assert cleaned[0].text.startswith(glued[len(head) + 1:])
 
 
+@pytest.mark.parametrize("glued, head", [
+    ("UK charities prepare to deliver Peru flood aid UK aid efforts are underway to help "
+     "flood hit Peru, where the toll is thought to be over 500.",
+     "UK charities prepare to deliver Peru flood aid"),
+    ("Peru flood still dominates headlines The United Nations' warning that the Peru flood is "
+     "the worst it has seen dominates the Sunday papers.", "Peru flood still dominates headlines"),
+    # the last place where the sentence may start
+    ("Disasters Committee launches Peru appeal The UK's Disasters Committee has launched an "
+     "appeal for the flood victims in Peru.", "Disasters Committee launches Peru appeal"),
+])
+def test_a_headline_glued_before_the_sentence_that_retells_it_is_cut(glued, head):
+    cleaned, removed = clean_all([article(glued + "\n\nMore of the story follows here today.",
+                                          "a")])
+    assert ("headline", head) in [(r.reason, r.text) for r in removed]
+    assert cleaned[0].text.startswith(glued[len(head) + 1:])
+
+
+@pytest.mark.parametrize("text", [
+    # a name's next word, whose words come back in the sentence
+    "The World Bank is partnering with the European Bank for Reconstruction and the World "
+    "Bank's fund to provide equity.",
+    # a name the cluster writes again
+    "Army veteran and District Court Judge Lou Olivera sentenced the veteran judge's client "
+    "to a night in jail.",
+])
+def test_a_name_inside_a_first_sentence_is_no_retold_headline(text):
+    other = "The judge, Lou Olivera, spent the night in the cell with him."
+    cleaned, removed = clean_all([article(text, "a"), article(other, "b")])
+    assert not [r for r in removed if r.reason == "headline"]
+    assert cleaned[0].text == text
+
+
 def test_a_headline_and_a_caption_glued_before_the_first_sentence_are_both_cut():
     glued = ("Charities step up aid after the quake Delays continue to hamper getting aid to "
              "survivors Some three million people are thought to need aid after the quake.")

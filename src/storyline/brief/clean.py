@@ -259,12 +259,67 @@ def _cut_glued_headlines(articles: list[Article], removed: list[Removal]) -> lis
             for _ in range(GLUED_PIECES):
                 start = _glued_sentence(paragraph, texts)
                 if start is None:
+                    start = _echoed_headline(paragraph, texts)
+                if start is None:
                     break
                 removed.append(Removal(article.id, "headline", paragraph[:start - 1]))
                 paragraph = paragraphs_[i] = paragraph[start:]
         text = "\n\n".join(paragraphs_)
         out.append(article if text == article.text else replace(article, text=text))
     return out
+
+
+# A headline glued before the sentence that retells it, where the sentence opens on a name
+# or an acronym, which the cluster's small letters cannot tell from a name inside a
+# sentence: "UK charities prepare to deliver Haiti earthquake aid UK aid efforts are
+# underway to help earthquake hit Haiti, ...", "Haiti earthquake still dominates
+# headlines The United Nation's declaration ... dominates Sunday's papers". The sentence
+# starts at a capitalized word (not a weekday or month) with a small-letter word or a
+# number after it, or at "The", "A", "An"; after a capitalized word, only at an article or
+# an acronym (not "the European Bank for ..."); what comes before it takes 4 to 14 words, half or more of its words
+# of content (ECHO_CONTENT_WORDS or more) coming back in the sentence (by their first
+# four letters: "pulled", "pulling").
+_ECHO_START = re.compile(r"(?<=[\w'’]) (?=(?:[A-Z][\w'’-]*|A|An|The) [a-z0-9])"
+                         r"|(?<=[\w'’]) (?=The [A-Z])")
+ECHO_CONTENT_WORDS = 3
+_NOT_CONTENT = frozenset("the a an of in on at to for with by from and or but is are was "
+                         "were be been has have had as it its this that these those after "
+                         "over into up out about says said will would can could new".split())
+_CONTENT_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten".split())
+
+
+def _echoed_headline(paragraph: str, texts: list[str]) -> int | None:
+    """Where the sentence starts that retells a headline glued before it (`_ECHO_START`),
+    in `paragraph`'s first sentence, or None: the last such place, as a headline's own
+    words may start one too ("... launches Haiti appeal The UK's ..."). Not where the two
+    words are written together elsewhere in the cluster's `texts` (a name: "Lou
+    Olivera")."""
+    stop = _FIRST_STOP.search(paragraph)
+    end = stop.start() if stop else len(paragraph)
+    start = None
+    for match in _ECHO_START.finditer(paragraph, 0, end):
+        head, rest = paragraph[:match.start()], paragraph[match.end():end]
+        words, word = head.split(), rest.split(None, 1)[0]
+        if (not 4 <= len(words) <= 14 or any(c in head for c in ',;"“”()`')
+                or word in _CALENDAR or len(rest.split()) < 6
+                or words[-1].lower() in _NOT_LAST or words[-1] in _NUMBER_WORDS
+                or _GOES_ON.search(words[-1])
+                # a name's next word ("the European Bank for ..."), unless an article or
+                # an acronym starts the sentence
+                or words[-1][0].isupper() and word not in ("The", "A", "An")
+                and not word.isupper()):
+            continue
+        content = [w.lower()[:4] for w in _CONTENT_WORD.findall(head)
+                   if w.lower() not in _NOT_CONTENT]
+        told = {w.lower()[:4] for w in _CONTENT_WORD.findall(rest)}
+        if (len(content) < ECHO_CONTENT_WORDS
+                or sum(w in told for w in content) < 0.5 * len(content)):
+            continue
+        if sum(t.count(f"{words[-1]} {word}") for t in texts) > 1:
+            continue  # a name written so again: "Judge Lou Olivera"
+        start = match.end()  # (the last such place: "... launches Haiti appeal The UK's ...")
+    return start
 
 
 def _glued_sentence(paragraph: str, texts: list[str]) -> int | None:
