@@ -243,7 +243,9 @@ def test_a_byline_before_an_agency_dateline_goes_with_it():
             ("By the CNN Wire Staff Libya opposition: Civilian areas shelled Tripoli, Libya "
              "(CNN) -- A fighter jet was shot down on Saturday.", "A fighter jet"),
             ("(Recasts; adds quotes) MEXICO CITY May 19 (Reuters) - The economy will "
-             "recover, the minister said.", "The economy")):
+             "recover, the minister said.", "The economy"),
+            ("March 31, 2011 | By Jane Roe, Special to CNN Almost two weeks of bombing have "
+             "not broken the leader's will.", "Almost two weeks")):
         a, _ = cleaned(f"Title\n\n{line}")
         assert a.text.startswith(rest), a.text
     kept, _ = cleaned("Title\n\nBy the end of the week, the Senate (Republicans) - and the "
@@ -292,6 +294,16 @@ def test_a_wire_dateline_after_short_lines_of_page_furniture_is_cut():
     a, removed = cleaned(text)
     assert "Libyan rebels and envoys held talks late on Sunday, a source said." in a.text
     assert "DJERBA" not in a.text
+
+
+def test_a_later_storys_dateline_is_cut_where_it_stands():
+    body = "\n\n".join(f"{BODY} It was vote number {n} of the year, and the debate ran for "
+                       "hours as members argued over roads, schools and the police." * 3
+                       for n in range(4))
+    a, removed = cleaned(f"Title\n\n{body}\n\n"
+                         "BENGHAZI, Libya (Reuters) -- Turkey pledged $200 million in aid.")
+    assert a.text == f"{body}\n\nTurkey pledged $200 million in aid."
+    assert removed["BENGHAZI, Libya (Reuters) --"] == "dateline"
 
 
 def test_a_photo_credit_glued_before_the_first_sentence_ends_the_pages_header():
@@ -637,6 +649,9 @@ def test_stock_tickers_are_cut_out_of_a_sentence(line, cleaned):
     # "A" after a small-letter word, even where a sentence would go on
     ("Otter rescue operation declared over A 23-year-old keeper has been found alive in the "
      "flooded aquarium.", "Otter rescue operation declared over"),
+    # a word that opens sentences, however seldom the cluster writes it in small letters
+    ("Violence in the slums of Lima after the flood Almost two weeks after the flood, "
+     "disease is spreading.", "Violence in the slums of Lima after the flood"),
     # "The" and a name after a name
     ("Rescuers are among teams from many nations in Peru The EU has pledged more aid for "
      "the flooded towns.", "Rescuers are among teams from many nations in Peru"),

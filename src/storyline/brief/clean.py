@@ -77,7 +77,9 @@ MAX_HEADER_WORDS = 30
 # A byline that names its agency, glued to the story: "By Elise Labott, CNN Senior State
 # Department Producer The U.S. State Department ...", "By the CNN Wire Staff ...".
 _AGENCY_BYLINE = re.compile(
-    r"^By (?:the )?(?:[A-Z][\w.'-]*,? (?:and )?){0,6}?(?:for )?(?:CNN|Reuters|AP|AFP)(?: Wire Staff)?"
+    # (after the page's date: "March 31, 2011 | By Jane Roe, Special to CNN Almost ...")
+    r"^(?:[A-Z][a-z]+ \d{1,2}, \d{4} \| )?"
+    r"By (?:the )?(?:[A-Z][\w.'-]*,? (?:and )?){0,6}?(?:for |to )?(?:CNN|Reuters|AP|AFP)(?: Wire Staff)?"
     r"(?:(?: [A-Z][a-z]+){0,4} (?:Producer|Correspondent|Editor|Writer|Reporter))?\s+(?=[A-Z])")
 # A wire's dateline inside one of the first paragraphs, after page furniture glued before
 # it (a headline, highlights, "NEW:" bullets, an editor's note, a byline): "India confirms
@@ -240,6 +242,11 @@ _NOT_LAST = frozenset("the a an of in at on to for with by from and or but his h
                       "been new old first last next former late".split())
 _GOES_ON = re.compile(r"(?:ed|ing)$|^(?:to|will|would|can|could|may|might|should|must|did|"
                       r"does|do)$")
+# Words that open sentences and are no one's name, however seldom the cluster writes them
+# in small letters ("... slums of Haiti after the quake Almost two weeks after ...").
+_OPENING_WORDS = frozenset("Almost About Nearly More Most Some Many Several Thousands Hundreds "
+                           "Dozens Millions Two Three Four Five Six Seven Eight Nine Ten He "
+                           "She They We It There After When While Although Despite".split())
 _CALENDAR = frozenset("January February March April May June July August September October "
                       "November December Monday Tuesday Wednesday Thursday Friday Saturday "
                       "Sunday".split())
@@ -346,6 +353,8 @@ def _glued_sentence(paragraph: str, texts: list[str]) -> int | None:
             continue
         if at == 4 and sum(t.count(f"{words[-1]} The ") for t in texts) > 1:
             continue  # a name with "The" in it: "Jack The Ripper", written so again
+        if word in _OPENING_WORDS:
+            return match.start(at)
         small = re.compile(rf"\b{word.lower()}\b")
         capital = re.compile(rf"\b[a-z][\w'’-]* {word}\b")
         if (sum(len(small.findall(t)) for t in texts)
@@ -831,6 +840,9 @@ def _strip_prefixes(line: str, drop, *, lead: bool) -> str:
         if match and len(match.group(0).split()) <= most:
             drop(match.group(0).strip(), reason)
             line = line[match.end():]
+    if not lead and "(" in line[:80] and (dateline := _INNER_DATELINE.match(line)):
+        drop(dateline.group(0).strip(), "dateline")  # (a later story on the page starts here)
+        line = line[dateline.end():]
     inner = _INNER_DATELINE.search(line, 0, INNER_DATELINE_CHARS) if lead and "(" in line else None
     if inner:  # at the start: a dateline of a place in small letters ("Abu Dhabi (CNN) --")
         drop(line[:inner.end()].strip(), "page header" if inner.start() else "dateline")
