@@ -296,6 +296,14 @@ def test_a_wire_dateline_after_short_lines_of_page_furniture_is_cut():
     assert "DJERBA" not in a.text
 
 
+def test_a_photos_caption_and_agency_in_brackets_glued_before_a_lead_go():
+    a, removed = cleaned("Title\n\nThere have been widespread reports that soldiers have used live "
+                         "ammunition on protesters [Reuters] Libyan leader Muammar Gaddafi has "
+                         "appeared on state television to signal his defiance.")
+    assert a.text.startswith("Libyan leader Muammar Gaddafi has appeared")
+    assert "photo caption or credit" in removed.values()
+
+
 def test_a_later_storys_dateline_is_cut_where_it_stands():
     body = "\n\n".join(f"{BODY} It was vote number {n} of the year, and the debate ran for "
                        "hours as members argued over roads, schools and the police." * 3

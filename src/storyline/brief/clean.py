@@ -123,6 +123,11 @@ _CREDIT_PREFIX = re.compile(r"^(?:\(By [A-Z][^()]{2,60}? -- [^()]{2,40}\)|"
 _PHOTOGRAPH_CREDIT = re.compile(r"^\|?\s*Photograph: (?:(?:[^/\n]{2,60}/){1,3}[A-Z][\w-]*"
                                 r"(?: [Ii]mages)?|AP|PA|Reuters|AFP|EPA|Getty Images|Rex)\s+"
                                 r"(?=[A-Z\"“'‘])")
+# A photo's caption and its agency in square brackets, glued before a lead: "There have
+# been widespread reports that soldiers have used live ammunition on protesters [Reuters]
+# Libyan leader Muammar Gaddafi has appeared on state television ...".
+_BRACKETED_CAPTION = re.compile(r"^[^\[\]\n]{10,300}? \[(?:Reuters|AFP|AP|EPA|Getty Images|"
+                                r"AFP/Getty Images|GALLO/GETTY|Al Jazeera)\]\s+(?=[A-Z\"“])")
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _FULL_DATE = r"\d{1,2} (?:January|February|March|April|May|June|July|August|September|" \
     r"October|November|December) \d{4}"
@@ -833,6 +838,7 @@ def _strip_prefixes(line: str, drop, *, lead: bool) -> str:
                                   (_STAMP_PREFIX_GLUED, "date stamp", 14),
                                   (_BYLINE_HEADER, "byline", MAX_HEADER_WORDS),
                                   (_AGENCY_BYLINE, "byline", MAX_HEADER_WORDS),
+                                  (_BRACKETED_CAPTION, "photo caption or credit", 60),
                                   (_DATELINE, "dateline", 8)):
         anywhere = pattern in (_WIDGET_PREFIX, _CREDIT_PREFIX, _PHOTOGRAPH_CREDIT,
                                _STAMP_PREFIX_GLUED)
