@@ -660,13 +660,17 @@ def test_stock_tickers_are_cut_out_of_a_sentence(line, cleaned):
     # a word that opens sentences, however seldom the cluster writes it in small letters
     ("Violence in the slums of Lima after the flood Almost two weeks after the flood, "
      "disease is spreading.", "Violence in the slums of Lima after the flood"),
+    # an ordinary word after an acronym
+    ("Dr Roe is Honorary Secretary of Council to the RCGP Governments around the world are "
+     "striving to contain the virus.", "Dr Roe is Honorary Secretary of Council to the RCGP"),
     # "The" and a name after a name
     ("Rescuers are among teams from many nations in Peru The EU has pledged more aid for "
      "the flooded towns.", "Rescuers are among teams from many nations in Peru"),
 ])
 def test_a_headline_glued_to_the_first_sentence_is_cut(glued, head):
     other = ("Keepers said the otters were fed twice a day. The infection is rare, and the "
-             "ducks and the otters were kept apart.")
+             "ducks and the otters were kept apart. Many governments and people may have died "
+             "between them.")
     cleaned, removed = clean_all([article(glued + "\n\nMore of the story follows here today.",
                                           "a"), article(other, "b")])
     assert ("headline", head) in [(r.reason, r.text) for r in removed]
@@ -679,6 +683,9 @@ def test_a_headline_glued_to_the_first_sentence_is_cut(glued, head):
      "UK charities prepare to deliver Peru flood aid"),
     ("Peru flood still dominates headlines The United Nations' warning that the Peru flood is "
      "the worst it has seen dominates the Sunday papers.", "Peru flood still dominates headlines"),
+    # a nationality after a name
+    ("Aid workers have reached Lima British aid workers have begun arriving in Peru to "
+     "help with the rescue.", "Aid workers have reached Lima"),
     # the last place where the sentence may start
     ("Disasters Committee launches Peru appeal The UK's Disasters Committee has launched an "
      "appeal for the flood victims in Peru.", "Disasters Committee launches Peru appeal"),
@@ -703,6 +710,15 @@ def test_a_name_inside_a_first_sentence_is_no_retold_headline(text):
     cleaned, removed = clean_all([article(text, "a"), article(other, "b")])
     assert not [r for r in removed if r.reason == "headline"]
     assert cleaned[0].text == text
+
+
+def test_a_headline_with_a_kicker_and_a_caption_glued_before_a_first_sentence_are_cut():
+    glued = ("Peru flood: not enough doctors A doctor operating in a makeshift hospital Between "
+             "100 and 200 people may have died in the flood.")
+    cleaned, removed = clean_all([article(glued + "\n\nMore of the story follows here today.",
+                                          "a"), article("Many died between the towns.", "b")])
+    assert cleaned[0].text.startswith("Between 100 and 200 people")
+    assert "".join(r.text for r in removed if r.reason == "headline").startswith("Peru flood:")
 
 
 def test_a_headline_and_a_caption_glued_before_the_first_sentence_are_both_cut():

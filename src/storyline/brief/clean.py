@@ -234,8 +234,14 @@ _GLUED = re.compile(r"(?<=\s)(?=[a-z][\w'’-]* [A-Z])[a-z][\w'’-]*[a-z] ([A-Z
                     r"[A-Z][\w'’-]*[a-z] (An?|The)(?= [a-z0-9])"
                     # or "The" and a name after a name ("... teams from many nations in
                     # Haiti The EU has pledged ...")
-                    r"|(?<=\s)[A-Z][\w'’-]*[a-z] (The)(?= [A-Z][\w'’-]* [a-z])")
+                    r"|(?<=\s)[A-Z][\w'’-]*[a-z] (The)(?= [A-Z][\w'’-]* [a-z])"
+                    # or an ordinary word after an acronym ("Dr Baker is Honorary Secretary
+                    # of Council to the RCGP Governments around the world are ...")
+                    r"|(?<=\s)[A-Z]{2,5} ([A-Z][a-z]+)(?= [a-z(0-9])")
 _FIRST_STOP = re.compile(r"[.!?](?:\s|$)")
+# A headline's kicker before a colon: "Haiti earthquake: not enough doctors", "In pictures:
+# ..." (a colon further on is a sentence's own: "He said: ...").
+_KICKER = re.compile(r"^(?:\S+ ){0,3}\S+: [^:]*$")
 # The words a headline does not end on ("... at the", "... said"), nor on a verb or an
 # adjective that its sentence goes on from ("The British government rejected Calls on
 # Friday ...", "Global warming may be causing Spring to arrive ...", "The formation of a
@@ -299,6 +305,11 @@ _NOT_CONTENT = frozenset("the a an of in on at to for with by from and or but is
                          "over into up out about says said will would can could new".split())
 _CONTENT_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten".split())
+# ("Aid workers have reached Port-au-Prince British aid workers have begun ...")
+_NATIONALITIES = frozenset(
+    "British American French German Chinese Japanese Russian Italian Spanish Canadian "
+    "Australian Indian Mexican Israeli Palestinian Iranian Iraqi Afghan Pakistani Egyptian "
+    "Libyan Syrian Turkish Haitian Irish Scottish Welsh English Brazilian Korean".split())
 
 
 def _echoed_headline(paragraph: str, texts: list[str]) -> int | None:
@@ -320,7 +331,7 @@ def _echoed_headline(paragraph: str, texts: list[str]) -> int | None:
                 # a name's next word ("the European Bank for ..."), unless an article or
                 # an acronym starts the sentence
                 or words[-1][0].isupper() and word not in ("The", "A", "An")
-                and not word.isupper()):
+                and not word.isupper() and word not in _NATIONALITIES):
             continue
         content = [w.lower()[:4] for w in _CONTENT_WORD.findall(head)
                    if w.lower() not in _NOT_CONTENT]
@@ -352,7 +363,8 @@ def _glued_sentence(paragraph: str, texts: list[str]) -> int | None:
         goes_on = at != 2 and (words[-1].lower() in _NOT_LAST or _GOES_ON.search(words[-1])
                                or _GOES_ON.search(words[-2]) and words[-2] != "to")
         if (not 4 <= len(words) <= 20 or goes_on
-                or word in _CALENDAR or any(c in head for c in ',;:"“”')
+                or word in _CALENDAR or any(c in head for c in ',;"“”')
+                or ":" in head and not _KICKER.match(head)
                 or paragraph.startswith(" of ", match.end(at))
                 or len(paragraph[match.start(at):end].split()) < 6):
             continue
@@ -361,7 +373,8 @@ def _glued_sentence(paragraph: str, texts: list[str]) -> int | None:
         if word in _OPENING_WORDS:
             return match.start(at)
         small = re.compile(rf"\b{word.lower()}\b")
-        capital = re.compile(rf"\b[a-z][\w'’-]* {word}\b")
+        capital = re.compile(rf"\b(?:[a-z][\w'’-]*|[A-Z]{{2,5}}) {word}\b" if at == 5
+                             else rf"\b[a-z][\w'’-]* {word}\b")
         if (sum(len(small.findall(t)) for t in texts)
                 >= max(sum(len(capital.findall(t)) for t in texts), 1)):
             return match.start(at)
