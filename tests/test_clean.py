@@ -327,6 +327,16 @@ def test_a_photo_credit_glued_before_the_first_sentence_ends_the_pages_header():
     assert removed["Photograph: Jane Roe/AFP/Getty Images"] == "photo credit"
 
 
+def test_a_bylined_photo_credit_before_the_first_sentence_ends_the_pages_header():
+    text = ("Title\n\nFactory Orders Paint Bleak Picture Jane Doe operates a lathe in Norwell.\n\n"
+            "Orders for goods dipped 4 percent between July and August.\n\n"
+            "(By Jane Roe -- Bloomberg News) U.S. factory orders sank by the largest amount in "
+            "nearly two years.")
+    a, removed = cleaned(text)
+    assert a.text == "U.S. factory orders sank by the largest amount in nearly two years."
+    assert removed["Orders for goods dipped 4 percent between July and August."] == "page header"
+
+
 def test_a_wire_dateline_with_a_date_only_is_cut():
     a, removed = cleaned("Title\n\nAug 21 (Reuters) - Libyan rebels entered Tripoli on Sunday.")
     assert a.text == "Libyan rebels entered Tripoli on Sunday."

@@ -443,8 +443,9 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
         lead = i < DATELINE_PARAGRAPHS or before < DATELINE_CHARS and "(" in line[:80]
         if lead and story_start is None and "(" in line[:80] and _INNER_DATELINE.match(line):
             story_start = i
-        if lead and story_start is None and "Photograph:" in line[:3 + 12] and (
-                _PHOTOGRAPH_CREDIT.match(line)):
+        if lead and story_start is None and ("Photograph:" in line[:3 + 12] and (
+                _PHOTOGRAPH_CREDIT.match(line)) or line.startswith("(By ") and (
+                _CREDIT_PREFIX.match(line))):
             story_start = i  # (the paragraphs above are the photo's caption and a header)
         before += len(line)
         kept[i] = _strip_prefixes(line, drop, lead=lead)
