@@ -166,7 +166,7 @@ from storyline.brief.context import (
     "Despite their efforts, the fire spread to the hills.",
     # someone known by age alone
     "For the 22-year-old, an avid football fan, the odds have just improved.",
-    "The 41-year-old rhino had been under veterinary care for an infection.",
+    "Police in Texas said the 22-year-old had been arrested on Sunday.",
 ])
 def test_openings_that_lean_on_an_earlier_sentence(text):
     assert needs(text).antecedent
@@ -239,6 +239,9 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "As they left the stadium on Sunday, fans sang the anthem.",
     "Skier Kira Roe was hurt on Monday after the 21-year-old landed beside the mat.",
     "The 22-year-old Etienne Roe was pulled from the rubble on Friday.",
+    # a thing's age
+    "The 40-year-old ban on crude oil exports was lifted on Friday.",
+    "Fire destroyed the 150-year-old church on Sunday.",
 ])
 def test_openings_that_stand_alone(text):
     assert not needs(text).antecedent

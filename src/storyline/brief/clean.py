@@ -120,14 +120,14 @@ _CREDIT_PREFIX = re.compile(r"^(?:\(By [A-Z][^()]{2,60}? -- [^()]{2,40}\)|"
 # A web page's photo credit glued before the story's first sentence, its caption and the
 # page's headline in the paragraph above: "... Mexico City as a swine flu outbreak sweeps
 # through the city." then "Photograph: Jane Roe/AP Health officials across the world ...".
-_PHOTOGRAPH_CREDIT = re.compile(r"^\|?\s*Photograph: (?:(?:[^/\n]{2,60}/){1,3}[A-Z][\w-]*"
-                                r"(?: [Ii]mages)?|AP|PA|Reuters|AFP|EPA|Getty Images|Rex)\s+"
-                                r"(?=[A-Z\"“'‘])")
+_PHOTOGRAPH_CREDIT = re.compile(r"^\|?\s*Photograph: (?:[^/\n]{2,60}?(?:/[A-Z][\w-]*(?: [Ii]mages)?)"
+                                r"{1,2}|AP|PA|Reuters|AFP|EPA|Getty Images|Rex)\s+(?=[A-Z\"“'‘])")
 # A photo's caption and its agency in square brackets, glued before a lead: "There have
 # been widespread reports that soldiers have used live ammunition on protesters [Reuters]
 # Libyan leader Muammar Gaddafi has appeared on state television ...".
-_BRACKETED_CAPTION = re.compile(r"^[^\[\]\n]{10,300}? \[(?:Reuters|AFP|AP|EPA|Getty Images|"
-                                r"AFP/Getty Images|GALLO/GETTY|Al Jazeera)\]\s+(?=[A-Z\"“])")
+_BRACKETED_CAPTION = re.compile(r"^(?:[^\[\]\n.!?]|[.!?](?!\s)){10,300}? \[(?:Reuters|AFP|AP|EPA|"
+                                r"Getty Images|AFP/Getty Images|GALLO/GETTY|Al Jazeera)\]\s+"
+                                r"(?=[A-Z\"“])")
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _FULL_DATE = r"\d{1,2} (?:January|February|March|April|May|June|July|August|September|" \
     r"October|November|December) \d{4}"
@@ -147,6 +147,17 @@ _STAMP_PREFIX = re.compile(r"^(updated|published|posted|last (updated|modified)|
                            rf"\s*(on|at)?\s*(:|(?=\d|{_MONTH}|(mon|tue|wed|thu|fri|sat|sun)))", re.I)
 
 
+# A wire story's sign-off in brackets, glued before what the page put after it: "(Reporting
+# by Jane Roe; Editing by John Doe) We welcome comments that ...", "... CAIRO (Reuters) -
+# Egypt's central bank ..." (the rest is read as a paragraph of its own).
+_SIGN_OFF = re.compile(r"^\((?:additional )?(?:reporting|writing|editing|edited|compiled) by\s+"
+                       r"(?-i:[A-Z])[^()]{0,200}\)\s*", re.I)
+# A wire page's advertisement glued after a paragraph, with the currency note before it:
+# "... ($1 = 5.6 Egyptian pounds) An ultra-low latency infrastructure for electronic
+# trading and data distribution A connected approach to ..." (909 such lines in the
+# Timeline17 dev pages).
+_ADVERTISEMENT = re.compile(r"\s*(?:\([^()]*\)\s*)*An ultra-low latency infrastructure for "
+                            r"electronic trading.*$", re.S)
 # Characters and codes that are not text: zero-width spaces and joiners, a byte-order
 # mark, soft hyphens, and the SGML codes of newswire archives ("&QL;", "&UR;", "&LR;").
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
@@ -218,30 +229,29 @@ def clean_all(articles: list[Article]) -> tuple[list[Article], list[Removal]]:
 # an article's first GLUED_PARAGRAPHS paragraphs, that starts a sentence of its own.
 GLUED_PARAGRAPHS = 2
 GLUED_PIECES = 3  # pieces glued before one sentence: a headline, a standfirst, a caption
+# Words before "A" that make it a label, not a sentence's first word ("Plan A", "class A
+# drugs", "Serie A", "series A round", "point A to point B"); either case.
+_LABELS = ("plan|type|class|grade|group|vitamin|hepatitis|influenza|serie|series|letter|"
+           "point|pool|triple|double|single|straight|rated|exhibit|section|category|option|"
+           "tier|size|model|team|gate|terminal|block|phase|stage|part|schedule|form|division|"
+           "league|level|row|figure|table|item")
+_LABEL_BEFORE = rf"(?!(?i:an?|the|{_LABELS})\b)"
 _GLUED = re.compile(r"(?<=\s)(?=[a-z][\w'’-]* [A-Z])[a-z][\w'’-]*[a-z] ([A-Z][a-z]+)(?= [a-z(0-9])"
-                    # or "A", "An" after a small-letter word ("Haiti rescue operation
-                    # declared over A 23-year-old man has been ..."; not "an A grade",
-                    # "vitamin A levels", "class A drugs", "an influenza A virus")
-                    r"|(?<=\s)(?!(?:an?|the|straight|rated|plan|type|class|grade|group|vitamin|"
-                    r"hepatitis|influenza|serie|exhibit|section|category|option|tier|size|model|team|gate|"
-                    r"terminal|block|phase|stage|part|schedule|form|division|league|level|row|"
-                    r"figure|table|item)\b)[a-z][\w'’-]*[a-z] (An?)(?= [a-z0-9])"
+                    # or "A", "An" after a small-letter word, not a label's ("Haiti rescue
+                    # operation ends A 23-year-old man has been ..."; not "an A grade")
+                    rf"|(?<=\s){_LABEL_BEFORE}[a-z][\w'’-]*[a-z] (An?)"
+                    r"(?= (?!(?:to|on|by|with|in|of|for|and|or|at)\b)[a-z0-9])"
                     # or "A", "An", "The" after a name ("Matthew Price reports from Mexico A
                     # 23-month-old Mexican child has died ..."; not "Plan A", "Type A")
-                    r"|(?<=\s)(?!(?:Plan|Type|Class|Grade|Group|Vitamin|Hepatitis|Exhibit|"
-                    r"Section|Category|Option|Tier|Size|Model|Team|Gate|Terminal|Block|Phase|"
-                    r"Stage|Part|Schedule|Form|Division|League|Level|Row|Figure|Table|Item)\b)"
-                    r"[A-Z][\w'’-]*[a-z] (An?|The)(?= [a-z0-9])"
-                    # or "The" and a name after a name ("... teams from many nations in
-                    # Haiti The EU has pledged ...")
-                    r"|(?<=\s)[A-Z][\w'’-]*[a-z] (The)(?= [A-Z][\w'’-]* [a-z])"
-                    # or an ordinary word after an acronym ("Dr Baker is Honorary Secretary
-                    # of Council to the RCGP Governments around the world are ...")
-                    r"|(?<=\s)[A-Z]{2,5} ([A-Z][a-z]+)(?= [a-z(0-9])")
+                    rf"|(?<=\s){_LABEL_BEFORE}[A-Z][\w'’-]*[a-z] (An?|The)(?= [a-z0-9])"
+                    # or "The" and a name after a name, not a possessive's ("... teams from
+                    # many nations in Haiti The EU has pledged ..."; not "Britain's The Sun")
+                    r"|(?<=\s)[A-Z][\w-]*[a-z](?<!['’]s) (The)(?= [A-Z][\w'’-]* [a-z])")
 _FIRST_STOP = re.compile(r"[.!?](?:\s|$)")
 # A headline's kicker before a colon: "Haiti earthquake: not enough doctors", "In pictures:
 # ..." (a colon further on is a sentence's own: "He said: ...").
-_KICKER = re.compile(r"^(?:\S+ ){0,3}\S+: [^:]*$")
+_KICKER = re.compile(r"^(?:\S+ ){0,3}(?<!said )(?<!says )(?<!told )(?<!added )(?<!wrote )"
+                     r"(?!(?:said|says|told|added|wrote):)\S+: [^:]*$")
 # The words a headline does not end on ("... at the", "... said"), nor on a verb or an
 # adjective that its sentence goes on from ("The British government rejected Calls on
 # Friday ...", "Global warming may be causing Spring to arrive ...", "The formation of a
@@ -277,7 +287,7 @@ def _cut_glued_headlines(articles: list[Article], removed: list[Removal]) -> lis
             for _ in range(GLUED_PIECES):
                 start = _glued_sentence(paragraph, texts)
                 if start is None:
-                    start = _echoed_headline(paragraph, texts)
+                    start = _echoed_headline(paragraph)
                 if start is None:
                     break
                 removed.append(Removal(article.id, "headline", paragraph[:start - 1]))
@@ -293,10 +303,11 @@ def _cut_glued_headlines(articles: list[Article], removed: list[Removal]) -> lis
 # underway to help earthquake hit Haiti, ...", "Haiti earthquake still dominates
 # headlines The United Nation's declaration ... dominates Sunday's papers". The sentence
 # starts at a capitalized word (not a weekday or month) with a small-letter word or a
-# number after it, or at "The", "A", "An"; after a capitalized word, only at an article or
-# an acronym (not "the European Bank for ..."); what comes before it takes 4 to 14 words, half or more of its words
-# of content (ECHO_CONTENT_WORDS or more) coming back in the sentence (by their first
-# four letters: "pulled", "pulling").
+# number after it, or at "The", "A", "An"; after a capitalized word, only at an article,
+# an acronym or a nationality ("... reached Port-au-Prince British aid workers ...", not
+# "the European Bank for ..."). What comes before it takes 4 to 14 words; half or more of
+# its words of content (ECHO_CONTENT_WORDS or more) come back in the sentence, by their
+# first four letters ("pulled", "pulling"): three of them, or one of its first three.
 _ECHO_START = re.compile(r"(?<=[\w'’]) (?=(?:[A-Z][\w'’-]*|A|An|The) [a-z0-9])"
                          r"|(?<=[\w'’]) (?=The [A-Z])")
 ECHO_CONTENT_WORDS = 3
@@ -312,12 +323,10 @@ _NATIONALITIES = frozenset(
     "Libyan Syrian Turkish Haitian Irish Scottish Welsh English Brazilian Korean".split())
 
 
-def _echoed_headline(paragraph: str, texts: list[str]) -> int | None:
+def _echoed_headline(paragraph: str) -> int | None:
     """Where the sentence starts that retells a headline glued before it (`_ECHO_START`),
     in `paragraph`'s first sentence, or None: the last such place, as a headline's own
-    words may start one too ("... launches Haiti appeal The UK's ..."). Not where the two
-    words are written together elsewhere in the cluster's `texts` (a name: "Lou
-    Olivera")."""
+    words may start one too ("... launches Haiti appeal The UK's ...")."""
     stop = _FIRST_STOP.search(paragraph)
     end = stop.start() if stop else len(paragraph)
     start = None
@@ -335,31 +344,36 @@ def _echoed_headline(paragraph: str, texts: list[str]) -> int | None:
             continue
         content = [w.lower()[:4] for w in _CONTENT_WORD.findall(head)
                    if w.lower() not in _NOT_CONTENT]
-        told = {w.lower()[:4] for w in _CONTENT_WORD.findall(rest)}
+        told = [w.lower()[:4] for w in _CONTENT_WORD.findall(rest)]
+        retold = {w for w in content if w in told}
+        # (a first sentence says its subject twice: "The massive earthquake that hit Haiti
+        # ... was the most powerful earthquake to hit ...": three words come back, or one
+        # of the sentence's first three)
         if (len(content) < ECHO_CONTENT_WORDS
-                or sum(w in told for w in content) < 0.5 * len(content)):
+                or sum(w in retold for w in content) < 0.5 * len(content)
+                or len(retold) < ECHO_CONTENT_WORDS and not retold & set(told[:3])):
             continue
-        if sum(t.count(f"{words[-1]} {word}") for t in texts) > 1:
-            continue  # a name written so again: "Judge Lou Olivera"
         start = match.end()  # (the last such place: "... launches Haiti appeal The UK's ...")
     return start
 
 
 def _glued_sentence(paragraph: str, texts: list[str]) -> int | None:
     """Where the sentence starts that a headline is glued before, in `paragraph`'s first
-    sentence, or None. The headline takes 4 to 20 words with no comma, colon or quotation
-    mark and does not end as a sentence that goes on does; the sentence left keeps at
-    least six words; and its first word is an ordinary one, which the cluster's `texts`
-    write in small letters at least as often as they capitalize it after a small-letter
-    word ("Monkeys" against "monkeys"; not "Board" of "the state Board of Education", nor
-    "Western" of "increased Western involvement")."""
+    sentence, or None. The headline takes 4 to 20 words with no comma, semicolon or
+    quotation mark, and no colon but a kicker's (`_KICKER`), and does not end as a
+    sentence that goes on does; the sentence left keeps at least six words; and its first
+    word opens sentences (`_OPENING_WORDS`) or is an ordinary one, which the cluster's
+    `texts` write in small letters at least as often as they capitalize it after a
+    small-letter word ("Monkeys" against "monkeys"; not "Board" of "the state Board of
+    Education", nor "Western" of "increased Western involvement")."""
     stop = _FIRST_STOP.search(paragraph)
     end = stop.start() if stop else len(paragraph)
     for match in _GLUED.finditer(paragraph, 0, end):
         at = match.lastindex  # (the alternative that matched)
         head, word = paragraph[:match.start(at) - 1], match.group(at)
         words = head.split()
-        # (a capital "A" after a small-letter word goes on no sentence: "... declared over A")
+        # (but a capital "A" after a small-letter word goes on no sentence, labels aside:
+        # "... the trapped man A ...", "... operation declared over A 23-year-old ...")
         goes_on = at != 2 and (words[-1].lower() in _NOT_LAST or _GOES_ON.search(words[-1])
                                or _GOES_ON.search(words[-2]) and words[-2] != "to")
         if (not 4 <= len(words) <= 20 or goes_on
@@ -373,8 +387,7 @@ def _glued_sentence(paragraph: str, texts: list[str]) -> int | None:
         if word in _OPENING_WORDS:
             return match.start(at)
         small = re.compile(rf"\b{word.lower()}\b")
-        capital = re.compile(rf"\b(?:[a-z][\w'’-]*|[A-Z]{{2,5}}) {word}\b" if at == 5
-                             else rf"\b[a-z][\w'’-]* {word}\b")
+        capital = re.compile(rf"\b[a-z][\w'’-]* {word}\b")
         if (sum(len(small.findall(t)) for t in texts)
                 >= max(sum(len(capital.findall(t)) for t in texts), 1)):
             return match.start(at)
@@ -398,6 +411,14 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
             line = _SPACES.sub(" ", line)
         if "- " in line and " - " not in line:  # (not where hyphens are dashes)
             line = _WRAPPED_HYPHEN.sub("-", line)
+        if line[:1] == "(" and (sign_off := _SIGN_OFF.match(line)):
+            drop(sign_off.group(0).strip(), "byline")
+            line = line[sign_off.end():]
+        if "ultra-low latency" in line and (ad := _ADVERTISEMENT.search(line)):
+            drop(ad.group(0).strip(), "advertisement")
+            line = line[:ad.start()]
+        if not line:
+            continue
         key = " ".join(line.lower().split())
         repeated = key in seen
         seen.add(key)
@@ -443,10 +464,14 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
         lead = i < DATELINE_PARAGRAPHS or before < DATELINE_CHARS and "(" in line[:80]
         if lead and story_start is None and "(" in line[:80] and _INNER_DATELINE.match(line):
             story_start = i
-        if lead and story_start is None and ("Photograph:" in line[:3 + 12] and (
+        # A photo's credit opening one of the first paragraphs ends the page's header: the
+        # paragraphs above are the headline, a standfirst and the photo's caption (so they
+        # are in every Timeline17 dev page that has one; a page that put a photo after its
+        # lead paragraph would lose the lead)
+        if lead and story_start is None and ("Photograph:" in line[:16] and (  # ("| Photo...")
                 _PHOTOGRAPH_CREDIT.match(line)) or line.startswith("(By ") and (
                 _CREDIT_PREFIX.match(line))):
-            story_start = i  # (the paragraphs above are the photo's caption and a header)
+            story_start = i
         before += len(line)
         kept[i] = _strip_prefixes(line, drop, lead=lead)
         if " MORE " in kept[i]:
