@@ -239,11 +239,12 @@ _LABEL_BEFORE = rf"(?!(?i:an?|the|{_LABELS})\b)"
 _GLUED = re.compile(r"(?<=\s)(?=[a-z][\w'’-]* [A-Z])[a-z][\w'’-]*[a-z] ([A-Z][a-z]+)(?= [a-z(0-9])"
                     # or "A", "An" after a small-letter word, not a label's ("Haiti rescue
                     # operation ends A 23-year-old man has been ..."; not "an A grade")
-                    rf"|(?<=\s){_LABEL_BEFORE}[a-z][\w'’-]*[a-z] (An?)"
+                    rf"|(?<=\s)(?=[a-z][\w'’-]*[a-z] An? ){_LABEL_BEFORE}[a-z][\w'’-]*[a-z] (An?)"
                     r"(?= (?!(?:to|on|by|with|in|of|for|and|or|at)\b)[a-z0-9])"
                     # or "A", "An", "The" after a name ("Matthew Price reports from Mexico A
                     # 23-month-old Mexican child has died ..."; not "Plan A", "Type A")
-                    rf"|(?<=\s){_LABEL_BEFORE}[A-Z][\w'’-]*[a-z] (An?|The)(?= [a-z0-9])"
+                    rf"|(?<=\s)(?=[A-Z][\w'’-]*[a-z] (?:An?|The) ){_LABEL_BEFORE}"
+                    r"[A-Z][\w'’-]*[a-z] (An?|The)(?= [a-z0-9])"
                     # or "The" and a name after a name, not a possessive's ("... teams from
                     # many nations in Haiti The EU has pledged ..."; not "Britain's The Sun")
                     r"|(?<=\s)[A-Z][\w-]*[a-z](?<!['’]s) (The)(?= [A-Z][\w'’-]* [a-z])")
@@ -432,7 +433,8 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
                 continue
             pending = None
         # (a photo's credit glued before the story's first sentence is cut, not the line)
-        rule = _match(line) if not _PHOTOGRAPH_CREDIT.match(line) else None
+        rule = (_match(line) if "Photograph:" not in line[:16] or not _PHOTOGRAPH_CREDIT.match(line)
+                else None)
         if rule:
             drop(line, rule.reason)
             pending = rule if rule.then else None
@@ -866,22 +868,26 @@ def _cut_dateline_here(line: str, drop) -> str:
     return "".join(kept) + line[at:]
 
 
+# The prefixes `_strip_prefixes` cuts, in order: (pattern, reason, most words, cut from any
+# paragraph or only from one of the first, a text the paragraph must hold for a match)
+_PREFIXES = ((_PHOTOGRAPH_CREDIT, "photo credit", 14, True, "Photograph:"),
+             (_WIDGET_PREFIX, "page furniture", 8, True, None),
+             (_CREDIT_PREFIX, "photo credit", 14, True, None),
+             (_STAMP_PREFIX_GLUED, "date stamp", 14, True, None),
+             (_BYLINE_HEADER, "byline", MAX_HEADER_WORDS, False, None),
+             (_AGENCY_BYLINE, "byline", MAX_HEADER_WORDS, False, None),
+             (_BRACKETED_CAPTION, "photo caption or credit", 60, False, "["),
+             (_DATELINE, "dateline", 8, False, None))
+
+
 def _strip_prefixes(line: str, drop, *, lead: bool) -> str:
     """Cut a widget's leftover word ("CLOSE", "Updated |"), a photo credit or a time
     stamp from the start of a paragraph, and an agency dateline ("BEIRUT (Reuters) — "),
     with a byline before it, or a header up to a time stamp, from one of the first
     paragraphs."""
-    for pattern, reason, most in ((_PHOTOGRAPH_CREDIT, "photo credit", 14),
-                                  (_WIDGET_PREFIX, "page furniture", 8),
-                                  (_CREDIT_PREFIX, "photo credit", 14),
-                                  (_STAMP_PREFIX_GLUED, "date stamp", 14),
-                                  (_BYLINE_HEADER, "byline", MAX_HEADER_WORDS),
-                                  (_AGENCY_BYLINE, "byline", MAX_HEADER_WORDS),
-                                  (_BRACKETED_CAPTION, "photo caption or credit", 60),
-                                  (_DATELINE, "dateline", 8)):
-        anywhere = pattern in (_WIDGET_PREFIX, _CREDIT_PREFIX, _PHOTOGRAPH_CREDIT,
-                               _STAMP_PREFIX_GLUED)
-        match = pattern.match(line) if lead or anywhere else None
+    for pattern, reason, most, anywhere, needle in _PREFIXES:
+        match = (pattern.match(line) if (lead or anywhere) and (needle is None or needle in line)
+                 else None)
         if match and len(match.group(0).split()) <= most:
             drop(match.group(0).strip(), reason)
             line = line[match.end():]
