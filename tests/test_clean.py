@@ -683,6 +683,9 @@ def test_stock_tickers_are_cut_out_of_a_sentence(line, cleaned):
     # a word that opens sentences, however seldom the cluster writes it in small letters
     ("Violence in the slums of Lima after the flood Almost two weeks after the flood, "
      "disease is spreading.", "Violence in the slums of Lima after the flood"),
+    # a word that opens sentences after a name
+    ("Aid workers are gradually reaching Lima With up to 500 people feared dead, charities "
+     "are sending aid.", "Aid workers are gradually reaching Lima"),
     # "The" and a name after a name
     ("Rescuers are among teams from many nations in Peru The EU has pledged more aid for "
      "the flooded towns.", "Rescuers are among teams from many nations in Peru"),
@@ -760,6 +763,8 @@ def test_a_headline_and_a_caption_glued_before_the_first_sentence_are_both_cut()
 @pytest.mark.parametrize("text", [
     # a name with "The" in it, written so again in the cluster
     "The identity of Jack The Ripper may have been confirmed by a diary, researchers say.",
+    # a name the cluster writes again
+    "So when the Mega Millions jackpot hit a record $540 million Thursday, it was news.",
     # a grade or a label, not a glued sentence
     "The student who got an A in every class said she would study law in the fall.",
     "The new rail line will take commuters from point A to point B in under an hour.",
@@ -782,7 +787,8 @@ def test_a_headline_and_a_caption_glued_before_the_first_sentence_are_both_cut()
 ])
 def test_a_capital_inside_a_first_sentence_is_not_a_glued_headline(text):
     other = ("Calls for reform grew. The international community and calls and may and spring."
-             " Jack The Ripper killed five women in the city, the police said at the time.")
+             " Jack The Ripper killed five women in the city, the police said at the time."
+             " The Mega Millions jackpot grew.")
     cleaned, removed = clean_all([article(text, "a"), article(other, "b")])
     assert not [r for r in removed if r.reason == "headline"]
     assert cleaned[0].text == text

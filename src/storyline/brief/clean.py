@@ -247,7 +247,14 @@ _GLUED = re.compile(r"(?<=\s)(?=[a-z][\w'’-]* [A-Z])[a-z][\w'’-]*[a-z] ([A-Z
                     r"[A-Z][\w'’-]*[a-z] (An?|The)(?= [a-z0-9])"
                     # or "The" and a name after a name, not a possessive's ("... teams from
                     # many nations in Haiti The EU has pledged ..."; not "Britain's The Sun")
-                    r"|(?<=\s)[A-Z][\w-]*[a-z](?<!['’]s) (The)(?= [A-Z][\w'’-]* [a-z])")
+                    r"|(?<=\s)[A-Z][\w-]*[a-z](?<!['’]s) (The)(?= [A-Z][\w'’-]* [a-z])"
+                    # or a word that opens sentences after a name ("Aid workers are reaching
+                    # Port-au-Prince With up to 50,000 people feared dead, ...")
+                    r"|(?<=\s)(?=[A-Z][\w-]*[a-z] (?:With|As|More|Up|At|[A-Z][a-z]+) [a-z0-9])"
+                    r"[A-Z][\w-]*[a-z](?<!['’]s) (With|As|More(?= than)|Up(?= to)|At(?= least)|"
+                    r"Almost|About|Nearly|Some|Many|Several|Thousands|Hundreds|Dozens|Millions|"
+                    r"Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|He|She|They|We|There|After|"
+                    r"When|While|Although|Despite)(?= [a-z0-9])")
 _FIRST_STOP = re.compile(r"[.!?](?:\s|$)")
 # A headline's kicker before a colon: "Haiti earthquake: not enough doctors", "In pictures:
 # ..." (a colon further on is a sentence's own: "He said: ...").
@@ -374,18 +381,19 @@ def _glued_sentence(paragraph: str, texts: list[str]) -> int | None:
         head, word = paragraph[:match.start(at) - 1], match.group(at)
         words = head.split()
         # (but a capital "A" after a small-letter word goes on no sentence, labels aside:
-        # "... the trapped man A ...", "... operation declared over A 23-year-old ...")
+        # "... the trapped man A ...", "... operation declared over A 23-year-old ..."; nor
+        # does a name that a verb takes: "... are reaching Port-au-Prince With up to ...")
         goes_on = at != 2 and (words[-1].lower() in _NOT_LAST or _GOES_ON.search(words[-1])
-                               or _GOES_ON.search(words[-2]) and words[-2] != "to")
+                               or at != 5 and _GOES_ON.search(words[-2]) and words[-2] != "to")
         if (not 4 <= len(words) <= 20 or goes_on
                 or word in _CALENDAR or any(c in head for c in ',;"“”')
                 or ":" in head and not _KICKER.match(head)
                 or paragraph.startswith(" of ", match.end(at))
                 or len(paragraph[match.start(at):end].split()) < 6):
             continue
-        if at == 4 and sum(t.count(f"{words[-1]} The ") for t in texts) > 1:
-            continue  # a name with "The" in it: "Jack The Ripper", written so again
-        if word in _OPENING_WORDS:
+        if at >= 4 and sum(t.count(f"{words[-1]} {word} ") for t in texts) > 1:
+            continue  # a name: "Jack The Ripper", "Mega Millions", written so again
+        if at == 5 or word in _OPENING_WORDS:
             return match.start(at)
         small = re.compile(rf"\b{word.lower()}\b")
         capital = re.compile(rf"\b[a-z][\w'’-]* {word}\b")
