@@ -79,7 +79,8 @@ MAX_HEADER_WORDS = 30
 _AGENCY_BYLINE = re.compile(
     # (after the page's date: "March 31, 2011 | By Jane Roe, Special to CNN Almost ...")
     r"^(?:[A-Z][a-z]+ \d{1,2}, \d{4} \| )?"
-    r"By (?:the )?(?:[A-Z][\w.'-]*,? (?:and )?){0,6}?(?:for |to )?(?:CNN|Reuters|AP|AFP)(?: Wire Staff)?"
+    r"By (?:the )?(?:[A-Z][\w.'-]*,? (?:and )?){0,6}?(?:for |to )?(?:CNN|Reuters|AP|AFP)"
+    r"(?: Wire Staff)?"
     r"(?:(?: [A-Z][a-z]+){0,4} (?:Producer|Correspondent|Editor|Writer|Reporter))?\s+(?=[A-Z])")
 # A wire's dateline inside one of the first paragraphs, after page furniture glued before
 # it (a headline, highlights, "NEW:" bullets, an editor's note, a byline): "India confirms
@@ -103,8 +104,8 @@ _HERE_THEN_TIME = re.compile(
     r"(?<=[a-z,]) here(?=,? (?:on |this |last |early |late )?(?:today|tonight|yesterday|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|morning|afternoon|evening|"
     r"night|week|weekend|month|year)\b)")
-_WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement|Live blog:|(?:Skip in Skip x )?Embed x Share"
-                            r"(?: CLOSE)?)\s+(?=[A-Z\"“'‘])")
+_WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement|Live blog:|"
+                            r"(?:Skip in Skip x )?Embed x Share(?: CLOSE)?)\s+(?=[A-Z\"“'‘])")
 # A photo credit or a page's time stamp glued before a paragraph once its own line was
 # lost: "(By Kamran Jebreili -- Associated Press) SHANGHAI: ...", "(Updated at 11:20 a.m.
 # ET, 6:20 p.m. local time) Before reports ...", "Page last updated at
@@ -120,8 +121,9 @@ _CREDIT_PREFIX = re.compile(r"^(?:\(By [A-Z][^()]{2,60}? -- [^()]{2,40}\)|"
 # A web page's photo credit glued before the story's first sentence, its caption and the
 # page's headline in the paragraph above: "... Mexico City as a swine flu outbreak sweeps
 # through the city." then "Photograph: Jane Roe/AP Health officials across the world ...".
-_PHOTOGRAPH_CREDIT = re.compile(r"^\|?\s*Photograph: (?:[^/\n]{2,60}?(?:/[A-Z][\w-]*(?: [Ii]mages)?)"
-                                r"{1,2}|AP|PA|Reuters|AFP|EPA|Getty Images|Rex)\s+(?=[A-Z\"“'‘])")
+_PHOTOGRAPH_CREDIT = re.compile(r"^\|?\s*Photograph: (?:[^/\n]{2,60}?"
+                                r"(?:/[A-Z][\w-]*(?: [Ii]mages)?){1,2}"
+                                r"|AP|PA|Reuters|AFP|EPA|Getty Images|Rex)\s+(?=[A-Z\"“'‘])")
 # A photo's caption and its agency in square brackets, glued before a lead: "There have
 # been widespread reports that soldiers have used live ammunition on protesters [Reuters]
 # Libyan leader Muammar Gaddafi has appeared on state television ...".
@@ -239,7 +241,8 @@ _LABEL_BEFORE = rf"(?!(?i:an?|the|{_LABELS})\b)"
 _GLUED = re.compile(r"(?<=\s)(?=[a-z][\w'’-]* [A-Z])[a-z][\w'’-]*[a-z] ([A-Z][a-z]+)(?= [a-z(0-9])"
                     # or "A", "An" after a small-letter word, not a label's ("Haiti rescue
                     # operation ends A 23-year-old man has been ..."; not "an A grade")
-                    rf"|(?<=\s)(?=[a-z][\w'’-]*[a-z] An? ){_LABEL_BEFORE}[a-z][\w'’-]*[a-z] (An?)"
+                    rf"|(?<=\s)(?=[a-z][\w'’-]*[a-z] An? ){_LABEL_BEFORE}"
+                    r"[a-z][\w'’-]*[a-z] (An?)"
                     r"(?= (?!(?:to|on|by|with|in|of|for|and|or|at)\b)[a-z0-9])"
                     # or "A", "An", "The" after a name ("Matthew Price reports from Mexico A
                     # 23-month-old Mexican child has died ..."; not "Plan A", "Type A")
@@ -441,8 +444,8 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
                 continue
             pending = None
         # (a photo's credit glued before the story's first sentence is cut, not the line)
-        rule = (_match(line) if "Photograph:" not in line[:16] or not _PHOTOGRAPH_CREDIT.match(line)
-                else None)
+        credit = "Photograph:" in line[:16] and _PHOTOGRAPH_CREDIT.match(line)
+        rule = _match(line) if not credit else None
         if rule:
             drop(line, rule.reason)
             pending = rule if rule.then else None
@@ -890,9 +893,10 @@ _PREFIXES = ((_PHOTOGRAPH_CREDIT, "photo credit", 14, True, "Photograph:"),
 
 def _strip_prefixes(line: str, drop, *, lead: bool) -> str:
     """Cut a widget's leftover word ("CLOSE", "Updated |"), a photo credit or a time
-    stamp from the start of a paragraph, and an agency dateline ("BEIRUT (Reuters) — "),
-    with a byline before it, or a header up to a time stamp, from one of the first
-    paragraphs."""
+    stamp from the start of a paragraph; an agency dateline ("BEIRUT (Reuters) — "), with
+    a byline before it, a photo's caption with its agency in brackets, or a header up to a
+    time stamp, from one of the first paragraphs; and a later story's dateline from any
+    other."""
     for pattern, reason, most, anywhere, needle in _PREFIXES:
         match = (pattern.match(line) if (lead or anywhere) and (needle is None or needle in line)
                  else None)
