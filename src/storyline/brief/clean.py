@@ -238,6 +238,11 @@ _LABELS = ("plan|type|class|grade|group|vitamin|hepatitis|influenza|serie|series
            "tier|size|model|team|gate|terminal|block|phase|stage|part|schedule|form|division|"
            "league|level|row|figure|table|item")
 _LABEL_BEFORE = rf"(?!(?i:an?|the|{_LABELS})\b)"
+# Words that open sentences and are no one's name, however seldom the cluster writes them
+# in small letters ("... slums of Haiti after the quake Almost two weeks after ...").
+_OPENING_WORDS = frozenset("Almost About Nearly More Most Some Many Several Thousands Hundreds "
+                           "Dozens Millions Two Three Four Five Six Seven Eight Nine Ten He "
+                           "She They We It There After When While Although Despite".split())
 _GLUED = re.compile(r"(?<=\s)(?=[a-z][\w'’-]* [A-Z])[a-z][\w'’-]*[a-z] ([A-Z][a-z]+)(?= [a-z(0-9])"
                     # or "A", "An" after a small-letter word, not a label's ("Haiti rescue
                     # operation ends A 23-year-old man has been ..."; not "an A grade")
@@ -255,9 +260,8 @@ _GLUED = re.compile(r"(?<=\s)(?=[a-z][\w'’-]* [A-Z])[a-z][\w'’-]*[a-z] ([A-Z
                     # Port-au-Prince With up to 50,000 people feared dead, ...")
                     r"|(?<=\s)(?=[A-Z][\w-]*[a-z] (?:With|As|More|Up|At|[A-Z][a-z]+) [a-z0-9])"
                     r"[A-Z][\w-]*[a-z](?<!['’]s) (With|As|More(?= than)|Up(?= to)|At(?= least)|"
-                    r"Almost|About|Nearly|Some|Many|Several|Thousands|Hundreds|Dozens|Millions|"
-                    r"Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|He|She|They|We|There|After|"
-                    r"When|While|Although|Despite)(?= [a-z0-9])")
+                    + "|".join(sorted(_OPENING_WORDS - {"More", "Most", "It"}))
+                    + r")(?= [a-z0-9])")
 _FIRST_STOP = re.compile(r"[.!?](?:\s|$)")
 # A headline's kicker before a colon: "Haiti earthquake: not enough doctors", "In pictures:
 # ..." (a colon further on is a sentence's own: "He said: ...").
@@ -274,11 +278,6 @@ _NOT_LAST = frozenset("the a an of in at on to for with by from and or but his h
                       "been new old first last next former late".split())
 _GOES_ON = re.compile(r"(?:ed|ing)$|^(?:to|will|would|can|could|may|might|should|must|did|"
                       r"does|do)$")
-# Words that open sentences and are no one's name, however seldom the cluster writes them
-# in small letters ("... slums of Haiti after the quake Almost two weeks after ...").
-_OPENING_WORDS = frozenset("Almost About Nearly More Most Some Many Several Thousands Hundreds "
-                           "Dozens Millions Two Three Four Five Six Seven Eight Nine Ten He "
-                           "She They We It There After When While Although Despite".split())
 _CALENDAR = frozenset("January February March April May June July August September October "
                       "November December Monday Tuesday Wednesday Thursday Friday Saturday "
                       "Sunday".split())
