@@ -6,7 +6,7 @@ from storyline.brief.context import read
 from storyline.brief.group import group
 from storyline.brief.score import SCORERS
 from storyline.brief.segment import is_statement, split_all
-from storyline.brief.select import REDUNDANT, Pick, _leads, mmr, walk_home
+from storyline.brief.select import REDUNDANT, Pick, _leads, mmr, standing_paragraph, walk_home
 from storyline.brief.vectors import cosines, terms, tfidf
 from storyline.model import Article
 
@@ -187,6 +187,27 @@ def _walked_from_its_lead(text):
     walked = walk_home([Pick(fact_of[0], 0)], facts, np.ones(len(facts)), sentences, vectors,
                        200, reading)
     return vectors, [p.sentence for p in walked]
+
+
+def test_the_home_walk_passes_over_a_wires_standing_paragraph():
+    standing = ("The ferry was built in 1998. It can carry 900 passengers and 200 cars.")
+    reports = [
+        "The ferry ran aground off the island on Monday with 300 people on board. " + standing
+        + " Coast guard boats took the passengers ashore by nightfall.",
+        "Divers inspected the hull of the stranded ferry on Tuesday. " + standing,
+        "Salvage crews began pumping fuel from the ferry on Wednesday. " + standing,
+    ]
+    sentences, vectors, facts = pipeline_parts(*reports)
+    reading = read([s.text for s in sentences], [True] * len(sentences))
+    fact_of = {k: i for i, f in enumerate(facts) for k in f.members}
+    walked = walk_home([Pick(fact_of[0], 0)], facts, np.ones(len(facts)), sentences, vectors,
+                       200, reading)
+    assert [sentences[p.sentence].text[:10] for p in walked] == ["The ferry ", "Coast guar"]
+    # printed by two articles only, or by copies of one story, it is the story's own
+    twice = pipeline_parts(*reports[:2])
+    assert standing_paragraph("1", twice[0]) == set()
+    copies = pipeline_parts(reports[0], reports[0], reports[0])
+    assert standing_paragraph("1", copies[0]) == set()
 
 
 def test_the_home_walk_shows_no_quotation_left_open_nor_one_nobody_says():
