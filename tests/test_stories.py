@@ -108,6 +108,42 @@ def test_brief_is_cached_until_the_story_changes_and_tells_what_is_new(tmp_path)
         assert rows == 2
 
 
+def test_a_storys_headline_follows_its_brief_and_untitled_articles_are_named_by_their_lead(
+        tmp_path):
+    first = make_article("flood", 0, title="Rain expected in Valencia")
+    with Stories(tmp_path / "s.db") as stories:
+        stories.add([first])
+        [story] = stories.list()
+        assert story.title == "Rain expected in Valencia"  # the first article's, at first
+        stories.add([make_article("flood", k, title=f"Valencia flood report number {k}")
+                     for k in (1, 2)])
+        shown = stories.brief(story.id)
+        # the brief's first sentence is taken from one article: its title heads the story
+        opening = shown.brief["sentences"][0]
+        own = next(c["article"] for c in opening["sources"] if c["text"] == opening["text"])
+        title = next(a["title"] for a in shown.articles if str(a["n"]) == own)
+        assert shown.story.title == title == stories.story(story.id).title
+    with Stories(tmp_path / "untitled.db") as stories:
+        caption = "The bridge over the Turia river in Valencia. "  # a caption: no statement
+        stories.add([{**make_article("merger", 0), "text": caption + make_article("merger", 0)["text"]},
+                     {**make_article("election", 0), "title": "NORWAY"}])
+        labels = sorted(s.title for s in stories.list())
+        assert labels == sorted(make_article(t, 0)["text"].split(". ")[0] + "."
+                                for t in ("election", "merger"))
+        merger = next(s for s in stories.list() if "Quillon" in s.title)
+        shown = stories.brief(merger.id)  # untitled: the brief's first sentence heads it
+        assert shown.story.title == shown.brief["sentences"][0]["text"]
+
+
+def test_wire_service_line_left_before_a_title_is_cut():
+    from storyline.stories.prepare import _title
+
+    assert _title("888-603-1036.) BOOKSELLERS COZY UP TO THE WEB") == (
+        "BOOKSELLERS COZY UP TO THE WEB")
+    assert _title("(AP) Dam bursts") == "(AP) Dam bursts"
+    assert _title("2000 Olympics open in Sydney") == "2000 Olympics open in Sydney"
+
+
 def test_bad_articles_are_skipped_with_reasons(tmp_path):
     future = (date.today() + timedelta(days=30)).isoformat()
     lines = [json.dumps(make_article("flood", 1)), "{not json", json.dumps({"id": "x"}),

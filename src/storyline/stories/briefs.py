@@ -16,6 +16,8 @@ from ..model import Article
 from ..options import Options
 
 NEW_WORDS = 80
+HEADLINE_WORDS = 4  # a title of fewer words ("MALAYSIA", "Politics") is a section's
+HEADLINE_CHARS = 240  # a first sentence standing as the headline is cut after this
 
 
 def story_brief(articles: list[dict], previous: Any, *, words: int) -> dict[str, Any]:
@@ -34,6 +36,26 @@ def story_brief(articles: list[dict], previous: Any, *, words: int) -> dict[str,
         previous = {"version": previous["version"], "made": previous["made"],
                     "articles": sum(a["seq"] <= previous["upto"] for a in articles)}
     return {"brief": brief, "new": new, "previous": previous}
+
+
+def headline(brief: dict[str, Any], articles: list[dict]) -> str | None:
+    """The story's headline once its brief is made: the title of the article the brief's
+    first sentence (its main news) is taken from, or, where that article has no title of
+    HEADLINE_WORDS words, that sentence itself; None for a brief without sentences. A
+    story keeps the first article's title otherwise, which goes stale as the story moves
+    on ("Russia Attempts Submarine Rescue" over the crew's death and the inquiry)."""
+    sentences = brief.get("sentences") or []
+    if not sentences:
+        return None
+    first = sentences[0]
+    own = next((c["article"] for c in first["sources"] if c["text"] == first["text"]), None)
+    numbers = _numbers(articles)
+    titles = {str(numbers[a["seq"]]): a["title"] for a in articles if a["copy_of"] is None}
+    title = titles.get(own) or ""
+    if len(title.split()) >= HEADLINE_WORDS:
+        return title
+    text = first["text"]
+    return text if len(text) <= HEADLINE_CHARS else text[:HEADLINE_CHARS].rsplit(" ", 1)[0] + " …"
 
 
 def listing(articles: list[dict]) -> list[dict[str, Any]]:

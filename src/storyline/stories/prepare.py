@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from ..brief import clean
+from ..brief import clean, segment
 from ..brief.ingest import article_from_html, safe_article, unix_newlines
 from ..brief.vectors import terms
 from ..errors import InputError
@@ -29,6 +29,10 @@ from . import dedup
 TERM_BITS = 20  # terms are hashed into 2**20 buckets: document frequencies take 4 MB, always
 DETECTION_CHARS = 4000  # detection and signatures read the first 4,000 characters (the lead)
 LABEL_CHARS = 100
+# An untitled article is listed by its lead (`_lead`): its first statement of this many
+# words, among its first sentences, read from the start of its cleaned text; a title of
+# one word ("MALAYSIA", "Politics") is a section's, and the lead names the article instead.
+LEAD_WORDS, LEAD_SENTENCES, LEAD_TEXT_CHARS, LEAD_CHARS = 5, 4, 1500, 240
 HEADLINE_WORDS = 4  # a first line of fewer words ("Politics", "2 years ago") is no headline
 FUTURE_DAYS = 1  # a date up to a day ahead is a time zone, not a mistake
 _SPACE = re.compile(r"\s+")
@@ -102,7 +106,8 @@ def prepare(item: Incoming, today: date | None = None) -> Prepared:
     counts = Counter(map(term_id, terms(text)))
     if article.title:
         counts.update({t: 2 for t in map(term_id, terms(article.title))})
-    label = article.title or _shorten(" ".join(text.split()), LABEL_CHARS)
+    label = (article.title if article.title and len(article.title.split()) > 1
+             else _lead(text) or article.title or _shorten(" ".join(text.split()), LABEL_CHARS))
     return Prepared(article=article, where=item.where, key=key, terms=dict(counts),
                     signature=dedup.signature(text), label=label, extra=item.extra)
 
@@ -119,13 +124,31 @@ def prepare_or_skip(item: Incoming | Prepared | Skipped,
         return Skipped(item.where, str(e))
 
 
+# What a wire's service line leaves before a headline: "888-603-1036.) BOOKSELLERS COZY UP
+# TO THE WEB" (the end of a phone number in parentheses).
+_LEFT_OVER = re.compile(r"^[^\w(]*\d[\d\W]*\)\s+(?=\w)")
+
+
 def _title(title: str | None) -> str | None:
     """The title without markup left in it (entities, SGML codes such as "&HT;" in
     newswire); None if no word is left."""
     if not title:
         return None
     text = _SPACE.sub(" ", _CODE.sub(" ", html.unescape(title))).strip(" -–—:;,|")
+    text = _LEFT_OVER.sub("", text)
     return text if re.search(r"[^\W\d_]{2}", text) else None
+
+
+def _lead(text: str) -> str | None:
+    """The cleaned text's first statement (or question) of LEAD_WORDS words or more, among
+    its first sentences (a caption or a kicker before it passed over), shortened to LEAD_CHARS:
+    an untitled article's name in listings, until its story's brief names it."""
+    article = Article(id="", text=text[:LEAD_TEXT_CHARS])
+    for sentence in segment.split(article)[:LEAD_SENTENCES]:
+        if sentence.words >= LEAD_WORDS and (segment.is_statement(sentence.text)
+                                             or sentence.text.endswith("?")):
+            return _shorten(sentence.text, LEAD_CHARS)
+    return None
 
 
 def _shorten(text: str, chars: int) -> str:

@@ -228,8 +228,18 @@ class Stories:
             data = briefs.story_brief(articles, previous, words=words)
             data["made"] = _now()
             upto = max(a["seq"] for a in articles)
-            self.db.execute("INSERT OR REPLACE INTO briefs VALUES (?, ?, ?, ?, ?)",
-                            (story_id, story.version, upto, data["made"], json.dumps(data)))
+            title = briefs.headline(data["brief"], articles) or story.title
+            self.db.execute("SAVEPOINT brief")  # the brief and the headline it gives, or neither
+            try:
+                self.db.execute("INSERT OR REPLACE INTO briefs VALUES (?, ?, ?, ?, ?)",
+                                (story_id, story.version, upto, data["made"], json.dumps(data)))
+                self.db.execute("UPDATE stories SET title = ? WHERE id = ?", (title, story_id))
+            except BaseException:
+                self.db.execute("ROLLBACK TO brief")
+                raise
+            finally:
+                self.db.execute("RELEASE brief")
+            story = replace(story, title=title)
         return StoryBrief(story=story, brief=data["brief"], new=data["new"],
                           previous=data["previous"], articles=briefs.listing(articles),
                           made=data["made"])
