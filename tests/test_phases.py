@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyline import Options, read_cluster, summarize
-from storyline.brief.phases import find
+from storyline.brief.phases import find, latest
 from storyline.model import Article, Phase
 
 HAJIN = ("The Syrian Democratic Forces launched a ground offensive on Monday against jihadist "
@@ -47,3 +47,31 @@ def test_runs_of_dated_articles_make_a_phase_each():
     assert [(p.start, p.end, p.articles) for p in find(articles)] == [
         ("2018-09-13", "2018-09-20", ("2", "3")), ("2019-01-01", "2019-01-05", ("1", "4")),
         ("2019-04-01", "2019-04-01", ("5",))]
+
+
+def test_a_story_of_one_time_that_ran_for_weeks_opens_with_its_latest_news():
+    early = ("Rescue crews searched the flooded Turia valley on Monday for residents trapped by "
+             "the river. Engineers said the Brenmoor dam held after the night's storm.")
+    middle = ("Rescue crews in the Turia valley found two more residents alive on Tuesday after "
+              "the flood. The army sent boats to villages cut off by the river.")
+    later = ("The regional government approved 40 million euros on Friday to rebuild homes in "
+             "the Turia valley destroyed by the flood. Residents of the valley began clearing "
+             "mud from their streets.")
+    scene = ("Sitting on her porch above the Turia valley, Ana Ruiz watched the river that took "
+             "her neighbours' homes. The flood left the valley changed, she said.")
+    articles = [Article("1", early, published="2024-03-04"),
+                Article("2", middle, published="2024-03-05"),
+                Article("3", early.replace("Monday", "Sunday"), published="2024-03-03"),
+                Article("4", later, published="2024-03-22"),
+                Article("5", middle.replace("two", "three"), published="2024-03-12")]
+    assert latest(articles) == {"4"}  # the last week before the 22nd
+    assert latest(articles[:3]) is None  # three days: one moment of the story
+    brief = summarize(articles, options=Options(words=40, analysis=False))
+    assert brief.sentences[0].text.startswith("The regional government approved")
+    # without the latest report, the first days' news opens
+    brief = summarize(articles[:3], options=Options(words=40, analysis=False))
+    assert brief.sentences[0].text.startswith("Rescue crews")
+    # a feature's scene is no news: the best lead of all opens instead
+    featured = [*articles[:3], Article("4", scene, published="2024-03-22")]
+    brief = summarize(featured, options=Options(words=40, analysis=False))
+    assert brief.sentences[0].text.startswith("Rescue crews")

@@ -135,6 +135,27 @@ def test_a_storys_headline_follows_its_brief_and_untitled_articles_are_named_by_
         assert shown.story.title == shown.brief["sentences"][0]["text"]
 
 
+def test_a_story_page_lists_its_key_dates(tmp_path):
+    from storyline.stories.render import render_story
+
+    days = ["2024-03-04", "2024-03-05", "2024-03-06"]
+    with Stories(tmp_path / "s.db") as stories:
+        stories.add([make_article("flood", k, published=d) for k, d in enumerate(days)])
+        shown = stories.brief(stories.list()[0].id)
+        key = shown.to_dict()["timeline"]
+        assert key and [d["date"] for d in key] == sorted({d["date"] for d in key})
+        assert all(len(d["sentences"]) == 1 and d["date"] <= days[-1] for d in key)
+        page = render_story(shown.to_dict())
+        first = key[0]["sentences"][0]["text"]
+        assert f"Timeline:\n  {key[0]['date']}  {first}" in page
+        # a brief cached before stories had key dates shows the brief's own timeline
+        old = {**shown.to_dict(), "timeline": None}
+        old["brief"] = {**old["brief"], "timeline": [
+            {"date": "2024-03-04", "when": "on Monday", "text": "Water rose.",
+             "sources": [{"article": "1"}]}]}
+        assert "2024-03-04  Water rose. [1]" in render_story(old)
+
+
 def test_wire_service_line_left_before_a_title_is_cut():
     from storyline.stories.prepare import _title
 
@@ -257,7 +278,7 @@ def test_cli_add_list_show_export(tmp_path):
     shown = runner.invoke(main, ["stories", "show", str(stories[0]["id"]), "--db", db,
                                  "--format", "json"])
     data = json.loads(shown.output)
-    assert set(data) == {"story", "brief", "new", "previous", "articles", "made"}
+    assert set(data) == {"story", "brief", "new", "previous", "timeline", "articles", "made"}
     assert data["brief"]["sentences"]
     for fmt, marker in (("text", "Brief:"), ("markdown", "## Brief")):
         out = runner.invoke(main, ["stories", "show", str(stories[0]["id"]), "--db", db,

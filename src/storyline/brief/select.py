@@ -670,8 +670,7 @@ def openers(sentences: list[Sentence], reading: Reading, vectors: sparse.csr_mat
         out[k] = agreement
     out = {k: v * (NEWS_TIME_BONUS if _NEWS_TIME.search(sentences[k].text) else 1.0)
            for k, v in out.items()}
-    news = {k: v for k, v in out.items() if not _tells_no_news(sentences[k].text)
-            and not opens_mid_story(sentences[k].text) and not points_at_told(sentences[k].text)}
+    news = {k: v for k, v in out.items() if tells_news(sentences[k].text)}
     # (in a cluster of a few articles; a topic's 25 articles tell several events, and its
     # "here" lead is often the main one: two blind readers preferred it in DUC 2006)
     placed = ({k: v for k, v in news.items() if not tells_here(sentences[k].text)}
@@ -815,6 +814,12 @@ _BACKGROUND = re.compile(
     r"|^[^,;:]{0,80}? (?:is|are) among the most\b"
     # a profile's present: "Anne Ziegenhorn lives in Florida, but ..."
     r"|^[A-Z][a-z]+ [A-Z][a-z]+(?:, \d+,)? (?:lives|works|grew up) (?:in|on|at|with|near)\b")
+
+
+def tells_news(lead: str) -> bool:
+    """The lead tells news: it sets no scene, tells no background (`_tells_no_news`) and
+    does not start mid-story nor point at what was told before."""
+    return not (_tells_no_news(lead) or opens_mid_story(lead) or points_at_told(lead))
 
 
 def _tells_no_news(lead: str) -> bool:

@@ -30,10 +30,14 @@ def render_story(data: dict[str, Any], fmt: str = "text") -> str:
         lines += _section(f"What is new since the previous brief ({previous['made']}, "
                           f"{previous['articles']} articles)", md)
         lines += [_body(data["new"], md, empty="Nothing new."), ""]
-    if brief.get("timeline"):
+    # the story's key dates; a brief cached before they were made lists every dated statement
+    days = data.get("timeline")
+    events = ([(d["date"], s) for d in days for s in d["sentences"]] if days is not None
+              else [(e["date"], e) for e in brief.get("timeline") or ()])
+    if events:
         lines += _section("Timeline", md)
-        lines += [_item(f"{e['date']}  {e['text']} {_marks(e['sources'])}", md)
-                  for e in brief["timeline"]] + [""]
+        lines += [_item(f"{day}  {e['text']} {_marks(e['sources'])}", md)
+                  for day, e in events] + [""]
     if brief.get("disagreements"):
         lines += _section("Where sources disagree", md)
         for d in brief["disagreements"]:

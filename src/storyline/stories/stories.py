@@ -94,10 +94,12 @@ class StoryBrief:
     previous: dict[str, Any] | None  # that previous brief's version, time and articles
     articles: list[dict[str, Any]] = field(default_factory=list)
     made: str = ""
+    timeline: list[dict[str, Any]] | None = None  # its key dates (None: a brief cached before)
 
     def to_dict(self) -> dict[str, Any]:
         return {"story": self.story.to_dict(), "brief": self.brief, "new": self.new,
-                "previous": self.previous, "articles": self.articles, "made": self.made}
+                "previous": self.previous, "timeline": self.timeline,
+                "articles": self.articles, "made": self.made}
 
 
 class Stories:
@@ -242,7 +244,7 @@ class Stories:
             story = replace(story, title=title)
         return StoryBrief(story=story, brief=data["brief"], new=data["new"],
                           previous=data["previous"], articles=briefs.listing(articles),
-                          made=data["made"])
+                          made=data["made"], timeline=data.get("timeline"))
 
     def _articles(self, story_id: int) -> list[dict[str, Any]]:
         rows = self.db.execute(

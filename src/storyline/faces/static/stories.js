@@ -102,7 +102,10 @@ async function loadStory(id) {
     sentences($("story-new"), data.new, data.articles);
   }
   $("evidence-section").hidden = true;
-  const timeline = (brief.timeline || []);
+  // the story's key dates; a brief cached before they were made lists every dated statement
+  const timeline = data.timeline
+    ? data.timeline.flatMap((d) => d.sentences.map((s) => ({date: d.date, ...s})))
+    : (brief.timeline || []);
   $("timeline-section").hidden = !timeline.length;
   $("story-timeline").replaceChildren(...timeline.map((e) => {
     const item = el("li");
