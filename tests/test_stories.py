@@ -133,6 +133,8 @@ def test_a_storys_headline_follows_its_brief_and_untitled_articles_are_named_by_
         merger = next(s for s in stories.list() if "Quillon" in s.title)
         shown = stories.brief(merger.id)  # untitled: the brief's first sentence heads it
         assert shown.story.title == shown.brief["sentences"][0]["text"]
+        # and the article is listed by its lead, not by the caption before it
+        assert shown.articles[0]["title"] == make_article("merger", 0)["text"].split(". ")[0] + "."
 
 
 def test_a_story_page_lists_its_key_dates(tmp_path):

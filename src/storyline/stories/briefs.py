@@ -12,13 +12,16 @@ from __future__ import annotations
 from typing import Any
 
 from ..analyze.timeline import timeline
+from ..brief import clean
 from ..brief.pipeline import summarize
 from ..errors import StorylineError
 from ..model import Article
 from ..options import Options
+from .prepare import DETECTION_CHARS, lead
 
 NEW_WORDS = 80
 TIMELINE_DATES = 10  # a story page's key dates, one sentence each
+TIMELINE_ARTICLES = 500  # read from the story's latest articles (the brief reads 50)
 HEADLINE_WORDS = 4  # a title of fewer words ("MALAYSIA", "Politics") is a section's
 HEADLINE_CHARS = 240  # a first sentence standing as the headline is cut after this
 
@@ -38,8 +41,11 @@ def story_brief(articles: list[dict], previous: Any, *, words: int) -> dict[str,
                              since=older)
         previous = {"version": previous["version"], "made": previous["made"],
                     "articles": sum(a["seq"] <= previous["upto"] for a in articles)}
+    originals = [a for a in articles if a["copy_of"] is None][-TIMELINE_ARTICLES:]
     return {"brief": brief, "new": new, "previous": previous,
-            "timeline": _timeline([_article(a, numbers) for a in sources])}
+            "timeline": _timeline([_article(a, numbers) for a in originals]),
+            "labels": {str(a["seq"]): label for a in articles
+                       if not a["title"] and (label := _lead(a["text"]))}}
 
 
 def headline(brief: dict[str, Any], articles: list[dict]) -> str | None:
@@ -62,14 +68,17 @@ def headline(brief: dict[str, Any], articles: list[dict]) -> str | None:
     return text if len(text) <= HEADLINE_CHARS else text[:HEADLINE_CHARS].rsplit(" ", 1)[0] + " …"
 
 
-def listing(articles: list[dict]) -> list[dict[str, Any]]:
-    """The story's articles, each with its citation number and its copies."""
+def listing(articles: list[dict], labels: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """The story's articles, each with its citation number and its copies; an untitled
+    one named by its lead sentence (`labels`, by seq, as `story_brief` found them), else
+    by its opening words."""
     numbers = _numbers(articles)
+    labels = labels or {}
     out: list[dict[str, Any]] = []
     by_seq: dict[int, dict] = {}
     for a in articles:
         entry = {"n": numbers[a["seq"]], "id": a["id"],
-                 "title": a["title"] or _opening(a["text"]),
+                 "title": a["title"] or labels.get(str(a["seq"])) or _opening(a["text"]),
                  "source": a["source"], "url": a["url"], "published": a["published"],
                  "added": a["added"]}
         if a["copy_of"] is not None and a["copy_of"] in by_seq:
@@ -79,6 +88,12 @@ def listing(articles: list[dict]) -> list[dict[str, Any]]:
             by_seq[a["seq"]] = entry
             out.append(entry)
     return out
+
+
+def _lead(text: str) -> str | None:
+    """An untitled article's lead sentence, read from its cleaned opening."""
+    article, _ = clean.clean(Article(id="", text=text[:DETECTION_CHARS]))
+    return lead(article.text)
 
 
 def _opening(text: str, chars: int = 90) -> str:

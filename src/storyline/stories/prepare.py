@@ -29,7 +29,7 @@ from . import dedup
 TERM_BITS = 20  # terms are hashed into 2**20 buckets: document frequencies take 4 MB, always
 DETECTION_CHARS = 4000  # detection and signatures read the first 4,000 characters (the lead)
 LABEL_CHARS = 100
-# An untitled article is listed by its lead (`_lead`): its first statement of this many
+# An untitled article is listed by its lead (`lead`): its first statement of this many
 # words, among its first sentences, read from the start of its cleaned text; a title of
 # one word ("MALAYSIA", "Politics") is a section's, and the lead names the article instead.
 LEAD_WORDS, LEAD_SENTENCES, LEAD_TEXT_CHARS, LEAD_CHARS = 5, 4, 1500, 240
@@ -107,7 +107,7 @@ def prepare(item: Incoming, today: date | None = None) -> Prepared:
     if article.title:
         counts.update({t: 2 for t in map(term_id, terms(article.title))})
     label = (article.title if article.title and len(article.title.split()) > 1
-             else _lead(text) or article.title or _shorten(" ".join(text.split()), LABEL_CHARS))
+             else lead(text) or article.title or _shorten(" ".join(text.split()), LABEL_CHARS))
     return Prepared(article=article, where=item.where, key=key, terms=dict(counts),
                     signature=dedup.signature(text), label=label, extra=item.extra)
 
@@ -139,7 +139,7 @@ def _title(title: str | None) -> str | None:
     return text if re.search(r"[^\W\d_]{2}", text) else None
 
 
-def _lead(text: str) -> str | None:
+def lead(text: str) -> str | None:
     """The cleaned text's first statement (or question) of LEAD_WORDS words or more, among
     its first sentences (a caption or a kicker before it passed over), shortened to LEAD_CHARS:
     an untitled article's name in listings, until its story's brief names it."""

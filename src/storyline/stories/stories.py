@@ -243,7 +243,7 @@ class Stories:
                 self.db.execute("RELEASE brief")
             story = replace(story, title=title)
         return StoryBrief(story=story, brief=data["brief"], new=data["new"],
-                          previous=data["previous"], articles=briefs.listing(articles),
+                          previous=data["previous"], articles=briefs.listing(articles, data.get("labels")),
                           made=data["made"], timeline=data.get("timeline"))
 
     def _articles(self, story_id: int) -> list[dict[str, Any]]:
