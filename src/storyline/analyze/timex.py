@@ -154,6 +154,17 @@ _FUTURE_BEFORE = re.compile(
     r"(?i:\b(?:will|shall|won't|'ll|is\s+to|are\s+to|due\s+to|expected\s+to|scheduled|"
     r"set\s+to|plans?\s+to|planned|going\s+to|to\s+be\s+held|would\s+be\s+held)\b"
     r"[^.;:!?]*)$")
+# ... unless a verb of saying dates the report just before it: "Russia will hire a
+# Norwegian company, a top official said Wednesday" was said on the past Wednesday.
+_SAID_BEFORE = re.compile(r"\b(?:said|told\s+(?:[\w.'’-]+\s+){0,2}?|announced|reported|added|"
+                          r"confirmed|warned|stated)\s+(?:(?:late|early)\s+)?(?:on\s+)?$", re.I)
+# A date that opens its sentence dates a future verb after it: "On Thursday, Colorado Gov.
+# Bill Owens will lead thousands ..." (within a few words, none of them a verb of saying or
+# a past form: not "On Monday, the president signed a bill that will ...").
+_FUTURE_AFTER = re.compile(r",?\s+(?:(?!(?:said|says|told)\b)[\w.'’-]+(?<!ed)\s+){0,6}?"
+                           r"(?:will|shall|is\s+to|are\s+to|plans?\s+to|is\s+expected\s+to|"
+                           r"are\s+expected\s+to|is\s+scheduled\s+to|are\s+scheduled\s+to)\b",
+                           re.I)
 # `resolve`: month and weekday names in any case, and the words a date entity may hold
 # beside the date itself ("late on Monday").
 _NAMES = re.compile(r"(?i)\b(?:" + "|".join(sorted(_MONTHS) + sorted(_WEEKDAYS)) + r")\b")
@@ -261,7 +272,7 @@ def _scan(text: str, reference: date | None, lenient: bool) -> list[Timex]:
             continue  # inside a longer date already taken ("Feb. 9" of "Feb. 9, 2019")
         taken_until = end
         before = _words_before(text, start)
-        future = future or bool(_FUTURE_BEFORE.search(_clause_before(text, start)))
+        future = future or _future_verb(text, start, end)
         if reference is not None and not future:
             future = period(value)[0] > reference
         out.append(Timex(start, end, text[start:end], value, precision, relative, future,
@@ -404,7 +415,7 @@ def _resolved(kind: str, m: re.Match, reference: date | None,
             return _month(month, reference, which)
         if kind == "weekday":
             return _weekday(_WEEKDAYS[g["weekday"].lower()], reference,
-                            (g.get("which") or "").lower().split(), text, m.start())
+                            (g.get("which") or "").lower().split(), text, m.start(), m.end())
         if kind == "named":
             return _named(" ".join(m.group().translate(_FOLD).lower().split()), reference)
         if kind == "this":
@@ -440,11 +451,11 @@ def _month(month: int, reference: date, which: str) -> tuple[str, str, bool, boo
 
 
 def _weekday(weekday: int, reference: date, which: list[str], text: str,
-             start: int) -> tuple[str, str, bool, bool]:
+             start: int, end: int) -> tuple[str, str, bool, bool]:
     back = (reference.weekday() - weekday) % 7
     ahead = (weekday - reference.weekday()) % 7 or 7
     if "next" in which or "coming" in which or (
-            "this" in which and back != 0) or _FUTURE_BEFORE.search(_clause_before(text, start)):
+            "this" in which and back != 0) or _future_verb(text, start, end):
         return (reference + timedelta(days=ahead)).isoformat(), "day", True, True
     if "last" in which:
         back = back or 7
@@ -498,6 +509,19 @@ def _next_word(text: str, end: int) -> str:
     """The word right after `end` on the same line, or "" when punctuation comes first."""
     m = re.match(r"[^\S\n]*(\w[\w-]*)", text[end:end + 40])
     return m.group(1) if m else ""
+
+
+def _future_verb(text: str, start: int, end: int) -> bool:
+    """The date at `text[start:end]` is when a verb to come happens: one before it in its
+    clause ("will meet on Friday"), unless a verb of saying dates it ("..., a top official
+    said Wednesday"), or one just after it where the date opens the sentence ("On
+    Thursday, the governor will lead ...")."""
+    before = _clause_before(text, start)
+    if _SAID_BEFORE.search(before):
+        return False
+    if _FUTURE_BEFORE.search(before):
+        return True
+    return before.strip().lower() in ("", "on") and bool(_FUTURE_AFTER.match(text, end))
 
 
 def _clause_before(text: str, start: int) -> str:
