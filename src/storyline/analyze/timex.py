@@ -156,8 +156,9 @@ _FUTURE_BEFORE = re.compile(
     r"[^.;:!?]*)$")
 # ... unless a verb of saying dates the report just before it: "Russia will hire a
 # Norwegian company, a top official said Wednesday" was said on the past Wednesday.
-_SAID_BEFORE = re.compile(r"\b(?:said|told\s+(?:[\w.'’-]+\s+){0,2}?|announced|reported|added|"
-                          r"confirmed|warned|stated)\s+(?:(?:late|early)\s+)?(?:on\s+)?$", re.I)
+_SAID_BEFORE = re.compile(r"\b(?:said|announced|reported|added|confirmed|warned|stated|"
+                          r"told(?:\s+[\w.'’-]+){0,2})\s+(?:(?:late|early)\s+)?(?:on\s+)?$",
+                          re.I)
 # A date that opens its sentence dates a future verb after it: "On Thursday, Colorado Gov.
 # Bill Owens will lead thousands ..." (within a few words, none of them a verb of saying or
 # a past form: not "On Monday, the president signed a bill that will ...").
