@@ -71,6 +71,11 @@ def test_a_story_of_one_time_that_ran_for_weeks_opens_with_its_latest_news():
     # without the latest report, the first days' news opens
     brief = summarize(articles[:3], options=Options(words=40, analysis=False))
     assert brief.sentences[0].text.startswith("Rescue crews")
+    # so does the latest phase's last week, when the story had an earlier phase
+    phased = [Article("0", HAJIN, published="2023-09-13"), *articles]
+    brief = summarize(phased, options=Options(words=40, analysis=False))
+    assert len(brief.phases) == 2
+    assert brief.sentences[0].text.startswith("The regional government approved")
     # a feature's scene is no news: the best lead of all opens instead
     featured = [*articles[:3], Article("4", scene, published="2024-03-22")]
     brief = summarize(featured, options=Options(words=40, analysis=False))

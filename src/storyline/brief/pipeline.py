@@ -93,12 +93,13 @@ def steps(documents: Iterable[str | Article | dict], words: int | None = None, *
     if relevance is not None:  # a focused brief opens with relevant news, in no time order
         told = told[:1]
     openers = [select.openers(sentences, reading, matrix, articles) for articles in told]
-    if told == [None] and relevance is None and (week := phases.latest(articles)):
-        # one time, reported for more than a week: a lead of its last week opens, if one
-        # tells news (not a feature's scene)
+    newest = [a for a in articles if told[0] is None or a.id in told[0]]
+    if relevance is None and (week := phases.latest(newest)):
+        # the latest time, reported for more than a week: a lead of its last week opens,
+        # if one tells news (not a feature's scene)
         last = select.openers(sentences, reading, matrix, week)
         if any(select.tells_news(sentences[k].text) for k in last):
-            openers = [last]
+            openers[0] = last
     if openers[0]:  # the brief follows the story its opener tells
         main = sentences[select.best(openers[0])].article
         stray = checks.strays(main, [a.id for a in articles], matrix, sentences)
