@@ -47,13 +47,12 @@ def find(articles: list[Article]) -> tuple[Phase, ...]:
 
 
 # A story's latest phase (or its one time) reported over more than DEVELOPING_DAYS has
-# moved on since its first reports: its brief opens with the lead of an article of its last
-# DEVELOPING_DAYS
-# (`latest`), where the story stands now ("Russia will hire a Norwegian company to help
-# retrieve the remains of 118 sailors from the sunken nuclear submarine Kursk ..."), not
-# with a report of its first week that agrees best with the others ("There have had no
-# banging signals ..." over six weeks of the Kursk's story). Readers of 20 story pages
-# found the brief missing the latest news on 9 and 11 of them.
+# moved on since its first reports: its brief opens with the lead of an article of its
+# last DEVELOPING_DAYS (`latest`), where the story stands now ("Russia will hire a
+# Norwegian company to help retrieve the remains of 118 sailors from the sunken nuclear
+# submarine Kursk ..."), not with a report of its first week that agrees best with the
+# others ("There have had no banging signals ..." over six weeks of the Kursk's story).
+# Readers of 20 story pages found the brief missing the latest news on 9 and 11 of them.
 DEVELOPING_DAYS = 7
 
 
