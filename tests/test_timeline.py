@@ -143,3 +143,14 @@ def test_the_example_timeline_tells_both_phases(example_dir):
     # (brief.dating), so the Hajin offensive and the Baghuz battle both appear
     days = [d.date for d in timeline(read_cluster(example_dir), dates=4, per_date=1).days]
     assert "2018-09-10" in days and any(d.startswith("2019-02") for d in days)
+
+
+def test_a_line_that_leans_on_the_one_before_it_is_not_shown():
+    dangling = ("The leader vowed on Tuesday to fight on in a long speech on state television. "
+                "Later, in a hospital, they were shown the bodies of two children killed on "
+                "Tuesday by the shelling. ")
+    days = timeline([{"text": dangling + FILLER, "published": "2011-02-22"},
+                     *articles()[:2]], dates=5, per_date=3).days
+    shown = [s.text for d in days for s in d.sentences]
+    assert any(t.startswith("The leader vowed") for t in shown)
+    assert not any(t.startswith("Later, in a hospital") for t in shown)

@@ -12,7 +12,9 @@ Ghalandari & Ifrim 2020), with an unsupervised date ranking in place of their re
    days later counts twice), plus a share of the articles published on it or the day
    after (news of the day), divided by the week's volume of articles to a small power (a
    day of a quiet month stands out less by count alone), inside the span asked for.
-2. Candidates for a day, among whole statements of readable length: the sentences whose
+2. Candidates for a day, among whole statements of readable length that read alone (no
+   clutter, no quotation without its speaker, nothing leaning on the sentence before it:
+   the brief's rules, `brief.context`): the sentences whose
    event date is that day (a sentence dated by "on Monday" or "Jan. 12"), and the first
    sentences of the articles published that day or the day after that name no other day.
 3. Sentences. For each chosen day, the candidates closest to the day's centroid (the
@@ -37,7 +39,7 @@ from typing import Any
 
 import numpy as np
 
-from ..brief import clean, dating, segment, vectors
+from ..brief import clean, context, dating, segment, vectors
 from ..brief.ingest import to_articles
 from ..errors import EmptyInputError, InputError, OptionsError
 from ..model import Article, BriefSentence, Sentence, cite
@@ -107,7 +109,7 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
     mentions = [[t for t in timex.find(s.text, published[s.article])
                  if t.precision == "day"] for s in sentences]
     days = _rank_days(sentences, mentions, published, first, last)
-    readable = [k for k, s in enumerate(sentences) if _readable(s.text)]
+    readable = [k for k, s in enumerate(sentences) if _readable(s.text) and _stands_alone(s)]
     pool = [sentences[k] for k in readable]  # the sentences a timeline may show
     if not pool:
         raise InputError("the articles hold no complete sentence to put on a timeline; "
@@ -220,6 +222,18 @@ def _readable(text: str) -> bool:
     words = len(text.split())
     return (MIN_WORDS <= words <= MAX_WORDS and segment.is_statement(text)
             and not _FURNITURE.search(text))
+
+
+def _stands_alone(sentence: Sentence) -> bool:
+    """The sentence reads alone, as a timeline shows it: it is no clutter or aside, no
+    quotation without its speaker, and leans on no sentence before it ("Later, in a
+    hospital, they were shown the bodies ..."), unless it opens its article (the brief's
+    rules: `brief.context`)."""
+    text = sentence.text
+    if clean.is_clutter(text) or context.is_aside(text):
+        return False
+    need = context.needs(text)
+    return not need.speaker and (sentence.index == 0 or not need.antecedent)
 
 
 _FURNITURE = re.compile(r"\||^\W*(?:In pics|Pictures|Video|Watch|Photos?|Gallery|Related)\b|"
