@@ -152,6 +152,18 @@ def test_a_verb_of_saying_dates_its_report_and_an_opening_date_its_future_verb()
     assert reported.value == "2010-01-18" and reported.event
 
 
+def test_a_live_pages_time_before_a_name_is_no_date_and_bounds_go_on_after_or():
+    assert find("1404 Jan Egeland, the former UN relief co-ordinator, tells the BBC.", JAN20) == []
+    (fourth,) = find("The talks began on 4 Jan 2010.", JAN20)
+    assert fourth.value == "2010-01-04"
+    (saturday,) = find("More food supplies are expected in Haiti on Saturday.", JAN20)
+    assert saturday.future and saturday.value == "2010-01-23"
+    thursday, friday = find("They hoped to get supplies in by Thursday or Friday.", JAN20)
+    assert thursday.bound and friday.bound
+    thursday, friday = find("The talks ran on Thursday and Friday.", JAN20)
+    assert thursday.event and friday.event
+
+
 def test_since_a_month_is_a_past_month():
     (november,) = find("The dollar is at its strongest since November.", date(2009, 5, 19))
     assert november.value == "2008-11" and november.bound

@@ -63,8 +63,9 @@ _MONTH = rf"(?P<month>{_FULL_MONTH}|(?:Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|
 _FULL_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WEEKDAY_PREFIX = rf"(?:(?:{_FULL_WEEKDAY}|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?)" \
                   rf"{_S}*,?{_S}+)?"
-# A day is not part of a larger number, a time ("9:30") or a range ("5-7").
-_DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:]|[.,]\d|-\d|/)"
+# A day is not part of a larger number ("1404 Jan Egeland": a live page's time and a name),
+# a time ("9:30") or a range ("5-7").
+_DAY = r"(?<![\d.,:])(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:]|[.,]\d|-\d|/)"
 _YEAR = r"(?<![\d.,$£€/])(?P<year>1\d{3}|2[01]\d{2})(?![\d:]|[.,]\d|/)"
 _COMMA = rf"{_S}*,?{_S}*"
 _PART = rf"(?:{_S}+(?:morning|afternoon|evening|night))?"
@@ -152,6 +153,7 @@ _NEWSPAPER_AFTER = re.compile(r"[^\S\n]+(?:Times|Telegraph|Mirror|Express|Herald
                               r"Tribune|Independent|People|Sport|Star|Mail|World|Age)\b")
 _FUTURE_BEFORE = re.compile(
     r"(?i:\b(?:will|shall|won't|'ll|is\s+to|are\s+to|due\s+to|expected\s+to|scheduled|"
+    r"(?:is|are|be)\s+(?:also\s+)?expected|"
     r"set\s+to|plans?\s+to|planned|going\s+to|to\s+be\s+held|would\s+be\s+held)\b"
     r"[^.;:!?]*)$")
 # ... unless a verb of saying dates the report just before it: "Russia will hire a
@@ -276,8 +278,10 @@ def _scan(text: str, reference: date | None, lenient: bool) -> list[Timex]:
         future = future or _future_verb(text, start, end)
         if reference is not None and not future:
             future = period(value)[0] > reference
+        bound = _is_bound(text, start, before) or bool(
+            out and out[-1].bound and text[out[-1].end:start].strip().lower() in ("or", "and"))
         out.append(Timex(start, end, text[start:end], value, precision, relative, future,
-                         _is_label(m, text, before, end), _is_bound(text, start, before)))
+                         _is_label(m, text, before, end), bound))  # ("by Thursday or Friday")
     return out
 
 
