@@ -54,9 +54,9 @@ def test_a_story_of_one_time_that_ran_for_weeks_opens_with_its_latest_news():
              "the river. Engineers said the Brenmoor dam held after the night's storm.")
     middle = ("Rescue crews in the Turia valley found two more residents alive on Tuesday after "
               "the flood. The army sent boats to villages cut off by the river.")
-    later = ("The regional government approved 40 million euros on Friday to rebuild homes in "
-             "the Turia valley destroyed by the flood. Residents of the valley began clearing "
-             "mud from their streets.")
+    later = ("The regional government approved 40 million euros on Friday to rebuild homes of "
+             "residents in the flooded Turia valley, where rescue crews searched for weeks after "
+             "the river burst. Residents of the valley began clearing mud from their streets.")
     scene = ("Sitting on her porch above the Turia valley, Ana Ruiz watched the river that took "
              "her neighbours' homes. The flood left the valley changed, she said.")
     articles = [Article("1", early, published="2024-03-04"),
@@ -76,6 +76,12 @@ def test_a_story_of_one_time_that_ran_for_weeks_opens_with_its_latest_news():
     brief = summarize(phased, options=Options(words=40, analysis=False))
     assert len(brief.phases) == 2
     assert brief.sentences[0].text.startswith("The regional government approved")
+    # a late article about something else does not take the brief over
+    stadium = ("The Turia valley football club said it would reopen its stadium on Saturday for "
+               "the new season with cheaper tickets for families.")
+    brief = summarize([*articles[:3], Article("4", stadium, published="2024-03-22")],
+                      options=Options(words=40, analysis=False))
+    assert brief.sentences[0].text.startswith("Rescue crews")
     # a feature's scene is no news: the best lead of all opens instead
     featured = [*articles[:3], Article("4", scene, published="2024-03-22")]
     brief = summarize(featured, options=Options(words=40, analysis=False))
