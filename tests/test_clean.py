@@ -512,6 +512,7 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("This article was reported jointly with Ann Lee of ProPublica, a nonprofit newsroom.",
      True),
     ("This article was reported by our correspondent in Kiev over three weeks.", False),
+    ("This report was prepared with data from 40 aid agencies working in the region.", False),
     ("Send us your images or video.", True),
     ("The Associated Press left a message seeking comment from the police.", True),
     ("Paramount fired back, arguing in its response [PDF] that the film is its own.", True),

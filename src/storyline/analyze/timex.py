@@ -158,16 +158,20 @@ _FUTURE_BEFORE = re.compile(
     r"[^.;:!?]*)$")
 # ... unless a verb of saying dates the report just before it: "Russia will hire a
 # Norwegian company, a top official said Wednesday" was said on the past Wednesday.
-_SAID_BEFORE = re.compile(r"\b(?:said|announced|reported|added|confirmed|warned|stated|"
+_SAID_BEFORE = re.compile(r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"  # (not "will be announced")
+                          r"\b(?:said|announced|reported|added|confirmed|warned|stated|"
                           r"told(?:\s+[\w.'’-]+){0,2})\s+(?:(?:late|early)\s+)?(?:on\s+)?$",
                           re.I)
 # A date that opens its sentence dates a future verb after it: "On Thursday, Colorado Gov.
 # Bill Owens will lead thousands ..." (within a few words, none of them a verb of saying or
 # a past form: not "On Monday, the president signed a bill that will ...").
-_FUTURE_AFTER = re.compile(r",?\s+(?:(?!(?:said|says|told)\b)[\w.'’-]+(?<!ed)\s+){0,6}?"
-                           r"(?:will|shall|is\s+to|are\s+to|plans?\s+to|is\s+expected\s+to|"
-                           r"are\s+expected\s+to|is\s+scheduled\s+to|are\s+scheduled\s+to)\b",
-                           re.I)
+_FUTURE_AFTER = re.compile(
+    r",?[ \t]+(?:(?!(?i:said|says|told|wrote|began|made|took|gave|met|went|came|saw|found|held|"
+    r"left|sent|won|lost|led|spoke|chose|became|brought|thought|kept|ran|struck|fell|rose|"
+    r"sought|fought|drove|broke|knew|grew|threw|shot|built|paid|sold|heard|stood|who|which|"
+    r"that)\b)(?![a-z][\w'’-]*ed\b)(?![a-z][\w'’-]*[a-z]\.(?:\s|$))[\w.'’-]+[ \t]+){0,6}?"
+    r"(?:will|shall|is[ \t]+to|are[ \t]+to|plans?[ \t]+to|is[ \t]+expected[ \t]+to|"
+    r"are[ \t]+expected[ \t]+to|is[ \t]+scheduled[ \t]+to|are[ \t]+scheduled[ \t]+to)\b")
 # `resolve`: month and weekday names in any case, and the words a date entity may hold
 # beside the date itself ("late on Monday").
 _NAMES = re.compile(r"(?i)\b(?:" + "|".join(sorted(_MONTHS) + sorted(_WEEKDAYS)) + r")\b")
