@@ -5,6 +5,7 @@ The articles are made from sentence templates about three unrelated events
 """
 
 import json
+from dataclasses import replace
 import signal
 import sqlite3
 import subprocess
@@ -118,9 +119,10 @@ def test_a_storys_headline_follows_its_brief_and_untitled_articles_are_named_by_
         stories.add([make_article("flood", k, title=f"Valencia flood report number {k}")
                      for k in (1, 2)])
         shown = stories.brief(story.id)
-        # the brief's first sentence is taken from one article: its title heads the story
+        # the brief's first sentence is taken from an article (the latest that prints it):
+        # its title heads the story
         opening = shown.brief["sentences"][0]
-        own = next(c["article"] for c in opening["sources"] if c["text"] == opening["text"])
+        own = [c["article"] for c in opening["sources"] if c["text"] == opening["text"]][-1]
         title = next(a["title"] for a in shown.articles if str(a["n"]) == own)
         assert shown.story.title == title == stories.story(story.id).title
     with Stories(tmp_path / "untitled.db") as stories:
@@ -150,12 +152,35 @@ def test_a_story_page_lists_its_key_dates(tmp_path):
         page = render_story(shown.to_dict())
         first = key[0]["sentences"][0]["text"]
         assert f"Timeline:\n  {key[0]['date']}  {first}" in page
-        # a brief cached before stories had key dates shows the brief's own timeline
-        old = {**shown.to_dict(), "timeline": None}
-        old["brief"] = {**old["brief"], "timeline": [
-            {"date": "2024-03-04", "when": "on Monday", "text": "Water rose.",
-             "sources": [{"article": "1"}]}]}
-        assert "2024-03-04  Water rose. [1]" in render_story(old)
+        # a brief cached before stories had key dates, or a story with no day-precise date,
+        # shows the brief's own timeline
+        for none in (None, []):
+            old = {**shown.to_dict(), "timeline": none}
+            old["brief"] = {**old["brief"], "timeline": [
+                {"date": "2024-03", "when": "in March", "text": "Water rose.",
+                 "sources": [{"article": "1"}]}]}
+            assert "2024-03  Water rose. [1]" in render_story(old)
+
+
+def test_a_story_keeps_the_headline_of_its_newest_brief_and_old_briefs_drop_their_labels(
+        tmp_path):
+    with Stories(tmp_path / "s.db") as stories:
+        stories.add([{**make_article("merger", k), "title": "MERGER"} for k in range(2)])
+        story = stories.list()[0]
+        first = stories.brief(story.id)
+        # a one-word title is a section's: the article is listed by its lead
+        assert first.articles[0]["title"].startswith(
+            make_article("merger", 0)["text"].split(". ")[0])
+        stories.add([make_article("merger", 2, title="Halvorsen and Quillon close their merger")])
+        second = stories.brief(story.id)
+        labels = [json.loads(b)["labels"] if "labels" in json.loads(b) else None
+                  for (b,) in stories.db.execute("SELECT brief FROM briefs ORDER BY version")]
+        assert labels[0] is None and labels[1]  # (the older brief's labels pruned)
+        # an older brief made while an article came does not take the headline back
+        stale = {**stories.story(story.id).to_dict()}
+        stories._cache(replace(first.story, version=first.story.version),
+                       {"made": "x", "brief": {}, "new": None}, 1, "A stale headline")
+        assert stories.story(story.id).title == second.story.title == stale["title"]
 
 
 def test_wire_service_line_left_before_a_title_is_cut():

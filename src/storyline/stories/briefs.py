@@ -21,13 +21,19 @@ from .prepare import DETECTION_CHARS, lead
 
 NEW_WORDS = 80
 TIMELINE_DATES = 10  # a story page's key dates, one sentence each
-TIMELINE_ARTICLES = 500  # read from the story's latest articles (the brief reads 50)
-HEADLINE_WORDS = 4  # a title of fewer words ("MALAYSIA", "Politics") is a section's
+# The key dates read the story's latest articles, this many (the brief reads 50): 200
+# take about 3 s, 500 over 8 s, recomputed whenever the story changes.
+TIMELINE_ARTICLES = 200
+HEADLINE_WORDS = 2  # a one-word title ("MALAYSIA", "Politics") is a section's
 HEADLINE_CHARS = 240  # a first sentence standing as the headline is cut after this
 
 
-def story_brief(articles: list[dict], previous: Any, *, words: int) -> dict[str, Any]:
-    """{"brief", "new", "previous"} for the story's articles (store rows, arrival order);
+def story_brief(articles: list[dict], previous: Any, *, words: int,
+                labels: dict[str, str] | None = None) -> dict[str, Any]:
+    """{"brief", "new", "previous", "timeline", "labels"} for the story's articles (store
+    rows, arrival order): the brief, what is new, the previous brief's version, time and
+    articles, the key dates, and the lead sentences that name its untitled articles (by
+    seq; `labels` holds those found before, read again only for new articles).
     `previous` is the previous brief's row (version, upto, made) or None."""
     numbers = _numbers(articles)
     sources = [a for a in articles if a["copy_of"] is None][-50:]
@@ -42,10 +48,11 @@ def story_brief(articles: list[dict], previous: Any, *, words: int) -> dict[str,
         previous = {"version": previous["version"], "made": previous["made"],
                     "articles": sum(a["seq"] <= previous["upto"] for a in articles)}
     originals = [a for a in articles if a["copy_of"] is None][-TIMELINE_ARTICLES:]
+    known = labels or {}
     return {"brief": brief, "new": new, "previous": previous,
             "timeline": _timeline([_article(a, numbers) for a in originals]),
-            "labels": {str(a["seq"]): label for a in articles
-                       if not a["title"] and (label := _lead(a["text"]))}}
+            "labels": {str(a["seq"]): label for a in articles if not _headline(a["title"])
+                       and (label := known.get(str(a["seq"])) or _lead(a["text"]))}}
 
 
 def headline(brief: dict[str, Any], articles: list[dict]) -> str | None:
@@ -58,14 +65,20 @@ def headline(brief: dict[str, Any], articles: list[dict]) -> str | None:
     if not sentences:
         return None
     first = sentences[0]
-    own = next((c["article"] for c in first["sources"] if c["text"] == first["text"]), None)
+    # (the latest article that prints the sentence, if more than one does)
+    own = [c["article"] for c in first["sources"] if c["text"] == first["text"]][-1:]
     numbers = _numbers(articles)
     titles = {str(numbers[a["seq"]]): a["title"] for a in articles if a["copy_of"] is None}
-    title = titles.get(own) or ""
-    if len(title.split()) >= HEADLINE_WORDS:
+    title = titles.get(own[0]) if own else None
+    if _headline(title):
         return title
     text = first["text"]
     return text if len(text) <= HEADLINE_CHARS else text[:HEADLINE_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def _headline(title: str | None) -> bool:
+    """A title of HEADLINE_WORDS words or more: one word is a section's ("NORWAY")."""
+    return bool(title) and len(title.split()) >= HEADLINE_WORDS
 
 
 def listing(articles: list[dict], labels: dict[str, str] | None = None) -> list[dict[str, Any]]:
@@ -78,7 +91,8 @@ def listing(articles: list[dict], labels: dict[str, str] | None = None) -> list[
     by_seq: dict[int, dict] = {}
     for a in articles:
         entry = {"n": numbers[a["seq"]], "id": a["id"],
-                 "title": a["title"] or labels.get(str(a["seq"])) or _opening(a["text"]),
+                 "title": (a["title"] if _headline(a["title"]) else labels.get(str(a["seq"])))
+                          or a["title"] or _opening(a["text"]),
                  "source": a["source"], "url": a["url"], "published": a["published"],
                  "added": a["added"]}
         if a["copy_of"] is not None and a["copy_of"] in by_seq:

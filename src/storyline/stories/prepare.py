@@ -64,7 +64,7 @@ class Prepared:
     key: str  # hash of the cleaned, normalized text: the same content gives the same key
     terms: dict[int, int]  # hashed, stemmed term -> count, headline counted twice
     signature: bytes  # MinHash of word shingles (dedup.py)
-    label: str = ""  # for listings: the title, or the cleaned text's opening words
+    label: str = ""  # for listings: the title, or the cleaned text's lead sentence (`lead`)
     extra: dict[str, Any] = field(default_factory=dict)
 
 

@@ -30,9 +30,10 @@ def render_story(data: dict[str, Any], fmt: str = "text") -> str:
         lines += _section(f"What is new since the previous brief ({previous['made']}, "
                           f"{previous['articles']} articles)", md)
         lines += [_body(data["new"], md, empty="Nothing new."), ""]
-    # the story's key dates; a brief cached before they were made lists every dated statement
+    # the story's key dates; without any (no day-precise date, or a brief cached before
+    # they were made), every dated statement of the brief
     days = data.get("timeline")
-    events = ([(d["date"], s) for d in days for s in d["sentences"]] if days is not None
+    events = ([(d["date"], s) for d in days for s in d["sentences"]] if days
               else [(e["date"], e) for e in brief.get("timeline") or ()])
     if events:
         lines += _section("Timeline", md)

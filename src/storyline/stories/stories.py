@@ -214,7 +214,9 @@ class Stories:
 
     def brief(self, story_id: int, *, words: int = 120) -> StoryBrief:
         """The story's brief, computed only if the story changed since the cached one;
-        `new` tells what the articles since the previous brief add to it."""
+        `new` tells what the articles since the previous brief add to it. A new brief
+        names the story: its headline becomes the brief's main news (`briefs.headline`).
+        A brief that cannot be cached (the store is busy past its timeout) is still given."""
         from . import briefs  # the brief pipeline is loaded only when a brief is wanted
 
         story = self.story(story_id)
@@ -225,26 +227,42 @@ class Stories:
             data = json.loads(cached["brief"])
         else:
             previous = self.db.execute(
-                "SELECT version, upto, made FROM briefs WHERE story = ? AND version < ? "
-                "ORDER BY version DESC LIMIT 1", (story_id, story.version)).fetchone()
-            data = briefs.story_brief(articles, previous, words=words)
+                "SELECT version, upto, made, json_extract(brief, '$.labels') AS labels "
+                "FROM briefs WHERE story = ? AND version < ? ORDER BY version DESC LIMIT 1",
+                (story_id, story.version)).fetchone()
+            known = json.loads(previous["labels"]) if previous and previous["labels"] else {}
+            data = briefs.story_brief(articles, previous, words=words, labels=known)
             data["made"] = _now()
-            upto = max(a["seq"] for a in articles)
             title = briefs.headline(data["brief"], articles) or story.title
-            self.db.execute("SAVEPOINT brief")  # the brief and the headline it gives, or neither
             try:
-                self.db.execute("INSERT OR REPLACE INTO briefs VALUES (?, ?, ?, ?, ?)",
-                                (story_id, story.version, upto, data["made"], json.dumps(data)))
-                self.db.execute("UPDATE stories SET title = ? WHERE id = ?", (title, story_id))
-            except BaseException:
-                self.db.execute("ROLLBACK TO brief")
-                raise
-            finally:
-                self.db.execute("RELEASE brief")
+                self._cache(story, data, max(a["seq"] for a in articles), title)
+            except sqlite3.OperationalError as e:
+                if "locked" not in str(e) and "busy" not in str(e):
+                    raise
             story = replace(story, title=title)
         return StoryBrief(story=story, brief=data["brief"], new=data["new"],
-                          previous=data["previous"], articles=briefs.listing(articles, data.get("labels")),
+                          previous=data["previous"],
+                          articles=briefs.listing(articles, data.get("labels")),
                           made=data["made"], timeline=data.get("timeline"))
+
+    def _cache(self, story: Story, data: dict, upto: int, title: str) -> None:
+        """Store a brief of `story` and the headline it gives, or neither; the older
+        briefs keep what "what is new" reads of them, not their labels."""
+        self.db.execute("SAVEPOINT brief")
+        try:
+            self.db.execute("INSERT OR REPLACE INTO briefs VALUES (?, ?, ?, ?, ?)",
+                            (story.id, story.version, upto, data["made"], json.dumps(data)))
+            self.db.execute("UPDATE briefs SET brief = json_remove(brief, '$.labels') "
+                            "WHERE story = ? AND version < ?", (story.id, story.version))
+            # (only if no article came meanwhile: a newer brief's headline stays)
+            self.db.execute("UPDATE stories SET title = ? WHERE id = ? AND version = ?",
+                            (title, story.id, story.version))
+        except BaseException:
+            if self.db.in_transaction:  # (SQLite may have rolled it back itself)
+                self.db.execute("ROLLBACK TO brief")
+                self.db.execute("RELEASE brief")
+            raise
+        self.db.execute("RELEASE brief")
 
     def _articles(self, story_id: int) -> list[dict[str, Any]]:
         rows = self.db.execute(

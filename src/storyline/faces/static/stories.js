@@ -102,8 +102,9 @@ async function loadStory(id) {
     sentences($("story-new"), data.new, data.articles);
   }
   $("evidence-section").hidden = true;
-  // the story's key dates; a brief cached before they were made lists every dated statement
-  const timeline = data.timeline
+  // the story's key dates; without any (no day-precise date, or a brief cached before
+  // they were made), every dated statement of the brief
+  const timeline = data.timeline && data.timeline.length
     ? data.timeline.flatMap((d) => d.sentences.map((s) => ({date: d.date, ...s})))
     : (brief.timeline || []);
   $("timeline-section").hidden = !timeline.length;
