@@ -25,7 +25,6 @@ TIMELINE_DATES = 10  # a story page's key dates, one sentence each
 # take about 3 s, 500 over 8 s, recomputed whenever the story changes.
 TIMELINE_ARTICLES = 200
 HEADLINE_WORDS = 2  # a one-word title ("MALAYSIA", "Politics") is a section's
-HEADLINE_CHARS = 240  # a first sentence standing as the headline is cut after this
 
 
 def story_brief(articles: list[dict], previous: Any, *, words: int,
@@ -58,7 +57,7 @@ def story_brief(articles: list[dict], previous: Any, *, words: int,
 def headline(brief: dict[str, Any], articles: list[dict]) -> str | None:
     """The story's headline once its brief is made: the title of the article the brief's
     first sentence (its main news) is taken from, or, where that article has no title of
-    HEADLINE_WORDS words, that sentence itself; None for a brief without sentences. A
+    HEADLINE_WORDS words, that sentence itself, whole; None for a brief without sentences. A
     story keeps the first article's title otherwise, which goes stale as the story moves
     on ("Russia Attempts Submarine Rescue" over the crew's death and the inquiry)."""
     sentences = brief.get("sentences") or []
@@ -72,8 +71,7 @@ def headline(brief: dict[str, Any], articles: list[dict]) -> str | None:
     title = titles.get(own[0]) if own else None
     if _headline(title):
         return title
-    text = first["text"]
-    return text if len(text) <= HEADLINE_CHARS else text[:HEADLINE_CHARS].rsplit(" ", 1)[0] + " …"
+    return first["text"]  # (whole: readers marked every headline cut off with "…" down)
 
 
 def _headline(title: str | None) -> bool:
