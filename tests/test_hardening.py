@@ -553,6 +553,7 @@ def test_a_full_disk_beside_the_output_names_it_and_leaves_the_input(run, tmp_pa
         result = run("summarize", *args, "-o", tiny_disk / "out.json")
         assert result.exit_code == 1, result.output
         assert f"cannot write {tiny_disk / 'out.json'}: No space left" in result.output
+    (tiny_disk / "fill2").write_bytes(b"\0" * 4096)  # less room than the timeline takes
     result = run("timeline", EXAMPLE, "-f", "json", "-o", tiny_disk / "t.json")
     assert result.exit_code == 1 and "cannot write" in result.output and "t.json" in result.output
     assert batch.read_bytes() == before and not (tiny_disk / "out.json").exists()

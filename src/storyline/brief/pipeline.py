@@ -96,11 +96,11 @@ def steps(documents: Iterable[str | Article | dict], words: int | None = None, *
     newest = [a for a in articles if told[0] is None or a.id in told[0]]
     if relevance is None and (week := phases.latest(newest)):
         # the latest time, reported for more than a week: a lead of its last week opens,
-        # if one tells news (not a feature's scene) and agrees with the other leads nearly
-        # as well as the best (not one late article about something else)
+        # if one tells the day's news (not a feature's opening) and agrees with the other
+        # leads nearly as well as the best (not one late article about something else)
         floor = phases.LATEST_AGREEMENT * max(openers[0].values(), default=0.0)
         last = {k: v for k, v in select.openers(sentences, reading, matrix, week).items()
-                if select.tells_news(sentences[k].text) and v >= floor}
+                if select.tells_the_days_news(sentences[k].text) and v >= floor}
         if last:
             openers[0] = last
     if openers[0]:  # the brief follows the story its opener tells

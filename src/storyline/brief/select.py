@@ -822,6 +822,14 @@ def tells_news(lead: str) -> bool:
     return not (_tells_no_news(lead) or opens_mid_story(lead) or points_at_told(lead))
 
 
+def tells_the_days_news(lead: str) -> bool:
+    """The lead tells news (`tells_news`) and dates it by the day ("said Wednesday", "on
+    Sunday", "today"), as a report of the day does and a feature's opening does not ("With
+    the stakes on the Korean peninsula as high as they have ever been, life ... is lived in
+    a state of constant alert.")."""
+    return tells_news(lead) and bool(_NEWS_TIME.search(lead))
+
+
 def _tells_no_news(lead: str) -> bool:
     """The lead sets a scene or tells background (`_SCENE_SETTER`, `_BACKGROUND`)."""
     return bool(_SCENE_SETTER.match(lead) or _BACKGROUND.match(lead))
