@@ -513,6 +513,9 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
      True),
     ("This article was reported by our correspondent in Kiev over three weeks.", False),
     ("This report was prepared with data from 40 aid agencies working in the region.", False),
+    ("May 17, 2011 04:16 pm at 4:16 pm | Actually yes, this is consistent with the approach.",
+     True),                                                                 # a reader's comment
+    ("The vote on May 17, 2011 ended at 4:16 pm after a long debate.", False),
     ("Send us your images or video.", True),
     ("The Associated Press left a message seeking comment from the police.", True),
     ("Paramount fired back, arguing in its response [PDF] that the film is its own.", True),
