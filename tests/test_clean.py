@@ -516,6 +516,8 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("May 17, 2011 04:16 pm at 4:16 pm | Actually yes, this is consistent with the approach.",
      True),                                                                 # a reader's comment
     ("The vote on May 17, 2011 ended at 4:16 pm after a long debate.", False),
+    ("The daily transcript is a written version of each day's CNN Student News program "
+     "Download PDF maps related to today's show: THIS IS A RUSH TRANSCRIPT.", True),
     ("Send us your images or video.", True),
     ("The Associated Press left a message seeking comment from the police.", True),
     ("Paramount fired back, arguing in its response [PDF] that the film is its own.", True),
