@@ -85,6 +85,9 @@ def test_figures_days_apart_are_a_change_and_undated_ones_need_a_shared_time():
      ("2019-02-09", "2019-02-09")),
     ("In one course, students had to tutor a child.", "Students must take 40 courses.",
      ("2019-02-09", "2019-02-09")),
+    # "people" with no event, no one and no place: the counts of different crowds
+    ("About 50 people were at the meeting.", "More than 200 people were at the meeting.",
+     ("2019-02-09", "2019-02-09")),
 ])
 def test_what_is_neither_a_disagreement_nor_a_change(a, b, published):
     docs = [{"id": str(i), "published": p, "text": BACKGROUND + t}

@@ -616,11 +616,15 @@ class _Reading:
     fact: int = -1  # the statement (fact) its sentence belongs to
 
     def comparable(self, other: _Reading) -> bool:
-        """The same quantity, by another source (at any time)."""
+        """The same quantity, by another source (at any time); "people" with no event, no
+        modifier and no place is no quantity at all (those at a rally, in a poll, still
+        missing: "people: 50 [69]; more than 200 [78]; 25 [78]" on a story's page)."""
         return (self.figure.article != other.figure.article
                 and (self.kind, self.noun, self.event, self.places, self.times, self.unit)
                 == (other.kind, other.noun, other.event, other.places, other.times, other.unit)
-                and self.modifiers == other.modifiers)
+                and self.modifiers == other.modifiers
+                and not (self.noun in _ANYONE and not (self.event or self.modifiers
+                                                       or self.places)))
 
     def contradicts(self, other: _Reading) -> bool:
         return self.figure.high < other.figure.low or other.figure.high < self.figure.low
@@ -797,6 +801,7 @@ def _when(a: _Reading, b: _Reading) -> str:
 
 
 _FIGURE_LABELS = ("CARDINAL", "QUANTITY", "MONEY")  # the entities that are figures
+_ANYONE = frozenset({"people", "person", "persons", "individuals", "others"})
 
 
 def _readings(doc, sentence: Sentence, files: dict[str, str | None], k: int) -> list[_Reading]:
