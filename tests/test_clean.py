@@ -516,6 +516,11 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("May 17, 2011 04:16 pm at 4:16 pm | Actually yes, this is consistent with the approach.",
      True),                                                                 # a reader's comment
     ("The vote on May 17, 2011 ended at 4:16 pm after a long debate.", False),
+    ("African migrants stranded on a boat wait for rescue services near Sfax, on June 4.",
+     True),                                                   # a caption, ending on its date
+    ("A boy wears a mask inside a bus in Bogota May 4, 2009.", True),
+    ("Talks resume in Geneva on June 4.", False),
+    ("The cast members couldn't attend the premiere in Atlanta on Dec. 15, 1939.", False),
     ("The daily transcript is a written version of each day's CNN Student News program "
      "Download PDF maps related to today's show: THIS IS A RUSH TRANSCRIPT.", True),
     ("Send us your images or video.", True),

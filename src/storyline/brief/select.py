@@ -711,6 +711,11 @@ _TURN = re.compile(r"(?:But |And )?(?:(?:Now|Today|This week|On (?:Monday|Tuesda
 _TURN_INSIDE = re.compile(r"^[^\"“]{10,}\b(?:today|this week)\b(?! (?:is|are)\b)")
 
 
+def leads(sentences: list[Sentence], reading: Reading) -> dict[str, int]:
+    """Each article's lead (`_leads`)."""
+    return _leads(sentences, reading)
+
+
 def _leads(sentences: list[Sentence], reading: Reading) -> dict[str, int]:
     """Each article's lead: its first complete statement among its first three sentences
     (photo captions and credits before them not counted: "People pray before placing
@@ -771,6 +776,9 @@ _SCENE_SETTER = re.compile(
     r"whoever|sitting|standing|walking|if you|imagine|picture this|once upon a time)\b"
     r"|^(?!based\b)[A-Z][a-z]+ed (?:in|on|at|by|under|beside|near|inside|outside)\b[^,]{0,60},"
     # an anecdote's time: "Last month, when President Donald Trump toured a Boeing plant, ..."
+    # a feature's way to its subject: "At first glance, "Mahmoud" would seem the perfect
+    # ...", "This isn't the way medical science is supposed to work."
+    r"|^at first glance\b|^this (?:isn['’]t|is not) (?:the way|how)\b"
     r"|^(?:last|earlier this|this past) (?:week|month|year|spring|summer|fall|autumn|winter),? "
     r"when\b"
     # "As attorney Keith Hampton was working to get his client out of jail, he ..."
@@ -812,6 +820,10 @@ _BACKGROUND = re.compile(
     r"presumed) to\b"
     # what a thing is among others: "Such pills are among the most prescribed drugs ..."
     r"|^[^,;:]{0,80}? (?:is|are) among the most\b"
+    # how it all began, by the month or the year: "Fighting in Libya started with
+    # anti-government demonstrations in February and escalated into a nationwide civil war."
+    r"|^[^,;:]{0,80}\b(?:started|began)\b[^;:]{0,80}\bin (?:January|February|March|April|May|"
+    r"June|July|August|September|October|November|December|(?:19|20)\d\d)\b"
     # a profile's present: "Anne Ziegenhorn lives in Florida, but ..."
     r"|^[A-Z][a-z]+ [A-Z][a-z]+(?:, \d+,)? (?:lives|works|grew up) (?:in|on|at|with|near)\b")
 

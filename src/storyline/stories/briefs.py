@@ -19,7 +19,8 @@ from ..model import Article
 from ..options import Options
 from .prepare import DETECTION_CHARS, lead
 
-NEW_WORDS = 80
+NEW_WORDS = 80  # what is new, when a few articles came (NEW_FEW or fewer)
+NEW_FEW = 5
 TIMELINE_DATES = 10  # a story page's key dates, one sentence each
 # The key dates read the story's latest articles, this many (the brief reads 50): 200
 # take about 3 s, 500 over 8 s, recomputed whenever the story changes.
@@ -41,9 +42,9 @@ def story_brief(articles: list[dict], previous: Any, *, words: int,
     if previous is not None:
         older = [_article(a, numbers) for a in sources if a["seq"] <= previous["upto"]]
         newer = [_article(a, numbers) for a in sources if a["seq"] > previous["upto"]]
-        if newer:
-            new = _summarize(newer, Options(words=min(words, NEW_WORDS), analysis=False),
-                             since=older)
+        if newer:  # (many new articles get the brief's own budget: 80 words told too little)
+            budget = words if len(newer) > NEW_FEW else min(words, NEW_WORDS)
+            new = _summarize(newer, Options(words=budget, analysis=False), since=older)
         previous = {"version": previous["version"], "made": previous["made"],
                     "articles": sum(a["seq"] <= previous["upto"] for a in articles)}
     originals = [a for a in articles if a["copy_of"] is None][-TIMELINE_ARTICLES:]
