@@ -12,6 +12,9 @@
     .venv/bin/python benchmarks/editor/story_pages.py labels OUTDIR r1.jsonl r2.jsonl > x.jsonl
     .venv/bin/python benchmarks/editor/story_pages.py score x.jsonl
     .venv/bin/python benchmarks/editor/story_pages.py hunt r1.jsonl r2.jsonl > hunt.jsonl
+    # stores split in two (the first 60% of each stream, a brief of each story of 3 or
+    # more, then the rest): the updated stories' "what is new" (`updated()` lists them)
+    .venv/bin/python benchmarks/editor/story_pages.py split split60/ 0.6
 
 Stories of at least 5 articles (Timeline17, DUC 2006) or 3 (Multi-News). `packets` writes
 each story's two pages (Markdown, `stories show`) as Page A and Page B in shuffled order
@@ -24,7 +27,12 @@ DUC 2006 and Multi-News stories, each page shown alone, read as
 `story_pages_hunt_instructions.md` asks); `story_pages_ab.jsonl`, 20 other stories
 (`pick ... 10 6 4 2101` leaving those out), the round's first version against its start;
 `story_pages_ab_final.jsonl`, 20 more (`pick ... 10 6 4 2103` leaving both out), its
-final version against its start.
+final version against its start. "What is new": `updates_hunt.jsonl`, 15 updated stories
+of a 0.6 split of the Timeline17 and DUC streams (all 5 Timeline17 ones, 10 of 38 DUC,
+seed 2105), each read alone with its previous brief and the new articles' titles;
+`updates_ab.jsonl`, the 17 other updated stories of a 0.4 (Timeline17) and 0.6 split
+(Multi-News, DUC) whose "what is new" differs between the round's start and its end,
+two versions side by side.
 """
 
 from __future__ import annotations
@@ -109,6 +117,34 @@ def unquoted(note: str) -> str:
 _QUOTED = re.compile(r"[\"“][^\"“”]{12,}?[\"”]|(?<!\w)['‘][^'‘’]{12,}?['’](?!\w)")
 
 
+def split_stores(out: Path, share: float) -> None:
+    """Stores of each stream's first `share` of articles (arrival order), with a brief of
+    every story of 3 articles or more, then the rest added: the stories a reader comes back
+    to, whose page tells what is new since that brief."""
+    out.mkdir(parents=True, exist_ok=True)
+    for name, source in STREAMS.items():
+        rows = (source or t17_stream(out / "t17stream.jsonl")).read_text().splitlines(True)
+        cut = int(len(rows) * share)
+        db = str(out / f"{name}.db")
+        for part, lines in (("1", rows[:cut]), ("2", rows[cut:])):
+            path = out / f"{name}-{part}.jsonl"
+            path.write_text("".join(lines))
+            subprocess.run([STORYLINE, "stories", "add", str(path), "--db", db], check=True,
+                           capture_output=True)
+            if part == "1":
+                for (story,) in sqlite3.connect(db).execute(
+                        "SELECT id FROM stories WHERE size >= 3"):
+                    subprocess.run([STORYLINE, "stories", "show", str(story), "--db", db],
+                                   check=True, capture_output=True)
+
+
+def updated(db: str) -> list[int]:
+    """The stories of a split store that have a brief from before the rest came."""
+    return [r[0] for r in sqlite3.connect(db).execute(
+        "SELECT id FROM stories s WHERE EXISTS (SELECT 1 FROM briefs b WHERE b.story = s.id "
+        "AND b.version < s.version) ORDER BY id")]
+
+
 def labels(outdir: Path, files: list[str]) -> None:
     key = json.loads((outdir / "key.json").read_text())
     for reader, path in enumerate(files, 1):
@@ -141,12 +177,16 @@ if __name__ == "__main__":
         print(json.dumps(pick(args[0], [int(x) for x in args[1:4]], int(args[4]), read)))
     elif command == "packets":
         packets(*args[:4], json.loads(Path(args[4]).read_text()), Path(args[5]))
+    elif command == "split":
+        split_stores(Path(args[0]), float(args[1]))
     elif command == "labels":
         labels(Path(args[0]), args[1:])
     elif command == "hunt":  # the page readings: each reader's file, article text left out
         for reader, path in enumerate(args, 1):
             for line in Path(path).open():
                 row = json.loads(line)
+                row = {k: len(v) if isinstance(v, list) and k != "defects" else v
+                       for k, v in row.items()}  # (sentences quoted: counted)
                 row["defects"] = [{k: d[k] for k in ("part", "kind", "why") if k in d}
                                   for d in row.get("defects", [])]
                 row["headline_why"] = unquoted(row.get("headline_why", ""))
