@@ -407,6 +407,15 @@ def test_a_long_paragraph_is_not_dropped_for_a_clutter_phrase_inside_it():
     assert a.text.startswith(body) and not removed
 
 
+def test_a_reader_comment_goes_but_a_long_post_after_a_stamp_stays():
+    comment = "May 17, 2011 04:16 pm at 4:16 pm | Actually yes, this is consistent."
+    post = ("Posted on May 17, 2011 at 4:16 pm | " + " ".join(
+        ["The senator said on Tuesday that the law requires a vote within sixty days."] * 4))
+    a, removed = cleaned(f"Title\n\n{BODY}\n\n{comment}\n\n{post}")
+    assert comment not in a.text and post in a.text
+    assert removed[comment] == "reader comment"
+
+
 def test_long_clutter_that_is_sure_of_itself_still_goes():
     gallery = "Photos: The search for MH370 Photos: The search for MH370 " + "Two years on. " * 60
     newsletter = "Newsletter Sign Up Continue reading the main story " + "Please verify. " * 40
@@ -520,6 +529,8 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
      True),                                                   # a caption, ending on its date
     ("A boy wears a mask inside a bus in Bogota May 4, 2009.", True),
     ("Talks resume in Geneva on June 4.", False),
+    ("Pope Francis arrives in Rio de Janeiro on July 22.", False),
+    ("A fire broke out at a garment factory in Dhaka on Nov. 24.", False),
     ("The cast members couldn't attend the premiere in Atlanta on Dec. 15, 1939.", False),
     ("The daily transcript is a written version of each day's CNN Student News program "
      "Download PDF maps related to today's show: THIS IS A RUSH TRANSCRIPT.", True),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storyline import Options, read_cluster, summarize
 from storyline.brief.phases import find, latest
 from storyline.model import Article, Phase
@@ -76,6 +78,11 @@ def test_a_story_of_one_time_that_ran_for_weeks_opens_with_its_latest_news():
     brief = summarize(phased, options=Options(words=40, analysis=False))
     assert len(brief.phases) == 2
     assert brief.sentences[0].text.startswith("The regional government approved")
+    # a last week's lead that names no day is a feature's or a recap's: it does not open
+    undated_day = Article("4", later.replace(" on Friday", ""), published="2024-03-22")
+    brief = summarize([*articles[:3], undated_day, articles[4]],
+                      options=Options(words=40, analysis=False))
+    assert brief.sentences[0].text.startswith("Rescue crews")
     # a late article about something else does not take the brief over
     stadium = ("The Turia valley football club said it would reopen its stadium on Saturday for "
                "the new season with cheaper tickets for families.")
@@ -86,3 +93,40 @@ def test_a_story_of_one_time_that_ran_for_weeks_opens_with_its_latest_news():
     featured = [*articles[:3], Article("4", scene, published="2024-03-22")]
     brief = summarize(featured, options=Options(words=40, analysis=False))
     assert brief.sentences[0].text.startswith("Rescue crews")
+
+
+def test_a_time_whose_leads_tell_no_news_joins_the_time_before_it():
+    from storyline.brief.phases import merged
+
+    phases_ = (Phase("2011-03-01", "2011-05-01", ("1", "2")),
+               Phase("2011-06-20", "2011-06-20", ("3",)),
+               Phase("2011-08-18", "2011-08-21", ("4", "5")))
+    order = ["1", "2", "3", "4", "5"]
+    assert merged(phases_, order, lambda ids: True) == phases_
+    news = {"1", "2", "4", "5"}  # the June feature tells none
+    assert merged(phases_, order, lambda ids: bool(ids & news)) == (
+        Phase("2011-03-01", "2011-06-20", ("1", "2", "3")), phases_[2])
+    assert merged(phases_, order, lambda ids: "1" in ids) == ()  # one time left
+    # in a brief: the latest time's only lead recaps how it began, so it opens no phase
+    recap = ("Fighting in the north started with protests in February and escalated into a war. "
+             "Aid groups said food was running short.")
+    articles = [Article("1", HAJIN, published="2018-09-13"),
+                Article("2", HAJIN.replace("Monday", "Tuesday"), published="2018-09-14"),
+                Article("3", recap, published="2019-02-09")]
+    brief = summarize(articles, options=Options(words=40, analysis=False))
+    assert brief.phases == () and brief.sentences[0].text.startswith("The Syrian Democratic")
+
+
+@pytest.mark.parametrize("lead, news", [
+    ("Fighting in Libya started with anti-government demonstrations in February and "
+     "escalated into a nationwide civil war.", False),
+    ("At first glance, the village would seem the perfect place to hide.", False),
+    ("This isn't the way medical science is supposed to work.", False),
+    ("The civil war that began in March 2011 has killed more than 100,000 people, the U.N. "
+     "said Thursday.", True),
+    ("The strike that began in January ended on Monday after a deal.", True),
+])
+def test_how_it_all_began_and_a_features_way_in_are_no_news(lead, news):
+    from storyline.brief.select import tells_news
+
+    assert tells_news(lead) == news

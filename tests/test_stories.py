@@ -192,6 +192,18 @@ def test_wire_service_line_left_before_a_title_is_cut():
     assert _title("2000 Olympics open in Sydney") == "2000 Olympics open in Sydney"
 
 
+def test_what_is_new_gets_the_briefs_budget_when_many_articles_came(tmp_path):
+    with Stories(tmp_path / "s.db") as stories:
+        stories.add([make_article("flood", k) for k in range(2)])
+        story = stories.list()[0].id
+        stories.brief(story)
+        stories.add([make_article("flood", 2)])
+        few = stories.brief(story).new
+        stories.add([make_article("flood", k) for k in range(3, 10)])
+        many = stories.brief(story).new
+        assert few["stats"]["budget"] == 80 and many["stats"]["budget"] == 120
+
+
 def test_bad_articles_are_skipped_with_reasons(tmp_path):
     future = (date.today() + timedelta(days=30)).isoformat()
     lines = [json.dumps(make_article("flood", 1)), "{not json", json.dumps({"id": "x"}),

@@ -617,8 +617,8 @@ class _Reading:
 
     def comparable(self, other: _Reading) -> bool:
         """The same quantity, by another source (at any time); "people" with no event, no
-        modifier and no place is no quantity at all (those at a rally, in a poll, still
-        missing: "people: 50 [69]; more than 200 [78]; 25 [78]" on a story's page)."""
+        modifier and no place is no quantity at all (those at a meeting, in a hall, in a
+        crowd: "people: 50 [69]; more than 200 [78]; 25 [78]" on a story's page)."""
         return (self.figure.article != other.figure.article
                 and (self.kind, self.noun, self.event, self.places, self.times, self.unit)
                 == (other.kind, other.noun, other.event, other.places, other.times, other.unit)

@@ -7,13 +7,17 @@ article joins a phase only when its words are clearly closer to that phase's dat
 articles than to any other's (tf-idf over the articles, cosine with each phase's
 centroid, the best at least `CLEAR_RATIO` times the runner-up and at least
 `MIN_SIMILARITY`); otherwise it belongs to none. A cluster whose dated articles fall in
-one run has no phases: it reads as one time.
+one run has no phases: it reads as one time. A time whose articles' leads all set a scene
+or tell background (two wire recaps, a feature) is no phase of news: `merged` joins it to
+the time before it. Within the latest time, a story reported for more than a week opens on
+its last week's news (`latest`).
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 
 import numpy as np
@@ -67,6 +71,26 @@ def latest(articles: list[Article]) -> set[str] | None:
     if not dated or _days(dated[0][0], dated[-1][0]) <= DEVELOPING_DAYS:
         return None
     return {i for day, i in dated if _days(day, dated[-1][0]) < DEVELOPING_DAYS}
+
+
+def merged(periods: tuple[Phase, ...], order: list[str],
+           tells_news: Callable[[set[str]], bool]) -> tuple[Phase, ...]:
+    """`periods` with each phase whose articles tell no news (`tells_news` of its article
+    ids is false) joined to the phase before it (the first to the one after it), the
+    articles in cluster `order`; () when one time is left."""
+    out = list(periods)
+    i = 0
+    while len(out) > 1 and i < len(out):
+        if tells_news(set(out[i].articles)):
+            i += 1
+            continue
+        j = i - 1 if i else 1
+        a, b = sorted((out[i], out[j]), key=lambda p: p.start)
+        ids = set(a.articles) | set(b.articles)
+        out[min(i, j)] = Phase(a.start, max(a.end, b.end), tuple(x for x in order if x in ids))
+        del out[max(i, j)]
+        i = 0  # (the joined phase is read again)
+    return tuple(out) if len(out) > 1 else ()
 
 
 # A fact that only the earlier phases report keeps this share of its score: a brief of

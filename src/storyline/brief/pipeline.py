@@ -87,11 +87,11 @@ def steps(documents: Iterable[str | Article | dict], words: int | None = None, *
     reading = context.read([s.text for s in sentences], fit, [s.index == 0 for s in sentences],
                            [s.paragraph for s in sentences])
     periods = phases.find(articles)  # in time order; the news is in the latest
-    if periods:  # a time whose leads all set a scene or tell background is no phase of news
-        leads = select.leads(sentences, reading)  # (two CNN recaps, a feature's opening)
-        periods = tuple(p for p in periods if any(
-            select.tells_news(sentences[leads[a]].text) for a in p.articles if a in leads))
-        periods = periods if len(periods) > 1 else ()
+    if periods:  # a time whose leads all set a scene or tell background (two CNN recaps, a
+        # feature's opening) is no phase of news of its own: it joins the time before it
+        periods = phases.merged(periods, [a.id for a in articles], lambda ids: any(
+            select.tells_news(sentences[k].text)
+            for k in select.openers(sentences, reading, matrix, ids)))
     if periods:
         scores = phases.recency(scores, new, periods)
     told = [set(p.articles) for p in reversed(periods[-1 - phases.TOLD:])] or [None]

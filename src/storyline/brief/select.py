@@ -820,10 +820,6 @@ _BACKGROUND = re.compile(
     r"presumed) to\b"
     # what a thing is among others: "Such pills are among the most prescribed drugs ..."
     r"|^[^,;:]{0,80}? (?:is|are) among the most\b"
-    # how it all began, by the month or the year: "Fighting in Libya started with
-    # anti-government demonstrations in February and escalated into a nationwide civil war."
-    r"|^[^,;:]{0,80}\b(?:started|began)\b[^;:]{0,80}\bin (?:January|February|March|April|May|"
-    r"June|July|August|September|October|November|December|(?:19|20)\d\d)\b"
     # a profile's present: "Anne Ziegenhorn lives in Florida, but ..."
     r"|^[A-Z][a-z]+ [A-Z][a-z]+(?:, \d+,)? (?:lives|works|grew up) (?:in|on|at|with|near)\b")
 
@@ -843,8 +839,21 @@ def tells_the_days_news(lead: str) -> bool:
 
 
 def _tells_no_news(lead: str) -> bool:
-    """The lead sets a scene or tells background (`_SCENE_SETTER`, `_BACKGROUND`)."""
-    return bool(_SCENE_SETTER.match(lead) or _BACKGROUND.match(lead))
+    """The lead sets a scene or tells background (`_SCENE_SETTER`, `_BACKGROUND`, or how it
+    all began, with no day of news and nobody saying it: `_HOW_IT_BEGAN`)."""
+    return bool(_SCENE_SETTER.match(lead) or _BACKGROUND.match(lead)
+                or _HOW_IT_BEGAN.match(lead) and not _NEWS_TIME.search(lead)
+                and not _SAID.search(lead))
+
+
+# How it all began, by the month or the year, as its main verb: "Fighting in Libya started
+# with anti-government demonstrations in February and escalated into a nationwide civil
+# war." (not "The civil war that began in March 2011 has killed ..., the U.N. said").
+_HOW_IT_BEGAN = re.compile(r"^[A-Z][^,;:]{0,60}? (?<!that )(?<!which )(?<!who )(?:started|began)"
+                           r"\b[^,;:]{0,40}?\bin (?:January|February|March|April|May|June|"
+                           r"July|August|September|October|November|December|(?:19|20)\d\d)\b"
+                           r"(?![^,;:]*\b(?:has|have|had|is|are) (?:killed|left|cost|become)\b)")
+_SAID = re.compile(r"\b(?:said|says|told|announced|reported)\b")
 
 
 _NEWS_TIME = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"

@@ -39,9 +39,11 @@ def story_brief(articles: list[dict], previous: Any, *, words: int,
     sources = [a for a in articles if a["copy_of"] is None][-50:]
     brief = _summarize([_article(a, numbers) for a in sources], Options(words=words))
     new = None
-    if previous is not None:
-        older = [_article(a, numbers) for a in sources if a["seq"] <= previous["upto"]]
-        newer = [_article(a, numbers) for a in sources if a["seq"] > previous["upto"]]
+    if previous is not None:  # (the latest 50 of each side: a burst of 50 new articles
+        # would otherwise leave none seen, and what is new would be the brief again)
+        originals = [a for a in articles if a["copy_of"] is None]
+        older = [_article(a, numbers) for a in originals if a["seq"] <= previous["upto"]][-50:]
+        newer = [_article(a, numbers) for a in originals if a["seq"] > previous["upto"]][-50:]
         if newer:  # (many new articles get the brief's own budget: 80 words told too little)
             budget = words if len(newer) > NEW_FEW else min(words, NEW_WORDS)
             new = _summarize(newer, Options(words=budget, analysis=False), since=older)
