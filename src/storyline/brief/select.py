@@ -711,11 +711,6 @@ _TURN = re.compile(r"(?:But |And )?(?:(?:Now|Today|This week|On (?:Monday|Tuesda
 _TURN_INSIDE = re.compile(r"^[^\"“]{10,}\b(?:today|this week)\b(?! (?:is|are)\b)")
 
 
-def leads(sentences: list[Sentence], reading: Reading) -> dict[str, int]:
-    """Each article's lead (`_leads`)."""
-    return _leads(sentences, reading)
-
-
 def _leads(sentences: list[Sentence], reading: Reading) -> dict[str, int]:
     """Each article's lead: its first complete statement among its first three sentences
     (photo captions and credits before them not counted: "People pray before placing
