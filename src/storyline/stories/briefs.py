@@ -17,7 +17,7 @@ from ..brief.pipeline import summarize
 from ..errors import StorylineError
 from ..model import Article
 from ..options import Options
-from .prepare import DETECTION_CHARS, lead
+from .prepare import DETECTION_CHARS, lead, names_article
 
 NEW_WORDS = 80  # what is new, when a few articles came (NEW_FEW or fewer)
 NEW_FEW = 5
@@ -25,7 +25,6 @@ TIMELINE_DATES = 10  # a story page's key dates, one sentence each
 # The key dates read the story's latest articles, this many (the brief reads 50): 200
 # take about 3 s, 500 over 8 s, recomputed whenever the story changes.
 TIMELINE_ARTICLES = 200
-HEADLINE_WORDS = 2  # a one-word title ("MALAYSIA", "Politics") is a section's
 
 
 def story_brief(articles: list[dict], previous: Any, *, words: int,
@@ -36,12 +35,11 @@ def story_brief(articles: list[dict], previous: Any, *, words: int,
     seq; `labels` holds those found before, read again only for new articles).
     `previous` is the previous brief's row (version, upto, made) or None."""
     numbers = _numbers(articles)
-    sources = [a for a in articles if a["copy_of"] is None][-50:]
-    brief = _summarize([_article(a, numbers) for a in sources], Options(words=words))
+    originals = [a for a in articles if a["copy_of"] is None]
+    brief = _summarize([_article(a, numbers) for a in originals[-50:]], Options(words=words))
     new = None
     if previous is not None:  # (the latest 50 of each side: a burst of 50 new articles
         # would otherwise leave none seen, and what is new would be the brief again)
-        originals = [a for a in articles if a["copy_of"] is None]
         older = [_article(a, numbers) for a in originals if a["seq"] <= previous["upto"]][-50:]
         newer = [_article(a, numbers) for a in originals if a["seq"] > previous["upto"]][-50:]
         if newer:  # (many new articles get the brief's own budget: 80 words told too little)
@@ -49,20 +47,20 @@ def story_brief(articles: list[dict], previous: Any, *, words: int,
             new = _summarize(newer, Options(words=budget, analysis=False), since=older)
         previous = {"version": previous["version"], "made": previous["made"],
                     "articles": sum(a["seq"] <= previous["upto"] for a in articles)}
-    originals = [a for a in articles if a["copy_of"] is None][-TIMELINE_ARTICLES:]
     known = labels or {}
     return {"brief": brief, "new": new, "previous": previous,
-            "timeline": _timeline([_article(a, numbers) for a in originals]),
-            "labels": {str(a["seq"]): label for a in articles if not _headline(a["title"])
+            "timeline": _timeline([_article(a, numbers)
+                                   for a in originals[-TIMELINE_ARTICLES:]]),
+            "labels": {str(a["seq"]): label for a in articles if not names_article(a["title"])
                        and (label := known.get(str(a["seq"])) or _lead(a["text"]))}}
 
 
 def headline(brief: dict[str, Any], articles: list[dict]) -> str | None:
     """The story's headline once its brief is made: the title of the article the brief's
-    first sentence (its main news) is taken from, or, where that article has no title of
-    HEADLINE_WORDS words, that sentence itself, whole; None for a brief without sentences. A
-    story keeps the first article's title otherwise, which goes stale as the story moves
-    on ("Russia Attempts Submarine Rescue" over the crew's death and the inquiry)."""
+    first sentence (its main news) is taken from, or, where that article has no title that
+    names it (`prepare.names_article`), that sentence itself, whole; None for a brief
+    without sentences. A story keeps the first article's title otherwise, which goes stale
+    as the story moves on ("Russia Attempts Submarine Rescue" over the crew's death)."""
     sentences = brief.get("sentences") or []
     if not sentences:
         return None
@@ -72,14 +70,9 @@ def headline(brief: dict[str, Any], articles: list[dict]) -> str | None:
     numbers = _numbers(articles)
     titles = {str(numbers[a["seq"]]): a["title"] for a in articles if a["copy_of"] is None}
     title = titles.get(own[0]) if own else None
-    if _headline(title):
+    if names_article(title):
         return title
     return first["text"]  # (whole: readers marked every headline cut off with "…" down)
-
-
-def _headline(title: str | None) -> bool:
-    """A title of HEADLINE_WORDS words or more: one word is a section's ("NORWAY")."""
-    return bool(title) and len(title.split()) >= HEADLINE_WORDS
 
 
 def listing(articles: list[dict], labels: dict[str, str] | None = None) -> list[dict[str, Any]]:
@@ -91,9 +84,9 @@ def listing(articles: list[dict], labels: dict[str, str] | None = None) -> list[
     out: list[dict[str, Any]] = []
     by_seq: dict[int, dict] = {}
     for a in articles:
+        named = a["title"] if names_article(a["title"]) else labels.get(str(a["seq"]))
         entry = {"n": numbers[a["seq"]], "id": a["id"],
-                 "title": (a["title"] if _headline(a["title"]) else labels.get(str(a["seq"])))
-                          or a["title"] or _opening(a["text"]),
+                 "title": named or a["title"] or _opening(a["text"]),
                  "source": a["source"], "url": a["url"], "published": a["published"],
                  "added": a["added"]}
         if a["copy_of"] is not None and a["copy_of"] in by_seq:

@@ -106,7 +106,7 @@ def prepare(item: Incoming, today: date | None = None) -> Prepared:
     counts = Counter(map(term_id, terms(text)))
     if article.title:
         counts.update({t: 2 for t in map(term_id, terms(article.title))})
-    label = (article.title if article.title and len(article.title.split()) > 1
+    label = (article.title if names_article(article.title)
              else lead(text) or article.title or _shorten(" ".join(text.split()), LABEL_CHARS))
     return Prepared(article=article, where=item.where, key=key, terms=dict(counts),
                     signature=dedup.signature(text), label=label, extra=item.extra)
@@ -137,6 +137,11 @@ def _title(title: str | None) -> str | None:
     text = _SPACE.sub(" ", _CODE.sub(" ", html.unescape(title))).strip(" -–—:;,|")
     text = _LEFT_OVER.sub("", text)
     return text if re.search(r"[^\W\d_]{2}", text) else None
+
+
+def names_article(title: str | None) -> bool:
+    """A title that names its article: one word ("MALAYSIA", "Politics") is a section's."""
+    return bool(title) and len(title.split()) > 1
 
 
 def lead(text: str) -> str | None:
