@@ -339,14 +339,14 @@ def walk_home(picks: list[Pick], facts: list[Fact], scores: np.ndarray,
 def standing_paragraph(article: str, sentences: list[Sentence]) -> set[int]:
     """The sentences of `article` that STANDING_COPIES or more articles opening in
     different words print word for word (a wire's standing background paragraph)."""
+    keys = [_plain(s.text) for s in sentences]
     holders: dict[str, set[str]] = {}
     opening: dict[str, str] = {}
-    for s in sentences:
-        key = _plain(s.text)
+    for s, key in zip(sentences, keys, strict=True):
         holders.setdefault(key, set()).add(s.article)
         opening.setdefault(s.article, key)
     return {k for k, s in enumerate(sentences) if s.article == article
-            and len({opening[a] for a in holders[_plain(s.text)]}) >= STANDING_COPIES}
+            and len({opening[a] for a in holders[keys[k]]}) >= STANDING_COPIES}
 
 
 def _plain(text: str) -> str:
@@ -770,10 +770,10 @@ _SCENE_SETTER = re.compile(
     r"^[\"“‘']?(?:every time|like every|one day|one (?:morning|afternoon|evening|night)|"
     r"whoever|sitting|standing|walking|if you|imagine|picture this|once upon a time)\b"
     r"|^(?!based\b)[A-Z][a-z]+ed (?:in|on|at|by|under|beside|near|inside|outside)\b[^,]{0,60},"
-    # an anecdote's time: "Last month, when President Donald Trump toured a Boeing plant, ..."
     # a feature's way to its subject: "At first glance, "Mahmoud" would seem the perfect
     # ...", "This isn't the way medical science is supposed to work."
     r"|^at first glance\b|^this (?:isn['’]t|is not) (?:the way|how)\b"
+    # an anecdote's time: "Last month, when President Donald Trump toured a Boeing plant, ..."
     r"|^(?:last|earlier this|this past) (?:week|month|year|spring|summer|fall|autumn|winter),? "
     r"when\b"
     # "As attorney Keith Hampton was working to get his client out of jail, he ..."
