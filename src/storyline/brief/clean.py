@@ -583,8 +583,10 @@ def is_clutter(text: str) -> bool:
 # people do in its present and where: "African migrants stranded on a boat coming from
 # Libya wait for rescue services near Sfax, on the Tunisian coast, on June 4.", "A boy
 # wears a mask inside a bus in Bogota May 4, 2009." (the 22 such distinct dev sentences
-# are all captions; not "Pope Francis arrives in Rio de Janeiro on July 22.", nor "A fire broke
-# out ... in Dhaka on Nov. 24.": no year, no comma, and no word that is also a noun).
+# are all captions; not "Pope Francis arrives in Rio de Janeiro on July 22.", nor "A fire
+# broke out ... in Dhaka on Nov. 24.": no year, no comma). Its verbs are `_CAPTION_VERB`'s
+# without those that are also nouns ("fire", "march", "wave", "hold"), which a full date
+# with its weekday makes safe there and a bare date does not, with a caption's others.
 _MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
 _MONTH_DAY_END = (rf"(?:,\s+(?:on\s+)?{_MONTH_DAY}(?:, \d{{4}})?"
                   rf"|(?:\bin [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*|\bon)\s+{_MONTH_DAY}, \d{{4}})\.$")
