@@ -661,6 +661,90 @@ def test_social_media_prompts_inside_text_are_clutter(text, clutter):
     assert is_clutter(text) is clutter
 
 
+# A video's blurb, footage's description, and the outlet's own caveat: none is news.
+@pytest.mark.parametrize("text, clutter", [
+    ("Jane Roe reports from a field hospital run by the Red Cross in the capital.", True),
+    ("John Doe, 15, describes the scene in the town after the storm.", True),
+    ("Mark Price describes the \"grim\" scenes at a hospital in the capital.", True),
+    ("Footage from the air shows the damage the storm did to the coast.", True),
+    ("Mobile phone footage shows both men alive after their capture.", True),
+    ("First reports from the coast suggested the damage was worse than feared.", False),
+    ("The Daily Courier reports that the mayor will run again.", False),
+    ("Orders rose by a quarter in April, and TV footage shows lines outside stores.", False),
+    ("CNN could not immediately confirm reports for many areas of the country.", True),
+    ("CNN, however, could not independently verify the claim.", True),
+    ("The government has not responded to repeated requests from CNN for access to the "
+     "country.", True),
+    ("CNN has interviewed numerous witnesses by phone.", True),
+    ("Reuters reported that the talks had failed, citing two diplomats.", False),
+])
+def test_blurbs_and_an_outlets_caveat_are_clutter(text, clutter):
+    from storyline.brief.clean import is_clutter
+
+    assert is_clutter(text) is clutter
+
+
+def test_a_market_reports_section_header_is_cut():
+    a, removed = clean(article("Diesel prices fell on Monday in the region.\n\n"
+                               "DIESEL \\* No barges traded in the window on Monday."))
+    assert a.text.endswith("\n\nNo barges traded in the window on Monday.")
+    assert [(r.reason, r.text) for r in removed] == [("section header", "DIESEL \\*")]
+
+
+# A photo's caption glued before the story's first sentence, with the page's headline.
+@pytest.mark.parametrize("glued, rest", [
+    ('Mayor urges patience over flood aid Jane Roe: "For a small town like ours, this is a '
+     'huge disaster" Mayor Jane Roe has appealed to residents to be patient over aid.',
+     "Mayor Jane Roe has appealed"),
+    ("A worker checks a valve on a pipeline near Tulsa, Okla. (By John Doe -- Bloomberg News) "
+     "The sharp fall in gas prices has hurt producers across the state this winter.",
+     "The sharp fall in gas prices"),
+])
+def test_a_caption_glued_before_the_first_sentence_is_cut(glued, rest):
+    cleaned, removed = clean_all([article(glued + "\n\nMore of the story follows here.", "a")])
+    assert cleaned[0].text.startswith(rest)
+    assert [r.text for r in removed if r.reason == "caption"] == [glued[:glued.index(rest) - 1]]
+
+
+@pytest.mark.parametrize("text", [
+    'He said: "We will win." Then the minister left the hall for the airport.',
+    'The minister said: "we will win" after the vote, and then he left the hall.',
+])
+def test_a_quotation_inside_a_first_sentence_is_no_caption(text):
+    cleaned, removed = clean_all([article(text, "a")])
+    assert cleaned[0].text == text and not removed
+
+
+# A title-case headline glued before the story's first sentence.
+@pytest.mark.parametrize("glued, head", [
+    ("For Bailout Cash, Lender Agrees to End Deal With Carmaker The auto lender gave up its "
+     "exclusive right to finance buyers of the carmaker's vehicles.",
+     "For Bailout Cash, Lender Agrees to End Deal With Carmaker"),
+    ("River Town Can Do the Most Good by Putting Its Own House in Order This should be the "
+     "town's year to shine, its mayor says.",
+     "River Town Can Do the Most Good by Putting Its Own House in Order"),
+])
+def test_a_title_case_headline_glued_before_the_first_sentence_is_cut(glued, head):
+    other = "The lender agrees to most terms. She says it can be done, and it puts the town first."
+    cleaned, removed = clean_all([article(glued + "\n\nMore of the story follows here.", "a"),
+                                  article(other, "b")])
+    assert ("headline", head) in [(r.reason, r.text) for r in removed]
+    assert cleaned[0].text.startswith(glued[len(head) + 1:])
+
+
+@pytest.mark.parametrize("text", [
+    "The Centers for Disease Control and Prevention said on Tuesday that cases rose again.",
+    "United Auto Workers President Stephen Yokich is giving no sign of a deal with the makers.",
+    "Treasury Secretary Timothy F. Geithner and Federal Reserve Chairman Ben S. Bernanke "
+    "pressed Congress yesterday to act.",
+    "Members of the European Parliament vote on a package of bills in Strasbourg.",
+])
+def test_a_run_of_names_is_no_title_case_headline(text):
+    other = "The agency says cases rose. Members vote today, and the union says it waits."
+    cleaned, removed = clean_all([article(text, "a"), article(other, "b")])
+    assert cleaned[0].text == text and not removed
+
+
 @pytest.mark.parametrize("line, cleaned", [
     ("Sen. Jane Roe Jane Mary RoeRoe: the plan is dead Senators split on the budget vote MORE "
      "(D-Ohio) said on Monday that she would vote against it.",

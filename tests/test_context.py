@@ -90,6 +90,8 @@ from storyline.brief.context import (
     "The rebels took the town back two days later.",
     "The result: the biggest one-day rally on stock markets in 70 years.",
     "Not yet, said Efraim Levy, an equity analyst.",
+    # the answer to a question the page asked before ("Do pigs have it?")
+    "At least not yet, and pork producers are doing all they can to keep it out of herds.",
     "Now, it seems, those parachutes may not open in time.",
     "A hospital spokesman said the female worker fell ill at work on Wednesday.",
     "“We buried nine people so far,” the witness said.",

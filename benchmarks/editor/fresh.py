@@ -9,7 +9,10 @@ of the same days, so the texts are new to every reader and to every rule:
 - "sweep": 80 days with 3 or more articles, their first 8 articles (seed 2021), read for
   page clutter only;
 - "sweep2": 80 other such days, their 9th to 16th articles where a day has 11 or more, else
-  their first 8 (seed 2022), read for page clutter only.
+  their first 8 (seed 2022), read for page clutter only;
+- "late": what the draws above left (twenty-second session): the days with 17 or more
+  articles, their 17th to 24th, and the days no draw had taken, their first 8 (no seed:
+  every such day).
 
 `python benchmarks/editor/fresh.py NAME OUT` writes the draw as cluster lines (never commit
 them: they hold ../shared's text).
@@ -22,7 +25,7 @@ import random
 import sys
 from pathlib import Path
 
-from packets import DATA, detokenize
+from packets import DATA, T17_DRAWS, detokenize, t17_days
 
 
 def _days(least: int) -> list[tuple[str, str, list[dict]]]:
@@ -50,6 +53,12 @@ def draw(name: str) -> list[dict]:
         pool = [p for p in _days(3) if f"t17/{p[0]}/{p[1]}" not in read]
         chosen = [(f"t17/{t}/{d}/s2", ds[8:16] if len(ds) >= 11 else ds[:8])
                   for t, d, ds in random.Random(2022).sample(pool, 80)]
+    elif name == "late":
+        taken = {"/".join(c["id"].split("/")[1:3]) for n in ("sweep", "sweep2", "later_articles")
+                 for c in draw(n)}
+        taken |= {c["id"][len("t17/"):] for n in T17_DRAWS for c in t17_days(n)}
+        chosen = [(f"t17/{t}/{d}/late", ds[16:24]) for t, d, ds in _days(17)]
+        chosen += [(f"t17/{t}/{d}", ds[:8]) for t, d, ds in _days(3) if f"{t}/{d}" not in taken]
     else:
         raise KeyError(name)
     return [{"id": cid, "documents": [{"text": detokenize(x["text"]), "published": x["published"]}

@@ -295,16 +295,85 @@ def _cut_glued_headlines(articles: list[Article], removed: list[Removal]) -> lis
             # up aid after quake Distribution problems continue to hamper getting aid to
             # survivors Some three million ..."
             for _ in range(GLUED_PIECES):
-                start = _glued_sentence(paragraph, texts)
+                start, reason = _captioned(paragraph), "caption"
+                if start is None:
+                    start, reason = _glued_sentence(paragraph, texts), "headline"
                 if start is None:
                     start = _echoed_headline(paragraph)
                 if start is None:
+                    start = _title_case_headline(paragraph, texts)
+                if start is None:
                     break
-                removed.append(Removal(article.id, "headline", paragraph[:start - 1]))
+                removed.append(Removal(article.id, reason, paragraph[:start - 1]))
                 paragraph = paragraphs_[i] = paragraph[start:]
         text = "\n\n".join(paragraphs_)
         out.append(article if text == article.text else replace(article, text=text))
     return out
+
+
+# A photo's caption glued before the story's first sentence, told by how it ends: a
+# speaker's words under a picture, with no stop after them ("UN chief Ban Ki-Moon calls
+# for Haiti aid patience Ban Ki-moon: "For a small country like Haiti, this is a
+# tsunami-like disaster" UN Secretary General Ban Ki-moon has appealed ..."), or the photo
+# credit after the caption ("A worker monitors an automated manifold ... in Cushing, Okla.
+# (By Shane Bevel -- Bloomberg News) The precipitous fall ..."). Everything before the
+# story's sentence goes: the page's headline, if one is there, with the caption.
+_GLUED_CAPTION = re.compile(
+    r"^[^\n\"“”:.!?]{3,160}?: [\"“][^\n\"“”]{10,250}?(?<![.!?,])[\"”] (?=[A-Z][\w'’-]* [\w'’-])"
+    r"|^[^\n]{10,300}? \(By [A-Z][^()]{2,60}? -- [^()]{2,40}\)\s+(?=[A-Z\"“'‘])")
+
+
+def _captioned(paragraph: str) -> int | None:
+    """Where the sentence starts that a caption (`_GLUED_CAPTION`) is glued before, or None."""
+    match = _GLUED_CAPTION.match(paragraph)
+    return match.end() if match else None
+
+
+# A headline in title case glued before the story's first sentence: "For Bailout Money,
+# GMAC Agrees to End Deal With GM The auto financing giant GMAC relinquished ...", "As
+# China's Losses Mount, Confidence Turns to Fear A worker waiting to get ...", "Aided by
+# Financial Crisis, China Snaps Up Natural Resources Worldwide SHANGHAI -- Chinese
+# companies ...", "China Can Do the Most Good ... in Order This should be China's time to
+# shine.". The capitalized run before the first small word that is no headline's
+# (TITLE_SMALL) holds the headline and the sentence's first word: its last "The", "A" or
+# "An" after TITLE_HEADLINE_WORDS words, or else the word just before that small word,
+# when it opens sentences (a number, a pronoun, "This", "When": `_OPENING_WORDS`) or is a
+# dateline's place, and the headline shows a verb of the present (a word ending in "s"
+# that the cluster writes in small letters: "Says", "Calls", "Can"). A run of names is no
+# headline ("The Centers for Disease Control and ...", "United Auto Workers President
+# Stephen Yokich is ..."): a sentence whose subject is capitalized ("... Comes First
+# President Obama declared ...") keeps its headline, which no small-letter cue tells.
+_TITLE_SMALL = frozenset("a an the of in on at to for with and or but by from as vs. via "
+                         "into over after".split())
+_TITLE_OPENING = _OPENING_WORDS | frozenset("This That These Those What Why How Where In On "
+                                            "At For By From Now Then Still Yet".split())
+TITLE_HEADLINE_WORDS = 5  # the headline's least length in words
+
+
+def _title_case_headline(paragraph: str, texts: list[str]) -> int | None:
+    """Where the sentence starts that a title-case headline is glued before (see above)."""
+    stop = _FIRST_STOP.search(paragraph)
+    words = list(re.finditer(r"\S+", paragraph[:stop.start() if stop else len(paragraph)]))
+    small = next((n for n, m in enumerate(words) if not (
+        m.group()[0].isupper() or m.group()[0] in "$0123456789" or m.group() in _TITLE_SMALL)),
+        None)
+    if small is None or small <= TITLE_HEADLINE_WORDS or len(words) - small < 4:
+        return None
+    head = [m.group() for m in words[:small]]
+    article = [n for n in range(TITLE_HEADLINE_WORDS, small) if head[n] in ("The", "A", "An")]
+    if article:
+        start = article[-1]
+    else:
+        start = small - 1
+        first = head[start]
+        dateline = first.isupper() and len(first) >= 3 and words[small].group() in ("--", "—")
+        if not (first in _TITLE_OPENING or dateline) or not any(
+                w[-1] == "s" and w[-2:-1].isalpha() and re.search(rf"\b{w.lower()}\b", text)
+                for w in head[1:start] for text in texts):
+            return None
+    if head[start - 1].lower() in _TITLE_SMALL or head[start - 1][-1] in ",;:(":
+        return None
+    return words[start].start()
 
 
 # A headline glued before the sentence that retells it, where the sentence opens on a name
@@ -679,6 +748,14 @@ _CLUTTER_SENTENCE = re.compile(  # every alternative starts at a word boundary
     r"(?<=\| )reply\b|news from around the web\b|\bfor the latest (?:on|news)\b|"
     r"\bupdated:? (?:mon|tue|wed|thu|fri|sat|sun) [a-z]{3} \d{1,2} \d{4} \d\d:\d\d|"
     r"\bin cnn\.com['’]s\b|\bby the cnn wire staff\b|\| by [a-z]|"
+    # the outlet's own caveat, printed under every report of a closed country: "CNN could
+    # not immediately confirm reports for many areas in Libya.", "... has not responded
+    # to repeated requests from CNN for access to the country."
+    r"\b(?:cnn|reuters|the bbc|afp|the ap|the associated press),?(?: however,)? (?:could not|cannot|can ?not|"
+    r"was unable to|has been unable to|has not been able to) (?:immediately |independently )*"
+    r"(?:confirm|verify)\b|\brepeated requests from (?:cnn|reuters|the bbc) for access\b|"
+    r"\b(?:cnn|reuters|the bbc) has (?:interviewed|spoken (?:to|with)|talked to)(?:, however,)? "
+    r"(?:numerous |several |many |dozens of )?(?:witnesses|residents|people)\b|"
     # a review's listing: "In English and in French with English subtitles."
     r"\bwith english subtitles\.?$|"
     # a list's teaser, the list not shown: "... couples spend the most in the following
@@ -727,6 +804,17 @@ _CLUTTER_START = re.compile(
     r"(?:the )?(?:cnn|bbc)(?:\.com)?(?:['’]s| \w+ correspondent) (?:[\w'’-]+ ){1,3}"
     r"(?:reports|describes|explains|shares|looks at|has more|takes a look|talks|examines|"
     r"says|has met|visits|meets)\b|"
+    # a video's blurb by its reporter's full name: "Orla Guerin reports from a field
+    # hospital ...", "Matthew Price describes the "grim" scenes at ...", "Valerie Moliere,
+    # 15, describes the scene ..." (news tells it "reported"; not reports themselves:
+    # "First reports from the epicentre suggested ...", "Unconfirmed Russian reports on")
+    r"(?-i:(?!(?:The|This|That|These|Those|Some|Many|Most|Other|Such|First|Early|Initial|"
+    r"Latest|Unconfirmed|Various|Media|News|Press|Video|Repeated)\b)"
+    r"(?:[A-Z][\w.'’-]+ ){1,2}[A-Z][\w.'’-]+)(?:, \d{1,3},)? "
+    r"(?:reports (?:from|on|for)|describes the (?:[\w\"“”'‘’-]+ )?scenes?)\b|"
+    # footage's blurb: "Footage from the air shows ...", "Mobile phone footage shows ..."
+    r"(?:(?:aerial|amateur|mobile phone|cctv|video|tv) )?footage (?:from [^.,]{1,40} )?"
+    r"(?:shows|reveals|captures)\b|"
     # "ESPN legal analyst Jane Roe details the video ...": the network's own analyst
     r"(?-i:[A-Z]{2,5}) (?:[\w-]+ ){0,2}(?:analyst|correspondent|reporter|anchor|host|"
     r"contributor) (?-i:(?:[A-Z][\w.'’-]+ ){1,3})(?:details|describes|explains|discusses|"
@@ -905,7 +993,11 @@ def _cut_dateline_here(line: str, drop) -> str:
 
 # The prefixes `_strip_prefixes` cuts, in order: (pattern, reason, most words, cut from any
 # paragraph or only from one of the first, a text the paragraph must hold for a match)
+# A market report's section header before its first item: "GASOLINE \* No barges of
+# benchmark Eurobob traded ...", "NAPHTHA \* There were no trades ...".
+_SECTION_HEADER = re.compile(r"^[A-Z]{3,}(?: [A-Z]{2,}){0,2} \\?\*\s+(?=[A-Z\"“'‘])")
 _PREFIXES = ((_PHOTOGRAPH_CREDIT, "photo credit", 14, True, "Photograph:"),
+             (_SECTION_HEADER, "section header", 4, True, "*"),
              (_WIDGET_PREFIX, "page furniture", 8, True, None),
              (_CREDIT_PREFIX, "photo credit", 14, True, None),
              (_STAMP_PREFIX_GLUED, "date stamp", 14, True, None),
