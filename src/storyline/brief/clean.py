@@ -258,10 +258,15 @@ _GLUED = re.compile(r"(?<=\s)(?=[a-z][\w'’-]* [A-Z])[a-z][\w'’-]*[a-z] ([A-Z
                     r"|(?<=\s)[A-Z][\w-]*[a-z](?<!['’]s) (The)(?= [A-Z][\w'’-]* [a-z])"
                     # or a word that opens sentences after a name ("Aid workers are reaching
                     # Port-au-Prince With up to 50,000 people feared dead, ...")
-                    r"|(?<=\s)(?=[A-Z][\w-]*[a-z] (?:With|As|More|Up|At|[A-Z][a-z]+) [a-z0-9])"
+                    r"|(?<=\s)(?=[A-Z][\w-]*[a-z] (?:With|As|More|Up|At|[A-Z][a-z]+) [a-z0-9]"
+                    # (a number's group may be named by its nationality: "... only
+                    # Haitians in Reading Two Haitian women who met ..."; not "Channel Four
+                    # News")
+                    r"|[A-Z][\w-]*[a-z] (?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|"
+                    r"Hundreds|Thousands) [A-Z][a-z]+(?:an|ish|ese|i) [a-z])"
                     r"[A-Z][\w-]*[a-z](?<!['’]s) (With|As|More(?= than)|Up(?= to)|At(?= least)|"
                     + "|".join(sorted(_OPENING_WORDS - {"More", "Most", "It"}))
-                    + r")(?= [a-z0-9])")
+                    + r")(?= [a-z0-9]| [A-Z][a-z]+(?:an|ish|ese|i) [a-z])")
 _FIRST_STOP = re.compile(r"[.!?](?:\s|$)")
 # A headline's kicker before a colon: "Haiti earthquake: not enough doctors", "In pictures:
 # ..." (a colon further on is a sentence's own: "He said: ...").
@@ -454,7 +459,9 @@ def _glued_sentence(paragraph: str, texts: list[str]) -> int | None:
         # (but a capital "A" after a small-letter word goes on no sentence, labels aside:
         # "... the trapped man A ...", "... operation declared over A 23-year-old ..."; nor
         # does a name that a verb takes: "... are reaching Port-au-Prince With up to ...")
-        goes_on = at != 2 and (words[-1].lower() in _NOT_LAST or _GOES_ON.search(words[-1])
+        # (a name's "-ing" is no verb's: "... the only Haitians in Reading Two ...")
+        goes_on = at != 2 and (words[-1].lower() in _NOT_LAST
+                               or _GOES_ON.search(words[-1]) and not (at >= 4 and words[-1].istitle())
                                or at != 5 and _GOES_ON.search(words[-2]) and words[-2] != "to")
         if (not 4 <= len(words) <= 20 or goes_on
                 or word in _CALENDAR or any(c in head for c in ',;"“”')
@@ -539,7 +546,14 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
             title = None
     before = 0  # characters of the paragraphs before this one
     story_start = None  # the paragraph that opens on a wire's dateline, if one does
+    # A live page's entries, each opening on its time ("1615 Fabienne de Leval of Medecins
+    # Sans Frontieres tells the BBC ..."): two or more such paragraphs tell the page (a
+    # year opens a paragraph so once: "1995 was ...").
+    live = sum(bool(_LIVE_TIME.match(line)) for line in kept) >= LIVE_ENTRIES
     for i, line in enumerate(kept):
+        if live and (entry := _LIVE_TIME.match(line)):
+            drop(entry.group(0).strip(), "time stamp")
+            line = kept[i] = line[entry.end():]
         # after the first paragraphs, only a wire's dateline with its agency in brackets
         # ("DJERBA, Tunisia (Reuters) -- ") tells that the story starts there
         lead = i < DATELINE_PARAGRAPHS or before < DATELINE_CHARS and "(" in line[:80]
@@ -750,10 +764,14 @@ _CLUTTER_SENTENCE = re.compile(  # every alternative starts at a word boundary
     r"\bin cnn\.com['’]s\b|\bby the cnn wire staff\b|\| by [a-z]|"
     # the outlet's own caveat, printed under every report of a closed country: "CNN could
     # not immediately confirm reports for many areas in Libya.", "... has not responded
-    # to repeated requests from CNN for access to the country."
+    # to repeated requests from CNN for access to the country." (not one about what the
+    # story tells: "CNN has been unable to verify the video's authenticity.", "CNN could not
+    # confirm the report.")
     r"\b(?:cnn|reuters|the bbc|afp|the ap|the associated press),?(?: however,)? (?:could not|cannot|can ?not|"
     r"was unable to|has been unable to|has not been able to) (?:immediately |independently )*"
-    r"(?:confirm|verify)\b|\brepeated requests from (?:cnn|reuters|the bbc) for access\b|"
+    r"(?:confirm|verify) (?:(?:the )?reports\b(?! (?:of|that|about)\b)|"
+    r"(?:the )?information on the (?:escalating )?unrest\b)|"
+    r"\brepeated requests from (?:cnn|reuters|the bbc) for access\b|"
     r"\b(?:cnn|reuters|the bbc) has (?:interviewed|spoken (?:to|with)|talked to)(?:, however,)? "
     r"(?:numerous |several |many |dozens of )?(?:witnesses|residents|people)\b|"
     # a review's listing: "In English and in French with English subtitles."
@@ -996,7 +1014,11 @@ def _cut_dateline_here(line: str, drop) -> str:
 # A market report's section header before its first item: "GASOLINE \* No barges of
 # benchmark Eurobob traded ...", "NAPHTHA \* There were no trades ...".
 _SECTION_HEADER = re.compile(r"^[A-Z]{3,}(?: [A-Z]{2,}){0,2} \\?\*\s+(?=[A-Z\"“'‘])")
+# A newswire's story code left before a paragraph: "(ID: nN07381540) Though Mexican
+# officials said ...", "(ID: nHKG362728)) Global fears ...".
+_WIRE_CODE = re.compile(r"^(?:\(ID: ?n[A-Z0-9]{2,16}\)+\s*)+(?=[A-Z\"“'‘])")
 _PREFIXES = ((_PHOTOGRAPH_CREDIT, "photo credit", 14, True, "Photograph:"),
+             (_WIRE_CODE, "newswire code", 4, True, "(ID:"),
              (_SECTION_HEADER, "section header", 4, True, "*"),
              (_WIDGET_PREFIX, "page furniture", 8, True, None),
              (_CREDIT_PREFIX, "photo credit", 14, True, None),
@@ -1005,6 +1027,10 @@ _PREFIXES = ((_PHOTOGRAPH_CREDIT, "photo credit", 14, True, "Photograph:"),
              (_AGENCY_BYLINE, "byline", MAX_HEADER_WORDS, False, None),
              (_BRACKETED_CAPTION, "photo caption or credit", 60, False, "["),
              (_DATELINE, "dateline", 8, False, None))
+
+
+_LIVE_TIME = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d (?=[A-Z\"“])")
+LIVE_ENTRIES = 2
 
 
 def _strip_prefixes(line: str, drop, *, lead: bool) -> str:
