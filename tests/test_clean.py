@@ -687,6 +687,33 @@ def test_blurbs_and_an_outlets_caveat_are_clutter(text, clutter):
     assert is_clutter(text) is clutter
 
 
+def test_a_timeline_box_after_the_story_goes_and_a_timeline_page_stays():
+    story = ("Protests reached the capital on Sunday, witnesses said.\n\n"
+             "The government promised reforms.\n\n")
+    box = ("Here's a timeline of events: Protesters take to the streets of the port city.\n\n"
+           "Seven people are killed in clashes with the police.")
+    a, removed = clean(article(story + box))
+    assert a.text == story.strip()
+    assert [r.reason for r in removed] == ["timeline box", "timeline box"]
+    page = ("Here is a timeline of the war since the protests began: Feb 15, 2011 - Riots in "
+            "the port city.\n\nFeb 17, 2011 - A day of rage is called.")
+    assert clean(article(page))[0].text == page
+
+
+def test_a_live_pages_time_stamps_and_a_wires_story_code_go_and_a_tables_years_stay():
+    a, removed = clean(article(
+        "1615 Jane Roe of the charity tells the BBC its staff are safe.\n\n"
+        "1603 Reports say the capital was covered in dust.\n\n"
+        "(ID: nN07381540) Though officials said they were over the worst, cases rose."))
+    assert a.text.split("\n\n") == ["Jane Roe of the charity tells the BBC its staff are safe.",
+                                     "Reports say the capital was covered in dust.",
+                                     "Though officials said they were over the worst, cases rose."]
+    assert [r.reason for r in removed] == ["time stamp", "time stamp", "newswire code"]
+    table = ("2018 Poverty Guidelines for the states are listed below.\n\n"
+             "2017 Poverty Guidelines for the states are listed below too.")
+    assert clean(article(table))[0].text == table
+
+
 def test_a_market_reports_section_header_is_cut():
     a, removed = clean(article("Diesel prices fell on Monday in the region.\n\n"
                                "DIESEL \\* No barges traded in the window on Monday."))

@@ -547,9 +547,11 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
     before = 0  # characters of the paragraphs before this one
     story_start = None  # the paragraph that opens on a wire's dateline, if one does
     # A live page's entries, each opening on its time ("1615 Fabienne de Leval of Medecins
-    # Sans Frontieres tells the BBC ..."): two or more such paragraphs tell the page (a
-    # year opens a paragraph so once: "1995 was ...").
-    live = sum(bool(_LIVE_TIME.match(line)) for line in kept) >= LIVE_ENTRIES
+    # Sans Frontieres tells the BBC ..."): two or more such paragraphs tell the page, one
+    # at least at a time that is no recent year ("2018 Poverty Guidelines ...", "2017
+    # ...": a table's rows).
+    stamps = [int(m.group(0)) for line in kept if (m := _LIVE_TIME.match(line))]
+    live = len(stamps) >= LIVE_ENTRIES and any(not 1900 <= t < 2100 for t in stamps)
     for i, line in enumerate(kept):
         if live and (entry := _LIVE_TIME.match(line)):
             drop(entry.group(0).strip(), "time stamp")
@@ -580,7 +582,16 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
     header = story_start or 0
     for line in kept[:header]:
         drop(line, "page header")
-    text = "\n\n".join(kept[header:])
+    # A timeline box after the story, its entries' dates lost: "Here's a timeline of
+    # events: Three days after the fall of ... Seven people are killed in clashes ...": old
+    # events told in the present, which read as the day's news (a page that is a timeline
+    # from its first paragraph, Reuters's "Here is a timeline of the civil war ...: Feb
+    # 15/16, 2011 - ...", keeps it).
+    box = next((i for i in range(header + 1, len(kept)) if _TIMELINE_BOX.match(kept[i])),
+               len(kept))
+    for line in kept[box:]:
+        drop(line, "timeline box")
+    text = "\n\n".join(kept[header:box])
     return replace(article, text=text, title=title, source=source), removed
 
 
@@ -1029,6 +1040,8 @@ _PREFIXES = ((_PHOTOGRAPH_CREDIT, "photo credit", 14, True, "Photograph:"),
              (_DATELINE, "dateline", 8, False, None))
 
 
+_TIMELINE_BOX = re.compile(r"^(?:Here['’]s|Here is|Below is) a (?:brief |short )?(?:timeline|"
+                           r"chronology)\b[^:.]{0,80}:")
 _LIVE_TIME = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d (?=[A-Z\"“])")
 LIVE_ENTRIES = 2
 
