@@ -242,7 +242,8 @@ _LABEL_BEFORE = rf"(?!(?i:an?|the|{_LABELS})\b)"
 # in small letters ("... slums of Haiti after the quake Almost two weeks after ...").
 _OPENING_WORDS = frozenset("Almost About Nearly More Most Some Many Several Thousands Hundreds "
                            "Dozens Millions Two Three Four Five Six Seven Eight Nine Ten He "
-                           "She They We It There After When While Although Despite".split())
+                           "She They We It There After When While Although Despite Perhaps "
+                           "However Meanwhile Instead Yesterday Today".split())
 _GLUED = re.compile(r"(?<=\s)(?=[a-z][\w'’-]* [A-Z])[a-z][\w'’-]*[a-z] ([A-Z][a-z]+)(?= [a-z(0-9])"
                     # or "A", "An" after a small-letter word, not a label's ("Haiti rescue
                     # operation ends A 23-year-old man has been ..."; not "an A grade")

@@ -958,8 +958,8 @@ _PRONOUN_AFTER_OPENING = re.compile(
 _SINGULAR_PRONOUN = re.compile(r"(?<=[^\w\"“])(?:he|she|him|her|his|hers|himself|herself)\b")
 _NAME_WORD = re.compile(r"(?!(?:Police|Officials|Authorities|Investigators|Prosecutors|Doctors|"
                         r"Witnesses|Relatives|Neighbors|Neighbours|Friends|Family|Reports|"
-                        r"Records|Documents|Experts|Researchers|Scientists|Officers|State|No|The|"
-                        r"A|An)\b)(?<!\bin )(?<!\bat )(?<!\bfrom )(?<!\bnear )[A-Z][a-z]")
+                        r"Records|Documents|Experts|Researchers|Scientists|Officers|No|The|A|An)"
+                        r"\b)[A-Z][a-z]")
 _PERSON_BEFORE = re.compile(rf"\b(?:{_BACK_NOUNS}|someone|person|people|patient|mechanic|"
                             r"nurse|doctor|judge|lawyer|attorney|model|host|leader|"
                             r"spokesman|spokeswoman|chief|director|friend|neighbor|neighbour|"
@@ -967,10 +967,8 @@ _PERSON_BEFORE = re.compile(rf"\b(?:{_BACK_NOUNS}|someone|person|people|patient|
 
 
 def _unnamed_person(outside: str) -> bool:
-    """A singular pronoun for someone the sentence does not name (`_SINGULAR_PRONOUN`: a
-    place, after "in", "at", "from" or "near", names no one: "State media reported that
-    "gangs" had abducted him in Benghazi."); `outside` is the sentence without its
-    quotations."""
+    """A singular pronoun for someone the sentence does not name (`_SINGULAR_PRONOUN`);
+    `outside` is the sentence without its quotations."""
     if not (" he" in outside or " his" in outside or " him" in outside or " she" in outside
             or " her" in outside):
         return False
