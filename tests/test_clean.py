@@ -828,6 +828,9 @@ def test_stock_tickers_are_cut_out_of_a_sentence(line, cleaned):
     # "The" and a name after a name
     ("Rescuers are among teams from many nations in Peru The EU has pledged more aid for "
      "the flooded towns.", "Rescuers are among teams from many nations in Peru"),
+    # a caption with a comma before a word that opens sentences
+    ("Survivors dig with their hands, looking for food and water Up to 500 troops will be "
+     "in the towns by Monday.", "Survivors dig with their hands, looking for food and water"),
     # a number and the group it counts after a name that ends as a verb would
     ("Flood brings two Peruvians together in Reading Two Peruvian women who met on the radio "
      "are waiting for news together.", "Flood brings two Peruvians together in Reading"),
@@ -922,6 +925,8 @@ def test_a_headline_and_a_caption_glued_before_the_first_sentence_are_both_cut()
     # a sentence that goes on from a verb or an adjective, as some archives capitalize
     "The British government rejected Calls on Friday for the minister to resign over it.",
     "The formation of a new International body was announced today by the delegates there.",
+    # a comma before a capital that is no sentence's opening
+    "In the capital, officials said the Army would help with the rescue of the trapped.",
     # a number that is a name's
     "The interview with the minister aired on Channel Four News tonight after the vote.",
     # a month after a small-letter word

@@ -268,6 +268,8 @@ _GLUED = re.compile(r"(?<=\s)(?=[a-z][\w'’-]* [A-Z])[a-z][\w'’-]*[a-z] ([A-Z
                     r"[A-Z][\w-]*[a-z](?<!['’]s) (With|As|More(?= than)|Up(?= to)|At(?= least)|"
                     + "|".join(sorted(_OPENING_WORDS - {"More", "Most", "It"}))
                     + r")(?= [a-z0-9]| [A-Z][a-z]+(?:an|ish|ese|i) [a-z])")
+_STRONG_OPENERS = frozenset("Up With As At More".split())
+_STRONG_OPENING = re.compile(r"Up to |More than |At least |With |As ")  # (after a small word)
 _FIRST_STOP = re.compile(r"[.!?](?:\s|$)")
 # A headline's kicker before a colon: "Haiti earthquake: not enough doctors", "In pictures:
 # ..." (a colon further on is a sentence's own: "He said: ...").
@@ -465,14 +467,17 @@ def _glued_sentence(paragraph: str, texts: list[str]) -> int | None:
                                or _GOES_ON.search(words[-1]) and not (at >= 4 and words[-1].istitle())
                                or at != 5 and _GOES_ON.search(words[-2]) and words[-2] != "to")
         if (not 4 <= len(words) <= 20 or goes_on
-                or word in _CALENDAR or any(c in head for c in ',;"“”')
+                or word in _CALENDAR or any(c in head for c in ';"“”')
+                # (a comma only in a caption before a word that opens sentences: "Survivors
+                # dig with their bare hands, looking for food and water Up to 10,000 ...")
+                or "," in head and word not in _OPENING_WORDS and word not in _STRONG_OPENERS
                 or ":" in head and not _KICKER.match(head)
                 or paragraph.startswith(" of ", match.end(at))
                 or len(paragraph[match.start(at):end].split()) < 6):
             continue
         if at >= 4 and sum(t.count(f"{words[-1]} {word} ") for t in texts) > 1:
             continue  # a name: "Jack The Ripper", "Mega Millions", written so again
-        if at == 5 or word in _OPENING_WORDS:
+        if at == 5 or word in _OPENING_WORDS or _STRONG_OPENING.match(paragraph, match.start(at)):
             return match.start(at)
         small = re.compile(rf"\b{word.lower()}\b")
         capital = re.compile(rf"\b[a-z][\w'’-]* {word}\b")
