@@ -268,8 +268,10 @@ _GLUED = re.compile(r"(?<=\s)(?=[a-z][\w'’-]* [A-Z])[a-z][\w'’-]*[a-z] ([A-Z
                     r"[A-Z][\w-]*[a-z](?<!['’]s) (With|As|More(?= than)|Up(?= to)|At(?= least)|"
                     + "|".join(sorted(_OPENING_WORDS - {"More", "Most", "It"}))
                     + r")(?= [a-z0-9]| [A-Z][a-z]+(?:an|ish|ese|i) [a-z])")
-_STRONG_OPENERS = frozenset("Up With As At More".split())
-_STRONG_OPENING = re.compile(r"Up to |More than |At least |With |As ")  # (after a small word)
+_STRONG_OPENERS = frozenset("Up At More".split())
+_STRONG_OPENING = re.compile(r"Up to |More than |At least ")  # (after a small word)
+_COUNTS = frozenset("Two Three Four Five Six Seven Eight Nine Ten Dozens Hundreds Thousands"
+                    .split())
 _FIRST_STOP = re.compile(r"[.!?](?:\s|$)")
 # A headline's kicker before a colon: "Haiti earthquake: not enough doctors", "In pictures:
 # ..." (a colon further on is a sentence's own: "He said: ...").
@@ -295,6 +297,7 @@ def _cut_glued_headlines(articles: list[Article], removed: list[Removal]) -> lis
     """`articles` with a headline glued before the first sentence of one of their first
     paragraphs cut (listed in `removed`)."""
     texts = [a.text for a in articles]
+    small_words = _SmallWords(texts)
     out = []
     for article in articles:
         paragraphs_ = article.text.split("\n\n")
@@ -309,7 +312,7 @@ def _cut_glued_headlines(articles: list[Article], removed: list[Removal]) -> lis
                 if start is None:
                     start = _echoed_headline(paragraph)
                 if start is None:
-                    start = _title_case_headline(paragraph, texts)
+                    start = _title_case_headline(paragraph, small_words)
                 if start is None:
                     break
                 removed.append(Removal(article.id, reason, paragraph[:start - 1]))
@@ -327,8 +330,17 @@ def _cut_glued_headlines(articles: list[Article], removed: list[Removal]) -> lis
 # (By Shane Bevel -- Bloomberg News) The precipitous fall ..."). Everything before the
 # story's sentence goes: the page's headline, if one is there, with the caption.
 _GLUED_CAPTION = re.compile(
-    r"^[^\n\"“”:.!?]{3,160}?: [\"“][^\n\"“”]{10,250}?(?<![.!?,])[\"”] (?=[A-Z][\w'’-]* [\w'’-])"
-    r"|^[^\n]{10,300}? \(By [A-Z][^()]{2,60}? -- [^()]{2,40}\)\s+(?=[A-Z\"“'‘])")
+    # (not a sentence's own quotation: 'He told reporters: "We are ready" Monday at ...')
+    r"^(?![^\n:]*\b(?:said|says|told|tells|read|reads|wrote|writes|added|asked|declared)\b)"
+    r"[^\n\"“”:.!?]{3,160}?: [\"“][^\n\"“”]{10,250}?(?<![.!?,])[\"”] "
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b)"
+    r"(?=[A-Z][\w'’-]* [\w'’-])"
+    # (the caption is no more than one sentence: "Cushing, Okla. (By ...")
+    r"|^(?:[^\n.!?]|\b(?:Sen|Rep|Gov|Gen|Dr|Mr|Mrs|Ms|St|Jr|Lt|Col|Mo|Okla|Calif|Fla|Pa|Tex|"
+    r"Va|Wash|Mass|Conn|Ill|Mich|Ariz|Ga|La|Md|Minn|Tenn|Wis)\.|[.!?](?!\s+[A-Z\"“])){10,300}? "
+    r"\(By [A-Z][^()]{2,60}? -- [^()]{2,40}\)\s+"
+    r"(?=[A-Z\"“'‘])")
 
 
 def _captioned(paragraph: str) -> int | None:
@@ -358,7 +370,27 @@ _TITLE_OPENING = _OPENING_WORDS | frozenset("This That These Those What Why How 
 TITLE_HEADLINE_WORDS = 5  # the headline's least length in words
 
 
-def _title_case_headline(paragraph: str, texts: list[str]) -> int | None:
+class _SmallWords:
+    """The words the cluster's `texts` write in small letters, read when first asked."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self._texts, self._words = texts, None
+
+    def __contains__(self, word: str) -> bool:
+        if self._words is None:
+            self._words = frozenset(_SMALL_WORD.findall(" ".join(self._texts)))
+        return word in self._words
+
+
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_SMALL_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+# The words before "The", "A" or "An" that make it a title's or a label's: "About The
+# Bonuses" (a headline's own preposition), "Al Gore's An Inconvenient Truth", "Serie A".
+_NO_TITLE_START = frozenset("about against before between through without under like than "
+                            "because via".split())
+
+
+def _title_case_headline(paragraph: str, small_words: _SmallWords) -> int | None:
     """Where the sentence starts that a title-case headline is glued before (see above)."""
     stop = _FIRST_STOP.search(paragraph)
     words = list(re.finditer(r"\S+", paragraph[:stop.start() if stop else len(paragraph)]))
@@ -376,10 +408,13 @@ def _title_case_headline(paragraph: str, texts: list[str]) -> int | None:
         first = head[start]
         dateline = first.isupper() and len(first) >= 3 and words[small].group() in ("--", "—")
         if not (first in _TITLE_OPENING or dateline) or not any(
-                w[-1] == "s" and w[-2:-1].isalpha() and re.search(rf"\b{w.lower()}\b", text)
-                for w in head[1:start] for text in texts):
+                w[-1] == "s" and w[-2:-1].isalpha() and w.lower() in small_words
+                for w in head[1:start]):
             return None
-    if head[start - 1].lower() in _TITLE_SMALL or head[start - 1][-1] in ",;:(":
+    before = head[start - 1]
+    if (before.lower() in _TITLE_SMALL or before.lower() in _NO_TITLE_START
+            or before[-1] in ",;:(" or _POSSESSIVE_END.search(before)
+            or re.fullmatch(_LABELS, before.lower())):
         return None
     return words[start].start()
 
@@ -462,15 +497,19 @@ def _glued_sentence(paragraph: str, texts: list[str]) -> int | None:
         # (but a capital "A" after a small-letter word goes on no sentence, labels aside:
         # "... the trapped man A ...", "... operation declared over A 23-year-old ..."; nor
         # does a name that a verb takes: "... are reaching Port-au-Prince With up to ...")
-        # (a name's "-ing" is no verb's: "... the only Haitians in Reading Two ...")
+        # (a name's "-ing" before a number is no verb's: "... the only Haitians in Reading
+        # Two ..."; "Dancing With the Stars" is a title)
+        counted = at == 5 and word in _COUNTS
         goes_on = at != 2 and (words[-1].lower() in _NOT_LAST
-                               or _GOES_ON.search(words[-1]) and not (at >= 4 and words[-1].istitle())
+                               or _GOES_ON.search(words[-1]) and not counted
                                or at != 5 and _GOES_ON.search(words[-2]) and words[-2] != "to")
         if (not 4 <= len(words) <= 20 or goes_on
                 or word in _CALENDAR or any(c in head for c in ';"“”')
                 # (a comma only in a caption before a word that opens sentences: "Survivors
                 # dig with their bare hands, looking for food and water Up to 10,000 ...")
                 or "," in head and word not in _OPENING_WORDS and word not in _STRONG_OPENERS
+                # ("the Big Four Australian banks", "the Bali Nine Australian smugglers")
+                or counted and len(words) > 1 and words[-2].lower() == "the"
                 or ":" in head and not _KICKER.match(head)
                 or paragraph.startswith(" of ", match.end(at))
                 or len(paragraph[match.start(at):end].split()) < 6):
@@ -553,11 +592,14 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
     before = 0  # characters of the paragraphs before this one
     story_start = None  # the paragraph that opens on a wire's dateline, if one does
     # A live page's entries, each opening on its time ("1615 Fabienne de Leval of Medecins
-    # Sans Frontieres tells the BBC ..."): two or more such paragraphs tell the page, one
-    # at least at a time that is no recent year ("2018 Poverty Guidelines ...", "2017
-    # ...": a table's rows).
+    # Sans Frontieres tells the BBC ..."): LIVE_ENTRIES or more such paragraphs, mostly in
+    # time order (a page may hold two days), tell the page, one at least at a time that is no recent year ("2018 Poverty
+    # Guidelines ...", "2017 ...": a table's rows; "1600 Pennsylvania Avenue ...", "2230
+    # Ocean Drive ...": addresses).
     stamps = [int(m.group(0)) for line in kept if (m := _LIVE_TIME.match(line))]
-    live = len(stamps) >= LIVE_ENTRIES and any(not 1900 <= t < 2100 for t in stamps)
+    steps = [b - a for a, b in zip(stamps, stamps[1:]) if b != a]
+    live = (len(stamps) >= LIVE_ENTRIES and any(not 1900 <= t < 2100 for t in stamps)
+            and max(sum(d > 0 for d in steps), sum(d < 0 for d in steps)) >= 0.8 * len(steps))
     for i, line in enumerate(kept):
         if live and (entry := _LIVE_TIME.match(line)):
             drop(entry.group(0).strip(), "time stamp")
@@ -593,7 +635,9 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
     # events told in the present, which read as the day's news (a page that is a timeline
     # from its first paragraph, Reuters's "Here is a timeline of the civil war ...: Feb
     # 15/16, 2011 - ...", keeps it).
-    box = next((i for i in range(header + 1, len(kept)) if _TIMELINE_BOX.match(kept[i])),
+    box = next((i for i in range(header + 1, len(kept)) if (m := _TIMELINE_BOX.match(kept[i]))
+                and not _DATED_ENTRY.match(kept[i][m.end():].lstrip() or
+                                           (kept[i + 1] if i + 1 < len(kept) else ""))),
                len(kept))
     for line in kept[box:]:
         drop(line, "timeline box")
@@ -779,18 +823,6 @@ _CLUTTER_SENTENCE = re.compile(  # every alternative starts at a word boundary
     r"(?<=\| )reply\b|news from around the web\b|\bfor the latest (?:on|news)\b|"
     r"\bupdated:? (?:mon|tue|wed|thu|fri|sat|sun) [a-z]{3} \d{1,2} \d{4} \d\d:\d\d|"
     r"\bin cnn\.com['’]s\b|\bby the cnn wire staff\b|\| by [a-z]|"
-    # the outlet's own caveat, printed under every report of a closed country: "CNN could
-    # not immediately confirm reports for many areas in Libya.", "... has not responded
-    # to repeated requests from CNN for access to the country." (not one about what the
-    # story tells: "CNN has been unable to verify the video's authenticity.", "CNN could not
-    # confirm the report.")
-    r"\b(?:cnn|reuters|the bbc|afp|the ap|the associated press),?(?: however,)? (?:could not|cannot|can ?not|"
-    r"was unable to|has been unable to|has not been able to) (?:immediately |independently )*"
-    r"(?:confirm|verify) (?:(?:the )?reports\b(?! (?:of|that|about)\b)|"
-    r"(?:the )?information on the (?:escalating )?unrest\b)|"
-    r"\brepeated requests from (?:cnn|reuters|the bbc) for access\b|"
-    r"\b(?:cnn|reuters|the bbc) has (?:interviewed|spoken (?:to|with)|talked to)(?:, however,)? "
-    r"(?:numerous |several |many |dozens of )?(?:witnesses|residents|people)\b|"
     # a review's listing: "In English and in French with English subtitles."
     r"\bwith english subtitles\.?$|"
     # a list's teaser, the list not shown: "... couples spend the most in the following
@@ -845,16 +877,39 @@ _CLUTTER_START = re.compile(
     # "First reports from the epicentre suggested ...", "Unconfirmed Russian reports on")
     r"(?-i:(?!(?:The|This|That|These|Those|Some|Many|Most|Other|Such|First|Early|Initial|"
     r"Latest|Unconfirmed|Various|Media|News|Press|Video|Repeated)\b)"
-    r"(?:[A-Z][\w.'’-]+ ){1,2}[A-Z][\w.'’-]+)(?:, \d{1,3},)? "
-    r"(?:reports (?:from|on|for)|describes the (?:[\w\"“”'‘’-]+ )?scenes?)\b|"
-    # footage's blurb: "Footage from the air shows ...", "Mobile phone footage shows ..."
-    r"(?:(?:aerial|amateur|mobile phone|cctv|video|tv) )?footage (?:from [^.,]{1,40} )?"
-    r"(?:shows|reveals|captures)\b|"
+    r"(?!(?:[\w.'’-]+ ){0,2}(?:Co|Corp|Inc|Ltd|Watch|International|Agency|News|Press|Times|"
+    r"Post|Journal|Council|Ministry|Office|Group|Bank|Reuters|AFP|Presse|Institute|"
+    r"Foundation)\b)(?:[A-Z][\w.'’-]+ ){1,2}[A-Z][\w.'’-]+)(?:, \d{1,3},)? "
+    r"(?:reports (?:from|on|for)\b(?! (?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)\b)(?![^.]* that\b)|describes the (?:[\w\"“”'‘’-]+ )?scenes?\b)|"
+    # footage's blurb: "Footage from the air shows the extent of damage ..." (not what
+    # footage shows in a story: "Mobile phone footage shows both alive after ...")
+    r"(?:aerial )?footage (?:from the air )?(?:shows|reveals) the (?:extent|scale|devastation|"
+    r"damage|destruction)\b|"
     # "ESPN legal analyst Jane Roe details the video ...": the network's own analyst
     r"(?-i:[A-Z]{2,5}) (?:[\w-]+ ){0,2}(?:analyst|correspondent|reporter|anchor|host|"
     r"contributor) (?-i:(?:[A-Z][\w.'’-]+ ){1,3})(?:details|describes|explains|discusses|"
     r"breaks down|weighs in on|looks at|takes a look)\b)",
     re.I)
+# The outlet's own caveat, printed under every report of a closed country, as a sentence
+# of its own: "CNN could not immediately confirm reports for many areas in Libya.", "The
+# Libyan government maintains tight control on communications and has not responded to
+# repeated requests from CNN for access to the country.", "CNN has interviewed numerous
+# witnesses by phone." (not a caveat on what the story tells, "CNN has been unable to
+# verify the video's authenticity.", "CNN could not confirm the report.", nor a sentence
+# that goes on with news: "CNN could not independently verify the reports but the
+# International Organization for Migration said ...").
+_OUTLET_CAVEAT = re.compile(
+    r"^(?:But |However, )?(?:CNN|Reuters|The BBC|AFP|The AP|The Associated Press),?"
+    r"(?: however,)? (?:could not|cannot|can ?not|was unable to|has been unable to|"
+    r"has not been able to) (?:immediately |independently )*(?:confirm|verify) "
+    r"(?:(?:the )?reports(?: (?:for|from|in|beyond) [^.,;]{1,40})?|(?:the )?information on "
+    r"the (?:escalating )?unrest[^.;]{0,100})\.$"
+    r"|^[^.;]{0,120}\brepeated requests from (?:CNN|Reuters|the BBC) for access to the "
+    r"country(?: and maintains tight control (?:on|over) communications)?\.$"
+    r"|^(?:But )?(?:CNN|Reuters|The BBC) has (?:interviewed|spoken (?:to|with)|talked to)"
+    r"(?:, however,)? (?:numerous |several |many |dozens of )?(?:witnesses|residents|people)"
+    r"(?: by (?:phone|telephone))?\.$", re.I)
 # A photo caption told by where a person stands: "Lois Slocum, left, with ...", "Gadhafi,
 # third from right, stands", "fleeing into Tunisia (above)", "is seen at left".
 _CAPTION_PLACE = re.compile(
@@ -925,7 +980,8 @@ _CAPTION_WHERE = re.compile(r"^(?:The|A|An) ([^;:\"“”()]{3,100}?) ?, where "
 # What every text with reference marks holds, found fast (from each digit): a small letter
 # before a digit. The marks' pattern, which holds no literal, is searched only there.
 _LETTER_DIGIT = re.compile(r"\d(?<=[a-z]\d)")
-_IN_SENTENCE = FirstMatch([("clutter", (_CLUTTER_START, _CLUTTER_SENTENCE, _CAPTION_PLACE,
+_IN_SENTENCE = FirstMatch([("clutter", (_CLUTTER_START, _OUTLET_CAVEAT, _CLUTTER_SENTENCE,
+                                        _CAPTION_PLACE,
                                         _BYLINE_INSIDE, _CAPTION_DATE, _REFERENCE_MARKS,
                                         _CAPTION_DAY, _CAPTION_AS, _CAPTION_PRESENT,
                                         _CAPTION_MONTH_DAY))],
@@ -1048,8 +1104,12 @@ _PREFIXES = ((_PHOTOGRAPH_CREDIT, "photo credit", 14, True, "Photograph:"),
 
 _TIMELINE_BOX = re.compile(r"^(?:Here['’]s|Here is|Below is) a (?:brief |short )?(?:timeline|"
                            r"chronology)\b[^:.]{0,80}:")
+# A timeline's entry that keeps its date: "Feb. 15, 2011 - Riots ...", "Aug 21 - ...".
+_DATED_ENTRY = re.compile(r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? "
+                          r"\d{1,2}\b|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+                          r"[a-z]*\b|(?:19|20)\d\d\b)")
 _LIVE_TIME = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d (?=[A-Z\"“])")
-LIVE_ENTRIES = 2
+LIVE_ENTRIES = 3
 
 
 def _strip_prefixes(line: str, drop, *, lead: bool) -> str:
