@@ -593,9 +593,9 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
     story_start = None  # the paragraph that opens on a wire's dateline, if one does
     # A live page's entries, each opening on its time ("1615 Fabienne de Leval of Medecins
     # Sans Frontieres tells the BBC ..."): LIVE_ENTRIES or more such paragraphs, mostly in
-    # time order (a page may hold two days), tell the page, one at least at a time that is no recent year ("2018 Poverty
-    # Guidelines ...", "2017 ...": a table's rows; "1600 Pennsylvania Avenue ...", "2230
-    # Ocean Drive ...": addresses).
+    # time order (a page may hold two days), one at least at a time that is no recent year,
+    # tell the page (not a table's rows, "2018 Poverty Guidelines ...", "2017 ...", nor
+    # addresses, "1600 Pennsylvania Avenue ...", "2230 Ocean Drive ...").
     stamps = [int(m.group(0)) for line in kept if (m := _LIVE_TIME.match(line))]
     steps = [b - a for a, b in zip(stamps, stamps[1:]) if b != a]
     live = (len(stamps) >= LIVE_ENTRIES and any(not 1900 <= t < 2100 for t in stamps)
@@ -1082,14 +1082,14 @@ def _cut_dateline_here(line: str, drop) -> str:
     return "".join(kept) + line[at:]
 
 
-# The prefixes `_strip_prefixes` cuts, in order: (pattern, reason, most words, cut from any
-# paragraph or only from one of the first, a text the paragraph must hold for a match)
 # A market report's section header before its first item: "GASOLINE \* No barges of
 # benchmark Eurobob traded ...", "NAPHTHA \* There were no trades ...".
 _SECTION_HEADER = re.compile(r"^[A-Z]{3,}(?: [A-Z]{2,}){0,2} \\?\*\s+(?=[A-Z\"“'‘])")
 # A newswire's story code left before a paragraph: "(ID: nN07381540) Though Mexican
 # officials said ...", "(ID: nHKG362728)) Global fears ...".
 _WIRE_CODE = re.compile(r"^(?:\(ID: ?n[A-Z0-9]{2,16}\)+\s*)+(?=[A-Z\"“'‘])")
+# The prefixes `_strip_prefixes` cuts, in order: (pattern, reason, most words, cut from any
+# paragraph or only from one of the first, a text the paragraph must hold for a match)
 _PREFIXES = ((_PHOTOGRAPH_CREDIT, "photo credit", 14, True, "Photograph:"),
              (_WIRE_CODE, "newswire code", 4, True, "(ID:"),
              (_SECTION_HEADER, "section header", 4, True, "*"),
