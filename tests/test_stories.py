@@ -137,6 +137,14 @@ def test_a_storys_headline_follows_its_brief_and_untitled_articles_are_named_by_
         assert shown.story.title == shown.brief["sentences"][0]["text"]
         # and the article is listed by its lead, not by the caption before it
         assert shown.articles[0]["title"] == make_article("merger", 0)["text"].split(". ")[0] + "."
+    with Stories(tmp_path / "glued.db") as stories:
+        # a caption glued before the lead with its photo credit: cut on the page too
+        glued = "A worker checks a pump near the river (By Jane Roe -- The Daily Courier) "
+        stories.add([{**make_article("merger", k), "text": glued + make_article("merger", k)["text"]}
+                     for k in (0, 1)])
+        shown = stories.brief(stories.list()[0].id)
+        listed = {a["title"] for a in shown.articles}
+        assert listed == {make_article("merger", k)["text"].split(". ")[0] + "." for k in (0, 1)}
 
 
 def test_a_story_page_lists_its_key_dates(tmp_path):

@@ -99,8 +99,9 @@ def listing(articles: list[dict], labels: dict[str, str] | None = None) -> list[
 
 
 def _lead(text: str) -> str | None:
-    """An untitled article's lead sentence, read from its cleaned opening."""
-    article, _ = clean.clean(Article(id="", text=text[:DETECTION_CHARS]))
+    """An untitled article's lead sentence, read from its opening cleaned as `prepare`
+    cleans it (a headline or caption glued before the first sentence cut too)."""
+    (article,), _ = clean.clean_all([Article(id="", text=text[:DETECTION_CHARS])])
     return lead(article.text)
 
 
