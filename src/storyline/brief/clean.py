@@ -244,6 +244,9 @@ _OPENING_WORDS = frozenset("Almost About Nearly More Most Some Many Several Thou
                            "Dozens Millions Two Three Four Five Six Seven Eight Nine Ten He "
                            "She They We It There After When While Although Despite Perhaps "
                            "However Meanwhile Instead Yesterday Today".split())
+_COUNTS = frozenset("Two Three Four Five Six Seven Eight Nine Ten Dozens Hundreds Thousands"
+                    .split())
+_COUNTED = r"[A-Z][a-z]+(?:an|ish|ese|i) [a-z]"  # a number's group by nationality, "Haitian ..."
 _GLUED = re.compile(r"(?<=\s)(?=[a-z][\w'’-]* [A-Z])[a-z][\w'’-]*[a-z] ([A-Z][a-z]+)(?= [a-z(0-9])"
                     # or "A", "An" after a small-letter word, not a label's ("Haiti rescue
                     # operation ends A 23-year-old man has been ..."; not "an A grade")
@@ -263,15 +266,11 @@ _GLUED = re.compile(r"(?<=\s)(?=[a-z][\w'’-]* [A-Z])[a-z][\w'’-]*[a-z] ([A-Z
                     # (a number's group may be named by its nationality: "... only
                     # Haitians in Reading Two Haitian women who met ..."; not "Channel Four
                     # News")
-                    r"|[A-Z][\w-]*[a-z] (?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|"
-                    r"Hundreds|Thousands) [A-Z][a-z]+(?:an|ish|ese|i) [a-z])"
+                    rf"|[A-Z][\w-]*[a-z] (?:{'|'.join(sorted(_COUNTS))}) {_COUNTED})"
                     r"[A-Z][\w-]*[a-z](?<!['’]s) (With|As|More(?= than)|Up(?= to)|At(?= least)|"
                     + "|".join(sorted(_OPENING_WORDS - {"More", "Most", "It"}))
-                    + r")(?= [a-z0-9]| [A-Z][a-z]+(?:an|ish|ese|i) [a-z])")
-_STRONG_OPENERS = frozenset("Up At More".split())
+                    + rf")(?= [a-z0-9]| {_COUNTED})")
 _STRONG_OPENING = re.compile(r"Up to |More than |At least ")  # (after a small word)
-_COUNTS = frozenset("Two Three Four Five Six Seven Eight Nine Ten Dozens Hundreds Thousands"
-                    .split())
 _FIRST_STOP = re.compile(r"[.!?](?:\s|$)")
 # A headline's kicker before a colon: "Haiti earthquake: not enough doctors", "In pictures:
 # ..." (a colon further on is a sentence's own: "He said: ...").
@@ -333,8 +332,7 @@ _GLUED_CAPTION = re.compile(
     # (not a sentence's own quotation: 'He told reporters: "We are ready" Monday at ...')
     r"^(?![^\n:]*\b(?:said|says|told|tells|read|reads|wrote|writes|added|asked|declared)\b)"
     r"[^\n\"“”:.!?]{3,160}?: [\"“][^\n\"“”]{10,250}?(?<![.!?,])[\"”] "
-    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|May|June|July|August|September|October|November|December)\b)"
+    rf"(?!(?:{'|'.join(sorted(_CALENDAR))})\b)"
     r"(?=[A-Z][\w'’-]* [\w'’-])"
     # (the caption is no more than one sentence: "Cushing, Okla. (By ...")
     r"|^(?:[^\n.!?]|\b(?:Sen|Rep|Gov|Gen|Dr|Mr|Mrs|Ms|St|Jr|Lt|Col|Mo|Okla|Calif|Fla|Pa|Tex|"
@@ -500,6 +498,7 @@ def _glued_sentence(paragraph: str, texts: list[str]) -> int | None:
         # (a name's "-ing" before a number is no verb's: "... the only Haitians in Reading
         # Two ..."; "Dancing With the Stars" is a title)
         counted = at == 5 and word in _COUNTS
+        opens = word in _OPENING_WORDS or _STRONG_OPENING.match(paragraph, match.start(at))
         goes_on = at != 2 and (words[-1].lower() in _NOT_LAST
                                or _GOES_ON.search(words[-1]) and not counted
                                or at != 5 and _GOES_ON.search(words[-2]) and words[-2] != "to")
@@ -507,7 +506,7 @@ def _glued_sentence(paragraph: str, texts: list[str]) -> int | None:
                 or word in _CALENDAR or any(c in head for c in ';"“”')
                 # (a comma only in a caption before a word that opens sentences: "Survivors
                 # dig with their bare hands, looking for food and water Up to 10,000 ...")
-                or "," in head and word not in _OPENING_WORDS and word not in _STRONG_OPENERS
+                or "," in head and not opens
                 # ("the Big Four Australian banks", "the Bali Nine Australian smugglers")
                 or counted and len(words) > 1 and words[-2].lower() == "the"
                 or ":" in head and not _KICKER.match(head)
@@ -516,7 +515,7 @@ def _glued_sentence(paragraph: str, texts: list[str]) -> int | None:
             continue
         if at >= 4 and sum(t.count(f"{words[-1]} {word} ") for t in texts) > 1:
             continue  # a name: "Jack The Ripper", "Mega Millions", written so again
-        if at == 5 or word in _OPENING_WORDS or _STRONG_OPENING.match(paragraph, match.start(at)):
+        if at == 5 or opens:
             return match.start(at)
         small = re.compile(rf"\b{word.lower()}\b")
         capital = re.compile(rf"\b[a-z][\w'’-]* {word}\b")
@@ -880,8 +879,8 @@ _CLUTTER_START = re.compile(
     r"(?!(?:[\w.'’-]+ ){0,2}(?:Co|Corp|Inc|Ltd|Watch|International|Agency|News|Press|Times|"
     r"Post|Journal|Council|Ministry|Office|Group|Bank|Reuters|AFP|Presse|Institute|"
     r"Foundation)\b)(?:[A-Z][\w.'’-]+ ){1,2}[A-Z][\w.'’-]+)(?:, \d{1,3},)? "
-    r"(?:reports (?:from|on|for)\b(?! (?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday)\b)(?![^.]* that\b)|describes the (?:[\w\"“”'‘’-]+ )?scenes?\b)|"
+    rf"(?:reports (?:from|on|for)\b(?! (?-i:{_WEEKDAY})\b)(?![^.]* that\b)"
+    r"|describes the (?:[\w\"“”'‘’-]+ )?scenes?\b)|"
     # footage's blurb: "Footage from the air shows the extent of damage ..." (not what
     # footage shows in a story: "Mobile phone footage shows both alive after ...")
     r"(?:aerial )?footage (?:from the air )?(?:shows|reveals) the (?:extent|scale|devastation|"
@@ -1105,9 +1104,8 @@ _PREFIXES = ((_PHOTOGRAPH_CREDIT, "photo credit", 14, True, "Photograph:"),
 _TIMELINE_BOX = re.compile(r"^(?:Here['’]s|Here is|Below is) a (?:brief |short )?(?:timeline|"
                            r"chronology)\b[^:.]{0,80}:")
 # A timeline's entry that keeps its date: "Feb. 15, 2011 - Riots ...", "Aug 21 - ...".
-_DATED_ENTRY = re.compile(r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? "
-                          r"\d{1,2}\b|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-                          r"[a-z]*\b|(?:19|20)\d\d\b)")
+_DATED_ENTRY = re.compile(rf"{_MONTH_DAY}\b|\d{{1,2}} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
+                          r"Nov|Dec)[a-z]*\b|(?:19|20)\d\d\b")
 _LIVE_TIME = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d (?=[A-Z\"“])")
 LIVE_ENTRIES = 3
 

@@ -12,12 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 from ..analyze.timeline import timeline
-from ..brief import clean
 from ..brief.pipeline import summarize
 from ..errors import StorylineError
 from ..model import Article
 from ..options import Options
-from .prepare import DETECTION_CHARS, lead, names_article
+from .prepare import lead, names_article, opening
 
 NEW_WORDS = 80  # what is new, when a few articles came (NEW_FEW or fewer)
 NEW_FEW = 5
@@ -99,10 +98,8 @@ def listing(articles: list[dict], labels: dict[str, str] | None = None) -> list[
 
 
 def _lead(text: str) -> str | None:
-    """An untitled article's lead sentence, read from its opening cleaned as `prepare`
-    cleans it (a headline or caption glued before the first sentence cut too)."""
-    (article,), _ = clean.clean_all([Article(id="", text=text[:DETECTION_CHARS])])
-    return lead(article.text)
+    """An untitled article's lead sentence, read from its cleaned opening (`opening`)."""
+    return lead(opening(Article(id="", text=text)).text)
 
 
 def _opening(text: str, chars: int = 90) -> str:

@@ -92,12 +92,12 @@ def prepare(item: Incoming, today: date | None = None) -> Prepared:
     if article.published and article.published > limit.isoformat():
         raise InputError(f"{item.where}: its date {article.published} is in the future; "
                          "fix the date or leave it out")
-    view, _ = clean.clean_all([replace(article, text=article.text[:DETECTION_CHARS])])
-    text = view[0].text
+    view = opening(article)
+    text = view.text
     if not text.strip():
         raise InputError(f"{item.where}: no article text (empty, or only page clutter such "
                          "as share buttons or an archive notice); skipped")
-    found = _title(view[0].title)  # clean's headline guess: short ones are page sections
+    found = _title(view.title)  # clean's headline guess: short ones are page sections
     found = found if found and len(found.split()) >= HEADLINE_WORDS else None
     article = replace(article, title=_title(article.title) or found)
     key = hashlib.sha256(_SPACE.sub(" ", text).strip().lower().encode()).hexdigest()
@@ -127,6 +127,13 @@ def prepare_or_skip(item: Incoming | Prepared | Skipped,
 # What a wire's service line leaves before a headline: "888-603-1036.) BOOKSELLERS COZY UP
 # TO THE WEB" (the end of a phone number in parentheses).
 _LEFT_OVER = re.compile(r"^[^\w(]*\d[\d\W]*\)\s+(?=\w)")
+
+
+def opening(article: Article) -> Article:
+    """The article's first DETECTION_CHARS characters, cleaned (a headline or caption glued
+    before its first sentence cut too): what detection and an untitled article's label read."""
+    (view,), _ = clean.clean_all([replace(article, text=article.text[:DETECTION_CHARS])])
+    return view
 
 
 def _title(title: str | None) -> str | None:
