@@ -21,8 +21,15 @@ def test_the_example_has_two_phases_with_its_undated_articles_placed_where_clear
     brief = summarize(read_cluster(example_dir), options=Options(analysis=False))
     assert brief.phases == (Phase("2018-09-13", "2018-09-13", ("1", "4")),
                             Phase("2019-02-09", "2019-02-09", ("2", "3")))
-    assert brief.to_dict()["phases"][1] == {"start": "2019-02-09", "end": "2019-02-09",
-                                            "articles": ["2", "3"]}
+    # (each phase's label, as the brief heads its sentences: the JSON's pages print it)
+    assert brief.to_dict()["phases"] == [
+        {"start": "2018-09-13", "end": "2018-09-13", "articles": ["1", "4"],
+         "label": "Earlier, September 2018"},
+        {"start": "2019-02-09", "end": "2019-02-09", "articles": ["2", "3"],
+         "label": "February 2019"}]
+    assert Phase("2011-03-01", "2011-04-22", ()).label(earlier=False) == "March–April 2011"
+    assert Phase("2010-12-01", "2011-01-22", ()).label(earlier=True) == \
+        "Earlier, December 2010 – January 2011"
 
 
 def test_articles_of_one_time_have_no_phases():

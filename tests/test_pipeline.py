@@ -52,7 +52,7 @@ def test_schema_of_the_example_brief(example_dir):
     assert set(data["changes"][0]) == {"subject", "kind", "figures"}
     assert set(data["changes"][0]["figures"][0]) == {
         "article", "file", "figure", "low", "high", "start", "end", "text", "date"}
-    assert set(data["phases"][0]) == {"start", "end", "articles"}
+    assert set(data["phases"][0]) == {"start", "end", "articles", "label"}
     assert set(data["timeline"][0]) == {"date", "when", "text", "sources"}
     first = data["sentences"][0]
     assert set(first) == {"text", "sources", "phase"}

@@ -170,6 +170,33 @@ def test_a_story_page_lists_its_key_dates(tmp_path):
             assert "2024-03  Water rose. [1]" in render_story(old)
 
 
+def test_a_story_page_prints_the_brief_by_phase_with_its_warnings_and_partial_sources(tmp_path):
+    from storyline.stories import briefs
+    from storyline.stories.render import render_story
+
+    with Stories(tmp_path / "s.db") as stories:
+        stories.add([make_article("flood", k) for k in range(2)])
+        shown = stories.brief(stories.list()[0].id).to_dict()
+    full, partial = {"article": "3", "support": "full"}, {"article": "1", "support": "partial"}
+    # (as a brief cached before phases had labels holds them: the store labels them)
+    shown["brief"] = briefs.labelled({
+        "sentences": [{"text": "Rebels took the city.", "sources": [full], "phase": 1},
+                      {"text": "The siege began.", "sources": [partial, {**partial, "article": "2"},
+                                                               {**partial, "support": "full"}],
+                       "phase": 0}],
+        "phases": [{"start": "2011-03-01", "end": "2011-04-22", "articles": ["1", "2"]},
+                   {"start": "2011-10-18", "end": "2011-10-18", "articles": ["3"]}],
+        "warnings": ["The articles may not be about one story."]})
+    text = render_story(shown)
+    assert ("Brief:\nWarning: The articles may not be about one story.\n\n"
+            "October 2011: Rebels took the city. [3]\n\n"
+            "Earlier, March–April 2011: The siege began. [1, 2*]\n\n"
+            "* the source states only part of the sentence\n") in text
+    markdown = render_story(shown, "markdown")
+    assert "> **Warning:** The articles may not be about one story." in markdown
+    assert "**Earlier, March–April 2011:** The siege began. [1, 2*]" in markdown
+
+
 def test_a_story_keeps_the_headline_of_its_newest_brief_and_old_briefs_drop_their_labels(
         tmp_path):
     with Stories(tmp_path / "s.db") as stories:

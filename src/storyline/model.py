@@ -218,8 +218,29 @@ class Phase:
     end: str
     articles: tuple[str, ...]
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "articles": list(self.articles)}
+    def label(self, *, earlier: bool) -> str:
+        """How a brief heads the phase's sentences: "February 2019", "March–April 2011",
+        "Earlier, September 2018" (a phase before the latest)."""
+        start, end = _full_month(self.start), _full_month(self.end)
+        if start == end:
+            span = start
+        elif start[-4:] == end[-4:]:
+            span = f"{start[:-5]}–{end}"
+        else:
+            span = f"{start} – {end}"
+        return f"Earlier, {span}" if earlier else span
+
+    def to_dict(self, *, earlier: bool = False) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "articles": list(self.articles),
+                "label": self.label(earlier=earlier)}
+
+
+_FULL_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
+
+
+def _full_month(iso: str) -> str:
+    return f"{_FULL_MONTHS[int(iso[5:7]) - 1]} {iso[:4]}"
 
 
 def _number(value: float | str) -> float | int | str | None:
@@ -260,7 +281,8 @@ class Brief:
                          for a in self.articles],
             "disagreements": [d.to_dict() for d in self.disagreements],
             "changes": [c.to_dict() for c in self.changes],
-            "phases": [p.to_dict() for p in self.phases],
+            "phases": [p.to_dict(earlier=i < len(self.phases) - 1)
+                       for i, p in enumerate(self.phases)],
             "timeline": [e.to_dict() for e in self.timeline],
             "warnings": list(self.warnings),
             "stats": dict(self.stats),

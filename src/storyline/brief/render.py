@@ -107,36 +107,24 @@ def _marker(citation) -> str:
 def sections(brief: Brief) -> list[tuple[str | None, list]]:
     """The brief's sentences in runs of one phase each, with the phase's label ("February
     2019", "Earlier, September 2018"); one unlabelled run when the cluster has no phases."""
-    if not brief.phases:
-        return [(None, list(brief.sentences))] if brief.sentences else []
+    latest = len(brief.phases) - 1
+    return phase_runs(brief.sentences, lambda s: s.phase,
+                      [p.label(earlier=i != latest) for i, p in enumerate(brief.phases)])
+
+
+def phase_runs(sentences, phase_of, labels: list[str | None]) -> list[tuple[str | None, list]]:
+    """`sentences` in runs of one phase each (`phase_of` a sentence, an index in `labels`),
+    each with its phase's label ("Undated" for a sentence of none); one unlabelled run when
+    there are no phases. The story page's sentences are dicts, the brief's objects."""
+    if not labels:
+        return [(None, list(sentences))] if sentences else []
     runs: list[tuple[int | None, list]] = []
-    for s in brief.sentences:
-        if runs and runs[-1][0] == s.phase:
+    for s in sentences:
+        if runs and runs[-1][0] == phase_of(s):
             runs[-1][1].append(s)
         else:
-            runs.append((s.phase, [s]))
-    latest = len(brief.phases) - 1
-    return [(_phase_label(brief.phases[p], earlier=p != latest) if p is not None
-             else "Undated", group) for p, group in runs]
-
-
-def _phase_label(phase, *, earlier: bool) -> str:
-    start, end = _full_month(phase.start), _full_month(phase.end)
-    if start == end:
-        span = start
-    elif start[-4:] == end[-4:]:
-        span = f"{start[:-5]}–{end}"
-    else:
-        span = f"{start} – {end}"
-    return f"Earlier, {span}" if earlier else span
-
-
-def _full_month(iso: str) -> str:
-    return f"{_FULL_MONTHS[int(iso[5:7]) - 1]} {iso[:4]}"
-
-
-_FULL_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December"]
+            runs.append((phase_of(s), [s]))
+    return [(labels[p] if p is not None else "Undated", group) for p, group in runs]
 
 
 def _month(iso: str | None) -> str:

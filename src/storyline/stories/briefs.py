@@ -14,7 +14,7 @@ from typing import Any
 from ..analyze.timeline import timeline
 from ..brief.pipeline import summarize
 from ..errors import StorylineError
-from ..model import Article
+from ..model import Article, Phase
 from ..options import Options
 from .prepare import lead, names_article, opening
 
@@ -143,3 +143,12 @@ def _summarize(articles: list[Article], options: Options, since=None) -> dict[st
         return summarize(articles, options=options, since=since).to_dict()
     except StorylineError as e:
         return {"error": str(e)}
+
+
+def labelled(brief: dict[str, Any] | None) -> dict[str, Any] | None:
+    """`brief` (a brief's JSON) with each phase's label, which a brief cached before
+    phases had labels lacks ("Earlier, March–April 2011")."""
+    phases = (brief or {}).get("phases") or []
+    for i, p in enumerate(phases):
+        p.setdefault("label", Phase(p["start"], p["end"], ()).label(earlier=i < len(phases) - 1))
+    return brief

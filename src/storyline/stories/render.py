@@ -7,6 +7,8 @@ import json
 import textwrap
 from typing import Any
 
+from ..brief.render import PARTIAL_MARK, phase_runs
+
 FORMATS = ("text", "markdown", "json")
 
 
@@ -63,16 +65,32 @@ def _section(title: str, md: bool) -> list[str]:
 
 
 def _body(brief: dict[str, Any], md: bool, empty: str = "(no brief)") -> str:
+    """The brief's warnings, then its sentences in sections by phase, as the brief prints
+    them ("October 2011: ...", "Earlier, March–April 2011: ..."), partial support marked."""
     if "error" in brief:
         return f"({brief['error']})"
+    warnings = [f"> **Warning:** {w}" if md else f"Warning: {w}"
+                for w in brief.get("warnings") or ()]
     if not brief.get("sentences"):
-        return empty
-    text = " ".join(f"{s['text']} {_marks(s['sources'])}" for s in brief["sentences"])
-    return text if md else textwrap.fill(text, 88, break_on_hyphens=False)
+        return "\n".join([*warnings, empty])
+    labels = [p["label"] for p in brief.get("phases") or ()]
+    paragraphs = [((f"**{label}:** " if md else f"{label}: ") if label else "")
+                  + " ".join(f"{s['text']} {_marks(s['sources'])}" for s in group)
+                  for label, group in phase_runs(brief["sentences"], lambda s: s.get("phase"),
+                                                 labels)]
+    if not md:
+        paragraphs = [textwrap.fill(p, 88, break_on_hyphens=False) for p in paragraphs]
+    if any(c.get("support") == "partial" for s in brief["sentences"] for c in s["sources"]):
+        paragraphs.append(f"{PARTIAL_MARK} the source states only part of the sentence")
+    return "\n\n".join(["\n".join(warnings)] * bool(warnings) + paragraphs)
 
 
 def _marks(sources: list[dict]) -> str:
-    return "[" + ", ".join(dict.fromkeys(s["article"] for s in sources)) + "]"
+    """[3, 5*]: each cited article once, marked when no citation of it is full support."""
+    partial = {c["article"]: True for c in sources}
+    for c in sources:
+        partial[c["article"]] &= c.get("support") == "partial"
+    return "[" + ", ".join(a + PARTIAL_MARK * p for a, p in partial.items()) + "]"
 
 
 def _item(text: str, md: bool) -> str:

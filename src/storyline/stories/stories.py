@@ -225,6 +225,8 @@ class Stories:
                                  (story_id, story.version)).fetchone()
         if cached is not None:
             data = json.loads(cached["brief"])
+            for part in (data["brief"], data["new"]):
+                briefs.labelled(part)
         else:
             previous = self.db.execute(
                 "SELECT version, upto, made, json_extract(brief, '$.labels') AS labels "

@@ -64,7 +64,12 @@ function render(brief) {
   warnings.hidden = !warnings.children.length;
   const briefBox = $("brief");
   briefBox.replaceChildren();
+  const phases = brief.phases || [];
   brief.sentences.forEach((sentence, i) => {
+    // a new phase opens with its label ("Earlier, September 2018"), as the command line prints it
+    if (phases.length && (i === 0 || sentence.phase !== brief.sentences[i - 1].phase)) {
+      briefBox.appendChild(element("h3", sentence.phase === null ? "Undated" : phases[sentence.phase].label, "phase"));
+    }
     const p = element("p", sentence.text + " ");
     for (const source of sentence.sources) {
       const partial = source.support === "partial";

@@ -53,24 +53,41 @@ async function loadFront() {
   $("more").hidden = data.next === null;
 }
 
+// The brief as the command line prints it: its warnings, then its sentences in sections by
+// phase ("October 2011: …", "Earlier, March–April 2011: …"), a partial source marked [3*].
 function sentences(container, brief, evidence) {
   container.replaceChildren();
   if (!brief) return;
   if (brief.error) { container.append(el("p", brief.error, "meta")); return; }
+  if ((brief.warnings || []).length) {
+    const list = el("ul", undefined, "warnings");
+    list.setAttribute("role", "status");
+    list.append(...brief.warnings.map((w) => el("li", w)));
+    container.append(list);
+  }
   if (!brief.sentences.length) { container.append(el("p", "Nothing new.", "meta")); return; }
-  const p = el("p");
+  const phases = brief.phases || [];
+  let p = null;
+  let phase;
   for (const s of brief.sentences) {
+    if (!p || (phases.length && s.phase !== phase)) {
+      p = el("p");
+      if (phases.length) p.append(el("strong", `${s.phase === null ? "Undated" : phases[s.phase].label}: `, "phase"));
+      container.append(p);
+      phase = s.phase;
+    }
     p.append(s.text + " ");
     for (const source of s.sources) {
-      const marker = el("button", `[${source.article}]`, "marker");
+      const partial = source.support === "partial";
+      const marker = el("button", `[${source.article}${partial ? "*" : ""}]`, partial ? "marker partial" : "marker");
       marker.type = "button";
+      marker.title = partial ? "This source states only part of the sentence: show it" : "Show where it is reported";
       marker.setAttribute("aria-pressed", "false");
       marker.addEventListener("click", () => showEvidence(marker, source, evidence));
       p.append(marker);
     }
     p.append(" ");
   }
-  container.append(p);
 }
 
 function showEvidence(marker, source, articles) {
