@@ -362,6 +362,26 @@ def test_cli_add_list_show_export(tmp_path):
     assert [json.loads(x)["id"] for x in exported] == [r["id"] for r in stream(2)]
 
 
+def test_cli_refresh_heads_each_changed_story_by_its_brief(tmp_path):
+    db = str(tmp_path / "s.db")
+    runner = CliRunner()
+    runner.invoke(main, ["stories", "add", write_jsonl(tmp_path / "a.jsonl", stream(2)),
+                         "--db", db])
+    with Stories(db) as stories:
+        opened = {s.id: s.title for s in stories.list()}
+        assert sorted(stories.stale()) == sorted(opened)  # listed by a first article's title
+    refreshed = runner.invoke(main, ["stories", "refresh", "--db", db])
+    assert refreshed.exit_code == 0 and "3 stories refreshed" in refreshed.output
+    with Stories(db) as stories:
+        assert stories.stale() == []
+        listed = {s.id: s.title for s in stories.list()}
+        assert listed == {i: stories.brief(i).story.title for i in opened}  # (cached: the same)
+        stories.add([make_article("flood", 9)])  # a story changes: only it is stale
+        assert len(stories.stale()) == 1
+    again = runner.invoke(main, ["stories", "refresh", "--db", db, "-n", "5"])
+    assert "1 stories refreshed" in again.output
+
+
 def test_cli_errors_are_one_clear_line(tmp_path):
     runner = CliRunner()
     missing = runner.invoke(main, ["stories", "list", "--db", str(tmp_path / "none.db")])

@@ -5,9 +5,12 @@ local web server, added with `storyline stories add URL`, served by `storyline s
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import threading
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -132,6 +135,42 @@ def test_api_lists_pages_shows_and_guards_writing(newsroom_db, tmp_path):
         assert empty.json()["skipped"][0]["reason"].endswith("skipped")
 
 
+def _refreshed(db, seconds: float = 120) -> None:
+    """Wait until the server has made the brief of every story that changed."""
+    deadline = time.monotonic() + seconds
+    while True:
+        with Stories(db, create=False) as stories:
+            if not stories.stale():
+                return
+        assert time.monotonic() < deadline, "the server left stories without a current brief"
+        time.sleep(0.5)
+
+
+def test_the_server_keeps_each_storys_headline_current(newsroom_db, tmp_path):
+    db = tmp_path / "copy.db"
+    shutil.copy(newsroom_db, db)
+    with Stories(db, create=False) as stories:
+        assert len(stories.stale()) == 3  # listed by their first articles' titles
+    with serve("--workers", "1", "--db", db) as server:
+        _refreshed(db)
+        with Stories(db, create=False) as stories:
+            heads = {s.id: s.title for s in stories.list()}
+            assert heads == {i: stories.brief(i).story.title for i in heads}
+            dam = next(s for s in stories.list() if s.sources == 4)
+        article = {"id": "gazette-x", "title": "Brenmoor spillway repairs approved",
+                   "text": "The county council approved 6 million euros on Monday to rebuild "
+                           "the broken spillway of the Brenmoor dam, engineers said. " * 3}
+        request = urllib.request.Request(f"{server.url}/v1/articles", method="POST",
+                                         data=json.dumps({"articles": [article]}).encode(),
+                                         headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=60) as answer:
+            assert json.load(answer)["updated"] == 1
+        _refreshed(db)  # the changed story's brief is made again, with what is new
+        with Stories(db, create=False) as stories:
+            assert stories.story(dam.id).version > dam.version
+            assert stories.brief(dam.id).new["sentences"]
+
+
 def test_a_bad_store_stops_the_server_with_a_message(tmp_path):
     notes = tmp_path / "notes.db"
     notes.write_text("not a database " * 100)
@@ -142,16 +181,19 @@ def test_a_bad_store_stops_the_server_with_a_message(tmp_path):
 @pytest.mark.skipif(not Path(CHROMIUM).exists(),
                     reason=f"Chromium not found at {CHROMIUM}: install Debian's chromium "
                            "package (apt-get install chromium) to run the page test")
-def test_front_page_and_a_story_in_chromium(newsroom_db):
+def test_front_page_and_a_story_in_chromium(newsroom_db, tmp_path):
     from playwright.sync_api import expect, sync_playwright
 
-    with serve("--workers", "1", "--db", newsroom_db) as server, sync_playwright() as p:
+    db = tmp_path / "copy.db"
+    shutil.copy(newsroom_db, db)
+    with serve("--workers", "1", "--db", db) as server, sync_playwright() as p:
+        _refreshed(db)  # (the stories listed under their briefs' headlines)
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True)
         page = browser.new_page(viewport={"width": 1100, "height": 900})
         page.goto(server.url)
         page.click("text=Stories")
         expect(page.locator("#story-list li")).to_have_count(3)
-        with Stories(newsroom_db) as stories:  # (headed by its brief's opening article once shown)
+        with Stories(db) as stories:
             dam = next(s.title for s in stories.list() if s.sources == 4)
         page.get_by_text(dam, exact=True).click()
         expect(page.locator("#story-brief .marker").first).to_be_visible(timeout=60_000)

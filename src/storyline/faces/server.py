@@ -87,12 +87,13 @@ def create_app(*, workers: int | None = None, time_limit: float = TIME_LIMIT_SEC
                max_body: int = MAX_BODY_BYTES, body_seconds: float = BODY_SECONDS,
                allow_private_urls: bool = False, queue: int | None = None,
                per_client: bool = True, db: str | None = None,
-               token: str | None = None) -> FastAPI:
+               token: str | None = None, refresh: bool = True) -> FastAPI:
     """The application. `workers` processes summarize (default: the CPU count); `queue`
     more requests may wait for them (default: 4 per worker) before new ones get 503;
     with `per_client`, one client address may have at most half of these places.
     `time_limit` bounds each request from admission to answer: fetching, waiting for a
-    worker and summarizing; a body must arrive within `body_seconds`."""
+    worker and summarizing; a body must arrive within `body_seconds`. With a story store
+    (`db`), `refresh` keeps its stories' briefs and headlines current in the background."""
     workers = workers or os.cpu_count() or 1
 
     @asynccontextmanager
@@ -102,7 +103,10 @@ def create_app(*, workers: int | None = None, time_limit: float = TIME_LIMIT_SEC
         app.state.capacity = workers + (QUEUE_PER_WORKER * workers if queue is None else queue)
         app.state.busy_by_client = Counter()  # client address -> requests admitted
         app.state.client_share = max(1, app.state.capacity // 2) if per_client else None
+        refresher = asyncio.create_task(stories_api.refresh(app)) if db and refresh else None
         yield
+        if refresher:
+            refresher.cancel()
         app.state.pool.stop()
 
     app = FastAPIOffline(  # FastAPI whose /docs page ships its files: no CDN, works offline

@@ -6,6 +6,9 @@
 
 Briefs and ingests run in the server's pool of worker processes, under its time limit
 (and its body size limit): a stopped ingest is one transaction, so it adds nothing.
+While no request is waiting, `refresh` makes the briefs of the stories that changed, the
+most recently active first, so that the front page lists each story under its current
+headline and a story's page opens at once.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from .body import body_schema, error, read_body
 
 MAX_ARTICLES = 500  # per POST
 PAGE_SIZE = 50
+REFRESH_IDLE_SECONDS = 2.0  # how often the refresher looks for a changed story, or a lull
 
 router = APIRouter()
 
@@ -94,6 +98,48 @@ def register(app, *, db: str, token: str | None) -> None:
     Stories(db).close()  # created (or checked) now: a bad file stops the server at once
     app.state.stories_db, app.state.stories_token = db, token
     app.include_router(router)
+
+
+async def refresh(app) -> None:
+    """Runs as long as the server does: make the brief of each story that changed (the
+    most recently active first), one at a time, in the workers, while no request is being
+    served. A story whose brief fails is tried again only once it changes."""
+    failed: set[tuple[int, int]] = set()  # (story, version)
+    while True:
+        stale = None
+        if app.state.busy == 0:
+            stale = await asyncio.to_thread(_stale, app.state.stories_db, failed)
+        if stale is None:
+            await asyncio.sleep(REFRESH_IDLE_SECONDS)
+            continue
+        cached = await app.state.pool.run_unattended(_refresh, app.state.stories_db, stale[0])
+        if cached is None:
+            failed.add(stale)
+        elif not cached:  # made, but the store was busy (an ingest): try again in a while
+            await asyncio.sleep(REFRESH_IDLE_SECONDS)
+
+
+def _stale(db: str, failed: set[tuple[int, int]]) -> tuple[int, int] | None:
+    """(story, version) of the most recently active story whose brief is out of date and
+    has not failed at that version, or None."""
+    from ..stories import Stories
+
+    with Stories(db, create=False) as stories:
+        for story_id in stories.stale():
+            key = (story_id, stories.story(story_id).version)
+            if key not in failed:
+                return key
+    return None
+
+
+def _refresh(db: str, story_id: int) -> bool:
+    """Runs in a worker process: the story's brief made and cached (its headline with it);
+    False when the store was too busy to cache it."""
+    from ..stories import Stories
+
+    with Stories(db, create=False) as stories:
+        stories.brief(story_id)
+        return story_id not in stories.stale()
 
 
 async def _in_pool(request: Request, work, *args, missing: int = 422):

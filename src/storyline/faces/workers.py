@@ -80,6 +80,22 @@ class Workers:
             finally:
                 future.cancel()  # stops the worker if it still runs; nothing if it is done
 
+    async def run_unattended(self, work, *args):
+        """`work(*args)`'s value, computed in a worker for no client (the story briefs the
+        server keeps current), or None if it failed, ran past the time limit or its
+        worker died (logged; a dead worker's pool is replaced as for a request)."""
+        pool, future = self._schedule(work, args, self.time_limit)
+        try:
+            return await asyncio.wrap_future(future)
+        except (ProcessExpired, BrokenProcessPool) as e:
+            log.warning("a worker died (%s); replacing the pool", type(e).__name__)
+            self._replace(pool)
+        except Exception as e:  # noqa: BLE001 (the work's own failure: logged, not fatal)
+            log.warning("unattended work failed: %s: %s", type(e).__name__, e)
+        finally:
+            future.cancel()
+        return None
+
     def stop(self) -> None:
         """Stop every worker, the retired pools' too."""
         for pool, _ in self._retired:

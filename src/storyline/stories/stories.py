@@ -212,6 +212,16 @@ class Stories:
                                    "ON s.article = a.seq ORDER BY a.seq"):
             yield row[0], row[1]
 
+    def stale(self, *, limit: int | None = None) -> list[int]:
+        """The stories with articles that no brief covers yet, the most recently active
+        first: until `brief` makes theirs, they are listed under their first article's
+        title or an older brief's headline (`storyline stories refresh` and the server
+        make them)."""
+        return [r[0] for r in self.db.execute(
+            "SELECT id FROM stories s WHERE NOT EXISTS (SELECT 1 FROM briefs b WHERE "
+            "b.story = s.id AND b.version = s.version) ORDER BY last_seq DESC LIMIT ?",
+            (-1 if limit is None else min(limit, _SQL_INT),))]
+
     def brief(self, story_id: int, *, words: int = 120) -> StoryBrief:
         """The story's brief, computed only if the story changed since the cached one;
         `new` tells what the articles since the previous brief add to it. A new brief

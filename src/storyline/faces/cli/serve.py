@@ -20,6 +20,9 @@ from ..connections import CLIENT_SECONDS, PER_CLIENT, guarded_protocol
 @click.option("--db", type=click.Path(dir_okay=False), default=None,
               help="Also serve this story store: GET /v1/stories, POST /v1/articles, and "
                    "the stories page at /stories.html.")
+@click.option("--refresh/--no-refresh", default=True, show_default=True,
+              help="With --db: make the briefs of the stories that changed while the server "
+                   "is idle, so the stories page lists each under its current headline.")
 @click.option("--token", envvar="STORYLINE_TOKEN", default=None,
               help="Bearer token that POST /v1/articles requires (or set STORYLINE_TOKEN).")
 @click.option("--per-client", type=click.IntRange(0, 10_000), default=PER_CLIENT,
@@ -30,8 +33,8 @@ from ..connections import CLIENT_SECONDS, PER_CLIENT, guarded_protocol
               show_default=True, help="Seconds a client has to send a request's head, or its "
               "body, or to go on reading an answer.")
 def serve_command(host: str, port: int, workers: int | None, time_limit: float,
-                  allow_private_urls: bool, db: str | None, token: str | None,
-                  per_client: int, client_timeout: float) -> None:
+                  allow_private_urls: bool, db: str | None, refresh: bool,
+                  token: str | None, per_client: int, client_timeout: float) -> None:
     """Serve the HTTP API (POST /v1/briefs, docs at /docs) and the web page at /."""
     import uvicorn
 
@@ -42,7 +45,7 @@ def serve_command(host: str, port: int, workers: int | None, time_limit: float,
     try:
         app = create_app(workers=workers, time_limit=time_limit, body_seconds=client_timeout,
                          allow_private_urls=allow_private_urls, per_client=per_client > 0,
-                         db=db, token=token)
+                         db=db, token=token, refresh=refresh)
     except StorylineError as e:
         raise click.ClickException(str(e)) from None
     click.echo(f"Storyline on http://{host}:{port}/ (API docs at /docs); Ctrl-C stops it",

@@ -169,6 +169,24 @@ def show_command(story_id: int, db: str, fmt: str, words: int) -> None:
         click.echo(render_story(stories.brief(story_id, words=words).to_dict(), fmt), nl=False)
 
 
+@stories_group.command("refresh")
+@_db_option
+@click.option("-n", "--limit", type=click.IntRange(1), default=None,
+              help="At most N stories, the most recently active first.")
+@click.option("-w", "--words", type=click.IntRange(1, 5000), default=120, show_default=True,
+              help="Word budget of the briefs.")
+def refresh_command(db: str, limit: int | None, words: int) -> None:
+    """Make the briefs of the stories that changed since their last one, so that each is
+    listed under its current headline (its brief's main news), the most recently active
+    first. `storyline serve --db` does this in the background."""
+    with _errors(), Stories(db, create=False) as stories:
+        stale = stories.stale(limit=limit)
+        for done, story_id in enumerate(stale, 1):
+            stories.brief(story_id, words=words)
+            click.echo(f"\rrefreshed {done} of {len(stale)} stories", nl=False, err=True)
+        click.echo(f"\r{len(stale)} stories refreshed" + " " * 20, err=True)
+
+
 @stories_group.command("export")
 @_db_option
 @click.option("-f", "--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl",
