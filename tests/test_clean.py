@@ -366,6 +366,43 @@ def test_the_paragraphs_above_a_wire_dateline_are_the_pages_header():
     assert "NATO replies" not in a.text and "Abu Dhabi" not in a.text
 
 
+def test_a_promo_headline_above_a_header_glued_to_the_wires_dateline_goes_with_it():
+    text = ("U.S. Northeast digs out from blizzard, tornado strikes in South.\n\n"
+            "Full Article U.N. Security Council eases sanctions on Libya UNITED NATIONS | Sat "
+            "Sep 17, 2011 8:24 am IST UNITED NATIONS (Reuters) - The U.N. Security Council on "
+            f"Friday eased sanctions on Libya.\n\n{BODY}")
+    a, removed = cleaned(text)
+    assert a.text.startswith("The U.N. Security Council on Friday eased sanctions on Libya.")
+    assert removed["U.S. Northeast digs out from blizzard, tornado strikes in South."] == \
+        "page header"
+
+
+@pytest.mark.parametrize("line, clutter", [
+    ("The opinions expressed in this commentary are solely those of Gloria Borger.", True),
+    ("The opinions in this commentary are solely those of Angel M. Rabasa.", True),
+    ("The opinions expressed are her own.", True),
+    ("ANY OPINIONS EXPRESSED HERE ARE THE AUTHOR S OWN.", True),
+    ("The views expressed by this author are their own and are not the views of The Hill.", True),
+    ("-- James Saft is a Reuters columnist.", True),
+    ("(Diane White is a columnist with The Boston Globe.)", True),
+    ("Views expressed in the comments do not represent those of Reuters.", True),
+    # views in the news are the news
+    ("The views of the council are those of the majority, the mayor said.", False),
+    ("Maureen Dowd is a columnist for The New York Times.", False),
+    ("His views are his own, and he has said so often, his spokesman said.", False),
+])
+def test_a_columns_disclaimer_and_sign_off_go(line, clutter):
+    a, removed = cleaned(f"Title\n\n{BODY}\n\n{line}\n\n{BODY}")
+    assert (line not in a.text) is clutter
+
+
+def test_a_disclaimer_glued_before_a_columns_first_sentence_goes_alone():
+    a, removed = cleaned(f"Title\n\n{BODY}\n\nThe opinions expressed are his own -- Stock "
+                         "research analysts get no respect these days.")
+    assert a.text.endswith("\n\nStock research analysts get no respect these days.")
+    assert "author's disclaimer" in removed.values()
+
+
 def test_a_dateline_is_only_cut_from_the_first_paragraphs():
     a, _ = cleaned(f"Title\n\nStandfirst here\n\nWASHINGTON (AP) — {BODY}\n\n{BODY}\n\n"
                    "Aid arrived.\n\nNATO — Russia relations worsened, diplomats said.")

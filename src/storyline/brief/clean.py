@@ -606,7 +606,11 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
         # after the first paragraphs, only a wire's dateline with its agency in brackets
         # ("DJERBA, Tunisia (Reuters) -- ") tells that the story starts there
         lead = i < DATELINE_PARAGRAPHS or before < DATELINE_CHARS and "(" in line[:80]
-        if lead and story_start is None and "(" in line[:80] and _INNER_DATELINE.match(line):
+        # (or after a header glued before it, which goes: then the paragraphs above are
+        # header too, a promo headline above Reuters's "Full Article <headline> TRIPOLI |
+        # Sat Sep 17, 2011 8:24 am IST TRIPOLI (Reuters) - ...")
+        if lead and story_start is None and "(" in line and _INNER_DATELINE.search(
+                line, 0, INNER_DATELINE_CHARS):
             story_start = i
         # A photo's credit opening one of the first paragraphs ends the page's header: the
         # paragraphs above are the headline, a standfirst and the photo's caption (so they
@@ -1087,10 +1091,16 @@ _SECTION_HEADER = re.compile(r"^[A-Z]{3,}(?: [A-Z]{2,}){0,2} \\?\*\s+(?=[A-Z\"�
 # A newswire's story code left before a paragraph: "(ID: nN07381540) Though Mexican
 # officials said ...", "(ID: nHKG362728)) Global fears ...".
 _WIRE_CODE = re.compile(r"^(?:\(ID: ?n[A-Z0-9]{2,16}\)+\s*)+(?=[A-Z\"“'‘])")
+# A column's disclaimer glued before its first sentence: "The opinions expressed are his
+# own -- Stock research analysts get no respect these days." (a line of its own goes
+# whole, data/boilerplate.toml)
+_DISCLAIMER = re.compile(r"^(?:The )?(?:opinions|views) expressed are (?:his|her|their) own"
+                         r"\.?\s*[-—–]+\s*(?=[A-Z\"“])")
 # The prefixes `_strip_prefixes` cuts, in order: (pattern, reason, most words, cut from any
 # paragraph or only from one of the first, a text the paragraph must hold for a match)
 _PREFIXES = ((_PHOTOGRAPH_CREDIT, "photo credit", 14, True, "Photograph:"),
              (_WIRE_CODE, "newswire code", 4, True, "(ID:"),
+             (_DISCLAIMER, "author's disclaimer", 8, True, "expressed are"),
              (_SECTION_HEADER, "section header", 4, True, "*"),
              (_WIDGET_PREFIX, "page furniture", 8, True, None),
              (_CREDIT_PREFIX, "photo credit", 14, True, None),
