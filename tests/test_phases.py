@@ -137,3 +137,18 @@ def test_how_it_all_began_and_a_features_way_in_are_no_news(lead, news):
     from storyline.brief.select import tells_news
 
     assert tells_news(lead) == news
+
+
+def test_a_focused_brief_tells_each_time_in_one_section(example_dir):
+    # pasted without their files' dates, with a stub beside them (as the page test does),
+    # the example's focused brief opens on an undated article, and the other undated
+    # lines follow it (the page was headed "Undated", "Earlier, September 2018",
+    # "Undated" before)
+    from storyline.brief.render import sections
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(example_dir.glob("article-*.txt"))]
+    texts.append("Injected markup stays text.")
+    brief = summarize([Article(str(i), t) for i, t in enumerate(texts, 1)],
+                      options=Options(words=100, focus="fighters", analysis=False))
+    labels = [label for label, _ in sections(brief)]
+    assert len(brief.phases) == 2 and len(labels) >= 2 and len(labels) == len(set(labels))

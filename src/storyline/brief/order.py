@@ -61,10 +61,14 @@ def reading_order(picks: list[Pick], scores: np.ndarray, sentences: list[Sentenc
 
     head = [chains.pop(0)] if opened and chains else []
     home = sentences[head[0][0].sentence].article if head else None
+    # the opener's time goes on after it, whichever it is (a focused brief may open on
+    # an earlier or an undated article): its time is not headed twice
+    opening = phase.get(home, len(phases)) if head else None
 
     def key(chain: list[Pick]) -> tuple[int, bool, float, float]:
         first = sentences[chain[0].sentence]
-        return (phase.get(first.article, len(phases)), first.article != home, first.position,
+        rank = phase.get(first.article, len(phases))
+        return (-1 if rank == opening else rank, first.article != home, first.position,
                 -float(scores[chain[0].fact]))
 
     waiting = sorted(chains, key=key)
