@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import logging
+import sqlite3
 
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
@@ -27,6 +29,7 @@ PAGE_SIZE = 50
 REFRESH_IDLE_SECONDS = 2.0  # how often the refresher looks for a changed story, or a lull
 
 router = APIRouter()
+log = logging.getLogger(__name__)
 
 
 class ArticleIn(BaseModel):
@@ -108,7 +111,10 @@ async def refresh(app) -> None:
     while True:
         stale = None
         if app.state.busy == 0:
-            stale = await asyncio.to_thread(_stale, app.state.stories_db, failed)
+            try:
+                stale = await asyncio.to_thread(_stale, app.state.stories_db, failed)
+            except (StorylineError, sqlite3.Error) as e:  # (the store moved, or is locked)
+                log.warning("stories not refreshed: %s", e)
         if stale is None:
             await asyncio.sleep(REFRESH_IDLE_SECONDS)
             continue
