@@ -184,7 +184,10 @@ def refresh_command(db: str, limit: int | None, words: int) -> None:
         for done, story_id in enumerate(stale, 1):
             stories.brief(story_id, words=words)
             click.echo(f"\rrefreshed {done} of {len(stale)} stories", nl=False, err=True)
-        click.echo(f"\r{len(stale)} stories refreshed" + " " * 20, err=True)
+        busy = set(stale) & set(stories.stale())  # (made, but not stored: a writer held it)
+        click.echo(f"\r{len(stale) - len(busy)} stories refreshed" + (
+            f", {len(busy)} not stored (the store was busy; run it again)" if busy else "")
+            + " " * 20, err=True)
 
 
 @stories_group.command("export")
