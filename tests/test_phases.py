@@ -152,3 +152,18 @@ def test_a_focused_brief_tells_each_time_in_one_section(example_dir):
                       options=Options(words=100, focus="fighters", analysis=False))
     labels = [label for label, _ in sections(brief)]
     assert len(brief.phases) == 2 and len(labels) >= 2 and len(labels) == len(set(labels))
+
+
+def test_earlier_times_are_told_going_back_from_the_latest(example_dir):
+    # each "Earlier, ..." section is earlier than the one above it (readers of story pages
+    # read "Earlier, May 1998" above "Earlier, October 1998" as out of order): the example
+    # with its BBC article moved to December makes three times
+    from dataclasses import replace
+
+    from storyline.brief.render import sections
+
+    articles = [replace(a, published="2018-12-20") if a.id == "4" else a
+                for a in read_cluster(example_dir)]
+    brief = summarize(articles, options=Options(words=200, analysis=False))
+    assert [label for label, _ in sections(brief)] == [
+        "February 2019", "Earlier, December 2018", "Earlier, September 2018"]

@@ -8,8 +8,10 @@ sentence shown with its antecedent follows it directly, and a sentence that name
 someone by surname comes after the sentence that names them in full.
 
 When the articles fall into phases (clearly different times, `brief.phases`), the
-latest phase is told first, the news first; then the earlier phases, in time order, as
-the background of how it came to this; the sentences of articles that belong to no
+latest phase is told first, the news first; then the earlier phases, each before the one
+it follows, as the background of how it came to this (each "Earlier, ..." section is
+earlier than the one above it: two readers of story pages found time order after the
+latest, "Earlier, May 1998" above "Earlier, October 1998", out of order); the sentences of articles that belong to no
 phase come last. Each phase is told in the order above, the opener's article's sentences
 first in its phase (a brief retold from the opener's article goes on with it, not with
 another article's lead of the same phase). Without phases, each article's
@@ -56,7 +58,7 @@ def reading_order(picks: list[Pick], scores: np.ndarray, sentences: list[Sentenc
             chains.append(chain)
         chain.append(pick)
         chain_of[pick.sentence] = chain
-    ranks = [len(phases) - 1, *range(len(phases) - 1)] if phases else []  # latest, earlier
+    ranks = list(range(len(phases) - 1, -1, -1))  # the latest first, then each time before it
     phase = {a: rank for rank, i in enumerate(ranks) for a in phases[i]}
 
     head = [chains.pop(0)] if opened and chains else []
