@@ -170,7 +170,8 @@ def test_a_story_page_lists_its_key_dates(tmp_path):
             assert "2024-03  Water rose. [1]" in render_story(old)
 
 
-def test_a_story_page_prints_the_brief_by_phase_with_its_warnings_and_partial_sources(tmp_path):
+def test_a_story_page_prints_the_brief_by_phase_with_partial_sources_and_its_warnings_last(
+        tmp_path):
     from storyline.stories import briefs
     from storyline.stories.render import render_story
 
@@ -188,13 +189,15 @@ def test_a_story_page_prints_the_brief_by_phase_with_its_warnings_and_partial_so
                    {"start": "2011-10-18", "end": "2011-10-18", "articles": ["3"]}],
         "warnings": ["The articles may not be about one story."]})
     text = render_story(shown)
-    assert ("Brief:\nWarning: The articles may not be about one story.\n\n"
-            "October 2011: Rebels took the city. [3]\n\n"
+    assert ("Brief:\nOctober 2011: Rebels took the city. [3]\n\n"
             "Earlier, March–April 2011: The siege began. [1, 2*]\n\n"
             "* the source states only part of the sentence\n") in text
+    # (the warning is the editor's: after the articles, not above the brief)
+    assert text.endswith("Notes on the articles:\n  The articles may not be about one story.\n")
     markdown = render_story(shown, "markdown")
-    assert "> **Warning:** The articles may not be about one story." in markdown
     assert "**Earlier, March–April 2011:** The siege began. [1, 2*]" in markdown
+    assert markdown.endswith("## Notes on the articles\n\n- The articles may not be about one "
+                             "story.\n")
 
 
 def test_a_story_keeps_the_headline_of_its_newest_brief_and_old_briefs_drop_their_labels(

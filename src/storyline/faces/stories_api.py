@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import hmac
-import logging
-import sqlite3
 
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
@@ -29,7 +27,6 @@ PAGE_SIZE = 50
 REFRESH_IDLE_SECONDS = 2.0  # how often the refresher looks for a changed story, or a lull
 
 router = APIRouter()
-log = logging.getLogger(__name__)
 
 
 class ArticleIn(BaseModel):
@@ -57,17 +54,17 @@ async def list_stories(request: Request, limit: int = Query(PAGE_SIZE, ge=1, le=
                        offset: int = Query(0, ge=0),
                        since: str | None = Query(None, pattern=r"^\d{4}-\d\d-\d\d$")):
     """The stories, most recently active first, a page at a time."""
-    def read():
-        from ..stories import Stories
+    from ..stories import Stories
 
+    # (read here, a page of an indexed table: no thread of this process may hold SQLite's
+    # locks while the worker pool forks a process, which the child would never see freed)
+    try:
         with Stories(request.app.state.stories_db, create=False) as stories:
             found = stories.list(since=since, limit=limit + 1, offset=offset)
-            return {"stories": [s.to_dict() for s in found[:limit]], "offset": offset,
-                    "limit": limit, "next": offset + limit if len(found) > limit else None}
-    try:
-        return await asyncio.to_thread(read)
     except StorylineError as e:
         return error(422, str(e))
+    return {"stories": [s.to_dict() for s in found[:limit]], "offset": offset,
+            "limit": limit, "next": offset + limit if len(found) > limit else None}
 
 
 @router.get("/v1/stories/{story_id}")
@@ -109,12 +106,12 @@ async def refresh(app) -> None:
     served. A story whose brief fails is tried again only once it changes."""
     failed: set[tuple[int, int]] = set()  # (story, version)
     while True:
+        # (the store is read in a worker too: a thread of this process reading SQLite
+        # when the pool forks a worker, at its start or to replace one, can leave a lock
+        # held in the child for good)
         stale = None
         if app.state.busy == 0:
-            try:
-                stale = await asyncio.to_thread(_stale, app.state.stories_db, failed)
-            except (StorylineError, sqlite3.Error) as e:  # (the store moved, or is locked)
-                log.warning("stories not refreshed: %s", e)
+            stale = await app.state.pool.run_unattended(_stale, app.state.stories_db, failed)
         if stale is None:
             await asyncio.sleep(REFRESH_IDLE_SECONDS)
             continue
@@ -126,8 +123,8 @@ async def refresh(app) -> None:
 
 
 def _stale(db: str, failed: set[tuple[int, int]]) -> tuple[int, int] | None:
-    """(story, version) of the most recently active story whose brief is out of date and
-    has not failed at that version, or None."""
+    """Runs in a worker process: (story, version) of the most recently active story whose
+    brief is out of date and has not failed at that version, or None."""
     from ..stories import Stories
 
     with Stories(db, create=False) as stories:

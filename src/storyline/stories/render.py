@@ -57,6 +57,13 @@ def render_story(data: dict[str, Any], fmt: str = "text") -> str:
     for a in data["articles"]:
         lines.append(_item(f"[{a['n']}] {_label(a)}", md))
         lines += ["  " + _item(f"copy: {_label(c)}", md) for c in a["copies"]]
+    # what the brief warns of (a list-like or off-topic article among many) is for the
+    # editor, not the story's reader: last (readers of story pages would not publish a
+    # page that opened on one)
+    notes = dict.fromkeys(w for part in (brief, data["new"] or {}) for w in part.get("warnings") or ())
+    if notes:
+        lines += ["", *_section("Notes on the articles", md)]
+        lines += [_item(w, md) for w in notes]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -65,14 +72,12 @@ def _section(title: str, md: bool) -> list[str]:
 
 
 def _body(brief: dict[str, Any], md: bool, empty: str = "(no brief)") -> str:
-    """The brief's warnings, then its sentences in sections by phase, as the brief prints
-    them ("October 2011: ...", "Earlier, March–April 2011: ..."), partial support marked."""
+    """The brief's sentences in sections by phase, as the brief prints them ("October
+    2011: ...", "Earlier, March–April 2011: ..."), partial support marked."""
     if "error" in brief:
         return f"({brief['error']})"
-    warnings = [f"> **Warning:** {w}" if md else f"Warning: {w}"
-                for w in brief.get("warnings") or ()]
     if not brief.get("sentences"):
-        return "\n".join([*warnings, empty])
+        return empty
     labels = [p["label"] for p in brief.get("phases") or ()]
     paragraphs = [((f"**{label}:** " if md else f"{label}: ") if label else "")
                   + " ".join(f"{s['text']} {_marks(s['sources'])}" for s in group)
@@ -82,7 +87,7 @@ def _body(brief: dict[str, Any], md: bool, empty: str = "(no brief)") -> str:
         paragraphs = [textwrap.fill(p, 88, break_on_hyphens=False) for p in paragraphs]
     if any(c.get("support") == "partial" for s in brief["sentences"] for c in s["sources"]):
         paragraphs.append(f"{PARTIAL_MARK} the source states only part of the sentence")
-    return "\n\n".join(["\n".join(warnings)] * bool(warnings) + paragraphs)
+    return "\n\n".join(paragraphs)
 
 
 def _marks(sources: list[dict]) -> str:

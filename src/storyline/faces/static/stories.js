@@ -53,18 +53,12 @@ async function loadFront() {
   $("more").hidden = data.next === null;
 }
 
-// The brief as the command line prints it: its warnings, then its sentences in sections by
-// phase ("October 2011: …", "Earlier, March–April 2011: …"), a partial source marked [3*].
+// The brief as the command line prints it: its sentences in sections by phase ("October
+// 2011: …", "Earlier, March–April 2011: …"), a partial source marked [3*].
 function sentences(container, brief, evidence) {
   container.replaceChildren();
   if (!brief) return;
   if (brief.error) { container.append(el("p", brief.error, "meta")); return; }
-  if ((brief.warnings || []).length) {
-    const list = el("ul", undefined, "warnings");
-    list.setAttribute("role", "status");
-    list.append(...brief.warnings.map((w) => el("li", w)));
-    container.append(list);
-  }
   if (!brief.sentences.length) { container.append(el("p", "Nothing new.", "meta")); return; }
   const phases = brief.phases || [];
   let p = null;
@@ -153,6 +147,10 @@ async function loadStory(id) {
     for (const c of a.copies) item.append(el("div", `copy: ${label(c)}`, "copies"));
     return item;
   }));
+  // what the brief warns of is for the editor, not the story's reader: last
+  const notes = [...new Set([...(brief.warnings || []), ...((data.new && data.new.warnings) || [])])];
+  $("notes-section").hidden = !notes.length;
+  $("story-notes").replaceChildren(...notes.map((w) => el("li", w)));
   window.scrollTo(0, 0);
 }
 
