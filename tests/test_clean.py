@@ -386,14 +386,31 @@ def test_a_promo_headline_above_a_header_glued_to_the_wires_dateline_goes_with_i
     ("-- James Saft is a Reuters columnist.", True),
     ("(Diane White is a columnist with The Boston Globe.)", True),
     ("Views expressed in the comments do not represent those of Reuters.", True),
+    ("Any opinions are his own.", True),
     # views in the news are the news
     ("The views of the council are those of the majority, the mayor said.", False),
     ("Maureen Dowd is a columnist for The New York Times.", False),
     ("His views are his own, and he has said so often, his spokesman said.", False),
+    ("The views expressed are those of the author, the newspaper said.", False),
+    ("The views are those of the committee, not the government, the minister said.", False),
+    ("The opinions are those of the majority of the court.", False),
+    ("The views are their own and not the official position, a spokesman said.", False),
+    ("(Gingrich is a paid Fox News contributor.)", False),
+    ("- Sheldon Adelson is a major contributor.", False),
 ])
 def test_a_columns_disclaimer_and_sign_off_go(line, clutter):
     a, removed = cleaned(f"Title\n\n{BODY}\n\n{line}\n\n{BODY}")
     assert (line not in a.text) is clutter
+
+
+@pytest.mark.parametrize("quoted", [
+    "The agency reported it this way: WASHINGTON (Reuters) - The Federal Reserve held rates.",
+    "Good morning. Libya: TRIPOLI (Reuters) - Rebels entered the capital on Sunday.",
+])
+def test_a_wire_dateline_after_the_storys_own_words_keeps_the_lead_above(quoted):
+    lead = "The Federal Reserve kept interest rates unchanged on Wednesday, analysts said."
+    a, _ = cleaned(f"Fed holds rates\n\n{lead}\n\n{quoted}\n\n{BODY}")
+    assert a.text.startswith(lead)
 
 
 def test_a_disclaimer_glued_before_a_columns_first_sentence_goes_alone():

@@ -21,10 +21,11 @@ def test_the_example_has_two_phases_with_its_undated_articles_placed_where_clear
     brief = summarize(read_cluster(example_dir), options=Options(analysis=False))
     assert brief.phases == (Phase("2018-09-13", "2018-09-13", ("1", "4")),
                             Phase("2019-02-09", "2019-02-09", ("2", "3")))
-    # (each phase's label, as the brief heads its sentences: the JSON's pages print it)
+    # (each phase's label: the brief heads its sentences with it, "Earlier, ..." below a
+    # later phase's, and so do the pages)
     assert brief.to_dict()["phases"] == [
         {"start": "2018-09-13", "end": "2018-09-13", "articles": ["1", "4"],
-         "label": "Earlier, September 2018"},
+         "label": "September 2018"},
         {"start": "2019-02-09", "end": "2019-02-09", "articles": ["2", "3"],
          "label": "February 2019"}]
     assert Phase("2011-03-01", "2011-04-22", ()).label(earlier=False) == "March–April 2011"
@@ -152,6 +153,7 @@ def test_a_focused_brief_tells_each_time_in_one_section(example_dir):
                       options=Options(words=100, focus="fighters", analysis=False))
     labels = [label for label, _ in sections(brief)]
     assert len(brief.phases) == 2 and len(labels) >= 2 and len(labels) == len(set(labels))
+    assert not labels[0].startswith("Earlier")  # (nothing later is told above it)
 
 
 def test_earlier_times_are_told_going_back_from_the_latest(example_dir):

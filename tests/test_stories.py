@@ -217,8 +217,40 @@ def test_a_story_keeps_the_headline_of_its_newest_brief_and_old_briefs_drop_thei
         # an older brief made while an article came does not take the headline back
         stale = {**stories.story(story.id).to_dict()}
         stories._cache(replace(first.story, version=first.story.version),
-                       {"made": "x", "brief": {}, "new": None}, 1, "A stale headline")
+                       {"made": "x", "brief": {}, "new": None}, 1, "A stale headline", True, None)
         assert stories.story(story.id).title == second.story.title == stale["title"]
+
+
+def test_briefs_made_in_the_background_leave_what_is_new_to_the_last_one_shown(tmp_path):
+    with Stories(tmp_path / "s.db") as stories:
+        stories.add([make_article("flood", k) for k in range(2)])
+        story = stories.list()[0].id
+        stories.brief(story)  # a reader sees it at 2 articles
+        news = {2: "King Felipe visited the flooded Valencia suburbs on Thursday.",
+                3: "The Turia river fell below its banks on Friday, Valencia officials said."}
+        for k, line in news.items():  # two more come one at a time, each briefed unseen
+            article = make_article("flood", k)  # (by the server's refresher)
+            stories.add([{**article, "text": article["text"] + " " + line}])
+            stories.brief(story, shown=False)
+        seen = stories.brief(story)  # the reader comes back: both are new to them
+        assert seen.previous["articles"] == 2 and seen.new["sentences"]
+        assert {c["article"] for s in seen.new["sentences"] for c in s["sources"]} <= {"3", "4"}
+        stories.add([make_article("flood", 4)])
+        assert stories.brief(story).previous["articles"] == 4  # (shown just now)
+        # only the brief "what is new" read and the current one are kept
+        assert stories.db.execute("SELECT count(*) FROM briefs").fetchone()[0] == 2
+
+
+def test_a_brief_at_another_budget_is_made_for_it(tmp_path):
+    with Stories(tmp_path / "s.db") as stories:
+        stories.add([make_article("flood", k) for k in range(4)])
+        story = stories.list()[0].id
+        short = stories.brief(story, words=20, shown=False)  # (cached: none was)
+        assert short.brief["stats"]["budget"] == 20
+        assert stories.brief(story, words=120).brief["stats"]["budget"] == 120
+        assert stories.brief(story, words=300).brief["stats"]["budget"] == 300
+        cached = json.loads(stories.db.execute("SELECT brief FROM briefs").fetchone()[0])
+        assert cached["words"] == 120  # the pages' budget is the one kept
 
 
 def test_wire_service_line_left_before_a_title_is_cut():

@@ -230,9 +230,9 @@ class Phase:
             span = f"{start} – {end}"
         return f"Earlier, {span}" if earlier else span
 
-    def to_dict(self, *, earlier: bool = False) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "articles": list(self.articles),
-                "label": self.label(earlier=earlier)}
+                "label": self.label(earlier=False)}
 
 
 _FULL_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -281,8 +281,7 @@ class Brief:
                          for a in self.articles],
             "disagreements": [d.to_dict() for d in self.disagreements],
             "changes": [c.to_dict() for c in self.changes],
-            "phases": [p.to_dict(earlier=i < len(self.phases) - 1)
-                       for i, p in enumerate(self.phases)],
+            "phases": [p.to_dict() for p in self.phases],
             "timeline": [e.to_dict() for e in self.timeline],
             "warnings": list(self.warnings),
             "stats": dict(self.stats),

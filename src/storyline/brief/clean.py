@@ -95,6 +95,8 @@ _INNER_DATELINE = re.compile(
     r"|(?<=\s)\((?:HealthDay|HealthDay News|LiveScience|Live Science|Reuters Health|CNN)\)"
     r"\s*[-—–]+\s*(?=[A-Z\"“'‘`])")
 INNER_DATELINE_CHARS = 600  # where it may stand: within a header's reach of the start
+# A sentence's end, or a colon that introduces what follows, before such a dateline
+_SENTENCE_BEFORE = re.compile(r"[a-z]{2}[.!?][\"”’]?\s|:\s*$")
 # "... said here Monday that ...", "The cabinet here Wednesday approved ...": "here" is
 # the dateline's place, which a brief never shows (cut above, or in another paragraph):
 # before a time, the word goes and the sentence says the same, self-contained. Elsewhere
@@ -608,9 +610,11 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
         lead = i < DATELINE_PARAGRAPHS or before < DATELINE_CHARS and "(" in line[:80]
         # (or after a header glued before it, which goes: then the paragraphs above are
         # header too, a promo headline above Reuters's "Full Article <headline> TRIPOLI |
-        # Sat Sep 17, 2011 8:24 am IST TRIPOLI (Reuters) - ...")
-        if lead and story_start is None and "(" in line and _INNER_DATELINE.search(
-                line, 0, INNER_DATELINE_CHARS):
+        # Sat Sep 17, 2011 8:24 am IST TRIPOLI (Reuters) - ..."; not after a sentence of
+        # the story's own, "The agency reported it this way: WASHINGTON (Reuters) - ...")
+        if lead and story_start is None and "(" in line and (inner := _INNER_DATELINE.search(
+                line, 0, INNER_DATELINE_CHARS)) and not _SENTENCE_BEFORE.search(
+                line[:inner.start()]):
             story_start = i
         # A photo's credit opening one of the first paragraphs ends the page's header: the
         # paragraphs above are the headline, a standfirst and the photo's caption (so they

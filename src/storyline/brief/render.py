@@ -107,24 +107,33 @@ def _marker(citation) -> str:
 def sections(brief: Brief) -> list[tuple[str | None, list]]:
     """The brief's sentences in runs of one phase each, with the phase's label ("February
     2019", "Earlier, September 2018"); one unlabelled run when the cluster has no phases."""
-    latest = len(brief.phases) - 1
     return phase_runs(brief.sentences, lambda s: s.phase,
-                      [p.label(earlier=i != latest) for i, p in enumerate(brief.phases)])
+                      [p.label(earlier=False) for p in brief.phases])
 
 
-def phase_runs(sentences, phase_of, labels: list[str | None]) -> list[tuple[str | None, list]]:
-    """`sentences` in runs of one phase each (`phase_of` a sentence, an index in `labels`),
-    each with its phase's label ("Undated" for a sentence of none); one unlabelled run when
-    there are no phases. The story page's sentences are dicts, the brief's objects."""
-    if not labels:
+def phase_runs(sentences, phase_of, spans: list[str]) -> list[tuple[str | None, list]]:
+    """`sentences` in runs of one phase each (`phase_of` a sentence: an index in `spans`,
+    the phases' labels, or None), each headed by its phase's label, "Earlier, ..." when a
+    later phase is told above it, or "Undated"; one unlabelled run when there are no
+    phases. (The story page's sentences are dicts, the brief's objects; the web pages do
+    the same in static/sections.js.)"""
+    if not spans:
         return [(None, list(sentences))] if sentences else []
-    runs: list[tuple[int | None, list]] = []
+    runs: list[tuple[str, list]] = []
+    latest, last = -1, object()
     for s in sentences:
-        if runs and runs[-1][0] == phase_of(s):
+        phase = phase_of(s)
+        if runs and phase == last:
             runs[-1][1].append(s)
+            continue
+        if phase is None or not 0 <= phase < len(spans):
+            label = "Undated"
         else:
-            runs.append((phase_of(s), [s]))
-    return [(labels[p] if p is not None else "Undated", group) for p, group in runs]
+            label = ("Earlier, " if phase < latest else "") + spans[phase]
+            latest = max(latest, phase)
+        runs.append((label, [s]))
+        last = phase
+    return runs
 
 
 def _month(iso: str | None) -> str:

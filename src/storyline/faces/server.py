@@ -107,6 +107,7 @@ def create_app(*, workers: int | None = None, time_limit: float = TIME_LIMIT_SEC
         yield
         if refresher:
             refresher.cancel()
+            await asyncio.gather(refresher, return_exceptions=True)
         app.state.pool.stop()
 
     app = FastAPIOffline(  # FastAPI whose /docs page ships its files: no CDN, works offline

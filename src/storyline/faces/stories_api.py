@@ -128,7 +128,7 @@ def _stale(db: str, failed: set[tuple[int, int]]) -> tuple[int, int] | None:
     from ..stories import Stories
 
     with Stories(db, create=False) as stories:
-        for story_id in stories.stale():
+        for story_id in stories.stale(limit=len(failed) + 1):
             key = (story_id, stories.story(story_id).version)
             if key not in failed:
                 return key
@@ -141,8 +141,8 @@ def _refresh(db: str, story_id: int) -> bool:
     from ..stories import Stories
 
     with Stories(db, create=False) as stories:
-        stories.brief(story_id)
-        return story_id not in stories.stale()
+        stories.brief(story_id, shown=False)
+        return stories.briefed(story_id)
 
 
 async def _in_pool(request: Request, work, *args, missing: int = 422):

@@ -42,6 +42,7 @@ class Workers:
         self.time_limit = time_limit
         self._pool = self._new_pool()
         self._retired: list[tuple[ProcessPool, threading.Thread]] = []  # draining
+        self._last_failure: str | None = None  # of `run_unattended`
 
     async def run(self, request: Request, work, *args, deadline: float | None = None,
                   what: str = "the request", fix: str = "send fewer or shorter articles"):
@@ -84,16 +85,21 @@ class Workers:
         """`work(*args)`'s value, computed in a worker for no client (the story briefs the
         server keeps current), or None if it failed, ran past the time limit or its
         worker died (logged; a dead worker's pool is replaced as for a request)."""
-        pool, future = self._schedule(work, args, self.time_limit)
+        pool, future = self._pool, None
         try:
+            pool, future = self._schedule(work, args, self.time_limit)
             return await asyncio.wrap_future(future)
         except (ProcessExpired, BrokenProcessPool) as e:
             log.warning("a worker died (%s); replacing the pool", type(e).__name__)
             self._replace(pool)
         except Exception as e:  # noqa: BLE001 (the work's own failure: logged, not fatal)
-            log.warning("unattended work failed: %s: %s", type(e).__name__, e)
+            message = f"unattended work failed: {type(e).__name__}: {e}"
+            if message != self._last_failure:  # (the same failure every few seconds: once)
+                log.warning(message)
+            self._last_failure = message
         finally:
-            future.cancel()
+            if future is not None:
+                future.cancel()
         return None
 
     def stop(self) -> None:

@@ -146,9 +146,11 @@ def _summarize(articles: list[Article], options: Options, since=None) -> dict[st
 
 
 def labelled(brief: dict[str, Any] | None) -> dict[str, Any] | None:
-    """`brief` (a brief's JSON) with each phase's label, which a brief cached before
-    phases had labels lacks ("Earlier, March–April 2011")."""
-    phases = (brief or {}).get("phases") or []
-    for i, p in enumerate(phases):
-        p.setdefault("label", Phase(p["start"], p["end"], ()).label(earlier=i < len(phases) - 1))
+    """`brief` (a brief's JSON) as a brief cached before phases had labels, or before its
+    sentences had phases, reads now: each phase with its label ("March–April 2011"),
+    each sentence with its phase (None: undated)."""
+    for p in (brief or {}).get("phases") or []:
+        p.setdefault("label", Phase(p["start"], p["end"], ()).label(earlier=False))
+    for s in (brief or {}).get("sentences") or []:
+        s.setdefault("phase", None)
     return brief

@@ -78,14 +78,14 @@ def _body(brief: dict[str, Any], md: bool, empty: str = "(no brief)") -> str:
         return f"({brief['error']})"
     if not brief.get("sentences"):
         return empty
-    labels = [p["label"] for p in brief.get("phases") or ()]
+    spans = [p["label"] for p in brief.get("phases") or ()]
     paragraphs = [((f"**{label}:** " if md else f"{label}: ") if label else "")
                   + " ".join(f"{s['text']} {_marks(s['sources'])}" for s in group)
                   for label, group in phase_runs(brief["sentences"], lambda s: s.get("phase"),
-                                                 labels)]
+                                                 spans)]
     if not md:
         paragraphs = [textwrap.fill(p, 88, break_on_hyphens=False) for p in paragraphs]
-    if any(c.get("support") == "partial" for s in brief["sentences"] for c in s["sources"]):
+    if any(PARTIAL_MARK in _marks(s["sources"]) for s in brief["sentences"]):
         paragraphs.append(f"{PARTIAL_MARK} the source states only part of the sentence")
     return "\n\n".join(paragraphs)
 

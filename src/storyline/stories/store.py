@@ -78,6 +78,11 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (story, version)
     );
     """,
+    # A brief made in the background (`storyline serve`'s refresher) is not yet shown:
+    # "what is new" reads the last brief a reader was shown, not the refresher's last.
+    """
+    ALTER TABLE briefs ADD COLUMN shown INTEGER NOT NULL DEFAULT 1;
+    """,
 )
 VERSION = len(MIGRATIONS)
 

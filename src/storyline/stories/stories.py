@@ -17,6 +17,7 @@ import json
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -36,6 +37,7 @@ DEFAULT_PATH = "storyline.db"
 BATCH_ARTICLES = 200  # articles per transaction ...
 BATCH_SECONDS = 2.0  # ... or seconds, whichever comes first
 BRIEF_ARTICLES = 50  # a story's brief reads its latest 50 articles (copies left out)
+BRIEF_WORDS = 120  # the budget of the briefs the pages show (and the refresher makes)
 
 
 @dataclass(frozen=True)
@@ -222,50 +224,93 @@ class Stories:
             "b.story = s.id AND b.version = s.version) ORDER BY last_seq DESC LIMIT ?",
             (-1 if limit is None else min(limit, _SQL_INT),))]
 
-    def brief(self, story_id: int, *, words: int = 120) -> StoryBrief:
-        """The story's brief, computed only if the story changed since the cached one;
-        `new` tells what the articles since the previous brief add to it. A new brief
-        names the story: its headline becomes the brief's main news (`briefs.headline`).
-        A brief that cannot be cached (the store is busy past its timeout) is still given."""
+    def briefed(self, story_id: int) -> bool:
+        """Whether a brief of the story as it is now is stored."""
+        return self.db.execute("SELECT 1 FROM briefs b JOIN stories s ON b.story = s.id AND "
+                               "b.version = s.version WHERE s.id = ?", (story_id,)
+                               ).fetchone() is not None
+
+    def brief(self, story_id: int, *, words: int = BRIEF_WORDS,
+              shown: bool = True) -> StoryBrief:
+        """The story's brief, computed only if the story changed since the cached one (or
+        it was cached at another word budget: then this one is cached only at the pages'
+        budget, BRIEF_WORDS); `new` tells
+        what the articles since the previous brief shown to a reader add to it. A new
+        brief names the story: its headline becomes the brief's main news
+        (`briefs.headline`). `shown=False` makes it for later (the server's refresher):
+        "what is new" goes on reading from the last brief shown. A brief that cannot be
+        cached (the store is busy past its timeout) is still given."""
         from . import briefs  # the brief pipeline is loaded only when a brief is wanted
 
-        story = self.story(story_id)
-        articles = self._articles(story_id)
-        cached = self.db.execute("SELECT * FROM briefs WHERE story = ? AND version = ?",
-                                 (story_id, story.version)).fetchone()
-        if cached is not None:
-            data = json.loads(cached["brief"])
+        with self._snapshot():  # (an article committed meanwhile waits for the next brief)
+            story = self.story(story_id)
+            articles = self._articles(story_id)
+            cached = self.db.execute("SELECT * FROM briefs WHERE story = ? AND version = ?",
+                                     (story_id, story.version)).fetchone()
+            previous = self.db.execute(
+                "SELECT version, upto, made FROM briefs WHERE story = ? AND version < ? "
+                "AND shown ORDER BY version DESC LIMIT 1", (story_id, story.version)).fetchone()
+            labels = self.db.execute(
+                "SELECT json_extract(brief, '$.labels') FROM briefs WHERE story = ? AND "
+                "version < ? ORDER BY version DESC LIMIT 1", (story_id, story.version)
+            ).fetchone()
+        data = json.loads(cached["brief"]) if cached is not None else None
+        if data is not None and data.get("words", words) == words:
             for part in (data["brief"], data["new"]):
                 briefs.labelled(part)
+            if shown and not cached["shown"]:
+                self._write("UPDATE briefs SET shown = 1 WHERE story = ? AND version = ?",
+                            (story_id, story.version))
         else:
-            previous = self.db.execute(
-                "SELECT version, upto, made, json_extract(brief, '$.labels') AS labels "
-                "FROM briefs WHERE story = ? AND version < ? ORDER BY version DESC LIMIT 1",
-                (story_id, story.version)).fetchone()
-            known = json.loads(previous["labels"]) if previous and previous["labels"] else {}
+            known = json.loads(labels[0]) if labels and labels[0] else {}
             data = briefs.story_brief(articles, previous, words=words, labels=known)
-            data["made"] = _now()
+            data["made"], data["words"] = _now(), words
             title = briefs.headline(data["brief"], articles) or story.title
-            try:
-                self._cache(story, data, max(a["seq"] for a in articles), title)
-            except sqlite3.OperationalError as e:
-                if "locked" not in str(e) and "busy" not in str(e):
-                    raise
-            story = replace(story, title=title)
+            if cached is None or words == BRIEF_WORDS:  # (the pages' budget stays cached)
+                self._write(self._cache, story, data, max(a["seq"] for a in articles), title,
+                            shown, previous["version"] if previous else None)
+                story = replace(story, title=title)
         return StoryBrief(story=story, brief=data["brief"], new=data["new"],
                           previous=data["previous"],
                           articles=briefs.listing(articles, data.get("labels")),
                           made=data["made"], timeline=data.get("timeline"))
 
-    def _cache(self, story: Story, data: dict, upto: int, title: str) -> None:
-        """Store a brief of `story` and the headline it gives, or neither; the older
-        briefs keep what "what is new" reads of them, not their labels."""
+    @contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        """Reads that see the store as of one moment (WAL: a writer does not wait)."""
+        self.db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.db.execute("COMMIT")
+
+    def _write(self, work, *args) -> None:
+        """`work(*args)`, or an SQL statement; given up if the store stays busy past its
+        timeout (a cache: the next brief tries again)."""
+        try:
+            if callable(work):
+                work(*args)
+            else:
+                self.db.execute(work, *args)
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) and "busy" not in str(e):
+                raise
+
+    def _cache(self, story: Story, data: dict, upto: int, title: str, shown: bool,
+               previous: int | None) -> None:
+        """Store a brief of `story` and the headline it gives, or neither. Of the older
+        briefs, only `previous` (the version "what is new" read) is kept, without its
+        labels; briefs never shown and older ones go."""
         self.db.execute("SAVEPOINT brief")
         try:
-            self.db.execute("INSERT OR REPLACE INTO briefs VALUES (?, ?, ?, ?, ?)",
-                            (story.id, story.version, upto, data["made"], json.dumps(data)))
+            self.db.execute("INSERT OR REPLACE INTO briefs (story, version, upto, made, brief, "
+                            "shown) VALUES (?, ?, ?, ?, ?, ?)", (story.id, story.version, upto,
+                                                                 data["made"], json.dumps(data),
+                                                                 int(shown)))
+            self.db.execute("DELETE FROM briefs WHERE story = ? AND version < ? AND version "
+                            "IS NOT ?", (story.id, story.version, previous))
             self.db.execute("UPDATE briefs SET brief = json_remove(brief, '$.labels') "
-                            "WHERE story = ? AND version < ?", (story.id, story.version))
+                            "WHERE story = ? AND version = ?", (story.id, previous))
             # (only if no article came meanwhile: a newer brief's headline stays)
             self.db.execute("UPDATE stories SET title = ? WHERE id = ? AND version = ?",
                             (title, story.id, story.version))

@@ -182,7 +182,7 @@ def refresh_command(db: str, limit: int | None, words: int) -> None:
     with _errors(), Stories(db, create=False) as stories:
         stale = stories.stale(limit=limit)
         for done, story_id in enumerate(stale, 1):
-            stories.brief(story_id, words=words)
+            stories.brief(story_id, words=words, shown=False)
             click.echo(f"\rrefreshed {done} of {len(stale)} stories", nl=False, err=True)
         busy = set(stale) & set(stories.stale())  # (made, but not stored: a writer held it)
         click.echo(f"\r{len(stale) - len(busy)} stories refreshed" + (

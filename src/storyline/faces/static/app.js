@@ -64,30 +64,29 @@ function render(brief) {
   warnings.hidden = !warnings.children.length;
   const briefBox = $("brief");
   briefBox.replaceChildren();
-  const phases = brief.phases || [];
-  brief.sentences.forEach((sentence, i) => {
-    // a new phase opens with its label ("Earlier, September 2018"), as the command line prints it
-    if (phases.length && (i === 0 || sentence.phase !== brief.sentences[i - 1].phase)) {
-      briefBox.appendChild(element("h3", sentence.phase === null ? "Undated" : phases[sentence.phase].label, "phase"));
+  for (const section of phaseSections(brief)) {
+    // each phase headed by its label ("Earlier, September 2018"), as the command line prints it
+    if (section.label) briefBox.appendChild(element("h3", section.label, "phase"));
+    for (const [sentence, i] of section.items) {
+      const p = element("p", sentence.text + " ");
+      for (const source of sentence.sources) {
+        const partial = source.support === "partial";
+        const marker = element("button", `[${source.article}${partial ? "*" : ""}]`,
+          partial ? "marker partial" : "marker");
+        marker.type = "button";
+        marker.setAttribute("aria-pressed", "false");
+        marker.title = partial ? "This source states only part of the sentence: show it"
+          : "Show the supporting sentences";
+        marker.addEventListener("click", () => {
+          document.querySelectorAll(".marker").forEach((m) => m.setAttribute("aria-pressed", "false"));
+          marker.setAttribute("aria-pressed", "true");
+          showEvidence(brief, i);
+        });
+        p.appendChild(marker);
+      }
+      briefBox.appendChild(p);
     }
-    const p = element("p", sentence.text + " ");
-    for (const source of sentence.sources) {
-      const partial = source.support === "partial";
-      const marker = element("button", `[${source.article}${partial ? "*" : ""}]`,
-        partial ? "marker partial" : "marker");
-      marker.type = "button";
-      marker.setAttribute("aria-pressed", "false");
-      marker.title = partial ? "This source states only part of the sentence: show it"
-        : "Show the supporting sentences";
-      marker.addEventListener("click", () => {
-        document.querySelectorAll(".marker").forEach((m) => m.setAttribute("aria-pressed", "false"));
-        marker.setAttribute("aria-pressed", "true");
-        showEvidence(brief, i);
-      });
-      p.appendChild(marker);
-    }
-    briefBox.appendChild(p);
-  });
+  }
   const list = (box, items, describe) => {
     box.replaceChildren();
     if (!items.length) box.appendChild(element("li", "None found.", "empty"));

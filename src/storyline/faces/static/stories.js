@@ -60,27 +60,23 @@ function sentences(container, brief, evidence) {
   if (!brief) return;
   if (brief.error) { container.append(el("p", brief.error, "meta")); return; }
   if (!brief.sentences.length) { container.append(el("p", "Nothing new.", "meta")); return; }
-  const phases = brief.phases || [];
-  let p = null;
-  let phase;
-  for (const s of brief.sentences) {
-    if (!p || (phases.length && s.phase !== phase)) {
-      p = el("p");
-      if (phases.length) p.append(el("strong", `${s.phase === null ? "Undated" : phases[s.phase].label}: `, "phase"));
-      container.append(p);
-      phase = s.phase;
+  for (const section of phaseSections(brief)) {
+    const p = el("p");
+    if (section.label) p.append(el("strong", `${section.label}: `, "phase"));
+    for (const [s] of section.items) {
+      p.append(s.text + " ");
+      for (const source of s.sources) {
+        const partial = source.support === "partial";
+        const marker = el("button", `[${source.article}${partial ? "*" : ""}]`, partial ? "marker partial" : "marker");
+        marker.type = "button";
+        marker.title = partial ? "This source states only part of the sentence: show it" : "Show where it is reported";
+        marker.setAttribute("aria-pressed", "false");
+        marker.addEventListener("click", () => showEvidence(marker, source, evidence));
+        p.append(marker);
+      }
+      p.append(" ");
     }
-    p.append(s.text + " ");
-    for (const source of s.sources) {
-      const partial = source.support === "partial";
-      const marker = el("button", `[${source.article}${partial ? "*" : ""}]`, partial ? "marker partial" : "marker");
-      marker.type = "button";
-      marker.title = partial ? "This source states only part of the sentence: show it" : "Show where it is reported";
-      marker.setAttribute("aria-pressed", "false");
-      marker.addEventListener("click", () => showEvidence(marker, source, evidence));
-      p.append(marker);
-    }
-    p.append(" ");
+    container.append(p);
   }
 }
 
