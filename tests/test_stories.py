@@ -320,6 +320,22 @@ def test_a_file_that_is_not_a_store_is_refused_untouched(tmp_path):
         Stories(newer)
 
 
+def test_a_store_of_the_first_schema_is_upgraded_with_its_briefs_shown(tmp_path):
+    db = tmp_path / "s.db"
+    with Stories(db) as stories:
+        stories.add([make_article("flood", k) for k in range(2)])
+        story = stories.list()[0].id
+        first = stories.brief(story)
+    with sqlite3.connect(db) as old:  # (as schema 1 made it: no "shown")
+        old.execute("ALTER TABLE briefs DROP COLUMN shown")
+        old.execute("PRAGMA user_version = 1")
+    with Stories(db) as stories:
+        assert stories.db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert stories.db.execute("SELECT shown FROM briefs").fetchall() == [(1,)]
+        stories.add([make_article("flood", 2)])
+        assert stories.brief(story).previous["made"] == first.made
+
+
 def test_one_writer_at_a_time_readers_welcome(tmp_path):
     path = tmp_path / "s.db"
     with Stories(path) as writer:
