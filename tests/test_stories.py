@@ -331,7 +331,7 @@ def test_a_store_of_the_first_schema_is_upgraded_with_its_briefs_shown(tmp_path)
         old.execute("PRAGMA user_version = 1")
     with Stories(db) as stories:
         assert stories.db.execute("PRAGMA user_version").fetchone()[0] == 2
-        assert stories.db.execute("SELECT shown FROM briefs").fetchall() == [(1,)]
+        assert [tuple(r) for r in stories.db.execute("SELECT shown FROM briefs")] == [(1,)]
         stories.add([make_article("flood", 2)])
         assert stories.brief(story).previous["made"] == first.made
 
