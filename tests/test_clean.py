@@ -387,6 +387,8 @@ def test_a_promo_headline_above_a_header_glued_to_the_wires_dateline_goes_with_i
     ("(Diane White is a columnist with The Boston Globe.)", True),
     ("Views expressed in the comments do not represent those of Reuters.", True),
     ("Any opinions are his own.", True),
+    ("ProPublica is supported entirely by philanthropy and provides the articles it produces, "
+     "free of charge, both through its own Web site and to leading news organizations.", True),
     # views in the news are the news
     ("The views of the council are those of the majority, the mayor said.", False),
     ("Maureen Dowd is a columnist for The New York Times.", False),
