@@ -415,6 +415,23 @@ def test_a_wire_dateline_after_the_storys_own_words_keeps_the_lead_above(quoted)
     assert a.text.startswith(lead)
 
 
+@pytest.mark.parametrize("glued, lead", [
+    ("Page last updated at 15:47 GMT, Friday, 22 January 2010 (an error occurred while "
+     "processing this directive) ", "Some of Britain's top musicians are teaming up."),
+    ("Hope for Haiti Now footage courtesy of MTV ",
+     "Organisers of the telethon say it has raised more than $57m for the victims."),
+])
+def test_a_bbc_pages_stamp_and_a_videos_credit_glued_before_the_lead_go(glued, lead):
+    a, _ = cleaned(f"Title\n\n{glued}{lead}\n\n{BODY}")
+    assert a.text.startswith(lead)
+
+
+def test_footage_courtesy_of_a_family_is_the_storys():
+    text = "The footage courtesy of the family shows him smiling, police said."
+    a, _ = cleaned(f"Title\n\n{text}\n\n{BODY}")
+    assert a.text.startswith(text)
+
+
 def test_a_disclaimer_glued_before_a_columns_first_sentence_goes_alone():
     a, removed = cleaned(f"Title\n\n{BODY}\n\nThe opinions expressed are his own -- Stock "
                          "research analysts get no respect these days.")

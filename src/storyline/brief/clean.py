@@ -114,8 +114,10 @@ _WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement|Live blog:|"
 # 11:50 GMT, Friday, 29 January 2010 Wyclef Jean's been ...". A stamp standing later in
 # one of the first paragraphs ends the page's header: "Mexican swine flu deaths spark
 # worldwide action ... Sunday 26 April 2009 18.45 BST People wear ...".
-# A video's credit glued the same way: "Jane Roe, Business Insider The company is ...".
+# A video's credit glued the same way: "Jane Roe, Business Insider The company is ...",
+# "Hope for Haiti Now footage courtesy of MTV Organisers of the telethon say ...".
 _CREDIT_PREFIX = re.compile(r"^(?:\(By [A-Z][^()]{2,60}? -- [^()]{2,40}\)|"
+                            r"(?:[\w'’-]+ ){0,6}(?:footage|video|pictures) courtesy of [A-Z]{2,6}|"
                             r"(?:[A-Z][\w.'’-]+ ){1,2}[A-Z][\w.'’-]+, (?:Business Insider|"
                             r"Getty Images|Reuters|AFP|AP|EPA)"
                             # a photo's credit as a web address: "DEVONJAMESXXX.COM 'I want ..."
@@ -135,8 +137,11 @@ _BRACKETED_CAPTION = re.compile(r"^(?:[^\[\]\n.!?]|[.!?](?!\s)){10,300}? \[(?:Re
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _FULL_DATE = r"\d{1,2} (?:January|February|March|April|May|June|July|August|September|" \
     r"October|November|December) \d{4}"
+# (a BBC page's stamp may be followed by its server's error: "(an error occurred while
+# processing this directive)")
 _STAMP = (r"(?:Page last updated at \d{1,2}[:.]\d\d(?: GMT| BST)?,? (?:" + _WEEKDAY + r",? )?"
-          + _FULL_DATE + r"|" + _WEEKDAY + r",? " + _FULL_DATE
+          + _FULL_DATE + r"(?: \(an error occurred while processing this directive\))?|"
+          + _WEEKDAY + r",? " + _FULL_DATE
           + r",? \d{1,2}[:.]\d\d(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?)")
 _STAMP_PREFIX_GLUED = re.compile(r"^(?:" + _STAMP + r"|\(Updated at [^()]{4,60}\))\s+(?=[A-Z\"“'‘])")
 _INNER_STAMP = re.compile(r"(?<=\s)" + _STAMP + r"\s+(?=[A-Z\"“'‘])")
@@ -1108,7 +1113,7 @@ _PREFIXES = ((_PHOTOGRAPH_CREDIT, "photo credit", 14, True, "Photograph:"),
              (_SECTION_HEADER, "section header", 4, True, "*"),
              (_WIDGET_PREFIX, "page furniture", 8, True, None),
              (_CREDIT_PREFIX, "photo credit", 14, True, None),
-             (_STAMP_PREFIX_GLUED, "date stamp", 14, True, None),
+             (_STAMP_PREFIX_GLUED, "date stamp", 20, True, None),
              (_BYLINE_HEADER, "byline", MAX_HEADER_WORDS, False, None),
              (_AGENCY_BYLINE, "byline", MAX_HEADER_WORDS, False, None),
              (_BRACKETED_CAPTION, "photo caption or credit", 60, False, "["),
