@@ -426,6 +426,29 @@ def test_a_bbc_pages_stamp_and_a_videos_credit_glued_before_the_lead_go(glued, l
     assert a.text.startswith(lead)
 
 
+@pytest.mark.parametrize("glued, lead", [
+    ("Emmanuel Etienne was terrified he would lose his leg ",
+     "Emmanuel Etienne may be badly injured in a field hospital but he feels lucky."),
+    ("Mariah Carey joins line-up for Haiti charity single Mariah Carey is the latest star to "
+     "be added to the bill ", "Mariah Carey is the latest performer to join the charity single."),
+    ("Treating the victims of the Haiti earthquake ",
+     "Between 100,000 and 200,000 people may have died in the Haiti earthquake."),
+])
+def test_a_caption_that_opens_on_the_leads_name_is_cut(glued, lead):
+    cleaned_, _ = clean_all([article(f"{glued}{lead}\n\nMore of the story follows here.", "a")])
+    assert cleaned_[0].text.startswith(lead)
+
+
+@pytest.mark.parametrize("text", [
+    "Barack Obama said on Monday that the talks with the party of Barack Obama would go on.",
+    "Barack Obama makes Haiti earthquake statement US President Barack Obama has pledged aid.",
+    "Lionel Messi scored twice as Barcelona won, and fans chanted Lionel Messi is the best.",
+])
+def test_a_name_said_twice_in_a_first_sentence_is_no_caption(text):
+    cleaned_, removed = clean_all([article(f"{text}\n\nMore of the story follows here.", "a")])
+    assert "caption" not in [r.reason for r in removed]
+
+
 def test_footage_courtesy_of_a_family_is_the_storys():
     text = "The footage courtesy of the family shows him smiling, police said."
     a, _ = cleaned(f"Title\n\n{text}\n\n{BODY}")

@@ -250,7 +250,7 @@ _LABEL_BEFORE = rf"(?!(?i:an?|the|{_LABELS})\b)"
 _OPENING_WORDS = frozenset("Almost About Nearly More Most Some Many Several Thousands Hundreds "
                            "Dozens Millions Two Three Four Five Six Seven Eight Nine Ten He "
                            "She They We It There After When While Although Despite Perhaps "
-                           "However Meanwhile Instead Yesterday Today".split())
+                           "However Meanwhile Instead Yesterday Today Between".split())
 _COUNTS = frozenset("Two Three Four Five Six Seven Eight Nine Ten Dozens Hundreds Thousands"
                     .split())
 _COUNTED = r"[A-Z][a-z]+(?:an|ish|ese|i) [a-z]"  # a number's group by nationality, "Haitian ..."
@@ -317,6 +317,8 @@ def _cut_glued_headlines(articles: list[Article], removed: list[Removal]) -> lis
                     start, reason = _glued_sentence(paragraph, texts), "headline"
                 if start is None:
                     start = _echoed_headline(paragraph)
+                if start is None and (start := _renamed(paragraph)) is not None:
+                    reason = "caption"
                 if start is None:
                     start = _title_case_headline(paragraph, small_words)
                 if start is None:
@@ -448,6 +450,36 @@ _NATIONALITIES = frozenset(
     "British American French German Chinese Japanese Russian Italian Spanish Canadian "
     "Australian Indian Mexican Israeli Palestinian Iranian Iraqi Afghan Pakistani Egyptian "
     "Libyan Syrian Turkish Haitian Irish Scottish Welsh English Brazilian Korean".split())
+
+
+# A caption that opens on the name its story's first sentence opens on, glued before it:
+# "Emmanuel Etienne was terrified he would lose his leg Emmanuel Etienne may be badly
+# injured ...", "Simon Cowell signs stars for Haiti charity single Simon Cowell is in
+# talks ..." (BBC pages)
+_OPENING_NAME = re.compile(r"(?:[A-Z][\w'’-]+ ){1,2}[A-Z][\w'’-]+(?= [a-z])")
+
+
+def _renamed(paragraph: str) -> int | None:
+    """Where the first sentence starts again on the name `paragraph` opens with (two or
+    three capitalized words), after a small-letter word and 4 to 20 words of caption, or
+    None."""
+    name = _OPENING_NAME.match(paragraph)
+    if name is None:
+        return None
+    stop = _FIRST_STOP.search(paragraph)
+    end = stop.start() if stop else len(paragraph)
+    again = re.compile(rf"(?<=[a-z] ){re.escape(name.group(0))} (?=[a-z])")
+    match = again.search(paragraph, name.end(), end)
+    if match is None:
+        return None
+    words = paragraph[:match.start()].split()
+    # (not where a sentence goes on to the name: "... the party of Barack Obama would ...";
+    # nor inside a longer name or title: "... US President Barack Obama", "Four New ...")
+    if (not 4 <= len(words) <= 20 or len(paragraph[match.start():end].split()) < 6
+            or not words[-1][0].islower()
+            or words[-1].lower() in _NOT_LAST or _GOES_ON.search(words[-1])):
+        return None
+    return match.start()
 
 
 def _echoed_headline(paragraph: str) -> int | None:
