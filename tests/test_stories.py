@@ -217,7 +217,7 @@ def test_a_story_keeps_the_headline_of_its_newest_brief_and_old_briefs_drop_thei
         # an older brief made while an article came does not take the headline back
         stale = {**stories.story(story.id).to_dict()}
         stories._cache(replace(first.story, version=first.story.version),
-                       {"made": "x", "brief": {}, "new": None}, 1, "A stale headline", True, None)
+                       {"made": "x", "brief": {}, "new": None}, 1, "A stale headline", True)
         assert stories.story(story.id).title == second.story.title == stale["title"]
 
 
@@ -241,12 +241,29 @@ def test_briefs_made_in_the_background_leave_what_is_new_to_the_last_one_shown(t
         assert stories.db.execute("SELECT count(*) FROM briefs").fetchone()[0] == 2
 
 
+def test_a_brief_seen_at_any_budget_or_also_made_unseen_counts_as_shown(tmp_path):
+    with Stories(tmp_path / "s.db") as stories:
+        stories.add([make_article("flood", k) for k in range(2)])
+        story = stories.list()[0].id
+        stories.brief(story)
+        stories.add([make_article("flood", 2)])
+        made = stories.brief(story, shown=False)  # the refresher's
+        stories.brief(story, words=300)  # a reader sees it at another budget
+        # (the refresher writing the same version again after a reader does not unsee it)
+        stories._cache(made.story, {**made.to_dict(), "made": "x"}, 3, made.story.title, False)
+        stories.add([make_article("flood", 3)])
+        assert stories.brief(story).previous["articles"] == 3
+        stories.db.execute("BEGIN")  # a brief read inside a transaction already open
+        assert stories.brief(story).brief["sentences"]
+        stories.db.execute("ROLLBACK")
+
+
 def test_a_brief_at_another_budget_is_made_for_it(tmp_path):
     with Stories(tmp_path / "s.db") as stories:
         stories.add([make_article("flood", k) for k in range(4)])
         story = stories.list()[0].id
-        short = stories.brief(story, words=20, shown=False)  # (cached: none was)
-        assert short.brief["stats"]["budget"] == 20
+        assert stories.brief(story, words=20).brief["stats"]["budget"] == 20
+        assert stories.stale() == [story]  # (a brief at another budget is not kept)
         assert stories.brief(story, words=120).brief["stats"]["budget"] == 120
         assert stories.brief(story, words=300).brief["stats"]["budget"] == 300
         cached = json.loads(stories.db.execute("SELECT brief FROM briefs").fetchone()[0])

@@ -114,14 +114,18 @@ _WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement|Live blog:|"
 # 11:50 GMT, Friday, 29 January 2010 Wyclef Jean's been ...". A stamp standing later in
 # one of the first paragraphs ends the page's header: "Mexican swine flu deaths spark
 # worldwide action ... Sunday 26 April 2009 18.45 BST People wear ...".
-# A video's credit glued the same way: "Jane Roe, Business Insider The company is ...",
-# "Hope for Haiti Now footage courtesy of MTV Organisers of the telethon say ...".
+# A video's credit glued the same way: "Jane Roe, Business Insider The company is ...".
 _CREDIT_PREFIX = re.compile(r"^(?:\(By [A-Z][^()]{2,60}? -- [^()]{2,40}\)|"
-                            r"(?:[\w'’-]+ ){0,6}(?:footage|video|pictures) courtesy of [A-Z]{2,6}|"
                             r"(?:[A-Z][\w.'’-]+ ){1,2}[A-Z][\w.'’-]+, (?:Business Insider|"
                             r"Getty Images|Reuters|AFP|AP|EPA)"
                             # a photo's credit as a web address: "DEVONJAMESXXX.COM 'I want ..."
                             r"|[A-Z0-9-]{3,}\.(?:COM|NET|ORG|CO\.UK))\s+(?=[A-Z\"“'‘])")
+# A programme's video credit glued before the lead: "Hope for Haiti Now footage courtesy of
+# MTV Organisers of the telethon say ..." (not "Dramatic footage courtesy of ABC News
+# shows ...": a title-case name of two words or more, its credit one acronym)
+_VIDEO_CREDIT = re.compile(r"^[A-Z][\w'’-]*(?: (?:for|of|the|and|in|on|[A-Z][\w'’-]*)){1,6} "
+                           r"(?:footage|video|pictures) courtesy of [A-Z]{2,6}\s+"
+                           r"(?!(?:News|TV|Television|Sport|World)\b)(?=[A-Z\"“])")
 # A web page's photo credit glued before the story's first sentence, its caption and the
 # page's headline in the paragraph above: "... Mexico City as a swine flu outbreak sweeps
 # through the city." then "Photograph: Jane Roe/AP Health officials across the world ...".
@@ -250,7 +254,7 @@ _LABEL_BEFORE = rf"(?!(?i:an?|the|{_LABELS})\b)"
 _OPENING_WORDS = frozenset("Almost About Nearly More Most Some Many Several Thousands Hundreds "
                            "Dozens Millions Two Three Four Five Six Seven Eight Nine Ten He "
                            "She They We It There After When While Although Despite Perhaps "
-                           "However Meanwhile Instead Yesterday Today Between".split())
+                           "However Meanwhile Instead Yesterday Today".split())
 _COUNTS = frozenset("Two Three Four Five Six Seven Eight Nine Ten Dozens Hundreds Thousands"
                     .split())
 _COUNTED = r"[A-Z][a-z]+(?:an|ish|ese|i) [a-z]"  # a number's group by nationality, "Haitian ..."
@@ -277,7 +281,9 @@ _GLUED = re.compile(r"(?<=\s)(?=[a-z][\w'’-]* [A-Z])[a-z][\w'’-]*[a-z] ([A-Z
                     r"[A-Z][\w-]*[a-z](?<!['’]s) (With|As|More(?= than)|Up(?= to)|At(?= least)|"
                     + "|".join(sorted(_OPENING_WORDS - {"More", "Most", "It"}))
                     + rf")(?= [a-z0-9]| {_COUNTED})")
-_STRONG_OPENING = re.compile(r"Up to |More than |At least ")  # (after a small word)
+# (after a small word; "Between 100,000 and 200,000 people ...", not "... drama Between the
+# Lines")
+_STRONG_OPENING = re.compile(r"Up to |More than |At least |Between \d")
 _FIRST_STOP = re.compile(r"[.!?](?:\s|$)")
 # A headline's kicker before a colon: "Haiti earthquake: not enough doctors", "In pictures:
 # ..." (a colon further on is a sentence's own: "He said: ...").
@@ -472,14 +478,24 @@ def _renamed(paragraph: str) -> int | None:
     match = again.search(paragraph, name.end(), end)
     if match is None:
         return None
-    words = paragraph[:match.start()].split()
-    # (not where a sentence goes on to the name: "... the party of Barack Obama would ...";
-    # nor inside a longer name or title: "... US President Barack Obama", "Four New ...")
+    head = paragraph[:match.start()]
+    words = head.split()
+    # (not where a sentence goes on to the name: "... the party of Barack Obama would ...",
+    # "... as fans across New Zealand celebrated", "... and officials hope Kim Jong Un
+    # will ..."; nor inside a longer name or title: "... US President Barack Obama")
     if (not 4 <= len(words) <= 20 or len(paragraph[match.start():end].split()) < 6
-            or not words[-1][0].islower()
+            or not words[-1][0].islower() or "," in head
+            or any(w.lower() in _JOINS for w in words[2:])
             or words[-1].lower() in _NOT_LAST or _GOES_ON.search(words[-1])):
         return None
     return match.start()
+
+
+# Words that join a sentence's clauses or lead on to a name: a caption has none of them
+_JOINS = frozenset("as and but while when because if whether though although so than who "
+                   "whom which where raising prompting across throughout around inside "
+                   "outside near within among beyond say says hope hopes fear fears expect "
+                   "expects believe believes warn warns insist insists think thinks".split())
 
 
 def _echoed_headline(paragraph: str) -> int | None:
@@ -1145,6 +1161,7 @@ _PREFIXES = ((_PHOTOGRAPH_CREDIT, "photo credit", 14, True, "Photograph:"),
              (_SECTION_HEADER, "section header", 4, True, "*"),
              (_WIDGET_PREFIX, "page furniture", 8, True, None),
              (_CREDIT_PREFIX, "photo credit", 14, True, None),
+             (_VIDEO_CREDIT, "photo credit", 14, False, "courtesy of"),
              (_STAMP_PREFIX_GLUED, "date stamp", 20, True, None),
              (_BYLINE_HEADER, "byline", MAX_HEADER_WORDS, False, None),
              (_AGENCY_BYLINE, "byline", MAX_HEADER_WORDS, False, None),

@@ -25,6 +25,7 @@ from .body import body_schema, error, read_body
 MAX_ARTICLES = 500  # per POST
 PAGE_SIZE = 50
 REFRESH_IDLE_SECONDS = 2.0  # how often the refresher looks for a changed story, or a lull
+REFRESH_RETRY_SECONDS = 300.0  # a story whose brief failed is tried again after this
 
 router = APIRouter()
 
@@ -103,46 +104,54 @@ def register(app, *, db: str, token: str | None) -> None:
 async def refresh(app) -> None:
     """Runs as long as the server does: make the brief of each story that changed (the
     most recently active first), one at a time, in the workers, while no request is being
-    served. A story whose brief fails is tried again only once it changes."""
-    failed: set[tuple[int, int]] = set()  # (story, version)
+    served. A story whose brief failed, or changed again while it was made, waits a while
+    (REFRESH_RETRY_SECONDS, REFRESH_IDLE_SECONDS) while the others go on."""
+    loop = asyncio.get_running_loop()
+    waiting: dict[int, float] = {}  # story -> when it may be tried again
     while True:
         # (the store is read in a worker too: a thread of this process reading SQLite
         # when the pool forks a worker, at its start or to replace one, can leave a lock
         # held in the child for good)
-        stale = None
+        now = loop.time()
+        waiting = {k: t for k, t in waiting.items() if t > now}
+        story = None
         if app.state.busy == 0:
-            stale = await app.state.pool.run_unattended(_stale, app.state.stories_db, failed)
-        if stale is None:
+            story = await app.state.pool.run_unattended(_stale, app.state.stories_db,
+                                                        frozenset(waiting))
+        if story is None or app.state.busy:
             await asyncio.sleep(REFRESH_IDLE_SECONDS)
             continue
-        cached = await app.state.pool.run_unattended(_refresh, app.state.stories_db, stale[0])
-        if cached is None:
-            failed.add(stale)
-        elif not cached:  # made, but the store was busy (an ingest): try again in a while
+        made = await app.state.pool.run_unattended(_refresh, app.state.stories_db, story)
+        if made is None:  # (failed: logged)
+            waiting[story] = loop.time() + REFRESH_RETRY_SECONDS
+        elif made == "busy":  # (made, but a writer held the store: again in a while)
             await asyncio.sleep(REFRESH_IDLE_SECONDS)
+        elif made == "changed":  # (an article came meanwhile: the others first)
+            waiting[story] = loop.time() + REFRESH_IDLE_SECONDS
 
 
-def _stale(db: str, failed: set[tuple[int, int]]) -> tuple[int, int] | None:
-    """Runs in a worker process: (story, version) of the most recently active story whose
-    brief is out of date and has not failed at that version, or None."""
+def _stale(db: str, waiting: frozenset[int]) -> int | None:
+    """Runs in a worker process: the most recently active story whose brief is out of
+    date and that is not `waiting`, or None."""
     from ..stories import Stories
 
     with Stories(db, create=False) as stories:
-        for story_id in stories.stale(limit=len(failed) + 1):
-            key = (story_id, stories.story(story_id).version)
-            if key not in failed:
-                return key
-    return None
+        return next((i for i in stories.stale(limit=len(waiting) + 1) if i not in waiting),
+                    None)
 
 
-def _refresh(db: str, story_id: int) -> bool:
-    """Runs in a worker process: the story's brief made and cached (its headline with it);
-    False when the store was too busy to cache it."""
+def _refresh(db: str, story_id: int) -> str:
+    """Runs in a worker process: the story's brief made and cached (its headline with it).
+    "cached"; "changed" when an article came while it was made (it was cached for the
+    version it read); "busy" when a writer held the store past its timeout."""
     from ..stories import Stories
 
     with Stories(db, create=False) as stories:
+        version = stories.story(story_id).version
         stories.brief(story_id, shown=False)
-        return stories.briefed(story_id)
+        if stories.briefed(story_id):
+            return "cached"
+        return "changed" if stories.story(story_id).version != version else "busy"
 
 
 async def _in_pool(request: Request, work, *args, missing: int = 422):

@@ -88,12 +88,15 @@ class Workers:
         pool, future = self._pool, None
         try:
             pool, future = self._schedule(work, args, self.time_limit)
-            return await asyncio.wrap_future(future)
+            value = await asyncio.wrap_future(future)
+            self._last_failure = None
+            return value
         except (ProcessExpired, BrokenProcessPool) as e:
             log.warning("a worker died (%s); replacing the pool", type(e).__name__)
             self._replace(pool)
         except Exception as e:  # noqa: BLE001 (the work's own failure: logged, not fatal)
-            message = f"unattended work failed: {type(e).__name__}: {e}"
+            message = (f"unattended {getattr(work, '__name__', work)}{args!r} failed: "
+                       f"{type(e).__name__}: {e}")
             if message != self._last_failure:  # (the same failure every few seconds: once)
                 log.warning(message)
             self._last_failure = message

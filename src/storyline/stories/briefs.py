@@ -149,8 +149,8 @@ def labelled(brief: dict[str, Any] | None) -> dict[str, Any] | None:
     """`brief` (a brief's JSON) as a brief cached before phases had labels, or before its
     sentences had phases, reads now: each phase with its label ("March–April 2011"),
     each sentence with its phase (None: undated)."""
-    for p in (brief or {}).get("phases") or []:
-        p.setdefault("label", Phase(p["start"], p["end"], ()).label(earlier=False))
+    for p in (brief or {}).get("phases") or []:  # (made again: a label once held "Earlier")
+        p["label"] = Phase(p["start"], p["end"], ()).label(earlier=False)
     for s in (brief or {}).get("sentences") or []:
         s.setdefault("phase", None)
     return brief

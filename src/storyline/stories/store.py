@@ -128,6 +128,10 @@ def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:
                              "give a new file name with --db, or the right file") from None
         if "locked" in str(e) or "busy" in str(e):
             raise StoreError(f"{path} is busy (another program holds it); try again") from None
+        if "readonly" in str(e):
+            raise StoreError(f"{path} was made by an older Storyline and must be upgraded, "
+                             "which needs write access: open it once as a user who can "
+                             "write it (e.g. storyline stories list --db PATH)") from None
         raise StoreError(f"{path}: {e}") from None
     return db
 
@@ -143,6 +147,9 @@ def _migrate(db: sqlite3.Connection, version: int) -> None:
     for number in range(version, VERSION):
         db.execute("BEGIN IMMEDIATE")
         try:
+            if db.execute("PRAGMA user_version").fetchone()[0] > number:
+                db.execute("COMMIT")  # (another process took it there while this one waited)
+                continue
             for statement in _statements(MIGRATIONS[number]):
                 db.execute(statement)
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")

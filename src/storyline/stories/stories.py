@@ -38,6 +38,7 @@ BATCH_ARTICLES = 200  # articles per transaction ...
 BATCH_SECONDS = 2.0  # ... or seconds, whichever comes first
 BRIEF_ARTICLES = 50  # a story's brief reads its latest 50 articles (copies left out)
 BRIEF_WORDS = 120  # the budget of the briefs the pages show (and the refresher makes)
+SHOWN_SECONDS = 0.1  # a view waits this long to mark its brief shown while a writer works
 
 
 @dataclass(frozen=True)
@@ -232,14 +233,13 @@ class Stories:
 
     def brief(self, story_id: int, *, words: int = BRIEF_WORDS,
               shown: bool = True) -> StoryBrief:
-        """The story's brief, computed only if the story changed since the cached one (or
-        it was cached at another word budget: then this one is cached only at the pages'
-        budget, BRIEF_WORDS); `new` tells
-        what the articles since the previous brief shown to a reader add to it. A new
-        brief names the story: its headline becomes the brief's main news
-        (`briefs.headline`). `shown=False` makes it for later (the server's refresher):
-        "what is new" goes on reading from the last brief shown. A brief that cannot be
-        cached (the store is busy past its timeout) is still given."""
+        """The story's brief, computed only if the story changed since the cached one; a
+        brief at another budget than the pages' (BRIEF_WORDS) is made for each call and
+        not cached. `new` tells what the articles since the previous brief shown to a
+        reader add to it. A new brief names the story: its headline becomes the brief's
+        main news (`briefs.headline`). `shown=False` makes it for later (the server's
+        refresher): "what is new" goes on reading from the last brief shown. A brief that
+        cannot be cached (the store is busy past its timeout) is still given."""
         from . import briefs  # the brief pipeline is loaded only when a brief is wanted
 
         with self._snapshot():  # (an article committed meanwhile waits for the next brief)
@@ -250,25 +250,25 @@ class Stories:
             previous = self.db.execute(
                 "SELECT version, upto, made FROM briefs WHERE story = ? AND version < ? "
                 "AND shown ORDER BY version DESC LIMIT 1", (story_id, story.version)).fetchone()
-            labels = self.db.execute(
+            labels = self.db.execute(  # (the newest, the current one's if it is cached)
                 "SELECT json_extract(brief, '$.labels') FROM briefs WHERE story = ? AND "
-                "version < ? ORDER BY version DESC LIMIT 1", (story_id, story.version)
+                "version <= ? ORDER BY version DESC LIMIT 1", (story_id, story.version)
             ).fetchone()
+        if shown and cached is not None and not cached["shown"]:  # (seen, at any budget)
+            self._write("UPDATE briefs SET shown = 1 WHERE story = ? AND version = ?",
+                        (story_id, story.version), seconds=SHOWN_SECONDS)
         data = json.loads(cached["brief"]) if cached is not None else None
-        if data is not None and data.get("words", words) == words:
+        if data is not None and data.get("words", BRIEF_WORDS) == words:
             for part in (data["brief"], data["new"]):
                 briefs.labelled(part)
-            if shown and not cached["shown"]:
-                self._write("UPDATE briefs SET shown = 1 WHERE story = ? AND version = ?",
-                            (story_id, story.version))
         else:
             known = json.loads(labels[0]) if labels and labels[0] else {}
             data = briefs.story_brief(articles, previous, words=words, labels=known)
             data["made"], data["words"] = _now(), words
-            title = briefs.headline(data["brief"], articles) or story.title
-            if cached is None or words == BRIEF_WORDS:  # (the pages' budget stays cached)
+            if words == BRIEF_WORDS:
+                title = briefs.headline(data["brief"], articles) or story.title
                 self._write(self._cache, story, data, max(a["seq"] for a in articles), title,
-                            shown, previous["version"] if previous else None)
+                            shown)
                 story = replace(story, title=title)
         return StoryBrief(story=story, brief=data["brief"], new=data["new"],
                           previous=data["previous"],
@@ -277,16 +277,23 @@ class Stories:
 
     @contextmanager
     def _snapshot(self) -> Iterator[None]:
-        """Reads that see the store as of one moment (WAL: a writer does not wait)."""
+        """Reads that see the store as of one moment (WAL: a writer does not wait); inside
+        a transaction already open, they do."""
+        if self.db.in_transaction:
+            yield
+            return
         self.db.execute("BEGIN")
         try:
             yield
         finally:
-            self.db.execute("COMMIT")
+            if self.db.in_transaction:  # (SQLite may have ended it on an error)
+                self.db.execute("COMMIT")
 
-    def _write(self, work, *args) -> None:
+    def _write(self, work, *args, seconds: float | None = None) -> None:
         """`work(*args)`, or an SQL statement; given up if the store stays busy past its
-        timeout (a cache: the next brief tries again)."""
+        timeout, or `seconds` (a cache: the next brief tries again)."""
+        if seconds is not None:
+            self.db.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
         try:
             if callable(work):
                 work(*args)
@@ -295,22 +302,29 @@ class Stories:
         except sqlite3.OperationalError as e:
             if "locked" not in str(e) and "busy" not in str(e):
                 raise
+        finally:
+            if seconds is not None:
+                self.db.execute(f"PRAGMA busy_timeout = {int(store.BUSY_SECONDS * 1000)}")
 
-    def _cache(self, story: Story, data: dict, upto: int, title: str, shown: bool,
-               previous: int | None) -> None:
+    def _cache(self, story: Story, data: dict, upto: int, title: str, shown: bool) -> None:
         """Store a brief of `story` and the headline it gives, or neither. Of the older
-        briefs, only `previous` (the version "what is new" read) is kept, without its
-        labels; briefs never shown and older ones go."""
+        briefs, only the last one shown (what "what is new" reads) is kept, without its
+        labels; a brief shown stays shown (a reader and the refresher may write it both)."""
         self.db.execute("SAVEPOINT brief")
         try:
-            self.db.execute("INSERT OR REPLACE INTO briefs (story, version, upto, made, brief, "
-                            "shown) VALUES (?, ?, ?, ?, ?, ?)", (story.id, story.version, upto,
-                                                                 data["made"], json.dumps(data),
-                                                                 int(shown)))
+            self.db.execute(
+                "INSERT INTO briefs (story, version, upto, made, brief, shown) VALUES "
+                "(?, ?, ?, ?, ?, ?) ON CONFLICT (story, version) DO UPDATE SET upto = "
+                "excluded.upto, made = excluded.made, brief = excluded.brief, shown = "
+                "max(shown, excluded.shown)",
+                (story.id, story.version, upto, data["made"], json.dumps(data), int(shown)))
+            kept = self.db.execute("SELECT max(version) FROM briefs WHERE story = ? AND "
+                                   "version < ? AND shown", (story.id, story.version)
+                                   ).fetchone()[0]
             self.db.execute("DELETE FROM briefs WHERE story = ? AND version < ? AND version "
-                            "IS NOT ?", (story.id, story.version, previous))
+                            "IS NOT ?", (story.id, story.version, kept))
             self.db.execute("UPDATE briefs SET brief = json_remove(brief, '$.labels') "
-                            "WHERE story = ? AND version = ?", (story.id, previous))
+                            "WHERE story = ? AND version = ?", (story.id, kept))
             # (only if no article came meanwhile: a newer brief's headline stays)
             self.db.execute("UPDATE stories SET title = ? WHERE id = ? AND version = ?",
                             (title, story.id, story.version))

@@ -173,16 +173,14 @@ def show_command(story_id: int, db: str, fmt: str, words: int) -> None:
 @_db_option
 @click.option("-n", "--limit", type=click.IntRange(1), default=None,
               help="At most N stories, the most recently active first.")
-@click.option("-w", "--words", type=click.IntRange(1, 5000), default=120, show_default=True,
-              help="Word budget of the briefs.")
-def refresh_command(db: str, limit: int | None, words: int) -> None:
+def refresh_command(db: str, limit: int | None) -> None:
     """Make the briefs of the stories that changed since their last one, so that each is
     listed under its current headline (its brief's main news), the most recently active
     first. `storyline serve --db` does this in the background."""
     with _errors(), Stories(db, create=False) as stories:
         stale = stories.stale(limit=limit)
         for done, story_id in enumerate(stale, 1):
-            stories.brief(story_id, words=words, shown=False)
+            stories.brief(story_id, shown=False)
             click.echo(f"\rrefreshed {done} of {len(stale)} stories", nl=False, err=True)
         busy = set(stale) & set(stories.stale())  # (made, but not stored: a writer held it)
         click.echo(f"\r{len(stale) - len(busy)} stories refreshed" + (
