@@ -92,8 +92,7 @@ def test_minhash_signature_is_datasketchs():
 
 def test_brief_is_cached_until_the_story_changes_and_tells_what_is_new(tmp_path):
     with Stories(tmp_path / "s.db") as stories:
-        stories.add([make_article("flood", k) for k in range(2)])
-        story = stories.list()[0].id
+        story = _flood_story(stories, 2)
         first = stories.brief(story)
         assert first.brief["sentences"] and first.new is None
         assert stories.brief(story).made == first.made  # unchanged: from the cache
@@ -221,10 +220,15 @@ def test_a_story_keeps_the_headline_of_its_newest_brief_and_old_briefs_drop_thei
         assert stories.story(story.id).title == second.story.title == stale["title"]
 
 
+def _flood_story(stories: Stories, articles: int) -> int:
+    """The id of the story the first `articles` flood articles make, added to `stories`."""
+    stories.add([make_article("flood", k) for k in range(articles)])
+    return stories.list()[0].id
+
+
 def test_briefs_made_in_the_background_leave_what_is_new_to_the_last_one_shown(tmp_path):
     with Stories(tmp_path / "s.db") as stories:
-        stories.add([make_article("flood", k) for k in range(2)])
-        story = stories.list()[0].id
+        story = _flood_story(stories, 2)
         stories.brief(story)  # a reader sees it at 2 articles
         news = {2: "King Felipe visited the flooded Valencia suburbs on Thursday.",
                 3: "The Turia river fell below its banks on Friday, Valencia officials said."}
@@ -243,8 +247,7 @@ def test_briefs_made_in_the_background_leave_what_is_new_to_the_last_one_shown(t
 
 def test_a_brief_seen_at_any_budget_or_also_made_unseen_counts_as_shown(tmp_path):
     with Stories(tmp_path / "s.db") as stories:
-        stories.add([make_article("flood", k) for k in range(2)])
-        story = stories.list()[0].id
+        story = _flood_story(stories, 2)
         stories.brief(story)
         stories.add([make_article("flood", 2)])
         made = stories.brief(story, shown=False)  # the refresher's
@@ -260,8 +263,7 @@ def test_a_brief_seen_at_any_budget_or_also_made_unseen_counts_as_shown(tmp_path
 
 def test_a_brief_at_another_budget_is_made_for_it(tmp_path):
     with Stories(tmp_path / "s.db") as stories:
-        stories.add([make_article("flood", k) for k in range(4)])
-        story = stories.list()[0].id
+        story = _flood_story(stories, 4)
         assert stories.brief(story, words=20).brief["stats"]["budget"] == 20
         assert stories.stale() == [story]  # (a brief at another budget is not kept)
         assert stories.brief(story, words=120).brief["stats"]["budget"] == 120
@@ -281,8 +283,7 @@ def test_wire_service_line_left_before_a_title_is_cut():
 
 def test_what_is_new_gets_the_briefs_budget_when_many_articles_came(tmp_path):
     with Stories(tmp_path / "s.db") as stories:
-        stories.add([make_article("flood", k) for k in range(2)])
-        story = stories.list()[0].id
+        story = _flood_story(stories, 2)
         stories.brief(story)
         stories.add([make_article("flood", 2)])
         few = stories.brief(story).new
@@ -340,8 +341,7 @@ def test_a_file_that_is_not_a_store_is_refused_untouched(tmp_path):
 def test_a_store_of_the_first_schema_is_upgraded_with_its_briefs_shown(tmp_path):
     db = tmp_path / "s.db"
     with Stories(db) as stories:
-        stories.add([make_article("flood", k) for k in range(2)])
-        story = stories.list()[0].id
+        story = _flood_story(stories, 2)
         first = stories.brief(story)
     with sqlite3.connect(db) as old:  # (as schema 1 made it: no "shown")
         old.execute("ALTER TABLE briefs DROP COLUMN shown")
