@@ -435,6 +435,8 @@ def test_a_bbc_pages_stamp_and_a_videos_credit_glued_before_the_lead_go(glued, l
      "Emmanuel Etienne may be badly injured in a field hospital but he feels lucky."),
     ("Mariah Carey joins line-up for Haiti charity single Mariah Carey is the latest star to "
      "be added to the bill ", "Mariah Carey is the latest performer to join the charity single."),
+    ("George Clooney has been organising the ceremony ",
+     "George Clooney's star-studded benefit show will be shown on MTV in the UK."),
     ("Treating the victims of the Haiti earthquake ",
      "Between 100,000 and 200,000 people may have died in the Haiti earthquake."),
 ])

@@ -474,7 +474,7 @@ def _renamed(paragraph: str) -> int | None:
         return None
     stop = _FIRST_STOP.search(paragraph)
     end = stop.start() if stop else len(paragraph)
-    again = re.compile(rf"(?<=[a-z] ){re.escape(name.group(0))} (?=[a-z])")
+    again = re.compile(rf"(?<=[a-z] ){re.escape(name.group(0))}(?= [a-z]|['’]s )")
     match = again.search(paragraph, name.end(), end)
     if match is None:
         return None
