@@ -77,7 +77,10 @@ def reading_order(picks: list[Pick], scores: np.ndarray, sentences: list[Sentenc
     named = set().union(*(reading.introduces[p.sentence] for c in head for p in c))
     ordered = head
     while waiting:  # the first chain in order whose names are given, else the first
-        ready = next((c for c in waiting if _needs(c, reading) <= named | _gives(c, reading)),
+        # (a chain waits only for a name another waiting chain gives: "Libya", which none
+        # introduces, does not hold a time's sentences back behind an earlier time's)
+        ready = next((c for c in waiting if not (_needs(c, reading) - named - _gives(c, reading))
+                      & set().union(*(_gives(o, reading) for o in waiting if o is not c))),
                      waiting[0])
         waiting.remove(ready)
         ordered.append(ready)
