@@ -218,9 +218,9 @@ class Phase:
     end: str
     articles: tuple[str, ...]
 
-    def label(self, *, earlier: bool) -> str:
+    def label(self, *, earlier: bool = False) -> str:
         """How a brief heads the phase's sentences: "February 2019", "March–April 2011",
-        "Earlier, September 2018" (a phase before the latest)."""
+        "Earlier, September 2018" (told below a later phase)."""
         start, end = _full_month(self.start), _full_month(self.end)
         if start == end:
             span = start
@@ -228,13 +228,14 @@ class Phase:
             span = f"{start[:-5]}–{end}"
         else:
             span = f"{start} – {end}"
-        return f"Earlier, {span}" if earlier else span
+        return f"{EARLIER}{span}" if earlier else span
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "articles": list(self.articles),
-                "label": self.label(earlier=False)}
+                "label": self.label()}
 
 
+EARLIER = "Earlier, "  # a phase told below a later one (`brief.render.phase_runs`)
 _FULL_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import textwrap
 
-from ..model import Article, Brief
+from ..model import EARLIER, Article, Brief
 
 FORMATS = ("text", "markdown", "json")
 
@@ -108,7 +108,7 @@ def sections(brief: Brief) -> list[tuple[str | None, list]]:
     """The brief's sentences in runs of one phase each, with the phase's label ("February
     2019", "Earlier, September 2018"); one unlabelled run when the cluster has no phases."""
     return phase_runs(brief.sentences, lambda s: s.phase,
-                      [p.label(earlier=False) for p in brief.phases])
+                      [p.label() for p in brief.phases])
 
 
 def phase_runs(sentences, phase_of, spans: list[str]) -> list[tuple[str | None, list]]:
@@ -129,7 +129,7 @@ def phase_runs(sentences, phase_of, spans: list[str]) -> list[tuple[str | None, 
         if phase is None or not 0 <= phase < len(spans):
             label = "Undated"
         else:
-            label = ("Earlier, " if phase < latest else "") + spans[phase]
+            label = (EARLIER if phase < latest else "") + spans[phase]
             latest = max(latest, phase)
         runs.append((label, [s]))
         last = phase

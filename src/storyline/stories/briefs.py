@@ -150,7 +150,7 @@ def labelled(brief: dict[str, Any] | None) -> dict[str, Any] | None:
     sentences had phases, reads now: each phase with its label ("March–April 2011"),
     each sentence with its phase (None: undated)."""
     for p in (brief or {}).get("phases") or []:  # (made again: a label once held "Earlier")
-        p["label"] = Phase(p["start"], p["end"], ()).label(earlier=False)
+        p["label"] = Phase(p["start"], p["end"], ()).label()
     for s in (brief or {}).get("sentences") or []:
         s.setdefault("phase", None)
     return brief
