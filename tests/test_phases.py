@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline import Options, read_cluster, summarize
-from storyline.brief.phases import find, latest
+from storyline.brief.phases import find, latest_news
 from storyline.model import Article, Phase
 
 HAJIN = ("The Syrian Democratic Forces launched a ground offensive on Monday against jihadist "
@@ -74,8 +74,6 @@ def test_a_story_of_one_time_that_ran_for_weeks_opens_with_its_latest_news():
                 Article("3", early.replace("Monday", "Sunday"), published="2024-03-03"),
                 Article("4", later, published="2024-03-22"),
                 Article("5", middle.replace("two", "three"), published="2024-03-12")]
-    assert latest(articles) == {"4"}  # the last week before the 22nd
-    assert latest(articles[:3]) is None  # three days: one moment of the story
     brief = summarize(articles, options=Options(words=40, analysis=False))
     assert brief.sentences[0].text.startswith("The regional government approved")
     # without the latest report, the first days' news opens
@@ -101,6 +99,34 @@ def test_a_story_of_one_time_that_ran_for_weeks_opens_with_its_latest_news():
     featured = [*articles[:3], Article("4", scene, published="2024-03-22")]
     brief = summarize(featured, options=Options(words=40, analysis=False))
     assert brief.sentences[0].text.startswith("Rescue crews")
+
+
+def test_the_latest_news_is_the_latest_days_nearly_best_report_a_week_at_a_time():
+    day = {"1": "2024-03-01", "2": "2024-03-04", "3": "2024-03-06", "4": "2024-03-16"}
+    articles = [Article(i, "text", published=d) for i, d in day.items()]
+    article_of = {10: "1", 20: "2", 30: "3", 40: "4"}.__getitem__
+    openers = {10: 0.2, 20: 0.3, 30: 0.25, 40: 0.2}  # each article's lead: its agreement
+
+    def reports(ids, agreement=openers, features=("4",)):
+        return {k: v for k, v in agreement.items()
+                if article_of(k) in ids and article_of(k) not in features}
+
+    # the last week holds only a feature's opening: the week before it, where the 6th's
+    # report agrees nearly as well (0.25 of 0.3) as the 4th's and is later
+    assert latest_news(openers, 20, article_of, articles, reports) == {30: 0.25}
+    # a later report that agrees much less than the week's best does not open
+    weaker = {**openers, 30: 0.2}
+    assert latest_news(weaker, 20, article_of, articles,
+                       lambda ids: reports(ids, weaker)) == {20: 0.3}
+    # a report of the last week opens, if it agrees at least half as well as the best
+    assert latest_news(openers, 20, article_of, articles,
+                       lambda ids: reports(ids, features=())) == {40: 0.2}
+    lone = {**openers, 40: 0.1}
+    assert latest_news(lone, 20, article_of, articles,
+                       lambda ids: reports(ids, lone, ())) == {30: 0.25}
+    # no week before the best lead's day is read; a story of one week keeps its openers
+    assert latest_news(openers, 40, article_of, articles, reports) == openers
+    assert latest_news(openers, 20, article_of, articles[:3], reports) == openers
 
 
 def test_a_time_whose_leads_tell_no_news_joins_the_time_before_it():
@@ -138,6 +164,23 @@ def test_how_it_all_began_and_a_features_way_in_are_no_news(lead, news):
     from storyline.brief.select import tells_news
 
     assert tells_news(lead) == news
+
+
+@pytest.mark.parametrize(("lead", "report"), [
+    ("Villagers in the valley have donated a total of 3 million euros to the flood appeal.", True),
+    ("The body of a rescue worker missing since the flood has been identified by police.", True),
+    ("The council said on Friday the bridge would reopen.", True),
+    ("The army is to send boats to the villages cut off by the river.", True),
+    ("Investors peering through the fog of the flood will find plenty of promise.", False),
+    ("Since 1990, many of the valley's houses have been built on the flood plain.", False),
+    ("For decades, the dam has held back the spring floods.", False),
+    ("For 95 years, the bank has been the valley's lender of last resort.", False),
+    ("Sitting on her porch, Ana Ruiz has watched the river rise, she said.", False),
+])
+def test_a_report_tells_its_day_its_source_or_what_has_happened(lead, report):
+    from storyline.brief.select import reports_news
+
+    assert reports_news(lead) == report
 
 
 def test_a_focused_brief_tells_each_time_in_one_section(example_dir):

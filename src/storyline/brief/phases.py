@@ -52,7 +52,7 @@ def find(articles: list[Article]) -> tuple[Phase, ...]:
 
 # A story's latest phase (or its one time) reported over more than DEVELOPING_DAYS has
 # moved on since its first reports: its brief opens with the lead of an article of its
-# last DEVELOPING_DAYS (`latest`), where the story stands now ("Russia will hire a
+# last DEVELOPING_DAYS (`latest_news`), where the story stands now ("Russia will hire a
 # Norwegian company to help retrieve the remains of 118 sailors from the sunken nuclear
 # submarine Kursk ..."), not with a report of its first week that agrees best with the
 # others ("There have had no banging signals ..." over six weeks of the Kursk's story).
@@ -62,15 +62,49 @@ DEVELOPING_DAYS = 7
 # does (the Kursk's last report: 0.77), not when a late article tells something else (a
 # football club reopening its stadium after a week of flood reports).
 LATEST_AGREEMENT = 0.5
+# Within that week, the latest day's lead among those that agree at least this share as
+# well as the week's best: "Four New York Times journalists ... have been released and
+# have arrived safely in Tunisia" (0.81 of the best) over "... will be released" three
+# days before it; not a side story of the last day ("Tripoli's port is back to near-normal
+# business ...", 0.67) over the U.N.'s easing of sanctions the day before.
+NEWER_AGREEMENT = 0.8
 
 
-def latest(articles: list[Article]) -> set[str] | None:
-    """The ids of the articles of the last DEVELOPING_DAYS days (the latest date's and the
-    days before it), when the dated articles span more than DEVELOPING_DAYS; else None."""
-    dated = sorted((a.published, a.id) for a in articles if a.published)
-    if not dated or _days(dated[0][0], dated[-1][0]) <= DEVELOPING_DAYS:
-        return None
-    return {i for day, i in dated if _days(day, dated[-1][0]) < DEVELOPING_DAYS}
+def latest_news(openers: dict[int, float], best: int, article_of: Callable[[int], str],
+                articles: list[Article], reports: Callable[[set[str]], dict[int, float]],
+                ) -> dict[int, float]:
+    """The openers of a story reported for more than DEVELOPING_DAYS: `reports` (those of
+    the given articles that report news) of its last week that agree with the other leads
+    at least LATEST_AGREEMENT as well as the `best` of `openers`, the latest day's among
+    the week's nearly best (NEWER_AGREEMENT); if none, of the week before, and so on back
+    to the best's day. `openers` as they are for a story of one moment."""
+    floor = LATEST_AGREEMENT * openers[best]
+    days = {a.id: a.published for a in articles if a.published}
+    # (an undated best: only the last week)
+    until = days.get(article_of(best)) or max(days.values(), default=None)
+    for week in _weeks_back(articles, until):
+        last = {k: v for k, v in reports(week).items() if v >= floor}
+        if last:
+            near = {k: v for k, v in last.items() if v >= NEWER_AGREEMENT * max(last.values())}
+            day = max(days[article_of(k)] for k in near)
+            return {k: v for k, v in near.items() if days[article_of(k)] == day}
+    return openers
+
+
+def _weeks_back(articles: list[Article], until: str | None) -> list[set[str]]:
+    """The ids of the dated articles a week at a time, going back from the latest day,
+    when they span more than DEVELOPING_DAYS (else []): the articles of the last
+    DEVELOPING_DAYS days, then those of the DEVELOPING_DAYS days up to the latest day
+    before them, and so on; no week that ends before the day `until`."""
+    dated = sorted(((a.published, a.id) for a in articles if a.published), reverse=True)
+    if not dated or _days(dated[-1][0], dated[0][0]) <= DEVELOPING_DAYS:
+        return []
+    weeks: list[set[str]] = []
+    while dated and (until is None or dated[0][0] >= until):
+        end = dated[0][0]
+        weeks.append({i for day, i in dated if _days(day, end) < DEVELOPING_DAYS})
+        dated = [(day, i) for day, i in dated if _days(day, end) >= DEVELOPING_DAYS]
+    return weeks
 
 
 def merged(periods: tuple[Phase, ...], order: list[str],

@@ -99,15 +99,12 @@ def steps(documents: Iterable[str | Article | dict], words: int | None = None, *
         told = told[:1]
     openers = [select.openers(sentences, reading, matrix, articles) for articles in told]
     newest = [a for a in articles if told[0] is None or a.id in told[0]]
-    if relevance is None and (week := phases.latest(newest)):
-        # the latest time, reported for more than a week: a lead of its last week opens,
-        # if one tells the day's news (not a feature's opening) and agrees with the other
-        # leads nearly as well as the best (not one late article about something else)
-        floor = phases.LATEST_AGREEMENT * max(openers[0].values(), default=0.0)
-        last = {k: v for k, v in select.openers(sentences, reading, matrix, week).items()
-                if select.tells_the_days_news(sentences[k].text) and v >= floor}
-        if last:
-            openers[0] = last
+    if relevance is None and openers[0]:  # a story that ran for weeks opens with its latest
+        # news, a report's lead (not a feature's opening) that agrees with the others
+        openers[0] = phases.latest_news(
+            openers[0], select.best(openers[0]), lambda k: sentences[k].article, newest,
+            lambda ids: {k: v for k, v in select.openers(sentences, reading, matrix, ids).items()
+                         if select.reports_news(sentences[k].text)})
     if openers[0]:  # the brief follows the story its opener tells
         main = sentences[select.best(openers[0])].article
         stray = checks.strays(main, [a.id for a in articles], matrix, sentences)

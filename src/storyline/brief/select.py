@@ -833,6 +833,34 @@ def tells_the_days_news(lead: str) -> bool:
     return tells_news(lead) and bool(_NEWS_TIME.search(lead))
 
 
+def reports_news(lead: str) -> bool:
+    """The lead tells news (`tells_news`) as a report does: it dates it by the day, says
+    who told it, or tells what has happened or is to happen ("Britons have donated a total
+    of £46m to the Haiti earthquake appeal fund ...", "The body of a United Nations worker
+    ... has been identified ..."), as a feature's opening does not ("Investors peering
+    through the receding fog of war will find plenty of promise ...")."""
+    return tells_news(lead) and bool(_NEWS_TIME.search(lead) or _REPORTED.search(lead)
+                                     and not _SINCE.match(lead))
+
+
+# What has happened (the present perfect of a verb of action, not "has been" alone: "For
+# 95 years, the Federal Reserve has been the nation's lender of last resort."), who said
+# so, or what is to happen.
+_REPORTED = re.compile(
+    r"\b(?:has|have)(?: not| now| also| just| already| finally| officially)? (?:been )?"
+    r"(?:[a-z]+ed|begun|won|hit|set|cut|put|made|left|sent|held|told|found|lost|paid|spent|"
+    r"sold|bought|brought|built|shot|struck|said|led|met|run|taken|given|seen|known|shown|"
+    r"grown|drawn|flown|thrown|broken|chosen|spoken|stolen|written|driven|risen|fallen|"
+    r"beaten|frozen|proven|gone|done|come|become|kept|fought|caught|sought|felt|fled|dealt|"
+    r"split|quit|spread|shut|sworn|torn|born)\b"
+    r"|\b(?:said|says|announced|confirmed|reported|told)\b"
+    r"|\b(?:is|are) (?:to|set to|expected to|due to) [a-z]+\b")
+# ... but not what has been so for years: "Since 1990, many General Motors and Ford cars
+# and trucks have been equipped with a device similar to an airliner's black box ..."
+_SINCE = re.compile(r"Since\b|(?:For|Over|In) (?:the (?:past|last) )?(?:\d+ |many |several )?"
+                    r"(?:decades|years|centuries|generations)\b")
+
+
 def _tells_no_news(lead: str) -> bool:
     """The lead sets a scene or tells background (`_SCENE_SETTER`, `_BACKGROUND`, or how it
     all began, with no day of news and nobody saying it: `_HOW_IT_BEGAN`)."""
