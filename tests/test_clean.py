@@ -1120,3 +1120,17 @@ def test_the_datelines_here_before_a_time_goes(line, rest):
 ])
 def test_a_word_broken_at_a_wrapped_hyphen_is_joined_and_a_waiting_one_is_not(text, joined):
     assert joined in clean(article(text + "."))[0].text
+
+
+@pytest.mark.parametrize(("text", "clutter"), [
+    ("Freed aid workers Jan Novak, from left, Petra Holm and Omar Said pose at the airport on "
+     "Monday.", True),
+    ("Team captain Ellen Marsh (left) and coach Dario Fenn celebrate after the final.", True),
+    ("Pictured from left to right: the finance ministers of Spain, Italy and Greece.", True),
+    ("My taxi tilted from left to right as the ground shook.", False),
+    ("The party moved from left to centre under its new leader, critics said.", False),
+])
+def test_a_photos_people_named_in_a_row_are_a_caption(text, clutter):
+    from storyline.brief.clean import is_clutter
+
+    assert is_clutter(text) is clutter

@@ -780,7 +780,16 @@ def is_clutter(text: str) -> bool:
     """Whether a sentence is page clutter that cleaning could not cut off its line: the
     last check before a sentence goes into a brief."""
     return (_match(text) is not None or _IN_SENTENCE(text) is not None
-            or bool(_FOOTNOTES.match(text)) or _place_caption(text) or _dated_caption(text))
+            or bool(_FOOTNOTES.match(text)) or _place_caption(text) or _dated_caption(text)
+            or _LINE_UP.search(text) is not None)
+
+
+# A photo's people named in a row: "Stephen Farrell, from left, Tyler Hicks, ... and
+# Anthony Shadid pose on Monday.", "Mahershala Ali (left) and Ryan Gosling share good
+# wishes backstage ..." (the dev sets' 24 such sentences are all captions; "My taxi
+# tilted from left to right." is not one).
+_LINE_UP = re.compile(r", from (?:left|right), |\b(?:[Pp]ictured|[Ss]een) from left to right\b"
+                      r"|\((?:left|right|centre|center)\)")
 
 
 # A photo caption ends on its full date, or on a date after a comma, after what its
