@@ -507,6 +507,24 @@ def test_in_a_phase_the_openers_article_is_told_first():
     assert [sentences[p.sentence].article for p in told] == ["1", "1", "2", "3"]
 
 
+def test_a_later_times_sentence_stays_in_its_time_when_an_earlier_time_names_its_person():
+    from storyline.brief.order import reading_order
+    from storyline.brief.select import Pick
+    from storyline.model import Sentence
+
+    texts = [("1", 0, "Rebels seized the port of Brega on Monday after heavy fighting."),
+             ("1", 1, "Holm said the port was now in the rebels' hands."),
+             ("3", 0, "Rebel spokeswoman Petra Holm said in March that the town would fall.")]
+    sentences = [Sentence(a, i, t, 0, len(t), of=2) for a, i, t in texts]
+    reading = read([t for _, _, t in texts], [True] * len(texts))
+    assert "holm" in {n.lower() for n in reading.needs[1].names}  # (what the test is about)
+    picks = [Pick(k, k) for k in range(3)]
+    told = reading_order(picks, np.ones(3), sentences, reading, opened=True,
+                         phases=(frozenset({"3"}), frozenset({"1"})))
+    # (it waited below the earlier time's sentence, and its time was headed a second time)
+    assert [sentences[p.sentence].article for p in told] == ["1", "1", "3"]
+
+
 def test_a_brief_does_not_end_on_a_stray_line():
     from storyline.brief.order import without_stray_ending
     from storyline.brief.select import Pick

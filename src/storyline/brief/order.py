@@ -77,10 +77,13 @@ def reading_order(picks: list[Pick], scores: np.ndarray, sentences: list[Sentenc
     named = set().union(*(reading.introduces[p.sentence] for c in head for p in c))
     ordered = head
     while waiting:  # the first chain in order whose names are given, else the first
-        # (a chain waits only for a name another waiting chain gives: "Libya", which none
-        # introduces, does not hold a time's sentences back behind an earlier time's)
+        # (a chain waits only for a name another waiting chain of its time gives: "Libya",
+        # which none introduces, does not hold a time's sentences back behind an earlier
+        # time's, nor do "the new rules" of the latest time wait below the earliest time's
+        # "wetlands rules", which headed the latest time a second time after it)
         ready = next((c for c in waiting if not (_needs(c, reading) - named - _gives(c, reading))
-                      & set().union(*(_gives(o, reading) for o in waiting if o is not c))),
+                      & set().union(*(_gives(o, reading) for o in waiting
+                                      if o is not c and key(o)[0] == key(c)[0]))),
                      waiting[0])
         waiting.remove(ready)
         ordered.append(ready)
