@@ -10,7 +10,8 @@ centroid, the best at least `CLEAR_RATIO` times the runner-up and at least
 one run has no phases: it reads as one time. A time whose articles' leads all set a scene
 or tell background (two wire recaps, a feature) is no phase of news: `merged` joins it to
 the time before it. Within the latest time, a story reported for more than a week opens on
-its last week's news (`latest`).
+its latest report (`latest_news`): a lead of its last week, or of the week before when the
+last has only a feature's opening, and so on.
 """
 
 from __future__ import annotations

@@ -825,20 +825,14 @@ def tells_news(lead: str) -> bool:
     return not (_tells_no_news(lead) or opens_mid_story(lead) or points_at_told(lead))
 
 
-def tells_the_days_news(lead: str) -> bool:
-    """The lead tells news (`tells_news`) and dates it by the day ("said Wednesday", "on
-    Sunday", "today"), as a report of the day does and a feature's opening does not ("With
-    the stakes on the Korean peninsula as high as they have ever been, life ... is lived in
-    a state of constant alert.")."""
-    return tells_news(lead) and bool(_NEWS_TIME.search(lead))
-
-
 def reports_news(lead: str) -> bool:
-    """The lead tells news (`tells_news`) as a report does: it dates it by the day, says
-    who told it, or tells what has happened or is to happen ("Britons have donated a total
-    of £46m to the Haiti earthquake appeal fund ...", "The body of a United Nations worker
-    ... has been identified ..."), as a feature's opening does not ("Investors peering
-    through the receding fog of war will find plenty of promise ...")."""
+    """The lead tells news (`tells_news`) as a report does: it dates it by the day ("said
+    Wednesday", "on Sunday", "today"), says who told it, or tells what has happened or is
+    to happen ("Britons have donated a total of £46m to the Haiti earthquake appeal fund
+    ...", "The body of a United Nations worker ... has been identified ..."), as a
+    feature's opening does not ("Investors peering through the receding fog of war will
+    find plenty of promise ...", "With the stakes on the Korean peninsula as high as they
+    have ever been, life ... is lived in a state of constant alert.")."""
     return tells_news(lead) and bool(_NEWS_TIME.search(lead) or _REPORTED.search(lead)
                                      and not _SINCE.match(lead))
 
