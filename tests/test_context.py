@@ -153,6 +153,8 @@ from storyline.brief.context import (
     "Frank was reported missing that day and the alert went out.",
     # a person told before, in an opening phrase; things told before, as the subject
     "For him, it's not just a movie.",
+    "In it, the governor says the dam will be rebuilt.",
+    "After that, the talks broke down.",
     "Some work for a few families.",
     # other than, as well as, beyond what was told before
     "At least three other Navy sailors were injured in the collision.",

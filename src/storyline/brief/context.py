@@ -143,6 +143,9 @@ _DANGLING_OPENING = re.compile(
     rf"|in (?:one|another|each|either|the other|the first|the second) (?:case|instance) \("
     # "For him, it's not just a movie.": him, told before
     rf"|(?:for|to|with|like|unlike|against|without|beside|behind|before|after) (?:him|her|them),"
+    # "In it, the younger Gadhafi says ...": in what?
+    rf"|(?:in|on|under|inside|within|through|from|with|without|after|before|besides) "
+    rf"(?:it|this|that|these|those),"
     rf"|at least that\b|once again\b|again,|of (?:the|those|these) (?:\w+|\$[\d,.]+)(?:,| (?!of\b))"
     # "The Republican made his comment ...", not "The Republican Party"
     rf"|the (?-i:Republican|Democrat) (?-i:[a-z])"
