@@ -64,31 +64,35 @@ DEVELOPING_DAYS = 7
 # football club reopening its stadium after a week of flood reports).
 LATEST_AGREEMENT = 0.5
 # Within that week, the latest day's lead among those that agree at least this share as
-# well as the week's best: "Four New York Times journalists ... have been released and
-# have arrived safely in Tunisia" (0.81 of the best) over "... will be released" three
-# days before it; not a side story of the last day ("Tripoli's port is back to near-normal
-# business ...", 0.67) over the U.N.'s easing of sanctions the day before.
+# well as the week's best, a day's date not counted (`plain`): "Four New York Times
+# journalists ... have been released and have arrived safely in Tunisia" (0.81 of the
+# best) over "... will be released" three days before it; not a side story of the last
+# day ("Tripoli's port is back to near-normal business ...", 0.67) over the U.N.'s easing
+# of sanctions the day before, nor a country's first case of a flu (0.70 but for its "on
+# Friday") over the pandemic declared the day before.
 NEWER_AGREEMENT = 0.8
 
 
 def latest_news(openers: dict[int, float], best: int, article_of: Callable[[int], str],
                 articles: list[Article], reports: Callable[[set[str]], dict[int, float]],
-                ) -> dict[int, float]:
+                plain: Callable[[int, float], float]) -> dict[int, float]:
     """The openers of a story reported for more than DEVELOPING_DAYS: `reports` (those of
     the given articles that report news) of its last week that agree with the other leads
     at least LATEST_AGREEMENT as well as the `best` of `openers`, the latest day's among
-    the week's nearly best (NEWER_AGREEMENT); if none, of the week before, and so on back
-    to the best's day. `openers` as they are for a story of one moment."""
+    the week's nearly best (NEWER_AGREEMENT, by `plain` agreement); if none, of the week
+    before, and so on back to the best's day, never one older than it. `openers` as they
+    are for a story of one moment."""
     floor = LATEST_AGREEMENT * openers[best]
     days = {a.id: a.published for a in articles if a.published}
-    # (an undated best: only the last week)
-    until = days.get(article_of(best)) or max(days.values(), default=None)
-    for week in _weeks_back(articles, until):
-        last = {k: v for k, v in reports(week).items() if v >= floor}
+    since = days.get(article_of(best), "")  # (an undated best: only the last week)
+    for week in _weeks_back(articles, since or max(days.values(), default=None)):
+        last = {k: v for k, v in reports(week).items()
+                if v >= floor and days[article_of(k)] >= since}
         if last:
-            near = {k: v for k, v in last.items() if v >= NEWER_AGREEMENT * max(last.values())}
+            top = max(plain(k, v) for k, v in last.items())
+            near = [k for k, v in last.items() if plain(k, v) >= NEWER_AGREEMENT * top]
             day = max(days[article_of(k)] for k in near)
-            return {k: v for k, v in near.items() if days[article_of(k)] == day}
+            return {k: last[k] for k in near if days[article_of(k)] == day}
     return openers
 
 

@@ -104,7 +104,8 @@ def steps(documents: Iterable[str | Article | dict], words: int | None = None, *
         openers[0] = phases.latest_news(
             openers[0], select.best(openers[0]), lambda k: sentences[k].article, newest,
             lambda ids: {k: v for k, v in select.openers(sentences, reading, matrix, ids).items()
-                         if select.reports_news(sentences[k].text)})
+                         if select.reports_news(sentences[k].text)},
+            lambda k, v: select.undated_agreement(sentences[k].text, v))
     if openers[0]:  # the brief follows the story its opener tells
         main = sentences[select.best(openers[0])].article
         stray = checks.strays(main, [a.id for a in articles], matrix, sentences)

@@ -819,6 +819,11 @@ _BACKGROUND = re.compile(
     r"|^[A-Z][a-z]+ [A-Z][a-z]+(?:, \d+,)? (?:lives|works|grew up) (?:in|on|at|with|near)\b")
 
 
+def undated_agreement(lead: str, agreement: float) -> float:
+    """An opener's agreement (`openers`) without the NEWS_TIME_BONUS its day gave it."""
+    return agreement / NEWS_TIME_BONUS if _NEWS_TIME.search(lead) else agreement
+
+
 def tells_news(lead: str) -> bool:
     """The lead tells news: it sets no scene, tells no background (`_tells_no_news`) and
     does not start mid-story nor point at what was told before."""
@@ -837,22 +842,25 @@ def reports_news(lead: str) -> bool:
                                      and not _SINCE.match(lead))
 
 
-# What has happened (the present perfect of a verb of action, not "has been" alone: "For
-# 95 years, the Federal Reserve has been the nation's lender of last resort."), who said
-# so, or what is to happen.
+# What has happened (the present perfect of a verb of action in the sentence's opening
+# clause, not "has been" alone: "For 95 years, the Federal Reserve has been the nation's
+# lender of last resort."; not an op-ed's "The past few years have been tough for
+# democracy ..., and most observers have jumped to ..."), who said so, or what is to
+# happen.
 _REPORTED = re.compile(
-    r"\b(?:has|have)(?: not| now| also| just| already| finally| officially)? (?:been )?"
-    r"(?:[a-z]+ed|begun|won|hit|set|cut|put|made|left|sent|held|told|found|lost|paid|spent|"
-    r"sold|bought|brought|built|shot|struck|said|led|met|run|taken|given|seen|known|shown|"
-    r"grown|drawn|flown|thrown|broken|chosen|spoken|stolen|written|driven|risen|fallen|"
-    r"beaten|frozen|proven|gone|done|come|become|kept|fought|caught|sought|felt|fled|dealt|"
-    r"split|quit|spread|shut|sworn|torn|born)\b"
-    r"|\b(?:said|says|announced|confirmed|reported|told)\b"
+    r"^[^,;:]*?\b(?:has|have|['’]ve)(?: [a-z]+ly| not| now| also| just| already| finally)?"
+    r" (?:been )?(?:[a-z]+ed|begun|won|hit|set|cut|put|made|left|sent|held|told|found|lost|"
+    r"paid|laid|spent|sold|bought|brought|built|shot|struck|said|led|met|run|taken|given|"
+    r"seen|known|shown|grown|drawn|flown|thrown|broken|chosen|spoken|stolen|written|driven|"
+    r"risen|fallen|beaten|frozen|proven|gone|done|come|become|kept|fought|caught|sought|"
+    r"felt|fled|dealt|split|quit|spread|shut|sworn|torn|upheld|withheld|overturned|dug|"
+    r"ground|bound|wound|hung|stuck|sunk|sprung|swept|slid|bid)\b"
+    r"|\b(?:said|says|say|announced|confirmed|reported|told)\b|\baccording to\b"
     r"|\b(?:is|are) (?:to|set to|expected to|due to) [a-z]+\b")
 # ... but not what has been so for years: "Since 1990, many General Motors and Ford cars
 # and trucks have been equipped with a device similar to an airliner's black box ..."
-_SINCE = re.compile(r"Since\b|(?:For|Over|In) (?:the (?:past|last) )?(?:\d+ |many |several )?"
-                    r"(?:decades|years|centuries|generations)\b")
+_SINCE = re.compile(r"Since\b|(?:For|Over|In|During) (?:the )?(?:past |last |recent )?"
+                    r"(?:[a-z\d]+ )?(?:decades|years|centuries|generations)\b")
 
 
 def _tells_no_news(lead: str) -> bool:
