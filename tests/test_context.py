@@ -153,8 +153,8 @@ from storyline.brief.context import (
     "Frank was reported missing that day and the alert went out.",
     # a person told before, in an opening phrase; things told before, as the subject
     "For him, it's not just a movie.",
-    "In it, the governor says the dam will be rebuilt.",
-    "After that, the talks broke down.",
+    "In it, Petra Holm says the dam will be rebuilt.",
+    "Under it, Petra Holm will lead the council.",
     "Some work for a few families.",
     # other than, as well as, beyond what was told before
     "At least three other Navy sailors were injured in the collision.",
@@ -246,6 +246,8 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     # a thing's age
     "The 40-year-old ban on crude oil exports was lifted on Friday.",
     "Fire destroyed the 150-year-old church on Sunday.",
+    # "IT", not "it"
+    "In IT, salaries have risen 10 percent this year, a survey found.",
 ])
 def test_openings_that_stand_alone(text):
     assert not needs(text).antecedent

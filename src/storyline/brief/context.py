@@ -145,7 +145,7 @@ _DANGLING_OPENING = re.compile(
     rf"|(?:for|to|with|like|unlike|against|without|beside|behind|before|after) (?:him|her|them),"
     # "In it, the younger Gadhafi says ...": in what?
     rf"|(?:in|on|under|inside|within|through|from|with|without|after|before|besides) "
-    rf"(?:it|this|that|these|those),"
+    rf"(?-i:it|this|that|these|those),"
     rf"|at least that\b|once again\b|again,|of (?:the|those|these) (?:\w+|\$[\d,.]+)(?:,| (?!of\b))"
     # "The Republican made his comment ...", not "The Republican Party"
     rf"|the (?-i:Republican|Democrat) (?-i:[a-z])"
