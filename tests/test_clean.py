@@ -1134,3 +1134,33 @@ def test_a_photos_people_named_in_a_row_are_a_caption(text, clutter):
     from storyline.brief.clean import is_clutter
 
     assert is_clutter(text) is clutter
+
+
+# A caption glued before a first sentence that opens on "The" (capitalized inside a
+# sentence only in a name).
+@pytest.mark.parametrize("glued, rest", [
+    ("Aid workers say families share food more fairly at home The agency has begun a "
+     "large food distribution in the capital on Monday.", "The agency has begun"),
+    ("Villagers dig with their bare hands, looking for water The council has sent three "
+     "tankers to the valley after the storm.", "The council has sent"),
+])
+def test_a_caption_glued_before_a_sentence_opening_on_the_is_cut(glued, rest):
+    from storyline.brief.clean import _before_the
+
+    assert _before_the(glued) == glued.index(rest)
+    cleaned, removed = clean_all([article(glued + "\n\nMore of the story follows here.", "a")])
+    assert cleaned[0].text.startswith(rest)
+    assert [r.text for r in removed] == [glued[:glued.index(rest) - 1]]
+
+
+@pytest.mark.parametrize("text", [
+    "Two reporters for The Daily Courier, including its editor, are missing in the valley.",
+    "Earlier versions of this article, in the print edition of The Courier, gave the wrong day.",
+    "The identity of Jack The Ripper may have finally been confirmed, new evidence suggests.",
+    "The band's long-time guitarist The Edge told the radio station the song was written.",
+    "Flood victims are still waiting for The Red Cross has promised to send more tents.",
+])
+def test_a_name_with_the_inside_a_first_sentence_is_no_caption(text):
+    from storyline.brief.clean import _before_the
+
+    assert _before_the(text) is None

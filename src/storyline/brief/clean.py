@@ -325,6 +325,8 @@ def _cut_glued_headlines(articles: list[Article], removed: list[Removal]) -> lis
                     start = _echoed_headline(paragraph)
                 if start is None and (start := _renamed(paragraph)) is not None:
                     reason = "caption"
+                if start is None and (start := _before_the(paragraph)) is not None:
+                    reason = "caption"
                 if start is None:
                     start = _title_case_headline(paragraph, small_words)
                 if start is None:
@@ -489,6 +491,40 @@ def _renamed(paragraph: str) -> int | None:
             or words[-1].lower() in _NOT_LAST or _GOES_ON.search(words[-1])):
         return None
     return match.start()
+
+
+# A caption or headline glued before a first sentence that opens on "The", which inside
+# a sentence is capitalized only in a name ("at The Hague", "told The New York Times"):
+# "Dozens of UN employees remain unaccounted for The United Nations has held a memorial
+# service ...", "Aid agencies say women distribute food more fairly to their families The
+# UN has begun ..." (BBC pages; 17 such in the dev sets' pages, and "... Jack The Ripper
+# may have ..."). The sentence from "The" has a verb within its first words; the words
+# before it end on a word that leads on to no name ("for", "of", "newspaper").
+_THE_START = re.compile(r"(?<=[a-z] )The (?=[\w'’])")
+_THE_VERB = re.compile(r"^(?:\S+ ){0,7}?(?:has|have|had|is|are|was|were|will|would|could|may|"
+                       r"might|must|says|said|say|[a-z]{3,}ed|[a-z]{3,}s)\b")
+_NAMES_A_TITLE = frozenset(
+    "website site newspaper paper daily weekly magazine journal blog column columnist band "
+    "group show programme program channel network series film movie album book novel play "
+    "song guitarist singer host editor writer reporter correspondent".split())
+
+
+def _before_the(paragraph: str) -> int | None:
+    """Where a sentence opening on "The" starts inside `paragraph`'s first sentence after
+    4 to 20 words of caption or headline (`_THE_START`), or None."""
+    stop = _FIRST_STOP.search(paragraph)
+    end = stop.start() if stop else len(paragraph)
+    for match in _THE_START.finditer(paragraph, 0, end):
+        head, rest = paragraph[:match.start()], paragraph[match.start():end]
+        words, last = head.split(), head.split()[-1]
+        if (4 <= len(words) <= 20 and not any(c in head for c in ';:"“”()`')
+                and last.isalpha() and last.lower() not in _NOT_LAST | _NAMES_A_TITLE
+                and not _GOES_ON.search(last) and len(rest.split()) >= 8
+                and _THE_VERB.match(rest[4:])
+                # (a name around it: "Jack The Ripper may have been ...")
+                and not (last[0].isupper() and rest[4:5].isupper())):
+            return match.start()
+    return None
 
 
 # Words that join a sentence's clauses or lead on to a name: a caption has none of them
