@@ -53,9 +53,8 @@ def story_brief(articles: list[dict], previous: Any, *, words: int,
                     "articles": sum(a["seq"] <= previous["upto"] for a in articles)}
     known = labels or {}
     return {"brief": brief, "new": new, "previous": previous,
-            "timeline": _timeline([_article(a, numbers) for a in originals[-TIMELINE_ARTICLES:]],
-                                  min((a["published"] for a in originals if a["published"]),
-                                      default=None)),
+            "timeline": _timeline([_article(a, numbers)
+                                   for a in originals[-TIMELINE_ARTICLES:]]),
             "labels": {str(a["seq"]): label for a in articles if not names_article(a["title"])
                        and (label := known.get(str(a["seq"])) or _lead(a["text"]))}}
 
@@ -130,16 +129,17 @@ def _article(row: dict, numbers: dict[int, int]) -> Article:
                    source=row["source"], url=row["url"], published=row["published"])
 
 
-def _timeline(articles: list[Article], first: str | None) -> list[dict[str, Any]]:
+def _timeline(articles: list[Article]) -> list[dict[str, Any]]:
     """The story's key dates (`storyline timeline`: the days its articles point to most,
     TIMELINE_DATES of them, each told by the sentence that best says what happened), in
-    the long-story timeline's schema; none more than TIMELINE_BEFORE_DAYS before the day
-    of the story's `first` article (its earliest publication date); empty if no day can be
-    dated. The brief's own timeline lists every dated statement, which over weeks of
-    reports runs to dozens of lines, a 1942 liner fire among them (two readers of 20 story
-    pages would cut 3 to 28 lines of each)."""
-    start = (date.fromisoformat(first[:10]) - timedelta(days=TIMELINE_BEFORE_DAYS)
-             if first else None)
+    the long-story timeline's schema; none more than TIMELINE_BEFORE_DAYS before the first
+    article; empty if no day can be dated. The brief's own
+    timeline lists every dated statement, which over weeks of reports runs to dozens of
+    lines, a 1942 liner fire among them (two readers of 20 story pages would cut 3 to 28
+    lines of each)."""
+    dated = [a.published for a in articles if a.published]
+    start = (date.fromisoformat(min(dated)[:10]) - timedelta(days=TIMELINE_BEFORE_DAYS)
+             if dated else None)
     try:
         days = timeline(articles, dates=TIMELINE_DATES, per_date=1, start=start).days
     except StorylineError:  # (no complete sentence to put on it)
