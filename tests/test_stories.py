@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 from streams import NEWSROOM, TOPICS, make_article, stream, write_jsonl
 
-from storyline import Article, Stories, timeline
+from storyline import Stories
 from storyline.faces.cli import main
 from storyline.stories import Incoming, StoreError, prepare
 from storyline.stories.sources import read_sources
@@ -149,20 +149,6 @@ def test_a_storys_headline_follows_its_brief_and_untitled_articles_are_named_by_
         shown = stories.brief(stories.list()[0].id)
         listed = {a["title"] for a in shown.articles}
         assert listed == {make_article("merger", k)["text"].split(". ")[0] + "." for k in (0, 1)}
-
-
-def test_a_story_pages_key_dates_are_the_storys_not_the_history_it_recalls(tmp_path):
-    from storyline.stories.briefs import TIMELINE_BEFORE_DAYS, _timeline
-
-    history = ("The old Brenmoor dam on the Turia river was opened on May 2, 1990, by the "
-               "regional government, and it held back the floods for decades.")
-    days = ["2024-03-04", "2024-03-05", "2024-03-06"]
-    articles = [Article(str(k), make_article("flood", k)["text"] + " " + history, published=d)
-                for k, d in enumerate(days)]
-    assert any(d.date == "1990-05-02" for d in timeline(articles, dates=10, per_date=1).days)
-    key = [d["date"] for d in _timeline(articles)]
-    assert key and "1990-05-02" not in key
-    assert min(key) >= str(date(2024, 3, 4) - timedelta(days=TIMELINE_BEFORE_DAYS))
 
 
 def test_a_story_page_lists_its_key_dates(tmp_path):

@@ -9,7 +9,6 @@ previous brief, against those it covered.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 from typing import Any
 
 from ..analyze.timeline import timeline
@@ -25,10 +24,6 @@ TIMELINE_DATES = 10  # a story page's key dates, one sentence each
 # The key dates read the story's latest articles, this many (the brief reads 50): 200
 # take about 3 s, 500 over 8 s, recomputed whenever the story changes.
 TIMELINE_ARTICLES = 200
-# ... and no day more than this before the first of them: a story's key dates are the
-# story's, not the history its articles recall (September 11, 2001 on the page of the
-# 2008 campaign's last weeks, which both readers of the round's story pages named).
-TIMELINE_BEFORE_DAYS = 30
 
 
 def story_brief(articles: list[dict], previous: Any, *, words: int,
@@ -132,16 +127,12 @@ def _article(row: dict, numbers: dict[int, int]) -> Article:
 def _timeline(articles: list[Article]) -> list[dict[str, Any]]:
     """The story's key dates (`storyline timeline`: the days its articles point to most,
     TIMELINE_DATES of them, each told by the sentence that best says what happened), in
-    the long-story timeline's schema; none more than TIMELINE_BEFORE_DAYS before the first
-    article; empty if no day can be dated. The brief's own
+    the long-story timeline's schema; empty if no day can be dated. The brief's own
     timeline lists every dated statement, which over weeks of reports runs to dozens of
     lines, a 1942 liner fire among them (two readers of 20 story pages would cut 3 to 28
     lines of each)."""
-    dated = [a.published for a in articles if a.published]
-    start = (date.fromisoformat(min(dated)[:10]) - timedelta(days=TIMELINE_BEFORE_DAYS)
-             if dated else None)
     try:
-        days = timeline(articles, dates=TIMELINE_DATES, per_date=1, start=start).days
+        days = timeline(articles, dates=TIMELINE_DATES, per_date=1).days
     except StorylineError:  # (no complete sentence to put on it)
         return []
     return [d.to_dict() for d in days]
