@@ -277,16 +277,6 @@ def test_a_brief_at_another_budget_is_made_for_it(tmp_path):
         assert cached["words"] == 120  # the pages' budget is the one kept
 
 
-def test_a_title_of_one_word_or_in_capitals_does_not_name_its_article():
-    from storyline.stories.prepare import names_article
-
-    assert names_article("Dam bursts in the Turia valley")
-    assert names_article("G7 ministers meet in Rome")
-    assert not names_article("POLITICS")
-    assert not names_article("DEVELOPERS FACE TOUGHER RULES ON WETLANDS")
-    assert not names_article(None)
-
-
 def test_wire_service_line_left_before_a_title_is_cut():
     from storyline.stories.prepare import _title
 

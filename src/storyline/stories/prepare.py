@@ -147,10 +147,8 @@ def _title(title: str | None) -> str | None:
 
 
 def names_article(title: str | None) -> bool:
-    """A title that names its article: one word ("MALAYSIA", "Politics") is a section's, and
-    a title in capitals ("DEVELOPERS FACE TOUGHER BUILDING RESTRICTIONS ON ...", a wire's)
-    shouts on a page where its lead would not (a reader of story pages marked one down)."""
-    return bool(title) and len(title.split()) > 1 and not title.isupper()
+    """A title that names its article: one word ("MALAYSIA", "Politics") is a section's."""
+    return bool(title) and len(title.split()) > 1
 
 
 def lead(text: str) -> str | None:
