@@ -5,9 +5,7 @@ order their articles tell them: by relative position in the article, so that lea
 before details and background comes last; among sentences at the same position the
 higher-scored goes first. Two rules keep every sentence readable where it stands: a
 sentence shown with its antecedent follows it directly, and a sentence that names
-someone by surname comes after the sentence that names them in full (when only a line of
-another time names them in full, told after it, the sentence is left out: its time's
-section stays whole).
+someone by surname comes after the sentence that names them in full.
 
 When the articles fall into phases (clearly different times, `brief.phases`), the
 latest phase is told first, the news first; then the earlier phases, each before the one
@@ -88,9 +86,6 @@ def reading_order(picks: list[Pick], scores: np.ndarray, sentences: list[Sentenc
                                       if o is not c and key(o)[0] == key(c)[0]))),
                      waiting[0])
         waiting.remove(ready)
-        if (_needs(ready, reading) - named - _gives(ready, reading)) & set().union(
-                *(_gives(o, reading) for o in waiting if key(o)[0] != key(ready)[0])):
-            continue  # only another time's line, told after it, names its person: left out
         ordered.append(ready)
         named |= _gives(ready, reading)
     told = [pick for chain in ordered for pick in chain]
