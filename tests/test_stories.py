@@ -136,11 +136,6 @@ def test_a_storys_headline_follows_its_brief_and_untitled_articles_are_named_by_
         assert shown.story.title == shown.brief["sentences"][0]["text"]
         # and the article is listed by its lead, not by the caption before it
         assert shown.articles[0]["title"] == make_article("merger", 0)["text"].split(". ")[0] + "."
-    # a caption of a statement's shape (its people in a row) is passed over too
-    from storyline.stories.prepare import lead
-    text = make_article("merger", 0)["text"]
-    lined_up = "Board members Jan Novak, from left, Petra Holm and Omar Said pose on Monday. "
-    assert lead(lined_up + text) == lead(text) == text.split(". ")[0] + "."
     with Stories(tmp_path / "glued.db") as stories:
         # a caption glued before the lead with its photo credit: cut on the page too
         glued = "A worker checks a pump near the river (By Jane Roe -- The Daily Courier) "

@@ -5,7 +5,10 @@ order their articles tell them: by relative position in the article, so that lea
 before details and background comes last; among sentences at the same position the
 higher-scored goes first. Two rules keep every sentence readable where it stands: a
 sentence shown with its antecedent follows it directly, and a sentence that names
-someone by surname comes after the sentence that names them in full.
+someone by surname comes after the sentence that names them in full, within its time
+(with phases, a line stays in its own time's section even when only an earlier time's
+line names them in full: left out, a story lost its latest news; told below the earlier
+time, its time was headed twice).
 
 When the articles fall into phases (clearly different times, `brief.phases`), the
 latest phase is told first, the news first; then the earlier phases, each before the one

@@ -157,8 +157,8 @@ def lead(text: str) -> str | None:
     an untitled article's name in listings, until its story's brief names it."""
     article = Article(id="", text=text[:LEAD_TEXT_CHARS])
     for sentence in segment.split(article)[:LEAD_SENTENCES]:
-        if (sentence.words >= LEAD_WORDS and not clean.is_clutter(sentence.text)
-                and (segment.is_statement(sentence.text) or sentence.text.endswith("?"))):
+        if sentence.words >= LEAD_WORDS and (segment.is_statement(sentence.text)
+                                             or sentence.text.endswith("?")):
             return _shorten(sentence.text, LEAD_CHARS)
     return None
 
