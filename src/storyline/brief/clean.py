@@ -495,11 +495,12 @@ def _renamed(paragraph: str) -> int | None:
 
 # A caption or headline glued before a first sentence that opens on "The", which inside
 # a sentence is capitalized only in a name ("at The Hague", "told The New York Times"):
-# "Dozens of UN employees remain unaccounted for The United Nations has held a memorial
-# service ...", "Aid agencies say women distribute food more fairly to their families The
-# UN has begun ..." (BBC pages; 17 such in the dev sets' pages, and "... Jack The Ripper
-# may have ..."). The sentence from "The" has a verb within its first words; the words
-# before it end on a word that leads on to no name ("for", "of", "newspaper").
+# "Survivors dig with their bare hands, looking for food and water The UN has launched an
+# appeal ...", "Aid agencies say women distribute food more fairly to their families The
+# UN has begun ..." (BBC pages; the 16 places it cuts in the dev streams' pages are all
+# captions or headlines). The sentence from "The" has a verb within its first words; the
+# words before it end on a word that leads on to no name (not "for", "of", "newspaper":
+# so "... remain unaccounted for The United Nations has held ..." stays glued).
 _THE_START = re.compile(r"(?<=[a-z] )The (?=[\w'’])")
 _THE_VERB = re.compile(r"^(?:\S+ ){0,7}?(?:has|have|had|is|are|was|were|will|would|could|may|"
                        r"might|must|says|said|say|[a-z]{3,}ed|[a-z]{3,}s)\b")
@@ -822,8 +823,8 @@ def is_clutter(text: str) -> bool:
 
 # A photo's people named in a row: "Stephen Farrell, from left, Tyler Hicks, ... and
 # Anthony Shadid pose on Monday.", "Mahershala Ali (left) and Ryan Gosling share good
-# wishes backstage ..." (the dev sets' 24 such sentences are all captions; "My taxi
-# tilted from left to right." is not one).
+# wishes backstage ..." (the 7 such sentences cleaning leaves in the dev sets' texts are
+# all captions; "My taxi tilted from left to right." is not one).
 _LINE_UP = re.compile(r", from (?:left|right), |\b(?:[Pp]ictured|[Ss]een) from left to right\b"
                       r"|\((?:left|right|centre|center)\)")
 
