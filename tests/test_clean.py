@@ -1143,8 +1143,10 @@ def test_a_photos_people_named_in_a_row_are_a_caption(text, clutter):
      "large food distribution in the capital on Monday.", "The agency has begun"),
     ("Villagers dig with their bare hands, looking for water The council has sent three "
      "tankers to the valley after the storm.", "The council has sent"),
+    ("Students at the college were given advice about the flu Seventeen new cases of flu at "
+     "the college have been confirmed by health officials.", "Seventeen new cases"),
 ])
-def test_a_caption_glued_before_a_sentence_opening_on_the_is_cut(glued, rest):
+def test_a_caption_glued_before_a_sentence_opening_on_the_or_a_number_is_cut(glued, rest):
     from storyline.brief.clean import _before_the
 
     assert _before_the(glued) == glued.index(rest)
@@ -1159,6 +1161,7 @@ def test_a_caption_glued_before_a_sentence_opening_on_the_is_cut(glued, rest):
     "The identity of Jack The Ripper may have finally been confirmed, new evidence suggests.",
     "The band's long-time guitarist The Edge told the radio station the song was written.",
     "Flood victims are still waiting for The Red Cross has promised to send more tents.",
+    "Fans of the old rock band Three Dog Night say the reunion tour has sold out.",
 ])
 def test_a_name_with_the_inside_a_first_sentence_is_no_caption(text):
     from storyline.brief.clean import _before_the
