@@ -146,23 +146,6 @@ def test_a_storys_headline_follows_its_brief_and_untitled_articles_are_named_by_
         assert listed == {make_article("merger", k)["text"].split(". ")[0] + "." for k in (0, 1)}
 
 
-def test_without_key_dates_a_page_lists_the_briefs_dated_statements_that_read_alone():
-    from storyline.stories.briefs import _dated_statements
-
-    source = [{"article": "1", "text": "...", "support": "full"}]
-    brief = {"timeline": [
-        {"date": "1965", "when": "in 1965", "sources": source,
-         "text": "Singer Marty Ruiz opened the Matrix club in San Francisco in 1965."},
-        {"date": "1999", "when": "in 1999", "sources": source,
-         "text": "Their biggest hit was a summer song in 1999 that reached the top three."},
-        {"date": "1999", "when": "in 1999", "sources": source,
-         "text": "The Beatles toured Europe for the first time in 1999."}]}
-    assert _dated_statements(brief) == [
-        {"date": "1965", "sentences": [{"text": brief["timeline"][0]["text"], "sources": source}]},
-        {"date": "1999", "sentences": [{"text": brief["timeline"][2]["text"], "sources": source}]}]
-    assert _dated_statements({"error": "no complete sentence"}) == []
-
-
 def test_a_story_page_lists_its_key_dates(tmp_path):
     from storyline.stories.render import render_story
 

@@ -109,8 +109,7 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
     mentions = [[t for t in timex.find(s.text, published[s.article])
                  if t.precision == "day"] for s in sentences]
     days = _rank_days(sentences, mentions, published, first, last)
-    readable = [k for k, s in enumerate(sentences)
-                if _readable(s.text) and stands_alone(s.text, s.index == 0)]
+    readable = [k for k, s in enumerate(sentences) if _readable(s.text) and _stands_alone(s)]
     pool = [sentences[k] for k in readable]  # the sentences a timeline may show
     if not pool:
         raise InputError("the articles hold no complete sentence to put on a timeline; "
@@ -225,15 +224,16 @@ def _readable(text: str) -> bool:
             and not _FURNITURE.search(text))
 
 
-def stands_alone(text: str, opens_article: bool = False) -> bool:
+def _stands_alone(sentence: Sentence) -> bool:
     """The sentence reads alone, as a timeline shows it: it is no clutter or aside, no
     quotation without its speaker, and leans on no sentence before it ("Later, in a
     hospital, they were shown the bodies ..."), unless it opens its article (the brief's
     rules: `brief.context`)."""
+    text = sentence.text
     if clean.is_clutter(text) or context.is_aside(text):
         return False
     need = context.needs(text)
-    return not need.speaker and (opens_article or not need.antecedent)
+    return not need.speaker and (sentence.index == 0 or not need.antecedent)
 
 
 _FURNITURE = re.compile(r"\||^\W*(?:In pics|Pictures|Video|Watch|Photos?|Gallery|Related)\b|"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..analyze.timeline import stands_alone, timeline
+from ..analyze.timeline import timeline
 from ..brief.pipeline import summarize
 from ..errors import StorylineError
 from ..model import Article, Phase
@@ -48,8 +48,8 @@ def story_brief(articles: list[dict], previous: Any, *, words: int,
                     "articles": sum(a["seq"] <= previous["upto"] for a in articles)}
     known = labels or {}
     return {"brief": brief, "new": new, "previous": previous,
-            "timeline": (_timeline([_article(a, numbers) for a in originals[-TIMELINE_ARTICLES:]])
-                         or _dated_statements(brief)),
+            "timeline": _timeline([_article(a, numbers)
+                                   for a in originals[-TIMELINE_ARTICLES:]]),
             "labels": {str(a["seq"]): label for a in articles if not names_article(a["title"])
                        and (label := known.get(str(a["seq"])) or _lead(a["text"]))}}
 
@@ -136,18 +136,6 @@ def _timeline(articles: list[Article]) -> list[dict[str, Any]]:
     except StorylineError:  # (no complete sentence to put on it)
         return []
     return [d.to_dict() for d in days]
-
-
-def _dated_statements(brief: dict[str, Any]) -> list[dict[str, Any]]:
-    """Where no day can be a key date (only years or months are named), the brief's dated
-    statements that read alone, in the key dates' schema: a page shows each line alone,
-    where "Their biggest hit was ... in 1999." names no one."""
-    days: dict[str, list[dict[str, Any]]] = {}
-    for event in brief.get("timeline") or ():
-        if stands_alone(event["text"]):
-            days.setdefault(event["date"], []).append(
-                {"text": event["text"], "sources": event["sources"]})
-    return [{"date": day, "sentences": said} for day, said in days.items()]
 
 
 def _summarize(articles: list[Article], options: Options, since=None) -> dict[str, Any]:
