@@ -1145,6 +1145,13 @@ def test_a_photos_people_named_in_a_row_are_a_caption(text, clutter):
      "tankers to the valley after the storm.", "The council has sent"),
     ("Students at the college were given advice about the flu Seventeen new cases of flu at "
      "the college have been confirmed by health officials.", "Seventeen new cases"),
+    # a kicker's colon, a headline's quotation closed, a modal verb
+    ("In depth: the valley's flood crisis The agency has described it as the worst flood "
+     "it has seen in the region.", "The agency has described"),
+    ("` Very bad ' conditions in the valley's hospitals The aid group has warned that the "
+     "hospitals are running short of beds.", "The aid group has warned"),
+    ("The flood crisis lays bare the valley's weak defences The river's rise should alert "
+     "us to how little the dams can hold.", "The river's rise should"),
 ])
 def test_a_caption_glued_before_a_sentence_opening_on_the_or_a_number_is_cut(glued, rest):
     from storyline.brief.clean import _before_the
@@ -1162,6 +1169,9 @@ def test_a_caption_glued_before_a_sentence_opening_on_the_or_a_number_is_cut(glu
     "The band's long-time guitarist The Edge told the radio station the song was written.",
     "Flood victims are still waiting for The Red Cross has promised to send more tents.",
     "Fans of the old rock band Three Dog Night say the reunion tour has sold out.",
+    # a quotation's lead-in: a speaker's colon, an open quotation
+    "The mayor said of the flood: The worst is over, and the council will rebuild the bridge.",
+    "\"We are doing all we can to help the families The council has sent tankers,\" she said.",
 ])
 def test_a_name_with_the_inside_a_first_sentence_is_no_caption(text):
     from storyline.brief.clean import _before_the

@@ -187,6 +187,11 @@ def test_how_it_all_began_and_a_features_way_in_are_no_news(lead, news):
     ("The council has reportedly agreed to rebuild the bridge.", True),
     ("Over the years, engineers have warned that the dam was weak.", False),
     ("In recent years, the valley has flooded twice in spring.", False),
+    # a month or a year gone by is background, whoever told it
+    ("Last May, the mayor told the council he would resign over the flood.", False),
+    ("In March, the council said the bridge would close for a year.", False),
+    ("Two years ago, the mayor said the dam would hold any flood.", False),
+    ("In May the council said it would rebuild the bridge.", True),
     # a perfect after the opening clause is an op-ed's aside, not what happened
     ("The past few years have been hard for the valley, and most residents have decided "
      "to stay.", False),

@@ -792,7 +792,7 @@ _SCENE_SETTER = re.compile(
 # National Football League initiated ...", "Rocky Mountain Spotted Fever is a reportable
 # disease ...", "Oscar de la Renta was a great man, ...", "Katharine Brown was one of David
 # O. Selznick's most trusted employees.", "Anne Ziegenhorn lives in Florida, ...": a lead
-# that tells what has long been so, what happened years ago, what a thing is, what a
+# that tells what has long been so, what happened months or years ago, what a thing is, what a
 # person was or where they live is the story's background (or a tribute, a profile), not
 # its news.
 _BACKGROUND = re.compile(
@@ -802,6 +802,13 @@ _BACKGROUND = re.compile(
     r"|^(?![^,;:]*\b(?:say|says|said|told)\b)[^,;:]{0,60}?\b(?:(?:doesn['’]t|does not|don['’]t|"
     r"do not) (?:often|usually|always|typically|generally)|rarely|seldom) [a-z]+\b"
     r"|^In (?:the )?(?:early |late |mid-)?(?:1[0-9]|20)\d\d(?:s\b|\b(?!,? (?:so far|to date)))"
+    # a month or a season gone by: "Last May, Newt Gingrich told his wife he was seeing
+    # another woman ...", "Two years ago, ..."
+    r"|^(?:Last|Back in|In|Earlier this|Early last|Late last) (?:early |late |mid-)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|spring|summer|autumn|fall|winter)(?:,? (?:19|20)\d\d)?, "
+    r"|^(?:A|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d+|A few|Several) "
+    r"(?:months|years|decades) ago, "
     r"|^For (?:more than |nearly |almost |over )?(?:a decade|decades|years|centuries|"
     r"generations|a century)\b"
     r"|^(?!There\b)[A-Z][\w-]*(?: (?:[A-Z][\w-]*|de|la|le|van|von|der|del|da|di|bin|al))*"
