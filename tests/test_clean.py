@@ -863,6 +863,11 @@ def test_a_market_reports_section_header_is_cut():
     ('Mayor urges patience over flood aid Jane Roe: "For a small town like ours, this is a '
      'huge disaster" Mayor Jane Roe has appealed to residents to be patient over aid.',
      "Mayor Jane Roe has appealed"),
+    # the speaker's words in single quotation marks
+    ("Health minister Jane Roe: ‘The patients are undergoing further tests’ Two people have "
+     "been admitted to a hospital after returning from abroad.", "Two people have been"),
+    ("Flood expert Dr Jane Roe: ` The picture is changing ' The valley is better prepared "
+     "than ever for a flood, its council has said.", "The valley is better prepared"),
     ("A worker checks a valve on a pipeline near Tulsa, Okla. (By John Doe -- Bloomberg News) "
      "The sharp fall in gas prices has hurt producers across the state this winter.",
      "The sharp fall in gas prices"),
@@ -877,6 +882,7 @@ def test_a_caption_glued_before_the_first_sentence_is_cut(glued, rest):
     'He said: "We will win." Then the minister left the hall for the airport.',
     'The minister said: "we will win" after the vote, and then he left the hall.',
     'He told reporters: "We are ready to act" Monday at the White House, before flying out.',
+    "The minister's message was plain: ‘we will not be moved’ Monday or any day, she said.",
     "The Fed cut rates on Tuesday. Stocks rose sharply on the news. A trader works on the "
     "floor (By Jane Doe -- Bloomberg News) Analysts said more cuts would come.",
 ])

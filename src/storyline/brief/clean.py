@@ -341,14 +341,17 @@ def _cut_glued_headlines(articles: list[Article], removed: list[Removal]) -> lis
 # A photo's caption glued before the story's first sentence, told by how it ends: a
 # speaker's words under a picture, with no stop after them ("UN chief Ban Ki-Moon calls
 # for Haiti aid patience Ban Ki-moon: "For a small country like Haiti, this is a
-# tsunami-like disaster" UN Secretary General Ban Ki-moon has appealed ..."), or the photo
-# credit after the caption ("A worker monitors an automated manifold ... in Cushing, Okla.
+# tsunami-like disaster" UN Secretary General Ban Ki-moon has appealed ...", or in single
+# quotation marks, here Timeline17's: "WHO flu expert Dr Keiji Fukuda: ` The picture is
+# evolving ' The international community ..."), or the photo credit after the caption
+# ("A worker monitors an automated manifold ... in Cushing, Okla.
 # (By Shane Bevel -- Bloomberg News) The precipitous fall ..."). Everything before the
 # story's sentence goes: the page's headline, if one is there, with the caption.
 _GLUED_CAPTION = re.compile(
     # (not a sentence's own quotation: 'He told reporters: "We are ready" Monday at ...')
     r"^(?![^\n:]*\b(?:said|says|told|tells|read|reads|wrote|writes|added|asked|declared)\b)"
-    r"[^\n\"“”:.!?]{3,160}?: [\"“][^\n\"“”]{10,250}?(?<![.!?,])[\"”] "
+    r"[^\n\"“”:.!?]{3,160}?: (?:[\"“][^\n\"“”]{10,250}?(?<![.!?,])[\"”]"
+    r"|[‘`][^\n‘’`]{10,250}?(?<![.!?,])['’]) "
     rf"(?!(?:{'|'.join(sorted(_CALENDAR))})\b)"
     r"(?=[A-Z][\w'’-]* [\w'’-])"
     # (the caption is no more than one sentence: "Cushing, Okla. (By ...")
