@@ -100,6 +100,41 @@ def test_an_article_in_capitals_only_is_named_in_the_warnings():
     assert not any("little text" in w for w in brief.warnings)
 
 
+# A page in another language, and one whose accented letters were lost (as Timeline17's
+# BBC Vietnamese pages were), written for these tests.
+SPANISH = ("Una presa se rompió el martes en el valle del norte y las aguas inundaron tres "
+           "pueblos, según dijeron las autoridades locales. Los equipos de rescate llegaron "
+           "en barco al último de los pueblos el miércoles por la mañana, y el ejército "
+           "envió comida y agua para las familias que perdieron sus casas.")
+LETTERS_LOST = ("M t con p v  t i thung l ng ph a b c s ng th  ba, n c tr n ng p ba ng i "
+                "l ng, c c quan ch c a ph ng cho bi t. C c i c u h  n ng i l ng cu i c ng "
+                "b ng thuy n v o s ng th  t , v  qu n i g i th c n v  n c cho c c gia nh.")
+
+
+@pytest.mark.parametrize("text", [SPANISH, LETTERS_LOST])
+def test_an_article_not_in_english_is_left_out_and_named(text):
+    news = ("A dam burst early on Tuesday in the northern valley, flooding three villages "
+            "and forcing hundreds of families to leave their homes, officials said. Rescue "
+            "teams reached the last of the villages by boat on Wednesday morning, and the "
+            "army flew in food and water for the families.")
+    brief = summarize([news, text], options=Options(analysis=False))
+    assert {c.article for s in brief.sentences for c in s.sources} == {"1"}
+    assert [a.id for a in brief.articles] == ["1"]
+    assert "article 2 is not in English, or its letters were lost, so the brief leaves it " \
+           "out" in brief.warnings
+    with pytest.raises(EmptyInputError, match="not in English.*give the articles in English"):
+        summarize([text, text.replace("martes", "jueves").replace("ba,", "hai,")])
+
+
+def test_english_is_told_by_its_commonest_words():
+    from storyline.brief.checks import in_english
+
+    assert in_english("The dam burst on Tuesday, and the army flew in food for the families "
+                      "of the three villages that were flooded, officials said on Wednesday.")
+    assert not in_english(SPANISH) and not in_english(LETTERS_LOST)
+    assert in_english("Presa rota en el valle")  # (too short to tell: not judged)
+
+
 def test_words_and_options_together_are_refused():
     with pytest.raises(OptionsError, match="not both"):
         summarize(["A dam burst early on Tuesday in the valley."], words=50, options=Options())

@@ -297,15 +297,20 @@ def test_bad_articles_are_skipped_with_reasons(tmp_path):
     lines = [json.dumps(make_article("flood", 1)), "{not json", json.dumps({"id": "x"}),
              json.dumps({"id": "empty", "text": "   "}),
              json.dumps({**make_article("merger", 1), "published": future}),
-             json.dumps({"id": "clutter", "text": "Share this article\nFollow us on Twitter"})]
+             json.dumps({"id": "clutter", "text": "Share this article\nFollow us on Twitter"}),
+             json.dumps({"id": "es", "text": "Una presa se rompió el martes en el valle del "
+                         "norte y las aguas inundaron tres pueblos, según dijeron las "
+                         "autoridades. Los equipos de rescate llegaron en barco al último de "
+                         "los pueblos el miércoles por la mañana."})]
     path = tmp_path / "a.jsonl"
     path.write_text("\n".join(lines) + "\n")
     with Stories(tmp_path / "s.db") as stories:
         result = stories.add(read_sources([str(path)]))
     assert result.added == 1
     reasons = " | ".join(s.reason for s in result.skipped)
-    assert len(result.skipped) == 5
+    assert len(result.skipped) == 6
     assert "line 2 is not valid JSON" in reasons
+    assert "line 7: not in English" in reasons
     assert 'no "text" string' in reasons
     assert "in the future" in reasons
     assert reasons.count("no article text") == 2

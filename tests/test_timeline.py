@@ -64,6 +64,16 @@ def test_every_sentence_is_verbatim_and_cited_and_days_are_in_order():
     assert len(shown) == len(set(shown))  # nothing told twice
 
 
+def test_an_article_not_in_english_is_not_read():
+    spanish = {"published": "2011-02-19", "text": (
+        "Miles de manifestantes marcharon por Bengasi el jueves en un día de furia contra el "
+        "gobierno, según dijeron los testigos. Las fuerzas de seguridad abrieron fuego contra "
+        "los manifestantes en Bengasi el martes, y murieron decenas de personas.")}
+    story = timeline([*articles(), spanish], dates=5, per_date=1)
+    assert len(story.articles) == len(STORY)
+    assert all("Bengasi" not in s.text for d in story.days for s in d.sentences)
+
+
 def test_the_span_limits_the_articles_read():
     story = timeline(articles(), dates=5, per_date=1, start="2011-02-20", end="2011-02-22")
     assert {a.published for a in story.articles} == {"2011-02-21", "2011-02-22"}

@@ -39,7 +39,7 @@ from typing import Any
 
 import numpy as np
 
-from ..brief import clean, context, dating, segment, vectors
+from ..brief import checks, clean, context, dating, segment, vectors
 from ..brief.ingest import to_articles
 from ..errors import EmptyInputError, InputError, OptionsError
 from ..model import Article, BriefSentence, Sentence, cite
@@ -103,7 +103,7 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
     if not articles:
         raise EmptyInputError(f"no article is published between {first} and {last}; "
                               "widen the span or give articles from it")
-    articles, _ = clean.clean_all(articles)
+    articles, _ = clean.clean_all(checks.english(articles)[0])
     sentences = segment.split_all(articles)
     published = {a.id: _day(a.published, None) for a in articles}
     mentions = [[t for t in timex.find(s.text, published[s.article])

@@ -58,6 +58,7 @@ def steps(documents: Iterable[str | Article | dict], words: int | None = None, *
         raise OptionsError("give the word budget as words= or inside options=, not both")
     options = options or Options(**({} if words is None else {"words": words}))
     articles = dating.date_all(to_articles(documents), fallback=options.published)
+    articles, foreign = checks.english(articles)
     articles, removed = clean.clean_all(articles)
     sentences = segment.split_all(articles)
     if not any(segment.is_statement(s.text) for s in sentences):
@@ -152,7 +153,7 @@ def steps(documents: Iterable[str | Article | dict], words: int | None = None, *
     return Brief(sentences=brief_sentences, articles=tuple(articles), removed=tuple(removed),
                  disagreements=disagreements, changes=changes, timeline=timeline,
                  phases=periods, stats=stats,
-                 warnings=checks.warnings(articles, sentences, fit, matrix))
+                 warnings=checks.warnings(articles, sentences, fit, matrix, foreign))
 
 
 def analysis(articles: list[Article], sentences: list[Sentence], facts: list) -> Generator:

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from ..brief import clean, segment
+from ..brief import checks, clean, segment
 from ..brief.ingest import article_from_html, safe_article, unix_newlines
 from ..brief.vectors import terms
 from ..errors import InputError
@@ -78,8 +78,9 @@ class Skipped:
 
 
 def prepare(item: Incoming, today: date | None = None) -> Prepared:
-    """The article's text, key, terms and signature; `InputError` if it has no text or a
-    date in the future (after `today`, by default the current date)."""
+    """The article's text, key, terms and signature; `InputError` if it has no text, is
+    not in English or has a date in the future (after `today`, by default the current
+    date)."""
     if item.html:
         article = article_from_html(item.text, id=item.id or "", url=item.url,
                                     published=item.published)
@@ -97,6 +98,9 @@ def prepare(item: Incoming, today: date | None = None) -> Prepared:
     if not text.strip():
         raise InputError(f"{item.where}: no article text (empty, or only page clutter such "
                          "as share buttons or an archive notice); skipped")
+    if not checks.in_english(text):  # (a story of them would be told in garbled words)
+        raise InputError(f"{item.where}: not in English, or its letters were lost (most of "
+                         "its words are none of English's commonest); skipped")
     found = _title(view.title)  # clean's headline guess: short ones are page sections
     found = found if found and len(found.split()) >= HEADLINE_WORDS else None
     article = replace(article, title=_title(article.title) or found)
