@@ -120,8 +120,8 @@ def test_an_article_not_in_english_is_left_out_and_named(text):
     brief = summarize([news, text], options=Options(analysis=False))
     assert {c.article for s in brief.sentences for c in s.sources} == {"1"}
     assert [a.id for a in brief.articles] == ["1"]
-    assert "article 2 is not in English, or its letters were lost, so the brief leaves it " \
-           "out" in brief.warnings
+    assert ("article 2 is not in English, or its letters were lost, so the brief leaves it "
+            "out") in brief.warnings
     with pytest.raises(EmptyInputError, match="not in English.*give the articles in English"):
         summarize([text, text.replace("martes", "jueves").replace("ba,", "hai,")])
 
