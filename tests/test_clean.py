@@ -1158,6 +1158,8 @@ def test_a_photos_people_named_in_a_row_are_a_caption(text, clutter):
      "hospitals are running short of beds.", "The aid group has warned"),
     ("The flood crisis lays bare the valley's weak defences The river's rise should alert "
      "us to how little the dams can hold.", "The river's rise should"),
+    ('Dr Jane Roe said the flood would be of" moderate size" The council has declared an '
+     "emergency in the valley after an overnight meeting.", "The council has declared"),
 ])
 def test_a_caption_glued_before_a_sentence_opening_on_the_or_a_number_is_cut(glued, rest):
     from storyline.brief.clean import _before_the
@@ -1183,3 +1185,33 @@ def test_a_name_with_the_inside_a_first_sentence_is_no_caption(text):
     from storyline.brief.clean import _before_the
 
     assert _before_the(text) is None
+
+
+# A caption or a subhead glued before the first sentence of any paragraph.
+@pytest.mark.parametrize("glued, rest", [
+    ("The moment six-year-old Ana Ruiz emerged in the arms of a rescuer On Sunday, five days "
+     "after the flood, rescuers saved two children.", "On Sunday, five days"),
+    ("The town's large church was reduced to rubble Fewer than 20% of buildings remain "
+     "standing in the town.", "Fewer than 20%"),
+    ("VALLEY APPEARS TO WANT ONLY A SUPPORTING ROLE The next phase of planning for the "
+     "valley would start in the capital on Thursday.", "The next phase"),
+    ("Jane Roe looks at the shutdown's cost to businesses in Mexico Mexico has begun a "
+     "five-day shutdown of parts of its economy.", "Mexico has begun"),
+])
+def test_a_caption_or_subhead_glued_inside_the_text_is_cut(glued, rest):
+    text = ("Mexico said on Monday the flood had passed.\n\nThe river fell on Tuesday, and "
+            "people went home.\n\n" + glued)  # (a third paragraph: no headline's place)
+    cleaned, removed = clean_all([article(text, "a")])
+    assert cleaned[0].text.split("\n\n")[2].startswith(rest)
+    assert [r.text for r in removed] == [glued[:glued.index(rest) - 1]]
+
+
+@pytest.mark.parametrize("text", [
+    "The prison at Walla Walla has been closed for good since the riot last year.",
+    "The former foreign minister Moussa Koussa Koussa said in a statement he had left.",
+    "Police said the water rose fast. On Sunday, five days after the flood, they left.",
+    "WHEN THE STORM HIT Tuesday night, the valley's dams held for two more hours.",
+])
+def test_a_name_said_twice_or_a_sentences_own_capitals_are_no_caption(text):
+    cleaned, removed = clean_all([article("The flood passed on Monday.\n\n" + text, "a")])
+    assert cleaned[0].text.endswith(text) and not removed

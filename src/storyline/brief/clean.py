@@ -333,9 +333,53 @@ def _cut_glued_headlines(articles: list[Article], removed: list[Removal]) -> lis
                     break
                 removed.append(Removal(article.id, reason, paragraph[:start - 1]))
                 paragraph = paragraphs_[i] = paragraph[start:]
+        if _INSIDE.search(article.text):  # (found in one search of the text)
+            for i, paragraph in enumerate(paragraphs_):
+                for _ in range(GLUED_PIECES):  # (a subhead, then a caption)
+                    if (start := _glued_inside(paragraph, texts)) is None:
+                        break
+                    removed.append(Removal(article.id, "caption", paragraph[:start - 1]))
+                    paragraph = paragraphs_[i] = paragraph[start:]
         text = "\n\n".join(paragraphs_)
         out.append(article if text == article.text else replace(article, text=text))
     return out
+
+
+# A caption or a subhead glued before the first sentence of any paragraph, told by what
+# is never capitalized inside a sentence: a day's "On Sunday," ("The moment six-year-old
+# Nazer Erne emerged in the arms of a rescuer On Sunday, five days after the quake hit,
+# ..."), a count's "Fewer than 20%" ("The town's large Catholic church was reduced to
+# rubble Fewer than 20% of buildings remain standing ..."), a subhead in capitals ("U.S.
+# APPEARS TO WANT ONLY SUPPORTING ROLE The next phase of planning ..."), or a name said
+# twice where a caption ends on it and the sentence opens on it ("Matthew Price looks at
+# the impact of the shutdown on businesses in Mexico Mexico has begun a five-day
+# shutdown ...", where the cluster writes no "Mexico Mexico" elsewhere).
+_INSIDE = re.compile(
+    r"(?<=[a-z] )(?P<opening>On (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),"
+    r"|(?:Fewer|Less|More) than \d|Up to \d|At least \d)"
+    r"|(?m:^)(?P<subhead>(?:[A-Z][A-Z.'’-]*,? ){3,})(?=(?:The|An?) [a-z])"
+    r"|(?<=[a-z] )(?P<name>[A-Z][a-z]{2,}) (?=(?P=name) [a-z]+ [a-z])")
+_INSIDE_STOP = re.compile(r"(?<=[a-z\d])[.!?][\"”’']?\s")  # (not "U.S. ")
+INSIDE_WORDS = 25  # words of caption or subhead at most
+
+
+def _glued_inside(paragraph: str, texts: list[str]) -> int | None:
+    """Where the sentence starts that a caption or subhead (`_INSIDE`) is glued before, in
+    `paragraph`'s first sentence, or None; the sentence keeps at least six words."""
+    stop = _INSIDE_STOP.search(paragraph)
+    for match in _INSIDE.finditer(paragraph, 0, stop.start() if stop else len(paragraph)):
+        start = match.start() if match.group("opening") else match.end()
+        head, name = paragraph[:start], match.group("name")
+        if (not 3 <= len(head.split()) <= INSIDE_WORDS
+                or len(paragraph[start:].split()) < 6
+                or head.count('"') % 2 or head.count("“") != head.count("”")):
+            continue
+        if name and (not head.split()[-2].islower() or sum(t.count(name) for t in texts)
+                     <= 2 * sum(t.count(f"{name} {name}") for t in texts)):
+            continue  # a name said twice, never once ("Walla Walla"), or a full name's
+            # last word said twice ("... minister Moussa Koussa Koussa said ...")
+        return start
+    return None
 
 
 # A photo's caption glued before the story's first sentence, told by how it ends: a
@@ -508,7 +552,8 @@ def _renamed(paragraph: str) -> int | None:
 # leads on to no name (not "for", "of", "newspaper": so "... remain unaccounted for The
 # United Nations has held ..." stays glued).
 _THE_START = re.compile(
-    r"(?<=[a-z] )(?:The|(?:Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety)(?:-[a-z]+)?|"
+    r"(?:(?<=[a-z] )|(?<=[a-z][\"”] ))"
+    r"(?:The|(?:Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety)(?:-[a-z]+)?|"
     r"Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|"
     r"Sixteen|Seventeen|Eighteen|Nineteen|Dozens|Hundreds|Thousands|Millions) (?=[\w'’])")
 _THE_VERB = re.compile(r"^(?:\S+ ){0,7}?(?:has|have|had|is|are|was|were|will|would|could|may|"
@@ -527,7 +572,7 @@ def _before_the(paragraph: str) -> int | None:
     end = stop.start() if stop else len(paragraph)
     for match in _THE_START.finditer(paragraph, 0, end):
         head, rest = paragraph[:match.start()], paragraph[match.start():end]
-        words, last = head.split(), head.split()[-1]
+        words, last = head.split(), head.split()[-1].rstrip("\"”'’")
         if (4 <= len(words) <= 20 and _plain_head(head)
                 and last.isalpha() and last.lower() not in _NOT_LAST | _NAMES_A_TITLE
                 and not _GOES_ON.search(last) and len(rest.split()) >= 8
@@ -549,7 +594,9 @@ def _plain_head(head: str) -> bool:
         return False
     if "`" in head and not re.search(r"`[^`']*'", head):
         return False
-    return head.rstrip()[-1:] not in "\"”'`"
+    end = head.rstrip()  # (a quotation closed on a word is a caption's: 'Dr Chan said the
+    # pandemic would be of" moderate severity" The World Health Organization ...')
+    return not (end[-1:] in "`‘“" or re.search(r"[.,!?;:][\"”'’]$", end))
 
 
 # Words that join a sentence's clauses or lead on to a name: a caption has none of them
