@@ -74,6 +74,26 @@ def test_an_article_not_in_english_is_not_read():
     assert all("Bengasi" not in s.text for d in story.days for s in d.sentences)
 
 
+def test_a_line_names_whom_it_speaks_of_unless_the_story_always_does():
+    from storyline.analyze.timeline import _introduces_enough
+    from storyline.brief import segment
+    from storyline.model import Article
+
+    rescue = ("Rescue chief Jack Cooke led the team into the collapsed hotel on Friday. Mr "
+              "Cooke said his team rescued two people on Saturday. Muammar Gaddafi said on "
+              "Sunday that he would stay. Police were investigating the incident, a "
+              "spokeswoman said on Monday.")
+    others = [f"Muammar Gaddafi spoke on state television on day {k} of the siege, and "
+              "rebels said they would fight on." for k in range(9)]
+    articles = [Article(str(k), text) for k, text in enumerate([rescue, *others])]
+    pool = segment.split_all(articles)
+    alone = _introduces_enough(pool, articles)
+    said = {s.text.split(" said")[0]: alone(k) for k, s in enumerate(pool) if s.article == "0"}
+    assert said == {"Rescue chief Jack Cooke led the team into the collapsed hotel on "
+                    "Friday.": True, "Mr Cooke": False, "Muammar Gaddafi": True,
+                    "Police were investigating the incident, a spokeswoman": False}
+
+
 def test_the_span_limits_the_articles_read():
     story = timeline(articles(), dates=5, per_date=1, start="2011-02-20", end="2011-02-22")
     assert {a.published for a in story.articles} == {"2011-02-21", "2011-02-22"}

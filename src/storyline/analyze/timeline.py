@@ -32,7 +32,7 @@ import json
 import re
 import textwrap
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
@@ -55,6 +55,11 @@ VOLUME = 0.3  # tuned on the T17 dev topics: 0 and 0.6 were worse (BENCHMARKS.md
 # candidates ("Obama finds a friend in Washington ..." in a swine flu story).
 OFF_TOPIC = 0.25
 MIN_POOL = 200  # sentences below which the story's mean is no guide to what is off topic
+# A line may call a person by surname alone, or an acronym the story spells out, only when
+# the story writes it in at least this share of its articles (Gaddafi on a Libya page): a
+# timeline's line is read alone ("Mr Cooke said his team rescued two people ...", "Yokich
+# said job security ...": readers of 30 story pages asked who these were).
+KNOWN_SHARE = 0.2
 REDUNDANT = 0.35  # cosine above which a sentence repeats one already chosen (dev: 0.5 let
 # paraphrases of the same event through, "the quake struck on Tuesday" six ways)
 MIN_WORDS, MAX_WORDS = 8, 45  # readable sentence lengths
@@ -123,8 +128,9 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
     files = {a.id: a.file for a in articles}
     chosen: list[int] = []
     out: list[Day] = []
+    alone = _introduces_enough(pool, articles)
     for day in days:
-        picks = _pick(candidates.get(day, []), rows, on_topic, per_date, chosen)
+        picks = _pick(candidates.get(day, []), rows, on_topic, per_date, chosen, alone)
         if picks:
             chosen.extend(picks)
             out.append(Day(day.isoformat(), tuple(_with_sources(k, pool, rows, files)
@@ -186,9 +192,10 @@ def _candidates(sentences: list[Sentence], mentions: list[list[timex.Timex]],
 
 
 def _pick(candidates: list[int], rows, on_topic: np.ndarray, k: int,
-          chosen: list[int]) -> list[int]:
-    """Up to `k` candidates closest to their centroid, none repeating a chosen one; the
-    candidates least like the story as a whole are left out while others remain."""
+          chosen: list[int], alone: Callable[[int], bool]) -> list[int]:
+    """Up to `k` candidates closest to their centroid that read `alone`, none repeating a
+    chosen one; the candidates least like the story as a whole are left out while others
+    remain."""
     if not candidates:
         return []
     unique = list(dict.fromkeys(candidates))
@@ -201,7 +208,7 @@ def _pick(candidates: list[int], rows, on_topic: np.ndarray, k: int,
     for i in order:
         k_ = unique[i]
         taken = chosen + picks
-        if taken and (rows[taken] @ rows[k_].T).max() > REDUNDANT:
+        if taken and (rows[taken] @ rows[k_].T).max() > REDUNDANT or not alone(k_):
             continue
         picks.append(k_)
         if len(picks) == k:
@@ -234,6 +241,23 @@ def _stands_alone(sentence: Sentence) -> bool:
         return False
     need = context.needs(text)
     return not need.speaker and (sentence.index == 0 or not need.antecedent)
+
+
+def _introduces_enough(pool: list[Sentence], articles: list[Article]) -> Callable[[int], bool]:
+    """Whether the line `pool[k]` names whom and what it speaks of: no surname alone, no
+    acronym the story spells out, no "the incident" it never told (`context.Names`), but
+    for those the story writes in KNOWN_SHARE of its articles; an article's lead is
+    written for a fresh reader and may. Asked only of the lines a timeline considers."""
+    names = context.Names(a.text for a in articles)
+    texts = [a.text for a in articles]
+
+    def known(name: str) -> bool:
+        return (not name.startswith("#")
+                and sum(name in t for t in texts) >= KNOWN_SHARE * len(texts))
+
+    def alone(k: int) -> bool:
+        return pool[k].index == 0 or all(map(known, context.needs(pool[k].text, names).names))
+    return alone
 
 
 _FURNITURE = re.compile(r"\||^\W*(?:In pics|Pictures|Video|Watch|Photos?|Gallery|Related)\b|"
