@@ -45,7 +45,7 @@ ENGLISH_JUDGED = 30  # words: a shorter text is not judged
 _ENGLISH = frozenset("the of and to a in is that for on was with as it by at from he his be "
                      "are said has have had an this not but were or they which who will "
                      "been their its after".split())
-_WORD = re.compile(r"[A-Za-z]+")
+_WORD = re.compile(r"[^\W\d_]+")  # (letters of any script: an article in Arabic is no English)
 
 
 def in_english(text: str) -> bool:
