@@ -94,6 +94,17 @@ def test_a_line_names_whom_it_speaks_of_unless_the_story_always_does():
                     "Police were investigating the incident, a spokeswoman": False}
 
 
+def test_a_lead_that_tells_last_weeks_news_is_not_its_days():
+    late = {"published": "2011-03-02", "title": "Envoys", "text": (
+        "Rebel leaders met foreign envoys in the port city last week, officials said. "
+        + FILLER)}
+    story = timeline([*articles(), late], dates=10, per_date=1)
+    assert not any("envoys" in s.text for d in story.days for s in d.sentences)
+    lead = {**late, "text": late["text"].replace(" last week", "")}  # (its day's, then)
+    story = timeline([*articles(), lead], dates=10, per_date=1)
+    assert any("envoys" in s.text for d in story.days for s in d.sentences)
+
+
 def test_the_span_limits_the_articles_read():
     story = timeline(articles(), dates=5, per_date=1, start="2011-02-20", end="2011-02-22")
     assert {a.published for a in story.articles} == {"2011-02-21", "2011-02-22"}

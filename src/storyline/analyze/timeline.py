@@ -111,15 +111,21 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
     articles, _ = clean.clean_all(checks.english(articles)[0])
     sentences = segment.split_all(articles)
     published = {a.id: _day(a.published, None) for a in articles}
-    mentions = [[t for t in timex.find(s.text, published[s.article])
-                 if t.precision == "day"] for s in sentences]
+    found = [timex.find(s.text, published[s.article]) for s in sentences]
+    mentions = [[t for t in f if t.precision == "day"] for f in found]
+    # a lead that tells what happened last week or last month is not its day's news
+    # ("EgyptAir pilot Hamdi Hanafi Taha sought asylum last week", on the day it ran)
+    earlier = [any(t.event and t.precision != "day" and published[s.article] is not None
+                   and t.last < published[s.article] - timedelta(days=1) for t in f)
+               for s, f in zip(sentences, found, strict=True)]
     days = _rank_days(sentences, mentions, published, first, last)
     readable = [k for k, s in enumerate(sentences) if _readable(s.text) and _stands_alone(s)]
     pool = [sentences[k] for k in readable]  # the sentences a timeline may show
     if not pool:
         raise InputError("the articles hold no complete sentence to put on a timeline; "
                          "give the full articles")
-    candidates = _candidates(pool, [mentions[k] for k in readable], published)
+    candidates = _candidates(pool, [mentions[k] for k in readable], published,
+                             [earlier[k] for k in readable])
     rows = vectors.tfidf(pool)
     story = np.asarray(rows.mean(axis=0)).ravel()  # what the whole story is about
     relevance = rows @ (story / (np.linalg.norm(story) or 1))
@@ -172,9 +178,10 @@ def _rank_days(sentences: list[Sentence], mentions: list[list[timex.Timex]],
 
 
 def _candidates(sentences: list[Sentence], mentions: list[list[timex.Timex]],
-                published: dict[str, date | None]) -> dict[date, list[int]]:
+                published: dict[str, date | None], earlier: list[bool]) -> dict[date, list[int]]:
     """Each day's candidate sentences: those whose event date it is, and the leads of the
-    articles published on it or the day after that name no other day."""
+    articles published on it or the day after that name no other day and no `earlier`
+    week, month or year."""
     days_told: dict[str, set] = defaultdict(set)  # a sentence repeated on many days is
     for s in sentences:                             # background, not any day's news
         days_told[" ".join(s.text.lower().split())].add(published[s.article])
@@ -183,7 +190,7 @@ def _candidates(sentences: list[Sentence], mentions: list[list[timex.Timex]],
         events = [t for t in found if t.event]
         if events:
             out[events[0].first].append(k)
-        elif (not found and s.index < LEAD and published[s.article] is not None
+        elif (not found and not earlier[k] and s.index < LEAD and published[s.article] is not None
               and len(days_told[" ".join(s.text.lower().split())]) <= 2):
             day = published[s.article]
             out[day].append(k)
