@@ -55,11 +55,16 @@ VOLUME = 0.3  # tuned on the T17 dev topics: 0 and 0.6 were worse (BENCHMARKS.md
 # candidates ("Obama finds a friend in Washington ..." in a swine flu story).
 OFF_TOPIC = 0.25
 MIN_POOL = 200  # sentences below which the story's mean is no guide to what is off topic
-# A line may call a person by surname alone, or an acronym the story spells out, only when
-# the story writes it in at least this share of its articles (Gaddafi on a Libya page): a
-# timeline's line is read alone ("Mr Cooke said his team rescued two people ...", "Yokich
-# said job security ...": readers of 30 story pages asked who these were).
-KNOWN_SHARE = 0.2
+# A line may call a person by surname alone, or use an acronym the story spells out, only
+# when the story writes it in at least this share of its articles or this many of them
+# (Gaddafi on a Libya page, Geithner on one of the bail-outs): a timeline's line is read
+# alone ("Mr Cooke said his team rescued two people ...": readers of 30 story pages asked
+# who these were). Nor may it tell of an event as known that it never told ("NATO was
+# investigating the incident, ..."); other things told as known are left be (`context`
+# finds "the threat posed by Iran" and a quotation's "The ultimate costs" so too).
+KNOWN_SHARE, KNOWN_ARTICLES = 0.2, 3
+_EVENTS = frozenset("incident attack accident deal plan agreement accord decision move proposal "
+                    "ruling verdict case trial".split())
 REDUNDANT = 0.35  # cosine above which a sentence repeats one already chosen (dev: 0.5 let
 # paraphrases of the same event through, "the quake struck on Tuesday" six ways)
 MIN_WORDS, MAX_WORDS = 8, 45  # readable sentence lengths
@@ -251,16 +256,18 @@ def _stands_alone(sentence: Sentence) -> bool:
 
 
 def _introduces_enough(pool: list[Sentence], articles: list[Article]) -> Callable[[int], bool]:
-    """Whether the line `pool[k]` names whom and what it speaks of: no surname alone, no
-    acronym the story spells out, no "the incident" it never told (`context.Names`), but
-    for those the story writes in KNOWN_SHARE of its articles; an article's lead is
-    written for a fresh reader and may. Asked only of the lines a timeline considers."""
+    """Whether the line `pool[k]` names whom and what it speaks of: no surname alone and
+    no acronym the story spells out (`context.Names`) but those it writes often enough
+    (KNOWN_SHARE, KNOWN_ARTICLES), no "the incident" it never told (`_EVENTS`); an
+    article's lead is written for a fresh reader and may. Asked only of the lines a
+    timeline considers."""
     names = context.Names(a.text for a in articles)
     texts = [a.text for a in articles]
 
     def known(name: str) -> bool:
-        return (not name.startswith("#")
-                and sum(name in t for t in texts) >= KNOWN_SHARE * len(texts))
+        if name.startswith("#"):
+            return name[1:] not in _EVENTS
+        return sum(name in t for t in texts) >= min(KNOWN_ARTICLES, KNOWN_SHARE * len(texts))
 
     def alone(k: int) -> bool:
         return pool[k].index == 0 or all(map(known, context.needs(pool[k].text, names).names))
