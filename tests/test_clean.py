@@ -864,7 +864,7 @@ def test_a_market_reports_section_header_is_cut():
      'huge disaster" Mayor Jane Roe has appealed to residents to be patient over aid.',
      "Mayor Jane Roe has appealed"),
     # the speaker's words in single quotation marks
-    ("Health minister Jane Roe: ‘The patients are undergoing further tests’ Two people have "
+    ("Health minister Jane Roe: ‘The patients are recovering well at home’ Two people have "
      "been admitted to a hospital after returning from abroad.", "Two people have been"),
     ("Flood expert Dr Jane Roe: ` The picture is changing ' The valley is better prepared "
      "than ever for a flood, its council has said.", "The valley is better prepared"),
@@ -883,6 +883,8 @@ def test_a_caption_glued_before_the_first_sentence_is_cut(glued, rest):
     'The minister said: "we will win" after the vote, and then he left the hall.',
     'He told reporters: "We are ready to act" Monday at the White House, before flying out.',
     "The minister's message was plain: ‘we will not be moved’ Monday or any day, she said.",
+    "The minister's note read: ‘The farmers’ River Board has done nothing’ The valley is "
+    "better prepared than ever, she said.",
     "The Fed cut rates on Tuesday. Stocks rose sharply on the news. A trader works on the "
     "floor (By Jane Doe -- Bloomberg News) Analysts said more cuts would come.",
 ])
@@ -1179,6 +1181,7 @@ def test_a_caption_glued_before_a_sentence_opening_on_the_or_a_number_is_cut(glu
     "Fans of the old rock band Three Dog Night say the reunion tour has sold out.",
     # a quotation's lead-in: a speaker's colon, an open quotation
     "The mayor said of the flood: The worst is over, and the council will rebuild the bridge.",
+    "Aid workers in the flooded valley say The Salvation Army can do more for the families.",
     "\"We are doing all we can to help the families The council has sent tankers,\" she said.",
 ])
 def test_a_name_with_the_inside_a_first_sentence_is_no_caption(text):
@@ -1195,8 +1198,6 @@ def test_a_name_with_the_inside_a_first_sentence_is_no_caption(text):
      "standing in the town.", "Fewer than 20%"),
     ("VALLEY APPEARS TO WANT ONLY A SUPPORTING ROLE The next phase of planning for the "
      "valley would start in the capital on Thursday.", "The next phase"),
-    ("Jane Roe looks at the shutdown's cost to businesses in Mexico Mexico has begun a "
-     "five-day shutdown of parts of its economy.", "Mexico has begun"),
 ])
 def test_a_caption_or_subhead_glued_inside_the_text_is_cut(glued, rest):
     text = ("Mexico said on Monday the flood had passed.\n\nThe river fell on Tuesday, and "
@@ -1207,11 +1208,11 @@ def test_a_caption_or_subhead_glued_inside_the_text_is_cut(glued, rest):
 
 
 @pytest.mark.parametrize("text", [
-    "The prison at Walla Walla has been closed for good since the riot last year.",
-    "The former foreign minister Moussa Koussa Koussa said in a statement he had left.",
-    "Police said the water rose fast. On Sunday, five days after the flood, they left.",
-    "WHEN THE STORM HIT Tuesday night, the valley's dams held for two more hours.",
+    # (the rule's pattern finds these two: its guards turn them down)
+    "Ana Ruiz, who starred in the film Never On Sunday, died in the valley on Monday at 73.",
+    "IN THE END The valley flooded again, and nobody came to help the families there.",
+    "FOR MORE THAN A decade, the valley has flooded every spring and nobody came to help.",
 ])
-def test_a_name_said_twice_or_a_sentences_own_capitals_are_no_caption(text):
+def test_a_titles_capitals_or_a_sentences_own_are_no_caption(text):
     cleaned, removed = clean_all([article("The flood passed on Monday.\n\n" + text, "a")])
     assert cleaned[0].text.endswith(text) and not removed

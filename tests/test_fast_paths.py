@@ -411,7 +411,7 @@ def test_citation_shares_and_cosines_are_numpys_bit_for_bit(rows, data):
 
 
 def _script_by_every_character(text):
-    """`ingest._script` as it read the whole sample (the code its ASCII paths replace)."""
+    """`ingest.script` as it read the whole sample (the code its ASCII paths replace)."""
     import unicodedata
 
     from storyline.brief import ingest
@@ -433,7 +433,7 @@ def _script_by_every_character(text):
 def test_an_articles_script_is_read_as_from_every_character(text):
     from storyline.brief import ingest
 
-    assert ingest._script(text) == _script_by_every_character(text)
+    assert ingest.script(text) == _script_by_every_character(text)
 
 
 @settings(max_examples=300, deadline=None)

@@ -74,7 +74,8 @@ def test_an_article_not_in_english_is_not_read():
     assert all("Bengasi" not in s.text for d in story.days for s in d.sentences)
 
 
-def test_a_line_names_whom_it_speaks_of_unless_the_story_always_does():
+@pytest.mark.parametrize("others", [4, 9])
+def test_a_line_names_whom_it_speaks_of_unless_the_story_always_does(others):
     from storyline.analyze.timeline import _introduces_enough
     from storyline.brief import segment
     from storyline.model import Article
@@ -82,16 +83,17 @@ def test_a_line_names_whom_it_speaks_of_unless_the_story_always_does():
     rescue = ("Rescue chief Jack Cooke led the team into the collapsed hotel on Friday. Mr "
               "Cooke said his team rescued two people on Saturday. Muammar Gaddafi said on "
               "Sunday that he would stay. Police were investigating the incident, a "
-              "spokeswoman said on Monday.")
-    others = [f"Muammar Gaddafi spoke on state television on day {k} of the siege, and "
-              "rebels said they would fight on." for k in range(9)]
-    articles = [Article(str(k), text) for k, text in enumerate([rescue, *others])]
+              "spokeswoman said on Monday. Rebels said on Monday they rejected the plan.")
+    told = [f"Muammar Gaddafi spoke on state television on day {k} of the siege, and "
+            "rebels said they would fight on against the plan." for k in range(others)]
+    articles = [Article(str(k), text) for k, text in enumerate([rescue, *told])]
     pool = segment.split_all(articles)
     alone = _introduces_enough(pool, articles)
     said = {s.text.split(" said")[0]: alone(k) for k, s in enumerate(pool) if s.article == "0"}
     assert said == {"Rescue chief Jack Cooke led the team into the collapsed hotel on "
                     "Friday.": True, "Mr Cooke": False, "Muammar Gaddafi": True,
-                    "Police were investigating the incident, a spokeswoman": False}
+                    "Police were investigating the incident, a spokeswoman": False,
+                    "Rebels": True}  # (the plan: told in every article)
 
 
 def test_a_lead_that_tells_last_weeks_news_is_not_its_days():
@@ -100,9 +102,10 @@ def test_a_lead_that_tells_last_weeks_news_is_not_its_days():
         + FILLER)}
     story = timeline([*articles(), late], dates=10, per_date=1)
     assert not any("envoys" in s.text for d in story.days for s in d.sentences)
-    lead = {**late, "text": late["text"].replace(" last week", "")}  # (its day's, then)
-    story = timeline([*articles(), lead], dates=10, per_date=1)
-    assert any("envoys" in s.text for d in story.days for s in d.sentences)
+    for told in ("", " after last week's fighting", " in February"):  # (its day's news)
+        lead = {**late, "text": late["text"].replace(" last week", told)}
+        story = timeline([*articles(), lead], dates=10, per_date=1)
+        assert any("envoys" in s.text for d in story.days for s in d.sentences), told
 
 
 def test_the_span_limits_the_articles_read():

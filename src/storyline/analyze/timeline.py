@@ -35,6 +35,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -56,12 +57,14 @@ VOLUME = 0.3  # tuned on the T17 dev topics: 0 and 0.6 were worse (BENCHMARKS.md
 OFF_TOPIC = 0.25
 MIN_POOL = 200  # sentences below which the story's mean is no guide to what is off topic
 # A line may call a person by surname alone, or use an acronym the story spells out, only
-# when the story writes it in at least this share of its articles or this many of them
-# (Gaddafi on a Libya page, Geithner on one of the bail-outs): a timeline's line is read
-# alone ("Mr Cooke said his team rescued two people ...": readers of 30 story pages asked
-# who these were). Nor may it tell of an event as known that it never told ("NATO was
-# investigating the incident, ..."); other things told as known are left be (`context`
-# finds "the threat posed by Iran" and a quotation's "The ultimate costs" so too).
+# when the story writes it in at least this share of its articles or this many of them,
+# and in two at least (Gaddafi on a Libya page, Geithner on one of the bail-outs): a
+# timeline's line is read alone ("Mr Cooke said his team rescued two people ...": readers
+# of 30 story pages asked who these were). Nor may it tell of an event as known that it
+# never told ("NATO was investigating the incident, ..."), unless the story writes it in
+# this share of its articles ("the plan" of a bail-out); other things told as known are
+# left be (`context` finds "the threat posed by Iran" and a quotation's "The ultimate
+# costs" so too).
 KNOWN_SHARE, KNOWN_ARTICLES = 0.2, 3
 _EVENTS = frozenset("incident attack accident deal plan agreement accord decision move proposal "
                     "ruling verdict case trial".split())
@@ -119,8 +122,11 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
     found = [timex.find(s.text, published[s.article]) for s in sentences]
     mentions = [[t for t in f if t.precision == "day"] for f in found]
     # a lead that tells what happened last week or last month is not its day's news
-    # ("EgyptAir pilot Hamdi Hanafi Taha sought asylum last week", on the day it ran)
-    earlier = [any(t.event and t.precision != "day" and published[s.article] is not None
+    # ("EgyptAir pilot Hamdi Hanafi Taha sought asylum last week", on the day it ran; not
+    # "... following last week's earthquake", nor a month's figures, "... in March")
+    earlier = [any(t.event and t.precision != "day" and _GONE.search(t.text)
+                   and s.text[t.end:t.end + 2] not in ("'s", "’s")
+                   and published[s.article] is not None
                    and t.last < published[s.article] - timedelta(days=1) for t in f)
                for s, f in zip(sentences, found, strict=True)]
     days = _rank_days(sentences, mentions, published, first, last)
@@ -263,17 +269,25 @@ def _introduces_enough(pool: list[Sentence], articles: list[Article]) -> Callabl
     timeline considers."""
     names = context.Names(a.text for a in articles)
     texts = [a.text for a in articles]
+    share = KNOWN_SHARE * len(texts)
+    enough = max(2, min(KNOWN_ARTICLES, share))  # (in a story of five, one is not enough)
+
+    @cache
+    def written(word: str) -> int:
+        pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+        return sum(1 for t in texts if pattern.search(t))
 
     def known(name: str) -> bool:
-        if name.startswith("#"):
-            return name[1:] not in _EVENTS
-        return sum(name in t for t in texts) >= min(KNOWN_ARTICLES, KNOWN_SHARE * len(texts))
+        if name.startswith("#"):  # (an event the story tells everywhere: "the plan")
+            return name[1:] not in _EVENTS or written(name[1:]) >= max(2, share)
+        return written(name) >= enough
 
     def alone(k: int) -> bool:
         return pool[k].index == 0 or all(map(known, context.needs(pool[k].text, names).names))
     return alone
 
 
+_GONE = re.compile(r"^(?:last|earlier)\b|\bago$", re.IGNORECASE)  # "last week", "a month ago"
 _FURNITURE = re.compile(r"\||^\W*(?:In pics|Pictures|Video|Watch|Photos?|Gallery|Related)\b|"
                         r"\bYour stories\b|\bClick here\b")
 

@@ -17,6 +17,7 @@ import numpy as np
 
 from ..errors import EmptyInputError
 from ..model import Article, Sentence
+from .ingest import script
 from .vectors import profile_cosines
 
 if TYPE_CHECKING:  # (tf-idf's rows: vectors.Rows, read as a csr_matrix)
@@ -35,25 +36,42 @@ PROSE_SHARE = 0.35
 # A text whose letters are this share capitals or more is written in capitals only (a
 # broadcast transcript): sentences are told by their lower-case words, so it has none.
 ALL_CAPS = 0.9
-# A text with fewer of its words among English's commonest (`_ENGLISH`) is not in English,
-# or its letters were lost: Timeline17 holds BBC Vietnamese pages whose accented letters
-# were dropped ("Ch ng c m n y tuy c c t nh ..."), 1.9% to 3.4% such words; of the 5,600
-# articles of the dev sets and streams, the English ones with ENGLISH_JUDGED words or
-# more hold at least 6% (a video page in capitals), news prose over 20%.
+# Whether an article is in English: not when another script's letters outnumber the Latin
+# alphabet's (`ingest.script`); else told by its words (ENGLISH_JUDGED of them or more; a
+# shorter text is not judged): not when the commonest words of French, Spanish, Italian,
+# Portuguese, German or Dutch (`_FOREIGN`) outnumber English's (`_ENGLISH`) FOREIGN_RATIO
+# times, or when its letters were lost: fewer than ENGLISH_SHARE English words, most words
+# of one or two letters (Timeline17's BBC Vietnamese pages, their accented letters dropped:
+# "Ch ng c m n y tuy c c t nh ...", 1.9% to 3.4% English words, 67% to 88% short ones).
+# Of the 5,600 articles of the dev sets and streams, the English ones hold at least 6%
+# English words (a video page in capitals; news prose over 20%), at most 35% short words,
+# and foreign words at most 0.91 times their English ones (a video page's licensing note);
+# a list of names and numbers holds few of either and is no foreign text.
+ENGLISH_JUDGED = 30
 ENGLISH_SHARE = 0.05
-ENGLISH_JUDGED = 30  # words: a shorter text is not judged
+SHORT_SHARE = 0.5
+FOREIGN_RATIO = 1.5
 _ENGLISH = frozenset("the of and to a in is that for on was with as it by at from he his be "
                      "are said has have had an this not but were or they which who will "
                      "been their its after".split())
-_WORD = re.compile(r"[^\W\d_]+")  # (letters of any script: an article in Arabic is no English)
+_FOREIGN = frozenset("de la el los las del por para con una que se et les des le du est dans "
+                     "pour sur une der die und das nicht mit ist den ein eine het van een voor "
+                     "zijn niet il che di della per non sono da não em os uma com ao".split())
+_WORD = re.compile(r"[^\W\d_]+")  # (letters of any script)
 
 
 def in_english(text: str) -> bool:
-    """`text` reads as English (ENGLISH_SHARE of its words are English's commonest), or
-    is too short to tell (fewer than ENGLISH_JUDGED words)."""
-    words = _WORD.findall(text)
-    return (len(words) < ENGLISH_JUDGED
-            or sum(w.lower() in _ENGLISH for w in words) >= ENGLISH_SHARE * len(words))
+    """`text` reads as English, or is too short to tell (see above)."""
+    if script(text) is not None:  # (however short: its letters tell)
+        return False
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) < ENGLISH_JUDGED:
+        return True
+    english = sum(w in _ENGLISH for w in words)
+    foreign = sum(w in _FOREIGN for w in words)
+    short = sum(len(w) <= 2 for w in words)
+    return not (foreign > FOREIGN_RATIO * english
+                or english < ENGLISH_SHARE * len(words) and short > SHORT_SHARE * len(words))
 
 
 def english(articles: list[Article]) -> tuple[list[Article], list[str]]:
@@ -85,8 +103,10 @@ def warnings(articles: list[Article], sentences: list[Sentence], fit: Sequence[b
             prose[s.article] += s.words
     out = []
     if foreign:
-        out.append(f"{_name(list(foreign), verb='is')} not in English, or its letters were "
-                   "lost, so the brief leaves it out")
+        one = len(foreign) == 1
+        out.append(f"{_name(list(foreign), verb='is')} not in English, or "
+                   f"{'its' if one else 'their'} letters were lost, so the brief leaves "
+                   f"{'it' if one else 'them'} out")
     caps = [a.id for a in articles if in_capitals(a.text)]
     thin = [a for a in ids if prose[a] < THIN_WORDS and a not in caps]
     junk = [a for a in ids if a not in thin and a not in caps

@@ -336,7 +336,7 @@ def _cut_glued_headlines(articles: list[Article], removed: list[Removal]) -> lis
         if _INSIDE.search(article.text):  # (found in one search of the text)
             for i, paragraph in enumerate(paragraphs_):
                 for _ in range(GLUED_PIECES):  # (a subhead, then a caption)
-                    if (start := _glued_inside(paragraph, texts)) is None:
+                    if (start := _glued_inside(paragraph)) is None:
                         break
                     removed.append(Removal(article.id, "caption", paragraph[:start - 1]))
                     paragraph = paragraphs_[i] = paragraph[start:]
@@ -346,38 +346,38 @@ def _cut_glued_headlines(articles: list[Article], removed: list[Removal]) -> lis
 
 
 # A caption or a subhead glued before the first sentence of any paragraph, told by what
-# is never capitalized inside a sentence: a day's "On Sunday," ("The moment six-year-old
-# Nazer Erne emerged in the arms of a rescuer On Sunday, five days after the quake hit,
-# ..."), a count's "Fewer than 20%" ("The town's large Catholic church was reduced to
-# rubble Fewer than 20% of buildings remain standing ..."), a subhead in capitals ("U.S.
-# APPEARS TO WANT ONLY SUPPORTING ROLE The next phase of planning ..."), or a name said
-# twice where a caption ends on it and the sentence opens on it ("Matthew Price looks at
-# the impact of the shutdown on businesses in Mexico Mexico has begun a five-day
-# shutdown ...", where the cluster writes no "Mexico Mexico" elsewhere).
+# is never capitalized inside a sentence after a small-letter word: a day's "On Sunday,"
+# ("The moment six-year-old Nazer Erne emerged in the arms of a rescuer On Sunday, five
+# days after the quake hit, ..."), a count's "Fewer than 20%" ("The town's large Catholic
+# church was reduced to rubble Fewer than 20% of buildings remain standing ..."); or a
+# subhead in capitals at the paragraph's start before "The" ("U.S. APPEARS TO WANT ONLY
+# SUPPORTING ROLE The next phase of planning ..."), not a sentence's opening words in
+# capitals ("FOR MORE THAN A decade, ...", "IN THE END The ...").
 _INSIDE = re.compile(
     r"(?<=[a-z] )(?P<opening>On (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),"
     r"|(?:Fewer|Less|More) than \d|Up to \d|At least \d)"
-    r"|(?m:^)(?P<subhead>(?:[A-Z][A-Z.'’-]*,? ){3,})(?=(?:The|An?) [a-z])"
-    r"|(?<=[a-z] )(?P<name>[A-Z][a-z]{2,}) (?=(?P=name) [a-z]+ [a-z])")
+    r"|(?m:^)(?P<subhead>(?:[A-Z][A-Z.'’-]*,? ){2,}[A-Z][A-Z.'’-]*[A-Z.] )(?=The [a-z])")
 _INSIDE_STOP = re.compile(r"(?<=[a-z\d])[.!?][\"”’']?\s")  # (not "U.S. ")
 INSIDE_WORDS = 25  # words of caption or subhead at most
+# Words a sentence's opening in capitals ends on before going on: not a subhead's last.
+_GOES_ON_CAPS = frozenset("A AN THE OF TO IN ON AT BY FOR FROM WITH AS THAN AND OR BUT IS WAS "
+                          "ARE WERE BE JUST ONLY THAT THIS END TIME DAY YEAR".split())
 
 
-def _glued_inside(paragraph: str, texts: list[str]) -> int | None:
+def _glued_inside(paragraph: str) -> int | None:
     """Where the sentence starts that a caption or subhead (`_INSIDE`) is glued before, in
-    `paragraph`'s first sentence, or None; the sentence keeps at least six words."""
+    `paragraph`'s first sentence, or None; the paragraph keeps at least six words after
+    it."""
     stop = _INSIDE_STOP.search(paragraph)
     for match in _INSIDE.finditer(paragraph, 0, stop.start() if stop else len(paragraph)):
         start = match.start() if match.group("opening") else match.end()
-        head, name = paragraph[:start], match.group("name")
-        if (not 3 <= len(head.split()) <= INSIDE_WORDS
-                or len(paragraph[start:].split()) < 6
-                or head.count('"') % 2 or head.count("“") != head.count("”")):
+        head = paragraph[:start]
+        words = head.split()
+        if (not 3 <= len(words) <= INSIDE_WORDS or len(paragraph[start:].split()) < 6
+                or head.count('"') % 2 or head.count("“") != head.count("”")
+                or (not words[-1].islower() if match.group("opening")  # ("Never On Sunday")
+                    else words[-1].rstrip(",") in _GOES_ON_CAPS)):
             continue
-        if name and (not head.split()[-2].islower() or sum(t.count(name) for t in texts)
-                     <= 2 * sum(t.count(f"{name} {name}") for t in texts)):
-            continue  # a name said twice, never once ("Walla Walla"), or a full name's
-            # last word said twice ("... minister Moussa Koussa Koussa said ...")
         return start
     return None
 
@@ -395,7 +395,7 @@ _GLUED_CAPTION = re.compile(
     # (not a sentence's own quotation: 'He told reporters: "We are ready" Monday at ...')
     r"^(?![^\n:]*\b(?:said|says|told|tells|read|reads|wrote|writes|added|asked|declared)\b)"
     r"[^\n\"“”:.!?]{3,160}?: (?:[\"“][^\n\"“”]{10,250}?(?<![.!?,])[\"”]"
-    r"|[‘`][^\n‘’`]{10,250}?(?<![.!?,])['’]) "
+    r"|`[^\n`']{10,250}?(?<![.!?,]) '|‘[^\n‘’]{10,250}?(?<![.!?,s])’) "
     rf"(?!(?:{'|'.join(sorted(_CALENDAR))})\b)"
     r"(?=[A-Z][\w'’-]* [\w'’-])"
     # (the caption is no more than one sentence: "Cushing, Okla. (By ...")
@@ -563,6 +563,11 @@ _NAMES_A_TITLE = frozenset(
     "website site newspaper paper daily weekly magazine journal blog column columnist band "
     "group show programme program channel network series film movie album book novel play "
     "song guitarist singer host editor writer reporter correspondent".split())
+# ... nor on a verb whose clause follows ("Aid workers in the valley say The Salvation Army
+# can do more ...").
+_CLAUSE_FOLLOWS = frozenset("say believe believes think thinks hope hopes fear fears warn warns "
+                            "expect expects insist insists know knows claim claims argue argues "
+                            "suggest suggests show shows mean means feel feels".split())
 
 
 def _before_the(paragraph: str) -> int | None:
@@ -574,7 +579,8 @@ def _before_the(paragraph: str) -> int | None:
         head, rest = paragraph[:match.start()], paragraph[match.start():end]
         words, last = head.split(), head.split()[-1].rstrip("\"”'’")
         if (4 <= len(words) <= 20 and _plain_head(head)
-                and last.isalpha() and last.lower() not in _NOT_LAST | _NAMES_A_TITLE
+                and last.isalpha()
+                and last.lower() not in _NOT_LAST | _NAMES_A_TITLE | _CLAUSE_FOLLOWS
                 and not _GOES_ON.search(last) and len(rest.split()) >= 8
                 and _THE_VERB.match(after := rest.split(" ", 1)[1])
                 # (a name around it: "Jack The Ripper may have been ...")
@@ -591,6 +597,8 @@ def _plain_head(head: str) -> bool:
     if any(c in head for c in ";()") or ":" in head and not _KICKER.match(head):
         return False
     if head.count('"') % 2 or head.count("“") != head.count("”"):
+        return False
+    if "‘" in head and "’" not in head[head.rindex("‘"):]:
         return False
     if "`" in head and not re.search(r"`[^`']*'", head):
         return False

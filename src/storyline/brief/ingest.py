@@ -428,7 +428,7 @@ def require_text(articles: list[Article], *, where: str) -> list[Article]:
         n = len(articles)
         raise EmptyInputError(f"{where}: no article has any text ({n} given, all empty or "
                               "whitespace); give at least one article with text")
-    scripts = [_script(a.text) for a in kept]
+    scripts = [script(a.text) for a in kept]
     if all(scripts):
         raise InputError(f"{where}: the articles are written in {_name_scripts(scripts)}, not "
                          "English; Storyline reads English")
@@ -493,7 +493,7 @@ _SCRIPT_NAMES = {"CJK": "Chinese or Japanese (CJK characters)", "HANGUL": "Korea
 _SAMPLE_CHARS = 4000
 
 
-def _script(text: str) -> str | None:
+def script(text: str) -> str | None:
     """The writing system of most of the text's letters, unless it is the Latin alphabet
     (then None): "ARABIC", "CJK", "CYRILLIC" ... (the first word of the letters' Unicode
     names). Judged on the first few thousand characters."""

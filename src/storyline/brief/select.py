@@ -792,7 +792,7 @@ _SCENE_SETTER = re.compile(
 # National Football League initiated ...", "Rocky Mountain Spotted Fever is a reportable
 # disease ...", "Oscar de la Renta was a great man, ...", "Katharine Brown was one of David
 # O. Selznick's most trusted employees.", "Anne Ziegenhorn lives in Florida, ...": a lead
-# that tells what has long been so, what happened months or years ago, what a thing is, what a
+# that tells what has long been so, what happened years ago, what a thing is, what a
 # person was or where they live is the story's background (or a tribute, a profile), not
 # its news.
 _BACKGROUND = re.compile(
@@ -802,13 +802,6 @@ _BACKGROUND = re.compile(
     r"|^(?![^,;:]*\b(?:say|says|said|told)\b)[^,;:]{0,60}?\b(?:(?:doesn['’]t|does not|don['’]t|"
     r"do not) (?:often|usually|always|typically|generally)|rarely|seldom) [a-z]+\b"
     r"|^In (?:the )?(?:early |late |mid-)?(?:1[0-9]|20)\d\d(?:s\b|\b(?!,? (?:so far|to date)))"
-    # a month or a season gone by: "Last May, Newt Gingrich told his wife he was seeing
-    # another woman ...", "Two years ago, ..."
-    r"|^(?:Last|Back in|In|Earlier this|Early last|Late last) (?:early |late |mid-)?"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|spring|summer|autumn|fall|winter)(?:,? (?:19|20)\d\d)?, "
-    r"|^(?:A|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d+|A few|Several) "
-    r"(?:months|years|decades) ago, "
     r"|^For (?:more than |nearly |almost |over )?(?:a decade|decades|years|centuries|"
     r"generations|a century)\b"
     r"|^(?!There\b)[A-Z][\w-]*(?: (?:[A-Z][\w-]*|de|la|le|van|von|der|del|da|di|bin|al))*"
@@ -871,11 +864,23 @@ _SINCE = re.compile(r"Since\b|(?:For|Over|In|During) (?:the )?(?:past |last |rec
 
 
 def _tells_no_news(lead: str) -> bool:
-    """The lead sets a scene or tells background (`_SCENE_SETTER`, `_BACKGROUND`, or how it
-    all began, with no day of news and nobody saying it: `_HOW_IT_BEGAN`)."""
+    """The lead sets a scene or tells background (`_SCENE_SETTER`, `_BACKGROUND`, what
+    happened months or years ago with no day of news (`_GONE_BY`), or how it all began,
+    with no day of news and nobody saying it: `_HOW_IT_BEGAN`)."""
     return bool(_SCENE_SETTER.match(lead) or _BACKGROUND.match(lead)
-                or _HOW_IT_BEGAN.match(lead) and not _NEWS_TIME.search(lead)
-                and not _SAID.search(lead))
+                or (_GONE_BY.match(lead) or _HOW_IT_BEGAN.match(lead) and not _SAID.search(lead))
+                and not _NEWS_TIME.search(lead))
+
+
+# A month, a season or years gone by, told first: "Last May, Newt Gingrich told his wife he
+# was seeing another woman ...", "Two years ago, ..." (not what is to come: "In May,
+# voters will elect ...").
+_GONE_BY = re.compile(
+    r"(?:(?:Last|Back in|In|Earlier this|Early last|Late last) (?:early |late |mid-)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|spring|summer|autumn|fall|winter)(?:,? (?:19|20)\d\d)?"
+    r"|(?:A|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d+|A few|Several) "
+    r"(?:months?|years?|decades?) ago), (?![^,;:]*\b(?:will|is to|are to)\b)")
 
 
 # How it all began, by the month or the year, as its main verb: "Fighting in Libya started
