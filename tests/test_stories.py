@@ -529,3 +529,19 @@ def test_watch_polls_until_sigterm_and_stops_cleanly(tmp_path):
     with Stories(path) as stories:  # the lock is free again, the store whole
         assert len(list(stories.export())) == 4
         assert stories.add([make_article("merger", 3)]).added == 1
+
+
+@pytest.mark.parametrize(("title", "heads"), [
+    ("Valencia flood report number 2", True),
+    ("EDITORIAL: THE VALLEY'S FLOOD DEFENCES", False),  # an opinion's label: no news
+    ("Analysis: what the flood means for Valencia", False),
+    ("BC-NJ--Valencia Flood,730", False),  # a wire's slug
+    ("A long wait -- and then the flood", True),
+])
+def test_a_headline_is_a_title_that_names_the_news(title, heads):
+    from storyline.stories.briefs import headline
+
+    sentence = "The river burst its banks in Valencia on Tuesday."
+    brief = {"sentences": [{"text": sentence, "sources": [{"article": "1", "text": sentence}]}]}
+    articles = [{"seq": 7, "copy_of": None, "title": title}]
+    assert headline(brief, articles) == (title if heads else sentence)

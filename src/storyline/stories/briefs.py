@@ -9,6 +9,7 @@ previous brief, against those it covered.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..analyze.timeline import timeline
@@ -69,9 +70,15 @@ def headline(brief: dict[str, Any], articles: list[dict]) -> str | None:
     numbers = _numbers(articles)
     titles = {str(numbers[a["seq"]]): a["title"] for a in articles if a["copy_of"] is None}
     title = titles.get(own[0]) if own else None
-    if names_article(title):
+    if names_article(title) and not _OPINION.match(title):
         return title
     return first["text"]  # (whole: readers marked every headline cut off with "…" down)
+
+
+# A title that says the article is an opinion, not the story's news: "EDITORIAL: SOCIAL
+# COMBUSTION IN CHINA" (readers of story pages: "an opinion label, not a news headline").
+_OPINION = re.compile(r"(?:EDITORIAL|COMMENTARY|OPINION|ANALYSIS|COLUMN|OP-ED|LETTERS?)\b\s*:",
+                      re.IGNORECASE)
 
 
 def listing(articles: list[dict], labels: dict[str, str] | None = None) -> list[dict[str, Any]]:

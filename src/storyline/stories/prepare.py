@@ -151,8 +151,14 @@ def _title(title: str | None) -> str | None:
 
 
 def names_article(title: str | None) -> bool:
-    """A title that names its article: one word ("MALAYSIA", "Politics") is a section's."""
-    return bool(title) and len(title.split()) > 1
+    """A title that names its article: one word ("MALAYSIA", "Politics") is a section's,
+    and a wire's slug ("BC-NJ--Evolution & Schools,730") is its desk's."""
+    return bool(title) and len(title.split()) > 1 and not _SLUG.search(title)
+
+
+# A wire's slug: its desk's code ("BC-"), a double hyphen between words, or the story's
+# length in words after a comma at its end (",730").
+_SLUG = re.compile(r"^(?:BC|AM|PM)-|\w--\w|,\d{3,4}$")
 
 
 def lead(text: str) -> str | None:
