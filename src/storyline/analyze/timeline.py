@@ -212,12 +212,12 @@ def _candidates(sentences: list[Sentence], mentions: list[list[timex.Timex]],
 def _pick(candidates: list[int], rows, on_topic: np.ndarray, k: int,
           chosen: list[int], alone: Callable[[int], bool]) -> list[int]:
     """Up to `k` candidates closest to their centroid that read `alone`, none repeating a
-    chosen one; the candidates least like the story as a whole are left out while others
-    remain."""
-    if not candidates:
+    chosen one; none of the candidates least like the story as a whole (`on_topic`: a
+    day whose only candidates are a wire digest's lead, "Interior Secretary Bruce Babbitt
+    ... national monuments" on an autism page, gives no line)."""
+    unique = [j for j in dict.fromkeys(candidates) if on_topic[j]]
+    if not unique:
         return []
-    unique = list(dict.fromkeys(candidates))
-    unique = [j for j in unique if on_topic[j]] or unique
     block = rows[unique]
     centroid = np.asarray(block.mean(axis=0)).ravel()
     closeness = block @ centroid
