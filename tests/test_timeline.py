@@ -108,6 +108,19 @@ def test_a_lead_that_tells_last_weeks_news_is_not_its_days():
         assert any("envoys" in s.text for d in story.days for s in d.sentences), told
 
 
+def test_a_day_of_only_an_unrelated_lead_gives_no_line():
+    # (a pool of 200 sentences or more: the story's mean tells what is off topic)
+    story = [{"published": f"2011-02-{10 + k}", "title": f"Report {k}", "text": " ".join(
+        f"Protesters marched through Benghazi on day {k}, and security forces fired on the "
+        f"protesters near the court number {j}." for j in range(14))} for k in range(16)]
+    digest = {"published": "2011-03-05", "title": "Digest", "text": (
+        "The interior secretary will ask the president to create four new national "
+        "monuments in the western deserts. Hikers and ranchers have argued over the land "
+        "for years, and the parks service has asked for money to keep the trails open.")}
+    days = timeline([*story, digest], dates=20, per_date=1).days
+    assert days and not any("monuments" in s.text for d in days for s in d.sentences)
+
+
 def test_the_span_limits_the_articles_read():
     story = timeline(articles(), dates=5, per_date=1, start="2011-02-20", end="2011-02-22")
     assert {a.published for a in story.articles} == {"2011-02-21", "2011-02-22"}
