@@ -17,7 +17,7 @@ from storyline.analyze.timeline import untokenize
 from storyline.brief import clean, dating, segment
 from storyline.brief.ingest import markdown_to_text, text_to_article
 from storyline.model import Article
-from storyline.stories.prepare import Incoming, prepare
+from storyline.stories.prepare import Incoming, prepare_or_skip
 
 TOKENS = [" ", "\t", "\n", "\n\n", " \n", "a", "A", "1", ".", "!", "*", "_", "#", "<", "(",
           "[", "*a ", "**a ", "_a ", "__a", "[a", "![a", "[a](", "](", "(a ", ". (", "w>",
@@ -50,9 +50,9 @@ STAGES = {
     "timex": lambda text: [timex.find(line, date(2019, 2, 10)) for line in text.split("\n\n")],
     "tokenized text": lambda text: [untokenize(" -LRB- x 's , n't " + line)
                                     for line in text.split("\n\n")],
-    "story article": lambda text: [prepare(Incoming(text=f"{GOOD}\n\n{line}", where="x",
-                                                    title=line[:2000]))
-                                   for line in hostile_lines()],  # a title of each, too
+    # (a title of each, too; a line of one letter's words is skipped as no English)
+    "story article": lambda text: [prepare_or_skip(Incoming(
+        text=f"{GOOD}\n\n{line}", where="x", title=line[:2000])) for line in hostile_lines()],
 }
 
 
