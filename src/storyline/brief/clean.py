@@ -327,8 +327,6 @@ def _cut_glued_headlines(articles: list[Article], removed: list[Removal]) -> lis
                     reason = "caption"
                 if start is None and (start := _before_the(paragraph)) is not None:
                     reason = "caption"
-                if start is None and (start := _before_nationals(paragraph)) is not None:
-                    reason = "caption"
                 if start is None:
                     start = _title_case_headline(paragraph, small_words)
                 if start is None:
@@ -607,39 +605,6 @@ def _plain_head(head: str) -> bool:
     end = head.rstrip()  # (a quotation closed on a word is a caption's: 'Dr Chan said the
     # pandemic would be of" moderate severity" The World Health Organization ...')
     return not (end[-1:] in "`‘“" or re.search(r"[.,!?;:][\"”'’]$", end))
-
-
-# A caption glued before a first sentence that opens on a nation's officials, police or
-# forces and what they say or have done, after a noun that ends the caption: "Mexico's
-# deputy health minister on how his country dealt with swine flu Argentine health
-# officials say seven more people have died ...", "Many Haitian children became orphans
-# after the earthquake Haitian police have arrested 10 US nationals ..." (the only two
-# such places in the dev streams' pages and the dev sets; not "... scenes, where Libyan
-# authorities have been firing ...", nor "... said that senior Libyan officials had ...").
-_NATIONALS = re.compile(
-    r"(?<=[a-z] )[A-Z][a-z]+(?:an|ian|ine|ish|ese|i) (?:[a-z]+ ){0,2}(?:officials|authorities|"
-    r"police|troops|forces|doctors|scientists|experts|rescuers|soldiers|rebels|leaders|"
-    r"ministers?) (?:say|said|have|has|are|were)\b")
-_BEFORE_NATIONALS = frozenset("senior top leading other local some many most all both few "
-                              "several two three four five six seven eight nine ten".split())
-
-
-def _before_nationals(paragraph: str) -> int | None:
-    """Where a sentence opening on a nation's officials (`_NATIONALS`) starts inside
-    `paragraph`'s first sentence after 4 to 20 words of caption ending on a small-letter
-    word that leads on to nothing, or None."""
-    stop = _FIRST_STOP.search(paragraph)
-    match = _NATIONALS.search(paragraph, 0, stop.start() if stop else len(paragraph))
-    if match is None:
-        return None
-    head = paragraph[:match.start()]
-    words = head.split()
-    last = words[-1] if words else ""
-    if (4 <= len(words) <= 20 and last.isalpha() and last.islower() and _plain_head(head)
-            and last not in _NOT_LAST | _JOINS | _BEFORE_NATIONALS
-            and not _GOES_ON.search(last)):
-        return match.start()
-    return None
 
 
 # Words that join a sentence's clauses or lead on to a name: a caption has none of them
