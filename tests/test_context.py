@@ -386,6 +386,15 @@ def test_things_named_like_people_need_no_introduction():
     assert not needs("Klingon is spoken by a few fans.", names).names
 
 
+def test_a_given_name_that_is_also_a_word_is_still_a_given_name():
+    # a long story writes "bill" somewhere: "Vice Admiral Bill Gortney" still has a given
+    # name, and "Gortney said" needs him introduced (a Libya story page's brief had not)
+    texts = ["Vice Admiral Bill Gortney briefed reporters at the Pentagon.",
+             "The Senate passed the bill on Monday.",
+             '"We are not going after Gadhafi," Gortney said.']
+    assert needs(texts[2], Names(texts)).names == {"Gortney"}
+
+
 @pytest.mark.parametrize("full, alone", [
     ("Senator Mitch McConnell spoke on Monday.", "McConnell said the bill would pass."),
     ("Lawyer Kathleen O’Sullivan spoke on Monday.", "Ms. O’Sullivan said he needs a lawyer."),

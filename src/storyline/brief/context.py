@@ -555,8 +555,9 @@ class Names:
         (`_common`), a compound ("French-speaking Quebec", "Seattle-based Amazon") or a
         present participle ("Outgoing Northwestern"): no given name ("Lawyer Kathleen
         O'Sullivan" has one)."""
-        return all(_COMPOUND_WORD.fullmatch(word) or _PARTICIPLE.fullmatch(word)
-                   or self._common(word) for word in name.split()[:-1])
+        return all(word not in _GIVEN_WORDS and (
+            _COMPOUND_WORD.fullmatch(word) or _PARTICIPLE.fullmatch(word) or self._common(word))
+            for word in name.split()[:-1])
 
     def _mostly_after_the(self, name: str) -> bool:
         """Whether the cluster writes `name` after "the" at least half the times it writes
@@ -650,6 +651,11 @@ _PARTICIPLE = re.compile(r"[A-Z][a-z]{3,}ing")
 # Words that open sentences as often as they name someone.
 _NOT_GIVEN = frozenset("Will May Mark Hope Art Bill Grant Chase Young Rich Faith Sun Star "
                        "King Price Long Little Love Major General".split())
+# Given names that are words too: a long story writes "bill" or "mark" somewhere, and
+# "Vice Adm. Bill Gortney" still has a given name ("Gortney said" needs him introduced).
+_GIVEN_WORDS = frozenset("Bill Mark Frank Dan Rich Grant Bob Jack Pat Don Ray Guy Dean Gene "
+                         "Ken Carol Jean Earl Bud Herb Sandy Wade Glen Dale Reed Cliff Rod "
+                         "Nick Drew Dick".split())
 # How an article spells out an acronym: after a name, in brackets ("Keurig Green Mountain
 # (NASDAQ:GMCR)") or after ", or" ("the College Athletes Players Association, or CAPA"), or
 # after what it is ("television station WANE").
