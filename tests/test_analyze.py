@@ -88,12 +88,45 @@ def test_figures_days_apart_are_a_change_and_undated_ones_need_a_shared_time():
     # "people" with no event, no one and no place: the counts of different crowds
     ("About 50 people were at the meeting.", "More than 200 people were at the meeting.",
      ("2019-02-09", "2019-02-09")),
+    # a state a verb of being gives: the unaccounted for are not those in need (story pages)
+    ("Up to 200,000 people are unaccounted for in Haiti.",
+     "Millions of people remain in need in Haiti.", ("2010-01-15", "2010-01-22")),
+    # deaths are no count of people in hospital
+    ("The government says 1,300 people are in hospital in Mexico.",
+     "There have been 140 deaths in Mexico.", ("2009-04-29", "2009-05-10")),
+    # a supposition reports nothing; "outside Mexico" is another scope than "in Mexico"
+    ("If there have been hundreds of thousands of cases in Mexico, the disease is mild.",
+     "There are about 100 cases in Mexico, officials said.", ("2009-05-01", "2009-05-01")),
+    ("There are about 100 cases outside Mexico, officials said.",
+     "There are about 1,000 cases in Mexico, officials said.", ("2009-05-01", "2009-05-01")),
+    # a day's new cases are part of the total, not another count of it
+    ("The ministry announced two new cases in Britain.",
+     "The ministry announced five new cases in Britain.", ("2009-05-01", "2009-05-02")),
+    # ten times apart and more: different things (a year's deaths and a week's; the 1918
+    # flu's dead and this outbreak's)
+    ("There have been six deaths in the United States.",
+     "Influenza causes 36,000 deaths in the United States.", ("2009-05-10", "2009-05-18")),
+    ("The flu has killed up to 160 people.", "The flu killed an estimated 50 million people.",
+     ("2009-04-28", "2009-04-28")),
 ])
 def test_what_is_neither_a_disagreement_nor_a_change(a, b, published):
     docs = [{"id": str(i), "published": p, "text": BACKGROUND + t}
             for i, (t, p) in enumerate(zip((a, b), published), 1)]
     brief = summarize(docs)
     assert brief.disagreements == () and brief.changes == ()
+
+
+def test_a_toll_that_rose_is_a_change_and_a_state_is_compared_with_its_like():
+    # "two deaths" then "six deaths" in the United States: the toll of a named place rose;
+    # "up to 200,000" and "100,000" unaccounted for on one day: the sources disagree
+    deaths = [{"id": str(i), "published": p, "text": BACKGROUND + t} for i, (t, p) in enumerate(
+        [("There have been two deaths in the United States.", "2009-05-07"),
+         ("There have been six deaths in the United States.", "2009-05-18")], 1)]
+    brief = summarize(deaths)
+    assert [c.subject for c in brief.changes] == ["deaths in US"]
+    brief = brief_of("Up to 200,000 people are unaccounted for in Haiti.",
+                     "About 50,000 people are unaccounted for in Haiti.")
+    assert len(brief.disagreements) == 1 and not brief.changes
 
 
 def test_a_source_that_gives_both_figures_is_no_disagreement():

@@ -138,6 +138,7 @@ _ALIASES = {
     "united states": "us", "the united states": "us", "uk": "uk", "british": "uk",
     "britain": "uk", "united kingdom": "uk", "the uk": "uk", "the us": "us",
 }
+_SHOWN = {"us": "US", "uk": "UK"}  # (an alias as a subject shows it: not "deaths in Us")
 _PLAIN_MODIFIERS = {"estimated", "remaining", "other", "more", "additional", "further", "new",
                     "last", "total", "local", "reported", "suspected", "alleged", "known",
                     "only", "just", "least", "about", "some", "around", "many", "several"}
@@ -624,10 +625,24 @@ class _Reading:
                 == (other.kind, other.noun, other.event, other.places, other.times, other.unit)
                 and self.modifiers == other.modifiers
                 and not (self.noun in _ANYONE and not (self.event or self.modifiers
-                                                       or self.places)))
+                                                       or self.places))
+                and _near(self.figure, other.figure))
 
     def contradicts(self, other: _Reading) -> bool:
         return self.figure.high < other.figure.low or other.figure.high < self.figure.low
+
+
+# Figures more than this many times apart count different things, whatever their words
+# share: the 1918 flu's "estimated 50 million" dead and this outbreak's "up to 160",
+# "dozens" of pigs culled and "300,000-400,000", "36,000 deaths a year" and a week's
+# "six deaths" (story pages listed each as the sources' disagreement or a change).
+FAR_APART = 10
+
+
+def _near(a: Figure, b: Figure) -> bool:
+    low, high = sorted(((a.low, a.high), (b.low, b.high)))
+    return not (isinstance(low[1], (int, float)) and isinstance(high[0], (int, float))
+                and high[0] > FAR_APART * low[1])
 
 
 def compare(docs: dict[int, object], sentences: list[Sentence], files: dict[str, str | None],
@@ -838,6 +853,8 @@ def _reading(doc, ent, sentence: Sentence, files, places, times, k: int) -> _Rea
     elif (unit_found := _UNIT.search(phrase) or unit_match):
         kind, factor = _UNITS[unit_found.group(1).lower().rstrip("s")]
         low, high = low * factor, high * factor
+    if _supposed(ent.root):
+        return None  # "if there have been hundreds of thousands of cases ...": no report
     if kind == "count":
         noun_token = _counted(doc, ent)
         if noun_token is None:
@@ -857,12 +874,15 @@ def _reading(doc, ent, sentence: Sentence, files, places, times, k: int) -> _Rea
         noun = f"{lemma(verb)} by {lemma(subject)}"
         what = f"{verb.text} by {subject.text}" if kind == "money" else subject.text
     event = _event(doc, ent, noun_token)
+    if noun == "people" and what == "deaths" and event != "killed":
+        noun = "deaths"  # "140 deaths" with no verb of killing: not "1,300 people [are] in hospital"
     if event:  # "The Lauda Air crash killed 223": the names of what did it are its scope
         places = places | _agent_names(noun_token if noun_token is not None else ent.root)
     modifiers: frozenset[str] = frozenset()
     if noun_token is not None:
         modifiers, first = _modifiers(noun_token, ent)
         what = doc[first:noun_token.i + 1].text  # "ISIS fighters", as the source wrote it
+        modifiers |= _state(noun_token)
         if scope := _SCOPE.match(doc.text[noun_token.idx + len(noun_token.text):]):
             modifiers |= {"on the ground" if "ground" in scope.group() else "aboard"}
     figure = Figure(sentence.article, files.get(sentence.article), phrase.strip(),
@@ -871,9 +891,10 @@ def _reading(doc, ent, sentence: Sentence, files, places, times, k: int) -> _Rea
                     unit, k * 1000 + ent.start)
 
 
-# Part of a total, not the total: "another 11 people", "three other people".
+# Part of a total, not the total: "another 11 people", "three other people", a day's
+# "two new cases" (the next day's "five new cases" are no other count of them).
 _PARTIAL_BEFORE = re.compile(r"(?i)\b(?:another|an additional|a further)\s*$")
-_PARTIAL_AFTER = re.compile(r"(?i)^\s*(?:other|more|additional|further)\b")
+_PARTIAL_AFTER = re.compile(r"(?i)^\s*(?:other|more|additional|further|new)\b")
 # Where the counted people were: "109 people on board" are not the 113 killed in all.
 _SCOPE = re.compile(r"(?i)^\s+(?:on\s+board|aboard|on\s+the\s+(?:ground|plane|airplane|aircraft|"
                     r"jet|ship|train|bus|flight|submarine))\b")
@@ -1042,6 +1063,31 @@ def _event(doc, ent, noun) -> str:
     return "" if not verb or verb in _BEING else f"({verb})"
 
 
+def _supposed(token) -> bool:
+    """Whether `token` stands in a clause that supposes rather than reports: "if there
+    have been hundreds of thousands of cases", "unless 5,000 troops are sent"."""
+    while True:
+        if token.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+
+
+def _state(noun) -> frozenset[str]:
+    """The state a verb of being gives the counted noun, as a modifier: "200,000 people
+    are unaccounted for" are unaccounted people, not the "millions of people [who]
+    remain in need" of a later report (a story page gave "people in Haiti: up to
+    200,000; then millions" as a change)."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or lemma(verb) not in _BEING:
+        return frozenset()
+    return frozenset(lemma(c) for c in verb.children  # (not "holed up": a way of being)
+                     if c.dep_ == "acomp" and c.pos_ == "ADJ"
+                     and lemma(c) not in _EVENT and lemma(c) not in _BEING)
+
+
 def _governing_verb(token):
     while token.head.i != token.i:
         token = token.head
@@ -1085,12 +1131,18 @@ def _agent_names(token) -> frozenset[str]:
 def _places(doc) -> list[str]:
     """The places a sentence names as places ("in Syria", "at O'Hare"), not as
     adjectives ("US President", "UK-based")."""
-    return [_normal(e.text) for e in doc.ents
+    return [("outside " if e.root.dep_ == "pobj" and e.root.head.lower_ in _OUTSIDE else "")
+            + _normal(e.text) for e in doc.ents
             if (e.label_ in ("GPE", "LOC", "FAC") or (
                 e.label_ == "ORG" and e.root.dep_ == "pobj"
                 and e.root.head.lower_ in ("at", "in", "inside", "near", "outside")))
             and e.root.dep_ not in ("compound", "amod", "npadvmod", "nmod")
             and not (e.end < len(doc) and doc[e.end].text in ("-", "–"))]
+
+
+# A place a count is outside of names another scope: "about 100 cases outside Mexico" are
+# not cases in Mexico.
+_OUTSIDE = ("outside", "beyond")
 
 
 def _times(doc) -> list[str]:
@@ -1121,10 +1173,11 @@ def _subject(members: list[_Reading]) -> str:
     if first.kind == "age":
         return f"age of {first.what}"
     words = [first.what] if first.kind == "count" else [first.kind, first.what]
-    if first.event and not first.event.startswith("("):
+    if (first.event and not first.event.startswith("(")  # ("dead", not "dead killed")
+            and not (first.event == "killed" and _stem(first.what.split()[-1]) in _KILLED_STEMS)):
         words.append(first.event)
     if first.places:
-        words.append("in " + ", ".join(sorted(p.title() if p.islower() else p
+        words.append("in " + ", ".join(sorted(_SHOWN.get(p) or (p.title() if p.islower() else p)
                                               for p in first.places)))
     return " ".join(words)
 
