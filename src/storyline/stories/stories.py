@@ -36,7 +36,6 @@ _SQL_INT = 2**63 - 1  # the largest integer SQLite stores; Python's go further
 DEFAULT_PATH = "storyline.db"
 BATCH_ARTICLES = 200  # articles per transaction ...
 BATCH_SECONDS = 2.0  # ... or seconds, whichever comes first
-BRIEF_ARTICLES = 50  # a story's brief reads its latest 50 articles (copies left out)
 BRIEF_WORDS = 120  # the budget of the briefs the pages show (and the refresher makes)
 SHOWN_SECONDS = 0.1  # a view waits this long to mark its brief shown while a writer works
 
