@@ -25,7 +25,11 @@ missed one, so every rule errs towards "comparable only when clearly the same":
   to 200,000) allow all they span; shares ("two of the hostages", "one-third of the
   residents") are not counts of the whole;
 - different scopes are different quantities: "in Iraq" is not "in Iraq and Syria", and
-  a figure with places named is not compared with one without.
+  a figure with places named is not compared with one without; "outside Mexico" is not
+  "in Mexico", nor are people "unaccounted for" those who "remain in need";
+- figures more than ten times apart count different things (the 1918 flu's 50 million
+  dead and this outbreak's 160); a supposition ("if there have been hundreds of
+  thousands of cases") reports nothing, and "two new cases" are part of a total.
 - ages belong to a full name: "Kevin Johnson, 24" against "Kevin Johnson, 25".
 """
 from __future__ import annotations
