@@ -533,9 +533,16 @@ def _future_verb(text: str, start: int, end: int) -> bool:
     return before.strip().lower() in ("", "on") and bool(_FUTURE_AFTER.match(text, end))
 
 
+# How far back a verb to come is looked for: "Mr Obama says he will meet former US
+# presidents Bill Clinton and George W Bush at the White House on Saturday" (a Haiti page
+# put it on the Saturday before the quake).
+CLAUSE_BEFORE = 120
+
+
 def _clause_before(text: str, start: int) -> str:
-    """The text before `start` back to the start of its sentence (at most 60 characters)."""
-    piece = text[max(0, start - 60):start]
+    """The text before `start` back to the start of its sentence (at most CLAUSE_BEFORE
+    characters)."""
+    piece = text[max(0, start - CLAUSE_BEFORE):start]
     cut = max(piece.rfind(c) for c in ".;!?\n")
     return piece[cut + 1:]
 
