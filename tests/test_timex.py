@@ -133,6 +133,11 @@ def test_future_weekdays_resolve_to_the_coming_one():
     assert friday.value == "2010-01-22"
     (monday,) = find("He met the rebels on Monday.", JAN20)
     assert monday.value == "2010-01-18" and monday.event
+    # the verb to come may stand far before the day (a Haiti page put this meeting on the
+    # Saturday before the quake)
+    (saturday,) = find("Mr Obama says he will meet former US presidents Bill Clinton and "
+                       "George W Bush at the White House on Saturday.", JAN20)
+    assert saturday.value == "2010-01-23" and saturday.future
 
 
 @pytest.mark.parametrize("text, day, future", [  # (JAN20 is a Wednesday)
