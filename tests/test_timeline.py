@@ -50,6 +50,16 @@ def test_the_timeline_chooses_the_days_most_articles_tell():
     assert [c.article for c in march.sources] == ["2", "4"]  # both articles that have it
 
 
+def test_a_story_pages_key_dates_end_where_the_story_stands():
+    # with `latest`, the last day's report takes the least worthy day's place
+    story = timeline(articles(), dates=3, per_date=1, latest=True)
+    assert [d.date for d in story.days] == ["2011-02-15", "2011-02-17", "2011-02-22"]
+    assert story.days[-1].sentences[0].text.startswith("The leader vowed on Tuesday")
+    # ... unless a day of its last week is there already, or there is room
+    assert [d.date for d in timeline(articles(), dates=5, per_date=1, latest=True).days
+            ][-1] == "2011-02-22"
+
+
 def test_every_sentence_is_verbatim_and_cited_and_days_are_in_order():
     story = timeline(articles(), dates=5, per_date=2)
     texts = {a.id: a.text for a in story.articles}

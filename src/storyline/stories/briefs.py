@@ -139,7 +139,7 @@ def _timeline(articles: list[Article]) -> list[dict[str, Any]]:
     lines, a 1942 liner fire among them (two readers of 20 story pages would cut 3 to 28
     lines of each)."""
     try:
-        days = timeline(articles, dates=TIMELINE_DATES, per_date=1).days
+        days = timeline(articles, dates=TIMELINE_DATES, per_date=1, latest=True).days
     except StorylineError:  # (no complete sentence to put on it)
         return []
     return [d.to_dict() for d in days]
