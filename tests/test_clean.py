@@ -771,6 +771,10 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("Libyans gather March 21 at a site near Benghazi where a French air strike hit.", True),
     ("Libyans gathered on March 21 at a site near Benghazi.", False),
     ("Talks gather pace as the March 21 deadline nears, diplomats said.", False),
+    # the page's links (a Haiti page's key date)
+    ("To see how rescue workers go about their vital work, click on the links below.", True),
+    ("Click the links above for more pictures.", True),
+    ("Doctors click on the links in patient records to see their history.", False),
 ])
 def test_social_media_prompts_inside_text_are_clutter(text, clutter):
     from storyline.brief.clean import is_clutter

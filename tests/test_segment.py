@@ -147,6 +147,9 @@ def test_empty_text_has_no_sentences():
     ("13 (1962) (In this world, with its many people, the court said so.)", False),
     ("Nov. 25 -- Elian rescued at sea two or three days after boat capsizes.", False),
     ("Thinking about the vote, the senator said he would abstain.", True),
+    # a Q&A's question, which its answer needs (a Libya page's brief printed it)
+    ("Question: If a no-fly zone is to be enforced, Robert Gates has said it would need an "
+     "attack on air defenses.", False),
 ])
 def test_is_statement(text, ok):
     assert is_statement(text) is ok

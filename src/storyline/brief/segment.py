@@ -524,8 +524,9 @@ _FRAGMENT = re.compile(r"^[A-Z][a-z]+ed (?:with|of|in|for|by|to|on|at)\b[^,;:—
                        # a timeline box's dated item: "Nov. 25 -- Elian rescued at sea ..."
                        r"|^(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? "
                        r"\d{1,2} -- "
-                       # a Q&A's answer, which needs its question: "A: Sign the ticket first."
-                       r"|^[QA]:\s"
+                       # a Q&A's answer, which needs its question: "A: Sign the ticket first.",
+                       # or its question: "Question: If a no-fly zone is to be enforced, ..."
+                       r"|^(?:[QA]|Question|Answer):\s"
                        # a timeline box's item: "1918: The Spanish flu pandemic remains ..."
                        r"|^\d{4}:\s"
                        # a dependent clause alone: "Because I'm better than before."
