@@ -1166,6 +1166,9 @@ def test_a_photos_people_named_in_a_row_are_a_caption(text, clutter):
      "us to how little the dams can hold.", "The river's rise should"),
     ('Dr Jane Roe said the flood would be of" moderate size" The council has declared an '
      "emergency in the valley after an overnight meeting.", "The council has declared"),
+    # a headline that ends on a phrasal verb's particle
+    ("Dozens of aid workers remain unaccounted for The agency has held a memorial service "
+     "in the capital for its workers.", "The agency has held"),
 ])
 def test_a_caption_glued_before_a_sentence_opening_on_the_or_a_number_is_cut(glued, rest):
     from storyline.brief.clean import _before_the

@@ -570,6 +570,11 @@ _CLAUSE_FOLLOWS = frozenset("say believe believes think thinks hope hopes fear f
                             "suggest suggests show shows mean means feel feels".split())
 
 
+# ... though a headline may end on a phrasal verb's particle: "Dozens of UN employees
+# remain unaccounted for The United Nations has held a memorial service ..."
+_PHRASAL_END = re.compile(r"\b(?:unaccounted|accounted|called|asked|searched|cared|paid) for\s*$")
+
+
 def _before_the(paragraph: str) -> int | None:
     """Where a sentence opening on "The" or a number word starts inside `paragraph`'s first
     sentence after 4 to 20 words of caption or headline (`_THE_START`), or None."""
@@ -580,7 +585,8 @@ def _before_the(paragraph: str) -> int | None:
         words, last = head.split(), head.split()[-1].rstrip("\"”'’")
         if (4 <= len(words) <= 20 and _plain_head(head)
                 and last.isalpha()
-                and last.lower() not in _NOT_LAST | _NAMES_A_TITLE | _CLAUSE_FOLLOWS
+                and (last.lower() not in _NOT_LAST | _NAMES_A_TITLE | _CLAUSE_FOLLOWS
+                     or _PHRASAL_END.search(head))
                 and not _GOES_ON.search(last) and len(rest.split()) >= 8
                 and _THE_VERB.match(after := rest.split(" ", 1)[1])
                 # (a name around it: "Jack The Ripper may have been ...")
