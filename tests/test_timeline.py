@@ -58,6 +58,13 @@ def test_a_story_pages_key_dates_end_where_the_story_stands():
     # ... unless a day of its last week is there already, or there is room
     assert [d.date for d in timeline(articles(), dates=5, per_date=1, latest=True).days
             ][-1] == "2011-02-22"
+    # a quotation is no report of where it stands (as no brief opens on one)
+    quoted = articles()[:-1] + [{"published": "2011-02-23", "title": "Report 6", "text": (
+        '"We will fight on to the last drop of our blood," the leader said in a long '
+        'speech on state television. "Nobody in this country will ever surrender to the '
+        'protesters," he added in the same speech.')}]
+    assert "2011-02-23" not in [d.date for d in timeline(quoted, dates=3, per_date=1,
+                                                            latest=True).days]
 
 
 def test_every_sentence_is_verbatim_and_cited_and_days_are_in_order():

@@ -50,6 +50,7 @@ from . import timex
 DATES = 10  # dates in a timeline, by default
 PER_DATE = 2  # sentences per date, by default
 LEAD = 5  # the first sentences of an article that may tell its day's news
+_QUOTE_MARKS = "\"“‘'`"
 # A story page's key dates end where the story stands, on a report of its last week
 # (`latest`; not on Timeline17's reference timelines, where it cost 0.003 AR-1).
 LATEST_DAYS = 7
@@ -163,7 +164,7 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
         if len(out) == dates:
             break
     # where the story stands: its latest report (not a feature's opening, "As a very
-    # young child, Alex Fenyn ...") of its last LATEST_DAYS, in place of the least worthy
+    # young child, Alex Fenyn ...", nor a quotation) of its last LATEST_DAYS, in place of the least worthy
     # day, unless a day that late is on the timeline already
     shown = {d.date for d in out}
     recent = sorted({d for d in published.values() if d is not None and _inside(
@@ -172,7 +173,8 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
     for day in window:
         if day.isoformat() in shown:
             break
-        reports = [k for k in candidates.get(day, []) if reports_news(pool[k].text)]
+        reports = [k for k in candidates.get(day, []) if reports_news(pool[k].text)
+                   and pool[k].text[0] not in _QUOTE_MARKS]  # (as the brief's openers)
         full = len(out) == dates
         rest = [k for k in chosen if not full or k not in taken[-1]]
         picks = _pick(reports, rows, on_topic, per_date, rest, alone)
