@@ -228,3 +228,13 @@ def test_a_line_that_leans_on_the_one_before_it_is_not_shown():
     shown = [s.text for d in days for s in d.sentences]
     assert any(t.startswith("The leader vowed") for t in shown)
     assert not any(t.startswith("Later, in a hospital") for t in shown)
+
+
+def test_a_page_that_opens_mid_story_has_no_lead_to_show():
+    # its first sentence opens on a pronoun: the page was cut out of a longer story ("He
+    # joined the band as a full member in 1975 ..." on an obituary's page)
+    cut = ("He joined the rebels on Tuesday in Benghazi and was their spokesman for a week. "
+           + FILLER)
+    days = timeline([{"text": cut, "published": "2011-02-22"}, *articles()[:2]],
+                    dates=5, per_date=3).days
+    assert not any(s.text.startswith("He joined") for d in days for s in d.sentences)

@@ -152,7 +152,14 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
     files = {a.id: a.file for a in articles}
     chosen: list[int] = []
     out: list[Day] = []
-    alone = _introduces_enough(pool, articles)
+    introduced = _introduces_enough(pool, articles)
+    # a page's first sentence stands as its lead, unless it opens mid-story ("He joined
+    # the band as a full member in 1975 ...": the page was cut out of a longer story);
+    # such a line is not shown, though it stays in the pool the days are read from
+    cut = {k for k, s in enumerate(pool) if s.index == 0 and _CUT_OUT.match(s.text)}
+
+    def alone(k: int) -> bool:
+        return k not in cut and introduced(k)
     taken: list[list[int]] = []  # each day's picks, in the order of the days' worth
     for day in days:
         picks = _pick(candidates.get(day, []), rows, on_topic, per_date, chosen, alone)
@@ -288,6 +295,14 @@ def _stands_alone(sentence: Sentence) -> bool:
         return False
     need = context.needs(text)
     return not need.speaker and (sentence.index == 0 or not need.antecedent)
+
+
+# How a page cut out of a longer story starts: a person or thing told of before ("He
+# joined the band ...", "They come into Elaine Newton's court by the dozens ...", "It was
+# one of the most awkward moments ..."), or a clause that goes on from one ("Yet the
+# escalating tension ..."); not "It is no longer possible to contain ..." (no one told of).
+_CUT_OUT = re.compile(r"(?:He|She|They|His|Her|Their|Them|These|Those|Yet|But|And|Also|However|"
+                      r"Meanwhile)\b(?![-'’])|It (?:is|was|has been) (?:one|a|an|the)\b")
 
 
 def _introduces_enough(pool: list[Sentence], articles: list[Article]) -> Callable[[int], bool]:
