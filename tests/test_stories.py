@@ -199,6 +199,26 @@ def test_a_story_page_prints_the_brief_by_phase_with_partial_sources_and_its_war
                              "story.\n")
 
 
+@pytest.mark.parametrize("lead, headline", [
+    ("Libyan officials offered wildly disparate views of the fighting on Sunday, as gunfire "
+     "and explosions continued to rock Tripoli.",
+     "Libyan officials offered wildly disparate views of the fighting on Sunday"),
+    ("A move to stop funding the war was narrowly defeated in the House on Thursday, "
+     "underscoring Congress' unhappiness with it.",
+     "A move to stop funding the war was narrowly defeated in the House on Thursday"),
+    # who said it stays; a short head, a complement and "as well as" keep the sentence
+    ("Rebels appeared to control most of Tripoli, the Pentagon said on Tuesday.", None),
+    ("Troops arrived on Monday, as expected.", None),
+    ("Parliament met late to reclassify certain drugs, including ecstasy, as illegal "
+     "following a court ruling.", None),
+    ("The agency will fund vaccines for the north, as well as new clinics in the south.", None),
+])
+def test_an_untitled_storys_headline_is_its_leads_main_clause(lead, headline):
+    from storyline.stories.briefs import main_clause
+
+    assert main_clause(lead) == (headline or lead)
+
+
 def test_a_story_keeps_the_headline_of_its_newest_brief_and_old_briefs_drop_their_labels(
         tmp_path):
     with Stories(tmp_path / "s.db") as stories:

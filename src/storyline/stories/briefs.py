@@ -17,6 +17,7 @@ from ..brief.pipeline import summarize
 from ..errors import StorylineError
 from ..model import Article, Phase
 from ..options import Options
+from ..brief.segment import has_verb
 from .prepare import lead, names_article, opening
 
 NEW_WORDS = 80  # what is new, when a few articles came (NEW_FEW or fewer)
@@ -72,7 +73,37 @@ def headline(brief: dict[str, Any], articles: list[dict]) -> str | None:
     title = titles.get(own[0]) if own else None
     if names_article(title) and not _OPINION.match(title):
         return title
-    return first["text"]  # (whole: readers marked every headline cut off with "…" down)
+    return main_clause(first["text"])  # (not cut off with "…": readers marked it down)
+
+
+def main_clause(sentence: str) -> str:
+    """`sentence` as a headline: up to where a trailing clause of circumstance or
+    consequence starts (", as gunfire and explosions continued to rock Tripoli ...",
+    ", underscoring Congress' unhappiness ..."), when what comes before has a verb and
+    HEADLINE_MIN_WORDS words at least; whole otherwise. Nothing is reworded, and who said
+    it stays (", the Pentagon said on Tuesday"): a headline may not state as fact what
+    a source claims."""
+    for match in _TRAILING_CLAUSE.finditer(sentence):
+        head = sentence[:match.start()]
+        if len(head.split()) >= HEADLINE_MIN_WORDS and has_verb(head) and _balanced(head):
+            return head
+    return sentence
+
+
+HEADLINE_MIN_WORDS = 8
+# What follows the main news in a lead: "as"/"while" and a clause, or a participle of
+# consequence (".. on Thursday, underscoring ...", "..., bringing the number of deaths to
+# 17"); not ", as illegal" (a complement), nor "as well as".
+_TRAILING_CLAUSE = re.compile(
+    r", (?:as|while) (?!well\b|illegal\b|such\b|part\b|a\b|an\b)(?=[\w'’ -]+\b(?:is|are|was|were|has|have|"
+    r"had|continued|continues|[a-z]+ed|[a-z]+s)\b)"
+    r"|, (?:adding|underscoring|bringing|raising|prompting|sparking|signaling|signalling|"
+    r"marking|highlighting|deepening|fueling|fuelling)\b")
+
+
+def _balanced(text: str) -> bool:
+    return (text.count('"') % 2 == 0 and text.count("“") == text.count("”")
+            and text.count("(") == text.count(")"))
 
 
 # A title that says the article is an opinion, not the story's news: "EDITORIAL: SOCIAL
