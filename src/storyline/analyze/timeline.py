@@ -50,7 +50,7 @@ from . import timex
 DATES = 10  # dates in a timeline, by default
 PER_DATE = 2  # sentences per date, by default
 LEAD = 5  # the first sentences of an article that may tell its day's news
-_QUOTE_MARKS = "\"“‘'`"
+_QUOTE_MARKS = "\"“‘'`"  # (a line that opens on one ends no story page's key dates)
 # A story page's key dates end where the story stands, on a report of its last week
 # (`latest`; not on Timeline17's reference timelines, where it cost 0.003 AR-1).
 LATEST_DAYS = 7
@@ -170,9 +170,9 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
                                                   for k in picks)))
         if len(out) == dates:
             break
-    # where the story stands: its latest report (not a feature's opening, "As a very
-    # young child, Alex Fenyn ...", nor a quotation) of its last LATEST_DAYS, in place of the least worthy
-    # day, unless a day that late is on the timeline already
+    # where the story stands: its latest report of its last LATEST_DAYS (not a feature's
+    # opening, "As a very young child, Alex Fenyn ...", nor a quotation), in place of the
+    # least worthy day, unless a day that late is on the timeline already
     shown = {d.date for d in out}
     recent = sorted({d for d in published.values() if d is not None and _inside(
         d, first, last, undated=False)}, reverse=True) if latest else []

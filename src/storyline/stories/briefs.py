@@ -14,10 +14,10 @@ from typing import Any
 
 from ..analyze.timeline import timeline
 from ..brief.pipeline import summarize
+from ..brief.segment import has_verb
 from ..errors import StorylineError
 from ..model import Article, Phase
 from ..options import Options
-from ..brief.segment import has_verb
 from .prepare import lead, names_article, opening
 
 NEW_WORDS = 80  # what is new, when a few articles came (NEW_FEW or fewer)
