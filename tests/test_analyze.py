@@ -116,6 +116,24 @@ def test_what_is_neither_a_disagreement_nor_a_change(a, b, published):
     assert brief.disagreements == () and brief.changes == ()
 
 
+def test_new_in_a_name_or_a_total_and_outside_a_place_are_shown_as_written():
+    # "New Zealand soldiers" and "300 new jobs" are counts like any; "outside Mexico" is
+    # the subject's place as written; figures far apart do not join through a middle one
+    assert subjects(brief_of("Two New Zealand soldiers were killed in Afghanistan on Sunday.",
+                             "Three New Zealand soldiers were killed in Afghanistan on Sunday.")
+                    ) == ["New Zealand soldiers killed in Afghanistan"]
+    assert subjects(brief_of("The plant will create 300 new jobs in Ohio, the company said.",
+                             "The plant will create 500 new jobs in Ohio, the company said.")
+                    ) == ["new jobs in Ohio"]
+    assert subjects(brief_of("There are about 100 cases outside Mexico, officials said.",
+                             "There are about 300 cases outside Mexico, officials said.")
+                    ) == ["cases outside Mexico"]
+    brief = brief_of("About 2,000 ISIS fighters are in Mosul.", "About 15,000 ISIS fighters "
+                     "are in Mosul.", "About 120,000 ISIS fighters are in Mosul.")
+    assert [[f.figure for f in d.figures] for d in brief.disagreements] == [
+        ["About 2,000", "About 15,000"]]
+
+
 def test_a_toll_that_rose_is_a_change_and_a_state_is_compared_with_its_like():
     # "two deaths" then "six deaths" in the United States: the toll of a named place rose;
     # "up to 200,000" and "100,000" unaccounted for on one day: the sources disagree

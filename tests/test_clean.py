@@ -775,6 +775,8 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("To see how rescue workers go about their vital work, click on the links below.", True),
     ("Click the links above for more pictures.", True),
     ("Doctors click on the links in patient records to see their history.", False),
+    ("For more pictures of the rescue in the capital and the aid effort across the country, "
+     "click on the links below.", True),
 ])
 def test_social_media_prompts_inside_text_are_clutter(text, clutter):
     from storyline.brief.clean import is_clutter
@@ -1185,6 +1187,7 @@ def test_a_caption_glued_before_a_sentence_opening_on_the_or_a_number_is_cut(glu
     "The identity of Jack The Ripper may have finally been confirmed, new evidence suggests.",
     "The band's long-time guitarist The Edge told the radio station the song was written.",
     "Flood victims are still waiting for The Red Cross has promised to send more tents.",
+    "Relatives of the victims have called for The Hague to investigate the deaths of civilians.",
     "Fans of the old rock band Three Dog Night say the reunion tour has sold out.",
     # a quotation's lead-in: a speaker's colon, an open quotation
     "The mayor said of the flood: The worst is over, and the council will rebuild the bridge.",

@@ -212,6 +212,11 @@ def test_a_story_page_prints_the_brief_by_phase_with_partial_sources_and_its_war
     ("Parliament met late to reclassify certain drugs, including ecstasy, as illegal "
      "following a court ruling.", None),
     ("The agency will fund vaccines for the north, as well as new clinics in the south.", None),
+    # a cut that would leave who said it out; "as" with no clause of its own
+    ("Forces killed at least 50 protesters in the capital on Friday, bringing the toll to "
+     "300, activists said.", None),
+    ("The president flew to Baghdad on an unannounced visit, as the first sitting president "
+     "to address troops there.", None),
 ])
 def test_an_untitled_storys_headline_is_its_leads_main_clause(lead, headline):
     from storyline.stories.briefs import main_clause

@@ -51,11 +51,12 @@ def test_the_timeline_chooses_the_days_most_articles_tell():
 
 
 def test_a_story_pages_key_dates_end_where_the_story_stands():
-    # with `latest`, the last day's report takes the least worthy day's place
+    # with `latest`, the newest publication day's report takes the least worthy day's
+    # place (Feb. 20 is a day the articles tell of, not one they were published on)
     story = timeline(articles(), dates=3, per_date=1, latest=True)
     assert [d.date for d in story.days] == ["2011-02-15", "2011-02-17", "2011-02-22"]
     assert story.days[-1].sentences[0].text.startswith("The leader vowed on Tuesday")
-    # ... unless a day of its last week is there already, or there is room
+    # ... and with room, it is added
     assert [d.date for d in timeline(articles(), dates=5, per_date=1, latest=True).days
             ][-1] == "2011-02-22"
     # a quotation is no report of where it stands (as no brief opens on one)
@@ -238,3 +239,6 @@ def test_a_page_that_opens_mid_story_has_no_lead_to_show():
     days = timeline([{"text": cut, "published": "2011-02-22"}, *articles()[:2]],
                     dates=5, per_date=3).days
     assert not any(s.text.startswith("He joined") for d in days for s in d.sentences)
+    from storyline.analyze.timeline import _CUT_OUT
+    assert _CUT_OUT.match("It's one of the most awkward moments of the night.")
+    assert not _CUT_OUT.match("His Holiness the Pope arrived in the capital on Tuesday.")

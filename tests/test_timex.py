@@ -138,6 +138,10 @@ def test_future_weekdays_resolve_to_the_coming_one():
     (saturday,) = find("Mr Obama says he will meet former US presidents Bill Clinton and "
                        "George W Bush at the White House on Saturday.", JAN20)
     assert saturday.value == "2010-01-23" and saturday.future
+    # ... but not a relative clause's, far back, before a past main verb
+    (monday,) = find("The company, which will close its plant in Ohio and cut thousands of jobs "
+                     "in the state, laid off 200 workers on Monday.", JAN20)
+    assert monday.value == "2010-01-18" and monday.event
 
 
 @pytest.mark.parametrize("text, day, future", [  # (JAN20 is a Wednesday)

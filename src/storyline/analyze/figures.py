@@ -27,9 +27,10 @@ missed one, so every rule errs towards "comparable only when clearly the same":
 - different scopes are different quantities: "in Iraq" is not "in Iraq and Syria", and
   a figure with places named is not compared with one without; "outside Mexico" is not
   "in Mexico", nor are people "unaccounted for" those who "remain in need";
-- figures more than ten times apart count different things (the 1918 flu's 50 million
-  dead and this outbreak's 160); a supposition ("if there have been hundreds of
-  thousands of cases") reports nothing, and "two new cases" are part of a total.
+- figures more than ten times apart are taken to count different things (the 1918 flu's
+  50 million dead and this outbreak's 160), at the cost of a first day's tolls that
+  really differ that much; a supposition ("if there have been hundreds of thousands of
+  cases") reports nothing, and "two new cases" are part of a total.
 - ages belong to a full name: "Kevin Johnson, 24" against "Kevin Johnson, 25".
 """
 from __future__ import annotations
@@ -665,7 +666,7 @@ def compare(docs: dict[int, object], sentences: list[Sentence], files: dict[str,
     sentence's figures for the next call on the same docs (see `contradicting`).
     """
     readings, buckets = _bucketed(docs, sentences, files, published, fact_of, read)
-    same, apart = _Groups(len(readings)), _Groups(len(readings))
+    same, apart = _Groups(readings), _Groups(readings)
     for bucket in buckets:
         for n, i in enumerate(bucket):
             for j in bucket[n + 1:]:
@@ -744,11 +745,15 @@ def same_key_in_articles(pairs: set[tuple[int, int]],
 
 
 class _Groups:
-    """Union-find over readings; a group is flagged when one of its joins was."""
+    """Union-find over readings; a group is flagged when one of its joins was. A join
+    that would put two figures more than FAR_APART times apart in one group is refused
+    (2,000 and 15,000, then 15,000 and 120,000 fighters do not make one quantity)."""
 
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
+    def __init__(self, readings: list[_Reading]) -> None:
+        self.parent = list(range(len(readings)))
         self.marked: list[int] = []
+        # by root: the group's highest low and lowest high
+        self.bounds = [(r.figure.low, r.figure.high) for r in readings]
 
     def root(self, i: int) -> int:
         while self.parent[i] != i:
@@ -757,7 +762,16 @@ class _Groups:
         return i
 
     def join(self, i: int, j: int, *, flag: bool) -> None:
-        self.parent[self.root(j)] = self.root(i)
+        a, b = self.root(i), self.root(j)
+        if a == b:
+            return
+        (lo_a, hi_a), (lo_b, hi_b) = self.bounds[a], self.bounds[b]
+        if isinstance(lo_a, (int, float)) and isinstance(lo_b, (int, float)):
+            low, high = max(lo_a, lo_b), min(hi_a, hi_b)
+            if low > FAR_APART * high:
+                return
+            self.bounds[a] = (low, high)
+        self.parent[b] = a
         if flag:
             self.marked.append(i)  # its root is taken at the end
 
@@ -898,7 +912,8 @@ def _reading(doc, ent, sentence: Sentence, files, places, times, k: int) -> _Rea
 # Part of a total, not the total: "another 11 people", "three other people", a day's
 # "two new cases" (the next day's "five new cases" are no other count of them).
 _PARTIAL_BEFORE = re.compile(r"(?i)\b(?:another|an additional|a further)\s*$")
-_PARTIAL_AFTER = re.compile(r"(?i)^\s*(?:other|more|additional|further|new)\b")
+_PARTIAL_AFTER = re.compile(r"(?i)^\s*(?:other|more|additional|further)\b"
+                            r"|^\s*new (?:cases?|infections?|deaths?|patients?|victims?)\b")
 # Where the counted people were: "109 people on board" are not the 113 killed in all.
 _SCOPE = re.compile(r"(?i)^\s+(?:on\s+board|aboard|on\s+the\s+(?:ground|plane|airplane|aircraft|"
                     r"jet|ship|train|bus|flight|submarine))\b")
@@ -1180,9 +1195,12 @@ def _subject(members: list[_Reading]) -> str:
     if (first.event and not first.event.startswith("(")  # ("dead", not "dead killed")
             and not (first.event == "killed" and _stem(first.what.split()[-1]) in _KILLED_STEMS)):
         words.append(first.event)
-    if first.places:
-        words.append("in " + ", ".join(sorted(_SHOWN.get(p) or (p.title() if p.islower() else p)
-                                              for p in first.places)))
+    inside = sorted(p for p in first.places if not p.startswith("outside "))
+    outside = sorted(p.removeprefix("outside ") for p in first.places if p.startswith("outside "))
+    for word, places in (("in", inside), ("outside", outside)):
+        if places:
+            words.append(word + " " + ", ".join(_SHOWN.get(p) or (p.title() if p.islower() else p)
+                                                for p in places))
     return " ".join(words)
 
 

@@ -110,9 +110,11 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
     """The timeline of the story the articles tell: `dates` days, `per_date` sentences
     each, from the articles published between `start` and `end` (ISO dates, inclusive;
     default: all). Articles need a publication date (`published`) to be placed; undated
-    ones still lend their explicit dates ("Feb. 9, 2019"). With `latest`, it ends where
-    the story stands: a report of its last LATEST_DAYS takes the least worthy day's place
-    when no day that late is on it (a story page's key dates)."""
+    ones still lend their explicit dates ("Feb. 9, 2019"). With `latest` (a story page's
+    key dates), it ends where the story stands: going back from the newest day articles
+    were published on, over LATEST_DAYS days, the first such day already on it stops the
+    search, and the first with a report gets that report in the least worthy day's
+    place."""
     if dates < 1 or per_date < 1:
         raise OptionsError(f"dates and per_date must be 1 or more, got {dates} and {per_date}")
     first, last = _day(start, "start"), _day(end, "end")
@@ -170,9 +172,10 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
                                                   for k in picks)))
         if len(out) == dates:
             break
-    # where the story stands: its latest report of its last LATEST_DAYS (not a feature's
-    # opening, "As a very young child, Alex Fenyn ...", nor a quotation), in place of the
-    # least worthy day, unless a day that late is on the timeline already
+    # where the story stands: the report (not a feature's opening, "As a very young
+    # child, Alex Fenyn ...", nor a quotation) of the newest publication day of its last
+    # LATEST_DAYS that has one, in place of the least worthy day, unless a newer
+    # publication day is on the timeline already
     shown = {d.date for d in out}
     recent = sorted({d for d in published.values() if d is not None and _inside(
         d, first, last, undated=False)}, reverse=True) if latest else []
@@ -302,7 +305,8 @@ def _stands_alone(sentence: Sentence) -> bool:
 # one of the most awkward moments ..."), or a clause that goes on from one ("Yet the
 # escalating tension ..."); not "It is no longer possible to contain ..." (no one told of).
 _CUT_OUT = re.compile(r"(?:He|She|They|His|Her|Their|Them|These|Those|Yet|But|And|Also|However|"
-                      r"Meanwhile)\b(?![-'’])|It (?:is|was|has been) (?:one|a|an|the)\b")
+                      r"Meanwhile)\b(?!-)(?! (?:Holiness|Majesty|Excellency|Royal|Highness)\b)"
+                      r"|It(?:['’]s| is| was| has been) (?:one|a|an|the)\b")
 
 
 def _introduces_enough(pool: list[Sentence], articles: list[Article]) -> Callable[[int], bool]:

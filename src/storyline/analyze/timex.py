@@ -528,8 +528,12 @@ def _future_verb(text: str, start: int, end: int) -> bool:
     before = _clause_before(text, start)
     if _SAID_BEFORE.search(before):
         return False
-    if _FUTURE_BEFORE.search(before):
-        return True
+    if future := _FUTURE_BEFORE.search(before):
+        # (far back, a verb to come may be a relative clause's, with the past main verb
+        # after it: "The company, which will close its plant ..., laid off 200 workers on
+        # Monday")
+        return len(before) - future.start() <= NEAR_BEFORE or not _PAST_AFTER.search(
+            before, future.start() + len(future.group().split(" ", 1)[0]))
     return before.strip().lower() in ("", "on") and bool(_FUTURE_AFTER.match(text, end))
 
 
@@ -537,6 +541,13 @@ def _future_verb(text: str, start: int, end: int) -> bool:
 # presidents Bill Clinton and George W Bush at the White House on Saturday" (a Haiti page
 # put it on the Saturday before the quake).
 CLAUSE_BEFORE = 120
+NEAR_BEFORE = 60  # a verb to come further back than this counts only with no past verb after it
+# A past verb (not a participle after "be" or "have": "will be announced on Friday").
+_PAST_AFTER = re.compile(
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bhave )(?<!\bhas )(?<!\bhad )"
+    r"\b(?:[a-z]+ed|said|told|wrote|began|made|took|gave|met|went|came|saw|found|held|left|"
+    r"sent|won|lost|led|spoke|chose|became|brought|thought|kept|ran|struck|fell|rose|sought|"
+    r"fought|drove|broke|knew|grew|threw|shot|built|paid|sold|heard|stood|laid|spent|cut|put)\b")
 
 
 def _clause_before(text: str, start: int) -> str:

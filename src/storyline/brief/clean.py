@@ -549,8 +549,8 @@ def _renamed(paragraph: str) -> int | None:
 # UN has begun ..." (BBC pages; the 34 places it cuts in the dev streams' pages are all
 # captions, headlines or a standfirst). The sentence from "The" has a verb within its
 # first words; the words before it are plain (`_plain_head`) and end on a word that
-# leads on to no name (not "for", "of", "newspaper": so "... remain unaccounted for The
-# United Nations has held ..." stays glued).
+# leads on to no name (not "for", "of", "newspaper"; but "(un)accounted for", which takes
+# no object: "... remain unaccounted for The United Nations has held ..." is cut).
 _THE_START = re.compile(
     r"(?:(?<=[a-z] )|(?<=[a-z][\"”] ))"
     r"(?:The|(?:Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety)(?:-[a-z]+)?|"
@@ -570,9 +570,9 @@ _CLAUSE_FOLLOWS = frozenset("say believe believes think thinks hope hopes fear f
                             "suggest suggests show shows mean means feel feels".split())
 
 
-# ... though a headline may end on a phrasal verb's particle: "Dozens of UN employees
-# remain unaccounted for The United Nations has held a memorial service ..."
-_PHRASAL_END = re.compile(r"\b(?:unaccounted|accounted|called|asked|searched|cared|paid) for\s*$")
+# ... though a headline may end on a particle that takes no object: "Dozens of UN
+# employees remain unaccounted for The United Nations has held a memorial service ..."
+_PHRASAL_END = re.compile(r"\b(?:unaccounted|accounted) for\s*$")  # (not "called for The Hague")
 
 
 def _before_the(paragraph: str) -> int | None:

@@ -83,6 +83,8 @@ def main_clause(sentence: str) -> str:
     HEADLINE_MIN_WORDS words at least; whole otherwise. Nothing is reworded, and who said
     it stays (", the Pentagon said on Tuesday"): a headline may not state as fact what
     a source claims."""
+    if _SAID_AT_END.search(sentence):
+        return sentence  # (", bringing the toll to 300, activists said.": theirs to say)
     for match in _TRAILING_CLAUSE.finditer(sentence):
         head = sentence[:match.start()]
         if len(head.split()) >= HEADLINE_MIN_WORDS and has_verb(head) and _balanced(head):
@@ -96,9 +98,14 @@ HEADLINE_MIN_WORDS = 8
 # 17"); not ", as illegal" (a complement), nor "as well as".
 _TRAILING_CLAUSE = re.compile(
     r", (?:as|while) (?!well\b|illegal\b|such\b|part\b|a\b|an\b)(?=[\w'’ -]+\b(?:is|are|was|were|has|have|"
-    r"had|continued|continues|[a-z]+ed|[a-z]+s)\b)"
+    r"had|[a-z]+ed|continues?|gathers?|grows?|grew|mounts?|rises?|rose|spreads?|looms?|"
+    r"remains?|begins?|began|comes?|came|takes?|took|faces?|seeks?|sought)\b)"
     r"|, (?:adding|underscoring|bringing|raising|prompting|sparking|signaling|signalling|"
     r"marking|highlighting|deepening|fueling|fuelling)\b")
+
+
+# A lead that ends on who said it: cutting its tail would state the claim as fact.
+_SAID_AT_END = re.compile(r",[^,]*\b(?:said|says|say|reported|reports|told|according to)\b[^,]*$")
 
 
 def _balanced(text: str) -> bool:
