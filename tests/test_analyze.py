@@ -99,6 +99,10 @@ def test_figures_days_apart_are_a_change_and_undated_ones_need_a_shared_time():
      "There are about 100 cases in Mexico, officials said.", ("2009-05-01", "2009-05-01")),
     ("There are about 100 cases outside Mexico, officials said.",
      "There are about 1,000 cases in Mexico, officials said.", ("2009-05-01", "2009-05-01")),
+    # suspected deaths are not the confirmed ones (a flu page's "101" against "only 19")
+    ("Of the 101 suspected deaths from the virus in Mexico, 19 have been confirmed.",
+     "Only 19 deaths in Mexico are confirmed as being caused by the new flu.",
+     ("2009-05-03", "2009-05-03")),
     # a day's new cases are part of the total, not another count of it
     ("The ministry announced two new cases in Britain.",
      "The ministry announced five new cases in Britain.", ("2009-05-01", "2009-05-02")),

@@ -144,8 +144,10 @@ _ALIASES = {
     "britain": "uk", "united kingdom": "uk", "the uk": "uk", "the us": "us",
 }
 _SHOWN = {"us": "US", "uk": "UK"}  # (an alias as a subject shows it: not "deaths in Us")
+# ("suspected" and "confirmed" are kept: "101 suspected deaths", of which "19 deaths ...
+# are confirmed", are two counts, not two sources' one)
 _PLAIN_MODIFIERS = {"estimated", "remaining", "other", "more", "additional", "further", "new",
-                    "last", "total", "local", "reported", "suspected", "alleged", "known",
+                    "last", "total", "local", "reported", "alleged", "known",
                     "only", "just", "least", "about", "some", "around", "many", "several"}
 
 
