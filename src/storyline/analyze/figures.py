@@ -647,9 +647,13 @@ FAR_APART = 10
 
 
 def _near(a: Figure, b: Figure) -> bool:
-    low, high = sorted(((a.low, a.high), (b.low, b.high)))
-    return not (isinstance(low[1], (int, float)) and isinstance(high[0], (int, float))
-                and high[0] > FAR_APART * low[1])
+    return not _far(max(a.low, b.low), min(a.high, b.high))
+
+
+def _far(low, high) -> bool:
+    """Whether a group's highest low is more than FAR_APART times its lowest high (dates,
+    strings, are never far)."""
+    return isinstance(low, (int, float)) and isinstance(high, (int, float)) and low > FAR_APART * high
 
 
 def compare(docs: dict[int, object], sentences: list[Sentence], files: dict[str, str | None],
@@ -770,7 +774,7 @@ class _Groups:
         (lo_a, hi_a), (lo_b, hi_b) = self.bounds[a], self.bounds[b]
         if isinstance(lo_a, (int, float)) and isinstance(lo_b, (int, float)):
             low, high = max(lo_a, lo_b), min(hi_a, hi_b)
-            if low > FAR_APART * high:
+            if _far(low, high):
                 return
             self.bounds[a] = (low, high)
         self.parent[b] = a

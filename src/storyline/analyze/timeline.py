@@ -42,7 +42,7 @@ import numpy as np
 
 from ..brief import checks, clean, context, dating, segment, vectors
 from ..brief.ingest import to_articles
-from ..brief.select import reports_news
+from ..brief.select import QUOTE_MARKS, reports_news
 from ..errors import EmptyInputError, InputError, OptionsError
 from ..model import Article, BriefSentence, Sentence, cite
 from . import timex
@@ -50,7 +50,6 @@ from . import timex
 DATES = 10  # dates in a timeline, by default
 PER_DATE = 2  # sentences per date, by default
 LEAD = 5  # the first sentences of an article that may tell its day's news
-_QUOTE_MARKS = "\"“‘'`"  # (a line that opens on one ends no story page's key dates)
 # A story page's key dates end where the story stands, on a report of its last week
 # (`latest`; not on Timeline17's reference timelines, where it cost 0.003 AR-1).
 LATEST_DAYS = 7
@@ -162,12 +161,12 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
 
     def alone(k: int) -> bool:
         return k not in cut and introduced(k)
-    taken: list[list[int]] = []  # each day's picks, in the order of the days' worth
+    last_picks: list[int] = []  # the least worthy day's, once the timeline is full
     for day in days:
         picks = _pick(candidates.get(day, []), rows, on_topic, per_date, chosen, alone)
         if picks:
             chosen.extend(picks)
-            taken.append(picks)
+            last_picks = picks
             out.append(Day(day.isoformat(), tuple(_with_sources(k, pool, rows, files)
                                                   for k in picks)))
         if len(out) == dates:
@@ -184,9 +183,9 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
         if day.isoformat() in shown:
             break
         reports = [k for k in candidates.get(day, []) if reports_news(pool[k].text)
-                   and pool[k].text[0] not in _QUOTE_MARKS]  # (as the brief's openers)
+                   and pool[k].text[0] not in QUOTE_MARKS]  # (as the brief's openers)
         full = len(out) == dates
-        rest = [k for k in chosen if not full or k not in taken[-1]]
+        rest = [k for k in chosen if not full or k not in last_picks]
         picks = _pick(reports, rows, on_topic, per_date, rest, alone)
         if picks:
             out = out[:-1] if full else out

@@ -162,14 +162,16 @@ _SAID_BEFORE = re.compile(r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"  # (not "will b
                           r"\b(?:said|announced|reported|added|confirmed|warned|stated|"
                           r"told(?:\s+[\w.'’-]+){0,2})\s+(?:(?:late|early)\s+)?(?:on\s+)?$",
                           re.I)
+# Past forms no "-ed" shows (`_FUTURE_AFTER`, `_PAST_AFTER`).
+_IRREGULAR_PAST = ("said|told|wrote|began|made|took|gave|met|went|came|saw|found|held|left|sent|"
+                   "won|lost|led|spoke|chose|became|brought|thought|kept|ran|struck|fell|rose|"
+                   "sought|fought|drove|broke|knew|grew|threw|shot|built|paid|sold|heard|stood")
 # A date that opens its sentence dates a future verb after it: "On Thursday, Colorado Gov.
 # Bill Owens will lead thousands ..." (within a few words, none of them a verb of saying or
 # a past form: not "On Monday, the president signed a bill that will ...").
 _FUTURE_AFTER = re.compile(
-    r",?[ \t]+(?:(?!(?i:said|says|told|wrote|began|made|took|gave|met|went|came|saw|found|held|"
-    r"left|sent|won|lost|led|spoke|chose|became|brought|thought|kept|ran|struck|fell|rose|"
-    r"sought|fought|drove|broke|knew|grew|threw|shot|built|paid|sold|heard|stood|who|which|"
-    r"that)\b)(?![a-z][\w'’-]*ed\b)(?![a-z][\w'’-]*[a-z]\.(?:\s|$))[\w.'’-]+[ \t]+){0,6}?"
+    r",?[ \t]+(?:(?!(?i:says|" + _IRREGULAR_PAST + r"|who|which|that)\b)"
+    r"(?![a-z][\w'’-]*ed\b)(?![a-z][\w'’-]*[a-z]\.(?:\s|$))[\w.'’-]+[ \t]+){0,6}?"
     r"(?:will|shall|is[ \t]+to|are[ \t]+to|plans?[ \t]+to|is[ \t]+expected[ \t]+to|"
     r"are[ \t]+expected[ \t]+to|is[ \t]+scheduled[ \t]+to|are[ \t]+scheduled[ \t]+to)\b")
 # `resolve`: month and weekday names in any case, and the words a date entity may hold
@@ -545,9 +547,7 @@ NEAR_BEFORE = 60  # a verb to come further back than this counts only with no pa
 # A past verb (not a participle after "be" or "have": "will be announced on Friday").
 _PAST_AFTER = re.compile(
     r"(?<!\bbe )(?<!\bbeen )(?<!\bhave )(?<!\bhas )(?<!\bhad )"
-    r"\b(?:[a-z]+ed|said|told|wrote|began|made|took|gave|met|went|came|saw|found|held|left|"
-    r"sent|won|lost|led|spoke|chose|became|brought|thought|kept|ran|struck|fell|rose|sought|"
-    r"fought|drove|broke|knew|grew|threw|shot|built|paid|sold|heard|stood|laid|spent|cut|put)\b")
+    r"\b(?:[a-z]+ed|" + _IRREGULAR_PAST + r"|laid|spent|cut|put)\b")
 
 
 def _clause_before(text: str, start: int) -> str:

@@ -660,12 +660,12 @@ def openers(sentences: list[Sentence], reading: Reading, vectors: sparse.csr_mat
         text = sentences[k].text
         if (articles is not None and article not in articles or not reading.needs[k].standalone
                 or sentences[k].words < MIN_OPENER_WORDS
-                or text[0] in _QUOTE_MARKS and not quoted_title(text)):
+                or text[0] in QUOTE_MARKS and not quoted_title(text)):
             continue
         others = [j for a, ks in zone.items() if a != article and a not in copies[article]
                   for j in ks]
         agreement = mean_cosine(vectors, others, k) if others else 0.0
-        if text[0] in _QUOTE_MARKS and not agreement:  # a title no other lead takes up
+        if text[0] in QUOTE_MARKS and not agreement:  # a title no other lead takes up
             continue  # ("“The Rise of ...” is Inside Higher Ed's new compilation ...")
         out[k] = agreement
     out = {k: v * (NEWS_TIME_BONUS if _NEWS_TIME.search(sentences[k].text) else 1.0)
@@ -898,7 +898,7 @@ _SAID = re.compile(r"\b(?:said|says|told|announced|reported)\b")
 _NEWS_TIME = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                         r"yesterday|today|tonight|this week|last week|this morning|"
                         r"last night)\b", re.I)
-_QUOTE_MARKS = "\"“‘'`"
+QUOTE_MARKS = "\"“‘'`"  # what a quotation opens on (no opener does; nor a story page's last key date)
 
 
 def best(group: Mapping[int, float], among: Collection[int] | None = None) -> int:
