@@ -117,6 +117,10 @@ def test_empty_text_has_no_sentences():
     ("The cabin of a Qatar Airways plane at the gate.", False),  # no verb: a caption
     ("Black leopard near road in the Kenyir Wildlife Corridor.", False),
     ("More than half of the workers work for GM.", True),
+    # a plural noun after a possessive is no third-person verb
+    ("People thrusting their hands through the taxi window, begging.", False),
+    ("The council sends its plans to the mayor.", True),
+    ("Yet other witnesses contradict that account.", True),  # "other" holds no "her"
     ("Prodigy co-founded the group in the early '90s.", True),
     ("They also bound away at the slightest disturbance.", True),
     ("Hang on Libyans, freedom is near now!", False),  # a writer's cry, not news

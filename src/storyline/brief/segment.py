@@ -475,9 +475,13 @@ def _pasted_tweet(text: str) -> bool:
 # ("Record Stock Market, Strong on Military, Crime, Borders, ... - and so much more.").
 # Without a parser a verb is a word that can only be one (an auxiliary, a past form, a
 # third-person "-s", a contraction), a common verb's base form, or the word after "we".
+# An "-s" word after a possessive is a plural noun: "People thrusting their hands through
+# the taxi window, begging." has no verb.
+_NOT_AFTER_POSSESSIVE = "".join(rf"(?<!\b{w} )" for w in (
+    "[Tt]heir", "[Hh]is", "[Hh]er", "[Ii]ts", "[Oo]ur", "[Mm]y", "[Yy]our"))
 _VERB_FORM = re.compile(
     r"(?<![\w'’-])(?:[a-z]+(?:-[a-z]+)*(?:ed|en|n['’]t)|(?:I|[Ww]e|[Tt]hey|[Yy]ou) [a-z]+|"
-    r"ought|[a-z]*[a-z][^su\W]s|[A-Za-z]+['’](?:s|re|ve|d|ll|m)"
+    r"ought|" + _NOT_AFTER_POSSESSIVE + r"[a-z]*[a-z][^su\W]s|[A-Za-z]+['’](?:s|re|ve|d|ll|m)"
     r"|is|are|was|were|be|been|am|has|have|had|do|does|did|will|would|can|could|may|might|"
     r"must|shall|should|said|told|made|took|came|went|got|gave|found|left|became|began|felt|"
     r"kept|held|brought|thought|saw|knew|put|set|ran|won|lost|paid|sent|spent|built|led|"
