@@ -280,6 +280,11 @@ def test_openings_that_stand_alone(text):
     ("“Moonlight” walked away with best picture honors on Sunday night.", False),
     ('"La La Land" producer Jordan Horowitz interrupted the telecast.', False),
     ("“Defendants’ use of the language is further evidence of infringement.”", True),
+    # an initialism's "I" and a numeral are nobody's
+    ("In 2000, Prodigy launched his solo career with H.N.I.C. and other records.", False),
+    ("Mr. Comey shared the existence of the memo with senior F.B.I. officials.", False),
+    ("The war ended in 1918, after World War I claimed millions of lives.", False),
+    ("Then I went home and slept for a day.", True),
 ])
 def test_quotations_need_a_speaker(text, speaker):
     assert needs(text).speaker is speaker

@@ -1263,7 +1263,12 @@ def _needs_speaker(text: str) -> bool:
     return not _SAYING.search(outside)
 
 
-_I = r"I|I['’]m|I['’]ve|I['’]d|I['’]ll|[Mm]y|[Mm]e"  # the first person singular
+# the first person singular; not an initialism's letter ("H.N.I.C.") nor a numeral
+# ("World War I", "Title I")
+_ROMAN_ONE = "".join(rf"(?<!{w} )" for w in (
+    "War", "Phase", "Title", "Section", "Part", "Chapter", "Class", "Type", "Stage", "Grade",
+    "Level", "Article", "Book", "Volume", "Act", "Division", "Category", "Tier", "Episode"))
+_I = rf"(?<!\.){_ROMAN_ONE}I(?!\.[A-Za-z])|I['’]m|I['’]ve|I['’]d|I['’]ll|[Mm]y|[Mm]e"
 # What "our" shares with every reader, not the writer's: "our ancestors", "our planet".
 _HUMANKIND = (r"(?:own )?(?:ancestors|forebears|species|planet|solar system|galaxy|universe|"
               r"civilization)\b")
