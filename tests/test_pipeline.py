@@ -134,6 +134,34 @@ def test_an_article_not_in_english_is_left_out_and_named(text):
         summarize([text, text.replace("martes", "jueves").replace("ba,", "hai,")])
 
 
+# A wire's budget, written for these tests in the form of the DUC 2006 ones: coming stories
+# under their slugs, then the desk's notes.
+BUDGET = ("These stories are moving today to clients of the news service.\n"
+          "DAM-BURST _ RIVERTON _ A dam burst on Tuesday in the northern valley, flooding "
+          "three villages. (Smith, News Service). 30.\n"
+          "VALLEY-AID (Undated) _ The army flew food and water to the families of the valley. "
+          "(Jones, News Service).\n"
+          "SCHOOL-VOTE _ The school board votes on a new budget for the county. 20. WITH PHOTO.\n"
+          "All times are Eastern unless otherwise noted. For questions, call the desk.")
+
+
+def test_a_wire_budget_is_left_out_and_named():
+    news = ("A dam burst early on Tuesday in the northern valley, flooding three villages "
+            "and forcing hundreds of families to leave their homes, officials said. Rescue "
+            "teams reached the last of the villages by boat on Wednesday morning, and the "
+            "army flew in food and water for the families.")
+    brief = summarize([news, BUDGET], options=Options(analysis=False))
+    assert [a.id for a in brief.articles] == ["1"]
+    assert ("article 2 is a wire's budget (a list of coming stories), not a story, so the "
+            "brief leaves it out") in brief.warnings
+    with pytest.raises(InputError, match="budgets"):
+        summarize([BUDGET, BUDGET.replace("Tuesday", "Monday")])
+    # a story's own dateline is no slug
+    from storyline.brief.checks import is_budget
+    assert not is_budget("WASHINGTON _ The Senate voted on Tuesday to fund the dams.\n"
+                         "The House votes next week.")
+
+
 def test_english_is_told_by_its_commonest_words():
     from storyline.brief.checks import in_english
 

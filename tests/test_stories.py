@@ -326,15 +326,19 @@ def test_bad_articles_are_skipped_with_reasons(tmp_path):
              json.dumps({"id": "es", "text": "Una presa se rompió el martes en el valle del "
                          "norte y las aguas inundaron tres pueblos, según dijeron las "
                          "autoridades. Los equipos de rescate llegaron en barco al último de "
-                         "los pueblos el miércoles por la mañana."})]
+                         "los pueblos el miércoles por la mañana."}),
+             json.dumps({"id": "budget", "text": "Stories moving today.\nDAM-BURST _ RIVERTON _ "
+                         "A dam burst on Tuesday.\nVALLEY-AID (Undated) _ The army flew food "
+                         "in.\nSCHOOL-VOTE _ The board votes on a budget."})]
     path = tmp_path / "a.jsonl"
     path.write_text("\n".join(lines) + "\n")
     with Stories(tmp_path / "s.db") as stories:
         result = stories.add(read_sources([str(path)]))
     assert result.added == 1
     reasons = " | ".join(s.reason for s in result.skipped)
-    assert len(result.skipped) == 6
+    assert len(result.skipped) == 7
     assert "line 2 is not valid JSON" in reasons
+    assert "line 8: a wire's budget" in reasons
     assert "line 7: not in English" in reasons
     assert 'no "text" string' in reasons
     assert "in the future" in reasons

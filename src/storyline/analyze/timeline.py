@@ -124,7 +124,7 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
     if not articles:
         raise EmptyInputError(f"no article is published between {first} and {last}; "
                               "widen the span or give articles from it")
-    articles, _ = clean.clean_all(checks.english(articles)[0])
+    articles, _ = clean.clean_all(checks.without_budgets(checks.english(articles)[0])[0])
     sentences = segment.split_all(articles)
     published = {a.id: _day(a.published, None) for a in articles}
     found = [timex.find(s.text, published[s.article]) for s in sentences]

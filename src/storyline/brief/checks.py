@@ -85,10 +85,43 @@ def english(articles: list[Article]) -> tuple[list[Article], list[str]]:
     return [a for a in articles if a.id not in foreign], foreign
 
 
+# A wire's budget: the day's coming stories for its clients, each a paragraph under its
+# slug ("RUSSIA-TREATY _ MOSCOW _ The path was cleared Friday ...", "AUTISM-CURE
+# (Undated) _ When news broke ..."), with the desk's hours and telephone numbers. It is no
+# story: a brief of it tells the desk's schedule, and budgets make a story of their own in
+# a stream (their notes are alike). The 7 budgets of the dev sets have 5 to 31 slugged
+# paragraphs; of their other 2,100 articles, none has more than one (a story's dateline).
+BUDGET_SLUGS = 3
+_SLUG = re.compile(r"^[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*(?: \([A-Za-z][\w .,'-]{0,30}\))? _ ",
+                   re.MULTILINE)
+
+
+def is_budget(text: str) -> bool:
+    """Whether `text` is a wire's budget, not a story (see above)."""
+    found = 0
+    for _ in _SLUG.finditer(text):
+        found += 1
+        if found >= BUDGET_SLUGS:
+            return True
+    return False
+
+
+def without_budgets(articles: list[Article]) -> tuple[list[Article], list[str]]:
+    """The articles that are no wire budget (`is_budget`), and the ids of the others;
+    raises EmptyInputError when all are."""
+    budgets = [a.id for a in articles if " _ " in a.text and is_budget(a.text)]
+    if budgets and len(budgets) == len(articles):
+        raise EmptyInputError("the articles are a wire's budgets (lists of coming stories, "
+                              "each under its slug), not stories: give the stories themselves")
+    return [a for a in articles if a.id not in budgets], budgets
+
+
 def warnings(articles: list[Article], sentences: list[Sentence], fit: Sequence[bool],
-             vectors: sparse.csr_matrix, foreign: Sequence[str] = ()) -> tuple[str, ...]:
+             vectors: sparse.csr_matrix, foreign: Sequence[str] = (),
+             budgets: Sequence[str] = ()) -> tuple[str, ...]:
     """What is wrong with the input as a cluster of articles about one story (`foreign`:
-    the ids of the articles left out as not in English)."""
+    the ids of the articles left out as not in English; `budgets`, of those left out as a
+    wire's budget)."""
     ids = [a.id for a in articles]
     prose = dict.fromkeys(ids, 0)
     total = {a.id: len(a.text.split()) for a in articles}
@@ -107,6 +140,12 @@ def warnings(articles: list[Article], sentences: list[Sentence], fit: Sequence[b
         out.append(f"{_name(list(foreign), verb='is')} not in English, or "
                    f"{'its' if one else 'their'} letters were lost, so the brief leaves "
                    f"{'it' if one else 'them'} out")
+    if budgets:
+        one = len(budgets) == 1
+        out.append(f"{_name(list(budgets), verb='is')} "
+                   + ("a wire's budget (a list of coming stories), not a story, so the brief "
+                      "leaves it out" if one else "wire budgets (lists of coming stories), "
+                      "not stories, so the brief leaves them out"))
     caps = [a.id for a in articles if in_capitals(a.text)]
     thin = [a for a in ids if prose[a] < THIN_WORDS and a not in caps]
     junk = [a for a in ids if a not in thin and a not in caps

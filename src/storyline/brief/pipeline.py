@@ -59,6 +59,7 @@ def steps(documents: Iterable[str | Article | dict], words: int | None = None, *
     options = options or Options(**({} if words is None else {"words": words}))
     articles = dating.date_all(to_articles(documents), fallback=options.published)
     articles, foreign = checks.english(articles)
+    articles, budgets = checks.without_budgets(articles)
     articles, removed = clean.clean_all(articles)
     sentences = segment.split_all(articles)
     if not any(segment.is_statement(s.text) for s in sentences):
@@ -153,7 +154,7 @@ def steps(documents: Iterable[str | Article | dict], words: int | None = None, *
     return Brief(sentences=brief_sentences, articles=tuple(articles), removed=tuple(removed),
                  disagreements=disagreements, changes=changes, timeline=timeline,
                  phases=periods, stats=stats,
-                 warnings=checks.warnings(articles, sentences, fit, matrix, foreign))
+                 warnings=checks.warnings(articles, sentences, fit, matrix, foreign, budgets))
 
 
 def analysis(articles: list[Article], sentences: list[Sentence], facts: list) -> Generator:
