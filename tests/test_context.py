@@ -171,6 +171,10 @@ from storyline.brief.context import (
     # someone known by age alone
     "For the 22-year-old, an avid football fan, the odds have just improved.",
     "Police in Texas said the 22-year-old had been arrested on Sunday.",
+    # a connective after the first phrase, a count of things told before, an estimate told
+    "Unlike swine flu, however, it can be grown easily in hens' eggs.",
+    "Two were boarded, but none were diverted.",
+    "The 4.9 billion estimate would be significantly lower without the switch.",
 ])
 def test_openings_that_lean_on_an_earlier_sentence(text):
     assert needs(text).antecedent
@@ -178,6 +182,8 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
 
 @pytest.mark.parametrize("text", [
     "The Syrian Democratic Forces began an offensive on Monday.",
+    "Two people were killed in the blast on Monday.",
+    "The 2010 census found that the city had grown by a tenth.",
     "It is unclear whether the talks will resume.",
     "Some work remains to be done on the bridge.",
     "Each year banks receive a rating from federal regulators.",

@@ -110,6 +110,14 @@ _DANGLING_OPENING = re.compile(
     rf"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|"
     rf"many|most|some|all|none|several|few|each|both|half|any) of (?:them|those|these|whom)\b"
     rf"|plus\b|any other\b"
+    # a connective after the first phrase: "Unlike swine flu, however, it can be grown
+    # easily in hens' eggs.", "The report, though, ..."
+    rf"|[^,;:\"“”]{{1,60}}, (?:however|though|meanwhile|nevertheless|nonetheless|instead|"
+    rf"therefore|moreover|furthermore|in turn|too),"
+    # a count of things told before as the subject: "Two were boarded, but none were
+    # diverted."
+    rf"|(?:two|three|four|five|six|seven|eight|nine|ten|both|none|all) (?:were|are|was|is|"
+    rf"have|had|will|would|could|remain|remained)\b"
     # "At Sibley, for example, an average of 9.2 births occur daily.": an example of what?
     rf"|[^,;:\"“”]{{1,50}}, for (?:example|instance),"
     # "During the past month, that number has increased ...", "In recent years, those
@@ -181,7 +189,9 @@ _DUMMY_IT = re.compile(
 # article introduced before (a subject told there, "the system of ...", has no verb
 # next). Things every reader knows are excepted.
 _DEFINITE_SUBJECT = re.compile(
-    r"^[\"“‘']?The ((?:[a-z][a-z-]+(?:['’]s|s['’])? ){0,2}?[a-z][a-z-]+) "
+    r"^[\"“‘']?The (?:(?!(?:1[89]|20)\d\d )[$£€]?\d[\d.,]* (?:billion |million |trillion |"
+    r"percent )?)?"
+    r"((?:[a-z][a-z-]+(?:['’]s|s['’])? ){0,2}?[a-z][a-z-]+) "
     r"(?:[a-z]{3,}ed|was|were|is|are|has|had|have|will|would|could|can|may|might|must|"
     r"should|did|does|do|said|says|told|added|came|comes|also|then|now|still|later|never|"
     r"only|just|made|took|left|went|became|began|started|remains|remained|appears|"
