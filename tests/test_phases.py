@@ -233,3 +233,25 @@ def test_earlier_times_are_told_going_back_from_the_latest(example_dir):
     brief = summarize(articles, options=Options(words=200, analysis=False))
     assert [label for label, _ in sections(brief)] == [
         "February 2019", "Earlier, December 2018", "Earlier, September 2018"]
+
+
+def test_a_story_of_one_time_goes_on_with_news_of_its_openers_time():
+    import numpy as np
+
+    from storyline.brief.phases import EARLIER, recency_within
+    from storyline.model import Fact
+
+    articles = [Article(id="1", text="x", published="2009-05-04"),
+                Article(id="2", text="x", published="2009-06-20"),
+                Article(id="3", text="x", published="2009-06-23"),
+                Article(id="4", text="x", published="2009-07-10")]
+    facts = [Fact(members=(0,), articles=("1",)), Fact(members=(1,), articles=("1", "2")),
+             Fact(members=(2,), articles=("3",)), Fact(members=(3,), articles=("4",))]
+    # told only weeks before the opener's day: lowered; in its week, or after it: not
+    scores = recency_within(np.ones(4), facts, articles, "2009-06-23")
+    assert list(scores) == [EARLIER, 1.0, 1.0, 1.0]
+    # an undated opener, or a story told within a week, is left as it is
+    assert list(recency_within(np.ones(4), facts, articles, None)) == [1.0] * 4
+    week = [Article(id=a.id, text="x", published=f"2009-05-0{k + 1}")
+            for k, a in enumerate(articles)]
+    assert list(recency_within(np.ones(4), facts, week, "2009-05-04")) == [1.0] * 4

@@ -149,6 +149,21 @@ def recency(scores, facts: list[Fact], periods: tuple[Phase, ...]):
     return scores * np.array(factor)
 
 
+def recency_within(scores, facts: list[Fact], articles: list[Article], now: str | None):
+    """The facts' scores, in a story of one time (no phases) reported over more than
+    DEVELOPING_DAYS, with those reported only more than DEVELOPING_DAYS before `now`, the
+    day of the report the brief opens on, lowered as an earlier phase's are (`recency`):
+    after its opening on a Dorset school's closure in June, seven weeks of school
+    closures went on with the first week's "Five schools have been closed ..."."""
+    days = [a.published for a in articles if a.published]
+    if now is None or not days or _days(min(days), max(days)) <= DEVELOPING_DAYS:
+        return scores
+    earlier = {a.id for a in articles
+               if a.published and a.published < now and _days(a.published, now) > DEVELOPING_DAYS}
+    factor = [EARLIER if set(f.articles) <= earlier else 1.0 for f in facts]
+    return scores * np.array(factor)
+
+
 def _placed(articles: list[Article], members: list[set[int]]) -> dict[int, int]:
     """The undated articles that clearly belong to one phase: article index -> phase."""
     undated = [i for i, a in enumerate(articles) if not a.published]

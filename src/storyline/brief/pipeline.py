@@ -110,6 +110,9 @@ def steps(documents: Iterable[str | Article | dict], words: int | None = None, *
             lambda k, v: select.undated_agreement(sentences[k].text, v))
     if openers[0]:  # the brief follows the story its opener tells
         main = sentences[select.best(openers[0])].article
+        if not periods and relevance is None:  # and goes on with news of its opener's time
+            scores = phases.recency_within(scores, new, articles,
+                                           next(a.published for a in articles if a.id == main))
         stray = checks.strays(main, [a.id for a in articles], matrix, sentences)
         if stray:
             reading = replace(reading, fit=OnDemand(
