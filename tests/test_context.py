@@ -184,6 +184,9 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "The Syrian Democratic Forces began an offensive on Monday.",
     "Two people were killed in the blast on Monday.",
     "The 2010 census found that the city had grown by a tenth.",
+    "Six is the highest level on the WHO's scale for a pandemic.",  # a number named
+    "SUVs sit high above the road and, therefore, tend to lean more in turns.",  # its own
+    "The 1500 meters was won by a Kenyan runner on Sunday.",
     "It is unclear whether the talks will resume.",
     "Some work remains to be done on the bridge.",
     "Each year banks receive a rating from federal regulators.",
@@ -291,6 +294,8 @@ def test_openings_that_stand_alone(text):
     ("Mr. Comey shared the existence of the memo with senior F.B.I. officials.", False),
     ("The war ended in 1918, after World War I claimed millions of lives.", False),
     ("Then I went home and slept for a day.", True),
+    ("Honestly...I had no idea what was happening.", True),  # an ellipsis is no initialism
+    ("During the War I served in the Navy.", True),
 ])
 def test_quotations_need_a_speaker(text, speaker):
     assert needs(text).speaker is speaker

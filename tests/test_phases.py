@@ -255,3 +255,23 @@ def test_a_story_of_one_time_goes_on_with_news_of_its_openers_time():
     week = [Article(id=a.id, text="x", published=f"2009-05-0{k + 1}")
             for k, a in enumerate(articles)]
     assert list(recency_within(np.ones(4), facts, week, "2009-05-04")) == [1.0] * 4
+
+
+def test_the_pipeline_weighs_a_long_story_by_its_openers_week(monkeypatch):
+    from storyline.brief import phases
+
+    seen = []
+    real = phases.recency_within
+
+    def spy(scores, facts, articles, now):
+        seen.append(now)
+        return real(scores, facts, articles, now)
+
+    monkeypatch.setattr(phases, "recency_within", spy)
+    texts = ["The council approved the new bridge over the river on Monday, officials said.",
+             "Work on the new bridge over the river began on Tuesday, the council said.",
+             "The new bridge over the river opened to traffic on Friday, the council said."]
+    days = ["2026-03-02", "2026-03-17", "2026-03-27"]  # (weeks apart, no month's gap)
+    summarize([{"text": t, "published": d} for t, d in zip(texts, days)],
+              options=Options(analysis=False))
+    assert len(seen) == 1 and seen[0] in days

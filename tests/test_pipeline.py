@@ -156,10 +156,15 @@ def test_a_wire_budget_is_left_out_and_named():
             "brief leaves it out") in brief.warnings
     with pytest.raises(InputError, match="budgets"):
         summarize([BUDGET, BUDGET.replace("Tuesday", "Monday")])
-    # a story's own dateline is no slug
+    # nor are two slugs, nor a digest of datelined briefs; the key dates leave it out too
+    from storyline import timeline
     from storyline.brief.checks import is_budget
-    assert not is_budget("WASHINGTON _ The Senate voted on Tuesday to fund the dams.\n"
-                         "The House votes next week.")
+    assert is_budget(BUDGET) and not is_budget("\n".join(BUDGET.split("\n")[:3]))
+    assert not is_budget("LONDON _ The Bank of England held rates.\nPARIS _ Strikes closed "
+                         "the metro.\nBERLIN _ The cabinet met on Tuesday.")
+    story = timeline([{"text": news, "published": "2026-03-03"},
+                      {"text": BUDGET, "published": "2026-03-04"}])
+    assert [a.id for a in story.articles] == ["1"]
 
 
 def test_english_is_told_by_its_commonest_words():

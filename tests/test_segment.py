@@ -121,6 +121,7 @@ def test_empty_text_has_no_sentences():
     ("People thrusting their hands through the taxi window, begging.", False),
     ("The council sends its plans to the mayor.", True),
     ("Yet other witnesses contradict that account.", True),  # "other" holds no "her"
+    ("A photo of her shows the singer on stage in London.", True),  # "her", an object
     ("Prodigy co-founded the group in the early '90s.", True),
     ("They also bound away at the slightest disturbance.", True),
     ("Hang on Libyans, freedom is near now!", False),  # a writer's cry, not news

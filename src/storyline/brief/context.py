@@ -112,12 +112,12 @@ _DANGLING_OPENING = re.compile(
     rf"|plus\b|any other\b"
     # a connective after the first phrase: "Unlike swine flu, however, it can be grown
     # easily in hens' eggs.", "The report, though, ..."
-    rf"|[^,;:\"“”]{{1,60}}, (?:however|though|meanwhile|nevertheless|nonetheless|instead|"
-    rf"therefore|moreover|furthermore|in turn|too),"
+    rf"|[^,;:\"“”]{{1,60}}(?<! and)(?<! but)(?<! or), (?:however|though|meanwhile|nevertheless|"
+    rf"nonetheless|instead|therefore|moreover|furthermore|in turn|too),"
     # a count of things told before as the subject: "Two were boarded, but none were
-    # diverted."
-    rf"|(?:two|three|four|five|six|seven|eight|nine|ten|both|none|all) (?:were|are|was|is|"
-    rf"have|had|will|would|could|remain|remained)\b"
+    # diverted." (a plural verb: "Six is the highest level ..." names a number)
+    rf"|(?:two|three|four|five|six|seven|eight|nine|ten|both|none|all) (?:were|are|have|had|"
+    rf"will|would|could|remain|remained)\b"
     # "At Sibley, for example, an average of 9.2 births occur daily.": an example of what?
     rf"|[^,;:\"“”]{{1,50}}, for (?:example|instance),"
     # "During the past month, that number has increased ...", "In recent years, those
@@ -189,8 +189,7 @@ _DUMMY_IT = re.compile(
 # article introduced before (a subject told there, "the system of ...", has no verb
 # next). Things every reader knows are excepted.
 _DEFINITE_SUBJECT = re.compile(
-    r"^[\"“‘']?The (?:(?!(?:1[89]|20)\d\d )[$£€]?\d[\d.,]* (?:billion |million |trillion |"
-    r"percent )?)?"
+    r"^[\"“‘']?The (?:[$£€]?\d[\d.,]* (?:billion|million|trillion|percent) )?"
     r"((?:[a-z][a-z-]+(?:['’]s|s['’])? ){0,2}?[a-z][a-z-]+) "
     r"(?:[a-z]{3,}ed|was|were|is|are|has|had|have|will|would|could|can|may|might|must|"
     r"should|did|does|do|said|says|told|added|came|comes|also|then|now|still|later|never|"
@@ -1276,9 +1275,10 @@ def _needs_speaker(text: str) -> bool:
 # the first person singular; not an initialism's letter ("H.N.I.C.") nor a numeral
 # ("World War I", "Title I")
 _ROMAN_ONE = "".join(rf"(?<!{w} )" for w in (
-    "War", "Phase", "Title", "Section", "Part", "Chapter", "Class", "Type", "Stage", "Grade",
-    "Level", "Article", "Book", "Volume", "Act", "Division", "Category", "Tier", "Episode"))
-_I = rf"(?<!\.){_ROMAN_ONE}I(?!\.[A-Za-z])|I['’]m|I['’]ve|I['’]d|I['’]ll|[Mm]y|[Mm]e"
+    "World War", "Phase", "Title", "Section", "Part", "Chapter", "Class", "Type", "Stage",
+    "Grade", "Level", "Article", "Book", "Volume", "Act", "Division", "Category", "Tier",
+    "Episode", "Schedule"))
+_I = rf"(?<![A-Za-z]\.){_ROMAN_ONE}I(?!\.[A-Za-z])|I['’]m|I['’]ve|I['’]d|I['’]ll|[Mm]y|[Mm]e"
 # What "our" shares with every reader, not the writer's: "our ancestors", "our planet".
 _HUMANKIND = (r"(?:own )?(?:ancestors|forebears|species|planet|solar system|galaxy|universe|"
               r"civilization)\b")

@@ -11,8 +11,8 @@ one run has no phases: it reads as one time. A time whose articles' leads all se
 or tell background (two wire recaps, a feature) is no phase of news: `merged` joins it to
 the time before it. Within the latest time, a story reported for more than a week opens on
 its latest report (`latest_news`): a lead of its last week, or of the week before when the
-last has only a feature's opening, and so on; and goes on with news of that report's week
-(`recency_within`).
+last has only a feature's opening, and so on; a story of one time (no phases) then goes on
+with news of that report's week (`recency_within`).
 """
 
 from __future__ import annotations

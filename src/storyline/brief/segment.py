@@ -478,7 +478,7 @@ def _pasted_tweet(text: str) -> bool:
 # An "-s" word after a possessive is a plural noun: "People thrusting their hands through
 # the taxi window, begging." has no verb.
 _NOT_AFTER_POSSESSIVE = "".join(rf"(?<!\b{w} )" for w in (
-    "[Tt]heir", "[Hh]is", "[Hh]er", "[Ii]ts", "[Oo]ur", "[Mm]y", "[Yy]our"))
+    "[Tt]heir", "[Hh]is", "[Ii]ts", "[Oo]ur", "[Mm]y", "[Yy]our"))  # (not "her": "of her shows")
 _VERB_FORM = re.compile(
     r"(?<![\w'’-])(?:[a-z]+(?:-[a-z]+)*(?:ed|en|n['’]t)|(?:I|[Ww]e|[Tt]hey|[Yy]ou) [a-z]+|"
     r"ought|" + _NOT_AFTER_POSSESSIVE + r"[a-z]*[a-z][^su\W]s|[A-Za-z]+['’](?:s|re|ve|d|ll|m)"
