@@ -101,12 +101,7 @@ _SLUG = re.compile(r"^[ \t]*(?:[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?: \([A-Za-z][\w .,
 
 def is_budget(text: str) -> bool:
     """Whether `text` is a wire's budget, not a story (see above)."""
-    found = 0
-    for _ in _SLUG.finditer(text):
-        found += 1
-        if found >= BUDGET_SLUGS:
-            return True
-    return False
+    return any(found >= BUDGET_SLUGS for found, _ in enumerate(_SLUG.finditer(text), 1))
 
 
 def without_budgets(articles: list[Article]) -> tuple[list[Article], list[str]]:
