@@ -89,10 +89,10 @@ def english(articles: list[Article]) -> tuple[list[Article], list[str]]:
 # slug ("RUSSIA-TREATY _ MOSCOW _ The path was cleared Friday ...", "AUTISM-CURE
 # (Undated) _ When news broke ..."), with the desk's hours and telephone numbers. It is no
 # story: a brief of it tells the desk's schedule, and budgets make a story of their own in
-# a stream (their notes are alike). The 7 budgets of the dev sets have 5 to 31 slugged
-# paragraphs; of their other 2,100 articles, none has more than one (a story's dateline).
-# A slug has a hyphen ("RUSSIA-TREATY", "GLF-TIGER") or a dateline after it ("ELIAN _ MIAMI
-# _ "): a digest of datelined briefs ("LONDON _ ...", "PARIS _ ...") is no budget.
+# a stream (their notes are alike). A slug has a hyphen ("RUSSIA-TREATY", "GLF-TIGER") or
+# a dateline after it ("ELIAN _ MIAMI _ "): a digest of datelined briefs ("LONDON _ ...",
+# "PARIS _ ...") is no budget. The 8 budgets of the dev sets (7 in DUC 2006's stream, 1 in
+# DUC 2007) have 5 to 28 slugged paragraphs; none of their other 2,100 articles has one.
 BUDGET_SLUGS = 3
 _SLUG = re.compile(r"^[ \t]*(?:[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?: \([A-Za-z][\w .,'-]{0,30}\))? _ "
                    r"|[A-Z][A-Z0-9]+ _ [A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3},?(?: [A-Z][a-z.]+)? _ )",
