@@ -101,7 +101,7 @@ def prepare(item: Incoming, today: date | None = None) -> Prepared:
     if not checks.in_english(text):  # (a story of them would be told in garbled words)
         raise InputError(f"{item.where}: not in English, or its letters were lost (most of "
                          "its words are none of English's commonest); skipped")
-    if " _ " in article.text and checks.is_budget(article.text):  # (a story of their own)
+    if checks.is_budget(article.text):  # (budgets would make a story of their own)
         raise InputError(f"{item.where}: a wire's budget (a list of coming stories, each "
                          "under its slug), not a story; skipped")
     found = _title(view.title)  # clean's headline guess: short ones are page sections
