@@ -175,6 +175,11 @@ from storyline.brief.context import (
     "Unlike swine flu, however, it can be grown easily in hens' eggs.",
     "Two were boarded, but none were diverted.",
     "The 4.9 billion estimate would be significantly lower without the switch.",
+    # a pronoun after a word of time with no comma, a relative clause set as a sentence
+    "Now it's coming back _ in 83 days, to be precise.",
+    "Today he lives with three steel rods attached to his spine.",
+    "Which is a good thing for ``Star Wars'' creator George Lucas.",
+    "Which, as you may have noticed, isn't \"no.\"",
 ])
 def test_openings_that_lean_on_an_earlier_sentence(text):
     assert needs(text).antecedent
@@ -188,6 +193,8 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "SUVs sit high above the road and, therefore, tend to lean more in turns.",  # its own
     "The 1500 meters was won by a Kenyan runner on Sunday.",
     "It is unclear whether the talks will resume.",
+    "Now it is unclear whether the talks will resume.",
+    "Which new play has provoked the most attention in the British theater so far this year?",
     "Some work remains to be done on the bridge.",
     "Each year banks receive a rating from federal regulators.",
     "Each year, the prize goes to a young writer.",

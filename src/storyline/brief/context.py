@@ -110,6 +110,9 @@ _DANGLING_OPENING = re.compile(
     rf"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|"
     rf"many|most|some|all|none|several|few|each|both|half|any) of (?:them|those|these|whom)\b"
     rf"|plus\b|any other\b"
+    # a relative clause set as a sentence: "Which is a good thing for ``Star Wars''
+    # creator George Lucas." (a question asks: "Which new play has provoked ...?")
+    rf"|which\b(?![^?]*\?)"
     # a connective after the first phrase: "Unlike swine flu, however, it can be grown
     # easily in hens' eggs.", "The report, though, ..."
     rf"|[^,;:\"“”]{{1,60}}(?<! and)(?<! but)(?<! or), (?:however|though|meanwhile|nevertheless|"
@@ -1059,9 +1062,12 @@ def _unnamed_group(outside: str) -> bool:
                 and _GROUP_AFTER_OPENING.match(outside, comma + 2))
 
 
-# "Apparently, it's stealing its fire ...": "it" or "they" after a writer's adverb (unless
-# the "it" stands for nothing, `_DUMMY_IT`: "Apparently, it is unclear ...").
-_ADVERB_THEN_PRONOUN = re.compile(r"[A-Z][a-z]+ly, (?=(?:it|they)\b)")
+# "Apparently, it's stealing its fire ...": "it" or "they" after a writer's adverb, and
+# any subject pronoun after a word of time with no comma ("Now it's coming back _ in 83
+# days, to be precise.": what is?), unless the "it" stands for nothing (`_DUMMY_IT`:
+# "Apparently, it is unclear ...").
+_ADVERB_THEN_PRONOUN = re.compile(r"[A-Z][a-z]+ly, (?=(?:it|they)\b)"
+                                  r"|(?:Now|Today|Tonight|Soon|Yesterday) (?=(?:he|she|it|they)\b)")
 # "If it is oil, it's not the first oil slick ...", "When she and friends checked his
 # apartment they found ...": a clause opened by a pronoun and a main clause whose subject
 # is one too both stand for someone the sentence never names (as "Before he entered the
