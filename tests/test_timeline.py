@@ -242,3 +242,15 @@ def test_a_page_that_opens_mid_story_has_no_lead_to_show():
     from storyline.analyze.timeline import _CUT_OUT
     assert _CUT_OUT.match("It's one of the most awkward moments of the night.")
     assert not _CUT_OUT.match("His Holiness the Pope arrived in the capital on Tuesday.")
+
+
+def test_an_articles_undated_leads_tell_one_day_not_two():
+    # its leads are candidates for its day and the day before: both days on the timeline
+    # would show one article's lines twice, as news of two days
+    late = {"published": "2011-03-02", "title": "Envoys", "text": (
+        "Rebel leaders met foreign envoys in the port city, officials said. "
+        "France and Italy promised food and medicine for the hospitals of the rebel city. "
+        + FILLER)}
+    days = timeline([*articles(), late], dates=10, per_date=1).days
+    told = [d.date for d in days for s in d.sentences if s.sources[0].article == "6"]
+    assert len(told) == 1 and told[0] in ("2011-03-01", "2011-03-02")

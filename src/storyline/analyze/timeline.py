@@ -143,8 +143,8 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
     if not pool:
         raise InputError("the articles hold no complete sentence to put on a timeline; "
                          "give the full articles")
-    candidates = _candidates(pool, [mentions[k] for k in readable], published,
-                             [earlier[k] for k in readable])
+    candidates, undated = _candidates(pool, [mentions[k] for k in readable], published,
+                                      [earlier[k] for k in readable])
     rows = vectors.tfidf(pool)
     story = np.asarray(rows.mean(axis=0)).ravel()  # what the whole story is about
     relevance = rows @ (story / (np.linalg.norm(story) or 1))
@@ -159,12 +159,18 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
     # such a line is not shown, though it stays in the pool the days are read from
     cut = {k for k, s in enumerate(pool) if s.index == 0 and _CUT_OUT.match(s.text)}
 
+    # an article's undated leads tell the news of one day, its day or the day before: not
+    # both ("The 2000 Mercury Sable LS is a case in point." and the page's joke on two days)
+    placed: set[str] = set()  # the articles whose undated lead is on the timeline
+
     def alone(k: int) -> bool:
-        return k not in cut and introduced(k)
+        return (k not in cut and introduced(k)
+                and not (k in undated and pool[k].article in placed))
     last_picks: list[int] = []  # the least worthy day's, once the timeline is full
     for day in days:
         picks = _pick(candidates.get(day, []), rows, on_topic, per_date, chosen, alone)
         if picks:
+            placed.update(pool[k].article for k in picks if k in undated)
             chosen.extend(picks)
             last_picks = picks
             out.append(Day(day.isoformat(), tuple(_with_sources(k, pool, rows, files)
@@ -227,14 +233,16 @@ def _rank_days(sentences: list[Sentence], mentions: list[list[timex.Timex]],
 
 
 def _candidates(sentences: list[Sentence], mentions: list[list[timex.Timex]],
-                published: dict[str, date | None], earlier: list[bool]) -> dict[date, list[int]]:
+                published: dict[str, date | None], earlier: list[bool],
+                ) -> tuple[dict[date, list[int]], set[int]]:
     """Each day's candidate sentences: those whose event date it is, and the leads of the
     articles published on it or the day after that name no other day and no `earlier`
-    week, month or year."""
+    week, month or year; and which of them are such undated leads."""
     days_told: dict[str, set] = defaultdict(set)  # a sentence repeated on many days is
     for s in sentences:                             # background, not any day's news
         days_told[" ".join(s.text.lower().split())].add(published[s.article])
     out: dict[date, list[int]] = defaultdict(list)
+    undated: set[int] = set()
     for k, (s, found) in enumerate(zip(sentences, mentions, strict=True)):
         events = [t for t in found if t.event]
         if events:
@@ -244,7 +252,8 @@ def _candidates(sentences: list[Sentence], mentions: list[list[timex.Timex]],
             day = published[s.article]
             out[day].append(k)
             out[day - timedelta(days=1)].append(k)
-    return out
+            undated.add(k)
+    return out, undated
 
 
 def _pick(candidates: list[int], rows, on_topic: np.ndarray, k: int,
