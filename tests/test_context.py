@@ -180,6 +180,7 @@ from storyline.brief.context import (
     "Today he lives with three steel rods attached to his spine.",
     "Which is a good thing for ``Star Wars'' creator George Lucas.",
     "Which, as you may have noticed, isn't \"no.\"",
+    "The Oscar winner's line of $7 panties and $18 bras went on sale at Target stores.",
 ])
 def test_openings_that_lean_on_an_earlier_sentence(text):
     assert needs(text).antecedent
@@ -194,6 +195,8 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "The 1500 meters was won by a Kenyan runner on Sunday.",
     "It is unclear whether the talks will resume.",
     "Now it is unclear whether the talks will resume.",
+    "The Oscar winner Jim Broadbent is tipped to play her husband Denis in the movie.",
+    "Myanmar renewed threats to deport Aung San Suu Kyi, the Nobel laureate.",
     "Which new play has provoked the most attention in the British theater so far this year?",
     "Some work remains to be done on the bridge.",
     "Each year banks receive a rating from federal regulators.",

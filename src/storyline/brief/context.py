@@ -935,7 +935,7 @@ def _leans_back(text: str) -> bool:
         return True
     if "uch " in outside and _SUCH_THINGS.search(outside):
         return True
-    if _unnamed_person(outside) or _unnamed_group(outside) or _unnamed_aged(outside):
+    if _unnamed_person(outside) or _unnamed_group(outside) or _unnamed_epithet(outside):
         return True
     if " that " in outside and _THAT_DAY.search(outside):
         return True
@@ -1004,18 +1004,24 @@ def _unnamed_person(outside: str) -> bool:
 # was hurt after the 21-year-old landed ...", "The body of the blond girl ... hours after
 # her parents reported the 6-year-old child missing"). Only a person: the age stands
 # alone, before a verb or a person's noun ("the 22-year-old man"), not a thing's ("the
-# 40-year-old ban"). 20 statements of the Multi-News dev and DUC 2006 articles.
-_AGED = re.compile(r"\b[Tt]he \d{1,3}-year-old(?:[,.;:)]|['’]s\b| (?:"
-                   + _BACK_NOUNS + r"|was|is|had|has|have|said|says|told|will|would|could|"
-                   r"can|may|might|[a-z]+ed)\b)")
+# 40-year-old ban"). 20 statements of the Multi-News dev and DUC 2006 articles. So is
+# someone known by an award alone: "The Oscar winner's line of $7 panties ... went on
+# sale" (which of the three stars named before?), not "The Oscar winner Jim Broadbent".
+_AWARDS = ("Oscar", "Grammy", "Emmy", "Tony", "Nobel", "Pulitzer")
+_EPITHET = re.compile(r"\b[Tt]he (?:\d{1,3}-year-old|(?:" + "|".join(_AWARDS) + ")"
+                      r"(?:[- ]winner|[- ]winning|[- ]nominated| (?:Prize |Peace )?laureate))"
+                      r"(?:[,.;:)]|['’]s\b| (?:" + _BACK_NOUNS + r"|was|is|had|has|have|said|"
+                      r"says|told|will|would|could|can|may|might|[a-z]+ed)\b)")
 _TWO_NAMES = re.compile(r"\b[A-Z][\w'’-]+ [A-Z][\w'’-]+")
 _PERSON_NOUN = re.compile(rf"\b(?:{_BACK_NOUNS})\b")
 
 
-def _unnamed_aged(outside: str) -> bool:
-    """Someone called "the N-year-old" whom the sentence does not name or call by a
-    person's noun before (`_AGED`); `outside` is the sentence without its quotations."""
-    match = _AGED.search(outside) if "-year-old" in outside else None
+def _unnamed_epithet(outside: str) -> bool:
+    """Someone called "the N-year-old" or "the Oscar winner" whom the sentence does not
+    name or call by a person's noun before (`_EPITHET`); `outside` is the sentence without
+    its quotations."""
+    match = (_EPITHET.search(outside)
+             if "-year-old" in outside or any(a in outside for a in _AWARDS) else None)
     if match is None:
         return False
     before = outside[:match.start()]
