@@ -181,6 +181,9 @@ from storyline.brief.context import (
     "Which is a good thing for ``Star Wars'' creator George Lucas.",
     "Which, as you may have noticed, isn't \"no.\"",
     "The Oscar winner's line of $7 panties and $18 bras went on sale at Target stores.",
+    # a contrast or a sequel to what was told: "on the other hand", "A second ... also"
+    "Generation X, on the other hand, is coming of age with no clear sense of identity.",
+    "A second Norwegian vessel carrying the rescue craft \"LR-5\" is also expected to arrive.",
 ])
 def test_openings_that_lean_on_an_earlier_sentence(text):
     assert needs(text).antecedent
@@ -197,6 +200,8 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "Now it is unclear whether the talks will resume.",
     "The Oscar winner Jim Broadbent is tipped to play her husband Denis in the movie.",
     "Myanmar renewed threats to deport Aung San Suu Kyi, the Nobel laureate.",
+    "A second vessel arrived at the scene on Saturday.",
+    "A third school in London has closed after a pupil fell ill.",
     "Which new play has provoked the most attention in the British theater so far this year?",
     "Some work remains to be done on the bridge.",
     "Each year banks receive a rating from federal regulators.",

@@ -116,7 +116,10 @@ _DANGLING_OPENING = re.compile(
     # a connective after the first phrase: "Unlike swine flu, however, it can be grown
     # easily in hens' eggs.", "The report, though, ..."
     rf"|[^,;:\"“”]{{1,60}}(?<! and)(?<! but)(?<! or), (?:however|though|meanwhile|nevertheless|"
-    rf"nonetheless|instead|therefore|moreover|furthermore|in turn|too),"
+    rf"nonetheless|instead|therefore|moreover|furthermore|in turn|too|on the other hand|"
+    rf"by contrast|in contrast|as a result|in addition|likewise|similarly|after all),"
+    # "A second Norwegian vessel ... is also expected to arrive": second after what?
+    rf"|an? (?:second|third|fourth|fifth)\b[^;:]{{1,100}}?\balso\b"
     # a count of things told before as the subject: "Two were boarded, but none were
     # diverted." (a plural verb: "Six is the highest level ..." names a number)
     rf"|(?:two|three|four|five|six|seven|eight|nine|ten|both|none|all) (?:were|are|have|had|"
