@@ -114,7 +114,8 @@ def unquoted(note: str) -> str:
     return _QUOTED.sub("\"…\"", note)
 
 
-_QUOTED = re.compile(r"[\"“][^\"“”]{12,}?[\"”]|(?<!\w)['‘][^'‘’]{12,}?['’](?!\w)")
+# (a single quotation may hold apostrophes: 'Netanyahu's pledge of more settlements')
+_QUOTED = re.compile(r"[\"“][^\"“”]{12,}?[\"”]|(?<!\w)['‘](?:[^'‘’]|['’](?=\w)){12,}?['’](?!\w)")
 
 
 def split_stores(out: Path, share: float) -> None:
