@@ -131,12 +131,14 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
     mentions = [[t for t in f if t.precision == "day"] for f in found]
     # a lead that tells what happened last week or last month is not its day's news
     # ("EgyptAir pilot Hamdi Hanafi Taha sought asylum last week", on the day it ran; not
-    # "... following last week's earthquake", nor a month's figures, "... in March")
-    earlier = [any(t.event and t.precision != "day" and _GONE.search(t.text)
-                   and s.text[t.end:t.end + 2] not in ("'s", "’s")
-                   and published[s.article] is not None
-                   and t.last < published[s.article] - timedelta(days=1) for t in f)
-               for s, f in zip(sentences, found, strict=True)]
+    # "... following last week's earthquake", nor a month's figures, "... in March"), nor
+    # one that tells what happened in an earlier year ("On the day before Thanksgiving in
+    # 1991, the U.S. Senate voted ...", on a day of 2009)
+    earlier = [published[s.article] is not None and any(
+        t.event and t.precision != "day" and s.text[t.end:t.end + 2] not in ("'s", "’s")
+        and (_GONE.search(t.text) and t.last < published[s.article] - timedelta(days=1)
+             or t.precision == "year" and t.last.year < published[s.article].year)
+        for t in f) for s, f in zip(sentences, found, strict=True)]
     days = _rank_days(sentences, mentions, published, first, last)
     readable = [k for k, s in enumerate(sentences) if _readable(s.text) and _stands_alone(s)]
     pool = [sentences[k] for k in readable]  # the sentences a timeline may show
