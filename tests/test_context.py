@@ -183,6 +183,10 @@ from storyline.brief.context import (
     "The Oscar winner's line of $7 panties and $18 bras went on sale at Target stores.",
     # a contrast or a sequel to what was told: "on the other hand", "A second ... also"
     "Generation X, on the other hand, is coming of age with no clear sense of identity.",
+    "Now, it's coming back in 83 days.",
+    "It seems to be working with Russia's disillusioned voters.",
+    "Which prompts any fan to pose the next question: Does he drink the milk first?",
+    "The Nobel Peace Prize laureate was released on Monday.",
     "A second Norwegian vessel carrying the rescue craft \"LR-5\" is also expected to arrive.",
 ])
 def test_openings_that_lean_on_an_earlier_sentence(text):
@@ -201,6 +205,14 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "The Oscar winner Jim Broadbent is tipped to play her husband Denis in the movie.",
     "Myanmar renewed threats to deport Aung San Suu Kyi, the Nobel laureate.",
     "A second vessel arrived at the scene on Saturday.",
+    "A second-degree murder charge was also filed against the driver.",
+    "A third of the country's households also lack running water.",
+    "Yesterday it emerged that the bank had lost 2 billion pounds.",
+    "Today it was announced that the factory would close.",
+    "It turns out that the diuretic had masked the muscle she had built up.",
+    "Which way the Supreme Court will rule remains unclear.",
+    "Obama, the Nobel laureate, defended the war.",
+    "The Tony winner, Lin-Manuel Miranda, will host the show.",
     "A third school in London has closed after a pupil fell ill.",
     "Which new play has provoked the most attention in the British theater so far this year?",
     "Some work remains to be done on the bridge.",

@@ -266,3 +266,30 @@ def test_a_lead_that_tells_an_earlier_years_news_is_not_its_days():
     told = {**back, "text": back["text"].replace("Back in 1986, rebel", "Rebel")}
     story = timeline([*articles(), told], dates=10, per_date=1)
     assert any("envoys" in s.text for d in story.days for s in d.sentences)
+
+
+@pytest.mark.parametrize("told", [
+    "Rebel leaders, who first met in 1986, met foreign envoys in the port city, officials said. ",
+    "Rebel attacks on the port city doubled in 2010, officials said in a report. ",
+])
+def test_a_lead_with_a_year_in_an_aside_or_last_years_figures_is_its_days(told):
+    lead = {"published": "2011-03-02", "title": "Report", "text": told + FILLER}
+    story = timeline([*articles(), lead], dates=10, per_date=1)
+    assert any(s.text == told.strip() for d in story.days for s in d.sentences)
+
+
+def test_the_least_worthy_days_undated_lead_moves_to_its_own_day(monkeypatch):
+    # the newest article's lead is on the day before it (the least worthy day, put last):
+    # where the story stands, it moves to its own day
+    from datetime import date
+
+    from storyline.analyze import timeline as module
+
+    ranked = module._rank_days
+    front = [date(2011, 2, 15), date(2011, 2, 17), date(2011, 2, 22)]
+    monkeypatch.setattr(module, "_rank_days", lambda *a, **k: front + [
+        d for d in ranked(*a, **k) if d not in front])
+    newest = {"published": "2011-02-23", "title": "Envoys", "text": (
+        "Rebel leaders met foreign envoys in the port city, officials said. " + FILLER)}
+    days = timeline([*articles()[:4], newest], dates=3, per_date=1, latest=True).days
+    assert days[-1].date == "2011-02-23" and "envoys" in days[-1].sentences[0].text

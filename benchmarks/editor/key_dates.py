@@ -10,7 +10,8 @@ story page of the dev stores (`story_pages.py stores`), and blind A/B readings o
     .venv/bin/python benchmarks/editor/key_dates.py score x.jsonl
 
 The key dates are those of a story page (`storyline stories show`: `timeline` with ten
-dates, one sentence each, `latest`) of the story's last 200 articles, copies left out.
+dates, one sentence each, `latest`) of the story's last 200 articles, copies left out
+(numbered 1 to n here: the page's numbers do not change the dates or the lines).
 A packet shows a story's articles (date and title, or the first words of the untitled;
 the last 40) and its two lists as A and B in shuffled order (seed 28); readers follow
 `key_dates_instructions.md`. The label files keep the readers' scores and notes without
@@ -32,13 +33,16 @@ from story_pages import LEAST, unquoted
 def _stories(stores: str):
     for name, least in LEAST.items():
         db = sqlite3.connect(f"file:{stores}/{name}.db?mode=ro", uri=True)
-        for (story,) in db.execute("SELECT id FROM stories WHERE size >= ? ORDER BY id",
-                                   (least,)).fetchall():
-            rows = db.execute(
-                "SELECT a.published, a.title, a.text, a.source, a.url FROM articles a "
-                "JOIN assignments s ON s.article = a.seq WHERE s.story = ? AND s.copy_of IS NULL "
-                "ORDER BY a.seq", (story,)).fetchall()
-            yield f"{name}-{story}", rows
+        try:
+            for (story,) in db.execute("SELECT id FROM stories WHERE size >= ? ORDER BY id",
+                                       (least,)).fetchall():
+                rows = db.execute(
+                    "SELECT a.published, a.title, a.text, a.source, a.url FROM articles a "
+                    "JOIN assignments s ON s.article = a.seq "
+                    "WHERE s.story = ? AND s.copy_of IS NULL ORDER BY a.seq", (story,)).fetchall()
+                yield f"{name}-{story}", rows
+        finally:
+            db.close()
 
 
 def dates(stores: str, out: Path) -> None:
@@ -62,7 +66,7 @@ def packets(stores: str, before: Path, after: Path, out: Path, n: int | None = N
             seed: int = 0) -> None:
     versions = {name: {o["id"]: o["days"] for o in map(json.loads, path.open())}
                 for name, path in (("before", before), ("after", after))}
-    differ = [k for k in versions["before"] if versions["before"][k] != versions["after"][k]]
+    differ = [k for k in versions["before"] if versions["before"][k] != versions["after"].get(k)]
     if n is not None:
         drawn = set(random.Random(seed).sample(differ, min(n, len(differ))))
         differ = [k for k in differ if k in drawn]
@@ -107,7 +111,7 @@ def score(path: Path) -> None:
     for reader in sorted({r["reader"] for r in rows}):
         mine = [r for r in rows if r["reader"] == reader]
 
-        def total(version, label):
+        def total(version, label, mine=mine):
             return sum(r[version][label] for r in mine)
         prefer = [sum(r["prefer"] == v for r in mine) for v in ("before", "after", "tie")]
         print(f"| {reader} | {len(mine)} | {' / '.join(map(str, prefer))} "

@@ -132,12 +132,15 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
     # a lead that tells what happened last week or last month is not its day's news
     # ("EgyptAir pilot Hamdi Hanafi Taha sought asylum last week", on the day it ran; not
     # "... following last week's earthquake", nor a month's figures, "... in March"), nor
-    # one that tells what happened in an earlier year ("On the day before Thanksgiving in
-    # 1991, the U.S. Senate voted ...", on a day of 2009)
+    # one that tells what happened years before ("On the day before Thanksgiving in 1991,
+    # the U.S. Senate voted ...", on a day of 2009; not last year's figures, "... doubled
+    # in 2010", nor a year in an aside, "Guan, who has been studying it since it was
+    # discovered in 1997, said ...")
     earlier = [published[s.article] is not None and any(
         t.event and t.precision != "day" and s.text[t.end:t.end + 2] not in ("'s", "’s")
         and (_GONE.search(t.text) and t.last < published[s.article] - timedelta(days=1)
-             or t.precision == "year" and t.last.year < published[s.article].year)
+             or t.precision == "year" and t.last < published[s.article] - YEARS_BEFORE
+             and not _ASIDE.search(s.text, 0, t.start))
         for t in f) for s, f in zip(sentences, found, strict=True)]
     days = _rank_days(sentences, mentions, published, first, last)
     readable = [k for k, s in enumerate(sentences) if _readable(s.text) and _stands_alone(s)]
@@ -165,7 +168,7 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
     # both ("The 2000 Mercury Sable LS is a case in point." and the page's joke on two days)
     placed: set[str] = set()  # the articles whose undated lead is on the timeline
 
-    def alone(k: int) -> bool:
+    def alone(k: int, placed: set[str] = placed) -> bool:
         return (k not in cut and introduced(k)
                 and not (k in undated and pool[k].article in placed))
     last_picks: list[int] = []  # the least worthy day's, once the timeline is full
@@ -194,7 +197,9 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
                    and pool[k].text[0] not in QUOTE_MARKS]  # (as the brief's openers)
         full = len(out) == dates
         rest = [k for k in chosen if not full or k not in last_picks]
-        picks = _pick(reports, rows, on_topic, per_date, rest, alone)
+        # (the least worthy day's undated lead may move to its own day)
+        kept = {pool[k].article for k in rest if k in undated}
+        picks = _pick(reports, rows, on_topic, per_date, rest, lambda k, kept=kept: alone(k, kept))
         if picks:
             out = out[:-1] if full else out
             out.append(Day(day.isoformat(), tuple(_with_sources(k, pool, rows, files)
@@ -346,6 +351,10 @@ def _introduces_enough(pool: list[Sentence], articles: list[Article]) -> Callabl
 
 
 _GONE = re.compile(r"^(?:last|earlier)\b|\bago$", re.IGNORECASE)  # "last week", "a month ago"
+YEARS_BEFORE = timedelta(days=365)
+# An aside opened before a year and not closed: ", who first met in 1986", ", founded in"
+_ASIDE = re.compile(r",\s*(?:who|which|whose|where|when|founded|established|born|built|created|"
+                    r"formed|first|since|after)\b[^,]*$")
 _FURNITURE = re.compile(r"\||^\W*(?:In pics|Pictures|Video|Watch|Photos?|Gallery|Related)\b|"
                         r"\bYour stories\b|\bClick here\b")
 

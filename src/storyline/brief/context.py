@@ -111,15 +111,20 @@ _DANGLING_OPENING = re.compile(
     rf"many|most|some|all|none|several|few|each|both|half|any) of (?:them|those|these|whom)\b"
     rf"|plus\b|any other\b"
     # a relative clause set as a sentence: "Which is a good thing for ``Star Wars''
-    # creator George Lucas." (a question asks: "Which new play has provoked ...?")
-    rf"|which\b(?![^?]*\?)"
+    # creator George Lucas.", "Which, as you may have noticed, ..." (a question asks:
+    # "Which new play has provoked ...?"; "Which way the court will rule remains unclear.")
+    rf"|which(?:\s*,|\s+(?:[a-z]+s|is|was|are|were|has|had|may|might|will|would|could|can|"
+    rf"led|made|meant|left|brought)\b)(?![^?:\"“]*\?)"
     # a connective after the first phrase: "Unlike swine flu, however, it can be grown
     # easily in hens' eggs.", "The report, though, ..."
     rf"|[^,;:\"“”]{{1,60}}(?<! and)(?<! but)(?<! or), (?:however|though|meanwhile|nevertheless|"
     rf"nonetheless|instead|therefore|moreover|furthermore|in turn|too|on the other hand|"
     rf"by contrast|in contrast|as a result|in addition|likewise|similarly|after all),"
-    # "A second Norwegian vessel ... is also expected to arrive": second after what?
-    rf"|an? (?:second|third|fourth|fifth)\b[^;:]{{1,100}}?\balso\b"
+    # "A second Norwegian vessel ... is also expected to arrive": second after what? (not
+    # "A second-degree murder charge was also filed", "A third of the households also ...",
+    # nor an "also" of a clause of its own, "... Bryant, who also had 12 rebounds")
+    rf"|an? (?:second|third|fourth|fifth)\b(?![-‐]| of\b)"
+    rf"(?:(?!\b(?:who|which|that)\b)[^;:]){{1,100}}?\balso\b"
     # a count of things told before as the subject: "Two were boarded, but none were
     # diverted." (a plural verb: "Six is the highest level ..." names a number)
     rf"|(?:two|three|four|five|six|seven|eight|nine|ten|both|none|all) (?:were|are|have|had|"
@@ -188,8 +193,14 @@ _DUMMY_IT = re.compile(
     r"^[\"“‘']?it(?:['’]s| is| was| has been| had been| will be| would be| remains| seems)"
     r"(?: not| still| also| now)? (?:unclear|not clear|not known|unknown|(?:not )?(?:immediately )?"
     r"clear|possible|likely|unlikely|expected|believed|estimated|thought|reported|alleged|"
-    r"feared|hoped|the (?:first|second|third|only|last) time|too early|time|important|hard|"
-    r"difficult|easy)\b", re.I)
+    r"feared|hoped|announced|confirmed|revealed|disclosed|understood|learned|"
+    r"the (?:first|second|third|only|last) time|too early|time|important|hard|"
+    r"difficult|easy)\b"
+    # "it emerged that ...", "it appears that ...", "it turns out ..." (not "It seems to
+    # be working", "It seems like a tantalizing deal", "It seems so.": it is something)
+    r"|^[\"“‘']?it (?:emerged|emerges|appears|appeared|turns out|turned out|seems|seemed)\b"
+    r"(?! (?:to(?! me\b)|like|so|as)\b)",
+    re.I)
 # "The system was designed ...", "The press conference was attended by ...": a subject
 # of common nouns with "the" and straight after it a verb refers to something the
 # article introduced before (a subject told there, "the system of ...", has no verb
@@ -1012,10 +1023,12 @@ def _unnamed_person(outside: str) -> bool:
 # sale" (which of the three stars named before?), not "The Oscar winner Jim Broadbent".
 _AWARDS = ("Oscar", "Grammy", "Emmy", "Tony", "Nobel", "Pulitzer")
 _EPITHET = re.compile(r"\b[Tt]he (?:\d{1,3}-year-old|(?:" + "|".join(_AWARDS) + ")"
-                      r"(?:[- ]winner|[- ]winning|[- ]nominated| (?:Prize |Peace )?laureate))"
+                      r"(?: Peace)?(?: Prize)?(?:[- ]winner|[- ]winning|[- ]nominated| laureate))"
                       r"(?:[,.;:)]|['’]s\b| (?:" + _BACK_NOUNS + r"|was|is|had|has|have|said|"
                       r"says|told|will|would|could|can|may|might|[a-z]+ed)\b)")
 _TWO_NAMES = re.compile(r"\b[A-Z][\w'’-]+ [A-Z][\w'’-]+")
+_NAMED_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
+_NAMED_AFTER = re.compile(r"(?<=,)\s*[A-Z][\w'’-]+ [A-Z][\w'’-]+")
 _PERSON_NOUN = re.compile(rf"\b(?:{_BACK_NOUNS})\b")
 
 
@@ -1028,7 +1041,10 @@ def _unnamed_epithet(outside: str) -> bool:
     if match is None:
         return False
     before = outside[:match.start()]
-    return not (_TWO_NAMES.search(before) or _PERSON_NOUN.search(before))
+    # (named just before or after it: "Obama, the Nobel laureate, defended ...", "The Tony
+    # winner, Lin-Manuel Miranda, will host ...")
+    return not (_TWO_NAMES.search(before) or _PERSON_NOUN.search(before)
+                or _NAMED_BEFORE.search(before) or _NAMED_AFTER.match(outside, match.end()))
 
 
 # "The temperature inside their capsule will be about 50 degrees.", "There is no
@@ -1072,11 +1088,12 @@ def _unnamed_group(outside: str) -> bool:
 
 
 # "Apparently, it's stealing its fire ...": "it" or "they" after a writer's adverb, and
-# any subject pronoun after a word of time with no comma ("Now it's coming back _ in 83
-# days, to be precise.": what is?), unless the "it" stands for nothing (`_DUMMY_IT`:
-# "Apparently, it is unclear ...").
+# "he", "she", "it" or "they" after a word of time ("Now it's coming back _ in 83 days,
+# to be precise.": what is?), unless the "it" stands for nothing (`_DUMMY_IT`:
+# "Apparently, it is unclear ...", "Yesterday it emerged that ...").
 _ADVERB_THEN_PRONOUN = re.compile(r"[A-Z][a-z]+ly, (?=(?:it|they)\b)"
-                                  r"|(?:Now|Today|Tonight|Soon|Yesterday) (?=(?:he|she|it|they)\b)")
+                                  r"|(?:Now|Today|Tonight|Soon|Yesterday),? "
+                                  r"(?=(?:he|she|it|they)\b)")
 # "If it is oil, it's not the first oil slick ...", "When she and friends checked his
 # apartment they found ...": a clause opened by a pronoun and a main clause whose subject
 # is one too both stand for someone the sentence never names (as "Before he entered the
