@@ -187,6 +187,7 @@ from storyline.brief.context import (
     "It seems to be working with Russia's disillusioned voters.",
     "Which prompts any fan to pose the next question: Does he drink the milk first?",
     "The Nobel Peace Prize laureate was released on Monday.",
+    "It was also revealed Friday that an inspection was skipped that day.",
     "A second Norwegian vessel carrying the rescue craft \"LR-5\" is also expected to arrive.",
 ])
 def test_openings_that_lean_on_an_earlier_sentence(text):

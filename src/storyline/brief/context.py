@@ -193,9 +193,12 @@ _DUMMY_IT = re.compile(
     r"^[\"“‘']?it(?:['’]s| is| was| has been| had been| will be| would be| remains| seems)"
     r"(?: not| still| also| now)? (?:unclear|not clear|not known|unknown|(?:not )?(?:immediately )?"
     r"clear|possible|likely|unlikely|expected|believed|estimated|thought|reported|alleged|"
-    r"feared|hoped|announced|confirmed|revealed|disclosed|understood|learned|"
-    r"the (?:first|second|third|only|last) time|too early|time|important|hard|"
+    r"feared|hoped|the (?:first|second|third|only|last) time|too early|time|important|hard|"
     r"difficult|easy)\b"
+    # "it was announced that ...", not "It was also revealed Friday that ..." (more news
+    # of a day told before)
+    r"|^[\"“‘']?it(?:['’]s| is| was| has been| had been)(?: now)? (?:announced|confirmed|"
+    r"revealed|disclosed|understood|learned)\b"
     # "it emerged that ...", "it appears that ...", "it turns out ..." (not "It seems to
     # be working", "It seems like a tantalizing deal", "It seems so.": it is something)
     r"|^[\"“‘']?it (?:emerged|emerges|appears|appeared|turns out|turned out|seems|seemed)\b"
