@@ -16,11 +16,13 @@ Ghalandari & Ifrim 2020), with an unsupervised date ranking in place of their re
    clutter, no quotation without its speaker, nothing leaning on the sentence before it:
    the brief's rules, `brief.context`): the sentences whose
    event date is that day (a sentence dated by "on Monday" or "Jan. 12"), and the first
-   sentences of the articles published that day or the day after that name no other day.
+   sentences of the articles published that day or the day after that name no other day
+   (nor last week's or an earlier year's news).
 3. Sentences. For each chosen day, the candidates closest to the day's centroid (the
    mean tf-idf of its candidates), leaving out the quarter of sentences least like the
-   story as a whole, each new sentence unlike those already chosen (for any day); every
-   sentence cites all the articles that have it.
+   story as a whole, each new sentence unlike those already chosen (for any day), an
+   article's undated first sentences on one day only; every sentence cites all the
+   articles that have it.
 
 Everything runs on the CPU in seconds for a few hundred articles: dates by rules, vectors
 from `brief.vectors`, no parser.
