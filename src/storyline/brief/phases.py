@@ -145,9 +145,7 @@ TOLD = 2
 
 def recency(scores, facts: list[Fact], periods: tuple[Phase, ...]):
     """The facts' scores with those reported only in earlier phases lowered."""
-    earlier = {a for p in periods[:-1] for a in p.articles}
-    factor = [EARLIER if set(f.articles) <= earlier else 1.0 for f in facts]
-    return scores * np.array(factor)
+    return _lowered(scores, facts, {a for p in periods[:-1] for a in p.articles})
 
 
 def recency_within(scores, facts: list[Fact], articles: list[Article], now: str | None):
@@ -159,10 +157,14 @@ def recency_within(scores, facts: list[Fact], articles: list[Article], now: str 
     days = [a.published for a in articles if a.published]
     if now is None or not days or _days(min(days), max(days)) <= DEVELOPING_DAYS:
         return scores
-    earlier = {a.id for a in articles
-               if a.published and a.published < now and _days(a.published, now) > DEVELOPING_DAYS}
-    factor = [EARLIER if set(f.articles) <= earlier else 1.0 for f in facts]
-    return scores * np.array(factor)
+    return _lowered(scores, facts, {
+        a.id for a in articles
+        if a.published and a.published < now and _days(a.published, now) > DEVELOPING_DAYS})
+
+
+def _lowered(scores, facts: list[Fact], earlier: set[str]):
+    """The facts' scores, those only the `earlier` articles report times EARLIER."""
+    return scores * np.array([EARLIER if set(f.articles) <= earlier else 1.0 for f in facts])
 
 
 def _placed(articles: list[Article], members: list[set[int]]) -> dict[int, int]:
