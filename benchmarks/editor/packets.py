@@ -27,8 +27,11 @@ but ten of libya, drawn before the sixth session's work began. ROUNDS 8 and 9
 (rubric_round8.jsonl, rubric_round9.jsonl) go back to the issue's own data: of the 82
 Multi-News dev rows and 28 DUC 2006 rows that no brief label file names (rubric*, ab_*,
 warnings), round 8 drew 32 and 8 with seed 8 and round 9 32 and 8 of the rest with seed
-9, both before the seventh session's work began; round 8 was read first, round 9 last. Each packet
-shows the
+9, both before the seventh session's work began; round 8 was read first, round 9 last. ROUND 10
+(rubric_round10.jsonl) reads round 4's 50 clusters again, the data no brief was tuned on
+(no A/B packet or rubric round read them after round 4; DUC 2007 set B's briefs were read
+by hand at sessions' ends), as the product now shows them: the lead paragraph as the new
+version cleans it and partial support starred. Each packet shows the
 articles (cut to 350 words each, 120 when a cluster has more than six) and three
 accounts under shuffled letters (seed 12): the lead paragraph (dump.lead_paragraph, the
 first paragraph of the first article as the old version cleans it (from round 5 on, as
@@ -73,6 +76,7 @@ ROUNDS = {
                                       183, 196]),
           ("duc2006.jsonl", [1, 5, 9, 10, 13, 16, 17, 18])),
 }
+ROUNDS["10"] = ROUNDS["4"]
 OLD_LEAD_ROUNDS = ("1", "2", "3", "4")  # the lead paragraph as "before" cleans it
 # Timeline17 day clusters: (topic, how many days) drawn with a seed, from the days with at
 # least three articles that no earlier draw took; each cluster is the day's first six.
