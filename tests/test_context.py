@@ -189,6 +189,8 @@ from storyline.brief.context import (
     "The Nobel Peace Prize laureate was released on Monday.",
     "It was also revealed Friday that an inspection was skipped that day.",
     "A second Norwegian vessel carrying the rescue craft \"LR-5\" is also expected to arrive.",
+    # a participle's phrase led by its adverb, whose subject the sentence never names
+    "Slowly handing over his brother's papers to a clerk, he was told to wait.",
 ])
 def test_openings_that_lean_on_an_earlier_sentence(text):
     assert needs(text).antecedent

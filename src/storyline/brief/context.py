@@ -978,7 +978,9 @@ _QUOTE_GOES_ON = re.compile(r"[\"“‘']\s*(?:(?:that['’]s|that (?:is|was)|th
 _PRONOUN_AFTER_OPENING = re.compile(
     r"^(?:In|On|At|For|By|From|After|Before|During|Since|Until|Within|Without|Over|Under|"
     r"Through|Throughout|Despite|Unlike|Once|Now|Then|Still|Instead|Later|Earlier|Today|"
-    r"Yesterday|Last|When|While|As|Although|Though|Because|If|Unless|Asked|[A-Z][a-z]+ing)"
+    r"Yesterday|Last|When|While|As|Although|Though|Because|If|Unless|Asked|[A-Z][a-z]+ing|"
+    # (a participle after its adverb: "Numbly handing over ... identity card, he was told")
+    r"[A-Z][a-z]+ly [a-z]+ing)"
     r"\b(?:[^,;:\"“”]{0,80}, ){1,2}(?:he|she)\b"
     # and with no comma after a time or a place: "At a news conference Friday she called ..."
     r"|^(?:In|On|At|For|By|After|Before|During|Since|Until|Within|Over|Under|Through|Despite|"
