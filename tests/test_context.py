@@ -191,6 +191,9 @@ from storyline.brief.context import (
     "A second Norwegian vessel carrying the rescue craft \"LR-5\" is also expected to arrive.",
     # a participle's phrase led by its adverb, whose subject the sentence never names
     "Slowly handing over his brother's papers to a clerk, he was told to wait.",
+    # a share of people told before, with its qualifier: of whom?
+    "More than 300 of them, all veterans of the war in the Pacific.",
+    "Nearly all of them voted for the plan last year.",
 ])
 def test_openings_that_lean_on_an_earlier_sentence(text):
     assert needs(text).antecedent
