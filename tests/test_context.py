@@ -194,6 +194,9 @@ from storyline.brief.context import (
     # a share of people told before, with its qualifier: of whom?
     "More than 300 of them, all veterans of the war in the Pacific.",
     "Nearly all of them voted for the plan last year.",
+    # a pronoun in an opening clause that no name after it stands for
+    "After she was hired, her office was moved to the third floor.",
+    "While they argued about the plan, a small group of farmers stood in their way.",
 ])
 def test_openings_that_lean_on_an_earlier_sentence(text):
     assert needs(text).antecedent
@@ -283,6 +286,8 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "Police said they would appeal the ruling on Monday.",
     "The publicist and the promoter said they had no answers.",
     "As they left the stadium on Sunday, fans sang the anthem.",
+    "When he took his walk after lunch, Senator Roe was greeted by everyone.",
+    "If they approve the contract, the workers could return to their jobs tonight.",
     "Skier Kira Roe was hurt on Monday after the 21-year-old landed beside the mat.",
     "The 22-year-old Etienne Roe was pulled from the rubble on Friday.",
     # a thing's age

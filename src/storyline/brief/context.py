@@ -993,7 +993,15 @@ _PRONOUN_AFTER_OPENING = re.compile(
     # and after a participle's phrase, whose subject the sentence never names: "Born in
     # 1950, he moved ...", "Known by critics as the gag rule, its scope ..."
     r"|^(?:[A-Z][a-z]+ed|Born|Known|Seen|Raised|Built|Held|Made|Given|Taken|Written|Shown|"
-    r"Kept|Caught|Brought)\b[^,;:\"“”]{0,80}, (?:he|she|it|its|they|their|his|her)\b")
+    r"Kept|Caught|Brought)\b[^,;:\"“”]{0,80}, (?:he|she|it|its|they|their|his|her)\b"
+    # and inside an opening clause, when no name follows that it could stand for: "After
+    # he was adopted and brought to America, some of his memories were edged out ...";
+    # not "When he took his walk ..., Gingrich was recognized ...", nor "If they approve
+    # a settlement, the Flint workers could ...", nor "As they left the stadium, fans sang
+    # ..." (they: the fans)
+    r"|^(?:After|Before|When|Whenever|While|As|Because|Although|Though|If|Unless|Since|"
+    r"Until|Once|Even (?:though|as|if)) (?:(?:he|she)\b[^,;:\"“”]{0,100}, (?!the\b)[a-z]|"
+    r"they\b[^,;:\"“”]{0,100}, (?:an?|there|it|its|he|she|his|her|their)\b)[^:;A-Z]*(?:[:;]|$)")
 # "Police said her injuries were not life-threatening.": "her" stands for someone only an
 # earlier sentence names, when nothing in the sentence names anyone (a capitalized word
 # other than a group that speaks, "Police", might: "In his speech, Obama said ...") and no
