@@ -864,6 +864,19 @@ def test_a_market_reports_section_header_is_cut():
     assert [(r.reason, r.text) for r in removed] == [("section header", "DIESEL \\*")]
 
 
+def test_a_subhead_in_capitals_glued_before_a_sentence_is_cut():
+    a, removed = clean(article("Fighting went on in the east on Monday.\n\n"
+                               "TALKS STALL IN THE CAPITAL Now in its third week, the dispute "
+                               "has closed two ports."))
+    assert a.text.endswith("\n\nNow in its third week, the dispute has closed two ports.")
+    assert [(r.reason, r.text) for r in removed] == [("section header",
+                                                      "TALKS STALL IN THE CAPITAL")]
+    # an acronym or two before a name stay: they are the sentence's own
+    for text in ("US FDA Commissioner Jane Roe said the drug was safe on Monday.",
+                 "NATO TV crews filmed the convoy on Monday, officials said."):
+        assert clean(article(text))[0].text == text
+
+
 # A photo's caption glued before the story's first sentence, with the page's headline.
 @pytest.mark.parametrize("glued, rest", [
     ('Mayor urges patience over flood aid Jane Roe: "For a small town like ours, this is a '

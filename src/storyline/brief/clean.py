@@ -1276,6 +1276,12 @@ def _cut_dateline_here(line: str, drop) -> str:
 # A market report's section header before its first item: "GASOLINE \* No barges of
 # benchmark Eurobob traded ...", "NAPHTHA \* There were no trades ...".
 _SECTION_HEADER = re.compile(r"^[A-Z]{3,}(?: [A-Z]{2,}){0,2} \\?\*\s+(?=[A-Z\"“'‘])")
+# A subhead in capitals glued before its paragraph's first sentence: "CLASHES REPORTED IN
+# WESTERN MOUNTAINS Now in its fourth month, the Libyan conflict ...", "HOW SWINE FLU
+# OUTBREAK EMERGED Flu viruses mutate ...", "LIVE BLOG On Monday, ..."; two of its words
+# of four letters or more, so that an acronym stays: "US FDA Commissioner Scott Gottlieb ..."
+_CAPS_HEADER = re.compile(r"^(?=(?:[A-Z'’&-]+ )*?[A-Z'’&-]{4,} (?:[A-Z'’&-]+ )*?[A-Z'’&-]{4,} )"
+                          r"(?:[A-Z](?:[A-Z'’&-]*[A-Z])? ){2,12}(?=[A-Z][a-z])")
 # A newswire's story code left before a paragraph: "(ID: nN07381540) Though Mexican
 # officials said ...", "(ID: nHKG362728)) Global fears ...".
 _WIRE_CODE = re.compile(r"^(?:\(ID: ?n[A-Z0-9]{2,16}\)+\s*)+(?=[A-Z\"“'‘])")
@@ -1290,6 +1296,7 @@ _PREFIXES = ((_PHOTOGRAPH_CREDIT, "photo credit", 14, True, "Photograph:"),
              (_WIRE_CODE, "newswire code", 4, True, "(ID:"),
              (_DISCLAIMER, "author's disclaimer", 8, True, "expressed are"),
              (_SECTION_HEADER, "section header", 4, True, "*"),
+             (_CAPS_HEADER, "section header", 12, True, None),
              (_WIDGET_PREFIX, "page furniture", 8, True, None),
              (_CREDIT_PREFIX, "photo credit", 14, True, None),
              (_VIDEO_CREDIT, "photo credit", 14, False, "courtesy of"),
