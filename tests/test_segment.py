@@ -271,3 +271,26 @@ def test_sentences_run_together_without_a_stop_are_cut_apart(text, parts):
 def test_a_capital_inside_a_sentence_that_opens_nothing_stays(text):
     assert [text[s:e] for s, e in sentence_spans(text)][-1] == text.split(". ")[-1]
 
+
+
+def test_a_pull_quote_glued_before_a_sentence_is_cut_off_as_a_line_of_its_own():
+    text = ("The mayor said the bridge would reopen in May.\n\n"
+            "\"We need steel to rebuild the bridge and the roads,\" she said.\n\n"
+            "We need steel to rebuild the bridge and the roads Councillors will vote on the "
+            "plan on Tuesday.")
+    sentences = [s.text for s in split(Article(id="1", text=text))]
+    assert sentences[-2:] == ["We need steel to rebuild the bridge and the roads",
+                              "Councillors will vote on the plan on Tuesday."]
+    assert not is_statement(sentences[-2])
+
+
+@pytest.mark.parametrize("text", [
+    # a phrase the article also ends a sentence on, but not a sentence of its own
+    "Settlers moved into the West Bank and Gaza.\n\n"
+    "Building went on in the West Bank and Gaza Strip, a peace group said.",
+    # a sentence said twice, each time with its stop
+    "Rescuers pulled two men from the rubble on Monday.\n\n"
+    "Rescuers pulled two men from the rubble on Monday.",
+])
+def test_text_repeated_with_its_stop_is_no_pull_quote(text):
+    assert [s.text for s in split(Article(id="1", text=text))] == text.split("\n\n")

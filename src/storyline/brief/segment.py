@@ -38,9 +38,71 @@ def split_all(articles: list[Article]) -> list[Sentence]:
 def split(article: Article) -> list[Sentence]:
     spans = [(p, span) for p, para in enumerate(_PARAGRAPH.finditer(article.text))
              for span in _split_paragraph(para.group(), para.start())]
+    spans = _pull_quotes_cut(article.text, spans)
     return [Sentence(article=article.id, index=i, text=article.text[start:end], start=start,
                      end=end, of=len(spans), paragraph=p)
             for i, (p, (start, end)) in enumerate(spans)]
+
+
+# A pull quote: a sentence of the article printed again in large type, glued without a
+# stop before the next sentence ('All the evidence to date suggests the virus is not
+# changing at all "We are continuing to work ...', 'We need fuel to bring in supplies and
+# carry the wounded The Haitian and Dominican Republic governments are planning ...'). It
+# is told where the article says it with its stop (from the sentence's start, a quotation
+# mark or a colon), so the glued copy is cut off as a line of its own, which has no stop.
+_PULL_GLUE = re.compile(r"(?<=[a-z0-9])\s+(?=[\"“]?[A-Z])")
+_PULL_END = re.compile(r"(?<!\.)(?:[.!?](?!\.)|,[\"”])")
+_PULL_START = re.compile(r"^|[\"“]|: ")
+_PULL_WORD = re.compile(r"[\w'’-]+")
+PULL_QUOTE_WORDS = 6  # at least: a shorter phrase repeats by chance ("in the West Bank and Gaza")
+# Who said it, glued between the pull quote and the next sentence: "Dr Margaret Chan, WHO
+# director general", "UN humanitarian chief John Holmes"; it ends, with no verb of its
+# own, before a word that opens sentences ("... John Holmes Several agencies complained
+# ...", "... for Migration "The government ...").
+_ATTRIBUTION_END = re.compile(r"(?<=[a-z])\s+(?=(?:The|A|An|Some|Several|Many|Most|Of|Soon|In|"
+                              r"On|At|But|And|Meanwhile|It|He|She|They|This|There|[\"“][A-Z])\b)")
+ATTRIBUTION_WORDS = 15
+
+
+def _pull_quotes_cut(text: str, spans: list[tuple[int, tuple[int, int]]],
+                     ) -> list[tuple[int, tuple[int, int]]]:
+    """The spans with each glued pull quote cut off the sentence it runs into."""
+    def words(piece: str) -> str:
+        return " ".join(_PULL_WORD.findall(piece)).lower()
+
+    told: dict[str, set[int]] = {}  # what the article says up to a stop, by sentence
+    for k, (_, (start, end)) in enumerate(spans):
+        sentence = text[start:end]
+        stops = [m.start() for m in _PULL_END.finditer(sentence)]
+        for opening in _PULL_START.finditer(sentence) if stops else ():
+            for stop in stops:
+                said = words(sentence[opening.end():stop]) if stop > opening.end() else ""
+                if said.count(" ") + 1 >= PULL_QUOTE_WORDS:
+                    told.setdefault(said, set()).add(k)
+    if not told:
+        return spans
+    out = []
+    for k, (p, (start, end)) in enumerate(spans):
+        for glue in _PULL_GLUE.finditer(text, start, end):
+            if not told.get(words(text[start:glue.start()]), set()) - {k}:
+                continue
+            rest = glue.end()
+            said = _ATTRIBUTION_END.search(text, rest, end)
+            if said and (has_verb(text[rest:said.start()])
+                         or len(text[rest:said.start()].split()) > ATTRIBUTION_WORDS):
+                said = None
+            # (an attribution whose end no opening word tells, "Fergus Walsh, BBC medical
+            # correspondent Scottish Health Secretary ...": the line is left as it is)
+            first = _VERB_SEARCH.search(text, rest, end)
+            if said is None and "," in text[rest:first.start() if first else end]:
+                break
+            out.append((p, (start, glue.start())))
+            if said is not None:
+                out.append((p, (rest, said.start())))
+            start = said.end() if said is not None else rest
+            break
+        out.append((p, (start, end)))
+    return out
 
 
 def _split_paragraph(text: str, offset: int) -> list[tuple[int, int]]:
