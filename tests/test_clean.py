@@ -1239,3 +1239,10 @@ def test_a_caption_or_subhead_glued_inside_the_text_is_cut(glued, rest):
 def test_a_titles_capitals_or_a_sentences_own_are_no_caption(text):
     cleaned, removed = clean_all([article("The flood passed on Monday.\n\n" + text, "a")])
     assert cleaned[0].text.endswith(text) and not removed
+
+
+def test_a_ticker_split_at_its_period_is_one_sentence_again():
+    text = ("Drug maker Acme (ACME.\nVX) will not give free vaccines to poor countries, a "
+            "newspaper reported on Sunday.\nShares rose.")
+    assert clean(article(text))[0].text.startswith(
+        "Drug maker Acme (ACME.VX) will not give free vaccines to poor countries,")

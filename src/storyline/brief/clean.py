@@ -702,6 +702,12 @@ def _glued_sentence(paragraph: str, texts: list[str]) -> int | None:
     return None
 
 
+# A stock ticker that a sentence splitter broke at its period before the text reached us,
+# one line ending "Swiss drugs company Novartis (NOVN." and the next opening "VX) will not
+# give free vaccines ..." (Reuters, as Timeline17 ships it): one sentence again.
+_SPLIT_TICKER = re.compile(r"\(([A-Z]{1,6})\.[ \t]*\n\s*([A-Z]{1,4})\)")
+
+
 def clean(article: Article) -> tuple[Article, list[Removal]]:
     """The article without its clutter, its paragraphs joined by blank lines."""
     removed: list[Removal] = []
@@ -714,6 +720,8 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
     seen: set[str] = set()
     pending: Rule | None = None
     text = _SGML_CODE.sub(" ", _INVISIBLE.sub("", article.text))
+    if ".\n" in text and "(" in text:
+        text = _SPLIT_TICKER.sub(r"(\1.\2)", text)
     for line in paragraphs(text):
         if "  " in line or "\t" in line:  # (what every run of _SPACES holds: found faster)
             line = _SPACES.sub(" ", line)
