@@ -356,6 +356,15 @@ def test_a_surname_needs_its_full_name_first():
     assert not needs("Senator Elizabeth Warren spoke on Monday.", names).names
 
 
+def test_a_surname_is_a_persons_when_its_full_name_is_told_with_who_the_person_is():
+    texts = ["The first witnesses were Aaron Roe, the college student who found him, and "
+             "Charles Doe, a neighbor.", "Roe and Doe described the scene."]
+    assert needs(texts[1], Names(texts)).names == {"Roe", "Doe"}
+    # a place told with what it is stays a place
+    texts = ["Officials met in New York, the city that hosts the talks.", "York was calm."]
+    assert not needs(texts[1], Names(texts)).names
+
+
 def test_a_surname_is_a_persons_after_an_adverb_or_a_verb_only_people_use():
     texts = ["The group relied on one member, Americo Roe, to buy the tickets.",
              "Roe later claimed he bought the winning ticket alone.",

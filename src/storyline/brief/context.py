@@ -1486,6 +1486,14 @@ _PERSON_CUES = (
                r"onto|inside|outside|beyond|despite|except|versus|via|unlike)\b)"
                r"[a-z]{4,}(?<!ed)\s+(?!(?:The|A|An)\s)((?:" + _PREFIXED + r"\s+){1,2}"
                + _SURNAME + r")"),
+    # a full name and who the person is: "Aaron Kreifels, the college student who found
+    # Shepard", "Charles Dolan, a neighbor"
+    re.compile(r"((?:" + _PREFIXED + r"\s+){1,2}" + _SURNAME + r"),\s+(?:the|a|an)\s+"
+               r"(?:[a-z-]+\s+){0,3}?(?:student|neighbou?r|man|woman|boy|girl|teen|teenager|"
+               r"mother|father|son|daughter|wife|husband|brother|sister|officer|doctor|nurse|"
+               r"lawyer|attorney|teacher|driver|pilot|owner|founder|manager|spokes(?:wo)?man|"
+               r"professor|researcher|scientist|priest|pastor|farmer|worker|resident|witness|"
+               r"victim|suspect|friend|actor|actress|singer|player|coach)\b"),
 )
 
 
