@@ -19,7 +19,7 @@ Timeline17 day clusters, then other Timeline17 days twice), where "before" is 6d
 (round 3's end) and "after" c00ad46, 31a30d2 and 301b148;
 rubric_round10_r1.jsonl and rubric_round10_r2.jsonl read round 4's clusters again, as
 the product now shows them, where "before" is c00ad46 (round 4's "after") and "after"
-2888b6d (the twenty-ninth session's start), two readers (each of four AI agents read 25);
+46ae2e1 (the twenty-ninth session's start), two readers (each of four AI agents read 25);
 reader_instructions.md is what the readers of rounds 2 and 3 were given.
 """
 

@@ -74,6 +74,7 @@ MIN_POOL = 200  # sentences below which the story's mean is no guide to what is 
 KNOWN_SHARE, KNOWN_ARTICLES = 0.2, 3
 _EVENTS = frozenset("incident attack accident deal plan agreement accord decision move proposal "
                     "ruling verdict case trial".split())
+LEAD_PREFERENCE = float(__import__("os").environ.get("SL_LEAD", "0.05"))
 REDUNDANT = 0.35  # cosine above which a sentence repeats one already chosen (dev: 0.5 let
 # paraphrases of the same event through, "the quake struck on Tuesday" six ways)
 MIN_WORDS, MAX_WORDS = 8, 45  # readable sentence lengths
@@ -158,6 +159,7 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
     on_topic = relevance >= (np.quantile(relevance, OFF_TOPIC) if len(pool) >= MIN_POOL
                              else -1.0)
     files = {a.id: a.file for a in articles}
+    leads = np.array([s.index == 0 for s in pool])  # written for a fresh reader
     chosen: list[int] = []
     out: list[Day] = []
     introduced = _introduces_enough(pool, articles)
@@ -175,7 +177,7 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
                 and not (k in undated and pool[k].article in placed))
     last_picks: list[int] = []  # the least worthy day's, once the timeline is full
     for day in days:
-        picks = _pick(candidates.get(day, []), rows, on_topic, per_date, chosen, alone)
+        picks = _pick(candidates.get(day, []), rows, on_topic, per_date, chosen, alone, leads)
         if picks:
             placed.update(pool[k].article for k in picks if k in undated)
             chosen.extend(picks)
@@ -201,7 +203,8 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
         rest = [k for k in chosen if not full or k not in last_picks]
         # (the least worthy day's undated lead may move to its own day)
         kept = {pool[k].article for k in rest if k in undated}
-        picks = _pick(reports, rows, on_topic, per_date, rest, lambda k, kept=kept: alone(k, kept))
+        picks = _pick(reports, rows, on_topic, per_date, rest, lambda k, kept=kept: alone(k, kept),
+                      leads)
         if picks:
             out = out[:-1] if full else out
             out.append(Day(day.isoformat(), tuple(_with_sources(k, pool, rows, files)
@@ -266,7 +269,7 @@ def _candidates(sentences: list[Sentence], mentions: list[list[timex.Timex]],
 
 
 def _pick(candidates: list[int], rows, on_topic: np.ndarray, k: int,
-          chosen: list[int], alone: Callable[[int], bool]) -> list[int]:
+          chosen: list[int], alone: Callable[[int], bool], leads: np.ndarray) -> list[int]:
     """Up to `k` candidates closest to their centroid that read `alone`, none repeating a
     chosen one; none of the candidates least like the story as a whole (`on_topic`: a
     day whose only candidates are a wire digest's lead, "Interior Secretary Bruce Babbitt
@@ -276,7 +279,7 @@ def _pick(candidates: list[int], rows, on_topic: np.ndarray, k: int,
         return []
     block = rows[unique]
     centroid = np.asarray(block.mean(axis=0)).ravel()
-    closeness = block @ centroid
+    closeness = block @ centroid + LEAD_PREFERENCE * leads[unique]
     order = np.argsort(-closeness, kind="stable")
     picks: list[int] = []
     for i in order:
