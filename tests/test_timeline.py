@@ -287,3 +287,20 @@ def test_the_least_worthy_days_undated_lead_moves_to_its_own_day(monkeypatch):
         "Rebel leaders met foreign envoys in the port city, officials said. " + FILLER)}
     days = timeline([*articles()[:4], newest], dates=3, per_date=1, latest=True).days
     assert days[-1].date == "2011-02-23" and "envoys" in days[-1].sentences[0].text
+
+
+def test_a_story_page_tells_a_day_by_an_articles_first_sentence():
+    budget = [
+        ("The city council approved the new budget on Tuesday after members argued over "
+         "taxes, the council said."),
+        ("Officials met in the city hall on Monday. Council members argued over taxes and "
+         "the new budget on Tuesday, the council said in a statement."),
+        ("Protesters gathered outside the city hall on Sunday. Council members argued over "
+         "taxes and the budget on Tuesday, members of the council said."),
+    ]
+    stories = [{"published": "2011-03-02", "title": f"Budget {i}", "text": text}
+               for i, text in enumerate(budget, 1)]
+    line = timeline(stories, dates=1, per_date=1).days[0].sentences[0].text
+    assert line.startswith("Council members argued")  # the closest to the day's centroid
+    page = timeline(stories, dates=1, per_date=1, latest=True).days[0].sentences[0].text
+    assert page.startswith("The city council approved the new budget")  # its lead

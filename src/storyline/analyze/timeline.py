@@ -21,8 +21,8 @@ Ghalandari & Ifrim 2020), with an unsupervised date ranking in place of their re
 3. Sentences. For each chosen day, the candidates closest to the day's centroid (the
    mean tf-idf of its candidates), leaving out the quarter of sentences least like the
    story as a whole, each new sentence unlike those already chosen (for any day), an
-   article's undated first sentences on one day only; every sentence cites all the
-   articles that have it.
+   article's undated first sentences on one day only (on a story page, an article's first
+   sentence is preferred on its day); every sentence cites all the articles that have it.
 
 Everything runs on the CPU in seconds for a few hundred articles: dates by rules, vectors
 from `brief.vectors`, no parser.
@@ -74,7 +74,11 @@ MIN_POOL = 200  # sentences below which the story's mean is no guide to what is 
 KNOWN_SHARE, KNOWN_ARTICLES = 0.2, 3
 _EVENTS = frozenset("incident attack accident deal plan agreement accord decision move proposal "
                     "ruling verdict case trial".split())
-LEAD_PREFERENCE = float(__import__("os").environ.get("SL_LEAD", "0.05"))
+# On a story page (`latest`), where one line tells a day, an article's first sentence
+# outranks a line this much closer to the day's centroid (tf-idf cosine; readers of 40
+# pages preferred it 36 and 32 to 3 and 5, BENCHMARKS.md). Not on Timeline17's timelines of
+# several sentences a date, where it cost 0.016 AR-1.
+LEAD_PREFERENCE = 0.05
 REDUNDANT = 0.35  # cosine above which a sentence repeats one already chosen (dev: 0.5 let
 # paraphrases of the same event through, "the quake struck on Tuesday" six ways)
 MIN_WORDS, MAX_WORDS = 8, 45  # readable sentence lengths
@@ -159,7 +163,16 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
     on_topic = relevance >= (np.quantile(relevance, OFF_TOPIC) if len(pool) >= MIN_POOL
                              else -1.0)
     files = {a.id: a.file for a in articles}
-    leads = np.array([s.index == 0 for s in pool])  # written for a fresh reader
+    # on a story page, an article's first sentence, written to tell a fresh reader the
+    # news, is preferred on its day (LEAD_PREFERENCE): its event's day, or its publication
+    # day when it names none (not the day before, where an undated lead is a candidate
+    # too: "The Senate voted Tuesday ..." on Monday's line)
+    leads = np.array([latest and s.index == 0 for s in pool])
+    dated = np.array([k not in undated for k in range(len(pool))])
+    issue = np.array([(published[s.article] or date.min).toordinal() for s in pool])
+
+    def fresh(day: date) -> np.ndarray:
+        return leads & (dated | (issue == day.toordinal()))
     chosen: list[int] = []
     out: list[Day] = []
     introduced = _introduces_enough(pool, articles)
@@ -177,7 +190,8 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
                 and not (k in undated and pool[k].article in placed))
     last_picks: list[int] = []  # the least worthy day's, once the timeline is full
     for day in days:
-        picks = _pick(candidates.get(day, []), rows, on_topic, per_date, chosen, alone, leads)
+        picks = _pick(candidates.get(day, []), rows, on_topic, per_date, chosen, alone,
+                      fresh(day))
         if picks:
             placed.update(pool[k].article for k in picks if k in undated)
             chosen.extend(picks)
@@ -204,7 +218,7 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
         # (the least worthy day's undated lead may move to its own day)
         kept = {pool[k].article for k in rest if k in undated}
         picks = _pick(reports, rows, on_topic, per_date, rest, lambda k, kept=kept: alone(k, kept),
-                      leads)
+                      fresh(day))
         if picks:
             out = out[:-1] if full else out
             out.append(Day(day.isoformat(), tuple(_with_sources(k, pool, rows, files)
@@ -270,8 +284,9 @@ def _candidates(sentences: list[Sentence], mentions: list[list[timex.Timex]],
 
 def _pick(candidates: list[int], rows, on_topic: np.ndarray, k: int,
           chosen: list[int], alone: Callable[[int], bool], leads: np.ndarray) -> list[int]:
-    """Up to `k` candidates closest to their centroid that read `alone`, none repeating a
-    chosen one; none of the candidates least like the story as a whole (`on_topic`: a
+    """Up to `k` candidates closest to their centroid that read `alone` (`leads` by
+    LEAD_PREFERENCE closer), none repeating a chosen one; none of the candidates least
+    like the story as a whole (`on_topic`: a
     day whose only candidates are a wire digest's lead, "Interior Secretary Bruce Babbitt
     ... national monuments" on an autism page, gives no line)."""
     unique = [j for j in dict.fromkeys(candidates) if on_topic[j]]
