@@ -286,9 +286,9 @@ def _pick(candidates: list[int], rows, on_topic: np.ndarray, k: int,
           chosen: list[int], alone: Callable[[int], bool], leads: np.ndarray) -> list[int]:
     """Up to `k` candidates closest to their centroid that read `alone` (`leads` by
     LEAD_PREFERENCE closer), none repeating a chosen one; none of the candidates least
-    like the story as a whole (`on_topic`: a
-    day whose only candidates are a wire digest's lead, "Interior Secretary Bruce Babbitt
-    ... national monuments" on an autism page, gives no line)."""
+    like the story as a whole (`on_topic`: a day whose only candidates are a wire digest's
+    lead, "Interior Secretary Bruce Babbitt ... national monuments" on an autism page,
+    gives no line)."""
     unique = [j for j in dict.fromkeys(candidates) if on_topic[j]]
     if not unique:
         return []

@@ -704,8 +704,9 @@ def _glued_sentence(paragraph: str, texts: list[str]) -> int | None:
 
 # A stock ticker that a sentence splitter broke at its period before the text reached us,
 # one line ending "Swiss drugs company Novartis (NOVN." and the next opening "VX) will not
-# give free vaccines ..." (Reuters, as Timeline17 ships it): one sentence again.
-_SPLIT_TICKER = re.compile(r"\(([A-Z]{1,6})\.[ \t]*\n\s*([A-Z]{1,4})\)")
+# give free vaccines ..." (Reuters, as Timeline17 ships it), or a space put in it,
+# "Petrofac (PFC. L)": one ticker again.
+_SPLIT_TICKER = re.compile(r"\(([A-Z0-9]{1,6})\.\s+([A-Z]{1,4})\)")
 
 
 def clean(article: Article) -> tuple[Article, list[Removal]]:
@@ -720,7 +721,7 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
     seen: set[str] = set()
     pending: Rule | None = None
     text = _SGML_CODE.sub(" ", _INVISIBLE.sub("", article.text))
-    if ".\n" in text and "(" in text:
+    if "(" in text:
         text = _SPLIT_TICKER.sub(r"(\1.\2)", text)
     for line in paragraphs(text):
         if "  " in line or "\t" in line:  # (what every run of _SPACES holds: found faster)
@@ -1249,7 +1250,8 @@ def _cut_link_widgets(line: str, drop) -> str:
 
 # A company's stock ticker in a wire's text: "Michael Kors (KORS.N) agreed to buy luxury
 # shoemaker Jimmy Choo CHOO.L for $1.2 billion", "Keurig Green Mountain (NASDAQ:GMCR)".
-_EXCHANGE = r"\.(?:N|O|L|PA|DE|T|HK|AS|MI|TO|AX|SS|SZ|KS|F|MC|SW|ST|CO|OL|VI|BO|NS|SA|MX)"
+_EXCHANGE = (r"\.(?:N|O|L|PA|DE|T|HK|AS|MI|TO|AX|SS|SZ|KS|F|MC|SW|ST|CO|OL|VI|BO|NS|SA|MX|"
+             r"VX|BR|KL)")
 _TICKERS = re.compile(
     r" (?:\((?:[A-Z0-9]{1,6}" + _EXCHANGE + r"|(?:NYSE|NASDAQ|Nasdaq|NYSEARCA|AMEX|LSE|TSX|OTC)"
     r" ?: ?[A-Z.]{1,6})(?:, ?[A-Z0-9]{1,6}" + _EXCHANGE + r")*\)"
@@ -1287,9 +1289,15 @@ _SECTION_HEADER = re.compile(r"^[A-Z]{3,}(?: [A-Z]{2,}){0,2} \\?\*\s+(?=[A-Z\"�
 # A subhead in capitals glued before its paragraph's first sentence: "CLASHES REPORTED IN
 # WESTERN MOUNTAINS Now in its fourth month, the Libyan conflict ...", "HOW SWINE FLU
 # OUTBREAK EMERGED Flu viruses mutate ...", "LIVE BLOG On Monday, ..."; two of its words
-# of four letters or more, so that an acronym stays: "US FDA Commissioner Scott Gottlieb ..."
+# of four letters or more, so that an acronym stays ("US FDA Commissioner Scott Gottlieb
+# ..."), and not before a title, which names who the capitals are ("NATO ISAF Commander
+# John Allen said ...", "NEW YORK CITY Mayor ...")
 _CAPS_HEADER = re.compile(r"^(?=(?:[A-Z'’&-]+ )*?[A-Z'’&-]{4,} (?:[A-Z'’&-]+ )*?[A-Z'’&-]{4,} )"
-                          r"(?:[A-Z](?:[A-Z'’&-]*[A-Z])? ){2,12}(?=[A-Z][a-z])")
+                          r"(?:[A-Z](?:[A-Z'’&-]*[A-Z])? ){2,12}(?=[A-Z][a-z])"
+                          r"(?!(?:Commander|Mayor|Chief|President|Minister|Secretary|Governor|"
+                          r"Senator|Sen|Rep|Gen|General|Chairman|Director|Spokes(?:wo)?man|"
+                          r"Prime|Foreign|Deputy|Vice|Executive|Officer|Ambassador|Judge|"
+                          r"Justice|Police|Prosecutor|Attorney)\b)")
 # A newswire's story code left before a paragraph: "(ID: nN07381540) Though Mexican
 # officials said ...", "(ID: nHKG362728)) Global fears ...".
 _WIRE_CODE = re.compile(r"^(?:\(ID: ?n[A-Z0-9]{2,16}\)+\s*)+(?=[A-Z\"“'‘])")

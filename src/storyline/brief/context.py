@@ -994,14 +994,15 @@ _PRONOUN_AFTER_OPENING = re.compile(
     # 1950, he moved ...", "Known by critics as the gag rule, its scope ..."
     r"|^(?:[A-Z][a-z]+ed|Born|Known|Seen|Raised|Built|Held|Made|Given|Taken|Written|Shown|"
     r"Kept|Caught|Brought)\b[^,;:\"“”]{0,80}, (?:he|she|it|its|they|their|his|her)\b"
-    # and inside an opening clause, when no name follows that it could stand for: "After
-    # he was adopted and brought to America, some of his memories were edged out ...";
-    # not "When he took his walk ..., Gingrich was recognized ...", nor "If they approve
-    # a settlement, the Flint workers could ...", nor "As they left the stadium, fans sang
-    # ..." (they: the fans)
+    # and inside an opening clause, when no capitalized word (a name it could stand for)
+    # and no "the" or "a" phrase opens what follows: "After he was adopted and brought to
+    # America, some of his memories were edged out ..."; not "When he took his walk ...,
+    # Gingrich was recognized ...", "If they approve a settlement, the Flint workers could
+    # ...", "After she was fired, a former aide sued ...", nor "As they left the stadium,
+    # fans sang ..." (they: the fans)
     r"|^(?:After|Before|When|Whenever|While|As|Because|Although|Though|If|Unless|Since|"
-    r"Until|Once|Even (?:though|as|if)) (?:(?:he|she)\b[^,;:\"“”]{0,100}, (?!the\b)[a-z]|"
-    r"they\b[^,;:\"“”]{0,100}, (?:an?|there|it|its|he|she|his|her|their)\b)[^:;A-Z]*(?:[:;]|$)")
+    r"Until|Once|Even (?:though|as|if)) (?:(?:he|she)\b[^,;:\"“”]{0,100}, (?!(?:the|an?)\b)[a-z]|"
+    r"they\b[^,;:\"“”]{0,100}, (?:there|it|its|he|she|his|her|their)\b)[^:;A-Z]*(?:[:;]|$)")
 # "Police said her injuries were not life-threatening.": "her" stands for someone only an
 # earlier sentence names, when nothing in the sentence names anyone (a capitalized word
 # other than a group that speaks, "Police", might: "In his speech, Obama said ...") and no
@@ -1488,12 +1489,15 @@ _PERSON_CUES = (
                + _SURNAME + r")"),
     # a full name and who the person is: "Aaron Kreifels, the college student who found
     # Shepard", "Charles Dolan, a neighbor"
-    re.compile(r"((?:" + _PREFIXED + r"\s+){1,2}" + _SURNAME + r"),\s+(?:the|a|an)\s+"
+    # (not a place or a firm told so: "Mary Roe of Fort Worth, a retired teacher",
+    # "Lehman Brothers, a major player")
+    re.compile(r"(?<!\bof )(?<!\bin )(?<!\bat )(?<!\bfrom )(?<!\bnear )"
+               r"((?:" + _PREFIXED + r"\s+){1,2}" + _SURNAME + r"),\s+(?:the|a|an)\s+"
                r"(?:[a-z-]+\s+){0,3}?(?:student|neighbou?r|man|woman|boy|girl|teen|teenager|"
                r"mother|father|son|daughter|wife|husband|brother|sister|officer|doctor|nurse|"
                r"lawyer|attorney|teacher|driver|pilot|owner|founder|manager|spokes(?:wo)?man|"
                r"professor|researcher|scientist|priest|pastor|farmer|worker|resident|witness|"
-               r"victim|suspect|friend|actor|actress|singer|player|coach)\b"),
+               r"victim|suspect|friend|actor|actress|singer|coach)(?![\w-])"),
 )
 
 

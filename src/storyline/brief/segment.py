@@ -9,6 +9,7 @@ pysbd, syntok and spaCy (docs/segmentation.md, benchmarks/splitters.py).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 import nupunkt
@@ -52,9 +53,19 @@ def split(article: Article) -> list[Sentence]:
 # mark or a colon), so the glued copy is cut off as a line of its own, which has no stop.
 _PULL_GLUE = re.compile(r"(?<=[a-z0-9])\s+(?=[\"“]?[A-Z])")
 _PULL_END = re.compile(r"(?<!\.)(?:[.!?](?!\.)|,[\"”])")
-_PULL_START = re.compile(r"^|[\"“]|: ")
+# where a sentence said may open: the sentence's start, a quotation mark or a colon before
+# a capital ("He said: "All the evidence ...")
+_PULL_START = re.compile(r"(?<=[\"“])(?=[A-Z])|(?<=: )(?=[\"“]?[A-Z])")
 _PULL_WORD = re.compile(r"[\w'’-]+")
 PULL_QUOTE_WORDS = 6  # at least: a shorter phrase repeats by chance ("in the West Bank and Gaza")
+PULL_TAIL = 16  # characters compared first
+PULL_PLACES = 8  # openings and stops tried in a sentence, each (a speech's run of quotations)
+# What goes on a sentence said before, not a new one: "The storm killed 12 people across the
+# state Tuesday and left thousands without power." after "The storm killed 12 people
+# across the state."
+_GOES_ON = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+                      r"February|March|April|May|June|July|August|September|October|November|"
+                      r"December)\b|[A-Z][\w'’-]*(?:,| and\b| or\b)")
 # Who said it, glued between the pull quote and the next sentence: "Dr Margaret Chan, WHO
 # director general", "UN humanitarian chief John Holmes"; it ends, with no verb of its
 # own, before a word that opens sentences ("... John Holmes Several agencies complained
@@ -66,40 +77,60 @@ ATTRIBUTION_WORDS = 15
 
 def _pull_quotes_cut(text: str, spans: list[tuple[int, tuple[int, int]]],
                      ) -> list[tuple[int, tuple[int, int]]]:
-    """The spans with each glued pull quote cut off the sentence it runs into."""
-    def words(piece: str) -> str:
-        return " ".join(_PULL_WORD.findall(piece)).lower()
-
+    """The spans with each glued pull quote cut off the sentence it runs into (the first
+    in a sentence)."""
+    # (speed: a glue point is tried only where the text before it also stands before a
+    # stop somewhere in the article, as read from both sides' last PULL_TAIL characters)
+    tails = {text[max(0, m.start() - PULL_TAIL):m.start()].lower()
+             for m in _PULL_END.finditer(text)}
+    if not any(text[glue.start() - PULL_TAIL:glue.start()].lower() in tails
+               for _, (start, end) in spans for glue in _PULL_GLUE.finditer(text, start, end)
+               if glue.start() - start >= PULL_TAIL):
+        return spans
+    words = []  # each sentence's words: (start, end, lower case)
+    for _, (start, end) in spans:
+        words.append([(m.start(), m.end(), m.group().lower())
+                      for m in _PULL_WORD.finditer(text, start, end)])
     told: dict[str, set[int]] = {}  # what the article says up to a stop, by sentence
     for k, (_, (start, end)) in enumerate(spans):
-        sentence = text[start:end]
-        stops = [m.start() for m in _PULL_END.finditer(sentence)]
-        for opening in _PULL_START.finditer(sentence) if stops else ():
+        stops = [m.start() for m in _PULL_END.finditer(text, start, end)][:PULL_PLACES]
+        if not stops:
+            continue
+        starts = [w[0] for w in words[k]]
+        openings = [start, *(m.start() for m in _PULL_START.finditer(text, start, end))]
+        for opening in openings[:PULL_PLACES]:
+            first = bisect_left(starts, opening)
             for stop in stops:
-                said = words(sentence[opening.end():stop]) if stop > opening.end() else ""
-                if said.count(" ") + 1 >= PULL_QUOTE_WORDS:
-                    told.setdefault(said, set()).add(k)
+                last = bisect_left(starts, stop)
+                if last - first >= PULL_QUOTE_WORDS:
+                    chunk = " ".join(w[2] for w in words[k][first:last])
+                    told.setdefault(chunk, set()).add(k)
+    lengths = {chunk.count(" ") + 1 for chunk in told}
     if not told:
         return spans
     out = []
     for k, (p, (start, end)) in enumerate(spans):
+        starts = [w[0] for w in words[k]]
         for glue in _PULL_GLUE.finditer(text, start, end):
-            if not told.get(words(text[start:glue.start()]), set()) - {k}:
+            n = bisect_left(starts, glue.start())
+            if n not in lengths or _GOES_ON.match(text, glue.end()):
+                continue
+            if not told.get(" ".join(w[2] for w in words[k][:n]), set()) - {k}:
                 continue
             rest = glue.end()
-            said = _ATTRIBUTION_END.search(text, rest, end)
-            if said and (has_verb(text[rest:said.start()])
-                         or len(text[rest:said.start()].split()) > ATTRIBUTION_WORDS):
-                said = None
+            speaker = _ATTRIBUTION_END.search(text, rest, end)
+            if speaker and (has_verb(text[rest:speaker.start()])
+                            or len(text[rest:speaker.start()].split()) > ATTRIBUTION_WORDS):
+                speaker = None
             # (an attribution whose end no opening word tells, "Fergus Walsh, BBC medical
             # correspondent Scottish Health Secretary ...": the line is left as it is)
-            first = _VERB_SEARCH.search(text, rest, end)
-            if said is None and "," in text[rest:first.start() if first else end]:
+            verb = _VERB_SEARCH.search(text, rest, end)
+            if speaker is None and "," in text[rest:verb.start() if verb else end]:
                 break
             out.append((p, (start, glue.start())))
-            if said is not None:
-                out.append((p, (rest, said.start())))
-            start = said.end() if said is not None else rest
+            if speaker is not None:
+                out.append((p, (rest, speaker.start())))
+            start = speaker.end() if speaker is not None else rest
             break
         out.append((p, (start, end)))
     return out
