@@ -1250,8 +1250,7 @@ def _cut_link_widgets(line: str, drop) -> str:
 
 # A company's stock ticker in a wire's text: "Michael Kors (KORS.N) agreed to buy luxury
 # shoemaker Jimmy Choo CHOO.L for $1.2 billion", "Keurig Green Mountain (NASDAQ:GMCR)".
-_EXCHANGE = (r"\.(?:N|O|L|PA|DE|T|HK|AS|MI|TO|AX|SS|SZ|KS|F|MC|SW|ST|CO|OL|VI|BO|NS|SA|MX|"
-             r"VX|BR|KL)")
+_EXCHANGE = r"\.(?:N|O|L|PA|DE|T|HK|AS|MI|TO|AX|SS|SZ|KS|F|MC|SW|ST|CO|OL|VI|BO|NS|SA|MX)"
 _TICKERS = re.compile(
     r" (?:\((?:[A-Z0-9]{1,6}" + _EXCHANGE + r"|(?:NYSE|NASDAQ|Nasdaq|NYSEARCA|AMEX|LSE|TSX|OTC)"
     r" ?: ?[A-Z.]{1,6})(?:, ?[A-Z0-9]{1,6}" + _EXCHANGE + r")*\)"
