@@ -359,8 +359,8 @@ def test_a_surname_needs_its_full_name_first():
 
 
 def test_a_surname_is_a_persons_when_its_full_name_is_told_with_who_the_person_is():
-    texts = ["The first witnesses were Aaron Roe, the college student who found him, and "
-             "Charles Doe, a neighbor.", "Roe and Doe described the scene."]
+    texts = [("The first witnesses were Aaron Roe, the college student who found him, and "
+              "Charles Doe, a neighbor."), "Roe and Doe described the scene."]
     assert needs(texts[1], Names(texts)).names == {"Roe", "Doe"}
     # a place told with what it is stays a place
     texts = ["Officials met in New York, the city that hosts the talks.", "York was calm."]

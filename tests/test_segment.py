@@ -286,15 +286,15 @@ def test_a_pull_quote_glued_before_a_sentence_is_cut_off_as_a_line_of_its_own():
 
 @pytest.mark.parametrize("text", [
     # a phrase the article also ends a sentence on, but not a sentence of its own
-    "Settlers moved into the West Bank and Gaza.\n\n"
-    "Building went on in the West Bank and Gaza Strip, a peace group said.",
+    ("Settlers moved into the West Bank and Gaza.\n\n"
+     "Building went on in the West Bank and Gaza Strip, a peace group said."),
     # a sentence said twice, each time with its stop
-    "Rescuers pulled two men from the rubble on Monday.\n\n"
-    "Rescuers pulled two men from the rubble on Monday.",
+    ("Rescuers pulled two men from the rubble on Monday.\n\n"
+     "Rescuers pulled two men from the rubble on Monday."),
     # a sentence said again with more to it
-    "The storm killed at least 12 people across the state.\n\n"
-    "The storm killed at least 12 people across the state Tuesday and left thousands "
-    "without power.",
+    ("The storm killed at least 12 people across the state.\n\n"
+     "The storm killed at least 12 people across the state Tuesday and left thousands "
+     "without power."),
 ])
 def test_text_repeated_with_its_stop_is_no_pull_quote(text):
     assert [s.text for s in split(Article(id="1", text=text))] == text.split("\n\n")
