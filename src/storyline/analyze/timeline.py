@@ -169,10 +169,10 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
     # too: "The Senate voted Tuesday ..." on Monday's line)
     leads = np.array([latest and s.index == 0 for s in pool])
     dated = np.array([k not in undated for k in range(len(pool))])
-    issue = np.array([(published[s.article] or date.min).toordinal() for s in pool])
+    published_on = np.array([(published[s.article] or date.min).toordinal() for s in pool])
 
     def fresh(day: date) -> np.ndarray:
-        return leads & (dated | (issue == day.toordinal()))
+        return leads & (dated | (published_on == day.toordinal()))
     chosen: list[int] = []
     out: list[Day] = []
     introduced = _introduces_enough(pool, articles)

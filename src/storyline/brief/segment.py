@@ -105,9 +105,9 @@ def _pull_quotes_cut(text: str, spans: list[tuple[int, tuple[int, int]]],
                 if last - first >= PULL_QUOTE_WORDS:
                     chunk = " ".join(w[2] for w in words[k][first:last])
                     told.setdefault(chunk, set()).add(k)
-    lengths = {chunk.count(" ") + 1 for chunk in told}
     if not told:
         return spans
+    lengths = {chunk.count(" ") + 1 for chunk in told}  # (a head of another length: none)
     out = []
     for k, (p, (start, end)) in enumerate(spans):
         starts = [w[0] for w in words[k]]
