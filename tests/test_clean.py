@@ -1250,3 +1250,13 @@ def test_a_ticker_split_at_its_period_is_one_sentence_again():
     # (one whose exchange `_TICKERS` knows is then cut, as any such ticker is)
     spaced = "Oil group Acme (ACM. L) said on Monday it had signed a contract."
     assert clean(article(spaced))[0].text.startswith("Oil group Acme said on Monday")
+
+
+def test_a_wire_dateline_after_a_glued_caption_goes_with_it():
+    text = ("Senator Jane Roe meets with local business leaders at a diner in Columbia, Mo. "
+            "(By John Doe -- The Washington Post) BELTON, Mo., Oct. 20 -- Battling the governor "
+            "for the nomination in 2000, Roe lashed out at his proposed tax cuts.\n\n"
+            "She spoke for an hour on Monday.")
+    (a,), removed = clean_all([article(text)])
+    assert a.text.startswith("Battling the governor for the nomination in 2000, Roe lashed out")
+    assert [r.reason for r in removed] == ["caption", "dateline"]

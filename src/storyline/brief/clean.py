@@ -333,6 +333,11 @@ def _cut_glued_headlines(articles: list[Article], removed: list[Removal]) -> lis
                     break
                 removed.append(Removal(article.id, reason, paragraph[:start - 1]))
                 paragraph = paragraphs_[i] = paragraph[start:]
+                # (the wire's dateline the caption stood before: "(By Ricky Carioti -- The
+                # Washington Post) BELTON, Mo., Oct. 20 -- Battling George W. Bush ...")
+                if (dateline := _DATELINE.match(paragraph)) is not None:
+                    removed.append(Removal(article.id, "dateline", dateline.group(0).strip()))
+                    paragraph = paragraphs_[i] = paragraph[dateline.end():]
         if _INSIDE.search(article.text):  # (found in one search of the text)
             for i, paragraph in enumerate(paragraphs_):
                 for _ in range(GLUED_PIECES):  # (a subhead, then a caption)
