@@ -83,9 +83,14 @@ def _pull_quotes_cut(text: str, spans: list[tuple[int, tuple[int, int]]],
     # stop somewhere in the article, as read from both sides' last PULL_TAIL characters)
     tails = {text[max(0, m.start() - PULL_TAIL):m.start()].lower()
              for m in _PULL_END.finditer(text)}
-    if not any(text[glue.start() - PULL_TAIL:glue.start()].lower() in tails
-               for _, (start, end) in spans for glue in _PULL_GLUE.finditer(text, start, end)
-               if glue.start() - start >= PULL_TAIL):
+    glued: dict[int, list[re.Match]] = {}  # each sentence's glue points so tried
+    for k, (_, (start, end)) in enumerate(spans):
+        points = [glue for glue in _PULL_GLUE.finditer(text, start, end)
+                  if glue.start() - start >= PULL_TAIL
+                  and text[glue.start() - PULL_TAIL:glue.start()].lower() in tails]
+        if points:
+            glued[k] = points
+    if not glued:
         return spans
     words = []  # each sentence's words: (start, end, lower case)
     for _, (start, end) in spans:
@@ -111,7 +116,7 @@ def _pull_quotes_cut(text: str, spans: list[tuple[int, tuple[int, int]]],
     out = []
     for k, (p, (start, end)) in enumerate(spans):
         starts = [w[0] for w in words[k]]
-        for glue in _PULL_GLUE.finditer(text, start, end):
+        for glue in glued.get(k, ()):
             n = bisect_left(starts, glue.start())
             if n not in lengths or _GOES_ON.match(text, glue.end()):
                 continue
