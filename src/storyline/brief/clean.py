@@ -16,6 +16,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
+import Stemmer  # PyStemmer, as for the tf-idf vectors
+
 from ..data import read_text
 from ..model import Article, Removal
 from .literals import FirstMatch
@@ -128,8 +130,12 @@ _VIDEO_CREDIT = re.compile(r"^[A-Z][\w'’-]*(?: (?:for|of|the|and|in|on|[A-Z][\
                            r"(?!(?:News|TV|Television|Sport|World)\b)(?=[A-Z\"“])")
 # A web page's photo credit glued before the story's first sentence, its caption and the
 # page's headline in the paragraph above: "... Mexico City as a swine flu outbreak sweeps
-# through the city." then "Photograph: Jane Roe/AP Health officials across the world ...".
-_PHOTOGRAPH_CREDIT = re.compile(r"^\|?\s*Photograph: (?:[^/\n]{2,60}?"
+# through the city." then "Photograph: Jane Roe/AP Health officials across the world ...";
+# the agency first, the photographer's full name after it: "Photograph: Reuters/Eliana
+# Aponte Mexico City lowered ...".
+_PHOTOGRAPH_CREDIT = re.compile(r"^\|?\s*Photograph: (?:(?:Reuters|AP|AFP|EPA|PA)/[A-Z][a-z]+ "
+                                r"[A-Z][\w'’-]*[a-z]"
+                                r"|[^/\n]{2,60}?"
                                 r"(?:/[A-Z][\w-]*(?: [Ii]mages)?){1,2}"
                                 r"|AP|PA|Reuters|AFP|EPA|Getty Images|Rex)\s+(?=[A-Z\"“'‘])")
 # A photo's caption and its agency in square brackets, glued before a lead: "There have
@@ -280,7 +286,12 @@ _GLUED = re.compile(r"(?<=\s)(?=[a-z][\w'’-]* [A-Z])[a-z][\w'’-]*[a-z] ([A-Z
                     rf"|[A-Z][\w-]*[a-z] (?:{'|'.join(sorted(_COUNTS))}) {_COUNTED})"
                     r"[A-Z][\w-]*[a-z](?<!['’]s) (With|As|More(?= than)|Up(?= to)|At(?= least)|"
                     + "|".join(sorted(_OPENING_WORDS - {"More", "Most", "It"}))
-                    + rf")(?= [a-z0-9]| {_COUNTED})")
+                    + rf")(?= [a-z0-9]| {_COUNTED})"
+                    # or a common noun that acts, after a place a preposition takes ("Help
+                    # has been slow to get through to survivors in Haiti Criminals are using
+                    # online scams ..."); the cluster must write it in small letters
+                    r"|(?:(?<= in )|(?<= at )|(?<= from )|(?<= to )|(?<= across ))"
+                    r"[A-Z][a-z]+ ([A-Z][a-z]+)(?= (?:are|is|were|was|have|has|had|will)\b)")
 # (after a small word; "Between 100,000 and 200,000 people ...", not "... drama Between the
 # Lines")
 _STRONG_OPENING = re.compile(r"Up to |More than |At least |Between \d")
@@ -345,6 +356,10 @@ def _cut_glued_headlines(articles: list[Article], removed: list[Removal]) -> lis
                         break
                     removed.append(Removal(article.id, "caption", paragraph[:start - 1]))
                     paragraph = paragraphs_[i] = paragraph[start:]
+        for i, paragraph in enumerate(paragraphs_[GLUED_PARAGRAPHS:], GLUED_PARAGRAPHS):
+            if (start := _renamed(paragraph)) is not None:
+                removed.append(Removal(article.id, "caption", paragraph[:start - 1]))
+                paragraphs_[i] = paragraph[start:]
         text = "\n\n".join(paragraphs_)
         out.append(article if text == article.text else replace(article, text=text))
     return out
@@ -396,15 +411,17 @@ def _glued_inside(paragraph: str) -> int | None:
 # ("A worker monitors an automated manifold ... in Cushing, Okla.
 # (By Shane Bevel -- Bloomberg News) The precipitous fall ..."). Everything before the
 # story's sentence goes: the page's headline, if one is there, with the caption.
+_TITLES = r"(?:Sen|Rep|Gov|Gen|Dr|Mr|Mrs|Ms|St|Jr|Lt|Col|Prof|Rev)\."  # ("Prof. John Oxford:")
 _GLUED_CAPTION = re.compile(
     # (not a sentence's own quotation: 'He told reporters: "We are ready" Monday at ...')
     r"^(?![^\n:]*\b(?:said|says|told|tells|read|reads|wrote|writes|added|asked|declared)\b)"
-    r"[^\n\"“”:.!?]{3,160}?: (?:[\"“][^\n\"“”]{10,250}?(?<![.!?,])[\"”]"
+    rf"(?:[^\n\"“”:.!?]|\b{_TITLES}){{3,160}}?: "
+    r"(?:[\"“][^\n\"“”]{10,250}?(?<![.!?,])[\"”]"
     r"|`[^\n`']{10,250}?(?<![.!?,]) '|‘[^\n‘’]{10,250}?(?<![.!?,s])’) "
     rf"(?!(?:{'|'.join(sorted(_CALENDAR))})\b)"
     r"(?=[A-Z][\w'’-]* [\w'’-])"
     # (the caption is no more than one sentence: "Cushing, Okla. (By ...")
-    r"|^(?:[^\n.!?]|\b(?:Sen|Rep|Gov|Gen|Dr|Mr|Mrs|Ms|St|Jr|Lt|Col|Mo|Okla|Calif|Fla|Pa|Tex|"
+    rf"|^(?:[^\n.!?]|\b{_TITLES}|\b(?:Mo|Okla|Calif|Fla|Pa|Tex|"
     r"Va|Wash|Mass|Conn|Ill|Mich|Ariz|Ga|La|Md|Minn|Tenn|Wis)\.|[.!?](?!\s+[A-Z\"“])){10,300}? "
     r"\(By [A-Z][^()]{2,60}? -- [^()]{2,40}\)\s+"
     r"(?=[A-Z\"“'‘])")
@@ -498,7 +515,12 @@ def _title_case_headline(paragraph: str, small_words: _SmallWords) -> int | None
 # its words of content (ECHO_CONTENT_WORDS or more) come back in the sentence, by their
 # first four letters ("pulled", "pulling"): three of them, or one of its first three.
 _ECHO_START = re.compile(r"(?<=[\w'’]) (?=(?:[A-Z][\w'’-]*|A|An|The) [a-z0-9])"
-                         r"|(?<=[\w'’]) (?=The [A-Z])")
+                         r"|(?<=[\w'’]) (?=The [A-Z])"
+                         # (or a full name after a small-letter word, when the headline
+                         # names the person too: "Leona and JLS on Haiti single Leona
+                         # Lewis and JLS have confirmed ...")
+                         r"|(?<=[a-z]) (?=(?P<first>[A-Z][\w'’-]*) (?P<last>[A-Z][\w'’-]*) "
+                         r"[a-z])")
 ECHO_CONTENT_WORDS = 3
 _NOT_CONTENT = frozenset("the a an of in on at to for with by from and or but is are was "
                          "were be been has have had as it its this that these those after "
@@ -537,12 +559,20 @@ def _renamed(paragraph: str) -> int | None:
     # (not where a sentence goes on to the name: "... the party of Barack Obama would ...",
     # "... as fans across New Zealand celebrated", "... and officials hope Kim Jong Un
     # will ..."; nor inside a longer name or title: "... US President Barack Obama")
+    # A caption may join clauses when the name starts a clause of its own again after a
+    # word that leads on to no name: "Darlene Etienne was found when neighbours heard her
+    # weakly calling Darlene Etienne was pulled, barely alive, ..." (not "... arrested near
+    # Fort Hood has told ...", "... officials hope Kim Jong Un will ...").
+    again_acts = (words[-1].lower() not in _JOINS and _NAME_ACTS.match(paragraph, match.end()))
     if (not 4 <= len(words) <= 20 or len(paragraph[match.start():end].split()) < 6
             or not words[-1][0].islower() or "," in head
-            or any(w.lower() in _JOINS for w in words[2:])
-            or words[-1].lower() in _NOT_LAST or _GOES_ON.search(words[-1])):
+            or any(w.lower() in _JOINS for w in words[2:]) and not again_acts
+            or words[-1].lower() in _NOT_LAST or _GOES_ON.search(words[-1]) and not again_acts):
         return None
     return match.start()
+
+
+_NAME_ACTS = re.compile(r" (?:(?:was|is|were|are) [a-z]+(?:ed|en|ing)|(?:has|had) [a-z]+(?:ed|en))\b")
 
 
 # A caption or headline glued before a first sentence that opens on "The" or a number
@@ -625,6 +655,18 @@ _JOINS = frozenset("as and but while when because if whether though although so 
                    "expects believe believes warn warns insist insists think thinks".split())
 
 
+_stem = lru_cache(maxsize=50_000)(Stemmer.Stemmer("english").stemWord)
+
+
+def _retold(word: str, told: list[str]) -> bool:
+    """Whether one of the `told` words (small letters) says `word` again: its first four
+    letters ("pulled", "pulling"), its stem ("moved", "moving") or a compound's end
+    ("quake", "earthquake")."""
+    stem = _stem(word)
+    return any(w[:4] == word[:4] or _stem(w) == stem
+               or len(word) >= 5 and w.endswith(word) for w in told)
+
+
 def _echoed_headline(paragraph: str) -> int | None:
     """Where the sentence starts that retells a headline glued before it (`_ECHO_START`),
     in `paragraph`'s first sentence, or None: the last such place, as a headline's own
@@ -635,6 +677,8 @@ def _echoed_headline(paragraph: str) -> int | None:
     for match in _ECHO_START.finditer(paragraph, 0, end):
         head, rest = paragraph[:match.start()], paragraph[match.end():end]
         words, word = head.split(), rest.split(None, 1)[0]
+        if match.group("first") and not {match.group("first"), match.group("last")} & set(words):
+            continue  # (not "... request to then president Yitzhak Ben-Zvi would be ...")
         if (not 4 <= len(words) <= 14 or any(c in head for c in ',;"“”()`')
                 or word in _CALENDAR or len(rest.split()) < 6
                 or words[-1].lower() in _NOT_LAST or words[-1] in _NUMBER_WORDS
@@ -644,19 +688,31 @@ def _echoed_headline(paragraph: str) -> int | None:
                 or words[-1][0].isupper() and word not in ("The", "A", "An")
                 and not word.isupper() and word not in _NATIONALITIES):
             continue
-        content = [w.lower()[:4] for w in _CONTENT_WORD.findall(head)
+        content = [w.lower() for w in _CONTENT_WORD.findall(head)
                    if w.lower() not in _NOT_CONTENT]
-        told = [w.lower()[:4] for w in _CONTENT_WORD.findall(rest)]
-        retold = {w for w in content if w in told}
+        told = [w.lower() for w in _CONTENT_WORD.findall(rest)]
+        retold = {w for w in content if _retold(w, told)}
         # (a first sentence says its subject twice: "The massive earthquake that hit Haiti
         # ... was the most powerful earthquake to hit ...": three words come back, or one
         # of the sentence's first three)
         if (len(content) < ECHO_CONTENT_WORDS
                 or sum(w in retold for w in content) < 0.5 * len(content)
-                or len(retold) < ECHO_CONTENT_WORDS and not retold & set(told[:3])):
+                or len(retold) < ECHO_CONTENT_WORDS
+                and not any(_retold(w, told[:3]) for w in retold)):
             continue
         start = match.end()  # (the last such place: "... launches Haiti appeal The UK's ...")
     return start
+
+
+# A nationality's group that acts, opening the sentence a caption is glued before: "Many
+# Haitian children became orphans after the earthquake Haitian police have arrested ..."
+# The nationality follows a noun after an article, not an adjective ("six Libyan ports",
+# "senior Libyan officials", "even Libyan civilians").
+_GROUP_ACTS = re.compile(r" [a-z]+ (?:have|has|had|are|were|was|is|say|said|will|would|"
+                         r"[a-z]{3,}ed)\b")
+_THE_NOUN = (["the"], ["a"], ["an"], ["its"], ["their"])
+_BEFORE_NATIONALITY = frozenset(("senior", "top", "other", "leading", "young", "local", "fellow",
+                                 "ordinary", "main", "chief", "rival", "junior"))
 
 
 def _glued_sentence(paragraph: str, texts: list[str]) -> int | None:
@@ -680,7 +736,10 @@ def _glued_sentence(paragraph: str, texts: list[str]) -> int | None:
         # (a name's "-ing" before a number is no verb's: "... the only Haitians in Reading
         # Two ..."; "Dancing With the Stars" is a title)
         counted = at == 5 and word in _COUNTS
-        opens = word in _OPENING_WORDS or _STRONG_OPENING.match(paragraph, match.start(at))
+        opens = (word in _OPENING_WORDS or _STRONG_OPENING.match(paragraph, match.start(at))
+                 or at == 1 and word in _NATIONALITIES and words[-2:-1] in _THE_NOUN
+                 and words[-1] not in _BEFORE_NATIONALITY
+                 and _GROUP_ACTS.match(paragraph, match.end(at)))
         goes_on = at != 2 and (words[-1].lower() in _NOT_LAST
                                or _GOES_ON.search(words[-1]) and not counted
                                or at != 5 and _GOES_ON.search(words[-2]) and words[-2] != "to")
