@@ -20,6 +20,12 @@ def cleaned(text: str):
      "photo caption or credit"),
     ("Media playback is unsupported on your device", "media player text"),
     ("Media caption‘My son was a fighter’", "media player text"),
+    # a broadcaster's video introduced by its reporter
+    ("The BBC's Jane Roe reports from Glasgow.", "media player text"),
+    ("CNN's John Doe reports on loud explosions heard in the capital overnight.",
+     "media player text"),
+    ("CNN's John Doe explains what is happening in the capital, and why it matters.",
+     "media player text"),
     ("Leave a Reply", "comment prompt"),
     ("You must be logged in to post a comment.", "comment prompt"),
     ("Please let us know if you're having issues with commenting.", "comment prompt"),
@@ -121,6 +127,10 @@ def test_clutter_lines_are_dropped_with_their_reason(line, reason):
     "and the debates in parliaments that followed it in the months after.",
     "Protesters gather outside parliament every day, as they have since March 1, 2011.",
     "Allen posted the pictures on Twitter (@PaulGAllen) on Monday, March 2, 2015.",
+    # a reporter's finding, not a video's introduction
+    "CNN's John Doe reports that fighting is getting closer to the capital.",
+    "The BBC's Jane Roe reports from Beirut that the aid convoy turned back at the border.",
+    'CNN\'s John Doe reports from the port: "Thousands of people fled the city overnight."',
 ])
 def test_news_sentences_are_kept(sentence):
     a, removed = cleaned(f"Headline here\n\n{BODY}\n\n{sentence}")
@@ -939,6 +949,14 @@ def test_a_quotation_inside_a_first_sentence_is_no_caption(text):
     ("River Town Can Do the Most Good by Putting Its Own House in Order This should be the "
      "town's year to shine, its mayor says.",
      "River Town Can Do the Most Good by Putting Its Own House in Order"),
+    # a person's title opening the sentence, the person named in the headline
+    ("Mayor Roe Says Flood Defenses Come First, Will Meet With Builders Mayor Roe said "
+     "yesterday that the river walls would be raised before any new homes were built.",
+     "Mayor Roe Says Flood Defenses Come First, Will Meet With Builders"),
+    # a participle opening the sentence, the headline's verb ("Seizes") written "seized"
+    ("U.S. Seizes Control of Lender With $5 Billion Emergency Loan Invoking powers granted "
+     "after the crash, the government seized control of the lender on Tuesday.",
+     "U.S. Seizes Control of Lender With $5 Billion Emergency Loan"),
 ])
 def test_a_title_case_headline_glued_before_the_first_sentence_is_cut(glued, head):
     other = "The lender agrees to most terms. She says it can be done, and it puts the town first."
@@ -1014,6 +1032,20 @@ def test_stock_tickers_are_cut_out_of_a_sentence(line, cleaned):
     # a word that opens sentences, however seldom the cluster writes it in small letters
     ("Violence in the slums of Lima after the flood Almost two weeks after the flood, "
      "disease is spreading.", "Violence in the slums of Lima after the flood"),
+    ("Parents say the school has everything under control Another nine cases of the flu "
+     "have been confirmed in the town.", "Parents say the school has everything under control"),
+    # a common noun's plural the cluster never capitalizes again, as a subject
+    ("Cafes in the town have been limited to takeaway food Restaurants and bars in the town "
+     "are to reopen on Wednesday, officials said.",
+     "Cafes in the town have been limited to takeaway food"),
+    ("British funds have been used to provide relief for the flood victims Britons have "
+     "donated a total of 46m pounds to the appeal.",
+     "British funds have been used to provide relief for the flood victims"),
+    # "A" before a name after a name, a headline and a caption before it
+    ("Flood aid Red Cross van stolen in Leeds Red Cross workers across the world have helped "
+     "deliver aid to Peru A Red Cross van on its way to collect goods for the appeal has been "
+     "stolen.", "Flood aid Red Cross van stolen in Leeds Red Cross workers across the world "
+     "have helped deliver aid to Peru"),
     # a word that opens sentences after a name
     ("Aid workers are gradually reaching Lima With up to 500 people feared dead, charities "
      "are sending aid.", "Aid workers are gradually reaching Lima"),
@@ -1137,6 +1169,9 @@ def test_a_headline_and_a_caption_glued_before_the_first_sentence_are_both_cut()
     # a nationality after an adjective, or after no article
     "Government spokesman John Roe said that the senior Libyan officials had met US envoys.",
     "Nearly a dozen aircraft and even Libyan civilians worked to rescue the two airmen.",
+    # a name's plural form, or a name the sentence goes on to
+    "The storm that has hit Texas and the rest of the South left thousands without power.",
+    "Fans who had come to see Rangers and their rivals waited in the rain for hours.",
     # a number that is a name's
     "The interview with the minister aired on Channel Four News tonight after the vote.",
     "Shares in the Big Four Australian banks fell sharply on Monday after the report.",
@@ -1285,6 +1320,16 @@ def test_a_ticker_split_at_its_period_is_one_sentence_again():
     # (one whose exchange `_TICKERS` knows is then cut, as any such ticker is)
     spaced = "Oil group Acme (ACM. L) said on Monday it had signed a contract."
     assert clean(article(spaced))[0].text.startswith("Oil group Acme said on Monday")
+
+
+def test_a_pages_photos_before_the_story_go_to_its_last_credit():
+    page = ("(By Jane Roe -- Associated Press) The front of the exchange, where shares fell."
+            "\n\nThe index is off 36 percent this year; savers are anxious.\n\n(By John Doe -- "
+            "Bloomberg News) A senator, chairman of the committee, held a hearing on pensions. "
+            "(By Ann Poe -- Associated Press) For many Americans, pensions were supposed to be "
+            f"safe.\n\n{BODY}")
+    cleaned_, _ = clean_all([article(page, "a")])
+    assert cleaned_[0].text.startswith("For many Americans, pensions were supposed to be safe.")
 
 
 def test_a_wire_dateline_after_a_glued_caption_goes_with_it():

@@ -248,6 +248,8 @@ def clean_all(articles: list[Article]) -> tuple[list[Article], list[Removal]]:
 # an article's first GLUED_PARAGRAPHS paragraphs, that starts a sentence of its own.
 GLUED_PARAGRAPHS = 2
 GLUED_PIECES = 3  # pieces glued before one sentence: a headline, a standfirst, a caption
+GLUED_HEAD_WORDS = 20  # words glued before it at most; before "A" after a name, a headline
+GLUED_HEAD_NAME_A = 24  # and a caption may take more ("... aid to Haiti A Red Cross van ...")
 # Words before "A" that make it a label, not a sentence's first word ("Plan A", "class A
 # drugs", "Serie A", "series A round", "point A to point B"); either case.
 _LABELS = ("plan|type|class|grade|group|vitamin|hepatitis|influenza|serie|series|letter|"
@@ -260,7 +262,7 @@ _LABEL_BEFORE = rf"(?!(?i:an?|the|{_LABELS})\b)"
 _OPENING_WORDS = frozenset("Almost About Nearly More Most Some Many Several Thousands Hundreds "
                            "Dozens Millions Two Three Four Five Six Seven Eight Nine Ten He "
                            "She They We It There After When While Although Despite Perhaps "
-                           "However Meanwhile Instead Yesterday Today".split())
+                           "However Meanwhile Instead Yesterday Today Another".split())
 _COUNTS = frozenset("Two Three Four Five Six Seven Eight Nine Ten Dozens Hundreds Thousands"
                     .split())
 _COUNTED = r"[A-Z][a-z]+(?:an|ish|ese|i) [a-z]"  # a number's group by nationality, "Haitian ..."
@@ -271,9 +273,12 @@ _GLUED = re.compile(r"(?<=\s)(?=[a-z][\w'’-]* [A-Z])[a-z][\w'’-]*[a-z] ([A-Z
                     r"[a-z][\w'’-]*[a-z] (An?)"
                     r"(?= (?!(?:to|on|by|with|in|of|for|and|or|at)\b)[a-z0-9])"
                     # or "A", "An", "The" after a name ("Matthew Price reports from Mexico A
-                    # 23-month-old Mexican child has died ..."; not "Plan A", "Type A")
+                    # 23-month-old Mexican child has died ..."; not "Plan A", "Type A"), "A"
+                    # before a name too ("... deliver aid to Haiti A Red Cross van on its way
+                    # ...")
                     rf"|(?<=\s)(?=[A-Z][\w'’-]*[a-z] (?:An?|The) ){_LABEL_BEFORE}"
-                    r"[A-Z][\w'’-]*[a-z] (An?|The)(?= [a-z0-9])"
+                    r"[A-Z][\w'’-]*[a-z] (An?|The)"
+                    r"(?= [a-z0-9]|(?<= A) (?:[A-Z][\w'’-]* ){1,2}[a-z])"
                     # or "The" and a name after a name, not a possessive's ("... teams from
                     # many nations in Haiti The EU has pledged ..."; not "Britain's The Sun")
                     r"|(?<=\s)[A-Z][\w-]*[a-z](?<!['’]s) (The)(?= [A-Z][\w'’-]* [a-z])"
@@ -289,13 +294,14 @@ _GLUED = re.compile(r"(?<=\s)(?=[a-z][\w'’-]* [A-Z])[a-z][\w'’-]*[a-z] ([A-Z
                     + rf")(?= [a-z0-9]| {_COUNTED})"
                     # or a common noun that acts, after a place a preposition takes ("Help
                     # has been slow to get through to survivors in Haiti Criminals are using
-                    # online scams ..."); the cluster must write it in small letters
+                    # online scams ..."); the cluster must write it in small letters, or
+                    # it is a plural that it never capitalizes again
                     r"|(?:(?<= in )|(?<= at )|(?<= from )|(?<= to )|(?<= across ))"
                     r"[A-Z][a-z]+ ([A-Z][a-z]+)(?= (?:are|is|were|was|have|has|had|will)\b)")
 # (after a small word; "Between 100,000 and 200,000 people ...", not "... drama Between the
 # Lines")
 _STRONG_OPENING = re.compile(r"Up to |More than |At least |Between \d")
-_FIRST_STOP = re.compile(r"[.!?](?:\s|$)")
+_FIRST_STOP = re.compile(r"(?<!\.[A-Z])[.!?](?:\s|$)")  # (not "U.S. ")
 # A headline's kicker before a colon: "Haiti earthquake: not enough doctors", "In pictures:
 # ..." (a colon further on is a sentence's own: "He said: ...").
 _KICKER = re.compile(r"^(?:\S+ ){0,3}(?<!said )(?<!says )(?<!told )(?<!added )(?<!wrote )"
@@ -441,29 +447,50 @@ def _captioned(paragraph: str) -> int | None:
 # shine.". The capitalized run before the first small word that is no headline's
 # (TITLE_SMALL) holds the headline and the sentence's first word: its last "The", "A" or
 # "An" after TITLE_HEADLINE_WORDS words, or else the word just before that small word,
-# when it opens sentences (a number, a pronoun, "This", "When": `_OPENING_WORDS`) or is a
-# dateline's place, and the headline shows a verb of the present (a word ending in "s"
-# that the cluster writes in small letters: "Says", "Calls", "Can"). A run of names is no
+# when it opens sentences (a number, a pronoun, "This", "When": `_OPENING_WORDS`), is a
+# dateline's place or a participle ("... Emergency Loan Invoking extraordinary powers
+# ..."), and the headline shows a verb of the present (a word ending in "s" whose stem the
+# cluster writes in small letters: "Says", "Calls", "Seizes"). A run of names is no
 # headline ("The Centers for Disease Control and ...", "United Auto Workers President
-# Stephen Yokich is ..."): a sentence whose subject is capitalized ("... Comes First
-# President Obama declared ...") keeps its headline, which no small-letter cue tells.
+# Stephen Yokich is ..."): a sentence whose subject is capitalized keeps its headline,
+# which no small-letter cue tells, unless a person's title opens it and the headline
+# names the person ("Obama Says Economic Crisis Comes First President Obama declared
+# ...").
 _TITLE_SMALL = frozenset("a an the of in on at to for with and or but by from as vs. via "
                          "into over after".split())
 _TITLE_OPENING = _OPENING_WORDS | frozenset("This That These Those What Why How Where In On "
                                             "At For By From Now Then Still Yet".split())
 TITLE_HEADLINE_WORDS = 5  # the headline's least length in words
+# A person's title that opens the sentence after a headline that names the person: "Bush
+# Calls Bailout Vital to Economy, Will Meet With McCain and Obama President Bush said ..."
+_PERSON_TITLES = frozenset(("President", "Sen.", "Senator", "Gov.", "Governor", "Rep.",
+                            "Secretary", "Chancellor", "Premier", "Minister", "Mayor"))
+
+
+_stem = lru_cache(maxsize=50_000)(Stemmer.Stemmer("english").stemWord)  # (a word's Snowball stem)
 
 
 class _SmallWords:
-    """The words the cluster's `texts` write in small letters, read when first asked."""
+    """The words the cluster's `texts` write in small letters, read when first asked, and
+    their stems."""
 
     def __init__(self, texts: list[str]) -> None:
-        self._texts, self._words = texts, None
+        self._texts, self._words, self._stems = texts, None, None
 
     def __contains__(self, word: str) -> bool:
+        return word in self._read()
+
+    def stem_of(self, word: str) -> bool:
+        """Whether the texts write `word` or a word of its stem in small letters ("seized"
+        for "seizes")."""
+        if self._stems is None:
+            self._stems = frozenset(map(_stem, self._read()))
+        return _stem(word) in self._stems
+
+    def _read(self) -> frozenset[str]:
         if self._words is None:
             self._words = frozenset(_SMALL_WORD.findall(" ".join(self._texts)))
-        return word in self._words
+        return self._words
 
 
 _POSSESSIVE_END = re.compile(r"['’]s?$")
@@ -485,14 +512,21 @@ def _title_case_headline(paragraph: str, small_words: _SmallWords) -> int | None
         return None
     head = [m.group() for m in words[:small]]
     article = [n for n in range(TITLE_HEADLINE_WORDS, small) if head[n] in ("The", "A", "An")]
+    titled = [j for j in (small - 2, small - 3) if j > TITLE_HEADLINE_WORDS
+              and head[j] in _PERSON_TITLES and head[small - 1] in head[:j]]
     if article:
         start = article[-1]
+    elif titled:  # ("... Will Meet With McCain and Obama President Bush said ...")
+        start = titled[0]
     else:
         start = small - 1
         first = head[start]
         dateline = first.isupper() and len(first) >= 3 and words[small].group() in ("--", "—")
-        if not (first in _TITLE_OPENING or dateline) or not any(
-                w[-1] == "s" and w[-2:-1].isalpha() and w.lower() in small_words
+        # (or a participle that opens on the sentence's own clause: "U.S. Seizes Control
+        # of AIG With $85 Billion Emergency Loan Invoking extraordinary powers ...")
+        participle = len(first) > 5 and first.endswith("ing")
+        if not (first in _TITLE_OPENING or dateline or participle) or not any(
+                w[-1] == "s" and w[-2:-1].isalpha() and small_words.stem_of(w.lower())
                 for w in head[1:start]):
             return None
     before = head[start - 1]
@@ -572,7 +606,8 @@ def _renamed(paragraph: str) -> int | None:
     return match.start()
 
 
-_NAME_ACTS = re.compile(r" (?:(?:was|is|were|are) [a-z]+(?:ed|en|ing)|(?:has|had) [a-z]+(?:ed|en))\b")
+_NAME_ACTS = re.compile(r" (?:(?:was|is|were|are) [a-z]+(?:ed|en|ing)"
+                        r"|(?:has|had) [a-z]+(?:ed|en))\b")
 
 
 # A caption or headline glued before a first sentence that opens on "The" or a number
@@ -655,9 +690,6 @@ _JOINS = frozenset("as and but while when because if whether though although so 
                    "expects believe believes warn warns insist insists think thinks".split())
 
 
-_stem = lru_cache(maxsize=50_000)(Stemmer.Stemmer("english").stemWord)
-
-
 def _retold(word: str, told: list[str]) -> bool:
     """Whether one of the `told` words (small letters) says `word` again: its first four
     letters ("pulled", "pulling"), its stem ("moved", "moving") or a compound's end
@@ -717,7 +749,8 @@ _BEFORE_NATIONALITY = frozenset(("senior", "top", "other", "leading", "young", "
 
 def _glued_sentence(paragraph: str, texts: list[str]) -> int | None:
     """Where the sentence starts that a headline is glued before, in `paragraph`'s first
-    sentence, or None. The headline takes 4 to 20 words with no comma, semicolon or
+    sentence, or None. The headline takes 4 to 20 words (GLUED_HEAD_WORDS; a headline and
+    a caption before "A" after a name, GLUED_HEAD_NAME_A) with no comma, semicolon or
     quotation mark, and no colon but a kicker's (`_KICKER`), and does not end as a
     sentence that goes on does; the sentence left keeps at least six words; and its first
     word opens sentences (`_OPENING_WORDS`) or is an ordinary one, which the cluster's
@@ -743,7 +776,8 @@ def _glued_sentence(paragraph: str, texts: list[str]) -> int | None:
         goes_on = at != 2 and (words[-1].lower() in _NOT_LAST
                                or _GOES_ON.search(words[-1]) and not counted
                                or at != 5 and _GOES_ON.search(words[-2]) and words[-2] != "to")
-        if (not 4 <= len(words) <= 20 or goes_on
+        longest = GLUED_HEAD_NAME_A if at == 3 else GLUED_HEAD_WORDS
+        if (not 4 <= len(words) <= longest or goes_on
                 or word in _CALENDAR or any(c in head for c in ';"“”')
                 # (a comma only in a caption before a word that opens sentences: "Survivors
                 # dig with their bare hands, looking for food and water Up to 10,000 ...")
@@ -760,10 +794,23 @@ def _glued_sentence(paragraph: str, texts: list[str]) -> int | None:
             return match.start(at)
         small = re.compile(rf"\b{word.lower()}\b")
         capital = re.compile(rf"\b[a-z][\w'’-]* {word}\b")
-        if (sum(len(small.findall(t)) for t in texts)
-                >= max(sum(len(capital.findall(t)) for t in texts), 1)):
+        capitals = sum(len(capital.findall(t)) for t in texts)
+        if sum(len(small.findall(t)) for t in texts) >= max(capitals, 1):
+            return match.start(at)
+        # (a common noun's plural the cluster never capitalizes again after a small word,
+        # that acts or is joined to a small word as a sentence's subject: "... offering
+        # takeaway food Restaurants and cafes in Mexico City are to reopen ...", "...
+        # survivors in Haiti Criminals are using ..."; not "has hit Texas and the rest", "to
+        # see Rangers and their rivals")
+        if (capitals <= 1 and _COMMON_PLURAL.search(word)
+                and _PLURAL_ACTS.match(paragraph, match.end(at))):
             return match.start(at)
     return None
+
+
+_PLURAL_ACTS = re.compile(r" (?:and (?!(?:the|a|an|their|his|her|its|our|other|others|then)\b)"
+                          r"[a-z]+(?= [a-z])|are|were|have|had|will|would)\b")
+_COMMON_PLURAL = re.compile(r"..(?:ants|ents|ers|ors|als|ists|ians|ons|ies|ings|ures|ions)$")
 
 
 # A stock ticker that a sentence splitter broke at its period before the text reached us,
@@ -840,6 +887,7 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
             title = None
     before = 0  # characters of the paragraphs before this one
     story_start = None  # the paragraph that opens on a wire's dateline, if one does
+    by_credit = False  # (or on a photo's credit)
     # A live page's entries, each opening on its time ("1615 Fabienne de Leval of Medecins
     # Sans Frontieres tells the BBC ..."): LIVE_ENTRIES or more such paragraphs, mostly in
     # time order (a page may hold two days), one at least at a time that is no recent year,
@@ -867,11 +915,13 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
         # A photo's credit opening one of the first paragraphs ends the page's header: the
         # paragraphs above are the headline, a standfirst and the photo's caption (so they
         # are in every Timeline17 dev page that has one; a page that put a photo after its
-        # lead paragraph would lose the lead)
-        if lead and story_start is None and ("Photograph:" in line[:16] and (  # ("| Photo...")
-                _PHOTOGRAPH_CREDIT.match(line)) or line.startswith("(By ") and (
+        # lead paragraph would lose the lead); the last such credit, when the page opens
+        # on a photo ("(By Jane Roe -- AP) The facade of ...", a standfirst, "(By John Doe
+        # -- Bloomberg News) ...")
+        if lead and (story_start is None or by_credit) and ("Photograph:" in line[:16] and (
+                _PHOTOGRAPH_CREDIT.match(line)) or line.startswith("(By ") and (  # ("| Photo")
                 _CREDIT_PREFIX.match(line))):
-            story_start = i
+            story_start, by_credit = i, True
         before += len(line)
         kept[i] = _strip_prefixes(line, drop, lead=lead)
         if " MORE " in kept[i]:
