@@ -26,6 +26,8 @@ def cleaned(text: str):
      "media player text"),
     ("CNN's John Doe explains what is happening in the capital, and why it matters.",
      "media player text"),
+    ("The BBC's Health Correspondent Jane Roe, who reported from both towns, looks at the "
+     "differences in the response.", "media player text"),
     ("Leave a Reply", "comment prompt"),
     ("You must be logged in to post a comment.", "comment prompt"),
     ("Please let us know if you're having issues with commenting.", "comment prompt"),
@@ -900,6 +902,10 @@ def test_a_subhead_in_capitals_glued_before_a_sentence_is_cut():
                  "NATO TV crews filmed the convoy on Monday, officials said.",
                  "NATO ISAF Commander John Roe said the convoy left on Monday."):
         assert clean(article(text))[0].text == text
+    # a dash between its words
+    a, _ = clean(article("Fighting went on in the east on Monday.\n\nSYMPTOMS - WHAT TO DO Flu "
+                         "symptoms are like those of a cold, doctors say."))
+    assert a.text.endswith("\n\nFlu symptoms are like those of a cold, doctors say.")
 
 
 # A photo's caption glued before the story's first sentence, with the page's headline.

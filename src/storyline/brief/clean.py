@@ -1401,12 +1401,13 @@ def _cut_dateline_here(line: str, drop) -> str:
 _SECTION_HEADER = re.compile(r"^[A-Z]{3,}(?: [A-Z]{2,}){0,2} \\?\*\s+(?=[A-Z\"“'‘])")
 # A subhead in capitals glued before its paragraph's first sentence: "CLASHES REPORTED IN
 # WESTERN MOUNTAINS Now in its fourth month, the Libyan conflict ...", "HOW SWINE FLU
-# OUTBREAK EMERGED Flu viruses mutate ...", "LIVE BLOG On Monday, ..."; two of its words
+# OUTBREAK EMERGED Flu viruses mutate ...", "LIVE BLOG On Monday, ...", "SYMPTOMS - WHAT
+# TO DO Swine flu symptoms are ..."; two of its words
 # of four letters or more, so that an acronym stays ("US FDA Commissioner Scott Gottlieb
 # ..."), and not before a title, which names who the capitals are ("NATO ISAF Commander
 # John Allen said ...", "NEW YORK CITY Mayor ...")
 _CAPS_HEADER = re.compile(r"^(?=(?:[A-Z'’&-]+ )*?[A-Z'’&-]{4,} (?:[A-Z'’&-]+ )*?[A-Z'’&-]{4,} )"
-                          r"(?:[A-Z](?:[A-Z'’&-]*[A-Z])? ){2,12}(?=[A-Z][a-z])"
+                          r"(?:(?:[A-Z](?:[A-Z'’&-]*[A-Z])?|[-–—]) ){2,12}(?=[A-Z][a-z])"
                           r"(?!(?:Commander|Mayor|Chief|President|Minister|Secretary|Governor|"
                           r"Senator|Sen|Rep|Gen|General|Chairman|Director|Spokes(?:wo)?man|"
                           r"Prime|Foreign|Deputy|Vice|Executive|Officer|Ambassador|Judge|"
