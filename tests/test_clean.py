@@ -1338,6 +1338,20 @@ def test_a_pages_photos_before_the_story_go_to_its_last_credit():
     assert cleaned_[0].text.startswith("For many Americans, pensions were supposed to be safe.")
 
 
+def test_a_caption_without_its_stop_glued_further_down_goes_before_a_word_that_opens():
+    body = ("Rescuers reached the valley on Monday.\n\nThe road was cut.\n\nAid is slow.\n\n"
+            "Husband of missing reporter speaks out While Roe did not mention the others, the "
+            "paper said all four would be freed.\n\nFamilies shelter in a school Many are "
+            "spending another night without a roof.\n\nOther cases included five Year Seven "
+            "pupils at the town's school who were off sick on Friday.")
+    cleaned_, removed = clean_all([article(body, "a")])
+    assert "\n\nWhile Roe did not mention" in cleaned_[0].text
+    assert "\n\nMany are spending" in cleaned_[0].text
+    assert "Other cases included five Year Seven pupils" in cleaned_[0].text  # (a number)
+    assert [r.text for r in removed if r.reason == "caption"] == [
+        "Husband of missing reporter speaks out", "Families shelter in a school"]
+
+
 def test_a_wire_dateline_after_a_glued_caption_goes_with_it():
     text = ("Senator Jane Roe meets with local business leaders at a diner in Columbia, Mo. "
             "(By John Doe -- The Washington Post) BELTON, Mo., Oct. 20 -- Battling the governor "

@@ -297,7 +297,11 @@ _GLUED = re.compile(r"(?<=\s)(?=[a-z][\w'’-]* [A-Z])[a-z][\w'’-]*[a-z] ([A-Z
                     # online scams ..."); the cluster must write it in small letters, or
                     # it is a plural that it never capitalizes again
                     r"|(?:(?<= in )|(?<= at )|(?<= from )|(?<= to )|(?<= across ))"
-                    r"[A-Z][a-z]+ ([A-Z][a-z]+)(?= (?:are|is|were|was|have|has|had|will)\b)")
+                    r"[A-Z][a-z]+ ([A-Z][a-z]+)(?= (?:are|is|were|was|have|has|had|will|said)\b)"
+                    # or a conjunction that opens sentences before a name ("Husband of
+                    # missing journalist speaks out While Gadhafi did not mention ...")
+                    r"|(?<=\s)[a-z][\w'’-]*[a-z] (While|When|Although|Despite|However|"
+                    r"Meanwhile)(?= [A-Z][a-z])")
 # (after a small word; "Between 100,000 and 200,000 people ...", not "... drama Between the
 # Lines")
 _STRONG_OPENING = re.compile(r"Up to |More than |At least |Between \d")
@@ -364,6 +368,12 @@ def _cut_glued_headlines(articles: list[Article], removed: list[Removal]) -> lis
                     paragraph = paragraphs_[i] = paragraph[start:]
         for i, paragraph in enumerate(paragraphs_[GLUED_PARAGRAPHS:], GLUED_PARAGRAPHS):
             if (start := _renamed(paragraph)) is not None:
+                removed.append(Removal(article.id, "caption", paragraph[:start - 1]))
+                paragraphs_[i] = paragraph[start:]
+            # (further down, a caption, pull quote or link's title without its stop, glued
+            # before a sentence that opens on a word that opens sentences: "Husband of
+            # missing journalist speaks out While Gadhafi did not mention ...")
+            elif (start := _glued_sentence(paragraph, texts, strong=True)) is not None:
                 removed.append(Removal(article.id, "caption", paragraph[:start - 1]))
                 paragraphs_[i] = paragraph[start:]
         text = "\n\n".join(paragraphs_)
@@ -747,7 +757,7 @@ _BEFORE_NATIONALITY = frozenset(("senior", "top", "other", "leading", "young", "
                                  "ordinary", "main", "chief", "rival", "junior"))
 
 
-def _glued_sentence(paragraph: str, texts: list[str]) -> int | None:
+def _glued_sentence(paragraph: str, texts: list[str], strong: bool = False) -> int | None:
     """Where the sentence starts that a headline is glued before, in `paragraph`'s first
     sentence, or None. The headline takes 4 to 20 words (GLUED_HEAD_WORDS; a headline and
     a caption before "A" after a name, GLUED_HEAD_NAME_A) with no comma, semicolon or
@@ -756,7 +766,8 @@ def _glued_sentence(paragraph: str, texts: list[str]) -> int | None:
     word opens sentences (`_OPENING_WORDS`) or is an ordinary one, which the cluster's
     `texts` write in small letters at least as often as they capitalize it after a
     small-letter word ("Monkeys" against "monkeys"; not "Board" of "the state Board of
-    Education", nor "Western" of "increased Western involvement")."""
+    Education", nor "Western" of "increased Western involvement"); `strong`, only a word
+    that opens sentences and is no number."""
     stop = _FIRST_STOP.search(paragraph)
     end = stop.start() if stop else len(paragraph)
     for match in _GLUED.finditer(paragraph, 0, end):
@@ -790,6 +801,10 @@ def _glued_sentence(paragraph: str, texts: list[str]) -> int | None:
             continue
         if at >= 4 and sum(t.count(f"{words[-1]} {word} ") for t in texts) > 1:
             continue  # a name: "Jack The Ripper", "Mega Millions", written so again
+        if strong:  # (only a word that opens sentences, not a number: "... Year Seven")
+            if word in _OPENING_WORDS and word not in _COUNTS and at != 5:
+                return match.start(at)
+            continue
         if at == 5 or opens:
             return match.start(at)
         small = re.compile(rf"\b{word.lower()}\b")
