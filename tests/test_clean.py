@@ -28,6 +28,10 @@ def cleaned(text: str):
      "media player text"),
     ("The BBC's Health Correspondent Jane Roe, who reported from both towns, looks at the "
      "differences in the response.", "media player text"),
+    ("The BBC talks to people in Lima about the flood.", "media player text"),
+    ("Jane Roe presents an appeal on behalf of the Disasters Emergency Committee for the "
+     "flood victims.", "media player text"),
+    ("Ore finds out the science behind what happened.", "media player text"),
     ("Leave a Reply", "comment prompt"),
     ("You must be logged in to post a comment.", "comment prompt"),
     ("Please let us know if you're having issues with commenting.", "comment prompt"),
@@ -129,7 +133,8 @@ def test_clutter_lines_are_dropped_with_their_reason(line, reason):
     "and the debates in parliaments that followed it in the months after.",
     "Protesters gather outside parliament every day, as they have since March 1, 2011.",
     "Allen posted the pictures on Twitter (@PaulGAllen) on Monday, March 2, 2015.",
-    # a reporter's finding, not a video's introduction
+    # a reporter's finding, not a video's introduction; a finding that is the news
+    "The inquiry finds out that the warnings were ignored, the report says.",
     "CNN's John Doe reports that fighting is getting closer to the capital.",
     "The BBC's Jane Roe reports from Beirut that the aid convoy turned back at the border.",
     'CNN\'s John Doe reports from the port: "Thousands of people fled the city overnight."',
