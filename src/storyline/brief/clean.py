@@ -373,7 +373,8 @@ def _cut_glued_headlines(articles: list[Article], removed: list[Removal]) -> lis
             # (further down, a caption, pull quote or link's title without its stop, glued
             # before a sentence that opens on a word that opens sentences: "Husband of
             # missing journalist speaks out While Gadhafi did not mention ...")
-            elif (start := _glued_sentence(paragraph, texts, strong=True)) is not None:
+            elif (_STRONG_HINT.search(paragraph, 0, _first_end(paragraph)) and (
+                    start := _glued_sentence(paragraph, texts, strong=True)) is not None):
                 removed.append(Removal(article.id, "caption", paragraph[:start - 1]))
                 paragraphs_[i] = paragraph[start:]
         text = "\n\n".join(paragraphs_)
@@ -594,11 +595,10 @@ def _renamed(paragraph: str) -> int | None:
         return None
     stop = _FIRST_STOP.search(paragraph)
     end = stop.start() if stop else len(paragraph)
-    again = re.compile(rf"(?<=[a-z] ){re.escape(name.group(0))}(?= [a-z]|['’]s )")
-    match = again.search(paragraph, name.end(), end)
-    if match is None:
+    at = _again(paragraph, name.group(0), name.end(), end)
+    if at is None:
         return None
-    head = paragraph[:match.start()]
+    head = paragraph[:at]
     words = head.split()
     # (not where a sentence goes on to the name: "... the party of Barack Obama would ...",
     # "... as fans across New Zealand celebrated", "... and officials hope Kim Jong Un
@@ -607,13 +607,28 @@ def _renamed(paragraph: str) -> int | None:
     # word that leads on to no name: "Darlene Etienne was found when neighbours heard her
     # weakly calling Darlene Etienne was pulled, barely alive, ..." (not "... arrested near
     # Fort Hood has told ...", "... officials hope Kim Jong Un will ...").
-    again_acts = (words[-1].lower() not in _JOINS and _NAME_ACTS.match(paragraph, match.end()))
-    if (not 4 <= len(words) <= 20 or len(paragraph[match.start():end].split()) < 6
+    again_acts = (words[-1].lower() not in _JOINS
+                  and _NAME_ACTS.match(paragraph, at + len(name.group(0))))
+    if (not 4 <= len(words) <= 20 or len(paragraph[at:end].split()) < 6
             or not words[-1][0].islower() or "," in head
             or any(w.lower() in _JOINS for w in words[2:]) and not again_acts
             or words[-1].lower() in _NOT_LAST or _GOES_ON.search(words[-1]) and not again_acts):
         return None
-    return match.start()
+    return at
+
+
+def _again(paragraph: str, name: str, start: int, end: int) -> int | None:
+    """Where `name` stands again in `paragraph[start:end]` after a small-letter word and
+    before one, or before "'s" (found without a pattern made for each name: speed)."""
+    at = paragraph.find(name, start, end)
+    while at != -1:
+        after = paragraph[at + len(name):at + len(name) + 3]
+        if (at >= 2 and "a" <= paragraph[at - 2] <= "z" and paragraph[at - 1] == " "
+                and (after[:1] == " " and "a" <= after[1:2] <= "z" and len(after) > 1
+                     or after in ("'s ", "’s "))):
+            return at
+        at = paragraph.find(name, at + 1, end)
+    return None
 
 
 _NAME_ACTS = re.compile(r" (?:(?:was|is|were|are) [a-z]+(?:ed|en|ing)"
@@ -755,6 +770,17 @@ _GROUP_ACTS = re.compile(r" [a-z]+ (?:have|has|had|are|were|was|is|say|said|will
 _THE_NOUN = (["the"], ["a"], ["an"], ["its"], ["their"])
 _BEFORE_NATIONALITY = frozenset(("senior", "top", "other", "leading", "young", "local", "fellow",
                                  "ordinary", "main", "chief", "rival", "junior"))
+
+
+# Where a sentence opening on a word that opens sentences (no number) may be glued after a
+# small-letter word: the paragraphs further down without one are not read (speed).
+_STRONG_HINT = re.compile(r"[a-z] (?:" + "|".join(sorted(_OPENING_WORDS - _COUNTS)) + r") ")
+
+
+def _first_end(paragraph: str) -> int:
+    """Where `paragraph`'s first sentence ends (`_FIRST_STOP`), or its length."""
+    stop = _FIRST_STOP.search(paragraph)
+    return stop.start() if stop else len(paragraph)
 
 
 def _glued_sentence(paragraph: str, texts: list[str], strong: bool = False) -> int | None:
