@@ -1079,7 +1079,7 @@ def test_stock_tickers_are_cut_out_of_a_sentence(line, cleaned):
 def test_a_headline_glued_to_the_first_sentence_is_cut(glued, head):
     other = ("Keepers said the otters were fed twice a day. The infection is rare, and the "
              "ducks and the otters were kept apart. Many governments and people may have died "
-             "between them. The thieves were caught.")
+             "between them. The thieves were caught in Peru, and Peru is calm.")
     cleaned, removed = clean_all([article(glued + "\n\nMore of the story follows here today.",
                                           "a"), article(other, "b")])
     assert ("headline", head) in [(r.reason, r.text) for r in removed]
@@ -1355,6 +1355,53 @@ def test_a_caption_without_its_stop_glued_further_down_goes_before_a_word_that_o
     assert "Other cases included five Year Seven pupils" in cleaned_[0].text  # (a number)
     assert [r.text for r in removed if r.reason == "caption"] == [
         "Husband of missing reporter speaks out", "Families shelter in a school"]
+
+
+@pytest.mark.parametrize("text", [
+    "Police said a prominent Egyptian activist was arrested at his home in Cairo on Sunday.",
+    "Officials said the interim Libyan government has asked for more help from its allies.",
+    "Ephron wrote the romantic comedy When Harry Met Sally and several other films.",
+    "He said he first heard the song While My Guitar Gently Weeps on the radio as a boy.",
+    "A new production of Charles Dickens's A Christmas Carol opens at the theatre next week.",
+    "Thousands of workers at General Motors are expected to return to work on Monday.",
+    "Recent polls in Egypt show Christians are worried about the new constitution.",
+    "Hong Kong police said tourists visiting Hong Kong were warned to avoid the protests.",
+    "United States Secretary of State John Kerry and Chinese President Xi Jinping met in "
+    "Beijing on Saturday to discuss the state of relations.",
+])
+def test_titles_names_and_groups_inside_a_sentence_are_no_glued_caption(text):
+    other = ("The state of the talks was good. Christians and others voted. Workers said "
+             "motors and engines were built there. The police stated it. Visiting was banned.")
+    cleaned_, removed = clean_all([article(f"{text}\n\nMore of the story follows here.", "a"),
+                                   article(other, "b")])
+    assert cleaned_[0].text.startswith(text)
+    assert not [r for r in removed if r.article == "a"]
+
+
+@pytest.mark.parametrize("text", [
+    "The documentary When the Levees Broke was shown on television again last night.",
+    "She read the novel About a Boy twice before she met its author in London.",
+])
+def test_a_title_further_down_a_page_is_no_glued_caption(text):
+    body = f"Rescuers reached the valley on Monday.\n\nThe road was cut.\n\nAid is slow.\n\n{text}"
+    cleaned_, removed = clean_all([article(body, "a")])
+    assert cleaned_[0].text.endswith(text) and not removed
+
+
+def test_a_lead_and_its_next_paragraph_above_a_photo_are_the_story():
+    page = ("(By Jane Roe -- AP) The Senate passed the $700 billion rescue plan late on "
+            "Wednesday after two weeks of talks, and the House is to vote on it on Friday.\n\n"
+            "Leaders of both parties said the vote would be close, and that many members "
+            "had yet to decide.\n\n(By John Doe -- Bloomberg News) Traders watched the vote. "
+            f"Stocks rose.\n\n{BODY}")
+    cleaned_, _ = clean_all([article(page, "a")])
+    assert cleaned_[0].text.startswith("The Senate passed the $700 billion rescue plan")
+
+
+def test_a_photographers_role_is_no_name():
+    a, _ = cleaned("Title\n\nPhotograph: Reuters/Stringer Mexico City lowered its alert level "
+                   "on Monday.")
+    assert a.text.startswith("Mexico City lowered")
 
 
 def test_a_wire_dateline_after_a_glued_caption_goes_with_it():

@@ -67,6 +67,7 @@ _DATELINE = re.compile(  # "ST. LOUIS (AP) — ", "FORT WAYNE, Ind. (WANE) ", "(
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{1,2} -)"  # "Mar 1 - "
     r"(?:\s+|(?<=--)|(?<=[—–]))(?=[A-Z\"“'‘`])")
 DATELINE_PARAGRAPHS = 3  # a dateline opens the story, after at most a headline and standfirst
+CAPTION_WORDS = 25  # a caption's or a standfirst's words at most (between two photos' credits)
 DATELINE_CHARS = 600  # or after short lines of page furniture (a page of one line a sentence)
 # A web page's byline and time stamp glued before the wire's dateline ("By Jane Doe,
 # Health Editor WASHINGTON | Mon Mar 2, 2009 4:23 pm EST WASHINGTON (Reuters) - ...",
@@ -133,7 +134,8 @@ _VIDEO_CREDIT = re.compile(r"^[A-Z][\w'’-]*(?: (?:for|of|the|and|in|on|[A-Z][\
 # through the city." then "Photograph: Jane Roe/AP Health officials across the world ...";
 # the agency first, the photographer's full name after it: "Photograph: Reuters/Eliana
 # Aponte Mexico City lowered ...".
-_PHOTOGRAPH_CREDIT = re.compile(r"^\|?\s*Photograph: (?:(?:Reuters|AP|AFP|EPA|PA)/[A-Z][a-z]+ "
+_PHOTOGRAPH_CREDIT = re.compile(r"^\|?\s*Photograph: (?:(?:Reuters|AP|AFP|EPA|PA)/"
+                                r"(?!(?:Stringer|Staff|Pool|Handout|File)\b)[A-Z][a-z]+ "
                                 r"[A-Z][\w'’-]*[a-z]"
                                 r"|[^/\n]{2,60}?"
                                 r"(?:/[A-Z][\w-]*(?: [Ii]mages)?){1,2}"
@@ -277,7 +279,7 @@ _GLUED = re.compile(r"(?<=\s)(?=[a-z][\w'’-]* [A-Z])[a-z][\w'’-]*[a-z] ([A-Z
                     # before a name too ("... deliver aid to Haiti A Red Cross van on its way
                     # ...")
                     rf"|(?<=\s)(?=[A-Z][\w'’-]*[a-z] (?:An?|The) ){_LABEL_BEFORE}"
-                    r"[A-Z][\w'’-]*[a-z] (An?|The)"
+                    r"[A-Z][\w'’-]*[a-z](?<!['’]s) (An?|The)"
                     r"(?= [a-z0-9]|(?<= A) (?:[A-Z][\w'’-]* ){1,2}[a-z])"
                     # or "The" and a name after a name, not a possessive's ("... teams from
                     # many nations in Haiti The EU has pledged ..."; not "Britain's The Sun")
@@ -300,8 +302,9 @@ _GLUED = re.compile(r"(?<=\s)(?=[a-z][\w'’-]* [A-Z])[a-z][\w'’-]*[a-z] ([A-Z
                     r"[A-Z][a-z]+ ([A-Z][a-z]+)(?= (?:are|is|were|was|have|has|had|will|said)\b)"
                     # or a conjunction that opens sentences before a name ("Husband of
                     # missing journalist speaks out While Gadhafi did not mention ...")
+                    # (not a title's: "the comedy When Harry Met Sally")
                     r"|(?<=\s)[a-z][\w'’-]*[a-z] (While|When|Although|Despite|However|"
-                    r"Meanwhile)(?= [A-Z][a-z])")
+                    r"Meanwhile)(?= [A-Z][a-z]+ [a-z])")
 # (after a small word; "Between 100,000 and 200,000 people ...", not "... drama Between the
 # Lines")
 _STRONG_OPENING = re.compile(r"Up to |More than |At least |Between \d")
@@ -460,8 +463,9 @@ def _captioned(paragraph: str) -> int | None:
 # "An" after TITLE_HEADLINE_WORDS words, or else the word just before that small word,
 # when it opens sentences (a number, a pronoun, "This", "When": `_OPENING_WORDS`), is a
 # dateline's place or a participle ("... Emergency Loan Invoking extraordinary powers
-# ..."), and the headline shows a verb of the present (a word ending in "s" whose stem the
-# cluster writes in small letters: "Says", "Calls", "Seizes"). A run of names is no
+# ..."), and the headline shows a verb of the present (a word ending in "s" that the
+# cluster writes in small letters, "Says", "Calls"; before a participle, one the cluster
+# writes as a verb, "Seizes" and "seized"). A run of names is no
 # headline ("The Centers for Disease Control and ...", "United Auto Workers President
 # Stephen Yokich is ..."): a sentence whose subject is capitalized keeps its headline,
 # which no small-letter cue tells, unless a person's title opens it and the headline
@@ -474,16 +478,17 @@ _TITLE_OPENING = _OPENING_WORDS | frozenset("This That These Those What Why How 
 TITLE_HEADLINE_WORDS = 5  # the headline's least length in words
 # A person's title that opens the sentence after a headline that names the person: "Bush
 # Calls Bailout Vital to Economy, Will Meet With McCain and Obama President Bush said ..."
-_PERSON_TITLES = frozenset(("President", "Sen.", "Senator", "Gov.", "Governor", "Rep.",
-                            "Secretary", "Chancellor", "Premier", "Minister", "Mayor"))
+_ACTS_NEXT = re.compile(r" (?:said|says|was|is|were|are|has|had|have|will|met|told|[a-z]+ed)\b")
+_PERSON_TITLES = frozenset(("President", "Senator", "Governor", "Secretary", "Chancellor",
+                            "Premier", "Minister", "Mayor"))  # (not "Sen.": a stop ends the run)
 
 
 _stem = lru_cache(maxsize=50_000)(Stemmer.Stemmer("english").stemWord)  # (a word's Snowball stem)
 
 
 class _SmallWords:
-    """The words the cluster's `texts` write in small letters, read when first asked, and
-    their stems."""
+    """The words the cluster's `texts` write in small letters, and the stems of their
+    verbs ("-ed" and "-ing" words), read when first asked."""
 
     def __init__(self, texts: list[str]) -> None:
         self._texts, self._words, self._stems = texts, None, None
@@ -491,11 +496,11 @@ class _SmallWords:
     def __contains__(self, word: str) -> bool:
         return word in self._read()
 
-    def stem_of(self, word: str) -> bool:
-        """Whether the texts write `word` or a word of its stem in small letters ("seized"
-        for "seizes")."""
+    def verb_of(self, word: str) -> bool:
+        """Whether the texts write an "-ed" or "-ing" word of `word`'s stem in small letters
+        ("seized" for "seizes")."""
         if self._stems is None:
-            self._stems = frozenset(map(_stem, self._read()))
+            self._stems = frozenset(_stem(w) for w in self._read() if w.endswith(("ed", "ing")))
         return _stem(word) in self._stems
 
     def _read(self) -> frozenset[str]:
@@ -533,12 +538,18 @@ def _title_case_headline(paragraph: str, small_words: _SmallWords) -> int | None
         start = small - 1
         first = head[start]
         dateline = first.isupper() and len(first) >= 3 and words[small].group() in ("--", "—")
-        # (or a participle that opens on the sentence's own clause: "U.S. Seizes Control
-        # of AIG With $85 Billion Emergency Loan Invoking extraordinary powers ...")
-        participle = len(first) > 5 and first.endswith("ing")
-        if not (first in _TITLE_OPENING or dateline or participle) or not any(
-                w[-1] == "s" and w[-2:-1].isalpha() and small_words.stem_of(w.lower())
-                for w in head[1:start]):
+        # (or a participle that opens on the sentence's own clause, when the headline's verb
+        # is one the cluster writes as a verb: "U.S. Seizes Control of AIG With $85 Billion
+        # Emergency Loan Invoking extraordinary powers ..." and "seized"; not "... Xi
+        # Jinping met ...", "... Boeing machinists ...")
+        participle = (len(first) > 5 and first.endswith("ing")
+                      and not _ACTS_NEXT.match(paragraph, words[small].start() - 1))
+        verbs = [w for w in head[1:start] if w[-1] == "s" and w[-2:-1].isalpha()]
+        if participle and not (first in _TITLE_OPENING or dateline):
+            told = any(small_words.verb_of(w.lower()) for w in verbs)
+        else:
+            told = any(w.lower() in small_words for w in verbs)
+        if not (first in _TITLE_OPENING or dateline or participle) or not told:
             return None
     before = head[start - 1]
     if (before.lower() in _TITLE_SMALL or before.lower() in _NO_TITLE_START
@@ -608,6 +619,7 @@ def _renamed(paragraph: str) -> int | None:
     # weakly calling Darlene Etienne was pulled, barely alive, ..." (not "... arrested near
     # Fort Hood has told ...", "... officials hope Kim Jong Un will ...").
     again_acts = (words[-1].lower() not in _JOINS
+                  and _CAPTION_ACTS.match(paragraph, name.end())
                   and _NAME_ACTS.match(paragraph, at + len(name.group(0))))
     if (not 4 <= len(words) <= 20 or len(paragraph[at:end].split()) < 6
             or not words[-1][0].islower() or "," in head
@@ -631,6 +643,9 @@ def _again(paragraph: str, name: str, start: int, end: int) -> int | None:
     return None
 
 
+_CAPTION_ACTS = re.compile(r" (?:was|is|were|are|has|had|have|will|said|says)\b")  # (not
+# "Hong Kong police said tourists visiting Hong Kong were warned ...": a name that acts in
+# the caption too)
 _NAME_ACTS = re.compile(r" (?:(?:was|is|were|are) [a-z]+(?:ed|en|ing)"
                         r"|(?:has|had) [a-z]+(?:ed|en))\b")
 
@@ -657,7 +672,8 @@ _THE_VERB = re.compile(r"^(?:\S+ ){0,7}?(?:has|have|had|is|are|was|were|will|wou
 _NAMES_A_TITLE = frozenset(
     "website site newspaper paper daily weekly magazine journal blog column columnist band "
     "group show programme program channel network series film movie album book novel play "
-    "song guitarist singer host editor writer reporter correspondent".split())
+    "song guitarist singer host editor writer reporter correspondent comedy documentary "
+    "drama musical poem opera".split())
 # ... nor on a verb whose clause follows ("Aid workers in the valley say The Salvation Army
 # can do more ...").
 _CLAUSE_FOLLOWS = frozenset("say believe believes think thinks hope hopes fear fears warn warns "
@@ -765,11 +781,14 @@ def _echoed_headline(paragraph: str) -> int | None:
 # Haitian children became orphans after the earthquake Haitian police have arrested ..."
 # The nationality follows a noun after an article, not an adjective ("six Libyan ports",
 # "senior Libyan officials", "even Libyan civilians").
-_GROUP_ACTS = re.compile(r" [a-z]+ (?:have|has|had|are|were|was|is|say|said|will|would|"
-                         r"[a-z]{3,}ed)\b")
+_GROUP_ACTS = re.compile(r" (?:police|troops|forces|soldiers|officials|authorities|rebels|"
+                         r"protesters|charities|rescuers|doctors|workers|families|nationals|"
+                         r"citizens|diplomats|ministers) (?:have|has|had|are|were|was|is|say|"
+                         r"said|will|would|[a-z]{3,}ed)\b")
 _THE_NOUN = (["the"], ["a"], ["an"], ["its"], ["their"])
 _BEFORE_NATIONALITY = frozenset(("senior", "top", "other", "leading", "young", "local", "fellow",
-                                 "ordinary", "main", "chief", "rival", "junior"))
+                                 "ordinary", "main", "chief", "rival", "junior", "interim",
+                                 "powerful", "current", "new", "former", "prominent"))
 
 
 # Where a sentence opening on a word that opens sentences (no number) may be glued after a
@@ -825,28 +844,42 @@ def _glued_sentence(paragraph: str, texts: list[str], strong: bool = False) -> i
                 or paragraph.startswith(" of ", match.end(at))
                 or len(paragraph[match.start(at):end].split()) < 6):
             continue
+        if strong:  # (only a word that opens sentences, not a number: "... Year Seven"; not
+            # after a title's noun: "the documentary When the Levees Broke")
+            if (word not in _OPENING_WORDS or word in _COUNTS or at == 5
+                    or words[-1].lower() in _NAMES_A_TITLE):
+                continue
         if at >= 4 and sum(t.count(f"{words[-1]} {word} ") for t in texts) > 1:
             continue  # a name: "Jack The Ripper", "Mega Millions", written so again
-        if strong:  # (only a word that opens sentences, not a number: "... Year Seven")
-            if word in _OPENING_WORDS and word not in _COUNTS and at != 5:
-                return match.start(at)
-            continue
+        if strong:
+            return match.start(at)
         if at == 5 or opens:
             return match.start(at)
         small = re.compile(rf"\b{word.lower()}\b")
         capital = re.compile(rf"\b[a-z][\w'’-]* {word}\b")
         capitals = sum(len(capital.findall(t)) for t in texts)
+        if at == 6 and not _stands_alone(words[-1], texts):
+            continue  # (a name of two words: "workers at General Motors are")
         if sum(len(small.findall(t)) for t in texts) >= max(capitals, 1):
             return match.start(at)
         # (a common noun's plural the cluster never capitalizes again after a small word,
         # that acts or is joined to a small word as a sentence's subject: "... offering
         # takeaway food Restaurants and cafes in Mexico City are to reopen ...", "...
         # survivors in Haiti Criminals are using ..."; not "has hit Texas and the rest", "to
-        # see Rangers and their rivals")
+        # see Rangers and their rivals", "polls show Christians are", "workers at General
+        # Motors are")
         if (capitals <= 1 and _COMMON_PLURAL.search(word)
+                and words[-1].lower() not in _CLAUSE_FOLLOWS
                 and _PLURAL_ACTS.match(paragraph, match.end(at))):
             return match.start(at)
     return None
+
+
+def _stands_alone(name: str, texts: list[str]) -> bool:
+    """Whether the cluster writes `name` alone, before a stop or a small-letter word, twice
+    or more ("Haiti", not "General" of "General Motors")."""
+    alone = re.compile(rf"\b{re.escape(name)}(?:[,.;:]| [a-z])")
+    return sum(len(alone.findall(t)) for t in texts) >= 2
 
 
 _PLURAL_ACTS = re.compile(r" (?:and (?!(?:the|a|an|their|his|her|its|our|other|others|then)\b)"
@@ -957,11 +990,13 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
         # paragraphs above are the headline, a standfirst and the photo's caption (so they
         # are in every Timeline17 dev page that has one; a page that put a photo after its
         # lead paragraph would lose the lead); the last such credit, when the page opens
-        # on a photo ("(By Jane Roe -- AP) The facade of ...", a standfirst, "(By John Doe
-        # -- Bloomberg News) ...")
-        if lead and (story_start is None or by_credit) and ("Photograph:" in line[:16] and (
-                _PHOTOGRAPH_CREDIT.match(line)) or line.startswith("(By ") and (  # ("| Photo")
-                _CREDIT_PREFIX.match(line))):
+        # on a photo and what stands between is as short as captions and standfirsts
+        # ("(By Jane Roe -- AP) The facade of ...", a standfirst, "(By John Doe --
+        # Bloomberg News) ..."; not a lead and its next paragraph above a photo)
+        if lead and (story_start is None or by_credit and all(
+                len(kept[j].split()) <= CAPTION_WORDS for j in range(story_start, i))) and (
+                "Photograph:" in line[:16] and _PHOTOGRAPH_CREDIT.match(line)  # ("| Photo")
+                or line.startswith("(By ") and _CREDIT_PREFIX.match(line)):
             story_start, by_credit = i, True
         before += len(line)
         kept[i] = _strip_prefixes(line, drop, lead=lead)
