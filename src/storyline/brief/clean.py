@@ -369,15 +369,15 @@ def _cut_glued_headlines(articles: list[Article], removed: list[Removal]) -> lis
                         break
                     removed.append(Removal(article.id, "caption", paragraph[:start - 1]))
                     paragraph = paragraphs_[i] = paragraph[start:]
+        # Further down, a caption whose name its sentence opens on again, or a caption,
+        # pull quote or link's title without its stop, glued before a sentence that opens
+        # on a word that opens sentences ("Husband of missing journalist speaks out While
+        # Gadhafi did not mention ...").
         for i, paragraph in enumerate(paragraphs_[GLUED_PARAGRAPHS:], GLUED_PARAGRAPHS):
-            if (start := _renamed(paragraph)) is not None:
-                removed.append(Removal(article.id, "caption", paragraph[:start - 1]))
-                paragraphs_[i] = paragraph[start:]
-            # (further down, a caption, pull quote or link's title without its stop, glued
-            # before a sentence that opens on a word that opens sentences: "Husband of
-            # missing journalist speaks out While Gadhafi did not mention ...")
-            elif (_STRONG_HINT.search(paragraph, 0, _first_end(paragraph)) and (
-                    start := _glued_sentence(paragraph, texts, strong=True)) is not None):
+            start = _renamed(paragraph)
+            if start is None and _STRONG_HINT.search(paragraph, 0, _first_end(paragraph)):
+                start = _glued_sentence(paragraph, texts, strong=True)
+            if start is not None:
                 removed.append(Removal(article.id, "caption", paragraph[:start - 1]))
                 paragraphs_[i] = paragraph[start:]
         text = "\n\n".join(paragraphs_)
@@ -844,11 +844,11 @@ def _glued_sentence(paragraph: str, texts: list[str], strong: bool = False) -> i
                 or paragraph.startswith(" of ", match.end(at))
                 or len(paragraph[match.start(at):end].split()) < 6):
             continue
-        if strong:  # (only a word that opens sentences, not a number: "... Year Seven"; not
-            # after a title's noun: "the documentary When the Levees Broke")
-            if (word not in _OPENING_WORDS or word in _COUNTS or at == 5
-                    or words[-1].lower() in _NAMES_A_TITLE):
-                continue
+        # (`strong`: only a word that opens sentences, not a number, "... Year Seven", nor
+        # after a title's noun, "the documentary When the Levees Broke")
+        if strong and (word not in _OPENING_WORDS or word in _COUNTS or at == 5
+                       or words[-1].lower() in _NAMES_A_TITLE):
+            continue
         if at >= 4 and sum(t.count(f"{words[-1]} {word} ") for t in texts) > 1:
             continue  # a name: "Jack The Ripper", "Mega Millions", written so again
         if strong:
