@@ -163,6 +163,10 @@ from storyline.brief.context import (
     # someone only an earlier sentence names (the readers of ab_eleventh kept this one
     # after the sentence that names her; Multi-News dev hf_mn_val_576 told it after another)
     "Police said her injuries were not life-threatening.",
+    # ... when a group that speaks opens the sentence, whatever words stand before it
+    "Rescuers said she had survived by drinking water from a bath.",
+    "Lottery officials said he chose to take his winnings in one payment.",
+    "Officials said it seemed he had become trapped by an aftershock.",
     # a group only an earlier sentence names
     "The temperature inside their capsule will be about 50 degrees.",
     "In exchange, they dropped the language on the surplus.",
@@ -297,6 +301,9 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "Fire destroyed the 150-year-old church on Sunday.",
     # "IT", not "it"
     "In IT, salaries have risen 10 percent this year, a survey found.",
+    # a group that speaks for someone it names, or one person who speaks
+    "Smith's lawyers said he would appeal the verdict.",
+    "Doctors treating Jane Roe said she was recovering well.",
 ])
 def test_openings_that_stand_alone(text):
     assert not needs(text).antecedent

@@ -1018,12 +1018,25 @@ _PERSON_BEFORE = re.compile(rf"\b(?:{_BACK_NOUNS}|someone|person|people|patient|
                             r"resident|client|customer|passenger|inmate|witness|animal)s?\b", re.I)
 
 
+# ... nor when a group that speaks opens it, the pronoun straight after what they said:
+# "Rescuers said she had survived by drinking water from a bath.", "Lottery officials said
+# he chose ...", "Officials said it seemed he had become trapped ..." (a group is no "he")
+_GROUP_SAID = re.compile(
+    r"(?:The |[A-Z][a-z]+ )?(?i:officials|rescuers|sources|police|authorities|doctors|"
+    r"prosecutors|investigators|witnesses|relatives|neighbou?rs|friends|officers|aides|"
+    r"lawyers|residents|villagers|survivors|colleagues|teachers|experts) "
+    r"(?:said|say|says|told (?:reporters|the [A-Z]\w+))(?: on [A-Z][a-z]+day)?,?(?: that)?"
+    r"(?: it (?:seemed|appeared))? (?:he|she|his|her)\b")
+
+
 def _unnamed_person(outside: str) -> bool:
-    """A singular pronoun for someone the sentence does not name (`_SINGULAR_PRONOUN`);
-    `outside` is the sentence without its quotations."""
+    """A singular pronoun for someone the sentence does not name (`_SINGULAR_PRONOUN`,
+    `_GROUP_SAID`); `outside` is the sentence without its quotations."""
     if not (" he" in outside or " his" in outside or " him" in outside or " she" in outside
             or " her" in outside):
         return False
+    if _GROUP_SAID.match(outside):
+        return True
     pronoun = _SINGULAR_PRONOUN.search(outside)
     return bool(pronoun and not _NAME_WORD.search(outside)
                 and not _PERSON_BEFORE.search(outside, 0, pronoun.start()))
