@@ -785,7 +785,7 @@ _GROUP_ACTS = re.compile(r" (?:police|troops|forces|soldiers|officials|authoriti
                          r"protesters|charities|rescuers|doctors|workers|families|nationals|"
                          r"citizens|diplomats|ministers) (?:have|has|had|are|were|was|is|say|"
                          r"said|will|would|[a-z]{3,}ed)\b")
-_THE_NOUN = (["the"], ["a"], ["an"], ["its"], ["their"])
+_THE_NOUN = frozenset(("the", "a", "an", "its", "their"))  # (the words before that noun)
 _BEFORE_NATIONALITY = frozenset(("senior", "top", "other", "leading", "young", "local", "fellow",
                                  "ordinary", "main", "chief", "rival", "junior", "interim",
                                  "powerful", "current", "new", "former", "prominent"))
@@ -826,7 +826,8 @@ def _glued_sentence(paragraph: str, texts: list[str], strong: bool = False) -> i
         # Two ..."; "Dancing With the Stars" is a title)
         counted = at == 5 and word in _COUNTS
         opens = (word in _OPENING_WORDS or _STRONG_OPENING.match(paragraph, match.start(at))
-                 or at == 1 and word in _NATIONALITIES and words[-2:-1] in _THE_NOUN
+                 or at == 1 and word in _NATIONALITIES and len(words) > 1
+                 and words[-2] in _THE_NOUN
                  and words[-1] not in _BEFORE_NATIONALITY
                  and _GROUP_ACTS.match(paragraph, match.end(at)))
         goes_on = at != 2 and (words[-1].lower() in _NOT_LAST
