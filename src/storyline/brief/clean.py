@@ -309,6 +309,14 @@ _GLUED = re.compile(r"(?<=\s)(?=[a-z][\w'’-]* [A-Z])[a-z][\w'’-]*[a-z] ([A-Z
 # Lines")
 _STRONG_OPENING = re.compile(r"Up to |More than |At least |Between \d")
 _FIRST_STOP = re.compile(r"(?<!\.[A-Z])[.!?](?:\s|$)")  # (not "U.S. ")
+
+
+def _first_end(paragraph: str) -> int:
+    """Where `paragraph`'s first sentence ends (`_FIRST_STOP`), or its length."""
+    stop = _FIRST_STOP.search(paragraph)
+    return stop.start() if stop else len(paragraph)
+
+
 # A headline's kicker before a colon: "Haiti earthquake: not enough doctors", "In pictures:
 # ..." (a colon further on is a sentence's own: "He said: ...").
 _KICKER = re.compile(r"^(?:\S+ ){0,3}(?<!said )(?<!says )(?<!told )(?<!added )(?<!wrote )"
@@ -476,9 +484,11 @@ _TITLE_SMALL = frozenset("a an the of in on at to for with and or but by from as
 _TITLE_OPENING = _OPENING_WORDS | frozenset("This That These Those What Why How Where In On "
                                             "At For By From Now Then Still Yet".split())
 TITLE_HEADLINE_WORDS = 5  # the headline's least length in words
+# A verb right after a word: the word is a subject that acts ("Darlene Etienne was found
+# ...", "... Xi Jinping met ...")
+_VERB_NEXT = re.compile(r" (?:said|says|was|is|were|are|has|had|have|will|met|told|[a-z]+ed)\b")
 # A person's title that opens the sentence after a headline that names the person: "Bush
 # Calls Bailout Vital to Economy, Will Meet With McCain and Obama President Bush said ..."
-_ACTS_NEXT = re.compile(r" (?:said|says|was|is|were|are|has|had|have|will|met|told|[a-z]+ed)\b")
 _PERSON_TITLES = frozenset(("President", "Senator", "Governor", "Secretary", "Chancellor",
                             "Premier", "Minister", "Mayor"))  # (not "Sen.": a stop ends the run)
 
@@ -519,8 +529,7 @@ _NO_TITLE_START = frozenset("about against before between through without under 
 
 def _title_case_headline(paragraph: str, small_words: _SmallWords) -> int | None:
     """Where the sentence starts that a title-case headline is glued before (see above)."""
-    stop = _FIRST_STOP.search(paragraph)
-    words = list(re.finditer(r"\S+", paragraph[:stop.start() if stop else len(paragraph)]))
+    words = list(re.finditer(r"\S+", paragraph[:_first_end(paragraph)]))
     small = next((n for n, m in enumerate(words) if not (
         m.group()[0].isupper() or m.group()[0] in "$0123456789" or m.group() in _TITLE_SMALL)),
         None)
@@ -543,7 +552,7 @@ def _title_case_headline(paragraph: str, small_words: _SmallWords) -> int | None
         # Emergency Loan Invoking extraordinary powers ..." and "seized"; not "... Xi
         # Jinping met ...", "... Boeing machinists ...")
         participle = (len(first) > 5 and first.endswith("ing")
-                      and not _ACTS_NEXT.match(paragraph, words[small].start() - 1))
+                      and not _VERB_NEXT.match(paragraph, words[small].start() - 1))
         verbs = [w for w in head[1:start] if w[-1] == "s" and w[-2:-1].isalpha()]
         if participle and not (first in _TITLE_OPENING or dateline):
             told = any(small_words.verb_of(w.lower()) for w in verbs)
@@ -604,8 +613,7 @@ def _renamed(paragraph: str) -> int | None:
     name = _OPENING_NAME.match(paragraph)
     if name is None:
         return None
-    stop = _FIRST_STOP.search(paragraph)
-    end = stop.start() if stop else len(paragraph)
+    end = _first_end(paragraph)
     at = _again(paragraph, name.group(0), name.end(), end)
     if at is None:
         return None
@@ -617,9 +625,11 @@ def _renamed(paragraph: str) -> int | None:
     # A caption may join clauses when the name starts a clause of its own again after a
     # word that leads on to no name: "Darlene Etienne was found when neighbours heard her
     # weakly calling Darlene Etienne was pulled, barely alive, ..." (not "... arrested near
-    # Fort Hood has told ...", "... officials hope Kim Jong Un will ...").
+    # Fort Hood has told ...", "... officials hope Kim Jong Un will ...", nor where the
+    # name does not act in the caption: "Hong Kong police said tourists visiting Hong Kong
+    # were warned ...").
     again_acts = (words[-1].lower() not in _JOINS
-                  and _CAPTION_ACTS.match(paragraph, name.end())
+                  and _VERB_NEXT.match(paragraph, name.end())
                   and _NAME_ACTS.match(paragraph, at + len(name.group(0))))
     if (not 4 <= len(words) <= 20 or len(paragraph[at:end].split()) < 6
             or not words[-1][0].islower() or "," in head
@@ -643,9 +653,6 @@ def _again(paragraph: str, name: str, start: int, end: int) -> int | None:
     return None
 
 
-_CAPTION_ACTS = re.compile(r" (?:was|is|were|are|has|had|have|will|said|says)\b")  # (not
-# "Hong Kong police said tourists visiting Hong Kong were warned ...": a name that acts in
-# the caption too)
 _NAME_ACTS = re.compile(r" (?:(?:was|is|were|are) [a-z]+(?:ed|en|ing)"
                         r"|(?:has|had) [a-z]+(?:ed|en))\b")
 
@@ -689,8 +696,7 @@ _PHRASAL_END = re.compile(r"\b(?:unaccounted|accounted) for\s*$")  # (not "calle
 def _before_the(paragraph: str) -> int | None:
     """Where a sentence opening on "The" or a number word starts inside `paragraph`'s first
     sentence after 4 to 20 words of caption or headline (`_THE_START`), or None."""
-    stop = _FIRST_STOP.search(paragraph)
-    end = stop.start() if stop else len(paragraph)
+    end = _first_end(paragraph)
     for match in _THE_START.finditer(paragraph, 0, end):
         head, rest = paragraph[:match.start()], paragraph[match.start():end]
         words, last = head.split(), head.split()[-1].rstrip("\"”'’")
@@ -744,8 +750,7 @@ def _echoed_headline(paragraph: str) -> int | None:
     """Where the sentence starts that retells a headline glued before it (`_ECHO_START`),
     in `paragraph`'s first sentence, or None: the last such place, as a headline's own
     words may start one too ("... launches Haiti appeal The UK's ...")."""
-    stop = _FIRST_STOP.search(paragraph)
-    end = stop.start() if stop else len(paragraph)
+    end = _first_end(paragraph)
     start = None
     for match in _ECHO_START.finditer(paragraph, 0, end):
         head, rest = paragraph[:match.start()], paragraph[match.end():end]
@@ -796,12 +801,6 @@ _BEFORE_NATIONALITY = frozenset(("senior", "top", "other", "leading", "young", "
 _STRONG_HINT = re.compile(r"[a-z] (?:" + "|".join(sorted(_OPENING_WORDS - _COUNTS)) + r") ")
 
 
-def _first_end(paragraph: str) -> int:
-    """Where `paragraph`'s first sentence ends (`_FIRST_STOP`), or its length."""
-    stop = _FIRST_STOP.search(paragraph)
-    return stop.start() if stop else len(paragraph)
-
-
 def _glued_sentence(paragraph: str, texts: list[str], strong: bool = False) -> int | None:
     """Where the sentence starts that a headline is glued before, in `paragraph`'s first
     sentence, or None. The headline takes 4 to 20 words (GLUED_HEAD_WORDS; a headline and
@@ -813,8 +812,7 @@ def _glued_sentence(paragraph: str, texts: list[str], strong: bool = False) -> i
     small-letter word ("Monkeys" against "monkeys"; not "Board" of "the state Board of
     Education", nor "Western" of "increased Western involvement"); `strong`, only a word
     that opens sentences and is no number."""
-    stop = _FIRST_STOP.search(paragraph)
-    end = stop.start() if stop else len(paragraph)
+    end = _first_end(paragraph)
     for match in _GLUED.finditer(paragraph, 0, end):
         at = match.lastindex  # (the alternative that matched)
         head, word = paragraph[:match.start(at) - 1], match.group(at)
