@@ -32,6 +32,10 @@ def cleaned(text: str):
     (("Jane Roe presents an appeal on behalf of the Disasters Emergency Committee for the "
       "flood victims."), "media player text"),
     ("Ore finds out the science behind what happened.", "media player text"),
+    # a topic page's widget of other sites' stories; a section's promotion
+    (("News From Around The Web WASHINGTON -- Jane Roe will leave the agency in March, an "
+      "official said Wednesday."), "related links"),
+    ("Multimedia reports on the fight for clean water across the region.", "page furniture"),
     ("Leave a Reply", "comment prompt"),
     ("You must be logged in to post a comment.", "comment prompt"),
     ("Please let us know if you're having issues with commenting.", "comment prompt"),
@@ -219,6 +223,9 @@ def test_agency_dateline_prefix_is_stripped():
      "The company is", "photo credit"),
     ("DEVONJAMESXXX.COM 'I want you to be mine' was one text message the actress says she got.",
      "'I want you", "photo credit"),
+    # a reader's signature under a comment
+    ("Jane Roe Diaz, Mexico City The WHO is advising all members to watch for fever.",
+     "The WHO is", "reader comment"),
     # the agency first, the photographer's full name after it
     ("Photograph: Reuters/Maria Lopez Lima reopened its schools on Monday after the flood.",
      "Lima reopened", "photo credit"),
@@ -345,6 +352,25 @@ def test_a_later_storys_dateline_is_cut_where_it_stands():
                          "BENGHAZI, Libya (Reuters) -- Turkey pledged $200 million in aid.")
     assert a.text == f"{body}\n\nTurkey pledged $200 million in aid."
     assert removed["BENGHAZI, Libya (Reuters) --"] == "dateline"
+
+
+def test_a_later_storys_dateline_in_capitals_is_cut_where_it_stands():
+    body = "\n\n".join(f"{BODY} It was vote number {n} of the year." for n in range(4))
+    a, removed = cleaned(f"Title\n\n{body}\n\nWASHINGTON -- Treasury Secretary Jane Roe is "
+                         "telling leaders that the limit will be reached in March.\n\n"
+                         "NATO -- the alliance -- has taken command of the operation.\n\n"
+                         "EDITOR'S NOTE -- Jane Roe covers health for the agency.")
+    assert a.text == (f"{body}\n\nTreasury Secretary Jane Roe is telling leaders that the limit "
+                      "will be reached in March.\n\nNATO -- the alliance -- has taken command "
+                      "of the operation.\n\nEDITOR'S NOTE -- Jane Roe covers health for the agency.")
+    assert removed["WASHINGTON --"] == "dateline"
+
+
+def test_a_signature_needs_a_name_a_place_and_an_article_after_them():
+    for text in ("Later Thursday, The Washington Post obtained a video of the remarks.",
+                 "Jane Roe, Mexico City's mayor, said the schools would reopen on Monday."):
+        a, _ = cleaned(f"Title\n\n{BODY}\n\n{text}")
+        assert a.text.endswith(text)
 
 
 def test_a_photo_credit_glued_before_the_first_sentence_ends_the_pages_header():

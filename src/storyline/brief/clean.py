@@ -123,6 +123,11 @@ _CREDIT_PREFIX = re.compile(r"^(?:\(By [A-Z][^()]{2,60}? -- [^()]{2,40}\)|"
                             r"Getty Images|Reuters|AFP|AP|EPA)"
                             # a photo's credit as a web address: "DEVONJAMESXXX.COM 'I want ..."
                             r"|[A-Z0-9-]{3,}\.(?:COM|NET|ORG|CO\.UK))\s+(?=[A-Z\"“'‘])")
+# A reader's signature under a comment, glued before what the page put after it: "Jane
+# Roe, Mexico City The WHO is advising ..." (a name and a place, then "The" or "A", which
+# no sentence writes so).
+_SIGNATURE = re.compile(r"^(?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+, (?:[A-Z][a-z]+ ){0,2}"
+                        r"[A-Z][a-z]+\s+(?=(?:The|An?) )")
 # A programme's video credit glued before the lead: "Hope for Haiti Now footage courtesy of
 # MTV Organisers of the telethon say ..." (not "Dramatic footage courtesy of ABC News
 # shows ...": a title-case name of two words or more, its credit one acronym)
@@ -1504,6 +1509,7 @@ _PREFIXES = ((_PHOTOGRAPH_CREDIT, "photo credit", 14, True, "Photograph:"),
              (_CAPS_HEADER, "section header", 12, True, None),
              (_WIDGET_PREFIX, "page furniture", 8, True, None),
              (_CREDIT_PREFIX, "photo credit", 14, True, None),
+             (_SIGNATURE, "reader comment", 8, True, ", "),
              (_VIDEO_CREDIT, "photo credit", 14, False, "courtesy of"),
              (_STAMP_PREFIX_GLUED, "date stamp", 20, True, None),
              (_BYLINE_HEADER, "byline", MAX_HEADER_WORDS, False, None),
@@ -1521,6 +1527,12 @@ _LIVE_TIME = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d (?=[A-Z\"“])")
 LIVE_ENTRIES = 3
 
 
+# A later story's dateline in capitals with no agency, further down a page: "WASHINGTON --
+# Treasury Secretary ..." (a topic page's teasers, a wire's round-up); not "NATO -- the
+# North Atlantic Treaty Organization -- has ...", nor an editor's note's label.
+_LATER_DATELINE = re.compile(r"^(?!EDITOR)[A-Z][A-Z.'-]{2,}(?:,? [A-Z][A-Za-z.'-]+){0,3} -- (?=[A-Z\"“])")
+
+
 def _strip_prefixes(line: str, drop, *, lead: bool) -> str:
     """Cut a widget's leftover word ("CLOSE", "Updated |"), a photo credit or a time
     stamp from the start of a paragraph; an agency dateline ("BEIRUT (Reuters) — "), with
@@ -1535,6 +1547,9 @@ def _strip_prefixes(line: str, drop, *, lead: bool) -> str:
             line = line[match.end():]
     if not lead and "(" in line[:80] and (dateline := _INNER_DATELINE.match(line)):
         drop(dateline.group(0).strip(), "dateline")  # (a later story on the page starts here)
+        line = line[dateline.end():]
+    elif not lead and "-- " in line[:60] and (dateline := _LATER_DATELINE.match(line)):
+        drop(dateline.group(0).strip(), "dateline")
         line = line[dateline.end():]
     inner = _INNER_DATELINE.search(line, 0, INNER_DATELINE_CHARS) if lead and "(" in line else None
     if inner:  # at the start: a dateline of a place in small letters ("Abu Dhabi (CNN) --")
