@@ -50,6 +50,8 @@ from storyline.brief.context import (
     "Even more alarmingly, the government is presiding over a default by the banks.",
     "Each advertisement was scored on a scale of one to ten.",     # each of which?
     "Born in 1950, he moved to Paris as a child.",                # who was born?
+    "Some 200 of them were moved to a school in the next town.",   # of whom?
+    "Two-thirds of them said they would vote again.",
     "Known by critics as the gag rule, its scope was widened in January.",
     "In one case (a man in his 50s), a tumor was preserved.",
     "Both offered luxury service for a wealthy few.",
@@ -220,6 +222,9 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "A second vessel arrived at the scene on Saturday.",
     "A second-degree murder charge was also filed against the driver.",
     "A third of the country's households also lack running water.",
+    "Some 200 families were moved to a school in the next town.",
+    "Two-thirds of the voters said they would vote again.",
+    "Visibly shaken, Mayor Jane Roe told reporters the boat had capsized.",
     "Yesterday it emerged that the bank had lost 2 billion pounds.",
     "Today it was announced that the factory would close.",
     "It turns out that the diuretic had masked the muscle she had built up.",

@@ -107,10 +107,12 @@ _DANGLING_OPENING = re.compile(
     rf"|(?:now|today|still|yet|this time|so far),? (?:however|though|meanwhile|instead|too)\b"
     # "One would create about 15,000 new vouchers": one of things told before
     rf"|one (?:would|will|is|was|has|had|could|should|might|may|must|can|does|did|also)\b"
-    # "Two of them ...", "More than 400 of them, all born in ...": of whom?
+    # "Two of them ...", "More than 400 of them, all born in ...", "Some 200 of them ...",
+    # "Two-thirds of them ...": of whom?
     rf"|(?:(?:more than|nearly|almost|about|at least|only|fewer than|over|just|roughly|"
-    rf"virtually) )?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|"
-    rf"thousands|many|most|some|all|none|several|few|each|both|half|any) of "
+    rf"virtually|some) )?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|"
+    rf"hundreds|thousands|many|most|some|all|none|several|few|each|both|half|any|"
+    rf"(?:one|two|a)[- ](?:thirds?|quarters?|fifths?)|three[- ]quarters) of "
     rf"(?:them|those|these|whom)\b"
     rf"|plus\b|any other\b"
     # a relative clause set as a sentence: "Which is a good thing for ``Star Wars''
