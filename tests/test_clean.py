@@ -36,6 +36,13 @@ def cleaned(text: str):
     (("News From Around The Web WASHINGTON -- Jane Roe will leave the agency in March, an "
       "official said Wednesday."), "related links"),
     ("Multimedia reports on the fight for clean water across the region.", "page furniture"),
+    ("A previous version of this edited transcript omitted part of the minister's answer.",
+     "page furniture"),
+    ("Visit BBC Webwise for full instructions.", "media player text"),
+    ("In order to see this content you need to have both Javascript enabled and Flash "
+     "installed.", "media player text"),
+    ("A man in Misrata in April looks at a tank destroyed by the bombing.",
+     "photo caption or credit"),
     ("Leave a Reply", "comment prompt"),
     ("You must be logged in to post a comment.", "comment prompt"),
     ("Please let us know if you're having issues with commenting.", "comment prompt"),
@@ -229,6 +236,24 @@ def test_agency_dateline_prefix_is_stripped():
     # the agency first, the photographer's full name after it
     ("Photograph: Reuters/Maria Lopez Lima reopened its schools on Monday after the flood.",
      "Lima reopened", "photo credit"),
+    # a web page's stamp after its place or writer, and the wire's dateline after it
+    ("ROME, Italy | Fri Jul 22, 2011 6:37 pm EDT ROME, Italy (Reuters) Officials are ready "
+     "to hold more talks, a spokesman said.", "Officials are ready", "date stamp"),
+    ("ROME | Mon Aug 22, 2011 3:20 pm EDT ROME (Reuters)\" - The fall of the leader is likely "
+     "to pave the way for more protests.", "The fall of", "dateline"),
+    ("ROME | Sun Sep 11, 2011 6:45 pm EDT ROME (Reuters) - - The new rulers said on Sunday "
+     "that talks would go on.", "The new rulers", "dateline"),
+    ("Jane Roe | 07:37 UK time, Friday, 29 May 2009 The city is taking the threat seriously.",
+     "The city is", "date stamp"),
+    ("Tuesday, March 3, 2009; 4:57 PM The president suggested today that now is a good time "
+     "to buy stocks.", "The president", "date stamp"),
+    ("Friday, December 19, 2008; 10:02 AM -- Text of the president's remarks on the loans: "
+     "For years, carmakers have faced serious challenges.", "Text of the", "date stamp"),
+    # a topic page's profile box before the profile's first sentence
+    ("Career History: Senator (1981-2011); Attorney Alma Mater: Providence College, B.A., "
+     "1966 Roe was born in Ohio in 1944.", "Roe was born", "page furniture"),
+    ("Former Chair of the Advisory Board (January 2009-January 2011) Roe brought credibility "
+     "to the campaign.", "Roe brought", "page furniture"),
     ("Page last updated at 11:50 GMT, Friday, 29 January 2010 Wyclef Jean has been talking "
      "to reporters about Haiti.", "Wyclef Jean", "date stamp"),
     ("Wednesday 17 June 2009 15.39 BST Government officials today warned farmers to stay "
@@ -364,6 +389,20 @@ def test_a_later_storys_dateline_in_capitals_is_cut_where_it_stands():
                       "will be reached in March.\n\nNATO -- the alliance -- has taken command "
                       "of the operation.\n\nEDITOR'S NOTE -- Jane Roe covers health for the agency.")
     assert removed["WASHINGTON --"] == "dateline"
+
+
+def test_a_blogs_readers_comments_go_to_the_pages_end():
+    a, removed = cleaned(f"Title\n\n{BODY}\n\nAt 2:10 pm on 02 Jun 2009, jane_roe wrote: I "
+                         "think the budget is wrong.\n\nIt will fail within a year, in my view."
+                         "\n\nAt 4:06 pm on 02 Jun 2009, jdoe wrote: The council did well.")
+    assert a.text == BODY
+    assert list(removed.values()).count("reader comment") == 3
+
+
+def test_an_agencys_bracket_is_not_cut_inside():
+    a, _ = cleaned("Title\n\nCAIRO, Egypt | Mon May 18, 2009 11:51 am EDT CAIRO, Egypt (Reuters "
+                   "Life!)\n\nThe festival opened on Monday in the old city, organisers said.")
+    assert not any(p.startswith("Life!)") for p in a.text.split("\n\n"))
 
 
 def test_a_signature_needs_a_name_a_place_and_an_article_after_them():
@@ -994,6 +1033,10 @@ def test_a_quotation_inside_a_first_sentence_is_no_caption(text):
     (("U.S. Seizes Control of Lender With $5 Billion Emergency Loan Invoking powers granted "
       "after the crash, the government seized control of the lender on Tuesday."),
      "U.S. Seizes Control of Lender With $5 Billion Emergency Loan"),
+    # the name the headline is about, which the sentence opens on again
+    (("On Acme-Corp Web Sites, Joy Over Oil Crisis, Support for Smith Acme-Corp is watching "
+      "the oil market's slide with something akin to joy, its leaders said."),
+     "On Acme-Corp Web Sites, Joy Over Oil Crisis, Support for Smith"),
 ])
 def test_a_title_case_headline_glued_before_the_first_sentence_is_cut(glued, head):
     other = "The lender agrees to most terms. She says it can be done, and it puts the town first."
@@ -1015,9 +1058,12 @@ def test_a_title_case_headline_glued_before_the_first_sentence_is_cut(glued, hea
     "Treasury Secretary Timothy F. Geithner and Federal Reserve Chairman Ben S. Bernanke "
     "pressed Congress yesterday to act.",
     "Members of the European Parliament vote on a package of bills in Strasbourg.",
+    # a name the headline holds, its last word (the cluster writes "Jane Roe" elsewhere)
+    "Senate Leader Roe Signs the Bill Into Law With Jane Roe the signing went well.",
 ])
 def test_a_run_of_names_is_no_title_case_headline(text):
-    other = "The agency says cases rose. Members vote today, and the union says it waits."
+    other = ("The agency says cases rose. Members vote today, and the union says it waits. "
+             "Jane Roe agreed.")
     cleaned, removed = clean_all([article(text, "a"), article(other, "b")])
     assert cleaned[0].text == text and not removed
 

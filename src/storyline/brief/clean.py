@@ -52,7 +52,10 @@ _DAY = r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # "SYDNEY, September 13 (Xinhu
 _DASH = r"(?:[-—–]+|_)"  # wires mark the end of a dateline with a dash, "--" or "_"
 _DATELINE = re.compile(  # "ST. LOUIS (AP) — ", "FORT WAYNE, Ind. (WANE) ", "(CNN) — ",
     # "WASHINGTON — ", "BERLIN (AP) _ ", "SYDNEY, September 13 (Xinhua) -- ", "NEW YORK _ "
-    r"^(?:" + _PLACES + _PLACE + _DAY + r"\s*" + _AGENCY + r"\s*" + _DASH + "*"
+    # (the agency's bracket closed, or a dash after it: "WASHINGTON (AP -- "; not "CAIRO
+    # (Reuters Life!)" cut to "Life!)")
+    r"^(?:" + _PLACES + _PLACE + _DAY + r"\s*" + _AGENCY + r"(?:(?<=\))|(?=\s*" + _DASH + "))"
+    r"[\"”]?(?:\s*" + _DASH + ")*"
     r"|[A-Z][A-Z'-]{2,}" + _PLACE + _DAY + r"\s*" + _DASH + "+"  # no agency: a real word
     r"|" + _AGENCY + r"\s*" + _DASH + r"+|CNN\s*[-—–]+"
     r"|\((?:CNN|AP|AFP|Reuters|Xinhua|Bloomberg|dpa|UPI)\)"  # "(CNN) A man"
@@ -128,6 +131,13 @@ _CREDIT_PREFIX = re.compile(r"^(?:\(By [A-Z][^()]{2,60}? -- [^()]{2,40}\)|"
 # no sentence writes so).
 _SIGNATURE = re.compile(r"^(?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+, (?:[A-Z][a-z]+ ){0,2}"
                         r"[A-Z][a-z]+\s+(?=(?:The|An?) )")
+# A topic page's profile box glued before the profile's first sentence: "Career History:
+# ...; Alma Mater: ..., Master's, 1985 Jane Roe was born in ...", "Former Chair of the
+# Advisory Board (January 2009-January 2011) Roe brought ...".
+_PROFILE_BOX = re.compile(r"^[^\n]{0,300}?\bAlma Mater ?:[^\n]{0,300}?\b(?:19|20)\d\d\s+"
+                          r"(?=[A-Z][a-z]+ (?:was|is|has|had|[a-z]+ed)\b)")
+_PROFILE_ROLE = re.compile(r"^[A-Z][^.!?()\n]{3,120} \((?:[A-Z][a-z]+ )?(?:19|20)\d\d ?[-–] ?"
+                           r"(?:[A-Z][a-z]+ )?(?:(?:19|20)\d\d|[Pp]resent)\)\s+(?=[A-Z][a-z]+ [a-z])")
 # A programme's video credit glued before the lead: "Hope for Haiti Now footage courtesy of
 # MTV Organisers of the telethon say ..." (not "Dramatic footage courtesy of ABC News
 # shows ...": a title-case name of two words or more, its credit one acronym)
@@ -160,7 +170,15 @@ _STAMP = (r"(?:Page last updated at \d{1,2}[:.]\d\d(?: GMT| BST)?,? (?:" + _WEEK
           + _FULL_DATE + r"(?: \(an error occurred while processing this directive\))?|"
           + _WEEKDAY + r",? " + _FULL_DATE
           + r",? \d{1,2}[:.]\d\d(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?)")
-_STAMP_PREFIX_GLUED = re.compile(r"^(?:" + _STAMP + r"|\(Updated at [^()]{4,60}\))\s+(?=[A-Z\"“'‘])")
+# A web page's stamp after its place or its writer: Reuters's "TRIPOLI, Libya | Fri Jul 22,
+# 2011 6:37 pm EDT", a BBC blog's "Jane Roe | 07:37 UK time, Friday, 29 May 2009", the
+# Washington Post's "Friday, December 19, 2008; 10:02 AM --" (or without the dash).
+_PAGE_STAMP = (r"(?:[A-Z0-9][\w.'/-]*,? ){0,6}\| (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} "
+               r"\d{1,2}, \d{4} \d{1,2}:\d\d [ap]m [A-Z]{2,4}"
+               r"|(?:[A-Z][\w'’-]* ){1,3}\| \d{1,2}:\d\d UK time, " + _WEEKDAY + ", " + _FULL_DATE
+               + "|" + _WEEKDAY + r", [A-Z][a-z]+ \d{1,2}, \d{4}; \d{1,2}:\d\d [AP]M(?: --)?")
+_STAMP_PREFIX_GLUED = re.compile(r"^(?:" + _STAMP + "|" + _PAGE_STAMP
+                                 + r"|\(Updated at [^()]{4,60}\))\s+(?=[A-Z\"“'‘])")
 _INNER_STAMP = re.compile(r"(?<=\s)" + _STAMP + r"\s+(?=[A-Z\"“'‘])")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -203,7 +221,7 @@ _WRAPPED_HYPHEN = re.compile(
 class Rule:
     reason: str
     patterns: tuple[re.Pattern, ...]  # the line matches one of them: see `_compile`
-    then: str | None = None  # "list" or "next": see data/boilerplate.toml
+    then: str | None = None  # "list", "next" or "rest": see data/boilerplate.toml
     above: bool = False  # also drops a headline-like line just above (a caption)
     capture: str | None = None  # "source": keep the line's text after "Source:"
     any_length: bool = False  # condemns long lines too (galleries, archive notices)
@@ -518,6 +536,10 @@ class _SmallWords:
             self._stems = frozenset(_stem(w) for w in self._read() if w.endswith(("ed", "ing")))
         return _stem(word) in self._stems
 
+    def written(self, words: str) -> int:
+        """How often the texts write `words`."""
+        return sum(t.count(words) for t in self._texts)
+
     def _read(self) -> frozenset[str]:
         if self._words is None:
             self._words = frozenset(_SMALL_WORD.findall(" ".join(self._texts)))
@@ -558,12 +580,18 @@ def _title_case_headline(paragraph: str, small_words: _SmallWords) -> int | None
         # Jinping met ...", "... Boeing machinists ...")
         participle = (len(first) > 5 and first.endswith("ing")
                       and not _VERB_NEXT.match(paragraph, words[small].start() - 1))
+        # (or the name the headline is about, which the sentence opens on again: "On
+        # Al-Qaeda Web Sites, Joy Over U.S. Crisis, Support for McCain Al-Qaeda is watching
+        # ..."; not a name's last word, "... Into Law Barack Obama signed ...", which the
+        # cluster writes after its first elsewhere)
+        echo = (len(first) > 3 and first in head[:start - 1]
+                and small_words.written(f"{head[start - 1]} {first}") <= 1)
         verbs = [w for w in head[1:start] if w[-1] == "s" and w[-2:-1].isalpha()]
         if participle and not (first in _TITLE_OPENING or dateline):
             told = any(small_words.verb_of(w.lower()) for w in verbs)
         else:
             told = any(w.lower() in small_words for w in verbs)
-        if not (first in _TITLE_OPENING or dateline or participle) or not told:
+        if not echo and (not (first in _TITLE_OPENING or dateline or participle) or not told):
             return None
     before = head[start - 1]
     if (before.lower() in _TITLE_SMALL or before.lower() in _NO_TITLE_START
@@ -928,6 +956,9 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
         key = " ".join(line.lower().split())
         repeated = key in seen
         seen.add(key)
+        if pending and pending.then == "rest":  # (the page's comments: to its end)
+            drop(line, pending.reason)
+            continue
         if pending and pending.then == "next":
             drop(line, pending.reason)
             pending = None
@@ -1510,6 +1541,8 @@ _PREFIXES = ((_PHOTOGRAPH_CREDIT, "photo credit", 14, True, "Photograph:"),
              (_WIDGET_PREFIX, "page furniture", 8, True, None),
              (_CREDIT_PREFIX, "photo credit", 14, True, None),
              (_SIGNATURE, "reader comment", 8, True, ", "),
+             (_PROFILE_BOX, "page furniture", 80, True, "Alma Mater"),
+             (_PROFILE_ROLE, "page furniture", 30, True, ") "),
              (_VIDEO_CREDIT, "photo credit", 14, False, "courtesy of"),
              (_STAMP_PREFIX_GLUED, "date stamp", 20, True, None),
              (_BYLINE_HEADER, "byline", MAX_HEADER_WORDS, False, None),
