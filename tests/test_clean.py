@@ -1148,6 +1148,10 @@ def test_stock_tickers_are_cut_out_of_a_sentence(line, cleaned):
     # a number and the group it counts after a name that ends as a verb would
     ("Flood brings two Peruvians together in Reading Two Peruvian women who met on the radio "
      "are waiting for news together.", "Flood brings two Peruvians together in Reading"),
+    # an initial's stop ends no headline ("S. Korea")
+    (("Young Blogger Did What S. Korea Could Not Foresee Global Crisis As a blogger named "
+      "Minerva, the young man was the dark prophet of the market's decline."),
+     "Young Blogger Did What S. Korea Could Not Foresee Global Crisis"),
 ])
 def test_a_headline_glued_to_the_first_sentence_is_cut(glued, head):
     other = ("Keepers said the otters were fed twice a day. The infection is rare, and the "
@@ -1192,6 +1196,10 @@ def test_a_headline_glued_before_the_sentence_that_retells_it_is_cut(glued, head
     # a name's next word
     "Army veteran and District Court Judge Lou Olivera sentenced the veteran judge's client "
     "to a night in jail.",
+    # names with initials, a name written with a small first letter
+    "Harvey L. Roe and Jane T. Roe said the city has no policy of neglect in its orphanages.",
+    "The Peru coverage was awarded with a Alfred I. duPont-Columbia Award for its coverage "
+    "of the Peruvian flood and its aftermath.",
     # a first sentence that says its subject twice
     "The massive earthquake that hit Haiti on Tuesday was the most powerful earthquake to "
     "hit the region in two centuries.",

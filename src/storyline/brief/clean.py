@@ -331,7 +331,7 @@ _GLUED = re.compile(r"(?<=\s)(?=[a-z][\w'’-]* [A-Z])[a-z][\w'’-]*[a-z] ([A-Z
 # (after a small word; "Between 100,000 and 200,000 people ...", not "... drama Between the
 # Lines")
 _STRONG_OPENING = re.compile(r"Up to |More than |At least |Between \d")
-_FIRST_STOP = re.compile(r"(?<!\.[A-Z])[.!?](?:\s|$)")  # (not "U.S. ")
+_FIRST_STOP = re.compile(r"(?<!\.[A-Z])(?<! [A-Z])[.!?](?:\s|$)")  # (not "U.S. ", "S. Korea")
 
 
 def _first_end(paragraph: str) -> int:
@@ -583,8 +583,10 @@ def _title_case_headline(paragraph: str, small_words: _SmallWords) -> int | None
         # (or the name the headline is about, which the sentence opens on again: "On
         # Al-Qaeda Web Sites, Joy Over U.S. Crisis, Support for McCain Al-Qaeda is watching
         # ..."; not a name's last word, "... Into Law Barack Obama signed ...", which the
-        # cluster writes after its first elsewhere)
+        # cluster writes after its first elsewhere, nor after an initial, "Harvey L. Roe
+        # and Jane T. Roe said ...")
         echo = (len(first) > 3 and first in head[:start - 1]
+                and not re.fullmatch(r"[A-Z]\.", head[start - 1])  # ("Jane T. Roe")
                 and small_words.written(f"{head[start - 1]} {first}") <= 1)
         verbs = [w for w in head[1:start] if w[-1] == "s" and w[-2:-1].isalpha()]
         if participle and not (first in _TITLE_OPENING or dateline):
@@ -793,6 +795,8 @@ def _echoed_headline(paragraph: str) -> int | None:
         if (not 4 <= len(words) <= 14 or any(c in head for c in ',;"“”()`')
                 or word in _CALENDAR or len(rest.split()) < 6
                 or words[-1].lower() in _NOT_LAST or words[-1] in _NUMBER_WORDS
+                # (a name written with a small first letter: "... a duPont-Columbia Award")
+                or words[-1][:1].islower() and not words[-1].islower()
                 or _GOES_ON.search(words[-1])
                 # a name's next word ("the European Bank for ..."), unless an article or
                 # an acronym starts the sentence
