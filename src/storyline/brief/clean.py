@@ -55,7 +55,7 @@ _DATELINE = re.compile(  # "ST. LOUIS (AP) — ", "FORT WAYNE, Ind. (WANE) ", "(
     # (the agency's bracket closed, or a dash after it: "WASHINGTON (AP -- "; not "CAIRO
     # (Reuters Life!)" cut to "Life!)")
     r"^(?:" + _PLACES + _PLACE + _DAY + r"\s*" + _AGENCY + r"(?:(?<=\))|(?=\s*" + _DASH + "))"
-    r"[\"”]?(?:\s*" + _DASH + ")*"
+    r"[\"”]?(?:\s*[-—–_])*"
     r"|[A-Z][A-Z'-]{2,}" + _PLACE + _DAY + r"\s*" + _DASH + "+"  # no agency: a real word
     r"|" + _AGENCY + r"\s*" + _DASH + r"+|CNN\s*[-—–]+"
     r"|\((?:CNN|AP|AFP|Reuters|Xinhua|Bloomberg|dpa|UPI)\)"  # "(CNN) A man"
@@ -101,6 +101,14 @@ _INNER_DATELINE = re.compile(
     r"|(?<=\s)\((?:HealthDay|HealthDay News|LiveScience|Live Science|Reuters Health|CNN)\)"
     r"\s*[-—–]+\s*(?=[A-Z\"“'‘`])")
 INNER_DATELINE_CHARS = 600  # where it may stand: within a header's reach of the start
+# A wire's dateline with no agency inside one of the first paragraphs, a headline glued
+# before it: "Leader Advocates Systemic Change After Crisis TOULON, France, Sept. 25 --
+# French President ...", "... Take Financial Action RIO DE JANEIRO, Dec. 9 -- It began
+# ..." (its region or day after a comma; not "the US and NATO -- the alliance's ... --").
+_INNER_DASH_DATELINE = re.compile(
+    r"(?<=[\w)'’] )[A-Z]{3,}(?: [A-Z]{2,}){0,3}(?:, [A-Z][a-z]+\.?(?: [A-Z][a-z]+)?"
+    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?|, [A-Z][a-z]{2,8}\.? \d{1,2}) -- (?=[A-Z\"“])"
+    r"(?![^\n]{0,80} -- )")
 # A sentence's end, or a colon that introduces what follows, before such a dateline
 _SENTENCE_BEFORE = re.compile(r"[a-z]{2}[.!?][\"”’]?\s|:\s*$")
 # "... said here Monday that ...", "The cabinet here Wednesday approved ...": "here" is
@@ -122,22 +130,31 @@ _WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement|Live blog:|"
 # worldwide action ... Sunday 26 April 2009 18.45 BST People wear ...".
 # A video's credit glued the same way: "Jane Roe, Business Insider The company is ...".
 _CREDIT_PREFIX = re.compile(r"^(?:\(By [A-Z][^()]{2,60}? -- [^()]{2,40}\)|"
+                            # "(Jane Roe - Bloomberg News)", "(Youtube)", "(Visit Reykjavik)"
+                            r"\([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3} - [A-Z][\w.'’&-]*"
+                            r"(?: [A-Z][\w.'’&-]*){0,3}\)|"
+                            r"\((?!(?:AP|Reuters|AFP|CNN|UPI|Xinhua|Bloomberg|dpa|Undated)\))"
+                            r"[A-Z][a-z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}\)|"
                             r"(?:[A-Z][\w.'’-]+ ){1,2}[A-Z][\w.'’-]+, (?:Business Insider|"
                             r"Getty Images|Reuters|AFP|AP|EPA)"
                             # a photo's credit as a web address: "DEVONJAMESXXX.COM 'I want ..."
                             r"|[A-Z0-9-]{3,}\.(?:COM|NET|ORG|CO\.UK))\s+(?=[A-Z\"“'‘])")
 # A reader's signature under a comment, glued before what the page put after it: "Jane
-# Roe, Mexico City The WHO is advising ..." (a name and a place, then "The" or "A", which
-# no sentence writes so).
+# Roe, Mexico City The WHO is advising ..." (a name and a place, then "The" or "A" and a
+# capital, which no sentence writes so; not "Since March, Hepatitis A cases ...").
 _SIGNATURE = re.compile(r"^(?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+, (?:[A-Z][a-z]+ ){0,2}"
-                        r"[A-Z][a-z]+\s+(?=(?:The|An?) )")
+                        r"[A-Z][a-z]+\s+(?=(?:The|An?) [A-Z])")
 # A topic page's profile box glued before the profile's first sentence: "Career History:
 # ...; Alma Mater: ..., Master's, 1985 Jane Roe was born in ...", "Former Chair of the
-# Advisory Board (January 2009-January 2011) Roe brought ...".
+# Advisory Board (January 2009-January 2011) Roe brought ...", "... (May 2009 to January
+# 2011) When Roe first joined ..." (not "Under Prime Minister Jane Roe (1997-2007) Britain
+# ...").
 _PROFILE_BOX = re.compile(r"^[^\n]{0,300}?\bAlma Mater ?:[^\n]{0,300}?\b(?:19|20)\d\d\s+"
                           r"(?=[A-Z][a-z]+ (?:was|is|has|had|[a-z]+ed)\b)")
-_PROFILE_ROLE = re.compile(r"^[A-Z][^.!?()\n]{3,120} \((?:[A-Z][a-z]+ )?(?:19|20)\d\d ?[-–] ?"
-                           r"(?:[A-Z][a-z]+ )?(?:(?:19|20)\d\d|[Pp]resent)\)\s+(?=[A-Z][a-z]+ [a-z])")
+_PROFILE_ROLE = re.compile(r"^(?!(?:Under|In|During|From|After|Before|Since|Until|At|On|For|By|"
+                           r"With|As|When|While|Between)\b)[A-Z][^.!?()\n]{3,120} \((?:[A-Z][a-z]+ )?"
+                           r"(?:19|20)\d\d ?(?:[-–]|to) ?(?:[A-Z][a-z]+ )?(?:(?:19|20)\d\d|[Pp]resent)\)"
+                           r"\s+(?=[A-Z][a-z]+ [A-Za-z])")
 # A programme's video credit glued before the lead: "Hope for Haiti Now footage courtesy of
 # MTV Organisers of the telethon say ..." (not "Dramatic footage courtesy of ABC News
 # shows ...": a title-case name of two words or more, its credit one acronym)
@@ -172,11 +189,13 @@ _STAMP = (r"(?:Page last updated at \d{1,2}[:.]\d\d(?: GMT| BST)?,? (?:" + _WEEK
           + r",? \d{1,2}[:.]\d\d(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?)")
 # A web page's stamp after its place or its writer: Reuters's "TRIPOLI, Libya | Fri Jul 22,
 # 2011 6:37 pm EDT", a BBC blog's "Jane Roe | 07:37 UK time, Friday, 29 May 2009", the
-# Washington Post's "Friday, December 19, 2008; 10:02 AM --" (or without the dash).
+# Washington Post's "Friday, December 19, 2008; 10:02 AM --" (or without the dash) and
+# its print edition's "Thursday, October 23, 2008; Page A01".
 _PAGE_STAMP = (r"(?:[A-Z0-9][\w.'/-]*,? ){0,6}\| (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} "
                r"\d{1,2}, \d{4} \d{1,2}:\d\d [ap]m [A-Z]{2,4}"
                r"|(?:[A-Z][\w'’-]* ){1,3}\| \d{1,2}:\d\d UK time, " + _WEEKDAY + ", " + _FULL_DATE
-               + "|" + _WEEKDAY + r", [A-Z][a-z]+ \d{1,2}, \d{4}; \d{1,2}:\d\d [AP]M(?: --)?")
+               + "|" + _WEEKDAY + r", [A-Z][a-z]+ \d{1,2}, \d{4}; (?:\d{1,2}:\d\d [AP]M(?: --)?"
+               r"|Page [A-Z]\d\d)")
 _STAMP_PREFIX_GLUED = re.compile(r"^(?:" + _STAMP + "|" + _PAGE_STAMP
                                  + r"|\(Updated at [^()]{4,60}\))\s+(?=[A-Z\"“'‘])")
 _INNER_STAMP = re.compile(r"(?<=\s)" + _STAMP + r"\s+(?=[A-Z\"“'‘])")
@@ -331,7 +350,7 @@ _GLUED = re.compile(r"(?<=\s)(?=[a-z][\w'’-]* [A-Z])[a-z][\w'’-]*[a-z] ([A-Z
 # (after a small word; "Between 100,000 and 200,000 people ...", not "... drama Between the
 # Lines")
 _STRONG_OPENING = re.compile(r"Up to |More than |At least |Between \d")
-_FIRST_STOP = re.compile(r"(?<!\.[A-Z])(?<! [A-Z])[.!?](?:\s|$)")  # (not "U.S. ", "S. Korea")
+_FIRST_STOP = re.compile(r"(?<!\.[A-Z])[.!?](?:\s|$)")  # (not "U.S. ")
 
 
 def _first_end(paragraph: str) -> int:
@@ -583,10 +602,10 @@ def _title_case_headline(paragraph: str, small_words: _SmallWords) -> int | None
         # (or the name the headline is about, which the sentence opens on again: "On
         # Al-Qaeda Web Sites, Joy Over U.S. Crisis, Support for McCain Al-Qaeda is watching
         # ..."; not a name's last word, "... Into Law Barack Obama signed ...", which the
-        # cluster writes after its first elsewhere, nor after an initial, "Harvey L. Roe
-        # and Jane T. Roe said ...")
+        # cluster writes after its first elsewhere, nor names joined, "The Bank of Japan
+        # and the European Central Bank cut ...")
         echo = (len(first) > 3 and first in head[:start - 1]
-                and not re.fullmatch(r"[A-Z]\.", head[start - 1])  # ("Jane T. Roe")
+                and not {"and", "or", "&"} & set(head)
                 and small_words.written(f"{head[start - 1]} {first}") <= 1)
         verbs = [w for w in head[1:start] if w[-1] == "s" and w[-2:-1].isalpha()]
         if participle and not (first in _TITLE_OPENING or dateline):
@@ -930,6 +949,9 @@ _COMMON_PLURAL = re.compile(r"..(?:ants|ents|ers|ors|als|ists|ians|ons|ies|ings|
 _SPLIT_TICKER = re.compile(r"\(([A-Z0-9]{1,6})\.\s+([A-Z]{1,4})\)")
 
 
+COMMENTS_AFTER = 3  # paragraphs of the post at least, before its readers' comments
+
+
 def clean(article: Article) -> tuple[Article, list[Removal]]:
     """The article without its clutter, its paragraphs joined by blank lines."""
     removed: list[Removal] = []
@@ -944,7 +966,12 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
     text = _SGML_CODE.sub(" ", _INVISIBLE.sub("", article.text))
     if "(" in text:
         text = _SPLIT_TICKER.sub(r"(\1.\2)", text)
-    for line in paragraphs(text):
+    lines = paragraphs(text)
+    # (a page's round-up or teasers: two or more later paragraphs open on a dateline, a
+    # repeated one counted)
+    later_datelines = sum("-- " in line[:60] and _LATER_DATELINE.match(line) is not None
+                          for line in lines[DATELINE_PARAGRAPHS:]) >= 2
+    for line in lines:
         if "  " in line or "\t" in line:  # (what every run of _SPACES holds: found faster)
             line = _SPACES.sub(" ", line)
         if "- " in line and " - " not in line:  # (not where hyphens are dashes)
@@ -975,6 +1002,8 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
         # (a photo's credit glued before the story's first sentence is cut, not the line)
         credit = "Photograph:" in line[:16] and _PHOTOGRAPH_CREDIT.match(line)
         rule = _match(line) if not credit else None
+        if rule and rule.then == "rest" and len(kept) < COMMENTS_AFTER:
+            rule = None  # (a story that opens on a post it quotes: no comments yet)
         if rule:
             drop(line, rule.reason)
             pending = rule if rule.then else None
@@ -1035,10 +1064,12 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
         if lead and (story_start is None or by_credit and all(
                 len(kept[j].split()) <= CAPTION_WORDS for j in range(story_start, i))) and (
                 "Photograph:" in line[:16] and _PHOTOGRAPH_CREDIT.match(line)  # ("| Photo")
-                or line.startswith("(By ") and _CREDIT_PREFIX.match(line)):
+                or line[:1] == "(" and _CREDIT_PREFIX.match(line) and (
+                    line.startswith("(By ") or all(len(kept[j].split()) <= CAPTION_WORDS
+                                                   for j in range(i)))):
             story_start, by_credit = i, True
         before += len(line)
-        kept[i] = _strip_prefixes(line, drop, lead=lead)
+        kept[i] = _strip_prefixes(line, drop, lead=lead, later_datelines=later_datelines and not lead)
         if " MORE " in kept[i]:
             kept[i] = _cut_link_widgets(kept[i], drop)
         if "." in kept[i] or ":" in kept[i]:
@@ -1546,7 +1577,7 @@ _PREFIXES = ((_PHOTOGRAPH_CREDIT, "photo credit", 14, True, "Photograph:"),
              (_CREDIT_PREFIX, "photo credit", 14, True, None),
              (_SIGNATURE, "reader comment", 8, True, ", "),
              (_PROFILE_BOX, "page furniture", 80, True, "Alma Mater"),
-             (_PROFILE_ROLE, "page furniture", 30, True, ") "),
+             (_PROFILE_ROLE, "page furniture", 30, True, ")"),
              (_VIDEO_CREDIT, "photo credit", 14, False, "courtesy of"),
              (_STAMP_PREFIX_GLUED, "date stamp", 20, True, None),
              (_BYLINE_HEADER, "byline", MAX_HEADER_WORDS, False, None),
@@ -1564,13 +1595,16 @@ _LIVE_TIME = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d (?=[A-Z\"“])")
 LIVE_ENTRIES = 3
 
 
-# A later story's dateline in capitals with no agency, further down a page: "WASHINGTON --
-# Treasury Secretary ..." (a topic page's teasers, a wire's round-up); not "NATO -- the
-# North Atlantic Treaty Organization -- has ...", nor an editor's note's label.
-_LATER_DATELINE = re.compile(r"^(?!EDITOR)[A-Z][A-Z.'-]{2,}(?:,? [A-Z][A-Za-z.'-]+){0,3} -- (?=[A-Z\"“])")
+# A later story's dateline in capitals with no agency, further down a page that holds two
+# or more: "WASHINGTON -- Treasury Secretary ..." (a topic page's teasers, a wire's
+# round-up); not "NATO -- the North Atlantic Treaty Organization -- has ...", "AIDS --
+# Acquired Immune Deficiency Syndrome -- kills ...", "FBI Director Jane Roe -- ...", nor
+# an editor's note's label.
+_LATER_DATELINE = re.compile(r"^(?!(?:EDITOR|UPDATE|CORRECTION|NOTE)\b)[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+){0,2}"
+                             r"(?:, [A-Z][a-z.]+(?: [A-Z][a-z.]+)?)? -- (?=[A-Z\"“])(?![^\n]{0,80} -- )")
 
 
-def _strip_prefixes(line: str, drop, *, lead: bool) -> str:
+def _strip_prefixes(line: str, drop, *, lead: bool, later_datelines: bool = False) -> str:
     """Cut a widget's leftover word ("CLOSE", "Updated |"), a photo credit or a time
     stamp from the start of a paragraph; an agency dateline ("BEIRUT (Reuters) — "), with
     a byline before it, a photo's caption with its agency in brackets, or a header up to a
@@ -1585,12 +1619,18 @@ def _strip_prefixes(line: str, drop, *, lead: bool) -> str:
     if not lead and "(" in line[:80] and (dateline := _INNER_DATELINE.match(line)):
         drop(dateline.group(0).strip(), "dateline")  # (a later story on the page starts here)
         line = line[dateline.end():]
-    elif not lead and "-- " in line[:60] and (dateline := _LATER_DATELINE.match(line)):
+    elif later_datelines and "-- " in line[:60] and (dateline := _LATER_DATELINE.match(line)):
         drop(dateline.group(0).strip(), "dateline")
         line = line[dateline.end():]
     inner = _INNER_DATELINE.search(line, 0, INNER_DATELINE_CHARS) if lead and "(" in line else None
     if inner:  # at the start: a dateline of a place in small letters ("Abu Dhabi (CNN) --")
         drop(line[:inner.end()].strip(), "page header" if inner.start() else "dateline")
+        line = line[inner.end():]
+    elif (lead and " -- " in line[:INNER_DATELINE_CHARS]
+          and (inner := _INNER_DASH_DATELINE.search(line, 0, INNER_DATELINE_CHARS))
+          and not _SENTENCE_BEFORE.search(line[:inner.start()])
+          and "(By " not in line[:inner.start()]):  # (a caption's credit: `_captioned`)
+        drop(line[:inner.end()].strip(), "page header")
         line = line[inner.end():]
     stamp = _INNER_STAMP.search(line, 0, INNER_DATELINE_CHARS) if lead and "day" in line else None
     if stamp:
