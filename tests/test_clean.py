@@ -418,6 +418,16 @@ def test_a_later_storys_dateline_in_capitals_is_cut_where_it_stands():
     assert "WASHINGTON --" in a.text
 
 
+def test_a_news_sites_readers_comments_go_to_the_pages_end():
+    body = "\n\n".join(f"{BODY} It was vote number {n} of the year." for n in range(3))
+    long = " ".join(["The council should have waited for the auditors' report."] * 6)
+    a, removed = cleaned(f"Title\n\n{body}\n\nI agree with the mayor. March 5, 2011 at 6:15 am | "
+                         f"Report abuse | {long}\n\nThe vote was rigged, in my view.\n\n"
+                         "Posted by: jdoe | March 6, 2011 3:35 PM | Report abuse Not so.")
+    assert a.text == body
+    assert list(removed.values()).count("reader comment") == 3
+
+
 def test_a_story_that_opens_on_a_post_it_quotes_keeps_its_body():
     text = ("At 9:42 am on 14 Feb 2012, jdoe wrote: the building is on fire.\n\n"
             f"{BODY}\n\nFirefighters arrived within minutes, officials said.")
