@@ -45,6 +45,11 @@ def cleaned(text: str):
      "10 ET.", "page furniture"),
     ("CNN Press Room is the official website for the network's public relations team.",
      "page furniture"),
+    (("Providing the latest announcements and information about the network's programs and "
+      "platforms, CNN Press Room provides direct access to press releases, fact sheets, video "
+      "and images, as well as transcripts, anchor and reporter biographies and more, every day "
+      "of the week, for the journalists who cover the network and its news around the world."),
+     "page furniture"),
     ("This story is disturbing and graphic.", "page furniture"),
     ("In order to see this content you need to have both Javascript enabled and Flash "
      "installed.", "media player text"),
