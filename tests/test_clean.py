@@ -463,6 +463,14 @@ def test_a_signature_needs_a_name_a_place_and_an_article_after_them():
         assert a.text.endswith(text)
 
 
+def test_a_dateline_without_an_agency_ends_a_header_of_captions():
+    a, removed = cleaned("Title\n\nA worker sleeps on a desk at a toy factory in the city.\n\n"
+                         "(Jane Roe Via Getty Images) SHENZHEN, China -- When the toy maker went "
+                         "bankrupt, its bosses fled without paying the workers.")
+    assert a.text == "When the toy maker went bankrupt, its bosses fled without paying the workers."
+    assert removed["A worker sleeps on a desk at a toy factory in the city."] == "page header"
+
+
 def test_a_credit_in_brackets_ends_a_header_of_captions_only():
     a, removed = cleaned("Title\n\nThe lender's chief at a hearing on Monday.\n\n(Jane Roe - "
                          "Bloomberg News) The government named a pay czar yesterday.")

@@ -135,6 +135,8 @@ _CREDIT_PREFIX = re.compile(r"^(?:\(By [A-Z][^()]{2,60}? -- [^()]{2,40}\)|"
                             r"(?: [A-Z][\w.'’&-]*){0,3}\)|"
                             r"\((?!(?:AP|Reuters|AFP|CNN|UPI|Xinhua|Bloomberg|dpa|Undated)\))"
                             r"[A-Z][a-z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}\)|"
+                            # "(China Photos Via Getty Images)"
+                            r"\([A-Z][^()]{2,40}? (?:Via |via )?(?:Getty Images|AP Photo|AFP|EPA)\)|"
                             r"(?:[A-Z][\w.'’-]+ ){1,2}[A-Z][\w.'’-]+, (?:Business Insider|"
                             r"Getty Images|Reuters|AFP|AP|EPA)"
                             # a photo's credit as a web address: "DEVONJAMESXXX.COM 'I want ..."
@@ -1050,9 +1052,10 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
         # header too, a promo headline above Reuters's "Full Article <headline> TRIPOLI |
         # Sat Sep 17, 2011 8:24 am IST TRIPOLI (Reuters) - ..."; not after a sentence of
         # the story's own, "The agency reported it this way: WASHINGTON (Reuters) - ...")
-        if lead and story_start is None and "(" in line and (inner := _INNER_DATELINE.search(
-                line, 0, INNER_DATELINE_CHARS)) and not _SENTENCE_BEFORE.search(
-                line[:inner.start()]):
+        if lead and story_start is None and ("(" in line and (inner := _INNER_DATELINE.search(
+                line, 0, INNER_DATELINE_CHARS)) or " -- " in line[:INNER_DATELINE_CHARS] and (
+                inner := _INNER_DASH_DATELINE.search(line, 0, INNER_DATELINE_CHARS))) and not (
+                _SENTENCE_BEFORE.search(line[:inner.start()])):
             story_start = i
         # A photo's credit opening one of the first paragraphs ends the page's header: the
         # paragraphs above are the headline, a standfirst and the photo's caption (so they
