@@ -167,6 +167,10 @@ def test_clutter_lines_are_dropped_with_their_reason(line, reason):
     "A report published in May looks at the long-term effects of the spill on the coast.",
     "An earlier version of this climate report said the glaciers would vanish by 2035.",
     "Under Prime Minister Jane Roe (1997-2007) Britain joined the war in Iraq.",
+    "Officials said Jane Roe pictured with the suspect in 2007 was not involved.",
+    "Millions of viewers tune in to his show weeknights, making it the most-watched program.",
+    "This video contains graphic evidence of abuse at the prison, prosecutors told the jury.",
+    "An earlier version of this report wrongly blamed the pilots, investigators said.",
 ])
 def test_news_sentences_are_kept(sentence):
     a, removed = cleaned(f"Headline here\n\n{BODY}\n\n{sentence}")
@@ -406,7 +410,9 @@ def test_a_later_storys_dateline_is_cut_where_it_stands():
 
 def test_a_later_storys_dateline_in_capitals_is_cut_where_it_stands():
     body = "\n\n".join(f"{BODY} It was vote number {n} of the year." for n in range(4))
-    stays = ("NATO -- the alliance -- has taken command of the operation.\n\n"
+    stays = ("QUESTION -- What did the council decide on Monday night?\n\n"
+             "ANSWER -- It voted to close the bridge for repairs.\n\n"
+             "NATO -- the alliance -- has taken command of the operation.\n\n"
              "EDITOR'S NOTE -- Jane Roe covers health for the agency.\n\n"
              "AIDS -- Acquired Immune Deficiency Syndrome -- kills a million people a year.\n\n"
              "FBI Director Jane Roe -- The bureau's chief since 2001 -- told senators so.")
@@ -469,6 +475,24 @@ def test_a_dateline_without_an_agency_ends_a_header_of_captions():
                          "bankrupt, its bosses fled without paying the workers.")
     assert a.text == "When the toy maker went bankrupt, its bosses fled without paying the workers."
     assert removed["A worker sleeps on a desk at a toy factory in the city."] == "page header"
+
+
+def test_a_name_in_brackets_is_no_credit_that_ends_a_header():
+    paragraphs = ["Rescue crews pulled three survivors from the rubble overnight.",
+                  "At least nine people were killed when the building fell.",
+                  "The cause of the collapse was not yet known."]
+    for credit in ("(Warning) The video below shows the rescue.",
+                   "(Youtube) The video below shows the rescue."):
+        a, _ = cleaned("Title\n\n" + "\n\n".join(paragraphs) + "\n\n" + credit)
+        assert a.text.startswith(paragraphs[0])
+
+
+def test_a_dateline_inside_a_sentence_ends_no_headline():
+    for text in ("President Jane Roe arrived in the capital of the USA, Washington -- Her first "
+                 "visit there in years, aides said.",
+                 "The league office in NEW YORK, Park Avenue -- The site of the draft -- was "
+                 "closed on Monday."):
+        assert cleaned(f"Title\n\n{text}")[0].text == text
 
 
 def test_a_credit_in_brackets_ends_a_header_of_captions_only():

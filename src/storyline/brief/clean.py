@@ -109,6 +109,17 @@ _INNER_DASH_DATELINE = re.compile(
     r"(?<=[\w)'’] )[A-Z]{3,}(?: [A-Z]{2,}){0,3}(?:, [A-Z][a-z]+\.?(?: [A-Z][a-z]+)?"
     r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?|, [A-Z][a-z]{2,8}\.? \d{1,2}) -- (?=[A-Z\"“])"
     r"(?![^\n]{0,80} -- )")
+
+
+def _after_headline(line: str, at: int) -> bool:
+    """Whether what stands before `at` (an `_INNER_DASH_DATELINE`) may be a headline: no
+    sentence of the story's own, no caption's credit (`_captioned` takes those), and a
+    capitalized last word ("... Crisis TOULON, France, ..."; not "... the capital of the
+    USA, Washington -- ...")."""
+    before = line[:at]
+    words = before.split()
+    return (bool(words) and words[-1][:1].isupper() and "(By " not in before
+            and not _SENTENCE_BEFORE.search(before))
 # A sentence's end, or a colon that introduces what follows, before such a dateline
 _SENTENCE_BEFORE = re.compile(r"[a-z]{2}[.!?][\"”’]?\s|:\s*$")
 # "... said here Monday that ...", "The cabinet here Wednesday approved ...": "here" is
@@ -120,7 +131,7 @@ _HERE_THEN_TIME = re.compile(
     r"(?<=[a-z,]) here(?=,? (?:on |this |last |early |late )?(?:today|tonight|yesterday|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|morning|afternoon|evening|"
     r"night|week|weekend|month|year)\b)")
-_WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement|Live blog:|"
+_WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement|Live blog:|\(Download Audio File\)|"
                             r"(?:Skip in Skip x )?Embed x Share(?: CLOSE)?)\s+(?=[A-Z\"“'‘])")
 # A photo credit or a page's time stamp glued before a paragraph once its own line was
 # lost: "(By Kamran Jebreili -- Associated Press) SHANGHAI: ...", "(Updated at 11:20 a.m.
@@ -130,13 +141,12 @@ _WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement|Live blog:|"
 # worldwide action ... Sunday 26 April 2009 18.45 BST People wear ...".
 # A video's credit glued the same way: "Jane Roe, Business Insider The company is ...".
 _CREDIT_PREFIX = re.compile(r"^(?:\(By [A-Z][^()]{2,60}? -- [^()]{2,40}\)|"
-                            # "(Jane Roe - Bloomberg News)", "(Youtube)", "(Visit Reykjavik)"
+                            # "(Jane Roe - Bloomberg News)", "(China Photos Via Getty Images)",
+                            # "(Youtube)"
                             r"\([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3} - [A-Z][\w.'’&-]*"
                             r"(?: [A-Z][\w.'’&-]*){0,3}\)|"
-                            r"\((?!(?:AP|Reuters|AFP|CNN|UPI|Xinhua|Bloomberg|dpa|Undated)\))"
-                            r"[A-Z][a-z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}\)|"
-                            # "(China Photos Via Getty Images)"
                             r"\([A-Z][^()]{2,40}? (?:Via |via )?(?:Getty Images|AP Photo|AFP|EPA)\)|"
+                            r"\((?:YouTube|Youtube)\)|"
                             r"(?:[A-Z][\w.'’-]+ ){1,2}[A-Z][\w.'’-]+, (?:Business Insider|"
                             r"Getty Images|Reuters|AFP|AP|EPA)"
                             # a photo's credit as a web address: "DEVONJAMESXXX.COM 'I want ..."
@@ -157,6 +167,13 @@ _PROFILE_ROLE = re.compile(r"^(?!(?:Under|In|During|From|After|Before|Since|Unti
                            r"With|As|When|While|Between)\b)[A-Z][^.!?()\n]{3,120} \((?:[A-Z][a-z]+ )?"
                            r"(?:19|20)\d\d ?(?:[-–]|to) ?(?:[A-Z][a-z]+ )?(?:(?:19|20)\d\d|[Pp]resent)\)"
                            r"\s+(?=[A-Z][a-z]+ [A-Za-z])")
+# The credits that end a page's header of captions (`clean`): a photographer's and an
+# outlet's, "(By Jane Roe -- The Washington Post)", "(Jane Roe - Bloomberg News)"; after such
+# a credit, a gallery's next credit may be any name in brackets, "(Visit Reykjavik)".
+_PHOTOGRAPHER_CREDIT = re.compile(r"\(By [A-Z][^()]{2,60}? -- [^()]{2,40}\)\s+(?=[A-Z\"“'‘])"
+                                  r"|\([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3} - [A-Z][\w.'’&-]*"
+                                  r"(?: [A-Z][\w.'’&-]*){0,3}\)\s+(?=[A-Z\"“'‘])")
+_GALLERY_CREDIT = re.compile(r"\([A-Z][a-z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}\)\s+(?=[A-Z\"“'‘])")
 # A programme's video credit glued before the lead: "Hope for Haiti Now footage courtesy of
 # MTV Organisers of the telethon say ..." (not "Dramatic footage courtesy of ABC News
 # shows ...": a title-case name of two words or more, its credit one acronym)
@@ -951,7 +968,7 @@ _COMMON_PLURAL = re.compile(r"..(?:ants|ents|ers|ors|als|ists|ians|ons|ies|ings|
 _SPLIT_TICKER = re.compile(r"\(([A-Z0-9]{1,6})\.\s+([A-Z]{1,4})\)")
 
 
-COMMENTS_AFTER = 3  # paragraphs of the post at least, before its readers' comments
+COMMENTS_AFTER = 3  # paragraphs kept above the first comment at least (the post's, its title)
 
 
 def clean(article: Article) -> tuple[Article, list[Removal]]:
@@ -1053,9 +1070,10 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
         # Sat Sep 17, 2011 8:24 am IST TRIPOLI (Reuters) - ..."; not after a sentence of
         # the story's own, "The agency reported it this way: WASHINGTON (Reuters) - ...")
         if lead and story_start is None and ("(" in line and (inner := _INNER_DATELINE.search(
-                line, 0, INNER_DATELINE_CHARS)) or " -- " in line[:INNER_DATELINE_CHARS] and (
-                inner := _INNER_DASH_DATELINE.search(line, 0, INNER_DATELINE_CHARS))) and not (
-                _SENTENCE_BEFORE.search(line[:inner.start()])):
+                line, 0, INNER_DATELINE_CHARS)) and not _SENTENCE_BEFORE.search(
+                line[:inner.start()]) or " -- " in line[:INNER_DATELINE_CHARS] and (
+                inner := _INNER_DASH_DATELINE.search(line, 0, INNER_DATELINE_CHARS))
+                and _after_headline(line, inner.start())):
             story_start = i
         # A photo's credit opening one of the first paragraphs ends the page's header: the
         # paragraphs above are the headline, a standfirst and the photo's caption (so they
@@ -1064,13 +1082,18 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
         # on a photo and what stands between is as short as captions and standfirsts
         # ("(By Jane Roe -- AP) The facade of ...", a standfirst, "(By John Doe --
         # Bloomberg News) ..."; not a lead and its next paragraph above a photo)
+        gallery = None
         if lead and (story_start is None or by_credit and all(
                 len(kept[j].split()) <= CAPTION_WORDS for j in range(story_start, i))) and (
                 "Photograph:" in line[:16] and _PHOTOGRAPH_CREDIT.match(line)  # ("| Photo")
-                or line[:1] == "(" and _CREDIT_PREFIX.match(line) and (
+                or line[:1] == "(" and _PHOTOGRAPHER_CREDIT.match(line) and (
                     line.startswith("(By ") or all(len(kept[j].split()) <= CAPTION_WORDS
-                                                   for j in range(i)))):
+                                                   for j in range(i)))
+                or (gallery := by_credit and line[:1] == "(" and _GALLERY_CREDIT.match(line))):
             story_start, by_credit = i, True
+            if gallery:  # (cut here: no prefix pattern takes it)
+                drop(gallery.group(0).strip(), "photo credit")
+                line = kept[i] = line[gallery.end():]
         before += len(line)
         kept[i] = _strip_prefixes(line, drop, lead=lead, later_datelines=later_datelines and not lead)
         if " MORE " in kept[i]:
@@ -1602,8 +1625,8 @@ LIVE_ENTRIES = 3
 # or more: "WASHINGTON -- Treasury Secretary ..." (a topic page's teasers, a wire's
 # round-up); not "NATO -- the North Atlantic Treaty Organization -- has ...", "AIDS --
 # Acquired Immune Deficiency Syndrome -- kills ...", "FBI Director Jane Roe -- ...", nor
-# an editor's note's label.
-_LATER_DATELINE = re.compile(r"^(?!(?:EDITOR|UPDATE|CORRECTION|NOTE)\b)[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+){0,2}"
+# an editor's note's or an interview's label.
+_LATER_DATELINE = re.compile(r"^(?!(?:EDITOR|UPDATE|CORRECTION|NOTE|QUESTION|ANSWER|Q|A)\b)[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+){0,2}"
                              r"(?:, [A-Z][a-z.]+(?: [A-Z][a-z.]+)?)? -- (?=[A-Z\"“])(?![^\n]{0,80} -- )")
 
 
@@ -1631,8 +1654,7 @@ def _strip_prefixes(line: str, drop, *, lead: bool, later_datelines: bool = Fals
         line = line[inner.end():]
     elif (lead and " -- " in line[:INNER_DATELINE_CHARS]
           and (inner := _INNER_DASH_DATELINE.search(line, 0, INNER_DATELINE_CHARS))
-          and not _SENTENCE_BEFORE.search(line[:inner.start()])
-          and "(By " not in line[:inner.start()]):  # (a caption's credit: `_captioned`)
+          and _after_headline(line, inner.start())):
         drop(line[:inner.end()].strip(), "page header")
         line = line[inner.end():]
     stamp = _INNER_STAMP.search(line, 0, INNER_DATELINE_CHARS) if lead and "day" in line else None
