@@ -27,8 +27,8 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from fresh import _days  # noqa: E402
-from packets import T17_ARTICLES, T17_DRAWS, detokenize, t17_days  # noqa: E402
+from fresh import _days
+from packets import T17_ARTICLES, T17_DRAWS, detokenize, t17_days
 
 SHEET_BRIEFS = 70
 
