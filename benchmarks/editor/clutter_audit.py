@@ -8,7 +8,7 @@ as one cluster, its brief at 120 words (analysis off) as the product prints it.
     .venv/bin/python benchmarks/editor/clutter_audit.py briefs VERSION.jsonl [--single]
     .venv/bin/python benchmarks/editor/clutter_audit.py sheets OUTDIR VERSION.jsonl...
     .venv/bin/python benchmarks/editor/clutter_audit.py labels OUTDIR r1.jsonl r2.jsonl > x.jsonl
-    .venv/bin/python benchmarks/editor/clutter_audit.py score x.jsonl
+    .venv/bin/python benchmarks/editor/clutter_audit.py score x.jsonl [OUTDIR]
 
 `sheets` writes every version's briefs under neutral names (B001 ...) in one shuffled
 order (seed 3101), SHEET_BRIEFS a sheet, and OUTDIR/key.json; readers follow
@@ -83,11 +83,21 @@ def labels(outdir: Path, files: list[Path]) -> None:
                                   "sentence": label["sentence"], "class": label["class"]}))
 
 
-def score(path: Path) -> None:
+def score(path: Path, outdir: Path | None = None) -> None:
+    """Each reader's clutter by version. With the sheets' OUTDIR, a version that lacks a
+    brief (a start shown only where it differs from the end) counts the other's labels
+    for it: the same brief."""
     rows = [json.loads(line) for line in path.open()]
+    versions = sorted({r["version"] for r in rows})
+    shown: dict[str, set] = {}
+    if outdir is not None:
+        for brief in json.loads((outdir / "key.json").read_text()).values():
+            shown.setdefault(brief["version"], set()).add(brief["id"])
+        versions = sorted(shown)
     for reader in sorted({r["reader"] for r in rows}):
-        for version in sorted({r["version"] for r in rows}):
-            mine = [r for r in rows if r["reader"] == reader and r["version"] == version]
+        for version in versions:
+            mine = [r for r in rows if r["reader"] == reader and (
+                r["version"] == version or bool(shown) and r["id"] not in shown[version])]
             sure = [r for r in mine if r["class"] != "unsure"]
             print(f"reader {reader}, {version}: {len(sure)} clutter sentences in "
                   f"{len({r['id'] for r in sure})} briefs ({len(mine) - len(sure)} unsure); "
@@ -103,4 +113,4 @@ if __name__ == "__main__":
     elif command == "labels":
         labels(Path(sys.argv[2]), [Path(p) for p in sys.argv[3:]])
     else:
-        score(Path(sys.argv[2]))
+        score(Path(sys.argv[2]), Path(sys.argv[3]) if len(sys.argv) > 3 else None)
