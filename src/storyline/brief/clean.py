@@ -140,11 +140,11 @@ _WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement|Live blog:|\(Do
 # one of the first paragraphs ends the page's header: "Mexican swine flu deaths spark
 # worldwide action ... Sunday 26 April 2009 18.45 BST People wear ...".
 # A video's credit glued the same way: "Jane Roe, Business Insider The company is ...".
-_CREDIT_PREFIX = re.compile(r"^(?:\(By [A-Z][^()]{2,60}? -- [^()]{2,40}\)|"
-                            # "(Jane Roe - Bloomberg News)", "(China Photos Via Getty Images)",
-                            # "(Youtube)"
-                            r"\([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3} - [A-Z][\w.'’&-]*"
-                            r"(?: [A-Z][\w.'’&-]*){0,3}\)|"
+_BY_CREDIT = r"\(By [A-Z][^()]{2,60}? -- [^()]{2,40}\)"  # "(By Jane Roe -- The Post)"
+_NAME_CREDIT = (r"\([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3} - [A-Z][\w.'’&-]*"  # "(Jane Roe
+                r"(?: [A-Z][\w.'’&-]*){0,3}\)")  # - Bloomberg News)"
+_CREDIT_PREFIX = re.compile(rf"^(?:{_BY_CREDIT}|{_NAME_CREDIT}|"
+                            # "(China Photos Via Getty Images)", "(Youtube)"
                             r"\([A-Z][^()]{2,40}? (?:Via |via )?(?:Getty Images|AP Photo|AFP|EPA)\)|"
                             r"\((?:YouTube|Youtube)\)|"
                             r"(?:[A-Z][\w.'’-]+ ){1,2}[A-Z][\w.'’-]+, (?:Business Insider|"
@@ -170,9 +170,7 @@ _PROFILE_ROLE = re.compile(r"^(?!(?:Under|In|During|From|After|Before|Since|Unti
 # The credits that end a page's header of captions (`clean`): a photographer's and an
 # outlet's, "(By Jane Roe -- The Washington Post)", "(Jane Roe - Bloomberg News)"; after such
 # a credit, a gallery's next credit may be any name in brackets, "(Visit Reykjavik)".
-_PHOTOGRAPHER_CREDIT = re.compile(r"\(By [A-Z][^()]{2,60}? -- [^()]{2,40}\)\s+(?=[A-Z\"“'‘])"
-                                  r"|\([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3} - [A-Z][\w.'’&-]*"
-                                  r"(?: [A-Z][\w.'’&-]*){0,3}\)\s+(?=[A-Z\"“'‘])")
+_PHOTOGRAPHER_CREDIT = re.compile(rf"(?:{_BY_CREDIT}|{_NAME_CREDIT})\s+(?=[A-Z\"“'‘])")
 _GALLERY_CREDIT = re.compile(r"\([A-Z][a-z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}\)\s+(?=[A-Z\"“'‘])")
 # A programme's video credit glued before the lead: "Hope for Haiti Now footage courtesy of
 # MTV Organisers of the telethon say ..." (not "Dramatic footage courtesy of ABC News
