@@ -131,7 +131,8 @@ _HERE_THEN_TIME = re.compile(
     r"(?<=[a-z,]) here(?=,? (?:on |this |last |early |late )?(?:today|tonight|yesterday|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|morning|afternoon|evening|"
     r"night|week|weekend|month|year)\b)")
-_WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement|Live blog:|\(Download Audio File\)|"
+_WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement|Live blog:|"
+                            r"\(Download Audio File\)|"
                             r"(?:Skip in Skip x )?Embed x Share(?: CLOSE)?)\s+(?=[A-Z\"“'‘])")
 # A photo credit or a page's time stamp glued before a paragraph once its own line was
 # lost: "(By Kamran Jebreili -- Associated Press) SHANGHAI: ...", "(Updated at 11:20 a.m.
@@ -145,7 +146,8 @@ _NAME_CREDIT = (r"\([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3} - [A-Z][\w.'’&-
                 r"(?: [A-Z][\w.'’&-]*){0,3}\)")  # - Bloomberg News)"
 _CREDIT_PREFIX = re.compile(rf"^(?:{_BY_CREDIT}|{_NAME_CREDIT}|"
                             # "(China Photos Via Getty Images)", "(Youtube)"
-                            r"\([A-Z][^()]{2,40}? (?:Via |via )?(?:Getty Images|AP Photo|AFP|EPA)\)|"
+                            r"\([A-Z][^()]{2,40}? (?:Via |via )?"
+                            r"(?:Getty Images|AP Photo|AFP|EPA)\)|"
                             r"\((?:YouTube|Youtube)\)|"
                             r"(?:[A-Z][\w.'’-]+ ){1,2}[A-Z][\w.'’-]+, (?:Business Insider|"
                             r"Getty Images|Reuters|AFP|AP|EPA)"
@@ -164,14 +166,15 @@ _SIGNATURE = re.compile(r"^(?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+, (?:[A-Z][
 _PROFILE_BOX = re.compile(r"^[^\n]{0,300}?\bAlma Mater ?:[^\n]{0,300}?\b(?:19|20)\d\d\s+"
                           r"(?=[A-Z][a-z]+ (?:was|is|has|had|[a-z]+ed)\b)")
 _PROFILE_ROLE = re.compile(r"^(?!(?:Under|In|During|From|After|Before|Since|Until|At|On|For|By|"
-                           r"With|As|When|While|Between)\b)[A-Z][^.!?()\n]{3,120} \((?:[A-Z][a-z]+ )?"
-                           r"(?:19|20)\d\d ?(?:[-–]|to) ?(?:[A-Z][a-z]+ )?(?:(?:19|20)\d\d|[Pp]resent)\)"
-                           r"\s+(?=[A-Z][a-z]+ [A-Za-z])")
+                           r"With|As|When|While|Between)\b)[A-Z][^.!?()\n]{3,120} "
+                           r"\((?:[A-Z][a-z]+ )?(?:19|20)\d\d ?(?:[-–]|to) ?(?:[A-Z][a-z]+ )?"
+                           r"(?:(?:19|20)\d\d|[Pp]resent)\)\s+(?=[A-Z][a-z]+ [A-Za-z])")
 # The credits that end a page's header of captions (`clean`): a photographer's and an
 # outlet's, "(By Jane Roe -- The Washington Post)", "(Jane Roe - Bloomberg News)"; after such
 # a credit, a gallery's next credit may be any name in brackets, "(Visit Reykjavik)".
 _PHOTOGRAPHER_CREDIT = re.compile(rf"(?:{_BY_CREDIT}|{_NAME_CREDIT})\s+(?=[A-Z\"“'‘])")
-_GALLERY_CREDIT = re.compile(r"\([A-Z][a-z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}\)\s+(?=[A-Z\"“'‘])")
+_GALLERY_CREDIT = re.compile(r"\([A-Z][a-z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}\)"
+                             r"\s+(?=[A-Z\"“'‘])")
 # A programme's video credit glued before the lead: "Hope for Haiti Now footage courtesy of
 # MTV Organisers of the telethon say ..." (not "Dramatic footage courtesy of ABC News
 # shows ...": a title-case name of two words or more, its credit one acronym)
@@ -1093,7 +1096,8 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
                 drop(gallery.group(0).strip(), "photo credit")
                 line = kept[i] = line[gallery.end():]
         before += len(line)
-        kept[i] = _strip_prefixes(line, drop, lead=lead, later_datelines=later_datelines and not lead)
+        kept[i] = _strip_prefixes(line, drop, lead=lead,
+                                  later_datelines=later_datelines and not lead)
         if " MORE " in kept[i]:
             kept[i] = _cut_link_widgets(kept[i], drop)
         if "." in kept[i] or ":" in kept[i]:
@@ -1624,8 +1628,10 @@ LIVE_ENTRIES = 3
 # round-up); not "NATO -- the North Atlantic Treaty Organization -- has ...", "AIDS --
 # Acquired Immune Deficiency Syndrome -- kills ...", "FBI Director Jane Roe -- ...", nor
 # an editor's note's or an interview's label.
-_LATER_DATELINE = re.compile(r"^(?!(?:EDITOR|UPDATE|CORRECTION|NOTE|QUESTION|ANSWER|Q|A)\b)[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+){0,2}"
-                             r"(?:, [A-Z][a-z.]+(?: [A-Z][a-z.]+)?)? -- (?=[A-Z\"“])(?![^\n]{0,80} -- )")
+_LATER_DATELINE = re.compile(r"^(?!(?:EDITOR|UPDATE|CORRECTION|NOTE|QUESTION|ANSWER|Q|A)\b)"
+                             r"[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+){0,2}"
+                             r"(?:, [A-Z][a-z.]+(?: [A-Z][a-z.]+)?)? -- (?=[A-Z\"“])"
+                             r"(?![^\n]{0,80} -- )")
 
 
 def _strip_prefixes(line: str, drop, *, lead: bool, later_datelines: bool = False) -> str:
