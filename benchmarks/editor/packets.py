@@ -77,6 +77,10 @@ ROUNDS = {
           ("duc2006.jsonl", [1, 5, 9, 10, 13, 16, 17, 18])),
 }
 ROUNDS["10"] = ROUNDS["4"]
+# Round 11 (thirty-first session): 50 of the 134 Timeline17 days of two or more articles
+# that no draw above takes (`clutter_audit.clusters`), drawn with seed 3111; their briefs
+# had been read for clutter only.
+ROUNDS["11"] = (("t17_audit", sorted(random.Random(3111).sample(range(134), 50))),)
 OLD_LEAD_ROUNDS = ("1", "2", "3", "4")  # the lead paragraph as "before" cleans it
 # Timeline17 day clusters: (topic, how many days) drawn with a seed, from the days with at
 # least three articles that no earlier draw took; each cluster is the day's first six.
@@ -103,6 +107,9 @@ def data_lines(name: str) -> list[dict]:
     ../shared/data, its `old` articles ("FILE:old"), or Timeline17's day clusters."""
     if name in T17_DRAWS:
         return t17_days(name)
+    if name == "t17_audit":
+        from clutter_audit import clusters  # (it reads this module's draws)
+        return clusters()
     file, _, part = name.partition(":")
     lines = [json.loads(line) for line in (DATA / file).open()]
     if part == "old":
@@ -229,7 +236,8 @@ def packets(round_: str, before: Path, after: Path, outdir: Path) -> None:
 SET_NAMES = {"multinews_dev250.jsonl": "multinews_dev250", "duc2006.jsonl": "duc2006",
              "duc2007_update_b.jsonl:old": "duc2007_update_a",
              "duc2007_update_b.jsonl": "duc2007_update_b", "t17_days": "t17_days",
-             "t17_days_5": "t17_days", "t17_days_6": "t17_days", "t17_days_7": "t17_days"}
+             "t17_days_5": "t17_days", "t17_days_6": "t17_days", "t17_days_7": "t17_days",
+             "t17_audit": "t17_days"}
 
 
 def labels(round_: str, outdir: Path, files: list[Path]) -> None:

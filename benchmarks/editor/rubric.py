@@ -20,6 +20,9 @@ Timeline17 day clusters, then other Timeline17 days twice), where "before" is 6d
 rubric_round10_r1.jsonl and rubric_round10_r2.jsonl read round 4's clusters again, as
 the product now shows them, where "before" is c00ad46 (round 4's "after") and "after"
 46ae2e1 (the twenty-ninth session's start), two readers (each of four AI agents read 25);
+rubric_round11_r1.jsonl and rubric_round11_r2.jsonl read 50 Timeline17 days whose briefs
+only a clutter audit had read (`packets.py` round 11), where "before" is 39c1d80 (the
+thirty-first session's start) and "after" its end, two readers likewise;
 reader_instructions.md is what the readers of rounds 2 and 3 were given.
 """
 
