@@ -4,7 +4,7 @@ thirtieth round): every day with three or more articles that the rubric rounds' 
 as one cluster, its brief at 120 words (analysis off) as the product prints it.
 
     # each version's briefs, its src/ first on PYTHONPATH (--single: the days of one
-    # article instead, the check after the rules were written)
+    # article instead, read before any rule was written from them)
     .venv/bin/python benchmarks/editor/clutter_audit.py briefs VERSION.jsonl [--single]
     .venv/bin/python benchmarks/editor/clutter_audit.py sheets OUTDIR VERSION.jsonl...
     .venv/bin/python benchmarks/editor/clutter_audit.py labels OUTDIR r1.jsonl r2.jsonl > x.jsonl
@@ -15,7 +15,11 @@ order (seed 3101), SHEET_BRIEFS a sheet, and OUTDIR/key.json; readers follow
 `clutter_audit_instructions.md`, one JSON line per clutter sentence. `labels` names each
 line's version and cluster; `score` counts each reader's clutter sentences and briefs by
 version and class. The briefs hold ../shared's text: keep them outside the repository
-(the labels keep the classes and names only).
+(the labels keep the classes and names only). The thirtieth round's labels:
+`clutter_audit_thirtyfirst_first.jsonl` (the 134 days at a07e1b5),
+`clutter_audit_thirtyfirst_single.jsonl` (the 162 days of one article at ae45cad),
+`clutter_audit_thirtyfirst.jsonl` (the 134, start against ae45cad) and
+`clutter_audit_thirtyfirst_end.jsonl` (both sets, start against 584cefc).
 """
 
 from __future__ import annotations
