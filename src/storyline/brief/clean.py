@@ -16,12 +16,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
-import Stemmer  # PyStemmer, as for the tf-idf vectors
-
 from ..data import read_text
 from ..model import Article, Removal
 from .literals import FirstMatch
 from .segment import has_verb
+from .vectors import stem
 
 MAX_HEADLINE_WORDS = 25  # longer unpunctuated lines are prose that lost its period
 MAX_CLUTTER_WORDS = 40  # longer lines are condemned only by rules marked any_length
@@ -109,19 +108,26 @@ _INNER_DASH_DATELINE = re.compile(
     r"(?<=[\w)'’] )[A-Z]{3,}(?: [A-Z]{2,}){0,3}(?:, [A-Z][a-z]+\.?(?: [A-Z][a-z]+)?"
     r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?|, [A-Z][a-z]{2,8}\.? \d{1,2}) -- (?=[A-Z\"“])"
     r"(?![^\n]{0,80} -- )")
-
-
-def _after_headline(line: str, at: int) -> bool:
-    """Whether what stands before `at` (an `_INNER_DASH_DATELINE`) may be a headline: no
-    sentence of the story's own, no caption's credit (`_captioned` takes those), and a
-    capitalized last word ("... Crisis TOULON, France, ..."; not "... the capital of the
-    USA, Washington -- ...")."""
-    before = line[:at]
-    words = before.split()
-    return (bool(words) and words[-1][:1].isupper() and "(By " not in before
-            and not _SENTENCE_BEFORE.search(before))
 # A sentence's end, or a colon that introduces what follows, before such a dateline
 _SENTENCE_BEFORE = re.compile(r"[a-z]{2}[.!?][\"”’]?\s|:\s*$")
+
+
+def _headline_dateline(line: str) -> re.Match | None:
+    """An `_INNER_DASH_DATELINE` in `line`'s first INNER_DATELINE_CHARS after what may be a
+    headline: no sentence of the story's own, no caption's credit (`_captioned` takes
+    those), and a capitalized last word ("... Crisis TOULON, France, ..."; not "... the
+    capital of the USA, Washington -- ..."), or None."""
+    if " -- " not in line[:INNER_DATELINE_CHARS]:
+        return None
+    match = _INNER_DASH_DATELINE.search(line, 0, INNER_DATELINE_CHARS)
+    if match is None:
+        return None
+    before = line[:match.start()]
+    words = before.split()
+    if (words and words[-1][:1].isupper() and "(By " not in before
+            and not _SENTENCE_BEFORE.search(before)):
+        return match
+    return None
 # "... said here Monday that ...", "The cabinet here Wednesday approved ...": "here" is
 # the dateline's place, which a brief never shows (cut above, or in another paragraph):
 # before a time, the word goes and the sentence says the same, self-contained. Elsewhere
@@ -555,9 +561,6 @@ _PERSON_TITLES = frozenset(("President", "Senator", "Governor", "Secretary", "Ch
                             "Premier", "Minister", "Mayor"))  # (not "Sen.": a stop ends the run)
 
 
-_stem = lru_cache(maxsize=50_000)(Stemmer.Stemmer("english").stemWord)  # (a word's Snowball stem)
-
-
 class _SmallWords:
     """The words the cluster's `texts` write in small letters, and the stems of their
     verbs ("-ed" and "-ing" words), read when first asked."""
@@ -572,8 +575,8 @@ class _SmallWords:
         """Whether the texts write an "-ed" or "-ing" word of `word`'s stem in small letters
         ("seized" for "seizes")."""
         if self._stems is None:
-            self._stems = frozenset(_stem(w) for w in self._read() if w.endswith(("ed", "ing")))
-        return _stem(word) in self._stems
+            self._stems = frozenset(stem(w) for w in self._read() if w.endswith(("ed", "ing")))
+        return stem(word) in self._stems
 
     def written(self, words: str) -> int:
         """How often the texts write `words`."""
@@ -815,8 +818,8 @@ def _retold(word: str, told: list[str]) -> bool:
     """Whether one of the `told` words (small letters) says `word` again: its first four
     letters ("pulled", "pulling"), its stem ("moved", "moving") or a compound's end
     ("quake", "earthquake")."""
-    stem = _stem(word)
-    return any(w[:4] == word[:4] or _stem(w) == stem
+    word_stem = stem(word)
+    return any(w[:4] == word[:4] or stem(w) == word_stem
                or len(word) >= 5 and w.endswith(word) for w in told)
 
 
@@ -1072,9 +1075,7 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
         # the story's own, "The agency reported it this way: WASHINGTON (Reuters) - ...")
         if lead and story_start is None and ("(" in line and (inner := _INNER_DATELINE.search(
                 line, 0, INNER_DATELINE_CHARS)) and not _SENTENCE_BEFORE.search(
-                line[:inner.start()]) or " -- " in line[:INNER_DATELINE_CHARS] and (
-                inner := _INNER_DASH_DATELINE.search(line, 0, INNER_DATELINE_CHARS))
-                and _after_headline(line, inner.start())):
+                line[:inner.start()]) or _headline_dateline(line)):
             story_start = i
         # A photo's credit opening one of the first paragraphs ends the page's header: the
         # paragraphs above are the headline, a standfirst and the photo's caption (so they
@@ -1096,8 +1097,7 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
                 drop(gallery.group(0).strip(), "photo credit")
                 line = kept[i] = line[gallery.end():]
         before += len(line)
-        kept[i] = _strip_prefixes(line, drop, lead=lead,
-                                  later_datelines=later_datelines and not lead)
+        kept[i] = _strip_prefixes(line, drop, lead=lead, later_datelines=later_datelines)
         if " MORE " in kept[i]:
             kept[i] = _cut_link_widgets(kept[i], drop)
         if "." in kept[i] or ":" in kept[i]:
@@ -1649,16 +1649,15 @@ def _strip_prefixes(line: str, drop, *, lead: bool, later_datelines: bool = Fals
     if not lead and "(" in line[:80] and (dateline := _INNER_DATELINE.match(line)):
         drop(dateline.group(0).strip(), "dateline")  # (a later story on the page starts here)
         line = line[dateline.end():]
-    elif later_datelines and "-- " in line[:60] and (dateline := _LATER_DATELINE.match(line)):
+    elif (not lead and later_datelines and "-- " in line[:60]
+          and (dateline := _LATER_DATELINE.match(line))):
         drop(dateline.group(0).strip(), "dateline")
         line = line[dateline.end():]
     inner = _INNER_DATELINE.search(line, 0, INNER_DATELINE_CHARS) if lead and "(" in line else None
     if inner:  # at the start: a dateline of a place in small letters ("Abu Dhabi (CNN) --")
         drop(line[:inner.end()].strip(), "page header" if inner.start() else "dateline")
         line = line[inner.end():]
-    elif (lead and " -- " in line[:INNER_DATELINE_CHARS]
-          and (inner := _INNER_DASH_DATELINE.search(line, 0, INNER_DATELINE_CHARS))
-          and _after_headline(line, inner.start())):
+    elif lead and (inner := _headline_dateline(line)):
         drop(line[:inner.end()].strip(), "page header")
         line = line[inner.end():]
     stamp = _INNER_STAMP.search(line, 0, INNER_DATELINE_CHARS) if lead and "day" in line else None
