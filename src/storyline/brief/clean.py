@@ -308,7 +308,53 @@ def clean_all(articles: list[Article]) -> tuple[list[Article], list[Removal]]:
         a, r = clean(article)
         cleaned.append(a)
         removed.extend(r)
-    return _cut_glued_headlines(cleaned, removed), removed
+    return _cut_glued_headlines(_cut_shared_openings(cleaned, removed), removed), removed
+
+
+# A page's opening paragraphs that another page of the cluster opens on word for word,
+# about what neither page goes on to tell: a site's template (a blog's five links, each
+# page of it opening on "Michael Leachman of the Center for Budget and Policy Priorities
+# argues that ..."; a link's title), not the lead two versions of one story share (their
+# stories go on about what they open on).
+SHARED_OPENING_TOLD = 0.4  # the share of the opening's words a page's rest may tell at most
+SHARED_OPENING_REST = 3  # paragraphs that each page goes on for at least
+SHARED_OPENING_WORDS = 250  # words of an opening at most
+_CONTENT_WORD = re.compile(r"[A-Za-z]{4,}")
+
+
+def _told_words(text: str) -> set[str]:
+    return {stem(word) for word in _CONTENT_WORD.findall(text)}
+
+
+def _cut_shared_openings(articles: list[Article], removed: list[Removal]) -> list[Article]:
+    """`articles` without an opening that another of them shares and neither goes on
+    about (listed in `removed`)."""
+    paragraphs_ = [[p.strip() for p in a.text.split("\n\n")] for a in articles]
+    by_first: dict[str, list[int]] = {}
+    for i, paragraphs in enumerate(paragraphs_):
+        by_first.setdefault(paragraphs[0], []).append(i)
+    cut = [0] * len(articles)
+    for group in by_first.values():
+        for i, j in zip(group, group[1:]):
+            a, b = paragraphs_[i], paragraphs_[j]
+            k = 0
+            while k < min(len(a), len(b)) and a[k] == b[k]:
+                k += 1
+            if min(len(a), len(b)) - k < SHARED_OPENING_REST:
+                continue  # (copies of one page, or of one story told short)
+            if len(" ".join(a[:k]).split()) > SHARED_OPENING_WORDS:
+                continue  # (one story, two pages going on to different others)
+            opening = _told_words(" ".join(a[:k]))
+            if opening and all(len(opening & _told_words(" ".join(p[k:])))
+                               <= SHARED_OPENING_TOLD * len(opening) for p in (a, b)):
+                cut[i], cut[j] = max(cut[i], k), max(cut[j], k)
+    out = []
+    for article, paragraphs, k in zip(articles, paragraphs_, cut):
+        if k:
+            removed.extend(Removal(article.id, "shared opening", p) for p in paragraphs[:k])
+            article = replace(article, text="\n\n".join(paragraphs[k:]))
+        out.append(article)
+    return out
 
 
 # A headline or caption glued to the story's first sentence without a stop, "Monkeys learn
