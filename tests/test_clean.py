@@ -1603,12 +1603,12 @@ def test_a_wire_dateline_after_a_glued_caption_goes_with_it():
 _LINKS = ("Jane Roe of the Budget Institute argues that the grant program has paid for itself.\n\n"
           "John Doe and Mary Major note that cheaper freight would help inland ports.\n\n"
           "A task force of retired admirals proposes a smaller navy.")
-_POSTS = ("Banks lent to one another against bonds until the bonds looked risky.\n\n"
-          "Then lenders asked for more collateral and the lending stopped.\n\n"
-          "Prices fell as banks sold what they held.\n\nThe spiral fed itself for a year.",
-          "Wages at the top grew fast for thirty years while the middle stood still.\n\n"
-          "Households borrowed to keep up.\n\nThe savings of the rich went looking for yield.\n\n"
-          "Lenders found it in mortgages.")
+_POSTS = (("Banks lent to one another against bonds until the bonds looked risky.\n\n"
+           "Then lenders asked for more collateral and the lending stopped.\n\n"
+           "Prices fell as banks sold what they held.\n\nThe spiral fed itself for a year."),
+          ("Wages at the top grew fast for thirty years while the middle stood still.\n\n"
+           "Households borrowed to keep up.\n\nThe savings of the rich went looking for "
+           "yield.\n\nLenders found it in mortgages."))
 
 
 def test_an_opening_two_pages_share_and_neither_tells_is_a_template():
@@ -1629,12 +1629,12 @@ def test_a_lead_two_versions_of_a_story_share_stays():
 @pytest.mark.parametrize(("opening", "second"), [
     (_LINKS, f"{_LINKS}\n\n{_POSTS[0]}"),  # a copy of the page
     (_LINKS, f"{_LINKS}\n\nBanks lent to one another against bonds."),  # going on too short
-    ("\n\n".join(f"Panel {n} of the institute argues that the grant program paid for itself "
-                f"in year {n}." for n in range(1, 25)), None),  # a whole story's length
+    ("\n\n".join((f"Panel {n} of the institute argues that the grant program paid for itself "
+                 f"in year {n}.") for n in range(1, 25)), None),  # a whole story's length
 ])
 def test_copies_and_pages_going_on_from_a_whole_story_keep_their_opening(opening, second):
     first = f"{opening}\n\n{_POSTS[0]}"
     if second is None:
         second = f"{opening}\n\n{_POSTS[1]}"
-    cleaned_, removed = clean_all([article(first, "a"), article(second, "b")])
+    _, removed = clean_all([article(first, "a"), article(second, "b")])
     assert not [r for r in removed if r.reason == "shared opening"]

@@ -15,6 +15,7 @@ import tomllib
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
+from itertools import pairwise
 
 from ..data import read_text
 from ..model import Article, Removal
@@ -335,7 +336,7 @@ def _cut_shared_openings(articles: list[Article], removed: list[Removal]) -> lis
         by_first.setdefault(paragraphs[0], []).append(i)
     cut = [0] * len(articles)
     for group in by_first.values():
-        for i, j in zip(group, group[1:]):
+        for i, j in pairwise(group):
             a, b = paragraphs_[i], paragraphs_[j]
             k = 0
             while k < min(len(a), len(b)) and a[k] == b[k]:
