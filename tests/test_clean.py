@@ -1638,3 +1638,14 @@ def test_copies_and_pages_going_on_from_a_whole_story_keep_their_opening(opening
         second = f"{opening}\n\n{_POSTS[1]}"
     _, removed = clean_all([article(first, "a"), article(second, "b")])
     assert not [r for r in removed if r.reason == "shared opening"]
+
+
+def test_a_lead_two_versions_share_stays_when_they_go_on_alike():
+    lead = "Rebel leaders expect foreign powers to lend them money secured against frozen assets."
+    rest = ("A finance official said spending ran near a hundred million dinars daily.\n\n"
+            "The economy depends almost entirely on oil and exports stopped in February.\n\n"
+            "Liquidity will carry us three weeks, he told reporters in Benghazi.")
+    pages = [f"{lead}\n\n{rest}", f"{lead}\n\n{rest}\n\nHe spoke at a news conference."]
+    pages[1] = pages[1].replace("near a hundred million dinars", "near 100 million dinars")
+    cleaned_, removed = clean_all([article(pages[0], "a"), article(pages[1], "b")])
+    assert [a.text for a in cleaned_] == pages and not removed

@@ -316,15 +316,18 @@ def clean_all(articles: list[Article]) -> tuple[list[Article], list[Removal]]:
 # about what neither page goes on to tell: a site's template (a blog's five links, each
 # page of it opening on "Michael Leachman of the Center for Budget and Policy Priorities
 # argues that ..."; a link's title), not the lead two versions of one story share (their
-# stories go on about what they open on).
+# stories go on about what they open on, or go on alike).
 SHARED_OPENING_TOLD = 0.4  # the share of the opening's words a page's rest may tell at most
+# and the share of their words two pages' rests have in common at most (two versions of
+# one wire story go on alike after their common lead: "... lend it $2 billion ...")
+SHARED_RESTS_ALIKE = 0.3
 SHARED_OPENING_REST = 3  # paragraphs that each page goes on for at least
 SHARED_OPENING_WORDS = 250  # words of an opening at most
-_CONTENT_WORD = re.compile(r"[A-Za-z]{4,}")
+_TOLD_WORD = re.compile(r"[A-Za-z]{4,}")
 
 
 def _told_words(text: str) -> set[str]:
-    return {stem(word) for word in _CONTENT_WORD.findall(text)}
+    return {stem(word) for word in _TOLD_WORD.findall(text)}
 
 
 def _cut_shared_openings(articles: list[Article], removed: list[Removal]) -> list[Article]:
@@ -346,8 +349,10 @@ def _cut_shared_openings(articles: list[Article], removed: list[Removal]) -> lis
             if len(" ".join(a[:k]).split()) > SHARED_OPENING_WORDS:
                 continue  # (one story, two pages going on to different others)
             opening = _told_words(" ".join(a[:k]))
-            if opening and all(len(opening & _told_words(" ".join(p[k:])))
-                               <= SHARED_OPENING_TOLD * len(opening) for p in (a, b)):
+            rest_a, rest_b = _told_words(" ".join(a[k:])), _told_words(" ".join(b[k:]))
+            if (opening and max(len(opening & rest_a), len(opening & rest_b))
+                    <= SHARED_OPENING_TOLD * len(opening)
+                    and len(rest_a & rest_b) <= SHARED_RESTS_ALIKE * len(rest_a | rest_b)):
                 cut[i], cut[j] = max(cut[i], k), max(cut[j], k)
     out = []
     for article, paragraphs, k in zip(articles, paragraphs_, cut):
