@@ -52,6 +52,8 @@ from storyline.brief.context import (
     "Born in 1950, he moved to Paris as a child.",                # who was born?
     "Some 200 of them were moved to a school in the next town.",   # of whom?
     "Two-thirds of them said they would vote again.",
+    "Given this, the market for such loans has become too big.",  # given what?
+    "In light of that, the board postponed its vote.",
     "Known by critics as the gag rule, its scope was widened in January.",
     "In one case (a man in his 50s), a tumor was preserved.",
     "Both offered luxury service for a wealthy few.",
@@ -224,6 +226,7 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "A third of the country's households also lack running water.",
     "Some 200 families were moved to a school in the next town.",
     "Two-thirds of the voters said they would vote again.",
+    "Given that the economy is weak, banks lend less.",
     "Visibly shaken, Mayor Jane Roe told reporters the boat had capsized.",
     "Yesterday it emerged that the bank had lost 2 billion pounds.",
     "Today it was announced that the factory would close.",

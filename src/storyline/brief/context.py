@@ -48,6 +48,9 @@ _CONNECTIVES = (r"but|and|or|so|yet|also|however|meanwhile|still|instead|moreove
                 r"(?:moments|minutes|seconds|hours|days|weeks|months|years) (?:earlier|later)|not only|not long after|"
                 r"shortly (?:after|before)(?:ward)?|soon after(?:ward)?|until then|"
                 r"since then|by then|after that|before that|despite this|because of this|"
+                # ("Given this, the industry has become too big."; not "Given that the
+                # economy ...")
+                r"given (?:this|that|all this)(?=,)|in light of (?:this|that)|"
                 r"for (?:his|her|their|its) part|"
                 # a qualification of what was told: "If anything they slow the footage ..."
                 r"if anything")
