@@ -52,8 +52,8 @@ from storyline.brief.context import (
     "Born in 1950, he moved to Paris as a child.",                # who was born?
     "Some 200 of them were moved to a school in the next town.",   # of whom?
     "Two-thirds of them said they would vote again.",
-    "Given this, the market for such loans has become too big.",  # given what?
-    "In light of that, the board postponed its vote.",
+    "Given this, the industry has grown too big.",  # given what?
+    "In light of this, the board postponed its vote.",
     "Known by critics as the gag rule, its scope was widened in January.",
     "In one case (a man in his 50s), a tumor was preserved.",
     "Both offered luxury service for a wealthy few.",
