@@ -53,6 +53,10 @@ from storyline.brief.context import (
     "Some 200 of them were moved to a school in the next town.",   # of whom?
     "Two-thirds of them said they would vote again.",
     "Given this, the industry has grown too big.",  # given what?
+    "White House spokesman Jane Roe said Friday.",  # said what?
+    "Roe said.",
+    "Right now, she has most of it in bonds.",  # who?
+    "Rather than buying bonds, they would have bought houses.",
     "In light of this, the board postponed its vote.",
     "Known by critics as the gag rule, its scope was widened in January.",
     "In one case (a man in his 50s), a tumor was preserved.",
@@ -227,6 +231,8 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "Some 200 families were moved to a school in the next town.",
     "Two-thirds of the voters said they would vote again.",
     "Given that the economy is weak, banks lend less.",
+    "Right now, the market is calm.",
+    "Exports could prove weaker than Governor Jane Roe says.",
     "Visibly shaken, Mayor Jane Roe told reporters the boat had capsized.",
     "Yesterday it emerged that the bank had lost 2 billion pounds.",
     "Today it was announced that the factory would close.",

@@ -910,6 +910,16 @@ def _opening_needs(text: str) -> tuple[bool, bool]:
     return _leans_back(text), _needs_speaker(text)
 
 
+# "White House spokesman Jay Carney said Friday.": who said a quotation that went before,
+# set as a sentence of its own: a name's last word before the verb, no clause's word before
+# it (not "... than he says.", "Exports could prove weaker than Governor Jane Roe says.")
+_ATTRIBUTION_ALONE = re.compile(
+    r"^(?!.*\b(?:than|that|what|how|as|if|because|when|could|would|will|may|might|can|is|are|"
+    r"was|were)\b)(?:[\w.'’-]+ ){0,7}[A-Z][\w.'’-]+ (?:said|says|added|adds|wrote|writes)"
+    r"(?: (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today"
+    r"|last week|this week))?\.$")
+
+
 def _leans_back(text: str) -> bool:
     """An opening that continues an earlier sentence. In a quotation, the words are the
     speaker's own ("I", "it" are theirs): what counts is who says them ("he said")."""
@@ -920,6 +930,8 @@ def _leans_back(text: str) -> bool:
         return (_pronoun_speaker(outside) or _definite_speaker(outside)
                 or bool(_QUOTE_GOES_ON.match(text)))
     if _pronoun_speaker(text) or _definite_speaker(text):
+        return True
+    if _ATTRIBUTION_ALONE.match(text):
         return True
     if _SHORT_NAME.match(text) or (_THE_NUMBERS.search(text)  # (rare: then outside quotes)
                                    and _THE_NUMBERS.search(_QUOTED.sub(" ", text))):
@@ -999,6 +1011,10 @@ _PRONOUN_AFTER_OPENING = re.compile(
     # 1950, he moved ...", "Known by critics as the gag rule, its scope ..."
     r"|^(?:[A-Z][a-z]+ed|Born|Known|Seen|Raised|Built|Held|Made|Given|Taken|Written|Shown|"
     r"Kept|Caught|Brought)\b[^,;:\"“”]{0,80}, (?:he|she|it|its|they|their|his|her)\b"
+    # and after a phrase that sets the sentence against a time or a choice told before:
+    # "Right now, she has it all in mutual funds ...", "Rather than buying financial
+    # products, they would have bought things."
+    r"|^(?:Right now|For now|Rather than|Instead of)\b[^,;:\"“”]{0,80}, (?:he|she|they)\b"
     # and inside an opening clause, when no capitalized word (a name it could stand for)
     # and no "the" or "a" phrase opens what follows: "After he was adopted and brought to
     # America, some of his memories were edged out ..."; not "When he took his walk ...,
