@@ -55,6 +55,7 @@ from storyline.brief.context import (
     "Given this, the industry has grown too big.",  # given what?
     "White House spokesman Jane Roe said Friday.",  # said what?
     "Roe said.",
+    "Nor did the board approve the budget.",  # nor what?
     "Right now, she has most of it in bonds.",  # who?
     "Rather than buying bonds, they would have bought houses.",
     "In light of this, the board postponed its vote.",

@@ -37,7 +37,7 @@ _OPEN_QUOTE = "\"“‘'"
 _PRONOUNS = (r"he|she|they|it|his|her|hers|their|theirs|him|them|its|we|our|us|i|my|me|you|"
              r"your|this|these|those|that|such|both|neither|either|another|others|other|"
              r"the latter|the former|the rest|the others|the pair|the duo|the trio")
-_CONNECTIVES = (r"but|and|or|so|yet|also|however|meanwhile|still|instead|moreover|"
+_CONNECTIVES = (r"but|and|or|nor|so|yet|also|however|meanwhile|still|instead|moreover|"
                 r"furthermore|besides|nevertheless|nonetheless|therefore|thus|hence|"
                 r"otherwise|then|later|earlier|afterwards?|likewise|similarly|indeed|"
                 r"notwithstanding|"
