@@ -1649,3 +1649,20 @@ def test_a_lead_two_versions_share_stays_when_they_go_on_alike():
     pages[1] = pages[1].replace("near a hundred million dinars", "near 100 million dinars")
     cleaned_, removed = clean_all([article(pages[0], "a"), article(pages[1], "b")])
     assert [a.text for a in cleaned_] == pages and not removed
+
+
+def test_a_link_title_glued_before_a_count_of_minutes_later_further_down():
+    body = ("Rescuers reached the valley on Monday.\n\nThe road was cut.\n\nAid is slow.\n\n"
+            "Rebels advance on the coastal town Ten minutes later, the bus drove into a "
+            "firefight outside the town.")
+    cleaned_, removed = clean_all([article(body, "a")])
+    assert cleaned_[0].text.endswith("\n\nTen minutes later, the bus drove into a firefight "
+                                     "outside the town.")
+    assert [r.reason for r in removed] == ["caption"]
+
+
+def test_a_count_further_down_without_its_time_later_is_no_glued_title():
+    body = ("Rescuers reached the valley on Monday.\n\nThe road was cut.\n\nAid is slow.\n\n"
+            "Rebels advance on the coastal town Ten people died there later, medics said.")
+    cleaned_, removed = clean_all([article(body, "a")])
+    assert cleaned_[0].text == body and not removed

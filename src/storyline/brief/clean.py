@@ -929,7 +929,12 @@ _BEFORE_NATIONALITY = frozenset(("senior", "top", "other", "leading", "young", "
 
 # Where a sentence opening on a word that opens sentences (no number) may be glued after a
 # small-letter word: the paragraphs further down without one are not read (speed).
-_STRONG_HINT = re.compile(r"[a-z] (?:" + "|".join(sorted(_OPENING_WORDS - _COUNTS)) + r") ")
+# (or a count of minutes or days later, which opens a sentence, not a name's: "Libyan rebels
+# advance on Zawiya Ten minutes later, the bus drove ...", a link's title before it)
+_COUNT_LATER = (r"(?:" + "|".join(sorted(_COUNTS - {"Dozens", "Hundreds", "Thousands"}))
+                + r") (?:minutes|hours|days|weeks|months|years) (?:later|earlier),")
+_STRONG_HINT = re.compile(r"[a-z] (?:" + "|".join(sorted(_OPENING_WORDS - _COUNTS)) + r") "
+                          rf"|[a-z] {_COUNT_LATER}")
 
 
 def _glued_sentence(paragraph: str, texts: list[str], strong: bool = False) -> int | None:
@@ -977,7 +982,8 @@ def _glued_sentence(paragraph: str, texts: list[str], strong: bool = False) -> i
         # (`strong`: only a word that opens sentences, not a number, "... Year Seven", nor
         # after a title's noun, "the documentary When the Levees Broke")
         if strong and (word not in _OPENING_WORDS or word in _COUNTS or at == 5
-                       or words[-1].lower() in _NAMES_A_TITLE):
+                       or words[-1].lower() in _NAMES_A_TITLE) and not (
+                word in _COUNTS and re.match(_COUNT_LATER, paragraph[match.start(at):])):
             continue
         if at >= 4 and sum(t.count(f"{words[-1]} {word} ") for t in texts) > 1:
             continue  # a name: "Jack The Ripper", "Mega Millions", written so again
