@@ -380,6 +380,14 @@ def test_a_surname_needs_its_full_name_first():
     assert not needs("Senator Elizabeth Warren spoke on Monday.", names).names
 
 
+def test_a_surname_with_a_particle_needs_its_full_name_whatever_its_first_letter():
+    texts = ["Prime Minister Baghdadi Ali al-Roumi said on Friday that the talks had failed.",
+             "Al-Roumi said there was no proof that soldiers did it."]
+    names = Names(texts)
+    assert needs(texts[1], names).names == {"Al-Roumi"}
+    assert "Al-Roumi" in names.introduced(texts[0])
+
+
 def test_a_surname_is_a_persons_when_its_full_name_is_told_with_who_the_person_is():
     texts = [("The first witnesses were Aaron Roe, the college student who found him, and "
               "Charles Doe, a neighbor."), "Roe and Doe described the scene."]

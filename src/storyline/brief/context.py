@@ -539,6 +539,9 @@ class Names:
             found = self._full_names[text] = full_names(text)
             for name in found:
                 full.setdefault(name.split()[-1], set()).add(name)
+        for last in list(full):  # ("al-Mahmudi" of a full name, "Al-Mahmudi said" opening)
+            if (other := _other_case(last)) is not None:
+                full.setdefault(other, set()).update(full[last])
         # The last words of full names, each a surname if a cue in the cluster names it
         # (`_is_person`, asked when a sentence writes it).
         self._full = {last: frozenset(names) for last, names in full.items()}
@@ -645,6 +648,7 @@ class Names:
         names = self._full_names.get(text)
         named = {name.split()[-1] for name in (full_names(text) if names is None else names)}
         named.update(_POSSESSIVE.sub("", m.group(1)) for m in _ROLE.finditer(text))
+        named.update([other for n in named if (other := _other_case(n)) is not None])
         return frozenset(n for n in named if n in self._full and self._is_person(n))
 
     def used(self, text: str) -> frozenset[str]:
@@ -1448,6 +1452,17 @@ def _unclosed(text: str) -> bool:
     if text.startswith("``") or text[0] == '"' and "''" in text:
         return "''" not in text
     return closing is not None and closing not in text[1:]
+
+
+_PARTICLE = re.compile(r"(?i:al|el|ad|ar|as|at|az|an|ash|ul)-[A-Z]")
+
+
+def _other_case(last: str) -> str | None:
+    """A surname that opens on a particle ("al-Mahmudi") as a sentence's first word writes
+    it ("Al-Mahmudi"), and the other way round; None for any other surname."""
+    if not _PARTICLE.match(last):
+        return None
+    return last[0].swapcase() + last[1:]
 
 
 def full_names(text: str) -> list[str]:
