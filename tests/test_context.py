@@ -386,6 +386,10 @@ def test_a_surname_with_a_particle_needs_its_full_name_whatever_its_first_letter
     names = Names(texts)
     assert needs(texts[1], names).names == {"Al-Roumi"}
     assert "Al-Roumi" in names.introduced(texts[0])
+    # and the full name introduces it where only the capitalized form is cued as a person's
+    texts = ["Jane al-Roumi, who fled the country this spring, has been forced back.",
+             "Al-Roumi told reporters that guards had beaten her."]
+    assert "Al-Roumi" in Names(texts).introduced(texts[0])
 
 
 def test_a_surname_is_a_persons_when_its_full_name_is_told_with_who_the_person_is():

@@ -584,8 +584,10 @@ class Names:
         all)."""
         found = self._person.get(last)
         if found is None:
+            forms = [last] if (other := _other_case(last)) is None else [last, other]
             found = self._person[last] = (
-                any(last in self._cued(text) for text in self._texts if last in text)
+                any(form in self._cued(text) for form in forms
+                    for text in self._texts if form in text)
                 and not all(self._mostly_after_the(name) or self._no_given_name(name)
                             for name in self._full[last]))
         return found
