@@ -540,7 +540,7 @@ class Names:
             for name in found:
                 full.setdefault(name.split()[-1], set()).add(name)
         for last in list(full):  # ("al-Mahmudi" of a full name, "Al-Mahmudi said" opening)
-            if (other := _other_case(last)) is not None:
+            if (other := other_case(last)) is not None:
                 full.setdefault(other, set()).update(full[last])
         # The last words of full names, each a surname if a cue in the cluster names it
         # (`_is_person`, asked when a sentence writes it).
@@ -584,7 +584,7 @@ class Names:
         all)."""
         found = self._person.get(last)
         if found is None:
-            forms = [last] if (other := _other_case(last)) is None else [last, other]
+            forms = [last] if (other := other_case(last)) is None else [last, other]
             found = self._person[last] = (
                 any(form in self._cued(text) for form in forms
                     for text in self._texts if form in text)
@@ -650,7 +650,7 @@ class Names:
         names = self._full_names.get(text)
         named = {name.split()[-1] for name in (full_names(text) if names is None else names)}
         named.update(_POSSESSIVE.sub("", m.group(1)) for m in _ROLE.finditer(text))
-        named.update([other for n in named if (other := _other_case(n)) is not None])
+        named.update([other for n in named if (other := other_case(n)) is not None])
         return frozenset(n for n in named if n in self._full and self._is_person(n))
 
     def used(self, text: str) -> frozenset[str]:
@@ -1459,7 +1459,7 @@ def _unclosed(text: str) -> bool:
 _PARTICLE = re.compile(r"(?i:al|el|ad|ar|as|at|az|an|ash|ul)-[A-Z]")
 
 
-def _other_case(last: str) -> str | None:
+def other_case(last: str) -> str | None:
     """A surname that opens on a particle ("al-Mahmudi") as a sentence's first word writes
     it ("Al-Mahmudi"), and the other way round; None for any other surname."""
     if not _PARTICLE.match(last):

@@ -34,6 +34,7 @@ from .context import (
     introduces_quotation,
     opens_mid_story,
     opens_quotation,
+    other_case,
     points_at_told,
     quoted_title,
     quotes,
@@ -620,8 +621,10 @@ class _Introducers:
                     self._lowered = [s.text.lower() for s in self._sentences]
                 word = name[1:]
                 written = [k for k, text in enumerate(self._lowered) if word in text]
-            else:
-                written = [k for k, s in enumerate(self._sentences) if name in s.text]
+            else:  # (a particle's surname in either case: "al-Mahmudi", "Al-Mahmudi")
+                forms = [name] if (other := other_case(name)) is None else [name, other]
+                written = [k for k, s in enumerate(self._sentences)
+                           if any(form in s.text for form in forms)]
             self._written[name] = written
         return written
 
