@@ -93,6 +93,10 @@ def cleaned(text: str):
      "share or subscribe line"),
     ("This story has been corrected to show Gomes lived in Raynham, not Rayham.",
      "page furniture"),
+    ("The article was written Oct. 12.", "page furniture"),
+    ("This article was originally published with the title A Quiet Harbor.", "page furniture"),
+    ("This article was published on example.co.uk at 10.00 BST on Friday 1 May 2009.",
+     "page furniture"),
     ("Analysis by BBC Arab Affairs editor Sebastian Usher", "byline"),
     ("Starting in 1996, Alexa Internet has been donating their crawl data to the Internet "
      "Archive.", "web archive notice"),
@@ -171,6 +175,8 @@ def test_clutter_lines_are_dropped_with_their_reason(line, reason):
     "Millions of viewers tune in to his show weeknights, making it the most-watched program.",
     "This video contains graphic evidence of abuse at the prison, prosecutors told the jury.",
     "An earlier version of this report wrongly blamed the pilots, investigators said.",
+    "The article was written by a team of scientists who studied the virus for a decade.",
+    "The report was published on Monday.",
 ])
 def test_news_sentences_are_kept(sentence):
     a, removed = cleaned(f"Headline here\n\n{BODY}\n\n{sentence}")

@@ -392,6 +392,12 @@ def test_a_surname_with_a_particle_needs_its_full_name_whatever_its_first_letter
     assert "Al-Roumi" in Names(texts).introduced(texts[0])
 
 
+def test_a_surname_is_a_persons_when_an_office_stands_before_its_full_name():
+    texts = ["Lawmakers met Treasury Secretary Henry M. Roe Jr. late on Tuesday.",
+             "Roe and the bankers worked through the night."]
+    assert needs(texts[1], Names(texts)).names == {"Roe"}
+
+
 def test_a_surname_is_a_persons_when_its_full_name_is_told_with_who_the_person_is():
     texts = [("The first witnesses were Aaron Roe, the college student who found him, and "
               "Charles Doe, a neighbor."), "Roe and Doe described the scene."]

@@ -1549,6 +1549,11 @@ _PERSON_CUES = (
                r"lawyer|attorney|teacher|driver|pilot|owner|founder|manager|spokes(?:wo)?man|"
                r"professor|researcher|scientist|priest|pastor|farmer|worker|resident|witness|"
                r"victim|suspect|friend|actor|actress|singer|coach)(?![\w-])"),
+    # an office before a full name, in capitals: "Treasury Secretary Henry M. Paulson",
+    # "Federal Reserve Chairman Ben S. Bernanke"
+    re.compile(r"\b(?:Secretary|Chairman|Chairwoman|President|Minister|Senator|Governor|Mayor|"
+               r"Chancellor|Ambassador|Commissioner|Judge|Justice|Speaker|Premier)\s+"
+               r"((?:" + _PREFIXED + r"\s+){1,2}(?:[A-Z]\.\s+)?" + _SURNAME + r")\b"),
 )
 
 
