@@ -553,13 +553,7 @@ def _ends(pattern: re.Pattern, text: str) -> bool:
 _IMPERATIVE = re.compile(
     r"[\"“]?(?:Think|Consider|Remember|Meet|Take|Look|Try|Note|Let['’]s|Let us) "
     r"(?:about |of |at )?(?:the|a|an|this|that|these|those|how|what|why|who|your|it|him|her|"
-    r"them|for)\b"
-    # or advice, a list's item or a reader's comment in verbs that are never a sentence's
-    # subject ("Disclose as much detailed information as possible.", "Avoid close contact
-    # with ...", "Don't be afraid to regulate."), unless a quotation's mark says someone
-    # says it ("Do not underestimate any woman in Libya," the woman said.)
-    r"|(?:Avoid|Disclose|Provide|Beware|Don['’]t|Do not|Make sure|Be sure|Keep in mind)\b"
-    r"(?![^\"“”]*[\"“”])")
+    r"them|for)\b")
 
 
 # A hashtag that no word presents ("the hashtag #MeToo", "tagged #Rio2016") is a pasted
