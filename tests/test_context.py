@@ -56,6 +56,8 @@ from storyline.brief.context import (
     "White House spokesman Jane Roe said Friday.",  # said what?
     "Roe said.",
     "Nor did the board approve the budget.",  # nor what?
+    "Next thing is you have to say what you are praising.",  # next after what?
+    "The next step is to train the staff.",
     "Right now, she has most of it in bonds.",  # who?
     "Rather than buying bonds, they would have bought houses.",
     "In light of this, the board postponed its vote.",

@@ -118,6 +118,8 @@ _DANGLING_OPENING = re.compile(
     rf"(?:one|two|a)[- ](?:thirds?|quarters?|fifths?)|three[- ]quarters) of "
     rf"(?:them|those|these|whom)\b"
     rf"|plus\b|any other\b"
+    # a list's next item: "Next thing is you have to say ...", "The next step is to ..."
+    rf"|(?:the )?next (?:thing|step) (?:is|was|will be)\b"
     # a relative clause set as a sentence: "Which is a good thing for ``Star Wars''
     # creator George Lucas.", "Which, as you may have noticed, ..." (a question asks:
     # "Which new play has provoked ...?"; "Which way the court will rule remains unclear.")
