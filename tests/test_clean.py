@@ -94,6 +94,7 @@ def cleaned(text: str):
     ("This story has been corrected to show Gomes lived in Raynham, not Rayham.",
      "page furniture"),
     ("The article was written Oct. 12.", "page furniture"),
+    ("Sorry, this media is not available in your territory.", "media player text"),
     ("This article was originally published with the title A Quiet Harbor.", "page furniture"),
     ("This article was published on example.co.uk at 10.00 BST on Friday 1 May 2009.",
      "page furniture"),
@@ -177,6 +178,10 @@ def test_clutter_lines_are_dropped_with_their_reason(line, reason):
     "An earlier version of this report wrongly blamed the pilots, investigators said.",
     "The article was written by a team of scientists who studied the virus for a decade.",
     "The report was published on Monday.",
+    "The report was published on schedule.",
+    "The article was written on March 3, two days before the shooting.",
+    "The column was first published under the headline Why We Fight, and drew 400 complaints.",
+    "The article was published on example.com in 2009 and later retracted.",
 ])
 def test_news_sentences_are_kept(sentence):
     a, removed = cleaned(f"Headline here\n\n{BODY}\n\n{sentence}")
@@ -1644,6 +1649,29 @@ def test_copies_and_pages_going_on_from_a_whole_story_keep_their_opening(opening
         second = f"{opening}\n\n{_POSTS[1]}"
     _, removed = clean_all([article(first, "a"), article(second, "b")])
     assert not [r for r in removed if r.reason == "shared opening"]
+
+
+def test_a_lead_the_cluster_tells_again_stays_though_two_pages_go_on_differently():
+    lead = "Senators passed a rescue of the banking industry after a long debate."
+    pages = [f"{lead}\n\n{_POSTS[0]}", f"{lead}\n\n{_POSTS[1]}",
+             "The banking rescue passed the Senate after a long debate among senators.\n\n"
+             "It goes to the House next."]
+    cleaned_, removed = clean_all([article(p, str(i)) for i, p in enumerate(pages)])
+    assert [a.text for a in cleaned_] == pages and not removed
+
+
+def test_a_lead_that_dates_its_news_stays_though_two_pages_go_on_differently():
+    lead = "Senators passed a rescue of the banking industry on Wednesday night."
+    pages = [f"{lead}\n\n{_POSTS[0]}", f"{lead}\n\n{_POSTS[1]}"]
+    cleaned_, removed = clean_all([article(pages[0], "a"), article(pages[1], "b")])
+    assert [a.text for a in cleaned_] == pages and not removed
+
+
+def test_a_template_goes_from_every_page_whatever_their_order():
+    one, other = f"{_LINKS}\n\n{_POSTS[0]}", f"{_LINKS}\n\n{_POSTS[1]}"
+    for order in ([one, one, other], [one, other, one], [other, one, one]):
+        cleaned_, _ = clean_all([article(p, str(i)) for i, p in enumerate(order)])
+        assert all(not a.text.startswith(_LINKS[:20]) for a in cleaned_)
 
 
 def test_a_lead_two_versions_share_stays_when_they_go_on_alike():

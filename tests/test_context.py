@@ -55,6 +55,8 @@ from storyline.brief.context import (
     "Given this, the industry has grown too big.",  # given what?
     "White House spokesman Jane Roe said Friday.",  # said what?
     "Roe said.",
+    "Jane Roe said Friday night.",
+    "Police spokesman John Doe said in a statement.",
     "Nor did the board approve the budget.",  # nor what?
     "Next thing is you have to say what you are praising.",  # next after what?
     "The next step is to train the staff.",
@@ -235,6 +237,8 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "Two-thirds of the voters said they would vote again.",
     "Given that the economy is weak, banks lend less.",
     "Right now, the market is calm.",
+    "In light of this week's shooting, the school district canceled classes on Friday.",
+    "Nor'easter storms battered the coast on Monday, cutting power to 200,000 homes.",
     "Exports could prove weaker than Governor Jane Roe says.",
     "Visibly shaken, Mayor Jane Roe told reporters the boat had capsized.",
     "Yesterday it emerged that the bank had lost 2 billion pounds.",
@@ -388,6 +392,12 @@ def test_a_surname_with_a_particle_needs_its_full_name_whatever_its_first_letter
     names = Names(texts)
     assert needs(texts[1], names).names == {"Al-Roumi"}
     assert "Al-Roumi" in names.introduced(texts[0])
+    # an organisation's capitalized particle in a glued headline makes no person of its name
+    texts = ["Islamists cheer for McCain Al-Roumi is watching the market slide with joy.",
+             "Blair said al-Roumi and its allies remain dangerous enemies.",
+             "Experts say the crisis has given al-Roumi an opening in the region."]
+    names = Names(texts)
+    assert not needs(texts[1], names).names and not needs(texts[2], names).names
     # and the full name introduces it where only the capitalized form is cued as a person's
     texts = ["Jane al-Roumi, who fled the country this spring, has been forced back.",
              "Al-Roumi told reporters that guards had beaten her."]
@@ -398,6 +408,17 @@ def test_a_surname_is_a_persons_when_an_office_stands_before_its_full_name():
     texts = ["Lawmakers met Treasury Secretary Henry M. Roe Jr. late on Tuesday.",
              "Roe and the bankers worked through the night."]
     assert needs(texts[1], Names(texts)).names == {"Roe"}
+    # the whole name only: not a word inside a longer name, nor a day after it
+    texts = ["President Jane Ould Abdel Roe told journalists the talks had begun.",
+             "Chairman Mustafa Abdel Doe has dismissed the cabinet.",
+             "Abdel Hafiz, the deputy chairman, issued a statement.",
+             "President Jacob Zuma Sunday said no.", "Sunday was calm in the capital."]
+    names = Names(texts)
+    assert not needs(texts[2], names).names and not needs(texts[4], names).names
+    # nor a place named after the person
+    texts = ["President Ronald Roe spoke in 1984.",
+             "Two planes landed at Roe National Airport on Monday."]
+    assert not needs(texts[1], Names(texts)).names
 
 
 def test_a_surname_is_a_persons_when_its_full_name_is_told_with_who_the_person_is():

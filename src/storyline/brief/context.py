@@ -50,7 +50,7 @@ _CONNECTIVES = (r"but|and|or|nor|so|yet|also|however|meanwhile|still|instead|mor
                 r"since then|by then|after that|before that|despite this|because of this|"
                 # ("Given this, the industry has become too big."; not "Given that the
                 # economy ...")
-                r"given (?:this|that|all this)(?=,)|in light of (?:this|that)|"
+                r"(?:given (?:this|that|all this)|in light of (?:this|that))(?=,)|"
                 r"for (?:his|her|their|its) part|"
                 # a qualification of what was told: "If anything they slow the footage ..."
                 r"if anything")
@@ -78,7 +78,7 @@ _BACK_NOUNS = (r"man|woman|men|women|boy|girl|boys|girls|child|children|teen|tee
                r"result|upshot|outcome|consequence|reason|answer|irony|catch|problem")
 _US = re.compile(r"^[\"“‘']?US\b")  # the United States, not "us"
 _DANGLING_OPENING = re.compile(
-    rf"^[\"“‘']?\s*(?:(?:{_PRONOUNS})\b|(?:{_CONNECTIVES})\b(?!['’]s\b)"
+    rf"^[\"“‘']?\s*(?:(?:{_PRONOUNS})\b|(?:{_CONNECTIVES})\b(?!['’]\w)"
     rf"|(?:first|second|secondly|third|thirdly|fourth|fifth|finally|lastly|next|no|yes|further|"
     rf"if so|if not|worse|worse still|even worse|better still|even better|rather|too|"
     rf"more importantly|most importantly|above all|in short|in sum|in fact|after all|"
@@ -416,6 +416,12 @@ _FULL_NAME = re.compile(rf"(?<![\w.'’-])(?:{_WORD}|[A-Z]\.)(?:\s+{_NAME_TOKEN}
 _CAPITALIZED_WORD = re.compile(rf"(?<![\w'’-]){_WORD}(?![\w-])")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _ATTRIBUTIVE = re.compile(rf"\b(?:the|a|an)\s+({_WORD})\s+[a-z]", re.I)
+# ... or a place or body named after the person: "Reagan National Airport", "Trump Tower",
+# "Johnson County", "the Kennedy Center"
+_PLACE_NAMED_AFTER = re.compile(
+    rf"({_WORD})\s+(?:National\s+|International\s+)?(?:Airport|County|Tower|Center|Centre|"
+    r"Memorial|Bridge|Library|Stadium|Square|Street|Avenue|Boulevard|Building|Park|"
+    r"Institute|University|College|School|Hospital|Foundation|Doctrine)\b")
 # A role before a surname introduces the person well enough ("President Trump",
 # "Sen. Graham", "Judge Olivera"); "Mr." or "Ms." alone does not, nor "Dr" or "Prof."
 # ("Dr Fukuda said ..." leaves the reader asking who he is).
@@ -541,9 +547,14 @@ class Names:
             found = self._full_names[text] = full_names(text)
             for name in found:
                 full.setdefault(name.split()[-1], set()).add(name)
-        for last in list(full):  # ("al-Mahmudi" of a full name, "Al-Mahmudi said" opening)
-            if (other := other_case(last)) is not None:
-                full.setdefault(other, set()).update(full[last])
+        # A particle's surname in small letters ("Ali al-Mahmudi") as a sentence's first word
+        # writes it ("Al-Mahmudi said ..."): the same person's (not the other way round: an
+        # organisation's "Al-Qaeda" glued to a name in a headline is no "al-Qaeda" person).
+        self._capitalized: set[str] = set()
+        for last in list(full):
+            if last[:1].islower() and len(forms := case_forms(last)) == 2:
+                full.setdefault(forms[1], set()).update(full[last])
+                self._capitalized.add(forms[1])
         # The last words of full names, each a surname if a cue in the cluster names it
         # (`_is_person`, asked when a sentence writes it).
         self._full = {last: frozenset(names) for last, names in full.items()}
@@ -586,7 +597,8 @@ class Names:
         all)."""
         found = self._person.get(last)
         if found is None:
-            forms = [last] if (other := other_case(last)) is None else [last, other]
+            forms = (case_forms(last) if last[:1].islower() or last in self._capitalized
+                     else (last,))
             found = self._person[last] = (
                 any(form in self._cued(text) for form in forms
                     for text in self._texts if form in text)
@@ -652,7 +664,7 @@ class Names:
         names = self._full_names.get(text)
         named = {name.split()[-1] for name in (full_names(text) if names is None else names)}
         named.update(_POSSESSIVE.sub("", m.group(1)) for m in _ROLE.finditer(text))
-        named.update([other for n in named if (other := other_case(n)) is not None])
+        named.update([case_forms(n)[-1] for n in named if n[:1].islower()])
         return frozenset(n for n in named if n in self._full and self._is_person(n))
 
     def used(self, text: str) -> frozenset[str]:
@@ -672,6 +684,7 @@ class Names:
             return known
         given = self.introduced(text)
         attributive = {m.group(1) for m in _ATTRIBUTIVE.finditer(text)}
+        attributive.update(m.group(1) for m in _PLACE_NAMED_AFTER.finditer(text))
         return frozenset(w for w in words
                          if w in self._full and self._is_person(w) and w not in given
                          and w not in attributive) | known
@@ -924,8 +937,9 @@ def _opening_needs(text: str) -> tuple[bool, bool]:
 _ATTRIBUTION_ALONE = re.compile(
     r"^(?!.*\b(?:than|that|what|how|as|if|because|when|could|would|will|may|might|can|is|are|"
     r"was|were)\b)(?:[\w.'’-]+ ){0,7}[A-Z][\w.'’-]+ (?:said|says|added|adds|wrote|writes)"
-    r"(?: (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today"
-    r"|last week|this week))?\.$")
+    r"(?: (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?: morning| afternoon| evening| night)?| yesterday| today| last week| this week)?"
+    r"(?: in a statement| on Twitter)?\.$")
 
 
 def _leans_back(text: str) -> bool:
@@ -1022,7 +1036,7 @@ _PRONOUN_AFTER_OPENING = re.compile(
     # and after a phrase that sets the sentence against a time or a choice told before:
     # "Right now, she has it all in mutual funds ...", "Rather than buying financial
     # products, they would have bought things."
-    r"|^(?:Right now|For now|Rather than|Instead of)\b[^,;:\"“”]{0,80}, (?:he|she|they)\b"
+    r"|^(?:Right now|For now|Rather than)\b[^,;:\"“”]{0,80}, (?:he|she|they)\b"
     # and inside an opening clause, when no capitalized word (a name it could stand for)
     # and no "the" or "a" phrase opens what follows: "After he was adopted and brought to
     # America, some of his memories were edged out ..."; not "When he took his walk ...,
@@ -1297,7 +1311,7 @@ def _pronoun_after_time(text: str) -> bool:
 
 
 _MID_STORY = re.compile(
-    rf"^(?:(?:{_PRONOUNS})\b|(?:{_CONNECTIVES})\b(?!['’]s\b)"
+    rf"^(?:(?:{_PRONOUNS})\b|(?:{_CONNECTIVES})\b(?!['’]\w)"
     rf"|one of (?:the|them|those|these|his|her|their)\b|of (?:the|those|these) \w+ (?!of\b))",
     re.I)
 
@@ -1461,12 +1475,12 @@ def _unclosed(text: str) -> bool:
 _PARTICLE = re.compile(r"(?i:al|el|ad|ar|as|at|az|an|ash|ul)-[A-Z]")
 
 
-def other_case(last: str) -> str | None:
-    """A surname that opens on a particle ("al-Mahmudi") as a sentence's first word writes
-    it ("Al-Mahmudi"), and the other way round; None for any other surname."""
+def case_forms(last: str) -> tuple[str, ...]:
+    """A surname as written, and, when it opens on a particle ("al-Mahmudi"), as a
+    sentence's first word writes it ("Al-Mahmudi"), or the other way round."""
     if not _PARTICLE.match(last):
-        return None
-    return last[0].swapcase() + last[1:]
+        return (last,)
+    return last, last[0].swapcase() + last[1:]
 
 
 def full_names(text: str) -> list[str]:
@@ -1553,9 +1567,14 @@ _PERSON_CUES = (
                r"victim|suspect|friend|actor|actress|singer|coach)(?![\w-])"),
     # an office before a full name, in capitals: "Treasury Secretary Henry M. Paulson",
     # "Federal Reserve Chairman Ben S. Bernanke"
+    # (the whole name: not "Abdel" of "President Mohamed Ould Abdel Aziz", nor "Sunday" of
+    # "President Jacob Zuma Sunday said")
     re.compile(r"\b(?:Secretary|Chairman|Chairwoman|President|Minister|Senator|Governor|Mayor|"
                r"Chancellor|Ambassador|Commissioner|Judge|Justice|Speaker|Premier)\s+"
-               r"((?:" + _PREFIXED + r"\s+){1,2}(?:[A-Z]\.\s+)?" + _SURNAME + r")\b"),
+               r"((?:" + _PREFIXED + r"\s+){1,2}(?:[A-Z]\.\s+)?"
+               r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+               r"March|April|May|June|July|August|September|October|November|December)\b)"
+               + _SURNAME + r")\b(?![\s-]+(?!(?:Jr|Sr)\b)(?:[A-Z][a-z]|(?:al|el)-))"),
 )
 
 

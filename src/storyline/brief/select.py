@@ -30,11 +30,11 @@ from .clean import is_clutter
 from .context import (
     Needs,
     Reading,
+    case_forms,
     goes_on_quoting,
     introduces_quotation,
     opens_mid_story,
     opens_quotation,
-    other_case,
     points_at_told,
     quoted_title,
     quotes,
@@ -622,7 +622,7 @@ class _Introducers:
                 word = name[1:]
                 written = [k for k, text in enumerate(self._lowered) if word in text]
             else:  # (a particle's surname in either case: "al-Mahmudi", "Al-Mahmudi")
-                forms = [name] if (other := other_case(name)) is None else [name, other]
+                forms = case_forms(name)
                 written = [k for k, s in enumerate(self._sentences)
                            if any(form in s.text for form in forms)]
             self._written[name] = written
