@@ -1654,8 +1654,8 @@ def test_copies_and_pages_going_on_from_a_whole_story_keep_their_opening(opening
 def test_a_lead_the_cluster_tells_again_stays_though_two_pages_go_on_differently():
     lead = "Senators passed a rescue of the banking industry after a long debate."
     pages = [f"{lead}\n\n{_POSTS[0]}", f"{lead}\n\n{_POSTS[1]}",
-             "The banking rescue passed the Senate after a long debate among senators.\n\n"
-             "It goes to the House next."]
+             ("The banking rescue passed the Senate after a long debate among senators.\n\n"
+              "It goes to the House next.")]
     cleaned_, removed = clean_all([article(p, str(i)) for i, p in enumerate(pages)])
     assert [a.text for a in cleaned_] == pages and not removed
 
