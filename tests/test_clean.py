@@ -94,6 +94,8 @@ def cleaned(text: str):
     ("This story has been corrected to show Gomes lived in Raynham, not Rayham.",
      "page furniture"),
     ("The article was written Oct. 12.", "page furniture"),
+    (("Note: The photograph on this page was updated in 2011 A church in the capital after the "
+      "storm Officials said 250 people worked in the building."), "page furniture"),
     ("Sorry, this media is not available in your territory.", "media player text"),
     ("This article was originally published with the title A Quiet Harbor.", "page furniture"),
     ("This article was published on example.co.uk at 10.00 BST on Friday 1 May 2009.",
