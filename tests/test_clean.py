@@ -1702,3 +1702,33 @@ def test_a_count_further_down_without_its_time_later_is_no_glued_title():
             "Rebels advance on the coastal town Ten people died there later, medics said.")
     cleaned_, removed = clean_all([article(body, "a")])
     assert cleaned_[0].text == body and not removed
+
+
+def test_a_gallerys_double_credit_ends_the_caption_above_it():
+    body = ("Leaders met in the capital on Sunday to agree on a rescue plan for the banks.\n\n"
+            "The talks lasted eleven hours and ended with a joint statement.\n\n"
+            "Markets are expected to rise when they open on Monday morning.\n\n"
+            "From left, the finance ministers of three countries wait for the talks to begin.\n\n"
+            "(AP Photo/Jane Roe, Pool) (Jane Roe - AP) The plan guarantees new bank debt "
+            "for three years, officials said.")
+    a, removed = cleaned(body)
+    assert "From left" not in a.text
+    assert a.text.endswith("\n\nThe plan guarantees new bank debt for three years, officials said.")
+    assert removed["From left, the finance ministers of three countries wait for the talks to "
+                   "begin."] == "photo caption or credit"
+
+
+def test_a_gallerys_double_credit_at_the_pages_top_ends_its_header():
+    body = ("Europe Agrees On Bank Plan Two ministers listen at a press conference on Saturday.\n\n"
+            "The ministers meet a day before the summit on the crisis.\n\n"
+            "(AP Photo/Jane Roe, Pool) (Jane Roe - AP) PARIS, Oct. 12 -- Governments took "
+            "unprecedented steps on Sunday to rescue the banks.\n\n"
+            "The plan guarantees new bank debt for three years.")
+    a, _ = cleaned(body)
+    assert a.text.startswith("Governments took unprecedented steps on Sunday")
+
+
+def test_a_photos_credit_by_a_photographer_is_cut_before_the_lead():
+    a, _ = cleaned("Title\n\n(Photos By Jane Roe -- The Washington Post) Officials from 20 "
+                   "countries endorsed a plan on Saturday.\n\nThe talks went on all day.")
+    assert a.text.startswith("Officials from 20 countries endorsed")

@@ -148,7 +148,7 @@ _WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement|Live blog:|"
 # one of the first paragraphs ends the page's header: "Mexican swine flu deaths spark
 # worldwide action ... Sunday 26 April 2009 18.45 BST People wear ...".
 # A video's credit glued the same way: "Jane Roe, Business Insider The company is ...".
-_BY_CREDIT = r"\(By [A-Z][^()]{2,60}? -- [^()]{2,40}\)"  # "(By Jane Roe -- The Post)"
+_BY_CREDIT = r"\((?:Photos? [Bb]y|By) [A-Z][^()]{2,60}? -- [^()]{2,40}\)"  # "(By Jane Roe -- The Post)"
 _NAME_CREDIT = (r"\([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3} - [A-Z][\w.'’&-]*"  # "(Jane Roe
                 r"(?: [A-Z][\w.'’&-]*){0,3}\)")  # - Bloomberg News)"
 _CREDIT_PREFIX = re.compile(rf"^(?:{_BY_CREDIT}|{_NAME_CREDIT}|"
@@ -182,6 +182,12 @@ _PROFILE_ROLE = re.compile(r"^(?!(?:Under|In|During|From|After|Before|Since|Unti
 _PHOTOGRAPHER_CREDIT = re.compile(rf"(?:{_BY_CREDIT}|{_NAME_CREDIT})\s+(?=[A-Z\"“'‘])")
 _GALLERY_CREDIT = re.compile(r"\([A-Z][a-z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}\)"
                              r"\s+(?=[A-Z\"“'‘])")
+# A gallery's photo credited twice, by the agency and by the page, "(AP Photo/Jane Roe,
+# Pool) (Jane Roe - AP)", opening a line: it ends the caption on the line before (a Post
+# gallery's lines: "Countries that use the euro will temporarily guarantee ...", "From
+# left, Bush, ..."; the 22 such lines of the dev data are all captions), and the next
+# caption or the story follows it.
+_DOUBLE_CREDIT = re.compile(r"\((AP|AFP|Reuters) Photo/([^),]+)[^)]*\) \(\2 - \1\)\s*")
 # A programme's video credit glued before the lead: "Hope for Haiti Now footage courtesy of
 # MTV Organisers of the telethon say ..." (not "Dramatic footage courtesy of ABC News
 # shows ...": a title-case name of two words or more, its credit one acronym)
@@ -1070,6 +1076,13 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
         if "ultra-low latency" in line and (ad := _ADVERTISEMENT.search(line)):
             drop(ad.group(0).strip(), "advertisement")
             line = line[:ad.start()]
+        if line[:1] == "(" and (double := _DOUBLE_CREDIT.match(line)):
+            # (at the page's top, what stands above is its header: a headline, captions)
+            above = len(kept) if len(kept) <= DATELINE_PARAGRAPHS else 1
+            for _ in range(above):
+                drop(kept.pop(), "photo caption or credit")
+            drop(double.group(0).strip(), "photo credit")
+            line = line[double.end():]
         if not line:
             continue
         key = " ".join(line.lower().split())
