@@ -148,7 +148,8 @@ _WIDGET_PREFIX = re.compile(r"^(?:CLOSE|Updated \||Advertisement|Live blog:|"
 # one of the first paragraphs ends the page's header: "Mexican swine flu deaths spark
 # worldwide action ... Sunday 26 April 2009 18.45 BST People wear ...".
 # A video's credit glued the same way: "Jane Roe, Business Insider The company is ...".
-_BY_CREDIT = r"\((?:Photos? [Bb]y|By) [A-Z][^()]{2,60}? -- [^()]{2,40}\)"  # "(By Jane Roe -- The Post)"
+# "(By Jane Roe -- The Post)", "(Photos By Jane Roe -- The Washington Post)"
+_BY_CREDIT = r"\((?:Photos? [Bb]y|By) [A-Z][^()]{2,60}? -- [^()]{2,40}\)"
 _NAME_CREDIT = (r"\([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3} - [A-Z][\w.'’&-]*"  # "(Jane Roe
                 r"(?: [A-Z][\w.'’&-]*){0,3}\)")  # - Bloomberg News)"
 _CREDIT_PREFIX = re.compile(rf"^(?:{_BY_CREDIT}|{_NAME_CREDIT}|"
