@@ -344,8 +344,9 @@ def _cut_shared_openings(articles: list[Article], removed: list[Removal]) -> lis
     """`articles` without an opening that another of them shares and no text of the
     cluster goes on about (listed in `removed`)."""
     paragraphs_ = [tuple(p.strip() for p in a.text.split("\n\n")) for a in articles]
+    pages = list(dict.fromkeys(paragraphs_))  # (copies once: the same cut for all)
     by_first: dict[str, list[tuple[str, ...]]] = {}
-    for paragraphs in dict.fromkeys(paragraphs_):  # (copies once: the same cut for all)
+    for paragraphs in pages:
         by_first.setdefault(paragraphs[0], []).append(paragraphs)
     cut: dict[tuple[str, ...], int] = {}  # an opening, by the pages it opens
     for group in by_first.values():
@@ -362,7 +363,7 @@ def _cut_shared_openings(articles: list[Article], removed: list[Removal]) -> lis
             rest_a, rest_b = _told_words(" ".join(a[k:])), _told_words(" ".join(b[k:]))
             if not words or len(rest_a & rest_b) > SHARED_RESTS_ALIKE * len(rest_a | rest_b):
                 continue
-            others = [p[k:] if p[:k] == opening else p for p in dict.fromkeys(paragraphs_)]
+            others = [p[k:] if p[:k] == opening else p for p in pages]
             if all(len(words & _told_words(" ".join(p))) <= SHARED_OPENING_TOLD * len(words)
                    for p in others):
                 for p in paragraphs_:
