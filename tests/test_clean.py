@@ -452,6 +452,15 @@ def test_a_news_sites_readers_comments_go_to_the_pages_end():
     assert list(removed.values()).count("reader comment") == 3
 
 
+def test_a_wires_notice_that_comments_follow_cuts_them_even_under_a_short_story():
+    story = "The Navy fired missiles at the coast on Saturday, officials said."
+    a, removed = cleaned(f"Title\n\n{story}\n\nViews expressed in the comments do not "
+                         "represent those of Reuters.\n\nThe fleet should come home now."
+                         "\n\nWho pays for it?\n\nThis discussion is now closed.")
+    assert a.text == story
+    assert list(removed.values()).count("reader comment") == 4
+
+
 def test_a_story_that_opens_on_a_post_it_quotes_keeps_its_body():
     text = ("At 9:42 am on 14 Feb 2012, jdoe wrote: the building is on fire.\n\n"
             f"{BODY}\n\nFirefighters arrived within minutes, officials said.")
@@ -1521,6 +1530,18 @@ def test_a_caption_or_subhead_glued_inside_the_text_is_cut(glued, rest):
 def test_a_titles_capitals_or_a_sentences_own_are_no_caption(text):
     cleaned, removed = clean_all([article("The flood passed on Monday.\n\n" + text, "a")])
     assert cleaned[0].text.endswith(text) and not removed
+
+
+@pytest.mark.parametrize("text, joined", [
+    ('"The strikes will go on," said NATO Lt.-Gen.\nJohn Roe, in Naples.', True),
+    ("In 1994 he ran for leader but lost to then-Sen.\nJane Doe (D-Ore.) by one vote.", True),
+    ("The vote came after the shooting in Littleton, Col.\nJones said the schools wait.", False),
+    ("He spoke at a rally for Dr.\nThe crowd left at noon.", False),
+])
+def test_a_name_split_from_its_title_is_one_sentence_again(text, joined):
+    got = clean(article("The talks ended on Monday.\n" + text))[0].text
+    assert (text.replace("\n", " ") in got) is joined
+    assert joined or text.replace("\n", "\n\n") in got
 
 
 def test_a_ticker_split_at_its_period_is_one_sentence_again():

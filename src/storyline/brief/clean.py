@@ -278,12 +278,14 @@ class Rule:
     above: bool = False  # also drops a headline-like line just above (a caption)
     capture: str | None = None  # "source": keep the line's text after "Source:"
     any_length: bool = False  # condemns long lines too (galleries, archive notices)
+    early: bool = False  # "rest" holds at the page's top too (a notice no story quotes)
 
 
 def load_rules() -> tuple[Rule, ...]:
     data = tomllib.loads(read_text("boilerplate.toml"))
     return tuple(Rule(r["reason"], _compile(r["patterns"]), r.get("then"),
-                      r.get("above", False), r.get("capture"), r.get("any_length", False))
+                      r.get("above", False), r.get("capture"), r.get("any_length", False),
+                      r.get("early", False))
                  for r in data["rule"])
 
 
@@ -1043,6 +1045,15 @@ _COMMON_PLURAL = re.compile(r"..(?:ants|ents|ers|ors|als|ists|ians|ons|ies|ings|
 # give free vaccines ..." (Reuters, as Timeline17 ships it), or a space put in it,
 # "Petrofac (PFC. L)": one ticker again.
 _SPLIT_TICKER = re.compile(r"\(([A-Z0-9]{1,6})\.\s+([A-Z]{1,4})\)")
+# A title's abbreviation that a splitter took for a sentence's end, its name on the next
+# line: '... said NATO Lt.-Gen.' / 'Charles Bouchard, referring to ...', '... lost to
+# then-Sen.' / 'Tom Daschle (D-S.D.) by ...' (Timeline17). Not a state's ("Littleton,
+# Col."), and the next line must open on a name, not on a sentence's first word.
+_SPLIT_TITLE = re.compile(
+    r"(?<![\w.])(?<!, )((?:Lt\.-Gen|Maj\.-Gen|Lt\.-Col|Brig\.-Gen|Brig|Gen|Lt|Col|Maj|Capt|Adm|Sgt|"
+    r"Cmdr|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|Rev)\.)[ \t]*\n\s*"
+    r"(?=(?!(?:The|This|That|These|Those|There|Then|It|He|She|They|We|I|In|On|At|But|And|"
+    r"So|As|A|An|One|Many|Most|Some|All|If|When|While|After|Before)\b)[A-Z][a-z]+[ ,])")
 
 
 COMMENTS_AFTER = 3  # paragraphs kept above the first comment at least (the post's, its title)
@@ -1062,6 +1073,8 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
     text = _SGML_CODE.sub(" ", _INVISIBLE.sub("", article.text))
     if "(" in text:
         text = _SPLIT_TICKER.sub(r"(\1.\2)", text)
+    if ".\n" in text:
+        text = _SPLIT_TITLE.sub(r"\1 ", text)
     lines = paragraphs(text)
     # (a page's round-up or teasers: two or more later paragraphs open on a dateline, a
     # repeated one counted)
@@ -1105,7 +1118,7 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
         # (a photo's credit glued before the story's first sentence is cut, not the line)
         credit = "Photograph:" in line[:16] and _PHOTOGRAPH_CREDIT.match(line)
         rule = _match(line) if not credit else None
-        if rule and rule.then == "rest" and len(kept) < COMMENTS_AFTER:
+        if rule and rule.then == "rest" and len(kept) < COMMENTS_AFTER and not rule.early:
             rule = None  # (a story that opens on a post it quotes: no comments yet)
         if rule:
             drop(line, rule.reason)
