@@ -752,6 +752,24 @@ def test_sentences_inside_a_quotation_an_earlier_one_opened_continue_it():
                             [True, False, True], [0, 0, 0]) == [False, True, False]
 
 
+def test_a_quotation_printed_a_sentence_a_line_runs_on_to_the_line_that_closes_it():
+    texts = ["Families fled the town on Monday, officials said.",
+             '"We did not know where the shells came from.',
+             "Every street is being hit day and night.",
+             "There is no power and no water.",
+             'Not one house was spared," said one of the women.',
+             "The army denied shelling homes."]
+    opens = [True, False, False, False, False, False]
+    assert inside_quotation(texts, opens, list(range(6))) == [False, False, True, True, True,
+                                                               False]
+    # the next mark opens a quotation of its own: the lines between are the writer's
+    texts[4] = 'A spokesman called the claims "lies," and said so on Tuesday.'
+    assert inside_quotation(texts, opens, list(range(6))) == [False] * 6
+    # nor does it run on past QUOTE_LINES lines without a mark
+    long = [texts[0], texts[1], *["The town has no power."] * 6, 'None," she said.']
+    assert not any(inside_quotation(long, [True] + [False] * 8, list(range(9))))
+
+
 LETTER = ("We built this company to bring people closer together. Our work is not done. "
           "I believe we can do more for the communities we serve. "
           "Open debate matters more than ever. We will keep listening to you.")

@@ -1761,13 +1761,15 @@ def inside_quotation(texts: Sequence[str], opens: Sequence[bool],
     of its paragraph opened and left open: 'The department released a statement: "We
     were saddened by the news.', then "The officer loved his work." (no marks of its own)
     is the department's, not the reporter's. A new paragraph starts outside (news reopens
-    a quotation that runs on with a mark of its own)."""
+    a quotation that runs on with a mark of its own), unless the lines after it carry no
+    mark until one that closes the quotation (`_closes_later`)."""
     out = [False] * len(texts)
     curly = ticks = 0  # quotations open in curly marks and in the wires' `` ''
     straight = False  # one open in straight marks
     for k, text in enumerate(texts):
-        if (opens[k] or k == 0 or paragraphs[k] != paragraphs[k - 1]
-                or _starts_quoted(text)):  # (a new quotation, whatever came before)
+        if (opens[k] or k == 0 or _starts_quoted(text)  # (a new quotation)
+                or paragraphs[k] != paragraphs[k - 1] and (curly or ticks or straight)
+                and not _closes_later(texts, opens, k)):
             curly = ticks = 0
             straight = False
         out[k] = bool(curly or ticks or straight)
@@ -1775,6 +1777,29 @@ def inside_quotation(texts: Sequence[str], opens: Sequence[bool],
         ticks = max(0, ticks + text.count("``") - text.count("''"))
         straight ^= text.count('"') % 2 == 1
     return out
+
+
+# A page that prints each sentence on a line of its own (Timeline17's) breaks a quotation
+# of several sentences into lines without marks: '"We didn't know where the strikes were
+# coming from.' / 'There is no electricity and no water.' / 'There is not one
+# neighborhood that hasn't been hit," said one of the women ...'. The lines between are
+# the speaker's when, within QUOTE_LINES, the first mark after them closes the quotation
+# (after a stop or a comma, as '," said' does). 775 such lines in the Timeline17 dev pages.
+QUOTE_LINES = 5
+_CLOSING_MARK = re.compile(r"""[,.?!](?:["”]|'')""")
+_ANY_MARK = re.compile(r"""["“”]|``|''""")
+
+
+def _closes_later(texts: Sequence[str], opens: Sequence[bool], k: int) -> bool:
+    """A quotation left open before sentence `k` goes on through it: the first quote
+    mark from `k` on, within QUOTE_LINES sentences of its article, closes it."""
+    for j in range(k, min(len(texts), k + QUOTE_LINES + 1)):
+        if j > k and opens[j]:
+            return False
+        mark = _ANY_MARK.search(texts[j])
+        if mark:
+            return bool(_CLOSING_MARK.match(texts[j], max(0, mark.start() - 1)))
+    return False
 
 
 # Speed only: those that open with "\b" and "the", written with "the" first and the
