@@ -1183,14 +1183,14 @@ def test_a_title_case_headline_glued_before_the_first_sentence_is_cut(glued, hea
 # A headline with a verb in capitals: the sentence starts at a name the cluster writes
 # again, or at a word that opens sentences; a name written once keeps the headline.
 @pytest.mark.parametrize("glued, head", [
-    ("How the Port Failed to Warn the City About The Floods Harbor Board officials knew for "
-     "weeks that the walls would not hold, records show.",
+    (("How the Port Failed to Warn the City About The Floods Harbor Board officials knew "
+      "for weeks that the walls would not hold, records show."),
      "How the Port Failed to Warn the City About The Floods"),
-    ("Town Hall: For Mayor's Legacy, Budget Looms Large What will be the most lasting mark "
-     "of the mayor's eight years in office?",
+    (("Town Hall: For Mayor's Legacy, Budget Looms Large What will be the most lasting mark "
+      "of the mayor's eight years in office?"),
      "Town Hall: For Mayor's Legacy, Budget Looms Large"),
-    ("The Keeper Should Eat Last As a sign of how far the cuts have reached, the zoo's "
-     "director now skips lunch.", "The Keeper Should Eat Last"),
+    (("The Keeper Should Eat Last As a sign of how far the cuts have reached, the zoo's "
+      "director now skips lunch."), "The Keeper Should Eat Last"),
 ])
 def test_a_headline_with_a_verb_in_capitals_is_cut_before_its_sentence(glued, head):
     other = "Harbor Board members met on Monday. Water rose over the walls."
