@@ -752,6 +752,21 @@ def test_sentences_inside_a_quotation_an_earlier_one_opened_continue_it():
                             [True, False, True], [0, 0, 0]) == [False, True, False]
 
 
+@pytest.mark.parametrize("lead, leans", [
+    ("Its street names include Vitamin R, and drug agents list it among stimulants.", True),
+    ("Each of them shows the same clip of a news bulletin broadcast on Tuesday.", True),
+    ("It is about rape as a weapon in the war and the evidence found on phones.", True),
+    ("She has played the role on stage for a decade, and now retires.", True),
+    # a lead that opens on "It" for what it goes on to tell, or on a count of people
+    ("It was a tragedy that shocked the town, its mayor said on Monday.", False),
+    ("Some of the town's 40 firefighters were hurt in the blaze on Monday.", False),
+])
+def test_a_lead_on_a_pronoun_for_what_only_the_headline_named_leans_back(lead, leans):
+    texts = [lead, "The agency said more would follow."]
+    reading = read(texts, [True, True], [True, False], [0, 1])
+    assert reading.needs[0].antecedent is leans
+
+
 def test_a_quotation_printed_a_sentence_a_line_runs_on_to_the_line_that_closes_it():
     texts = ["Families fled the town on Monday, officials said.",
              '"We did not know where the shells came from.',

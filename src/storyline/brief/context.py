@@ -1260,8 +1260,16 @@ _ANOTHER_STORY = re.compile(
 
 def _opens_with_pronoun(text: str) -> bool:
     """It opens with a pronoun for a person ("She has played ..."), whom only the
-    headline or a photo can have told."""
-    return bool(_PERSONAL_PRONOUN.match(text))
+    headline or a photo can have told, or for a thing the headline named ("Its street
+    names include ...", "Each of them shows ...", "It is about rape as a weapon ...": the
+    three such first sentences of the dev articles, each on a page that begins below its
+    story's start)."""
+    return bool(_PERSONAL_PRONOUN.match(text) or _HEADLINE_THING.match(text))
+
+
+_HEADLINE_THING = re.compile(
+    r"[\"“]?(?:(?:Each|Some|Many|All|Both|None|One|Most|Several|Few|Neither|Either|Half) of "
+    r"(?:them|those|these|its|their)\b|It(?:['’]s| is| was) (?:about|called)\b|Its\b)")
 
 
 def is_aside(text: str) -> bool:
