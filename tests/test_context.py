@@ -63,6 +63,10 @@ from storyline.brief.context import (
     "Right now, she has most of it in bonds.",  # who?
     "Rather than buying bonds, they would have bought houses.",
     "In light of this, the board postponed its vote.",
+    "Now that is about to change for the lenders.",  # what is?
+    "Ah, but she won't, not at conferences or at dinner parties.",
+    "Oh, and the mayor also raised money for the campaign.",
+    "Not even in a quiet moment at home, giving her first interview since the crash.",
     "Known by critics as the gag rule, its scope was widened in January.",
     "In one case (a man in his 50s), a tumor was preserved.",
     "Both offered luxury service for a wealthy few.",
@@ -238,6 +242,7 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "Given that the economy is weak, banks lend less.",
     "Right now, the market is calm.",
     "In light of this week's shooting, the school district canceled classes on Friday.",
+    "Now that the rains have come, farmers can plant their fields again.",
     "Nor'easter storms battered the coast on Monday, cutting power to 200,000 homes.",
     "Exports could prove weaker than Governor Jane Roe says.",
     "Visibly shaken, Mayor Jane Roe told reporters the boat had capsized.",

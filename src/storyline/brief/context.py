@@ -108,6 +108,13 @@ _DANGLING_OPENING = re.compile(
     rf"decade)s? (?:earlier|later)\b"
     # "Now, however, leading Republicans are against ...": a connective after a time word
     rf"|(?:now|today|still|yet|this time|so far),? (?:however|though|meanwhile|instead|too)\b"
+    # "Now that is about to change.": "that" is what was told ("Now that the rains have
+    # come, ..." is a clause of its own); "Oh, and ...", "Ah, but she won't ...": the
+    # writer's aside goes on from the sentence before
+    rf"|now,? that (?:is|was|has|had|will|would|could|may|might)\b"
+    rf"|(?:ah|oh|okay|ok),? (?:but|and|so|yet|or)\b"
+    # "Not even in a quiet moment in her living room, ...": not even where else?
+    rf"|not even\b"
     # "One would create about 15,000 new vouchers": one of things told before
     rf"|one (?:would|will|is|was|has|had|could|should|might|may|must|can|does|did|also)\b"
     # "Two of them ...", "More than 400 of them, all born in ...", "Some 200 of them ...",
