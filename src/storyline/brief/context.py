@@ -123,7 +123,7 @@ _DANGLING_OPENING = re.compile(
     rf"virtually|some) )?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|"
     rf"hundreds|thousands|many|most|some|all|none|several|few|each|both|half|any|"
     rf"(?:one|two|a)[- ](?:thirds?|quarters?|fifths?)|three[- ]quarters) of "
-    rf"(?:them|those|these|whom)\b"
+    rf"(?:them|those|these|whom|its|their|his|her)\b"  # ("Some of its commanders ...")
     rf"|plus\b|any other\b"
     # a list's next item: "Next thing is you have to say ...", "The next step is to ..."
     rf"|(?:the )?next (?:thing|step) (?:is|was|will be)\b"
