@@ -465,6 +465,21 @@ def test_a_wires_notice_that_comments_follow_cuts_them_even_under_a_short_story(
     assert list(removed.values()).count("reader comment") == 4
 
 
+READING_LIST = ["Jane Roe of the Center for Farm Policy argues that the subsidy saved jobs.",
+                "John Doe, Ann Poe, and Max Moe note that exports would help the ports.",
+                "The River Task Force proposes cuts to the dredging budget."]
+
+
+def test_a_blogs_reading_list_of_three_links_or_more_is_cut():
+    post = ["The dam report came out on Monday.", "Its authors blame the river board."]
+    a, removed = cleaned("Title\n\n" + "\n\n".join(READING_LIST + post))
+    assert a.text == "\n\n".join(post)
+    assert list(removed.values()).count("related links") == 3
+    # two such lines, or lines apart, are a story's own
+    for lines in (READING_LIST[:2] + post, [READING_LIST[0], *post, *READING_LIST[1:]]):
+        assert cleaned("Title\n\n" + "\n\n".join(lines))[0].text == "\n\n".join(lines)
+
+
 def test_a_story_that_opens_on_a_post_it_quotes_keeps_its_body():
     text = ("At 9:42 am on 14 Feb 2012, jdoe wrote: the building is on fire.\n\n"
             f"{BODY}\n\nFirefighters arrived within minutes, officials said.")

@@ -68,6 +68,7 @@ from storyline.brief.context import (
     "Oh, and the mayor also raised money for the campaign.",
     "Not even in a quiet moment at home, giving her first interview since the crash.",
     "Some of its commanders suspect the colonel might be hiding inside.",  # whose?
+    "Put another way, the long quiet period was a product of safe deposits.",  # put what?
     "Known by critics as the gag rule, its scope was widened in January.",
     "In one case (a man in his 50s), a tumor was preserved.",
     "Both offered luxury service for a wealthy few.",

@@ -1090,9 +1090,13 @@ _SPLIT_TICKER = re.compile(r"\(([A-Z0-9]{1,6})\.\s+([A-Z]{1,4})\)")
 # line: '... said NATO Lt.-Gen.' / 'Charles Bouchard, referring to ...', '... lost to
 # then-Sen.' / 'Tom Daschle (D-S.D.) by ...' (Timeline17). Not a state's ("Littleton,
 # Col."), and the next line must open on a name, not on a sentence's first word.
+_TITLES_SPLIT = ("Lt.-Gen", "Maj.-Gen", "Lt.-Col", "Brig.-Gen", "Brig", "Gen", "Lt", "Col", "Maj",
+                 "Capt", "Adm", "Sgt", "Cmdr", "Sen", "Rep", "Gov", "Dr", "Mr", "Mrs", "Ms", "Prof",
+                 "Rev")
 _SPLIT_TITLE = re.compile(
-    r"(?<![\w.])(?<!, )((?:Lt\.-Gen|Maj\.-Gen|Lt\.-Col|Brig\.-Gen|Brig|Gen|Lt|Col|Maj|Capt|Adm|Sgt|"
-    r"Cmdr|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|Rev)\.)[ \t]*\n\s*"
+    # (the stop first, the title read behind it: sre skips to each stop)
+    r"\.(?:" + "|".join(rf"(?<=(?<![\w.])(?<!, ){re.escape(t)}\.)" for t in _TITLES_SPLIT)
+    + r")[ \t]*\n\s*"
     r"(?=(?!(?:The|This|That|These|Those|There|Then|It|He|She|They|We|I|In|On|At|But|And|"
     r"So|As|A|An|One|Many|Most|Some|All|If|When|While|After|Before)\b)[A-Z][a-z]+[ ,])")
 
@@ -1115,7 +1119,7 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
     if "(" in text:
         text = _SPLIT_TICKER.sub(r"(\1.\2)", text)
     if ".\n" in text:
-        text = _SPLIT_TITLE.sub(r"\1 ", text)
+        text = _SPLIT_TITLE.sub(". ", text)
     lines = paragraphs(text)
     # (a page's round-up or teasers: two or more later paragraphs open on a dateline, a
     # repeated one counted)
@@ -1177,7 +1181,7 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
             continue
         kept.append(line)
 
-    kept = _drop_link_runs(kept, drop)
+    kept = _drop_reading_lists(_drop_link_runs(kept, drop), drop)
     title = article.title
     if title is None and len(kept) > 1 and _is_headline_like(kept[0]):
         title = kept.pop(0)
@@ -1651,6 +1655,40 @@ def _drop_link_runs(kept: list[str], drop) -> list[str]:
         if j < len(kept):
             out.append(kept[j])
         i = j + 1
+    return out
+
+
+# A blog's reading list, each link a line whose subject is its authors or their group and
+# whose verb tells what the linked work does: "Jane Roe of the Center for Budget Policy
+# argues that ...", "John Doe and Ann Poe compare the gold standard and the euro.", "The
+# Defense Task Force proposes cuts to ...". READING_LIST_ITEMS such lines in a row or
+# more: on the dev pages, one blog's list of five links on 8 pages, no news.
+READING_LIST_ITEMS = 3
+_READING_ITEM = re.compile(
+    r"(?:(?:[A-Z][\w.'’-]*|of|the|and|for|on|at),? ){1,14}?(?:argues|argue|notes|note|"
+    r"proposes|propose|compares|compare|reviews?|revews?|examines?|explains?|offers?|"
+    r"suggests?|explores?|considers?|looks at|look at|makes the case|make the case)\b[^\n]*$")
+
+
+def _drop_reading_lists(kept: list[str], drop) -> list[str]:
+    """Drop runs of READING_LIST_ITEMS or more lines that each link a reading (above)."""
+    items = [len(line.split()) <= MAX_CLUTTER_WORDS and _READING_ITEM.match(line) is not None
+             for line in kept]
+    if sum(items) < READING_LIST_ITEMS:
+        return kept
+    out: list[str] = []
+    i = 0
+    while i < len(kept):
+        j = i
+        while j < len(kept) and items[j]:
+            j += 1
+        if j - i >= READING_LIST_ITEMS:
+            for line in kept[i:j]:
+                drop(line, "related links")
+            i = j
+        else:
+            out.append(kept[i])
+            i += 1
     return out
 
 

@@ -85,6 +85,7 @@ _DANGLING_OPENING = re.compile(
     # a comparison with what was told: "Even more alarmingly, ...", "Most notably, ..."
     rf"(?:even |still )?(?:more|most|less) [a-z]+ly|"
     rf"of course|for example|for instance|in other words|by comparison|in comparison|"
+    rf"(?:to )?put (?:it )?(?:another way|differently)|said another way|stated differently|"
     rf"aside from that|apart from that|beyond that|besides that|other than that|"
     # a writer's comment on something told before: "Certainly, Nixon couldn't have ..."
     rf"certainly|definitely|clearly|obviously|surely|admittedly|fortunately|unfortunately|luckily|"
