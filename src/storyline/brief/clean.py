@@ -1125,6 +1125,8 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
     # repeated one counted)
     later_datelines = sum("-- " in line[:60] and _LATER_DATELINE.match(line) is not None
                           for line in lines[DATELINE_PARAGRAPHS:]) >= 2
+    chronology = sum(line[:1].isupper() and _CHRONOLOGY_DATE.match(line) is not None
+                     for line in lines) >= CHRONOLOGY_ITEMS
     for line in lines:
         if "  " in line or "\t" in line:  # (what every run of _SPACES holds: found faster)
             line = _SPACES.sub(" ", line)
@@ -1235,7 +1237,8 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
                 drop(gallery.group(0).strip(), "photo credit")
                 line = kept[i] = line[gallery.end():]
         before += len(line)
-        kept[i] = _strip_prefixes(line, drop, lead=lead, later_datelines=later_datelines)
+        kept[i] = _strip_prefixes(line, drop, lead=lead, later_datelines=later_datelines,
+                                  chronology=chronology)
         if " MORE " in kept[i]:
             kept[i] = _cut_link_widgets(kept[i], drop)
         if "." in kept[i] or ":" in kept[i]:
@@ -1791,6 +1794,13 @@ _TIMELINE_BOX = re.compile(r"^(?:Here['’]s|Here is|Below is) a (?:brief |short
 # A timeline's entry that keeps its date: "Feb. 15, 2011 - Riots ...", "Aug 21 - ...".
 _DATED_ENTRY = re.compile(rf"{_MONTH_DAY}\b|\d{{1,2}} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
                           r"Nov|Dec)[a-z]*\b|(?:19|20)\d\d\b")
+# A chronology's item, "Feb. 24 - Militias take control of ...", on a page of
+# CHRONOLOGY_ITEMS such paragraphs or more, is no wire's dateline (as a video page's one
+# "Mar 1 - Secretary of State ..." is): its date stays, for the timeline (the brief leaves
+# the item: `segment.chronology`).
+CHRONOLOGY_ITEMS = 3
+_CHRONOLOGY_DATE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? "
+                              r"\d{1,2}(?:/\d{1,2})?,?(?: \d{4})?\s*[-—–]\s*")
 _LIVE_TIME = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d (?=[A-Z\"“])")
 LIVE_ENTRIES = 3
 
@@ -1806,7 +1816,8 @@ _LATER_DATELINE = re.compile(r"^(?!(?:EDITOR|UPDATE|CORRECTION|NOTE|QUESTION|ANS
                              r"(?![^\n]{0,80} -- )")
 
 
-def _strip_prefixes(line: str, drop, *, lead: bool, later_datelines: bool = False) -> str:
+def _strip_prefixes(line: str, drop, *, lead: bool, later_datelines: bool = False,
+                    chronology: bool = False) -> str:
     """Cut a widget's leftover word ("CLOSE", "Updated |"), a photo credit or a time
     stamp from the start of a paragraph; an agency dateline ("BEIRUT (Reuters) — "), with
     a byline before it, a photo's caption with its agency in brackets, or a header up to a
@@ -1815,7 +1826,9 @@ def _strip_prefixes(line: str, drop, *, lead: bool, later_datelines: bool = Fals
     for pattern, reason, most, anywhere, needle in _PREFIXES:
         match = (pattern.match(line) if (lead or anywhere) and (needle is None or needle in line)
                  else None)
-        if match and len(match.group(0).split()) <= most:
+        if (match and len(match.group(0).split()) <= most
+                and not (chronology and pattern is _DATELINE
+                         and _CHRONOLOGY_DATE.fullmatch(match.group(0)))):
             drop(match.group(0).strip(), reason)
             line = line[match.end():]
     if not lead and "(" in line[:80] and (dateline := _INNER_DATELINE.match(line)):
