@@ -470,6 +470,16 @@ READING_LIST = ["Jane Roe of the Center for Farm Policy argues that the subsidy 
                 "The River Task Force proposes cuts to the dredging budget."]
 
 
+def test_a_chronologys_items_keep_their_dates_where_one_such_date_is_a_dateline():
+    items = ["Feb. 24 - Rivers burst their banks in three northern towns after rain.",
+             "Feb. 26 - The army sends boats to the valley and evacuates two villages.",
+             "March 5 - The dam at the head of the valley holds after engineers work."]
+    a, _ = cleaned("Title\n\nHere is a timeline of the floods.\n\n" + "\n\n".join(items))
+    assert a.text.endswith("\n\n".join(items))
+    a, _ = cleaned("Title\n\n" + items[0])  # (a video's "Mar 1 - " on its own is cut)
+    assert a.text.startswith("Rivers burst")
+
+
 def test_a_blogs_reading_list_of_three_links_or_more_is_cut():
     post = ["The dam report came out on Monday.", "Its authors blame the river board."]
     a, removed = cleaned("Title\n\n" + "\n\n".join(READING_LIST + post))

@@ -253,24 +253,3 @@ def test_in_capitals_counts_small_letters_as_one_by_one_counting_does(text):
                 and sum(c.isupper() for c in letters) >= ALL_CAPS * len(letters))
     assert in_capitals(text) == expected
 
-
-CHRONOLOGY = ("Here is a timeline of the floods in the valley since the rains began:\n"
-              "Feb. 24 - Rivers burst their banks in three northern towns after a week of rain.\n"
-              "Feb. 26 - The army sends boats to the valley and evacuates two villages.\n"
-              "The governor declares an emergency in the three towns that evening.\n"
-              "March 5 - The dam at the head of the valley holds after engineers reinforce it.\n"
-              "March 17 - The rains stop and the waters begin to fall in the lower valley.")
-NEWS = ("The waters fell across the valley on Monday, and families began to return to "
-        "their homes in the three northern towns, officials said. Schools will reopen on "
-        "Wednesday, the governor said at a news conference in the capital.")
-
-
-def test_a_chronologys_items_tell_a_brief_only_when_nothing_else_can():
-    # (a chronology's items are a timeline's: a brief of news leaves them and the line
-    # between two of them)
-    brief = summarize([NEWS, CHRONOLOGY], options=Options(words=120, analysis=False))
-    texts = [s.text for s in brief.sentences]
-    assert texts and not any(re.match(r"(?:Feb|March)\.? \d", t) or "governor declares" in t
-                             for t in texts)
-    alone = summarize([CHRONOLOGY], options=Options(words=60, analysis=False))
-    assert alone.sentences[0].text.startswith("Feb. 24 - Rivers burst their banks")

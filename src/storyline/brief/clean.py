@@ -1796,8 +1796,8 @@ _DATED_ENTRY = re.compile(rf"{_MONTH_DAY}\b|\d{{1,2}} (?:Jan|Feb|Mar|Apr|May|Jun
                           r"Nov|Dec)[a-z]*\b|(?:19|20)\d\d\b")
 # A chronology's item, "Feb. 24 - Militias take control of ...", on a page of
 # CHRONOLOGY_ITEMS such paragraphs or more, is no wire's dateline (as a video page's one
-# "Mar 1 - Secretary of State ..." is): its date stays, for the timeline (the brief leaves
-# the item: `segment.chronology`).
+# "Mar 1 - Secretary of State ..." is): its date stays, for the timeline and for a brief
+# that tells the items (readers preferred a Reuters chronology's items dated, 2 of 2).
 CHRONOLOGY_ITEMS = 3
 _CHRONOLOGY_DATE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? "
                               r"\d{1,2}(?:/\d{1,2})?,?(?: \d{4})?\s*[-—–]\s*")

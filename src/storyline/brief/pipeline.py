@@ -83,15 +83,9 @@ def steps(documents: Iterable[str | Article | dict], words: int | None = None, *
     # Whether a sentence may stand in a brief, read when a stage first asks: the stages
     # ask about the sentences they consider, and the warnings about an article's prose
     # only until it has enough (on Multi-News, about a third are never read).
-    def stands(k: int) -> bool:
-        text = sentences[k].text
-        return (segment.is_statement(text) and not clean.is_clutter(text)
-                and not context.is_aside(text))
-
-    chronology = segment.chronology(sentences)
-    if chronology and not any(stands(k) for k in range(n) if k not in chronology):
-        chronology = set()  # (articles that are all chronology are told by its items)
-    fit = OnDemand(n, lambda k: k not in chronology and stands(k))
+    fit = OnDemand(n, lambda k: segment.is_statement(sentences[k].text)
+                   and not clean.is_clutter(sentences[k].text)
+                   and not context.is_aside(sentences[k].text))
     reading = context.read([s.text for s in sentences], fit, [s.index == 0 for s in sentences],
                            [s.paragraph for s in sentences])
     periods = phases.find(articles)  # in time order; the news is in the latest

@@ -509,24 +509,6 @@ _NUMBER_END = re.compile(r"(?<![\d.,])\d{1,3}\.$")
 _DECIMAL_TAIL = re.compile(r"\d{1,3}\s*(?:%|percent\b|per cent\b|million\b|billion\b|trillion\b)")
 
 
-# A chronology's dated item, "February 24 - Militias take control of ...", "Sept. 13 -
-# Interim government chief ... makes his first speech ...": a timeline's stuff (the
-# timeline takes it: Timeline17's scores fall from 0.167 / 0.061 to 0.150 / 0.040 without
-# them), not a brief's; nor is a line between two such items, the first item's second
-# sentence ("Gaddafi makes audio addresses over state television ..."). 191 dated items in
-# the dev pages ("Nov. 25 -- Elian rescued at sea ..." is no statement at all: `_FRAGMENT`).
-_CHRONOLOGY_ITEM = re.compile(r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)"
-                              r"[a-z]*\.? \d{1,2},?(?: \d{4})? [-–—] ")
-
-
-def chronology(sentences: list[Sentence]) -> set[int]:
-    """The sentences that are a chronology's items (see above), by index."""
-    items = {k for k, s in enumerate(sentences) if _CHRONOLOGY_ITEM.match(s.text)}
-    between = {k for k in range(1, len(sentences) - 1) if k - 1 in items and k + 1 in items
-               and sentences[k - 1].article == sentences[k + 1].article}
-    return items | between
-
-
 @lru_cache(maxsize=20_000)  # asked of each sentence by several stages
 def is_statement(text: str) -> bool:
     """A complete declarative sentence, fit to stand in a brief.
