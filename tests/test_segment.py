@@ -13,7 +13,6 @@ def sentences(text):
     "U.S.-backed forces advanced on the town. They met little resistance.",
     "Gen. Joseph Votel, the top U.S. commander, visited the base on Monday. He left at noon.",
     "Lt. Col. Sean Ryan and Sgt. Maj. John Troxell arrived. Mr. Bali spoke to Ms. Wille.",
-    "The storms slowed the strikes, NATO Brig. Gen. Jan Roe said Tuesday. The ships waited.",
     "The attack came at around 4.00am local time. The rate rose by 3.5 percent.",
     "The meeting ended at 5 p.m. on Friday. Talks resume next week.",
     # a time of day ends its sentence when a sentence's first word follows

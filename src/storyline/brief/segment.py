@@ -463,7 +463,7 @@ def _tokenizer() -> nupunkt.PunktSentenceTokenizer:
 
 
 _URL = re.compile(r"https?://|www\.|pic\.twitter")
-_TITLE_END = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Gens?|Lt|Col|Sgt|Maj|Capt|Cmdr|Adm|Brig|Sens?"
+_TITLE_END = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Gens?|Lt|Col|Sgt|Maj|Capt|Cmdr|Adm|Sens?"
                         r"|Reps?|Gov|Prof|Rev|Hon|Det|St)\.$")
 _NUMBER_ABBREVIATION_END = re.compile(r"(?<![\w.])(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Nos?)\.$")
 _COUNTRY_END = re.compile(r"(?<![\w.])U\.[SNK]\.$")
