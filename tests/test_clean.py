@@ -188,6 +188,7 @@ def test_clutter_lines_are_dropped_with_their_reason(line, reason):
     "The article was published on example.com in 2009 and later retracted.",
     "This is part of a series of attacks on aid convoys, the agency said.",
     "This guest post is from a hacked account, the blog's owner said on Monday.",
+    "This discussion is closed, the chairwoman told the crowd, and the vote began.",
 ])
 def test_news_sentences_are_kept(sentence):
     a, removed = cleaned(f"Headline here\n\n{BODY}\n\n{sentence}")
@@ -482,12 +483,23 @@ def test_a_chronologys_items_keep_their_dates_where_one_such_date_is_a_dateline(
 
 def test_a_blogs_reading_list_of_three_links_or_more_is_cut():
     post = ["The dam report came out on Monday.", "Its authors blame the river board."]
-    a, removed = cleaned("Title\n\n" + "\n\n".join(READING_LIST + post))
-    assert a.text == "\n\n".join(post)
-    assert list(removed.values()).count("related links") == 3
-    # two such lines, or lines apart, are a story's own
-    for lines in (READING_LIST[:2] + post, [READING_LIST[0], *post, *READING_LIST[1:]]):
-        assert cleaned("Title\n\n" + "\n\n".join(lines))[0].text == "\n\n".join(lines)
+    cut, removed = clean_all([article("\n\n".join(READING_LIST + post), "a")])
+    assert cut[0].text == "\n\n".join(post)
+    assert [r.reason for r in removed] == ["related links"] * 3
+    # two such lines, lines apart, or lines whose subject is no name are a story's own
+    for lines in (READING_LIST[:2] + post, [READING_LIST[0], *post, *READING_LIST[1:]],
+                  ["Jane Roe argues that the subsidy saved jobs in the ports.",
+                   "She notes that exports would help the ports.",
+                   "Analysts note that the board proposes cuts to dredging.", *post]):
+        assert clean_all([article("\n\n".join(lines), "a")])[0][0].text == "\n\n".join(lines)
+
+
+def test_a_comments_notice_above_the_story_goes_alone():
+    story = "The Navy fired missiles at the coast on Saturday, officials said."
+    a, removed = cleaned("Views expressed in the comments do not represent those of Reuters."
+                         f"\n\n{story}\n\nThe strikes went on into the night, they said.")
+    assert a.text == f"{story}\n\nThe strikes went on into the night, they said."
+    assert list(removed.values()) == ["reader comment"]
 
 
 def test_a_story_that_opens_on_a_post_it_quotes_keeps_its_body():
@@ -1229,6 +1241,20 @@ def test_a_headline_with_a_verb_in_capitals_is_cut_before_its_sentence(glued, he
         assert clean_all([article(once, "a"), article(other, "b")])[0][0].text == once
 
 
+@pytest.mark.parametrize("lead, other", [
+    # a title with a verb that the cluster writes again is the sentence's own
+    ("Former Orange Is the New Black actress Jane Roe said on Monday she would return.",
+     "The cast of Orange Is the New Black met New Black fans on Friday."),
+    ("Who Wants to Be a Millionaire Host John Doe said on Monday he would retire.",
+     "John Doe hosted Who Wants to Be a Millionaire for years, fans said."),
+    # a word that opens sentences, but capitals go on after it
+    ("Oil Firms Face Ruin As Fuel Costs Soar Chief Executive Jane Roe told staff on Monday.",
+     "Fuel Costs rose again, and Chief Executive pay fell."),
+])
+def test_a_title_in_capitals_with_a_verb_is_no_headline_to_cut(lead, other):
+    assert clean_all([article(lead, "a"), article(other, "b")])[0][0].text == lead
+
+
 @pytest.mark.parametrize("text", [
     # a title or a label after a name's possessive, a headline's own preposition
     "Former Vice President Al Gore's An Inconvenient Truth won the Oscar for best documentary.",
@@ -1590,11 +1616,16 @@ def test_a_titles_capitals_or_a_sentences_own_are_no_caption(text):
     ("In 1994 he ran for leader but lost to then-Sen.\nJane Doe (D-Ore.) by one vote.", True),
     ("The vote came after the shooting in Littleton, Col.\nJones said the schools wait.", False),
     ("He spoke at a rally for Dr.\nThe crowd left at noon.", False),
+    ("The man lived in the 400 block of Oak Hill Dr.\nPolice said he was armed.", False),
+    ("He was a former Marine Maj.\nOfficials said he served twice.", False),
 ])
 def test_a_name_split_from_its_title_is_one_sentence_again(text, joined):
     got = clean(article("The talks ended on Monday.\n" + text))[0].text
     assert (text.replace("\n", " ") in got) is joined
     assert joined or text.replace("\n", "\n\n") in got
+    # (a blank line ends a paragraph: two paragraphs are not joined)
+    apart = clean(article("The talks ended on Monday.\n\n" + text.replace("\n", "\n\n")))[0]
+    assert text.replace("\n", " ") not in apart.text
 
 
 def test_a_ticker_split_at_its_period_is_one_sentence_again():

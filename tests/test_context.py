@@ -245,6 +245,7 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     "Right now, the market is calm.",
     "In light of this week's shooting, the school district canceled classes on Friday.",
     "Now that the rains have come, farmers can plant their fields again.",
+    "Not even two weeks after taking office, the mayor resigned on Friday.",
     "Nor'easter storms battered the coast on Monday, cutting power to 200,000 homes.",
     "Exports could prove weaker than Governor Jane Roe says.",
     "Visibly shaken, Mayor Jane Roe told reporters the boat had capsized.",
@@ -767,6 +768,9 @@ def test_sentences_inside_a_quotation_an_earlier_one_opened_continue_it():
     # a lead that opens on "It" for what it goes on to tell, or on a count of people
     ("It was a tragedy that shocked the town, its mayor said on Monday.", False),
     ("Some of the town's 40 firefighters were hurt in the blaze on Monday.", False),
+    ("It was about 3 a.m. when the fire started at the mill, police said.", False),
+    ("It's about time Congress acted on the farm bill, the senator said.", False),
+    ("Some of those who fled the fighting returned to the town on Monday.", False),
 ])
 def test_a_lead_on_a_pronoun_for_what_only_the_headline_named_leans_back(lead, leans):
     texts = [lead, "The agency said more would follow."]
@@ -787,6 +791,9 @@ def test_a_quotation_printed_a_sentence_a_line_runs_on_to_the_line_that_closes_i
     # the next mark opens a quotation of its own: the lines between are the writer's
     texts[4] = 'A spokesman called the claims "lies," and said so on Tuesday.'
     assert inside_quotation(texts, opens, list(range(6))) == [False] * 6
+    # a dash before the mark closes it too
+    texts[4] = 'Not one house was spared—" said one of the women.'
+    assert inside_quotation(texts, opens, list(range(6)))[2:5] == [True, True, True]
     # nor does it run on past QUOTE_LINES lines without a mark
     long = [texts[0], texts[1], *["The town has no power."] * 6, 'None," she said.']
     assert not any(inside_quotation(long, [True] + [False] * 8, list(range(9))))

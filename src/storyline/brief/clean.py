@@ -278,7 +278,7 @@ class Rule:
     above: bool = False  # also drops a headline-like line just above (a caption)
     capture: str | None = None  # "source": keep the line's text after "Source:"
     any_length: bool = False  # condemns long lines too (galleries, archive notices)
-    early: bool = False  # "rest" holds at the page's top too (a notice no story quotes)
+    early: bool = False  # "rest" holds below one kept paragraph (a notice no story quotes)
 
 
 def load_rules() -> tuple[Rule, ...]:
@@ -318,7 +318,8 @@ def clean_all(articles: list[Article]) -> tuple[list[Article], list[Removal]]:
         a, r = clean(article)
         cleaned.append(a)
         removed.extend(r)
-    return _cut_glued_headlines(_cut_shared_openings(cleaned, removed), removed), removed
+    cleaned = _cut_shared_openings(cleaned, removed)  # (a template two pages share first)
+    return _cut_glued_headlines(_cut_reading_lists(cleaned, removed), removed), removed
 
 
 # A page's opening paragraphs that another page of the cluster opens on word for word,
@@ -580,14 +581,16 @@ _TITLES = r"(?:Sen|Rep|Gov|Gen|Dr|Mr|Mrs|Ms|St|Jr|Lt|Col|Prof|Rev)\."  # ("Prof.
 _GLUED_CAPTION = re.compile(
     # (not a sentence's own quotation: 'He told reporters: "We are ready" Monday at ...')
     r"^(?![^\n:]*\b(?:said|says|told|tells|read|reads|wrote|writes|added|asked|declared)\b)"
-    rf"(?:[^\n\"“”:.!?]|\b{_TITLES}){{3,160}}?: "
+    rf"(?>\b{_TITLES}|[^\n\"“”:.!?]){{3,160}}?: "
     r"(?:[\"“][^\n\"“”]{10,250}?(?<![.!?,])[\"”]"
     r"|`[^\n`']{10,250}?(?<![.!?,]) '|‘[^\n‘’]{10,250}?(?<![.!?,s])’) "
     rf"(?!(?:{'|'.join(sorted(_CALENDAR))})\b)"
     r"(?=[A-Z][\w'’-]* [\w'’-])"
     # (the caption is no more than one sentence: "Cushing, Okla. (By ...")
-    rf"|^(?:[^\n.!?]|\b{_TITLES}|\b(?:Mo|Okla|Calif|Fla|Pa|Tex|"
-    r"Va|Wash|Mass|Conn|Ill|Mich|Ariz|Ga|La|Md|Minn|Tenn|Wis)\.|[.!?](?!\s+[A-Z\"“])){10,300}? "
+    # (each step taken once, a title's stop first: "Lt.-Gen." repeated, read as letters
+    # and stops or as titles, took time exponential in its length)
+    rf"|^(?>\b{_TITLES}|\b(?:Mo|Okla|Calif|Fla|Pa|Tex|"
+    r"Va|Wash|Mass|Conn|Ill|Mich|Ariz|Ga|La|Md|Minn|Tenn|Wis)\.|[^\n.!?]|[.!?](?!\s+[A-Z\"“])){10,300}? "
     r"\(By [A-Z][^()]{2,60}? -- [^()]{2,40}\)\s+"
     r"(?=[A-Z\"“'‘])")
 
@@ -741,8 +744,8 @@ def _after_headline_verb(head: list[str], words: list[re.Match], small: int,
     """Where the sentence starts after a headline with a verb in capitals (see above)."""
     verbs = ([n for n in range(1, small) if head[n].strip(",:;") in _HEADLINE_VERB]
              or [n for n in range(1, small) if head[n] in _QUESTION_WORDS])
-    if not verbs:
-        return None
+    if not verbs or any(small_words.written(" ".join(head[n - 1:n + 2])) >= 2 for n in verbs):
+        return None  # (a title the cluster writes again: "... Orange Is the New Black ...")
     first = small - 1  # (the capitalized words just before the first small word)
     while (first > verbs[-1] + 1 and head[first - 1][0].isupper()
            and head[first - 1][-1] not in ",:;"):
@@ -751,7 +754,8 @@ def _after_headline_verb(head: list[str], words: list[re.Match], small: int,
         if small_words.written(" ".join(head[start:small])) >= 2:
             return words[start].start()
     opening = [n for n in range(verbs[-1] + 1, small) if head[n].strip(",") in _SENTENCE_OPENING
-               and head[n - 1].lower() not in _TITLE_SMALL]
+               and head[n - 1].lower() not in _TITLE_SMALL
+               and (n + 1 == small or head[n + 1].islower())]  # ("As a sign", not "As Fuel")
     return words[opening[-1]].start() if opening else None
 
 
@@ -1096,9 +1100,11 @@ _TITLES_SPLIT = ("Lt.-Gen", "Maj.-Gen", "Lt.-Col", "Brig.-Gen", "Brig", "Gen", "
 _SPLIT_TITLE = re.compile(
     # (the stop first, the title read behind it: sre skips to each stop)
     r"\.(?:" + "|".join(rf"(?<=(?<![\w.])(?<!, ){re.escape(t)}\.)" for t in _TITLES_SPLIT)
-    + r")[ \t]*\n\s*"
+    + r")[ \t]*\n[ \t]*"  # (one line break: a blank line ends a paragraph)
+    # (a name: two capitalized words, or one before a comma or a bracket)
     r"(?=(?!(?:The|This|That|These|Those|There|Then|It|He|She|They|We|I|In|On|At|But|And|"
-    r"So|As|A|An|One|Many|Most|Some|All|If|When|While|After|Before)\b)[A-Z][a-z]+[ ,])")
+    r"So|As|A|An|One|Many|Most|Some|All|If|When|While|After|Before)\b)"
+    r"[A-Z][a-z]+(?: [A-Z][a-z.]+\b|,| \())")
 
 
 COMMENTS_AFTER = 3  # paragraphs kept above the first comment at least (the post's, its title)
@@ -1165,11 +1171,14 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
         # (a photo's credit glued before the story's first sentence is cut, not the line)
         credit = "Photograph:" in line[:16] and _PHOTOGRAPH_CREDIT.match(line)
         rule = _match(line) if not credit else None
-        if rule and rule.then == "rest" and len(kept) < COMMENTS_AFTER and not rule.early:
+        too_early = (rule is not None and rule.then == "rest"
+                     and len(kept) < (1 if rule.early else COMMENTS_AFTER))
+        if too_early and not rule.early:
             rule = None  # (a story that opens on a post it quotes: no comments yet)
         if rule:
             drop(line, rule.reason)
-            pending = rule if rule.then else None
+            # (a notice above the story, a sidebar's, goes alone: the story is not comments)
+            pending = rule if rule.then and not too_early else None
             if rule.capture == "source" and not source:
                 source = line.split(":", 1)[1].strip()
             if rule.above and len(kept) > 1 and _is_headline_like(kept[-1]):
@@ -1183,7 +1192,7 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
             continue
         kept.append(line)
 
-    kept = _drop_reading_lists(_drop_link_runs(kept, drop), drop)
+    kept = _drop_link_runs(kept, drop)
     title = article.title
     if title is None and len(kept) > 1 and _is_headline_like(kept[0]):
         title = kept.pop(0)
@@ -1665,33 +1674,45 @@ def _drop_link_runs(kept: list[str], drop) -> list[str]:
 # whose verb tells what the linked work does: "Jane Roe of the Center for Budget Policy
 # argues that ...", "John Doe and Ann Poe compare the gold standard and the euro.", "The
 # Defense Task Force proposes cuts to ...". READING_LIST_ITEMS such lines in a row or
-# more: on the dev pages, one blog's list of five links on 8 pages, no news.
+# more, each subject a name (two capitalized words: not "She notes ...", "Analysts note
+# ..."): on the dev pages, one blog's list of five links on 4 pages that no other page of
+# their day shares it with (`_cut_shared_openings` takes it first where one does).
 READING_LIST_ITEMS = 3
 _READING_ITEM = re.compile(
-    r"(?:(?:[A-Z][\w.'’-]*|of|the|and|for|on|at),? ){1,14}?(?:argues|argue|notes|note|"
+    r"(?:(?:[A-Z][\w.'’-]*|of|the|and|for|on|at),? ){1,14}?(?P<verb>argues|argue|notes|note|"
     r"proposes|propose|compares|compare|reviews?|revews?|examines?|explains?|offers?|"
     r"suggests?|explores?|considers?|looks at|look at|makes the case|make the case)\b[^\n]*$")
 
 
-def _drop_reading_lists(kept: list[str], drop) -> list[str]:
-    """Drop runs of READING_LIST_ITEMS or more lines that each link a reading (above)."""
-    items = [len(line.split()) <= MAX_CLUTTER_WORDS and _READING_ITEM.match(line) is not None
-             for line in kept]
-    if sum(items) < READING_LIST_ITEMS:
-        return kept
-    out: list[str] = []
-    i = 0
-    while i < len(kept):
-        j = i
-        while j < len(kept) and items[j]:
-            j += 1
-        if j - i >= READING_LIST_ITEMS:
-            for line in kept[i:j]:
-                drop(line, "related links")
-            i = j
-        else:
-            out.append(kept[i])
-            i += 1
+def _reading_item(line: str) -> bool:
+    """`line` links a reading (above): its subject holds two capitalized words."""
+    match = len(line.split()) <= MAX_CLUTTER_WORDS and _READING_ITEM.match(line)
+    return bool(match) and sum(w[:1].isupper() and w.strip(",") not in ("The", "A", "An")
+                               for w in line[:match.start("verb")].split()) >= 2
+
+
+def _cut_reading_lists(articles: list[Article], removed: list[Removal]) -> list[Article]:
+    """`articles` without runs of READING_LIST_ITEMS or more paragraphs that each link a
+    reading (listed in `removed`)."""
+    out = []
+    for article in articles:
+        paragraphs_ = article.text.split("\n\n")
+        items = [_reading_item(p) for p in paragraphs_]
+        if sum(items) < READING_LIST_ITEMS:
+            out.append(article)
+            continue
+        kept, i = [], 0
+        while i < len(paragraphs_):
+            j = i
+            while j < len(paragraphs_) and items[j]:
+                j += 1
+            if j - i >= READING_LIST_ITEMS:
+                removed.extend(Removal(article.id, "related links", p) for p in paragraphs_[i:j])
+                i = j
+            else:
+                kept.append(paragraphs_[i])
+                i += 1
+        out.append(replace(article, text="\n\n".join(kept)))
     return out
 
 

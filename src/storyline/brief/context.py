@@ -115,7 +115,8 @@ _DANGLING_OPENING = re.compile(
     rf"|now,? that (?:is|was|has|had|will|would|could|may|might)\b"
     rf"|(?:ah|oh|okay|ok),? (?:but|and|so|yet|or)\b"
     # "Not even in a quiet moment in her living room, ...": not even where else?
-    rf"|not even\b"
+    rf"|not even\b(?! (?:\d|a|an|one|two|three|four|five|six|seven|eight|nine|ten|half|"
+    rf"a few|close)\b)"  # (not "Not even two weeks after ...": a count)
     # "One would create about 15,000 new vouchers": one of things told before
     rf"|one (?:would|will|is|was|has|had|could|should|might|may|must|can|does|did|also)\b"
     # "Two of them ...", "More than 400 of them, all born in ...", "Some 200 of them ...",
@@ -1277,7 +1278,9 @@ def _opens_with_pronoun(text: str) -> bool:
 
 _HEADLINE_THING = re.compile(
     r"[\"“]?(?:(?:Each|Some|Many|All|Both|None|One|Most|Several|Few|Neither|Either|Half) of "
-    r"(?:them|those|these|its|their)\b|It(?:['’]s| is| was) (?:about|called)\b|Its\b)")
+    r"(?:them|its|their)\b|It(?:['’]s| is) (?:about (?!time\b|\d)|called\b)|Its\b)")
+# (not "Some of those who fled ...", told there; nor "It was about 3 a.m. when ...",
+# "It's about time ...")
 
 
 def is_aside(text: str) -> bool:
@@ -1788,6 +1791,8 @@ def inside_quotation(texts: Sequence[str], opens: Sequence[bool],
                 and not _closes_later(texts, opens, k)):
             curly = ticks = 0
             straight = False
+        elif paragraphs[k] != paragraphs[k - 1]:  # (one quotation runs on, not a doubled mark)
+            curly, ticks = min(curly, 1), min(ticks, 1)
         out[k] = bool(curly or ticks or straight)
         curly = max(0, curly + text.count("“") - text.count("”"))
         ticks = max(0, ticks + text.count("``") - text.count("''"))
@@ -1802,7 +1807,7 @@ def inside_quotation(texts: Sequence[str], opens: Sequence[bool],
 # the speaker's when, within QUOTE_LINES, the first mark after them closes the quotation
 # (after a stop or a comma, as '," said' does). 775 such lines in the Timeline17 dev pages.
 QUOTE_LINES = 5
-_CLOSING_MARK = re.compile(r"""[,.?!](?:["”]|'')""")
+_CLOSING_MARK = re.compile(r"""[,.?!—–-](?:["”]|'')""")
 _ANY_MARK = re.compile(r"""["“”]|``|''""")
 
 
