@@ -590,7 +590,8 @@ _GLUED_CAPTION = re.compile(
     # (each step taken once, a title's stop first: "Lt.-Gen." repeated, read as letters
     # and stops or as titles, took time exponential in its length)
     rf"|^(?>\b{_TITLES}|\b(?:Mo|Okla|Calif|Fla|Pa|Tex|"
-    r"Va|Wash|Mass|Conn|Ill|Mich|Ariz|Ga|La|Md|Minn|Tenn|Wis)\.|[^\n.!?]|[.!?](?!\s+[A-Z\"“])){10,300}? "
+    r"Va|Wash|Mass|Conn|Ill|Mich|Ariz|Ga|La|Md|Minn|Tenn|Wis)\.|[^\n.!?]"
+    r"|[.!?](?!\s+[A-Z\"“])){10,300}? "
     r"\(By [A-Z][^()]{2,60}? -- [^()]{2,40}\)\s+"
     r"(?=[A-Z\"“'‘])")
 
