@@ -252,4 +252,3 @@ def test_in_capitals_counts_small_letters_as_one_by_one_counting_does(text):
     expected = (small <= (1 - ALL_CAPS) * len(text) and bool(letters)
                 and sum(c.isupper() for c in letters) >= ALL_CAPS * len(letters))
     assert in_capitals(text) == expected
-
