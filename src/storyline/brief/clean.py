@@ -728,16 +728,19 @@ def _title_case_headline(paragraph: str, small_words: _SmallWords) -> int | None
 # opening; a name the cluster writes once ("... Crisis Aid Wall Street analysts ...")
 # keeps its headline.
 _HEADLINE_VERB = frozenset((
-    "Has Have Had Is Are Was Were Did Does Do Can Could Should Would Must Gets Says Takes "
-    "Makes Tells Wants Seeks Faces Hits Wins Loses Goes Comes Failed Fails Plans Warns Calls "
-    "Urges Backs Vows Slams Raises Cuts Sees Finds Shows Leads Joins Quits Dies Died Killed "
-    "Kills Accelerated Gives Puts Looks Offers Asks Opens Closes Drops Jumps Soars Tumbles "
-    "Slumps Turns Needs Learns Looms").split())
+    "Has", "Have", "Had", "Is", "Are", "Was", "Were", "Did", "Does", "Do", "Can", "Could",
+    "Should", "Would", "Must", "Gets", "Says", "Takes", "Makes", "Tells", "Wants", "Seeks",
+    "Faces", "Hits", "Wins", "Loses", "Goes", "Comes", "Failed", "Fails", "Plans", "Warns",
+    "Calls", "Urges", "Backs", "Vows", "Slams", "Raises", "Cuts", "Sees", "Finds", "Shows",
+    "Leads", "Joins", "Quits", "Dies", "Died", "Killed", "Kills", "Accelerated", "Gives",
+    "Puts", "Looks", "Offers", "Asks", "Opens", "Closes", "Drops", "Jumps", "Soars", "Tumbles",
+    "Slumps", "Turns", "Needs", "Learns", "Looms"))
 _QUESTION_WORDS = frozenset(("How", "Why", "What"))
-_SENTENCE_OPENING = frozenset(
-    "This That These Those What Why How Where When While After Although As If Is Are Do Does "
-    "Did Can Could Should Would Well I You We He She They It There Now Then Still Yet "
-    "Meanwhile However Instead Perhaps Today Yesterday".split())  # (not "About", "Some")
+_SENTENCE_OPENING = frozenset((
+    "This", "That", "These", "Those", "What", "Why", "How", "Where", "When", "While", "After",
+    "Although", "As", "If", "Is", "Are", "Do", "Does", "Did", "Can", "Could", "Should", "Would",
+    "Well", "I", "You", "We", "He", "She", "They", "It", "There", "Now", "Then", "Still", "Yet",
+    "Meanwhile", "However", "Instead", "Perhaps", "Today", "Yesterday"))  # (not "About", "Some")
 
 
 def _after_headline_verb(head: list[str], words: list[re.Match], small: int,
