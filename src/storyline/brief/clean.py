@@ -724,9 +724,10 @@ def _title_case_headline(paragraph: str, small_words: _SmallWords) -> int | None
 # ..."): its sentence starts after the headline's last verb, at the longest run of two
 # capitalized words or more before the first small word that the cluster writes again
 # ("Federal Reserve", "Niall Ferguson"), or else at the last word there that opens
-# sentences ("What", "As", "This"). On the dev pages it cuts 8 headlines, no sentence's
-# opening; a name the cluster writes once ("... Crisis Aid Wall Street analysts ...")
-# keeps its headline.
+# sentences ("What", "As", "This") with small letters after it. On the dev pages it cuts
+# 8 headlines, no sentence's opening; a name the cluster writes once ("... Crisis Aid Wall
+# Street analysts ...") keeps its headline, and a title the cluster writes again around
+# its verb ("Former Orange Is the New Black actress ...") is the sentence's own.
 _HEADLINE_VERB = frozenset((
     "Has", "Have", "Had", "Is", "Are", "Was", "Were", "Did", "Does", "Do", "Can", "Could",
     "Should", "Would", "Must", "Gets", "Says", "Takes", "Makes", "Tells", "Wants", "Seeks",
