@@ -15,7 +15,7 @@ import tomllib
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
-from itertools import pairwise
+from itertools import groupby, pairwise
 
 from ..data import read_text
 from ..model import Article, Removal
@@ -1691,9 +1691,11 @@ _READING_ITEM = re.compile(
 
 def _reading_item(line: str) -> bool:
     """`line` links a reading (above): its subject holds two capitalized words."""
-    match = len(line.split()) <= MAX_CLUTTER_WORDS and _READING_ITEM.match(line)
-    return bool(match) and sum(w[:1].isupper() and w.strip(",") not in ("The", "A", "An")
-                               for w in line[:match.start("verb")].split()) >= 2
+    match = _READING_ITEM.match(line)
+    return (match is not None
+            and len(line.split(None, MAX_CLUTTER_WORDS)) <= MAX_CLUTTER_WORDS  # (not split whole)
+            and sum(w[:1].isupper() and w.strip(",") not in ("The", "A", "An")
+                    for w in line[:match.start("verb")].split()) >= 2)
 
 
 def _cut_reading_lists(articles: list[Article], removed: list[Removal]) -> list[Article]:
@@ -1702,21 +1704,16 @@ def _cut_reading_lists(articles: list[Article], removed: list[Removal]) -> list[
     out = []
     for article in articles:
         paragraphs_ = article.text.split("\n\n")
-        items = [_reading_item(p) for p in paragraphs_]
-        if sum(items) < READING_LIST_ITEMS:
+        if sum(map(_reading_item, paragraphs_)) < READING_LIST_ITEMS:
             out.append(article)
             continue
-        kept, i = [], 0
-        while i < len(paragraphs_):
-            j = i
-            while j < len(paragraphs_) and items[j]:
-                j += 1
-            if j - i >= READING_LIST_ITEMS:
-                removed.extend(Removal(article.id, "related links", p) for p in paragraphs_[i:j])
-                i = j
+        kept: list[str] = []
+        for item, run in groupby(paragraphs_, key=_reading_item):
+            run = list(run)
+            if item and len(run) >= READING_LIST_ITEMS:
+                removed.extend(Removal(article.id, "related links", p) for p in run)
             else:
-                kept.append(paragraphs_[i])
-                i += 1
+                kept.extend(run)
         out.append(replace(article, text="\n\n".join(kept)))
     return out
 
@@ -1825,8 +1822,7 @@ _DATED_ENTRY = re.compile(rf"{_MONTH_DAY}\b|\d{{1,2}} (?:Jan|Feb|Mar|Apr|May|Jun
 # "Mar 1 - Secretary of State ..." is): its date stays, for the timeline and for a brief
 # that tells the items (readers preferred a Reuters chronology's items dated, 2 of 2).
 CHRONOLOGY_ITEMS = 3
-_CHRONOLOGY_DATE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? "
-                              r"\d{1,2}(?:/\d{1,2})?,?(?: \d{4})?\s*[-—–]\s*")
+_CHRONOLOGY_DATE = re.compile(rf"{_MONTH_DAY}(?:/\d{{1,2}})?,?(?: \d{{4}})?\s*[-—–]\s*")
 _LIVE_TIME = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d (?=[A-Z\"“])")
 LIVE_ENTRIES = 3
 

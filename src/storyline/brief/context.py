@@ -1805,7 +1805,7 @@ def inside_quotation(texts: Sequence[str], opens: Sequence[bool],
 # coming from.' / 'There is no electricity and no water.' / 'There is not one
 # neighborhood that hasn't been hit," said one of the women ...'. The lines between are
 # the speaker's when, within QUOTE_LINES, the first mark after them closes the quotation
-# (after a stop, a comma or a dash, as '," said' does). 775 such lines in the dev pages.
+# (after a stop, a comma or a dash, as '," said' does): 775 such lines in Timeline17 dev.
 QUOTE_LINES = 5
 _CLOSING_MARK = re.compile(r"""[,.?!—–-](?:["”]|'')""")
 _ANY_MARK = re.compile(r"""["“”]|``|''""")
