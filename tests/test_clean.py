@@ -416,6 +416,14 @@ def test_a_sign_off_and_an_advertisement_are_cut_from_what_the_page_glued_to_the
     assert removed["We welcome comments that advance the story."] == "comment prompt"
 
 
+def test_a_syndicators_notice_glued_before_the_story_goes_and_the_story_stays():
+    notice = ("BOSTON, MA 02110 Tel: 617-555-0100 COPYRIGHT 2001 BY WORLDSOURCES, INC. NO "
+              "PORTION OF THIS TEXT MAY BE USED WITHOUT ATTRIBUTION TO WORLDSOURCES, INC.")
+    a, removed = cleaned(f"{notice} {BODY} The mayor signed it the next day.")
+    assert a.text == f"{BODY} The mayor signed it the next day."
+    assert removed[notice] == "newswire markup"
+
+
 def test_a_later_storys_dateline_is_cut_where_it_stands():
     body = "\n\n".join(f"{BODY} It was vote number {n} of the year, and the debate ran for "
                        "hours as members argued over roads, schools and the police." * 3

@@ -104,6 +104,7 @@ from storyline.brief.context import (
     "The building starts a new settlement, the group said.",
     "In one case, the Obama administration responds with military force.",
     "In both cases, the courts refused to hear the appeal.",
+    "In the other scenario, the ice could melt more slowly.",     # the other than which?
     "Now, in the Treasury's stately conference room, she was being pushed hard.",
     "NATO began bombing military targets a short time later.",
     "The rebels took the town back two days later.",

@@ -203,11 +203,17 @@ def test_the_home_walk_passes_over_a_wires_standing_paragraph():
     walked = walk_home([Pick(fact_of[0], 0)], facts, np.ones(len(facts)), sentences, vectors,
                        200, reading)
     assert [sentences[p.sentence].text[:10] for p in walked] == ["The ferry ", "Coast guar"]
+    # nor told when the selector chose it from another article's copy
+    other = next(k for k, s in enumerate(sentences)
+                 if s.article == "2" and s.text.startswith("The ferry was built"))
+    picked = walk_home([Pick(fact_of[0], 0), Pick(fact_of[other], other)], facts,
+                       np.ones(len(facts)), sentences, vectors, 200, reading)
+    assert other not in [p.sentence for p in picked]
     # printed by two articles only, or by copies of one story, it is the story's own
     twice = pipeline_parts(*reports[:2])
-    assert standing_paragraph("1", twice[0]) == set()
+    assert standing_paragraph(twice[0]) == set()
     copies = pipeline_parts(reports[0], reports[0], reports[0])
-    assert standing_paragraph("1", copies[0]) == set()
+    assert standing_paragraph(copies[0]) == set()
 
 
 def test_the_home_walk_shows_no_quotation_left_open_nor_one_nobody_says():

@@ -97,7 +97,7 @@ _DANGLING_OPENING = re.compile(
     rf"on top of that|on the contrary|(?:at least )?not (?:yet|now)|not really|not quite|"
     rf"not exactly|"
     rf"in (?:one|another|each|either|both|neither|the other|the first|the second) "
-    rf"(?:cases?|instances?)|in all|all told|"
+    rf"(?:cases?|instances?)|in the other [a-z]+|in all|all told|"
     # the worst of a list not shown: "In the most serious incident, the Tautog ..."
     rf"in the (?:most [a-z]+|worst|latest|biggest|largest|deadliest) (?:incidents?|cases?|"
     rf"episodes?|instances?|examples?|attacks?|accidents?|collisions?))\s*,|\d\)\s"
