@@ -1,7 +1,8 @@
 import pytest
 from conftest import article
 
-from storyline.brief.clean import clean, clean_all, find_date
+from storyline.brief.clean import clean, clean_all, credited, find_date
+from storyline.brief.segment import split_all
 
 BODY = "The council approved the new budget on Tuesday after a long debate."
 
@@ -1845,3 +1846,14 @@ def test_a_photos_credit_by_a_photographer_is_cut_before_the_lead():
     a, _ = cleaned("Title\n\n(Photos By Jane Roe -- The Washington Post) Officials from 20 "
                    "countries endorsed a plan on Saturday.\n\nThe talks went on all day.")
     assert a.text.startswith("Officials from 20 countries endorsed")
+
+
+def test_a_paragraph_that_ends_on_a_photographers_credit_is_a_caption():
+    page = article("The mayor has named Jane Roe as the city's new police chief. (John Doe/The "
+                   "Daily Planet)\n\nThe mayor named Jane Roe police chief on Monday, ending a "
+                   "search of six months. Roe thanked the council (D-Ohio) and the union (AFL/CIO)."
+                   "\n\nThe chief was sworn in. (Ann Poe / For The Times)")
+    sentences = split_all([clean(page)[0]])
+    captions = credited(sentences)
+    assert [s.text[:12] for k, s in enumerate(sentences) if k in captions] == [
+        "The mayor ha", "(John Doe/Th", "The chief wa", "(Ann Poe / F"]

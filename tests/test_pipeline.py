@@ -71,6 +71,20 @@ def test_one_article_is_summarized_on_its_own():
     assert brief.sentences and all(c.article == "1" for s in brief.sentences for c in s.sources)
 
 
+def test_a_photos_caption_with_its_credit_is_no_sentence_of_the_brief():
+    caption = ("The mayor of Millbrook has named Jane Roe, a former state trooper, as the city's "
+               "new police chief.")
+    rest = ("The city has had four chiefs in six years. Its force of 300 officers has faced "
+            "budget cuts since 2019, and two stations closed last spring.")
+    story = ("Millbrook's mayor named Jane Roe, a former state trooper, the city's new police "
+             "chief on Monday. Roe, 52, will start next month. The council approved her "
+             "contract by a vote of 7 to 2.")
+    credited = summarize([f"{caption} (John Doe/The Valley Herald)\n\n{rest}", story], words=60)
+    plain = summarize([f"{caption}\n\n{rest}", story], words=60)
+    assert caption in [s.text for s in plain.sentences]  # newsy as it reads
+    assert credited.sentences and caption not in [s.text for s in credited.sentences]
+
+
 def test_nothing_fits_gives_an_empty_brief():
     brief = summarize(["A dam burst early on Tuesday in the northern valley, flooding villages."],
                       words=3)

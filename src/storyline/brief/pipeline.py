@@ -83,7 +83,8 @@ def steps(documents: Iterable[str | Article | dict], words: int | None = None, *
     # Whether a sentence may stand in a brief, read when a stage first asks: the stages
     # ask about the sentences they consider, and the warnings about an article's prose
     # only until it has enough (on Multi-News, about a third are never read).
-    fit = OnDemand(n, lambda k: segment.is_statement(sentences[k].text)
+    captions = clean.credited(sentences)
+    fit = OnDemand(n, lambda k: k not in captions and segment.is_statement(sentences[k].text)
                    and not clean.is_clutter(sentences[k].text)
                    and not context.is_aside(sentences[k].text))
     reading = context.read([s.text for s in sentences], fit, [s.index == 0 for s in sentences],
