@@ -268,6 +268,12 @@ _ADVERTISEMENT = re.compile(r"\s*(?:\([^()]*\)\s*)*An ultra-low latency infrastr
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _SGML_CODE = re.compile(r"&[A-Z]{2};")
 _SPACES = re.compile(r"[ \t]{2,}")
+# The newswire archives' typewriter marks (the LDC's New York Times and AP text, DUC's):
+# ``Star Wars'' and "Generation X _ that youthful generation _ is ...", printed as a
+# reader reads them, “Star Wars” and "... X — that ... —", in the articles that use them.
+_WIRE_OPEN = re.compile(r"``[ \t]*")
+_WIRE_CLOSE = re.compile(r"(?<![\s`])[ \t]*''")
+_WIRE_DASH = re.compile(r"(?<=\S) _ (?=\S)")
 # A word broken at a hyphen where a line was wrapped, and the line break read as a space
 # ("an environmentally- friendly means", "well- prepared"): joined again. Not a hyphen
 # that waits for its word ("oak- and pine-covered", "three- to six-fold"), nor in a
@@ -1135,6 +1141,8 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
     seen: set[str] = set()
     pending: Rule | None = None
     text = _SGML_CODE.sub(" ", _INVISIBLE.sub("", article.text))
+    if "``" in text:
+        text = _WIRE_DASH.sub(" — ", _WIRE_CLOSE.sub("”", _WIRE_OPEN.sub("“", text)))
     if "(" in text:
         text = _SPLIT_TICKER.sub(r"(\1.\2)", text)
     if ".\n" in text:
