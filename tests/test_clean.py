@@ -423,6 +423,13 @@ def test_a_syndicators_notice_glued_before_the_story_goes_and_the_story_stays():
     a, removed = cleaned(f"{notice} {BODY} The mayor signed it the next day.")
     assert a.text == f"{BODY} The mayor signed it the next day."
     assert removed[notice] == "newswire markup"
+    # a notice quoted in a story's prose is the story's; an initial is no notice's end
+    prose = ("The label's lawyers cited the sleeve, which reads COPYRIGHT 1998 BY SONY MUSIC. "
+             "NO PART MAY BE COPIED WITHOUT PERMISSION OF SONY. The council voted on it.")
+    assert cleaned(prose)[0].text == prose
+    initials = ("COPYRIGHT 2001 BY U.S. NEWS & WORLD REPORT. NO PORTION MAY BE USED WITHOUT "
+                "PERMISSION OF U.S. NEWS & WORLD REPORT.")
+    assert cleaned(f"{initials} {BODY}")[0].text == BODY
 
 
 def test_a_later_storys_dateline_is_cut_where_it_stands():
@@ -1852,7 +1859,12 @@ def test_a_paragraph_that_ends_on_a_photographers_credit_is_a_caption():
     page = article("The mayor has named Jane Roe as the city's new police chief. (John Doe/The "
                    "Daily Planet)\n\nThe mayor named Jane Roe police chief on Monday, ending a "
                    "search of six months. Roe thanked the council (D-Ohio) and the union (AFL/CIO)."
-                   "\n\nThe chief was sworn in. (Ann Poe / For The Times)")
+                   "\n\nThe chief was sworn in. (Ann Poe / For The Times)"
+                   # (not a poll's, a syndicate's, a publisher's or a senator's brackets)
+                   "\n\nMost voters backed the plan in March. (ABC News/Washington Post)"
+                   "\n\nThe column ran in 40 papers. (Los Angeles Times/TNS)"
+                   "\n\nThe memoir sold well. (Random House/Knopf)"
+                   "\n\nThe bill passed the Senate. (Sen. John Cornyn/R-Texas)")
     sentences = split_all([clean(page)[0]])
     captions = credited(sentences)
     assert [s.text[:12] for k, s in enumerate(sentences) if k in captions] == [
@@ -1864,6 +1876,11 @@ def test_a_wires_typewriter_quotes_and_dashes_are_printed_as_a_reader_reads_them
                    "``It was worth the wait,'' said one fan.")
     assert a.text == ("The “Star Wars” prequel opened Wednesday — a day early — in 2,000 theaters. "
                       "“It was worth the wait,” said one fan.")
+    # a '' that opens, a quotation inside a quotation
+    a, _ = cleaned("For months, ''Star Wars'' fans lined up. ``I told him, `Go home.''' she "
+                   "said. (''Darling Lili'') was no hit.")
+    assert a.text == ("For months, “Star Wars” fans lined up. “I told him, ‘Go home.’” she said. "
+                      "(“Darling Lili”) was no hit.")
     # (only in a text that uses them: a lone '' or an AP-style " _ " is left as written)
     plain = "The vote failed _ narrowly _ on Tuesday, and the ''no'' side cheered."
     assert cleaned(plain)[0].text == plain

@@ -254,9 +254,11 @@ _SIGN_OFF = re.compile(r"^\((?:additional )?(?:reporting|writing|editing|edited|
 # it: "WASHINGTON, D.C. 20003 Tel: ... COPYRIGHT 1998 BY WORLDSOURCES, INC., ... NO PORTION
 # OF THE MATERIALS ... WITHOUT ATTRIBUTION TO WORLDSOURCES, INC. Greenhouse gas emissions
 # ..." (four DUC 2006 articles, of 409 to 819 words, were dropped whole with it).
-_SYNDICATION_NOTICE = re.compile(r"^.{0,120}?COPYRIGHT \d{4} BY [^a-z]{3,400}? WITHOUT "
-                                 r"(?:ATTRIBUTION TO|PERMISSION OF) [^a-z]{3,80}?\.\s+"
-                                 r"(?=[\"“]?[A-Z])")
+# (above it only an address in capitals, with its telephone; it ends on a stop after a
+# word, not after an initial: "... PERMISSION OF U.S. NEWS & WORLD REPORT.")
+_SYNDICATION_NOTICE = re.compile(r"^(?:[^a-z]|\b(?:Tel|Fax|Phone):){0,120}?COPYRIGHT \d{4} BY "
+                                 r"[^a-z]{3,400}? WITHOUT (?:ATTRIBUTION TO|PERMISSION OF) "
+                                 r"[^a-z]{3,80}?(?<![\s.][A-Z])\.\s+(?=[\"“]?[A-Z])")
 # A wire page's advertisement glued after a paragraph, with the currency note before it:
 # "... ($1 = 5.6 Egyptian pounds) An ultra-low latency infrastructure for electronic
 # trading and data distribution A connected approach to ..." (909 such lines in the
@@ -270,9 +272,14 @@ _SGML_CODE = re.compile(r"&[A-Z]{2};")
 _SPACES = re.compile(r"[ \t]{2,}")
 # The newswire archives' typewriter marks (the LDC's New York Times and AP text, DUC's):
 # ``Star Wars'' and "Generation X _ that youthful generation _ is ...", printed as a
-# reader reads them, “Star Wars” and "... X — that ... —", in the articles that use them.
-_WIRE_OPEN = re.compile(r"``[ \t]*")
-_WIRE_CLOSE = re.compile(r"(?<![\s`])[ \t]*''")
+# reader reads them, “Star Wars” and "... X — that ... —", in the articles whose quotations
+# open on `` (an article that quotes in plain marks keeps its " _ " as written). A ''
+# before a word after a space or a bracket opens ("For months, ''Star Wars'' fans ..."); a
+# single ` opens a quotation inside one, and its ' just before the '' closes it ("``I told
+# him, `Go home.''' she said").
+_WIRE_OPEN = re.compile(r"``[ \t]*|(?:^|(?<=[\s(\[-]))''(?=\w)")
+_WIRE_INNER = re.compile(r"(?<!`)`(?!`)|(?<=\S)'(?='')")
+_WIRE_CLOSE = re.compile(r"(?<=\S)''")
 _WIRE_DASH = re.compile(r"(?<=\S) _ (?=\S)")
 # A word broken at a hyphen where a line was wrapped, and the line break read as a space
 # ("an environmentally- friendly means", "well- prepared"): joined again. Not a hyphen
@@ -1142,7 +1149,9 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
     pending: Rule | None = None
     text = _SGML_CODE.sub(" ", _INVISIBLE.sub("", article.text))
     if "``" in text:
-        text = _WIRE_DASH.sub(" — ", _WIRE_CLOSE.sub("”", _WIRE_OPEN.sub("“", text)))
+        text = _WIRE_OPEN.sub("“", text)
+        text = _WIRE_INNER.sub(lambda m: "‘" if m.group(0) == "`" else "’", text)
+        text = _WIRE_DASH.sub(" — ", _WIRE_CLOSE.sub("”", text))
     if "(" in text:
         text = _SPLIT_TICKER.sub(r"(\1.\2)", text)
     if ".\n" in text:
@@ -1378,11 +1387,11 @@ def is_clutter(text: str) -> bool:
 
 
 def credited(sentences: Sequence[Sentence]) -> frozenset[int]:
-    """The sentences of every paragraph that ends on a photographer's credit in brackets
-    ("President Trump has announced Judge Neil Gorsuch ... (Victoria Walker/The Washington
-    Post)"): a photo's or a video's caption, however newsy it reads. Of the dev sets'
-    paragraphs that end so (21 Multi-News, 63 DUC 2006: two newspapers' photo budgets),
-    all are captions."""
+    """Each photographer's credit in brackets that stands as a sentence, with the
+    sentences before it in its paragraph ("President Trump has announced Judge Neil
+    Gorsuch ... (Victoria Walker/The Washington Post)"): a photo's or a video's caption,
+    however newsy it reads. Of the dev sets' paragraphs so credited (21 Multi-News, 63 DUC
+    2006: two newspapers' photo budgets), all are captions."""
     out: set[int] = set()
     for k, s in enumerate(sentences):
         if s.text[:1] == "(" and _CREDIT.match(s.text):
@@ -1396,7 +1405,12 @@ def credited(sentences: Sequence[Sentence]) -> frozenset[int]:
 
 # A photographer's credit: a name, a slash, the outlet ("(Seth Wenig/AP)", "(LUKE RAFFERTY /
 # Staff Photographer)", "(Christina House / For The Times)").
-_CREDIT = re.compile(r"\((?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+ ?/ ?(?:[Ff]or )?(?:[Tt]he )?"
+# Not a poll's, a syndicate's or a publisher's pair ("(ABC News/Washington Post)", "(Los
+# Angeles Times/TNS)", "(Random House/Knopf)"), nor a politician and a party.
+_CREDIT = re.compile(r"\((?!(?:Sen|Rep|Gov|Pres|Dr|Mr|Mrs|Ms)\. )(?:[A-Z][\w.'’-]+ ){1,3}"
+                     r"(?!(?:News|Times|Post|Press|Poll|University|Journal|Tribune|Herald|"
+                     r"Gazette|Daily|Magazine)\b)[A-Z][\w.'’-]+ ?/ ?(?:[Ff]or )?(?:[Tt]he )?"
+                     r"(?![RDI]-|(?:Poll|Survey|TNS|Ipsos|Gallup|YouGov|Knopf)\b)"
                      r"[A-Z][\w.&'’ -]{1,40}\)$")
 
 

@@ -186,8 +186,9 @@ NEAR_ARTICLE = 0.2
 # A sentence that this many articles print word for word, articles that open differently
 # (not one story printed twice), is a wire's standing paragraph, pasted below each day's
 # news ("The "Kursk" was commissioned for the Russian Navy in 1995.", "It has a displacement
-# of ...", in four Xinhua reports of the rescue): background, which the retelling
-# (`walk_home`) passes over, in its article and among the other picks. Of the 300
+# of ...", in four Xinhua reports of the rescue): background, which the retelling of a
+# short brief (`walk_home`) passes over, in its article and among the other picks (a
+# 250-word topic summary, not walked, may still tell it). Of the 300
 # Multi-News and DUC 2006 dev briefs, only D0640D's has such sentences (three of its six,
 # where readers ran the lead instead; the selector's pick of "commissioned" from another
 # Xinhua report stayed until the picks were passed over too, as one of DUC 2007's
