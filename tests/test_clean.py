@@ -1870,17 +1870,3 @@ def test_a_paragraph_that_ends_on_a_photographers_credit_is_a_caption():
     assert [s.text[:12] for k, s in enumerate(sentences) if k in captions] == [
         "The mayor ha", "(John Doe/Th", "The chief wa", "(Ann Poe / F"]
 
-
-def test_a_wires_typewriter_quotes_and_dashes_are_printed_as_a_reader_reads_them():
-    a, _ = cleaned("The ``Star Wars'' prequel opened Wednesday _ a day early _ in 2,000 theaters. "
-                   "``It was worth the wait,'' said one fan.")
-    assert a.text == ("The “Star Wars” prequel opened Wednesday — a day early — in 2,000 theaters. "
-                      "“It was worth the wait,” said one fan.")
-    # a '' that opens, a quotation inside a quotation
-    a, _ = cleaned("For months, ''Star Wars'' fans lined up. ``I told him, `Go home.''' she "
-                   "said. (''Darling Lili'') was no hit.")
-    assert a.text == ("For months, “Star Wars” fans lined up. “I told him, ‘Go home.’” she said. "
-                      "(“Darling Lili”) was no hit.")
-    # (only in a text that uses them: a lone '' or an AP-style " _ " is left as written)
-    plain = "The vote failed _ narrowly _ on Tuesday, and the ''no'' side cheered."
-    assert cleaned(plain)[0].text == plain

@@ -270,17 +270,6 @@ _ADVERTISEMENT = re.compile(r"\s*(?:\([^()]*\)\s*)*An ultra-low latency infrastr
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _SGML_CODE = re.compile(r"&[A-Z]{2};")
 _SPACES = re.compile(r"[ \t]{2,}")
-# The newswire archives' typewriter marks (the LDC's New York Times and AP text, DUC's):
-# ``Star Wars'' and "Generation X _ that youthful generation _ is ...", printed as a
-# reader reads them, “Star Wars” and "... X — that ... —", in the articles whose quotations
-# open on `` (an article that quotes in plain marks keeps its " _ " as written). A ''
-# before a word after a space or a bracket opens ("For months, ''Star Wars'' fans ..."); a
-# single ` opens a quotation inside one, and its ' just before the '' closes it ("``I told
-# him, `Go home.''' she said").
-_WIRE_OPEN = re.compile(r"``[ \t]*|(?:^|(?<=[\s(\[-]))''(?=\w)")
-_WIRE_INNER = re.compile(r"(?<!`)`(?!`)|(?<=\S)'(?='')")
-_WIRE_CLOSE = re.compile(r"(?<=\S)''")
-_WIRE_DASH = re.compile(r"(?<=\S) _ (?=\S)")
 # A word broken at a hyphen where a line was wrapped, and the line break read as a space
 # ("an environmentally- friendly means", "well- prepared"): joined again. Not a hyphen
 # that waits for its word ("oak- and pine-covered", "three- to six-fold"), nor in a
@@ -1148,10 +1137,6 @@ def clean(article: Article) -> tuple[Article, list[Removal]]:
     seen: set[str] = set()
     pending: Rule | None = None
     text = _SGML_CODE.sub(" ", _INVISIBLE.sub("", article.text))
-    if "``" in text:
-        text = _WIRE_OPEN.sub("“", text)
-        text = _WIRE_INNER.sub(lambda m: "‘" if m.group(0) == "`" else "’", text)
-        text = _WIRE_DASH.sub(" — ", _WIRE_CLOSE.sub("”", text))
     if "(" in text:
         text = _SPLIT_TICKER.sub(r"(\1.\2)", text)
     if ".\n" in text:
