@@ -1869,4 +1869,3 @@ def test_a_paragraph_that_ends_on_a_photographers_credit_is_a_caption():
     captions = credited(sentences)
     assert [s.text[:12] for k, s in enumerate(sentences) if k in captions] == [
         "The mayor ha", "(John Doe/Th", "The chief wa", "(Ann Poe / F"]
-

@@ -188,11 +188,10 @@ NEAR_ARTICLE = 0.2
 # news ("The "Kursk" was commissioned for the Russian Navy in 1995.", "It has a displacement
 # of ...", in four Xinhua reports of the rescue): background, which the retelling of a
 # short brief (`walk_home`) passes over, in its article and among the other picks (a
-# 250-word topic summary, not walked, may still tell it). Of the 300
-# Multi-News and DUC 2006 dev briefs, only D0640D's has such sentences (three of its six,
-# where readers ran the lead instead; the selector's pick of "commissioned" from another
-# Xinhua report stayed until the picks were passed over too, as one of DUC 2007's
-# Kakadu paragraphs in D0716D-B).
+# 250-word topic summary, not walked, may still tell it). Of the 300 Multi-News and DUC
+# 2006 dev briefs, only D0640D's has such sentences (three of its six, where readers ran
+# the lead instead; the selector's pick of "commissioned" from another Xinhua report stayed
+# until the other picks were passed over too, as did D0716D-B's Kakadu lines in DUC 2007).
 STANDING_COPIES = 3
 
 
