@@ -1205,6 +1205,14 @@ def test_a_quotation_inside_a_first_sentence_is_no_caption(text):
 
 
 # A title-case headline glued before the story's first sentence.
+def _assert_headline_cut(glued, head, other):
+    """`head` is cut as a headline from the page that opens on `glued`, beside `other`."""
+    cleaned, removed = clean_all([article(glued + "\n\nMore of the story follows here.", "a"),
+                                  article(other, "b")])
+    assert ("headline", head) in [(r.reason, r.text) for r in removed]
+    assert cleaned[0].text.startswith(glued[len(head) + 1:])
+
+
 @pytest.mark.parametrize("glued, head", [
     ("For Bailout Cash, Lender Agrees to End Deal With Carmaker The auto lender gave up its "
      "exclusive right to finance buyers of the carmaker's vehicles.",
@@ -1227,10 +1235,7 @@ def test_a_quotation_inside_a_first_sentence_is_no_caption(text):
 ])
 def test_a_title_case_headline_glued_before_the_first_sentence_is_cut(glued, head):
     other = "The lender agrees to most terms. She says it can be done, and it puts the town first."
-    cleaned, removed = clean_all([article(glued + "\n\nMore of the story follows here.", "a"),
-                                  article(other, "b")])
-    assert ("headline", head) in [(r.reason, r.text) for r in removed]
-    assert cleaned[0].text.startswith(glued[len(head) + 1:])
+    _assert_headline_cut(glued, head, other)
 
 
 # A headline with a verb in capitals: the sentence starts at a name the cluster writes
@@ -1247,10 +1252,7 @@ def test_a_title_case_headline_glued_before_the_first_sentence_is_cut(glued, hea
 ])
 def test_a_headline_with_a_verb_in_capitals_is_cut_before_its_sentence(glued, head):
     other = "Harbor Board members met on Monday. Water rose over the walls."
-    cleaned, removed = clean_all([article(glued + "\n\nMore of the story follows here.", "a"),
-                                  article(other, "b")])
-    assert ("headline", head) in [(r.reason, r.text) for r in removed]
-    assert cleaned[0].text.startswith(glued[len(head) + 1:])
+    _assert_headline_cut(glued, head, other)
     # a name the cluster writes only there: where the headline ends is not sure
     once = glued.replace("Harbor Board", "Wall Street")
     if once != glued:
