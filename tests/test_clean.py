@@ -1204,7 +1204,6 @@ def test_a_quotation_inside_a_first_sentence_is_no_caption(text):
     assert not [r for r in removed if r.reason == "caption"]
 
 
-# A title-case headline glued before the story's first sentence.
 def _assert_headline_cut(glued, head, other):
     """`head` is cut as a headline from the page that opens on `glued`, beside `other`."""
     cleaned, removed = clean_all([article(glued + "\n\nMore of the story follows here.", "a"),
@@ -1213,6 +1212,7 @@ def _assert_headline_cut(glued, head, other):
     assert cleaned[0].text.startswith(glued[len(head) + 1:])
 
 
+# A title-case headline glued before the story's first sentence.
 @pytest.mark.parametrize("glued, head", [
     ("For Bailout Cash, Lender Agrees to End Deal With Carmaker The auto lender gave up its "
      "exclusive right to finance buyers of the carmaker's vehicles.",
