@@ -6,7 +6,10 @@ article that states it in other words (a looser tf-idf match, then the same test
 source sentence supports the brief sentence **fully** when it has the brief sentence's
 numbers and names and most of its content words (weighted by tf-idf, so that "fighters"
 counts more than "said"), **partially** when it has a good part of its content words and
-contradicts none of its numbers; otherwise the article is not cited.
+contradicts none of its numbers; otherwise the article is not cited. A sentence that
+shares only the names (and numbers) never supports: "The Centers for Disease Control and
+Prevention in Atlanta has sent at least six researchers ..." does not state "Results were
+confirmed by the Centers for Disease Control in Atlanta."
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import numpy as np
 
 from ..model import Citation, Fact, Sentence
 from .literals import led
-from .vectors import cosines
+from .vectors import cosines, terms
 
 if TYPE_CHECKING:  # (tf-idf's rows: vectors.Rows, read as a csr_matrix)
     from scipy import sparse
@@ -83,6 +86,9 @@ def _grade(text: str, row: _Row, source: str, source_row: _Row) -> str | None:
         return None  # other figures: not the same statement, or a disagreement
     if bool(_NEGATION.search(text)) != bool(_NEGATION.search(source)):
         return None  # one says it is so, the other that it is not
+    claim = _claim(text)
+    if claim and claim.isdisjoint(terms(source)):
+        return None  # the same names, nothing of what is said of them
     if (share >= FULL and cosine >= FULL_COSINE and numbers <= source_numbers
             and _names(text) <= _words(source)):
         return "full"
@@ -154,6 +160,12 @@ def _names(text: str) -> set[str]:
     """The capitalized words inside a sentence, lower-cased, without a possessive."""
     text = text.replace("’", "'")
     return {re.sub(r"'s?$", "", n.lower()) for n in _NAME.findall(text)}
+
+
+def _claim(text: str) -> set[str]:
+    """The terms of what a sentence says: its tf-idf terms but its names' and numbers'."""
+    names = {t for n in _NAME.findall(text.replace("’", "'")) for t in terms(n)}
+    return {t for t in terms(text) if t not in names and not t[0].isdigit()}
 
 
 def _words(text: str) -> set[str]:

@@ -1,0 +1,25 @@
+"""Citations: a source is cited only for what it states (`brief.support`)."""
+
+from storyline.brief.segment import split_all
+from storyline.brief.support import grade
+from storyline.brief.vectors import tfidf
+from storyline.model import Article
+
+
+def _graded(brief: str, source: str, *others: str) -> str | None:
+    articles = [Article(id=str(i), text=t) for i, t in enumerate([brief, source, *others])]
+    sentences = split_all(articles)
+    rows = tfidf(sentences).sparse()
+    return grade(sentences[0].text, rows[0], sentences[1].text, rows[1])
+
+
+def test_a_sentence_sharing_only_the_names_supports_nothing():
+    """Names and numbers in common, none of the claim's words: not cited at all (it was
+    cited in full, its names and most of the tf-idf weight being there)."""
+    brief = "Results were confirmed by the Centers for Disease Control in Atlanta."
+    names_only = ("The Centers for Disease Control and Prevention in Atlanta has sent at "
+                  "least six researchers to New York.")
+    other = "The state health department said the crow had been found in a park."
+    assert _graded(brief, names_only, other) is None
+    said = "The Centers for Disease Control in Atlanta confirmed the results on Friday."
+    assert _graded(brief, said, other) == "full"
