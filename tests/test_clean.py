@@ -994,6 +994,12 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("Using the official page, the government published the cuddly image below.", True),
     ("Watch the trip in the Late Show clip above.", True),
     ("The photo above the fireplace was stolen on Monday.", False),
+    # "this" picture or clip: the page's, which a brief cannot show
+    ("The mother shared this picture of her son's back, covered in bruises.", True),
+    ("This clip is our gift to you.", True),
+    ("You can see some of the damage from the shelling in this video.", True),
+    ("He played this video game for nine hours before the fire started.", False),
+    ("The photo was taken on Monday and shared thousands of times.", False),
     ("Fans arrive at the awards at the Forum on Sunday, Aug. 27, 2017, in Inglewood, Calif.",
      True),
     ("Police said the man was seen on Sunday, Aug. 27, 2017, near the arena.", False),
