@@ -1000,6 +1000,12 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("You can see some of the damage from the shelling in this video.", True),
     ("He played this video game for nine hours before the fire started.", False),
     ("The photo was taken on Monday and shared thousands of times.", False),
+    # a page sending its reader to a web address
+    ("Visit example.org for more information.", True),
+    ("For tickets, visit example.com.", True),
+    ("The full list will appear on Example.com this Thursday (Aug. 8).", True),
+    ("Thousands visit the site every day to read Example.com reviews.", False),
+    ("The man, who spoke to example.com from his home, denied the charge.", False),
     ("Fans arrive at the awards at the Forum on Sunday, Aug. 27, 2017, in Inglewood, Calif.",
      True),
     ("Police said the man was seen on Sunday, Aug. 27, 2017, near the arena.", False),

@@ -1476,6 +1476,13 @@ _CLUTTER_SENTENCE = re.compile(  # every alternative starts at a word boundary
     # point at the page's; the other two, a quotation on "this video being doctored" and a
     # critic's "this footage", lean on a clip the brief does not show as much)
     r"this (?:photo(?:graph)?|picture|image|video|clip|footage|selfie|snapshot)\b(?! games?\b)|"
+    # a page sending its reader to a web address: "Visit amnh.org for more information.",
+    # "For reservations, visit alaskaair.com.", "The new ... chart ... will appear on
+    # Billboard.com this Thursday (Aug. 8)." (not "Thousands visit ... Amazon.com", "I go to
+    # ABCNews.com, of course" in an interview, nor "told msnbc.com")
+    r"^(?:for [^,.!?]{1,80}, )?(?:just |please |you can (?:always )?)?(?:visit|head (?:over )?"
+    r"to|go to|log on to|check out)\b[^.!?]{0,80}?\b[\w-]+\.(?:com|org|net|co\.uk|gov)\b|"
+    r"\bwill (?:appear|be (?:posted|available)) (?:on|at) [\w-]+\.(?:com|org|net|co\.uk|gov)\b|"
     # a journal's figure marks: "(Fig. 1)"
     r"(?<=\()figs?(?:ure)?s?\.? \d|"
     r"replay more videos|image copyright|getty images|ap photo/|afp photo|"
