@@ -1006,6 +1006,11 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("The full list will appear on Example.com this Thursday (Aug. 8).", True),
     ("Thousands visit the site every day to read Example.com reviews.", False),
     ("The man, who spoke to example.com from his home, denied the charge.", False),
+    # a writer's word to the reader
+    ("Congratulations to the actor on his newly earned PhD.", True),
+    ("Thank you for supporting the campaign to make the day a holiday.", True),
+    ('Thank you all for the prayers," his grandmother tweeted after the call.', False),
+    ("Thanks to the rain, the fire was contained by Sunday.", False),
     ("Fans arrive at the awards at the Forum on Sunday, Aug. 27, 2017, in Inglewood, Calif.",
      True),
     ("Police said the man was seen on Sunday, Aug. 27, 2017, near the arena.", False),

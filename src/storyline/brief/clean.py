@@ -1483,6 +1483,11 @@ _CLUTTER_SENTENCE = re.compile(  # every alternative starts at a word boundary
     r"^(?:for [^,.!?]{1,80}, )?(?:just |please |you can (?:always )?)?(?:visit|head (?:over )?"
     r"to|go to|log on to|check out)\b[^.!?]{0,80}?\b[\w-]+\.(?:com|org|net|co\.uk|gov)\b|"
     r"\bwill (?:appear|be (?:posted|available)) (?:on|at) [\w-]+\.(?:com|org|net|co\.uk|gov)\b|"
+    # a writer's or a host's word to the reader: "Congratulations to Patrick Stewart on his
+    # newly earned PhD.", "Thank you for supporting the campaign ..." (not a quotation's, '...,"
+    # she tweeted', nor "Thanks to the rain, ...")
+    r"^(?:congratulations|congrats|kudos) to\b(?![^\"”]*[\"”])"
+    r"|^(?:thank you|thanks(?! to\b))\b(?![^\"”]*[\"”])|"
     # a journal's figure marks: "(Fig. 1)"
     r"(?<=\()figs?(?:ure)?s?\.? \d|"
     r"replay more videos|image copyright|getty images|ap photo/|afp photo|"
