@@ -23,3 +23,21 @@ def test_a_sentence_sharing_only_the_names_supports_nothing():
     assert _graded(brief, names_only, other) is None
     said = "The Centers for Disease Control in Atlanta confirmed the results on Friday."
     assert _graded(brief, said, other) == "full"
+
+
+def test_a_name_opening_the_sentence_counts_as_a_name_when_the_source_writes_it_so():
+    """The first word is no name to the name pattern; "Atlanta's" is one when the source
+    writes "Atlanta" inside a sentence."""
+    names_only = ("The Centers for Disease Control and Prevention in Atlanta has sent at "
+                  "least six researchers to New York.")
+    other = "The state health department said the crow had been found in a park."
+    assert _graded("Atlanta's Centers for Disease Control confirmed the results.",
+                   names_only, other) is None
+
+
+def test_a_one_word_claim_said_in_other_words_is_partial_support():
+    """All the sentence says of its names is one word ("beat"): the source may say it in
+    other words ("lost to"), so it is cited, as partial support."""
+    other = "The state health department said the crow had been found in a park."
+    assert _graded("The Yankees beat the Red Sox 5-3 on Sunday.",
+                   "The Red Sox lost to the Yankees 5-3 on Sunday.", other) == "partial"

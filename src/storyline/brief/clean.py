@@ -1466,6 +1466,11 @@ _CAPTION_DATE = re.compile(r"," + _FULL_DAY + r"|^(?!.*\b(?:was|were|is|are|had|
                            # D-Fort Worth, speaks to supporters at a rally Thursday, Oct. 3,
                            # 2013, in Haltom City, Texas."
                            + r"|\b" + _CAPTION_VERB + r"\b.{0,200}?" + _FULL_DAY, re.I)
+# (for the alternatives below: no quotation closes after it, in any of the data's marks;
+# no attribution follows within the sentence)
+_NOT_QUOTED = r"(?![^\"”]*(?:[\"”]|''|``))"
+_NOT_SAID = (r"(?![^.!?]{0,200}\b(?:said|says|told|wrote|tweeted|added|ordered|announced|"
+             r"according to)\b)")
 _CLUTTER_SENTENCE = re.compile(  # every alternative starts at a word boundary
     r"\b(?:buy photo|wait \d+ seconds? to continue|click here|(?:see|in) fig(?:ure)?\.? \d|"
     # the page's picture or clip, which a brief does not show: "the cuddly image below"
@@ -1474,20 +1479,33 @@ _CLUTTER_SENTENCE = re.compile(  # every alternative starts at a word boundary
     # ... or "this" one: "Paula Blades shared this picture of her back, riddled with scars.",
     # "This video is copyright protected!!" (of the 29 such sentences of the dev sets, 27
     # point at the page's; the other two, a quotation on "this video being doctored" and a
-    # critic's "this footage", lean on a clip the brief does not show as much)
-    r"this (?:photo(?:graph)?|picture|image|video|clip|footage|selfie|snapshot)\b(?! games?\b)|"
-    # a page sending its reader to a web address: "Visit amnh.org for more information.",
-    # "For reservations, visit alaskaair.com.", "The new ... chart ... will appear on
-    # Billboard.com this Thursday (Aug. 8)." (not "Thousands visit ... Amazon.com", "I go to
-    # ABCNews.com, of course" in an interview, nor "told msnbc.com")
-    r"^(?:for [^,.!?]{1,80}, )?(?:just |please |you can (?:always )?)?(?:visit|head (?:over )?"
-    r"to|go to|log on to|check out)\b[^.!?]{0,80}?\b[\w-]+\.(?:com|org|net|co\.uk|gov)\b|"
-    r"\bwill (?:appear|be (?:posted|available)) (?:on|at) [\w-]+\.(?:com|org|net|co\.uk|gov)\b|"
+    # critic's "this footage", lean on a clip the brief does not show as much); not what
+    # someone said of one ("Prosecutors said this video showed ..."), nor "this image
+    # problem", "this video game"
+    r"(?<!\bsaid )(?<!\bsays )(?<!\bsay )(?<!\bthat )\bthis (?:photo(?:graph)?|picture|image|"
+    r"video|clip|footage|selfie|snapshot)\b(?! (?:games?|problems?|crisis|makeover)\b)"
+    r"(?![^.!?]{0,200}, (?:\w+ ){1,3}(?:said|says)\b)|"
+    # a page sending its reader to a web address, the verb's object: "Visit amnh.org for
+    # more information.", "For reservations, visit alaskaair.com.", "Visit our website at
+    # www.npr.org", "The new ... chart ... will appear on Billboard.com this Thursday (Aug.
+    # 8)." (not "Thousands visit ... Amazon.com", "Check out times at hotels.com rose ...",
+    # "I go to ABCNews.com, of course" in an interview, "told msnbc.com", nor what an
+    # official said will be posted)
+    r"^\(?(?:editors?: )?(?:for [^.!?]{1,80}?, )?(?:just |please |you can (?:always )?)?"
+    r"(?:visit|head (?:over )?to|go to|log on to|check out) (?:(?:the |our |their |its )?"
+    r"(?:[\w'’-]+ ){0,6}?(?:site|website|blog|pages?|services)(?: on the world wide web)?"
+    r"(?: at)?:? )?(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*?\.(?:com|org|net|co\.uk|gov|edu)\b|"
+    r"\bwill (?:appear|be (?:posted|available)) (?:on|at) (?:www\.)?[\w-]+\."
+    r"(?:com|org|net|co\.uk|gov|edu)\b" + _NOT_SAID + "|"
     # a writer's or a host's word to the reader: "Congratulations to Patrick Stewart on his
     # newly earned PhD.", "Thank you for supporting the campaign ..." (not a quotation's, '...,"
-    # she tweeted', nor "Thanks to the rain, ...")
-    r"^(?:congratulations|congrats|kudos) to\b(?![^\"”]*[\"”])"
-    r"|^(?:thank you|thanks(?! to\b))\b(?![^\"”]*[\"”])|"
+    # she tweeted', nor speech told ("..., Trump told the veterans"), "Congratulations to
+    # Obama came from ...", "Thanks in part to the rain, ...", "Thank you notes were ...")
+    r"^(?:congratulations|congrats|kudos) to\b" + _NOT_QUOTED
+    + r"(?![^.!?]{0,200}\b(?:came|come|poured|flowed|flooded|were|was)\b)" + _NOT_SAID
+    + r"|^(?:thank you(?! (?:notes?|letters?|cards?|gifts?|messages?)\b)|thanks(?!(?:,? (?:in "
+    r"(?:large |great |no small )?part|largely|mostly|partly|mainly|chiefly|primarily|only|"
+    r"entirely|solely|again),?)? to\b))\b" + _NOT_QUOTED + _NOT_SAID + "|"
     # a journal's figure marks: "(Fig. 1)"
     r"(?<=\()figs?(?:ure)?s?\.? \d|"
     r"replay more videos|image copyright|getty images|ap photo/|afp photo|"

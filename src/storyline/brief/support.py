@@ -9,7 +9,9 @@ counts more than "said"), **partially** when it has a good part of its content w
 contradicts none of its numbers; otherwise the article is not cited. A sentence that
 shares only the names (and numbers) never supports: "The Centers for Disease Control and
 Prevention in Atlanta has sent at least six researchers ..." does not state "Results were
-confirmed by the Centers for Disease Control in Atlanta."
+confirmed by the Centers for Disease Control in Atlanta."; where all the brief sentence
+says of its names is one word, another word for it may say the same ("The Red Sox lost to
+the Yankees" for "The Yankees beat the Red Sox"), so such a source is partial at most.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ _NEGATION = re.compile(r"\b(?:no|not|never|none|nobody|nothing|neither|nor|witho
                        r"denied|denies|deny|refused|refuses|false|untrue)\b|n['’]t\b", re.I)
 _NEGATION = led(_NEGATION)  # (speed: behind a look-ahead of its first characters, literals.py)
 _NAME = re.compile(r"(?<=[\w,;:)\"”’] )[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?")
+_FIRST_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?")
 
 
 def citations(shown: int, fact: Fact, sentences: list[Sentence], vectors: sparse.csr_matrix,
@@ -86,9 +89,11 @@ def _grade(text: str, row: _Row, source: str, source_row: _Row) -> str | None:
         return None  # other figures: not the same statement, or a disagreement
     if bool(_NEGATION.search(text)) != bool(_NEGATION.search(source)):
         return None  # one says it is so, the other that it is not
-    claim = _claim(text)
+    claim = _claim(text, source)
     if claim and claim.isdisjoint(terms(source)):
-        return None  # the same names, nothing of what is said of them
+        if len(claim) > 1:
+            return None  # the same names, nothing of what is said of them
+        return "partial"  # its one word said otherwise ("beat" and "lost to"), or not said
     if (share >= FULL and cosine >= FULL_COSINE and numbers <= source_numbers
             and _names(text) <= _words(source)):
         return "full"
@@ -162,10 +167,19 @@ def _names(text: str) -> set[str]:
     return {re.sub(r"'s?$", "", n.lower()) for n in _NAME.findall(text)}
 
 
-def _claim(text: str) -> set[str]:
-    """The terms of what a sentence says: its tf-idf terms but its names' and numbers'."""
-    names = {t for n in _NAME.findall(text.replace("’", "'")) for t in terms(n)}
+def _claim(text: str, source: str) -> set[str]:
+    """The terms of what `text` says: its tf-idf terms but its names' (its first word's
+    too when `source` writes it as a name: "Atlanta's Centers for Disease Control ...")
+    and its numbers'."""
+    names = _name_terms(text)
+    first = _FIRST_WORD.match(text)
+    if first and set(terms(first.group())) <= _name_terms(source):
+        names |= set(terms(first.group()))
     return {t for t in terms(text) if t not in names and not t[0].isdigit()}
+
+
+def _name_terms(text: str) -> set[str]:
+    return {t for n in _NAME.findall(text.replace("’", "'")) for t in terms(n)}
 
 
 def _words(text: str) -> set[str]:
