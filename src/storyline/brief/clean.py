@@ -1490,14 +1490,17 @@ _CLUTTER_SENTENCE = re.compile(  # every alternative starts at a word boundary
     # www.npr.org", "The new ... chart ... will appear on Billboard.com this Thursday (Aug.
     # 8)." (not "Thousands visit ... Amazon.com", "Check out times at hotels.com rose ...",
     # "I go to ABCNews.com, of course" in an interview, "told msnbc.com", nor what an
-    # official said will be posted)
-    r"^\(?(?:editors?: )?(?:for [^.!?]{1,80}?, )?(?:just |please |you can (?:always )?)?"
+    # official said will be posted; the older, narrower prompts stay as they were: "check
+    # out ... .com" and "For more on ..., visit" below, and the sentence's opening "Check
+    # out" in _CLUTTER_START)
+    r"^(?:editors?: )?(?:for [^.!?]{1,80}?, )?(?:just |please |you can (?:always )?)?"
     r"(?:visit|head (?:over )?to|go to|log on to|check out) (?:(?:the |our |their |its )?"
     r"(?:[\w'’-]+ ){0,6}?(?:site|website|blog|pages?|services)(?: on the world wide web)?"
     r"(?: at)?:? )?(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*?\.(?:com|org|net|co\.uk|gov|edu)\b|"
     r"\bwill (?:appear|be (?:posted|available)) (?:on|at) (?:www\.)?[\w-]+\."
     r"(?:com|org|net|co\.uk|gov|edu)\b" + _NOT_SAID + "|"
-    # a writer's or a host's word to the reader: "Congratulations to Patrick Stewart on his
+    # a writer's or a host's word to the reader (besides the older "thank you for reading"
+    # below, which holds inside a quotation too): "Congratulations to Patrick Stewart on his
     # newly earned PhD.", "Thank you for supporting the campaign ..." (not a quotation's, '...,"
     # she tweeted', nor speech told ("..., Trump told the veterans"), "Congratulations to
     # Obama came from ...", "Thanks in part to the rain, ...", "Thank you notes were ...")
