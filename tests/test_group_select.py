@@ -310,6 +310,21 @@ def test_a_lead_that_tells_what_has_long_been_so_does_not_open_when_a_news_lead_
         assert _opens_elsewhere(background), background
 
 
+def test_an_article_that_opens_on_a_question_to_its_reader_opens_only_when_no_other_can():
+    review = ("Does any dam in the country have a worse name than the old dam in the river "
+              "valley? At a visit last week, the county's engineers walked the dam wall in the "
+              "river valley after the flood and the rescue.")
+    assert _opens_elsewhere(review)
+    assert _openers(review)[1]  # with no other lead, it may still open
+    # (a page's highlights glued into one line are no question to the reader)
+    glued = ("Dam bursts in the valley NEW: Rescue teams evacuate 2,000 people from the villages "
+             "Witnesses say the water came at night Governor says the county is safe Officials "
+             "fear more rain this week Did you see the flood? The old dam in the river valley "
+             "burst on Saturday, flooding the villages.")
+    sentences, found = _openers(glued, FLOOD)
+    assert any(sentences[k].article == "1" for k in found)
+
+
 def _opens_elsewhere(lead: str) -> bool:
     """With two news leads beside it, the brief opens on one of them, not on `lead`."""
     sentences, found = _openers(lead, FLOOD, FLOOD_2)
