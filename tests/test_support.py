@@ -35,6 +35,20 @@ def test_a_name_opening_the_sentence_counts_as_a_name_when_the_source_writes_it_
                    names_only, other) is None
 
 
+def test_the_word_that_says_who_a_person_is_belongs_to_the_name():
+    """ "journalist Jane Roe" and "reporter John Doe" name the two; a source that names
+    them so, and says nothing of what happened to them, supports nothing."""
+    brief = ("Injured journalist Jane Roe has been rescued from the besieged city, but the "
+             "whereabouts of reporter John Doe remain unclear.")
+    names_only = ("The two journalists the Red Cross spoke of were photographer Jane Roe and "
+                  "reporter John Doe.")
+    other = "The state health department said the crow had been found in a park."
+    assert _graded(brief, names_only, other) is None
+    said = ("Journalist Jane Roe was rescued from the besieged city on Monday, but reporter "
+            "John Doe is still missing.")
+    assert _graded(brief, said, other) is not None
+
+
 def test_a_one_word_claim_said_in_other_words_is_partial_support():
     """All the sentence says of its names is one word ("beat"): the source may say it in
     other words ("lost to"), so it is cited, as partial support."""

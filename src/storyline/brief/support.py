@@ -7,7 +7,8 @@ source sentence supports the brief sentence **fully** when it has the brief sent
 numbers and names and most of its content words (weighted by tf-idf, so that "fighters"
 counts more than "said"), **partially** when it has a good part of its content words and
 contradicts none of its numbers; otherwise the article is not cited. A sentence that
-shares only the names (and numbers) never supports: "The Centers for Disease Control and
+shares only the names (and numbers; a name's role word, "reporter Jane Roe", is part of
+the name) never supports: "The Centers for Disease Control and
 Prevention in Atlanta has sent at least six researchers ..." does not state "Results were
 confirmed by the Centers for Disease Control in Atlanta."; where all the brief sentence
 says of its names is one word, another word for it may say the same ("The Red Sox lost to
@@ -171,11 +172,19 @@ def _claim(text: str, source: str) -> set[str]:
     """The terms of what `text` says: its tf-idf terms but its names' (its first word's
     too when `source` writes it as a name: "Atlanta's Centers for Disease Control ...")
     and its numbers'."""
-    names = _name_terms(text)
+    names = _name_terms(text) | {t for w in _ROLE.findall(text) for t in terms(w)}
     first = _FIRST_WORD.match(text)
     if first and set(terms(first.group())) <= _name_terms(source):
         names |= set(terms(first.group()))
     return {t for t in terms(text) if t not in names and not t[0].isdigit()}
+
+
+# The word that says who a named person is, told with the name ("British journalist Paul
+# Conroy", "reporter Edith Bouvier"): part of naming them, not of what is said of them.
+_ROLE = re.compile(r"\b([a-z]+(?:er|or|ist|ian|man|woman|ant|ent)|chief|head|star|coach|"
+                   r"minister|official|leader|secretary|judge|model|host|anchor|son|daughter|"
+                   r"wife|husband|mother|father|brother|sister|friend|student|nurse|"
+                   r"rep|sen|gov|dr)\.? (?=[A-Z][a-z]+ [A-Z])")
 
 
 def _name_terms(text: str) -> set[str]:
