@@ -49,6 +49,14 @@ def test_the_word_that_says_who_a_person_is_belongs_to_the_name():
     assert _graded(brief, said, other) is not None
 
 
+def test_a_question_supports_no_statement():
+    other = "The state health department said the crow had been found in a park."
+    assert _graded("The virus can cause a range of symptoms in people.",
+                   "Q. What are the symptoms the virus can cause in people?", other) is None
+    assert _graded("The virus can cause a range of symptoms in people.",
+                   "The virus can cause a range of symptoms, doctors said.", other) is not None
+
+
 def test_a_one_word_claim_said_in_other_words_is_partial_support():
     """All the sentence says of its names is one word ("beat"): the source may say it in
     other words ("lost to"), so it is cited, as partial support."""

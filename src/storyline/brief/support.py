@@ -6,7 +6,8 @@ article that states it in other words (a looser tf-idf match, then the same test
 source sentence supports the brief sentence **fully** when it has the brief sentence's
 numbers and names and most of its content words (weighted by tf-idf, so that "fighters"
 counts more than "said"), **partially** when it has a good part of its content words and
-contradicts none of its numbers; otherwise the article is not cited. A sentence that
+contradicts none of its numbers; otherwise the article is not cited (nor for a question,
+which states nothing). A sentence that
 shares only the names (and numbers; a name's role word, "reporter Jane Roe", is part of
 the name) never supports: "The Centers for Disease Control and
 Prevention in Atlanta has sent at least six researchers ..." does not state "Results were
@@ -90,6 +91,8 @@ def _grade(text: str, row: _Row, source: str, source_row: _Row) -> str | None:
         return None  # other figures: not the same statement, or a disagreement
     if bool(_NEGATION.search(text)) != bool(_NEGATION.search(source)):
         return None  # one says it is so, the other that it is not
+    if _asks(source) and not _asks(text):
+        return None  # a question states nothing ("Q. What are the symptoms of ...?")
     claim = _claim(text, source)
     if claim and claim.isdisjoint(terms(source)):
         if len(claim) > 1:
@@ -156,6 +159,10 @@ class _Row:
         if not len(both):
             return 0.0
         return float(np.add.accumulate(self.weights[mine] * other.weights[theirs])[-1])
+
+
+def _asks(text: str) -> bool:
+    return text.rstrip(" \"'”’`").endswith("?")
 
 
 def _numbers(text: str) -> set[str]:
