@@ -57,6 +57,21 @@ def test_a_question_supports_no_statement():
                    "The virus can cause a range of symptoms, doctors said.", other) is not None
 
 
+def test_a_source_that_counts_the_same_thing_otherwise_is_not_cited():
+    """ "killing 213 people" does not state "killed 247 people" (a disagreement, not a
+    support); a span of time counted twice ("a three-year sentence reduced to one year")
+    is no count of another figure."""
+    other = "The state health department said the crow had been found in a park."
+    brief = "A blast at the embassy in the capital killed 247 people, including 12 guards."
+    assert _graded(brief, "A bomb at the embassy in the capital killed 213 people, including "
+                          "12 guards.", other) is None
+    assert _graded(brief, "The blast at the embassy in the capital killed 247 people and "
+                          "12 guards.", other) is not None
+    assert _graded("The court confirmed her conviction, reducing her three-year prison "
+                   "sentence to one year.", "The court confirmed her conviction and reduced "
+                   "her sentence from three years in prison to one.", other) is not None
+
+
 def test_a_one_word_claim_said_in_other_words_is_partial_support():
     """All the sentence says of its names is one word ("beat"): the source may say it in
     other words ("lost to"), so it is cited, as partial support."""

@@ -7,7 +7,8 @@ source sentence supports the brief sentence **fully** when it has the brief sent
 numbers and names and most of its content words (weighted by tf-idf, so that "fighters"
 counts more than "said"), **partially** when it has a good part of its content words and
 contradicts none of its numbers; otherwise the article is not cited (nor for a question,
-which states nothing). A sentence that
+which states nothing, nor for a count it gives with another figure: "killing 213 people"
+does not state "killed 247 people"). A sentence that
 shares only the names (and numbers; a name's role word, "reporter Jane Roe", is part of
 the name) never supports: "The Centers for Disease Control and
 Prevention in Atlanta has sent at least six researchers ..." does not state "Results were
@@ -89,6 +90,8 @@ def _grade(text: str, row: _Row, source: str, source_row: _Row) -> str | None:
         return None
     if numbers and source_numbers and not numbers & source_numbers:
         return None  # other figures: not the same statement, or a disagreement
+    if _counted(text).keys() & _counted(source).keys() and _counts_otherwise(text, source):
+        return None  # "killed 247 people" and "killing 213 people": a disagreement
     if bool(_NEGATION.search(text)) != bool(_NEGATION.search(source)):
         return None  # one says it is so, the other that it is not
     if _asks(source) and not _asks(text):
@@ -159,6 +162,29 @@ class _Row:
         if not len(both):
             return 0.0
         return float(np.add.accumulate(self.weights[mine] * other.weights[theirs])[-1])
+
+
+_COUNT = re.compile(r"\b(\d+(?:,\d{3})*|one|two|three|four|five|six|seven|eight|nine|ten|"
+                    r"eleven|twelve)[ -](?!(?:years?|months?|weeks?|days?|hours?|minutes?|"
+                    r"seconds?|times?|percent)\b)([a-z]+)", re.I)
+
+
+def _counted(text: str) -> dict[str, set[str]]:
+    """What the sentence counts, each with its figures: {"people": {"247"}} (not spans
+    of time nor shares: "a three-year sentence reduced to one year" counts one thing
+    twice)."""
+    out: dict[str, set[str]] = {}
+    for figure, noun in _COUNT.findall(text):
+        if not terms(noun):  # (a stop word: "five on the ground" counts no "on")
+            continue
+        out.setdefault(terms(noun)[0], set()).add(figure.lower().replace(",", ""))
+    return out
+
+
+def _counts_otherwise(text: str, source: str) -> bool:
+    """The source counts something the sentence counts, and never with its figure."""
+    mine, theirs = _counted(text), _counted(source)
+    return any(not mine[noun] & theirs[noun] for noun in mine.keys() & theirs.keys())
 
 
 def _asks(text: str) -> bool:
