@@ -6,15 +6,15 @@ article that states it in other words (a looser tf-idf match, then the same test
 source sentence supports the brief sentence **fully** when it has the brief sentence's
 numbers and names and most of its content words (weighted by tf-idf, so that "fighters"
 counts more than "said"), **partially** when it has a good part of its content words and
-contradicts none of its numbers; otherwise the article is not cited (nor for a question,
-which states nothing, nor for a count it gives with another figure: "killing 213 people"
-does not state "killed 247 people"). A sentence that
-shares only the names (and numbers; a name's role word, "reporter Jane Roe", is part of
-the name) never supports: "The Centers for Disease Control and
-Prevention in Atlanta has sent at least six researchers ..." does not state "Results were
-confirmed by the Centers for Disease Control in Atlanta."; where all the brief sentence
-says of its names is one word, another word for it may say the same ("The Red Sox lost to
-the Yankees" for "The Yankees beat the Red Sox"), so such a source is partial at most.
+contradicts none of its numbers; otherwise the article is not cited. Nor is it cited for
+a question, which states nothing, nor for a count it gives with another figure ("killing
+213 people" does not state "killed 247 people"). A sentence that shares only the names
+(and numbers; a name's role word, "reporter Jane Roe", is part of the name) never
+supports: "The Centers for Disease Control and Prevention in Atlanta has sent at least
+six researchers ..." does not state "Results were confirmed by the Centers for Disease
+Control in Atlanta."; where all the brief sentence says of its names is one word, another
+word for it may say the same ("The Red Sox lost to the Yankees" for "The Yankees beat the
+Red Sox"), so such a source is partial at most.
 """
 
 from __future__ import annotations
