@@ -67,6 +67,15 @@ def test_a_source_that_counts_the_same_thing_otherwise_is_not_cited():
                           "12 guards.", other) is None
     assert _graded(brief, "The blast at the embassy in the capital killed 247 people and "
                           "12 guards.", other) is not None
+    assert _graded("Eight people including three children were hurt when the roof fell in.",
+                   "8 people, including 3 children, were hurt when the roof fell in.",
+                   other) is not None  # (a figure in words is the same figure)
+    assert _graded("Eight people including three children were hurt when the roof fell in.",
+                   "8 people, including 2 children, were hurt when the roof fell in.",
+                   other) is None
+    assert _graded("The study found a rate of 4 in 1,000 children with autism in the town.",
+                   "The study in the town found a rate of 4 children with autism per 1,000.",
+                   other) is not None  # (a rate's base counts no children)
     assert _graded("The court confirmed her conviction, reducing her three-year prison "
                    "sentence to one year.", "The court confirmed her conviction and reduced "
                    "her sentence from three years in prison to one.", other) is not None

@@ -164,20 +164,30 @@ class _Row:
         return float(np.add.accumulate(self.weights[mine] * other.weights[theirs])[-1])
 
 
-_COUNT = re.compile(r"\b(\d+(?:,\d{3})*|one|two|three|four|five|six|seven|eight|nine|ten|"
+_COUNT = re.compile(r"(?<![\d.,\-–])(?<!\bin )(?<!\bper )(?<!\bout of )(?<!\bevery )"  # (not a base)
+                    r"\b(\d+(?:,\d{3})*|one|two|three|four|five|six|seven|eight|nine|ten|"
                     r"eleven|twelve)[ -](?!(?:years?|months?|weeks?|days?|hours?|minutes?|"
                     r"seconds?|times?|percent)\b)([a-z]+)", re.I)
+
+
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "one two three four five six seven eight nine ten eleven twelve".split(), 1)}
+_BOUND = re.compile(r"\b(?:between|and|to|or|least|most|than|about|around|nearly|almost|over|"
+                    r"under|some|roughly|approximately|estimated|up|as many as) $", re.I)
 
 
 def _counted(text: str) -> dict[str, set[str]]:
     """What the sentence counts, each with its figures: {"people": {"247"}} (not spans
     of time nor shares: "a three-year sentence reduced to one year" counts one thing
-    twice)."""
+    twice; nor a rate's base, the 1,000 of "4 in 1,000 children"; nor a bound or a
+    range's end, whose figure is no count: "at least 300 million", "270 to 480")."""
     out: dict[str, set[str]] = {}
-    for figure, noun in _COUNT.findall(text):
-        if not terms(noun):  # (a stop word: "five on the ground" counts no "on")
-            continue
-        out.setdefault(terms(noun)[0], set()).add(figure.lower().replace(",", ""))
+    for match in _COUNT.finditer(text):
+        figure, noun = match.groups()
+        if not terms(noun) or _BOUND.search(text, 0, match.start()):
+            continue  # (a stop word, "five on the ground"; a bound, "at least 300 people")
+        figure = figure.lower().replace(",", "")
+        out.setdefault(terms(noun)[0], set()).add(_NUMBER_WORDS.get(figure, figure))
     return out
 
 
