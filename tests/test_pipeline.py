@@ -79,10 +79,25 @@ def test_a_photos_caption_with_its_credit_is_no_sentence_of_the_brief():
     story = ("Millbrook's mayor named Jane Roe, a former state trooper, the city's new police "
              "chief on Monday. Roe, 52, will start next month. The council approved her "
              "contract by a vote of 7 to 2.")
-    credited = summarize([f"{caption} (John Doe/The Valley Herald)\n\n{rest}", story], words=60)
     plain = summarize([f"{caption}\n\n{rest}", story], words=60)
     assert caption in [s.text for s in plain.sentences]  # newsy as it reads
+    credited = summarize([f"{caption} (John Doe/The Valley Herald)\n\n{rest}", story], words=60)
     assert credited.sentences and caption not in [s.text for s in credited.sentences]
+
+
+def test_a_caption_credited_photo_by_goes_too():
+    """An agency's caption at the top of a page, its dateline cut off, ends on "(Photo by
+    Name/Outlet)": it goes with its credit."""
+    caption = ("WASHINGTON, DC - JUNE 18: Former Congresswoman Jane Roe throws out the first "
+               "pitch at the Congressional Softball game with the help of Rep. John Doe (D-FL) "
+               "and Senator Ann Poe (D-NY) on Capitol Hill in Washington, DC Wednesday evening "
+               "June 18, 2014. (Photo by Ed Moe/The Valley Herald)")
+    rest = ("This post has been updated. Senator Ann Poe has written a book about her years in "
+            "Congress. She tells of colleagues who commented on her weight.")
+    story = ("Senator Ann Poe says in her new book that male colleagues commented on her "
+             "weight. The book comes out next week.")
+    brief = summarize([f"{caption}\n\n{rest}", story], words=120)
+    assert brief.sentences and not any("first pitch" in s.text for s in brief.sentences)
 
 
 def test_nothing_fits_gives_an_empty_brief():

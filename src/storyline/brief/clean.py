@@ -1389,10 +1389,12 @@ def credited(sentences: Sequence[Sentence]) -> frozenset[int]:
 
 
 # A photographer's credit: a name, a slash, the outlet ("(Seth Wenig/AP)", "(LUKE RAFFERTY /
-# Staff Photographer)", "(Christina House / For The Times)").
+# Staff Photographer)", "(Christina House / For The Times)", "(Photo by Jane Roe/The Daily
+# Planet)").
 # Not a poll's, a syndicate's or a publisher's pair ("(ABC News/Washington Post)", "(Los
 # Angeles Times/TNS)", "(Random House/Knopf)"), nor a politician and a party.
-_CREDIT = re.compile(r"\((?!(?:Sen|Rep|Gov|Pres|Dr|Mr|Mrs|Ms)\. )(?:[A-Z][\w.'’-]+ ){1,3}"
+_CREDIT = re.compile(r"\((?!(?:Sen|Rep|Gov|Pres|Dr|Mr|Mrs|Ms)\. )"
+                     r"(?:(?:Photo|Photograph|Image|Video) by )?(?:[A-Z][\w.'’-]+ ){1,3}"
                      r"(?!(?:News|Times|Post|Press|Poll|University|Journal|Tribune|Herald|"
                      r"Gazette|Daily|Magazine)\b)[A-Z][\w.'’-]+ ?/ ?(?:[Ff]or )?(?:[Tt]he )?"
                      r"(?![RDI]-|(?:Poll|Survey|TNS|Ipsos|Gallup|YouGov|Knopf)\b)"
