@@ -66,6 +66,7 @@ from storyline.brief.context import (
     "Now that is about to change for the lenders.",  # what is?
     "Ah, but she won't, not at conferences or at dinner parties.",
     "Oh, and the mayor also raised money for the campaign.",
+    "As awful as that headline is, things get worse in the report.",  # which headline?
     "Not even in a quiet moment at home, giving her first interview since the crash.",
     "Some of its commanders suspect the colonel might be hiding inside.",  # whose?
     "Put another way, the long quiet period was a product of safe deposits.",  # put what?

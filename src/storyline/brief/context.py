@@ -114,6 +114,8 @@ _DANGLING_OPENING = re.compile(
     # writer's aside goes on from the sentence before
     rf"|now,? that (?:is|was|has|had|will|would|could|may|might)\b"
     rf"|(?:ah|oh|okay|ok),? (?:but|and|so|yet|or)\b"
+    # "As awful as that headline is, ...": a thing told before, weighed
+    rf"|as [a-z]+ as (?:this|that|these|those) [a-z]+"
     # "Not even in a quiet moment in her living room, ...": not even where else?
     rf"|not even\b(?! (?:\d|a|an|one|two|three|four|five|six|seven|eight|nine|ten|half|"
     rf"a few|close)\b)"  # (not "Not even two weeks after ...": a count)
