@@ -164,16 +164,18 @@ class _Row:
         return float(np.add.accumulate(self.weights[mine] * other.weights[theirs])[-1])
 
 
-_COUNT = re.compile(r"(?<![\d.,\-–])(?<!\bin )(?<!\bper )(?<!\bout of )(?<!\bevery )"  # (not a base)
+# (not a figure's tail, "316-301"; nor a rate's base, "in 1,000", "per 1,000")
+_COUNT = re.compile(r"(?<![\d.,\-–])(?<!\bin )(?<!\bper )(?<!\bout of )(?<!\bevery )"
                     r"\b(\d+(?:,\d{3})*|one|two|three|four|five|six|seven|eight|nine|ten|"
                     r"eleven|twelve)[ -](?!(?:years?|months?|weeks?|days?|hours?|minutes?|"
-                    r"seconds?|times?|percent)\b)([a-z]+)", re.I)
+                    r"seconds?|times?|percent)\b)([a-z]+)", re.IGNORECASE)
 
 
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
-    "one two three four five six seven eight nine ten eleven twelve".split(), 1)}
+    ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+     "twelve"), 1)}
 _BOUND = re.compile(r"\b(?:between|and|to|or|least|most|than|about|around|nearly|almost|over|"
-                    r"under|some|roughly|approximately|estimated|up|as many as) $", re.I)
+                    r"under|some|roughly|approximately|estimated|up|as many as) $", re.IGNORECASE)
 
 
 def _counted(text: str) -> dict[str, set[str]]:
