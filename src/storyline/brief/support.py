@@ -186,7 +186,7 @@ def _counted(text: str) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for match in _COUNT.finditer(text):
         figure, noun = match.groups()
-        if not terms(noun) or _BOUND.search(text, 0, match.start()):
+        if not terms(noun) or _BOUND.search(text, max(0, match.start() - 20), match.start()):
             continue  # (a stop word, "five on the ground"; a bound, "at least 300 people")
         figure = figure.lower().replace(",", "")
         out.setdefault(terms(noun)[0], set()).add(_NUMBER_WORDS.get(figure, figure))
