@@ -509,6 +509,11 @@ _NUMBER_END = re.compile(r"(?<![\d.,])\d{1,3}\.$")
 _DECIMAL_TAIL = re.compile(r"\d{1,3}\s*(?:%|percent\b|per cent\b|million\b|billion\b|trillion\b)")
 
 
+def is_question(text: str) -> bool:
+    """A sentence that asks, inside its closing quotation marks or not."""
+    return text.rstrip(" \"'`”’“‘").endswith("?")
+
+
 @lru_cache(maxsize=20_000)  # asked of each sentence by several stages
 def is_statement(text: str) -> bool:
     """A complete declarative sentence, fit to stand in a brief.

@@ -42,6 +42,7 @@ from .context import (
     tells_here,
 )
 from .eigen import eigh
+from .segment import is_question
 from .vectors import cosines, covered, mean_cosine
 
 if TYPE_CHECKING:  # (tf-idf's rows: vectors.Rows, read as a csr_matrix)
@@ -701,7 +702,7 @@ def _teasing(sentences: list[Sentence]) -> set[str]:
     # (one question, not a page's highlights glued into one line that ends on a call for
     # readers' photos, "... Have you witnessed the protests?")
     return {a for a, k in first.items() if sentences[k].words <= TEASER_WORDS
-            and sentences[k].text.rstrip(QUOTE_MARKS + "”’ ").endswith("?")}
+            and is_question(sentences[k].text)}
 
 
 TEASER_WORDS = 30

@@ -26,6 +26,7 @@ import numpy as np
 
 from ..model import Citation, Fact, Sentence
 from .literals import led
+from .segment import is_question
 from .vectors import cosines, terms
 
 if TYPE_CHECKING:  # (tf-idf's rows: vectors.Rows, read as a csr_matrix)
@@ -42,8 +43,9 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NEGATION = re.compile(r"\b(?:no|not|never|none|nobody|nothing|neither|nor|without|n't|"
                        r"denied|denies|deny|refused|refuses|false|untrue)\b|n['’]t\b", re.I)
 _NEGATION = led(_NEGATION)  # (speed: behind a look-ahead of its first characters, literals.py)
-_NAME = re.compile(r"(?<=[\w,;:)\"”’] )[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?")
-_FIRST_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?")
+_CAPITALIZED = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
+_NAME = re.compile(r"(?<=[\w,;:)\"”’] )" + _CAPITALIZED)
+_FIRST_WORD = re.compile(_CAPITALIZED)
 
 
 def citations(shown: int, fact: Fact, sentences: list[Sentence], vectors: sparse.csr_matrix,
@@ -94,7 +96,7 @@ def _grade(text: str, row: _Row, source: str, source_row: _Row) -> str | None:
         return None  # "killed 247 people" and "killing 213 people": a disagreement
     if bool(_NEGATION.search(text)) != bool(_NEGATION.search(source)):
         return None  # one says it is so, the other that it is not
-    if _asks(source) and not _asks(text):
+    if is_question(source) and not is_question(text):
         return None  # a question states nothing ("Q. What are the symptoms of ...?")
     claim = _claim(text, source)
     if claim and claim.isdisjoint(terms(source)):
@@ -164,16 +166,14 @@ class _Row:
         return float(np.add.accumulate(self.weights[mine] * other.weights[theirs])[-1])
 
 
-# (not a figure's tail, "316-301"; nor a rate's base, "in 1,000", "per 1,000")
-_COUNT = re.compile(r"(?<![\d.,\-–])(?<!\bin )(?<!\bper )(?<!\bout of )(?<!\bevery )"
-                    r"\b(\d+(?:,\d{3})*|one|two|three|four|five|six|seven|eight|nine|ten|"
-                    r"eleven|twelve)[ -](?!(?:years?|months?|weeks?|days?|hours?|minutes?|"
-                    r"seconds?|times?|percent)\b)([a-z]+)", re.IGNORECASE)
-
-
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
      "twelve"), 1)}
+# (not a figure's tail, "316-301"; nor a rate's base, "in 1,000", "per 1,000")
+_COUNT = re.compile(r"(?<![\d.,\-–])(?<!\bin )(?<!\bper )(?<!\bout of )(?<!\bevery )"
+                    rf"\b(\d+(?:,\d{{3}})*|{'|'.join(_NUMBER_WORDS)})[ -]"
+                    r"(?!(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|times?|"
+                    r"percent)\b)([a-z]+)", re.IGNORECASE)
 _BOUND = re.compile(r"\b(?:between|and|to|or|least|most|than|about|around|nearly|almost|over|"
                     r"under|some|roughly|approximately|estimated|up|as many as) $", re.IGNORECASE)
 
@@ -197,10 +197,6 @@ def _counts_otherwise(text: str, source: str) -> bool:
     """The source counts something the sentence counts, and never with its figure."""
     mine, theirs = _counted(text), _counted(source)
     return any(not mine[noun] & theirs[noun] for noun in mine.keys() & theirs.keys())
-
-
-def _asks(text: str) -> bool:
-    return text.rstrip(" \"'”’`").endswith("?")
 
 
 def _numbers(text: str) -> set[str]:
