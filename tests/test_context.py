@@ -222,6 +222,12 @@ from storyline.brief.context import (
     # a pronoun in an opening clause that no name after it stands for
     "After she was hired, her office was moved to the third floor.",
     "While they argued about the plan, their office stayed closed for a week.",
+    # a reply to a question the sentence does not ask
+    "“I just want a house,” Mr. Roe replied.",
+    "“Not this year,” the minister retorted, “and not the next.”",
+    # a word's meaning, for the word the sentence before used
+    "To alter something means “to make different in some particular.”",
+    "The term “swatting” refers to a hoax call that sends police to a home.",
 ])
 def test_openings_that_lean_on_an_earlier_sentence(text):
     assert needs(text).antecedent
@@ -335,6 +341,10 @@ def test_openings_that_lean_on_an_earlier_sentence(text):
     # a group that speaks for someone it names, or one person who speaks
     "Smith's lawyers said he would appeal the verdict.",
     "Doctors treating Jane Roe said she was recovering well.",
+    # a reply with its question, or to what it names
+    "Asked whether he would run again, Roe replied: “Not this year.”",
+    "Roe responded to the charges in a statement on Monday.",
+    "Police responded to a call at 3 a.m. on Sunday.",
 ])
 def test_openings_that_stand_alone(text):
     assert not needs(text).antecedent
@@ -414,6 +424,24 @@ def test_a_surname_with_a_particle_needs_its_full_name_whatever_its_first_letter
     assert "Al-Roumi" in Names(texts).introduced(texts[0])
 
 
+def test_a_surname_of_two_parts_joined_by_a_particle_needs_the_given_name_first():
+    # "Valencia del Toro" reads as a full name, but the cluster writes it after a given
+    # name: alone it is a surname, and the cue before the full name names its last part
+    texts = ["Police identified the gunman as military veteran Jose Luis Garza del Rio.",
+             "Garza del Rio had served in the Air Force.",
+             "Witnesses said Ana Maria Lopez shouted a warning."]
+    names = Names(texts)
+    assert needs(texts[1], names).names == {"Rio"}
+    assert "Rio" in names.introduced(texts[0])
+    # a thing's name written before a longer form is no surname ("During El Nino")
+    texts = ["El Nino warms the Pacific every few years.", "During El Nino, rains fall."]
+    assert not Names(texts).compound_surnames
+    # a two-word name no longer name in the cluster ends is a full name still
+    texts = ["Officials said Maria del Rio and Jan van Dijk left.", "Jan van Dijk said no."]
+    names = Names(texts)
+    assert not needs(texts[1], names).names
+
+
 def test_a_surname_is_a_persons_when_an_office_stands_before_its_full_name():
     texts = ["Lawmakers met Treasury Secretary Henry M. Roe Jr. late on Tuesday.",
              "Roe and the bankers worked through the night."]
@@ -439,6 +467,16 @@ def test_a_surname_is_a_persons_when_its_full_name_is_told_with_who_the_person_i
     texts = ["Officials met in New York, the city that hosts the talks.", "York was calm."]
     assert not needs(texts[1], Names(texts)).names
     texts = ["Jane Doe of Fort Worth, a retired teacher, spoke first.", "Worth stayed calm."]
+    assert not needs(texts[1], Names(texts)).names
+
+
+def test_a_surname_is_a_persons_after_an_age():
+    texts = ["Now Jane Roe has been lined up to play the leading role.",
+             "The 61-year-old Roe will be older than the woman she plays.",
+             "Producers are in talks with Roe."]
+    assert needs(texts[2], Names(texts)).names == {"Roe"}
+    # not a place's people
+    texts = ["A 40-year-old Fort Worth woman died.", "Worth is a city in Texas."]
     assert not needs(texts[1], Names(texts)).names
 
 
@@ -524,6 +562,13 @@ def test_things_named_like_people_need_no_introduction():
     names = Names(["He published The Klingon Dictionary in 1985.",
                    "Klingon is spoken by a few fans."])
     assert not needs("Klingon is spoken by a few fans.", names).names
+    # a work named after a person, told as one
+    texts = ["Lady Margaret Roe said she would not watch.",
+             "Jane Doe will star in Roe, a biopic of the former leader.",
+             "A film titled “Roe” opens in May.", "Roe said no."]
+    names = Names(texts)
+    assert not needs(texts[1], names).names and not needs(texts[2], names).names
+    assert needs(texts[3], names).names == {"Roe"}
 
 
 def test_a_given_name_that_is_also_a_word_is_still_a_given_name():

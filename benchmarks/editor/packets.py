@@ -81,6 +81,9 @@ ROUNDS["10"] = ROUNDS["4"]
 # that no draw above takes (`clutter_audit.clusters`), drawn with seed 3111; their briefs
 # had been read for clutter only.
 ROUNDS["11"] = (("t17_audit", sorted(random.Random(3111).sample(range(134), 50))),)
+# Round 12 (thirty-seventh session): round 3's 50 clusters again, read last at the third
+# session's code; the leads as the new version cleans them, partial support starred.
+ROUNDS["12"] = ROUNDS["3"]
 OLD_LEAD_ROUNDS = ("1", "2", "3", "4")  # the lead paragraph as "before" cleans it
 # Timeline17 day clusters: (topic, how many days) drawn with a seed, from the days with at
 # least three articles that no earlier draw took; each cluster is the day's first six.

@@ -433,6 +433,12 @@ _PLACE_NAMED_AFTER = re.compile(
     rf"({_WORD})\s+(?:National\s+|International\s+)?(?:Airport|County|Tower|Center|Centre|"
     r"Memorial|Bridge|Library|Stadium|Square|Street|Avenue|Boulevard|Building|Park|"
     r"Institute|University|College|School|Hospital|Foundation|Doctrine)\b")
+# A work named after a person, told as one: "in Thatcher, a biopic of ...", "the film
+# titled “Thatcher”"
+_WORK_TITLED = re.compile(
+    rf"({_WORD}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?(?:biopic|film|movie|documentary|"
+    r"book|novel|biography|memoir|play|musical|opera|series|show|album|song)\b"
+    rf"|\b(?:titled|entitled|called)\s+[\"“‘']({_WORD})[\"”’']")
 # A role before a surname introduces the person well enough ("President Trump",
 # "Sen. Graham", "Judge Olivera"); "Mr." or "Ms." alone does not, nor "Dr" or "Prof."
 # ("Dr Fukuda said ..." leaves the reader asking who he is).
@@ -592,6 +598,26 @@ class Names:
         # brief that uses one needs a sentence that spells it out first, as a surname
         # needs its full name (or a lead that uses it: a lead is written for a fresh reader).
         self._acronyms = frozenset(a for text in texts for a in _defined_acronyms(text))
+        self._compound: frozenset[str] | None = None  # (`compound_surnames`, when asked)
+
+    @property
+    def compound_surnames(self) -> frozenset[str]:
+        """The surnames of two words joined by a particle ("Valencia del Toro", "Van
+        Pelt"), which read as full names, but which the cluster first writes after a given
+        name ("Sergio Valencia del Toro", as a writer introduces a person; "El Nino" comes
+        before "During El Nino"): alone, they introduce no one."""
+        if self._compound is None:
+            self._compound = frozenset(
+                name for names in self._full.values() for name in names
+                if _COMPOUND_SURNAME.search(name) and self._first_after_given_name(name, names))
+        return self._compound
+
+    def _first_after_given_name(self, name: str, names: Iterable[str]) -> bool:
+        first = next((text for text in self._texts if name in text), "")
+        return any(_word_tail(name, other) and other in first
+                   and not any(w.lower() in _NOT_NAMES or self._common(w)
+                               for w in other.split()[:-len(name.split())])
+                   for other in names)
 
     @property
     def surnames(self) -> dict[str, frozenset[str]]:
@@ -673,7 +699,8 @@ class Names:
         if not self._written(text):  # none written: none named
             return frozenset()
         names = self._full_names.get(text)
-        named = {name.split()[-1] for name in (full_names(text) if names is None else names)}
+        named = {name.split()[-1] for name in (full_names(text) if names is None else names)
+                 if name not in self.compound_surnames}
         named.update(_POSSESSIVE.sub("", m.group(1)) for m in _ROLE.finditer(text))
         named.update([case_forms(n)[-1] for n in named if n[:1].islower()])
         return frozenset(n for n in named if n in self._full and self._is_person(n))
@@ -696,6 +723,7 @@ class Names:
         given = self.introduced(text)
         attributive = {m.group(1) for m in _ATTRIBUTIVE.finditer(text)}
         attributive.update(m.group(1) for m in _PLACE_NAMED_AFTER.finditer(text))
+        attributive.update(m.group(1) or m.group(2) for m in _WORK_TITLED.finditer(text))
         return frozenset(w for w in words
                          if w in self._full and self._is_person(w) and w not in given
                          and w not in attributive) | known
@@ -956,7 +984,7 @@ _ATTRIBUTION_ALONE = re.compile(
 def _leans_back(text: str) -> bool:
     """An opening that continues an earlier sentence. In a quotation, the words are the
     speaker's own ("I", "it" are theirs): what counts is who says them ("he said")."""
-    if _closes_unopened(text):
+    if _closes_unopened(text) or "re" in text and _replies(text):
         return True
     if _starts_quoted(text):
         outside = _QUOTED.sub(" ", text)
@@ -964,7 +992,7 @@ def _leans_back(text: str) -> bool:
                 or bool(_QUOTE_GOES_ON.match(text)))
     if _pronoun_speaker(text) or _definite_speaker(text):
         return True
-    if _ATTRIBUTION_ALONE.match(text):
+    if _ATTRIBUTION_ALONE.match(text) or _DEFINITION.match(text):
         return True
     if _SHORT_NAME.match(text) or (_THE_NUMBERS.search(text)  # (rare: then outside quotes)
                                    and _THE_NUMBERS.search(_QUOTED.sub(" ", text))):
@@ -1014,6 +1042,24 @@ def _leans_back(text: str) -> bool:
         if noun not in _TIME_WORDS and noun not in outside[:m.start()].lower():
             return True
     return False
+
+
+# A reply to a question the sentence does not ask: "“I just want a father,” Mr. Luu
+# replied." (not "Asked whether ..., she replied: ...", nor "responded to the charges")
+_REPLY = re.compile(r"\b(?:replied|replies|answered|answers|retorted|retorts|responded|"
+                    r"responds)(?=\s*[.,:;]|\s+(?:that|simply|flatly|curtly|quickly)\b)")
+_ASKING = re.compile(r"\b(?:asked|asking|question|questioned)\b|\?", re.IGNORECASE)
+
+
+def _replies(text: str) -> bool:
+    return bool(_REPLY.search(_QUOTED.sub(" ", text))) and not _ASKING.search(text)
+
+
+# A word's meaning, given for a word the sentence before used: "To alter something means
+# “to make different ...”", "The term “swatting” refers to ..."
+_DEFINITION = re.compile(r"(?:To [a-z]+ (?:something|someone|somebody|anything) means|"
+                         r"The (?:word|term|phrase) [\"“‘']?[\w -]{1,30}[\"”’']? "
+                         r"(?:means|refers to|is defined as))\b")
 
 
 # A quotation that goes on from what its speaker said before: "“That's when I went straight
@@ -1524,6 +1570,16 @@ def full_names(text: str) -> list[str]:
 
 
 _NAME_SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
+# A particle that opens a surname's second part, or the surname ("Valencia del Toro",
+# "Van Pelt", "bin Laden").
+_COMPOUND_SURNAME = re.compile(
+    r"(?:^|\s)(?:[Vv]an|[Vv]on|[Dd]e[lr]?|[Dd][aiu]|[Ll][ae]|[Ee]l|[Bb]in|[Ii]bn)\s+[A-Z]")
+
+
+def _word_tail(name: str, longer: str) -> bool:
+    """Whether `name` is the last words of `longer` (particles in either case)."""
+    words, more = name.lower().split(), longer.lower().split()
+    return len(more) > len(words) and more[-len(words):] == words
 # Speed only: `_FULL_NAME` opens with a look-behind, so sre tries it at every position of
 # every sentence; it is tried only where `_NAME_START` finds what every match starts with
 # (found fast: sre skips to capitals): a capital after no word character, the rest of its
@@ -1596,6 +1652,10 @@ _PERSON_CUES = (
                r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
                r"March|April|May|June|July|August|September|October|November|December)\b)"
                + _SURNAME + r")\b(?![\s-]+(?!(?:Jr|Sr)\b)(?:[A-Z][a-z]|(?:al|el)-))"),
+    # an age before the surname, when a verb or a stop follows it ("The 61-year-old Streep
+    # will be ..."; not a place's people, "a 40-year-old Oklahoma woman")
+    re.compile(r"\b\d{1,3}-year-old\s+(?:" + _PREFIXED + r"\s+)?(" + _SURNAME + r")"
+               r"(?=[,.;]|\s+(?:is|was|has|had|will|would|said|says|told|who)\b)"),
 )
 
 
@@ -1617,8 +1677,14 @@ def _person_cues(text: str) -> set[str]:
         if guard is not None and not guard.search(text):
             continue
         for match in _role_cues(text) if pattern is _ROLE_CUE else pattern.finditer(text):
-            cued.add(_POSSESSIVE.sub("", match.group(1).split()[-1]))
+            tail = _PARTICLE_TAIL.match(text, match.end(1))  # "Sergio Valencia| del Toro"
+            cued.add(_POSSESSIVE.sub("", (tail or match).group(1).split()[-1]))
     return cued
+
+
+# A surname's part after a particle, which the cues' names stop before.
+_PARTICLE_TAIL = re.compile(r"(?:\s+(?:del|de|la|da|di|du|van|von|der|den|bin|ibn))+\s+("
+                            + _SURNAME + r")\b")
 
 
 # Speed only: the role cue (`_ROLE_CUE`, "spokesman Mustafa Bali") opens with `\b`
