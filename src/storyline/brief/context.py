@@ -433,12 +433,6 @@ _PLACE_NAMED_AFTER = re.compile(
     rf"({_WORD})\s+(?:National\s+|International\s+)?(?:Airport|County|Tower|Center|Centre|"
     r"Memorial|Bridge|Library|Stadium|Square|Street|Avenue|Boulevard|Building|Park|"
     r"Institute|University|College|School|Hospital|Foundation|Doctrine)\b")
-# A work named after a person, told as one: "in Thatcher, a biopic of ...", "the film
-# titled “Thatcher”"
-_WORK_TITLED = re.compile(
-    rf"({_WORD}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?(?:biopic|film|movie|documentary|"
-    r"book|novel|biography|memoir|play|musical|opera|series|show|album|song)\b"
-    rf"|\b(?:titled|entitled|called)\s+[\"“‘']({_WORD})[\"”’']")
 # A role before a surname introduces the person well enough ("President Trump",
 # "Sen. Graham", "Judge Olivera"); "Mr." or "Ms." alone does not, nor "Dr" or "Prof."
 # ("Dr Fukuda said ..." leaves the reader asking who he is).
@@ -723,7 +717,6 @@ class Names:
         given = self.introduced(text)
         attributive = {m.group(1) for m in _ATTRIBUTIVE.finditer(text)}
         attributive.update(m.group(1) for m in _PLACE_NAMED_AFTER.finditer(text))
-        attributive.update(m.group(1) or m.group(2) for m in _WORK_TITLED.finditer(text))
         return frozenset(w for w in words
                          if w in self._full and self._is_person(w) and w not in given
                          and w not in attributive) | known
@@ -1652,10 +1645,6 @@ _PERSON_CUES = (
                r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
                r"March|April|May|June|July|August|September|October|November|December)\b)"
                + _SURNAME + r")\b(?![\s-]+(?!(?:Jr|Sr)\b)(?:[A-Z][a-z]|(?:al|el)-))"),
-    # an age before the surname, when a verb or a stop follows it ("The 61-year-old Streep
-    # will be ..."; not a place's people, "a 40-year-old Oklahoma woman")
-    re.compile(r"\b\d{1,3}-year-old\s+(?:" + _PREFIXED + r"\s+)?(" + _SURNAME + r")"
-               r"(?=[,.;]|\s+(?:is|was|has|had|will|would|said|says|told|who)\b)"),
 )
 
 
