@@ -436,7 +436,7 @@ def test_a_surname_of_two_parts_joined_by_a_particle_needs_the_given_name_first(
     # a thing's name written before a longer form is no surname ("During El Nino")
     texts = ["El Nino warms the Pacific every few years.", "During El Nino, rains fall."]
     assert not Names(texts).compound_surnames
-    # a two-word name no longer name in the cluster ends is a full name still
+    # a name of two words that no longer name of the cluster ends is still a full name
     texts = ["Officials said Maria del Rio and Jan van Dijk left.", "Jan van Dijk said no."]
     names = Names(texts)
     assert not needs(texts[1], names).names

@@ -607,6 +607,8 @@ class Names:
         return self._compound
 
     def _first_after_given_name(self, name: str, names: Iterable[str]) -> bool:
+        """Whether the first text that writes `name` writes it as the tail of one of
+        `names`, after words the cluster never writes as ordinary words (a given name)."""
         first = next((text for text in self._texts if name in text), "")
         return any(_word_tail(name, other) and other in first
                    and not any(w.lower() in _NOT_NAMES or self._common(w)
@@ -1573,6 +1575,8 @@ def _word_tail(name: str, longer: str) -> bool:
     """Whether `name` is the last words of `longer` (particles in either case)."""
     words, more = name.lower().split(), longer.lower().split()
     return len(more) > len(words) and more[-len(words):] == words
+
+
 # Speed only: `_FULL_NAME` opens with a look-behind, so sre tries it at every position of
 # every sentence; it is tried only where `_NAME_START` finds what every match starts with
 # (found fast: sre skips to capitals): a capital after no word character, the rest of its
