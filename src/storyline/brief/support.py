@@ -20,6 +20,7 @@ Red Sox"), so such a source is partial at most.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -178,7 +179,8 @@ _BOUND = re.compile(r"\b(?:between|and|to|or|least|most|than|about|around|nearly
                     r"under|some|roughly|approximately|estimated|up|as many as) $", re.IGNORECASE)
 
 
-def _counted(text: str) -> dict[str, set[str]]:
+@lru_cache(maxsize=20_000)  # (a brief sentence's, asked once for each of its sources)
+def _counted(text: str) -> dict[str, frozenset[str]]:
     """What the sentence counts, each with its figures: {"people": {"247"}} (not spans
     of time nor shares: "a three-year sentence reduced to one year" counts one thing
     twice; nor a rate's base, the 1,000 of "4 in 1,000 children"; nor a bound or a
@@ -190,7 +192,7 @@ def _counted(text: str) -> dict[str, set[str]]:
             continue  # (a stop word, "five on the ground"; a bound, "at least 300 people")
         figure = figure.lower().replace(",", "")
         out.setdefault(terms(noun)[0], set()).add(_NUMBER_WORDS.get(figure, figure))
-    return out
+    return {noun: frozenset(figures) for noun, figures in out.items()}
 
 
 def _counts_otherwise(text: str, source: str) -> bool:
