@@ -304,6 +304,18 @@ def test_the_timeline_orders_dated_events_and_drops_what_it_cannot_date():
                for e in brief.timeline)
 
 
+def test_a_timeline_entry_prints_a_wires_typewriter_marks():
+    """A newswire's ``'' and " _ " read as quotation marks and a dash in the timeline too;
+    the entry's source keeps the span as written."""
+    wire = {"id": "1", "published": "2019-02-11", "text": BACKGROUND + (
+        "On Saturday the alliance launched what it called ``the final battle'' _ its last "
+        "push _ for the village of Baghuz.")}
+    entry = next(e for e in summarize([wire]).timeline if e.when == "On Saturday")
+    assert entry.text == ("On Saturday the alliance launched what it called “the final "
+                          "battle” — its last push — for the village of Baghuz.")
+    assert "``the final battle''" in entry.sources[0].text
+
+
 def test_a_statement_reported_by_two_articles_is_one_entry_citing_both():
     one = {"id": "1", "published": "2018-09-13", "text": BACKGROUND +
            "The SDF offensive began on Monday against the last pocket near Hajin."}

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from storyline import Brief, EmptyInputError, Options, OptionsError, read_cluster, summarize
 from storyline.brief.clean import clean_all
 from storyline.brief.ingest import to_articles
-from storyline.brief.render import render
+from storyline.brief.render import printed, render
 from storyline.errors import InputError
 
 SUBJECTS = ["The mayor", "Rescue teams", "The governor", "Officials", "Police", "The army",
@@ -17,7 +17,8 @@ VERBS = ["said", "reported", "confirmed", "announced", "warned", "denied"]
 OBJECTS = ["the bridge had collapsed", "about 2,000 people were evacuated", "the dam burst",
            "schools would close on Monday", "the river rose by 3.5 metres overnight",
            "the U.S. embassy would stay open", "three villages were flooded",
-           "aid would arrive by Friday", "the road to the airport was cut"]
+           "aid would arrive by Friday", "the road to the airport was cut",
+           "the ``temporary'' levee held _ for now"]  # a newswire's typewriter marks
 
 sentence = st.builds(lambda s, v, o: f"{s} {v} that {o}.", st.sampled_from(SUBJECTS),
                      st.sampled_from(VERBS), st.sampled_from(OBJECTS))
@@ -35,12 +36,46 @@ def test_brief_properties(texts, words):
     assert sum(len(s.text.split()) for s in brief.sentences) <= words
     for s in brief.sentences:
         assert s.sources, "every brief sentence cites at least one source"
-        assert any(s.text in text for text in by_id.values())
+        assert any(_marks_as_one(s.text) in _marks_as_one(text) for text in by_id.values())
         for c in s.sources:
             assert by_id[c.article][c.start:c.end] == c.text
     texts_in_brief = [s.text for s in brief.sentences]
     assert len(texts_in_brief) == len(set(texts_in_brief))
     assert summarize(texts, words=words).to_dict() == brief.to_dict()
+
+
+def _marks_as_one(text: str) -> str:
+    """`text` with every quotation mark as one and dashes as the wires type them: a brief
+    sentence is its source's span, printed with the marks a reader reads."""
+    text = text.replace("'''", '""').replace("``", '"').replace("''", '"')
+    return text.translate(str.maketrans("“”‘’`'—", '""""""_'))
+
+
+def test_newswire_marks_are_printed_as_a_reader_reads_them():
+    """``Star Wars'' and a dash typed " _ " read as “Star Wars” and " — " in the brief;
+    its citations keep the article's span as written (their offsets point into it)."""
+    wire = ("The new ``Star Wars'' movie opened on Wednesday _ a day early _ in 2,970 "
+            "theaters, its studio said.\n\nFans had camped outside theaters for weeks, "
+            "and ``it was worth it,'' one of them said on Wednesday night.")
+    brief = summarize([wire], words=60)
+    first = brief.sentences[0]
+    assert first.text == ("The new “Star Wars” movie opened on Wednesday — a day early — in "
+                          "2,970 theaters, its studio said.")
+    assert first.sources[0].text == wire[:first.sources[0].end]
+    assert "“Star Wars”" in render(brief, "markdown")
+    assert json.loads(render(brief, "json"))["summary"].startswith("The new “Star Wars”")
+
+
+@pytest.mark.parametrize("wire, printed_", [
+    ("It was signed, ''Affectionately, Fidel Castro.''",
+     "It was signed, “Affectionately, Fidel Castro.”"),
+    ("``He told me `no,''' she said.", "“He told me ‘no,’” she said."),
+    ("\"We will stay,'' the mayor said.", '"We will stay," the mayor said.'),
+    ('Plain "quotes" and a snake_case word stay.', 'Plain "quotes" and a snake_case word stay.'),
+])
+def test_printed_turns_only_the_typewriter_marks(wire, printed_):
+    assert printed(wire) == printed_
+    assert len(printed(wire).split(" ")) == len(wire.split(" "))  # the same words
 
 
 def test_schema_of_the_example_brief(example_dir):

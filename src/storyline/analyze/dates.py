@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..brief.render import printed
 from ..model import Article, Disagreement, Event, Fact, Figure, Sentence, cite
 from . import timex
 from .language import lemma
@@ -163,7 +164,7 @@ def timeline(sentences: list[Sentence], facts: list[Fact], articles: list[Articl
         citing = carriers + [k for k in members if k not in dated]  # an article's carrier
         # is its citation, before its undated sentences of the same fact
         events.append((iso, _position(shown, files), Event(
-            iso, dated[carriers[0]].when, shown.text, cite(citing, sentences, files))))
+            iso, dated[carriers[0]].when, printed(shown.text), cite(citing, sentences, files))))
     events.sort(key=lambda e: (e[0], e[1]))
     return tuple(e for _, _, e in events), tuple(conflicts)
 

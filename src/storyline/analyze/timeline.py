@@ -44,6 +44,7 @@ import numpy as np
 
 from ..brief import checks, clean, context, dating, segment, vectors
 from ..brief.ingest import to_articles
+from ..brief.render import printed
 from ..brief.select import QUOTE_MARKS, reports_news
 from ..errors import EmptyInputError, InputError, OptionsError
 from ..model import Article, BriefSentence, Sentence, cite
@@ -312,7 +313,7 @@ def _with_sources(k: int, sentences: list[Sentence], rows, files) -> BriefSenten
     """The sentence with every article that has it (a near-identical sentence)."""
     same = (rows @ rows[k].T).toarray().ravel() > 0.9
     members = [k] + [j for j in np.flatnonzero(same) if j != k]
-    return BriefSentence(sentences[k].text, cite(members, sentences, files))
+    return BriefSentence(printed(sentences[k].text), cite(members, sentences, files))
 
 
 def _readable(text: str) -> bool:

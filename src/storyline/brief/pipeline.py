@@ -19,6 +19,7 @@ from . import (
     group,
     order,
     phases,
+    render,
     segment,
     select,
     support,
@@ -134,7 +135,7 @@ def steps(documents: Iterable[str | Article | dict], words: int | None = None, *
     files = {a.id: a.file for a in articles}
     phase_of = {a: i for i, p in enumerate(periods) for a in p.articles}
     brief_sentences = tuple(
-        BriefSentence(sentences[p.sentence].text,
+        BriefSentence(render.printed(sentences[p.sentence].text),
                       support.citations(p.sentence, new[p.fact], sentences, matrix, files),
                       phase_of.get(sentences[p.sentence].article))
         for p in picks)

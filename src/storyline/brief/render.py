@@ -7,6 +7,7 @@ articles read from a folder or a list, their 1-based position in it.
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 
 from ..model import EARLIER, Article, Brief
@@ -22,6 +23,36 @@ def render(brief: Brief, fmt: str = "text", *, explain: bool = False) -> str:
     if fmt == "text":
         return to_text(brief, explain=explain)
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+# The newswire archives' typewriter marks: ``Star Wars'' for “Star Wars”, a dash typed as
+# " _ ". The brief prints its sentences with the marks a reader reads (`printed`); their
+# sources' spans stay as written, as the offsets into the article's text say. Each mark
+# keeps its place between the same spaces, so a sentence keeps its words.
+_WIRE_MARKS = re.compile(r"'''|``|''|(?<= )_(?= )|`")
+_OPENS_AFTER = frozenset(" \t\n([{—“‘`")  # a quotation mark after these, or first, opens
+_CURLY = {"``": "“", "''": "”", "open": "“", "'''": "’”", "`": "‘", "_": "—"}
+_STRAIGHT = {"``": '"', "''": '"', "open": '"', "'''": "'\"", "`": "'", "_": "—"}
+
+
+def printed(text: str) -> str:
+    """`text` with the newswires' typewriter marks as printed quotation marks and dashes;
+    a text without them as it is. In a text that also writes straight double quotes
+    (a wire's `"We will stay,'' the mayor said.`), the marks print as straight ones."""
+    if "``" not in text and "''" not in text and " _ " not in text:
+        return text
+    marks = _STRAIGHT if '"' in text else _CURLY
+    out: list[str] = []
+    at = 0
+    for m in _WIRE_MARKS.finditer(text):
+        mark, before = m.group(), text[m.start() - 1:m.start()]
+        if (mark == "''" and (not before or before in _OPENS_AFTER)
+                and text[m.end():m.end() + 1] not in ("", " ")):
+            mark = "open"  # a quotation the wire opens with '' ("signed, ''Affectionately")
+        out += [text[at:m.start()], marks[mark]]
+        at = m.end()
+    out.append(text[at:])
+    return "".join(out)
 
 
 def to_json(brief: Brief, *, explain: bool = False) -> str:
