@@ -18,7 +18,8 @@ OBJECTS = ["the bridge had collapsed", "about 2,000 people were evacuated", "the
            "schools would close on Monday", "the river rose by 3.5 metres overnight",
            "the U.S. embassy would stay open", "three villages were flooded",
            "aid would arrive by Friday", "the road to the airport was cut",
-           "the ``temporary'' levee held _ for now"]  # a newswire's typewriter marks
+           "the ``temporary'' levee held _ for now",  # typewriter marks
+           "the dam -- built in 1950 -- gave way"]
 
 sentence = st.builds(lambda s, v, o: f"{s} {v} that {o}.", st.sampled_from(SUBJECTS),
                      st.sampled_from(VERBS), st.sampled_from(OBJECTS))
@@ -47,6 +48,7 @@ def test_brief_properties(texts, words):
 def _marks_as_one(text: str) -> str:
     """`text` with every quotation mark as one and dashes as the wires type them: a brief
     sentence is its source's span, printed with the marks a reader reads."""
+    text = re.sub(r"(?<!-)--(?!-)", "—", text)
     text = text.replace("'''", '""').replace("``", '"').replace("''", '"')
     return text.translate(str.maketrans("“”‘’`'—", '""""""_'))
 
@@ -72,6 +74,9 @@ def test_newswire_marks_are_printed_as_a_reader_reads_them():
     ("``He told me `no,''' she said.", "“He told me ‘no,’” she said."),
     ("\"We will stay,'' the mayor said.", '"We will stay," the mayor said.'),
     ('Plain "quotes" and a snake_case word stay.', 'Plain "quotes" and a snake_case word stay.'),
+    ("He tried -- for a second time -- and an explorer--played by Goodman--came.",
+     "He tried — for a second time — and an explorer—played by Goodman—came."),
+    ("A rule typed --- stays as it is.", "A rule typed --- stays as it is."),
 ])
 def test_printed_turns_only_the_typewriter_marks(wire, printed_):
     assert printed(wire) == printed_
