@@ -1,6 +1,6 @@
 import pytest
 
-from storyline.brief.segment import is_statement, sentence_spans, split
+from storyline.brief.segment import cut_subject, is_statement, sentence_spans, split
 from storyline.model import Article
 
 
@@ -298,3 +298,28 @@ def test_a_pull_quote_glued_before_a_sentence_is_cut_off_as_a_line_of_its_own():
 ])
 def test_text_repeated_with_its_stop_is_no_pull_quote(text):
     assert [s.text for s in split(Article(id="1", text=text))] == text.split("\n\n")
+
+
+@pytest.mark.parametrize("text, cut", [
+    ("King Features, was directed by a designer from Los Angeles.", True),
+    ("Plenty, would seem to be the answer as more makers add sport models.", True),
+    ("The mayor, who was re-elected, was in the Army before the war.", False),
+    ("John Smith, 45, was arrested on Monday in the city of Austin.", False),
+    ("However, he was in the Army before the war started in Europe.", False),
+])
+def test_a_subject_cut_off_its_sentence_is_told(text, cut):
+    assert cut_subject(text) is cut
+
+
+def test_a_sentence_opening_on_a_cut_subject_stays_out_of_the_brief():
+    """A "!" inside a name ends a sentence there: its tail opens on a name and a comma
+    before the verb, and reads as no sentence."""
+    from storyline import summarize
+
+    text = ("The band released a new music video on Tuesday, a cartoon about a sailor and "
+            "his rival. The cartoon, a joint project of the band's label and Blow Me Down! "
+            "King Features, was directed by a designer from Los Angeles. It is the first "
+            "hand-drawn cartoon of its kind since 1987, the label said on Tuesday.")
+    brief = summarize([text], words=120)
+    assert brief.sentences and not any(s.text.startswith("King Features")
+                                       for s in brief.sentences)

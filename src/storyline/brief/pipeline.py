@@ -86,6 +86,7 @@ def steps(documents: Iterable[str | Article | dict], words: int | None = None, *
     # only until it has enough (on Multi-News, about a third are never read).
     captions = clean.credited(sentences)
     fit = OnDemand(n, lambda k: k not in captions and segment.is_statement(sentences[k].text)
+                   and not segment.cut_subject(sentences[k].text)
                    and not clean.is_clutter(sentences[k].text)
                    and not context.is_aside(sentences[k].text))
     reading = context.read([s.text for s in sentences], fit, [s.index == 0 for s in sentences],
