@@ -26,19 +26,24 @@ def render(brief: Brief, fmt: str = "text", *, explain: bool = False) -> str:
 
 
 # The typewriter marks of newswire archives and many pages: ``Star Wars'' for “Star Wars”,
-# a dash typed " _ " or "--". The brief prints its sentences with the marks a reader reads
-# (`printed`); their sources' spans stay as written, as the offsets into the article's
-# text say. Each mark keeps its place between the same spaces: a sentence keeps its words.
+# a dash typed " _ " or "--", and a space typed before a stop or comma ("said in a filing
+# .", where a page's link was taken out). The brief prints its sentences with the marks a
+# reader reads (`printed`); their sources' spans stay as written, as the offsets into the
+# article's text say. Each dash or quotation mark keeps its place between the same spaces:
+# a sentence keeps its words.
 _WIRE_MARKS = re.compile(r"'''|``|''|(?<= )_(?= )|`|(?<!-)--(?!-)")
 _OPENS_AFTER = frozenset(" \t\n([{—“‘`")  # a quotation mark after these, or first, opens
 _CURLY = {"``": "“", "''": "”", "open": "“", "'''": "’”", "`": "‘", "_": "—", "--": "—"}
 _STRAIGHT = {"``": '"', "''": '"', "open": '"', "'''": "'\"", "`": "'", "_": "—", "--": "—"}
+_SPACED_STOP = re.compile(r"(?<=\w) +(?=[.,;:!?](?:\s|$))")
 
 
 def printed(text: str) -> str:
-    """`text` with the newswires' typewriter marks as printed quotation marks and dashes;
-    a text without them as it is. In a text that also writes straight double quotes
-    (a wire's `"We will stay,'' the mayor said.`), the marks print as straight ones."""
+    """`text` with the typewriter marks as printed quotation marks and dashes, and no
+    space before a stop; a text without them as it is. In a text that also writes straight
+    double quotes (a wire's `"We will stay,'' the mayor said.`), the marks print as
+    straight ones."""
+    text = _SPACED_STOP.sub("", text)
     if "``" not in text and "''" not in text and " _ " not in text and "--" not in text:
         return text
     marks = _STRAIGHT if '"' in text else _CURLY
