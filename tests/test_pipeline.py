@@ -85,6 +85,26 @@ def test_printed_turns_only_the_typewriter_marks(wire, printed_):
     assert re.findall(r"[A-Za-z0-9]+", printed(wire)) == re.findall(r"[A-Za-z0-9]+", wire)
 
 
+@pytest.mark.parametrize("lead, printed_", [
+    ("THE DÁIL IS to sit late tonight to pass an emergency bill.",
+     "The Dáil is to sit late tonight to pass an emergency bill."),
+    ("THE TOWNHOUSE that served as a film's setting is on the market again.",
+     "The townhouse that served as a film's setting is on the market again."),
+    ("A US SOLDIER was killed on Monday in the north of the country.",
+     "A US soldier was killed on Monday in the north of the country."),
+    ("US troops pulled out of the town on Monday, officials told us.",
+     "US troops pulled out of the town on Monday, officials told us."),
+])
+def test_a_lead_in_in_capitals_is_printed_as_its_article_writes_it(lead, printed_):
+    """Print sets an article's first words in capitals; the brief prints them as the
+    article writes them elsewhere ("the Dáil"), else in small letters, and keeps an
+    acronym ("US", though the article writes "us")."""
+    article = lead + " The bill is to be taken in the Dáil by the minister, who told us so."
+    assert printed(lead, article) == printed_
+    brief = summarize([article], words=40)
+    assert brief.sentences[0].text == printed_
+
+
 def test_schema_of_the_example_brief(example_dir):
     brief = summarize(read_cluster(example_dir))
     data = json.loads(render(brief, "json"))

@@ -158,13 +158,15 @@ def timeline(sentences: list[Sentence], facts: list[Fact], articles: list[Articl
         if _conflicting(dates, dated, sentences, published):
             conflicts.append(_conflict(dates, dated, sentences, files))
     events = []
+    texts = {a.id: a.text for a in articles}
     for (f, iso), carriers in entries.items():
         shown = sentences[carriers[0]]
         members = facts[f].members if f >= 0 else (carriers[0],)
         citing = carriers + [k for k in members if k not in dated]  # an article's carrier
         # is its citation, before its undated sentences of the same fact
         events.append((iso, _position(shown, files), Event(
-            iso, dated[carriers[0]].when, printed(shown.text), cite(citing, sentences, files))))
+            iso, dated[carriers[0]].when, printed(shown.text, texts.get(shown.article, "")),
+            cite(citing, sentences, files))))
     events.sort(key=lambda e: (e[0], e[1]))
     return tuple(e for _, _, e in events), tuple(conflicts)
 

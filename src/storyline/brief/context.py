@@ -760,7 +760,7 @@ _ACRONYM_DEFINED = re.compile(
     r"|,\sor\s([A-Z]{2,6})\b)"
     r"|\b(?:station|network|newspaper|channel|affiliate|outlet|broadcaster)\s([A-Z]{3,6})\b")
 # Acronyms every reader knows, spelled out or not.
-_KNOWN_ACRONYMS = frozenset(
+KNOWN_ACRONYMS = frozenset(
     "FBI CIA NSA NASA NATO UN US USA UK EU CNN BBC NBC ABC CBS PBS NPR AP AFP NFL NBA MLB "
     "NHL NCAA FDA CDC WHO IRS EPA DNA HIV AIDS CEO CFO GOP ISIS IMF TSA FAA SEC FCC DOJ DHS "
     "ICE NYPD LAPD MIT UCLA USC ESPN HBO MTV GPS TV UFO OPEC ATM PC".split())
@@ -774,7 +774,7 @@ def _defined_acronyms(text: str) -> frozenset[str]:
                                 "broadcaster")):
         return frozenset()
     found = {a for m in _ACRONYM_DEFINED.finditer(text) for a in m.groups() if a}
-    return frozenset(found - _KNOWN_ACRONYMS)
+    return frozenset(found - KNOWN_ACRONYMS)
 
 
 # Speed only: `Names._mostly_after_the` and `Names._common` read a name's places in a text

@@ -134,9 +134,11 @@ def steps(documents: Iterable[str | Article | dict], words: int | None = None, *
     picks = order.reading_order(picks, scores, sentences, reading, opened=opened,
                                 phases=[set(p.articles) for p in periods])
     files = {a.id: a.file for a in articles}
+    texts = {a.id: a.text for a in articles}
     phase_of = {a: i for i, p in enumerate(periods) for a in p.articles}
     brief_sentences = tuple(
-        BriefSentence(render.printed(sentences[p.sentence].text),
+        BriefSentence(render.printed(sentences[p.sentence].text,
+                                     texts[sentences[p.sentence].article]),
                       support.citations(p.sentence, new[p.fact], sentences, matrix, files),
                       phase_of.get(sentences[p.sentence].article))
         for p in picks)

@@ -9,8 +9,10 @@ from __future__ import annotations
 import json
 import re
 import textwrap
+from collections import Counter
 
 from ..model import EARLIER, Article, Brief
+from .context import KNOWN_ACRONYMS
 
 FORMATS = ("text", "markdown", "json")
 
@@ -38,12 +40,15 @@ _STRAIGHT = {"``": '"', "''": '"', "open": '"', "'''": "'\"", "`": "'", "_": "�
 _SPACED_STOP = re.compile(r"(?<=\w) +(?=[.,;:!?](?:\s|$))")
 
 
-def printed(text: str) -> str:
+def printed(text: str, article: str = "") -> str:
     """`text` with the typewriter marks as printed quotation marks and dashes, and no
     space before a stop; a text without them as it is. In a text that also writes straight
     double quotes (a wire's `"We will stay,'' the mayor said.`), the marks print as
-    straight ones."""
+    straight ones. Given its `article`'s text, a lead-in in capitals is printed as the
+    article writes its words (`_lead_in`)."""
     text = _SPACED_STOP.sub("", text)
+    if article and text[:2].isupper():
+        text = _lead_in(text, article)
     if "``" not in text and "''" not in text and " _ " not in text and "--" not in text:
         return text
     marks = _STRAIGHT if '"' in text else _CURLY
@@ -58,6 +63,57 @@ def printed(text: str) -> str:
         at = m.end()
     out.append(text[at:])
     return "".join(out)
+
+
+# A page's lead-in set in capitals, as print sets an article's first words ("THE DÁIL IS to
+# sit late tonight ...", "THE identity of Jack The Ripper ..."): printed as its article
+# writes those words elsewhere ("The Dáil is to sit ..."), else in small letters; a word of
+# four letters or fewer that the article writes nowhere else stays (an acronym), and so
+# does an acronym every reader knows. A lead-in opens on a small word of the language, not
+# on an acronym ("US troops ...": "us" is a word too).
+_LEAD_IN_OPENERS = frozenset("the a an in on at for when after as if while this his her its "
+                             "their one two three some many most".split())
+LEAD_IN_WORDS = 8
+
+
+def _lead_in(text: str, article: str) -> str:
+    words = text.split(" ")
+    n = 0
+    while n < len(words) and words[n].isupper() and (
+            words[n] == "A" or sum(c.isalpha() for c in words[n]) >= 2):
+        n += 1
+    if (not n or n == len(words) or n > LEAD_IN_WORDS or not words[n][:1].islower()
+            or words[0].lower() not in _LEAD_IN_OPENERS):
+        return text  # (a longer run in capitals is a headline's, not a lead-in)
+    return " ".join([_as_written(w, article, first=i == 0) for i, w in enumerate(words[:n])]
+                    + words[n:])
+
+
+def _forms(word: str, article: str) -> list[str]:
+    """How `article` writes `word` (its letters, in any case) where not in capitals."""
+    core = word.strip(_NOT_LETTERS)
+    return [f for f in re.findall(rf"(?<!\w){re.escape(core)}(?!\w)", article, re.I)
+            if not f.isupper()] if core else []
+
+
+def _as_written(word: str, article: str, *, first: bool) -> str:
+    """A lead-in's `word` as `article` writes it (see above); the first with a capital."""
+    core = word.strip(_NOT_LETTERS)
+    if core in KNOWN_ACRONYMS and not first:  # ("A US soldier ...": "us" is a word too)
+        return word
+    forms = _forms(word, article)
+    if any(f.islower() for f in forms) or not forms and (first or len(core) > 4):
+        spelled = core.lower()
+    elif forms:
+        spelled = Counter(forms).most_common(1)[0][0]
+    else:
+        spelled = core
+    if first:
+        spelled = spelled[:1].upper() + spelled[1:]
+    return word.replace(core, spelled, 1)
+
+
+_NOT_LETTERS = ".,;:!?'’\"“”()-"
 
 
 def to_json(brief: Brief, *, explain: bool = False) -> str:
