@@ -71,8 +71,9 @@ def printed(text: str, article: str = "") -> str:
 # four letters or fewer that the article writes nowhere else stays (an acronym), and so
 # does an acronym every reader knows. A lead-in opens on a small word of the language, not
 # on an acronym ("US troops ...": "us" is a word too).
-_LEAD_IN_OPENERS = frozenset("the a an in on at for when after as if while this his her its "
-                             "their one two three some many most".split())
+_LEAD_IN_OPENERS = frozenset({"the", "a", "an", "in", "on", "at", "for", "when", "after", "as",
+                              "if", "while", "this", "his", "her", "its", "their", "one", "two",
+                              "three", "some", "many", "most"})
 LEAD_IN_WORDS = 8
 
 
@@ -92,7 +93,7 @@ def _lead_in(text: str, article: str) -> str:
 def _forms(word: str, article: str) -> list[str]:
     """How `article` writes `word` (its letters, in any case) where not in capitals."""
     core = word.strip(_NOT_LETTERS)
-    return [f for f in re.findall(rf"(?<!\w){re.escape(core)}(?!\w)", article, re.I)
+    return [f for f in re.findall(rf"(?<!\w){re.escape(core)}(?!\w)", article, re.IGNORECASE)
             if not f.isupper()] if core else []
 
 
