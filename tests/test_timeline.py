@@ -304,3 +304,17 @@ def test_a_story_page_tells_a_day_by_an_articles_first_sentence():
     assert line.startswith("Council members argued")  # the closest to the day's centroid
     page = timeline(stories, dates=1, per_date=1, latest=True).days[0].sentences[0].text
     assert page.startswith("The city council approved the new budget")  # its lead
+
+
+def test_a_days_line_is_printed_as_a_reader_reads_it():
+    """A lead-in in capitals and a wire's typewriter marks print as the brief prints
+    them (`brief.render.printed`); the citation keeps the span as written."""
+    lead = ("THE CITY COUNCIL approved the ``new'' budget on Tuesday _ after a long night _ "
+            "the city council said.")
+    stories = [{"published": "2011-03-02", "title": f"Budget {i}", "text": lead + " " + more}
+               for i, more in enumerate(["Members argued over taxes for hours.",
+                                         "The mayor welcomed the vote on Wednesday."], 1)]
+    line = timeline(stories, dates=1, per_date=1, latest=True).days[0].sentences[0]
+    assert line.text == ("The city council approved the “new” budget on Tuesday — after a "
+                         "long night — the city council said.")
+    assert line.sources[0].text == lead

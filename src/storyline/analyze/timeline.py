@@ -164,6 +164,7 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
     on_topic = relevance >= (np.quantile(relevance, OFF_TOPIC) if len(pool) >= MIN_POOL
                              else -1.0)
     files = {a.id: a.file for a in articles}
+    texts = {a.id: a.text for a in articles}
     # on a story page, an article's first sentence, written to tell a fresh reader the
     # news, is preferred on its day (LEAD_PREFERENCE): its event's day, or its publication
     # day when it names none (not the day before, where an undated lead is a candidate
@@ -197,7 +198,7 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
             placed.update(pool[k].article for k in picks if k in undated)
             chosen.extend(picks)
             last_picks = picks
-            out.append(Day(day.isoformat(), tuple(_with_sources(k, pool, rows, files)
+            out.append(Day(day.isoformat(), tuple(_with_sources(k, pool, rows, files, texts)
                                                   for k in picks)))
         if len(out) == dates:
             break
@@ -222,7 +223,7 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
                       fresh(day))
         if picks:
             out = out[:-1] if full else out
-            out.append(Day(day.isoformat(), tuple(_with_sources(k, pool, rows, files)
+            out.append(Day(day.isoformat(), tuple(_with_sources(k, pool, rows, files, texts)
                                                   for k in picks)))
             break
     out.sort(key=lambda d: d.date)
@@ -309,11 +310,14 @@ def _pick(candidates: list[int], rows, on_topic: np.ndarray, k: int,
     return picks
 
 
-def _with_sources(k: int, sentences: list[Sentence], rows, files) -> BriefSentence:
-    """The sentence with every article that has it (a near-identical sentence)."""
+def _with_sources(k: int, sentences: list[Sentence], rows, files,
+                  texts: dict[str, str]) -> BriefSentence:
+    """The sentence with every article that has it (a near-identical sentence), printed
+    as its article (`texts`, by id) shows a reader."""
     same = (rows @ rows[k].T).toarray().ravel() > 0.9
     members = [k] + [j for j in np.flatnonzero(same) if j != k]
-    return BriefSentence(printed(sentences[k].text), cite(members, sentences, files))
+    return BriefSentence(printed(sentences[k].text, texts[sentences[k].article]),
+                         cite(members, sentences, files))
 
 
 def _readable(text: str) -> bool:

@@ -75,6 +75,7 @@ _LEAD_IN_OPENERS = frozenset({"the", "a", "an", "in", "on", "at", "for", "when",
                               "if", "while", "this", "his", "her", "its", "their", "one", "two",
                               "three", "some", "many", "most"})
 LEAD_IN_WORDS = 8
+_NOT_LETTERS = ".,;:!?'’\"“”()-"  # around a word ("IS," is "IS")
 
 
 def _lead_in(text: str, article: str) -> str:
@@ -113,8 +114,6 @@ def _as_written(word: str, article: str, *, first: bool) -> str:
         spelled = spelled[:1].upper() + spelled[1:]
     return word.replace(core, spelled, 1)
 
-
-_NOT_LETTERS = ".,;:!?'’\"“”()-"
 
 
 def to_json(brief: Brief, *, explain: bool = False) -> str:
