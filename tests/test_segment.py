@@ -301,7 +301,7 @@ def test_text_repeated_with_its_stop_is_no_pull_quote(text):
 
 
 @pytest.mark.parametrize("text, cut", [
-    ("King Features, was directed by a designer from Los Angeles.", True),
+    ("Harbor Studios, was directed by a designer from Los Angeles.", True),
     ("Plenty, would seem to be the answer as more makers add sport models.", True),
     ("The mayor, who was re-elected, was in the Army before the war.", False),
     ("John Smith, 45, was arrested on Monday in the city of Austin.", False),
@@ -317,9 +317,9 @@ def test_a_sentence_opening_on_a_cut_subject_stays_out_of_the_brief():
     from storyline import summarize
 
     text = ("The band released a new music video on Tuesday, a cartoon about a sailor and "
-            "his rival. The cartoon, a joint project of the band's label and Blow Me Down! "
-            "King Features, was directed by a designer from Los Angeles. It is the first "
+            "his rival. The cartoon, a joint project of the band's label and Ahoy There! "
+            "Harbor Studios, was directed by a designer from Los Angeles. It is the first "
             "hand-drawn cartoon of its kind since 1987, the label said on Tuesday.")
     brief = summarize([text], words=120)
-    assert brief.sentences and not any(s.text.startswith("King Features")
+    assert brief.sentences and not any(s.text.startswith("Harbor Studios")
                                        for s in brief.sentences)
