@@ -318,3 +318,17 @@ def test_a_days_line_is_printed_as_a_reader_reads_it():
     assert line.text == ("The city council approved the “new” budget on Tuesday — after a "
                          "long night — the city council said.")
     assert line.sources[0].text == lead
+
+
+def test_a_subject_cut_off_its_sentence_is_no_days_line():
+    """A "!" inside a name ends a sentence there; its tail ("Harbor Studios, was released
+    ...") is no line of the timeline, as it is none of a brief."""
+    cut = ("The cartoon of Ahoy There! Harbor Studios, was released on Tuesday by the band's "
+           "label in Los Angeles.")
+    more = ["Fans of the band lined up outside a theater in the city to watch it.",
+            "Critics said the drawings recalled the cartoons of the 1930s.",
+            "The label said a second cartoon would follow in the autumn."]
+    stories = [{"published": "2011-03-02", "title": f"Cartoon {i}", "text": f"{cut} {m}"}
+               for i, m in enumerate(more, 1)]
+    lines = [s.text for d in timeline(stories, dates=1, per_date=2).days for s in d.sentences]
+    assert lines and not any(line.startswith("Harbor Studios") for line in lines)

@@ -322,10 +322,10 @@ def _with_sources(k: int, sentences: list[Sentence], rows, files,
 
 def _readable(text: str) -> bool:
     """A whole statement of readable length, not page furniture ("March 23, 2011 at 5:28
-    pm | No..", "In pics: ...")."""
+    pm | No..", "In pics: ...") nor a subject's tail cut off its sentence (as in a brief)."""
     words = len(text.split())
     return (MIN_WORDS <= words <= MAX_WORDS and segment.is_statement(text)
-            and not _FURNITURE.search(text))
+            and not segment.cut_subject(text) and not _FURNITURE.search(text))
 
 
 def _stands_alone(sentence: Sentence) -> bool:
