@@ -9,6 +9,7 @@ from storyline import Brief, EmptyInputError, Options, OptionsError, read_cluste
 from storyline.brief.clean import clean_all
 from storyline.brief.ingest import to_articles
 from storyline.brief.render import printed, render
+from storyline.brief.updates import overtaken
 from storyline.errors import InputError
 
 SUBJECTS = ["The mayor", "Rescue teams", "The governor", "Officials", "Police", "The army",
@@ -343,3 +344,44 @@ def test_in_capitals_counts_small_letters_as_one_by_one_counting_does(text):
     expected = (small <= (1 - ALL_CAPS) * len(text) and bool(letters)
                 and sum(c.isupper() for c in letters) >= ALL_CAPS * len(letters))
     assert in_capitals(text) == expected
+
+
+def test_a_live_pages_earlier_line_that_the_news_overtook_stays_out():
+    """A live page keeps its earlier lines below its latest: "Police didn't identify whose
+    body ..." under "Police confirmed ... was Jon Moe". A brief that told both would say
+    the news and its opposite."""
+    latest = ("Police confirmed on Friday that the man found in the river at Millbrook was "
+              "Jon Moe, 41, a fisherman from the town.")
+    earlier = ("Police didn't identify whose body was pulled from the water near the old mill, "
+               "but relatives feared it was Jon Moe, who vanished on his way home from the "
+               "harbour on Wednesday night.")
+    rest = ("Divers searched the river for two days before the body was found. The coroner "
+            "will hold an inquest next month, police said.")
+    told = [s.text for s in summarize([f"{latest} {rest} {earlier}"], words=120).sentences]
+    assert latest in told and earlier not in told
+    alone = [s.text for s in summarize([f"{earlier} {rest}"], words=120).sentences]
+    assert earlier in alone  # with nothing to overtake it, it is the news
+
+
+SETTLED = "Police confirmed that the man found in the river was Jon Moe, 41, a fisherman."
+
+
+@pytest.mark.parametrize("line, out", [
+    ("Police did not identify the man, but relatives said it was Jon Moe.", True),
+    ("The coroner has not yet named the man; neighbours believe he is Jon Moe.", True),
+    ("Officials declined to confirm that the body was that of Jon Moe.", True),
+    # another person, or nobody named: nothing says this one was settled
+    ("Police did not identify the driver, Ann Poe's neighbour said.", False),
+    ("Police did not identify the man found in the river.", False),
+    # said without a negation, it agrees
+    ("Police identified the man as Jon Moe on Friday.", False),
+])
+def test_a_line_is_overtaken_when_another_settles_what_it_leaves_open(line, out):
+    texts = [SETTLED, line, "Jon Moe, 41, had been missing since Wednesday, police said."]
+    assert (1 in overtaken(texts)) is out
+
+
+def test_a_line_is_not_overtaken_by_one_that_leaves_it_open_too():
+    texts = ["Police did not identify the man, but relatives said it was Jon Moe, 41.",
+             "Police have not confirmed that the man was Jon Moe, who was 41."]
+    assert overtaken(texts) == frozenset()

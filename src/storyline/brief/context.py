@@ -570,7 +570,7 @@ class Names:
                 full.setdefault(forms[1], set()).update(full[last])
                 self._capitalized.add(forms[1])
         # The last words of full names, each a surname if a cue in the cluster names it
-        # (`_is_person`, asked when a sentence writes it).
+        # (`is_person`, asked when a sentence writes it).
         self._full = {last: frozenset(names) for last, names in full.items()}
         self._lasts = tuple(full)
         # Given names that stand for one person ("Frank" of Frank Macomber), to the surname
@@ -621,9 +621,9 @@ class Names:
     @property
     def surnames(self) -> dict[str, frozenset[str]]:
         """Each surname that stands for a person, with the full names it ends."""
-        return {last: names for last, names in self._full.items() if self._is_person(last)}
+        return {last: names for last, names in self._full.items() if self.is_person(last)}
 
-    def _is_person(self, last: str) -> bool:
+    def is_person(self, last: str) -> bool:
         """Whether a cue of the cluster names `last` as a person's, and not every full
         name it ends is mostly written after "the" ("the Red Cross says", "the Syrian
         Observatory said": an organisation says things too) or has no given name
@@ -681,7 +681,7 @@ class Names:
 
     def _written(self, text: str) -> bool:
         """Whether `text` writes a surname (none written: none named or used)."""
-        return any(last in text and self._is_person(last) for last in self._lasts)
+        return any(last in text and self.is_person(last) for last in self._lasts)
 
     def introduced(self, text: str) -> frozenset[str]:
         """The surnames whose person `text` names in full, or with their role, and the
@@ -702,7 +702,7 @@ class Names:
                  if name not in self.compound_surnames}
         named.update(_POSSESSIVE.sub("", m.group(1)) for m in _ROLE.finditer(text))
         named.update([case_forms(n)[-1] for n in named if n[:1].islower()])
-        return frozenset(n for n in named if n in self._full and self._is_person(n))
+        return frozenset(n for n in named if n in self._full and self.is_person(n))
 
     def used(self, text: str) -> frozenset[str]:
         """The surnames `text` uses alone, without the full name or a role (a surname
@@ -723,7 +723,7 @@ class Names:
         attributive = {m.group(1) for m in _ATTRIBUTIVE.finditer(text)}
         attributive.update(m.group(1) for m in _PLACE_NAMED_AFTER.finditer(text))
         return frozenset(w for w in words
-                         if w in self._full and self._is_person(w) and w not in given
+                         if w in self._full and self.is_person(w) and w not in given
                          and w not in attributive) | known
 
     def acronyms_used(self, text: str) -> frozenset[str]:
@@ -737,7 +737,7 @@ class Names:
         lasts = ((w, self._given.get(w)) for w in words)
         return frozenset(last for w, last in lasts
                          if last is not None and last not in text and not self._common(w)
-                         and self._is_person(last))
+                         and self.is_person(last))
 
 
 _INITIAL = re.compile(r"[A-Z]\.")

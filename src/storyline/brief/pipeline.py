@@ -85,7 +85,9 @@ def steps(documents: Iterable[str | Article | dict], words: int | None = None, *
     # ask about the sentences they consider, and the warnings about an article's prose
     # only until it has enough (on Multi-News, about a third are never read).
     captions = clean.credited(sentences)
-    fit = OnDemand(n, lambda k: k not in captions and segment.is_statement(sentences[k].text)
+    out_of_date = updates.overtaken([s.text for s in sentences])
+    fit = OnDemand(n, lambda k: k not in captions and k not in out_of_date
+                   and segment.is_statement(sentences[k].text)
                    and not segment.cut_subject(sentences[k].text)
                    and not clean.is_clutter(sentences[k].text)
                    and not context.is_aside(sentences[k].text))

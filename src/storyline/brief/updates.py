@@ -1,17 +1,22 @@
-"""Updates: only what is new since articles already seen.
+"""Updates: only what is new since articles already seen, and no line the news overtook.
 
 A fact is already reported when any of its sentences would have joined a sentence of
 the old articles as the same fact (tf-idf cosine at `group.SAME_FACT` or more); such
-facts are dropped before scoring, so none of them can reach the brief.
+facts are dropped before scoring, so none of them can reach the brief. Within one
+cluster, a line that says who is not yet identified, when another line says they were
+(`overtaken`), is out of date and may not stand in a brief either.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..model import Fact
+from .context import Names, full_names
 from .group import SAME_FACT
 from .vectors import BLOCK_ROWS
 
@@ -30,3 +35,35 @@ def unseen(facts: list[Fact], vectors: sparse.csr_matrix,
         block = vectors[start:start + BLOCK_ROWS] @ old.T
         seen[start:start + BLOCK_ROWS] = block.max(axis=1).toarray().ravel() >= SAME_FACT
     return [f for f in facts if not seen[list(f.members)].any()]
+
+
+# "Police didn't identify whose bodies were found ...", "... have not yet been named",
+# "declined to confirm ...": a status that a later line of a live page, or another
+# article, may settle.
+_NOT_YET = re.compile(
+    r"\b(?:(?:(?:did|do|does|have|has|had|would|could|was|were|is|are)(?: not|n['’]t)"
+    r"|declined to|refused to)(?: yet| immediately| publicly| officially)?(?: been)? "
+    r"|not (?:yet |immediately |publicly |officially )?(?:been )?)"
+    r"(?:identif|confirm|name|releas|disclos)\w*", re.IGNORECASE)
+_SETTLED = re.compile(r"\b(?:identified|confirmed|confirms|identifies)\b", re.IGNORECASE)
+
+
+def overtaken(texts: Sequence[str]) -> frozenset[int]:
+    """The texts that say someone is not (yet) identified, named or confirmed while
+    another text of the cluster says they were identified or confirmed, naming a person
+    both write in full: "Police didn't identify whose bodies were found Tuesday ...,
+    but indications were that they were ... Liberty German and Abigail Williams" beside
+    "Police confirmed that two bodies found Tuesday were the missing teens ...: Liberty
+    German, 14, and Abigail Williams, 13." A live page keeps its earlier lines below its
+    latest; a brief that told both would say the news and its opposite."""
+    pending = [k for k, text in enumerate(texts) if _NOT_YET.search(text)]
+    if not pending:
+        return frozenset()
+    settled = {name for text in texts if _SETTLED.search(text) and not _NOT_YET.search(text)
+               for name in full_names(text)}
+    shared = {k: settled.intersection(full_names(texts[k])) for k in pending}
+    if not any(shared.values()):
+        return frozenset()
+    names = Names(texts)  # (read only for the names a settled line shares: most have none)
+    return frozenset(k for k, found in shared.items()
+                     if any(names.is_person(name.split()[-1]) for name in found))
