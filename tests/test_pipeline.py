@@ -373,6 +373,8 @@ SETTLED = "Police confirmed that the man found in the river was Jon Moe, 41, a f
     # another person, or nobody named: nothing says this one was settled
     ("Police did not identify the driver, Ann Poe's neighbour said.", False),
     ("Police did not identify the man found in the river.", False),
+    # the one who cannot confirm is no one left open
+    ("Jon Moe's brother, Al Moe, said he could not confirm the report.", False),
     # said without a negation, it agrees
     ("Police identified the man as Jon Moe on Friday.", False),
 ])

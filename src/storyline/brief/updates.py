@@ -50,18 +50,22 @@ _SETTLED = re.compile(r"\b(?:identified|confirmed|confirms|identifies)\b", re.IG
 
 def overtaken(texts: Sequence[str]) -> frozenset[int]:
     """The texts that say someone is not (yet) identified, named or confirmed while
-    another text of the cluster says they were identified or confirmed, naming a person
-    both write in full: "Police didn't identify whose bodies were found Tuesday ...,
-    but indications were that they were ... Liberty German and Abigail Williams" beside
+    another text of the cluster says they were identified or confirmed, naming after
+    that verb a person both write in full: "Police didn't identify whose bodies were found
+    Tuesday ..., but indications were that they were ... Liberty German and Abigail
+    Williams" beside
     "Police confirmed that two bodies found Tuesday were the missing teens ...: Liberty
     German, 14, and Abigail Williams, 13." A live page keeps its earlier lines below its
     latest; a brief that told both would say the news and its opposite."""
-    pending = [k for k, text in enumerate(texts) if _NOT_YET.search(text)]
+    pending = {k: m.end() for k, text in enumerate(texts) if (m := _NOT_YET.search(text))}
     if not pending:
         return frozenset()
-    settled = {name for text in texts if _SETTLED.search(text) and not _NOT_YET.search(text)
-               for name in full_names(text)}
-    shared = {k: settled.intersection(full_names(texts[k])) for k in pending}
+    # (whom a line leaves open or settles comes after its verb; the names before it are
+    # who speaks: "Gates and Michael Mullen ... said they could not confirm the reports")
+    settled = {name for text in texts
+               if (m := _SETTLED.search(text)) and not _NOT_YET.search(text)
+               for name in full_names(text[m.end():])}
+    shared = {k: settled.intersection(full_names(texts[k][at:])) for k, at in pending.items()}
     if not any(shared.values()):
         return frozenset()
     names = Names(texts)  # (read only for the names a settled line shares: most have none)
