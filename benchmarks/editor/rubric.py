@@ -23,6 +23,9 @@ the product now shows them, where "before" is c00ad46 (round 4's "after") and "a
 rubric_round11_r1.jsonl and rubric_round11_r2.jsonl read 50 Timeline17 days whose briefs
 only a clutter audit had read (`packets.py` round 11), where "before" is 39c1d80 (the
 thirty-first session's start) and "after" its end, two readers likewise;
+rubric_round11_thirtyninth_r1.jsonl and _r2.jsonl read them again in the thirty-ninth
+session, where "before" is 83da4a1 (the thirty-first session's end, as read then) and
+"after" 607d39b, two readers, each of four new AI agents reading 25;
 reader_instructions.md is what the readers of rounds 2 and 3 were given.
 """
 
