@@ -1068,3 +1068,20 @@ def test_an_articles_characters_read_by_bytes_as_by_the_patterns(text):
 
     assert ingest._non_ascii(text) == "".join(ingest._NON_ASCII.findall(text))
     assert ingest._has_control(text) == (ingest._CONTROL.search(text) is not None)
+
+
+_STATUS_WORDS = ["Police", "did", "not", "didn't", "have", "has", "not", "yet", "been", "DID",
+                 "NOT", "Not", "declined", "to", "identify", "identified", "confirm",
+                 "confirmed", "CONFIRMED", "named", "name", "released", "disclosed", "Jon",
+                 "Moe", ",", "."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_STATUS_WORDS), max_size=12).map(" ".join))
+def test_overtaken_reads_only_texts_with_a_status_verb(text):
+    """`updates.overtaken` reads only the texts that hold one of `_VERBS`: every match
+    of its patterns holds one."""
+    from storyline.brief import updates
+
+    if updates._NOT_YET.search(text) or updates._SETTLED.search(text):
+        assert any(verb in text for verb in updates._VERBS)
