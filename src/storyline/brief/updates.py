@@ -54,18 +54,17 @@ _VERBS = ("identif", "confirm", "name", "releas", "disclos")
 def overtaken(texts: Sequence[str]) -> frozenset[int]:
     """The texts that say someone is not (yet) identified, named or confirmed while
     another text of the cluster says they were identified or confirmed, naming after
-    that verb a person both write in full: "Police didn't identify whose bodies were found
-    Tuesday ..., but indications were that they were ... Liberty German and Abigail
-    Williams" beside "Police confirmed that two bodies found Tuesday were the missing
-    teens ...: Liberty German, 14, and Abigail Williams, 13." A live page keeps its
-    earlier lines below its latest; a brief that told both would say the news and its
-    opposite."""
+    that verb a person both write in full: "Police didn't identify whose body was pulled
+    from the river, but relatives feared it was Jon Moe ..." beside "Police confirmed
+    that the man found in the river was Jon Moe, 41." A live page keeps its earlier
+    lines below its latest; a brief that told both would say the news and its opposite
+    (hf_mn_val_3651's did, of two missing girls)."""
     read = {k: text for k, text in enumerate(texts) if any(verb in text for verb in _VERBS)}
     pending = {k: m.end() for k, text in read.items() if (m := _NOT_YET.search(text))}
     if not pending:
         return frozenset()
     # (whom a line leaves open or settles comes after its verb; the names before it are
-    # who speaks: "Gates and Michael Mullen ... said they could not confirm the reports")
+    # who speaks: "Jon Moe's brother, Al Moe, said he could not confirm the report")
     settled = {name for k, text in read.items()
                if k not in pending and (m := _SETTLED.search(text))
                for name in full_names(text[m.end():])}
