@@ -76,16 +76,8 @@ def make_packets(outdir: Path, briefs: list[Path]) -> None:
 
 def labels(outdir: Path, files: list[Path]) -> None:
     """Print one line per packet: the labels under the accounts' names."""
-    key = json.loads((outdir / "key.json").read_text())
-    clusters = list(key)  # in packet order
     sets = {obj["id"]: packets.SET_NAMES[name] for (name, _), obj in _rows().items()}
-    for label in (json.loads(line) for path in files for line in path.open()):
-        cluster = clusters[int(label["packet"]) - 1]
-        letters = key[cluster]
-        row = {"set": sets[cluster], "cluster": cluster}
-        row.update({letters[c]: label[c] for c in "ABC"})
-        row.update(run=letters[label["run"]], ranking=[letters[c] for c in label["ranking"]],
-                   note=label["note"])
+    for row in packets.label_rows(outdir, sets, files):
         print(json.dumps(row))
 
 

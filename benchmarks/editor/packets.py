@@ -246,11 +246,19 @@ SET_NAMES = {"multinews_dev250.jsonl": "multinews_dev250", "duc2006.jsonl": "duc
 def labels(round_: str, outdir: Path, files: list[Path]) -> None:
     """Print the rubric lines of a round: each packet's labels under the accounts' names
     (the reader's note keeps the shuffled letters)."""
-    key = json.loads((outdir / "key.json").read_text())
     sets = {obj["id"]: SET_NAMES[name] for name, rows in ROUNDS[round_]
             for i, obj in enumerate(data_lines(name)) if i in rows}
+    for row in label_rows(outdir, sets, files):
+        print(json.dumps(row))
+
+
+def label_rows(outdir: Path, sets: dict[str, str], files: list[Path]) -> list[dict]:
+    """The readers' labels of the packets in `outdir`, one row per packet in packet
+    order, under the accounts' names (`key.json`) with each cluster's set (`sets`)."""
+    key = json.loads((outdir / "key.json").read_text())
     clusters = list(key)  # in packet order
     read = {int(obj["packet"]): obj for f in files for obj in map(json.loads, f.open())}
+    rows = []
     for number in sorted(read):
         label, cluster = read[number], clusters[number - 1]
         letters = key[cluster]
@@ -258,8 +266,8 @@ def labels(round_: str, outdir: Path, files: list[Path]) -> None:
         row.update({letters[c]: label[c] for c in "ABC"})
         row.update(run=letters[label["run"]], ranking=[letters[c] for c in label["ranking"]],
                    note=label["note"])
-        print(json.dumps(row))
-
+        rows.append(row)
+    return rows
 
 if __name__ == "__main__":
     if sys.argv[1] == "briefs":
