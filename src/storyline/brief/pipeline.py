@@ -85,13 +85,14 @@ def steps(documents: Iterable[str | Article | dict], words: int | None = None, *
     # ask about the sentences they consider, and the warnings about an article's prose
     # only until it has enough (on Multi-News, about a third are never read).
     captions = clean.credited(sentences)
-    out_of_date = updates.overtaken([s.text for s in sentences])
+    lines = [s.text for s in sentences]
+    out_of_date = updates.overtaken(lines)
     fit = OnDemand(n, lambda k: k not in captions and k not in out_of_date
                    and segment.is_statement(sentences[k].text)
                    and not segment.cut_subject(sentences[k].text)
                    and not clean.is_clutter(sentences[k].text)
                    and not context.is_aside(sentences[k].text))
-    reading = context.read([s.text for s in sentences], fit, [s.index == 0 for s in sentences],
+    reading = context.read(lines, fit, [s.index == 0 for s in sentences],
                            [s.paragraph for s in sentences])
     periods = phases.find(articles)  # in time order; the news is in the latest
     if periods:  # a time whose leads all set a scene or tell background (two CNN recaps, a

@@ -115,7 +115,6 @@ def _as_written(word: str, article: str, *, first: bool) -> str:
     return word.replace(core, spelled, 1)
 
 
-
 def to_json(brief: Brief, *, explain: bool = False) -> str:
     return json.dumps(brief.to_dict(explain=explain), ensure_ascii=False, indent=2) + "\n"
 
