@@ -87,3 +87,34 @@ def test_a_one_word_claim_said_in_other_words_is_partial_support():
     other = "The state health department said the crow had been found in a park."
     assert _graded("The Yankees beat the Red Sox 5-3 on Sunday.",
                    "The Red Sox lost to the Yankees 5-3 on Sunday.", other) == "partial"
+
+
+def test_what_a_person_said_is_the_claim_not_who_they_are_nor_that_they_said_it():
+    """A source in which the same person, named and placed the same way, says something
+    else supports nothing: the name's first word, the role ("the head of"), the body's
+    acronym and "said" are no part of what is said."""
+    brief = ("Jon Moe, the head of the Valley Weather Service (VWS), said that at least 18 "
+             "roofs were damaged.")
+    names_only = "Jon Moe, head of the Valley Weather Service, said four trees fell on the road."
+    other = "The state health department said the crow had been found in a park."
+    assert _graded(brief, names_only, other) is None
+    said = "Jon Moe, head of the Valley Weather Service, said 18 roofs were damaged overnight."
+    assert _graded(brief, said, other) is not None
+
+
+def test_an_article_quoting_the_same_speaker_on_another_thing_reports_but_does_not_state():
+    """The stray ending asks who reports a line (`reported_by`), a citation who states it:
+    the article in which the same person says another thing is counted, not cited."""
+    from storyline.brief.support import citations, reported_by
+    from storyline.model import Fact
+    texts = [("Jon Moe, the head of the Valley Weather Service, said at least 18 roofs were "
+              "damaged."),
+             "Jon Moe, head of the Valley Weather Service, said four trees fell on the road.",
+             "The state health department said the crow had been found in a park."]
+    articles = [Article(id=str(i), text=t) for i, t in enumerate(texts)]
+    sentences = split_all(articles)
+    rows = tfidf(sentences).sparse()
+    files = {a.id: None for a in articles}
+    fact = Fact(members=(0, 1), articles=("0", "1"))
+    assert [c.article for c in citations(0, fact, sentences, rows, files)] == ["0"]
+    assert reported_by(0, fact, sentences, rows, files) == 2

@@ -22,7 +22,7 @@ sentences are then told together, the first sentence's article first and the oth
 the order they come (two blind readers preferred it in 21 and 23 of 27 read Timeline17
 days: `benchmarks/editor/ab_article_order.jsonl`).
 
-A brief does not end on a stray line: a last sentence that only its own article states,
+A brief does not end on a stray line: a last sentence that only its own article reports,
 the only one of that article in the brief, and that shares almost no words with any
 other brief sentence (another strand of the day's news, a side remark) is left out, and
 so on, with a lower bar for the lines before it, while the brief keeps three.
@@ -136,17 +136,18 @@ STRAY_PHASE = 0.05
 MIN_KEPT = 3
 
 
-def without_stray_ending(picks: list[Pick], sources: Sequence[int], sentences: list[Sentence],
+def without_stray_ending(picks: list[Pick], reported: Sequence[int], sentences: list[Sentence],
                          vectors: sparse.csr_matrix,
                          told_in: Sequence[int | None] | None = None) -> list[Pick]:
-    """`picks` (in reading order) without the stray lines they end on; `sources` counts
-    the articles each pick's sentence is cited to, `told_in` the phase each is told in: a
-    line that opens an earlier phase of the story is a stray one only under STRAY_PHASE."""
+    """`picks` (in reading order) without the stray lines they end on; `reported` counts
+    the articles that report each pick's sentence (`support.reported_by`), `told_in` the
+    phase each is told in: a line that opens an earlier phase of the story is a stray one
+    only under STRAY_PHASE."""
     whole = len(picks)
     while len(picks) > MIN_KEPT:
         last, rest = picks[-1], picks[:-1]
         article = sentences[last.sentence].article
-        if (last.after is not None or sources[len(rest)] > 1
+        if (last.after is not None or reported[len(rest)] > 1
                 or any(sentences[p.sentence].article == article for p in rest)):
             break
         opens_phase = told_in is not None and told_in[len(rest)] != told_in[len(rest) - 1]

@@ -145,8 +145,10 @@ def steps(documents: Iterable[str | Article | dict], words: int | None = None, *
                       support.citations(p.sentence, new[p.fact], sentences, matrix, files),
                       phase_of.get(sentences[p.sentence].article))
         for p in picks)
-    kept = order.without_stray_ending(picks, [len(s.sources) for s in brief_sentences],
-                                      sentences, matrix, [s.phase for s in brief_sentences])
+    reported = [support.reported_by(p.sentence, new[p.fact], sentences, matrix, files)
+                for p in picks]
+    kept = order.without_stray_ending(picks, reported, sentences, matrix,
+                                      [s.phase for s in brief_sentences])
     brief_sentences = brief_sentences[:len(kept)]
     disagreements, changes, timeline = ((yield from analysis(articles, sentences, new))
                                         if options.analysis else ((), (), ()))

@@ -14,7 +14,9 @@ supports: "The Centers for Disease Control and Prevention in Atlanta has sent at
 six researchers ..." does not state "Results were confirmed by the Centers for Disease
 Control in Atlanta."; where all the brief sentence says of its names is one word, another
 word for it may say the same ("The Red Sox lost to the Yankees" for "The Yankees beat the
-Red Sox"), so such a source is partial at most.
+Red Sox"), so such a source is partial at most. Who a person is ("the head of ...") and
+that they said something are no part of what they said: the same person saying another
+thing supports nothing.
 """
 
 from __future__ import annotations
@@ -47,12 +49,30 @@ _NEGATION = led(_NEGATION)  # (speed: behind a look-ahead of its first character
 _CAPITALIZED = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
 _NAME = re.compile(r"(?<=[\w,;:)\"”’] )" + _CAPITALIZED)
 _FIRST_WORD = re.compile(_CAPITALIZED)
+_NEXT_NAME_WORD = re.compile(" " + _CAPITALIZED)  # after a first word: a name goes on
 
 
 def citations(shown: int, fact: Fact, sentences: list[Sentence], vectors: sparse.csr_matrix,
               files: dict[str, str | None]) -> tuple[Citation, ...]:
     """The citations of the brief sentence `shown` (a member of `fact`), one per article
     that supports it, in cluster order; the article of `shown` cites `shown` itself."""
+    return tuple(_citation(sentences[k], files, support)
+                 for k, support in _supports(shown, fact, sentences, vectors, files).values())
+
+
+def reported_by(shown: int, fact: Fact, sentences: list[Sentence], vectors: sparse.csr_matrix,
+                files: dict[str, str | None]) -> int:
+    """How many articles report what the brief sentence `shown` reports: those it cites,
+    and those in which the person it quotes, named and placed the same way, says another
+    thing of it. A brief's last line that other articles report is on the story's thread
+    (`order.without_stray_ending`), though only its own article states what was said."""
+    return len(_supports(shown, fact, sentences, vectors, files, speaker=True))
+
+
+def _supports(shown: int, fact: Fact, sentences: list[Sentence], vectors: sparse.csr_matrix,
+              files: dict[str, str | None], speaker: bool = False) -> dict[str, tuple[int, str]]:
+    """{article: (its sentence that best supports `shown`, "full" or "partial")}, in
+    cluster order; with `speaker`, who says it and that they say it count as said."""
     text = sentences[shown].text
     row = _Row.of(vectors, shown)
     candidates: dict[str, list[int]] = {}
@@ -61,21 +81,21 @@ def citations(shown: int, fact: Fact, sentences: list[Sentence], vectors: sparse
     similar = np.flatnonzero(cosines(vectors, range(vectors.shape[0]), [shown])[:, 0] >= LOOSE)
     for k in similar:
         candidates.setdefault(sentences[k].article, []).append(int(k))
-    out = []
+    out = {}
     for article in files:
         if article == sentences[shown].article:
-            out.append(_citation(sentences[shown], files, "full"))
+            out[article] = (shown, "full")
             continue
         graded = []
         for k in dict.fromkeys(candidates.get(article, ())):
             source = _Row.of(vectors, k)
-            support = _grade(text, row, sentences[k].text, source)
+            support = _grade(text, row, sentences[k].text, source, speaker)
             if support is not None:
                 graded.append((support == "full", row.share(source), k))
         if graded:
             full, _, k = max(graded, key=lambda g: (g[0], g[1]))
-            out.append(_citation(sentences[k], files, "full" if full else "partial"))
-    return tuple(out)
+            out[article] = (k, "full" if full else "partial")
+    return out
 
 
 def grade(text: str, row: sparse.csr_matrix, source: str,
@@ -84,7 +104,8 @@ def grade(text: str, row: sparse.csr_matrix, source: str,
     return _grade(text, _Row.of(row, 0), source, _Row.of(source_row, 0))
 
 
-def _grade(text: str, row: _Row, source: str, source_row: _Row) -> str | None:
+def _grade(text: str, row: _Row, source: str, source_row: _Row,
+           speaker: bool = False) -> str | None:
     share = row.share(source_row)
     cosine = row.cosine(source_row)
     numbers = _numbers(text)
@@ -99,7 +120,7 @@ def _grade(text: str, row: _Row, source: str, source_row: _Row) -> str | None:
         return None  # one says it is so, the other that it is not
     if is_question(source) and not is_question(text):
         return None  # a question states nothing ("Q. What are the symptoms of ...?")
-    claim = _claim(text, source)
+    claim = _claim(text, source, speaker)
     if claim and claim.isdisjoint(terms(source)):
         if len(claim) > 1:
             return None  # the same names, nothing of what is said of them
@@ -211,15 +232,24 @@ def _names(text: str) -> set[str]:
     return {re.sub(r"'s?$", "", n.lower()) for n in _NAME.findall(text)}
 
 
-def _claim(text: str, source: str) -> set[str]:
+def _claim(text: str, source: str, speaker: bool = False) -> set[str]:
     """The terms of what `text` says: its tf-idf terms but its names' (its first word's
-    too when `source` writes it as a name: "Atlanta's Centers for Disease Control ...")
-    and its numbers'."""
+    too when `source` writes it as a name, "Atlanta's Centers for Disease Control ...",
+    or a name's word follows it, "Jon Moe, ..."), the roles they are named by,
+    its numbers' and the verb of saying: "Jon Moe, the head of the Valley Observatory,
+    said four rebels were killed." says nothing of "Jon Moe, head of the Valley
+    Observatory, said 18 troops were wounded." With `speaker`, those roles said with
+    "of", that first word and the verb of saying are terms of the claim."""
     names = _name_terms(text) | {t for w in _ROLE.findall(text) for t in terms(w)}
     first = _FIRST_WORD.match(text)
-    if first and set(terms(first.group())) <= _name_terms(source):
+    if first and (set(terms(first.group())) <= _name_terms(source)
+                  or not speaker and _NEXT_NAME_WORD.match(text, first.end())):
         names |= set(terms(first.group()))
-    return {t for t in terms(text) if t not in names and not t[0].isdigit()}
+    if speaker:
+        return {t for t in terms(text) if t not in names and not t[0].isdigit()}
+    names |= {t for w in _ROLE_OF.findall(text) for t in terms(w)}
+    return {t for t in terms(text)
+            if t not in names and t not in _SAYING and not t[0].isdigit()}
 
 
 # The word that says who a named person is, told with the full name ("injured journalist
@@ -229,6 +259,14 @@ _ROLE = re.compile(r"\b([a-z]+(?:er|or|ist|ian|man|woman|ant|ent)|chief|head|sta
                    r"minister|official|leader|secretary|judge|model|host|anchor|son|daughter|"
                    r"wife|husband|mother|father|brother|sister|friend|student|nurse)"
                    r" (?=[A-Z][a-z]+ [A-Z])")
+
+
+# The same, said with "of": "the head of the Syrian Observatory", "a member of the panel".
+_ROLE_OF = re.compile(r"\b(head|chief|director|leader|chairman|chairwoman|spokesman|"
+                      r"spokeswoman|spokesperson|founder|president|member) of\b")
+# That someone said it is not what they said.
+_SAYING = frozenset(t for w in ("said", "says", "say", "told", "tells", "added", "according")
+                    for t in terms(w))
 
 
 def _name_terms(text: str) -> set[str]:
