@@ -25,8 +25,9 @@ if TYPE_CHECKING:  # (tf-idf's rows: vectors.Rows, read as a csr_matrix)
 
 # An article whose tf-idf profile has a cosine below this with every other article
 # shares little more than common words with them. Calibrated on the Multi-News dev and
-# DUC 2006 clusters (benchmarks/editor/README.md): true clusters keep their articles
-# above it; the clusters it flags hold an unrelated article or page furniture.
+# DUC 2006 clusters (BENCHMARKS.md, "How often the warnings are right"): true clusters
+# keep their articles above it; the clusters it flags hold an unrelated article or page
+# furniture.
 OFF_TOPIC = 0.1
 # An article with fewer words in complete sentences is a teaser, a caption or a stub.
 THIN_WORDS = 40

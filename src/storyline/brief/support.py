@@ -37,7 +37,8 @@ if TYPE_CHECKING:  # (tf-idf's rows: vectors.Rows, read as a csr_matrix)
 
 # Shares of the brief sentence's tf-idf weight that a source sentence must have, and
 # the cosine at which an article's other sentences are looked at. Chosen by reading the
-# citations of 30 Multi-News dev briefs (benchmarks/editor/README.md).
+# citations of 30 Multi-News dev briefs; the 228 partial citations two readers labelled
+# since are in BENCHMARKS.md ("Citations read", the twenty-fifth round).
 FULL = 0.6
 PARTIAL = 0.35
 LOOSE = 0.35  # and the cosine a supporting sentence needs at least
