@@ -118,3 +118,14 @@ def test_an_article_quoting_the_same_speaker_on_another_thing_reports_but_does_n
     fact = Fact(members=(0, 1), articles=("0", "1"))
     assert [c.article for c in citations(0, fact, sentences, rows, files)] == ["0"]
     assert reported_by(0, fact, sentences, rows, files) == 2
+
+
+def test_not_only_adds_and_cannot_denies():
+    """ "not only" says more, not the opposite: its source is cited; "cannot" is a "not"
+    as much as "are not able" is."""
+    other = "The state health department said the crow had been found in a park."
+    brief = "The moon not only has a deep ocean, it has large lakes under its icy crust."
+    assert _graded(brief, "Large lakes may lie under the icy crust of the moon.", other)
+    brief = "The judges cannot place themselves in the time and the situation of the war."
+    source = "The judges are not able to place themselves in the time and situation of the war."
+    assert _graded(brief, source, other) is not None

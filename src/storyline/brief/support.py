@@ -44,8 +44,10 @@ PARTIAL = 0.35
 LOOSE = 0.35  # and the cosine a supporting sentence needs at least
 FULL_COSINE = 0.4
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_NEGATION = re.compile(r"\b(?:no|not|never|none|nobody|nothing|neither|nor|without|n't|"
-                       r"denied|denies|deny|refused|refuses|false|untrue)\b|n['’]t\b", re.I)
+# (not "not only" nor "not just", which add: "... not only has an ocean, it has lakes")
+_NEGATION = re.compile(r"\b(?:no|not(?! (?:only|just)\b)|never|none|nobody|nothing|neither|"
+                       r"nor|without|cannot|n't|denied|denies|deny|refused|refuses|false|"
+                       r"untrue)\b|n['’]t\b", re.I)
 _NEGATION = led(_NEGATION)  # (speed: behind a look-ahead of its first characters, literals.py)
 _CAPITALIZED = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
 _NAME = re.compile(r"(?<=[\w,;:)\"”’] )" + _CAPITALIZED)
