@@ -1715,6 +1715,22 @@ def test_a_caption_without_its_stop_glued_further_down_goes_before_a_word_that_o
         "Husband of missing reporter speaks out", "Families shelter in a school"]
 
 
+def test_a_links_title_glued_further_down_goes_before_the_article_or_a_conjunction():
+    """A page's related-link titles, glued before a sentence that opens on "The",
+    "According to" or "But", go as a caption; a name after a title's noun stays."""
+    body = ("Rescuers reached the valley on Monday.\n\nThe road was cut.\n\nAid is slow.\n\n"
+            "Alleged fraud victim leaves the country The court deported her despite repeated "
+            "requests from the refugee agency.\n\nDoctors struggle in a town under water According "
+            "to the mayor, the clinic has run out of bandages.\n\nHe read it in the weekly "
+            "magazine The Valley Voice at his home on Sunday.")
+    cleaned_, removed = clean_all([article(body, "a")])
+    assert "\n\nThe court deported her" in cleaned_[0].text
+    assert "\n\nAccording to the mayor" in cleaned_[0].text
+    assert "He read it in the weekly magazine The Valley Voice" in cleaned_[0].text
+    assert [r.text for r in removed if r.reason == "caption"] == [
+        "Alleged fraud victim leaves the country", "Doctors struggle in a town under water"]
+
+
 @pytest.mark.parametrize("text", [
     "Police said a prominent Egyptian activist was arrested at his home in Cairo on Sunday.",
     "Officials said the interim Libyan government has asked for more help from its allies.",

@@ -1010,7 +1010,14 @@ _BEFORE_NATIONALITY = frozenset(("senior", "top", "other", "leading", "young", "
 # advance on Zawiya Ten minutes later, the bus drove ...", a link's title before it)
 _COUNT_LATER = re.compile(r"(?:" + "|".join(sorted(_COUNTS - {"Dozens", "Hundreds", "Thousands"}))
                           + r") (?:minutes|hours|days|weeks|months|years) (?:later|earlier),")
-_STRONG_HINT = re.compile(r"[a-z] (?:" + "|".join(sorted(_OPENING_WORDS - _COUNTS)) + r") "
+# (the words: those that open sentences, no number, and the article, conjunctions and
+# prepositions a sentence opens on: "Refugees flee Libya for Tunisia Another 110,000 people
+# ...", "Alleged rape victim flees Libya The Qataris deported her ...", a link's title)
+_OPENS_FURTHER_DOWN = (_OPENING_WORDS - _COUNTS) | frozenset((
+    "The", "A", "An", "But", "And", "So", "To", "According", "Please", "In", "On", "As", "At",
+    "With", "For", "From", "By", "If", "This", "These", "Those", "His", "Her", "Their", "Its",
+    "Our"))
+_STRONG_HINT = re.compile(r"[a-z] (?:" + "|".join(sorted(_OPENS_FURTHER_DOWN)) + r") "
                           rf"|[a-z] {_COUNT_LATER.pattern}")
 
 
@@ -1024,7 +1031,7 @@ def _glued_sentence(paragraph: str, texts: list[str], strong: bool = False) -> i
     `texts` write in small letters at least as often as they capitalize it after a
     small-letter word ("Monkeys" against "monkeys"; not "Board" of "the state Board of
     Education", nor "Western" of "increased Western involvement"); `strong`, only a word
-    that opens sentences and is no number."""
+    that opens sentences further down a page (`_OPENS_FURTHER_DOWN`)."""
     end = _first_end(paragraph)
     for match in _GLUED.finditer(paragraph, 0, end):
         at = match.lastindex  # (the alternative that matched)
@@ -1056,9 +1063,9 @@ def _glued_sentence(paragraph: str, texts: list[str], strong: bool = False) -> i
                 or paragraph.startswith(" of ", match.end(at))
                 or len(paragraph[match.start(at):end].split()) < 6):
             continue
-        # (`strong`: only a word that opens sentences, not a number, "... Year Seven", nor
-        # after a title's noun, "the documentary When the Levees Broke")
-        if strong and (word not in _OPENING_WORDS or word in _COUNTS or at == 5
+        # (`strong`: only a word that opens sentences further down, not a number, "...
+        # Year Seven", nor after a title's noun, "the documentary When the Levees Broke")
+        if strong and (word not in _OPENS_FURTHER_DOWN or at == 5
                        or words[-1].lower() in _NAMES_A_TITLE) and not (
                 word in _COUNTS and _COUNT_LATER.match(paragraph, match.start(at))):
             continue
