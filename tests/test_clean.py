@@ -918,6 +918,12 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("A photo shows the damaged reactor building in the harbour.", True),
     ("A photo of the suspect was released by police on Monday.", False),
     ("Staff researcher Jane Roe contributed to this report.", True),
+    ("The BBC's Ann Lee boarded a navy ship to travel to the village, close to the coast.",
+     True),                                        # the outlet's reporter's travel, a blurb
+    ("ITV's Jon Moe brings us the latest on their plight.", True),
+    ("The BBC's Ann Lee has followed the story of a girl called Joy.", True),
+    ("CNN's Ann Lee reported from the border and Jon Moe reported from Rome.", True),
+    ("CNN's Ann Lee reported from the port that another 10 people were killed.", False),
     ("This article was reported jointly with Ann Lee of ProPublica, a nonprofit newsroom.",
      True),
     ("This article was reported by our correspondent in Kiev over three weeks.", False),
