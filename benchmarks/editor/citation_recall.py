@@ -3,6 +3,12 @@
     .venv/bin/python benchmarks/editor/citation_recall.py pairs OUTDIR
     .venv/bin/python benchmarks/editor/citation_recall.py labels OUTDIR LABELS... > x.jsonl
     .venv/bin/python benchmarks/editor/citation_recall.py score x.jsonl
+    # the citations a change adds, beside partial ones both versions give (each version's
+    # src/ first on PYTHONPATH for `briefs`); TUNED, label files of pairs not to redraw
+    PYTHONPATH=OLD/src .venv/bin/python benchmarks/editor/citation_recall.py briefs old.jsonl
+    .venv/bin/python benchmarks/editor/citation_recall.py briefs new.jsonl
+    .venv/bin/python benchmarks/editor/citation_recall.py precision old.jsonl new.jsonl \
+        OUTDIR [TUNED...]
 
 `pairs`: for every sentence of the 300 dev briefs (Multi-News dev and DUC 2006, 120
 words) and every article of its cluster that the sentence does not cite, the article's
@@ -14,7 +20,15 @@ with the key and keeps the labels, the band and the band's size, never the texts
 `score`: what each reader labelled, by band, and the citations that the briefs leave out
 estimated over every uncited article (each band's share times its size). The closest
 sentence stands for its article: an article that states the line in words it shares
-little with is not counted, so the estimate is a floor.
+little with is not counted, so the estimate is a floor. `precision`: PRECISION_ADDED
+citations the new version adds and PRECISION_KEPT partial citations the old one gives and
+the new one keeps (as the old one shows them), shuffled (seed 41), labelled the same
+way; `score` then counts each kind's labels.
+
+Read in the fortieth session by two AI agents instructed as copy editors: the recall
+pairs at e264efe (`citation_recall_fortieth.jsonl`), and the citations that a looser
+cosine for a source (0.25 rather than `support.LOOSE`'s 0.35) would add, beside partial
+ones kept (`citation_precision_loose_fortieth.jsonl`; not kept, BENCHMARKS.md says why).
 """
 
 from __future__ import annotations
@@ -34,6 +48,7 @@ import packets  # (the dev data's place)
 BANDS = (("graded out", 0.35, 45), ("0.25-0.35", 0.25, 50), ("0.15-0.25", 0.15, 40),
          ("under 0.15", 0.0, 20))
 LABELS = ("states", "part", "not")
+PRECISION_ADDED, PRECISION_KEPT = 60, 40
 
 
 def uncited() -> list[dict]:
@@ -95,19 +110,75 @@ def make_pairs(outdir: Path) -> None:
             md.write(f"## Pair {number}\n\nBRIEF: {r['brief']}\n\nSOURCE: {r['source']}\n\n")
 
 
+def briefs(out: Path) -> None:
+    """The 300 dev briefs (120 words) with their citations, one line a cluster."""
+    from storyline import Options
+    from storyline.brief import pipeline
+    from storyline.brief.ingest import to_articles
+    with out.open("w") as f:
+        for name in ("multinews_dev250.jsonl", "duc2006.jsonl"):
+            for obj in packets.data_lines(name):
+                docs = [d if isinstance(d, dict) else {"text": d} for d in obj["documents"]]
+                brief = pipeline.summarize(to_articles(docs), options=Options(words=120,
+                                                                              analysis=False))
+                f.write(json.dumps({"id": obj["id"], "sentences": [
+                    {"text": line.text, "sources": [
+                        {"article": c.article, "support": c.support, "text": c.text}
+                        for c in line.sources]} for line in brief.sentences]}) + "\n")
+
+
+def make_precision(old: Path, new: Path, outdir: Path, tuned: list[Path]) -> None:
+    before, after = ({json.loads(line)["id"]: json.loads(line) for line in path.open()}
+                     for path in (old, new))
+    drawn = {(r["cluster"], r["sentence"], r["article"]) for path in tuned
+             for r in map(json.loads, path.open())}
+    added, kept = [], []
+    for cluster, brief in before.items():
+        for i, (was, now) in enumerate(zip(brief["sentences"], after[cluster]["sentences"])):
+            cited = {c["article"]: c for c in was["sources"]}
+            for c in now["sources"]:
+                row = (cluster, i, c["article"], was["text"], c["text"])
+                if c["article"] not in cited and row[:3] not in drawn:
+                    added.append(row)
+                elif c["article"] in cited and cited[c["article"]]["support"] == "partial":
+                    kept.append((*row[:4], cited[c["article"]]["text"]))  # (as it was)
+    rng = random.Random(41)
+    rows = ([("added", r) for r in rng.sample(added, PRECISION_ADDED)]
+            + [("kept", r) for r in rng.sample(kept, PRECISION_KEPT)])
+    rng.shuffle(rows)
+    outdir.mkdir(parents=True, exist_ok=True)
+    with (outdir / "key.jsonl").open("w") as key, (outdir / "pairs.md").open("w") as md:
+        md.write("# Pairs to label\n\n")
+        for number, (kind, (cluster, i, article, line, source)) in enumerate(rows, 1):
+            key.write(json.dumps({"pair": number, "kind": kind, "cluster": cluster,
+                                  "sentence": i, "article": article}) + "\n")
+            md.write(f"## Pair {number}\n\nBRIEF: {line}\n\nSOURCE: {source}\n\n")
+
+
 def labels(outdir: Path, files: list[Path]) -> None:
     key = [json.loads(line) for line in (outdir / "key.jsonl").open()]
     read = [{json.loads(line)["pair"]: json.loads(line)["label"] for line in path.open()}
             for path in files]
     for row in key:
-        kept = {f: row[f] for f in ("cluster", "sentence", "article", "cosine", "band",
-                                    "band_size")}
+        kept = {f: row[f] for f in ("cluster", "sentence", "article", "kind", "cosine",
+                                    "band", "band_size") if f in row}
         print(json.dumps({**kept, "labels": [r[row["pair"]] for r in read]}))
 
 
 def score(path: Path) -> None:
     rows = [json.loads(line) for line in path.open()]
     readers = len(rows[0]["labels"])
+    if "kind" in rows[0]:
+        print("| citations | drawn | " + " | ".join(
+            f"reader {r + 1}: states / part / not" for r in range(readers)) + " | agree |")
+        print("|---|---|" + "---|" * readers + "---|")
+        for kind in ("added", "kept"):
+            these = [x for x in rows if x["kind"] == kind]
+            cells = [" / ".join(str(Counter(x["labels"][r] for x in these)[label])
+                                for label in LABELS) for r in range(readers)]
+            agree = sum(len(set(x["labels"])) == 1 for x in these)
+            print(f"| {kind} | {len(these)} | " + " | ".join(cells) + f" | {agree} |")
+        return
     print("| band | uncited pairs | drawn | " + " | ".join(
         f"reader {r + 1}: states / part / not" for r in range(readers)) + " | agree |")
     print("|---|---|---|" + "---|" * readers + "---|")
@@ -136,6 +207,10 @@ if __name__ == "__main__":
         make_pairs(Path(args[0]))
     elif command == "labels" and len(args) >= 2:
         labels(Path(args[0]), [Path(a) for a in args[1:]])
+    elif command == "briefs" and len(args) == 1:
+        briefs(Path(args[0]))
+    elif command == "precision" and len(args) >= 3:
+        make_precision(Path(args[0]), Path(args[1]), Path(args[2]), [Path(a) for a in args[3:]])
     elif command == "score" and len(args) == 1:
         score(Path(args[0]))
     else:
