@@ -129,3 +129,21 @@ def test_not_only_adds_and_cannot_denies():
     brief = "The judges cannot place themselves in the time and the situation of the war."
     source = "The judges are not able to place themselves in the time and situation of the war."
     assert _graded(brief, source, other) is not None
+
+
+def test_a_spokesman_for_declining_to_answer_or_another_order_of_count_states_nothing():
+    """Who a spokeswoman speaks for is part of naming her; "declined to" says she did
+    not; "hundreds of" texts are not "thousands of" texts."""
+    other = "The state health department said the crow had been found in a park."
+    brief = ("Ann Lee, a spokeswoman for Valley Books, said on Monday that the company had "
+             "been working with the commission.")
+    assert _graded(brief, "Ann Lee, a spokeswoman for Valley Books, said sales rose in the "
+                          "spring.", other) is None
+    assert _graded(brief, "Ann Lee, a spokeswoman for Valley Books, declined to say whether "
+                          "the company had been working with the commission.", other) is None
+    assert _graded("The teacher sent the girl thousands of text messages over two weeks.",
+                   "The teacher and the girl exchanged hundreds of text messages.",
+                   other) is None
+    assert _graded("The teacher sent the girl thousands of text messages over two weeks.",
+                   "The teacher sent the girl thousands of text messages, police said.",
+                   other) is not None

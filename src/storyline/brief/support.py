@@ -47,7 +47,7 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # (not "not only" nor "not just", which add: "... not only has an ocean, it has lakes")
 _NEGATION = re.compile(r"\b(?:no|not(?! (?:only|just)\b)|never|none|nobody|nothing|neither|"
                        r"nor|without|cannot|n't|denied|denies|deny|refused|refuses|false|"
-                       r"untrue)\b|n['’]t\b", re.I)
+                       r"untrue|declined to|declines to)\b|n['’]t\b", re.I)
 _NEGATION = led(_NEGATION)  # (speed: behind a look-ahead of its first characters, literals.py)
 _CAPITALIZED = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
 _NAME = re.compile(r"(?<=[\w,;:)\"”’] )" + _CAPITALIZED)
@@ -220,9 +220,27 @@ def _counted(text: str) -> dict[str, frozenset[str]]:
 
 
 def _counts_otherwise(text: str, source: str) -> bool:
-    """The source counts something the sentence counts, and never with its figure."""
-    mine, theirs = _counted(text), _counted(source)
-    return any(not mine[noun] & theirs[noun] for noun in mine.keys() & theirs.keys())
+    """The source counts something the sentence counts, and never with its figure (nor
+    in its order: "thousands of texts" is not "hundreds of texts")."""
+    return any(not mine[noun] & theirs[noun]
+               for mine, theirs in ((_counted(text), _counted(source)),
+                                    (_in_order(text), _in_order(source)))
+               for noun in mine.keys() & theirs.keys())
+
+
+# A count told by its order only: "hundreds of homes", "thousands of text messages"
+# (compared only with another such count: "5,000 people" may be "thousands of people").
+_ORDER = re.compile(r"\b(dozens|hundreds|thousands|millions|billions) of ([a-z]+)",
+                    re.IGNORECASE)
+
+
+@lru_cache(maxsize=20_000)
+def _in_order(text: str) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for order, noun in _ORDER.findall(text):
+        if terms(noun):
+            out.setdefault(terms(noun)[0], set()).add(order.lower())
+    return {noun: frozenset(orders) for noun, orders in out.items()}
 
 
 def _numbers(text: str) -> set[str]:
@@ -264,9 +282,10 @@ _ROLE = re.compile(r"\b([a-z]+(?:er|or|ist|ian|man|woman|ant|ent)|chief|head|sta
                    r" (?=[A-Z][a-z]+ [A-Z])")
 
 
-# The same, said with "of": "the head of the Syrian Observatory", "a member of the panel".
+# The same, said with "of" or "for": "the head of the Syrian Observatory", "a member of the
+# panel", "a spokeswoman for the company".
 _ROLE_OF = re.compile(r"\b(head|chief|director|leader|chairman|chairwoman|spokesman|"
-                      r"spokeswoman|spokesperson|founder|president|member) of\b")
+                      r"spokeswoman|spokesperson|founder|president|member) (?:of|for)\b")
 # That someone said it is not what they said.
 _SAYING = frozenset(t for w in ("said", "says", "say", "told", "tells", "added", "according")
                     for t in terms(w))
