@@ -8,7 +8,9 @@ numbers and names and most of its content words (weighted by tf-idf, so that "fi
 counts more than "said"), **partially** when it has a good part of its content words and
 contradicts none of its numbers; otherwise the article is not cited. Nor is it cited for
 a question, which states nothing, nor for a count it gives with another figure ("killing
-213 people" does not state "killed 247 people"). A sentence that shares only the names
+213 people" does not state "killed 247 people"; "hundreds of texts" does not state
+"thousands of text messages"), nor where one of the two denies ("did not", "declined
+to") and the other does not. A sentence that shares only the names
 (and numbers; a name's role word, "reporter Jane Roe", is part of the name) never
 supports: "The Centers for Disease Control and Prevention in Atlanta has sent at least
 six researchers ..." does not state "Results were confirmed by the Centers for Disease
@@ -236,6 +238,7 @@ _ORDER = re.compile(r"\b(dozens|hundreds|thousands|millions|billions) of ([a-z]+
 
 @lru_cache(maxsize=20_000)
 def _in_order(text: str) -> dict[str, frozenset[str]]:
+    """What the sentence counts by its order, each with its orders: {"text": {"thousands"}}."""
     out: dict[str, set[str]] = {}
     for order, noun in _ORDER.findall(text):
         if terms(noun):
@@ -260,7 +263,7 @@ def _claim(text: str, source: str, speaker: bool = False) -> set[str]:
     its numbers' and the verb of saying: "Jon Moe, the head of the Valley Observatory,
     said four rebels were killed." says nothing of "Jon Moe, head of the Valley
     Observatory, said 18 troops were wounded." With `speaker`, those roles said with
-    "of", that first word and the verb of saying are terms of the claim."""
+    "of" or "for", that first word and the verb of saying are terms of the claim."""
     names = _name_terms(text) | {t for w in _ROLE.findall(text) for t in terms(w)}
     first = _FIRST_WORD.match(text)
     if first and (set(terms(first.group())) <= _name_terms(source)
