@@ -924,8 +924,8 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("The BBC's Ann Lee has followed the story of a girl called Joy.", True),
     ("CNN's Ann Lee reported from the border and Jon Moe reported from Rome.", True),
     ("CNN's Ann Lee reported from the port that another 10 people were killed.", False),
-    ("As it happened: Valley floods 14 Jan Live coverage following Tuesday's floods in the "
-     "valley, in which hundreds are feared dead.", True),          # a live page's header
+    (("As it happened: Valley floods 14 Jan Live coverage following Tuesday's floods in "
+      "the valley, in which hundreds are feared dead."), True),    # a live page's header
     ("This article was reported jointly with Ann Lee of ProPublica, a nonprofit newsroom.",
      True),
     ("This article was reported by our correspondent in Kiev over three weeks.", False),
