@@ -924,6 +924,9 @@ def test_one_paragraph_per_line_is_kept_as_it_is(example_dir):
     ("The BBC's Ann Lee has followed the story of a girl called Joy.", True),
     ("CNN's Ann Lee reported from the border and Jon Moe reported from Rome.", True),
     ("CNN's Ann Lee reported from the port that another 10 people were killed.", False),
+    ("Jon Moe looks at the impact of the flood on the valley's farms.", True),  # a blurb
+    ("Ann Lee assesses the scene at a farm the river swept away.", True),
+    ("President Ann Lee looks at the options before her, aides said.", False),
     (("As it happened: Valley floods 14 Jan Live coverage following Tuesday's floods in "
       "the valley, in which hundreds are feared dead."), True),    # a live page's header
     ("This article was reported jointly with Ann Lee of ProPublica, a nonprofit newsroom.",
@@ -1394,6 +1397,10 @@ def test_stock_tickers_are_cut_out_of_a_sentence(line, cleaned):
       "stolen."),
      ("Flood aid Red Cross van stolen in Leeds Red Cross workers across the world "
       "have helped deliver aid to Peru")),
+    # "A" after a name a verb's form comes before ("orphaned Peruvians")
+    (("Volunteers run a home for 40 orphaned Peruvians A Leeds-based charity is helping to "
+      "house children left alone by the flood."),
+     "Volunteers run a home for 40 orphaned Peruvians"),
     # a word that opens sentences after a name
     ("Aid workers are gradually reaching Lima With up to 500 people feared dead, charities "
      "are sending aid.", "Aid workers are gradually reaching Lima"),

@@ -1048,9 +1048,12 @@ def _glued_sentence(paragraph: str, texts: list[str], strong: bool = False) -> i
                  and words[-2] in _THE_NOUN
                  and words[-1] not in _BEFORE_NATIONALITY
                  and _GROUP_ACTS.match(paragraph, match.end(at)))
+        # (a verb two words back goes on into its object, "... rejected Calls on ...", but
+        # not past a name into "A", "An" or "The": "... for orphaned Haitians A charity ...")
         goes_on = at != 2 and (words[-1].lower() in _NOT_LAST
                                or _GOES_ON.search(words[-1]) and not counted
-                               or at != 5 and _GOES_ON.search(words[-2]) and words[-2] != "to")
+                               or at not in (3, 5) and _GOES_ON.search(words[-2])
+                               and words[-2] != "to")
         longest = GLUED_HEAD_NAME_A if at == 3 else GLUED_HEAD_WORDS
         if (not 4 <= len(words) <= longest or goes_on
                 or word in _CALENDAR or any(c in head for c in ';"“”')
@@ -1603,7 +1606,8 @@ _CLUTTER_START = re.compile(
     r"(?:reports|describes|explains|shares|looks at|has more|takes a look|talks|examines|"
     r"says|has met|visits|meets)\b|"
     # a video's blurb by its reporter's full name: "Orla Guerin reports from a field
-    # hospital ...", "Matthew Price describes the "grim" scenes at ...", "Valerie Moliere,
+    # hospital ...", "Matthew Price describes the "grim" scenes at ...", "... looks at the
+    # impact of ...", "... assesses the scene at ...", "Valerie Moliere,
     # 15, describes the scene ..." (news tells it "reported"; not reports themselves:
     # "First reports from the epicentre suggested ...", "Unconfirmed Russian reports on")
     r"(?-i:(?!(?:The|This|That|These|Those|Some|Many|Most|Other|Such|First|Early|Initial|"
@@ -1612,7 +1616,8 @@ _CLUTTER_START = re.compile(
     r"Post|Journal|Council|Ministry|Office|Group|Bank|Reuters|AFP|Presse|Institute|"
     r"Foundation)\b)(?:[A-Z][\w.'’-]+ ){1,2}[A-Z][\w.'’-]+)(?:, \d{1,3},)? "
     rf"(?:reports (?:from|on|for)\b(?! (?-i:{_WEEKDAY})\b)(?![^.]* that\b)"
-    r"|describes the (?:[\w\"“”'‘’-]+ )?scenes?\b)|"
+    r"|describes the (?:[\w\"“”'‘’-]+ )?scenes?\b"
+    r"|(?:looks at (?:the|whether|how|why)|assesses the)\b(?![^.]*\b(?:said|says)\b))|"
     # footage's blurb: "Footage from the air shows the extent of damage ..." (not what
     # footage shows in a story: "Mobile phone footage shows both alive after ...")
     r"(?:aerial )?footage (?:from the air )?(?:shows|reveals) the (?:extent|scale|devastation|"
