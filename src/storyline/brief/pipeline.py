@@ -139,16 +139,15 @@ def steps(documents: Iterable[str | Article | dict], words: int | None = None, *
     files = {a.id: a.file for a in articles}
     texts = {a.id: a.text for a in articles}
     phase_of = {a: i for i, p in enumerate(periods) for a in p.articles}
+    sources = [support.sourced(p.sentence, new[p.fact], sentences, matrix, files)
+               for p in picks]  # (each pick's citations and how many articles report it)
     brief_sentences = tuple(
         BriefSentence(render.printed(sentences[p.sentence].text,
                                      texts[sentences[p.sentence].article]),
-                      support.citations(p.sentence, new[p.fact], sentences, matrix, files),
-                      phase_of.get(sentences[p.sentence].article))
-        for p in picks)
-    reported = [support.reported_by(p.sentence, new[p.fact], sentences, matrix, files)
-                for p in picks]
-    kept = order.without_stray_ending(picks, reported, sentences, matrix,
-                                      [s.phase for s in brief_sentences])
+                      cited, phase_of.get(sentences[p.sentence].article))
+        for p, (cited, _) in zip(picks, sources))
+    kept = order.without_stray_ending(picks, [reported for _, reported in sources],
+                                      sentences, matrix, [s.phase for s in brief_sentences])
     brief_sentences = brief_sentences[:len(kept)]
     disagreements, changes, timeline = ((yield from analysis(articles, sentences, new))
                                         if options.analysis else ((), (), ()))

@@ -61,8 +61,7 @@ def citations(shown: int, fact: Fact, sentences: list[Sentence], vectors: sparse
               files: dict[str, str | None]) -> tuple[Citation, ...]:
     """The citations of the brief sentence `shown` (a member of `fact`), one per article
     that supports it, in cluster order; the article of `shown` cites `shown` itself."""
-    return tuple(_citation(sentences[k], files, support)
-                 for k, support in _supports(shown, fact, sentences, vectors, files).values())
+    return sourced(shown, fact, sentences, vectors, files)[0]
 
 
 def reported_by(shown: int, fact: Fact, sentences: list[Sentence], vectors: sparse.csr_matrix,
@@ -71,13 +70,13 @@ def reported_by(shown: int, fact: Fact, sentences: list[Sentence], vectors: spar
     and those in which the person it quotes, named and placed the same way, says another
     thing of it. A brief's last line that other articles report is on the story's thread
     (`order.without_stray_ending`), though only its own article states what was said."""
-    return len(_supports(shown, fact, sentences, vectors, files, speaker=True))
+    return sourced(shown, fact, sentences, vectors, files)[1]
 
 
-def _supports(shown: int, fact: Fact, sentences: list[Sentence], vectors: sparse.csr_matrix,
-              files: dict[str, str | None], speaker: bool = False) -> dict[str, tuple[int, str]]:
-    """{article: (its sentence that best supports `shown`, "full" or "partial")}, in
-    cluster order; with `speaker`, who says it and that they say it count as said."""
+def sourced(shown: int, fact: Fact, sentences: list[Sentence], vectors: sparse.csr_matrix,
+            files: dict[str, str | None]) -> tuple[tuple[Citation, ...], int]:
+    """`citations` and `reported_by` of the brief sentence `shown`, from one look at the
+    articles' sentences."""
     text = sentences[shown].text
     row = _Row.of(vectors, shown)
     candidates: dict[str, list[int]] = {}
@@ -86,21 +85,25 @@ def _supports(shown: int, fact: Fact, sentences: list[Sentence], vectors: sparse
     similar = np.flatnonzero(cosines(vectors, range(vectors.shape[0]), [shown])[:, 0] >= LOOSE)
     for k in similar:
         candidates.setdefault(sentences[k].article, []).append(int(k))
-    out = {}
+    cited, reported = [], 0
     for article in files:
         if article == sentences[shown].article:
-            out[article] = (shown, "full")
+            cited.append(_citation(sentences[shown], files, "full"))
+            reported += 1
             continue
-        graded = []
+        graded, reports = [], False
         for k in dict.fromkeys(candidates.get(article, ())):
             source = _Row.of(vectors, k)
-            support = _grade(text, row, sentences[k].text, source, speaker)
+            support = _grade(text, row, sentences[k].text, source)
             if support is not None:
                 graded.append((support == "full", row.share(source), k))
+            # (who says it and that they say it count as said)
+            reports = reports or _grade(text, row, sentences[k].text, source, True) is not None
         if graded:
             full, _, k = max(graded, key=lambda g: (g[0], g[1]))
-            out[article] = (k, "full" if full else "partial")
-    return out
+            cited.append(_citation(sentences[k], files, "full" if full else "partial"))
+        reported += reports
+    return tuple(cited), reported
 
 
 def grade(text: str, row: sparse.csr_matrix, source: str,
