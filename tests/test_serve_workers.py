@@ -124,3 +124,32 @@ def test_a_worker_killed_while_starting_costs_no_request(server):
     status, answer = waiting[1]
     assert status == 200 and answer["sentences"], answer
     assert "a worker died before this request ran" in server.log()
+
+
+def _hang() -> None:
+    time.sleep(3600)
+
+
+def test_a_pool_whose_workers_never_take_a_task_is_replaced_not_waited_on(monkeypatch):
+    """A pool none of whose tasks starts (its workers stuck starting) is replaced after
+    STALLED_SECONDS, not waited on until the deadline: here the new pool is stuck too, so
+    the answer is 503 in about two stalls, not 504 at the time limit."""
+    import asyncio
+
+    from storyline.faces import workers as workers_module
+
+    monkeypatch.setattr(workers_module, "STALLED_SECONDS", 1.0)
+    monkeypatch.setattr(workers_module, "_warm_up", _hang)
+
+    class Client:
+        async def is_disconnected(self) -> bool:
+            return False
+
+    pool = workers_module.Workers(1, time_limit=60)
+    try:
+        started = time.monotonic()
+        answer = asyncio.run(pool.run(Client(), len, "abc"))
+        assert answer.status_code == 503
+        assert time.monotonic() - started < 20
+    finally:
+        pool.stop()

@@ -11,7 +11,9 @@ workers expired"; every later task fails), and a worker killed while it holds th
 channel lock blocks the others for good. So after any death the pool is replaced: new work
 goes to a fresh pool, and the old one finishes what it has and stops. A request that was
 only waiting in a pool that broke is run once more in the new one; a request whose own
-worker died gets 500 (its work may be what killed it).
+worker died gets 500 (its work may be what killed it). A pool none of whose tasks has
+started for STALLED_SECONDS is taken as broken too: a worker killed while it started can
+leave pebble waiting without a word.
 """
 
 from __future__ import annotations
@@ -32,6 +34,10 @@ from .body import error
 
 log = logging.getLogger(__name__)
 WATCH_SECONDS = 0.5  # how often a waiting request checks its deadline and its client
+# A pool none of whose tasks has started for this long is stuck: a worker killed while it
+# started can leave it so without the BrokenProcessPool pebble raises otherwise (a
+# worker's start, spaCy loaded, takes a few seconds).
+STALLED_SECONDS = 30
 
 
 class Workers:
@@ -42,6 +48,7 @@ class Workers:
         self.time_limit = time_limit
         self._pool = self._new_pool()
         self._retired: list[tuple[ProcessPool, threading.Thread]] = []  # draining
+        self._waiting: dict[int, set] = {}  # id of a pool -> its futures not done
         self._last_failure: str | None = None  # of `run_unattended`
 
     async def run(self, request: Request, work, *args, deadline: float | None = None,
@@ -54,7 +61,7 @@ class Workers:
         deadline = deadline if deadline is not None else loop.time() + self.time_limit
         for attempt in (1, 2):
             pool, future = self._schedule(work, args, max(0.1, deadline - loop.time()))
-            job = asyncio.wrap_future(future)
+            job, scheduled = asyncio.wrap_future(future), loop.time()
             try:
                 while not job.done():  # wait, watching the clock and the client
                     await asyncio.wait({job}, timeout=WATCH_SECONDS)
@@ -62,6 +69,8 @@ class Workers:
                         raise TimeoutError
                     if not job.done() and await request.is_disconnected():
                         return error(499, "the client went away")  # nobody reads this
+                    if loop.time() - scheduled > STALLED_SECONDS and self._stalled(pool):
+                        raise BrokenProcessPool("no task of the pool has started")
                 return job.result()
             except TimeoutError:
                 return error(504, f"{what} took over {self.time_limit:g} s and was "
@@ -122,17 +131,28 @@ class Workers:
         current one is broken by a death no request has seen (an idle worker's)."""
         pool = self._pool
         try:
-            return pool, pool.schedule(work, args=args, timeout=timeout)
+            future = pool.schedule(work, args=args, timeout=timeout)
         except RuntimeError:  # pebble: "Unexpected error within the Pool"
             log.warning("an idle worker died and broke the pool; replacing it")
             self._replace(pool)
-            return self._pool, self._pool.schedule(work, args=args, timeout=timeout)
+            pool = self._pool
+            future = pool.schedule(work, args=args, timeout=timeout)
+        waiting = self._waiting.setdefault(id(pool), set())
+        waiting.add(future)
+        future.add_done_callback(waiting.discard)
+        return pool, future
+
+    def _stalled(self, pool: ProcessPool) -> bool:
+        """Whether `pool` has tasks and none of them has started (`STALLED_SECONDS`)."""
+        waiting = self._waiting.get(id(pool), set())
+        return bool(waiting) and not any(f.running() for f in list(waiting))
 
     def _replace(self, pool: ProcessPool) -> None:
         """A fresh pool for new work, once for a broken `pool` (a second request that saw
         it break finds it replaced already); `pool` finishes its tasks, then stops."""
         if pool is not self._pool:
             return
+        self._waiting = {k: v for k, v in self._waiting.items() if v}  # (pools done with)
         self._pool = self._new_pool()
         drain = threading.Thread(target=_drain, args=(pool, self.time_limit), daemon=True,
                                  name="storyline-retired-pool")
