@@ -147,3 +147,64 @@ def test_a_spokesman_for_declining_to_answer_or_another_order_of_count_states_no
     assert _graded("The teacher sent the girl thousands of text messages over two weeks.",
                    "The teacher sent the girl thousands of text messages, police said.",
                    other) is not None
+
+
+def _paraphrase_cluster(closeness: dict[str, float], fillers: list[float]):
+    """A brief line (article 0), sentences of other articles with the meaning cosines
+    `closeness` gives them, and filler sentences at the cosines `fillers`; a made-up
+    encoder that gives those cosines (each sentence its own direction besides the line's)."""
+    import numpy as np
+    line = "The mayor of Brindleton resigned on Tuesday after 12 years in office."
+    texts = [line, *closeness]
+    texts += [f"Brindleton gardeners reported a dry spell number {i} this week."
+              for i in range(len(fillers))]
+    cosine = dict(closeness) | {t: c for t, c in zip(texts[1 + len(closeness):], fillers)}
+    articles = [Article(id=str(i), text=t) for i, t in enumerate(texts[:1 + len(closeness)])]
+    articles.append(Article(id=str(len(articles)), text=" ".join(texts[1 + len(closeness):])))
+    sentences = split_all(articles)
+
+    def encode(batch: list[str]) -> np.ndarray:
+        rows = np.zeros((len(batch), len(texts) + 1), np.float32)
+        for i, text in enumerate(batch):
+            c = 1.0 if text == line else cosine[text]
+            rows[i, 0], rows[i, 1 + texts.index(text)] = c, (1 - c * c) ** 0.5
+        return rows
+
+    files = {a.id: None for a in articles}
+    return sentences, tfidf(sentences).sparse(), files, encode
+
+
+def test_an_article_that_states_a_line_in_other_words_is_cited_as_partial_support():
+    """Sentence embeddings find the article that says it otherwise ("top official quit"
+    for "mayor resigned"); one that gives another figure, or denies it, is not cited however near
+    in meaning, nor is the brief's own article cited twice."""
+    from storyline.brief.support import citations, paraphrased
+    from storyline.model import Fact
+    sentences, rows, files, encode = _paraphrase_cluster({
+        "Brindleton's top official quit this week, ending 12 years at city hall.": 0.9,
+        "Brindleton's top official quit this week, ending 14 years at city hall.": 0.9,
+        "Brindleton's top official did not quit this week, after 12 years at city hall.": 0.9,
+    }, [0.2 + 0.01 * (i % 20) for i in range(60)])
+    assert sentences[0].text.startswith("The mayor of Brindleton resigned")
+    cited = citations(0, Fact(members=(0,), articles=("0",)), sentences, rows, files)
+    assert [c.article for c in cited] == ["0"]  # (tf-idf finds no other)
+    [after] = paraphrased([0], [cited], sentences, rows, files, encode)
+    assert [(c.article, c.support) for c in after] == [("0", "full"), ("1", "partial")]
+    assert after[1].text.startswith("Brindleton's top official quit this week, ending 12")
+
+
+def test_a_sentence_near_in_meaning_that_does_not_stand_out_from_the_story_is_not_cited():
+    """In a story whose sentences are all near the line (the same topic), one a little
+    nearer than the rest is no restatement."""
+    from storyline.brief.support import PARAPHRASE, citations, paraphrased
+    from storyline.model import Fact
+    sentences, rows, files, encode = _paraphrase_cluster({
+        "Brindleton's top official quit this week, ending 12 years at city hall.": 0.8,
+    }, [0.7 + 0.005 * (i % 20) for i in range(60)])
+    assert 0.8 >= PARAPHRASE
+    cited = citations(0, Fact(members=(0,), articles=("0",)), sentences, rows, files)
+    assert paraphrased([0], [cited], sentences, rows, files, encode) == [cited]
+    sentences, rows, files, encode = _paraphrase_cluster({
+        "Brindleton's top official quit this week, ending 12 years at city hall.": 0.8,
+    }, [0.2 + 0.005 * (i % 20) for i in range(60)])
+    assert len(paraphrased([0], [cited], sentences, rows, files, encode)[0]) == 2
