@@ -25,9 +25,6 @@ class Options:
     analysis: whether to find the disagreements and the timeline (with spaCy, about
         1.5 s to load once and 7 ms per sentence with a number or a date); the brief
         itself is the same either way.
-    paraphrases: whether to cite, besides, the articles that state a brief sentence in
-        other words, found by sentence embeddings (`brief.meaning`; the `paraphrases`
-        extra); the brief's words are the same either way.
     """
 
     words: int = 120
@@ -36,7 +33,6 @@ class Options:
     focus: str | None = None
     published: str | None = None
     analysis: bool = True
-    paraphrases: bool = False
 
     def __post_init__(self) -> None:
         from .brief.score import SCORERS
@@ -60,12 +56,6 @@ class Options:
         if self.selector not in SELECTORS:
             raise OptionsError(
                 f"unknown selector {self.selector!r}; choose one of {sorted(SELECTORS)}")
-        if not isinstance(self.paraphrases, bool):
-            raise OptionsError(f"paraphrases must be True or False, got {self.paraphrases!r}")
-        if self.paraphrases:
-            from .brief.meaning import check_installed
-
-            check_installed()
 
 
 def _is_date(text) -> bool:

@@ -149,12 +149,6 @@ def steps(documents: Iterable[str | Article | dict], words: int | None = None, *
     kept = order.without_stray_ending(picks, [reported for _, reported in sources],
                                       sentences, matrix, [s.phase for s in brief_sentences])
     brief_sentences = brief_sentences[:len(kept)]
-    if options.paraphrases:
-        from . import meaning  # (torch and the model load only when asked for)
-        cited = support.paraphrased([p.sentence for p in kept],
-                                    [s.sources for s in brief_sentences], sentences, matrix,
-                                    files, meaning.encode)
-        brief_sentences = tuple(replace(s, sources=c) for s, c in zip(brief_sentences, cited))
     disagreements, changes, timeline = ((yield from analysis(articles, sentences, new))
                                         if options.analysis else ((), (), ()))
     stats = {

@@ -24,7 +24,6 @@ thing supports nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -46,12 +45,6 @@ FULL = 0.6
 PARTIAL = 0.35
 LOOSE = 0.35  # and the cosine a supporting sentence needs at least
 FULL_COSINE = 0.4
-# The meaning's cosine (MiniLM) at which an uncited article's sentence restates a brief
-# sentence in other words, how far above the story's other sentences it must stand (in
-# standard deviations), and the tf-idf cosine it needs as well (`paraphrased`).
-PARAPHRASE = 0.7
-STANDS_OUT = 2.5
-PARAPHRASE_FLOOR = 0.1
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # (not "not only" nor "not just", which add: "... not only has an ocean, it has lakes")
 _NEGATION = re.compile(r"\b(?:no|not(?! (?:only|just)\b)|never|none|nobody|nothing|neither|"
@@ -111,52 +104,6 @@ def sourced(shown: int, fact: Fact, sentences: list[Sentence], vectors: sparse.c
             cited.append(_citation(sentences[k], files, "full" if full else "partial"))
         reported += reports
     return tuple(cited), reported
-
-
-def paraphrased(shown: list[int], cited: list[tuple[Citation, ...]], sentences: list[Sentence],
-                vectors: sparse.csr_matrix, files: dict[str, str | None],
-                encode: Callable[[list[str]], np.ndarray]) -> list[tuple[Citation, ...]]:
-    """The citations `cited` of the brief sentences `shown`, and for each, the articles it
-    does not cite that state it in other words: a sentence whose meaning (`encode`'s
-    vectors) is within PARAPHRASE of it and stands out, STANDS_OUT standard deviations
-    above the other articles' sentences (a story's sentences are all near in meaning;
-    the one that says the same thing is nearer), that shares a word or two with it
-    (tf-idf cosine PARAPHRASE_FLOOR) and disagrees on no figure, count or denial. Such
-    a citation is partial: that two sentences mean much the same is not that one states
-    all the other does."""
-    texts = list(dict.fromkeys(s.text for s in sentences))
-    meaning = encode(texts)[[{t: i for i, t in enumerate(texts)}[s.text] for s in sentences]]
-    article = np.array([s.article for s in sentences], dtype=object)
-    order = {a: i for i, a in enumerate(files)}
-    out = []
-    for k, citations in zip(shown, cited):
-        similar = meaning @ meaning[k]
-        others = similar[article != sentences[k].article]
-        spread = float(others.std()) if len(others) > 1 else 0.0
-        have = {sentences[k].article} | {c.article for c in citations}
-        lexical = cosines(vectors, range(vectors.shape[0]), [k])[:, 0]
-        best: dict[str, tuple[float, int]] = {}
-        for j in np.flatnonzero((similar >= PARAPHRASE) & (lexical >= PARAPHRASE_FLOOR)):
-            j = int(j)
-            if (sentences[j].article in have or not spread
-                    or (similar[j] - others.mean()) / spread < STANDS_OUT
-                    or similar[j] <= best.get(sentences[j].article, (0.0,))[0]
-                    or _disagrees(sentences[k].text, sentences[j].text)):
-                continue
-            best[sentences[j].article] = (float(similar[j]), j)
-        added = [_citation(sentences[j], files, "partial") for _, j in best.values()]
-        out.append(tuple(sorted(citations + tuple(added), key=lambda c: order[c.article])))
-    return out
-
-
-def _disagrees(text: str, source: str) -> bool:
-    """The two give other figures or counts, one denies and the other does not, or the
-    source asks: whatever else they share, the source does not state the sentence."""
-    numbers, source_numbers = _numbers(text), _numbers(source)
-    return bool((numbers and source_numbers and not numbers & source_numbers)
-                or _counts_otherwise(text, source)
-                or bool(_NEGATION.search(text)) != bool(_NEGATION.search(source))
-                or (is_question(source) and not is_question(text)))
 
 
 def grade(text: str, row: sparse.csr_matrix, source: str,

@@ -71,16 +71,13 @@ class BriefRequest(BaseModel):
     published: str | None = Field(default=None, description="Date (YYYY-MM-DD) of the "
                                   "articles that carry none, for the timeline.")
     analysis: bool = Field(default=True, description="Find disagreements and the timeline.")
-    paraphrases: bool = Field(default=False, description="Also cite the articles that state "
-                              "a sentence in other words (the paraphrases extra).")
 
     @model_validator(mode="after")
     def _something_to_summarize(self):
         if not self.documents and not self.urls:
             raise ValueError('give "documents" (article texts) and/or "urls" (web pages)')
         try:  # the options' own checks, before any page is fetched or a worker is used
-            Options(words=self.words, focus=self.focus, published=self.published,
-                    paraphrases=self.paraphrases)
+            Options(words=self.words, focus=self.focus, published=self.published)
         except OptionsError as e:
             raise ValueError(str(e)) from None
         return self
@@ -165,7 +162,7 @@ def create_app(*, workers: int | None = None, time_limit: float = TIME_LIMIT_SEC
         items = [("text", d) for d in body.documents]
         items += [("html" if p.html else "text", p.text, p.url) for p in pages]
         options = {"words": body.words, "focus": body.focus, "published": body.published,
-                   "analysis": body.analysis, "paraphrases": body.paraphrases}
+                   "analysis": body.analysis}
         try:
             return await request.app.state.pool.run(
                 request, _brief, items, options, body.since, body.explain, body.article_text,

@@ -43,13 +43,10 @@ from .progress import stages
               help="Date of the articles that carry none, for the timeline's relative dates.")
 @click.option("--no-analysis", is_flag=True,
               help="Skip the disagreements and the timeline (faster; the brief is the same).")
-@click.option("--paraphrases", is_flag=True,
-              help="Also cite the articles that state a sentence in other words (sentence "
-                   "embeddings; pip install 'storyline[paraphrases]').")
 def summarize_command(path: Path, words: int, fmt: str | None, output: Path | None,
                       explain: bool, jobs: int | None, focus: str | None, since: Path | None,
-                      published: str | None, no_analysis: bool, paraphrases: bool,
-                      engine_name: str, address: str | None, resume: bool) -> None:
+                      published: str | None, no_analysis: bool, engine_name: str,
+                      address: str | None, resume: bool) -> None:
     """Summarize the articles at PATH into one cited brief.
 
     PATH is a folder of .txt, .md or .html articles, one article file, "-" for articles
@@ -72,7 +69,7 @@ def summarize_command(path: Path, words: int, fmt: str | None, output: Path | No
         raise click.UsageError("--since is for one cluster; run it on that cluster's articles")
     try:
         options = Options(words=words, focus=focus, published=published,
-                          analysis=not no_analysis, paraphrases=paraphrases)
+                          analysis=not no_analysis)
         if output:
             check_output(output, [path, since] if since else [path])
         else:
