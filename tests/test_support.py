@@ -147,3 +147,35 @@ def test_a_spokesman_for_declining_to_answer_or_another_order_of_count_states_no
     assert _graded("The teacher sent the girl thousands of text messages over two weeks.",
                    "The teacher sent the girl thousands of text messages, police said.",
                    other) is not None
+
+
+def test_unable_and_unaware_deny_as_not_does():
+    """ "was unable to say" states "would not say", "was unaware of" states "did not
+    know": both deny, so neither is refused as the opposite of the other."""
+    other = "The council met on Friday to discuss the town's budget for the coming year."
+    assert _graded("Police would not say whether the robber's knife was real.",
+                   "A police spokesman was unable to say whether the robber's knife was real.",
+                   other) is not None
+    assert _graded("Brent Hollis said he did not know the council had planned the vote.",
+                   "Brent Hollis said he was unaware the council had planned the vote.",
+                   other) is not None
+    assert _graded("Police said the robber's knife was real.",
+                   "Police were unable to say whether the robber's knife was real.",
+                   other) is None
+
+
+def test_why_a_source_goes_unnamed_and_a_web_address_deny_and_count_nothing():
+    """ "who was not authorized to discuss the case" is no denial of what the official
+    says; the digits of "bit.ly/2AbC7dE" are no figure disagreeing with "41-year-old"."""
+    other = "The council met on Friday to discuss the town's budget for the coming year."
+    assert _graded("Tom Reyes was detained on Monday in Dunmore after a fight at a bar.",
+                   "A police official, who was not authorized to discuss the case, said Tom "
+                   "Reyes was detained on Monday in Dunmore after a fight at a bar.",
+                   other) is not None
+    brief = ("Tom Reyes, 41, says he was driving home from his night shift at the mill when "
+             "he hit the fence on Main Street.")
+    assert _graded(brief, "Tom Reyes told WXYZ-TV (http://bit.ly/2AbC7dE) he was driving home "
+                   "from his night shift at the mill when he hit the fence on Main Street.",
+                   other) is not None
+    assert _graded(brief, "Tom Reyes, 38, told WXYZ-TV he was driving home from his night "
+                   "shift at the mill when he hit the fence on Main Street.", other) is None

@@ -10,7 +10,8 @@ contradicts none of its numbers; otherwise the article is not cited. Nor is it c
 a question, which states nothing, nor for a count it gives with another figure ("killing
 213 people" does not state "killed 247 people"; "hundreds of texts" does not state
 "thousands of text messages"), nor where one of the two denies ("did not", "declined
-to") and the other does not. A sentence that shares only the names
+to", "was unable to"; not an unnamed source's "who was not authorized to discuss it") and
+the other does not. A sentence that shares only the names
 (and numbers; a name's role word, "reporter Jane Roe", is part of the name) never
 supports: "The Centers for Disease Control and Prevention in Atlanta has sent at least
 six researchers ..." does not state "Results were confirmed by the Centers for Disease
@@ -49,8 +50,15 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # (not "not only" nor "not just", which add: "... not only has an ocean, it has lakes")
 _NEGATION = re.compile(r"\b(?:no|not(?! (?:only|just)\b)|never|none|nobody|nothing|neither|"
                        r"nor|without|cannot|n't|denied|denies|deny|refused|refuses|false|"
-                       r"untrue|declined to|declines to)\b|n['’]t\b", re.I)
+                       r"untrue|declined to|declines to)\b|n['’]t\b", re.IGNORECASE)
 _NEGATION = led(_NEGATION)  # (speed: behind a look-ahead of its first characters, literals.py)
+# A denial said as an adjective: "was unable to say" is "would not say", "was unaware of
+# the plans" is "did not know of them".
+_UNABLE = re.compile(r"\b(?:unable|unaware)\b", re.IGNORECASE)
+# Why a source goes unnamed denies nothing of what it says: "an official, who was not
+# authorized to discuss the arrest, said the suspect ..."
+_UNNAMED_BECAUSE = re.compile(r"\b(?:was|were|is|are|being)\s+not\s+(?:authorized|authorised|"
+                              r"allowed|permitted|cleared)\s+to\s+\w+", re.IGNORECASE)
 _CAPITALIZED = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
 _NAME = re.compile(r"(?<=[\w,;:)\"”’] )" + _CAPITALIZED)
 _FIRST_WORD = re.compile(_CAPITALIZED)
@@ -124,7 +132,7 @@ def _grade(text: str, row: _Row, source: str, source_row: _Row,
         return None  # other figures: not the same statement, or a disagreement
     if _counts_otherwise(text, source):
         return None  # "killed 247 people" and "killing 213 people": a disagreement
-    if bool(_NEGATION.search(text)) != bool(_NEGATION.search(source)):
+    if _denies(text) != _denies(source):
         return None  # one says it is so, the other that it is not
     if is_question(source) and not is_question(text):
         return None  # a question states nothing ("Q. What are the symptoms of ...?")
@@ -249,8 +257,22 @@ def _in_order(text: str) -> dict[str, frozenset[str]]:
     return {noun: frozenset(orders) for noun, orders in out.items()}
 
 
+def _denies(text: str) -> bool:
+    """Whether the sentence says that something is not so (or was not done)."""
+    if _UNNAMED_BECAUSE.search(text):
+        text = _UNNAMED_BECAUSE.sub("", text)
+    return bool(_NEGATION.search(text) or _UNABLE.search(text))
+
+
 def _numbers(text: str) -> set[str]:
+    """The figures of the sentence (not the digits of a web address: "bit.ly/1QPO4MH")."""
+    if "/" in text:
+        text = " ".join(w for w in text.split() if not _ADDRESS.match(w))
     return {n.replace(",", "") for n in _NUMBER.findall(text)}
+
+
+# A word that is a web address: "http://...", "www....", "bit.ly/..." (not "24/7", "3/4")
+_ADDRESS = re.compile(r"[(\[<\"“]?(?:https?://|www\.|[a-z][\w-]*\.[\w.-]*/)", re.IGNORECASE)
 
 
 def _names(text: str) -> set[str]:
