@@ -179,3 +179,15 @@ def test_why_a_source_goes_unnamed_and_a_web_address_deny_and_count_nothing():
                    other) is not None
     assert _graded(brief, "Tom Reyes, 38, told WXYZ-TV he was driving home from his night "
                    "shift at the mill when he hit the fence on Main Street.", other) is None
+
+
+def test_a_source_quoting_another_thing_does_not_state_a_quotation():
+    """Two quotations of the same person that share words ("clear", "tail", "night") but
+    not one phrase say two things: the second is not cited for the first. A source that
+    tells the quotation in its own words, quoting a word of it, still is."""
+    line = '"It has grown a long bright tail in the last three nights," said Dr. Lena Vark.'
+    other = "The council met on Friday to discuss the town's budget for the coming year."
+    assert _graded(line, '"On a bright night you will see the tail of a long smudge low in '
+                   'the sky after sunset," said Dr. Lena Vark.', other) is None
+    assert _graded(line, 'Dr. Lena Vark said the comet had grown a "long bright tail" in the '
+                   'last three nights.', other) is not None

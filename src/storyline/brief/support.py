@@ -19,7 +19,8 @@ Control in Atlanta."; where all the brief sentence says of its names is one word
 word for it may say the same ("The Red Sox lost to the Yankees" for "The Yankees beat the
 Red Sox"), so such a source is partial at most. Who a person is ("the head of ...") and
 that they said something are no part of what they said: the same person saying another
-thing supports nothing.
+thing supports nothing, nor does a source that quotes and has not one phrase of the
+sentence's quotation.
 """
 
 from __future__ import annotations
@@ -141,6 +142,8 @@ def _grade(text: str, row: _Row, source: str, source_row: _Row,
         if len(claim) > 1:
             return None  # the same names, nothing of what is said of them
         return "partial"  # its one word said otherwise ("beat" and "lost to"), or not said
+    if not speaker and _quotes_otherwise(text, source):
+        return None  # each quotes, and not one phrase of the other: another thing said
     if (share >= FULL and cosine >= FULL_COSINE and numbers <= source_numbers
             and _names(text) <= _words(source)):
         return "full"
@@ -255,6 +258,38 @@ def _in_order(text: str) -> dict[str, frozenset[str]]:
         if terms(noun):
             out.setdefault(terms(noun)[0], set()).add(order.lower())
     return {noun: frozenset(orders) for noun, orders in out.items()}
+
+
+# Quoted words ("...", “...”, ‘...’) and the words of a sentence, for `_quotes_otherwise`.
+_QUOTATION = re.compile(r"\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
+_PLAIN_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+def _quotes_otherwise(text: str, source: str) -> bool:
+    """Whether the sentence quotes someone at length (six words or more), the source
+    quotes too, and the source has no phrase of that quotation (two content words in a
+    row, or three words with one): "'It has grown a clear tail in the last three
+    nights,' said Dr. Osk." is not stated by "'On a clear night you will see a faint
+    smudge with a tail,' said Dr. Osk.", though they share "clear", "tail", "night"."""
+    if not (_QUOTATION.search(source) and (quoted := _long_quotation_phrases(text))):
+        return False
+    return quoted.isdisjoint(_phrases(_PLAIN_WORD.findall(source.lower().replace("’", "'"))))
+
+
+@lru_cache(maxsize=20_000)  # (a brief sentence's, asked once for each of its sources)
+def _long_quotation_phrases(text: str) -> frozenset[tuple[str, ...]]:
+    """The phrases of the sentence's quotations of six words or more (none: no such)."""
+    quotations = [_PLAIN_WORD.findall(next(g for g in m.groups() if g).lower()
+                                      .replace("’", "'"))
+                  for m in _QUOTATION.finditer(text)]
+    return frozenset(p for words in quotations if len(words) >= 6 for p in _phrases(words))
+
+
+def _phrases(words: list[str]) -> set[tuple[str, ...]]:
+    """Two content words in a row, and three words in a row with a content word."""
+    content = [bool(terms(w)) for w in words]
+    return ({tuple(words[i:i + 2]) for i in range(len(words) - 1) if content[i] and content[i + 1]}
+            | {tuple(words[i:i + 3]) for i in range(len(words) - 2) if any(content[i:i + 3])})
 
 
 def _denies(text: str) -> bool:
