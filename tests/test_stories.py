@@ -574,3 +574,18 @@ def test_a_headline_is_a_title_that_names_the_news(title, heads):
     brief = {"sentences": [{"text": sentence, "sources": [{"article": "1", "text": sentence}]}]}
     articles = [{"seq": 7, "copy_of": None, "title": title}]
     assert headline(brief, articles) == (title if heads else sentence)
+
+
+def test_cli_add_with_a_source_it_cannot_read_adds_the_rest_and_exits_1(tmp_path):
+    """A wrong path among the sources is the caller's to fix (a cron job must see it):
+    the other sources' articles are added, and the exit status is 1, not 0."""
+    source = write_jsonl(tmp_path / "a.jsonl", stream(1))
+    db = str(tmp_path / "s.db")
+    result = CliRunner().invoke(main, ["stories", "add", str(tmp_path / "nosuch"), source,
+                                       "--db", db])
+    assert result.exit_code == 1, result.output
+    assert "nosuch does not exist" in result.output
+    assert "3 articles added" in result.output
+    assert "1 of the 2 sources could not be read" in result.output
+    with Stories(db) as stories:
+        assert len(stories.list()) == 3

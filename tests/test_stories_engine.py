@@ -23,7 +23,7 @@ def add(*args) -> str:
 def test_jobs_stores_what_one_process_stores(tmp_path):
     given = story_sources(tmp_path)
     plain = add(*given, "--db", tmp_path / "plain.db")
-    assert "72 articles added (3 of them copies of earlier ones), 1 duplicates skipped, " \
+    assert "72 articles added (3 of them copies of earlier ones), 1 duplicate skipped, " \
            "2 skipped; 6 stories opened" in plain, plain
     assert "is in the future" in plain and "no article text" in plain
     jobs = add(*given, "--db", tmp_path / "jobs.db", "--jobs", 2)

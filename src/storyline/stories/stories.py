@@ -61,8 +61,14 @@ class Added:
         copies = ("" if not self.copies else " (1 of them a copy of an earlier one)"
                   if self.copies == 1 else f" ({self.copies} of them copies of earlier ones)")
         skipped = f", {len(self.skipped)} skipped" if self.skipped else ""
-        return (f"{self.added} articles added{copies}, {self.duplicates} duplicates "
-                f"skipped{skipped}; {self.opened} stories opened, {self.updated} updated")
+        return (f"{_count(self.added, 'article')} added{copies}, "
+                f"{_count(self.duplicates, 'duplicate')} skipped{skipped}; "
+                f"{_count(self.opened, 'story', 'stories')} opened, {self.updated} updated")
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    """ "1 article", "2 articles", "0 articles" """
+    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 @dataclass(frozen=True)
