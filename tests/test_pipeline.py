@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from storyline import Brief, EmptyInputError, Options, OptionsError, read_cluster, summarize
 from storyline.brief.clean import clean_all
 from storyline.brief.ingest import to_articles
-from storyline.brief.render import printed, render
+from storyline.brief.render import printed, render, sections
 from storyline.brief.updates import overtaken
 from storyline.errors import InputError
 
@@ -121,7 +121,11 @@ def test_schema_of_the_example_brief(example_dir):
     first = data["sentences"][0]
     assert set(first) == {"text", "sources", "phase"}
     assert set(first["sources"][0]) == {"article", "file", "start", "end", "text", "support"}
-    assert data["summary"] == " ".join(s["text"] for s in data["sentences"])
+    # the summary tells which time each part is of, as the text output does
+    [(latest, now), (earlier, before)] = [(label, " ".join(s.text for s in run))
+                                          for label, run in sections(brief)]
+    assert (latest, earlier) == ("February 2019", "Earlier, September 2018")
+    assert data["summary"] == f"{latest}: {now}\n\n{earlier}: {before}"
     assert set(data["articles"][0]) >= {"id", "file", "title", "published", "date_source"}
     assert data["stats"]["budget"] == 120 and data["stats"]["words"] <= 120
 

@@ -268,8 +268,14 @@ class Brief:
 
     @property
     def summary(self) -> str:
-        """The brief as plain text, one paragraph."""
-        return " ".join(s.text for s in self.sentences)
+        """The brief as plain text: one paragraph, or, when it tells a story's phases, a
+        paragraph for each headed by its label ("February 2019: ...", "Earlier, September
+        2018: ..."), so that older news is never read as the latest."""
+        from .brief.render import sections  # (render reads these types)
+
+        return "\n\n".join(" ".join(s.text for s in run) if label is None
+                             else f"{label}: " + " ".join(s.text for s in run)
+                             for label, run in sections(self))
 
     def to_dict(self, *, explain: bool = False, texts: bool = False) -> dict[str, Any]:
         """The documented JSON schema (docs/schema.md); `explain` adds what was removed,
