@@ -332,3 +332,15 @@ def test_a_subject_cut_off_its_sentence_is_no_days_line():
                for i, m in enumerate(more, 1)]
     lines = [s.text for d in timeline(stories, dates=1, per_date=2).days for s in d.sentences]
     assert lines and not any(line.startswith("Harbor Studios") for line in lines)
+
+
+def test_the_story_timeline_dates_a_weekday_as_the_briefs_timeline_does(example_dir):
+    """An article dated by a photo caption (the example's Saturday, 9 February 2019) was
+    written that day or later, so its "on Sunday morning" is the next day, 10 February,
+    not the Sunday before: in `storyline timeline` as in the brief's own timeline."""
+    from storyline import Options, summarize
+    articles = read_cluster(example_dir)
+    brief = summarize(articles, options=Options())
+    [event] = [e for e in brief.timeline if e.text.startswith("Intense gun battles")]
+    days = {s.text: d.date for d in timeline(articles).days for s in d.sentences}
+    assert days[event.text] == event.date == "2019-02-10"

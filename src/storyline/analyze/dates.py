@@ -185,7 +185,7 @@ def event_date(text: str, article: Article) -> Candidate | None:
     if ((any(cue in lower for cue in _NOT_STORY_CUES) and _NOT_STORY.search(lower))
             or not _LOWER_PAST.search(lower)):
         return None  # not a statement, or nothing in it happened: all present or future
-    for t in _dates(text, article):
+    for t in resolved(text, article):
         before, after = text[:t.start], text[t.end:]
         if t.bound or _BOUND.search(before) or _RANGE_AFTER.match(after):
             return None  # a start or end point; a later date is the other end
@@ -248,9 +248,10 @@ def main_event(doc, start: int) -> bool:
     return up.head.i == up.i
 
 
-def _dates(text: str, article: Article) -> list[timex.Timex]:
+def resolved(text: str, article: Article) -> list[timex.Timex]:
     """The sentence's dates, resolved against its article's date. For an article dated
-    by a caption or a post (the earliest it can be), a weekday counts from the next day."""
+    by a caption or a post (the earliest it can be), a weekday counts from the next day.
+    (The brief's timeline and `storyline timeline` both date by this.)"""
     day = _date(article.published)
     found = timex.find(text, day)
     if (day is None or article.date_source not in LOWER_BOUND_SOURCES

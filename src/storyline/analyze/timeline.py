@@ -6,7 +6,7 @@ reads hundreds of articles over weeks or months and chooses. The approach is the
 leads the field among methods without training on other stories (DATEWISE, Gholipour
 Ghalandari & Ifrim 2020), with an unsupervised date ranking in place of their regression:
 
-1. Dates. `timex.find` reads every sentence against its article's publication date. A
+1. Dates. `dates.resolved` reads every sentence against its article's publication date. A
    day is worth the number of articles that mention it (each article once; a day that
    many sources refer back to is a day that mattered; one mentioned by articles published
    days later counts twice), plus a share of the articles published on it or the day
@@ -49,6 +49,7 @@ from ..brief.select import QUOTE_MARKS, reports_news
 from ..errors import EmptyInputError, InputError, OptionsError
 from ..model import Article, BriefSentence, Sentence, cite
 from . import timex
+from .dates import resolved as dates_of
 
 DATES = 10  # dates in a timeline, by default
 PER_DATE = 2  # sentences per date, by default
@@ -135,7 +136,8 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
     articles, _ = clean.clean_all(checks.without_budgets(checks.english(articles)[0])[0])
     sentences = segment.split_all(articles)
     published = {a.id: _day(a.published, None) for a in articles}
-    found = [timex.find(s.text, published[s.article]) for s in sentences]
+    by_id = {a.id: a for a in articles}
+    found = [dates_of(s.text, by_id[s.article]) for s in sentences]
     mentions = [[t for t in f if t.precision == "day"] for f in found]
     # a lead that tells what happened last week or last month is not its day's news
     # ("EgyptAir pilot Hamdi Hanafi Taha sought asylum last week", on the day it ran; not
