@@ -589,3 +589,15 @@ def test_cli_add_with_a_source_it_cannot_read_adds_the_rest_and_exits_1(tmp_path
     assert "1 of the 2 sources could not be read" in result.output
     with Stories(db) as stories:
         assert len(stories.list()) == 3
+
+
+def test_add_takes_plain_texts_as_summarize_does(tmp_path):
+    """`.add` takes texts, as the README says and `summarize` does; a value of another
+    kind is refused with what to give."""
+    from storyline.errors import StorylineError
+    text = ("The council of Brindleton voted on Tuesday to close tram line 2 at the end of "
+            "the year, citing falling use.")
+    with Stories(str(tmp_path / "s.db")) as stories:
+        assert stories.add([text]).added == 1
+        with pytest.raises(StorylineError, match="article 1 is int; give texts"):
+            stories.add([42])

@@ -544,9 +544,12 @@ def _incoming(items: Iterable) -> Iterator[Incoming | Prepared | Skipped]:
         elif isinstance(item, dict):
             from .sources import from_object
             yield from_object(item, where=f"article {i}")
+        elif isinstance(item, str):  # a plain text, as `summarize` takes it
+            from .sources import from_object
+            yield from_object({"text": item}, where=f"article {i}")
         else:
-            raise StorylineError(f"article {i} is {type(item).__name__}; give Incoming, "
-                                 "Article or {\"text\": ...} values")
+            raise StorylineError(f"article {i} is {type(item).__name__}; give texts, "
+                                 "Incoming, Article or {\"text\": ...} values")
 
 
 def _story(row: sqlite3.Row) -> Story:
