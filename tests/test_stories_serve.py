@@ -84,13 +84,14 @@ def test_feed_problems_are_skipped_with_reasons(newsroom_site, tmp_path):
         "stories", "add", f"{newsroom_site}/pages/herald-comet.html", str(not_feed),
         str(broken), f"{newsroom_site}/feeds/missing.xml", "--db", str(tmp_path / "s.db"),
         "--allow-private-urls"])
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # (sources it could not read: the caller's to fix)
     out = result.output
     assert "herald-comet.html is an HTML page, not an RSS or Atom feed" in out
     assert "notes.xml is not a feed" in out
     assert "broken.warc: record 1 is broken" in out
     assert "missing.xml: the server answered 404" in out
     assert "0 articles added" in out
+    assert "3 of the 4 sources could not be read" in out  # (the WARC's broken record: 1)
 
 
 def test_private_feed_urls_are_refused_by_default(newsroom_site, tmp_path):
