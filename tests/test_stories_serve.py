@@ -122,6 +122,7 @@ def test_api_lists_pages_shows_and_guards_writing(newsroom_db, tmp_path):
         assert story["brief"]["sentences"] and story["articles"]
         missing = client.get("/v1/stories/999")
         assert missing.status_code == 404 and "no story 999" in missing.json()["error"]
+        assert ".db" not in missing.json()["error"]  # (where the store is: not a client's)
         article = {"id": "gazette-x", "title": "Brenmoor spillway repairs approved",
                    "text": "The county council approved 6 million euros on Monday to rebuild "
                            "the broken spillway of the Brenmoor dam, engineers said. " * 3}

@@ -172,8 +172,9 @@ def _story_brief(db: str, story_id: int, words: int) -> dict:
     with Stories(db, create=False) as stories:
         try:
             stories.story(story_id)
-        except StorylineError as e:
-            raise LookupError(str(e)) from None
+        except StorylineError:  # (its message names the store's file: not for a client)
+            raise LookupError(f"no story {story_id}; GET /v1/stories lists the stories") \
+                from None
         return stories.brief(story_id, words=words).to_dict()
 
 
