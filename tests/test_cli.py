@@ -231,3 +231,18 @@ def test_output_file_gets_the_usual_mode(run, example_dir, tmp_path):
         assert out.stat().st_mode & 0o777 == 0o644
     finally:
         os.umask(umask)
+
+
+def test_a_control_character_and_a_batch_only_option_are_named_plainly(run, tmp_path,
+                                                                        example_dir):
+    """A raw tab inside a JSON string is "Invalid control character at column N" (not
+    json's "... at at column N"); --resume on one cluster names --resume only."""
+    from storyline.brief.ingest import load_json
+    from storyline.errors import InputError
+    with pytest.raises(InputError) as failed:
+        load_json("{\"id\": \"a\tb\"}", where="line 1")
+    assert "Invalid control character at column 10" in str(failed.value)
+    assert " at at " not in str(failed.value)
+    result = run("summarize", example_dir, "--resume")
+    assert result.exit_code == 2 and "--resume is for a .jsonl batch" in result.output
+    assert "--engine" not in result.output

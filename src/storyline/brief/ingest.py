@@ -218,7 +218,9 @@ def json_value(text: str, at: int, *, where: str, max_fields: int | None = None)
     try:
         value, end = _decode_at(decoder, text, at)
     except json.JSONDecodeError as e:
-        raise InputError(f"{where} is not valid JSON ({e.msg} at column {e.colno})") from None
+        # (json's own message for a control character ends in "at")
+        raise InputError(f"{where} is not valid JSON ({e.msg.removesuffix(' at')} at column "
+                         f"{e.colno})") from None
     except RecursionError:
         raise InputError(f"{where} nests JSON arrays or objects too deeply; "
                          "flatten it") from None

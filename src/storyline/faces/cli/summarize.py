@@ -60,8 +60,10 @@ def summarize_command(path: Path, words: int, fmt: str | None, output: Path | No
         raise click.UsageError("--explain is for one cluster; run it on that cluster's articles")
     if not batch and jobs is not None:
         raise click.UsageError("--jobs is for a .jsonl batch of clusters")
-    if not batch and (engine_name != "local" or resume):
-        raise click.UsageError("--engine and --resume are for a .jsonl batch of clusters")
+    if not batch and engine_name != "local":
+        raise click.UsageError("--engine is for a .jsonl batch of clusters")
+    if not batch and resume:
+        raise click.UsageError("--resume is for a .jsonl batch of clusters")
     check_engine_options(engine_name, address)
     if resume and not output:
         raise click.UsageError("--resume goes on with an output file; give the same -o FILE")
