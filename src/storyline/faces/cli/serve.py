@@ -48,7 +48,8 @@ def serve_command(host: str, port: int, workers: int | None, time_limit: float,
                          db=db, token=token, refresh=refresh)
     except StorylineError as e:
         raise click.ClickException(str(e)) from None
-    click.echo(f"Storyline on http://{host}:{port}/ (API docs at /docs); Ctrl-C stops it",
-               err=True)
+    stories = f", its stories at http://{host}:{port}/stories.html" if db else ""
+    click.echo(f"Storyline on http://{host}:{port}/{stories} (API docs at /docs); Ctrl-C "
+               "stops it", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=5,
                 http=guarded_protocol(per_client=per_client, seconds=client_timeout))
