@@ -391,3 +391,16 @@ def test_a_line_is_not_overtaken_by_one_that_leaves_it_open_too():
     texts = ["Police did not identify the man, but relatives said it was Jon Moe, 41.",
              "Police have not confirmed that the man was Jon Moe, who was 41."]
     assert overtaken(texts) == frozenset()
+
+
+def test_a_line_of_an_undated_article_is_told_in_the_time_of_a_dated_one_stating_it(
+        example_dir):
+    """The example's 60-word brief takes Trump's declaration from an undated article
+    (article 5) that a February 2019 article (3) states in full: the line is told under
+    "February 2019", not under "Undated"."""
+    brief = summarize(read_cluster(example_dir), options=Options(words=60, analysis=False))
+    [line] = [s for s in brief.sentences if "Trump declared" in s.text]
+    assert line.sources[-1].article == "5" and ("3", "full") in {
+        (c.article, c.support) for c in line.sources}
+    assert brief.phases[line.phase].label() == "February 2019"
+    assert [label for label, _ in sections(brief)] == ["February 2019"]

@@ -128,8 +128,9 @@ def cite(members: Iterable[int], sentences: Sequence[Sentence],
 @dataclass(frozen=True)
 class BriefSentence:
     """A sentence of the brief, verbatim from an article, with the sources that state it.
-    `phase` is the index in `Brief.phases` of the time its article was written in, or
-    None (a cluster of one time, or an article not placed in one)."""
+    `phase` is the index in `Brief.phases` of the time its article was written in (an
+    undated article's line: that of the first placed article stating it in full), or
+    None (a cluster of one time, or no such article)."""
 
     text: str
     sources: tuple[Citation, ...]

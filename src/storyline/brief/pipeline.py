@@ -144,7 +144,7 @@ def steps(documents: Iterable[str | Article | dict], words: int | None = None, *
     brief_sentences = tuple(
         BriefSentence(render.printed(sentences[p.sentence].text,
                                      texts[sentences[p.sentence].article]),
-                      cited, phase_of.get(sentences[p.sentence].article))
+                      cited, _told_in(sentences[p.sentence].article, cited, phase_of))
         for p, (cited, _) in zip(picks, sources))
     kept = order.without_stray_ending(picks, [reported for _, reported in sources],
                                       sentences, matrix, [s.phase for s in brief_sentences])
@@ -167,6 +167,15 @@ def steps(documents: Iterable[str | Article | dict], words: int | None = None, *
                  disagreements=disagreements, changes=changes, timeline=timeline,
                  phases=periods, stats=stats,
                  warnings=checks.warnings(articles, sentences, fit, matrix, foreign, budgets))
+
+
+def _told_in(article: str, cited, phase_of: dict[str, int]) -> int | None:
+    """The phase a brief sentence is told in: its article's, or, for an article placed in
+    none (undated), that of the first article that states it in full and is placed."""
+    if article in phase_of:
+        return phase_of[article]
+    return next((phase_of[c.article] for c in cited
+                 if c.support == "full" and c.article in phase_of), None)
 
 
 def analysis(articles: list[Article], sentences: list[Sentence], facts: list) -> Generator:
