@@ -172,6 +172,9 @@ def test_why_a_source_goes_unnamed_and_a_web_address_deny_and_count_nothing():
                    "A police official, who was not authorized to discuss the case, said Tom "
                    "Reyes was detained on Monday in Dunmore after a fight at a bar.",
                    other) is not None
+    assert _graded("The ferry company was allowed to resume crossings to Dunmore on Monday.",
+                   "The ferry company was not allowed to resume crossings to Dunmore on "
+                   "Monday.", other) is None  # (a denial, not why a source is unnamed)
     brief = ("Tom Reyes, 41, says he was driving home from his night shift at the mill when "
              "he hit the fence on Main Street.")
     assert _graded(brief, "Tom Reyes told WXYZ-TV (http://bit.ly/2AbC7dE) he was driving home "

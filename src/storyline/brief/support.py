@@ -2,7 +2,8 @@
 
 A brief sentence cites, for each article, that article's sentence that best supports it:
 one of the fact's members (the sentences grouped with it), or any sentence of the
-article that states it in other words (a looser tf-idf match, then the same test). A
+article that states it in words close enough for a looser tf-idf match (then the same
+test; an article that words it quite otherwise is not found). A
 source sentence supports the brief sentence **fully** when it has the brief sentence's
 numbers and names and most of its content words (weighted by tf-idf, so that "fighters"
 counts more than "said"), **partially** when it has a good part of its content words and
@@ -57,9 +58,12 @@ _NEGATION = led(_NEGATION)  # (speed: behind a look-ahead of its first character
 # the plans" is "did not know of them".
 _UNABLE = re.compile(r"\b(?:unable|unaware)\b", re.IGNORECASE)
 # Why a source goes unnamed denies nothing of what it says: "an official, who was not
-# authorized to discuss the arrest, said the suspect ..."
-_UNNAMED_BECAUSE = re.compile(r"\b(?:was|were|is|are|being)\s+not\s+(?:authorized|authorised|"
-                              r"allowed|permitted|cleared)\s+to\s+\w+", re.IGNORECASE)
+# authorized to discuss the arrest, said the suspect ..." (but "the airline was not
+# allowed to resume flights" denies)
+_UNNAMED_BECAUSE = re.compile(
+    r"\b(?:who|because (?:he|she|they|it))\s+(?:was|were|is|are)\s+not\s+(?:authorized|"
+    r"authorised|allowed|permitted|cleared)\s+to\s+(?:publicly\s+)?(?:discuss|comment|"
+    r"speak|talk|release|disclose|brief|be\s+(?:named|identified|quoted))\b", re.IGNORECASE)
 _CAPITALIZED = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
 _NAME = re.compile(r"(?<=[\w,;:)\"”’] )" + _CAPITALIZED)
 _FIRST_WORD = re.compile(_CAPITALIZED)
@@ -261,18 +265,21 @@ def _in_order(text: str) -> dict[str, frozenset[str]]:
 
 
 # Quoted words ("...", “...”, ‘...’) and the words of a sentence, for `_quotes_otherwise`.
-_QUOTATION = re.compile(r"\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
+# (an opening mark ends a quotation's run too, so that unclosed ones cost no rescan; a
+# typewriter's ``...'' is an archive's quotation)
+_QUOTATION = re.compile(r"\"([^\"]+)\"|“([^”“]+)”|‘([^’‘]+)’|``((?:[^`']|'(?!'))+)''")
 _PLAIN_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
 def _quotes_otherwise(text: str, source: str) -> bool:
     """Whether the sentence quotes someone at length (six words or more), the source
-    quotes too, and the source has no phrase of that quotation (two content words in a
-    row, or three words with one): "'It has grown a clear tail in the last three
-    nights,' said Dr. Osk." is not stated by "'On a clear night you will see a faint
-    smudge with a tail,' said Dr. Osk.", though they share "clear", "tail", "night"."""
-    if not (_QUOTATION.search(source) and (quoted := _long_quotation_phrases(text))):
-        return False
+    quotes at length too, and the source has no phrase of that quotation (two content
+    words in a row, or three words with one): '"It has grown a clear tail in the last
+    three nights," said Dr. Osk.' is not stated by '"On a clear night you will see a
+    faint smudge with a tail," said Dr. Osk.', though they share "clear", "tail",
+    "night"."""
+    if not (quoted := _long_quotation_phrases(text)) or not _long_quotation_phrases(source):
+        return False  # (a source that quotes a word or two tells it in its own words)
     return quoted.isdisjoint(_phrases(_PLAIN_WORD.findall(source.lower().replace("’", "'"))))
 
 
@@ -294,20 +301,21 @@ def _phrases(words: list[str]) -> set[tuple[str, ...]]:
 
 def _denies(text: str) -> bool:
     """Whether the sentence says that something is not so (or was not done)."""
-    if _UNNAMED_BECAUSE.search(text):
-        text = _UNNAMED_BECAUSE.sub("", text)
+    text = _UNNAMED_BECAUSE.sub("", text)
     return bool(_NEGATION.search(text) or _UNABLE.search(text))
 
 
 def _numbers(text: str) -> set[str]:
     """The figures of the sentence (not the digits of a web address: "bit.ly/1QPO4MH")."""
-    if "/" in text:
+    if "/" in text or "www." in text:
         text = " ".join(w for w in text.split() if not _ADDRESS.match(w))
     return {n.replace(",", "") for n in _NUMBER.findall(text)}
 
 
-# A word that is a web address: "http://...", "www....", "bit.ly/..." (not "24/7", "3/4")
-_ADDRESS = re.compile(r"[(\[<\"“]?(?:https?://|www\.|[a-z][\w-]*\.[\w.-]*/)", re.IGNORECASE)
+# A word that is a web address: "http://...", "www....", "bit.ly/..." (not "24/7", "3/4",
+# "Rs.40/kg")
+_ADDRESS = re.compile(r"[(\[<\"“]?(?:https?://|www\.|[a-z][\w-]*\.[a-z][\w.-]*/)",
+                      re.IGNORECASE)
 
 
 def _names(text: str) -> set[str]:
