@@ -126,6 +126,8 @@ def test_schema_of_the_example_brief(example_dir):
                                           for label, run in sections(brief)]
     assert (latest, earlier) == ("February 2019", "Earlier, September 2018")
     assert data["summary"] == f"{latest}: {now}\n\n{earlier}: {before}"
+    assert data["summary"].startswith("February 2019: US-backed Syrian forces")
+    assert "\n\nEarlier, September 2018: A US-backed militia alliance" in data["summary"]
     assert set(data["articles"][0]) >= {"id", "file", "title", "published", "date_source"}
     assert data["stats"]["budget"] == 120 and data["stats"]["words"] <= 120
 
@@ -404,3 +406,7 @@ def test_a_line_of_an_undated_article_is_told_in_the_time_of_a_dated_one_stating
         (c.article, c.support) for c in line.sources}
     assert brief.phases[line.phase].label() == "February 2019"
     assert [label for label, _ in sections(brief)] == ["February 2019"]
+    # where it comes below an earlier time, it stays undated: no time is headed twice
+    longer = summarize(read_cluster(example_dir), options=Options(words=84, analysis=False))
+    assert [label for label, _ in sections(longer)] == [
+        "February 2019", "Earlier, September 2018", "Undated"]

@@ -274,8 +274,7 @@ class Brief:
         2018: ..."), so that older news is never read as the latest."""
         from .brief.render import sections  # (render reads these types)
 
-        return "\n\n".join(" ".join(s.text for s in run) if label is None
-                             else f"{label}: " + " ".join(s.text for s in run)
+        return "\n\n".join((f"{label}: " if label else "") + " ".join(s.text for s in run)
                              for label, run in sections(self))
 
     def to_dict(self, *, explain: bool = False, texts: bool = False) -> dict[str, Any]:

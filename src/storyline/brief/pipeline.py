@@ -143,9 +143,10 @@ def steps(documents: Iterable[str | Article | dict], words: int | None = None, *
                for p in picks]  # (each pick's citations and how many articles report it)
     brief_sentences = tuple(
         BriefSentence(render.printed(sentences[p.sentence].text,
-                                     texts[sentences[p.sentence].article]),
-                      cited, _told_in(sentences[p.sentence].article, cited, phase_of))
-        for p, (cited, _) in zip(picks, sources))
+                                     texts[sentences[p.sentence].article]), cited, phase)
+        for p, (cited, _), phase in zip(picks, sources, _told_in(
+            [sentences[p.sentence].article for p in picks], [c for c, _ in sources],
+            phase_of)))
     kept = order.without_stray_ending(picks, [reported for _, reported in sources],
                                       sentences, matrix, [s.phase for s in brief_sentences])
     brief_sentences = brief_sentences[:len(kept)]
@@ -169,13 +170,20 @@ def steps(documents: Iterable[str | Article | dict], words: int | None = None, *
                  warnings=checks.warnings(articles, sentences, fit, matrix, foreign, budgets))
 
 
-def _told_in(article: str, cited, phase_of: dict[str, int]) -> int | None:
-    """The phase a brief sentence is told in: its article's, or, for an article placed in
-    none (undated), that of the first article that states it in full and is placed."""
-    if article in phase_of:
-        return phase_of[article]
-    return next((phase_of[c.article] for c in cited
-                 if c.support == "full" and c.article in phase_of), None)
+def _told_in(articles: list[str], cited: list, phase_of: dict[str, int]) -> list[int | None]:
+    """The phase each brief sentence is told in: its article's; for an article placed in
+    none (undated), that of the first placed article that states it in full, when the
+    line above is told in that phase too (the reading order has put the undated lines
+    after every phase: taking another's phase there would head it a second time)."""
+    told: list[int | None] = []
+    for article, citations in zip(articles, cited):
+        phase = phase_of.get(article)
+        if phase is None:
+            borrowed = next((phase_of[c.article] for c in citations
+                             if c.support == "full" and c.article in phase_of), None)
+            phase = borrowed if told and borrowed is not None and told[-1] == borrowed else None
+        told.append(phase)
+    return told
 
 
 def analysis(articles: list[Article], sentences: list[Sentence], facts: list) -> Generator:
