@@ -589,6 +589,12 @@ def test_cli_add_with_a_source_it_cannot_read_adds_the_rest_and_exits_1(tmp_path
     assert "1 of the 2 sources could not be read" in result.output
     with Stories(db) as stories:
         assert len(stories.list()) == 3
+    # a file it read is no unread source, even when no article of it can be added
+    (tmp_path / "empty.txt").write_text("")
+    read = CliRunner().invoke(main, ["stories", "add", str(tmp_path / "empty.txt"), "--db", db])
+    assert read.exit_code == 0 and "1 skipped" in read.output, read.output
+    alone = CliRunner().invoke(main, ["stories", "add", str(tmp_path / "nosuch"), "--db", db])
+    assert alone.exit_code == 1 and "the source could not be read" in alone.output
 
 
 def test_add_takes_plain_texts_as_summarize_does(tmp_path):
@@ -601,3 +607,5 @@ def test_add_takes_plain_texts_as_summarize_does(tmp_path):
         assert stories.add([text]).added == 1
         with pytest.raises(StorylineError, match="article 1 is int; give texts"):
             stories.add([42])
+        with pytest.raises(StorylineError, match="not one text"):
+            stories.add(text)

@@ -91,7 +91,7 @@ def test_feed_problems_are_skipped_with_reasons(newsroom_site, tmp_path):
     assert "broken.warc: record 1 is broken" in out
     assert "missing.xml: the server answered 404" in out
     assert "0 articles added" in out
-    assert "3 of the 4 sources could not be read" in out  # (the WARC's broken record: 1)
+    assert "no source could be read" in out
 
 
 def test_private_feed_urls_are_refused_by_default(newsroom_site, tmp_path):
@@ -214,3 +214,16 @@ def test_front_page_and_a_story_in_chromium(newsroom_db, tmp_path):
         expect(page.locator("#story-list li")).to_have_count(3)
         page.screenshot(path=str(ARTIFACTS / "stories-front.png"), full_page=True)
         browser.close()
+
+
+def test_a_store_error_told_to_a_client_does_not_say_where_the_store_is(tmp_path,
+                                                                          monkeypatch):
+    """The 409 of a store being written, or a 422 of a damaged one, names the file on the
+    command line; to an API client it is "the story store"."""
+    from storyline.faces.stories_api import _unplaced
+    monkeypatch.chdir(tmp_path)
+    db = "stores/news.db"
+    told = _unplaced(f"{tmp_path}/stores/news.db is being written by process 7; wait", db)
+    assert told == "the story store is being written by process 7; wait"
+    assert _unplaced("stores/news.db is busy (another program holds it)", db) == \
+        "the story store is busy (another program holds it)"

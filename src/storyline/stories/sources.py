@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -37,11 +38,29 @@ Known = Callable[[str | None, str | None], bool]
 def read_sources(sources: Iterable[str], *, known: Known = lambda id, url: False,
                  allow_private: bool = False) -> Iterator[Incoming | Skipped]:
     """Every article of every source, in order: a folder's files in natural order
-    (article files, feeds, .jsonl and WARC files), a file by its kind, a URL as a feed."""
+    (article files, feeds, .jsonl and WARC files), a file by its kind, a URL as a feed.
+    A source that gives no article at all (a wrong path, a feed that does not answer)
+    has its skips marked `unread` with the source as given."""
     for source in sources:
-        if re.match(r"https?://", source):
-            yield from read_feed_url(source, known=known, allow_private=allow_private)
-            continue
+        waiting: list[Skipped] = []  # skips before the source's first article
+        read = False
+        for item in _read_source(source, known, allow_private):
+            if read:
+                yield item
+            elif isinstance(item, Skipped) and not item.duplicate:
+                waiting.append(item)
+            else:
+                read = True
+                yield from waiting
+                yield item
+        if not read:
+            yield from (replace(skip, unread=source) for skip in waiting)
+
+
+def _read_source(source: str, known: Known, allow_private: bool) -> Iterator[Incoming | Skipped]:
+    if re.match(r"https?://", source):
+        yield from read_feed_url(source, known=known, allow_private=allow_private)
+    else:
         path, name = Path(source), shown_path(source)  # not UTF-8: shown with U+FFFD
         if not path.exists():
             yield Skipped(name, f"{name} does not exist; give a folder, a file "

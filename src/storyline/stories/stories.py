@@ -134,13 +134,15 @@ class Stories:
 
     # --- adding -------------------------------------------------------------------------
 
-    def add(self, items: Iterable[Incoming | Article | dict | Prepared | Skipped], *,
+    def add(self, items: Iterable[str | Incoming | Article | dict | Prepared | Skipped], *,
             prepare_with: Callable = map,
             progress: Callable[[Added], None] | None = None, whole: bool = False) -> Added:
         """Add articles in the order given; return what was done. Each batch is committed
         with all it changed, so what `progress` or the result reports as added is stored;
         `whole` makes all of them one batch (all or nothing, as the HTTP API wants).
         """
+        if isinstance(items, (str, bytes)):  # (one text would be read a character at a time)
+            raise StorylineError("give a list of articles, not one text: add([text])")
         if self._lock is None:
             lock = store.WriterLock(self.path)
             lock.acquire()

@@ -15,11 +15,10 @@ import re
 import signal
 import sys
 import threading
-from pathlib import Path
 
 import click
 
-from ...brief.ingest import _valid_date, check_stdout, shown_path
+from ...brief.ingest import _valid_date, check_stdout
 from ...engine.stories import prepare_map
 from ...errors import StorylineError
 from ...stories import Stories, read_sources
@@ -61,10 +60,12 @@ def add_command(sources: tuple[str, ...], db: str, allow_private_urls: bool,
     with _errors(), Stories(db) as stories, prepare_map(engine_name, jobs, address) as pmap:
         result = _add(stories, sources, allow_private_urls, pmap)
         click.echo(result.summary(), err=True)
-    # A source that could not be read at all (a wrong path, a feed that did not answer) is
+    # A source that gave no article at all (a wrong path, a feed that did not answer) is
     # the caller's to fix: exit status 1, after adding what the others hold.
-    given = {shown_path(s) for s in sources} | {shown_path(Path(s)) for s in sources}
-    unread = sum(1 for s in result.skipped if not s.duplicate and s.where in given)
+    unread = len({s.unread for s in result.skipped if s.unread is not None})
+    if unread == len(sources):
+        raise click.ClickException("no source could be read (said above)" if unread > 1
+                                   else "the source could not be read (said above)")
     if unread:
         raise click.ClickException(f"{unread} of the {len(sources)} sources could not be "
                                    "read (said above); the articles of the others were added")
