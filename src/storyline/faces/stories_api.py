@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import os
 
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
@@ -63,7 +64,7 @@ async def list_stories(request: Request, limit: int = Query(PAGE_SIZE, ge=1, le=
         with Stories(request.app.state.stories_db, create=False) as stories:
             found = stories.list(since=since, limit=limit + 1, offset=offset)
     except StorylineError as e:
-        return error(422, str(e))
+        return error(422, _unplaced(str(e), request.app.state.stories_db))
     return {"stories": [s.to_dict() for s in found[:limit]], "offset": offset,
             "limit": limit, "next": offset + limit if len(found) > limit else None}
 
@@ -162,7 +163,14 @@ async def _in_pool(request: Request, work, *args, missing: int = 422):
         return error(missing, str(e))
     except StorylineError as e:
         busy = "is being written by" in str(e)
-        return error(409 if busy else 422, str(e))
+        return error(409 if busy else 422, _unplaced(str(e), request.app.state.stories_db))
+
+
+def _unplaced(message: str, db: str) -> str:
+    """A store's message for a client: where the store's file is is the server's own."""
+    for path in sorted({db, os.path.abspath(db), os.path.realpath(db)}, key=len, reverse=True):
+        message = message.replace(path, "the story store")
+    return message
 
 
 def _story_brief(db: str, story_id: int, words: int) -> dict:
