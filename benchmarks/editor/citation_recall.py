@@ -29,6 +29,12 @@ Read in the fortieth session by two AI agents instructed as copy editors: the re
 pairs at e264efe (`citation_recall_fortieth.jsonl`), and the citations that a looser
 cosine for a source (0.25 rather than `support.LOOSE`'s 0.35) would add, beside partial
 ones kept (`citation_precision_loose_fortieth.jsonl`; not kept, BENCHMARKS.md says why).
+Read in the forty-first session the same way: the citations that sentence embeddings
+added (tried at 6d0bb33, reverted), at a MiniLM cosine of 0.70
+(`citation_paraphrases_fortyfirst.jsonl`), then also standing 2.5 standard deviations
+out, on pairs not read before (`..._validation.jsonl`); at 6d0bb33 `briefs` with
+`Options(..., paraphrases=True)` gave the new file (`support.STANDS_OUT` at minus
+infinity for the first reading).
 """
 
 from __future__ import annotations
