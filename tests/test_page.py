@@ -51,6 +51,10 @@ def test_paste_the_example_and_follow_a_citation(server, width, height, name):
         assert "ISIS fighters" in changes and "up to 600 (2019-02-09) [3]" in changes
         assert "up to 600" not in page.locator("#disagreements").inner_text()
         assert "2018-09-10" in page.locator("#timeline").inner_text()
+        # the articles the markers stand for are listed, as the command line lists them
+        sources = page.locator("#sources li").all_inner_texts()
+        assert any(s.startswith("[3] Heavy fighting") and "2019-02-09" in s for s in sources)
+        assert len(sources) >= 5
         marker = page.locator("#brief .marker").first
         marker.click()
         highlighted = page.locator("#evidence mark.current").first

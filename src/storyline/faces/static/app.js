@@ -28,6 +28,7 @@ function element(tag, text, className) {
 function showError(message) {
   $("error").textContent = message;
   $("error").hidden = !message;
+  if (message) $("error").scrollIntoView({ block: "center" });
 }
 
 // Offsets from the server count Unicode code points; JavaScript strings count UTF-16 units.
@@ -116,13 +117,23 @@ function render(brief) {
     item.appendChild(document.createTextNode(` ${e.text} ` + e.sources.map((c) => `[${c.article}]`).join("")));
     return item;
   });
+  // the articles the markers stand for, as the command line lists them
+  $("sources").replaceChildren(element("h3", "Sources"), element("ol"));
+  for (const a of brief.articles) {
+    const item = element("li", `[${a.id}] ${a.title || a.file || "Article " + a.id}`);
+    const about = [a.source, a.published].filter(Boolean).join(", ");
+    if (about) item.appendChild(element("span", ` (${about})`, "meta"));
+    $("sources").lastChild.appendChild(item);
+  }
   $("evidence").replaceChildren(element("p", "Click a marker in the brief.", "empty"));
   $("result").hidden = false;
+  $("result").scrollIntoView({ block: "start" });
 }
 
 async function submit(event) {
   event.preventDefault();
   showError("");
+  $("result").hidden = true;  // (a brief of the articles asked before is no answer to these)
   const documents = [...document.querySelectorAll("textarea.article")].map((b) => b.value).filter((v) => v.trim());
   const urls = [...document.querySelectorAll("input.link")].map((b) => b.value.trim()).filter(Boolean);
   if (!documents.length && !urls.length) {

@@ -78,6 +78,9 @@ function sentences(container, brief, evidence) {
     }
     container.append(p);
   }
+  if (brief.sentences.some((s) => s.sources.some((c) => c.support === "partial"))) {
+    container.append(el("p", "* the source states only part of the sentence", "meta"));
+  }
 }
 
 function showEvidence(marker, source, articles) {
@@ -88,6 +91,7 @@ function showEvidence(marker, source, articles) {
   box.replaceChildren(el("p", `[${source.article}] ${article ? label(article) : ""}`, "meta"),
                       el("blockquote", source.text));
   $("evidence-section").hidden = false;
+  $("evidence-section").scrollIntoView({ block: "nearest" });
 }
 
 function label(a) {
@@ -105,7 +109,8 @@ async function loadStory(id) {
   sentences($("story-brief"), brief, data.articles);
   $("new-section").hidden = data.new === null;
   if (data.new !== null) {
-    $("new-title").textContent = `What is new since the previous brief (${data.previous.articles} articles then)`;
+    const then = data.previous.articles;
+    $("new-title").textContent = `What is new since the previous brief (${then} article${then === 1 ? "" : "s"} then)`;
     sentences($("story-new"), data.new, data.articles);
   }
   $("evidence-section").hidden = true;
