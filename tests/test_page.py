@@ -55,6 +55,11 @@ def test_paste_the_example_and_follow_a_citation(server, width, height, name):
         sources = page.locator("#sources li").all_inner_texts()
         assert any(s.startswith("[3] Heavy fighting") and "2019-02-09" in s for s in sources)
         assert len(sources) >= 5
+        # a timeline entry's source opens the sentence in its article, as the brief's do
+        page.locator("#timeline .marker").first.click()
+        expect(page.locator("#evidence mark.current").first).to_be_visible()
+        entry = page.locator("#timeline li").first.inner_text()
+        assert page.locator("#evidence mark.current").first.inner_text().strip()[:30] in entry
         marker = page.locator("#brief .marker").first
         marker.click()
         highlighted = page.locator("#evidence mark.current").first

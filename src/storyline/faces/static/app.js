@@ -36,12 +36,13 @@ function slice(text, start, end) {
   return Array.from(text).slice(start, end).join("");
 }
 
-function showEvidence(brief, sentenceIndex) {
+// `sources`: where a brief sentence, a timeline entry or a figure is told (each with its
+// article, start, end and text)
+function showEvidence(brief, sources) {
   const box = $("evidence");
   box.replaceChildren();
-  const sentence = brief.sentences[sentenceIndex];
   const articles = Object.fromEntries(brief.articles.map((a) => [a.id, a]));
-  for (const source of sentence.sources) {
+  for (const source of sources) {
     const article = articles[source.article];
     const view = element("div", undefined, "article");
     view.id = `evidence-${source.article}`;
@@ -59,6 +60,22 @@ function showEvidence(brief, sentenceIndex) {
   if (first) first.scrollIntoView({ block: "center", behavior: "smooth" });
 }
 
+function press(marker, brief, sources) {
+  document.querySelectorAll(".marker").forEach((m) => m.setAttribute("aria-pressed", "false"));
+  marker.setAttribute("aria-pressed", "true");
+  showEvidence(brief, sources);
+}
+
+// "[3]" for a timeline entry's or a figure's source, a button as the brief's markers are
+function sourceMarker(brief, source) {
+  const marker = element("button", `[${source.article}]`, "marker");
+  marker.type = "button";
+  marker.setAttribute("aria-pressed", "false");
+  marker.title = "Show the sentence in its article";
+  marker.addEventListener("click", () => press(marker, brief, [source]));
+  return marker;
+}
+
 function render(brief) {
   const warnings = $("warnings");
   warnings.replaceChildren(...(brief.warnings || []).map((w) => element("li", w)));
@@ -68,7 +85,7 @@ function render(brief) {
   for (const section of phaseSections(brief)) {
     // each phase headed by its label ("Earlier, September 2018"), as the command line prints it
     if (section.label) briefBox.appendChild(element("h3", section.label, "phase"));
-    for (const [sentence, i] of section.items) {
+    for (const [sentence] of section.items) {
       const p = element("p", sentence.text + " ");
       for (const source of sentence.sources) {
         const partial = source.support === "partial";
@@ -78,11 +95,7 @@ function render(brief) {
         marker.setAttribute("aria-pressed", "false");
         marker.title = partial ? "This source states only part of the sentence: show it"
           : "Show the supporting sentences";
-        marker.addEventListener("click", () => {
-          document.querySelectorAll(".marker").forEach((m) => m.setAttribute("aria-pressed", "false"));
-          marker.setAttribute("aria-pressed", "true");
-          showEvidence(brief, i);
-        });
+        marker.addEventListener("click", () => press(marker, brief, sentence.sources));
         p.appendChild(marker);
       }
       briefBox.appendChild(p);
@@ -96,7 +109,9 @@ function render(brief) {
   list($("disagreements"), brief.disagreements, (d) => {
     const item = element("li");
     item.appendChild(element("strong", d.subject + ": "));
-    item.appendChild(document.createTextNode(d.figures.map((f) => `${f.figure} [${f.article}]`).join(" · ")));
+    d.figures.forEach((f, k) => {
+      item.append(`${k ? " · " : ""}${f.figure} `, sourceMarker(brief, f));
+    });
     const quotes = element("ul");
     for (const f of d.figures) quotes.appendChild(element("li", `[${f.article}] ${f.text}`, "quote"));
     item.appendChild(quotes);
@@ -105,7 +120,9 @@ function render(brief) {
   list($("changes"), brief.changes || [], (c) => {
     const item = element("li");
     item.appendChild(element("strong", c.subject + ": "));
-    item.appendChild(document.createTextNode(c.figures.map((f) => `${f.figure} (${f.date || "undated"}) [${f.article}]`).join(" → ")));
+    c.figures.forEach((f, k) => {
+      item.append(`${k ? " → " : ""}${f.figure} (${f.date || "undated"}) `, sourceMarker(brief, f));
+    });
     const quotes = element("ul");
     for (const f of c.figures) quotes.appendChild(element("li", `[${f.article}] ${f.text}`, "quote"));
     item.appendChild(quotes);
@@ -114,7 +131,7 @@ function render(brief) {
   list($("timeline"), brief.timeline, (e) => {
     const item = element("li");
     item.appendChild(element("time", e.date));
-    item.appendChild(document.createTextNode(` ${e.text} ` + e.sources.map((c) => `[${c.article}]`).join("")));
+    item.append(` ${e.text} `, ...e.sources.map((c) => sourceMarker(brief, c)));
     return item;
   });
   // the articles the markers stand for, as the command line lists them
