@@ -205,7 +205,11 @@ def test_front_page_and_a_story_in_chromium(newsroom_db, tmp_path):
             page.locator("#story-meta").inner_text()
         page.locator("#story-brief .marker").first.click()
         quote = page.locator("#story-evidence blockquote").inner_text()
-        assert quote and quote in page.locator("#story-brief").inner_text() or quote
+        assert quote and quote in page.locator("#story-brief").inner_text()
+        # a key date's source opens its sentence too
+        page.locator("#story-timeline .marker").first.click()
+        quote = page.locator("#story-evidence blockquote").inner_text()
+        assert quote and quote in page.locator("#story-timeline li").first.inner_text()
         sources = page.locator("#story-sources").inner_text()
         assert "copy: Engineers race to lower Brenmoor reservoir" in sources
         ARTIFACTS.mkdir(exist_ok=True)

@@ -83,6 +83,16 @@ function sentences(container, brief, evidence) {
   }
 }
 
+// "[3]" for a timeline entry's or a figure's source, a button as the brief's markers are
+function sourceMarker(source, articles) {
+  const marker = el("button", `[${source.article}]`, "marker");
+  marker.type = "button";
+  marker.title = "Show where it is reported";
+  marker.setAttribute("aria-pressed", "false");
+  marker.addEventListener("click", () => showEvidence(marker, source, articles));
+  return marker;
+}
+
 function showEvidence(marker, source, articles) {
   document.querySelectorAll(".marker[aria-pressed=true]").forEach((m) => m.setAttribute("aria-pressed", "false"));
   marker.setAttribute("aria-pressed", "true");
@@ -122,18 +132,30 @@ async function loadStory(id) {
   $("timeline-section").hidden = !timeline.length;
   $("story-timeline").replaceChildren(...timeline.map((e) => {
     const item = el("li");
-    item.append(el("span", e.date, "date"), e.text + " ",
-                el("span", `[${[...new Set(e.sources.map((c) => c.article))].join(", ")}]`, "meta"));
+    const seen = new Set();  // (one marker an article)
+    item.append(el("span", e.date, "date"), e.text + " ", ...e.sources
+      .filter((c) => !seen.has(c.article) && seen.add(c.article))
+      .map((c) => sourceMarker(c, data.articles)));
     return item;
   }));
+  // each figure with a marker for its source: "up to 600 [3]; then ..."
+  const figures = (item, list, joint) => list.forEach((f, k) => {
+    item.append(`${k ? joint : ""}${f.figure} `, sourceMarker(f, data.articles));
+  });
   const disagreements = brief.disagreements || [];
   $("disagreements-section").hidden = !disagreements.length;
-  $("story-disagreements").replaceChildren(...disagreements.map((d) => el("li",
-    `${d.subject}: ` + d.figures.map((f) => `${f.figure} [${f.article}]`).join("; "))));
+  $("story-disagreements").replaceChildren(...disagreements.map((d) => {
+    const item = el("li", `${d.subject}: `);
+    figures(item, d.figures, "; ");
+    return item;
+  }));
   const changes = brief.changes || [];
   $("changes-section").hidden = !changes.length;
-  $("story-changes").replaceChildren(...changes.map((c) => el("li",
-    `${c.subject}: ` + c.figures.map((f) => `${f.figure} [${f.article}]`).join("; then "))));
+  $("story-changes").replaceChildren(...changes.map((c) => {
+    const item = el("li", `${c.subject}: `);
+    figures(item, c.figures, "; then ");
+    return item;
+  }));
   $("story-sources").replaceChildren(...data.articles.map((a) => {
     const item = el("li");
     item.value = a.n;
