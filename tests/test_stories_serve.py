@@ -231,3 +231,38 @@ def test_a_store_error_told_to_a_client_does_not_say_where_the_store_is(tmp_path
     assert told == "the story store is being written by process 7; wait"
     assert _unplaced("stores/news.db is busy (another program holds it)", db) == \
         "the story store is busy (another program holds it)"
+
+
+@pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                    reason=f"Chromium not found at {CHROMIUM}: install Debian's chromium "
+                           "package (apt-get install chromium) to run the page test")
+def test_a_story_page_tells_what_is_new_once(tmp_path):
+    """After a brief was shown, articles came: the brief's lines that only they state are
+    marked "new", and "What is new" lists none of the brief's lines again."""
+    from playwright.sync_api import expect, sync_playwright
+
+    db = tmp_path / "s.db"
+    runner = CliRunner()
+    assert runner.invoke(main, ["stories", "add", str(NEWSROOM / "feeds/harbor-gazette.xml"),
+                                "--db", str(db)]).exit_code == 0
+    with Stories(db) as stories:
+        ids = [s.id for s in stories.list()]
+    for story in ids:  # shown to a reader: the briefs the next ones are new against
+        assert runner.invoke(main, ["stories", "show", str(story), "--db", str(db)]).exit_code == 0
+    time.sleep(1.1)  # (the store's times are to the second: the next ones come after)
+    assert runner.invoke(main, ["stories", "add", str(NEWSROOM / "feeds/valley-herald.xml"),
+                                "--db", str(db)]).exit_code == 0
+    with serve("--workers", "1", "--db", db) as server, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True)
+        page = browser.new_page(viewport={"width": 1100, "height": 900})
+        marked = 0
+        for story in ids:
+            page.goto(f"{server.url}/stories.html#story-{story}")
+            expect(page.locator("#story-brief p").first).to_be_visible(timeout=60_000)
+            brief = page.locator("#story-brief").inner_text()
+            marked += page.locator("#story-brief .fresh").count()
+            if page.locator("#new-section").is_visible():
+                for line in page.locator("#story-new p").all_inner_texts():
+                    assert line.split(" [")[0] not in brief, line
+        assert marked  # (the Herald's articles are in two of the stories' briefs)
+        browser.close()

@@ -55,7 +55,7 @@ async function loadFront() {
 
 // The brief as the command line prints it: its sentences in sections by phase ("October
 // 2011: …", "Earlier, March–April 2011: …"), a partial source marked [3*].
-function sentences(container, brief, evidence) {
+function sentences(container, brief, evidence, fresh = new Set()) {
   container.replaceChildren();
   if (!brief) return;
   if (brief.error) { container.append(el("p", brief.error, "meta")); return; }
@@ -64,6 +64,7 @@ function sentences(container, brief, evidence) {
     const p = el("p");
     if (section.label) p.append(el("strong", `${section.label}: `, "phase"));
     for (const [s] of section.items) {
+      if (fresh.has(s.text)) p.append(el("span", "new", "fresh"), " ");
       p.append(s.text + " ");
       for (const source of s.sources) {
         const partial = source.support === "partial";
@@ -116,12 +117,28 @@ async function loadStory(id) {
   const brief = data.brief;
   $("story-title").textContent = data.story.title;
   $("story-meta").textContent = dates(data.story);
-  sentences($("story-brief"), brief, data.articles);
+  // what is new since the previous brief: the brief's lines that only articles added
+  // since state (in full) are marked "new", and of what is new only the lines the brief
+  // does not tell are listed below it (a reader reads nothing twice)
+  const since = data.previous && data.previous.made;
+  const added = Object.fromEntries(data.articles.map((a) => [String(a.n), a.added]));
+  const fresh = (s) => since && s.sources.filter((c) => c.support === "full")
+    .every((c) => added[String(c.article)] > since);
+  const told = new Set(brief.sentences.map((s) => s.text));
+  const news = data.new && !data.new.error ? data.new.sentences : [];
+  sentences($("story-brief"), brief, data.articles,
+            new Set(brief.sentences.filter(fresh).map((s) => s.text)));
   $("new-section").hidden = data.new === null;
   if (data.new !== null) {
     const then = data.previous.articles;
     $("new-title").textContent = `What is new since the previous brief (${then} article${then === 1 ? "" : "s"} then)`;
-    sentences($("story-new"), data.new, data.articles);
+    const rest = news.filter((s) => !told.has(s.text));
+    if (news.length && !rest.length) {
+      $("story-new").replaceChildren(el("p", "All of it is in the brief above.", "meta"));
+    } else {
+      sentences($("story-new"), data.new.error ? data.new : {...data.new, sentences: rest},
+                data.articles);
+    }
   }
   $("evidence-section").hidden = true;
   // the story's key dates; without any (no day-precise date, or a brief cached before
