@@ -48,7 +48,7 @@ def test_paste_the_example_and_follow_a_citation(server, width, height, name):
         assert heads and heads <= {"February 2019", "Earlier, September 2018", "September 2018",
                                    "Undated"}
         changes = page.locator("#changes").inner_text()  # months apart: a change
-        assert "ISIS fighters" in changes and "up to 600 (2019-02-09) [3]" in changes
+        assert "ISIS fighters" in changes and "up to 600 (Feb 2019) [3]" in changes
         assert "up to 600" not in page.locator("#disagreements").inner_text()
         assert "2018-09-10" in page.locator("#timeline").inner_text()
         # the articles the markers stand for are listed, as the command line lists them

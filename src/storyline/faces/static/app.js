@@ -60,6 +60,14 @@ function showEvidence(brief, sources) {
   if (first) first.scrollIntoView({ block: "center", behavior: "smooth" });
 }
 
+// "Sept 2018" for a change's figure, as the command line writes it: months apart is what
+// a reader compares, and an article's day would read as the day of the figure
+const MONTHS = ["Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct",
+                "Nov", "Dec"];
+function month(iso) {
+  return iso ? `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}` : "undated";
+}
+
 function press(marker, brief, sources) {
   document.querySelectorAll(".marker").forEach((m) => m.setAttribute("aria-pressed", "false"));
   marker.setAttribute("aria-pressed", "true");
@@ -121,7 +129,7 @@ function render(brief) {
     const item = element("li");
     item.appendChild(element("strong", c.subject + ": "));
     c.figures.forEach((f, k) => {
-      item.append(`${k ? " → " : ""}${f.figure} (${f.date || "undated"}) `, sourceMarker(brief, f));
+      item.append(`${k ? " → " : ""}${f.figure} (${month(f.date)}) `, sourceMarker(brief, f));
     });
     const quotes = element("ul");
     for (const f of c.figures) quotes.appendChild(element("li", `[${f.article}] ${f.text}`, "quote"));
