@@ -74,13 +74,17 @@ function press(marker, brief, sources) {
   showEvidence(brief, sources);
 }
 
-// "[3]" for a timeline entry's or a figure's source, a button as the brief's markers are
-function sourceMarker(brief, source) {
-  const marker = element("button", `[${source.article}]`, "marker");
+// "[3]" for a source; in the brief (`shown`: its sentence's sources, all shown on a
+// click) "[3*]" for one that states only part of the sentence
+function sourceMarker(brief, source, shown) {
+  const partial = shown !== undefined && source.support === "partial";
+  const marker = element("button", `[${source.article}${partial ? "*" : ""}]`,
+    partial ? "marker partial" : "marker");
   marker.type = "button";
   marker.setAttribute("aria-pressed", "false");
-  marker.title = "Show the sentence in its article";
-  marker.addEventListener("click", () => press(marker, brief, [source]));
+  marker.title = partial ? "This source states only part of the sentence: show it"
+    : "Show the supporting sentences";
+  marker.addEventListener("click", () => press(marker, brief, shown || [source]));
   return marker;
 }
 
@@ -95,17 +99,7 @@ function render(brief) {
     if (section.label) briefBox.appendChild(element("h3", section.label, "phase"));
     for (const [sentence] of section.items) {
       const p = element("p", sentence.text + " ");
-      for (const source of sentence.sources) {
-        const partial = source.support === "partial";
-        const marker = element("button", `[${source.article}${partial ? "*" : ""}]`,
-          partial ? "marker partial" : "marker");
-        marker.type = "button";
-        marker.setAttribute("aria-pressed", "false");
-        marker.title = partial ? "This source states only part of the sentence: show it"
-          : "Show the supporting sentences";
-        marker.addEventListener("click", () => press(marker, brief, sentence.sources));
-        p.appendChild(marker);
-      }
+      for (const source of sentence.sources) p.appendChild(sourceMarker(brief, source, sentence.sources));
       briefBox.appendChild(p);
     }
   }

@@ -66,15 +66,7 @@ function sentences(container, brief, evidence, fresh = new Set()) {
     for (const [s] of section.items) {
       if (fresh.has(s.text)) p.append(el("span", "new", "fresh"), " ");
       p.append(s.text + " ");
-      for (const source of s.sources) {
-        const partial = source.support === "partial";
-        const marker = el("button", `[${source.article}${partial ? "*" : ""}]`, partial ? "marker partial" : "marker");
-        marker.type = "button";
-        marker.title = partial ? "This source states only part of the sentence: show it" : "Show where it is reported";
-        marker.setAttribute("aria-pressed", "false");
-        marker.addEventListener("click", () => showEvidence(marker, source, evidence));
-        p.append(marker);
-      }
+      for (const source of s.sources) p.append(sourceMarker(source, evidence, true));
       p.append(" ");
     }
     container.append(p);
@@ -84,11 +76,13 @@ function sentences(container, brief, evidence, fresh = new Set()) {
   }
 }
 
-// "[3]" for a timeline entry's or a figure's source, a button as the brief's markers are
-function sourceMarker(source, articles) {
-  const marker = el("button", `[${source.article}]`, "marker");
+// "[3]" for a source; in a brief (`starred`) "[3*]" for one that states only part of
+// the sentence
+function sourceMarker(source, articles, starred = false) {
+  const partial = starred && source.support === "partial";
+  const marker = el("button", `[${source.article}${partial ? "*" : ""}]`, partial ? "marker partial" : "marker");
   marker.type = "button";
-  marker.title = "Show where it is reported";
+  marker.title = partial ? "This source states only part of the sentence: show it" : "Show where it is reported";
   marker.setAttribute("aria-pressed", "false");
   marker.addEventListener("click", () => showEvidence(marker, source, articles));
   return marker;
