@@ -543,12 +543,10 @@ def _incoming(items: Iterable) -> Iterator[Incoming | Prepared | Skipped]:
             yield Incoming(text=item.text, where=item.file or item.id or f"article {i}",
                            id=item.id or None, title=item.title, url=item.url,
                            published=item.published, source=item.source)
-        elif isinstance(item, dict):
+        elif isinstance(item, (dict, str)):  # (a plain text, as `summarize` takes it)
             from .sources import from_object
-            yield from_object(item, where=f"article {i}")
-        elif isinstance(item, str):  # a plain text, as `summarize` takes it
-            from .sources import from_object
-            yield from_object({"text": item}, where=f"article {i}")
+            yield from_object(item if isinstance(item, dict) else {"text": item},
+                              where=f"article {i}")
         else:
             raise StorylineError(f"article {i} is {type(item).__name__}; give texts, "
                                  "Incoming, Article or {\"text\": ...} values")
