@@ -79,6 +79,11 @@ def test_a_story_of_one_time_that_ran_for_weeks_opens_with_its_latest_news():
     # without the later reports, three days are one moment: the best lead opens
     brief = summarize(articles[:3], options=Options(words=40, analysis=False))
     assert brief.sentences[0].text == early.split(". ")[0] + "."
+    # four days are not: the story has moved on, and its latest report opens
+    days_later = Article("4", later.replace(" on Friday", " on Thursday"),
+                         published="2024-03-07")
+    brief = summarize([*articles[:3], days_later], options=Options(words=40, analysis=False))
+    assert brief.sentences[0].text.startswith("The regional government approved")
     # so does the latest phase's last week, when the story had an earlier phase
     phased = [Article("0", HAJIN, published="2023-09-13"), *articles]
     brief = summarize(phased, options=Options(words=40, analysis=False))
@@ -130,8 +135,10 @@ def test_the_latest_news_is_the_latest_days_nearly_best_report_a_week_at_a_time(
     # none older than the best lead opens, and no week before its day is read
     assert latest(openers, 30, features=("3", "4")) == openers
     assert latest(openers, 40) == openers
-    # a story of one week keeps its openers
-    assert latest(openers, 20, articles=articles[:3]) == openers
+    # a story of two days keeps its openers; one of five days opens on its latest report
+    assert latest(openers, 10, articles=[*articles[:1], Article("2", "text",
+                                                                published="2024-03-03")]) == openers
+    assert latest(openers, 20, articles=articles[:3], features=()) == {30: 0.25}
 
 
 def test_a_time_whose_leads_tell_no_news_joins_the_time_before_it():

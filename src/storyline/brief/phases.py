@@ -9,10 +9,11 @@ centroid, the best at least `CLEAR_RATIO` times the runner-up and at least
 `MIN_SIMILARITY`); otherwise it belongs to none. A cluster whose dated articles fall in
 one run has no phases: it reads as one time. A time whose articles' leads all set a scene
 or tell background (two wire recaps, a feature) is no phase of news: `merged` joins it to
-the time before it. Within the latest time, a story reported for more than a week opens on
-its latest report (`latest_news`): a lead of its last week, or of the week before when the
-last has only a feature's opening, and so on; a story of one time (no phases) then goes on
-with news of that report's week (`recency_within`).
+the time before it. Within the latest time, a story reported over more than two days
+opens on its latest report (`latest_news`): a lead of its last week, or of the week before
+when the last has only a feature's opening, and so on; a story of one time (no phases)
+reported for more than a week then goes on with news of that report's week
+(`recency_within`).
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def find(articles: list[Article]) -> tuple[Phase, ...]:
                  for run, m in zip(runs, members, strict=True))
 
 
-# A story's latest phase (or its one time) reported over more than DEVELOPING_DAYS has
+# A story's latest phase (or its one time) reported over more than MOVED_ON_DAYS has
 # moved on since its first reports: its brief opens with the lead of an article of its
 # last DEVELOPING_DAYS (`latest_news`), where the story stands now ("Russia will hire a
 # Norwegian company to help retrieve the remains of 118 sailors from the sunken nuclear
@@ -60,6 +61,11 @@ def find(articles: list[Article]) -> tuple[Phase, ...]:
 # others ("There have had no banging signals ..." over six weeks of the Kursk's story).
 # Readers of 20 story pages found the brief missing the latest news on 9 and 11 of them.
 DEVELOPING_DAYS = 7
+# Two days are one moment (an evening's event is reported that day and the next); a week
+# is not: a dam's story of 2 to 9 March, one article short of "more than a week", opened
+# on the 2nd's "residents should not expect to return home before Thursday" after the
+# 5th's return and the 9th's repair vote had come in.
+MOVED_ON_DAYS = 2
 # ... if that lead agrees with the other leads at least this share as well as the best one
 # does (the Kursk's last report: 0.77), not when a late article tells something else (a
 # football club reopening its stadium after a week of flood reports).
@@ -77,7 +83,7 @@ NEWER_AGREEMENT = 0.8
 def latest_news(openers: dict[int, float], best: int, article_of: Callable[[int], str],
                 articles: list[Article], reports: Callable[[set[str]], dict[int, float]],
                 plain: Callable[[int, float], float]) -> dict[int, float]:
-    """The openers of a story reported for more than DEVELOPING_DAYS: `reports` (those of
+    """The openers of a story reported over more than MOVED_ON_DAYS: `reports` (those of
     the given articles that report news) of its last week that agree with the other leads
     at least LATEST_AGREEMENT as well as the `best` of `openers`, the latest day's among
     the week's nearly best (NEWER_AGREEMENT, by `plain` agreement); if none, of the week
@@ -98,18 +104,21 @@ def latest_news(openers: dict[int, float], best: int, article_of: Callable[[int]
 
 
 def _weeks_back(articles: list[Article], until: str | None) -> list[set[str]]:
-    """The ids of the dated articles a week at a time, going back from the latest day,
-    when they span more than DEVELOPING_DAYS (else []): the articles of the last
-    DEVELOPING_DAYS days, then those of the DEVELOPING_DAYS days up to the latest day
-    before them, and so on; no week that ends before the day `until`."""
+    """The ids of the dated articles a stretch at a time, going back from the latest day,
+    when they span more than MOVED_ON_DAYS (else []): the articles of the last
+    DEVELOPING_DAYS days (of the last MOVED_ON_DAYS days when they span a week or less),
+    then those of as many days up to the latest day before them, and so on; no stretch
+    that ends before the day `until`."""
     dated = sorted(((a.published, a.id) for a in articles if a.published), reverse=True)
-    if not dated or _days(dated[-1][0], dated[0][0]) <= DEVELOPING_DAYS:
+    span = _days(dated[-1][0], dated[0][0]) if dated else 0
+    if span <= MOVED_ON_DAYS:
         return []
+    length = DEVELOPING_DAYS if span > DEVELOPING_DAYS else MOVED_ON_DAYS
     weeks: list[set[str]] = []
     while dated and (until is None or dated[0][0] >= until):
         end = dated[0][0]
-        weeks.append({i for day, i in dated if _days(day, end) < DEVELOPING_DAYS})
-        dated = [(day, i) for day, i in dated if _days(day, end) >= DEVELOPING_DAYS]
+        weeks.append({i for day, i in dated if _days(day, end) < length})
+        dated = [(day, i) for day, i in dated if _days(day, end) >= length]
     return weeks
 
 

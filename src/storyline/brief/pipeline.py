@@ -107,7 +107,7 @@ def steps(documents: Iterable[str | Article | dict], words: int | None = None, *
         told = told[:1]
     openers = [select.openers(sentences, reading, matrix, articles) for articles in told]
     newest = [a for a in articles if told[0] is None or a.id in told[0]]
-    if relevance is None and openers[0]:  # a story that ran for weeks opens with its latest
+    if relevance is None and openers[0]:  # a story that ran for days opens with its latest
         # news, a report's lead (not a feature's opening) that agrees with the others
         openers[0] = phases.latest_news(
             openers[0], select.best(openers[0]), lambda k: sentences[k].article, newest,
