@@ -869,7 +869,16 @@ def test_a_that_after_a_preposition_points_at_something_told(text, told):
     ("(As a measure of how fast it grows, the town's 10,000th resident is only 11.)", True),
     ("(CNN) Police said the road was closed.", False),
     ("Police (who arrived late) said the road was closed.", False),
+    ("Government officials in Tripoli were not immediately available for comment.", True),
+    ("A spokesman for the company declined to comment on Monday.", True),
+    ("Representatives of the other firms did not return phone calls seeking comment Monday.",
+     True),
+    ("The utility did not immediately respond to a request for comment.", True),
+    ("Police declined to comment on evidence in the case.", False),  # it tells what
+    ("The miners could not be reached.", False),
+    ("He said officials were not available for comment, and left.", False),
+    ("The report could not be confirmed and a spokesman was not available for comment.", False),
 ])
-def test_a_whole_sentence_in_brackets_is_an_aside(text, aside):
+def test_a_whole_sentence_in_brackets_or_a_note_on_reporting_is_an_aside(text, aside):
     from storyline.brief.context import is_aside
     assert is_aside(text) is aside

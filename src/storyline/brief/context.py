@@ -1335,8 +1335,28 @@ _HEADLINE_THING = re.compile(
 def is_aside(text: str) -> bool:
     """A whole sentence in brackets, "(The justice famously has a great sense of humor,
     once citing Dr. Seuss in a dissent.)": the writer's aside, which both hunt readers
-    named a stray line in each brief that showed one."""
-    return text.startswith("(") and text.rstrip(".!?").endswith(")") and ")" not in text[:-2]
+    named a stray line in each brief that showed one; or a note on the reporting that
+    tells no news, "Government officials in Tripoli were not immediately available for
+    comment." (a story page's readers called it filler)."""
+    return (text.startswith("(") and text.rstrip(".!?").endswith(")") and ")" not in text[:-2]
+            or "omment" in text and bool(_NO_COMMENT.match(text)))
+
+
+# Who could not be asked, as a whole sentence: "... were not immediately available for
+# comment.", "... declined to comment on Monday.", "... did not return phone calls
+# seeking comment Monday."; not what they declined to comment on ("... declined to
+# comment on evidence in the case."), nor "The miners could not be reached.", nor a
+# sentence that tells something first ("The report could not be confirmed and ...")
+_NO_COMMENT = re.compile(
+    r"[A-Z](?:(?!(?:was|were|is|are|has|have|had|did|could|would|said|says) )[^\"“”;:()])"
+    r"{0,150}?\b(?:(?:was|were|could|would|is|are) not (?:be )?(?:immediately )?"
+    r"(?:available|reached) for comment|declined (?:to )?comment|did not (?:immediately )?"
+    r"(?:return|respond to|reply to|answer) (?:[a-z-]+ ){0,3}?(?:calls?|messages?|requests?|"
+    r"inquiries|e-?mails?)(?: (?:seeking|for|requesting) comment)?)"
+    r"(?: (?:on|about) (?:the|this|that) (?:case|matter|reports?|lawsuit|investigation|"
+    r"allegations?|claims?))?(?:,? (?:on )?(?:late |early )?(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday|yesterday|today)(?: morning| afternoon| evening| night)?)?"
+    r"[.!]$")
 
 
 def points_at_told(text: str) -> bool:
