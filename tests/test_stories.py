@@ -568,12 +568,17 @@ def test_watch_polls_until_sigterm_and_stops_cleanly(tmp_path):
     ("A long wait -- and then the flood", True),
 ])
 def test_a_headline_is_a_title_that_names_the_news(title, heads):
+    from storyline.brief.render import printed
     from storyline.stories.briefs import headline
 
     sentence = "The river burst its banks in Valencia on Tuesday."
     brief = {"sentences": [{"text": sentence, "sources": [{"article": "1", "text": sentence}]}]}
     articles = [{"seq": 7, "copy_of": None, "title": title}]
     assert headline(brief, articles) == (title if heads else sentence)
+    # a wire's sentence prints its ``typewriter quotes'' as quotation marks: still its own
+    wire = "The ``Jumping Frog'' of Calaveras County is to get extra protection."
+    brief = {"sentences": [{"text": printed(wire), "sources": [{"article": "1", "text": wire}]}]}
+    assert headline(brief, articles) == (title if heads else printed(wire))
 
 
 def test_cli_add_with_a_source_it_cannot_read_adds_the_rest_and_exits_1(tmp_path):

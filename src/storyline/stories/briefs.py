@@ -14,6 +14,7 @@ from typing import Any
 
 from ..analyze.timeline import timeline
 from ..brief.pipeline import summarize
+from ..brief.render import printed
 from ..brief.segment import has_verb
 from ..errors import StorylineError
 from ..model import Article, Phase
@@ -66,8 +67,11 @@ def headline(brief: dict[str, Any], articles: list[dict]) -> str | None:
     if not sentences:
         return None
     first = sentences[0]
-    # (the latest article that prints the sentence, if more than one does)
-    own = [c["article"] for c in first["sources"] if c["text"] == first["text"]][-1:]
+    # (the latest article that prints the sentence, if more than one does; a wire's
+    # ``typewriter quotes'' print as quotation marks, and a lead-in in capitals as words)
+    printed_first = first["text"].lower()
+    own = [c["article"] for c in first["sources"]
+           if c["text"] == first["text"] or printed(c["text"]).lower() == printed_first][-1:]
     numbers = _numbers(articles)
     titles = {str(numbers[a["seq"]]): a["title"] for a in articles if a["copy_of"] is None}
     title = titles.get(own[0]) if own else None
