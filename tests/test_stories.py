@@ -594,10 +594,20 @@ def test_cli_add_with_a_source_it_cannot_read_adds_the_rest_and_exits_1(tmp_path
     assert "1 of the 2 sources could not be read" in result.output
     with Stories(db) as stories:
         assert len(stories.list()) == 3
-    # a file it read is no unread source, even when no article of it can be added
+    # a source whose every article is bad gives none either: nothing added is an error
     (tmp_path / "empty.txt").write_text("")
     read = CliRunner().invoke(main, ["stories", "add", str(tmp_path / "empty.txt"), "--db", db])
-    assert read.exit_code == 0 and "1 skipped" in read.output, read.output
+    assert read.exit_code == 1 and "1 skipped" in read.output, read.output
+    assert "no article could be added" in read.output
+    bad = tmp_path / "bad.jsonl"  # broken JSON, an empty text, a date in the future
+    bad.write_text('{"text": "unterminated\n{"text": "  "}\n'
+                   '{"text": "The bridge reopened on Tuesday after repairs.", '
+                   '"published": "2099-01-01"}\n')
+    broken = CliRunner().invoke(main, ["stories", "add", str(bad), "--db", db])
+    assert broken.exit_code == 1 and "3 skipped" in broken.output, broken.output
+    # but a run that finds only what the store has is fine
+    again = CliRunner().invoke(main, ["stories", "add", source, "--db", db])
+    assert again.exit_code == 0 and "3 duplicates skipped" in again.output, again.output
     alone = CliRunner().invoke(main, ["stories", "add", str(tmp_path / "nosuch"), "--db", db])
     assert alone.exit_code == 1 and "the source could not be read" in alone.output
 

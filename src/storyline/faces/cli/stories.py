@@ -69,6 +69,10 @@ def add_command(sources: tuple[str, ...], db: str, allow_private_urls: bool,
     if unread:
         raise click.ClickException(f"{unread} of the {len(sources)} sources could not be "
                                    "read (said above); the articles of the others were added")
+    # ... and so is a run whose every article was bad (a file of broken lines or of
+    # clusters, every date unreadable): nothing added, nothing already there
+    if not result.added and not result.duplicates and result.skipped:
+        raise click.ClickException("no article could be added: each was skipped (said above)")
 
 
 def _add(stories: Stories, sources, allow_private: bool, prepare_with=map):
