@@ -612,6 +612,25 @@ def test_cli_add_with_a_source_it_cannot_read_adds_the_rest_and_exits_1(tmp_path
     assert alone.exit_code == 1 and "the source could not be read" in alone.output
 
 
+def test_cli_add_stopped_by_ctrl_c_says_what_is_stored_and_how_to_go_on(tmp_path, monkeypatch):
+    """Ctrl-C ends `stories add` with status 130 and says the store keeps what was added
+    (each batch is committed whole) and that the same command adds the rest."""
+    from storyline.faces.cli import stories as cli_stories
+
+    def interrupted(stories, sources, allow_private, prepare_with=map):
+        stories.add(stream(1))  # one batch in, then the user presses Ctrl-C
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli_stories, "_add", interrupted)
+    db = str(tmp_path / "s.db")
+    result = CliRunner().invoke(main, ["stories", "add", str(tmp_path), "--db", db])
+    assert result.exit_code == 130, result.output
+    assert "stopped; the articles added before the stop are stored" in result.output
+    assert "Run the same command again" in result.output
+    with Stories(db) as stories:
+        assert len(stories.list()) == 3
+
+
 def test_add_takes_plain_texts_as_summarize_does(tmp_path):
     """`.add` takes texts, as the README says and `summarize` does; a value of another
     kind is refused with what to give."""

@@ -57,9 +57,15 @@ def add_command(sources: tuple[str, ...], db: str, allow_private_urls: bool,
     line), an RSS or Atom feed file or URL, or a WARC file (.warc, .warc.gz).
     """
     check_engine_options(engine_name, address)
-    with _errors(), Stories(db) as stories, prepare_map(engine_name, jobs, address) as pmap:
-        result = _add(stories, sources, allow_private_urls, pmap)
-        click.echo(result.summary(), err=True)
+    try:
+        with _errors(), Stories(db) as stories, prepare_map(engine_name, jobs, address) as pmap:
+            result = _add(stories, sources, allow_private_urls, pmap)
+            click.echo(result.summary(), err=True)
+    except KeyboardInterrupt:  # (each batch is committed whole: the store is sound)
+        click.echo("\nstoryline: stopped; the articles added before the stop are stored. Run "
+                   "the same command again to add the rest (those stored are skipped as "
+                   "duplicates).", err=True)
+        sys.exit(130)
     # A source that gave no article at all (a wrong path, a feed that did not answer) is
     # the caller's to fix: exit status 1, after adding what the others hold.
     unread = len({s.unread for s in result.skipped if s.unread is not None})
