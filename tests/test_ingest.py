@@ -116,7 +116,7 @@ def test_jsonl_lines_of_every_kind(tmp_path):
 
 @pytest.mark.parametrize("line, message", [
     ({"id": {"a": 1}, "documents": ["Text."]}, '"id" must be a string or a whole number'),
-    ({"documents": [{"text": "Text.", "published": 2019}]}, '"published" must be an ISO date'),
+    ({"documents": [{"text": "Text.", "published": 2019}]}, '"published" must be a date such as'),
     ({"documents": [{"text": "Text.", "title": ["x"]}]}, '"title" must be a string'),
     ({"documents": [{"title": "no text"}]}, 'document 1 has no "text" string'),
     ({"documents": [{"text": "A.", "id": "x"}, {"text": "B.", "id": "x"}]}, "two articles have"),
@@ -161,11 +161,19 @@ def test_error_lines_keep_the_cluster_id(tmp_path):
     assert all(c.error for c in got)
 
 
+def test_a_date_as_rss_writes_it_dates_a_clusters_articles(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps({"id": 1, "documents": [
+        {"text": "Text.", "published": "Sun, 10 Feb 2019 09:30:00 GMT"}]}))
+    [got] = read_clusters(path)
+    assert got.articles[0].published == "2019-02-10"
+
+
 def test_impossible_dates_are_refused(tmp_path):
     path = tmp_path / "c.jsonl"
     path.write_text(json.dumps({"id": 1, "published": "2019-13-45", "documents": ["Text."]}))
     [got] = read_clusters(path)
-    assert '"published" must be an ISO date' in got.error
+    assert '"published" must be a date such as' in got.error
 
 
 def test_blank_lines_at_the_end_are_not_clusters(tmp_path):

@@ -631,6 +631,16 @@ def test_cli_add_stopped_by_ctrl_c_says_what_is_stored_and_how_to_go_on(tmp_path
         assert len(stories.list()) == 3
 
 
+def test_a_published_date_as_rss_writes_it_is_read(tmp_path):
+    """Feeds and CMS exports write dates as RSS does (RFC 2822): the day as written."""
+    from storyline.stories.sources import from_object
+    rss = from_object({"text": "The bridge reopened.", "published": "Sun, 10 Feb 2019 "
+                       "23:30:00 -0500"}, where="line 1")
+    assert rss.published == "2019-02-10"
+    with pytest.raises(Exception, match='"published" must be a date such as "2019-02-10"'):
+        from_object({"text": "The bridge reopened.", "published": 1549800000}, where="line 2")
+
+
 def test_add_takes_plain_texts_as_summarize_does(tmp_path):
     """`.add` takes texts, as the README says and `summarize` does; a value of another
     kind is refused with what to give."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import email.utils
 import re
 import stat
 import unicodedata
@@ -667,14 +668,34 @@ def _shown_id(value, number: int) -> str:
 
 
 def _date(value, *, where: str) -> str | None:
-    """A calendar date written the ISO way (a time after it is ignored), or None."""
+    """A calendar date written the ISO way or as feeds write it (a time after it is
+    ignored), or None."""
     if value is None:
         return None
+    day = published_date(value)
+    if day is None:
+        raise InputError(f"{where}: {PUBLISHED_FORMS}, not {value!r}")
+    return day
+
+
+PUBLISHED_FORMS = ('"published" must be a date such as "2019-02-10" (ISO, a time after it '
+                   'allowed) or "Sun, 10 Feb 2019 09:30:00 GMT" (as RSS writes it)')
+
+
+def published_date(value) -> str | None:
+    """YYYY-MM-DD from an ISO date (and time), or from a date as RSS and e-mail write it
+    ("Sun, 10 Feb 2019 09:30:00 GMT", RFC 2822): the day as written, in its own time
+    zone, as an ISO date's first ten characters are."""
     iso = _valid_date(value)
-    if iso is None:
-        raise InputError(f'{where}: "published" must be an ISO date such as "2019-02-10", '
-                         f"not {value!r}")
-    return iso
+    if iso is not None or not isinstance(value, str) or not _RFC_2822.match(value):
+        return iso
+    try:
+        return email.utils.parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+
+
+_RFC_2822 = re.compile(r"\s*(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\b")
 
 
 def _valid_date(value) -> str | None:

@@ -20,8 +20,8 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-from ..brief.ingest import (TEXT_SUFFIXES, _natural_key, _valid_date, decode, load_json,
-                            markdown_to_text, refuse_utf16, shown_path)
+from ..brief.ingest import (PUBLISHED_FORMS, TEXT_SUFFIXES, _natural_key, decode, load_json,
+                            markdown_to_text, published_date, refuse_utf16, shown_path)
 from ..errors import InputError
 from .prepare import Incoming, Skipped
 
@@ -167,10 +167,9 @@ def from_object(obj: dict, *, where: str) -> Incoming:
         raise InputError(f'{where}: "id" must be a string or a whole number')
     published = obj.get("published")
     if published is not None:
-        published = _valid_date(published)
+        published = published_date(published)
         if published is None:
-            raise InputError(f'{where}: "published" must be an ISO date such as '
-                             f'"2019-02-10", not {obj.get("published")!r}')
+            raise InputError(f'{where}: {PUBLISHED_FORMS}, not {obj.get("published")!r}')
     html = bool(re.match(r"\s*<(!doctype html|html|body|article|div|p[\s>])", text, re.IGNORECASE))
     extra = {k: v for k, v in obj.items() if k not in ARTICLE_FIELDS}
     return Incoming(text=text, where=where, html=html,
