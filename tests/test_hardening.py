@@ -527,7 +527,7 @@ def test_timeline_and_stories_options_out_of_range(run, tmp_path):
         result = run("stories", "show", story, "--db", db)
         assert result.exit_code == 1 and f"no story {story}" in result.output, result.output
     listed = run("stories", "list", "--db", db, "-n", "9" * 30)
-    assert listed.exit_code == 0 and listed.output.count("sources") == 1
+    assert listed.exit_code == 0 and listed.output.count(" source ") == 1
 
 
 @pytest.fixture

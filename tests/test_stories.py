@@ -474,6 +474,8 @@ def test_cli_refresh_heads_each_changed_story_by_its_brief(tmp_path):
         assert sorted(stories.stale()) == sorted(opened)  # listed by a first article's title
     refreshed = runner.invoke(main, ["stories", "refresh", "--db", db])
     assert refreshed.exit_code == 0 and "3 stories refreshed" in refreshed.output
+    # not on a terminal (a cron job's log): one line, no counter rewritten with \r
+    assert "\r" not in refreshed.output and refreshed.output.count("\n") == 1
     with Stories(db) as stories:
         assert stories.stale() == []
         listed = {s.id: s.title for s in stories.list()}
@@ -481,7 +483,16 @@ def test_cli_refresh_heads_each_changed_story_by_its_brief(tmp_path):
         stories.add([make_article("flood", 9)])  # a story changes: only it is stale
         assert len(stories.stale()) == 1
     again = runner.invoke(main, ["stories", "refresh", "--db", db, "-n", "5"])
-    assert "1 stories refreshed" in again.output
+    assert "1 story refreshed" in again.output
+    # a story of one article is told as such: "1 source", not "1 sources"
+    runner.invoke(main, ["stories", "add", write_jsonl(tmp_path / "b.jsonl", [
+        {"id": "lone", "text": "A lone comet was seen over the harbour of Brenmoor on "
+         "Tuesday night by hundreds of people.", "published": "2024-05-01"}]), "--db", db])
+    listed = runner.invoke(main, ["stories", "list", "--db", db]).output
+    assert "  1 source   " in listed and "1 sources" not in listed, listed
+    lone = next(line.split()[0] for line in listed.splitlines() if "comet" in line)
+    shown = runner.invoke(main, ["stories", "show", lone, "--db", db]).output
+    assert "1 source," in shown or "1 source\n" in shown, shown
 
 
 def test_cli_errors_are_one_clear_line(tmp_path):

@@ -21,7 +21,7 @@ def render_story(data: dict[str, Any], fmt: str = "text") -> str:
     story, brief = data["story"], data["brief"]
     dates = " to ".join(dict.fromkeys(filter(None, (story["first_date"], story["last_date"]))))
     copies = story["size"] - story["sources"]
-    about = ", ".join(filter(None, (f"{story['sources']} sources",
+    about = ", ".join(filter(None, (f"{story['sources']} source{'' if story['sources'] == 1 else 's'}",
                                     f"{copies} {'copy' if copies == 1 else 'copies'}" if copies else "", dates,
                                     "closed" if story["closed"] else "")))
     head = (f"Story {story['id']}: {story['title']}", about)

@@ -169,7 +169,8 @@ def list_command(db: str, since: str | None, limit: int | None, fmt: str) -> Non
             return
         for s in found:
             dates = " to ".join(dict.fromkeys(filter(None, (s.first_date, s.last_date))))
-            click.echo(f"{s.id:>6}  {s.sources:>3} sources  {dates or '(undated)':<24}  "
+            sources = "source " if s.sources == 1 else "sources"
+            click.echo(f"{s.id:>6}  {s.sources:>3} {sources}  {dates or '(undated)':<24}  "
                        f"{s.title}")
 
 
@@ -198,13 +199,17 @@ def refresh_command(db: str, limit: int | None) -> None:
     first. `storyline serve --db` does this in the background."""
     with _errors(), Stories(db, create=False) as stories:
         stale = stories.stale(limit=limit)
+        counting = sys.stderr.isatty()  # (a cron job's log gets the last line only)
         for done, story_id in enumerate(stale, 1):
             stories.brief(story_id, shown=False)
-            click.echo(f"\rrefreshed {done} of {len(stale)} stories", nl=False, err=True)
+            if counting:
+                click.echo(f"\rrefreshed {done} of {len(stale)} stories", nl=False, err=True)
         busy = set(stale) & set(stories.stale())  # (made, but not stored: a writer held it)
-        click.echo(f"\r{len(stale) - len(busy)} stories refreshed" + (
-            f", {len(busy)} not stored (the store was busy; run it again)" if busy else "")
-            + " " * 20, err=True)
+        made = len(stale) - len(busy)
+        click.echo(("\r" if counting else "")
+                   + f"{made} {'story' if made == 1 else 'stories'} refreshed" + (
+                       f", {len(busy)} not stored (the store was busy; run it again)"
+                       if busy else "") + (" " * 20 if counting else ""), err=True)
 
 
 @stories_group.command("export")

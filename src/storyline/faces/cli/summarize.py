@@ -118,7 +118,8 @@ def _batch(path: Path, output: Path | None, options: Options, engine: Engine,
         raise click.ClickException(f"{result.failed} of {result.clusters} clusters failed"
                                    f"{resumed}; their lines hold an \"error\" that says why")
     if output:
-        click.echo(printable(f"{result.clusters} briefs written to {shown_path(output)}"
+        briefs = "1 brief" if result.clusters == 1 else f"{result.clusters} briefs"
+        click.echo(printable(f"{briefs} written to {shown_path(output)}"
                              f"{resumed}"), err=True)
 
 
