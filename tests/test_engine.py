@@ -50,6 +50,22 @@ def test_a_run_without_resume_starts_again_and_removes_stale_temporaries(tmp_pat
     assert [p.name for p in temporaries(tmp_path)] == [".other.jsonl.abc123.partial"]
 
 
+def test_resume_with_nothing_to_resume_says_it_runs_the_whole_batch(tmp_path, caplog):
+    out = tmp_path / "briefs.jsonl"
+    with resumable(out, "run1", resume=True) as f:  # no earlier run at all
+        f.write('{"id": "1", "sentences": []}\n')
+    assert "nothing to resume" in caplog.text and "finished run" not in caplog.text
+    caplog.clear()
+    with resumable(out, "run1", resume=True) as f:  # that run finished: said so
+        assert f.done == 0
+        f.write('{"id": "1", "sentences": []}\n')
+    assert "nothing to resume" in caplog.text and "finished run" in caplog.text
+    caplog.clear()
+    with resumable(out, "run1") as f:  # without --resume: nothing to say
+        f.write('{"id": "1", "sentences": []}\n')
+    assert "nothing to resume" not in caplog.text
+
+
 def test_resume_refuses_the_unfinished_output_of_another_input_or_options(tmp_path):
     out = tmp_path / "briefs.jsonl"
     stale = tmp_path / ".briefs.jsonl.otherrun.partial"

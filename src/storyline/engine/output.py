@@ -103,6 +103,11 @@ def resumable(path: str | Path, run: str, resume: bool = False) -> Iterator[Part
             errno.EEXIST, "the unfinished output beside it is from another input file or "
             f"other options ({stale[0].name}); run the same command as that run did with "
             "--resume, or drop --resume to start again", str(path))
+    if resume and not partial.exists():  # (a retry that always asks to resume is told)
+        log.warning("nothing to resume: no unfinished output of this run is beside %s%s; "
+                    "running the whole batch", path.name,
+                    " (the file there is a finished run's, or another's)" if path.exists()
+                    else "")
     f, done, failed = _open_partial(partial, path)
     if done:
         log.info("resuming after %d clusters already in %s", done, partial.name)
