@@ -132,9 +132,16 @@ def test_api_lists_pages_shows_and_guards_writing(newsroom_db, tmp_path):
                             headers={"Authorization": "Bearer s3cret"})
         assert added.status_code == 200 and added.json()["added"] == 1
         assert added.json()["updated"] == 1
-        empty = client.post("/v1/articles", json={"articles": [{"text": " "}]},
-                            headers={"Authorization": "Bearer s3cret"})
-        assert empty.json()["skipped"][0]["reason"].endswith("skipped")
+        # the client learns which story each article joined: the dam's, as listed
+        dam = next(s["id"] for s in first["stories"] + rest["stories"]
+                   if "Brenmoor" in s["title"])
+        assert added.json()["stories"] == [{"article": "gazette-x", "story": dam}]
+        again = client.post("/v1/articles", json={"articles": [
+            {**article, "id": "gazette-x-again"}, {"text": " "}]},
+            headers={"Authorization": "Bearer s3cret"})  # a duplicate of it, and nothing
+        assert again.json()["duplicates"] == 1
+        assert again.json()["stories"] == [{"article": "gazette-x-again", "story": dam}]
+        assert again.json()["skipped"][0]["reason"].endswith("skipped")
 
 
 def _refreshed(db, seconds: float = 120) -> None:

@@ -195,4 +195,6 @@ def _add(db: str, articles: list[dict]) -> dict:
     return {"added": result.added, "copies": result.copies, "duplicates": result.duplicates,
             "opened": result.opened, "updated": result.updated,
             "skipped": [{"where": s.where, "reason": s.reason} for s in result.skipped],
+            "stories": [{"article": article, "story": story}
+                        for article, story in result.placed],
             "summary": result.summary()}

@@ -43,7 +43,9 @@ SHOWN_SECONDS = 0.1  # a view waits this long to mark its brief shown while a wr
 @dataclass(frozen=True)
 class Added:
     """What `add` did: articles added (copies of earlier ones among them), duplicates
-    skipped, bad articles skipped (each with its reason), stories opened and updated."""
+    skipped, bad articles skipped (each with its reason), stories opened and updated; and
+    `placed`, the story of each article added or found a duplicate (its id, the story's),
+    so that a client learns where what it sent went."""
 
     added: int = 0
     copies: int = 0
@@ -51,11 +53,13 @@ class Added:
     opened: int = 0
     updated: int = 0
     skipped: tuple[Skipped, ...] = ()
+    placed: tuple[tuple[str, int], ...] = ()
 
     def __add__(self, other: Added) -> Added:
         return Added(self.added + other.added, self.copies + other.copies,
                      self.duplicates + other.duplicates, self.opened + other.opened,
-                     self.updated + other.updated, self.skipped + other.skipped)
+                     self.updated + other.updated, self.skipped + other.skipped,
+                     self.placed + other.placed)
 
     def summary(self) -> str:
         copies = ("" if not self.copies else " (1 of them a copy of an earlier one)"
@@ -375,9 +379,7 @@ class _Batch:
         self.articles: list[tuple] = []  # rows of the tables, pending
         self.band_rows: list[tuple[int, int, int]] = []
         self.assignments: list[tuple] = []
-        self.ids: set[str] = set()  # of the pending articles
-        self.keys: set[str] = set()
-        self.urls: set[str] = set()
+        self.pending_story: dict[str, int] = {}  # the pending articles' ids, keys, urls
         self.bands: dict[tuple[int, int], list[int]] = {}  # band -> pending originals
         self.pending: dict[int, tuple[bytes, int, int | None]] = {}  # seq -> sig, story, copy_of
         self.changes: dict[int, _StoryChange] = {}  # story -> what the batch did to it
@@ -390,10 +392,16 @@ class _Batch:
             self.db.execute("BEGIN IMMEDIATE")
             self.active, self.started = True, time.monotonic()
         a = item.article
-        if (a.id in self.ids or item.key in self.keys or a.url in self.urls
-                or self.db.execute("SELECT 1 FROM articles WHERE id = ? OR key = ? OR url = ?",
-                                   (a.id, item.key, a.url)).fetchone()):
-            self.count += Added(duplicates=1)
+        found = self.pending_story.get(a.id) or self.pending_story.get(item.key) or (
+            self.pending_story.get(a.url) if a.url else None)
+        if found is None:
+            row = self.db.execute(
+                "SELECT s.story FROM articles a JOIN assignments s ON s.article = a.seq "
+                "WHERE a.id = ? OR a.key = ? OR a.url = ? LIMIT 1",
+                (a.id, item.key, a.url)).fetchone()
+            found = row[0] if row else None
+        if found is not None:
+            self.count += Added(duplicates=1, placed=((a.id, found),))
             return
         self.seq += 1
         original, jaccard = self._original(item.signature)
@@ -403,7 +411,7 @@ class _Batch:
             decision = self.detector.assign(item.terms, a.published, self.seq)
             story, copy_of, similarity = decision.story, None, decision.similarity
         self._insert(item, story, copy_of, similarity)
-        self.count += Added(added=1, copies=int(copy_of is not None))
+        self.count += Added(added=1, copies=int(copy_of is not None), placed=((a.id, story),))
 
     def _original(self, signature: bytes) -> tuple[tuple[int, int] | None, float]:
         """(story, seq) of the earliest article whose near duplicate this is (not a copy
@@ -435,10 +443,9 @@ class _Batch:
             (self.seq, a.id, a.url, item.key, a.title, a.text, a.published, a.source,
              json.dumps(item.extra, ensure_ascii=False) if item.extra else None, now,
              item.signature))
-        self.ids.add(a.id)
-        self.keys.add(item.key)
+        self.pending_story.update({a.id: story, item.key: story})
         if a.url:
-            self.urls.add(a.url)
+            self.pending_story[a.url] = story
         self.pending[self.seq] = (item.signature, story, copy_of)
         if copy_of is None:  # copies are found through their original
             for key in dedup.bands(item.signature):
