@@ -660,6 +660,11 @@ def test_add_takes_plain_texts_as_summarize_does(tmp_path):
             "the year, citing falling use.")
     with Stories(str(tmp_path / "s.db")) as stories:
         assert stories.add([text]).added == 1
+        # where each went, when asked: its story (a duplicate: that of what it repeats)
+        [story] = stories.list()
+        again = stories.add([{"id": "again", "text": text}], placing=True)
+        assert again.duplicates == 1 and again.placed == (("again", story.id),)
+        assert stories.add([{"id": "once more", "text": text}]).placed == ()
         with pytest.raises(StorylineError, match="article 1 is int; give texts"):
             stories.add([42])
         with pytest.raises(StorylineError, match="not one text"):

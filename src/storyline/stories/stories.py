@@ -43,9 +43,10 @@ SHOWN_SECONDS = 0.1  # a view waits this long to mark its brief shown while a wr
 @dataclass(frozen=True)
 class Added:
     """What `add` did: articles added (copies of earlier ones among them), duplicates
-    skipped, bad articles skipped (each with its reason), stories opened and updated; and
-    `placed`, the story of each article added or found a duplicate (its id, the story's),
-    so that a client learns where what it sent went."""
+    skipped, bad articles skipped (each with its reason), stories opened and updated;
+    and, when asked (`Stories.add(placing=True)`), `placed`: the story of each article
+    added or found a duplicate (its id, the story's), so that a client learns where what
+    it sent went."""
 
     added: int = 0
     copies: int = 0
@@ -140,10 +141,12 @@ class Stories:
 
     def add(self, items: Iterable[str | Incoming | Article | dict | Prepared | Skipped], *,
             prepare_with: Callable = map,
-            progress: Callable[[Added], None] | None = None, whole: bool = False) -> Added:
+            progress: Callable[[Added], None] | None = None, whole: bool = False,
+            placing: bool = False) -> Added:
         """Add articles in the order given; return what was done. Each batch is committed
         with all it changed, so what `progress` or the result reports as added is stored;
-        `whole` makes all of them one batch (all or nothing, as the HTTP API wants).
+        `whole` makes all of them one batch (all or nothing, as the HTTP API wants);
+        `placing` tells the story of each (`Added.placed`, as the HTTP API answers).
         """
         if isinstance(items, (str, bytes)):  # (one text would be read a character at a time)
             raise StorylineError("give a list of articles, not one text: add([text])")
@@ -154,7 +157,7 @@ class Stories:
         if self._detector is None:
             self._detector = self._load_detector()
         prepared = prepare_with(prepare_or_skip, _incoming(items))
-        batch = _Batch(self, whole=whole)
+        batch = _Batch(self, whole=whole, placing=placing)
         try:
             for item in prepared:
                 batch.take(item)
@@ -360,9 +363,11 @@ class _Batch:
     (one `executemany` per table); the look-ups of later articles (duplicates, near
     duplicates) see both the store and these pending rows."""
 
-    def __init__(self, stories: Stories, whole: bool = False):
+    def __init__(self, stories: Stories, whole: bool = False, placing: bool = False):
         self.stories = stories
         self.whole = whole
+        self.placing = placing
+        self.placed_before: list[tuple[str, int]] = []  # by the batches committed already
         self.db = stories.db
         self.detector = stories._detector
         self.started = time.monotonic()
@@ -380,6 +385,7 @@ class _Batch:
         self.band_rows: list[tuple[int, int, int]] = []
         self.assignments: list[tuple] = []
         self.pending_story: dict[str, int] = {}  # the pending articles' ids, keys, urls
+        self.placed: list[tuple[str, int]] = []
         self.bands: dict[tuple[int, int], list[int]] = {}  # band -> pending originals
         self.pending: dict[int, tuple[bytes, int, int | None]] = {}  # seq -> sig, story, copy_of
         self.changes: dict[int, _StoryChange] = {}  # story -> what the batch did to it
@@ -401,7 +407,8 @@ class _Batch:
                 (a.id, item.key, a.url)).fetchone()
             found = row[0] if row else None
         if found is not None:
-            self.count += Added(duplicates=1, placed=((a.id, found),))
+            self.count += Added(duplicates=1)
+            self._placed(a.id, found)
             return
         self.seq += 1
         original, jaccard = self._original(item.signature)
@@ -411,7 +418,12 @@ class _Batch:
             decision = self.detector.assign(item.terms, a.published, self.seq)
             story, copy_of, similarity = decision.story, None, decision.similarity
         self._insert(item, story, copy_of, similarity)
-        self.count += Added(added=1, copies=int(copy_of is not None), placed=((a.id, story),))
+        self.count += Added(added=1, copies=int(copy_of is not None))
+        self._placed(a.id, story)
+
+    def _placed(self, article: str, story: int) -> None:
+        if self.placing:  # (kept aside: summing them in `Added` each time is quadratic)
+            self.placed.append((article, story))
 
     def _original(self, signature: bytes) -> tuple[tuple[int, int] | None, float]:
         """(story, seq) of the earliest article whose near duplicate this is (not a copy
@@ -471,7 +483,7 @@ class _Batch:
     def done(self) -> Added:
         """What the committed batches did."""
         return replace(self.committed, opened=len(self.opened_before),
-                       updated=len(self.touched_before))
+                       updated=len(self.touched_before), placed=tuple(self.placed_before))
 
     def commit(self) -> None:
         """Write the batch's rows and detection's state, commit, and start a new batch."""
@@ -507,6 +519,7 @@ class _Batch:
                             ("next_story", d.next_id)])
             db.execute("COMMIT")
         self.committed += self.count
+        self.placed_before += self.placed
         self.opened_before |= self.opened
         self.touched_before |= self.touched
         self.active, self.count = False, Added()
