@@ -199,6 +199,34 @@ def test_an_article_in_capitals_only_is_named_in_the_warnings():
     assert not any("little text" in w for w in brief.warnings)
 
 
+DAM = ("A dam burst early on Tuesday in the northern valley, flooding three villages and "
+       "forcing hundreds of families to leave their homes, officials said. Rescue teams "
+       "reached the last of the villages by boat on Wednesday morning, and the army flew in "
+       "food and water for the families.")
+COMET = ("Astronomers said on Monday that the comet Varga-Lund will be bright enough to see "
+         "without a telescope next week, low in the western sky after sunset. The comet was "
+         "found in January by two students at an observatory in the mountains.")
+
+
+def test_a_second_story_among_the_articles_is_named_in_the_warnings():
+    """Articles close to one another but far from the brief's story (a second story, or a
+    day's feed given as one cluster) are named: the brief takes nothing from them."""
+    dam = [DAM, DAM.replace("Tuesday", "Monday night"), DAM.replace("three", "four")]
+    comet = [COMET, COMET.replace("Monday", "Sunday")]
+    brief = summarize(dam + comet, options=Options(analysis=False))
+    assert {c.article for s in brief.sentences for c in s.sources} <= {"1", "2", "3"}
+    assert ("articles 4 and 5 seem to tell another story than the brief's (they share almost "
+            "no words with the article it opens on), so the brief takes no sentence from "
+            "them") in brief.warnings
+    mixed = summarize(dam + comet + [COMET.replace("January", "February")],
+                      options=Options(analysis=False))
+    assert any(w.startswith("the articles look like more than one story: the brief tells "
+                            "one and takes no sentence from 3 of the 6 articles")
+               for w in mixed.warnings), mixed.warnings
+    alone = summarize(dam, options=Options(analysis=False))
+    assert not any("story" in w for w in alone.warnings)
+
+
 # A page in another language, and one whose accented letters were lost (as Timeline17's
 # BBC Vietnamese pages were), written for these tests.
 SPANISH = ("Una presa se rompió el martes en el valle del norte y las aguas inundaron tres "

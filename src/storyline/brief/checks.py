@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -118,10 +118,10 @@ def without_budgets(articles: list[Article]) -> tuple[list[Article], list[str]]:
 
 def warnings(articles: list[Article], sentences: list[Sentence], fit: Sequence[bool],
              vectors: sparse.csr_matrix, foreign: Sequence[str] = (),
-             budgets: Sequence[str] = ()) -> tuple[str, ...]:
+             budgets: Sequence[str] = (), strays: Collection[str] = ()) -> tuple[str, ...]:
     """What is wrong with the input as a cluster of articles about one story (`foreign`:
     the ids of the articles left out as not in English; `budgets`, of those left out as a
-    wire's budget)."""
+    wire's budget; `strays`, of those left out as another story than the brief's)."""
     ids = [a.id for a in articles]
     prose = dict.fromkeys(ids, 0)
     total = {a.id: len(a.text.split()) for a in articles}
@@ -169,9 +169,24 @@ def warnings(articles: list[Article], sentences: list[Sentence], fit: Sequence[b
     if off and len(off) >= max(2, len(full) - 1):
         out.append("the articles do not look like one story: they share almost no words "
                    "beyond the common ones, so the brief mixes unrelated news")
-    elif off:
+        return tuple(out)
+    if off:
         out.append(f"{_name(off, verb='does')} not look like the same story as the "
                    "others (it shares almost no words with them); check that it belongs")
+    # articles close to one another but not to the brief's story: a second story (or
+    # twelve: a day's feed given as one cluster), which the brief leaves out
+    other = [a for a in full if a in strays and a not in off]
+    if len(other) >= 2 and 2 * len(other) >= len(full):
+        out.append(f"the articles look like more than one story: the brief tells one and "
+                   f"takes no sentence from {len(other)} of the {len(ids)} articles, which "
+                   "share almost no words with the article it opens on; give one story's "
+                   "articles")
+    elif other:
+        one = len(other) == 1
+        out.append(f"{_name(other, verb='seems')} to tell another story than the brief's "
+                   f"({'it shares' if one else 'they share'} almost no words with the article "
+                   f"it opens on), so the brief takes no sentence from "
+                   f"{'it' if one else 'them'}")
     return tuple(out)
 
 
@@ -236,5 +251,5 @@ def _name(ids: list[str], verb: str = "holds") -> str:
     """ "article 3 holds" or "articles 2 and 5 hold"."""
     if len(ids) == 1:
         return f"article {ids[0]} {verb}"
-    plural = {"holds": "hold", "does": "do", "is": "are"}[verb]
+    plural = {"holds": "hold", "does": "do", "is": "are", "seems": "seem"}[verb]
     return f"articles {', '.join(ids[:-1])} and {ids[-1]} {plural}"

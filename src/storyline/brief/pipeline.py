@@ -114,6 +114,7 @@ def steps(documents: Iterable[str | Article | dict], words: int | None = None, *
             lambda ids: {k: v for k, v in select.openers(sentences, reading, matrix, ids).items()
                          if select.reports_news(sentences[k].text)},
             lambda k, v: select.undated_agreement(sentences[k].text, v))
+    stray: set[str] = set()
     if openers[0]:  # the brief follows the story its opener tells
         main = sentences[select.best(openers[0])].article
         if not periods and relevance is None:  # and goes on with news of its opener's time
@@ -167,7 +168,8 @@ def steps(documents: Iterable[str | Article | dict], words: int | None = None, *
     return Brief(sentences=brief_sentences, articles=tuple(articles), removed=tuple(removed),
                  disagreements=disagreements, changes=changes, timeline=timeline,
                  phases=periods, stats=stats,
-                 warnings=checks.warnings(articles, sentences, fit, matrix, foreign, budgets))
+                 warnings=checks.warnings(articles, sentences, fit, matrix, foreign, budgets,
+                                          stray))
 
 
 def _told_in(articles: list[str], cited: list, phase_of: dict[str, int]) -> list[int | None]:
