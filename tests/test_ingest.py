@@ -121,6 +121,7 @@ def test_jsonl_lines_of_every_kind(tmp_path):
     ({"documents": [{"title": "no text"}]}, 'document 1 has no "text" string'),
     ({"documents": [{"text": "A.", "id": "x"}, {"text": "B.", "id": "x"}]}, "two articles have"),
     ({"documents": [1, 2]}, "document 1 is int, not text"),
+    ({"id": "a", "text": "An article."}, "it looks like one article, as `storyline stories add`"),
 ])
 def test_jsonl_document_objects_are_checked(tmp_path, line, message):
     path = tmp_path / "c.jsonl"

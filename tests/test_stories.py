@@ -650,6 +650,9 @@ def test_a_published_date_as_rss_writes_it_is_read(tmp_path):
     assert rss.published == "2019-02-10"
     with pytest.raises(Exception, match='"published" must be a date such as "2019-02-10"'):
         from_object({"text": "The bridge reopened.", "published": 1549800000}, where="line 2")
+    # a cluster given for an article is told as such
+    with pytest.raises(Exception, match=r"it looks like a cluster .* `storyline summarize`"):
+        from_object({"id": "c1", "documents": ["The bridge reopened."]}, where="line 3")
 
 
 def test_add_takes_plain_texts_as_summarize_does(tmp_path):

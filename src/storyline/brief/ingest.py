@@ -608,8 +608,10 @@ def parse_cluster_line(raw: bytes, number: int) -> ClusterLine:
         if isinstance(docs, str):
             docs = [d.replace("NEWLINE_CHAR", "\n") for d in docs.split(MULTI_NEWS_SEPARATOR)]
         if not isinstance(docs, list):
-            raise InputError(f'{where} has no "documents" list; '
-                             'write "documents": ["article text", ...]')
+            one = ("; it looks like one article, as `storyline stories add` and `storyline "
+                   "timeline` take them" if isinstance(obj.get("text"), str) else "")
+            raise InputError(f'{where} has no "documents" list; write "documents": '
+                             f'["article text", ...]{one}')
         articles = to_articles(docs, published=_date(obj.get("published"), where=where),
                                where=where)
     except InputError as e:

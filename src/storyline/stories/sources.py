@@ -154,7 +154,10 @@ def from_object(obj: dict, *, where: str) -> Incoming:
     an ISO date (a time after it is ignored); other fields are kept as `extra`."""
     text = obj.get("text")
     if not isinstance(text, str):
-        raise InputError(f'{where} has no "text" string; write {{"text": "the article", ...}}')
+        cluster = ('; it looks like a cluster ({"documents": [...]}), as `storyline summarize` '
+                   'takes them' if isinstance(obj.get("documents"), (list, str)) else "")
+        raise InputError(f'{where} has no "text" string; write {{"text": "the article", '
+                         f'...}}{cluster}')
     fields = {}
     for name in ("title", "url", "source"):
         value = obj.get(name)
