@@ -87,6 +87,13 @@ def test_batch_writes_a_line_per_input_line_in_order(run, tmp_path):
     assert lines[0]["sentences"] and lines[0]["stats"]["budget"] == 50
     assert "not valid JSON" in lines[1]["error"] and "no article has any text" in lines[2]["error"]
     assert not list(tmp_path.glob(".briefs.jsonl.*"))  # no temporary file left behind
+    # a gzipped batch (archives are kept so) is a batch too, with the same lines
+    import gzip
+    packed = tmp_path / "clusters.jsonl.gz"
+    packed.write_bytes(gzip.compress(src.read_bytes()))
+    again = tmp_path / "again.jsonl"
+    assert run("summarize", packed, "-o", again, "--words", 50).exit_code == 1
+    assert again.read_text() == out.read_text()
 
 
 def test_batch_output_is_atomic_when_interrupted(run, tmp_path, monkeypatch):

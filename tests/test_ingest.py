@@ -183,6 +183,18 @@ def test_blank_lines_at_the_end_are_not_clusters(tmp_path):
     assert [c.id for c in read_clusters(path)] == ["1"]
 
 
+def test_a_gzipped_batch_is_read_and_a_broken_one_refused(tmp_path):
+    import gzip
+    lines = [json.dumps({"id": i, "documents": [f"Text {i}."]}) + "\n" for i in range(1, 4)]
+    path = tmp_path / "c.jsonl.gz"
+    path.write_bytes(gzip.compress("".join(lines).encode()))
+    assert [c.id for c in read_clusters(path)] == ["1", "2", "3"]
+    broken = tmp_path / "b.jsonl.gz"
+    broken.write_bytes(path.read_bytes()[:-12])  # cut off: its end marker is gone
+    with pytest.raises(InputError, match="is not a whole gzip file"):
+        list(read_clusters(broken))
+
+
 def test_html_copyright_year_is_not_a_publication_date(tmp_path):
     page = HTML.replace("<footer>Copyright 2024", "<footer>© 2017 Example News. Copyright 2017")
     (tmp_path / "page.html").write_text(page)

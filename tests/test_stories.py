@@ -642,6 +642,18 @@ def test_cli_add_stopped_by_ctrl_c_says_what_is_stored_and_how_to_go_on(tmp_path
         assert len(stories.list()) == 3
 
 
+def test_a_gzipped_archive_of_articles_is_a_source(tmp_path):
+    import gzip
+    plain = write_jsonl(tmp_path / "a.jsonl", stream(1))
+    packed = tmp_path / "a2.jsonl.gz"
+    packed.write_bytes(gzip.compress((tmp_path / "a.jsonl").read_bytes()))
+    db = str(tmp_path / "s.db")
+    result = CliRunner().invoke(main, ["stories", "add", str(packed), "--db", db])
+    assert result.exit_code == 0 and "3 articles added" in result.output, result.output
+    again = CliRunner().invoke(main, ["stories", "add", plain, "--db", db])
+    assert "3 duplicates skipped" in again.output  # the same articles
+
+
 def test_a_published_date_as_rss_writes_it_is_read(tmp_path):
     """Feeds and CMS exports write dates as RSS does (RFC 2822): the day as written."""
     from storyline.stories.sources import from_object

@@ -7,13 +7,15 @@ message that names the file or line and says how to fix it.
 
 from __future__ import annotations
 
+import email.utils
 import gc
+import gzip
 import json
 import os
-import email.utils
 import re
 import stat
 import unicodedata
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -72,8 +74,9 @@ def article_files(path: str | Path) -> list[Path]:
         return files
     if path.suffix.lower() in TEXT_SUFFIXES:
         return [path]
-    raise InputError(f"{shown_path(path.name)}: unsupported file type {path.suffix or '(none)'}; "
-                     "give a .txt, .md or .html article, a folder of them, or a .jsonl batch")
+    raise InputError(f"{shown_path(path)}: unsupported file type {path.suffix or '(none)'}; "
+                     "give a .txt, .md or .html article, a folder of them, or a .jsonl (or "
+                     ".jsonl.gz) batch")
 
 
 def _files_read(path: Path) -> list[Path]:
@@ -539,7 +542,7 @@ def read_seen(path: str | Path) -> list[Article]:
     `read_cluster` reads them, or a JSON Lines file of clusters (their documents) or of
     articles (`{"text": ...}` or a JSON string per line)."""
     path = Path(path)
-    if path.suffix.lower() != ".jsonl":
+    if not is_jsonl(path):
         return read_cluster(path)
     articles: list[Article] = []
     for number, raw in cluster_lines(path):
@@ -565,6 +568,28 @@ def read_clusters(path: str | Path) -> Iterator[ClusterLine]:
         yield parse_cluster_line(raw, number)
 
 
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
+
+
+def is_jsonl(path: str | Path) -> bool:
+    """A JSON Lines file by its name: .jsonl, or .jsonl.gz (gzipped, as archives are kept)."""
+    return Path(path).name.lower().endswith(JSONL_SUFFIXES)
+
+
+def jsonl_lines(path: Path) -> Iterator[bytes]:
+    """The raw lines of a JSON Lines file, gzipped or not; a UTF-16 file (whose newlines
+    are two bytes) and a broken gzip file are refused with one error."""
+    gzipped = path.name.lower().endswith(".gz")
+    try:
+        with (gzip.open(path, "rb") if gzipped else path.open("rb")) as f:
+            refuse_utf16(f.read(8192), where=shown_path(path))
+            f.seek(0)
+            yield from f
+    except (gzip.BadGzipFile, EOFError, zlib.error) as e:
+        raise InputError(f"{shown_path(path)} is not a whole gzip file ({e}); give it again, "
+                         "or unzipped as .jsonl") from None
+
+
 def cluster_lines(path: str | Path) -> Iterator[tuple[int, bytes]]:
     """The numbered raw lines of a JSON Lines file; blank lines at its end are left out."""
     path = Path(path)
@@ -572,17 +597,13 @@ def cluster_lines(path: str | Path) -> Iterator[tuple[int, bytes]]:
         raise InputError(f"{shown_path(path)} does not exist or is not a file; give a .jsonl "
                          "file of clusters")
     blank: list[tuple[int, bytes]] = []
-    with path.open("rb") as f:
-        # A UTF-16 file is no file of lines (its newlines are two bytes): one error for it.
-        refuse_utf16(f.read(8192), where=shown_path(path))
-        f.seek(0)
-        for number, raw in enumerate(f, 1):
-            if not raw.strip():
-                blank.append((number, raw))
-                continue
-            yield from blank
-            blank.clear()
-            yield number, raw
+    for number, raw in enumerate(jsonl_lines(path), 1):
+        if not raw.strip():
+            blank.append((number, raw))
+            continue
+        yield from blank
+        blank.clear()
+        yield number, raw
 
 
 def parse_cluster_line(raw: bytes, number: int) -> ClusterLine:

@@ -20,8 +20,9 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-from ..brief.ingest import (PUBLISHED_FORMS, TEXT_SUFFIXES, _natural_key, decode, load_json,
-                            markdown_to_text, published_date, refuse_utf16, shown_path)
+from ..brief.ingest import (PUBLISHED_FORMS, TEXT_SUFFIXES, _natural_key, decode, is_jsonl,
+                            jsonl_lines, load_json, markdown_to_text, published_date,
+                            shown_path)
 from ..errors import InputError
 from .prepare import Incoming, Skipped
 
@@ -86,9 +87,9 @@ def _kind(path: Path) -> str | None:
     name = path.name.lower()
     if name.endswith(WARC_SUFFIXES):
         return "warc"
-    suffix = path.suffix.lower()
-    if suffix == ".jsonl":
+    if is_jsonl(path):
         return "jsonl"
+    suffix = path.suffix.lower()
     if suffix in FEED_SUFFIXES:
         return "feed"
     return "article" if suffix in TEXT_SUFFIXES else None
@@ -121,19 +122,9 @@ def _read_file(path: Path, known: Known, allow_private: bool) -> Iterator[Incomi
 def read_jsonl(path: Path) -> Iterator[Incoming | Skipped]:
     """One article per line: {"id", "title", "text", "published", "url", "source"}; other
     fields are kept with the article."""
+    lines = jsonl_lines(path)  # (a UTF-16 or broken gzip file: one reason for it all)
     try:
-        f = path.open("rb")
-    except OSError as e:
-        yield Skipped(shown_path(path), f"{shown_path(path)}: {e.strerror}")
-        return
-    with f:
-        try:  # a UTF-16 file has no lines to read one by one: one reason for it all
-            refuse_utf16(f.read(8192), where=shown_path(path))
-        except InputError as e:
-            yield Skipped(shown_path(path), str(e))
-            return
-        f.seek(0)
-        for number, raw in enumerate(f, 1):
+        for number, raw in enumerate(lines, 1):
             where = f"{shown_path(path)} line {number}"
             if not raw.strip():
                 continue
@@ -147,6 +138,10 @@ def read_jsonl(path: Path) -> Iterator[Incoming | Skipped]:
                     f"{where} is not valid JSON ({e}); write one article "
                     '{"id", "title", "text", "published", "url", "source"} per line')
                 yield Skipped(where, reason)
+    except InputError as e:
+        yield Skipped(shown_path(path), str(e))
+    except OSError as e:
+        yield Skipped(shown_path(path), f"{shown_path(path)}: {e.strerror}")
 
 
 def from_object(obj: dict, *, where: str) -> Incoming:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import click
 
-from ...brief.ingest import (check_output, check_stdout, read_cluster, read_seen, read_stdin,
-                             shown_path)
+from ...brief.ingest import (check_output, check_stdout, is_jsonl, read_cluster, read_seen,
+                             read_stdin, shown_path)
 from ...brief.pipeline import summarize
 from ...brief.render import FORMATS, render
 from ...engine.batch import Engine, count_lines, local, run_batch
@@ -53,7 +53,7 @@ def summarize_command(path: Path, words: int, fmt: str | None, output: Path | No
     on standard input (separated by lines of "|||||"), or a .jsonl file of clusters
     ({"id": ..., "documents": [...]} per line), which writes one JSON brief per line.
     """
-    batch = path.suffix.lower() == ".jsonl"
+    batch = is_jsonl(path)
     if batch and fmt not in (None, "json"):
         raise click.UsageError("a .jsonl batch writes JSON Lines; drop --format")
     if batch and explain:

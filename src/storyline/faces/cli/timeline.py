@@ -12,8 +12,8 @@ from pathlib import Path
 import click
 
 from ...analyze.timeline import DATES, FORMATS, PER_DATE, render, timeline, untokenized
-from ...brief.ingest import (check_output, check_stdout, load_json, read_cluster, read_clusters,
-                              read_seen, shown_path)
+from ...brief.ingest import (check_output, check_stdout, is_jsonl, jsonl_lines, load_json,
+                              read_cluster, read_clusters, read_seen, shown_path)
 from ...engine.output import atomic_writer
 from ...errors import InputError, OptionsError, StorylineError
 from .errors import ending, printable, write_output
@@ -93,7 +93,7 @@ def _inputs(path: Path) -> list[tuple[str, list | str]]:
     """(name, articles) for each timeline to make: a folder or file is one; a .jsonl of
     clusters gives one a line (tokenized text, as T17's, is untokenized), or for a line
     that cannot be read, (its id, the message that says why)."""
-    if path.suffix.lower() != ".jsonl":
+    if not is_jsonl(path):
         return [(path.name, read_cluster(path))]
     if not _holds_clusters(path):  # one article a line: numbered by line unless they have ids
         articles = read_seen(path)
@@ -105,8 +105,7 @@ def _inputs(path: Path) -> list[tuple[str, list | str]]:
 
 
 def _holds_clusters(path: Path) -> bool:
-    with path.open("rb") as f:
-        first = next((raw for raw in f if raw.strip()), b"")
+    first = next((raw for raw in jsonl_lines(path) if raw.strip()), b"")
     try:
         obj = load_json(first, where=path.name)
     except StorylineError:  # not JSON (or JSON Python cannot take): reading says which line
