@@ -188,7 +188,8 @@ def _reachable(address: str) -> None:
 @contextmanager
 def _connected(address: str | None) -> Iterator[object]:
     ray = require_ray()
-    quiet = {"logging_level": logging.WARNING, "log_to_driver": False}
+    # (not its warnings either: a token notice on every run, which asks nothing of the user)
+    quiet = {"logging_level": logging.ERROR, "log_to_driver": False}
     guard = None
     if address is None:  # a Ray instance of this machine's own, for this run only
         # "local": a new instance even where `ray start` or RAY_ADDRESS names a running
