@@ -86,6 +86,7 @@ def test_batch_writes_a_line_per_input_line_in_order(run, tmp_path):
     assert [line["id"] for line in lines] == ["a", "2", "b", "4"]
     assert lines[0]["sentences"] and lines[0]["stats"]["budget"] == 50
     assert "not valid JSON" in lines[1]["error"] and "no article has any text" in lines[2]["error"]
+    assert all(line["error"].startswith(f"line {n}") for n, line in ((2, lines[1]), (3, lines[2])))
     assert not list(tmp_path.glob(".briefs.jsonl.*"))  # no temporary file left behind
     # a gzipped batch (archives are kept so) is a batch too, with the same lines
     import gzip
@@ -94,6 +95,18 @@ def test_batch_writes_a_line_per_input_line_in_order(run, tmp_path):
     again = tmp_path / "again.jsonl"
     assert run("summarize", packed, "-o", again, "--words", 50).exit_code == 1
     assert again.read_text() == out.read_text()
+
+
+def test_a_batch_error_found_while_summarizing_names_its_line_as_reading_errors_do(run,
+                                                                                  tmp_path):
+    src = tmp_path / "clusters.jsonl"
+    src.write_text(json.dumps({"id": "x", "documents": ["Click here. Share this."]}) + "\n"
+                   + json.dumps({"documents": ["Subscribe now. Read more."]}) + "\n")
+    out = tmp_path / "briefs.jsonl"
+    assert run("summarize", src, "-o", out).exit_code == 1
+    first, second = (json.loads(line)["error"] for line in out.read_text().splitlines())
+    assert first.startswith("line 1 (id x): no complete sentence"), first
+    assert second.startswith("line 2: no complete sentence"), second
 
 
 def test_batch_output_is_atomic_when_interrupted(run, tmp_path, monkeypatch):

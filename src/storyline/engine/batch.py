@@ -209,8 +209,10 @@ def _step(work: dict, i: int, parsed, records: list, asking: dict) -> None:
         return
     except StopIteration as done:
         records[i] = {"id": cluster.id, **done.value.to_dict()}
-    except StorylineError as e:
-        records[i] = {"id": cluster.id, "error": str(e)}
+    except StorylineError as e:  # (named as the reading errors name their lines)
+        which = (f"line {cluster.number}" if cluster.id == str(cluster.number)
+                 else f"line {cluster.number} (id {cluster.id})")
+        records[i] = {"id": cluster.id, "error": f"{which}: {e}"}
     except Exception as e:  # a bug must not cost the other clusters their briefs
         log.exception("cluster %s (line %d) failed", cluster.id, cluster.number)
         records[i] = {"id": cluster.id, "error": f"internal error ({type(e).__name__}: {e}); "
