@@ -250,6 +250,23 @@ def test_a_page_that_opens_mid_story_has_no_lead_to_show():
     assert not _CUT_OUT.match("His Holiness the Pope arrived in the capital on Tuesday.")
 
 
+@pytest.mark.parametrize("tally", [
+    "The rebels have lost 2,518 fighters since the start of the uprising in the east, on "
+    "February 15, 2011, the council said in a statement. ",
+    "In the course of the fighting in the east that began on February 15, 2011, the council "
+    "has registered 2,240 people killed. ",
+])
+def test_a_tally_counted_from_a_day_is_not_that_days_news(tally):
+    # the day a count starts from is no day of what the sentence tells (a later tally)
+    late = {"published": "2011-07-21", "title": "Tally", "text": tally + FILLER}
+    story = timeline([*articles(), late], dates=10, per_date=2)
+    assert not any(s.text == tally.strip() for d in story.days for s in d.sentences)
+    from storyline.analyze.dates import counted_from
+    assert counted_from(tally, tally.index("February 15"))
+    news = "Protesters marched through Benghazi on February 15, 2011, after a week of arrests."
+    assert not counted_from(news, news.index("February 15"))
+
+
 def test_an_articles_undated_leads_tell_one_day_not_two():
     # its leads are candidates for its day and the day before: both days on the timeline
     # would show one article's lines twice, as news of two days

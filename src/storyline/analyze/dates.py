@@ -54,8 +54,15 @@ _WHEN = re.compile(r"(?i)\bwhen\b")
 _WORD_CHARACTER = re.compile(r"\w")
 # Start and end points the rules of timex leave: "since his first day as a candidate in
 # June 2015", "between May 2010 and May 2011", "well into the year 2007".
+# A start a tally counts from, commas and all ("... have lost 2,518 killed since the start
+# of the operation in Dagestan, on August 2, 1999"), and what began then, told of in
+# passing ("... the combat actions that began on October 1, 1999, ...", a July 2000 tally).
+_COUNTED_FROM = (r"\bsince\s+the\s+(?:start|beginning|outbreak|launch)\s+of\b[^;.]*$"
+                 r"|\b(?:that|which)\s+(?:(?:first|officially)\s+)?(?:began|started|"
+                 r"broke\s+out)\s+(?:on|in)\s*$")
 _BOUND = re.compile(r"(?i)\bsince\b[^,;]*$|\bbetween\b[^,;]*\band\s*$|\binto\s+(?:the\s+year\s+)?$"
-                    r"|(?:^|[,;]\s*)(?:from|until|till)\b[^,;]*$")
+                    r"|(?:^|[,;]\s*)(?:from|until|till)\b[^,;]*$|" + _COUNTED_FROM)
+_COUNTED_FROM_AT = re.compile("(?i)" + _COUNTED_FROM)
 _RANGE_AFTER = re.compile(r"^\s*(?:(?:through|thru|to|until|till)\s|[-–]\s*[A-Z\d])")  # "Monday-Friday"
 # A date of something compared with: "up from 27% in 2011", "from $26,984 in 2010" (a
 # figure's thousands separator is no clause's comma), "compared with 72% in 2013", "more
@@ -169,6 +176,14 @@ def timeline(sentences: list[Sentence], facts: list[Fact], articles: list[Articl
             cite(citing, sentences, files))))
     events.sort(key=lambda e: (e[0], e[1]))
     return tuple(e for _, _, e in events), tuple(conflicts)
+
+
+def counted_from(text: str, start: int) -> bool:
+    """The date at `start` is a start or end point the words before it set, over more
+    than the word just before it (`timex` reads that one): "... since the start of the
+    operation in Dagestan, on August 2, 1999", "... the combat actions that began on
+    October 1, 1999"."""
+    return bool(_COUNTED_FROM_AT.search(text, 0, start))
 
 
 def event_date(text: str, article: Article) -> Candidate | None:

@@ -49,6 +49,7 @@ from ..brief.select import QUOTE_MARKS, reports_news
 from ..errors import EmptyInputError, InputError, OptionsError
 from ..model import Article, BriefSentence, Sentence, cite
 from . import timex
+from .dates import counted_from
 from .dates import resolved as dates_of
 
 DATES = 10  # dates in a timeline, by default
@@ -274,7 +275,7 @@ def _candidates(sentences: list[Sentence], mentions: list[list[timex.Timex]],
     out: dict[date, list[int]] = defaultdict(list)
     undated: set[int] = set()
     for k, (s, found) in enumerate(zip(sentences, mentions, strict=True)):
-        events = [t for t in found if t.event]
+        events = [t for t in found if t.event and not counted_from(s.text, t.start)]
         if events:
             out[events[0].first].append(k)
         elif (not found and not earlier[k] and s.index < LEAD and published[s.article] is not None
