@@ -101,7 +101,8 @@ def resumable(path: str | Path, run: str, resume: bool = False) -> Iterator[Part
     if resume and not partial.exists() and any(p.suffix == ".partial" for p in stale):
         raise ResumeMismatch(
             errno.EEXIST, "the unfinished output beside it is from another input file or "
-            f"other options ({stale[0].name}); run the same command as that run did with "
+            f"other options ({stale[0].name}), or the input file was changed since (its "
+            "size or time); run the same command as that run did, on the same file, with "
             "--resume, or drop --resume to start again", str(path))
     if resume and not partial.exists():  # (a retry that always asks to resume is told)
         log.warning("nothing to resume: no unfinished output of this run is beside %s%s; "
