@@ -878,6 +878,12 @@ def test_a_that_after_a_preposition_points_at_something_told(text, told):
     ("The miners could not be reached.", False),
     ("He said officials were not available for comment, and left.", False),
     ("The report could not be confirmed and a spokesman was not available for comment.", False),
+    ("Apple fired its chief executive on Friday and declined to comment.", False),
+    ("Fighting killed 12 people in Homs on Monday, and officials declined to comment.", False),
+    ("Exxon agreed to pay $2 billion but declined to comment on Monday.", False),
+    ("His lawyer declined to comment.", True),  # ("is" inside a word is no verb)
+    ("Officials in Paris were not immediately available for comment.", True),
+    ("This week, a spokesman declined to comment.", True),
 ])
 def test_a_whole_sentence_in_brackets_or_a_note_on_reporting_is_an_aside(text, aside):
     from storyline.brief.context import is_aside

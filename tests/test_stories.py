@@ -680,6 +680,12 @@ def test_add_takes_plain_texts_as_summarize_does(tmp_path):
         again = stories.add([{"id": "again", "text": text}], placing=True)
         assert again.duplicates == 1 and again.placed == (("again", story.id),)
         assert stories.add([{"id": "once more", "text": text}]).placed == ()
+        # in one batch, an id that is another article's url (a feed's guid) is no duplicate
+        url = "https://tram.example/line-2"
+        both = stories.add([{"id": "x1", "url": url, "text": text.replace("2", "3")},
+                            {"id": url, "text": "Brindleton's mayor opened a new library on "
+                             "Friday, the first in the town for forty years."}], whole=True)
+        assert (both.added, both.duplicates) == (2, 0)
         with pytest.raises(StorylineError, match="article 1 is int; give texts"):
             stories.add([42])
         with pytest.raises(StorylineError, match="not one text"):

@@ -1346,9 +1346,11 @@ def is_aside(text: str) -> bool:
 # comment.", "... declined to comment on Monday.", "... did not return phone calls
 # seeking comment Monday."; not what they declined to comment on ("... declined to
 # comment on evidence in the case."), nor "The miners could not be reached.", nor a
-# sentence that tells something first ("The report could not be confirmed and ...")
+# sentence that tells something first ("The report could not be confirmed and ...",
+# "Apple fired its chief executive on Friday and declined to comment.")
 _NO_COMMENT = re.compile(
-    r"[A-Z](?:(?!(?:was|were|is|are|has|have|had|did|could|would|said|says) )[^\"“”;:()])"
+    r"[A-Z](?:(?!\b(?:and|but|or|was|were|is|are|has|have|had|did|could|would|said|says)\b)"
+    r"[^\"“”;:()])"
     r"{0,150}?\b(?:(?:was|were|could|would|is|are) not (?:be )?(?:immediately )?"
     r"(?:available|reached) for comment|declined (?:to )?comment|did not (?:immediately )?"
     r"(?:return|respond to|reply to|answer) (?:[a-z-]+ ){0,3}?(?:calls?|messages?|requests?|"

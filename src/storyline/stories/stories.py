@@ -384,7 +384,9 @@ class _Batch:
         self.articles: list[tuple] = []  # rows of the tables, pending
         self.band_rows: list[tuple[int, int, int]] = []
         self.assignments: list[tuple] = []
-        self.pending_story: dict[str, int] = {}  # the pending articles' ids, keys, urls
+        # the pending articles' stories by ("id" | "key" | "url", value): an id may be
+        # another article's url (feeds use links as guids), and is no duplicate of it
+        self.pending_story: dict[tuple[str, str], int] = {}
         self.placed: list[tuple[str, int]] = []
         self.bands: dict[tuple[int, int], list[int]] = {}  # band -> pending originals
         self.pending: dict[int, tuple[bytes, int, int | None]] = {}  # seq -> sig, story, copy_of
@@ -398,8 +400,9 @@ class _Batch:
             self.db.execute("BEGIN IMMEDIATE")
             self.active, self.started = True, time.monotonic()
         a = item.article
-        found = self.pending_story.get(a.id) or self.pending_story.get(item.key) or (
-            self.pending_story.get(a.url) if a.url else None)
+        found = next((self.pending_story[k] for k in (("id", a.id), ("key", item.key),
+                                                       ("url", a.url))
+                      if k[1] is not None and k in self.pending_story), None)
         if found is None:
             row = self.db.execute(
                 "SELECT s.story FROM articles a JOIN assignments s ON s.article = a.seq "
@@ -455,9 +458,9 @@ class _Batch:
             (self.seq, a.id, a.url, item.key, a.title, a.text, a.published, a.source,
              json.dumps(item.extra, ensure_ascii=False) if item.extra else None, now,
              item.signature))
-        self.pending_story.update({a.id: story, item.key: story})
+        self.pending_story.update({("id", a.id): story, ("key", item.key): story})
         if a.url:
-            self.pending_story[a.url] = story
+            self.pending_story[("url", a.url)] = story
         self.pending[self.seq] = (item.signature, story, copy_of)
         if copy_of is None:  # copies are found through their original
             for key in dedup.bands(item.signature):
