@@ -54,10 +54,13 @@ _WHEN = re.compile(r"(?i)\bwhen\b")
 _WORD_CHARACTER = re.compile(r"\w")
 # Start and end points the rules of timex leave: "since his first day as a candidate in
 # June 2015", "between May 2010 and May 2011", "well into the year 2007".
-# A start a tally counts from, commas and all ("... have lost 2,518 killed since the start
-# of the operation in Dagestan, on August 2, 1999"), and what began then, told of in
+# A start a tally counts from, its date in the same phrase ("... have lost 2,518 killed
+# since the start of the U.S. operation in Dagestan, on August 2, 1999"; not "Since the
+# start of the campaign, Smith has held 40 rallies, and he won ... on March 6, 2012"),
+# and what began then, told of in
 # passing ("... the combat actions that began on October 1, 1999, ...", a July 2000 tally).
-_COUNTED_FROM = (r"\bsince\s+the\s+(?:start|beginning|outbreak|launch)\s+of\b[^;.]*$"
+_COUNTED_FROM = (r"\bsince\s+the\s+(?:start|beginning|outbreak|launch)\s+of\s+"
+                 r"(?:[^,;.]|(?<=[A-Z])\.){1,100}(?:,\s*)?\b(?:on|in)\s*$"
                  r"|\b(?:that|which)\s+(?:(?:first|officially)\s+)?(?:began|started|"
                  r"broke\s+out)\s+(?:on|in)\s*$")
 _BOUND = re.compile(r"(?i)\bsince\b[^,;]*$|\bbetween\b[^,;]*\band\s*$|\binto\s+(?:the\s+year\s+)?$"
