@@ -95,6 +95,13 @@ def test_batch_writes_a_line_per_input_line_in_order(run, tmp_path):
     again = tmp_path / "again.jsonl"
     assert run("summarize", packed, "-o", again, "--words", 50).exit_code == 1
     assert again.read_text() == out.read_text()
+    # the output is plain: a .gz name for it is refused; a plain file named .gz is told so
+    refused = run("summarize", packed, "-o", tmp_path / "b.jsonl.gz")
+    assert refused.exit_code == 2 and "not gzip" in refused.output
+    misnamed = tmp_path / "plain.jsonl.gz"
+    misnamed.write_bytes(src.read_bytes())
+    told = run("summarize", misnamed, "-o", tmp_path / "c.jsonl")
+    assert told.exit_code == 1 and "is not gzipped; name it .jsonl" in told.output, told.output
 
 
 def test_a_batch_error_found_while_summarizing_names_its_line_as_reading_errors_do(run,

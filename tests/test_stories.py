@@ -652,6 +652,14 @@ def test_a_gzipped_archive_of_articles_is_a_source(tmp_path):
     assert result.exit_code == 0 and "3 articles added" in result.output, result.output
     again = CliRunner().invoke(main, ["stories", "add", plain, "--db", db])
     assert "3 duplicates skipped" in again.output  # the same articles
+    # a cut-off archive gives what it holds before the break, and the status says so
+    cut = tmp_path / "cut.jsonl.gz"
+    write_jsonl(tmp_path / "b.jsonl", stream(6))
+    cut.write_bytes(gzip.compress((tmp_path / "b.jsonl").read_bytes())[:-12])
+    broken = CliRunner().invoke(main, ["stories", "add", str(cut), "--db", db])
+    assert broken.exit_code == 1, broken.output
+    assert "is not a whole gzip file" in broken.output
+    assert "the source could not be read, or not to the end" in broken.output
 
 
 def test_a_published_date_as_rss_writes_it_is_read(tmp_path):

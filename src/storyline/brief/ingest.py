@@ -585,7 +585,10 @@ def jsonl_lines(path: Path) -> Iterator[bytes]:
             refuse_utf16(f.read(8192), where=shown_path(path))
             f.seek(0)
             yield from f
-    except (gzip.BadGzipFile, EOFError, zlib.error) as e:
+    except gzip.BadGzipFile:
+        raise InputError(f"{shown_path(path)} is not gzipped; name it .jsonl (or gzip it)"
+                         ) from None
+    except (EOFError, zlib.error) as e:
         raise InputError(f"{shown_path(path)} is not a whole gzip file ({e}); give it again, "
                          "or unzipped as .jsonl") from None
 

@@ -75,7 +75,7 @@ class Skipped:
     where: str
     reason: str
     duplicate: bool = False  # already in the store: counted as a duplicate, not an error
-    unread: str | None = None  # the source, as given, when it gave no article at all
+    unread: str | None = None  # the source when it gave no article, or broke off midway
 
 
 def prepare(item: Incoming, today: date | None = None) -> Prepared:

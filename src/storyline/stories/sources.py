@@ -138,10 +138,10 @@ def read_jsonl(path: Path) -> Iterator[Incoming | Skipped]:
                     f"{where} is not valid JSON ({e}); write one article "
                     '{"id", "title", "text", "published", "url", "source"} per line')
                 yield Skipped(where, reason)
-    except InputError as e:
-        yield Skipped(shown_path(path), str(e))
+    except InputError as e:  # (read to here, or not at all: the caller must see it)
+        yield Skipped(shown_path(path), str(e), unread=str(path))
     except OSError as e:
-        yield Skipped(shown_path(path), f"{shown_path(path)}: {e.strerror}")
+        yield Skipped(shown_path(path), f"{shown_path(path)}: {e.strerror}", unread=str(path))
 
 
 def from_object(obj: dict, *, where: str) -> Incoming:

@@ -69,12 +69,14 @@ def add_command(sources: tuple[str, ...], db: str, allow_private_urls: bool,
     # A source that gave no article at all (a wrong path, a feed that did not answer) is
     # the caller's to fix: exit status 1, after adding what the others hold.
     unread = len({s.unread for s in result.skipped if s.unread is not None})
-    if unread == len(sources):
+    if unread >= len(sources) and not result.added and not result.duplicates:
         raise click.ClickException("no source could be read (said above)" if unread > 1
                                    else "the source could not be read (said above)")
-    if unread:
-        raise click.ClickException(f"{unread} of the {len(sources)} sources could not be "
-                                   "read (said above); the articles of the others were added")
+    if unread:  # (a cut-off file gives its first articles, then breaks off)
+        which = ("the source" if len(sources) == 1
+                 else f"{unread} of the {len(sources)} sources")
+        raise click.ClickException(f"{which} could not be read, or not to the end (said "
+                                   "above); the articles read were added")
     # ... and so is a run whose every article was bad (a file of broken lines or of
     # clusters, every date unreadable): nothing added, nothing already there
     if not result.added and not result.duplicates and result.skipped:

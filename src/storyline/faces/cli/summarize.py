@@ -67,6 +67,9 @@ def summarize_command(path: Path, words: int, fmt: str | None, output: Path | No
     check_engine_options(engine_name, address)
     if resume and not output:
         raise click.UsageError("--resume goes on with an output file; give the same -o FILE")
+    if output and output.name.lower().endswith(".gz"):
+        raise click.UsageError("-o writes plain text, not gzip; name the output without .gz "
+                               "(and compress it after, if you like)")
     if batch and since:
         raise click.UsageError("--since is for one cluster; run it on that cluster's articles")
     try:
