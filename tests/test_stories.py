@@ -668,6 +668,11 @@ def test_a_published_date_as_rss_writes_it_is_read(tmp_path):
     rss = from_object({"text": "The bridge reopened.", "published": "Sun, 10 Feb 2019 "
                        "23:30:00 -0500"}, where="line 1")
     assert rss.published == "2019-02-10"
+    from storyline.brief.ingest import published_date
+    assert published_date("Sun, 10 Feb 2019") == "2019-02-10"  # a day alone
+    for odd in ("Sun, 10 Feb 2019 09:30:00 GMT and more", "10 Feb 0001 10:00 GMT",
+                "10 Feb 199 10:00 GMT", "Mon, 99 Dec 2026 10:00:00 GMT"):
+        assert published_date(odd) is None, odd
     with pytest.raises(Exception, match='"published" must be a date such as "2019-02-10"'):
         from_object({"text": "The bridge reopened.", "published": 1549800000}, where="line 2")
     # a cluster given for an article is told as such

@@ -713,15 +713,21 @@ def published_date(value) -> str | None:
     ("Sun, 10 Feb 2019 09:30:00 GMT", RFC 2822): the day as written, in its own time
     zone, as an ISO date's first ten characters are."""
     iso = _valid_date(value)
-    if iso is not None or not isinstance(value, str) or not _RFC_2822.match(value):
+    if iso is not None or not isinstance(value, str):
         return iso
-    try:
-        return email.utils.parsedate_to_datetime(value).date().isoformat()
+    match = _RFC_2822.fullmatch(value)
+    if match is None or len(match.group("year")) == 4 and match.group("year") < "1000":
+        return None  # (Python's reader takes "0001" for 2001)
+    try:  # (Python's reader wants a time: a day alone is its midnight)
+        return email.utils.parsedate_to_datetime(
+            value if match.group("time") else value.strip() + " 00:00").date().isoformat()
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
 
 
-_RFC_2822 = re.compile(r"\s*(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\b")
+_RFC_2822 = re.compile(r"\s*(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+(?P<year>\d{4}|\d{2})"
+                       r"(?P<time>\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[+-]\d{4}|[A-Za-z]{1,5}))?)?"
+                       r"\s*")
 
 
 def _valid_date(value) -> str | None:

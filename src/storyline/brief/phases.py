@@ -55,7 +55,8 @@ def find(articles: list[Article]) -> tuple[Phase, ...]:
 
 # A story's latest phase (or its one time) reported over more than MOVED_ON_DAYS has
 # moved on since its first reports: its brief opens with the lead of an article of its
-# last DEVELOPING_DAYS (`latest_news`), where the story stands now ("Russia will hire a
+# last DEVELOPING_DAYS (its last MOVED_ON_DAYS when it ran a week or less; `latest_news`),
+# where the story stands now ("Russia will hire a
 # Norwegian company to help retrieve the remains of 118 sailors from the sunken nuclear
 # submarine Kursk ..."), not with a report of its first week that agrees best with the
 # others ("There have had no banging signals ..." over six weeks of the Kursk's story).
@@ -84,9 +85,10 @@ def latest_news(openers: dict[int, float], best: int, article_of: Callable[[int]
                 articles: list[Article], reports: Callable[[set[str]], dict[int, float]],
                 plain: Callable[[int, float], float]) -> dict[int, float]:
     """The openers of a story reported over more than MOVED_ON_DAYS: `reports` (those of
-    the given articles that report news) of its last week that agree with the other leads
-    at least LATEST_AGREEMENT as well as the `best` of `openers`, the latest day's among
-    the week's nearly best (NEWER_AGREEMENT, by `plain` agreement); if none, of the week
+    the given articles that report news) of its last stretch (a week; two days when it ran
+    a week or less, `_weeks_back`) that agree with the other leads at least
+    LATEST_AGREEMENT as well as the `best` of `openers`, the latest day's among the
+    stretch's nearly best (NEWER_AGREEMENT, by `plain` agreement); if none, of the stretch
     before, and so on back to the best's day, never one older than it. `openers` as they
     are for a story of one moment."""
     floor = LATEST_AGREEMENT * openers[best]

@@ -65,7 +65,7 @@ def _read_source(source: str, known: Known, allow_private: bool) -> Iterator[Inc
         path, name = Path(source), shown_path(source)  # not UTF-8: shown with U+FFFD
         if not path.exists():
             yield Skipped(name, f"{name} does not exist; give a folder, a file "
-                                  "(.jsonl, .xml/.rss/.atom, .warc) or a feed URL")
+                                  "(.jsonl or .jsonl.gz, .xml/.rss/.atom, .warc) or a feed URL")
         elif path.is_dir():
             files = [p for p in sorted(path.iterdir(), key=_natural_key)
                      if p.is_file() and not p.name.startswith(".")
@@ -79,8 +79,8 @@ def _read_source(source: str, known: Known, allow_private: bool) -> Iterator[Inc
             yield from _read_file(path, known, allow_private)
         else:
             yield Skipped(name, f"{name}: unsupported file type; give .txt, .md, .html "
-                                  "articles, .jsonl, an RSS or Atom feed (.xml, .rss, .atom) "
-                                  "or a WARC file (.warc, .warc.gz)")
+                                  "articles, .jsonl (.jsonl.gz), an RSS or Atom feed (.xml, "
+                                  ".rss, .atom) or a WARC file (.warc, .warc.gz)")
 
 
 def _kind(path: Path) -> str | None:
@@ -146,7 +146,8 @@ def read_jsonl(path: Path) -> Iterator[Incoming | Skipped]:
 
 def from_object(obj: dict, *, where: str) -> Incoming:
     """An article object: "text" is required, the others optional strings; "published"
-    an ISO date (a time after it is ignored); other fields are kept as `extra`."""
+    an ISO date (a time after it is ignored) or a date as RSS writes it; other fields are
+    kept as `extra`."""
     text = obj.get("text")
     if not isinstance(text, str):
         cluster = ('; it looks like a cluster ({"documents": [...]}), as `storyline summarize` '

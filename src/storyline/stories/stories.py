@@ -44,9 +44,10 @@ SHOWN_SECONDS = 0.1  # a view waits this long to mark its brief shown while a wr
 class Added:
     """What `add` did: articles added (copies of earlier ones among them), duplicates
     skipped, bad articles skipped (each with its reason), stories opened and updated;
-    and, when asked (`Stories.add(placing=True)`), `placed`: the story of each article
-    added or found a duplicate (its id, the story's), so that a client learns where what
-    it sent went."""
+    and, when asked (`Stories.add(placing=True)`), `placed`: (id, story) for each
+    article added and each found to repeat a stored one (its id as sent, the story of
+    what it repeats), so that a client learns where what it sent went; a feed's item
+    skipped before reading as one already stored is not among them."""
 
     added: int = 0
     copies: int = 0

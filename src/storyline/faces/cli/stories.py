@@ -53,8 +53,9 @@ def add_command(sources: tuple[str, ...], db: str, allow_private_urls: bool,
     """Add the articles of SOURCES to the store and group them into stories.
 
     A SOURCE is a folder (of .txt, .md, .html articles, feeds, .jsonl or WARC files), a
-    .jsonl file of articles ({"id", "title", "text", "published", "url", "source"} per
-    line), an RSS or Atom feed file or URL, or a WARC file (.warc, .warc.gz).
+    .jsonl (or .jsonl.gz) file of articles ({"id", "title", "text", "published", "url",
+    "source"} per line), an RSS or Atom feed file or URL, or a WARC file (.warc,
+    .warc.gz).
     """
     check_engine_options(engine_name, address)
     try:

@@ -51,7 +51,8 @@ def summarize_command(path: Path, words: int, fmt: str | None, output: Path | No
 
     PATH is a folder of .txt, .md or .html articles, one article file, "-" for articles
     on standard input (separated by lines of "|||||"), or a .jsonl file of clusters
-    ({"id": ..., "documents": [...]} per line), which writes one JSON brief per line.
+    ({"id": ..., "documents": [...]} per line; gzipped: .jsonl.gz), which writes one
+    JSON brief per line.
     """
     batch = is_jsonl(path)
     if batch and fmt not in (None, "json"):
