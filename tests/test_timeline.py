@@ -251,10 +251,10 @@ def test_a_page_that_opens_mid_story_has_no_lead_to_show():
 
 
 @pytest.mark.parametrize("tally", [
-    "The rebels have lost 2,518 fighters since the start of the uprising in the east, on "
-    "February 15, 2011, the council said in a statement. ",
-    "In the course of the fighting in the east that began on February 15, 2011, the council "
-    "has registered 2,240 people killed. ",
+    ("The rebels have lost 2,518 fighters since the start of the uprising in the east, on "
+     "February 15, 2011, the council said in a statement. "),
+    ("In the course of the fighting in the east that began on February 15, 2011, the council "
+     "has registered 2,240 people killed. "),
 ])
 def test_a_tally_counted_from_a_day_is_not_that_days_news(tally):
     # the day a count starts from is no day of what the sentence tells (a later tally)
@@ -263,10 +263,10 @@ def test_a_tally_counted_from_a_day_is_not_that_days_news(tally):
     assert not any(s.text == tally.strip() for d in story.days for s in d.sentences)
     from storyline.analyze.dates import counted_from
     assert counted_from(tally, tally.index("February 15"))
-    for news in ("Protesters marched through Benghazi on February 15, 2011, after a week of "
-                 "arrests.",
-                 "Since the start of the campaign, Smith has held 40 rallies, and he won the "
-                 "Ohio primary on February 15, 2011."):
+    for news in (("Protesters marched through Benghazi on February 15, 2011, after a week of "
+                  "arrests."),
+                 ("Since the start of the campaign, Smith has held 40 rallies, and he won the "
+                  "Ohio primary on February 15, 2011.")):
         assert not counted_from(news, news.index("February 15")), news
     us = "Since the start of the U.S. operation in the east on February 15, 2011, 90 died."
     assert counted_from(us, us.index("February 15"))
