@@ -660,6 +660,20 @@ def test_a_gzipped_archive_of_articles_is_a_source(tmp_path):
     assert broken.exit_code == 1, broken.output
     assert "is not a whole gzip file" in broken.output
     assert "the source could not be read, or not to the end" in broken.output
+    # two cut-off archives in one folder, beside a good source: one source of the two
+    folder = tmp_path / "archives"
+    folder.mkdir()
+    for name in ("x.jsonl.gz", "y.jsonl.gz"):
+        (folder / name).write_bytes(cut.read_bytes())
+    two = CliRunner().invoke(main, ["stories", "add", str(folder), plain, "--db", db])
+    assert two.exit_code == 1 and "1 of the 2 sources could not be read" in two.output
+    # a gzip file damaged inside (not cut off) is told as damaged, not as plain text
+    damaged = tmp_path / "damaged.jsonl.gz"
+    whole = bytearray(gzip.compress((tmp_path / "b.jsonl").read_bytes()))
+    whole[-8] ^= 0xFF  # its checksum
+    damaged.write_bytes(bytes(whole))
+    told = CliRunner().invoke(main, ["stories", "add", str(damaged), "--db", db])
+    assert "is a damaged gzip file" in told.output and told.exit_code == 1, told.output
 
 
 def test_a_published_date_as_rss_writes_it_is_read(tmp_path):

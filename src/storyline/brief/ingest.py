@@ -585,8 +585,12 @@ def jsonl_lines(path: Path) -> Iterator[bytes]:
             refuse_utf16(f.read(8192), where=shown_path(path))
             f.seek(0)
             yield from f
-    except gzip.BadGzipFile:
-        raise InputError(f"{shown_path(path)} is not gzipped; name it .jsonl (or gzip it)"
+    except gzip.BadGzipFile as e:  # (also a damaged one: its first bytes tell which)
+        with path.open("rb") as f:
+            gzipped = f.read(2) == b"\x1f\x8b"
+        raise InputError(f"{shown_path(path)} is a damaged gzip file ({e}); give it again"
+                         if gzipped else
+                         f"{shown_path(path)} is not gzipped; name it .jsonl (or gzip it)"
                          ) from None
     except (EOFError, zlib.error) as e:
         raise InputError(f"{shown_path(path)} is not a whole gzip file ({e}); give it again, "

@@ -40,12 +40,15 @@ def read_sources(sources: Iterable[str], *, known: Known = lambda id, url: False
                  allow_private: bool = False) -> Iterator[Incoming | Skipped]:
     """Every article of every source, in order: a folder's files in natural order
     (article files, feeds, .jsonl and WARC files), a file by its kind, a URL as a feed.
-    A source that gives no article at all (a wrong path, a feed that does not answer)
-    has its skips marked `unread` with the source as given."""
+    A source that gives no article at all (a wrong path, a feed that does not answer),
+    or a file of it that breaks off, has its skips marked `unread` with the source as
+    given (one source, however many of its files broke: the caller counts sources)."""
     for source in sources:
         waiting: list[Skipped] = []  # skips before the source's first article
         read = False
         for item in _read_source(source, known, allow_private):
+            if isinstance(item, Skipped) and item.unread is not None:
+                item = replace(item, unread=source)
             if read:
                 yield item
             elif isinstance(item, Skipped) and not item.duplicate:

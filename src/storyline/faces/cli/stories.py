@@ -70,7 +70,7 @@ def add_command(sources: tuple[str, ...], db: str, allow_private_urls: bool,
     # A source that gave no article at all (a wrong path, a feed that did not answer) is
     # the caller's to fix: exit status 1, after adding what the others hold.
     unread = len({s.unread for s in result.skipped if s.unread is not None})
-    if unread >= len(sources) and not result.added and not result.duplicates:
+    if unread == len(sources) and not result.added and not result.duplicates:
         raise click.ClickException("no source could be read (said above)" if unread > 1
                                    else "the source could not be read (said above)")
     if unread:  # (a cut-off file gives its first articles, then breaks off)
