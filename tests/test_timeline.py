@@ -270,6 +270,8 @@ def test_a_tally_counted_from_a_day_is_not_that_days_news(tally):
         assert not counted_from(news, news.index("February 15")), news
     us = "Since the start of the U.S. operation in the east on February 15, 2011, 90 died."
     assert counted_from(us, us.index("February 15"))
+    ended = "Since the start of the war in the east. Then on February 15, 2011, 90 died."
+    assert not counted_from(ended, ended.index("February 15"))  # (a small letter's stop)
 
 
 def test_an_articles_undated_leads_tell_one_day_not_two():

@@ -60,7 +60,7 @@ _WORD_CHARACTER = re.compile(r"\w")
 # and what began then, told of in
 # passing ("... the combat actions that began on October 1, 1999, ...", a July 2000 tally).
 _COUNTED_FROM = (r"\bsince\s+the\s+(?:start|beginning|outbreak|launch)\s+of\s+"
-                 r"(?:[^,;.]|(?<=[A-Z])\.){1,100}(?:,\s*)?\b(?:on|in)\s*$"
+                 r"(?:[^,;.]|(?-i:(?<=[A-Z]))\.){1,100}(?:,\s*)?\b(?:on|in)\s*$"
                  r"|\b(?:that|which)\s+(?:(?:first|officially)\s+)?(?:began|started|"
                  r"broke\s+out)\s+(?:on|in)\s*$")
 _BOUND = re.compile(r"(?i)\bsince\b[^,;]*$|\bbetween\b[^,;]*\band\s*$|\binto\s+(?:the\s+year\s+)?$"

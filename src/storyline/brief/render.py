@@ -273,3 +273,7 @@ def _explanation(brief: Brief) -> list[str]:
     out += [f"  [{r.article}] {r.reason}: {textwrap.shorten(r.text, 100)}" for r in brief.removed]
     return out
 
+
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """ "1 article", "2 articles", "0 articles" (the messages' and pages' counts)"""
+    return f"{n} {one if n == 1 else many or one + 's'}"

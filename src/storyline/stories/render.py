@@ -7,7 +7,7 @@ import json
 import textwrap
 from typing import Any
 
-from ..brief.render import PARTIAL_MARK, phase_runs
+from ..brief.render import PARTIAL_MARK, counted, phase_runs
 
 FORMATS = ("text", "markdown", "json")
 
@@ -21,8 +21,8 @@ def render_story(data: dict[str, Any], fmt: str = "text") -> str:
     story, brief = data["story"], data["brief"]
     dates = " to ".join(dict.fromkeys(filter(None, (story["first_date"], story["last_date"]))))
     copies = story["size"] - story["sources"]
-    about = ", ".join(filter(None, (f"{story['sources']} source{'' if story['sources'] == 1 else 's'}",
-                                    f"{copies} {'copy' if copies == 1 else 'copies'}" if copies else "", dates,
+    about = ", ".join(filter(None, (counted(story["sources"], "source"),
+                                    counted(copies, "copy", "copies") if copies else "", dates,
                                     "closed" if story["closed"] else "")))
     head = (f"Story {story['id']}: {story['title']}", about)
     lines = [f"# {head[0]}" if md else head[0], f"*{head[1]}*" if md else head[1], ""]

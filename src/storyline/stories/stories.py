@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from ..brief.ingest import _valid_date
+from ..brief.render import counted
 from ..errors import OptionsError, StorylineError
 from ..model import Article
 from . import dedup, detect, store
@@ -67,14 +68,9 @@ class Added:
         copies = ("" if not self.copies else " (1 of them a copy of an earlier one)"
                   if self.copies == 1 else f" ({self.copies} of them copies of earlier ones)")
         skipped = f", {len(self.skipped)} skipped" if self.skipped else ""
-        return (f"{_count(self.added, 'article')} added{copies}, "
-                f"{_count(self.duplicates, 'duplicate')} skipped{skipped}; "
-                f"{_count(self.opened, 'story', 'stories')} opened, {self.updated} updated")
-
-
-def _count(n: int, one: str, many: str | None = None) -> str:
-    """ "1 article", "2 articles", "0 articles" """
-    return f"{n} {one if n == 1 else many or one + 's'}"
+        return (f"{counted(self.added, 'article')} added{copies}, "
+                f"{counted(self.duplicates, 'duplicate')} skipped{skipped}; "
+                f"{counted(self.opened, 'story', 'stories')} opened, {self.updated} updated")
 
 
 @dataclass(frozen=True)

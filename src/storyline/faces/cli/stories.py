@@ -19,6 +19,7 @@ import threading
 import click
 
 from ...brief.ingest import _valid_date, check_stdout
+from ...brief.render import counted
 from ...engine.stories import prepare_map
 from ...errors import StorylineError
 from ...stories import Stories, read_sources
@@ -208,9 +209,8 @@ def refresh_command(db: str, limit: int | None) -> None:
             if counting:
                 click.echo(f"\rrefreshed {done} of {len(stale)} stories", nl=False, err=True)
         busy = set(stale) & set(stories.stale())  # (made, but not stored: a writer held it)
-        made = len(stale) - len(busy)
         click.echo(("\r" if counting else "")
-                   + f"{made} {'story' if made == 1 else 'stories'} refreshed" + (
+                   + f"{counted(len(stale) - len(busy), 'story', 'stories')} refreshed" + (
                        f", {len(busy)} not stored (the store was busy; run it again)"
                        if busy else "") + (" " * 20 if counting else ""), err=True)
 

@@ -12,7 +12,7 @@ import click
 from ...brief.ingest import (check_output, check_stdout, is_jsonl, read_cluster, read_seen,
                              read_stdin, shown_path)
 from ...brief.pipeline import summarize
-from ...brief.render import FORMATS, render
+from ...brief.render import FORMATS, counted, render
 from ...engine.batch import Engine, count_lines, local, run_batch
 from ...errors import StorylineError
 from ...options import MAX_WORDS, Options
@@ -122,8 +122,7 @@ def _batch(path: Path, output: Path | None, options: Options, engine: Engine,
         raise click.ClickException(f"{result.failed} of {result.clusters} clusters failed"
                                    f"{resumed}; their lines hold an \"error\" that says why")
     if output:
-        briefs = "1 brief" if result.clusters == 1 else f"{result.clusters} briefs"
-        click.echo(printable(f"{briefs} written to {shown_path(output)}"
+        click.echo(printable(f"{counted(result.clusters, 'brief')} written to {shown_path(output)}"
                              f"{resumed}"), err=True)
 
 
