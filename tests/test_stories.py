@@ -45,7 +45,17 @@ def test_same_article_again_adds_nothing(tmp_path):
         by_url = [{**make_article("flood", 9), "url": "https://example.org/a"},
                   {**make_article("merger", 9), "url": "https://example.org/a"}]
         assert stories.add(by_url).duplicates == 1
-        assert len(list(stories.export())) == 7
+        assert stories.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 7
+        # every id given is exported, a duplicate's with the story of what it repeats,
+        # after what had come before it
+        exported = list(stories.export())
+        assert [i for i, _ in exported] == ([r["id"] for r in rows] + [r["id"] for r in renamed]
+                                            + ["flood-9", "merger-9"])
+        story = dict(exported)
+        assert all(story[r["id"] + "-bis"] == story[r["id"]] for r in rows)
+        assert story["merger-9"] == story["flood-9"]
+        assert stories.add(renamed).duplicates == 6  # (an alias is known: exported once)
+        assert len(list(stories.export())) == 14
 
 
 def test_near_duplicate_is_a_copy_of_its_original(tmp_path):
@@ -73,7 +83,9 @@ def test_copy_found_in_a_later_batch_and_duplicates_within_one(tmp_path):
         result = stories.add(again)
         assert (result.added, result.copies, result.duplicates) == (1, 1, 2)
         assigned = dict(stories.export())
-        assert assigned["wire-copy"] == assigned["flood-1"]
+        assert assigned["wire-copy"] == assigned["flood-1"] == assigned["same-text"]
+        assert [i for i, _ in stories.export()] == ["flood-1", "merger-1", "wire-copy",
+                                                     "same-text"]
 
 
 def test_minhash_signature_is_datasketchs():
@@ -377,14 +389,16 @@ def test_a_store_of_the_first_schema_is_upgraded_with_its_briefs_shown(tmp_path)
     with Stories(db) as stories:
         story = _flood_story(stories, 2)
         first = stories.brief(story)
-    with sqlite3.connect(db) as old:  # (as schema 1 made it: no "shown")
+    with sqlite3.connect(db) as old:  # (as schema 1 made it: no "shown", no aliases)
         old.execute("ALTER TABLE briefs DROP COLUMN shown")
+        old.execute("DROP TABLE aliases")
         old.execute("PRAGMA user_version = 1")
     with Stories(db) as stories:
-        assert stories.db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert stories.db.execute("PRAGMA user_version").fetchone()[0] == 3
         assert [tuple(r) for r in stories.db.execute("SELECT shown FROM briefs")] == [(1,)]
-        stories.add([make_article("flood", 2)])
+        stories.add([make_article("flood", 2), {**make_article("flood", 2), "id": "again"}])
         assert stories.brief(story).previous["made"] == first.made
+        assert dict(stories.export())["again"] == story
 
 
 def test_one_writer_at_a_time_readers_welcome(tmp_path):

@@ -9,7 +9,8 @@ of a stream, stories found against the true number, singletons, articles per sec
 
 Storyline runs as users run it: `storyline stories add STREAM --db NEW` in a fresh
 process, then `stories export`. An article the store does not take (no text once page
-clutter is removed, or the exact text of an earlier one) counts as a story of its own.
+clutter is removed) counts as a story of its own; one with the exact text or url of an
+earlier one is exported with that one's story.
 """
 
 from __future__ import annotations

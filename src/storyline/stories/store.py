@@ -1,12 +1,13 @@
 """The story store: one SQLite file (stdlib sqlite3, WAL), the only state of the stories.
 
 Articles in arrival order, stories, the assignment of each article to its story, the
-near-duplicate index, detection's document frequencies and the cached briefs. One
-writer at a time (a lock beside the file, taken for the whole ingest, released by the
-system even after `kill -9`), any number of readers. Each batch of articles is one
-transaction with everything it changed, so a crash loses at most the batch in flight,
-never an article reported as added; re-running the ingest resumes, since an article
-already stored (same id, URL or content) adds nothing.
+ids of duplicates skipped (with the article they repeat), the near-duplicate index,
+detection's document frequencies and the cached briefs. One writer at a time (a lock
+beside the file, taken for the whole ingest, released by the system even after
+`kill -9`), any number of readers. Each batch of articles is one transaction with
+everything it changed, so a crash loses at most the batch in flight, never an article
+reported as added; re-running the ingest resumes, since an article already stored (same
+id, URL or content) adds nothing.
 
 The schema is versioned (`PRAGMA user_version`) and migrated forward on open;
 `PRAGMA application_id` marks the file as a Storyline store.
@@ -82,6 +83,16 @@ MIGRATIONS: tuple[str, ...] = (
     # "what is new" reads the last brief a reader was shown, not the refresher's last.
     """
     ALTER TABLE briefs ADD COLUMN shown INTEGER NOT NULL DEFAULT 1;
+    """,
+    # An article skipped as a duplicate of a stored one under another id (the same text
+    # or url from a second feed) is still exported with its story: a user joining the
+    # export to their input found it missing.
+    """
+    CREATE TABLE aliases (
+        id TEXT PRIMARY KEY,              -- an input id not stored: a duplicate of `article`
+        article INTEGER NOT NULL REFERENCES articles (seq),
+        after INTEGER NOT NULL            -- the last stored article (seq) when it came
+    );
     """,
 )
 VERSION = len(MIGRATIONS)

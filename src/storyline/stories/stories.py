@@ -221,9 +221,13 @@ class Stories:
         return _story(row)
 
     def export(self) -> Iterator[tuple[str, int]]:
-        """(article id, story id) for every article, in arrival order."""
-        for row in self.db.execute("SELECT a.id, s.story FROM articles a JOIN assignments s "
-                                   "ON s.article = a.seq ORDER BY a.seq"):
+        """(article id, story id) for every article, in arrival order, the ids skipped
+        as duplicates of a stored article among them (with that article's story)."""
+        for row in self.db.execute(
+                "SELECT a.id, s.story, a.seq AS came, 0 AS alias FROM articles a "
+                "JOIN assignments s ON s.article = a.seq UNION ALL "
+                "SELECT l.id, s.story, l.after, l.rowid FROM aliases l "
+                "JOIN assignments s ON s.article = l.article ORDER BY came, alias"):
             yield row[0], row[1]
 
     def stale(self, *, limit: int | None = None) -> list[int]:
@@ -381,9 +385,10 @@ class _Batch:
         self.articles: list[tuple] = []  # rows of the tables, pending
         self.band_rows: list[tuple[int, int, int]] = []
         self.assignments: list[tuple] = []
-        # the pending articles' stories by ("id" | "key" | "url", value): an id may be
-        # another article's url (feeds use links as guids), and is no duplicate of it
-        self.pending_story: dict[tuple[str, str], int] = {}
+        # the pending articles' (story, seq) by ("id" | "key" | "url", value): an id may
+        # be another article's url (feeds use links as guids), and is no duplicate of it
+        self.pending_story: dict[tuple[str, str], tuple[int, int]] = {}
+        self.aliases: list[tuple[str, int, int]] = []  # (id, seq it repeats, after seq)
         self.placed: list[tuple[str, int]] = []
         self.bands: dict[tuple[int, int], list[int]] = {}  # band -> pending originals
         self.pending: dict[int, tuple[bytes, int, int | None]] = {}  # seq -> sig, story, copy_of
@@ -402,13 +407,18 @@ class _Batch:
                       if k[1] is not None and k in self.pending_story), None)
         if found is None:
             row = self.db.execute(
-                "SELECT s.story FROM articles a JOIN assignments s ON s.article = a.seq "
-                "WHERE a.id = ? OR a.key = ? OR a.url = ? LIMIT 1",
-                (a.id, item.key, a.url)).fetchone()
-            found = row[0] if row else None
+                "SELECT s.story, a.seq FROM articles a JOIN assignments s ON s.article = a.seq "
+                "WHERE a.id = ? OR a.key = ? OR a.url = ? "
+                "OR a.seq = (SELECT article FROM aliases WHERE id = ?) LIMIT 1",
+                (a.id, item.key, a.url, a.id)).fetchone()
+            found = tuple(row) if row else None
         if found is not None:
+            story, seq = found
             self.count += Added(duplicates=1)
-            self._placed(a.id, found)
+            self._placed(a.id, story)
+            if self._new_alias(a.id, seq):
+                self.aliases.append((a.id, seq, self.seq))
+                self.pending_story[("id", a.id)] = found
             return
         self.seq += 1
         original, jaccard = self._original(item.signature)
@@ -420,6 +430,15 @@ class _Batch:
         self._insert(item, story, copy_of, similarity)
         self.count += Added(added=1, copies=int(copy_of is not None))
         self._placed(a.id, story)
+
+    def _new_alias(self, article: str, seq: int) -> bool:
+        """Whether `article`, a duplicate of the article `seq`, is an id the store
+        knows neither as an article's nor as an alias."""
+        if ("id", article) in self.pending_story:
+            return False
+        return self.db.execute(
+            "SELECT 1 FROM articles WHERE id = ? UNION ALL SELECT 1 FROM aliases WHERE id = ?",
+            (article, article)).fetchone() is None
 
     def _placed(self, article: str, story: int) -> None:
         if self.placing:  # (kept aside: summing them in `Added` each time is quadratic)
@@ -455,9 +474,10 @@ class _Batch:
             (self.seq, a.id, a.url, item.key, a.title, a.text, a.published, a.source,
              json.dumps(item.extra, ensure_ascii=False) if item.extra else None, now,
              item.signature))
-        self.pending_story.update({("id", a.id): story, ("key", item.key): story})
+        here = (story, self.seq)
+        self.pending_story.update({("id", a.id): here, ("key", item.key): here})
         if a.url:
-            self.pending_story[("url", a.url)] = story
+            self.pending_story[("url", a.url)] = here
         self.pending[self.seq] = (item.signature, story, copy_of)
         if copy_of is None:  # copies are found through their original
             for key in dedup.bands(item.signature):
@@ -506,6 +526,7 @@ class _Batch:
                   c.last_date, c.size, c.updated, story)
                  for story, c in self.changes.items() if not c.new])
             db.executemany("INSERT INTO assignments VALUES (?, ?, ?, ?)", self.assignments)
+            db.executemany("INSERT INTO aliases VALUES (?, ?, ?)", self.aliases)
             terms, changed, closed = self.detector.changes()
             db.executemany("INSERT INTO df VALUES (?, ?) ON CONFLICT (term) DO UPDATE "
                            "SET n = excluded.n", terms)

@@ -107,8 +107,10 @@ def _counting(items, advance):
 
 def _known(stories: Stories):
     def known(article_id, url) -> bool:
-        return stories.db.execute("SELECT 1 FROM articles WHERE id = ? OR url = ?",
-                                  (article_id, url)).fetchone() is not None
+        return stories.db.execute(
+            "SELECT 1 FROM articles WHERE id = ? OR url = ? UNION ALL "
+            "SELECT 1 FROM aliases WHERE id = ?", (article_id, url, article_id)
+        ).fetchone() is not None
     return known
 
 
@@ -220,7 +222,8 @@ def refresh_command(db: str, limit: int | None) -> None:
 @click.option("-f", "--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl",
               show_default=True)
 def export_command(db: str, fmt: str) -> None:
-    """One line per article, {"id", "story"}, in arrival order."""
+    """One line per article, {"id", "story"}, in arrival order; an id skipped as a
+    duplicate of a stored article (its text or url) has the story of that article."""
     _check_stdout(db)
     with _errors(writing="standard output"), Stories(db, create=False) as stories:
         for article_id, story in stories.export():
