@@ -252,6 +252,10 @@ def test_agency_dateline_prefix_is_stripped():
                          "officials said.")
     assert a.text == "Syrian forces advanced on Sunday, officials said."
     assert removed["BEIRUT (Reuters) —"] == "dateline"
+    # a wire's name in small letters, as one archive prints Xinhua's
+    a, removed = cleaned("Title\n\nBONN, February 5 (xinhua) -- The parliament Thursday "
+                         "rejected the bill.")
+    assert a.text == "The parliament Thursday rejected the bill."
 
 
 @pytest.mark.parametrize("text, rest, reason", [

@@ -44,7 +44,7 @@ def _ends(line: str) -> bool:
     return _END.search(line, max(start, 0)) is not None
 
 
-_AGENCY = (r"\((?:[A-Z]{2,6}|Reuters|Bloomberg|Xinhua|dpa|AP|AFP"
+_AGENCY = (r"\((?:[A-Z]{2,6}|(?i:Reuters|Bloomberg|Xinhua|dpa)|AP|AFP"  # "(xinhua)" too
            r"|[A-Z]{1,5}[a-z]*[A-Z][a-z]+(?: News)?)"  # (HealthDay News), (CBSMiami)
            r"\b[^)]{0,20}\)?")
 _PLACE = r"(?:[ ,]+[A-Z][\w.'-]*){0,4}(?:\s*\([A-Z][a-z]+\))?"  # "FORT WAYNE, Ind.", "(Hebei)"
