@@ -86,7 +86,7 @@ def test_feed_problems_are_skipped_with_reasons(newsroom_site, tmp_path):
         "--allow-private-urls"])
     assert result.exit_code == 1  # (sources it could not read: the caller's to fix)
     out = result.output
-    assert "herald-comet.html is an HTML page, not an RSS or Atom feed" in out
+    assert "herald-comet.html is an HTML page, not an RSS, Atom or JSON feed" in out
     assert "notes.xml is not a feed" in out
     assert "broken.warc: record 1 is broken" in out
     assert "missing.xml: the server answered 404" in out
@@ -98,6 +98,7 @@ def test_private_feed_urls_are_refused_by_default(newsroom_site, tmp_path):
     result = CliRunner().invoke(main, ["stories", "add", f"{newsroom_site}/feeds/valley-herald.xml",
                                        "--db", str(tmp_path / "s.db")])
     assert "private, loopback or link-local address" in result.output
+    assert "not fetched without --allow-private-urls" in result.output  # (the way to fetch it)
 
 
 def test_warc_pages_are_articles(tmp_path):
@@ -273,3 +274,64 @@ def test_a_story_page_tells_what_is_new_once(tmp_path):
                     assert line.split(" [")[0] not in brief, line
         assert marked  # (the Herald's articles are in two of the stories' briefs)
         browser.close()
+
+
+class _AsHostsServe(_Quiet):
+    """Feeds served as hosts serve them: RSS as application/x-rss+xml (Python's own
+    `mimetypes`), a file without a name's type as application/octet-stream, JSON Feed as
+    application/json."""
+    extensions_map = {".rss": "application/x-rss+xml", "": "application/octet-stream",  # noqa: RUF012
+                      ".json": "application/json"}
+
+
+def _rss(items: list[dict]) -> str:
+    entries = "".join(
+        f"<item><guid>{a['id']}</guid><title>{a['id']}</title><pubDate>Mon, 03 Mar 2025 "
+        f"10:00:00 GMT</pubDate><content:encoded><![CDATA[<p>{a['text']}</p>]]>"
+        "</content:encoded></item>" for a in items)
+    return ('<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/'
+            f'modules/content/"><channel><title>Made-up Daily</title>{entries}</channel></rss>')
+
+
+def test_feeds_are_read_whatever_type_their_host_gives_them(tmp_path):
+    from streams import make_article
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "daily.rss").write_text(_rss([make_article("flood", 1)]))
+    (site / "daily").write_text(_rss([make_article("flood", 2)]))
+    (site / "feed.json").write_text(json.dumps({
+        "version": "https://jsonfeed.org/version/1.1", "title": "Made-up Wire",
+        "items": [{"id": "wire-1", "url": "https://example.org/wire-1", "title": "Flood",
+                   "content_text": make_article("flood", 3)["text"],
+                   "date_published": "2025-03-04T08:00:00Z"}]}))
+    handler = functools.partial(_AsHostsServe, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        result = CliRunner().invoke(main, [
+            "stories", "add", f"{base}/daily.rss", f"{base}/daily", f"{base}/feed.json",
+            "--db", str(tmp_path / "s.db"), "--allow-private-urls"])
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.exit_code == 0, result.output
+    assert "3 articles added" in result.output
+    with Stories(tmp_path / "s.db") as stories:
+        assert [s.size for s in stories.list()] == [3]
+        wire = stories.db.execute("SELECT published, source, url FROM articles "
+                                  "WHERE id = 'wire-1'").fetchone()
+        assert tuple(wire) == ("2025-03-04", "Made-up Wire", "https://example.org/wire-1")
+
+
+def test_a_feed_cut_off_midway_is_told_as_broken(tmp_path):
+    from streams import make_article
+
+    feed = _rss([make_article("flood", 1), make_article("flood", 2)])
+    cut = tmp_path / "cut.xml"
+    cut.write_text(feed[:feed.index("</item>") + len("</item><it")])
+    result = CliRunner().invoke(main, ["stories", "add", str(cut), "--db", str(tmp_path / "s.db")])
+    assert "cut.xml is a broken feed" in result.output
+    assert "the items before the fault are read (1), any after it are lost" in result.output
+    assert "1 article added" in result.output

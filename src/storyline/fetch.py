@@ -29,8 +29,12 @@ MAX_BYTES = 5_000_000  # all pages of one request together
 MAX_REDIRECTS = 5
 MAX_SHOWN = 200  # characters of a URL that a message shows
 TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+# (a feed is judged by what it holds: hosts serve RSS as application/x-rss+xml, as
+# Python's own `mimetypes` does, or a file without its type as application/octet-stream)
 FEED_TYPES = TEXT_TYPES + ("application/rss+xml", "application/atom+xml", "application/xml",
-                           "text/xml", "application/rdf+xml")
+                           "text/xml", "application/rdf+xml", "application/x-rss+xml",
+                           "application/x-atom+xml", "application/feed+json",
+                           "application/json", "application/octet-stream")
 _NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
 
 
@@ -129,7 +133,7 @@ async def _checked_address(target: httpx.URL, url: str, allow_private: bool,
         if not _allowed(ip, allow_private):
             via = f" (a redirect from {_shown(origin)})" if url != origin else ""
             raise FetchError(f"{_shown(url)}{via}: {target.host} is a private, loopback or "
-                             f"link-local address ({ip}), which this server does not fetch")
+                             f"link-local address ({ip}), not fetched without --allow-private-urls")
     return addresses[0]
 
 

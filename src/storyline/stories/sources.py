@@ -1,22 +1,26 @@
-"""Where articles come from: folders of article files, JSON Lines of articles, RSS and
-Atom feeds (files or URLs), and WARC web archives. Each source is read lazily, one
+"""Where articles come from: folders of article files, JSON Lines of articles, RSS, Atom
+and JSON feeds (files or URLs), and WARC web archives. Each source is read lazily, one
 `Incoming` article at a time, in its own order; what cannot be read becomes a `Skipped`
 with a message that says why, and the other articles go on.
 
-A feed item that carries the article (content:encoded, Atom content, or a description of
-`FULL_TEXT_WORDS` or more) is taken as it is; otherwise its link is fetched with `storyline.fetch` (public addresses only,
-time and size bounded) and its page goes through trafilatura. A relative link in a feed
-file on disk names a page file beside it, so a feed and its pages can be kept together.
+A feed item that carries the article (content:encoded, Atom content, a JSON Feed's
+content, or a description of `FULL_TEXT_WORDS` or more) is taken as it is; otherwise its
+link is fetched with `storyline.fetch` (public addresses only, time and size bounded)
+and its page goes through trafilatura. A relative link in a feed file on disk names a
+page file beside it, so a feed and its pages can be kept together.
 `known(id, url)` tells which items the store has already, so they are not fetched again.
 """
 
 from __future__ import annotations
 
 import asyncio
+import html
+import json
 import re
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
@@ -26,7 +30,7 @@ from ..brief.ingest import (PUBLISHED_FORMS, TEXT_SUFFIXES, _natural_key, decode
 from ..errors import InputError
 from .prepare import Incoming, Skipped
 
-FEED_SUFFIXES = {".xml", ".rss", ".atom"}
+FEED_SUFFIXES = {".xml", ".rss", ".atom", ".json"}  # (.json: a JSON Feed)
 WARC_SUFFIXES = (".warc", ".warc.gz")
 FULL_TEXT_WORDS = 150  # a feed item with this many words of its own is the article
 FETCH_AT_ONCE = 4  # pages of one feed fetched at the same time
@@ -82,8 +86,9 @@ def _read_source(source: str, known: Known, allow_private: bool) -> Iterator[Inc
             yield from _read_file(path, known, allow_private)
         else:
             yield Skipped(name, f"{name}: unsupported file type; give .txt, .md, .html "
-                                  "articles, .jsonl (.jsonl.gz), an RSS or Atom feed (.xml, "
-                                  ".rss, .atom) or a WARC file (.warc, .warc.gz)")
+                                  "articles, .jsonl (.jsonl.gz), an RSS, Atom or JSON feed "
+                                  "(.xml, .rss, .atom, .json) or a WARC file (.warc, "
+                                  ".warc.gz)")
 
 
 def _kind(path: Path) -> str | None:
@@ -209,19 +214,27 @@ def _read_feed(data: bytes, where: str, *, base: str, known: Known,
                allow_private: bool) -> Iterator[Incoming | Skipped]:
     import feedparser
 
-    feed = feedparser.parse(data)  # relative links stay relative: resolved below
+    json_feed = _json_feed(data)
+    feed = json_feed or feedparser.parse(data)  # relative links stay relative: resolved below
     version = feed.get("version", "")
     if not version:
         head = data[:2000].lower()
         what = ("an HTML page" if b"<html" in head or b"<!doctype html" in head
                 else "not a feed")
-        reason = f" ({feed.bozo_exception})" if feed.get("bozo") else ""
-        yield Skipped(where, f"{where} is {what}, not an RSS or Atom feed{reason}; give "
-                             "the feed's address (often linked as RSS on the site)")
+        reason = f" ({feed['bozo_exception']})" if feed.get("bozo") else ""
+        yield Skipped(where, f"{where} is {what}, not an RSS, Atom or JSON feed{reason}; "
+                             "give the feed's address (often linked as RSS on the site)")
         return
-    source = feed.feed.get("title") or urlparse(base).netloc or None
+    if feed.get("bozo") and _broken(feed["bozo_exception"]):
+        # (feedparser reads a cut-off or malformed feed up to the fault: say so, or its
+        # lost items go unnoticed)
+        read = len(feed["entries"])
+        yield Skipped(where, f"{where} is a broken feed ({feed['bozo_exception']}); the "
+                             f"items before the fault are read ({read}), any after it are "
+                             "lost: check the feed")
+    source = feed["feed"].get("title") or urlparse(base).netloc or None
     pending: list[tuple[str, dict, str | None, str | None]] = []
-    for number, entry in enumerate(feed.entries, 1):
+    for number, entry in enumerate(feed["entries"], 1):
         item_where = f"{where} item {number}"
         link = entry.get("link")
         url = urljoin(base, link) if link else None
@@ -241,6 +254,51 @@ def _read_feed(data: bytes, where: str, *, base: str, known: Known,
             yield Skipped(item_where, f"{item_where} has neither the article's text nor a "
                                       "link to it")
     yield from _fetch_pages(pending, allow_private)
+
+
+def _broken(fault: Exception) -> bool:
+    """A fault in the feed's XML itself, not a harmless note on its declared encoding or
+    content type."""
+    import xml.sax
+
+    return isinstance(fault, xml.sax.SAXException)
+
+
+def _json_feed(data: bytes) -> dict | None:
+    """A JSON Feed (jsonfeed.org, versions 1 and 1.1) as feedparser gives a feed: its
+    title and items ({"id", "link", "title", "content", "summary", "published_parsed"}),
+    or None if `data` is none."""
+    if not data.lstrip()[:1] == b"{":
+        return None
+    try:
+        feed = json.loads(data)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    if not (isinstance(feed, dict) and "jsonfeed.org/version/" in str(feed.get("version"))
+            and isinstance(feed.get("items"), list)):
+        return None
+    entries = []
+    for item in feed["items"]:
+        item = item if isinstance(item, dict) else {}
+        text = item.get("content_html") or (
+            "".join(f"<p>{html.escape(p)}</p>" for p in str(item["content_text"]).split("\n\n"))
+            if item.get("content_text") else "")
+        entries.append({"id": str(item["id"]) if item.get("id") is not None else None,
+                        "link": item.get("url") or item.get("external_url"),
+                        "title": item.get("title"),
+                        "content": [{"value": str(text)}] if text else [],
+                        "summary": str(item.get("summary") or ""),
+                        "published_parsed": _json_time(item.get("date_published")
+                                                       or item.get("date_modified"))})
+    return {"version": "json" + str(feed["version"]).rsplit("/", 1)[-1],
+            "feed": {"title": feed.get("title")}, "entries": entries}
+
+
+def _json_time(value) -> time.struct_time | None:
+    try:
+        return datetime.fromisoformat(str(value).replace("Z", "+00:00")).timetuple()
+    except ValueError:
+        return None
 
 
 def _entry_text(entry) -> tuple[str, bool]:

@@ -55,8 +55,8 @@ def add_command(sources: tuple[str, ...], db: str, allow_private_urls: bool,
 
     A SOURCE is a folder (of .txt, .md, .html articles, feeds, .jsonl or WARC files), a
     .jsonl (or .jsonl.gz) file of articles ({"id", "title", "text", "published", "url",
-    "source"} per line), an RSS or Atom feed file or URL, or a WARC file (.warc,
-    .warc.gz).
+    "source"} per line), an RSS, Atom or JSON feed file or URL, or a WARC file
+    (.warc, .warc.gz).
     """
     check_engine_options(engine_name, address)
     try:
