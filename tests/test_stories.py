@@ -5,6 +5,7 @@ The articles are made from sentence templates about three unrelated events
 """
 
 import json
+import os
 from dataclasses import replace
 import signal
 import sqlite3
@@ -575,13 +576,38 @@ def test_watch_polls_until_sigterm_and_stops_cleanly(tmp_path):
             except sqlite3.Error:
                 pass
     time.sleep(1.5)  # a second poll: nothing new
+    # between polls the store is another writer's to write (a poll may hold it: retried)
+    from storyline.stories import StoreBusy
+    from storyline.stories.store import WriterLock
+
+    for _ in range(50):
+        try:
+            with Stories(path) as stories:
+                assert stories.add([make_article("merger", 2)]).added == 1
+            break
+        except StoreBusy:
+            time.sleep(0.1)
+    else:
+        pytest.fail("watch held the store between its polls")
+    lock = WriterLock(path)  # ... and a poll that finds it being written waits for the next
+    for _ in range(50):
+        try:
+            lock.acquire()
+            break
+        except StoreBusy:
+            time.sleep(0.1)
+    time.sleep(2.5)
+    lock.release()
+    time.sleep(1.5)
     proc.send_signal(signal.SIGTERM)
     _, polls = proc.communicate(timeout=30)
     assert proc.returncode == 0, polls
     assert "4 articles added" in polls and "0 articles added, 4 duplicates skipped" in polls
+    assert f"is being written by process {os.getpid()}; wait" in polls
+    assert "; trying again in 1s" in polls
     assert "stopped; everything reported as added is stored" in polls
     with Stories(path) as stories:  # the lock is free again, the store whole
-        assert len(list(stories.export())) == 4
+        assert len(list(stories.export())) == 5
         assert stories.add([make_article("merger", 3)]).added == 1
 
 

@@ -162,8 +162,10 @@ async def _in_pool(request: Request, work, *args, missing: int = 422):
     except LookupError as e:
         return error(missing, str(e))
     except StorylineError as e:
-        busy = "is being written by" in str(e)
-        return error(409 if busy else 422, _unplaced(str(e), request.app.state.stories_db))
+        from ..stories import StoreBusy
+
+        return error(409 if isinstance(e, StoreBusy) else 422,
+                     _unplaced(str(e), request.app.state.stories_db))
 
 
 def _unplaced(message: str, db: str) -> str:

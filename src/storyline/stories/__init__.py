@@ -6,8 +6,8 @@
 
 from .prepare import Incoming, Prepared, Skipped, prepare, prepare_or_skip
 from .sources import read_sources
-from .store import StoreError
+from .store import StoreBusy, StoreError
 from .stories import Added, Stories, Story, StoryBrief
 
-__all__ = ["Added", "Incoming", "Prepared", "Skipped", "StoreError", "Stories", "Story",
-           "StoryBrief", "prepare", "prepare_or_skip", "read_sources"]
+__all__ = ["Added", "Incoming", "Prepared", "Skipped", "StoreBusy", "StoreError", "Stories",
+           "Story", "StoryBrief", "prepare", "prepare_or_skip", "read_sources"]

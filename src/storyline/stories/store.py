@@ -102,6 +102,10 @@ class StoreError(StorylineError):
     """The store cannot be used: not a Storyline store, too new, or locked."""
 
 
+class StoreBusy(StoreError):
+    """Another process is writing the store (its writer lock is taken)."""
+
+
 def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:
     """An open, checked and migrated store; `StoreError` says what is wrong with it."""
     path = Path(path)
@@ -192,9 +196,9 @@ class WriterLock:
         except BlockingIOError:
             os.close(fd)
             holder = self.path.read_text().strip() or "another process"
-            raise StoreError(f"{self.path.with_name(self.path.name.removesuffix('-lock'))} "
-                             f"is being written by {holder}; wait for it to finish, or stop "
-                             "it (one writer at a time; reading is fine)") from None
+            raise StoreBusy(f"{self.path.with_name(self.path.name.removesuffix('-lock'))} "
+                            f"is being written by {holder}; wait for it to finish, or stop "
+                            "it (one writer at a time; reading is fine)") from None
         os.ftruncate(fd, 0)
         os.write(fd, f"process {os.getpid()}".encode())
         self._fd = fd

@@ -22,7 +22,7 @@ from ...brief.ingest import _valid_date, check_stdout
 from ...brief.render import counted
 from ...engine.stories import prepare_map
 from ...errors import StorylineError
-from ...stories import Stories, read_sources
+from ...stories import Stories, StoreBusy, read_sources
 from ...stories.render import FORMATS, render_story
 from .engine_options import check_engine_options, engine_options
 from .errors import failure, os_failure, printable
@@ -125,7 +125,9 @@ def watch_command(feeds: tuple[str, ...], db: str, every: str, allow_private_url
     """Poll FEEDS every INTERVAL and add what is new, until Ctrl-C or SIGTERM.
 
     A stop waits for the article being added; every batch is committed whole, so
-    nothing is half-written.
+    nothing is half-written. The store is written only while a poll adds: between polls
+    `storyline stories add` and `POST /v1/articles` may write it (a poll that finds it
+    being written tries again at the next).
     """
     seconds = _interval(every)
     stop = threading.Event()
@@ -136,10 +138,14 @@ def watch_command(feeds: tuple[str, ...], db: str, every: str, allow_private_url
 
     previous = signal.signal(signal.SIGTERM, on_signal)
     try:
-        with _errors(), Stories(db) as stories:
+        with _errors():
             while not stop.is_set():
-                result = _add(stories, feeds, allow_private_urls)
-                click.echo(f"storyline: {result.summary()}", err=True)
+                try:  # (opened for each poll: the writer lock is held only while adding)
+                    with Stories(db) as stories:
+                        result = _add(stories, feeds, allow_private_urls)
+                    click.echo(f"storyline: {result.summary()}", err=True)
+                except StoreBusy as e:
+                    click.echo(f"storyline: {e}; trying again in {every}", err=True)
                 stop.wait(seconds)
     except KeyboardInterrupt:
         click.echo("storyline: stopped; everything reported as added is stored", err=True)
