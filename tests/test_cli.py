@@ -273,3 +273,17 @@ def test_a_control_character_and_a_batch_only_option_are_named_plainly(run, tmp_
     result = run("summarize", example_dir, "--resume")
     assert result.exit_code == 2 and "--resume is for a .jsonl batch" in result.output
     assert "--engine" not in result.output
+
+
+def test_text_is_wrapped_to_a_narrower_terminal(monkeypatch):
+    import os
+
+    from storyline.faces.cli import progress
+
+    monkeypatch.setattr(progress.sys.stdout, "isatty", lambda: True)
+    monkeypatch.setattr(progress.shutil, "get_terminal_size",
+                        lambda fallback: os.terminal_size((60, 24)))
+    assert (progress.text_width(), progress.text_width(to_file=True)) == (60, 88)
+    monkeypatch.setattr(progress.shutil, "get_terminal_size",
+                        lambda fallback: os.terminal_size((200, 24)))
+    assert progress.text_width() == 88  # (no wider than a reader reads)

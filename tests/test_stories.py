@@ -172,6 +172,8 @@ def test_a_story_page_lists_its_key_dates(tmp_path):
         page = render_story(shown.to_dict())
         first = key[0]["sentences"][0]["text"]
         assert f"Timeline:\n  {key[0]['date']}  {first}" in page
+        narrow = render_story(shown.to_dict(), "text", 40)  # every part wrapped to the width
+        assert max(map(len, narrow.splitlines())) <= 40 < max(map(len, page.splitlines()))
         # a brief cached before stories had key dates, or a story with no day-precise date,
         # shows the brief's own timeline
         for none in (None, []):

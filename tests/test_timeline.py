@@ -173,6 +173,18 @@ def test_renderings():
     data = json.loads(render(story, "json"))
     assert data["timeline"][0]["sentences"][0]["sources"][0]["article"]
     assert set(data["timeline"][0]) == {"date", "sentences"}
+    narrow = render(story, "text", 40)  # (a narrow terminal's: its own wrapping broke words)
+    assert max(map(len, narrow.splitlines())) <= 40 < max(map(len, text.splitlines()))
+
+
+def test_the_command_says_how_many_articles_it_could_not_place(example_dir, tmp_path):
+    result = CliRunner().invoke(main, ["timeline", str(example_dir)])
+    assert result.exit_code == 0, result.output
+    assert ("warning: 3 of the 5 articles have no publication date: the days they name count, "
+            "but nothing is placed on their own day") in result.stderr
+    lines = tmp_path / "dated.jsonl"
+    lines.write_text("".join(json.dumps(a) + "\n" for a in articles()))
+    assert "warning" not in CliRunner().invoke(main, ["timeline", str(lines)]).stderr
 
 
 def test_the_command_reads_a_folder_and_jsonl(tmp_path):

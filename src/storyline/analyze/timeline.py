@@ -439,14 +439,15 @@ def untokenized(article: Article) -> Article:
 FORMATS = ("text", "markdown", "json")
 
 
-def render(story: StoryTimeline, fmt: str = "text") -> str:
-    """The timeline as text, Markdown or JSON; a citation marker is the article's id."""
+def render(story: StoryTimeline, fmt: str = "text", width: int = 88) -> str:
+    """The timeline as text (`width` columns), Markdown or JSON; a citation marker is the
+    article's id."""
     if fmt == "json":
         return json.dumps(story.to_dict(), ensure_ascii=False, indent=2) + "\n"
     if fmt == "markdown":
         return to_markdown(story)
     if fmt == "text":
-        return to_text(story)
+        return to_text(story, width)
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
@@ -458,7 +459,10 @@ def to_text(story: StoryTimeline, width: int = 88) -> str:
         lines.append(day.date)
         lines += [textwrap.fill(f"{s.text} [{_markers(s)}]", width, initial_indent="  - ",
                                 subsequent_indent="    ") for s in day.sentences]
-    lines += ["", "Sources:", *(f"  [{a.id}] {_label(a)}" for a in _cited_articles(story))]
+    lines += ["", "Sources:", *(textwrap.fill(f"[{a.id}] {_label(a)}", width,
+                                              initial_indent="  ", subsequent_indent="    ",
+                                              break_long_words=False, break_on_hyphens=False)
+                                for a in _cited_articles(story))]
     return "\n".join(lines) + "\n"
 
 

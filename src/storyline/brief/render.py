@@ -17,13 +17,14 @@ from .context import KNOWN_ACRONYMS
 FORMATS = ("text", "markdown", "json")
 
 
-def render(brief: Brief, fmt: str = "text", *, explain: bool = False) -> str:
+def render(brief: Brief, fmt: str = "text", *, explain: bool = False, width: int = 88) -> str:
+    """The brief as JSON, Markdown or text (`width` columns)."""
     if fmt == "json":
         return to_json(brief, explain=explain)
     if fmt == "markdown":
         return to_markdown(brief, explain=explain)
     if fmt == "text":
-        return to_text(brief, explain=explain)
+        return to_text(brief, explain=explain, width=width)
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 

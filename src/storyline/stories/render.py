@@ -12,12 +12,18 @@ from ..brief.render import PARTIAL_MARK, counted, phase_runs
 FORMATS = ("text", "markdown", "json")
 
 
-def render_story(data: dict[str, Any], fmt: str = "text") -> str:
+def render_story(data: dict[str, Any], fmt: str = "text", width: int = 88) -> str:
+    """The story as JSON, Markdown or text (wrapped to `width` columns)."""
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     md = fmt == "markdown"
+
+    def item(text: str) -> str:
+        return f"- {text}" if md else textwrap.fill(  # (a url is not broken)
+            text, width, initial_indent="  ", subsequent_indent="    ",
+            break_long_words=False, break_on_hyphens=False)
     story, brief = data["story"], data["brief"]
     dates = " to ".join(dict.fromkeys(filter(None, (story["first_date"], story["last_date"]))))
     copies = story["size"] - story["sources"]
@@ -25,13 +31,14 @@ def render_story(data: dict[str, Any], fmt: str = "text") -> str:
                                     counted(copies, "copy", "copies") if copies else "", dates,
                                     "closed" if story["closed"] else "")))
     head = (f"Story {story['id']}: {story['title']}", about)
-    lines = [f"# {head[0]}" if md else head[0], f"*{head[1]}*" if md else head[1], ""]
-    lines += _section("Brief", md) + [_body(brief, md), ""]
+    lines = ([f"# {head[0]}", f"*{head[1]}*", ""] if md
+             else [textwrap.fill(head[0], width, break_long_words=False), head[1], ""])
+    lines += _section("Brief", md) + [_body(brief, md, width=width), ""]
     if data["new"] is not None:
         previous = data["previous"]
         lines += _section(f"What is new since the previous brief ({previous['made']}, "
                           f"{previous['articles']} articles)", md)
-        lines += [_body(data["new"], md, empty="Nothing new."), ""]
+        lines += [_body(data["new"], md, empty="Nothing new.", width=width), ""]
     # the story's key dates; without any (no day-precise date, or a brief cached before
     # they were made), every dated statement of the brief
     days = data.get("timeline")
@@ -39,31 +46,31 @@ def render_story(data: dict[str, Any], fmt: str = "text") -> str:
               else [(e["date"], e) for e in brief.get("timeline") or ()])
     if events:
         lines += _section("Timeline", md)
-        lines += [_item(f"{day}  {e['text']} {_marks(e['sources'])}", md)
+        lines += [item(f"{day}  {e['text']} {_marks(e['sources'])}")
                   for day, e in events] + [""]
     if brief.get("disagreements"):
         lines += _section("Where sources disagree", md)
         for d in brief["disagreements"]:
-            lines.append(_item(f"{d['subject']}: " + "; ".join(
-                f"{f['figure']} [{f['article']}]" for f in d["figures"]), md))
+            lines.append(item(f"{d['subject']}: " + "; ".join(
+                f"{f['figure']} [{f['article']}]" for f in d["figures"])))
         lines.append("")
     if brief.get("changes"):
         lines += _section("Changes over time", md)
         for c in brief["changes"]:
-            lines.append(_item(f"{c['subject']}: " + "; then ".join(
-                f"{f['figure']} [{f['article']}]" for f in c["figures"]), md))
+            lines.append(item(f"{c['subject']}: " + "; then ".join(
+                f"{f['figure']} [{f['article']}]" for f in c["figures"])))
         lines.append("")
     lines += _section("Articles", md)
     for a in data["articles"]:
-        lines.append(_item(f"[{a['n']}] {_label(a)}", md))
-        lines += ["  " + _item(f"copy: {_label(c)}", md) for c in a["copies"]]
+        lines.append(item(f"[{a['n']}] {_label(a)}"))
+        lines += [textwrap.indent(item(f"copy: {_label(c)}"), "  ") for c in a["copies"]]
     # what the brief warns of (a list-like or off-topic article among many) is for the
     # editor, not the story's reader: last (readers of story pages would not publish a
     # page that opened on one)
     notes = dict.fromkeys(w for part in (brief, data["new"] or {}) for w in part.get("warnings") or ())
     if notes:
         lines += ["", *_section("Notes on the articles", md)]
-        lines += [_item(w, md) for w in notes]
+        lines += [item(w) for w in notes]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -71,7 +78,7 @@ def _section(title: str, md: bool) -> list[str]:
     return [f"## {title}", ""] if md else [title + ":"]
 
 
-def _body(brief: dict[str, Any], md: bool, empty: str = "(no brief)") -> str:
+def _body(brief: dict[str, Any], md: bool, empty: str = "(no brief)", width: int = 88) -> str:
     """The brief's sentences in sections by phase, as the brief prints them ("October
     2011: ...", "Earlier, March–April 2011: ..."), partial support marked."""
     if "error" in brief:
@@ -84,7 +91,7 @@ def _body(brief: dict[str, Any], md: bool, empty: str = "(no brief)") -> str:
                   for label, group in phase_runs(brief["sentences"], lambda s: s.get("phase"),
                                                  spans)]
     if not md:
-        paragraphs = [textwrap.fill(p, 88, break_on_hyphens=False) for p in paragraphs]
+        paragraphs = [textwrap.fill(p, width, break_on_hyphens=False) for p in paragraphs]
     if any(PARTIAL_MARK in _marks(s["sources"]) for s in brief["sentences"]):
         paragraphs.append(f"{PARTIAL_MARK} the source states only part of the sentence")
     return "\n\n".join(paragraphs)
@@ -96,10 +103,6 @@ def _marks(sources: list[dict]) -> str:
     for c in sources:
         partial[c["article"]] &= c.get("support") == "partial"
     return "[" + ", ".join(a + PARTIAL_MARK * p for a, p in partial.items()) + "]"
-
-
-def _item(text: str, md: bool) -> str:
-    return f"- {text}" if md else f"  {text}"
 
 
 def _label(a: dict[str, Any]) -> str:

@@ -1,9 +1,21 @@
-"""Progress bars on a terminal (standard error), shared by the commands."""
+"""Progress bars on a terminal (standard error), and the width text is wrapped to, shared
+by the commands."""
 
 from __future__ import annotations
 
+import shutil
 import sys
 from contextlib import contextmanager
+
+TEXT_WIDTH = 88  # columns of text output: a file's, or a terminal's that is wider
+
+
+def text_width(to_file: bool = False) -> int:
+    """The columns text is wrapped to: TEXT_WIDTH, or a narrower terminal's (its own
+    wrapping broke words: "cross / ings")."""
+    if to_file or not sys.stdout.isatty():
+        return TEXT_WIDTH
+    return max(40, min(TEXT_WIDTH, shutil.get_terminal_size((TEXT_WIDTH, 24)).columns))
 
 
 @contextmanager

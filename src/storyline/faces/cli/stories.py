@@ -26,7 +26,7 @@ from ...stories import Stories, StoreBusy, read_sources
 from ...stories.render import FORMATS, render_story
 from .engine_options import check_engine_options, engine_options
 from .errors import failure, os_failure, printable
-from .progress import stages
+from .progress import stages, text_width
 
 DB_HELP = "The story store (an SQLite file; created if missing)."
 
@@ -198,7 +198,8 @@ def show_command(story_id: int, db: str, fmt: str, words: int) -> None:
     disagreements, changes and articles."""
     _check_stdout(db)
     with _errors(writing="standard output"), Stories(db, create=False) as stories:
-        click.echo(render_story(stories.brief(story_id, words=words).to_dict(), fmt), nl=False)
+        click.echo(render_story(stories.brief(story_id, words=words).to_dict(), fmt,
+                                text_width()), nl=False)
 
 
 @stories_group.command("refresh")

@@ -18,7 +18,7 @@ from ...errors import StorylineError
 from ...options import MAX_WORDS, Options
 from .engine_options import check_engine_options, engine_options
 from .errors import ending, printable, write_output
-from .progress import stages
+from .progress import stages, text_width
 
 
 @click.command("summarize")
@@ -95,7 +95,8 @@ def summarize_command(path: Path, words: int, fmt: str | None, output: Path | No
             articles = read_cluster(path)
         seen = read_seen(since) if since else None
         brief = summarize(articles, options=options, since=seen)
-        text = render(brief, fmt or "text", explain=explain)
+        text = render(brief, fmt or "text", explain=explain,
+                      width=text_width(output is not None))
     for warning in brief.warnings:
         click.echo(f"storyline: warning: {printable(warning)}", err=True)
     write_output(text, output)

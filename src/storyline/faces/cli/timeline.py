@@ -17,6 +17,7 @@ from ...brief.ingest import (check_output, check_stdout, is_jsonl, jsonl_lines, 
 from ...engine.output import atomic_writer
 from ...errors import InputError, OptionsError, StorylineError
 from .errors import ending, printable, write_output
+from .progress import text_width
 
 
 @click.command("timeline")
@@ -64,9 +65,17 @@ def timeline_command(path: Path, dates: int, per_date: int, fmt: str, start: str
                                   ensure_ascii=False) + "\n" for name, story in stories)
     else:
         text = "\n".join((f"== {name} ==\n\n" if len(stories) > 1 else "")
-                         + (f"error: {story}\n" if isinstance(story, str) else render(story, fmt))
+                         + (f"error: {story}\n" if isinstance(story, str)
+                            else render(story, fmt, text_width(output is not None)))
                          for name, story in stories)
     write_output(text, output)
+    for name, story in stories:  # (an undated article adds no day of its own: say so)
+        undated = 0 if isinstance(story, str) else sum(a.published is None for a in story.articles)
+        if undated:
+            click.echo(f"storyline: warning: {name + ': ' if len(stories) > 1 else ''}"
+                       f"{undated} of the {len(story.articles)} articles have no publication "
+                       "date: the days they name count, but nothing is placed on their own "
+                       "day (give each a \"published\" date, YYYY-MM-DD)", err=True)
     failed = sum(isinstance(story, str) for _, story in stories)
     if failed:
         raise click.ClickException(f"{failed} of {len(stories)} timelines failed; their "
