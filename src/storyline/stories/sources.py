@@ -268,7 +268,7 @@ def _json_feed(data: bytes) -> dict | None:
     """A JSON Feed (jsonfeed.org, versions 1 and 1.1) as feedparser gives a feed: its
     title and items ({"id", "link", "title", "content", "summary", "published_parsed"}),
     or None if `data` is none."""
-    if not data.lstrip()[:1] == b"{":
+    if data.lstrip()[:1] != b"{":
         return None
     try:
         feed = json.loads(data)
@@ -296,7 +296,7 @@ def _json_feed(data: bytes) -> dict | None:
 
 def _json_time(value) -> time.struct_time | None:
     try:
-        return datetime.fromisoformat(str(value).replace("Z", "+00:00")).timetuple()
+        return datetime.fromisoformat(str(value)).timetuple()  # (3.11 reads a "Z")
     except ValueError:
         return None
 

@@ -22,7 +22,7 @@ from ...brief.ingest import _valid_date, check_stdout
 from ...brief.render import counted
 from ...engine.stories import prepare_map
 from ...errors import StorylineError
-from ...stories import Stories, StoreBusy, read_sources
+from ...stories import StoreBusy, Stories, read_sources
 from ...stories.render import FORMATS, render_story
 from .engine_options import check_engine_options, engine_options
 from .errors import failure, os_failure, printable
