@@ -225,6 +225,11 @@ def test_front_page_and_a_story_in_chromium(newsroom_db, tmp_path):
         page.click("#back")
         expect(page.locator("#story-list li")).to_have_count(3)
         page.screenshot(path=str(ARTIFACTS / "stories-front.png"), full_page=True)
+        # a story that is not there: why, above the stories (not "Loading ..." for ever)
+        page.goto(f"{server.url}/stories.html#story-99")
+        expect(page.locator("#error")).to_contain_text("no story 99")
+        expect(page.locator("#story")).to_be_hidden()
+        expect(page.locator("#story-list li")).to_have_count(3)
         browser.close()
 
 

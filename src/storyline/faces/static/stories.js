@@ -107,7 +107,15 @@ async function loadStory(id) {
   $("front").hidden = true;
   $("story").hidden = false;
   $("story-title").textContent = "Loading …";
-  const data = await getJSON(`/v1/stories/${encodeURIComponent(id)}`);
+  let data;
+  try {
+    data = await getJSON(`/v1/stories/${encodeURIComponent(id)}`);
+  } catch (e) {  // (not an empty page under "Loading …": the stories, and why, above them)
+    $("story").hidden = true;
+    if (!$("story-list").children.length) await loadFront().catch(() => {});
+    $("front").hidden = false;
+    throw e;
+  }
   const brief = data.brief;
   $("story-title").textContent = data.story.title;
   $("story-meta").textContent = dates(data.story);
