@@ -121,6 +121,29 @@ def test_brief_is_cached_until_the_story_changes_and_tells_what_is_new(tmp_path)
         assert rows == 2
 
 
+def test_a_story_in_text_tells_what_is_new_once(tmp_path):
+    """As the page does: the brief's lines only new articles state are marked "(new)",
+    and "What is new" lists none of the brief's lines again."""
+    from storyline.stories.render import render_story
+
+    with Stories(tmp_path / "s.db") as stories:
+        story = _flood_story(stories, 2)
+        stories.brief(story)
+        time.sleep(1.1)  # (the store's times are to the second: the next ones come after)
+        news = make_article("flood", 5)
+        news["text"] = ("A dam upstream of Valencia burst on Monday and engineers evacuated "
+                        "the Turia valley. " + news["text"])
+        stories.add([news])
+        shown = stories.brief(story).to_dict()
+    assert [s["text"] for s in shown["new"]["sentences"]] == [
+        s["text"] for s in shown["brief"]["sentences"] if s["text"].startswith("A dam")]
+    page = " ".join(render_story(shown).split())
+    assert ("the Turia valley. [3] (new) What is new since the previous brief (2 articles "
+            "then): All of it is in the brief above.") in page
+    assert page.count("(new)") == 1 and page.count("A dam upstream") == 2  # (+ its title)
+    assert "(new)" not in render_story({**shown, "new": None, "previous": None})
+
+
 def test_a_storys_headline_follows_its_brief_and_untitled_articles_are_named_by_their_lead(
         tmp_path):
     first = make_article("flood", 0, title="Rain expected in Valencia")

@@ -33,12 +33,22 @@ def render_story(data: dict[str, Any], fmt: str = "text", width: int = 88) -> st
     head = (f"Story {story['id']}: {story['title']}", about)
     lines = ([f"# {head[0]}", f"*{head[1]}*", ""] if md
              else [textwrap.fill(head[0], width, break_long_words=False), head[1], ""])
-    lines += _section("Brief", md) + [_body(brief, md, width=width), ""]
+    # what is new since the brief a reader was shown, as the page tells it: the brief's
+    # lines that only articles added since state (in full) are marked new, and of what is
+    # new only the lines the brief does not tell are listed below it
+    fresh = _fresh(data)
+    lines += _section("Brief", md) + [_body(brief, md, width=width, fresh=fresh), ""]
     if data["new"] is not None:
-        previous = data["previous"]
-        lines += _section(f"What is new since the previous brief ({previous['made']}, "
-                          f"{previous['articles']} articles)", md)
-        lines += [_body(data["new"], md, empty="Nothing new.", width=width), ""]
+        then = data["previous"]["articles"]
+        lines += _section(f"What is new since the previous brief "
+                          f"({counted(then, 'article')} then)", md)
+        new, told = data["new"], {s["text"] for s in brief.get("sentences") or ()}
+        rest = [s for s in new.get("sentences") or () if s["text"] not in told]
+        if new.get("sentences") and not rest:
+            lines += ["All of it is in the brief above.", ""]
+        else:
+            shown = new if "error" in new else {**new, "sentences": rest}
+            lines += [_body(shown, md, empty="Nothing new.", width=width), ""]
     # the story's key dates; without any (no day-precise date, or a brief cached before
     # they were made), every dated statement of the brief
     days = data.get("timeline")
@@ -78,16 +88,35 @@ def _section(title: str, md: bool) -> list[str]:
     return [f"## {title}", ""] if md else [title + ":"]
 
 
-def _body(brief: dict[str, Any], md: bool, empty: str = "(no brief)", width: int = 88) -> str:
+def _fresh(data: dict[str, Any]) -> set[str]:
+    """The brief's sentences that only articles added since the previous brief state in
+    full (none without a previous brief)."""
+    since = (data.get("previous") or {}).get("made")
+    if not since or data.get("new") is None:
+        return set()
+    added = {str(a["n"]): a.get("added") or "" for a in data["articles"]}
+    fresh = set()
+    for s in data["brief"].get("sentences") or ():
+        full = [str(c["article"]) for c in s["sources"] if c.get("support") == "full"]
+        if full and all(added.get(a, "") > since for a in full):
+            fresh.add(s["text"])
+    return fresh
+
+
+def _body(brief: dict[str, Any], md: bool, empty: str = "(no brief)", width: int = 88,
+          fresh: set[str] = frozenset()) -> str:
     """The brief's sentences in sections by phase, as the brief prints them ("October
-    2011: ...", "Earlier, March–April 2011: ..."), partial support marked."""
+    2011: ...", "Earlier, March–April 2011: ..."), partial support marked, and those
+    `fresh` marked new."""
     if "error" in brief:
         return f"({brief['error']})"
     if not brief.get("sentences"):
         return empty
     spans = [p["label"] for p in brief.get("phases") or ()]
+    new = "*new*" if md else "(new)"
     paragraphs = [((f"**{label}:** " if md else f"{label}: ") if label else "")
-                  + " ".join(f"{s['text']} {_marks(s['sources'])}" for s in group)
+                  + " ".join(f"{s['text']} {_marks(s['sources'])}"
+                             + (f" {new}" if s["text"] in fresh else "") for s in group)
                   for label, group in phase_runs(brief["sentences"], lambda s: s.get("phase"),
                                                  spans)]
     if not md:

@@ -124,8 +124,10 @@ async function loadStory(id) {
   // does not tell are listed below it (a reader reads nothing twice)
   const since = data.previous && data.previous.made;
   const added = Object.fromEntries(data.articles.map((a) => [String(a.n), a.added]));
-  const fresh = (s) => since && s.sources.filter((c) => c.support === "full")
-    .every((c) => added[String(c.article)] > since);
+  const fresh = (s) => {
+    const full = s.sources.filter((c) => c.support === "full");
+    return since && full.length && full.every((c) => added[String(c.article)] > since);
+  };
   const told = new Set(brief.sentences.map((s) => s.text));
   const news = data.new && !data.new.error ? data.new.sentences : [];
   sentences($("story-brief"), brief, data.articles,
