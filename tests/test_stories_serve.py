@@ -340,3 +340,12 @@ def test_a_feed_cut_off_midway_is_told_as_broken(tmp_path):
     assert "cut.xml is a broken feed" in result.output
     assert "the items before the fault are read (1), any after it are lost" in result.output
     assert "1 article added" in result.output
+
+
+def test_a_store_the_server_makes_is_announced(tmp_path):
+    """`serve --db` with a name that does not exist makes an empty store; a mistyped name
+    would show readers an empty site, so it says so."""
+    with serve("--workers", "1", "--db", tmp_path / "typo.db") as server:
+        assert "typo.db did not exist: a new, empty story store" in server.log()
+    with serve("--workers", "1", "--db", tmp_path / "typo.db") as server:
+        assert "did not exist" not in server.log()

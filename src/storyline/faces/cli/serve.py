@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from ..connections import CLIENT_SECONDS, PER_CLIENT, guarded_protocol
@@ -42,6 +44,7 @@ def serve_command(host: str, port: int, workers: int | None, time_limit: float,
 
     from ...errors import StorylineError
 
+    new = db is not None and not Path(db).exists()  # (a mistyped name makes an empty store)
     try:
         app = create_app(workers=workers, time_limit=time_limit, body_seconds=client_timeout,
                          allow_private_urls=allow_private_urls, per_client=per_client > 0,
@@ -49,6 +52,9 @@ def serve_command(host: str, port: int, workers: int | None, time_limit: float,
     except StorylineError as e:
         raise click.ClickException(str(e)) from None
     stories = f", its stories at http://{host}:{port}/stories.html" if db else ""
+    if new:
+        click.echo(f"storyline: {db} did not exist: a new, empty story store (articles come "
+                   "with POST /v1/articles or storyline stories add)", err=True)
     click.echo(f"Storyline on http://{host}:{port}/{stories} (API docs at /docs); Ctrl-C "
                "stops it", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=5,
