@@ -349,3 +349,48 @@ def test_a_store_the_server_makes_is_announced(tmp_path):
         assert "typo.db did not exist: a new, empty story store" in server.log()
     with serve("--workers", "1", "--db", tmp_path / "typo.db") as server:
         assert "did not exist" not in server.log()
+
+
+class _Logged(_AsHostsServe):
+    """Serves as Python's server does (Last-Modified, and 304 to If-Modified-Since), and
+    keeps each request's path and status."""
+    seen: list = []  # noqa: RUF012
+
+    def log_request(self, code="-", size="-"):
+        self.seen.append((self.path, int(code)))
+
+
+def test_a_poll_reads_a_feed_again_only_when_it_changed(tmp_path):
+    from streams import make_article
+
+    from storyline.stories.sources import read_sources
+
+    site = tmp_path / "site"
+    site.mkdir()
+    feed = site / "daily.rss"
+    feed.write_text(_rss([make_article("flood", 1)]))
+    os.utime(feed, (time.time() - 60, time.time() - 60))
+    handler = functools.partial(_Logged, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/daily.rss"
+    polled: dict = {}
+
+    def poll():
+        return [getattr(i, "id", "skipped")
+                for i in read_sources([url], allow_private=True, polled=polled)]
+    try:
+        assert poll() == ["flood-1"]
+        assert poll() == []  # not modified: not downloaded, nothing read
+        feed.write_text(_rss([make_article("flood", 1), make_article("flood", 2)]))
+        assert poll() == ["flood-1", "flood-2"]
+        # an item whose page did not answer is tried again: the feed is read again
+        feed.write_text(_rss([make_article("flood", 1)]).replace(
+            "</channel>", "<item><guid>x</guid><link>/missing.html</link></item></channel>"))
+        os.utime(feed, (time.time() + 60, time.time() + 60))
+        assert poll() == ["flood-1", "skipped"] and poll() == ["flood-1", "skipped"]
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert [status for path, status in _Logged.seen if path == "/daily.rss"] == [
+        200, 304, 200, 200, 200]

@@ -47,6 +47,10 @@ class Page:
     url: str  # after redirects
     text: str
     html: bool
+    # what a poller sends next time to be told "not modified" (`fetch(..., since=...)`):
+    # the answer's ETag and Last-Modified; `unchanged` when that was the answer
+    validators: tuple[str | None, str | None] = (None, None)
+    unchanged: bool = False
 
 
 class Budget:
@@ -64,19 +68,24 @@ class Budget:
 
 
 async def fetch(url: str, *, allow_private: bool = False, timeout: float = TIMEOUT_SECONDS,
-                budget: Budget | None = None, types: tuple[str, ...] = TEXT_TYPES) -> Page:
+                budget: Budget | None = None, types: tuple[str, ...] = TEXT_TYPES,
+                since: tuple[str | None, str | None] = (None, None)) -> Page:
     """The page at `url`, its text decoded; FetchError if it is refused or fails.
-    `types` are the content types accepted (feeds add `FEED_TYPES`)."""
+    `types` are the content types accepted (feeds add `FEED_TYPES`); `since`, an earlier
+    answer's `Page.validators`, asks for the page only if it changed (a conditional GET:
+    an unchanged page comes back empty, `unchanged`)."""
     budget = budget or Budget()
     try:
         async with asyncio.timeout(timeout):
-            return await _fetch(url, allow_private, timeout, budget, types)
+            return await _fetch(url, allow_private, timeout, budget, types, since)
     except TimeoutError:
         raise FetchError(f"{_shown(url)}: no complete answer within {timeout:g} s") from None
 
 
 async def _fetch(url: str, allow_private: bool, timeout: float, budget: Budget,
-                 types: tuple[str, ...]) -> Page:
+                 types: tuple[str, ...], since: tuple[str | None, str | None]) -> Page:
+    conditions = {name: value for name, value in zip(("If-None-Match", "If-Modified-Since"),
+                                                     since, strict=True) if value}
     async with httpx.AsyncClient(timeout=timeout, follow_redirects=False, trust_env=False,
                                  headers={"User-Agent": "Storyline/0.1 (+news brief)",
                                           "Accept-Encoding": "identity"}) as client:
@@ -86,7 +95,7 @@ async def _fetch(url: str, allow_private: bool, timeout: float, budget: Budget,
             address = await _checked_address(target, url, allow_private, origin)
             direct = target.copy_with(host=address)
             request = client.build_request(
-                "GET", direct, headers={"Host": target.netloc.decode("ascii")},
+                "GET", direct, headers={"Host": target.netloc.decode("ascii"), **conditions},
                 extensions={"sni_hostname": target.raw_host.decode("ascii")})
             try:
                 response = await client.send(request, stream=True)
@@ -99,6 +108,9 @@ async def _fetch(url: str, allow_private: bool, timeout: float, budget: Budget,
                 if response.is_redirect and "location" in response.headers:
                     url = str(target.join(response.headers["location"]))
                     continue
+                if response.status_code == 304 and conditions:
+                    return Page(url=without_credentials(url), text="", html=False,
+                                validators=since, unchanged=True)
                 return await _read(url, response, budget, types)
             finally:
                 await response.aclose()
@@ -177,7 +189,8 @@ async def _read(url: str, response: httpx.Response, budget: Budget,
     except (LookupError, UnicodeError):  # an unknown or unusable charset name
         text = bytes(body).decode("utf-8", errors="replace")
     return Page(url=without_credentials(url), text=text,
-                html=kind in ("text/html", "application/xhtml+xml"))
+                html=kind in ("text/html", "application/xhtml+xml"),
+                validators=(response.headers.get("etag"), response.headers.get("last-modified")))
 
 
 def _shown(url: str) -> str:

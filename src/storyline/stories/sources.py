@@ -41,16 +41,20 @@ Known = Callable[[str | None, str | None], bool]
 
 
 def read_sources(sources: Iterable[str], *, known: Known = lambda id, url: False,
-                 allow_private: bool = False) -> Iterator[Incoming | Skipped]:
+                 allow_private: bool = False, polled: dict | None = None,
+                 ) -> Iterator[Incoming | Skipped]:
     """Every article of every source, in order: a folder's files in natural order
     (article files, feeds, .jsonl and WARC files), a file by its kind, a URL as a feed.
     A source that gives no article at all (a wrong path, a feed that does not answer),
     or a file of it that breaks off, has its skips marked `unread` with the source as
-    given (one source, however many of its files broke: the caller counts sources)."""
+    given (one source, however many of its files broke: the caller counts sources).
+    `polled`, kept by a poller from one poll to the next, holds what each feed URL's
+    server said of its version (`fetch.Page.validators`): a feed unchanged since is not
+    read again."""
     for source in sources:
         waiting: list[Skipped] = []  # skips before the source's first article
         read = False
-        for item in _read_source(source, known, allow_private):
+        for item in _read_source(source, known, allow_private, polled):
             if isinstance(item, Skipped) and item.unread is not None:
                 item = replace(item, unread=source)
             if read:
@@ -65,9 +69,11 @@ def read_sources(sources: Iterable[str], *, known: Known = lambda id, url: False
             yield from (replace(skip, unread=source) for skip in waiting)
 
 
-def _read_source(source: str, known: Known, allow_private: bool) -> Iterator[Incoming | Skipped]:
+def _read_source(source: str, known: Known, allow_private: bool,
+                 polled: dict | None) -> Iterator[Incoming | Skipped]:
     if re.match(r"https?://", source):
-        yield from read_feed_url(source, known=known, allow_private=allow_private)
+        yield from read_feed_url(source, known=known, allow_private=allow_private,
+                                 polled=polled)
     else:
         path, name = Path(source), shown_path(source)  # not UTF-8: shown with U+FFFD
         if not path.exists():
@@ -198,16 +204,28 @@ def read_feed_file(path: Path, *, known: Known = lambda id, url: False,
 
 
 def read_feed_url(url: str, *, known: Known = lambda id, url: False,
-                  allow_private: bool = False) -> Iterator[Incoming | Skipped]:
+                  allow_private: bool = False, polled: dict | None = None,
+                  ) -> Iterator[Incoming | Skipped]:
     from ..fetch import FEED_TYPES, FetchError, fetch
 
+    since = (polled or {}).get(url, (None, None))
     try:
-        page = asyncio.run(fetch(url, allow_private=allow_private, types=FEED_TYPES))
+        page = asyncio.run(fetch(url, allow_private=allow_private, types=FEED_TYPES,
+                                 since=since))
     except FetchError as e:
         yield Skipped(url, str(e))
         return
-    yield from _read_feed(page.text.encode(), url, base=page.url, known=known,
-                          allow_private=allow_private)
+    if page.unchanged:  # (nothing new since the last poll: not a source that failed)
+        return
+    failed = False
+    for item in _read_feed(page.text.encode(), url, base=page.url, known=known,
+                           allow_private=allow_private):
+        failed |= isinstance(item, Skipped) and not item.duplicate
+        yield item
+    if polled is not None:  # (an item that failed, a page that did not answer, is tried
+        polled.pop(url, None)  # again at the next poll: the feed is read again then)
+        if not failed:
+            polled[url] = page.validators
 
 
 def _read_feed(data: bytes, where: str, *, base: str, known: Known,

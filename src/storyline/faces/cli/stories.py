@@ -15,6 +15,7 @@ import re
 import signal
 import sys
 import threading
+import time
 
 import click
 
@@ -85,8 +86,10 @@ def add_command(sources: tuple[str, ...], db: str, allow_private_urls: bool,
         raise click.ClickException("no article could be added: each was skipped (said above)")
 
 
-def _add(stories: Stories, sources, allow_private: bool, prepare_with=map):
-    items = read_sources(sources, known=_known(stories), allow_private=allow_private)
+def _add(stories: Stories, sources, allow_private: bool, prepare_with=map,
+         polled: dict | None = None):
+    items = read_sources(sources, known=_known(stories), allow_private=allow_private,
+                         polled=polled)
     with stages() as stage:
         if stage is None:
             result = stories.add(items, prepare_with=prepare_with)
@@ -127,10 +130,12 @@ def watch_command(feeds: tuple[str, ...], db: str, every: str, allow_private_url
     A stop waits for the article being added; every batch is committed whole, so
     nothing is half-written. The store is written only while a poll adds: between polls
     `storyline stories add` and `POST /v1/articles` may write it (a poll that finds it
-    being written tries again at the next).
+    being written tries again at the next). A feed whose server says it has not changed
+    since the last poll (ETag, Last-Modified) is not downloaded again.
     """
     seconds = _interval(every)
     stop = threading.Event()
+    polled: dict = {}  # each feed's version as its server gave it: asked "if changed" next
 
     def on_signal(signum, frame):
         stop.set()
@@ -142,15 +147,19 @@ def watch_command(feeds: tuple[str, ...], db: str, every: str, allow_private_url
             while not stop.is_set():
                 try:  # (opened for each poll: the writer lock is held only while adding)
                     with Stories(db) as stories:
-                        result = _add(stories, feeds, allow_private_urls)
-                    click.echo(f"storyline: {result.summary()}", err=True)
+                        result = _add(stories, feeds, allow_private_urls, polled=polled)
+                    click.echo(f"storyline: {_now()} {result.summary()}", err=True)
                 except StoreBusy as e:
-                    click.echo(f"storyline: {e}; trying again in {every}", err=True)
+                    click.echo(f"storyline: {_now()} {e}; trying again in {every}", err=True)
                 stop.wait(seconds)
     except KeyboardInterrupt:
         click.echo("storyline: stopped; everything reported as added is stored", err=True)
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%d %H:%M:%S")  # (a watch's log says when each poll was)
 
 
 def _interval(text: str) -> float:
