@@ -782,3 +782,10 @@ def test_add_takes_plain_texts_as_summarize_does(tmp_path):
             stories.add([42])
         with pytest.raises(StorylineError, match="not one text"):
             stories.add(text)
+
+
+def test_watch_refuses_a_feed_file_that_is_not_there(tmp_path):
+    result = CliRunner().invoke(main, ["stories", "watch", str(tmp_path / "nonexist.xml"),
+                                       "--db", str(tmp_path / "w.db")])
+    assert result.exit_code == 2 and "nonexist.xml does not exist" in result.output
+    assert not (tmp_path / "w.db").exists()  # (it stops at once: no poll, no store)

@@ -16,6 +16,7 @@ import signal
 import sys
 import threading
 import time
+from pathlib import Path
 
 import click
 
@@ -134,6 +135,10 @@ def watch_command(feeds: tuple[str, ...], db: str, every: str, allow_private_url
     since the last poll (ETag, Last-Modified) is not downloaded again.
     """
     seconds = _interval(every)
+    missing = [f for f in feeds if not re.match(r"https?://", f) and not Path(f).exists()]
+    if missing:  # (a path that is not there will not be at the next poll either)
+        raise click.BadParameter(f"{printable(missing[0])} does not exist; give feed URLs or "
+                                 "files that exist", param_hint="FEEDS")
     stop = threading.Event()
     polled: dict = {}  # each feed's version as its server gave it: asked "if changed" next
 
