@@ -257,14 +257,17 @@ def _read_feed(data: bytes, where: str, *, base: str, known: Known,
         link = entry.get("link")
         url = urljoin(base, link) if link else None
         item_id = entry.get("id") or url
-        if known(item_id, url):
+        text, full = _entry_text(entry)
+        full = full or len(_TAG.sub(" ", text).split()) >= FULL_TEXT_WORDS
+        # an item the store has is not fetched again; one that carries its text is read,
+        # so that a corrected item reaches its story (the store tells a copy from a change)
+        if not full and known(item_id, url):
             yield Skipped(item_where, "already in the store", duplicate=True)
             continue
         published = _entry_date(entry)
-        text, full = _entry_text(entry)
         common = {"id": item_id, "title": entry.get("title"), "published": published,
                   "source": source, "url": None if url and url.startswith("file:") else url}
-        if full or len(_TAG.sub(" ", text).split()) >= FULL_TEXT_WORDS:
+        if full:
             yield Incoming(text=text, where=item_where, html=True, **common)
         elif url:
             pending.append((item_where, common, url, text))
