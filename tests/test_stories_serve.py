@@ -418,3 +418,43 @@ def test_a_corrected_feed_item_reaches_its_story(tmp_path):
     with Stories(db) as stories:
         text = stories.db.execute("SELECT text FROM articles WHERE id = 'flood-2'").fetchone()[0]
     assert "1,300 were evacuated" in text
+
+
+def _served(folder: Path):
+    """`folder` on a local web server, as hosts serve feeds (`_AsHostsServe`)."""
+    handler = functools.partial(_AsHostsServe, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def test_a_feed_from_the_web_cannot_read_files_nor_break_on_odd_items(tmp_path):
+    from streams import make_article
+
+    from storyline.stories.sources import read_sources
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the server's own file " * 50)
+    site = tmp_path / "site"
+    site.mkdir()
+    text = make_article("flood", 1)["text"]
+    (site / "feed.json").write_text(json.dumps({
+        "version": "https://jsonfeed.org/version/1.1", "title": ["not", "a", "title"],
+        "items": [{"id": "f", "url": secret.as_uri()},
+                  {"id": 7, "url": 123, "title": {"x": 1}, "content_html": ["<p>x</p>"]},
+                  "not an item",
+                  {"id": "ok", "content_text": text, "date_published": "2025-03-03T23:30:00-05:00"}]}))
+    (site / "feed.rss").write_text(_rss([]).replace(
+        "</channel>", f"<item><guid>g</guid><link>{secret.as_uri()}</link></item></channel>"))
+    server, base = _served(site)
+    try:
+        items = list(read_sources([f"{base}/feed.json", f"{base}/feed.rss"], allow_private=True))
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert not any("server's own file" in getattr(i, "text", "") for i in items)
+    refused = [i.reason for i in items if "links to a file" in getattr(i, "reason", "")]
+    assert len(refused) == 2
+    ok = next(i for i in items if getattr(i, "id", None) == "ok")
+    assert ok.published == "2025-03-04"  # (in UTC, as RSS's)
+    assert ok.source.startswith("127.0.0.1")  # (a title that is no text is none)

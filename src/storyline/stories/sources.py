@@ -20,7 +20,7 @@ import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
@@ -250,12 +250,18 @@ def _read_feed(data: bytes, where: str, *, base: str, known: Known,
         yield Skipped(where, f"{where} is a broken feed ({feed['bozo_exception']}); the "
                              f"items before the fault are read ({read}), any after it are "
                              "lost: check the feed")
-    source = feed["feed"].get("title") or urlparse(base).netloc or None
+    title = feed["feed"].get("title")
+    source = (title if isinstance(title, str) else None) or urlparse(base).netloc or None
+    local = base.startswith("file:")  # a feed file on disk may name files; one from the web not
     pending: list[tuple[str, dict, str | None, str | None]] = []
     for number, entry in enumerate(feed["entries"], 1):
         item_where = f"{where} item {number}"
         link = entry.get("link")
-        url = urljoin(base, link) if link else None
+        url = urljoin(base, link) if isinstance(link, str) and link else None
+        if url and url.startswith("file:") and not local:
+            yield Skipped(item_where, f"{item_where} links to a file ({url}); a feed from the "
+                                      "web is read only with its links to web pages")
+            continue
         item_id = entry.get("id") or url
         text, full = _entry_text(entry)
         full = full or len(_TAG.sub(" ", text).split()) >= FULL_TEXT_WORDS
@@ -288,7 +294,7 @@ def _broken(fault: Exception) -> bool:
 def _json_feed(data: bytes) -> dict | None:
     """A JSON Feed (jsonfeed.org, versions 1 and 1.1) as feedparser gives a feed: its
     title and items ({"id", "link", "title", "content", "summary", "published_parsed"}),
-    or None if `data` is none."""
+    or None if `data` is none. A field of the wrong type counts as missing."""
     if data.lstrip()[:1] != b"{":
         return None
     try:
@@ -301,25 +307,32 @@ def _json_feed(data: bytes) -> dict | None:
     entries = []
     for item in feed["items"]:
         item = item if isinstance(item, dict) else {}
-        text = item.get("content_html") or (
-            "".join(f"<p>{html.escape(p)}</p>" for p in str(item["content_text"]).split("\n\n"))
-            if item.get("content_text") else "")
-        entries.append({"id": str(item["id"]) if item.get("id") is not None else None,
-                        "link": item.get("url") or item.get("external_url"),
-                        "title": item.get("title"),
-                        "content": [{"value": str(text)}] if text else [],
-                        "summary": str(item.get("summary") or ""),
+        plain = _string(item.get("content_text"))
+        text = _string(item.get("content_html")) or (
+            "".join(f"<p>{html.escape(p)}</p>" for p in plain.split("\n\n")) if plain else "")
+        given = item.get("id")
+        entries.append({"id": str(given) if isinstance(given, (str, int)) else None,
+                        "link": _string(item.get("url")),  # (not external_url: what it is about)
+                        "title": _string(item.get("title")),
+                        "content": [{"value": text}] if text else [],
+                        "summary": _string(item.get("summary")) or "",
                         "published_parsed": _json_time(item.get("date_published")
                                                        or item.get("date_modified"))})
     return {"version": "json" + str(feed["version"]).rsplit("/", 1)[-1],
-            "feed": {"title": feed.get("title")}, "entries": entries}
+            "feed": {"title": _string(feed.get("title"))}, "entries": entries}
+
+
+def _string(value) -> str | None:
+    return value if isinstance(value, str) and value else None
 
 
 def _json_time(value) -> time.struct_time | None:
+    """The UTC time of an RFC 3339 date, as feedparser gives RSS and Atom dates."""
     try:
-        return datetime.fromisoformat(str(value)).timetuple()  # (3.11 reads a "Z")
+        when = datetime.fromisoformat(str(value))
     except ValueError:
         return None
+    return (when.astimezone(timezone.utc) if when.tzinfo else when).timetuple()
 
 
 def _entry_text(entry) -> tuple[str, bool]:
