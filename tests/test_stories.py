@@ -59,6 +59,19 @@ def test_same_article_again_adds_nothing(tmp_path):
         assert len(list(stories.export())) == 14
 
 
+def test_a_duplicates_id_that_comes_back_with_its_own_text_is_an_article(tmp_path):
+    flood, merger = make_article("flood", 1), make_article("merger", 1)
+    with Stories(tmp_path / "s.db") as stories:
+        stories.add([flood, {**flood, "id": "b"}])  # "b": the flood article's duplicate
+        assert stories.add([{**merger, "id": "b"}]).added == 1  # later, a text of its own
+        # ... and within one batch
+        stories.add([{**flood, "id": "c"}, {**make_article("election", 1), "id": "c"}])
+        exported = list(stories.export())
+        story = dict(exported)
+    assert [i for i, _ in exported] == ["flood-1", "b", "c"]
+    assert story["b"] != story["flood-1"] and story["c"] not in (story["b"], story["flood-1"])
+
+
 def test_an_article_sent_again_with_other_text_is_revised_in_its_story(tmp_path):
     """A correction: the same id with other text replaces the stored text, stays in its
     story, and that story's brief is made anew; its near-duplicate index follows."""

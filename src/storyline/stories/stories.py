@@ -391,7 +391,8 @@ class _Batch:
         # the pending articles' (story, seq) by ("id" | "key" | "url", value): an id may
         # be another article's url (feeds use links as guids), and is no duplicate of it
         self.pending_story: dict[tuple[str, str], tuple[int, int]] = {}
-        self.aliases: list[tuple[str, int, int]] = []  # (id, seq it repeats, after seq)
+        self.aliases: dict[str, tuple[str, int, int]] = {}  # id -> (id, seq it repeats, after)
+        self.unaliased: list[str] = []  # stored aliases whose id came back with a text of its own
         self.revisions: dict[int, tuple] = {}  # seq -> the row's new values (`_revise`)
         self.stale_bands: list[tuple[int, int, int]] = []  # a revised original's old bands
         self.revised_stories: dict[int, str | None] = {}  # story -> a revised article's date
@@ -413,7 +414,8 @@ class _Batch:
                       if k[1] is not None and k in self.pending_story), None)
         if found is None:
             rows = self.db.execute(
-                "SELECT s.story, a.seq, a.id, a.key, s.copy_of, a.signature FROM articles a "
+                "SELECT s.story, a.seq, a.id, a.key, s.copy_of, a.signature, a.url "
+                "FROM articles a "
                 "JOIN assignments s ON s.article = a.seq WHERE a.id = ? OR a.key = ? "
                 "OR a.url = ? OR a.seq = (SELECT article FROM aliases WHERE id = ?)",
                 (a.id, item.key, a.url, a.id)).fetchall()
@@ -423,15 +425,21 @@ class _Batch:
                 self._revise(item, story=mine[0], seq=mine[1], copy=mine[4] is not None,
                              old=mine[5])
                 return
+            # an id once skipped as another's duplicate, come with a text of its own: an
+            # article (as before the store kept such ids), its alias dropped
+            direct = [r for r in rows if r[2] == a.id or r[3] == item.key
+                      or (a.url is not None and r[6] == a.url)]
+            if rows and not direct:
+                self.unaliased.append(a.id)
+            rows = direct
             row = same or (rows[0] if rows else None)
             found = (row[0], row[1]) if row else None
         if found is not None:
             story, seq = found
             self.count += Added(duplicates=1)
             self._placed(a.id, story)
-            if self._new_alias(a.id, seq):
-                self.aliases.append((a.id, seq, self.seq))
-                self.pending_story[("id", a.id)] = found
+            if self._new_alias(a.id):
+                self.aliases[a.id] = (a.id, seq, self.seq)
             return
         self.seq += 1
         original, jaccard = self._original(item.signature)
@@ -441,6 +449,7 @@ class _Batch:
             decision = self.detector.assign(item.terms, a.published, self.seq)
             story, copy_of, similarity = decision.story, None, decision.similarity
         self._insert(item, story, copy_of, similarity)
+        self.aliases.pop(a.id, None)  # (a pending alias's id, come with a text of its own)
         self.count += Added(added=1, copies=int(copy_of is not None))
         self._placed(a.id, story)
 
@@ -464,10 +473,10 @@ class _Batch:
         self.count += Added(revised=1)
         self._placed(a.id, story)
 
-    def _new_alias(self, article: str, seq: int) -> bool:
-        """Whether `article`, a duplicate of the article `seq`, is an id the store
-        knows neither as an article's nor as an alias."""
-        if ("id", article) in self.pending_story:
+    def _new_alias(self, article: str) -> bool:
+        """Whether `article`, a duplicate's id, is one the store knows neither as an
+        article's nor as an alias."""
+        if ("id", article) in self.pending_story or article in self.aliases:
             return False
         return self.db.execute(
             "SELECT 1 FROM articles WHERE id = ? UNION ALL SELECT 1 FROM aliases WHERE id = ?",
@@ -573,7 +582,8 @@ class _Batch:
                   c.last_date, c.size, c.updated, story)
                  for story, c in self.changes.items() if not c.new])
             db.executemany("INSERT INTO assignments VALUES (?, ?, ?, ?)", self.assignments)
-            db.executemany("INSERT INTO aliases VALUES (?, ?, ?)", self.aliases)
+            db.executemany("DELETE FROM aliases WHERE id = ?", [(i,) for i in self.unaliased])
+            db.executemany("INSERT INTO aliases VALUES (?, ?, ?)", self.aliases.values())
             terms, changed, closed = self.detector.changes()
             db.executemany("INSERT INTO df VALUES (?, ?) ON CONFLICT (term) DO UPDATE "
                            "SET n = excluded.n", terms)
