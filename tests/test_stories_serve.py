@@ -458,3 +458,14 @@ def test_a_feed_from_the_web_cannot_read_files_nor_break_on_odd_items(tmp_path):
     ok = next(i for i in items if getattr(i, "id", None) == "ok")
     assert ok.published == "2025-03-04"  # (in UTC, as RSS's)
     assert ok.source.startswith("127.0.0.1")  # (a title that is no text is none)
+
+
+def test_a_feed_read_whole_despite_a_stray_ampersand_is_not_called_broken(tmp_path):
+    from streams import make_article
+
+    feed = tmp_path / "amp.xml"
+    feed.write_text(_rss([make_article("flood", 1), make_article("flood", 2)]).replace(
+        "<title>flood-1</title>", "<title>Floods & rescues&nbsp;now</title>"))
+    result = CliRunner().invoke(main, ["stories", "add", str(feed), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 0 and "2 articles added" in result.output
+    assert "broken" not in result.output and " 1 skipped" not in result.output

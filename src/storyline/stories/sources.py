@@ -243,9 +243,9 @@ def _read_feed(data: bytes, where: str, *, base: str, known: Known,
         yield Skipped(where, f"{where} is {what}, not an RSS, Atom or JSON feed{reason}; "
                              "give the feed's address (often linked as RSS on the site)")
         return
-    if feed.get("bozo") and _broken(feed["bozo_exception"]):
+    if feed.get("bozo") and _broken(feed["bozo_exception"]) and _lost(data, feed):
         # (feedparser reads a cut-off or malformed feed up to the fault: say so, or its
-        # lost items go unnoticed)
+        # lost items go unnoticed; not a stray "&" it reads past)
         read = len(feed["entries"])
         yield Skipped(where, f"{where} is a broken feed ({feed['bozo_exception']}); the "
                              f"items before the fault are read ({read}), any after it are "
@@ -289,6 +289,17 @@ def _broken(fault: Exception) -> bool:
     import xml.sax
 
     return isinstance(fault, xml.sax.SAXException)
+
+
+_ITEM_TAG = re.compile(rb"<(?:item|entry)[\s>/]")
+_ROOT_END = re.compile(rb"</(?:rss|feed|rdf:RDF)>\s*\Z")
+
+
+def _lost(data: bytes, feed) -> bool:
+    """Whether a feed's fault lost items: it is cut off (no closing root tag) or holds
+    more items than were read."""
+    return (not _ROOT_END.search(data[-200:])
+            or len(_ITEM_TAG.findall(data)) > len(feed["entries"]))
 
 
 def _json_feed(data: bytes) -> dict | None:
