@@ -85,7 +85,7 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE briefs ADD COLUMN shown INTEGER NOT NULL DEFAULT 1;
     """,
     # An article skipped as a duplicate of a stored one under another id (the same text
-    # or url from a second feed) is still exported with its story: a user joining the
+    # or url from a second source) is still exported with its story: a user joining the
     # export to their input found it missing.
     """
     CREATE TABLE aliases (
