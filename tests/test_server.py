@@ -76,7 +76,9 @@ def test_focus_since_and_published_reach_the_brief(client):
     ({"documents": ["A text."], "published": "10/02/2019"}, "YYYY-MM-DD"),
     ({"documents": ["Menu. Home."]}, "no complete sentence"),
     ({"urls": ["file:///etc/passwd"]}, "is not an http or https address"),
-    ({"urls": ["http://127.0.0.1:9/"]}, "private, loopback or link-local"),
+    # (a client is not told of the command's option: the server's operator sets it)
+    ({"urls": ["http://127.0.0.1:9/"]}, ("(127.0.0.1), which is not fetched unless private "
+                                         "addresses are allowed")),
     ({"urls": ["http://[::1]/"]}, "private, loopback or link-local"),
     ({"urls": ["http://169.254.169.254/latest/meta-data/"]}, "link-local"),
     ({"urls": ["http://[::1"]}, "is not a valid URL"),

@@ -98,7 +98,7 @@ def test_private_feed_urls_are_refused_by_default(newsroom_site, tmp_path):
     result = CliRunner().invoke(main, ["stories", "add", f"{newsroom_site}/feeds/valley-herald.xml",
                                        "--db", str(tmp_path / "s.db")])
     assert "private, loopback or link-local address" in result.output
-    assert "not fetched without --allow-private-urls" in result.output  # (the way to fetch it)
+    assert "allowed; --allow-private-urls fetches it" in result.output  # (the way to fetch it)
 
 
 def test_warc_pages_are_articles(tmp_path):
@@ -469,3 +469,18 @@ def test_a_feed_read_whole_despite_a_stray_ampersand_is_not_called_broken(tmp_pa
     result = CliRunner().invoke(main, ["stories", "add", str(feed), "--db", str(tmp_path / "s.db")])
     assert result.exit_code == 0 and "2 articles added" in result.output
     assert "broken" not in result.output and " 1 skipped" not in result.output
+
+
+def test_a_json_file_is_a_feed_only_when_named(tmp_path):
+    from streams import make_article
+
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "a.txt").write_text(make_article("flood", 1)["text"])
+    (folder / "metadata.json").write_text('{"crawl": "2025-03-03"}')
+    result = CliRunner().invoke(main, ["stories", "add", str(folder), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 0 and "skipped" not in result.output.replace("0 duplicates skipped", "")
+    named = CliRunner().invoke(main, ["stories", "add", str(folder / "metadata.json"),
+                                      "--db", str(tmp_path / "s.db")])
+    assert "metadata.json is not a feed, not an RSS, Atom or JSON feed (JSON, but no JSON " \
+           "Feed" in named.output

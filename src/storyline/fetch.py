@@ -145,7 +145,8 @@ async def _checked_address(target: httpx.URL, url: str, allow_private: bool,
         if not _allowed(ip, allow_private):
             via = f" (a redirect from {_shown(origin)})" if url != origin else ""
             raise FetchError(f"{_shown(url)}{via}: {target.host} is a private, loopback or "
-                             f"link-local address ({ip}), not fetched without --allow-private-urls")
+                             f"link-local address ({ip}), which is not fetched unless private "
+                             "addresses are allowed")
     return addresses[0]
 
 

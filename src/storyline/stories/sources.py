@@ -20,7 +20,7 @@ import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
@@ -30,7 +30,8 @@ from ..brief.ingest import (PUBLISHED_FORMS, TEXT_SUFFIXES, _natural_key, decode
 from ..errors import InputError
 from .prepare import Incoming, Skipped
 
-FEED_SUFFIXES = {".xml", ".rss", ".atom", ".json"}  # (.json: a JSON Feed)
+FEED_SUFFIXES = {".xml", ".rss", ".atom"}
+JSON_FEED_SUFFIX = ".json"  # a JSON Feed when named (a folder's .json files are not read)
 WARC_SUFFIXES = (".warc", ".warc.gz")
 FULL_TEXT_WORDS = 150  # a feed item with this many words of its own is the article
 FETCH_AT_ONCE = 4  # pages of one feed fetched at the same time
@@ -77,8 +78,8 @@ def _read_source(source: str, known: Known, allow_private: bool,
     else:
         path, name = Path(source), shown_path(source)  # not UTF-8: shown with U+FFFD
         if not path.exists():
-            yield Skipped(name, f"{name} does not exist; give a folder, a file "
-                                  "(.jsonl or .jsonl.gz, .xml/.rss/.atom, .warc) or a feed URL")
+            yield Skipped(name, f"{name} does not exist; give a folder, a file (.jsonl or "
+                                  ".jsonl.gz, .xml/.rss/.atom/.json feed, .warc) or a feed URL")
         elif path.is_dir():
             files = [p for p in sorted(path.iterdir(), key=_natural_key)
                      if p.is_file() and not p.name.startswith(".")
@@ -88,7 +89,7 @@ def _read_source(source: str, known: Known, allow_private: bool,
                                       "files")
             for p in files:
                 yield from _read_file(p, known, allow_private)
-        elif _kind(path):
+        elif _kind(path) or path.suffix.lower() == JSON_FEED_SUFFIX:
             yield from _read_file(path, known, allow_private)
         else:
             yield Skipped(name, f"{name}: unsupported file type; give .txt, .md, .html "
@@ -110,7 +111,7 @@ def _kind(path: Path) -> str | None:
 
 
 def _read_file(path: Path, known: Known, allow_private: bool) -> Iterator[Incoming | Skipped]:
-    kind = _kind(path)
+    kind = _kind(path) or ("feed" if path.suffix.lower() == JSON_FEED_SUFFIX else None)
     if kind == "jsonl":
         yield from read_jsonl(path)
     elif kind == "feed":
@@ -212,8 +213,9 @@ def read_feed_url(url: str, *, known: Known = lambda id, url: False,
     try:
         page = asyncio.run(fetch(url, allow_private=allow_private, types=FEED_TYPES,
                                  since=since))
-    except FetchError as e:
-        yield Skipped(url, str(e))
+    except FetchError as e:  # (the command's option, which an API client has not)
+        hint = "; --allow-private-urls fetches it" if "private, loopback" in str(e) else ""
+        yield Skipped(url, str(e) + hint)
         return
     if page.unchanged:  # (nothing new since the last poll: not a source that failed)
         return
@@ -239,7 +241,9 @@ def _read_feed(data: bytes, where: str, *, base: str, known: Known,
         head = data[:2000].lower()
         what = ("an HTML page" if b"<html" in head or b"<!doctype html" in head
                 else "not a feed")
-        reason = f" ({feed['bozo_exception']})" if feed.get("bozo") else ""
+        reason = (" (JSON, but no JSON Feed: no jsonfeed.org version and items)"
+                  if data.lstrip()[:1] in (b"{", b"[") else
+                  f" ({feed['bozo_exception']})" if feed.get("bozo") else "")
         yield Skipped(where, f"{where} is {what}, not an RSS, Atom or JSON feed{reason}; "
                              "give the feed's address (often linked as RSS on the site)")
         return
@@ -343,7 +347,7 @@ def _json_time(value) -> time.struct_time | None:
         when = datetime.fromisoformat(str(value))
     except ValueError:
         return None
-    return (when.astimezone(timezone.utc) if when.tzinfo else when).timetuple()
+    return (when.astimezone(UTC) if when.tzinfo else when).timetuple()
 
 
 def _entry_text(entry) -> tuple[str, bool]:
