@@ -189,6 +189,14 @@ def test_a_story_in_text_tells_what_is_new_once(tmp_path):
             "then): All of it is in the brief above.") in page
     assert page.count("(new)") == 1 and page.count("A dam upstream") == 2  # (+ its title)
     assert "(new)" not in render_story({**shown, "new": None, "previous": None})
+    # at a narrow terminal's width: every line fits, but a word longer than it (a url)
+    url = "https://example.org/" + "x" * 60
+    first = {**shown["articles"][0], "url": url, "copies": [
+        {"id": "c", "title": "A copy of it, under a title long enough to wrap", "url": None,
+         "source": None, "published": None}]}
+    narrow = render_story({**shown, "articles": [first, *shown["articles"][1:]]}, "text", 40)
+    assert all(len(line) <= 40 or " " not in line.strip() for line in narrow.splitlines())
+    assert url in narrow and "What is new since the previous brief (2\narticles then):" in narrow
 
 
 def test_a_storys_headline_follows_its_brief_and_untitled_articles_are_named_by_their_lead(

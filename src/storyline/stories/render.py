@@ -20,10 +20,14 @@ def render_story(data: dict[str, Any], fmt: str = "text", width: int = 88) -> st
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     md = fmt == "markdown"
 
-    def item(text: str) -> str:
-        return f"- {text}" if md else textwrap.fill(  # (a url is not broken)
-            text, width, initial_indent="  ", subsequent_indent="    ",
+    def item(text: str, indent: str = "") -> str:
+        return f"{indent}- {text}" if md else textwrap.fill(  # (a url is not broken)
+            text, width, initial_indent=indent + "  ", subsequent_indent=indent + "    ",
             break_long_words=False, break_on_hyphens=False)
+
+    def section(title: str) -> list[str]:
+        return ([f"## {title}", ""] if md else
+                [textwrap.fill(title + ":", width, break_long_words=False)])
     story, brief = data["story"], data["brief"]
     dates = " to ".join(dict.fromkeys(filter(None, (story["first_date"], story["last_date"]))))
     copies = story["size"] - story["sources"]
@@ -37,11 +41,11 @@ def render_story(data: dict[str, Any], fmt: str = "text", width: int = 88) -> st
     # lines that only articles added since state (in full) are marked new, and of what is
     # new only the lines the brief does not tell are listed below it
     fresh = _fresh(data)
-    lines += _section("Brief", md) + [_body(brief, md, width=width, fresh=fresh), ""]
+    lines += section("Brief") + [_body(brief, md, width=width, fresh=fresh), ""]
     if data["new"] is not None:
         then = data["previous"]["articles"]
-        lines += _section(f"What is new since the previous brief "
-                          f"({counted(then, 'article')} then)", md)
+        lines += section(f"What is new since the previous brief "
+                         f"({counted(then, 'article')} then)")
         new, told = data["new"], {s["text"] for s in brief.get("sentences") or ()}
         rest = [s for s in new.get("sentences") or () if s["text"] not in told]
         if new.get("sentences") and not rest:
@@ -55,37 +59,33 @@ def render_story(data: dict[str, Any], fmt: str = "text", width: int = 88) -> st
     events = ([(d["date"], s) for d in days for s in d["sentences"]] if days
               else [(e["date"], e) for e in brief.get("timeline") or ()])
     if events:
-        lines += _section("Timeline", md)
+        lines += section("Timeline")
         lines += [item(f"{day}  {e['text']} {_marks(e['sources'])}")
                   for day, e in events] + [""]
     if brief.get("disagreements"):
-        lines += _section("Where sources disagree", md)
+        lines += section("Where sources disagree")
         for d in brief["disagreements"]:
             lines.append(item(f"{d['subject']}: " + "; ".join(
                 f"{f['figure']} [{f['article']}]" for f in d["figures"])))
         lines.append("")
     if brief.get("changes"):
-        lines += _section("Changes over time", md)
+        lines += section("Changes over time")
         for c in brief["changes"]:
             lines.append(item(f"{c['subject']}: " + "; then ".join(
                 f"{f['figure']} [{f['article']}]" for f in c["figures"])))
         lines.append("")
-    lines += _section("Articles", md)
+    lines += section("Articles")
     for a in data["articles"]:
         lines.append(item(f"[{a['n']}] {_label(a)}"))
-        lines += [textwrap.indent(item(f"copy: {_label(c)}"), "  ") for c in a["copies"]]
+        lines += [item(f"copy: {_label(c)}", "  ") for c in a["copies"]]
     # what the brief warns of (a list-like or off-topic article among many) is for the
     # editor, not the story's reader: last (readers of story pages would not publish a
     # page that opened on one)
     notes = dict.fromkeys(w for part in (brief, data["new"] or {}) for w in part.get("warnings") or ())
     if notes:
-        lines += ["", *_section("Notes on the articles", md)]
+        lines += ["", *section("Notes on the articles")]
         lines += [item(w) for w in notes]
     return "\n".join(lines).rstrip() + "\n"
-
-
-def _section(title: str, md: bool) -> list[str]:
-    return [f"## {title}", ""] if md else [title + ":"]
 
 
 def _fresh(data: dict[str, Any]) -> set[str]:
@@ -120,7 +120,8 @@ def _body(brief: dict[str, Any], md: bool, empty: str = "(no brief)", width: int
                   for label, group in phase_runs(brief["sentences"], lambda s: s.get("phase"),
                                                  spans)]
     if not md:
-        paragraphs = [textwrap.fill(p, width, break_on_hyphens=False) for p in paragraphs]
+        paragraphs = [textwrap.fill(p, width, break_on_hyphens=False, break_long_words=False)
+                      for p in paragraphs]  # (a url is not broken)
     if any(PARTIAL_MARK in _marks(s["sources"]) for s in brief["sentences"]):
         paragraphs.append(f"{PARTIAL_MARK} the source states only part of the sentence")
     return "\n\n".join(paragraphs)
