@@ -8,6 +8,9 @@ import http.server
 import json
 import os
 import shutil
+import signal
+import subprocess
+import sys
 import threading
 import time
 import urllib.request
@@ -484,3 +487,47 @@ def test_a_json_file_is_a_feed_only_when_named(tmp_path):
                                       "--db", str(tmp_path / "s.db")])
     assert "metadata.json is not a feed, not an RSS, Atom or JSON feed (JSON, but no JSON " \
            "Feed" in named.output
+
+
+def test_a_poll_downloads_its_feeds_before_it_holds_the_store(tmp_path):
+    """While `watch` waits for a slow feed, another writer may write the store."""
+    from streams import make_article
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "slow.rss").write_text(_rss([make_article("flood", 1)]))
+    asked, answer = threading.Event(), threading.Event()
+
+    class Slow(_Quiet):
+        def do_GET(self):
+            asked.set()
+            answer.wait(30)
+            super().do_GET()
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Slow, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    db = tmp_path / "s.db"
+    Stories(db).close()
+    proc = subprocess.Popen([sys.executable, "-c", "from storyline.faces.cli import main; main()",
+                             "stories", "watch", f"http://127.0.0.1:{server.server_address[1]}"
+                             "/slow.rss", "--allow-private-urls", "--every", "1h", "--db", str(db)],
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        assert asked.wait(60)
+        with Stories(db) as stories:  # (the poll is downloading: the store is free)
+            assert stories.add([make_article("merger", 1)]).added == 1
+        answer.set()
+        for _ in range(300):
+            with Stories(db) as stories:
+                if len(list(stories.export())) == 2:
+                    break
+            time.sleep(0.1)
+        else:
+            pytest.fail("the poll added nothing")
+    finally:
+        answer.set()
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=30)
+        server.shutdown()
+        server.server_close()

@@ -91,6 +91,8 @@ def _add(stories: Stories, sources, allow_private: bool, prepare_with=map,
          polled: dict | None = None):
     items = read_sources(sources, known=_known(stories), allow_private=allow_private,
                          polled=polled)
+    if polled is not None:  # a poll's feeds are read before the store is written: its
+        items = list(items)  # writer lock is not held while they download
     with stages() as stage:
         if stage is None:
             result = stories.add(items, prepare_with=prepare_with)
@@ -153,7 +155,9 @@ def watch_command(feeds: tuple[str, ...], db: str, every: str, allow_private_url
                         result = _add(stories, feeds, allow_private_urls, polled=polled)
                     click.echo(f"storyline: {_now()} {result.summary()}", err=True)
                 except StoreBusy as e:
-                    click.echo(f"storyline: {_now()} {e}; trying again in {every}", err=True)
+                    polled.clear()  # (what this poll read is read again at the next)
+                    busy = str(e).split(";")[0]  # (not "wait ... or stop it": it waits)
+                    click.echo(f"storyline: {_now()} {busy}; trying again in {every}", err=True)
                 stop.wait(seconds)
     except KeyboardInterrupt:
         click.echo("storyline: stopped; everything reported as added is stored", err=True)
