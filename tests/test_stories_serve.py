@@ -293,8 +293,9 @@ class _AsHostsServe(_Quiet):
     """Feeds served as hosts serve them: RSS as application/x-rss+xml (Python's own
     `mimetypes`), a file without a name's type as application/octet-stream, JSON Feed as
     application/json."""
-    extensions_map = {".rss": "application/x-rss+xml", "": "application/octet-stream",  # noqa: RUF012
-                      ".json": "application/json"}
+    extensions_map = {  # noqa: RUF012
+        ".rss": "application/x-rss+xml", "": "application/octet-stream",
+        ".json": "application/json"}
 
 
 def _rss(items: list[dict]) -> str:
@@ -411,7 +412,8 @@ def test_a_corrected_feed_item_reaches_its_story(tmp_path):
     items = [make_article("flood", 1), make_article("flood", 2)]
     feed.write_text(_rss(items))
     runner = CliRunner()
-    assert "2 articles added" in runner.invoke(main, ["stories", "add", str(feed), "--db", db]).output
+    first = runner.invoke(main, ["stories", "add", str(feed), "--db", db])
+    assert "2 articles added" in first.output
     again = runner.invoke(main, ["stories", "add", str(feed), "--db", db])
     assert "0 articles added, 2 duplicates skipped" in again.output  # unchanged: nothing
     items[1] = {**items[1], "text": items[1]["text"] + " UPDATED: 1,300 were evacuated."}
@@ -446,7 +448,8 @@ def test_a_feed_from_the_web_cannot_read_files_nor_break_on_odd_items(tmp_path):
         "items": [{"id": "f", "url": secret.as_uri()},
                   {"id": 7, "url": 123, "title": {"x": 1}, "content_html": ["<p>x</p>"]},
                   "not an item",
-                  {"id": "ok", "content_text": text, "date_published": "2025-03-03T23:30:00-05:00"}]}))
+                  {"id": "ok", "content_text": text,
+                   "date_published": "2025-03-03T23:30:00-05:00"}]}))
     (site / "feed.rss").write_text(_rss([]).replace(
         "</channel>", f"<item><guid>g</guid><link>{secret.as_uri()}</link></item></channel>"))
     server, base = _served(site)
@@ -481,8 +484,9 @@ def test_a_json_file_is_a_feed_only_when_named(tmp_path):
     folder.mkdir()
     (folder / "a.txt").write_text(make_article("flood", 1)["text"])
     (folder / "metadata.json").write_text('{"crawl": "2025-03-03"}')
-    result = CliRunner().invoke(main, ["stories", "add", str(folder), "--db", str(tmp_path / "s.db")])
-    assert result.exit_code == 0 and "skipped" not in result.output.replace("0 duplicates skipped", "")
+    result = CliRunner().invoke(main, ["stories", "add", str(folder), "--db",
+                                       str(tmp_path / "s.db")])
+    assert result.exit_code == 0 and ", 1 skipped" not in result.output
     named = CliRunner().invoke(main, ["stories", "add", str(folder / "metadata.json"),
                                       "--db", str(tmp_path / "s.db")])
     assert "metadata.json is not a feed, not an RSS, Atom or JSON feed (JSON, but no JSON " \
@@ -509,10 +513,10 @@ def test_a_poll_downloads_its_feeds_before_it_holds_the_store(tmp_path):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     db = tmp_path / "s.db"
     Stories(db).close()
+    url = f"http://127.0.0.1:{server.server_address[1]}/slow.rss"
     proc = subprocess.Popen([sys.executable, "-c", "from storyline.faces.cli import main; main()",
-                             "stories", "watch", f"http://127.0.0.1:{server.server_address[1]}"
-                             "/slow.rss", "--allow-private-urls", "--every", "1h", "--db", str(db)],
-                            stderr=subprocess.PIPE, text=True)
+                             "stories", "watch", url, "--allow-private-urls", "--every", "1h",
+                             "--db", str(db)], stderr=subprocess.PIPE, text=True)
     try:
         assert asked.wait(60)
         with Stories(db) as stories:  # (the poll is downloading: the store is free)

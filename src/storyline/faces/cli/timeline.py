@@ -73,7 +73,8 @@ def timeline_command(path: Path, dates: int, per_date: int, fmt: str, start: str
         undated = 0 if isinstance(story, str) else sum(a.published is None for a in story.articles)
         if undated:
             click.echo(f"storyline: warning: {name + ': ' if len(stories) > 1 else ''}"
-                       f"{undated} of the {len(story.articles)} articles have no publication "
+                       f"{undated} of the {len(story.articles)} articles "
+                       f"{'has' if undated == 1 else 'have'} no publication "
                        "date: the days they name count, but nothing is placed on their own "
                        "day (give each a \"published\" date, YYYY-MM-DD)", err=True)
     failed = sum(isinstance(story, str) for _, story in stories)
