@@ -126,6 +126,11 @@ def test_a_lead_that_tells_last_weeks_news_is_not_its_days():
         " last week", "")}
     story = timeline([*articles(), back], dates=10, per_date=1)
     assert not any("envoys" in s.text for d in story.days for s in d.sentences)
+    # nor a chronology's entry whose year is elsewhere (a 1999 law on a day of 2008)
+    entry = {**late, "text": "November: Rebel leaders met foreign envoys in the port city. "
+             + FILLER}
+    story = timeline([*articles(), entry], dates=10, per_date=1)
+    assert not any("envoys" in s.text for d in story.days for s in d.sentences)
     for told in ("", " after last week's fighting", " in February"):  # (its day's news)
         lead = {**late, "text": late["text"].replace(" last week", told)}
         story = timeline([*articles(), lead], dates=10, per_date=1)

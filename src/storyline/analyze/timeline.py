@@ -147,12 +147,15 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
     # the U.S. Senate voted ...", on a day of 2009; not last year's figures, "... doubled
     # in 2010", nor a year in an aside, "Guan, who has been studying it since it was
     # discovered in 1997, said ...")
-    earlier = [published[s.article] is not None and any(
+    # ... nor an entry of a chronology whose year is elsewhere ("November: Congress passes
+    # law to ...", put on its article's day)
+    earlier = [published[s.article] is not None and (any(
         t.event and t.precision != "day" and s.text[t.end:t.end + 2] not in ("'s", "’s")
         and (_GONE.search(t.text) and t.last < published[s.article] - timedelta(days=1)
              or t.precision == "year" and t.last < published[s.article] - YEARS_BEFORE
              and not _ASIDE.search(s.text, 0, t.start))
-        for t in f) for s, f in zip(sentences, found, strict=True)]
+        for t in f) or bool(_CHRONOLOGY_ENTRY.match(s.text)))
+        for s, f in zip(sentences, found, strict=True)]
     days = _rank_days(sentences, mentions, published, first, last)
     readable = [k for k, s in enumerate(sentences) if _readable(s.text) and _stands_alone(s)]
     pool = [sentences[k] for k in readable]  # the sentences a timeline may show
@@ -379,6 +382,8 @@ def _introduces_enough(pool: list[Sentence], articles: list[Article]) -> Callabl
 
 
 _GONE = re.compile(r"^(?:last|earlier)\b|\bago$", re.IGNORECASE)  # "last week", "a month ago"
+_CHRONOLOGY_ENTRY = re.compile(r"(?:January|February|March|April|May|June|July|August|"
+                               r"September|October|November|December)\s*[:–—-]\s")
 YEARS_BEFORE = timedelta(days=365)
 # An aside opened before a year and not closed: ", who first met in 1986", ", founded in"
 _ASIDE = re.compile(r",\s*(?:who|which|whose|where|when|founded|established|born|built|created|"
