@@ -195,7 +195,7 @@ def _add(db: str, articles: list[dict]) -> dict:
     with Stories(db) as stories:
         result = stories.add(articles, whole=True, placing=True)
     return {"added": result.added, "copies": result.copies, "duplicates": result.duplicates,
-            "revised": result.revised, "opened": result.opened, "updated": result.updated,
+            "opened": result.opened, "updated": result.updated,
             "skipped": [{"where": s.where, "reason": s.reason} for s in result.skipped],
             "stories": [{"article": article, "story": story}
                         for article, story in result.placed],

@@ -42,12 +42,8 @@ def story_brief(articles: list[dict], previous: Any, *, words: int,
     new = None
     if previous is not None:  # (the latest 50 of each side: a burst of 50 new articles
         # would otherwise leave none seen, and what is new would be the brief again)
-        # (new: an article come since, or one revised since: `added` is when it was)
-        fresh = [a["seq"] > previous["upto"] or (a.get("added") or "") > previous["made"]
-                 for a in originals]
-        older = [_article(a, numbers) for a, f in zip(originals, fresh, strict=True)
-                 if not f][-50:]
-        newer = [_article(a, numbers) for a, f in zip(originals, fresh, strict=True) if f][-50:]
+        older = [_article(a, numbers) for a in originals if a["seq"] <= previous["upto"]][-50:]
+        newer = [_article(a, numbers) for a in originals if a["seq"] > previous["upto"]][-50:]
         if newer:  # (many new articles get the brief's own budget: 80 words told too little)
             budget = words if len(newer) > NEW_FEW else min(words, NEW_WORDS)
             new = _summarize(newer, Options(words=budget, analysis=False), since=older)

@@ -267,13 +267,11 @@ def _read_feed(data: bytes, where: str, *, base: str, known: Known,
                                       "web is read only with its links to web pages")
             continue
         item_id = entry.get("id") or url
-        text, full = _entry_text(entry)
-        full = full or len(_TAG.sub(" ", text).split()) >= FULL_TEXT_WORDS
-        # an item the store has is not fetched again; one that carries its text is read,
-        # so that a corrected item reaches its story (the store tells a copy from a change)
-        if not full and known(item_id, url):
+        if known(item_id, url):
             yield Skipped(item_where, "already in the store", duplicate=True)
             continue
+        text, full = _entry_text(entry)
+        full = full or len(_TAG.sub(" ", text).split()) >= FULL_TEXT_WORDS
         published = _entry_date(entry)
         common = {"id": item_id, "title": entry.get("title"), "published": published,
                   "source": source, "url": None if url and url.startswith("file:") else url}

@@ -44,8 +44,7 @@ SHOWN_SECONDS = 0.1  # a view waits this long to mark its brief shown while a wr
 @dataclass(frozen=True)
 class Added:
     """What `add` did: articles added (copies of earlier ones among them), duplicates
-    skipped, bad articles skipped (each with its reason), stories opened and updated,
-    articles revised (sent again under their id with other text: a correction);
+    skipped, bad articles skipped (each with its reason), stories opened and updated;
     and, when asked (`Stories.add(placing=True)`), `placed`: (id, story) for each
     article added and each found to repeat a stored one (its id as sent, the story of
     what it repeats), so that a client learns where what it sent went; a feed's item
@@ -58,20 +57,18 @@ class Added:
     updated: int = 0
     skipped: tuple[Skipped, ...] = ()
     placed: tuple[tuple[str, int], ...] = ()
-    revised: int = 0
 
     def __add__(self, other: Added) -> Added:
         return Added(self.added + other.added, self.copies + other.copies,
                      self.duplicates + other.duplicates, self.opened + other.opened,
                      self.updated + other.updated, self.skipped + other.skipped,
-                     self.placed + other.placed, self.revised + other.revised)
+                     self.placed + other.placed)
 
     def summary(self) -> str:
         copies = ("" if not self.copies else " (1 of them a copy of an earlier one)"
                   if self.copies == 1 else f" ({self.copies} of them copies of earlier ones)")
         skipped = f", {len(self.skipped)} skipped" if self.skipped else ""
-        revised = f"{counted(self.revised, 'article')} revised, " if self.revised else ""
-        return (f"{counted(self.added, 'article')} added{copies}, {revised}"
+        return (f"{counted(self.added, 'article')} added{copies}, "
                 f"{counted(self.duplicates, 'duplicate')} skipped{skipped}; "
                 f"{counted(self.opened, 'story', 'stories')} opened, {self.updated} updated")
 
@@ -392,10 +389,7 @@ class _Batch:
         # be another article's url (feeds use links as guids), and is no duplicate of it
         self.pending_story: dict[tuple[str, str], tuple[int, int]] = {}
         self.aliases: dict[str, tuple[str, int, int]] = {}  # id -> (id, seq it repeats, after)
-        self.unaliased: list[str] = []  # stored aliases whose id came back with a text of its own
-        self.revisions: dict[int, tuple] = {}  # seq -> the row's new values (`_revise`)
-        self.stale_bands: list[tuple[int, int, int]] = []  # a revised original's old bands
-        self.revised_stories: dict[int, str | None] = {}  # story -> a revised article's date
+        self.unaliased: list[str] = []  # stored aliases whose id came with a text of its own
         self.placed: list[tuple[str, int]] = []
         self.bands: dict[tuple[int, int], list[int]] = {}  # band -> pending originals
         self.pending: dict[int, tuple[bytes, int, int | None]] = {}  # seq -> sig, story, copy_of
@@ -414,26 +408,17 @@ class _Batch:
                       if k[1] is not None and k in self.pending_story), None)
         if found is None:
             rows = self.db.execute(
-                "SELECT s.story, a.seq, a.id, a.key, s.copy_of, a.signature, a.url "
-                "FROM articles a "
-                "JOIN assignments s ON s.article = a.seq WHERE a.id = ? OR a.key = ? "
-                "OR a.url = ? OR a.seq = (SELECT article FROM aliases WHERE id = ?)",
+                "SELECT s.story, a.seq, a.id, a.key, a.url FROM articles a JOIN assignments s "
+                "ON s.article = a.seq WHERE a.id = ? OR a.key = ? OR a.url = ? "
+                "OR a.seq = (SELECT article FROM aliases WHERE id = ?)",
                 (a.id, item.key, a.url, a.id)).fetchall()
-            same = next((r for r in rows if r[3] == item.key), None)  # its very text
-            mine = next((r for r in rows if r[2] == a.id), None)
-            if same is None and mine is not None:  # its id, other text: a correction
-                self._revise(item, story=mine[0], seq=mine[1], copy=mine[4] is not None,
-                             old=mine[5])
-                return
             # an id once skipped as another's duplicate, come with a text of its own: an
             # article (as before the store kept such ids), its alias dropped
             direct = [r for r in rows if r[2] == a.id or r[3] == item.key
-                      or (a.url is not None and r[6] == a.url)]
+                      or (a.url is not None and r[4] == a.url)]
             if rows and not direct:
                 self.unaliased.append(a.id)
-            rows = direct
-            row = same or (rows[0] if rows else None)
-            found = (row[0], row[1]) if row else None
+            found = (direct[0][0], direct[0][1]) if direct else None
         if found is not None:
             story, seq = found
             self.count += Added(duplicates=1)
@@ -451,26 +436,6 @@ class _Batch:
         self._insert(item, story, copy_of, similarity)
         self.aliases.pop(a.id, None)  # (a pending alias's id, come with a text of its own)
         self.count += Added(added=1, copies=int(copy_of is not None))
-        self._placed(a.id, story)
-
-    def _revise(self, item: Prepared, *, story: int, seq: int, copy: bool, old: bytes) -> None:
-        """The stored article `seq` sent again under its id with other text (a feed's
-        corrected item, an article re-sent): its text, title and date replaced, its story
-        kept (and made anew: its version moves on), its time of arrival now (what it
-        says is new since a reader's last brief); copies are found by its new text."""
-        a, now = item.article, _now()
-        extra = json.dumps(item.extra, ensure_ascii=False) if item.extra else None
-        self.revisions[seq] = (item.key, a.title, a.text, a.published, a.source, extra, now,
-                               item.signature, seq)
-        if not copy:  # (an original's near-duplicate index follows its text)
-            self.stale_bands += [(*key, seq) for key in dedup.bands(old)]
-            self.band_rows += [(*key, seq) for key in dedup.bands(item.signature)]
-        self.revised_stories[story] = a.published
-        if story not in self.opened and story not in self.opened_before:
-            self.touched.add(story)
-        here = (story, seq)
-        self.pending_story.update({("id", a.id): here, ("key", item.key): here})
-        self.count += Added(revised=1)
         self._placed(a.id, story)
 
     def _new_alias(self, article: str) -> bool:
@@ -539,7 +504,7 @@ class _Batch:
         self.assignments.append((self.seq, story, similarity, copy_of))
 
     def full(self) -> bool:
-        taken = self.count.added + self.count.duplicates + self.count.revised
+        taken = self.count.added + self.count.duplicates
         return self.active and not self.whole and (
             taken >= BATCH_ARTICLES or time.monotonic() - self.started >= BATCH_SECONDS)
 
@@ -554,20 +519,7 @@ class _Batch:
             db = self.db
             db.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            self.articles)
-            db.executemany("UPDATE articles SET key = ?, title = ?, text = ?, "
-                           "published = coalesce(?, published), source = coalesce(?, source), "
-                           "extra = ?, added = ?, signature = ? WHERE seq = ?",
-                           self.revisions.values())
-            db.executemany("DELETE FROM bands WHERE band = ? AND hash = ? AND article = ?",
-                           self.stale_bands)
             db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?, ?)", self.band_rows)
-            now = _now()
-            db.executemany(
-                "UPDATE stories SET version = version + 1, updated = ?, "
-                "first_date = min(coalesce(first_date, ?), coalesce(?, first_date)), "
-                "last_date = max(coalesce(last_date, ?), coalesce(?, last_date)) WHERE id = ?",
-                [(now, day, day, day, day, story)
-                 for story, day in self.revised_stories.items()])
             db.executemany(
                 "INSERT INTO stories (id, title, first_seq, last_seq, first_date, last_date, "
                 "size, copies, version, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

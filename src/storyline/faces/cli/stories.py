@@ -113,8 +113,10 @@ def _counting(items, advance):
 
 def _known(stories: Stories):
     def known(article_id, url) -> bool:
-        return stories.db.execute("SELECT 1 FROM articles WHERE id = ? OR url = ?",
-                                  (article_id, url)).fetchone() is not None
+        return stories.db.execute(  # (an alias's page is not fetched again at each poll)
+            "SELECT 1 FROM articles WHERE id = ? OR url = ? UNION ALL "
+            "SELECT 1 FROM aliases WHERE id = ?", (article_id, url, article_id)
+        ).fetchone() is not None
     return known
 
 
