@@ -241,7 +241,8 @@ def _read_feed(data: bytes, where: str, *, base: str, known: Known,
         head = data[:2000].lower()
         what = ("an HTML page" if b"<html" in head or b"<!doctype html" in head
                 else "not a feed")
-        reason = (" (JSON, but no JSON Feed: no jsonfeed.org version and items)"
+        reason = (" (JSON, but no JSON Feed: no jsonfeed.org version and items; articles, "
+                  "one JSON object a line, are read from a .jsonl file)"
                   if data.lstrip()[:1] in (b"{", b"[") else
                   f" ({feed['bozo_exception']})" if feed.get("bozo") else "")
         yield Skipped(where, f"{where} is {what}, not an RSS, Atom or JSON feed{reason}; "
@@ -294,13 +295,13 @@ def _broken(fault: Exception) -> bool:
 
 
 _ITEM_TAG = re.compile(rb"<(?:item|entry)[\s>/]")
-_ROOT_END = re.compile(rb"</(?:rss|feed|rdf:RDF)>\s*\Z")
+_ROOT_END = re.compile(rb"</(?:rss|feed|rdf:RDF)>")  # (a cache's comment may follow it)
 
 
 def _lost(data: bytes, feed) -> bool:
     """Whether a feed's fault lost items: it is cut off (no closing root tag) or holds
     more items than were read."""
-    return (not _ROOT_END.search(data[-200:])
+    return (not _ROOT_END.search(data[-4000:])
             or len(_ITEM_TAG.findall(data)) > len(feed["entries"]))
 
 
