@@ -127,6 +127,8 @@ def test_api_lists_pages_shows_and_guards_writing(newsroom_db, tmp_path):
         missing = client.get("/v1/stories/999")
         assert missing.status_code == 404 and "no story 999" in missing.json()["error"]
         assert ".db" not in missing.json()["error"]  # (where the store is: not a client's)
+        nowhere = client.get("/v1/story/1").json()["error"]  # (the stories' API named)
+        assert "GET /v1/stories, POST /v1/articles, described at /docs" in nowhere
         article = {"id": "gazette-x", "title": "Brenmoor spillway repairs approved",
                    "text": "The county council approved 6 million euros on Monday to rebuild "
                            "the broken spillway of the Brenmoor dam, engineers said. " * 3}

@@ -133,8 +133,9 @@ def create_app(*, workers: int | None = None, time_limit: float = TIME_LIMIT_SEC
             allowed = (exc.headers or {}).get("Allow", "")
             message = f"{request.method} is not allowed on {path}; use {allowed}"
         elif exc.status_code == 404 and message == "Not Found":
-            message = (f"there is nothing at {path}; the API is POST /v1/briefs, described "
-                       "at /docs")
+            stories = ", GET /v1/stories, POST /v1/articles" if db else ""
+            message = (f"there is nothing at {path}; the API is POST /v1/briefs, POST "
+                       f"/v1/timelines{stories}, described at /docs")
         return _error(exc.status_code, message, headers=exc.headers)
 
     @app.exception_handler(Exception)
