@@ -513,3 +513,57 @@ def test_a_poll_downloads_its_feeds_before_it_holds_the_store(tmp_path):
         proc.communicate(timeout=30)
         server.shutdown()
         server.server_close()
+
+
+def _shape(value):
+    """The keys of a JSON value, all the way down (a list by its first item)."""
+    if isinstance(value, dict):
+        return {k: _shape(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_shape(value[0])] if value else []
+    return None
+
+
+def _same_shape(example, real) -> bool:
+    a, b = _shape(example), _shape(real)
+    if isinstance(a, dict) and isinstance(b, dict):  # (an empty one: keys of any name)
+        return not a or a.keys() == b.keys() and all(_same_shape(example[k], real[k])
+                                                     for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return not a or not b or _same_shape(example[0], real[0])
+    return True
+
+
+def test_the_api_docs_show_each_answer_as_it_comes(newsroom_db, tmp_path):
+    from storyline.faces import answers
+
+    db = tmp_path / "copy.db"
+    shutil.copy(newsroom_db, db)
+    documents = [{"id": "1", "published": "2026-03-02", "text": "Rebels took the port city "
+                  "of Misrata on Sunday after a week of fighting, officials said. The army "
+                  "withdrew to the south. About 2,000 people fled the city."}]
+    documents.append({**documents[0], "id": "2"})
+    with TestClient(create_app(workers=1, db=str(db))) as client:
+        docs = client.get("/openapi.json").json()["paths"]
+        shown = {(path, method): r["responses"]["200"]["content"]["application/json"]["example"]
+                 for path, methods in docs.items() for method, r in methods.items()
+                 if path != "/healthz"}
+        story = client.get("/v1/stories").json()["stories"][0]["id"]
+        article = {"id": "x", "text": documents[0]["text"] * 3}
+        texts = [d["text"] for d in documents]
+        real = {("/v1/briefs", "post"): client.post("/v1/briefs", json={
+                    "documents": texts, "published": "2026-03-02"}),
+                ("/v1/timelines", "post"): client.post("/v1/timelines",
+                                                       json={"documents": documents}),
+                ("/v1/stories", "get"): client.get("/v1/stories"),
+                ("/v1/stories/{story_id}", "get"): client.get(f"/v1/stories/{story}"),
+                ("/v1/articles", "post"): client.post("/v1/articles",
+                                                      json={"articles": [article, article]})}
+    assert shown.keys() == real.keys() and all(shown.values())
+    examples = {("/v1/briefs", "post"): answers.BRIEF, ("/v1/timelines", "post"):
+                answers.TIMELINE, ("/v1/stories", "get"): answers.STORIES,
+                ("/v1/stories/{story_id}", "get"): answers.STORY_PAGE,
+                ("/v1/articles", "post"): answers.ADDED}
+    for route, answer in real.items():  # (the page drops an example's nulls: FastAPI's)
+        assert answer.status_code == 200, (route, answer.text)
+        assert _same_shape(examples[route], answer.json()), route

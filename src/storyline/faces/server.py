@@ -36,6 +36,7 @@ from ..errors import OptionsError, StorylineError
 from ..fetch import Budget, FetchError, fetch
 from ..options import MAX_FOCUS_CHARS, MAX_WORDS, Options
 from . import stories_api, timelines
+from .answers import BRIEF, answers
 from .body import BadBody, body_schema, invalid_body, read_body
 from .body import error as _error
 from .workers import Workers
@@ -147,7 +148,8 @@ def create_app(*, workers: int | None = None, time_limit: float = TIME_LIMIT_SEC
     async def healthz() -> dict:
         return {"status": "ok", "version": __version__}
 
-    @app.post("/v1/briefs", openapi_extra=body_schema(BriefRequest))
+    @app.post("/v1/briefs", openapi_extra=body_schema(BriefRequest),
+              responses=answers("The cited brief", BRIEF, 413, 422, 503, 504))
     async def briefs(request: Request):
         """One cited brief from the articles (texts and/or pages at URLs)."""
         # Admission (the 503) has happened in `Admission`, before the body was read.

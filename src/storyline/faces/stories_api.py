@@ -21,6 +21,7 @@ from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import StorylineError
+from .answers import ADDED, STORIES, STORY_PAGE, answers
 from .body import body_schema, error, read_body
 
 MAX_ARTICLES = 500  # per POST
@@ -51,7 +52,7 @@ class ArticlesRequest(BaseModel):
     articles: list[ArticleIn] = Field(min_length=1, max_length=MAX_ARTICLES)
 
 
-@router.get("/v1/stories")
+@router.get("/v1/stories", responses=answers("A page of stories", STORIES, 422))
 async def list_stories(request: Request, limit: int = Query(PAGE_SIZE, ge=1, le=500),
                        offset: int = Query(0, ge=0),
                        since: str | None = Query(None, pattern=r"^\d{4}-\d\d-\d\d$")):
@@ -69,7 +70,9 @@ async def list_stories(request: Request, limit: int = Query(PAGE_SIZE, ge=1, le=
             "limit": limit, "next": offset + limit if len(found) > limit else None}
 
 
-@router.get("/v1/stories/{story_id}")
+@router.get("/v1/stories/{story_id}",
+            responses=answers("The story: its brief, what is new, timeline and articles",
+                              STORY_PAGE, 404, 422, 503, 504))
 async def show_story(story_id: int, request: Request,
                      words: int = Query(120, ge=1, le=5000)):
     """A story's brief (cached until the story changes), what is new since its previous
@@ -78,7 +81,9 @@ async def show_story(story_id: int, request: Request,
                           words, missing=404)
 
 
-@router.post("/v1/articles", openapi_extra=body_schema(ArticlesRequest))
+@router.post("/v1/articles", openapi_extra=body_schema(ArticlesRequest),
+             responses=answers("What was added, and the story of each article", ADDED,
+                               401, 409, 413, 422, 503, 504))
 async def add_articles(request: Request):
     """Add articles to the store and its stories; all of them, or none if it fails."""
     token = request.app.state.stories_token

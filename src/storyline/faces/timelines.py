@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..analyze.timeline import DATES, PER_DATE
 from ..errors import StorylineError
+from .answers import TIMELINE, answers
 from .body import body_schema, error, read_body
 
 MAX_ARTICLES = 2000
@@ -46,7 +47,8 @@ class TimelineRequest(BaseModel):
                             "before this day (YYYY-MM-DD).")
 
 
-@router.post("/v1/timelines", openapi_extra=body_schema(TimelineRequest))
+@router.post("/v1/timelines", openapi_extra=body_schema(TimelineRequest),
+             responses=answers("The story's timeline", TIMELINE, 413, 422, 503, 504))
 async def timelines(request: Request):
     """The timeline of a story: its most important dates and, for each, the sentences that
     best tell what happened, every one cited."""
