@@ -225,6 +225,8 @@ def test_front_page_and_a_story_in_chromium(newsroom_db, tmp_path):
         assert quote and quote in page.locator("#story-timeline li").first.inner_text()
         sources = page.locator("#story-sources").inner_text()
         assert "copy: Engineers race to lower Brenmoor reservoir" in sources
+        copy = page.locator("#story-sources .copies a")  # (linked to its page, as the others)
+        assert copy.get_attribute("href").endswith("/pages/herald-wire-reservoir.html")
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "stories-story.png"), full_page=True)
         page.click("#back")

@@ -99,6 +99,16 @@ function showEvidence(marker, source, articles) {
   $("evidence-section").scrollIntoView({ block: "nearest" });
 }
 
+// an article's label, linked to its page when it has a web address (a feed may say
+// javascript:, which is not linked)
+function linked(a, text) {
+  if (!(a.url && /^https?:\/\//i.test(a.url))) return text;
+  const link = el("a", text);
+  link.href = a.url;
+  link.rel = "noopener noreferrer";
+  return link;
+}
+
 function label(a) {
   return [a.title || a.id, a.source, a.published].filter(Boolean).join(" · ");
 }
@@ -180,15 +190,12 @@ async function loadStory(id) {
   $("story-sources").replaceChildren(...data.articles.map((a) => {
     const item = el("li");
     item.value = a.n;
-    if (a.url && /^https?:\/\//i.test(a.url)) {  // a feed may say javascript:
-      const link = el("a", label(a));
-      link.href = a.url;
-      link.rel = "noopener noreferrer";
-      item.append(link);
-    } else {
-      item.append(label(a));
+    item.append(linked(a, label(a)));
+    for (const c of a.copies) {
+      const copy = el("div", "copy: ", "copies");
+      copy.append(linked(c, label(c)));
+      item.append(copy);
     }
-    for (const c of a.copies) item.append(el("div", `copy: ${label(c)}`, "copies"));
     return item;
   }));
   // what the brief warns of is for the editor, not the story's reader: last
