@@ -36,7 +36,7 @@ from ..errors import OptionsError, StorylineError
 from ..fetch import Budget, FetchError, fetch
 from ..options import MAX_FOCUS_CHARS, MAX_WORDS, Options
 from . import stories_api, timelines
-from .answers import BRIEF, answers
+from .answers import BRIEF, answers, keep_nulls
 from .body import BadBody, body_schema, invalid_body, read_body
 from .body import error as _error
 from .workers import Workers
@@ -179,6 +179,7 @@ def create_app(*, workers: int | None = None, time_limit: float = TIME_LIMIT_SEC
     app.router.routes.append(Page(
         "/", app=StaticFiles(directory=str(files("storyline.faces") / "static"), html=True),
         name="page"))
+    keep_nulls(app)
     return app
 
 
