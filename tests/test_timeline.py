@@ -272,6 +272,8 @@ def test_a_page_that_opens_mid_story_has_no_lead_to_show():
      "February 15, 2011, the council said in a statement. "),
     ("In the course of the fighting in the east that began on February 15, 2011, the council "
      "has registered 2,240 people killed. "),
+    ("By the weekend, 2,240 volunteers had streamed east toward Benghazi, where the revolt "
+     "against the leader's rule began on February 15, 2011. "),
 ])
 def test_a_tally_counted_from_a_day_is_not_that_days_news(tally):
     # the day a count starts from is no day of what the sentence tells (a later tally)
@@ -283,7 +285,9 @@ def test_a_tally_counted_from_a_day_is_not_that_days_news(tally):
     for news in (("Protesters marched through Benghazi on February 15, 2011, after a week of "
                   "arrests."),
                  ("Since the start of the campaign, Smith has held 40 rallies, and he won the "
-                  "Ohio primary on February 15, 2011.")):
+                  "Ohio primary on February 15, 2011."),
+                 ("The revolt began in Benghazi, where rebels seized the barracks on February "
+                  "15, 2011.")):
         assert not counted_from(news, news.index("February 15")), news
     us = "Since the start of the U.S. operation in the east on February 15, 2011, 90 died."
     assert counted_from(us, us.index("February 15"))

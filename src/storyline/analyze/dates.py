@@ -57,12 +57,13 @@ _WORD_CHARACTER = re.compile(r"\w")
 # A start a tally counts from, its date in the same phrase ("... have lost 2,518 killed
 # since the start of the U.S. operation in Dagestan, on August 2, 1999"; not "Since the
 # start of the campaign, Smith has held 40 rallies, and he won ... on March 6, 2012"),
-# and what began then, told of in
-# passing ("... the combat actions that began on October 1, 1999, ...", a July 2000 tally).
+# and what began then, told of in passing ("... the combat actions that began on October
+# 1, 1999, ...", a July 2000 tally; "... toward Benghazi, where the popular revolt ...
+# began on February 17", an April 2011 line).
 _COUNTED_FROM = (r"\bsince\s+the\s+(?:start|beginning|outbreak|launch)\s+of\s+"
                  r"(?:[^,;.]|(?-i:(?<=[A-Z]))\.){1,100}(?:,\s*)?\b(?:on|in)\s*$"
-                 r"|\b(?:that|which)\s+(?:(?:first|officially)\s+)?(?:began|started|"
-                 r"broke\s+out)\s+(?:on|in)\s*$")
+                 r"|\b(?:that|which|where|when)\s+(?:[^,;.]{1,60}?\s)?"
+                 r"(?:(?:first|officially)\s+)?(?:began|started|broke\s+out)\s+(?:on|in)\s*$")
 _BOUND = re.compile(r"(?i)\bsince\b[^,;]*$|\bbetween\b[^,;]*\band\s*$|\binto\s+(?:the\s+year\s+)?$"
                     r"|(?:^|[,;]\s*)(?:from|until|till)\b[^,;]*$|" + _COUNTED_FROM)
 _COUNTED_FROM_AT = re.compile("(?i)" + _COUNTED_FROM)
