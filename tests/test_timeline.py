@@ -126,11 +126,16 @@ def test_a_lead_that_tells_last_weeks_news_is_not_its_days():
         " last week", "")}
     story = timeline([*articles(), back], dates=10, per_date=1)
     assert not any("envoys" in s.text for d in story.days for s in d.sentences)
-    # nor a chronology's entry whose year is elsewhere (a 1999 law on a day of 2008)
+    # nor a chronology's entry whose year is elsewhere (a 1999 law on a day of 2008); but
+    # a name is no month ("May – under pressure from her party – met ...")
     entry = {**late, "text": "November: Rebel leaders met foreign envoys in the port city. "
              + FILLER}
     story = timeline([*articles(), entry], dates=10, per_date=1)
     assert not any("envoys" in s.text for d in story.days for s in d.sentences)
+    named = {**late, "text": "May – under pressure from her party – met foreign envoys in "
+             "the port city, officials said. " + FILLER}
+    story = timeline([*articles(), named], dates=10, per_date=1)
+    assert any("envoys" in s.text for d in story.days for s in d.sentences)
     for told in ("", " after last week's fighting", " in February"):  # (its day's news)
         lead = {**late, "text": late["text"].replace(" last week", told)}
         story = timeline([*articles(), lead], dates=10, per_date=1)
@@ -287,7 +292,9 @@ def test_a_tally_counted_from_a_day_is_not_that_days_news(tally):
                  ("Since the start of the campaign, Smith has held 40 rallies, and he won the "
                   "Ohio primary on February 15, 2011."),
                  ("The revolt began in Benghazi, where rebels seized the barracks on February "
-                  "15, 2011.")):
+                  "15, 2011."),
+                 "Police said that the protest began on February 15, 2011, in the port.",
+                 "Shares fell 5 percent when trading began on February 15, 2011."):
         assert not counted_from(news, news.index("February 15")), news
     us = "Since the start of the U.S. operation in the east on February 15, 2011, 90 died."
     assert counted_from(us, us.index("February 15"))

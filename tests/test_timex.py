@@ -142,12 +142,6 @@ def test_future_weekdays_resolve_to_the_coming_one():
     (monday,) = find("The company, which will close its plant in Ohio and cut thousands of jobs "
                      "in the state, laid off 200 workers on Monday.", JAN20)
     assert monday.value == "2010-01-18" and monday.event
-    # a day something is set for is to come ("has convened a meeting for Friday", on a
-    # timeline a week early); not what happened on it
-    (friday,) = find("The WHO has convened a meeting of experts for Friday.", JAN20)
-    assert friday.value == "2010-01-22" and friday.future
-    (friday,) = find("The group claimed responsibility for Friday's attack.", JAN20)
-    assert friday.value == "2010-01-15" and not friday.future
 
 
 @pytest.mark.parametrize("text, day, future", [  # (JAN20 is a Wednesday)

@@ -59,10 +59,11 @@ _WORD_CHARACTER = re.compile(r"\w")
 # start of the campaign, Smith has held 40 rallies, and he won ... on March 6, 2012"),
 # and what began then, told of in passing ("... the combat actions that began on October
 # 1, 1999, ...", a July 2000 tally; "... toward Benghazi, where the popular revolt ...
-# began on February 17", an April 2011 line).
+# began on February 17", an April 2011 line; not what was said to begin, "Police said
+# that the protest began on Tuesday", nor "Shares fell when trading began on Monday").
 _COUNTED_FROM = (r"\bsince\s+the\s+(?:start|beginning|outbreak|launch)\s+of\s+"
                  r"(?:[^,;.]|(?-i:(?<=[A-Z]))\.){1,100}(?:,\s*)?\b(?:on|in)\s*$"
-                 r"|\b(?:that|which|where|when)\s+(?:[^,;.]{1,60}?\s)?"
+                 r"|(?:\b(?:that|which)\s+|\bwhere\s+[^,;.]{1,60}?\s)"
                  r"(?:(?:first|officially)\s+)?(?:began|started|broke\s+out)\s+(?:on|in)\s*$")
 _BOUND = re.compile(r"(?i)\bsince\b[^,;]*$|\bbetween\b[^,;]*\band\s*$|\binto\s+(?:the\s+year\s+)?$"
                     r"|(?:^|[,;]\s*)(?:from|until|till)\b[^,;]*$|" + _COUNTED_FROM)

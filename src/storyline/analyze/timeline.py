@@ -383,7 +383,7 @@ def _introduces_enough(pool: list[Sentence], articles: list[Article]) -> Callabl
 
 _GONE = re.compile(r"^(?:last|earlier)\b|\bago$", re.IGNORECASE)  # "last week", "a month ago"
 _CHRONOLOGY_ENTRY = re.compile(r"(?:January|February|March|April|May|June|July|August|"
-                               r"September|October|November|December)\s*[:–—-]\s")
+                               r"September|October|November|December):\s")  # (not "May – ")
 YEARS_BEFORE = timedelta(days=365)
 # An aside opened before a year and not closed: ", who first met in 1986", ", founded in"
 _ASIDE = re.compile(r",\s*(?:who|which|whose|where|when|founded|established|born|built|created|"

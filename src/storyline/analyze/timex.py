@@ -466,19 +466,11 @@ def _weekday(weekday: int, reference: date, which: list[str], text: str,
     back = (reference.weekday() - weekday) % 7
     ahead = (weekday - reference.weekday()) % 7 or 7
     if "next" in which or "coming" in which or (
-            "this" in which and back != 0) or _future_verb(text, start, end) or (
-            _scheduled_for(text, start, end)):
+            "this" in which and back != 0) or _future_verb(text, start, end):
         return (reference + timedelta(days=ahead)).isoformat(), "day", True, True
     if "last" in which:
         back = back or 7
     return (reference - timedelta(days=back)).isoformat(), "day", True, False
-
-
-def _scheduled_for(text: str, start: int, end: int) -> bool:
-    """A day something is set for: "has convened a meeting for Friday", "scheduled for
-    Monday"; not what happened on it ("responsibility for Friday's attack")."""
-    return (_words_before(text, start, 1) in (["for"], ["For"])
-            and text[end:end + 2] not in ("'s", "’s"))
 
 
 def _named(words: str, reference: date) -> tuple[str, str, bool, bool]:

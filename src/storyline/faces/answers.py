@@ -31,7 +31,8 @@ STORY = {"id": 7, "title": "Rebels take the port city of Misrata", "size": 3, "s
          "updated": "2026-03-03T09:12:00Z", "closed": False}
 STORIES = {"stories": [STORY], "offset": 0, "limit": 30, "next": None}
 STORY_PAGE = {
-    "story": STORY, "brief": BRIEF, "new": None,
+    "story": STORY, "brief": BRIEF,
+    "new": {**BRIEF, "timeline": [], "stats": {**BRIEF["stats"], "already_seen": 2}},
     "previous": {"version": 2, "made": "2026-03-02T18:00:00Z", "articles": 2},
     "timeline": TIMELINE["timeline"],
     "articles": [{"n": 1, "id": "1", "title": "Rebels take port", "source": "Wire",
@@ -53,8 +54,12 @@ def answers(what: str, example: dict[str, Any], *errors: int) -> dict[int | str,
     shown = {200: {"description": description,
                    "content": {"application/json": {"example": example}}}}
     for status in errors:
+        example = {"error": "what is wrong and how to fix it"}
+        if status == 422:  # (a body's or a query's fields at fault, each said)
+            example["detail"] = [{"loc": ["query", "limit"], "type": "greater_than_equal",
+                                  "msg": "Input should be greater than or equal to 1"}]
         shown[status] = {"description": _ERRORS[status], "content": {"application/json": {
-            "example": {"error": "what is wrong and how to fix it"}}}}
+            "example": example}}}
     return shown
 
 
@@ -68,7 +73,8 @@ _ERRORS = {401: "adding articles needs the server's token (Authorization: Bearer
 
 def keep_nulls(app) -> None:
     """Show the examples whole on the OpenAPI page: FastAPI drops every null from its
-    schema, and `"file": null` is part of an answer's shape."""
+    schema, and `"file": null` is part of an answer's shape. (An answer is found by its
+    description, which each route's is its own.)"""
     made = app.openapi
 
     def openapi() -> dict[str, Any]:

@@ -38,7 +38,10 @@ FETCH_AT_ONCE = 4  # pages of one feed fetched at the same time
 ARTICLE_FIELDS = ("id", "title", "text", "published", "url", "source")
 _TAG = re.compile(r"<[^<>]+>")  # not "[^>]": each "<" of "<<<<..." would scan to the end
 
-Known = Callable[[str | None, str | None], bool]
+# Whether the store has an item, by its id or url: True, or "alias" when its id is only a
+# duplicate's (an item carrying its own text is read then: the store tells; one whose page
+# would be fetched is not, at each poll), or False.
+Known = Callable[[str | None, str | None], bool | str]
 
 
 def read_sources(sources: Iterable[str], *, known: Known = lambda id, url: False,
@@ -268,11 +271,12 @@ def _read_feed(data: bytes, where: str, *, base: str, known: Known,
                                       "web is read only with its links to web pages")
             continue
         item_id = entry.get("id") or url
-        if known(item_id, url):
-            yield Skipped(item_where, "already in the store", duplicate=True)
-            continue
         text, full = _entry_text(entry)
         full = full or len(_TAG.sub(" ", text).split()) >= FULL_TEXT_WORDS
+        stored = known(item_id, url)
+        if stored and not (stored == "alias" and full):
+            yield Skipped(item_where, "already in the store", duplicate=True)
+            continue
         published = _entry_date(entry)
         common = {"id": item_id, "title": entry.get("title"), "published": published,
                   "source": source, "url": None if url and url.startswith("file:") else url}

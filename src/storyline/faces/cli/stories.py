@@ -112,11 +112,12 @@ def _counting(items, advance):
 
 
 def _known(stories: Stories):
-    def known(article_id, url) -> bool:
-        return stories.db.execute(  # (an alias's page is not fetched again at each poll)
-            "SELECT 1 FROM articles WHERE id = ? OR url = ? UNION ALL "
-            "SELECT 1 FROM aliases WHERE id = ?", (article_id, url, article_id)
-        ).fetchone() is not None
+    def known(article_id, url) -> bool | str:
+        if stories.db.execute("SELECT 1 FROM articles WHERE id = ? OR url = ?",
+                              (article_id, url)).fetchone():
+            return True
+        return "alias" if stories.db.execute(  # (`sources.Known`)
+            "SELECT 1 FROM aliases WHERE id = ?", (article_id,)).fetchone() else False
     return known
 
 
@@ -158,7 +159,7 @@ def watch_command(feeds: tuple[str, ...], db: str, every: str, allow_private_url
                     click.echo(f"storyline: {_now()} {result.summary()}", err=True)
                 except StoreBusy as e:
                     polled.clear()  # (what this poll read is read again at the next)
-                    busy = str(e).split(";")[0]  # (not "wait ... or stop it": it waits)
+                    busy = str(e).split("; wait for it")[0]  # (not "wait ...": it waits)
                     click.echo(f"storyline: {_now()} {busy}; trying again in {every}", err=True)
                 stop.wait(seconds)
     except KeyboardInterrupt:
