@@ -601,3 +601,13 @@ def test_a_feed_item_whose_id_is_only_a_duplicates_is_read_when_it_carries_its_t
     (tmp_path / "b.xml").write_text(_rss([{**own, "id": "1"}]))  # another feed's own "1"
     result = runner.invoke(main, ["stories", "add", str(tmp_path / "b.xml"), "--db", db])
     assert "1 article added" in result.output, result.output
+
+
+def test_an_items_page_on_a_private_address_names_the_option_that_fetches_it(tmp_path):
+    feed = tmp_path / "f.xml"
+    feed.write_text(_rss([]).replace("</channel>", "<item><guid>p</guid><link>"
+                                     "http://127.0.0.1:9/page.html</link></item></channel>"))
+    result = CliRunner().invoke(main, ["stories", "add", str(feed), "--db",
+                                       str(tmp_path / "s.db")])
+    assert "private, loopback or link-local address" in result.output
+    assert "allowed; --allow-private-urls fetches it" in result.output

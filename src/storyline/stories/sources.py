@@ -216,9 +216,8 @@ def read_feed_url(url: str, *, known: Known = lambda id, url: False,
     try:
         page = asyncio.run(fetch(url, allow_private=allow_private, types=FEED_TYPES,
                                  since=since))
-    except FetchError as e:  # (the command's option, which an API client has not)
-        hint = "; --allow-private-urls fetches it" if "private, loopback" in str(e) else ""
-        yield Skipped(url, str(e) + hint)
+    except FetchError as e:
+        yield Skipped(url, _with_hint(e))
         return
     if page.unchanged:  # (nothing new since the last poll: not a source that failed)
         return
@@ -386,7 +385,7 @@ def _fetch_pages(pending: list, allow_private: bool) -> Iterator[Incoming | Skip
             try:
                 return (await fetch(url, allow_private=allow_private)).text
             except FetchError as e:
-                return e
+                return FetchError(_with_hint(e))
 
     async def run():
         semaphore = asyncio.Semaphore(FETCH_AT_ONCE)
@@ -397,6 +396,13 @@ def _fetch_pages(pending: list, allow_private: bool) -> Iterator[Incoming | Skip
             yield Skipped(where, f"{where}: {page}")
         else:
             yield Incoming(text=page, where=where, html=True, **common)
+
+
+def _with_hint(e: Exception) -> str:
+    """A fetch's refusal of a private address with the command's option that allows it
+    (which an API client has not: `fetch` leaves it out)."""
+    hint = "; --allow-private-urls fetches it" if "private, loopback" in str(e) else ""
+    return str(e) + hint
 
 
 def _page_file(uri: str) -> str | InputError:
