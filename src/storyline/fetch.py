@@ -42,6 +42,10 @@ class FetchError(InputError):
     """A page could not be fetched: the message says which and why."""
 
 
+class PrivateAddressError(FetchError):
+    """A page on a private, loopback or link-local address, refused unless allowed."""
+
+
 @dataclass(frozen=True)
 class Page:
     url: str  # after redirects
@@ -144,9 +148,9 @@ async def _checked_address(target: httpx.URL, url: str, allow_private: bool,
         ip = ipaddress.ip_address(address.split("%")[0])
         if not _allowed(ip, allow_private):
             via = f" (a redirect from {_shown(origin)})" if url != origin else ""
-            raise FetchError(f"{_shown(url)}{via}: {target.host} is a private, loopback or "
-                             f"link-local address ({ip}), which is not fetched unless private "
-                             "addresses are allowed")
+            raise PrivateAddressError(
+                f"{_shown(url)}{via}: {target.host} is a private, loopback or link-local "
+                f"address ({ip}), which is not fetched unless private addresses are allowed")
     return addresses[0]
 
 

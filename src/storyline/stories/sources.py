@@ -31,7 +31,7 @@ from ..errors import InputError
 from .prepare import Incoming, Skipped
 
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
-JSON_FEED_SUFFIX = ".json"  # a JSON Feed when named (a folder's .json files are not read)
+JSON_FEED_SUFFIX = ".json"  # a JSON Feed when named alone (`_kind`)
 WARC_SUFFIXES = (".warc", ".warc.gz")
 FULL_TEXT_WORDS = 150  # a feed item with this many words of its own is the article
 FETCH_AT_ONCE = 4  # pages of one feed fetched at the same time
@@ -92,8 +92,8 @@ def _read_source(source: str, known: Known, allow_private: bool,
                                       "files")
             for p in files:
                 yield from _read_file(p, known, allow_private)
-        elif _kind(path) or path.suffix.lower() == JSON_FEED_SUFFIX:
-            yield from _read_file(path, known, allow_private)
+        elif _kind(path, named=True):
+            yield from _read_file(path, known, allow_private, named=True)
         else:
             yield Skipped(name, f"{name}: unsupported file type; give .txt, .md, .html "
                                   "articles, .jsonl (.jsonl.gz), an RSS, Atom or JSON feed "
@@ -101,20 +101,23 @@ def _read_source(source: str, known: Known, allow_private: bool,
                                   ".warc.gz)")
 
 
-def _kind(path: Path) -> str | None:
+def _kind(path: Path, named: bool = False) -> str | None:
+    """What a file holds, by its name; a `.json` is a JSON Feed only when `named` alone
+    (a folder's `.json` files are other things)."""
     name = path.name.lower()
     if name.endswith(WARC_SUFFIXES):
         return "warc"
     if is_jsonl(path):
         return "jsonl"
     suffix = path.suffix.lower()
-    if suffix in FEED_SUFFIXES:
+    if suffix in FEED_SUFFIXES or named and suffix == JSON_FEED_SUFFIX:
         return "feed"
     return "article" if suffix in TEXT_SUFFIXES else None
 
 
-def _read_file(path: Path, known: Known, allow_private: bool) -> Iterator[Incoming | Skipped]:
-    kind = _kind(path) or ("feed" if path.suffix.lower() == JSON_FEED_SUFFIX else None)
+def _read_file(path: Path, known: Known, allow_private: bool,
+               named: bool = False) -> Iterator[Incoming | Skipped]:
+    kind = _kind(path, named)
     if kind == "jsonl":
         yield from read_jsonl(path)
     elif kind == "feed":
@@ -401,7 +404,9 @@ def _fetch_pages(pending: list, allow_private: bool) -> Iterator[Incoming | Skip
 def _with_hint(e: Exception) -> str:
     """A fetch's refusal of a private address with the command's option that allows it
     (which an API client has not: `fetch` leaves it out)."""
-    hint = "; --allow-private-urls fetches it" if "private, loopback" in str(e) else ""
+    from ..fetch import PrivateAddressError
+
+    hint = "; --allow-private-urls fetches it" if isinstance(e, PrivateAddressError) else ""
     return str(e) + hint
 
 

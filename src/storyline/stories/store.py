@@ -103,7 +103,16 @@ class StoreError(StorylineError):
 
 
 class StoreBusy(StoreError):
-    """Another process is writing the store (its writer lock is taken)."""
+    """Another process is writing the store (its writer lock is taken): `what` says
+    which, the message adds what to do."""
+
+    def __init__(self, what: str, advice: str = "wait for it to finish, or stop it (one "
+                 "writer at a time; reading is fine)"):
+        super().__init__(what, advice)  # (both in `args`: it pickles to a worker's caller)
+        self.what = what
+
+    def __str__(self) -> str:
+        return "; ".join(self.args)
 
 
 def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:
@@ -197,8 +206,7 @@ class WriterLock:
             os.close(fd)
             holder = self.path.read_text().strip() or "another process"
             raise StoreBusy(f"{self.path.with_name(self.path.name.removesuffix('-lock'))} "
-                            f"is being written by {holder}; wait for it to finish, or stop "
-                            "it (one writer at a time; reading is fine)") from None
+                            f"is being written by {holder}") from None
         os.ftruncate(fd, 0)
         os.write(fd, f"process {os.getpid()}".encode())
         self._fd = fd

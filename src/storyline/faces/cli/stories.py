@@ -159,8 +159,8 @@ def watch_command(feeds: tuple[str, ...], db: str, every: str, allow_private_url
                     click.echo(f"storyline: {_now()} {result.summary()}", err=True)
                 except StoreBusy as e:
                     polled.clear()  # (what this poll read is read again at the next)
-                    busy = str(e).split("; wait for it")[0]  # (not "wait ...": it waits)
-                    click.echo(f"storyline: {_now()} {busy}; trying again in {every}", err=True)
+                    click.echo(f"storyline: {_now()} {e.what}; trying again in {every}",
+                               err=True)
                 stop.wait(seconds)
     except KeyboardInterrupt:
         click.echo("storyline: stopped; everything reported as added is stored", err=True)
