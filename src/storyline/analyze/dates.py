@@ -205,7 +205,24 @@ def event_date(text: str, article: Article) -> Candidate | None:
     if ((any(cue in lower for cue in _NOT_STORY_CUES) and _NOT_STORY.search(lower))
             or not _LOWER_PAST.search(lower)):
         return None  # not a statement, or nothing in it happened: all present or future
-    for t in resolved(text, article):
+    t = event_mention(text, resolved(text, article))
+    if t is None:
+        return None
+    before = text[:t.start]
+    word = re.findall(r"[A-Za-z]+", before)[-1:]
+    when = f"{word[0]} {t.text}" if word and word[0].lower() in ("on", "in") else t.text
+    verbs = [m.group() for m in _LOWER_PAST.finditer(before.lower())]
+    key = "said" if _SAID.search(before) else verbs[-1] if verbs else ""
+    anchored = t.relative or bool(_OPENS.match(before) or _PASSIVE.search(before)
+                                  or _ACTION.search(before))
+    return Candidate(t.value, when, key, t.start, anchored)
+
+
+def event_mention(text: str, found: list[timex.Timex]) -> timex.Timex | None:
+    """The first of the sentence's dates `found` that can be when its event happened,
+    by the module's rules; none after a start or end point (a later date is the other
+    end). The brief's timeline and the long story's key dates both ask this."""
+    for t in found:
         before, after = text[:t.start], text[t.end:]
         if t.bound or _BOUND.search(before) or _RANGE_AFTER.match(after):
             return None  # a start or end point; a later date is the other end
@@ -215,13 +232,7 @@ def event_date(text: str, article: Article) -> Candidate | None:
                                                  and _LABEL_COMMA.match(after))
                 or (t.relative and len(_QUOTES.findall(before)) % 2 == 1)):
             continue  # a relative date inside a quotation counts from when it was said
-        word = re.findall(r"[A-Za-z]+", before)[-1:]
-        when = f"{word[0]} {t.text}" if word and word[0].lower() in ("on", "in") else t.text
-        verbs = [m.group() for m in _LOWER_PAST.finditer(before.lower())]
-        key = "said" if _SAID.search(before) else verbs[-1] if verbs else ""
-        anchored = t.relative or bool(_OPENS.match(before) or _PASSIVE.search(before)
-                                      or _ACTION.search(before))
-        return Candidate(t.value, when, key, t.start, anchored)
+        return t
     return None
 
 
