@@ -386,6 +386,17 @@ def timeline_of(sentence: str, published: str | None = "2019-02-13",
     ("Clinton's campaign blames Comey for her defeat last November.", []),
     ("Officials hope to begin handling some of these cases in 2017.", []),
     ("\"The market is plunging today,\" Trump tweeted on Nov. 7, 2012.", ["2012-11-07"]),
+    # what was done that day ("to" + a verb is no range's other end), a figure compared
+    # ("more than 1 percent"), a "since" far from the date (not its start point)
+    ("The Arab League voted on Monday to back a no-fly zone over the country.",
+     ["2019-02-11"]),
+    ("Brent crude fell more than 1 percent on Monday as investors sold.", ["2019-02-11"]),
+    (("Putin was sworn in as the second president since the breakup of the Soviet Union "
+      "in an official ceremony in the Kremlin on Monday."), ["2019-02-11"]),
+    # ... but a range, a start point and a time compared with stay out
+    ("The office was closed from Monday to Wednesday while the roof was mended.", []),
+    ("The council has courted western support since its founding on Monday.", []),
+    ("Sales were higher than in June 2013, when the plant opened.", []),
 ])
 # (a tweet's signature, "— Touré (@Toure) June 20, 2017", dated nothing; cleaning now drops
 # the embedded tweet whole: tests/test_clean.py)

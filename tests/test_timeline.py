@@ -302,6 +302,38 @@ def test_a_tally_counted_from_a_day_is_not_that_days_news(tally):
     assert not counted_from(ended, ended.index("February 15"))  # (a small letter's stop)
 
 
+@pytest.mark.parametrize("told", [
+    # a start point in a "since" clause ("... since its founding on March 5", a June line),
+    # a time compared with, a range's end
+    ("Since the rebels took over the port city on February 15, 2011, the council has "
+     "courted western support with some success. "),
+    ("The council has had more support abroad than before the rebels took the port city "
+     "on February 15, 2011. "),
+    ("The offices of the council stayed shut from February 15, 2011 to March 2, 2011, "
+     "its spokesman said. "),
+])
+def test_a_date_a_line_tells_of_in_passing_is_not_that_days_news(told):
+    # the brief's timeline reads these as no event dates; a story's key dates now do too
+    late = {"published": "2011-07-21", "title": "Support", "text": told + FILLER}
+    story = timeline([*articles(), late], dates=10, per_date=10)
+    assert not any(d.date == "2011-02-15" and s.text == told.strip()
+                   for d in story.days for s in d.sentences)
+
+
+def test_a_chronologys_entry_and_what_was_done_that_day_are_on_their_day():
+    # "March 19 - The first air strikes ..." is a chronology's entry, no range; "voted on
+    # Thursday to back ..." tells what was done that day (a guard: the brief's range rule,
+    # which key dates now ask too, had read both as a range's start)
+    entry = ("February 19, 2011 - Army units in the port city defect to the rebels and hand "
+             "over their weapons. ")
+    voted = "Rebel leaders voted on Sunday to back a new transitional government in exile. "
+    late = {"published": "2011-03-02", "title": "Chronology", "text": entry + voted + FILLER}
+    story = timeline([*articles(), late], dates=10, per_date=10)
+    on = {s.text: d.date for d in story.days for s in d.sentences}
+    assert on.get(entry.strip()) == "2011-02-19"
+    assert on.get(voted.strip()) == "2011-02-27"
+
+
 def test_an_articles_undated_leads_tell_one_day_not_two():
     # its leads are candidates for its day and the day before: both days on the timeline
     # would show one article's lines twice, as news of two days

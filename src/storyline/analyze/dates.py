@@ -65,15 +65,28 @@ _COUNTED_FROM = (r"\bsince\s+the\s+(?:start|beginning|outbreak|launch)\s+of\s+"
                  r"(?:[^,;.]|(?-i:(?<=[A-Z]))\.){1,100}(?:,\s*)?\b(?:on|in)\s*$"
                  r"|(?:\b(?:that|which)\s+|\bwhere\s+[^,;.]{1,60}?\s)"
                  r"(?:(?:first|officially)\s+)?(?:began|started|broke\s+out)\s+(?:on|in)\s*$")
-_BOUND = re.compile(r"(?i)\bsince\b[^,;]*$|\bbetween\b[^,;]*\band\s*$|\binto\s+(?:the\s+year\s+)?$"
+# ("since its founding on March 5", within eight words; not "... the second president
+# since the breakup of the Soviet Union in an official ceremony in the Kremlin Sunday")
+_BOUND = re.compile(r"(?i)\bsince\b(?:\s+[^\s,;]+){0,8}\s*$|\bbetween\b[^,;]*\band\s*$"
+                    r"|\binto\s+(?:the\s+year\s+)?$"
                     r"|(?:^|[,;]\s*)(?:from|until|till)\b[^,;]*$|" + _COUNTED_FROM)
 _COUNTED_FROM_AT = re.compile("(?i)" + _COUNTED_FROM)
-_RANGE_AFTER = re.compile(r"^\s*(?:(?:through|thru|to|until|till)\s|[-–]\s*[A-Z\d])")  # "Monday-Friday"
+# The other end of a range: "Monday-Friday", "March 19 - April 2", "from Monday to late
+# Wednesday"; not a chronology's entry ("March 19 - The first air strikes halt ..."), nor
+# what was done that day ("voted Saturday to back a no-fly zone").
+_RANGE_AFTER = re.compile(r"^\s*(?:(?:through|thru|to|until|till)\s+(?:(?:early|mid|late|the\s+"
+                          r"(?:end|start|beginning)\s+of)[\s-]+)?|[-–]\s*)(?:\d|(?:Jan(?:uary)?|"
+                          r"Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+                          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
+                          r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Wed|Thu|Fri|Sat)"
+                          r"\b)")
 # A date of something compared with: "up from 27% in 2011", "from $26,984 in 2010" (a
 # figure's thousands separator is no clause's comma), "compared with 72% in 2013", "more
-# than in June 2013", "as in 2013", a story's setting ("is set in 1973").
+# than in June 2013", "as in 2013", a story's setting ("is set in 1973"); not a figure
+# compared ("fell more than 1 percent on Monday").
 _BASELINE = re.compile(r"(?i)\bfrom\s+(?:an?\s+(?:\w+\s+)?(?:low|high|peak)\s+of\s+)?[$£€]?"
-                       r"\d(?:[\d,.]*\d)?[^,;]*$|\bcompared\s+(?:with|to)\b[^,;]*$|\bthan\b[^,;]*$"
+                       r"\d(?:[\d,.]*\d)?[^,;]*$|\bcompared\s+(?:with|to)\b[^,;]*$"
+                       r"|\bthan\b(?!\s+(?:[$£€]?\d|an?\s|one\s|two\s|three\s|half\s))[^,;]*$"
                        r"|(?:^|\W)as\s+(?:was\s+the\s+case\s+)?in\s*$|\bset\b[^,;.]*\bin\s*$")
 # Plans, forecasts and conditions: "we hope to begin in 2017", "may reach nine billion
 # in 2045", and a modal after the date ("In 2050 will there be ...").
@@ -218,18 +231,22 @@ def event_date(text: str, article: Article) -> Candidate | None:
     return Candidate(t.value, when, key, t.start, anchored)
 
 
-def event_mention(text: str, found: list[timex.Timex]) -> timex.Timex | None:
+def event_mention(text: str, found: list[timex.Timex], *,
+                  in_passing: bool = True) -> timex.Timex | None:
     """The first of the sentence's dates `found` that can be when its event happened,
     by the module's rules; none after a start or end point (a later date is the other
-    end). The brief's timeline and the long story's key dates both ask this."""
+    end). With `in_passing` (the brief's timeline), also none told in passing: in an
+    aside, a plan, before a modal or as a label ("Sunday's awards"). The long story's
+    key dates keep those: there they cost more lines a reader wanted ("... said Thursday
+    it would be a mistake ...", "... joined in Saturday's battle") than they mended."""
     for t in found:
         before, after = text[:t.start], text[t.end:]
         if t.bound or _BOUND.search(before) or _RANGE_AFTER.match(after):
             return None  # a start or end point; a later date is the other end
-        if (not t.event or t.precision == "week" or _aside(before)
-                or _BASELINE.search(before) or _PLAN.search(before) or _MODAL.match(after)
-                or _LABEL_AFTER.match(after) or (_DETERMINER.search(before)
-                                                 and _LABEL_COMMA.match(after))
+        if (not t.event or t.precision == "week" or _BASELINE.search(before)
+                or in_passing and (_aside(before) or _PLAN.search(before) or _MODAL.match(after)
+                                   or _LABEL_AFTER.match(after) or (_DETERMINER.search(before)
+                                                                    and _LABEL_COMMA.match(after)))
                 or (t.relative and len(_QUOTES.findall(before)) % 2 == 1)):
             continue  # a relative date inside a quotation counts from when it was said
         return t

@@ -15,7 +15,8 @@ Ghalandari & Ifrim 2020), with an unsupervised date ranking in place of their re
 2. Candidates for a day, among whole statements of readable length that read alone (no
    clutter, no quotation without its speaker, nothing leaning on the sentence before it:
    the brief's rules, `brief.context`): the sentences whose
-   event date is that day (a sentence dated by "on Monday" or "Jan. 12"), and the first
+   event date is that day (a sentence dated by "on Monday" or "Jan. 12", and not as a
+   start point, a range or a time compared with: `dates.event_mention`), and the first
    sentences of the articles published that day or the day after that name no other day
    (nor last week's or an earlier year's news).
 3. Sentences. For each chosen day, the candidates closest to the day's centroid (the
@@ -49,7 +50,7 @@ from ..brief.select import QUOTE_MARKS, reports_news
 from ..errors import EmptyInputError, InputError, OptionsError
 from ..model import Article, BriefSentence, Sentence, cite
 from . import timex
-from .dates import counted_from
+from .dates import counted_from, event_mention
 from .dates import resolved as dates_of
 
 DATES = 10  # dates in a timeline, by default
@@ -278,9 +279,10 @@ def _candidates(sentences: list[Sentence], mentions: list[list[timex.Timex]],
     out: dict[date, list[int]] = defaultdict(list)
     undated: set[int] = set()
     for k, (s, found) in enumerate(zip(sentences, mentions, strict=True)):
-        events = [t for t in found if t.event and not counted_from(s.text, t.start)]
-        if events:
-            out[events[0].first].append(k)
+        event = event_mention(s.text, [t for t in found if not counted_from(s.text, t.start)],
+                              in_passing=False)
+        if event is not None:
+            out[event.first].append(k)
         elif (not found and not earlier[k] and s.index < LEAD and published[s.article] is not None
               and len(days_told[" ".join(s.text.lower().split())]) <= 2):
             day = published[s.article]
