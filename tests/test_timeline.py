@@ -428,3 +428,20 @@ def test_the_story_timeline_dates_a_weekday_as_the_briefs_timeline_does(example_
     [event] = [e for e in brief.timeline if e.text.startswith("Intense gun battles")]
     days = {s.text: d.date for d in timeline(articles).days for s in d.sentences}
     assert days[event.text] == event.date == "2019-02-10"
+
+
+def test_a_story_pages_day_prefers_a_line_that_reports_news():
+    # of two lines as close to their day, a story page takes the one that reports news
+    # (`select.reports_news`) over background; Timeline17's timelines are not asked
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    from storyline.analyze.timeline import _pick
+    rows = csr_matrix(np.array([[0.6, 0.8], [0.6, 0.8]]))
+    args = ([0, 1], rows, np.array([True, True]), 1, [], lambda k: True, np.zeros(2, bool))
+    assert _pick(*args) == [0]
+    assert _pick(*args, news=lambda k: k == 1) == [1]
+    background = "The port city has long been a place of rubble and broken promises for its people."
+    news = "Rescuers have pulled a girl alive from the rubble of a school in the port city."
+    from storyline.brief.select import reports_news
+    assert reports_news(news) and not reports_news(background)
