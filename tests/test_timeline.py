@@ -445,3 +445,20 @@ def test_a_story_pages_day_prefers_a_line_that_reports_news():
     news = "Rescuers have pulled a girl alive from the rubble of a school in the port city."
     from storyline.brief.select import reports_news
     assert reports_news(news) and not reports_news(background)
+
+
+def test_a_story_page_puts_an_undated_lead_on_its_articles_day_only():
+    # two articles of March 2 whose leads name no day: the long timeline may put one on
+    # the day before (a morning paper's news of the day before); a story page does not
+    # guess so (readers of 20 changed pages preferred it 12 to 8, twice)
+    leads = ["Rebel leaders met foreign envoys in the port city, officials said. ",
+             "France and Italy promised food and medicine for the hospitals of the rebel city. "]
+    late = [{"published": "2011-03-02", "title": f"Envoys {i}", "text": lead + FILLER}
+            for i, lead in enumerate(leads)]
+    told = {}
+    for latest in (False, True):
+        days = timeline([*articles(), *late], dates=10, per_date=1, latest=latest).days
+        told[latest] = {s.text: d.date for d in days for s in d.sentences
+                        if s.sources[0].article in ("6", "7")}
+    assert sorted(told[False].values()) == ["2011-03-01", "2011-03-02"]
+    assert list(told[True].values()) == ["2011-03-02"]

@@ -18,7 +18,8 @@ Ghalandari & Ifrim 2020), with an unsupervised date ranking in place of their re
    event date is that day (a sentence dated by "on Monday" or "Jan. 12", and not as a
    start point, a range or a time compared with: `dates.event_mention`), and the first
    sentences of the articles published that day or the day after that name no other day
-   (nor last week's or an earlier year's news).
+   (nor last week's or an earlier year's news); on a story page, those of the articles
+   published that day only (a line whose words give no day is not guessed onto another).
 3. Sentences. For each chosen day, the candidates closest to the day's centroid (the
    mean tf-idf of its candidates), leaving out the quarter of sentences least like the
    story as a whole, each new sentence unlike those already chosen (for any day), an
@@ -170,7 +171,7 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
         raise InputError("the articles hold no complete sentence to put on a timeline; "
                          "give the full articles")
     candidates, undated = _candidates(pool, [mentions[k] for k in readable], published,
-                                      [earlier[k] for k in readable])
+                                      [earlier[k] for k in readable], day_before=not latest)
     rows = vectors.tfidf(pool)
     story = np.asarray(rows.mean(axis=0)).ravel()  # what the whole story is about
     relevance = rows @ (story / (np.linalg.norm(story) or 1))
@@ -181,7 +182,7 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
     # on a story page, an article's first sentence, written to tell a fresh reader the
     # news, is preferred on its day (LEAD_PREFERENCE): its event's day, or its publication
     # day when it names none (not the day before, where an undated lead is a candidate
-    # too: "The Senate voted Tuesday ..." on Monday's line)
+    # too off story pages: "The Senate voted Tuesday ..." on Monday's line)
     leads = np.array([latest and s.index == 0 for s in pool])
     dated = np.array([k not in undated for k in range(len(pool))])
     published_on = np.array([(published[s.article] or date.min).toordinal() for s in pool])
@@ -280,10 +281,14 @@ def _rank_days(sentences: list[Sentence], mentions: list[list[timex.Timex]],
 
 def _candidates(sentences: list[Sentence], mentions: list[list[timex.Timex]],
                 published: dict[str, date | None], earlier: list[bool],
-                ) -> tuple[dict[date, list[int]], set[int]]:
+                day_before: bool = True) -> tuple[dict[date, list[int]], set[int]]:
     """Each day's candidate sentences: those whose event date it is, and the leads of the
-    articles published on it or the day after that name no other day and no `earlier`
-    week, month or year; and which of them are such undated leads."""
+    articles published on it (or, with `day_before`, the day after) that name no other
+    day and no `earlier` week, month or year; and which of them are such undated leads.
+    A story page asks without `day_before`: readers of 20 pages it changed preferred an
+    undated lead on its article's day only, 12 to 8 twice (BENCHMARKS.md); on Timeline17's
+    timelines it cost 0.006 / 0.003 AR-1 / AR-2 (a morning paper tells the day before's
+    news)."""
     days_told: dict[str, set] = defaultdict(set)  # a sentence repeated on many days is
     for s in sentences:                             # background, not any day's news
         days_told[" ".join(s.text.lower().split())].add(published[s.article])
@@ -298,7 +303,8 @@ def _candidates(sentences: list[Sentence], mentions: list[list[timex.Timex]],
               and len(days_told[" ".join(s.text.lower().split())]) <= 2):
             day = published[s.article]
             out[day].append(k)
-            out[day - timedelta(days=1)].append(k)
+            if day_before:
+                out[day - timedelta(days=1)].append(k)
             undated.add(k)
     return out, undated
 
