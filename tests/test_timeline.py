@@ -462,3 +462,22 @@ def test_a_story_page_puts_an_undated_lead_on_its_articles_day_only():
                         if s.sources[0].article in ("6", "7")}
     assert sorted(told[False].values()) == ["2011-03-01", "2011-03-02"]
     assert list(told[True].values()) == ["2011-03-02"]
+
+
+def test_a_sentence_run_again_counts_its_weekdays_from_where_it_was_first_written():
+    # a recap a week later repeats "On Monday, ..." (a comma added): it is the Monday
+    # before the first article, not the one before the recap
+    said = ('On Monday, the envoy said the leader "has been my friend for a long time" on '
+            'state television. ')
+    again = ('On Monday, the envoy said the leader, "has been my friend for a long time," on '
+             'state television. ')
+    first = {"published": "2011-03-03", "title": "Envoy", "text": said + FILLER}
+    recap = {"published": "2011-03-10", "title": "Recap", "text": (
+        "On Monday, rebels marched again through the port city, witnesses said. "
+        + again + "On Monday, the council met in the port city to name a new army chief. "
+        + FILLER)}
+    more = {"published": "2011-03-09", "title": "Council", "text": (
+        "On Monday, the council met in the port city and named a new army chief. " + FILLER)}
+    days = timeline([*articles(), first, recap, more], dates=10, per_date=3).days
+    told = {d.date for d in days for s in d.sentences if "my friend" in s.text}
+    assert told == {"2011-02-28"}

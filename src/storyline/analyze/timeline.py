@@ -146,7 +146,19 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
     sentences = segment.split_all(articles)
     published = {a.id: _day(a.published, None) for a in articles}
     by_id = {a.id: a for a in articles}
-    found = [dates_of(s.text, by_id[s.article]) for s in sentences]
+    # a sentence that an earlier article wrote word for word (a wire story run again, a
+    # recap) counts its weekdays from that article: "On Monday, Chavez said ..." in a
+    # March 3 story and again in one of March 10 is February 28's
+    # (its words, not its punctuation: a copy may add a comma)
+    keys = [" ".join(_WORDS.findall(s.text.lower())) for s in sentences]
+    written_first: dict[str, Article] = {}
+    for s, key in zip(sentences, keys, strict=True):
+        a = by_id[s.article]
+        if published[a.id] is not None and (
+                key not in written_first or published[a.id] < published[written_first[key].id]):
+            written_first[key] = a
+    found = [dates_of(s.text, written_first.get(key, by_id[s.article]))
+             for s, key in zip(sentences, keys, strict=True)]
     mentions = [[t for t in f if t.precision == "day"] for f in found]
     # a lead that tells what happened last week or last month is not its day's news
     # ("EgyptAir pilot Hamdi Hanafi Taha sought asylum last week", on the day it ran; not
@@ -404,6 +416,7 @@ def _introduces_enough(pool: list[Sentence], articles: list[Article]) -> Callabl
     return alone
 
 
+_WORDS = re.compile(r"\w+")
 _GONE = re.compile(r"^(?:last|earlier)\b|\bago$", re.IGNORECASE)  # "last week", "a month ago"
 _CHRONOLOGY_ENTRY = re.compile(r"(?:January|February|March|April|May|June|July|August|"
                                r"September|October|November|December):\s")  # (not "May – ")
