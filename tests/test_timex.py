@@ -121,6 +121,8 @@ def test_years_and_dates_that_name_a_thing_are_labels(text, labelled):
     ("Schools are closed until May 6.", "May 6", "bound"),
     ("Troops will be there by Monday.", "Monday", "bound"),
     ("As of today, 17 journalists are missing.", "today", "bound"),
+    ("The school expects to be closed until at least Sunday.", "Sunday", "bound"),
+    ("The talks must end by at the latest Friday.", "Friday", "bound"),
 ])
 def test_futures_and_bounds_are_flagged(text, when, flag):
     found = find(text, JAN20)

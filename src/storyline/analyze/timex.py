@@ -137,7 +137,9 @@ _MONTH_CUES = _DATE_CUES - {"of", "and", "or", "year"}
 # A date right after these is a start or end point, not when something happened.
 _BOUND_CUES = {"since", "until", "till", "by", "before", "after", "from", "through", "to",
                "for", "between", "starting", "beginning", "effective", "throughout"}
-_BOUND_PHRASES = re.compile(r"(?i:(?:ahead|prior|as)\s+(?:of|to)|up\s+to|no\s+later\s+than)$")
+_BOUND_PHRASES = re.compile(r"(?i:(?:ahead|prior|as)\s+(?:of|to)|up\s+to|no\s+later\s+than|"
+                            r"(?:until|till|through|by|since)\s+at\s+(?:the\s+)?(?:least|latest|"
+                            r"earliest))$")  # ("closed until at least Sunday")
 # A date right after these and before a word names a thing: "the 1988 bombing".
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its",
                 "their", "our", "my", "your", "'s", "’s", "s'"}
@@ -581,5 +583,5 @@ def _is_label(m: re.Match, text: str, before: list[str], end: int) -> bool:
 
 def _is_bound(text: str, start: int, before: list[str]) -> bool:
     prev = before[-1].lower() if before else ""
-    return prev in _BOUND_CUES or bool(_BOUND_PHRASES.search(text[max(0, start - 20):start]
+    return prev in _BOUND_CUES or bool(_BOUND_PHRASES.search(text[max(0, start - 30):start]
                                                              .rstrip()))
