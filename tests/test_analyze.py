@@ -393,15 +393,43 @@ def timeline_of(sentence: str, published: str | None = "2019-02-13",
     ("Brent crude fell more than 1 percent on Monday as investors sold.", ["2019-02-11"]),
     (("Putin was sworn in as the second president since the breakup of the Soviet Union "
       "in an official ceremony in the Kremlin on Monday."), ["2019-02-11"]),
+    ("The death toll rose on Monday to 45, officials said.", ["2019-02-11"]),
+    ("Trump flew on Monday to Mar-a-Lago for the weekend with his family.", ["2019-02-11"]),
+    ("Brent crude fell from $80 to $75 on Monday, traders said.", ["2019-02-11"]),
+    ("Traffic was quieter than usual on Monday in the capital.", ["2019-02-11"]),
+    # a start point passed over for the day of the news
+    ("Oil prices hit their highest since September 2008 on Monday, traders said.",
+     ["2019-02-11"]),
+    ("It has been closed since Friday and the first plane was sent to the port on Monday.",
+     ["2019-02-11"]),
     # ... but a range, a start point and a time compared with stay out
     ("The office was closed from Monday to Wednesday while the roof was mended.", []),
+    ("The office was closed Monday to Wednesday while the roof was mended.", []),
+    ("The fair ran March 19 - April 2 in the old port.", []),
     ("The council has courted western support since its founding on Monday.", []),
+    (("Since the effort to enforce the resolution began in mid-January, airstrikes have "
+      "destroyed 40 tanks."), []),
+    (("More than 200,000 have left the country since a rebellion against the leader's "
+      "41-year rule broke out last month."), []),
+    ("Libyans have not known democracy since he ousted the king and took power in 1969.", []),
     ("Sales were higher than in June 2013, when the plant opened.", []),
+    ("Stock indexes fell to less than half what they were in May 2018, a report said.", []),
 ])
 # (a tweet's signature, "— Touré (@Toure) June 20, 2017", dated nothing; cleaning now drops
 # the embedded tweet whole: tests/test_clean.py)
 def test_a_date_dates_a_sentence_only_when_it_dates_its_event(sentence, dates):
     assert timeline_of(sentence) == dates
+
+
+def test_a_sentence_run_again_is_dated_from_where_it_was_first_written():
+    # the brief's timeline, as the long story's: a recap's "On Monday, ..." (a comma
+    # added) is the Monday before the first article that wrote it
+    said = 'On Monday, the envoy said the leader "has been my friend for years" on television.'
+    again = 'On Monday, the envoy said the leader, "has been my friend for years," on television.'
+    docs = [{"id": "1", "text": BACKGROUND + said, "published": "2011-03-03"},
+            {"id": "2", "text": BACKGROUND + again, "published": "2011-03-10"}]
+    brief = summarize(docs)
+    assert {e.date for e in brief.timeline if "my friend" in e.text} == {"2011-02-28"}
 
 
 def test_an_article_dated_by_its_photo_counts_weekdays_from_the_day_after():

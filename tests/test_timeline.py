@@ -305,8 +305,12 @@ def test_a_tally_counted_from_a_day_is_not_that_days_news(tally):
 @pytest.mark.parametrize("told", [
     # a start point in a "since" clause ("... since its founding on March 5", a June line),
     # a time compared with, a range's end
-    ("Since the rebels took over the port city on February 15, 2011, the council has "
-     "courted western support with some success. "),
+    ("Since the rebels took over the eastern port city of the north on February 15, 2011, "
+     "the council has courted western support with some success. "),
+    ("The council has courted western support since the rebels took over the eastern port "
+     "city of the north on February 15, 2011. "),
+    ("The council said a vote on the new army chief could come as early as February 15, "
+     "2011, in the port city. "),
     ("The council has had more support abroad than before the rebels took the port city "
      "on February 15, 2011. "),
     ("The offices of the council stayed shut from February 15, 2011 to March 2, 2011, "
@@ -481,3 +485,20 @@ def test_a_sentence_run_again_counts_its_weekdays_from_where_it_was_first_writte
     days = timeline([*articles(), first, recap, more], dates=10, per_date=3).days
     told = {d.date for d in days for s in d.sentences if "my friend" in s.text}
     assert told == {"2011-02-28"}
+
+
+def test_the_news_preference_reaches_a_story_pages_days(monkeypatch):
+    # two leads of one day, as close to its centroid: a story page shows the one that
+    # reports news; without the preference, the first
+    from storyline.analyze import timeline as module
+    texts = [("The port city has long been a place of rubble and broken promises for its "
+              "people. "),
+             "Rescuers have pulled a girl alive from the rubble of a school in the port city. "]
+    docs = [{"published": "2011-03-02", "title": f"Port {i}", "text": t}
+            for i, t in enumerate(texts)]
+
+    def line():
+        return timeline(docs, dates=1, per_date=1, latest=True).days[0].sentences[0].text
+    assert line().startswith("Rescuers")
+    monkeypatch.setattr(module, "NEWS_PREFERENCE", 0.0)
+    assert line().startswith("The port city")

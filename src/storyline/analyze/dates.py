@@ -65,33 +65,48 @@ _COUNTED_FROM = (r"\bsince\s+the\s+(?:start|beginning|outbreak|launch)\s+of\s+"
                  r"(?:[^,;.]|(?-i:(?<=[A-Z]))\.){1,100}(?:,\s*)?\b(?:on|in)\s*$"
                  r"|(?:\b(?:that|which)\s+|\bwhere\s+[^,;.]{1,60}?\s)"
                  r"(?:(?:first|officially)\s+)?(?:began|started|broke\s+out)\s+(?:on|in)\s*$")
-# ("since its founding on March 5", within eight words; not "... the second president
-# since the breakup of the Soviet Union in an official ceremony in the Kremlin Sunday")
-_BOUND = re.compile(r"(?i)\bsince\b(?:\s+[^\s,;]+){0,8}\s*$|\bbetween\b[^,;]*\band\s*$"
-                    r"|\binto\s+(?:the\s+year\s+)?$"
+_BOUND = re.compile(r"(?i)\bbetween\b[^,;]*\band\s*$|\binto\s+(?:the\s+year\s+)?$"
                     r"|(?:^|[,;]\s*)(?:from|until|till)\b[^,;]*$|" + _COUNTED_FROM)
+# A "since" whose span the date may end (`_since_bound`): "since its founding on March 5",
+# "Since NATO took over the Libya operation on March 31, ...".
+_SINCE = re.compile(r"(?i)\bsince\b")
+_SINCE_JUST_BEFORE = re.compile(r"(?i)\bsince\s+$")
+_SINCE_THEN = re.compile(r"(?i)\s+(?:then|that\s+time|that\s+day)\b")
+_WORDS = re.compile(r"\w+")
+_WORD = re.compile(r"\w")
 _COUNTED_FROM_AT = re.compile("(?i)" + _COUNTED_FROM)
-# The other end of a range: "Monday-Friday", "March 19 - April 2", "from Monday to late
-# Wednesday"; not a chronology's entry ("March 19 - The first air strikes halt ..."), nor
-# what was done that day ("voted Saturday to back a no-fly zone").
-_RANGE_AFTER = re.compile(r"^\s*(?:(?:through|thru|to|until|till)\s+(?:(?:early|mid|late|the\s+"
-                          r"(?:end|start|beginning)\s+of)[\s-]+)?|[-–]\s*)(?:\d|(?:Jan(?:uary)?|"
-                          r"Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-                          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
-                          r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Wed|Thu|Fri|Sat)"
-                          r"\b)")
+# What joins the two ends of a range, when another date follows it: "Monday-Friday",
+# "March 19 - April 2", "from Monday to late Wednesday"; not a chronology's entry ("March
+# 19 - The first air strikes halt ..."), nor "voted Saturday to back a no-fly zone", "rose
+# on Sunday to 45" (no date after it).
+_RANGE_JOIN = re.compile(r"\s*(?:through|thru|to|until|till|[-–—])\s*(?:(?:early|mid|late|"
+                         r"the\s+(?:end|start|beginning)\s+of)[\s-]+)?")
+# ... and after a start point, what leads to its other end: "Since Trump was elected on
+# Nov. 8, 2016, to its peak on Jan. 26, 2018, the Dow ... gained 45%".
+_TO_OTHER_END = re.compile(r"\s*,?\s*(?:to|until|till|through|thru)\b")
 # A date of something compared with: "up from 27% in 2011", "from $26,984 in 2010" (a
 # figure's thousands separator is no clause's comma), "compared with 72% in 2013", "more
 # than in June 2013", "as in 2013", a story's setting ("is set in 1973"); not a figure
-# compared ("fell more than 1 percent on Monday").
-_BASELINE = re.compile(r"(?i)\bfrom\s+(?:an?\s+(?:\w+\s+)?(?:low|high|peak)\s+of\s+)?[$£€]?"
-                       r"\d(?:[\d,.]*\d)?[^,;]*$|\bcompared\s+(?:with|to)\b[^,;]*$"
-                       r"|\bthan\b(?!\s+(?:[$£€]?\d|an?\s|one\s|two\s|three\s|half\s))[^,;]*$"
+# compared ("fell more than 1 percent on Monday", "quieter than usual on Friday") nor a
+# change told from one figure to another ("fell from $80 to $75 on Monday": `_FROM_TO`).
+_BASELINE = re.compile(r"(?i)\bfrom\s+(?:an?\s+(?:\w+\s+)?(?:low|high|peak)\s+of\s+|an?\s+\w+\s+)?"
+                       r"[$£€]?\d(?:[\d,.]*\d)?[^,;]*$|\bcompared\s+(?:with|to)\b[^,;]*$"
+                       r"|\bthan\b(?!\s+(?:[$£€]?\d|(?:an?|one|two|three|usual|normal|ever)\b))"
+                       r"[^,;]*$"
                        r"|(?:^|\W)as\s+(?:was\s+the\s+case\s+)?in\s*$|\bset\b[^,;.]*\bin\s*$")
 # Plans, forecasts and conditions: "we hope to begin in 2017", "may reach nine billion
 # in 2045", and a modal after the date ("In 2050 will there be ...").
 _PLAN = re.compile(r"(?i)\b(?:hopes?|plans?|aims?|intends?|wants?|expects?|projects?|"
                    r"forecasts?|predicts?|would|could|might|(?-i:may))\b[^.;,]*$")
+# ... and, narrower (no noun: "unveiled a plan Thursday", "a loss forecast today"), a time
+# to come as a story page's key dates read it: "A verdict could come as early as
+# Thursday", "said the strikes would take place Tuesday", "is expected to cross ...
+# Saturday"; not "may have died in ...".
+_AHEAD = re.compile(r"(?i)\b(?:(?:would|could|might|will|(?-i:may))(?!\s+(?:not\s+)?have\b)|"
+                    r"(?:is|are|was|were)\s+(?:expected|set|due|scheduled)\s+to|"
+                    r"(?:plans?|hopes?|expects?|intends?|aims?|wants?)\s+to)\b"
+                    r"(?:\s+[^\s.;,]+){0,8}\s*$")  # (its own clause: eight words at most)
+_FROM_TO = re.compile(r"(?i)from\s+[$£€]?\d[\d,.]*\S*(?:\s+[a-z]+){0,2}\s+to\s+[$£€]?\d")
 _MODAL = re.compile(r"(?i)^(?:(?!\bthat\b)[^,;.])*\b(?:will|won't|'ll|would|could|might)\b")
 _LABEL_AFTER = re.compile(r"^[’']s\b")  # "Tuesday's revelations", "last year's disaster"
 _DETERMINER = re.compile(r"(?i)\b(?:the|a|an|this|that)\s+$")
@@ -155,9 +170,35 @@ class Candidate:
 def candidates(sentences: list[Sentence], facts: list[Fact],
                articles: list[Article]) -> dict[int, Candidate]:
     """The candidate event date of each of the facts' sentences that has one, by index."""
-    by_id = {a.id: a for a in articles}
+    first = written_first(sentences, articles)
     return {k: found for fact in facts for k in fact.members
-            if (found := event_date(sentences[k].text, by_id[sentences[k].article]))}
+            if (found := event_date(sentences[k].text, first[k]))}
+
+
+REPEATED_DAYS = 14  # a sentence run again this many days later counts from its first
+
+
+def written_first(sentences: list[Sentence], articles: list[Article]) -> list[Article]:
+    """The article each sentence's dates count from: its own, or the earliest article
+    published up to REPEATED_DAYS before it that wrote the same words (a wire story run
+    again, a recap; its punctuation aside: a copy may add a comma). "On Monday, Chavez
+    said ..." in a March 3 story and again in one of March 10 is February 28's."""
+    by_id = {a.id: a for a in articles}
+    keys = [" ".join(_WORDS.findall(s.text.lower())) for s in sentences]
+    first: dict[str, tuple[date, Article]] = {}
+    for s, key in zip(sentences, keys, strict=True):
+        day = _date(by_id[s.article].published)
+        if day is not None and (key not in first or day < first[key][0]):
+            first[key] = (day, by_id[s.article])
+    out = []
+    for s, key in zip(sentences, keys, strict=True):
+        own = by_id[s.article]
+        day, earliest = first.get(key, (None, own))
+        mine = _date(own.published)
+        out.append(earliest if day is not None and (
+            mine is None or timedelta(0) < mine - day <= timedelta(days=REPEATED_DAYS))
+            else own)
+    return out
 
 
 def timeline(sentences: list[Sentence], facts: list[Fact], articles: list[Article],
@@ -231,26 +272,69 @@ def event_date(text: str, article: Article) -> Candidate | None:
     return Candidate(t.value, when, key, t.start, anchored)
 
 
-def event_mention(text: str, found: list[timex.Timex], *,
-                  in_passing: bool = True) -> timex.Timex | None:
-    """The first of the sentence's dates `found` that can be when its event happened,
-    by the module's rules; none after a start or end point (a later date is the other
-    end). With `in_passing` (the brief's timeline), also none told in passing: in an
-    aside, a plan, before a modal or as a label ("Sunday's awards"). The long story's
-    key dates keep those: there they cost more lines a reader wanted ("... said Thursday
-    it would be a mistake ...", "... joined in Saturday's battle") than they mended."""
-    for t in found:
+def event_mention(text: str, found: list[timex.Timex], *, in_passing: bool = True,
+                  days: bool = False) -> timex.Timex | None:
+    """The first of the sentence's dates `found` (all it names, in order) that can be
+    when its event happened, by the module's rules (with `days`, the first of those that
+    name a day): a start or end point is passed over ("hit their highest since September
+    2008 on Monday"), but none is when it is one end of a range. With `in_passing` (the
+    brief's timeline), also none told in passing: in an aside, a plan, before a modal or
+    as a label ("Sunday's awards"). The long story's key dates keep those: there they
+    cost more lines a reader wanted ("... said Thursday it would be a mistake ...", "...
+    joined in Saturday's battle") than they mended; they leave out a time to come said
+    with a verb (`_AHEAD`: "A verdict could come as early as Thursday")."""
+    for i, t in enumerate(found):
         before, after = text[:t.start], text[t.end:]
-        if t.bound or _BOUND.search(before) or _RANGE_AFTER.match(after):
-            return None  # a start or end point; a later date is the other end
-        if (not t.event or t.precision == "week" or _BASELINE.search(before)
-                or in_passing and (_aside(before) or _PLAN.search(before) or _MODAL.match(after)
+        if _joined(text, t, found[i + 1:]):
+            return None  # the dates of a range: none is a day something happened
+        if t.bound or _BOUND.search(before) or _since_bound(before, found[:i]):
+            if _TO_OTHER_END.match(text, t.end) or in_passing and not (
+                    _SINCE_JUST_BEFORE.search(before) or _since_bound(before, found[:i])):
+                return None  # a span's start, its other end later; or a time to come
+            continue  # "since" a day gone: a later date may be the news's ("hit their
+            # highest since September 2008 on Monday"); in the brief's timeline, not after
+            # "by", "for", "starting" ("Another flyby is planned for Feb. 22, with
+            # encounters ... on May 30"), where key dates ask `_AHEAD`
+        baseline = _BASELINE.search(before)
+        if (not t.event or t.precision == "week"
+                or baseline and not _FROM_TO.match(before, baseline.start())
+                or (_PLAN if in_passing else _AHEAD).search(before)
+                or in_passing and (_aside(before) or _MODAL.match(after)
                                    or _LABEL_AFTER.match(after) or (_DETERMINER.search(before)
                                                                     and _LABEL_COMMA.match(after)))
-                or (t.relative and len(_QUOTES.findall(before)) % 2 == 1)):
+                or (t.relative and len(_QUOTES.findall(before)) % 2 == 1)
+                or days and t.precision != "day"):
             continue  # a relative date inside a quotation counts from when it was said
         return t
     return None
+
+
+def _joined(text: str, t: timex.Timex, later: list[timex.Timex]) -> bool:
+    """Another date follows `t` as the other end of a range ("Monday to Wednesday")."""
+    if not later:
+        return False
+    join = _RANGE_JOIN.match(text, t.end)
+    return join is not None and join.end() > t.end and later[0].start == join.end()
+
+
+def _since_bound(before: str, earlier: list[timex.Timex]) -> bool:
+    """The date after `before` ends the span a "since" opened in its clause: within eight
+    words of it, or with a clause of its own ("since a rebellion ... broke out last
+    month", "Since the effort ... began in mid-March"); not a "since" that a date of its
+    own closed ("hit their highest since September 2008 on Monday"; not "in March last
+    year", one date in two parts), nor a noun's
+    ("the second president since the breakup of the Soviet Union in an official ceremony
+    in the Kremlin Sunday")."""
+    start = max(max(before.rfind(mark) for mark in ",;"), 0)
+    since = None
+    for since in _SINCE.finditer(before, start):
+        pass
+    if (since is None or any(e.start >= since.end() and before[e.end:].strip() for e in earlier)
+            or _SINCE_THEN.match(before, since.end())):
+        return False
+    span = before[since.end():]
+    return (len(span.split()) <= 8 or not _WORD.search(before, start, since.start())
+            or bool(_LOWER_PAST.search(span.lower())))
 
 
 _CLAUSE_MARKS = ",;()—–"  # what `_ASIDE`'s clause runs up to (`[^,;()—–]*$`)

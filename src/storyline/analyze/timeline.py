@@ -52,7 +52,7 @@ from ..brief.select import QUOTE_MARKS, reports_news
 from ..errors import EmptyInputError, InputError, OptionsError
 from ..model import Article, BriefSentence, Sentence, cite
 from . import timex
-from .dates import counted_from, event_mention
+from .dates import counted_from, event_mention, written_first
 from .dates import resolved as dates_of
 
 DATES = 10  # dates in a timeline, by default
@@ -127,7 +127,8 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
     """The timeline of the story the articles tell: `dates` days, `per_date` sentences
     each, from the articles published between `start` and `end` (ISO dates, inclusive;
     default: all). Articles need a publication date (`published`) to be placed; undated
-    ones still lend their explicit dates ("Feb. 9, 2019"). With `latest` (a story page's
+    ones still lend their explicit dates ("Feb. 9, 2019"), and their weekdays where an
+    article with a date wrote the same sentence (`dates.written_first`). With `latest` (a story page's
     key dates), it ends where the story stands: going back from the newest day articles
     were published on, over LATEST_DAYS days, the first such day already on it stops the
     search, and the first with a report gets that report in the least worthy day's
@@ -145,20 +146,8 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
     articles, _ = clean.clean_all(checks.without_budgets(checks.english(articles)[0])[0])
     sentences = segment.split_all(articles)
     published = {a.id: _day(a.published, None) for a in articles}
-    by_id = {a.id: a for a in articles}
-    # a sentence that an earlier article wrote word for word (a wire story run again, a
-    # recap) counts its weekdays from that article: "On Monday, Chavez said ..." in a
-    # March 3 story and again in one of March 10 is February 28's
-    # (its words, not its punctuation: a copy may add a comma)
-    keys = [" ".join(_WORDS.findall(s.text.lower())) for s in sentences]
-    written_first: dict[str, Article] = {}
-    for s, key in zip(sentences, keys, strict=True):
-        a = by_id[s.article]
-        if published[a.id] is not None and (
-                key not in written_first or published[a.id] < published[written_first[key].id]):
-            written_first[key] = a
-    found = [dates_of(s.text, written_first.get(key, by_id[s.article]))
-             for s, key in zip(sentences, keys, strict=True)]
+    found = [dates_of(s.text, a) for s, a in zip(
+        sentences, written_first(sentences, articles), strict=True)]
     mentions = [[t for t in f if t.precision == "day"] for f in found]
     # a lead that tells what happened last week or last month is not its day's news
     # ("EgyptAir pilot Hamdi Hanafi Taha sought asylum last week", on the day it ran; not
@@ -182,7 +171,7 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
     if not pool:
         raise InputError("the articles hold no complete sentence to put on a timeline; "
                          "give the full articles")
-    candidates, undated = _candidates(pool, [mentions[k] for k in readable], published,
+    candidates, undated = _candidates(pool, [found[k] for k in readable], published,
                                       [earlier[k] for k in readable], day_before=not latest)
     rows = vectors.tfidf(pool)
     story = np.asarray(rows.mean(axis=0)).ravel()  # what the whole story is about
@@ -291,7 +280,7 @@ def _rank_days(sentences: list[Sentence], mentions: list[list[timex.Timex]],
     return sorted((d for d in worth if lo <= d <= hi), key=lambda d: (-worth[d], d))
 
 
-def _candidates(sentences: list[Sentence], mentions: list[list[timex.Timex]],
+def _candidates(sentences: list[Sentence], found: list[list[timex.Timex]],
                 published: dict[str, date | None], earlier: list[bool],
                 day_before: bool = True) -> tuple[dict[date, list[int]], set[int]]:
     """Each day's candidate sentences: those whose event date it is, and the leads of the
@@ -306,12 +295,13 @@ def _candidates(sentences: list[Sentence], mentions: list[list[timex.Timex]],
         days_told[" ".join(s.text.lower().split())].add(published[s.article])
     out: dict[date, list[int]] = defaultdict(list)
     undated: set[int] = set()
-    for k, (s, found) in enumerate(zip(sentences, mentions, strict=True)):
-        event = event_mention(s.text, [t for t in found if not counted_from(s.text, t.start)],
-                              in_passing=False)
+    for k, (s, dates) in enumerate(zip(sentences, found, strict=True)):
+        event = event_mention(s.text, [t for t in dates if not counted_from(s.text, t.start)],
+                              in_passing=False, days=True)
         if event is not None:
             out[event.first].append(k)
-        elif (not found and not earlier[k] and s.index < LEAD and published[s.article] is not None
+        elif (not any(t.precision == "day" for t in dates) and not earlier[k]
+              and s.index < LEAD and published[s.article] is not None
               and len(days_told[" ".join(s.text.lower().split())]) <= 2):
             day = published[s.article]
             out[day].append(k)
@@ -416,7 +406,6 @@ def _introduces_enough(pool: list[Sentence], articles: list[Article]) -> Callabl
     return alone
 
 
-_WORDS = re.compile(r"\w+")
 _GONE = re.compile(r"^(?:last|earlier)\b|\bago$", re.IGNORECASE)  # "last week", "a month ago"
 _CHRONOLOGY_ENTRY = re.compile(r"(?:January|February|March|April|May|June|July|August|"
                                r"September|October|November|December):\s")  # (not "May – ")
