@@ -16,6 +16,7 @@ from storyline.brief.segment import split_all
 from storyline.brief.vectors import tfidf
 from storyline.errors import OptionsError
 from storyline.faces.cli import main
+from storyline.model import Article
 
 BACKGROUND = ("The regional government held an emergency meeting in the capital to discuss "
               "the situation. Aid groups asked for access to the area. ")
@@ -397,6 +398,11 @@ def timeline_of(sentence: str, published: str | None = "2019-02-13",
     ("Trump flew on Monday to Mar-a-Lago for the weekend with his family.", ["2019-02-11"]),
     ("Brent crude fell from $80 to $75 on Monday, traders said.", ["2019-02-11"]),
     ("Traffic was quieter than usual on Monday in the capital.", ["2019-02-11"]),
+    ("The army withdrew from a town 30 miles north of the capital on Monday.",
+     ["2019-02-11"]),
+    ("Prices have doubled since the war and the government raised fuel taxes on Monday.",
+     ["2019-02-11"]),
+    ("The death toll has risen since Sunday to 45, officials said on Monday.", ["2019-02-11"]),
     # a start point passed over for the day of the news
     ("Oil prices hit their highest since September 2008 on Monday, traders said.",
      ["2019-02-11"]),
@@ -430,6 +436,21 @@ def test_a_sentence_run_again_is_dated_from_where_it_was_first_written():
             {"id": "2", "text": BACKGROUND + again, "published": "2011-03-10"}]
     brief = summarize(docs)
     assert {e.date for e in brief.timeline if "my friend" in e.text} == {"2011-02-28"}
+
+
+def test_a_sentence_counts_from_its_first_writer_within_two_weeks():
+    from storyline.analyze.dates import written_first
+    from storyline.brief import segment
+    line = "On Monday, the envoy met the rebels in the port city."
+    docs = [Article(id=str(i), text=line, published=day, date_source=source)
+            for i, (day, source) in enumerate([("2011-01-01", None), ("2011-03-03", None),
+                                              ("2011-03-10", None), ("2011-03-09", "caption"),
+                                              (None, None)])]
+    first = [a.id for a in written_first(segment.split_all(docs), docs)]
+    # March 10 counts from March 3 (January 1 is too far back), March 3 from itself,
+    # the caption-dated copy from March 3 (a caption's date is "then or later", no one's
+    # first), the undated copy from the earliest dated one
+    assert first == ["0", "1", "1", "1", "0"]
 
 
 def test_an_article_dated_by_its_photo_counts_weekdays_from_the_day_after():

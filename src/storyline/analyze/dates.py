@@ -71,6 +71,7 @@ _BOUND = re.compile(r"(?i)\bbetween\b[^,;]*\band\s*$|\binto\s+(?:the\s+year\s+)?
 # "Since NATO took over the Libya operation on March 31, ...".
 _SINCE = re.compile(r"(?i)\bsince\b")
 _SINCE_JUST_BEFORE = re.compile(r"(?i)\bsince\s+$")
+_NEW_CLAUSE = re.compile(r"\s(?:and|but|while)\s")  # ("since the war and the government ...")
 _SINCE_THEN = re.compile(r"(?i)\s+(?:then|that\s+time|that\s+day)\b")
 _WORDS = re.compile(r"\w+")
 _WORD = re.compile(r"\w")
@@ -79,17 +80,20 @@ _COUNTED_FROM_AT = re.compile("(?i)" + _COUNTED_FROM)
 # "March 19 - April 2", "from Monday to late Wednesday"; not a chronology's entry ("March
 # 19 - The first air strikes halt ..."), nor "voted Saturday to back a no-fly zone", "rose
 # on Sunday to 45" (no date after it).
-_RANGE_JOIN = re.compile(r"\s*(?:through|thru|to|until|till|[-–—])\s*(?:(?:early|mid|late|"
+_RANGE_JOIN = re.compile(r"\s*(?:through|thru|to|until|till|[-–])\s*(?:(?:early|mid|late|"
                          r"the\s+(?:end|start|beginning)\s+of)[\s-]+)?")
-# ... and after a start point, what leads to its other end: "Since Trump was elected on
-# Nov. 8, 2016, to its peak on Jan. 26, 2018, the Dow ... gained 45%".
-_TO_OTHER_END = re.compile(r"\s*,?\s*(?:to|until|till|through|thru)\b")
+# ... and after a start point, what leads to its other end, a date within four words:
+# "Since Trump was elected on Nov. 8, 2016, to its peak on Jan. 26, 2018, the Dow ...
+# gained 45%"; not "risen since Sunday to 45, officials said on Monday".
+_TO_OTHER_END = re.compile(r"\s*,?\s*(?:to|until|till|through|thru)\b((?:\s+[^\s,;]+){0,4}?)\s+$")
 # A date of something compared with: "up from 27% in 2011", "from $26,984 in 2010" (a
 # figure's thousands separator is no clause's comma), "compared with 72% in 2013", "more
 # than in June 2013", "as in 2013", a story's setting ("is set in 1973"); not a figure
 # compared ("fell more than 1 percent on Monday", "quieter than usual on Friday") nor a
 # change told from one figure to another ("fell from $80 to $75 on Monday": `_FROM_TO`).
-_BASELINE = re.compile(r"(?i)\bfrom\s+(?:an?\s+(?:\w+\s+)?(?:low|high|peak)\s+of\s+|an?\s+\w+\s+)?"
+_BASELINE = re.compile(r"(?i)\bfrom\s+(?:an?\s+(?:\w+\s+)?(?:low|high|peak)\s+of\s+"
+                       r"|an?\s+(?:yearly|annual|monthly|weekly|daily|record|revised|previous|"
+                       r"estimated|reported)\s+)?"
                        r"[$£€]?\d(?:[\d,.]*\d)?[^,;]*$|\bcompared\s+(?:with|to)\b[^,;]*$"
                        r"|\bthan\b(?!\s+(?:[$£€]?\d|(?:an?|one|two|three|usual|normal|ever)\b))"
                        r"[^,;]*$"
@@ -102,11 +106,12 @@ _PLAN = re.compile(r"(?i)\b(?:hopes?|plans?|aims?|intends?|wants?|expects?|proje
 # to come as a story page's key dates read it: "A verdict could come as early as
 # Thursday", "said the strikes would take place Tuesday", "is expected to cross ...
 # Saturday"; not "may have died in ...".
-_AHEAD = re.compile(r"(?i)\b(?:(?:would|could|might|will|(?-i:may))(?!\s+(?:not\s+)?have\b)|"
+_AHEAD = re.compile(r"(?i)\b(?:(?:would|could(?!n['’]t|\s+not\b)|might|will|(?-i:may))"
+                    r"(?!\s+(?:not\s+)?have\b)|"
                     r"(?:is|are|was|were)\s+(?:expected|set|due|scheduled)\s+to|"
                     r"(?:plans?|hopes?|expects?|intends?|aims?|wants?)\s+to)\b"
                     r"(?:\s+[^\s.;,]+){0,8}\s*$")  # (its own clause: eight words at most)
-_FROM_TO = re.compile(r"(?i)from\s+[$£€]?\d[\d,.]*\S*(?:\s+[a-z]+){0,2}\s+to\s+[$£€]?\d")
+_FROM_TO = re.compile(r"(?i)from\s+[$£€]?\d\S*(?:\s+[a-z]+){0,2}\s+to\s+[$£€]?\d")
 _MODAL = re.compile(r"(?i)^(?:(?!\bthat\b)[^,;.])*\b(?:will|won't|'ll|would|could|might)\b")
 _LABEL_AFTER = re.compile(r"^[’']s\b")  # "Tuesday's revelations", "last year's disaster"
 _DETERMINER = re.compile(r"(?i)\b(?:the|a|an|this|that)\s+$")
@@ -180,24 +185,27 @@ REPEATED_DAYS = 14  # a sentence run again this many days later counts from its 
 
 def written_first(sentences: list[Sentence], articles: list[Article]) -> list[Article]:
     """The article each sentence's dates count from: its own, or the earliest article
-    published up to REPEATED_DAYS before it that wrote the same words (a wire story run
-    again, a recap; its punctuation aside: a copy may add a comma). "On Monday, Chavez
-    said ..." in a March 3 story and again in one of March 10 is February 28's."""
+    published in the REPEATED_DAYS before it that wrote the same words (a wire story run
+    again, a recap; its punctuation aside: a copy may add a comma); for an undated
+    article, the earliest dated one that did. "On Monday, Chavez said ..." in a March 3
+    story and again in one of March 10 is February 28's. An article dated only as "then
+    or later" (a caption's, a post's date) is no one's first."""
     by_id = {a.id: a for a in articles}
     keys = [" ".join(_WORDS.findall(s.text.lower())) for s in sentences]
-    first: dict[str, tuple[date, Article]] = {}
+    copies: dict[str, list[tuple[date, Article]]] = {}
     for s, key in zip(sentences, keys, strict=True):
-        day = _date(by_id[s.article].published)
-        if day is not None and (key not in first or day < first[key][0]):
-            first[key] = (day, by_id[s.article])
+        a = by_id[s.article]
+        day = _date(a.published)
+        if day is not None and a.date_source not in LOWER_BOUND_SOURCES:
+            copies.setdefault(key, []).append((day, a))
     out = []
     for s, key in zip(sentences, keys, strict=True):
         own = by_id[s.article]
-        day, earliest = first.get(key, (None, own))
         mine = _date(own.published)
-        out.append(earliest if day is not None and (
-            mine is None or timedelta(0) < mine - day <= timedelta(days=REPEATED_DAYS))
-            else own)
+        dated = sorted(copies.get(key, []), key=lambda c: c[0])
+        first = next((a for day, a in dated if mine is None or
+                      timedelta(0) < mine - day <= timedelta(days=REPEATED_DAYS)), own)
+        out.append(first)
     return out
 
 
@@ -283,21 +291,27 @@ def event_mention(text: str, found: list[timex.Timex], *, in_passing: bool = Tru
     cost more lines a reader wanted ("... said Thursday it would be a mistake ...", "...
     joined in Saturday's battle") than they mended; they leave out a time to come said
     with a verb (`_AHEAD`: "A verdict could come as early as Thursday")."""
+    skip = -1  # (the other end of a range passed over)
     for i, t in enumerate(found):
+        if i <= skip:
+            continue
         before, after = text[:t.start], text[t.end:]
         if _joined(text, t, found[i + 1:]):
-            return None  # the dates of a range: none is a day something happened
+            skip = i + 1  # the dates of a range: neither is a day something happened
+            continue
         if t.bound or _BOUND.search(before) or _since_bound(before, found[:i]):
-            if _TO_OTHER_END.match(text, t.end) or in_passing and not (
-                    _SINCE_JUST_BEFORE.search(before) or _since_bound(before, found[:i])):
+            if _to_other_end(text, t, found[i + 1:]) or in_passing and not (
+                    _SINCE_JUST_BEFORE.search(before, max(0, len(before) - 20))
+                    or _since_bound(before, found[:i])):
                 return None  # a span's start, its other end later; or a time to come
             continue  # "since" a day gone: a later date may be the news's ("hit their
             # highest since September 2008 on Monday"); in the brief's timeline, not after
             # "by", "for", "starting" ("Another flyby is planned for Feb. 22, with
             # encounters ... on May 30"), where key dates ask `_AHEAD`
         baseline = _BASELINE.search(before)
-        if (not t.event or t.precision == "week"
-                or baseline and not _FROM_TO.match(before, baseline.start())
+        if baseline and (told := _FROM_TO.match(before, baseline.start())):
+            baseline = _BASELINE.search(before, told.end())  # ("from $80 to $75 on Monday")
+        if (not t.event or t.precision == "week" or baseline
                 or (_PLAN if in_passing else _AHEAD).search(before)
                 or in_passing and (_aside(before) or _MODAL.match(after)
                                    or _LABEL_AFTER.match(after) or (_DETERMINER.search(before)
@@ -317,15 +331,21 @@ def _joined(text: str, t: timex.Timex, later: list[timex.Timex]) -> bool:
     return join is not None and join.end() > t.end and later[0].start == join.end()
 
 
+def _to_other_end(text: str, t: timex.Timex, later: list[timex.Timex]) -> bool:
+    """After the start point `t`, the span runs "to" the next date (`_TO_OTHER_END`)."""
+    return bool(later) and _TO_OTHER_END.match(text[:later[0].start], t.end) is not None
+
+
 def _since_bound(before: str, earlier: list[timex.Timex]) -> bool:
     """The date after `before` ends the span a "since" opened in its clause: within eight
-    words of it, or with a clause of its own ("since a rebellion ... broke out last
-    month", "Since the effort ... began in mid-March"); not a "since" that a date of its
+    words of it, or, up to a new clause ("and the government raised ..."), opening its
+    clause ("Since the effort ... began in mid-March") or with a verb of its own ("since a
+    rebellion ... broke out last month"); not a "since" that a date of its
     own closed ("hit their highest since September 2008 on Monday"; not "in March last
     year", one date in two parts), nor a noun's
     ("the second president since the breakup of the Soviet Union in an official ceremony
     in the Kremlin Sunday")."""
-    start = max(max(before.rfind(mark) for mark in ",;"), 0)
+    start = max(max(before.rfind(mark) for mark in ",;"), len(before) - 400, 0)
     since = None
     for since in _SINCE.finditer(before, start):
         pass
@@ -333,8 +353,10 @@ def _since_bound(before: str, earlier: list[timex.Timex]) -> bool:
             or _SINCE_THEN.match(before, since.end())):
         return False
     span = before[since.end():]
-    return (len(span.split()) <= 8 or not _WORD.search(before, start, since.start())
-            or bool(_LOWER_PAST.search(span.lower())))
+    if len(span.split()) <= 8:
+        return True
+    return not _NEW_CLAUSE.search(span) and (not _WORD.search(before, start, since.start())
+                                             or bool(_LOWER_PAST.search(span.lower())))
 
 
 _CLAUSE_MARKS = ",;()—–"  # what `_ASIDE`'s clause runs up to (`[^,;()—–]*$`)

@@ -128,11 +128,11 @@ def timeline(documents: Iterable[str | Article | dict], *, dates: int = DATES,
     each, from the articles published between `start` and `end` (ISO dates, inclusive;
     default: all). Articles need a publication date (`published`) to be placed; undated
     ones still lend their explicit dates ("Feb. 9, 2019"), and their weekdays where an
-    article with a date wrote the same sentence (`dates.written_first`). With `latest` (a story page's
-    key dates), it ends where the story stands: going back from the newest day articles
-    were published on, over LATEST_DAYS days, the first such day already on it stops the
-    search, and the first with a report gets that report in the least worthy day's
-    place."""
+    article with a date wrote the same sentence (`dates.written_first`). With `latest` (a
+    story page's key dates), it ends where the story stands: going back from the newest
+    day articles were published on, over LATEST_DAYS days, the first such day already on
+    it stops the search, and the first with a report gets that report in the least
+    worthy day's place."""
     if dates < 1 or per_date < 1:
         raise OptionsError(f"dates and per_date must be 1 or more, got {dates} and {per_date}")
     first, last = _day(start, "start"), _day(end, "end")
