@@ -89,13 +89,15 @@ _TO_OTHER_END = re.compile(r"\s*,?\s*(?:to|until|till|through|thru)\b((?:\s+[^\s
 # A date of something compared with: "up from 27% in 2011", "from $26,984 in 2010" (a
 # figure's thousands separator is no clause's comma), "compared with 72% in 2013", "more
 # than in June 2013", "as in 2013", a story's setting ("is set in 1973"); not a figure
-# compared ("fell more than 1 percent on Monday", "quieter than usual on Friday") nor a
+# compared ("fell more than 1 percent on Monday", "quieter than usual on Friday", "more
+# than expected on Monday"; not "more than expected a year ago") nor a
 # change told from one figure to another ("fell from $80 to $75 on Monday": `_FROM_TO`).
 _BASELINE = re.compile(r"(?i)\bfrom\s+(?:an?\s+(?:\w+\s+)?(?:low|high|peak)\s+of\s+"
                        r"|an?\s+(?:yearly|annual|monthly|weekly|daily|record|revised|previous|"
                        r"estimated|reported)\s+)?"
                        r"[$£€]?\d(?:[\d,.]*\d)?[^,;]*$|\bcompared\s+(?:with|to)\b[^,;]*$"
-                       r"|\bthan\b(?!\s+(?:[$£€]?\d|(?:an?|one|two|three|usual|normal|ever)\b))"
+                       r"|\bthan\b(?!\s+(?:[$£€]?\d|(?:an?|one|two|three|usual|normal|ever)\b"
+                       r"|(?:expected|anticipated|forecast|predicted)\s+(?:on|in|at|during)\b))"
                        r"[^,;]*$"
                        r"|(?:^|\W)as\s+(?:was\s+the\s+case\s+)?in\s*$|\bset\b[^,;.]*\bin\s*$")
 # Plans, forecasts and conditions: "we hope to begin in 2017", "may reach nine billion
