@@ -403,8 +403,11 @@ def timeline_of(sentence: str, published: str | None = "2019-02-13",
      []),
     ("The army withdrew from a town 30 miles north of the capital on Monday.",
      ["2019-02-11"]),
-    ("Prices have doubled since the war and the government raised fuel taxes on Monday.",
+    ("Exports have slumped since the fighting began and the central bank cut rates on Monday.",
      ["2019-02-11"]),
+    (("The council has courted support since the rebels and their allies took over the "
+      "eastern port city of the north on Monday."), []),
+    ("The exhibition ran Jan. 7—Jan. 11 and drew 40,000 visitors to the old port.", []),
     ("The death toll has risen since Sunday to 45, officials said on Monday.", ["2019-02-11"]),
     # a start point passed over for the day of the news
     ("Oil prices hit their highest since September 2008 on Monday, traders said.",
@@ -441,6 +444,21 @@ def test_a_sentence_run_again_is_dated_from_where_it_was_first_written():
     assert {e.date for e in brief.timeline if "my friend" in e.text} == {"2011-02-28"}
 
 
+@pytest.mark.parametrize("sentence, day", [
+    ("Residents could not leave their homes on Monday as the floods rose.", "2019-02-11"),
+    ("A verdict could come as early as Monday, lawyers for the defendant said.", None),
+    ("Sales grew from 2010 to 2015, and the company was sold to a rival on Monday.",
+     "2019-02-11"),
+])
+def test_a_story_pages_key_date_of_a_line(sentence, day):
+    # key dates leave out a time to come said with a verb, not "could not"; a range
+    # before the news is passed over
+    from storyline.analyze.dates import event_mention, resolved
+    article = Article(id="1", text=sentence, published="2019-02-13")
+    found = event_mention(sentence, resolved(sentence, article), in_passing=False, days=True)
+    assert (found.value if found else None) == day
+
+
 def test_a_sentence_counts_from_its_first_writer_within_two_weeks():
     from storyline.analyze.dates import written_first
     from storyline.brief import segment
@@ -448,12 +466,15 @@ def test_a_sentence_counts_from_its_first_writer_within_two_weeks():
     docs = [Article(id=str(i), text=line, published=day, date_source=source)
             for i, (day, source) in enumerate([("2011-01-01", None), ("2011-03-03", None),
                                               ("2011-03-10", None), ("2011-03-09", "caption"),
-                                              (None, None)])]
+                                              (None, None), ("2011-03-02", "caption"),
+                                              ("2011-03-20", None)])]
     first = [a.id for a in written_first(segment.split_all(docs), docs)]
     # March 10 counts from March 3 (January 1 is too far back), March 3 from itself,
     # the caption-dated copy from March 3 (a caption's date is "then or later", no one's
-    # first), the undated copy from the earliest dated one
-    assert first == ["0", "1", "1", "1", "0"]
+    # first: the March 3 article counts from itself, not from the caption-dated copy of
+    # March 2), the undated copy from the earliest dated one, and March 20 from March 3
+    # through March 10 (a chain of copies)
+    assert first == ["0", "1", "1", "1", "0", "5", "1"]
 
 
 def test_an_article_dated_by_its_photo_counts_weekdays_from_the_day_after():

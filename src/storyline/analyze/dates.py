@@ -20,6 +20,7 @@ disagreement; a date of saying ("officials said on Monday") never counts.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -71,7 +72,11 @@ _BOUND = re.compile(r"(?i)\bbetween\b[^,;]*\band\s*$|\binto\s+(?:the\s+year\s+)?
 # "Since NATO took over the Libya operation on March 31, ...".
 _SINCE = re.compile(r"(?i)\bsince\b")
 _SINCE_JUST_BEFORE = re.compile(r"(?i)\bsince\s+$")
-_NEW_CLAUSE = re.compile(r"\s(?:and|but|while)\s")  # ("since the war and the government ...")
+# A new clause after a "since" clause: "but" or "while", or "and" once the "since" clause
+# has its verb ("since the fighting began and the army retook ..."; not "since the rebels
+# and their allies took over ...").
+_BUT = re.compile(r"\s(?:but|while)\s")
+_AND = re.compile(r"\sand\s")
 _SINCE_THEN = re.compile(r"(?i)\s+(?:then|that\s+time|that\s+day)\b")
 _WORDS = re.compile(r"\w+")
 _WORD = re.compile(r"\w")
@@ -80,12 +85,13 @@ _COUNTED_FROM_AT = re.compile("(?i)" + _COUNTED_FROM)
 # "March 19 - April 2", "from Monday to late Wednesday"; not a chronology's entry ("March
 # 19 - The first air strikes halt ..."), nor "voted Saturday to back a no-fly zone", "rose
 # on Sunday to 45" (no date after it).
-_RANGE_JOIN = re.compile(r"\s*(?:through|thru|to|until|till|[-–])\s*(?:(?:early|mid|late|"
+_RANGE_JOIN = re.compile(r"(?:\s*(?:through|thru|to|until|till|[-–])\s*|—)(?:(?:early|mid|late|"
                          r"the\s+(?:end|start|beginning)\s+of)[\s-]+)?")
 # ... and after a start point, what leads to its other end, a date within four words:
 # "Since Trump was elected on Nov. 8, 2016, to its peak on Jan. 26, 2018, the Dow ...
 # gained 45%"; not "risen since Sunday to 45, officials said on Monday".
-_TO_OTHER_END = re.compile(r"\s*,?\s*(?:to|until|till|through|thru)\b((?:\s+[^\s,;]+){0,4}?)\s+$")
+_TO_OTHER_END = re.compile(r"\s*,?\s*(?:to|until|till|through|thru)\b(?!\s+[$£€]?\d)"
+                           r"((?:\s+[^\s,;]+){0,4}?)\s+$")
 # A date of something compared with: "up from 27% in 2011", "from $26,984 in 2010" (a
 # figure's thousands separator is no clause's comma), "compared with 72% in 2013", "more
 # than in June 2013", "as in 2013", a story's setting ("is set in 1973"); not a figure
@@ -94,7 +100,8 @@ _TO_OTHER_END = re.compile(r"\s*,?\s*(?:to|until|till|through|thru)\b((?:\s+[^\s
 # change told from one figure to another ("fell from $80 to $75 on Monday": `_FROM_TO`).
 _BASELINE = re.compile(r"(?i)\bfrom\s+(?:an?\s+(?:\w+\s+)?(?:low|high|peak)\s+of\s+"
                        r"|an?\s+(?:yearly|annual|monthly|weekly|daily|record|revised|previous|"
-                       r"estimated|reported)\s+)?"
+                       r"estimated|reported|preliminary|initial|average|mere|low|high|peak|"
+                       r"provisional|original|projected)\s+)?"
                        r"[$£€]?\d(?:[\d,.]*\d)?[^,;]*$|\bcompared\s+(?:with|to)\b[^,;]*$"
                        r"|\bthan\b(?!\s+(?:[$£€]?\d|(?:an?|one|two|three|usual|normal|ever)\b"
                        r"|(?:expected|anticipated|forecast|predicted)\s+(?:on|in|at|during)\b))"
@@ -182,32 +189,44 @@ def candidates(sentences: list[Sentence], facts: list[Fact],
             if (found := event_date(sentences[k].text, first[k]))}
 
 
-REPEATED_DAYS = 14  # a sentence run again this many days later counts from its first
+REPEATED_DAYS = 14  # a sentence run again up to this many days later counts from its first
 
 
 def written_first(sentences: list[Sentence], articles: list[Article]) -> list[Article]:
-    """The article each sentence's dates count from: its own, or the earliest article
-    published in the REPEATED_DAYS before it that wrote the same words (a wire story run
-    again, a recap; its punctuation aside: a copy may add a comma); for an undated
-    article, the earliest dated one that did. "On Monday, Chavez said ..." in a March 3
-    story and again in one of March 10 is February 28's. An article dated only as "then
-    or later" (a caption's, a post's date) is no one's first."""
+    """The article each sentence's dates count from: its own, or the first of the articles
+    that wrote the same words (its punctuation aside: a copy may add a comma), each copy
+    published at most REPEATED_DAYS after the one before it that it counts from (a wire
+    story run again, a recap); for an undated article, the first dated one. "On Monday,
+    Chavez said ..." in a March 3 story and again in one of March 10 is February 28's. An
+    article dated only as "then or later" (a caption's, a post's date) is no one's
+    first."""
     by_id = {a.id: a for a in articles}
     keys = [" ".join(_WORDS.findall(s.text.lower())) for s in sentences]
-    copies: dict[str, list[tuple[date, Article]]] = {}
+    copies: dict[str, dict[str, date]] = {}  # key -> the dated articles that wrote it
     for s, key in zip(sentences, keys, strict=True):
         a = by_id[s.article]
         day = _date(a.published)
         if day is not None and a.date_source not in LOWER_BOUND_SOURCES:
-            copies.setdefault(key, []).append((day, a))
+            copies.setdefault(key, {})[a.id] = day
+    roots: dict[str, dict[str, str]] = {}  # key -> article -> the article it counts from
+    for key, dated in copies.items():
+        order = sorted(dated, key=lambda a: (dated[a], a))
+        days = [dated[a] for a in order]
+        root = roots[key] = {}
+        for n, a in enumerate(order):  # (in date order: a copy's first is already known)
+            i = bisect.bisect_left(days, days[n] - timedelta(days=REPEATED_DAYS), 0, n)
+            root[a] = root[order[i]] if i < n and days[i] < days[n] else a
     out = []
     for s, key in zip(sentences, keys, strict=True):
-        own = by_id[s.article]
-        mine = _date(own.published)
-        dated = sorted(copies.get(key, []), key=lambda c: c[0])
-        first = next((a for day, a in dated if mine is None or
-                      timedelta(0) < mine - day <= timedelta(days=REPEATED_DAYS)), own)
-        out.append(first)
+        own, mine = by_id[s.article], _date(by_id[s.article].published)
+        root = roots.get(key, {})
+        if own.id in root:
+            out.append(by_id[root[own.id]])
+            continue
+        # an undated copy, or one dated only "then or later": the first copy before it
+        before = sorted((d, a) for a, d in copies.get(key, {}).items() if mine is None
+                        or timedelta(0) < mine - d <= timedelta(days=REPEATED_DAYS))
+        out.append(by_id[root[before[0][1]]] if before else own)
     return out
 
 
@@ -340,9 +359,10 @@ def _to_other_end(text: str, t: timex.Timex, later: list[timex.Timex]) -> bool:
 
 def _since_bound(before: str, earlier: list[timex.Timex]) -> bool:
     """The date after `before` ends the span a "since" opened in its clause: within eight
-    words of it, or, up to a new clause ("and the government raised ..."), opening its
+    words of it, or opening its
     clause ("Since the effort ... began in mid-March") or with a verb of its own ("since a
-    rebellion ... broke out last month"); not a "since" that a date of its
+    rebellion ... broke out last month"), up to a new clause (`_BUT`, `_AND`); not a
+    "since" that a date of its
     own closed ("hit their highest since September 2008 on Monday"; not "in March last
     year", one date in two parts), nor a noun's
     ("the second president since the breakup of the Soviet Union in an official ceremony
@@ -355,10 +375,11 @@ def _since_bound(before: str, earlier: list[timex.Timex]) -> bool:
             or _SINCE_THEN.match(before, since.end())):
         return False
     span = before[since.end():]
-    if len(span.split()) <= 8:
-        return True
-    return not _NEW_CLAUSE.search(span) and (not _WORD.search(before, start, since.start())
-                                             or bool(_LOWER_PAST.search(span.lower())))
+    if _BUT.search(span) or any(_LOWER_PAST.search(span[:m.start()].lower())
+                                for m in _AND.finditer(span)):
+        return False  # a new clause: the date is its own
+    return (len(span.split()) <= 8 or not _WORD.search(before, start, since.start())
+            or bool(_LOWER_PAST.search(span.lower())))
 
 
 _CLAUSE_MARKS = ",;()—–"  # what `_ASIDE`'s clause runs up to (`[^,;()—–]*$`)
