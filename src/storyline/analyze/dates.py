@@ -71,7 +71,6 @@ _BOUND = re.compile(r"(?i)\bbetween\b[^,;]*\band\s*$|\binto\s+(?:the\s+year\s+)?
 # A "since" whose span the date may end (`_since_bound`): "since its founding on March 5",
 # "Since NATO took over the Libya operation on March 31, ...".
 _SINCE = re.compile(r"(?i)\bsince\b")
-_SINCE_JUST_BEFORE = re.compile(r"(?i)\bsince\s+$")
 # A new clause after a "since" clause: "but" or "while", or "and" once the "since" clause
 # has its verb ("since the fighting began and the army retook ..."; not "since the rebels
 # and their allies took over ...").
@@ -79,7 +78,6 @@ _BUT = re.compile(r"\s(?:but|while)\s")
 _AND = re.compile(r"\sand\s")
 _SINCE_THEN = re.compile(r"(?i)\s+(?:then|that\s+time|that\s+day)\b")
 _WORDS = re.compile(r"\w+")
-_WORD = re.compile(r"\w")
 _COUNTED_FROM_AT = re.compile("(?i)" + _COUNTED_FROM)
 # What joins the two ends of a range, when another date follows it: "Monday-Friday",
 # "March 19 - April 2", "from Monday to late Wednesday"; not a chronology's entry ("March
@@ -208,25 +206,27 @@ def written_first(sentences: list[Sentence], articles: list[Article]) -> list[Ar
         day = _date(a.published)
         if day is not None and a.date_source not in LOWER_BOUND_SOURCES:
             copies.setdefault(key, {})[a.id] = day
-    roots: dict[str, dict[str, str]] = {}  # key -> article -> the article it counts from
-    for key, dated in copies.items():
+    window = timedelta(days=REPEATED_DAYS)
+    firsts: dict[str, tuple[list[str], list[date], dict[str, str]]] = {}
+    for key, dated in copies.items():  # each copy's first, in date order
         order = sorted(dated, key=lambda a: (dated[a], a))
         days = [dated[a] for a in order]
-        root = roots[key] = {}
-        for n, a in enumerate(order):  # (in date order: a copy's first is already known)
-            i = bisect.bisect_left(days, days[n] - timedelta(days=REPEATED_DAYS), 0, n)
+        root: dict[str, str] = {}
+        for n, a in enumerate(order):
+            i = bisect.bisect_left(days, days[n] - window, 0, n)
             root[a] = root[order[i]] if i < n and days[i] < days[n] else a
+        firsts[key] = order, days, root
     out = []
     for s, key in zip(sentences, keys, strict=True):
         own, mine = by_id[s.article], _date(by_id[s.article].published)
-        root = roots.get(key, {})
+        order, days, root = firsts.get(key, ([], [], {}))
         if own.id in root:
             out.append(by_id[root[own.id]])
             continue
         # an undated copy, or one dated only "then or later": the first copy before it
-        before = sorted((d, a) for a, d in copies.get(key, {}).items() if mine is None
-                        or timedelta(0) < mine - d <= timedelta(days=REPEATED_DAYS))
-        out.append(by_id[root[before[0][1]]] if before else own)
+        i = 0 if mine is None else bisect.bisect_left(days, mine - window)
+        out.append(by_id[root[order[i]]] if i < len(order) and (mine is None or days[i] < mine)
+                   else own)
     return out
 
 
@@ -320,10 +320,9 @@ def event_mention(text: str, found: list[timex.Timex], *, in_passing: bool = Tru
         if _joined(text, t, found[i + 1:]):
             skip = i + 1  # the dates of a range: neither is a day something happened
             continue
-        if t.bound or _BOUND.search(before) or _since_bound(before, found[:i]):
-            if _to_other_end(text, t, found[i + 1:]) or in_passing and not (
-                    _SINCE_JUST_BEFORE.search(before, max(0, len(before) - 20))
-                    or _since_bound(before, found[:i])):
+        since = _since_bound(before, found[:i])
+        if t.bound or since or _BOUND.search(before):
+            if _to_other_end(text, t, found[i + 1:]) or in_passing and not since:
                 return None  # a span's start, its other end later; or a time to come
             continue  # "since" a day gone: a later date may be the news's ("hit their
             # highest since September 2008 on Monday"); in the brief's timeline, not after
@@ -359,14 +358,13 @@ def _to_other_end(text: str, t: timex.Timex, later: list[timex.Timex]) -> bool:
 
 def _since_bound(before: str, earlier: list[timex.Timex]) -> bool:
     """The date after `before` ends the span a "since" opened in its clause: within eight
-    words of it, or opening its
-    clause ("Since the effort ... began in mid-March") or with a verb of its own ("since a
+    words of it ("since Friday", "since its founding on March 5"), or opening its clause
+    ("Since the effort ... began in mid-March") or with a verb of its own ("since a
     rebellion ... broke out last month"), up to a new clause (`_BUT`, `_AND`); not a
-    "since" that a date of its
-    own closed ("hit their highest since September 2008 on Monday"; not "in March last
-    year", one date in two parts), nor a noun's
-    ("the second president since the breakup of the Soviet Union in an official ceremony
-    in the Kremlin Sunday")."""
+    "since" that a date of its own closed ("hit their highest since September 2008 on
+    Monday"; not "in March last year", one date in two parts), nor a noun's ("the second
+    president since the breakup of the Soviet Union in an official ceremony in the
+    Kremlin Sunday")."""
     start = max(max(before.rfind(mark) for mark in ",;"), len(before) - 400, 0)
     since = None
     for since in _SINCE.finditer(before, start):
@@ -378,7 +376,7 @@ def _since_bound(before: str, earlier: list[timex.Timex]) -> bool:
     if _BUT.search(span) or any(_LOWER_PAST.search(span[:m.start()].lower())
                                 for m in _AND.finditer(span)):
         return False  # a new clause: the date is its own
-    return (len(span.split()) <= 8 or not _WORD.search(before, start, since.start())
+    return (len(span.split()) <= 8 or not _WORD_CHARACTER.search(before, start, since.start())
             or bool(_LOWER_PAST.search(span.lower())))
 
 
