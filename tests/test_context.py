@@ -753,6 +753,45 @@ def test_a_noun_its_article_wrote_before_needs_a_mention_first():
     assert "#ground" not in reading.needs[1].names
 
 
+def test_a_noun_its_article_described_just_before_needs_a_mention_first():
+    from storyline.brief.context import read
+
+    texts = ["Six students were charged on Monday over a freshman's death last fall.",
+             "She sat against the exterior door of one of the station's garage bays.",
+             "When the door opened for a fire truck, she fell back and was struck.",
+             "Firefighters said the station had no camera at that spot.",
+             "Officials would not say how long the students had been drinking.",
+             "The town has held no vigil since, a parent said.",
+             "Nobody checked the door that night, the report said."]
+    reading = read(texts, [True] * len(texts), [True] + [False] * (len(texts) - 1))
+    assert "#door" in reading.needs[2].names  # "the exterior door" one sentence before
+    assert "#door" not in reading.needs[6].names  # five sentences on: the story's door
+    assert "#exterior" not in reading.needs[2].names
+
+
+def test_the_same_thing_as_one_told_before_leans_on_it():
+    from storyline.brief.context import needs
+
+    assert needs("As that same shift takes place elsewhere, demographers are surprised "
+                 "at its speed.").antecedent
+    assert needs("Those same rules apply to cargo flights, the agency said.").antecedent
+    assert not needs("Maria and Ana Ruiz were born on the same day in Lima in 1990."
+                     ).antecedent
+
+
+def test_an_adjective_or_a_conjunction_after_the_is_no_noun():
+    from storyline.brief.context import definite_nouns
+
+    assert "#new" not in definite_nouns(
+        "A team led by a Stanford chemist described the new method in research published "
+        "on Wednesday.")
+    assert "#and" not in definite_nouns(
+        "Rescuers carried the injured and the frightened out of the building.")
+    assert "#method" not in definite_nouns(
+        "A team led by a Stanford chemist described the new method in research published "
+        "on Wednesday.")  # (defined in place: "the new method in ...")
+
+
 def test_a_brief_shows_what_the_can_is_before_the_can():
     lead = ("A California couple who found buried gold coins worth $10 million may have to "
             "give them up, a report said on Monday. The couple spotted a rusty can while "
