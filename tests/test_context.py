@@ -769,6 +769,20 @@ def test_a_noun_its_article_described_just_before_needs_a_mention_first():
     assert "#exterior" not in reading.needs[2].names
 
 
+def test_a_thing_told_before_and_then_what_for_still_needs_a_mention_first():
+    from storyline.brief.context import read
+
+    texts = ["Six students were charged on Monday over a freshman's death last fall.",
+             "Police said the students hosted an off-campus party at a rented house.",
+             "People gathered at the party to build a float for the parade.",
+             "The board reached a decision on Friday.",
+             "The decision to expel them was unanimous."]
+    reading = read(texts, [True] * len(texts), [True] + [False] * (len(texts) - 1))
+    assert "#party" in reading.needs[2].names  # "to build": what for, not which party
+    assert "#party" not in reading.introduces[2]
+    assert "#decision" not in reading.needs[4].names  # "to expel them" says which
+
+
 def test_the_same_thing_as_one_told_before_leans_on_it():
     from storyline.brief.context import needs
 

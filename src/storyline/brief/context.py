@@ -858,10 +858,14 @@ def subject_thing(text: str) -> str | None:
 
 
 @lru_cache(maxsize=20_000)
-def definite_nouns(text: str) -> frozenset[str]:
+def definite_nouns(text: str, purpose: bool = False) -> frozenset[str]:
     """The nouns `text` writes only after "the" (`_DEFINITE_NOUN`), as keys ("#can");
-    whether they point back depends on what their article wrote before (`read`)."""
+    whether they point back depends on what their article wrote before (`read`). With
+    `purpose`, also those before a "to" of purpose (`_FOR_A_PURPOSE`)."""
     found = {m.group(1) for m in _DEFINITE_NOUN.finditer(text)}
+    if purpose and " to " in text:
+        found.update(m.group(1) for m in _FOR_A_PURPOSE.finditer(text)
+                     if m.group(1) not in _TAKES_TO)
     found = {w for w in found if not w.endswith("ly") and w not in _NO_NOUNS and not any(
         form in _NOT_ANAPHORIC or form in _KNOWN_TO_ALL or form in _TIME_WORDS
         for form in (w, w[:-1] if w.endswith("s") else w))}
@@ -869,6 +873,22 @@ def definite_nouns(text: str) -> frozenset[str]:
         return frozenset()
     keys = _noun_keys(text)
     return frozenset(k for k in map(_noun_key, found) if keys.get(k) == 1)
+
+
+# "People gathered at the party to build a float": "to" after a thing's noun tells what
+# for, not which one ("the decision to resign" says which: `_TAKES_TO`). Read only where
+# the article wrote the noun before (`points_back`).
+_FOR_A_PURPOSE = re.compile(rf"\b[Tt]he (?:{_ADJECTIVE} ){{0,2}}+([a-z][a-z-]{{2,}}) to [a-z]")
+_TAKES_TO = frozenset(
+    "decision plan plans effort efforts attempt attempts bid move push order orders right "
+    "rights ability chance opportunity way time need call calls request offer agreement deal "
+    "proposal vote campaign drive permission power authority money funds courage desire "
+    "urge pressure motion ruling legislation bill law measure program initiative "
+    "intention goal aim mission task job duty obligation refusal failure willingness "
+    "reluctance commitment promise pledge threat warning invitation license licence "
+    "approval go-ahead green-light deadline means resources tools strength will freedom "
+    "answer response reaction road path key secret trick idea hope hopes wish temptation "
+    "incentive reason reasons case argument race rush fight struggle quest battle".split())
 
 
 def _introduced_as_new(key: str, text: str) -> bool:
@@ -918,7 +938,7 @@ def _as_new(key: str) -> re.Pattern:
 def _mentions(text: str) -> frozenset[str]:
     """The nouns `text` mentions other than as known (a sentence that says "a rusty can"
     or "drugs" lets a later one say "the can", "The drugs appear ...")."""
-    keys = set(_noun_keys(text)) - things(text)[0] - definite_nouns(text)
+    keys = set(_noun_keys(text)) - things(text)[0] - definite_nouns(text, purpose=True)
     keys.discard(subject_thing(text))  # (which `text` mentions once)
     return frozenset(keys)
 
@@ -1763,7 +1783,7 @@ def points_back(texts: list[str], opens: Sequence[bool], k: int) -> frozenset[st
     """The nouns `texts[k]` writes after "the" (`definite_nouns`) that its article
     introduced before as new ("a rusty can" ... "the can") or described just before
     ("the exterior door" ... "the door"); `opens` marks where each article begins."""
-    keys = definite_nouns(texts[k])
+    keys = definite_nouns(texts[k], purpose=True)
     if not keys:
         return keys
     start = k
