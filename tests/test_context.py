@@ -791,6 +791,9 @@ def test_the_same_thing_as_one_told_before_leans_on_it():
     assert needs("Those same rules apply to cargo flights, the agency said.").antecedent
     assert not needs("Maria and Ana Ruiz were born on the same day in Lima in 1990."
                      ).antecedent
+    assert needs("No-one else has displayed any symptoms, the school said.").antecedent
+    assert needs("Health officials said nobody else in the household was ill.").antecedent
+    assert not needs("Officials said the elsewhere-bound flight was delayed.").antecedent
 
 
 def test_an_adjective_or_a_conjunction_after_the_is_no_noun():

@@ -199,6 +199,9 @@ _THAT_DAY = re.compile(r"(?<=\S) that (?:day|night|morning|afternoon|evening)\b"
                        r"(?! (?:when|that|which|of|in|before|after)\b)")
 # "As that same transition takes place in the rest of the world, ...": the same as which?
 _THAT_SAME = re.compile(r"\b(?:[Tt]hat|[Tt]his|[Tt]hose|[Tt]hese) same\b")
+# "No-one else has displayed any symptoms.": else than whom?
+_ELSE = re.compile(r"\b(?:[Nn]o[- ]one|[Nn]obody|[Aa]nyone|[Ss]omeone|[Ee]veryone|[Aa]nybody|"
+                   r"[Ss]omebody|[Ee]verybody|[Nn]othing|[Aa]nything|[Ee]verything) else\b")
 # "It's possible the numbers could go higher.": figures an earlier sentence gave.
 _THE_NUMBERS = re.compile(r"\bthe (?:numbers|figures) (?:could|may|might|will|would|are|were|"
                           r"is|was|have|had|has|show|showed|suggest|suggested)\b")
@@ -1063,6 +1066,8 @@ def _leans_back(text: str) -> bool:
     if " that " in outside and _THAT_DAY.search(outside):
         return True
     if "same " in outside and _THAT_SAME.search(outside):
+        return True
+    if " else" in outside and _ELSE.search(outside):
         return True
     for m in _DEMONSTRATIVE_INSIDE.finditer(outside):
         noun = (m.group(1) or m.group(2) or m.group(3)).lower()
