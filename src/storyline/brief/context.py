@@ -198,10 +198,11 @@ _DANGLING_OPENING = re.compile(
 _THAT_DAY = re.compile(r"(?<=\S) that (?:day|night|morning|afternoon|evening)\b"
                        r"(?! (?:when|that|which|of|in|before|after)\b)")
 # "As that same transition takes place in the rest of the world, ...": the same as which?
-_THAT_SAME = re.compile(r"\b(?:[Tt]hat|[Tt]his|[Tt]hose|[Tt]hese) same\b")
+_THAT_SAME = re.compile(r"\b(?:[Tt]hat|[Tt]his|[Tt]hose|[Tt]hese) same\b(?![-'’])")
 # "No-one else has displayed any symptoms.": else than whom?
+# (of people: "If nothing else, ..." is a set phrase)
 _ELSE = re.compile(r"\b(?:[Nn]o[- ]one|[Nn]obody|[Aa]nyone|[Ss]omeone|[Ee]veryone|[Aa]nybody|"
-                   r"[Ss]omebody|[Ee]verybody|[Nn]othing|[Aa]nything|[Ee]verything) else\b")
+                   r"[Ss]omebody|[Ee]verybody) else\b")
 # "It's possible the numbers could go higher.": figures an earlier sentence gave.
 _THE_NUMBERS = re.compile(r"\bthe (?:numbers|figures) (?:could|may|might|will|would|are|were|"
                           r"is|was|have|had|has|show|showed|suggest|suggested)\b")
@@ -315,8 +316,8 @@ _DEFINITE_THING = re.compile(
 # rusty can, which paper); a brief that has not mentioned the noun leaves the reader
 # asking which. A lead is written for a fresh reader, and a noun its own article first
 # writes there ("the virus") is the story's, not a reference (`read`).
-_DEFINITE_NOUN = re.compile(  # (an adjective is no noun: "the new method in ...")
-    rf"\b[Tt]he (?:{_ADJECTIVE} ){{0,2}}+([a-z][a-z-]{{2,}})\b(?![-'’])"
+_DEFINITE_NOUN = re.compile(
+    rf"\b[Tt]he (?:{_ADJECTIVE} ){{0,2}}([a-z][a-z-]{{2,}})\b(?![-'’])"
     r"(?!\s+(?:of|that|which|who|whom|to|in|for|on|at|from|by|between|with|against|over|"
     r"under|about|into|he|she|they|it|we|i|you|[A-Z])\b)(?!\s*\()")
 # Words after "the" that name no thing told before: known to every reader, times,
@@ -330,10 +331,15 @@ _NOT_ANAPHORIC = frozenset(
     "east west age number amount lot kind sort type part half majority minority "
     "united ground air sky floor scene".split())
 _LOWER_WORD = re.compile(r"(?<!\w)[a-z]+(?![\w'’-])")  # a thing's noun, not "ad-hoc"
-# ("the injured and ...", "the two": no noun)
-_NO_NOUNS = frozenset({"and", "or", "but", "nor", "for", "yet", "so", "was", "were", "are",
-                       "has", "have", "had", "been", "being", "not", "also", "two", "three",
-                       "four", "five", "six", "seven", "eight", "nine", "ten"})
+# Words after "the" that are no noun: "the injured and ...", "the wounded could ...",
+# "the two", and the adjectives `_ADJECTIVE` lists ("the new method in ...", where the
+# noun has a phrase after it that says which).
+_NO_NOUNS = frozenset({
+    "and", "or", "but", "nor", "for", "yet", "so", "was", "were", "are", "is", "am", "be",
+    "has", "have", "had", "been", "being", "not", "also", "could", "would", "should",
+    "might", "must", "did", "does", "do", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "eleven", "twelve", "dozen", "new", "proposed", "revised",
+    "original", "recent", "current", "big", "huge", "small"})
 # "The drugs appear to be ...", "The reports cast a new cloud ...", "Most of the crimes
 # were planned ...": any noun that opens a sentence after "the", with a verb straight
 # after it, is presented as known, as "the accord" is: it needs a sentence of the brief
@@ -867,8 +873,8 @@ def definite_nouns(text: str, purpose: bool = False) -> frozenset[str]:
     `purpose`, also those before a "to" of purpose (`_FOR_A_PURPOSE`)."""
     found = {m.group(1) for m in _DEFINITE_NOUN.finditer(text)}
     if purpose and " to " in text:
-        found.update(m.group(1) for m in _FOR_A_PURPOSE.finditer(text)
-                     if m.group(1) not in _TAKES_TO)
+        found.update(m.group(2) for m in _FOR_A_PURPOSE.finditer(text)
+                     if not _takes_to(m.group(2)) and not _WHICH_ONE.search(m.group(1)))
     found = {w for w in found if not w.endswith("ly") and w not in _NO_NOUNS and not any(
         form in _NOT_ANAPHORIC or form in _KNOWN_TO_ALL or form in _TIME_WORDS
         for form in (w, w[:-1] if w.endswith("s") else w))}
@@ -878,20 +884,30 @@ def definite_nouns(text: str, purpose: bool = False) -> frozenset[str]:
     return frozenset(k for k in map(_noun_key, found) if keys.get(k) == 1)
 
 
-# "People gathered at the party to build a float": "to" after a thing's noun tells what
-# for, not which one ("the decision to resign" says which: `_TAKES_TO`). Read only where
-# the article wrote the noun before (`points_back`).
-_FOR_A_PURPOSE = re.compile(rf"\b[Tt]he (?:{_ADJECTIVE} ){{0,2}}+([a-z][a-z-]{{2,}}) to [a-z]")
+# "People gathered at the party to build a float": "to" and a verb after a thing's noun
+# tell what for, not which one, as "of ..." would; "the decision to resign" (`_TAKES_TO`)
+# and "the first woman to lead" say which, and "sent the letter to his lawyer" is no verb.
+# Such a noun is no mention of the thing (`_mentions`), and points back where its article
+# told of it before (`points_back`).
+_FOR_A_PURPOSE = re.compile(
+    rf"\b[Tt]he ((?:{_ADJECTIVE} ){{0,2}})([a-z][a-z-]{{2,}}) to (?!(?:the|a|an|his|her|their|"
+    r"its|our|my|your|this|that|these|those|him|them|me|us|it|be|one)\b)[a-z]")
+_WHICH_ONE = re.compile(r"\b(?:first|second|third|fourth|fifth|last|only|next|latest|"
+                        r"[a-z]+est)\b")
+
+
+def _takes_to(word: str) -> bool:
+    return word in _TAKES_TO or word[-1:] == "s" and word[:-1] in _TAKES_TO
 _TAKES_TO = frozenset(
-    "decision plan plans effort efforts attempt attempts bid move push order orders right "
-    "rights ability chance opportunity way time need call calls request offer agreement deal "
-    "proposal vote campaign drive permission power authority money funds courage desire "
-    "urge pressure motion ruling legislation bill law measure program initiative "
-    "intention goal aim mission task job duty obligation refusal failure willingness "
-    "reluctance commitment promise pledge threat warning invitation license licence "
-    "approval go-ahead green-light deadline means resources tools strength will freedom "
-    "answer response reaction road path key secret trick idea hope hopes wish temptation "
-    "incentive reason reasons case argument race rush fight struggle quest battle".split())
+    "decision plan effort attempt bid move push order right ability chance opportunity "
+    "way time need call request offer agreement deal proposal vote campaign drive "
+    "permission power authority money fund courage desire urge pressure motion ruling "
+    "legislation bill law measure program initiative intention goal aim mission task job "
+    "duty obligation refusal failure willingness reluctance commitment promise pledge "
+    "threat warning invitation license licence approval go-ahead green-light deadline "
+    "means resource tool strength will freedom answer response reaction road path key "
+    "secret trick idea hope wish temptation incentive reason case argument race rush "
+    "fight struggle quest battle".split())
 
 
 def _introduced_as_new(key: str, text: str) -> bool:
@@ -1065,7 +1081,7 @@ def _leans_back(text: str) -> bool:
         return True
     if " that " in outside and _THAT_DAY.search(outside):
         return True
-    if "same " in outside and _THAT_SAME.search(outside):
+    if "same" in outside and _THAT_SAME.search(outside):
         return True
     if " else" in outside and _ELSE.search(outside):
         return True
@@ -1806,7 +1822,7 @@ def points_back(texts: list[str], opens: Sequence[bool], k: int) -> frozenset[st
 # any distance, and with such a sentence counting as one that tells of the thing, the
 # rule changed three times the briefs, mostly by knock-on, and readers ran the old brief
 # in 9 of 15: `ab_fortyfifth_described.jsonl`.)
-_DESCRIBED_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:[\w-]+ ){1,2}\Z")
+_DESCRIBED_BEFORE = re.compile(r"\b[Tt]he (?:[\w-]+ ){1,2}\Z")
 DESCRIBED_WITHIN = 3  # sentences
 
 
@@ -1865,7 +1881,7 @@ def read(texts: list[str], fit: Sequence[bool], opens: list[bool] | None = None,
     def introduces_of(k: int) -> frozenset[str]:
         given = names.introduced(texts[k])
         if opens is not None and opens[k]:
-            return (given | known_things(texts[k]) | definite_nouns(texts[k])
+            return (given | known_things(texts[k]) | definite_nouns(texts[k], purpose=True)
                     | names.acronyms_used(texts[k]))
         return given
 
