@@ -787,12 +787,13 @@ def test_a_thing_told_before_and_then_what_for_still_needs_a_mention_first():
     assert "#party" in read(["Students gathered at the party to build a float on Friday.",
                              "The party ended at dawn."], [True, True], [True, False]
                             ).introduces[0]  # a lead's "the party" is the story's
-    told = ["A letter from the mayor was leaked on Monday.", "A woman was hurt.",
+    told = ["A letter from the mayor was leaked on Monday after a decision.",
+            "A woman was hurt.",
             "Police later sent the letter to his lawyer.",
             "Jones, 41, was the first woman to lead the council.",
             "The decisions to close schools drew protests."]
     reading = read(told, [True] * 5, [True] + [False] * 4)
-    assert "#letter" not in reading.needs[2].names  # "to his lawyer": no verb
+    assert "#letter" not in reading.needs[2].names  # "to his lawyer": which? (as at "of")
     assert "#woman" not in reading.needs[3].names  # "the first woman to ...": which one
     assert "#decision" not in reading.needs[4].names
 
@@ -811,6 +812,8 @@ def test_the_same_thing_as_one_told_before_leans_on_it():
     assert needs("Health officials said nobody else in the household was ill.").antecedent
     assert not needs("Officials said the elsewhere-bound flight was delayed.").antecedent
     assert not needs("If nothing else, the vote showed how divided the city is.").antecedent
+    assert not needs("Above everything else, voters care about prices, a poll found."
+                     ).antecedent
 
 
 def test_an_adjective_or_a_conjunction_after_the_is_no_noun():
@@ -822,6 +825,9 @@ def test_an_adjective_or_a_conjunction_after_the_is_no_noun():
     assert "#and" not in definite_nouns(
         "Rescuers carried the injured and the frightened out of the building.")
     assert "#could" not in definite_nouns("The wounded could not walk, nurses said.")
+    assert not definite_nouns("Jones was the second to resign, and the third to go.")
+    assert "#decided" not in definite_nouns("The tribunal decided to adjourn.", purpose=True)
+    assert not definite_nouns("The increase to two percent was approved.", purpose=True)
     # an adjective's ending on a noun: "the hospital said ..." is the hospital's
     assert "#hospital" in definite_nouns("Doctors at the hospital said she was stable.")
     assert "#trial" in definite_nouns("The trial began in May.")
