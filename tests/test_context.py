@@ -766,6 +766,10 @@ def test_a_noun_its_article_described_just_before_needs_a_mention_first():
     reading = read(texts, [True] * len(texts), [True] + [False] * (len(texts) - 1))
     assert "#door" in reading.needs[2].names  # "the exterior door" one sentence before
     assert "#door" not in reading.needs[6].names  # five sentences on: the story's door
+    # the ground, the air, the scene: any story's, however its article told of them
+    texts = ["A plane crashed on Monday.", "It hit the frozen ground hard.",
+             "Five people on the ground were hurt."]
+    assert "#ground" not in read(texts, [True] * 3, [True, False, False]).needs[2].names
     # "that" is no "the": "said that many residents" describes no residents
     texts = ["Fire hit a hotel on Monday.", "Officials said that many residents fled.",
              "The residents returned on Tuesday."]

@@ -896,10 +896,6 @@ _FOR_A_PURPOSE = re.compile(
     r"you|be|one|two|three|four|five|six|seven|eight|nine|ten|some|any|all|every|each|no|"
     r"next|last|what|whoever|whatever|who|where|how)\b)[a-z]")
 _WHICH_ONE = re.compile(r"\b(?:first|second|third|latest)\b")  # (the ordinals _ADJECTIVE lists)
-
-
-def _takes_to(word: str) -> bool:
-    return word in _TAKES_TO or word[-1:] == "s" and word[:-1] in _TAKES_TO
 _TAKES_TO = frozenset(
     "decision plan effort attempt bid move push order right ability chance opportunity "
     "way time need call request offer agreement deal proposal vote campaign drive "
@@ -910,6 +906,10 @@ _TAKES_TO = frozenset(
     "means resource tool strength will freedom answer response reaction road path key "
     "secret trick idea hope wish temptation incentive reason case argument race rush "
     "fight struggle quest battle".split())
+
+
+def _takes_to(word: str) -> bool:
+    return word in _TAKES_TO or word[-1:] == "s" and word[:-1] in _TAKES_TO
 
 
 def _introduced_as_new(key: str, text: str) -> bool:
