@@ -176,6 +176,36 @@ def test_a_story_in_text_tells_what_is_new_once(tmp_path):
     assert url in narrow and "What is new since the previous brief (2\narticles then):" in narrow
 
 
+def test_a_story_shows_each_figures_sentence_under_a_disagreement_or_a_change(example_dir,
+                                                                              tmp_path):
+    """"possible versions: two [12]; three [13]" alone tells a reader nothing: the
+    sentences that give the figures stand under it, as the brief prints them."""
+    from click.testing import CliRunner
+
+    from storyline.faces.cli import main
+    from storyline.stories.render import render_story
+
+    db = tmp_path / "s.db"
+    assert CliRunner().invoke(main, ["stories", "add", str(example_dir), "--db", str(db)]
+                              ).exit_code == 0
+    with Stories(db) as stories:
+        [story] = stories.list()
+        shown = stories.brief(story.id).to_dict()
+    [change] = shown["brief"]["changes"]
+    first = change["figures"][0]
+    figures = [{"article": "12", "figure": "two", "text": "Motsak said there were two "
+                "possible versions."}, {"article": "13", "figure": "three", "text":
+                "Motsak said there were three possible versions."}]
+    shown["brief"]["disagreements"] = [{"subject": "possible versions", "kind": "count",
+                                        "figures": figures}]
+    md = render_story(shown, "markdown")
+    assert "- possible versions: two [12]; three [13]\n  - [12] “Motsak said there were two" in md
+    assert f"  - [{first['article']}] “{first['text']}”" in md
+    text = " ".join(render_story(shown, "text").split())
+    assert "three [13] [12] Motsak said there were two possible versions. [13] Motsak" in text
+    assert f"[{first['article']}] {first['text']}" in text
+
+
 def test_a_storys_headline_follows_its_brief_and_untitled_articles_are_named_by_their_lead(
         tmp_path):
     first = make_article("flood", 0, title="Rain expected in Valencia")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
+from conftest import EXAMPLE, ROOT
 from fastapi.testclient import TestClient
 from processes import serve
 from streams import NEWSROOM, newsroom_warc, write_jsonl
@@ -285,6 +285,30 @@ def test_a_story_page_tells_what_is_new_once(tmp_path):
                 for line in page.locator("#story-new p").all_inner_texts():
                     assert line.split(" [")[0] not in brief, line
         assert marked  # (the Herald's articles are in two of the stories' briefs)
+        browser.close()
+
+
+@pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                    reason=f"Chromium not found at {CHROMIUM}: install Debian's chromium "
+                           "package (apt-get install chromium) to run the page test")
+def test_a_story_page_shows_each_figures_sentence_under_a_change(tmp_path):
+    """"ISIS fighters: as many as 2,000 [1]; then up to 600 [3]" with the two sentences
+    that say so under it, as the brief's page shows them."""
+    from playwright.sync_api import expect, sync_playwright
+
+    db = tmp_path / "s.db"
+    assert CliRunner().invoke(main, ["stories", "add", str(EXAMPLE), "--db", str(db)]
+                              ).exit_code == 0
+    with Stories(db) as stories:
+        [story] = [s.id for s in stories.list()]
+    with serve("--workers", "1", "--db", db) as server, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True)
+        page = browser.new_page(viewport={"width": 1100, "height": 900})
+        page.goto(f"{server.url}/stories.html#story-{story}")
+        expect(page.locator("#story-changes li").first).to_be_visible(timeout=60_000)
+        quotes = page.locator("#story-changes .quote").all_inner_texts()
+        assert any(q.startswith("[1] ") and "as many as 2,000 ISIS fighters" in q
+                   for q in quotes), quotes
         browser.close()
 
 

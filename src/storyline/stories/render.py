@@ -62,17 +62,21 @@ def render_story(data: dict[str, Any], fmt: str = "text", width: int = 88) -> st
         lines += section("Timeline")
         lines += [item(f"{day}  {e['text']} {_marks(e['sources'])}")
                   for day, e in events] + [""]
+    # each figure's sentence under it, as the brief prints them: "possible versions: two
+    # [12]; three [13]" alone told a reader nothing
     if brief.get("disagreements"):
         lines += section("Where sources disagree")
         for d in brief["disagreements"]:
             lines.append(item(f"{d['subject']}: " + "; ".join(
                 f"{f['figure']} [{f['article']}]" for f in d["figures"])))
+            lines += [item(_said(f, md), "  ") for f in d["figures"]]
         lines.append("")
     if brief.get("changes"):
         lines += section("Changes over time")
         for c in brief["changes"]:
             lines.append(item(f"{c['subject']}: " + "; then ".join(
                 f"{f['figure']} [{f['article']}]" for f in c["figures"])))
+            lines += [item(_said(f, md), "  ") for f in c["figures"]]
         lines.append("")
     lines += section("Articles")
     for a in data["articles"]:
@@ -86,6 +90,11 @@ def render_story(data: dict[str, Any], fmt: str = "text", width: int = 88) -> st
         lines += ["", *section("Notes on the articles")]
         lines += [item(w) for w in notes]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _said(figure: dict[str, Any], md: bool) -> str:
+    """A figure's sentence with its source: "[12] “... two possible versions.”"."""
+    return f"[{figure['article']}] " + (f"“{figure['text']}”" if md else figure["text"])
 
 
 def _fresh(data: dict[str, Any]) -> set[str]:

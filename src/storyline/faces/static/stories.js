@@ -175,9 +175,16 @@ async function loadStory(id) {
   });
   const disagreements = brief.disagreements || [];
   $("disagreements-section").hidden = !disagreements.length;
+  // each figure's sentence under it, as the brief's page shows them
+  const said = (item, list) => {
+    const box = el("ul");
+    for (const f of list) box.append(el("li", `[${f.article}] ${f.text}`, "quote"));
+    item.append(box);
+  };
   $("story-disagreements").replaceChildren(...disagreements.map((d) => {
     const item = el("li", `${d.subject}: `);
     figures(item, d.figures, "; ");
+    said(item, d.figures);
     return item;
   }));
   const changes = brief.changes || [];
@@ -185,6 +192,7 @@ async function loadStory(id) {
   $("story-changes").replaceChildren(...changes.map((c) => {
     const item = el("li", `${c.subject}: `);
     figures(item, c.figures, "; then ");
+    said(item, c.figures);
     return item;
   }));
   $("story-sources").replaceChildren(...data.articles.map((a) => {
