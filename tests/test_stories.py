@@ -204,6 +204,11 @@ def test_a_story_shows_each_figures_sentence_under_a_disagreement_or_a_change(ex
     text = " ".join(render_story(shown, "text").split())
     assert "three [13] [12] Motsak said there were two possible versions. [13] Motsak" in text
     assert f"[{first['article']}] {first['text']}" in text
+    # at a narrow width, a sentence under the line stands further in than the line's own
+    # continuation
+    narrow = render_story(shown, "text", 40).splitlines()
+    start = next(k for k, line in enumerate(narrow) if "possible versions:" in line)
+    assert narrow[start + 1:start + 3] == ["    [13]", "      [12] Motsak said there were two"]
 
 
 def test_a_storys_headline_follows_its_brief_and_untitled_articles_are_named_by_their_lead(

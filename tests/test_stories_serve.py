@@ -309,6 +309,8 @@ def test_a_story_page_shows_each_figures_sentence_under_a_change(tmp_path):
         quotes = page.locator("#story-changes .quote").all_inner_texts()
         assert any(q.startswith("[1] ") and "as many as 2,000 ISIS fighters" in q
                    for q in quotes), quotes
+        assert any(q.startswith("[3] ") and "up to 600 ISIS fighters" in q
+                   for q in quotes), quotes
         browser.close()
 
 

@@ -63,20 +63,22 @@ def render_story(data: dict[str, Any], fmt: str = "text", width: int = 88) -> st
         lines += [item(f"{day}  {e['text']} {_marks(e['sources'])}")
                   for day, e in events] + [""]
     # each figure's sentence under it, as the brief prints them: "possible versions: two
-    # [12]; three [13]" alone told a reader nothing
+    # [12]; three [13]" alone told a reader nothing (in text, further in than the line's
+    # own continuation)
+    under = "  " if md else "    "
     if brief.get("disagreements"):
         lines += section("Where sources disagree")
         for d in brief["disagreements"]:
             lines.append(item(f"{d['subject']}: " + "; ".join(
                 f"{f['figure']} [{f['article']}]" for f in d["figures"])))
-            lines += [item(_said(f, md), "  ") for f in d["figures"]]
+            lines += [item(_said(f, md), under) for f in d["figures"]]
         lines.append("")
     if brief.get("changes"):
         lines += section("Changes over time")
         for c in brief["changes"]:
             lines.append(item(f"{c['subject']}: " + "; then ".join(
                 f"{f['figure']} [{f['article']}]" for f in c["figures"])))
-            lines += [item(_said(f, md), "  ") for f in c["figures"]]
+            lines += [item(_said(f, md), under) for f in c["figures"]]
         lines.append("")
     lines += section("Articles")
     for a in data["articles"]:
