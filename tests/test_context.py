@@ -830,8 +830,8 @@ def test_an_adjective_or_a_conjunction_after_the_is_no_noun():
         "Rescuers carried the injured and the frightened out of the building.")
     assert "#could" not in definite_nouns("The wounded could not walk, nurses said.")
     assert not definite_nouns("Jones was the second to resign, and the third to go.")
-    assert "#decided" not in definite_nouns("The tribunal decided to adjourn.", purpose=True)
-    assert not definite_nouns("The increase to two percent was approved.", purpose=True)
+    assert "#decided" not in definite_nouns("The tribunal decided to adjourn.")
+    assert not definite_nouns("The increase to two percent was approved.")
     # an adjective's ending on a noun: "the hospital said ..." is the hospital's
     assert "#hospital" in definite_nouns("Doctors at the hospital said she was stable.")
     assert "#trial" in definite_nouns("The trial began in May.")

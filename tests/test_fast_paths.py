@@ -244,7 +244,7 @@ def test_a_sentence_mentions_every_noun_but_those_it_presents_as_known(example_d
         "Poking at the can was the first step."]
     for text in texts:
         keys = {context._noun_key(w) for w in context._LOWER_WORD.findall(text.lower())}
-        keys -= context.things(text)[0] | context.definite_nouns(text, purpose=True)
+        keys -= context.things(text)[0] | context.definite_nouns(text)
         keys.discard(context.subject_thing(text))
         assert context._mentions(text) == frozenset(keys)
     assert "#drug" not in context._mentions("The drugs appear.")

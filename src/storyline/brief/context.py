@@ -867,12 +867,12 @@ def subject_thing(text: str) -> str | None:
 
 
 @lru_cache(maxsize=20_000)
-def definite_nouns(text: str, purpose: bool = False) -> frozenset[str]:
-    """The nouns `text` writes only after "the" (`_DEFINITE_NOUN`), as keys ("#can");
-    whether they point back depends on what their article wrote before (`read`). With
-    `purpose`, also those before a "to" of purpose (`_FOR_A_PURPOSE`)."""
+def definite_nouns(text: str) -> frozenset[str]:
+    """The nouns `text` writes only after "the" (`_DEFINITE_NOUN`, and before a "to" of
+    purpose: `_FOR_A_PURPOSE`), as keys ("#can"); whether they point back depends on what
+    their article wrote before (`read`)."""
     found = {m.group(1) for m in _DEFINITE_NOUN.finditer(text)}
-    if purpose and " to " in text:
+    if " to " in text:
         found.update(m.group(2) for m in _FOR_A_PURPOSE.finditer(text)
                      if not _takes_to(m.group(2)) and not _WHICH_ONE.search(m.group(1)))
     found = {w for w in found if not w.endswith("ly") and w not in _NO_NOUNS and not any(
@@ -912,12 +912,13 @@ def _takes_to(word: str) -> bool:
     return word in _TAKES_TO or word[-1:] == "s" and word[:-1] in _TAKES_TO
 
 
-def _introduced_as_new(key: str, text: str) -> bool:
-    """`text` introduces the noun of `key` as something new: "a rusty can", "an appeal"."""
+def _introduced_as_new(key: str, text: str, before: re.Pattern | None = None) -> bool:
+    """`text` introduces the noun of `key` as something new: "a rusty can", "an appeal"
+    (or, with `before`, writes it after what that pattern matches: `_described`)."""
     noun = key[1:]
     at = text.find(noun)
     while at >= 0:  # only around each place the noun is written (a sentence is long)
-        if _as_new_within(noun, text, max(0, at - 60), at + len(noun) + 2):
+        if _as_new_within(noun, text, max(0, at - 60), at + len(noun) + 2, before):
             return True
         at = text.find(noun, at + 1)
     return False
@@ -928,17 +929,20 @@ def _introduced_as_new(key: str, text: str) -> bool:
 _AS_NEW_BEFORE = re.compile(r"\b(?:[Aa]n?|[Aa]nother) (?:[\w-]+ ){0,2}\Z")
 
 
-def _as_new_within(noun: str, text: str, start: int, end: int) -> bool:
+def _as_new_within(noun: str, text: str, start: int, end: int,
+                   before: re.Pattern | None = None) -> bool:
     """`bool(_as_new("#" + noun).search(text, start, end))`: the noun written in the
-    window after "a", "an" or "another" and up to two words, then "s" or not, then a
-    word's end (the window's end is the text's end to the pattern)."""
+    window after "a", "an" or "another" and up to two words (or what `before` matches),
+    then "s" or not, then a word's end (the window's end is the text's end to the
+    pattern)."""
+    before = before or _AS_NEW_BEFORE
     end = min(end, len(text))
     at = text.find(noun, start, end)
     while at >= 0:
         after = at + len(noun)
         if (at > start and text[at - 1] == " " and (_boundary(text, after, end) or (
                 after < end and text[after] == "s" and _boundary(text, after + 1, end)))
-                and _AS_NEW_BEFORE.search(text, start, at)):
+                and before.search(text, start, at)):
             return True
         at = text.find(noun, at + 1, end)
     return False
@@ -959,7 +963,7 @@ def _as_new(key: str) -> re.Pattern:
 def _mentions(text: str) -> frozenset[str]:
     """The nouns `text` mentions other than as known (a sentence that says "a rusty can"
     or "drugs" lets a later one say "the can", "The drugs appear ...")."""
-    keys = set(_noun_keys(text)) - things(text)[0] - definite_nouns(text, purpose=True)
+    keys = set(_noun_keys(text)) - things(text)[0] - definite_nouns(text)
     keys.discard(subject_thing(text))  # (which `text` mentions once)
     return frozenset(keys)
 
@@ -1806,7 +1810,7 @@ def points_back(texts: list[str], opens: Sequence[bool], k: int) -> frozenset[st
     """The nouns `texts[k]` writes after "the" (`definite_nouns`) that its article
     introduced before as new ("a rusty can" ... "the can") or described just before
     ("the exterior door" ... "the door"); `opens` marks where each article begins."""
-    keys = definite_nouns(texts[k], purpose=True)
+    keys = definite_nouns(texts[k])
     if not keys:
         return keys
     start = k
@@ -1831,15 +1835,7 @@ DESCRIBED_WITHIN = 3  # sentences
 def _described(key: str, text: str) -> bool:
     """`text` writes the noun of `key` after "the" (or "this", "these") and a word or
     two ("that" may be a conjunction: "said that many residents fled")."""
-    noun = key[1:]
-    at = text.find(noun)
-    while at >= 0:  # only around each place the noun is written
-        after = at + len(noun) + (text[at + len(noun):at + len(noun) + 1] == "s")
-        if (at > 0 and text[at - 1] == " " and not text[after:after + 1].isalnum()
-                and _DESCRIBED_BEFORE.search(text, max(0, at - 60), at)):
-            return True
-        at = text.find(noun, at + 1)
-    return False
+    return _introduced_as_new(key, text, _DESCRIBED_BEFORE)
 
 
 def read(texts: list[str], fit: Sequence[bool], opens: list[bool] | None = None,
@@ -1884,7 +1880,7 @@ def read(texts: list[str], fit: Sequence[bool], opens: list[bool] | None = None,
     def introduces_of(k: int) -> frozenset[str]:
         given = names.introduced(texts[k])
         if opens is not None and opens[k]:
-            return (given | known_things(texts[k]) | definite_nouns(texts[k], purpose=True)
+            return (given | known_things(texts[k]) | definite_nouns(texts[k])
                     | names.acronyms_used(texts[k]))
         return given
 
